@@ -1,0 +1,33 @@
+"""framing: find loaded terms, scare quotes, attributions and sentiment in news articles, and compare sources.
+
+>>> import framing
+>>> report = framing.analyse('Critics slammed the "reform", officials said.')
+>>> [f.type for f in report.findings if f.type != "sentiment"]
+['loaded_term', 'quote', 'attribution']
+"""
+
+from framing._version import __version__
+from framing.config import Config
+from framing.errors import ConfigError, FramingError, InputError, LexiconError
+from framing.findings import Attribution, LoadedTerm, Quote, SentenceSentiment
+from framing.lexicons import Lexicon, load_lexicon
+from framing.report import ArticleReport, Lexicons, analyse, default_lexicons
+
+__all__ = [
+    "__version__",
+    "analyse",
+    "ArticleReport",
+    "Config",
+    "Lexicon",
+    "Lexicons",
+    "default_lexicons",
+    "load_lexicon",
+    "LoadedTerm",
+    "Quote",
+    "Attribution",
+    "SentenceSentiment",
+    "FramingError",
+    "InputError",
+    "LexiconError",
+    "ConfigError",
+]

@@ -1,0 +1,179 @@
+"""The command line: a thin shell that parses arguments, calls the public API and writes the results.
+
+Run ``framing --help`` or ``python -m framing --help``; every command has its own ``--help`` with an example.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from typing import Sequence
+
+from framing._version import __version__
+from framing.errors import FramingError
+
+EPILOG_ANALYSE = """examples:
+  framing analyse ../shared/fixtures/seed_article.txt
+  framing analyse articles.jsonl -o findings.jsonl
+  cat articles.jsonl | framing analyse - -o -
+
+Each output line is one article: id, source, n_words, findings, metrics, versions, warnings.
+A record that cannot be analysed is listed on stderr with its file and line; the exit status is then 3."""
+
+EPILOG_LEXICON = """examples:
+  framing lexicon validate                 # the bundled lexicons
+  framing lexicon validate my_terms.csv    # your own file (same columns)
+  framing lexicon list
+  framing lexicon show loaded_terms --category partisan"""
+
+EPILOG_EVALUATE = """examples:
+  framing evaluate all          # every gold set found in ../shared/data
+  framing evaluate quotes --data ../shared/data
+
+Scores the engine on the development halves of the gold data (BABE, PolNeAR, the quotation set, the seed
+article) with the same definitions as ../shared/tools/reference_score.py."""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="framing", description="Media bias and source framing analyser.",
+                                formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--version", action="version", version=f"framing {__version__}")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND")
+
+    a = sub.add_parser("analyse", aliases=["analyze"], help="analyse articles and write findings as JSON lines",
+                       epilog=EPILOG_ANALYSE, formatter_class=argparse.RawDescriptionHelpFormatter)
+    a.add_argument("inputs", nargs="+", metavar="INPUT", help=".txt (one article), .jsonl (one per line) or -")
+    a.add_argument("-o", "--output", default="-", help="output JSONL file, or - for stdout (default)")
+    a.add_argument("--lexicon", metavar="CSV", help="use this loaded-terms CSV instead of the bundled one")
+    a.add_argument("--include-text", action="store_true", help="copy each article's text into its output line")
+    a.add_argument("--no-sentence-sentiment", action="store_true",
+                   help="omit the per-sentence sentiment findings (the article's figures remain)")
+    a.add_argument("--errors", metavar="JSONL", help="also write every record that could not be analysed here")
+    a.set_defaults(func=cmd_analyse)
+
+    lx = sub.add_parser("lexicon", help="validate, list or show lexicons", epilog=EPILOG_LEXICON,
+                        formatter_class=argparse.RawDescriptionHelpFormatter)
+    lsub = lx.add_subparsers(dest="lexicon_command", metavar="ACTION")
+    v = lsub.add_parser("validate", help="check lexicon files and print every error with its line")
+    v.add_argument("paths", nargs="*", metavar="CSV")
+    v.set_defaults(func=cmd_lexicon_validate)
+    li = lsub.add_parser("list", help="the bundled lexicons with version, hash and size")
+    li.set_defaults(func=cmd_lexicon_list)
+    sh = lsub.add_parser("show", help="print a lexicon's entries as CSV")
+    sh.add_argument("name")
+    sh.add_argument("--category")
+    sh.set_defaults(func=cmd_lexicon_show)
+    lx.set_defaults(func=lambda args: (lx.print_help(), 2)[1])
+
+    ev = sub.add_parser("evaluate", help="score the engine on the gold data in ../shared/data",
+                        epilog=EPILOG_EVALUATE, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ev.add_argument("what", choices=["babe", "polnear", "quotes", "seed", "basil-sentences", "all"])
+    ev.add_argument("--data", default=None, help="the shared data folder (default ../shared/data)")
+    ev.add_argument("--errors", type=int, default=0, metavar="N", help="print N examples of each error class")
+    ev.set_defaults(func=cmd_evaluate)
+    return p
+
+
+def cmd_analyse(args: argparse.Namespace) -> int:
+    from dataclasses import replace
+
+    from framing.config import DEFAULT
+    from framing.inputs import Record, dumps, open_output, read
+    from framing.lexicons import load_file
+    from framing.report import analyse, default_lexicons
+
+    lex = default_lexicons()
+    if args.lexicon:
+        custom = load_file(args.lexicon, name="loaded_terms", kind="loaded_terms", version="custom")
+        lex = replace(lex, loaded_terms=custom)
+    cfg = replace(DEFAULT, sentence_sentiment=not args.no_sentence_sentiment)
+    n_ok = n_bad = 0
+    t0 = time.perf_counter()
+    err_fh = open(args.errors, "w", encoding="utf-8") if args.errors else None
+    try:
+        out = open_output(args.output)
+    except OSError as exc:
+        print(f"framing: cannot write {args.output}: {exc.strerror}", file=sys.stderr)
+        return 2
+    with out:
+        for path in args.inputs:
+            for rec in read(path):
+                if not isinstance(rec, Record):
+                    n_bad += 1
+                    print(f"framing: skipped {rec.message()}", file=sys.stderr)
+                    if err_fh:
+                        err_fh.write(dumps({"origin": rec.origin, "id": rec.id, "reason": rec.reason}) + "\n")
+                    continue
+                rep = analyse(rec.text, id=rec.id, source=rec.source, lexicons=lex, config=cfg, meta=rec.meta)
+                d = rep.to_dict(include_text=args.include_text)
+                if rec.warnings:
+                    d["warnings"] = list(rec.warnings) + d["warnings"]
+                out.write(dumps(d) + "\n")
+                n_ok += 1
+    if err_fh:
+        err_fh.close()
+    dt = time.perf_counter() - t0
+    if args.output != "-" or n_bad:
+        print(f"framing: analysed {n_ok} article(s), {n_bad} could not be analysed, in {dt:.1f} s",
+              file=sys.stderr)
+    return 3 if n_bad else 0
+
+
+def cmd_lexicon_validate(args: argparse.Namespace) -> int:
+    from framing.lexicons import validate
+
+    errors = validate(args.paths)
+    for e in errors:
+        print(e)
+    if errors:
+        print(f"{len(errors)} error(s)", file=sys.stderr)
+        return 1
+    print("all lexicons valid")
+    return 0
+
+
+def cmd_lexicon_list(args: argparse.Namespace) -> int:
+    from framing.lexicons import load_lexicon, read_index
+
+    for name, spec in read_index().items():
+        lx = load_lexicon(name)
+        print(f"{name}\t{spec.version}\tsha256:{lx.sha256[:12]}\t{len(lx.entries)} entries\t{spec.file}")
+    return 0
+
+
+def cmd_lexicon_show(args: argparse.Namespace) -> int:
+    from framing.lexicons import load_lexicon, to_csv
+
+    lx = load_lexicon(args.name)
+    entries = [e for e in lx.entries if not args.category or e.category == args.category]
+    sys.stdout.write(to_csv(entries))
+    return 0
+
+
+def cmd_evaluate(args: argparse.Namespace) -> int:
+    from framing.evaluate import run
+
+    return run(args.what, data=args.data, show_errors=args.errors)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "func", None):
+        parser.print_help()
+        return 2
+    try:
+        return int(args.func(args) or 0)
+    except FramingError as exc:
+        print(f"framing: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("framing: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,66 @@
+"""Every threshold of the engine, named, with the reason for its value. One frozen object, recorded in reports."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, fields
+from typing import Any
+
+from framing.errors import ConfigError
+
+
+@dataclass(frozen=True, slots=True)
+class Config:
+    # Rates are per this many words: per-1,000 is the convention of corpus linguistics and media-monitoring
+    # reports, and keeps typical loaded-term rates in a readable range (1-50).
+    per_words: int = 1000
+
+    # A scare quote is short: the writer distances from a word or a label, not from a clause. Four words covers
+    # "the 'peaceful protesters'", "'climate emergency'", "'law and order'" and two-word names of entities; in the
+    # quotation gold set almost no scare quote is longer.
+    scare_max_words: int = 4
+
+    # A quotation of at least this many words that forms a clause is reported speech (direct), even when no
+    # speaker can be found; shorter clauses need an attribution. Six words rules out most fragments and titles.
+    direct_min_words: int = 6
+
+    # How many sentences back a quotation looks for a speaker when its own sentence names none: a quotation that
+    # continues a speaker's turn ("...," he said. "More.") follows within one or two sentences.
+    speaker_lookback_sentences: int = 2
+
+    # A subject noun phrase before a reporting verb is at most this many words ("Chairman of the Chiefs of Staff
+    # of the Iranian Armed Forces Major General Mohammad Baqeri" has 15).
+    max_source_words: int = 16
+
+    # Articles longer than this many characters are analysed but carry a warning: they are usually several
+    # articles concatenated or scraped page furniture. 200,000 characters is ~30,000 words.
+    long_article_chars: int = 200_000
+
+    # Texts with fewer than this share of ASCII letters among their letters are probably not English; they are
+    # analysed (offsets stay valid) but carry a warning, since the lexicons and rules are English.
+    min_ascii_letter_share: float = 0.5
+
+    # Sentiment per sentence (TextBlob) can be switched off for speed; the article figure is then still computed.
+    sentence_sentiment: bool = True
+
+    def __post_init__(self) -> None:
+        if self.per_words <= 0:
+            raise ConfigError(f"per_words must be positive, not {self.per_words}")
+        for name in ("scare_max_words", "direct_min_words", "max_source_words"):
+            if getattr(self, name) < 1:
+                raise ConfigError(f"{name} must be at least 1, not {getattr(self, name)}")
+        if not 0.0 <= self.min_ascii_letter_share <= 1.0:
+            raise ConfigError(f"min_ascii_letter_share must be in [0, 1], not {self.min_ascii_letter_share}")
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> "Config":
+        known = {f.name for f in fields(cls)}
+        unknown = sorted(set(d) - known)
+        if unknown:
+            raise ConfigError(f"unknown config option(s) {unknown}; valid options are {sorted(known)}")
+        return cls(**d)
+
+
+DEFAULT = Config()

@@ -1,0 +1,1 @@
+"""Detectors: one heuristic per module, each a pure function from a prepared document to findings."""

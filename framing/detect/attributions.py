@@ -1,0 +1,949 @@
+"""Attributions: who is reported as saying what, with which reporting verb, and how the source is identified.
+
+For every reporting cue from the reporting-verb lexicon ("said", "according to", "lauded", "quoted ... as
+saying") the detector finds
+
+* the **source**: the subject noun phrase before the cue ("Major General Mohammad Baqeri said"), after it in
+  inversions (`"...," said the minister`) or after "according to"; a relative clause or an appositive between
+  subject and verb is skipped ("Smith, a spokesman for the ministry, said");
+* the **source type**: ``named_person``, ``named_org``, ``title_only`` (a role or description with no name: "the
+  minister", "the report"), ``anonymous`` (unnamed or indefinite: "sources", "a senior official", "critics",
+  "an official who declined to be named"), ``pronoun`` (resolved to the last named speaker of that kind),
+  ``media`` (a relay: "al-Mayadeen TV quoted the minister as saying") or ``none``;
+* the **content**: an adjacent quotation, the clause after the cue ("said that ...") or the clause before it
+  ("..., he said");
+* ``via``: the medium or intermediary of a second-hand chain ("X quoted Y as saying", "Y was quoted by X",
+  a cue inside the content of a media source's report).
+
+Ambiguous verbs ("added", "noted", "called", "reported") count as cues only with evidence of reported content
+next to them (a quotation, "that", a colon or comma, or the end of the clause).
+
+Cannot: parse syntax. Sources are found by capitalisation and a few closed word classes, so a long lower-case
+subject ("people who attended the rally") may be cut short, and verbs of belief or intention ("wants",
+"believes") are not attributions here.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Sequence
+
+from framing.config import Config
+from framing.lexicons import Lexicon, fold_words
+from framing.text.document import Document
+from framing.text.quotemarks import MARK_CHARS, QuoteSpan
+
+# ----------------------------------------------------------------------------------------------- word classes
+# Closed classes of English function words: grammar, not judgement, so they live here rather than in a lexicon.
+PRONOUNS = frozenset("he she they it we i you who which".split())
+PERSON_PRONOUNS = frozenset("he she".split())
+DETERMINERS = frozenset(
+    """the a an his her their its our my your this that these those some many several few each every another
+    other both all any no such one two three four five six seven eight nine ten dozens hundreds thousands
+    most""".split()
+)
+# Words that may stand between a subject and its reporting verb ("Trump has also repeatedly said").
+SKIP_BEFORE_CUE = frozenset(
+    """also has have had was were is are be been being will would could should may might must can did does do not
+    never t later then again previously repeatedly recently reportedly once earlier first publicly privately
+    separately frequently often even just only still already now subsequently further quickly angrily simply
+    himself herself themselves itself yesterday today tonight last week month year""".split()
+)
+WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+MONTHS = frozenset(
+    "january february march april may june july august september october november december jan feb mar apr "
+    "jun jul aug sep sept oct nov dec".split()
+)
+# Words after a cue that introduce time or manner before the content ("said on Wednesday that").
+SKIP_AFTER_CUE = frozenset(
+    """on in at during last this late early earlier later also again on monday tuesday wednesday thursday friday
+    saturday sunday today yesterday tonight morning afternoon evening night week weekend month year statement
+    interview a an the his her their its press conference briefing speech email phone call post tweet letter
+    recently publicly privately repeatedly""".split()
+)
+NP_LINKERS = frozenset("of for at and & de del della di da du al el bin ibn van von der den la le los las".split())
+SENTENCE_STOPPERS = frozenset(
+    """that which who whom whose because but and or if when while although though as since after before until
+    than so to in on at by with from into about over under between against during without within through""".split()
+)
+# Determiners that make a following verb form a noun ("the claim", "his remarks", "such reports").
+NOUN_MAKERS = frozenset(
+    """the a an his her their its our my your these those such no any every each new latest recent earlier
+    previous same public official press widespread numerous several many unfounded false""".split()
+)
+# Ambiguous cue verbs need evidence of reported content next to them; others are speech acts as verbs.
+NEEDS_EVIDENCE = frozenset(
+    """add note report state post cite answer point out maintain echo question reject signal indicate suggest
+    estimate promise protest describe reveal confirm mention observe explain announce recall repeat write ask call
+    predict propose recommend reply respond comment counter agree joke charge admit acknowledge concede confess
+    demand threaten pledge vow wonder urge""".split()
+)
+PREPOSITIONS = frozenset(
+    """of in on at under with without from into onto upon about over after before for by through during against
+    among between beyond within""".split()
+)
+AUXILIARIES = frozenset("is was are were be been being am kept keeps keep started start began begin".split())
+ADDRESSEES = frozenset("reporters journalists him her them us me lawmakers supporters viewers listeners".split())
+ORG_SUFFIXES = frozenset(
+    """inc corp corporation co ltd llc plc group party ministry department agency committee council commission
+    association union foundation institute university college bank company fund office court army police
+    government administration movement coalition campaign network""".split()
+)
+
+_SAYING = frozenset(("saying", "telling", "stating", "adding", "writing", "describing", "warning", "explaining"))
+
+
+@dataclass
+class Attr:
+    """A mutable working record; :mod:`framing.report` turns it into an :class:`Attribution` finding."""
+
+    cue_first: int  # token indices of the cue, inclusive
+    cue_last: int
+    lemma: str
+    stance: str
+    sentence: int
+    source: tuple[int, int] | None = None  # token indices, inclusive
+    source_type: str = "none"
+    speaker: str | None = None  # resolved name (or the source text when nothing better is known)
+    content: tuple[int, int] | None = None  # character offsets
+    quote: QuoteSpan | None = None  # the adjacent quotation, when the content is one
+    via: str | None = None
+    via_span: tuple[int, int] | None = None
+    host: "Attr | None" = None  # the attribution whose subject a participle or coordinated verb shares
+
+
+class _Ctx:
+    """Per-document helpers shared by the steps below."""
+
+    def __init__(self, doc: Document, sources: Lexicon, cfg: Config) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.cfg = cfg
+        by_cat: dict[str, set[tuple[str, ...]]] = {}
+        for e in sources.entries:
+            by_cat.setdefault(e.category, set()).add(fold_words(e.term))
+        self.single: dict[str, set[str]] = {c: {w[0] for w in ws if len(w) == 1} for c, ws in by_cat.items()}
+        # plural forms of single-word heads
+        for c in ("anonymous", "role", "organisation", "media"):
+            self.single[c] = self.single.get(c, set()) | {w + "s" for w in self.single.get(c, set())}
+        self.phrases = by_cat
+        self.sources = sources
+        self.quote_starts = [q.start - 1 for q in doc.quotes]
+        self.attrs: list[Attr] = []
+
+    def raw(self, i: int) -> str:
+        return self.text[self.doc.tok_start[i]:self.doc.tok_end[i]]
+
+    def gap(self, i: int) -> str:
+        """Raw text between token i-1 and token i."""
+        d = self.doc
+        if i <= 0:
+            return d.text[:d.tok_start[0]] if d.tok_start else ""
+        if i >= len(d.tok_start):
+            return d.text[d.tok_end[-1]:]
+        return d.text[d.tok_end[i - 1]:d.tok_start[i]]
+
+    def cap(self, i: int) -> bool:
+        r = self.raw(i)
+        return r[:1].isupper()
+
+    def in_quote(self, i: int) -> bool:
+        s = self.doc.tok_start[i]
+        return any(q.start <= s < q.end for q in self.doc.quotes)
+
+    def sent_tokens(self, si: int) -> range:
+        sp = self.doc.sentences[si]
+        return self.doc.tokens_in(sp.start, sp.end)
+
+
+def detect(doc: Document, verbs: Lexicon, sources: Lexicon, cfg: Config) -> list[Attr]:
+    """Attributions in ``doc``, in text order."""
+    if not doc.words:
+        return []
+    ctx = _Ctx(doc, sources, cfg)
+    out: list[Attr] = []
+    taken: set[int] = set()
+    for a in _relays(ctx):
+        out.append(a)
+        taken.update(range(a.cue_first, a.cue_last + 1))
+    for m in verbs.find(doc.words, doc.text, doc.tok_start, doc.tok_end):
+        if m.first in taken:
+            continue
+        if not _is_cue(ctx, m.first, m.last, m.entry.term):
+            continue
+        si = doc.sentence_of(doc.tok_start[m.first])
+        out.append(Attr(m.first, m.last, m.entry.term, m.entry.category, si))
+    out.sort(key=lambda a: a.cue_first)
+    ctx.attrs = out
+    for a in out:
+        if a.source is None and a.lemma not in ("quoted as",):
+            _find_source(ctx, a)
+        _find_content(ctx, a)
+    _classify_and_resolve(ctx, out)
+    _chains(ctx, out)
+    return out
+
+
+# ---------------------------------------------------------------------------------------------------- cues
+def _is_cue(ctx: _Ctx, first: int, last: int, lemma: str) -> bool:
+    w = ctx.doc.words
+    prev = w[first - 1] if first > 0 else ""
+    nxt = w[last + 1] if last + 1 < len(w) else ""
+    form = w[first]
+    if lemma == "according to":
+        # "according to plan", "according to schedule" are not attributions
+        return nxt not in ("plan", "schedule", "script", "tradition", "law")
+    if ctx.cap(first) and not _sentence_initial(ctx, first) and not _in_title_case_line(ctx, first):
+        return False  # "the United States", "Call of Duty": a capitalised word mid-sentence is a name
+    if prev == "so" and ctx.gap(first).strip() in ("-", ""):
+        return False  # so-called
+    if prev in PREPOSITIONS and _gap_is_space(ctx, first):
+        return False  # "under stress", "in response", "of note": a noun after a preposition
+    if prev == "all" and form == "told":
+        return False
+    if prev in NOUN_MAKERS and _gap_is_space(ctx, first):
+        return False  # "the claim", "his remarks", "the said"
+    if lemma in ("call", "brand", "label", "dub", "term"):
+        # "called for", "called on", "called the plan 'a disaster'", "branded him a traitor"
+        return nxt in ("for", "on", "upon") or _quote_within(ctx, last, 8) or (
+            nxt in ("it", "him", "her", "them", "this", "that", "himself", "herself") and lemma != "call"
+            or nxt in ("it", "him", "her", "them") and last + 2 < len(w) and w[last + 2] in ("a", "an", "the"))
+    if lemma in ("describe", "characterise", "characterize", "portray"):
+        return _word_within(ctx, last, ("as",), 10) or _quote_within(ctx, last, 8)
+    if lemma in ("find", "show", "conclude"):
+        return nxt == "that" or (nxt in ("in", "on") and _word_within(ctx, last, ("that",), 6))
+    if form.endswith("ing") and lemma != "according to":
+        # a participle reports speech after a comma or an auxiliary (", adding that", "was saying"); elsewhere
+        # an -ing form is usually a noun or adjective ("the American prattling will continue")
+        g = ctx.gap(first)
+        if not ("," in g or "\u2014" in g or prev in AUXILIARIES or prev in ("and", "by", "while", "after", "before",
+                                                                           "without", "when", "also")):
+            return _has_evidence(ctx, first, last)
+    if form in ("said", "says", "say") and nxt in ("to",) and last + 2 < len(w) and w[last + 2] == "be":
+        return True  # "is said to be" -- an attribution without a source
+    if lemma in NEEDS_EVIDENCE:
+        if not _has_evidence(ctx, first, last):
+            return False
+        if not form.endswith(("ed", "ing")) and form not in _IRREGULAR_PAST:
+            # "claim", "charge", "reports" can be nouns: the verb reading needs a subject right before it
+            si = ctx.doc.sentence_of(ctx.doc.tok_start[first])
+            return _subject_before(ctx, first, si) is not None or _in_title_case_line(ctx, first)
+    return True
+
+
+_IRREGULAR_PAST = frozenset("said told wrote written found shown swore sworn".split())
+
+
+def _in_title_case_line(ctx: _Ctx, i: int) -> bool:
+    """Is token i on a headline-like line where most words are capitalised ("Clinton Calls Violence 'Genocide'")?"""
+    d = ctx.doc
+    s = d.tok_start[i]
+    ls = d.text.rfind("\n", 0, s) + 1
+    le = d.text.find("\n", s)
+    le = len(d.text) if le < 0 else le
+    toks = d.tokens_in(ls, le)
+    if len(toks) < 3 or len(toks) > 25:
+        return False
+    caps = sum(1 for k in toks if ctx.cap(k) or d.words[k] in _SMALL_WORDS)
+    return caps >= 0.8 * len(toks)
+
+
+_SMALL_WORDS = frozenset("a an the of and or for to in on at by with from as is vs s t".split())
+
+
+def _sentence_initial(ctx: _Ctx, i: int) -> bool:
+    d = ctx.doc
+    si = d.sentence_of(d.tok_start[i])
+    if si < 0:
+        return True
+    return not d.text[d.sentences[si].start:d.tok_start[i]].strip(" \"'\u201c\u2018([-\u2014")
+
+
+def _gap_is_space(ctx: _Ctx, i: int) -> bool:
+    g = ctx.gap(i)
+    return g.isspace() and "\n" not in g
+
+
+def _quote_within(ctx: _Ctx, last: int, n: int) -> bool:
+    d = ctx.doc
+    s = d.tok_end[last]
+    e = d.tok_end[min(last + n, len(d.tok_end) - 1)]
+    si = d.sentence_of(s)
+    if si >= 0:
+        e = min(e, d.sentences[si].end)
+    return any(s <= q.start - 1 < e for q in d.quotes)
+
+
+def _word_within(ctx: _Ctx, last: int, words: tuple[str, ...], n: int) -> bool:
+    w = ctx.doc.words
+    return any(x in words for x in w[last + 1:last + 1 + n])
+
+
+def _has_evidence(ctx: _Ctx, first: int, last: int) -> bool:
+    """Reported content next to an ambiguous verb: a quote, "that", ":" or "," after it, or it ends the clause."""
+    d = ctx.doc
+    w = d.words
+    j = last + 1
+    # skip time and manner adjuncts ("noted on Wednesday that", "added in a statement:")
+    steps = 0
+    while j < len(w) and steps < 6 and w[j] in SKIP_AFTER_CUE and not _punct_gap(ctx, j):
+        j += 1
+        steps += 1
+    after = ctx.gap(j) if j < len(w) else d.text[d.tok_end[last]:]
+    after = after.lstrip(" ")
+    if after[:1] in (",", ":", ";", ".", "!", "?", "\u2014", "\u2013") or (after[:1] and after[0] in MARK_CHARS):
+        return True
+    if j < len(w) and w[j] in ("that", "how", "whether", "why", "what"):
+        return True
+    if j >= len(w) or "\n" in after:
+        return True
+    # content before: `"...," he added` / `..., the report noted`
+    before = ctx.text[max(0, d.tok_start[first] - 60):d.tok_start[first]]
+    return bool(re.search(r"[,\"\u201d\u2019']\s*(?:[\w.\u2019'-]+\s+){0,6}$", before)) and _clause_end(ctx, last)
+
+
+def _punct_gap(ctx: _Ctx, i: int) -> bool:
+    g = ctx.gap(i)
+    return bool(g.strip())
+
+
+def _clause_end(ctx: _Ctx, last: int) -> bool:
+    """Does the clause end soon after the cue (allowing a short time adjunct)?"""
+    d = ctx.doc
+    w = d.words
+    j = last + 1
+    k = 0
+    while j < len(w) and k < 4 and not _punct_gap(ctx, j):
+        if w[j] not in SKIP_AFTER_CUE:
+            return False
+        j += 1
+        k += 1
+    return True
+
+
+def _relays(ctx: _Ctx) -> list[Attr]:
+    """'X quoted Y as saying' and 'Y was quoted (by X) as saying': cue from "quoted" to "saying"."""
+    d = ctx.doc
+    w = d.words
+    out: list[Attr] = []
+    for i, word in enumerate(w):
+        if word != "quoted":
+            continue
+        # find "as saying" within the sentence
+        si = d.sentence_of(d.tok_start[i])
+        end_tok = ctx.sent_tokens(si).stop if si >= 0 else len(w)
+        k = None
+        for j in range(i + 1, min(end_tok - 1, i + 1 + ctx.cfg.max_source_words + 3)):
+            if w[j] == "as" and w[j + 1] in _SAYING:
+                k = j + 1
+                break
+        if k is None:
+            continue
+        a = Attr(i, k, "quoted as", "neutral", si)
+        passive = i > 0 and w[i - 1] in ("was", "were", "been", "being", "is", "are")
+        if passive:
+            # "Y was quoted by X as saying"
+            by = next((j for j in range(i + 1, k) if w[j] == "by"), None)
+            if by is not None and by + 1 < k - 1:
+                a.via_span = (by + 1, k - 2)
+            subj = _subject_before(ctx, i - 1, si)
+            if subj:
+                a.source = subj
+        else:
+            if i + 1 <= k - 2:
+                a.source = (i + 1, k - 2)
+            subj = _subject_before(ctx, i, si)
+            if subj:
+                a.via_span = subj
+        if a.via_span:
+            a.via = _span_text(ctx, a.via_span)
+            a.source_type = "media"
+        out.append(a)
+    return out
+
+
+# ------------------------------------------------------------------------------------------------- sources
+def _find_source(ctx: _Ctx, a: Attr) -> None:
+    d = ctx.doc
+    w = d.words
+    si = a.sentence
+    if a.lemma == "according to":
+        a.source = _np_after(ctx, a.cue_last, si, allow_pp=True)
+        return
+    if a.cue_first > 0 and d.words[a.cue_first - 1] in ("is", "are", "was", "were", "been", "being") and \
+            a.cue_last + 1 < len(d.words) and d.words[a.cue_last + 1] == "by":
+        a.source = _np_after(ctx, a.cue_last + 1, si, allow_pp=False)  # "X was accused by Brussels of ..."
+        return
+    before_gap = ctx.gap(a.cue_first)
+    inverted = any(c in before_gap for c in "\"\u201d\u2019'")
+    # a participle after a comma or a coordinated verb shares the subject of the clause before it:
+    # "He described X as Y, adding that ..." / "The two sides underlined ... and said ..."
+    w = d.words
+    form = w[a.cue_first]
+    prev = w[a.cue_first - 1] if a.cue_first else ""
+    if (form.endswith("ing") and ("," in before_gap or "\u2014" in before_gap)) or prev == "and":
+        host = _host_clause_source(ctx, a)
+        if host is not None:
+            a.source = host.source
+            a.host = host
+            return
+        if form.endswith("ing"):
+            subj = _sentence_subject(ctx, si)
+            if subj is not None:
+                a.source = subj
+                return
+    if not inverted:
+        subj = _subject_before(ctx, a.cue_first, si)
+        if subj:
+            a.source = subj
+            return
+    np = _np_after(ctx, a.cue_last, si, allow_pp=False)
+    if np:
+        a.source = np
+        return
+    if inverted:
+        subj = _subject_before(ctx, a.cue_first, si)
+        if subj:
+            a.source = subj
+
+
+def _host_clause_source(ctx: _Ctx, a: Attr) -> Attr | None:
+    """The attribution earlier in the same sentence whose subject a participle or coordinated verb shares."""
+    for b in reversed(ctx.attrs):
+        if b is a or b.cue_first >= a.cue_first:
+            continue
+        if b.sentence == a.sentence and b.source is not None:
+            return b
+        if b.sentence != a.sentence:
+            break
+    return None
+
+
+def _sentence_subject(ctx: _Ctx, si: int) -> tuple[int, int] | None:
+    """The noun phrase a sentence starts with ("Merkel responded ..., saying")."""
+    if si < 0:
+        return None
+    sent = ctx.sent_tokens(si)
+    if not sent:
+        return None
+    d = ctx.doc
+    w = d.words
+    k = sent.start
+    if ctx.in_quote(k):
+        return None
+    if w[k] in PRONOUNS and w[k] not in ("who", "which", "it"):
+        return (k, k)
+    end = None
+    while k < sent.stop and k - sent.start < ctx.cfg.max_source_words:
+        if k > sent.start and _punct_gap(ctx, k) and ctx.gap(k).strip() not in ("'", "\u2019", "-", "."):
+            break
+        if ctx.cap(k) or w[k] in DETERMINERS or w[k] in NP_LINKERS or w[k] == "s":
+            if ctx.cap(k):
+                end = k
+            k += 1
+            continue
+        break
+    if end is None:
+        return None
+    return (sent.start, end)
+
+
+def _subject_before(ctx: _Ctx, cue: int, si: int) -> tuple[int, int] | None:
+    """The subject noun phrase ending right before token ``cue`` (skipping adverbs, parentheticals)."""
+    d = ctx.doc
+    w = d.words
+    sent = ctx.sent_tokens(si) if si >= 0 else range(0, cue)
+    lo = sent.start
+    j = cue - 1
+    # skip auxiliaries, adverbs and time expressions between the subject and the verb
+    while j >= lo:
+        g = ctx.gap(j + 1).strip()
+        if g.endswith(")") and "(" not in g:
+            # "Sen. Ted Cruz (R-Texas) brayed": skip the parenthesis
+            k = j
+            while k >= lo and "(" not in ctx.gap(k):
+                k -= 1
+            if k > lo:
+                j = k - 1
+                continue
+        if _punct_gap(ctx, j + 1) and g not in ("'", "\u2019"):
+            break
+        if w[j] in SKIP_BEFORE_CUE or (w[j].endswith("ly") and not ctx.cap(j) and len(w[j]) > 4):
+            j -= 1
+            continue
+        if (w[j] in WEEKDAYS or w[j] in MONTHS) and j - 1 >= lo and w[j - 1] in ("on", "in", "last"):
+            j -= 2
+            continue
+        if w[j] in WEEKDAYS or w[j] in ("morning", "afternoon", "evening", "night"):
+            j -= 1  # "Trump Tuesday said", "a tweet Tuesday morning calling"
+            continue
+        if w[j].isdigit() and j - 2 >= lo and w[j - 1] in MONTHS and w[j - 2] == "on":
+            j -= 3
+            continue
+        break
+    if j < lo:
+        return None
+    # a parenthetical between commas before the verb: "Smith, a spokesman for X, said" / ", for his part,"
+    g = ctx.gap(j + 1)
+    if "," in g or "\u2014" in g:
+        p = j
+        while p >= lo and not ("," in ctx.gap(p) or "\u2014" in ctx.gap(p)):
+            p -= 1
+        if p > lo and p <= j:
+            head = w[p]
+            if head in DETERMINERS or head in ("who", "which", "for", "in", "on", "meanwhile", "however", "too",
+                                               "though", "speaking", "citing", "whose") \
+                    or head in ctx.single.get("role", ()) or _looks_like_age(w, p, j):
+                j = p - 1
+            else:
+                return None
+        else:
+            return None
+    if j < lo:
+        return None
+    if ctx.in_quote(j):
+        return None
+    if w[j] in PRONOUNS and w[j] not in ("who", "which"):
+        return (j, j)
+    if w[j] == "that" and j - 1 >= lo and not _punct_gap(ctx, j):
+        j -= 1  # "a joint statement that stressed": relative "that" right before the verb
+    # an anonymity phrase or relative clause right before the verb: "an official who declined to be named said"
+    rel = None
+    for k in range(j, max(lo - 1, j - 12), -1):
+        if _punct_gap(ctx, k + 1) and k != j:
+            break
+        if w[k] in ("who", "which") and k > lo:
+            rel = k
+            break
+    if rel is not None:
+        j = rel - 1
+    return _np_before(ctx, j, lo)
+
+
+def _looks_like_age(w: Sequence[str], p: int, j: int) -> bool:
+    return p == j and w[p].isdigit()
+
+
+def _np_before(ctx: _Ctx, j: int, lo: int) -> tuple[int, int] | None:
+    """Collect a noun phrase leftwards from token ``j``."""
+    d = ctx.doc
+    w = d.words
+    role = ctx.single.get("role", set())
+    anon = ctx.single.get("anonymous", set())
+    org = ctx.single.get("organisation", set())
+    media = ctx.single.get("media", set())
+    heads = role | anon | org | media
+    end = j
+    k = j
+    lower_run = 0
+    count = 0
+    while k >= lo and count < ctx.cfg.max_source_words:
+        if k < end:
+            g = ctx.gap(k + 1)
+            if g.strip() and g.strip() not in ("'", "\u2019", "-", "\u2019s"):
+                break
+        word = w[k]
+        if word == "s" and ctx.gap(k).strip() in ("'", "\u2019"):
+            k -= 1
+            count += 1
+            continue
+        if word in DETERMINERS:
+            # "of the Iranian Armed Forces": a determiner inside a prepositional phrase of a capitalised NP
+            if k - 2 >= lo and w[k - 1] in NP_LINKERS and (ctx.cap(k - 2) or w[k - 2] in heads):
+                k -= 1
+                count += 1
+                continue
+            if k < end:
+                return (k, end)
+            return None
+        if ctx.cap(k) and word not in PRONOUNS:
+            lower_run = 0
+        elif word in NP_LINKERS and k - 1 >= lo and k < end and (ctx.cap(k - 1) or w[k - 1] in heads) \
+                and (ctx.cap(k + 1) or w[k + 1] in heads or w[k + 1] in DETERMINERS):
+            pass
+        elif word in heads or (k < end and lower_run < 3 and word not in SENTENCE_STOPPERS
+                               and word not in PRONOUNS and word not in SKIP_BEFORE_CUE and _is_modifier_slot(ctx, k, end)):
+            lower_run += 1
+        else:
+            break
+        k -= 1
+        count += 1
+    start = k + 1
+    if start > end:
+        return _det_noun(ctx, end, lo)
+    # trim leading linkers
+    while start <= end and w[start] in NP_LINKERS:
+        start += 1
+    if start > end:
+        return None
+    # the NP must end in something nominal: a capitalised word, a known head, or a noun after a determiner
+    last = w[end]
+    if not (ctx.cap(end) or last in heads or last in PRONOUNS):
+        return _det_noun(ctx, end, lo)
+    if start == end and ctx.cap(end) and end == lo and last in ("the", "a", "this", "but", "and"):
+        return None
+    return (start, end)
+
+
+def _det_noun(ctx: _Ctx, end: int, lo: int) -> tuple[int, int] | None:
+    """"a headline", "the new ad", "the group's report": a determiner and up to two modifiers before ``end``."""
+    w = ctx.doc.words
+    if w[end] in SENTENCE_STOPPERS or w[end] in SKIP_BEFORE_CUE or w[end] in DETERMINERS or \
+            w[end].endswith("ly") or w[end] in NP_LINKERS:
+        return None
+    for k in range(end - 1, max(lo - 1, end - 4), -1):
+        if _punct_gap(ctx, k + 1) and ctx.gap(k + 1).strip() not in ("'", "\u2019", "-"):
+            return None
+        if w[k] in DETERMINERS:
+            return (k, end)
+        if w[k] in SENTENCE_STOPPERS or w[k] in PRONOUNS:
+            return None
+    return None
+
+
+def _is_modifier_slot(ctx: _Ctx, k: int, end: int) -> bool:
+    """A lower-case word left of an NP head may be a modifier ("senior", "administration") if a head follows."""
+    w = ctx.doc.words
+    heads = ctx.single.get("role", set()) | ctx.single.get("anonymous", set()) | ctx.single.get("organisation", set())
+    return any(w[x] in heads or ctx.cap(x) for x in range(k + 1, end + 1))
+
+
+def _np_after(ctx: _Ctx, last: int, si: int, allow_pp: bool) -> tuple[int, int] | None:
+    """A noun phrase right after token ``last`` ("said the minister", "according to a statement from X")."""
+    d = ctx.doc
+    w = d.words
+    sent = ctx.sent_tokens(si) if si >= 0 else range(0, len(w))
+    hi = sent.stop
+    k = last + 1
+    if k >= hi or (_punct_gap(ctx, k) and ctx.gap(k).strip() not in ("",)):
+        return None
+    start = k
+    heads = ctx.single.get("role", set()) | ctx.single.get("anonymous", set()) | ctx.single.get("organisation", set()) \
+        | ctx.single.get("media", set())
+    end = None
+    count = 0
+    while k < hi and count < ctx.cfg.max_source_words:
+        if k > start:
+            g = ctx.gap(k)
+            if g.strip() and g.strip() not in ("'", "\u2019", "-", "."):
+                break
+        word = w[k]
+        if word == "s" and ctx.gap(k).strip() in ("'", "\u2019"):
+            k += 1
+            count += 1
+            continue
+        if word in DETERMINERS or ctx.cap(k) or word in heads or word in PRONOUNS and k == start:
+            if word not in DETERMINERS:
+                end = k
+            if word in PRONOUNS:
+                break
+        elif word in NP_LINKERS or (allow_pp and word in ("from", "by", "in", "at", "with")):
+            pass
+        elif end is None and count < 4 and word not in SENTENCE_STOPPERS and word not in SKIP_AFTER_CUE:
+            pass  # modifiers before the head ("a senior official")
+        elif end is not None and word not in SENTENCE_STOPPERS and word not in SKIP_AFTER_CUE and count < 8 \
+                and allow_pp:
+            end = k
+        else:
+            break
+        k += 1
+        count += 1
+    if end is None:
+        return None
+    return (start, end)
+
+
+def _span_text(ctx: _Ctx, span: tuple[int, int]) -> str:
+    d = ctx.doc
+    return d.text[d.tok_start[span[0]]:d.tok_end[span[1]]]
+
+
+# ------------------------------------------------------------------------------------------------- content
+def _find_content(ctx: _Ctx, a: Attr) -> None:
+    d = ctx.doc
+    text = d.text
+    cue_s, cue_e = d.tok_start[a.cue_first], d.tok_end[a.cue_last]
+    lo = min(cue_s, d.tok_start[a.source[0]]) if a.source else cue_s
+    if a.via_span is not None:
+        lo = min(lo, d.tok_start[a.via_span[0]])
+    hi = max(cue_e, d.tok_end[a.source[1]]) if a.source else cue_e
+    # a quotation ending just before the source-and-cue: `"...," Smith said` / `"...," said Smith`
+    for q in reversed(d.quotes):
+        if q.end < lo and q.depth == 0:
+            between = text[q.end + 1:lo]
+            if len(between) <= 5 and _PUNCT_ONLY.fullmatch(between):
+                a.content = (q.start, q.end)
+                a.quote = q
+                return
+            break
+    # a quotation starting right after the cue (and source): `Smith said: "..."`, `said, "..."`
+    after_lo = hi
+    for q in d.quotes:
+        if q.start - 1 >= after_lo and q.depth == 0:
+            between = text[after_lo:q.start - 1]
+            if len(between) <= 60 and not re.search(r"[.!?\n]", between) and _only_adjuncts(between):
+                a.content = (q.start, q.end)
+                a.quote = q
+                return
+            break
+    if a.sentence < 0:
+        return
+    sent = d.sentences[a.sentence]
+    # content after the cue: "said (on Wednesday) (that) ..."
+    rest = text[hi:sent.end]
+    m = re.match(r"[\s,:]*(?:(?:on|in|at|during|last|this|late|early|earlier|later)\s+[\w.\s]{0,40}?\s+)?"
+                 r"(?:that\s+)?", rest)
+    start = hi + (m.end() if m else 0)
+    body = text[start:sent.end].rstrip(" .!?\"\u201d\u2019'")
+    if len(body.split()) >= 3:
+        a.content = (start, start + len(body))
+        return
+    # content before: "The deal is good, the minister said."
+    head = text[sent.start:lo].rstrip(" ,\u2014-")
+    if len(head.split()) >= 3:
+        s = sent.start
+        a.content = (s, s + len(head))
+
+
+_PUNCT_ONLY = re.compile(r"[\s,.!?;:\u2014\u2013\-'\u2019\"\u201d]*")
+
+
+def _only_adjuncts(between: str) -> bool:
+    b = between.strip(" ,:\u2014-")
+    if not b:
+        return True
+    words = re.findall(r"[\w']+", b.lower())
+    return len(words) <= 8 and all(x in SKIP_AFTER_CUE or x in ADDRESSEES or x in ("that", "to") or x[:1].isalpha()
+                                   and x not in ("and", "but", "because") for x in words)
+
+
+# ------------------------------------------------------------------------------------ types and resolution
+def _classify_and_resolve(ctx: _Ctx, attrs: list[Attr]) -> None:
+    last_person: str | None = None
+    last_group: str | None = None
+    for a in attrs:
+        quoted = ctx.in_quote(a.cue_first)
+        if a.source is None:
+            if a.source_type != "media":
+                a.source_type = "none"
+            continue
+        st = _source_type(ctx, a)
+        if a.source_type != "media":
+            a.source_type = st
+        text = _span_text(ctx, a.source)
+        if a.host is not None:
+            a.source_type, a.speaker = a.host.source_type, a.host.speaker  # the host is resolved already
+            continue
+        if st == "pronoun":
+            pr = ctx.doc.words[a.source[0]]
+            if pr in PERSON_PRONOUNS:
+                a.speaker = last_person or _nearest_person(ctx, a.source[0])
+            else:
+                a.speaker = last_group
+        elif st == "named_person":
+            a.speaker = _full_name(ctx, a.source)
+            if not quoted:
+                last_person = a.speaker
+        elif st == "title_only":
+            a.speaker = _resolve_title(ctx, a.source) or (last_person if _is_person_role(ctx, a.source) else None) \
+                or text
+            if a.speaker != text and not quoted:
+                last_person = a.speaker
+        else:
+            a.speaker = text
+            if st in ("named_org", "anonymous") and not quoted:
+                last_group = text
+
+
+def _source_type(ctx: _Ctx, a: Attr) -> str:
+    d = ctx.doc
+    s, e = a.source  # type: ignore[misc]
+    w = d.words
+    toks = list(range(s, e + 1))
+    if len(toks) == 1 and w[s] in PRONOUNS:
+        return "pronoun"
+    words = [w[i] for i in toks]
+    folded = tuple(words)
+    if _has_phrase(ctx, "media", folded) and any(ctx.cap(i) for i in toks):
+        return "media"
+    # anonymity phrases in the sentence, right after the source or the cue
+    sent = d.sentences[a.sentence] if a.sentence >= 0 else None
+    if sent is not None:
+        window = d.folded[d.tok_start[s]:min(sent.end, d.tok_end[a.cue_last] + 80)]
+        for ph in ctx.phrases.get("anonymity_phrase", ()):
+            if " ".join(ph) in window:
+                return "anonymous"
+    role = ctx.single.get("role", set())
+    org = ctx.single.get("organisation", set())
+    anon = ctx.single.get("anonymous", set())
+    names = [i for i in toks if ctx.cap(i) and w[i] not in role and w[i] not in org and w[i] not in DETERMINERS
+             and w[i] not in anon and w[i] not in ctx.single.get("media", ())
+             and w[i] not in NP_LINKERS and w[i] not in MONTHS and w[i] not in WEEKDAYS
+             and not (i + 1 <= e and not ctx.cap(i + 1) and w[i + 1] in role | anon | org)]
+    head = words[-1]
+    if names:
+        if any(w[i] in org or w[i] in ORG_SUFFIXES for i in toks) and not any(w[i] in role for i in toks):
+            return "named_org"
+        last_raw = ctx.raw(e)
+        if len(last_raw) >= 2 and last_raw.isupper():
+            return "named_org"  # NATO, WHO
+        if last_raw.endswith("s") and last_raw[:-1] in ("Republican", "Democrat", "Conservative", "Liberal"):
+            return "named_org"
+        if last_raw.endswith(("ans", "ists", "ites")) and len(names) == 1 and head not in role:
+            return "named_org"  # Republicans, Democrats, Iranians
+        return "named_person"
+    first = words[0]
+    indefinite = first in ("a", "an", "some", "one", "several", "many", "two", "three", "few", "other", "others")
+    plural = head.endswith("s") and head[:-1] in (role | anon | org)
+    if head in anon and head not in role:
+        return "anonymous"
+    if head in role or head in org:
+        return "anonymous" if indefinite or plural else "title_only"
+    if first in DETERMINERS and not indefinite:
+        return "title_only"
+    return "anonymous"
+
+
+def _has_phrase(ctx: _Ctx, cat: str, words: tuple[str, ...]) -> bool:
+    for ph in ctx.phrases.get(cat, ()):
+        n = len(ph)
+        for i in range(len(words) - n + 1):
+            if words[i:i + n] == ph:
+                return True
+    return False
+
+
+_NAME_RE_CACHE: dict[str, re.Pattern[str]] = {}
+
+
+def _name_tokens(ctx: _Ctx, span: tuple[int, int]) -> list[int]:
+    """The tokens of a person's name inside an NP: capitalised, after the last role word."""
+    w = ctx.doc.words
+    role = ctx.single.get("role", set())
+    toks = [i for i in range(span[0], span[1] + 1)]
+    last_role = max((i for i in toks if w[i] in role), default=span[0] - 1)
+    out = [i for i in toks if i > last_role and ctx.cap(i) and w[i] not in DETERMINERS]
+    if not out:
+        out = [i for i in toks if ctx.cap(i) and w[i] not in role and w[i] not in DETERMINERS]
+    return out
+
+
+def _full_name(ctx: _Ctx, span: tuple[int, int]) -> str:
+    """The fullest form of the name the article has used so far ("Baqeri" -> "Mohammad Baqeri")."""
+    d = ctx.doc
+    toks = _name_tokens(ctx, span)
+    if not toks:
+        return _span_text(ctx, span)
+    name = d.text[d.tok_start[toks[0]]:d.tok_end[toks[-1]]]
+    if len(toks) == 1:
+        last = ctx.raw(toks[0])
+        before = d.text[:d.tok_start[toks[0]]]
+        pat = re.compile(r"((?:[A-Z][\w\u2019'.-]*\s+){1,3})" + re.escape(last) + r"\b")
+        role = ctx.single.get("role", set())
+        for m in pat.finditer(before):
+            parts = m.group(1).split()
+            keep: list[str] = []
+            for p in reversed(parts):
+                if p.lower().strip(".") in role or p.lower() in DETERMINERS or p.lower() in NP_LINKERS:
+                    break
+                keep.insert(0, p)
+            if keep and len(keep) <= 3 and not any(k.lower().strip(".") in ("mr", "mrs", "ms", "dr") for k in keep):
+                return " ".join(keep + [last])
+    return name
+
+
+_NAME_SEQ = re.compile(r"(?<![\w\u2019'])((?:[A-Z][\w\u2019'.-]*)(?:\s+(?:[A-Z][\w\u2019'.-]*|de|van|von|al|bin|la|le|da))*)")
+
+
+def _nearest_person(ctx: _Ctx, tok: int) -> str | None:
+    """The closest person-like name before token ``tok`` outside quotations, within the last three sentences."""
+    d = ctx.doc
+    si = d.sentence_of(d.tok_start[tok])
+    lo = d.sentences[max(0, si - 3)].start if si >= 0 else 0
+    hi = d.tok_start[tok]
+    role = ctx.single.get("role", set())
+    org = ctx.single.get("organisation", set()) | ORG_SUFFIXES
+    media = ctx.single.get("media", set())
+    anon = ctx.single.get("anonymous", set())
+    best = None
+    for m in _NAME_SEQ.finditer(d.text, lo, hi):
+        if any(q.start <= m.start() < q.end for q in d.quotes):
+            continue
+        parts = m.group(1).split()
+        # drop leading roles and sentence-initial function words: "Republican U.S. House Speaker Paul Ryan"
+        last_role = max((i for i, p in enumerate(parts) if p.lower().strip(".") in role), default=-1)
+        parts = parts[last_role + 1:]
+        parts = [p for p in parts if p.lower() not in DETERMINERS and p.lower() not in _SMALL_WORDS]
+        after = d.text[m.end():m.end() + 2]
+        if after[:1] in ("'", "\u2019") or (len(parts) == 1 and re.match(r" [a-z]", after) and
+                                             parts[0].lower().endswith(("an", "ese", "ish", "ic", "i"))):
+            continue  # a possessive ("Obama's staff") or an adjective of nationality ("Syrian minister")
+        if not parts:
+            continue
+        low = [p.lower().strip(".,\u2019'") for p in parts]
+        if any(x in org or x in media for x in low) or all(x in anon or x in MONTHS or x in WEEKDAYS
+                                                           or x in PRONOUNS for x in low):
+            continue
+        if len(parts) == 1 and not re.search(r"\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|President|Minister)\.?\s+$",
+                                             d.text[max(0, m.start() - 12):m.start()]):
+            continue  # a lone capitalised word is too often a place, a month or a nationality
+        if m.start() == d.sentences[d.sentence_of(m.start())].start and len(parts) == 1 \
+                and parts[0].lower() in _COMMON_STARTERS:
+            continue
+        best = " ".join(parts).rstrip(".,")
+    if best is None:
+        return None
+    return best
+
+
+_PERSON_ROLES = frozenset("""president minister secretary senator governor mayor spokesman spokeswoman spokesperson
+    chairman chairwoman chief director general commander ambassador leader lawmaker candidate nominee premier
+    chancellor king queen prince judge prosecutor sheriff commissioner congressman congresswoman""".split())
+
+
+def _is_person_role(ctx: _Ctx, span: tuple[int, int]) -> bool:
+    """Is the NP headed by a role a single person holds ("the president", "the Iranian commander")?"""
+    w = ctx.doc.words
+    return w[span[1]] in _PERSON_ROLES and w[span[0]] in ("the", "this")
+
+
+_COMMON_STARTERS = frozenset("""but and so yet however meanwhile still then now after before when while if as
+    in on at for this that these those there here his her their our its it i we they he she you""".split())
+
+
+def _resolve_title(ctx: _Ctx, span: tuple[int, int]) -> str | None:
+    """A title-only source ("the Syrian minister") resolved to a name introduced with that title earlier."""
+    d = ctx.doc
+    w = d.words
+    role = ctx.single.get("role", set())
+    roles = [w[i] for i in range(span[0], span[1] + 1) if w[i] in role]
+    if not roles:
+        return None
+    before = d.text[:d.tok_start[span[0]]]
+    best = None
+    for r in roles:
+        pat = _NAME_RE_CACHE.get(r)
+        if pat is None:
+            pat = re.compile(r"\b" + re.escape(r) + r"\s+((?:[A-Z][\w\u2019'.-]*\s?){1,4})", re.IGNORECASE)
+            _NAME_RE_CACHE[r] = pat
+        for m in pat.finditer(before):
+            name = m.group(1).strip()
+            parts = [p for p in name.split() if p[:1].isupper() and p.lower().strip(".") not in role]
+            if parts:
+                best = " ".join(parts)
+    return best
+
+
+def _chains(ctx: _Ctx, attrs: list[Attr]) -> None:
+    """A cue inside the content of a media source's report is second-hand: mark ``via``."""
+    d = ctx.doc
+    for outer in attrs:
+        if outer.content is None or outer.source_type not in ("media",) or outer.via is not None:
+            continue
+        for inner in attrs:
+            if inner is outer or inner.via is not None:
+                continue
+            cs = d.tok_start[inner.cue_first]
+            if outer.content[0] <= cs < outer.content[1]:
+                inner.via = outer.speaker

@@ -1,0 +1,48 @@
+"""Loaded terms: every match of the loaded-terms lexicon, with its category, weight and voice.
+
+Matching is on folded word tokens (case, curly quotes and dashes folded; hyphen and space alike), longest match
+first, so "axis of resistance" wins over "resistance" and an entry's ``exclude`` phrases ("bomb blast") block it.
+
+``voice`` is ``quoted`` when the match lies inside a quotation of someone else's words (direct, partial, or a
+title, name or mention), and ``author`` otherwise, including inside the writer's own scare quotes.
+
+Cannot: tell senses apart beyond the ``exclude`` phrases ("a brutal winter" is flagged like "a brutal regime"),
+or see loading that needs no loaded word (selection, placement, omission).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from typing import Sequence
+
+from framing.findings import LoadedTerm
+from framing.lexicons import Lexicon
+from framing.text.document import Document
+
+
+def detect(doc: Document, lexicon: Lexicon, quoted: Sequence[tuple[int, int]] = ()) -> list[LoadedTerm]:
+    """Loaded terms in ``doc``. ``quoted`` lists the (start, end) spans of other people's words, sorted."""
+    starts = [s for s, _ in quoted]
+    out: list[LoadedTerm] = []
+    for m in lexicon.find(doc.words, doc.text, doc.tok_start, doc.tok_end):
+        s, e = doc.tok_start[m.first], doc.tok_end[m.last]
+        voice = "quoted" if _inside(quoted, starts, s, e) else "author"
+        en = m.entry
+        text = doc.text[s:e]
+        expl = f'"{text}" is in the {lexicon.name} lexicon as {en.category.replace("_", " ")} ' \
+               f'(entry "{en.term}", weight {en.weight:g})'
+        if en.neutral:
+            expl += f'; a neutral alternative is "{en.neutral}"'
+        expl += "; it is inside a quotation, so these are the quoted speaker's words." if voice == "quoted" \
+            else "; it is in the writer's own voice."
+        out.append(LoadedTerm(s, e, text, en.term, en.category, en.weight, en.neutral, voice, lexicon.name, expl))
+    return out
+
+
+def _inside(spans: Sequence[tuple[int, int]], starts: list[int], s: int, e: int) -> bool:
+    """Is [s, e) inside one of the sorted, possibly nested spans?"""
+    for k in range(bisect_right(starts, s) - 1, -1, -1):
+        a, b = spans[k]
+        if a <= s and e <= b:
+            return True
+    return False

@@ -1,0 +1,310 @@
+"""Quotations: the kind of every quoted span and, for direct and partial quotes, the speaker and the cue.
+
+Kinds (see ``../shared/data/quotes/GUIDELINES.md`` for the definitions this follows):
+
+* ``direct``: a clause or sentence of a speaker's words, at the start of a sentence or after a cue
+  (`"We will strengthen ...," Baqeri said`; `said: "..."`), or a long clause-like quotation;
+* ``partial``: a fragment woven into the writer's sentence, attributed by a cue in the same sentence or by the
+  speaker of the surrounding quotations (`said the deal "increases our will ..."`);
+* ``scare``: a short quotation nobody is said to have said (the writer's irony, doubt or delegitimisation), after
+  "so-called" and the like, or marked with the article's *other* quotation mark than its speech (state media's
+  ‘Israel’ in an article that quotes speech with "...");
+* ``title`` (works, laws, events, campaigns, slogans), ``name`` (nicknames), ``mention`` (the word itself) and
+  ``other`` (vote options, labels) by the words around them.
+
+Cannot: read irony. A short attributed phrase the writer mocks is ``partial``; an unattributed label that some
+speaker in fact used is ``scare``; nicknames used alone ("Pocahontas") look like scare quotes.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from framing.config import Config
+from framing.detect.attributions import Attr
+from framing.text.document import Document
+from framing.text.quotemarks import QuoteSpan
+
+_WORD = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)*")
+
+_SCARE_BEFORE = re.compile(
+    r"(?:so[-\s]called|self[-\s](?:styled|proclaimed|described)|supposed|supposedly|alleged|purported|"
+    r"would[-\s]be|quote[-\s]unquote|their|his|her|its|these|those)\s*$", re.IGNORECASE)
+_MENTION_BEFORE = re.compile(
+    r"(?:\b(?:word|words|term|terms|phrase|phrases|label|labels|expression|hashtag|acronym|terminology|moniker|"
+    r"adjective|noun|verb|epithet|words\s+like|terms\s+like|such\s+as\s+the\s+word|spelled|spelt|reads|read|"
+    r"written|typed|searched\s+for|search\s+term|the\s+letters?|pronounced)\s*,?\s*)$", re.IGNORECASE)
+_MENTION_AFTER = re.compile(r"^\s*,?\s*(?:means|meant|stands\s+for|is\s+(?:a|the)\s+(?:word|term)|as\s+a\s+(?:word|term))",
+                            re.IGNORECASE)
+_NAME_BEFORE = re.compile(
+    r"(?:nicknamed|dubbed|known\s+as|aka|a\.k\.a\.|nickname|nicknames|called\s+(?:him|her|himself|herself|"
+    r"themselves|itself)|calls\s+(?:him|her|himself|herself))\s*,?\s*$", re.IGNORECASE)
+_TITLE_BEFORE = re.compile(
+    r"(?:titled|entitled|headlined|headline|book|film|movie|documentary|song|album|show|series|podcast|op-ed|"
+    r"column|essay|article|report|memo|slogan|motto|operation|campaign|programme|program|doctrine|initiative|"
+    r"video|ad|advert|advertisement|play|poem|speech|hashtag|banner|sign|placard|t-shirt|shirt|the\s+(?:new|"
+    r"latest))\s*,?\s*$", re.IGNORECASE)
+_TITLE_AFTER = re.compile(
+    r"^\s*(?:rally|rallies|campaign|movement|act|bill|law|program|programme|initiative|tour|show|series|"
+    r"podcast|doctrine|plan|policy|operation|strategy|agenda|caucus|summit|conference|march|ad|ads|video|"
+    r"documentary|book|report|memo|list|award|prize|slogan|revolution|intifada|project|order|rule|"
+    r"amendment|clause|provision|protocol|deal|accord|agreement|pact|treaty|event|festival|concert|speech|"
+    r"address|tweet|post|column|article|headline|segment|episode|film|movie|song|album|game|app|hashtag|"
+    r"website|blog|newsletter|brand|label|chant|t-shirt|sign|signs|banner|banners|placards?)\b", re.IGNORECASE)
+_ORG_AFTER = re.compile(r"^\s*(?:PAC|super\s+PAC|group|organi[sz]ation|party|caucus|coalition|network|foundation|"
+                        r"fund|committee|company|club|team|centre|center|camp|prison|facility|base|building|"
+                        r"bridge|hotel|restaurant|bar|ranch|estate|account|handle|channel)\b", re.IGNORECASE)
+_OTHER_CONTENT = re.compile(
+    r"^(?:yes|no|aye|nay|yea|true|false|mostly\s+true|mostly\s+false|half\s+true|pants\s+on\s+fire|"
+    r"leave|remain|present|abstain|none|other|n/?a|ok|okay|like|dislike|agree|disagree|strongly\s+agree|"
+    r"strongly\s+disagree|undecided|don'?t\s+know|a|b|c|d|f|a\+|a-)[.,!?]?$", re.IGNORECASE)
+_SMALL = frozenset("a an the of and or for to in on at by with from as is but vs nor de la le".split())
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteCall:
+    span: QuoteSpan
+    kind: str
+    speaker: str | None
+    cue: str | None
+    reason: str
+
+
+def classify(doc: Document, attrs: list[Attr], cfg: Config) -> list[QuoteCall]:
+    """The kind, speaker and cue of every quotation pair in ``doc`` (same order as ``doc.quotes``)."""
+    speech_family = _speech_family(doc)
+    out: list[QuoteCall] = []
+    by_sentence: dict[int, list[Attr]] = {}
+    for a in attrs:
+        by_sentence.setdefault(a.sentence, []).append(a)
+    para_starts = [p.start for p in doc.paragraphs]
+    last: tuple[str | None, str | None, int] | None = None  # the last speaker quoted: (speaker, cue, paragraph)
+    prev: QuoteCall | None = None
+    for q in doc.quotes:
+        call = _classify_one(doc, q, attrs, by_sentence, speech_family, last, para_starts, cfg)
+        if prev is not None and _coordinated(doc.text, prev.span, q) and prev.kind in ("partial", "mention", "scare",
+                                                                                      "title", "name"):
+            # `"unacceptable" and "inaccurate"`, `words like "cheese" and "sauce"`: same kind as the first
+            call = QuoteCall(q, prev.kind, prev.speaker, prev.cue, prev.reason + "; coordinated with the previous "
+                                                                                 "quotation")
+        out.append(call)
+        prev = call
+        if call.kind in ("direct", "partial") and q.depth == 0 and call.speaker:
+            last = (call.speaker, call.cue, _para_index(para_starts, q.start))
+    return out
+
+
+def _coordinated(text: str, a: QuoteSpan, b: QuoteSpan) -> bool:
+    """Are two quotations joined only by "and", "or" or a comma ("unacceptable" and "inaccurate")?"""
+    if a.depth != b.depth or b.start <= a.end:
+        return False
+    between = text[a.end + 1:b.start - 1]
+    return bool(re.fullmatch(r"\s*(?:,\s*)?(?:and|or|,)?\s*", between)) and len(text[b.start:b.end].split()) <= 4
+
+
+def _para_index(starts: list[int], offset: int) -> int:
+    from bisect import bisect_right
+
+    return bisect_right(starts, offset) - 1
+
+
+def _speech_family(doc: Document) -> str | None:
+    """The mark family ('d' double / 's' single) the article uses for long quotations of speech."""
+    counts = {"d": 0, "s": 0}
+    for q in doc.quotes:
+        if q.depth == 0 and len(_WORD.findall(doc.text[q.start:q.end])) >= 6:
+            counts["d" if q.open_mark in '"\u201c\u201d\u201e\u00ab\u00bb\u2033' or q.open_mark == "'"
+                   and doc.text[q.start - 2:q.start] == "''" else "s"] += 1
+    if counts["d"] == counts["s"]:
+        return None
+    return "d" if counts["d"] > counts["s"] else "s"
+
+
+def _family(q: QuoteSpan, text: str) -> str:
+    if q.open_mark in '"\u201c\u201d\u201e\u00ab\u00bb\u2033':
+        return "d"
+    if q.start >= 2 and text[q.start - 2] in "'\u2018\u2019`":
+        return "d"  # doubled singles act as a double mark
+    return "s"
+
+
+def _classify_one(doc: Document, q: QuoteSpan, attrs: list[Attr], by_sentence: dict[int, list[Attr]],
+                  speech_family: str | None, last_direct: tuple[str | None, str | None, int] | None,
+                  para_starts: list[int], cfg: Config) -> QuoteCall:
+    text = doc.text
+    content = text[q.start:q.end]
+    words = _WORD.findall(content)
+    n = len(words)
+    si = doc.sentence_of(q.start - 1 if q.start > 0 else 0)
+    sent = doc.sentences[si] if si >= 0 else None
+    s_lo = sent.start if sent else 0
+    before = text[max(s_lo, q.start - 1 - 60):max(s_lo, q.start - 1)]
+    after = text[q.end + 1:q.end + 1 + 40]
+    first_char = content.lstrip(" \u2026.([")[:1]
+
+    if n == 0:
+        return QuoteCall(q, "other", None, None, "quotation with no words")
+    if _OTHER_CONTENT.match(content.strip()):
+        return QuoteCall(q, "other", None, None, "a label or option (yes/no, a rating) rather than anyone's words")
+    if _MENTION_BEFORE.search(before) or _MENTION_AFTER.match(after):
+        return QuoteCall(q, "mention", None, None, "the words themselves are talked about (\"the word ...\")")
+    if _NAME_BEFORE.search(before) or _between_names(text, q):
+        return QuoteCall(q, "name", None, None, "a nickname or name (after \"dubbed\", \"known as\", or inside a name)")
+    if re.search(r"\b[\w:-]+=$", before):
+        return QuoteCall(q, "other", None, None, "an attribute value in markup (name=\"...\")")
+    titleish = _title_case(words)
+    headline = _in_headline(doc, q)
+    if n <= 12 and (_TITLE_BEFORE.search(before) and (titleish or n <= 6)) or (_TITLE_AFTER.match(after) and titleish):
+        return QuoteCall(q, "title", None, None, "the name of a work, law, event, campaign or slogan")
+    if titleish and not headline and n <= 10 and not _starts_clause(before) \
+            and content.rstrip()[-1:] not in ("?", "!") and not _cue_right_before(before):
+        return QuoteCall(q, "title", None, None, "every word capitalised: the name of a work, event or campaign")
+    if titleish and n >= 1 and _ORG_AFTER.match(after):
+        return QuoteCall(q, "name", None, None, "the name of an organisation, place or account")
+
+    so_called = bool(re.search(r"so[-\s]called\s*$|self[-\s](?:styled|proclaimed)\s*$|supposed\s*$", before,
+                               re.IGNORECASE))
+    if so_called and n <= cfg.scare_max_words + 2:
+        return QuoteCall(q, "scare", None, None, "marked as doubtful by \"so-called\" or a similar word before it")
+
+    # The writer's own convention: the article quotes speech with one kind of mark and uses the other kind,
+    # outside any quotation, around a short word or name (state media's ‘Israel’).
+    fam = _family(q, text)
+    if speech_family and fam != speech_family and q.depth == 0 and n <= 2 and not _in_headline(doc, q) \
+            and first_char.isupper():
+        return QuoteCall(q, "scare", None, None,
+                         "short word in the writer's other quotation mark, not the one it uses for speech: "
+                         "the writer's own distancing")
+
+    clause = _clause_like(doc, q, words, before, sent)
+    speaker, cue, how = _speaker_for(doc, q, attrs, by_sentence, last_direct if clause else None, para_starts, cfg)
+    if clause and (speaker is not None or n >= cfg.direct_min_words or how == "cue"):
+        return QuoteCall(q, "direct", speaker, cue, f"a clause of reported speech ({how})")
+    if speaker is not None or how == "cue":
+        if n <= cfg.scare_max_words and q.depth > 0:
+            return QuoteCall(q, "scare", None, None, "short phrase set off inside another quotation: the quoted "
+                                                     "speaker's own distancing")
+        return QuoteCall(q, "partial", speaker, cue, f"a fragment of a speaker's words woven into the sentence ({how})")
+    if n <= cfg.scare_max_words:
+        return QuoteCall(q, "scare", None, None,
+                         "short quoted phrase with no speaker in this or the previous sentence: the writer's own "
+                         "distancing")
+    if clause or n >= cfg.direct_min_words:
+        return QuoteCall(q, "direct", None, None, "a clause of reported speech with no speaker found")
+    return QuoteCall(q, "other", None, None, "quoted phrase with no speaker and no sign of irony")
+
+
+def _starts_clause(before: str) -> bool:
+    b = before.rstrip().rstrip("'\"\u201c\u201d\u2018\u2019").rstrip()
+    return not b or b.endswith((":", ".", "!", "?"))
+
+
+_CUE_BEFORE = re.compile(
+    r"\b(?:said|says|say|saying|told|tells|telling|asked|asks|added|adds|adding|wrote|writes|replied|replies|"
+    r"continued|declared|stated|tweeted|posted|explained|insisted|warned|noted|argued|claimed|stressed|"
+    r"announced|responded|recalled|quipped|joked|shouted|chanted|chanting|called|calling|quote)\b"
+    r"(?:\s+[\w\u2019'.-]+){0,5}\s*[,:]?\s*$", re.IGNORECASE)
+
+
+def _cue_right_before(before: str) -> bool:
+    b = before.rstrip().rstrip("'\"\u201c\u201d\u2018\u2019").rstrip()
+    return bool(_CUE_BEFORE.search(b))
+
+
+def _in_headline(doc: Document, q: QuoteSpan) -> bool:
+    """Is the quotation in the first line of the text, or a line without a full stop (a headline or caption)?"""
+    for p in doc.paragraphs:
+        if p.start <= q.start < p.end:
+            line = doc.text[p.start:p.end]
+            return p is doc.paragraphs[0] or not re.search(r"[.!?][\"'\u201d\u2019)]*\s*$", line)
+    return False
+
+
+def _title_case(words: list[str]) -> bool:
+    sig = [w for w in words if w.lower() not in _SMALL]
+    return len(sig) >= 2 and all(w[:1].isupper() or w[:1].isdigit() for w in sig) and len(words) <= 12
+
+
+def _between_names(text: str, q: QuoteSpan) -> bool:
+    """Dwayne "The Rock" Johnson: a short quotation between two capitalised name parts on one line."""
+    content = text[q.start:q.end]
+    if len(content.split()) > 3 or content.rstrip()[-1:] in ",.;:!?":
+        return False
+    b = text[max(0, q.start - 25):q.start - 1]
+    a = text[q.end + 1:q.end + 25]
+    return bool(re.search(r"\b[A-Z][a-z]+ $", b)) and bool(re.match(r" [A-Z][a-z]+\b", a)) and \
+        not re.search(r"\b(?:said|says|told|The|A|An)\s$", b)
+
+
+def _clause_like(doc: Document, q: QuoteSpan, words: list[str], before: str, sent) -> bool:
+    """The guidelines' clause test, approximated by position: does the quotation start a sentence or clause?"""
+    text = doc.text
+    content = text[q.start:q.end].strip()
+    if not content:
+        return False
+    b = before.rstrip().rstrip("'\"\u201c\u201d\u2018\u2019").rstrip()
+    starts_sentence = not b or b.endswith((":", "\u2014", "\u2013", ".", "!", "?")) or (
+        b.endswith(",") and _cue_right_before(b)) or bool(re.search(r"\b(?:said|says|saying|told|asked|added|"
+                                                                   r"wrote|replied|continued)\s*$", b))
+    if q.depth > 0:
+        outer_start = max((o.start for o in doc.quotes if o.start < q.start and o.end > q.end), default=None)
+        if outer_start is not None and not text[outer_start:q.start - 1].strip():
+            starts_sentence = True
+    first = content.lstrip("\u2026. ([")[:1]
+    ends = content.rstrip()[-1:] in ".!?,;:\u2026-\u2014" or text[q.end + 1:q.end + 2] in (",", ".")
+    if starts_sentence and (first.isupper() or first.isdigit()):
+        return True
+    if starts_sentence and len(words) >= 3 and ends:
+        return True  # a continuation starting lower-case ("...," he said, "and more.")
+    return False
+
+
+def _speaker_for(doc: Document, q: QuoteSpan, attrs: list[Attr], by_sentence: dict[int, list[Attr]],
+                 last: tuple[str | None, str | None, int] | None, para_starts: list[int], cfg: Config
+                 ) -> tuple[str | None, str | None, str]:
+    """Speaker and cue of a quotation, and how they were found. ``last`` is given only for clause-like quotes."""
+    text = doc.text
+    # 1. an attribution with a source whose content is, or contains, this quotation (the innermost one)
+    best = None
+    for a in attrs:
+        if a.source is None and a.source_type != "media":
+            continue
+        if (a.quote is not None and a.quote.start == q.start) or \
+                (a.content and a.content[0] <= q.start and q.end <= a.content[1]):
+            if best is None or (a.content and best.content and a.content[1] - a.content[0]
+                                < best.content[1] - best.content[0]):
+                best = a
+    if best is not None:
+        return best.speaker, _cue_text(doc, best), "cue"
+    # 2. a cue with a source right before the quotation in the same sentence ("called it a 'disaster'")
+    si = doc.sentence_of(q.start)
+    near = [a for a in by_sentence.get(si, []) if a.source is not None
+            and 0 <= q.start - doc.tok_end[a.cue_last] <= 120]
+    if near:
+        a = near[-1]
+        return a.speaker, _cue_text(doc, a), "cue"
+    # 3. a headline "Name: ... '...'"
+    line_start = text.rfind("\n", 0, q.start) + 1
+    m = re.match(r"\s*((?:[A-Z][\w.\u2019'-]*\s?){1,4}):\s", text[line_start:q.start])
+    if m and _in_headline(doc, q):
+        return m.group(1).strip(), "headline colon", "headline"
+    # 4. a clause that continues the last speaker's quotation in this or the previous paragraph
+    if last is not None:
+        sp, cue, pi = last
+        here = _para_index(para_starts, q.start)
+        if here - pi <= 1:
+            return sp, cue, "continues the previous speaker's quotation"
+    return None, None, "none"
+
+
+def _same_paragraph(doc: Document, a: Attr, q: QuoteSpan) -> bool:
+    s = doc.tok_start[a.cue_first]
+    for p in doc.paragraphs:
+        if p.start <= q.start < p.end:
+            return p.start <= s < p.end
+    return False
+
+
+def _cue_text(doc: Document, a: Attr) -> str:
+    return doc.text[doc.tok_start[a.cue_first]:doc.tok_end[a.cue_last]]

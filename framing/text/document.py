@@ -1,0 +1,73 @@
+"""The segments layer: one article's text prepared once for every detector.
+
+``prepare(text)`` normalises the text for matching, finds word tokens, paragraphs, sentences and quotation pairs.
+All offsets point into the original text.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from framing.text.normalize import NormalizedText, normalize
+from framing.text.quotemarks import QuoteSpan, pair_quotes
+from framing.text.segment import Span, paragraphs, sentences, tokens
+
+
+@dataclass(frozen=True)
+class Document:
+    text: str
+    norm: NormalizedText
+    # word tokens: parallel tuples of original start, original end and folded form
+    tok_start: tuple[int, ...]
+    tok_end: tuple[int, ...]
+    words: tuple[str, ...]
+    paragraphs: tuple[Span, ...]
+    sentences: tuple[Span, ...]
+    quotes: tuple[QuoteSpan, ...]
+    warnings: tuple[str, ...]
+    sent_starts: tuple[int, ...]
+
+    @property
+    def folded(self) -> str:
+        return self.norm.norm
+
+    def sentence_of(self, offset: int) -> int:
+        """Index of the sentence containing (or last starting before) ``offset``; -1 before the first."""
+        return bisect_right(self.sent_starts, offset) - 1
+
+    def token_at_or_after(self, offset: int) -> int:
+        """Index of the first token starting at or after ``offset``."""
+        return bisect_right(self.tok_start, offset - 1)
+
+    def tokens_in(self, start: int, end: int) -> range:
+        """Indices of the tokens lying inside [start, end)."""
+        i = bisect_right(self.tok_start, start - 1)
+        j = bisect_right(self.tok_start, end - 1)
+        while j > i and self.tok_end[j - 1] > end:
+            j -= 1
+        return range(i, j)
+
+    def word_count(self) -> int:
+        return len(self.words)
+
+
+def prepare(text: str) -> Document:
+    """Prepare ``text`` for the detectors. Total: any ``str`` is accepted."""
+    norm = normalize(text)
+    toks = tokens(norm)
+    paras = paragraphs(text)
+    sents = sentences(text, paras)
+    quotes, warnings = pair_quotes(text)
+    return Document(
+        text=text,
+        norm=norm,
+        tok_start=tuple(t[0] for t in toks),
+        tok_end=tuple(t[1] for t in toks),
+        words=tuple(t[2] for t in toks),
+        paragraphs=tuple(paras),
+        sentences=tuple(sents),
+        quotes=tuple(quotes),
+        warnings=tuple(warnings),
+        sent_starts=tuple(s.start for s in sents),
+    )

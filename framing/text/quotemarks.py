@@ -1,0 +1,246 @@
+"""Quotation-mark pairing.
+
+Finds every pair of quotation marks in a text: straight and curly, double and single, « », „ “, ‹ ›, primes and
+backticks; nested quotes; doubled marks (NYT-style ``''word''``); mismatched pairs (“…' or '…"); quotations that
+run over several paragraphs with an opening mark at the start of each paragraph and one closing mark at the end.
+
+Apostrophes are told apart from single quotation marks by their surroundings: between letters (don’t, Syria’s,
+al-Assad’s), year elisions (the ’90s, '08), common elisions ('em, 'til, rock 'n' roll) and plural possessives
+(voters’) when no single quotation is open.
+
+It never raises. A mark that cannot be paired becomes a warning naming its offset.
+
+Cannot: tell a possessive apostrophe after "s" from a closing single quote when a single quotation *is* open
+(``‘the voters’ choice’`` closes early); pair German-style »…« quotes.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+DOUBLE = "d"
+SINGLE = "s"
+
+# mark -> (family, direction): direction "o" opening, "c" closing, "n" neutral (straight, decided by context).
+_MARKS: dict[str, tuple[str, str]] = {
+    '"': (DOUBLE, "n"), "\u201c": (DOUBLE, "o"), "\u201d": (DOUBLE, "c"), "\u201e": (DOUBLE, "o"),
+    "\u201f": (DOUBLE, "o"), "\u00ab": (DOUBLE, "o"), "\u00bb": (DOUBLE, "c"), "\u2033": (DOUBLE, "n"),
+    "'": (SINGLE, "n"), "\u2018": (SINGLE, "o"), "\u2019": (SINGLE, "c"), "\u201a": (SINGLE, "o"),
+    "\u201b": (SINGLE, "o"), "\u2039": (SINGLE, "o"), "\u203a": (SINGLE, "c"), "\u2032": (SINGLE, "n"),
+    "`": (SINGLE, "o"), "\u00b4": (SINGLE, "c"),
+}
+MARK_CHARS = "".join(_MARKS)
+_MARK_RE = re.compile("[" + re.escape(MARK_CHARS) + "]")
+
+# Characters before an opening mark / after a closing mark that do not stop it from opening / closing.
+_OPEN_PREV = set("([{<\u2014\u2013-/:;,=\u2026") | set(MARK_CHARS)
+_CLOSE_NEXT = set(".,;:!?)]}>\u2014\u2013-/\u2026*") | set(MARK_CHARS)
+
+# Elisions written with a leading apostrophe ('em, 'til, rock 'n' roll): not quotation marks.
+_ELISIONS = re.compile(r"(?:em|til|tis|twas|cause|bout|round|n|nuff|kay|sup|ya|cept)\b", re.IGNORECASE)
+_YEAR = re.compile(r"\d\d(?:s\b|\b)")
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteSpan:
+    """One paired quotation: content is ``text[start:end]``, marks at ``start - 1`` and ``end``."""
+
+    start: int
+    end: int
+    open_mark: str
+    close_mark: str
+    depth: int
+    multi_paragraph: bool
+
+
+@dataclass(frozen=True, slots=True)
+class _Mark:
+    pos: int  # offset of the mark (the inner one of a doubled pair)
+    family: str
+    can_open: bool
+    can_close: bool
+    maybe_apostrophe: bool  # a closing single after a letter: a plural possessive unless a quote is open
+
+
+@dataclass(slots=True)
+class _Open:
+    mark: _Mark
+    continued: bool = False  # reopened at the start of a later paragraph
+
+
+def pair_quotes(text: str) -> tuple[list[QuoteSpan], list[str]]:
+    """All quotation pairs in ``text`` (sorted by start, outer before inner) and warnings for unpaired marks."""
+    spans: list[QuoteSpan] = []
+    warnings: list[str] = []
+    if not _MARK_RE.search(text):
+        return spans, warnings
+    lines = _lines(text)
+    carry: _Open | None = None  # an outermost quotation still open at the end of the previous paragraph
+    for li, (ls, le) in enumerate(lines):
+        marks = _marks_in(text, ls, le)
+        stack: list[_Open] = []
+        if carry is not None:
+            first = marks[0] if marks else None
+            if first is not None and first.pos == _first_non_space(text, ls, le) and first.can_open \
+                    and first.family == carry.mark.family:
+                carry.continued = True
+                stack.append(carry)
+                marks = marks[1:]
+            else:
+                warnings.append(_unpaired(text, carry.mark.pos, "opening"))
+            carry = None
+        stray_closers: list[_Mark] = []
+        soft_closers: list[_Mark] = []  # closing singles taken as possessive apostrophes (voters’)
+        for mk in marks:
+            if mk.can_close and _close(text, mk, stack, spans, warnings):
+                continue
+            if mk.can_open:
+                stack.append(_Open(mk))
+            elif mk.maybe_apostrophe:
+                soft_closers.append(mk)
+            elif mk.can_close:
+                stray_closers.append(mk)
+            else:
+                warnings.append(_unpaired(text, mk.pos, "stray"))
+        nxt = lines[li + 1] if li + 1 < len(lines) else None
+        if stack and nxt is not None and _starts_with_open(text, nxt, stack[0].mark.family):
+            # A quotation that runs on into the next paragraph: keep the outermost, drop what was nested in it.
+            carry = stack[0]
+            for op in stack[1:]:
+                warnings.append(_unpaired(text, op.mark.pos, "opening"))
+            stack = []
+        # Mismatched pairs (“…' or '…"): an opening mark left open pairs with the next unused closing mark.
+        for op in stack:
+            partner = next((c for c in stray_closers if c.pos > op.mark.pos), None) or \
+                next((c for c in soft_closers if c.pos > op.mark.pos), None)
+            if partner is not None:
+                (stray_closers if partner in stray_closers else soft_closers).remove(partner)
+                spans.append(_span(text, op, partner, depth=0))
+            else:
+                warnings.append(_unpaired(text, op.mark.pos, "opening"))
+        for c in stray_closers:
+            warnings.append(_unpaired(text, c.pos, "closing"))
+    if carry is not None:
+        warnings.append(_unpaired(text, carry.mark.pos, "opening"))
+    spans = _fix_depths(spans)
+    return spans, warnings
+
+
+def _close(text: str, mk: _Mark, stack: list[_Open], spans: list[QuoteSpan], warnings: list[str]) -> bool:
+    """Close the innermost open quotation of the same family, if any. Returns True when ``mk`` was used."""
+    for k in range(len(stack) - 1, -1, -1):
+        op = stack[k]
+        if op.mark.family != mk.family:
+            continue
+        # Quotations opened inside this one and never closed are unpaired.
+        for inner in stack[k + 1:]:
+            warnings.append(_unpaired(text, inner.mark.pos, "opening"))
+        del stack[k:]
+        spans.append(_span(text, op, mk, depth=0))
+        return True
+    return False
+
+
+def _span(text: str, op: _Open, close: _Mark, depth: int) -> QuoteSpan:
+    return QuoteSpan(op.mark.pos + 1, close.pos, text[op.mark.pos], text[close.pos], depth, op.continued)
+
+
+def _fix_depths(spans: list[QuoteSpan]) -> list[QuoteSpan]:
+    """Sort by start (outer first) and set each span's nesting depth."""
+    spans.sort(key=lambda s: (s.start, -s.end))
+    out: list[QuoteSpan] = []
+    open_ends: list[int] = []
+    for s in spans:
+        while open_ends and open_ends[-1] <= s.start - 1:
+            open_ends.pop()
+        depth = len(open_ends)
+        out.append(QuoteSpan(s.start, s.end, s.open_mark, s.close_mark, depth, s.multi_paragraph))
+        open_ends.append(s.end + 1)
+    return out
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    out = []
+    pos = 0
+    for line in text.split("\n"):
+        if line.strip():
+            out.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return out
+
+
+def _first_non_space(text: str, s: int, e: int) -> int:
+    while s < e and text[s].isspace():
+        s += 1
+    return s
+
+
+def _starts_with_open(text: str, line: tuple[int, int], family: str) -> bool:
+    i = _first_non_space(text, *line)
+    ch = text[i] if i < line[1] else ""
+    fam = _MARKS.get(ch)
+    return fam is not None and fam[0] == family and fam[1] in "on"
+
+
+def _marks_in(text: str, start: int, end: int) -> list[_Mark]:
+    """Classify every quotation mark of one line; apostrophes are left out."""
+    out: list[_Mark] = []
+    positions = [m.start() for m in _MARK_RE.finditer(text, start, end)]
+    skip: set[int] = set()
+    for idx, i in enumerate(positions):
+        if i in skip:
+            continue
+        ch = text[i]
+        family, direction = _MARKS[ch]
+        prev = text[i - 1] if i > start else ""
+        nxt = text[i + 1] if i + 1 < end else ""
+        # A doubled single mark (''word'' or ’’) acts as one double mark at the inner position.
+        if family == SINGLE and idx + 1 < len(positions) and positions[idx + 1] == i + 1 \
+                and _MARKS[text[i + 1]][0] == SINGLE:
+            after = text[i + 2] if i + 2 < end else ""
+            opens = bool(after) and not after.isspace() and (not prev or prev.isspace() or prev in _OPEN_PREV)
+            closes = bool(prev) and not prev.isspace() and (not after or after.isspace() or after in _CLOSE_NEXT)
+            if opens != closes:
+                skip.add(i + 1)
+                out.append(_Mark(i + 1 if opens else i, DOUBLE, opens, closes, False))
+                continue
+        if family == SINGLE:
+            if prev.isalnum() and nxt.isalpha():
+                continue  # don't, Syria's, al-Assad’s
+            if prev and prev in ".)" and nxt in ("s", "S") and not text[i + 2:i + 3].isalpha():
+                continue  # Corp.’s, Jr.’s
+            if (not prev or not prev.isalnum()) and nxt.isdigit() and _YEAR.match(text, i + 1, end):
+                continue  # the ’90s, '08
+            if (not prev or prev.isspace() or prev in "(-") and _ELISIONS.match(text, i + 1, end) \
+                    and not _closes_soon(text, i + 1, end):
+                continue  # 'em, 'til, 'n'
+        can_open = bool(nxt) and not nxt.isspace() and (not prev or prev.isspace() or prev in _OPEN_PREV)
+        can_close = bool(prev) and not prev.isspace() and (not nxt or nxt.isspace() or nxt in _CLOSE_NEXT)
+        if direction == "o" and not can_open and not can_close:
+            # A curly opening mark glued to the previous word, or followed by a stray space: still an opening.
+            can_open = bool(nxt) and (not nxt.isspace() or not prev or prev.isspace())
+        elif direction == "c" and not can_open and not can_close:
+            can_close = bool(prev) and (not prev.isspace() or not nxt or nxt.isspace())
+        elif direction == "o" and can_open:
+            can_close = False
+        elif direction == "c" and can_close:
+            can_open = False
+        if not can_open and not can_close and direction == "n" and (
+                (family == DOUBLE and prev.isalnum() and nxt.isalnum())  # "news"letter
+                or (prev.isspace() and nxt.isspace())):  # a mark with a stray space on both sides
+            # Decided by the stack: it closes an open quotation of its family, and opens one otherwise.
+            can_open = can_close = True
+        maybe_apostrophe = family == SINGLE and can_close and not can_open and prev.isalpha()
+        out.append(_Mark(i, family, can_open, can_close, maybe_apostrophe))
+    return out
+
+
+def _closes_soon(text: str, i: int, end: int) -> bool:
+    """For "'n'" and similar: is there a closing single mark right after a short word (a real quote like 'no')?"""
+    m = re.match(r"[A-Za-z]{1,6}['\u2019](?=[\s.,;:!?]|$)", text[i:end])
+    return bool(m) and m.group(0)[:-1].lower() not in ("n",)
+
+
+def _unpaired(text: str, pos: int, what: str) -> str:
+    return f"unpaired {what} quotation mark {text[pos]!r} at offset {pos}"

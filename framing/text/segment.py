@@ -1,0 +1,141 @@
+"""Paragraphs, sentences and word tokens, all as offsets into the original text.
+
+Paragraphs are the text's non-empty lines: news text puts one paragraph per line (often with blank lines between),
+and headlines, datelines and captions sit on lines of their own. Hard-wrapped text (a newline every ~70
+characters inside a paragraph) is therefore split too finely; that is a known limit.
+
+Sentences are found by a rule-based splitter (sentence-final punctuation, optional closing quotes or brackets,
+whitespace, then something that can start a sentence), with exceptions for titles, initials and common
+abbreviations. ``benchmarks/sentence_split.py`` compares it with NLTK's punkt on BASIL's gold sentences.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from framing.text.normalize import NormalizedText
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    start: int
+    end: int
+
+
+# Words after which a full stop does not end a sentence: titles, honorifics, and abbreviations that are nearly
+# always followed by more of the same sentence (a name, a number, a place).
+_NO_BREAK_AFTER = frozenset(
+    """mr mrs ms dr prof gen lt col capt cmdr sgt cpl pvt maj adm rep reps sen sens gov govt pres supt insp det
+    st ste rev hon fr jr sr mt ft no nos vol vols fig figs p pp ch sec art para approx ca cf al vs v
+    jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
+    ave blvd rd hwy dept univ assn corp inc ltd co bros messrs mme mlle
+    ariz calif colo conn del fla ga ill ind kan kans ky la md mass mich minn miss mo mont neb nev okla ore pa
+    tenn tex va vt wash wis wyo""".split()
+)
+
+# Sentence starters that make a boundary after an initialism ("in the U.S. The ...") likely.
+_STARTERS = frozenset(
+    """the a an he she it they we i but and or so in on at this that these those his her their its our my there
+    however meanwhile still yet if when while after before as for mr mrs ms dr""".split()
+)
+
+# Sentence-final punctuation, optional closing quotes/brackets, then whitespace (or end).
+_BOUNDARY = re.compile(r"""([.!?\u2026]+)(["'\u201d\u2019\u00bb)\]]*)(\s+)""")
+_WORD_BEFORE = re.compile(r"([^\W\d_](?:[\w.'\u2019-]*[^\W_])?)\.?$")
+_INITIALISM = re.compile(r"(?:[^\W\d_]\.){2,}$")
+_TOKEN = re.compile(r"[^\W_]+")
+
+
+def paragraphs(text: str) -> list[Span]:
+    """Non-empty lines, trimmed of surrounding whitespace, as spans of the original text."""
+    out: list[Span] = []
+    pos = 0
+    for line in text.split("\n"):
+        end = pos + len(line)
+        s, e = pos, end
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if s < e:
+            out.append(Span(s, e))
+        pos = end + 1
+    return out
+
+
+def sentences(text: str, paras: list[Span] | None = None) -> list[Span]:
+    """Sentences as spans of the original text (never crossing a paragraph boundary)."""
+    out: list[Span] = []
+    for para in paras if paras is not None else paragraphs(text):
+        out.extend(_split_paragraph(text, para.start, para.end))
+    return out
+
+
+def _split_paragraph(text: str, start: int, end: int) -> list[Span]:
+    out: list[Span] = []
+    s = start
+    for m in _BOUNDARY.finditer(text, start, end):
+        nxt = m.end()
+        if nxt >= end:
+            break
+        if not _can_start(text, nxt, end):
+            continue
+        if m.group(1) == "." and not m.group(2) and _is_abbreviation(text, s, m.start(), nxt, end):
+            continue
+        cut = m.start(3)
+        if cut > s:
+            out.append(Span(s, cut))
+        s = nxt
+    if s < end:
+        out.append(Span(s, end))
+    return out
+
+
+def _can_start(text: str, i: int, end: int) -> bool:
+    """Can a sentence start at text[i]? An upper-case letter or digit, or an opening mark or bracket before one."""
+    j = i
+    while j < end and text[j] in "\"'\u201c\u2018\u00ab([\u201e":
+        j += 1
+    if j >= end:
+        return False
+    ch = text[j]
+    return ch.isupper() or ch.isdigit() or (j > i and ch.isalpha())
+
+
+def _is_abbreviation(text: str, s: int, dot: int, nxt: int, end: int) -> bool:
+    """Is the full stop at ``dot`` part of an abbreviation rather than a sentence end?"""
+    m = _WORD_BEFORE.search(text, s, dot + 1)
+    if not m:
+        return False
+    word = m.group(1)
+    low = word.lower().rstrip(".")
+    if low in _NO_BREAK_AFTER:
+        # "No." ends a sentence unless a number follows ("No. 10").
+        if low == "no":
+            return text[nxt:nxt + 1].isdigit()
+        return True
+    if len(word) == 1 and word.isupper():
+        return True  # an initial: "George W. Bush"
+    if _INITIALISM.search(text, s, dot + 1):
+        # "U.S." ends the sentence only when a typical sentence starter follows.
+        nm = _TOKEN.match(text, nxt, end)
+        return not (nm and nm.group(0).lower() in _STARTERS)
+    return False
+
+
+def tokens(norm: NormalizedText) -> list[tuple[int, int, str]]:
+    """Word tokens (letters and digits; hyphens, apostrophes and punctuation separate them).
+
+    Returns ``(start, end, folded)`` with offsets into the *original* text and the folded (lower-cased,
+    quote- and dash-normalised) form used for matching.
+    """
+    out = []
+    if not norm._index:
+        for m in _TOKEN.finditer(norm.norm):
+            out.append((m.start(), m.end(), m.group()))
+        return out
+    for m in _TOKEN.finditer(norm.norm):
+        s, e = norm.span_to_original(m.start(), m.end())
+        out.append((s, e, m.group()))
+    return out

@@ -1,0 +1,26 @@
+from hypothesis import given
+from hypothesis import strategies as st
+
+from framing.text.normalize import normalize
+
+
+def test_folds_quotes_dashes_spaces_and_case():
+    n = normalize("Don\u2019t \u201cGo\u201d\u00a0now \u2014 OK")
+    assert n.norm == "don't \"go\" now - ok"
+    assert n.to_original(3) == 3
+
+
+def test_length_changing_lowercase_keeps_a_map_back():
+    text = "\u0130stanbul said"  # "İ".lower() is two characters
+    n = normalize(text)
+    assert len(n.norm) == len(text) + 1
+    start = n.norm.index("said")
+    s, e = n.span_to_original(start, start + 4)
+    assert text[s:e] == "said"
+
+
+@given(st.text())
+def test_every_normalised_span_maps_inside_the_original(text):
+    n = normalize(text)
+    for i in range(len(n.norm) + 1):
+        assert 0 <= n.to_original(i) <= len(text)

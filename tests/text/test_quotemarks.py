@@ -1,0 +1,61 @@
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from framing.text.quotemarks import pair_quotes
+
+
+def contents(text):
+    spans, _ = pair_quotes(text)
+    return [text[s.start:s.end] for s in spans]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ('He said "yes" today.', ["yes"]),
+        ("He said \u201cyes\u201d today.", ["yes"]),
+        ("\u2018Israel\u2019 and Syria\u2019s al-Assad\u2019s plan", ["Israel"]),
+        ("don't, Syria's, the \u201990s and '08 are not quotes", []),
+        ("rock 'n' roll and 'em are not quotes", []),
+        ("the voters\u2019 choice", []),
+        ("Trump\u2019s \u2018Working Class\u2019 voters", ["Working Class"]),
+        ('"He said \'no\' twice," she said.', ["He said 'no' twice,", "no"]),
+        ("\u00abBonjour\u00bb et \u201eHallo\u201c", ["Bonjour", "Hallo"]),
+        ("''Do you feel the bern?'' she asked.", ["Do you feel the bern?"]),
+        ("Tesla Inc.\u2019s stock rose", []),
+        ("the \u201cnews\u201dletter", ["news"]),
+        ("mismatched \u201copen and close' here", ["open and close"]),
+    ],
+)
+def test_pairs(text, expected):
+    assert contents(text) == expected
+
+
+def test_multi_paragraph_quotation_is_one_span():
+    text = '"First paragraph of the quote.\n\n"Second paragraph ends it," he said.'
+    spans, warnings = pair_quotes(text)
+    assert len(spans) == 1 and spans[0].multi_paragraph
+    assert text[spans[0].start:spans[0].end].endswith("ends it,")
+    assert warnings == []
+
+
+def test_unbalanced_mark_becomes_a_warning_not_an_error():
+    spans, warnings = pair_quotes('He said "this never closes.\n\nNext paragraph.')
+    assert spans == []
+    assert warnings and "offset 8" in warnings[0]
+
+
+def test_nesting_depth():
+    text = "\u201cHe told me \u2018go\u2019 now,\u201d she said."
+    spans, _ = pair_quotes(text)
+    assert [(text[s.start:s.end], s.depth) for s in spans] == [("He told me \u2018go\u2019 now,", 0), ("go", 1)]
+
+
+@given(st.text(alphabet=st.sampled_from(list("ab .,\n\"'\u201c\u201d\u2018\u2019\u00ab\u00bb"))))
+def test_any_text_pairs_without_raising_and_spans_are_flanked_by_marks(text):
+    spans, warnings = pair_quotes(text)
+    for s in spans:
+        assert 0 < s.start <= s.end < len(text)
+        assert text[s.start - 1] == s.open_mark and text[s.end] == s.close_mark
+    assert all(isinstance(w, str) for w in warnings)
