@@ -16,7 +16,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any, Iterator
 
-META_FIELDS = ("title", "date", "url")
 # A text with more than this share of control characters (other than newlines and tabs) is taken to be binary.
 _BINARY_SHARE = 0.05
 
@@ -106,9 +105,16 @@ def _read_jsonl(lines: Iterator[tuple[str, bool]], origin: str, stem: str) -> It
             yield RecordError(where, problem, rid)
             continue
         src = obj.get("source")
-        meta = {k: obj[k] for k in META_FIELDS if obj.get(k) is not None}
+        meta = _meta(obj)
         warnings = (f"{where}: the line was not valid UTF-8; bad bytes were replaced with U+FFFD",) if bad_utf8 else ()
         yield Record(rid, text, str(src) if src is not None else None, where, meta, warnings)
+
+
+def _meta(obj: dict[str, Any]) -> dict[str, Any]:
+    """Every other scalar field of an input record (title, date, url, event, topic, leaning, ...), kept in order."""
+    return {k: v for k, v in obj.items()
+            if k not in ("id", "text", "source", "findings", "metrics", "versions", "warnings", "n_words")
+            and isinstance(v, (str, int, float, bool))}
 
 
 def _read_txt(p: Path) -> Record | RecordError:

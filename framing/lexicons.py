@@ -30,7 +30,7 @@ from framing.errors import LexiconError
 from framing.inflect import expand
 from framing.text.normalize import FOLD_TABLE, normalize
 
-LexiconKind = Literal["loaded_terms", "reporting_verbs", "source_terms"]
+LexiconKind = Literal["loaded_terms", "reporting_verbs", "source_terms", "actor_labels"]
 COLUMNS = ("term", "pos", "forms", "category", "weight", "neutral", "exclude", "note")
 POS = ("noun", "verb", "adj", "adv", "phrase")
 CATEGORIES: dict[str, tuple[str, ...]] = {
@@ -42,6 +42,11 @@ CATEGORIES: dict[str, tuple[str, ...]] = {
     "reporting_verbs": ("neutral", "endorsing", "distancing", "discrediting"),
     # words that tell what kind of source a reporting verb has
     "source_terms": ("anonymous", "anonymity_phrase", "media", "role", "organisation", "group"),
+    # concept groups: the labels outlets choose for the same kind of actor (weight 0 = the neutral label)
+    "actor_labels": (
+        "armed_group", "government", "security_forces", "crowd", "migrant", "political_left", "political_right",
+        "state", "violence", "economy_actor",
+    ),
 }
 
 _WORD = re.compile(r"[^\W_]+")
