@@ -1,7 +1,7 @@
 """Regular English inflections for lexicon entries, so a lexicon lists lemmas and still matches the forms in text.
 
 Nouns get a plural on their last word; verbs get -s, -ed and -ing forms on their first word ("lash out" ->
-"lashed out"). Where spelling is uncertain (consonant doubling: "slam" -> "slammed", but "visit" -> "visited")
+"lashed out"); one-word adjectives get their -ly adverb ("bizarre" -> "bizarrely"). Where spelling is uncertain (consonant doubling: "slam" -> "slammed", but "visit" -> "visited")
 both candidates are generated: a form that is not a word never matches anything, so over-generation is harmless,
 and the lexicon's ``forms`` column covers irregular forms (fought, torn, thieves).
 """
@@ -57,6 +57,21 @@ def verb_forms(word: str) -> list[str]:
     return out
 
 
+def adverb_forms(word: str) -> list[str]:
+    """-ly adverb candidates of an adjective (bizarre -> bizarrely, dramatic -> dramatically, angry -> angrily)."""
+    if not word.isalpha() or len(word) < 3 or word.endswith("ly"):
+        return []
+    if word.endswith("ic"):
+        return [word + "ally", word + "ly"]
+    if word.endswith("le") and word[-3] not in _VOWELS:
+        return [word[:-1] + "y"]
+    if word.endswith("y") and word[-2] not in _VOWELS:
+        return [word[:-1] + "ily"]
+    if word.endswith("ll"):
+        return [word + "y"]
+    return [word + "ly"]
+
+
 def _cvc(word: str) -> bool:
     """Ends consonant-vowel-consonant (doubling candidates: slam, drop, rebel, label)."""
     return (
@@ -76,4 +91,6 @@ def expand(words: tuple[str, ...], pos: str) -> list[tuple[str, ...]]:
         out += [words[:-1] + (f,) for f in noun_forms(words[-1])]
     elif pos == "verb":
         out += [(f,) + words[1:] for f in verb_forms(words[0])]
+    elif pos == "adj" and len(words) == 1:
+        out += [(f,) for f in adverb_forms(words[0])]
     return out

@@ -142,26 +142,24 @@ class Lexicon:
         index = self._index
         n = len(words)
         i = 0
-        while i < n:
-            cands = index.get(words[i])
-            if not cands:
-                i += 1
-                continue
+        # Only positions whose word starts some entry can start a match: find them in one pass.
+        for p in [k for k, w in enumerate(words) if w in index]:
+            if p < i:
+                continue  # inside the previous match
             hit = None
-            for cand, idx in cands:
+            for cand, idx in index[words[p]]:
                 k = len(cand)
-                if i + k <= n and (k == 1 or tuple(words[i:i + k]) == cand):
-                    if k > 1 and text is not None and not _tight(text, starts, ends, i, k, cand in self._strict):
+                if p + k <= n and (k == 1 or tuple(words[p:p + k]) == cand):
+                    if k > 1 and text is not None and not _tight(text, starts, ends, p, k, cand in self._strict):
                         continue
                     hit = (k, idx)
                     break
             if hit is None:
-                i += 1
                 continue
             k, idx = hit
             if idx >= 0:
-                out.append(Match(i, i + k - 1, self.entries[idx]))
-            i += k
+                out.append(Match(p, p + k - 1, self.entries[idx]))
+            i = p + k
         return out
 
     def with_changes(self, *, add: Iterable[Entry] = (), disable: Iterable[str] = ()) -> "Lexicon":

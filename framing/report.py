@@ -125,6 +125,12 @@ def analyse(text: str, *, id: str | None = None, source: str | None = None, lexi
                          tuple(warnings), dict(meta or {}))
 
 
+_NON_ASCII_LETTER = re.compile(r"[^\W\d_a-zA-Z]")
+_LETTER = re.compile(r"[^\W\d_]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def _text_warnings(text: str, cfg: Config) -> list[str]:
     out = []
     if not text.strip():
@@ -132,17 +138,20 @@ def _text_warnings(text: str, cfg: Config) -> list[str]:
         return out
     if len(text) > cfg.long_article_chars:
         out.append(f"very long text ({len(text):,} characters): probably several articles or page furniture")
-    letters = [c for c in text[:20000] if c.isalpha()]
-    if letters and sum(c.isascii() for c in letters) / len(letters) < cfg.min_ascii_letter_share:
-        out.append("the text does not look like English; the lexicons and rules are English, so expect few findings")
-    if any("\ud800" <= c <= "\udfff" for c in text):
-        out.append("the text contains lone surrogate code points (invalid Unicode); they are kept as they are")
-    if "\ufffd" in text:
-        out.append("the text contains U+FFFD replacement characters (bytes that were not valid UTF-8)")
-    ctrl = sum(1 for c in text[:20000] if ord(c) < 32 and c not in "\n\r\t")
+    sample = text[:20000]
+    if not sample.isascii():
+        foreign = len(_NON_ASCII_LETTER.findall(sample))
+        if foreign and foreign / max(1, len(_LETTER.findall(sample))) > 1 - cfg.min_ascii_letter_share:
+            out.append("the text does not look like English; the lexicons and rules are English, so expect few "
+                       "findings")
+        if _SURROGATE.search(text):
+            out.append("the text contains lone surrogate code points (invalid Unicode); they are kept as they are")
+        if "\ufffd" in text:
+            out.append("the text contains U+FFFD replacement characters (bytes that were not valid UTF-8)")
+    ctrl = len(_CONTROL.findall(sample))
     if ctrl > 10:
         out.append(f"the text contains {ctrl} control characters; it may be binary data rather than text")
-    if len(_HTML.findall(text[:20000])) >= 3:
+    if "<" in sample and len(_HTML.findall(sample)) >= 3:
         out.append("the text contains HTML markup; tags are analysed as plain text (strip markup before analysis)")
     return out
 

@@ -26,7 +26,9 @@ subject ("people who attended the rally") may be cut short, and verbs of belief 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Sequence
 
 from framing.config import Config
@@ -120,17 +122,13 @@ class _Ctx:
         self.doc = doc
         self.text = doc.text
         self.cfg = cfg
-        by_cat: dict[str, set[tuple[str, ...]]] = {}
-        for e in sources.entries:
-            by_cat.setdefault(e.category, set()).add(fold_words(e.term))
-        self.single: dict[str, set[str]] = {c: {w[0] for w in ws if len(w) == 1} for c, ws in by_cat.items()}
-        # plural forms of single-word heads
-        for c in ("anonymous", "role", "organisation", "media"):
-            self.single[c] = self.single.get(c, set()) | {w + "s" for w in self.single.get(c, set())}
-        self.phrases = by_cat
-        self.sources = sources
-        self.quote_starts = [q.start - 1 for q in doc.quotes]
+        self.words = _word_classes(sources)
+        self.single = self.words.single
+        self.phrases = self.words.phrases
         self.attrs: list[Attr] = []
+        self._quote_starts = [q.start for q in doc.quotes]
+        self._quote_ends = [q.end for q in doc.quotes]
+        self._cap_index: dict[str, list[int]] | None = None
 
     def raw(self, i: int) -> str:
         return self.text[self.doc.tok_start[i]:self.doc.tok_end[i]]
@@ -144,17 +142,63 @@ class _Ctx:
             return d.text[d.tok_end[-1]:]
         return d.text[d.tok_end[i - 1]:d.tok_start[i]]
 
+    def capitalised_positions(self, raw: str) -> list[int]:
+        """Token indices where the exact capitalised word ``raw`` occurs (index built on first use)."""
+        if self._cap_index is None:
+            idx: dict[str, list[int]] = {}
+            d = self.doc
+            for i, (s, e) in enumerate(zip(d.tok_start, d.tok_end)):
+                if d.text[s:s + 1].isupper():
+                    idx.setdefault(d.text[s:e], []).append(i)
+            self._cap_index = idx
+        return self._cap_index.get(raw, [])
+
     def cap(self, i: int) -> bool:
         r = self.raw(i)
         return r[:1].isupper()
 
     def in_quote(self, i: int) -> bool:
-        s = self.doc.tok_start[i]
-        return any(q.start <= s < q.end for q in self.doc.quotes)
+        return self.offset_in_quote(self.doc.tok_start[i])
+
+    def offset_in_quote(self, s: int) -> bool:
+        # quotes are sorted by start; any quote starting at or before s that ends after it contains it
+        k = bisect_right(self._quote_starts, s)
+        ends = self._quote_ends
+        return any(ends[j] > s for j in range(k - 1, -1, -1))
 
     def sent_tokens(self, si: int) -> range:
         sp = self.doc.sentences[si]
         return self.doc.tokens_in(sp.start, sp.end)
+
+
+@dataclass(frozen=True)
+class _WordClasses:
+    """Word sets derived from the source-terms lexicon, built once per lexicon."""
+
+    single: dict[str, frozenset[str]]  # category -> one-word terms (and their plurals)
+    phrases: dict[str, frozenset[tuple[str, ...]]]  # category -> all terms as word tuples
+    anonymity: re.Pattern[str]  # any anonymity phrase, in folded text
+    media_phrases: dict[int, frozenset[tuple[str, ...]]]  # length -> media terms of that many words
+
+
+@lru_cache(maxsize=8)
+def _word_classes(sources: Lexicon) -> _WordClasses:
+    by_cat: dict[str, set[tuple[str, ...]]] = {}
+    for e in sources.entries:
+        by_cat.setdefault(e.category, set()).add(fold_words(e.term))
+    single = {c: {w[0] for w in ws if len(w) == 1} for c, ws in by_cat.items()}
+    for c in ("anonymous", "role", "organisation", "media"):
+        single[c] = single.get(c, set()) | {w + "s" for w in single.get(c, set())}
+    anon = sorted((" ".join(p) for p in by_cat.get("anonymity_phrase", ())), key=len, reverse=True)
+    media: dict[int, set[tuple[str, ...]]] = {}
+    for p in by_cat.get("media", ()):
+        media.setdefault(len(p), set()).add(p)
+    return _WordClasses(
+        {c: frozenset(v) for c, v in single.items()},
+        {c: frozenset(v) for c, v in by_cat.items()},
+        re.compile("|".join(re.escape(a) for a in anon) or "(?!)"),
+        {n: frozenset(v) for n, v in media.items()},
+    )
 
 
 def detect(doc: Document, verbs: Lexicon, sources: Lexicon, cfg: Config) -> list[Attr]:
@@ -765,15 +809,14 @@ def _source_type(ctx: _Ctx, a: Attr) -> str:
         return "pronoun"
     words = [w[i] for i in toks]
     folded = tuple(words)
-    if _has_phrase(ctx, "media", folded) and any(ctx.cap(i) for i in toks):
+    if _has_media(ctx, folded) and any(ctx.cap(i) for i in toks):
         return "media"
     # anonymity phrases in the sentence, right after the source or the cue
     sent = d.sentences[a.sentence] if a.sentence >= 0 else None
     if sent is not None:
         window = d.folded[d.tok_start[s]:min(sent.end, d.tok_end[a.cue_last] + 80)]
-        for ph in ctx.phrases.get("anonymity_phrase", ()):
-            if " ".join(ph) in window:
-                return "anonymous"
+        if ctx.words.anonymity.search(window):
+            return "anonymous"
     role = ctx.single.get("role", set())
     org = ctx.single.get("organisation", set())
     anon = ctx.single.get("anonymous", set())
@@ -805,11 +848,10 @@ def _source_type(ctx: _Ctx, a: Attr) -> str:
     return "anonymous"
 
 
-def _has_phrase(ctx: _Ctx, cat: str, words: tuple[str, ...]) -> bool:
-    for ph in ctx.phrases.get(cat, ()):
-        n = len(ph)
+def _has_media(ctx: _Ctx, words: tuple[str, ...]) -> bool:
+    for n, phrases in ctx.words.media_phrases.items():
         for i in range(len(words) - n + 1):
-            if words[i:i + n] == ph:
+            if words[i:i + n] in phrases:
                 return True
     return False
 
@@ -836,20 +878,27 @@ def _full_name(ctx: _Ctx, span: tuple[int, int]) -> str:
     if not toks:
         return _span_text(ctx, span)
     name = d.text[d.tok_start[toks[0]]:d.tok_end[toks[-1]]]
-    if len(toks) == 1:
-        last = ctx.raw(toks[0])
-        before = d.text[:d.tok_start[toks[0]]]
-        pat = re.compile(r"((?:[A-Z][\w\u2019'.-]*\s+){1,3})" + re.escape(last) + r"\b")
-        role = ctx.single.get("role", set())
-        for m in pat.finditer(before):
-            parts = m.group(1).split()
-            keep: list[str] = []
-            for p in reversed(parts):
-                if p.lower().strip(".") in role or p.lower() in DETERMINERS or p.lower() in NP_LINKERS:
-                    break
-                keep.insert(0, p)
-            if keep and len(keep) <= 3 and not any(k.lower().strip(".") in ("mr", "mrs", "ms", "dr") for k in keep):
-                return " ".join(keep + [last])
+    if len(toks) > 1:
+        return name
+    last = ctx.raw(toks[0])
+    role = ctx.single.get("role", set())
+    for p in ctx.capitalised_positions(last):
+        if p >= toks[0]:
+            break
+        # up to three capitalised words right before an earlier mention, minus titles: "Major General Mohammad"
+        parts: list[int] = []
+        k = p - 1
+        while k >= 0 and len(parts) < 3 and ctx.cap(k) and ctx.gap(k + 1).isspace():
+            parts.insert(0, k)
+            k -= 1
+        keep: list[str] = []
+        for i in reversed(parts):
+            wi = d.words[i]
+            if wi in role or wi in DETERMINERS or wi in NP_LINKERS:
+                break
+            keep.insert(0, ctx.raw(i))
+        if keep and not any(x.lower() in ("mr", "mrs", "ms", "dr") for x in keep):
+            return " ".join(keep + [last])
     return name
 
 

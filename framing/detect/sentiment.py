@@ -1,10 +1,14 @@
 """Sentiment and subjectivity with TextBlob's default analyser (the pattern lexicon), per sentence and per article.
 
-Each sentence is scored exactly as ``TextBlob(sentence).sentiment`` scores it: TextBlob's own tokenizer and its
-``assessments`` over the pattern lexicon (adjectives with polarity, subjectivity and intensity; negations and
-intensifying adverbs). The article's figure is the mean over all the article's assessments, which equals
-``TextBlob(article).sentiment`` except where a negation or an intensifier at the end of one sentence would have
-reached into the next (``benchmarks/sentiment_agreement.py`` measures the difference on real articles).
+Each sentence is scored as ``TextBlob(sentence).sentiment`` scores it: TextBlob's lexicon and its ``assessments``
+algorithm (adjectives with polarity, subjectivity and intensity; negations; intensifying adverbs; "!"), over the
+tokens TextBlob's tokenizer produces. The tokenizer is re-implemented here token for token (a fast path for plain
+words, TextBlob's own rules for the rest) because it is half of TextBlob's running time;
+``tests/detect/test_sentiment.py`` checks that it gives the same tokens and scores as TextBlob.
+
+The article's figure is the mean over all of the article's assessments. It equals ``TextBlob(article).sentiment``
+except where a negation or an intensifier at the end of one sentence would have reached into the next;
+``benchmarks/sentiment_agreement.py`` measures the difference on real articles.
 
 Cannot: read sarcasm, sentiment towards a particular actor, or anything outside the lexicon's ~2,900 adjectives.
 Polarity is a property of the wording, not a verdict on the article.
@@ -12,7 +16,10 @@ Polarity is a property of the wording, not a verdict on the article.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
 
 from framing.findings import SentenceSentiment
 from framing.text.document import Document
@@ -25,34 +32,119 @@ class ArticleSentiment:
     n_assessed: int  # words the lexicon scored
 
 
-def _analyser():  # imported lazily: nothing happens at import time
+@lru_cache(maxsize=1)
+def _analyser() -> Any:
+    """TextBlob's pattern analyser with its lexicon loaded into a plain dict (same data, no lazy-loading checks).
+
+    Imported on first use: nothing happens at import time.
+    """
     from textblob.en import sentiment
 
-    return sentiment
+    class _Eager(type(sentiment)):  # type: ignore[misc]
+        __contains__ = dict.__contains__
+        __getitem__ = dict.__getitem__
+        get = dict.get
+
+    len(sentiment)  # forces TextBlob to load its lexicon
+    eager = _Eager.__new__(_Eager)
+    dict.update(eager, dict.items(sentiment))
+    eager.__dict__.update(sentiment.__dict__)
+    return eager
+
+
+@lru_cache(maxsize=1)
+def _tb() -> Any:
+    from textblob import _text
+
+    return _text
+
+
+_CONTRACTIONS = re.compile(r"'d|'m|'s|'ll|'re|'ve|n't")
+_SPACE_QUOTES = str.maketrans({"\u201c": " \u201c ", "\u201d": " \u201d ", "\u2018": " \u2018 ", "\u2019": " \u2019 ",
+                               "'": " ' ", '"': ' " '})
+
+
+def tokens(sentence: str) -> list[str]:
+    """The lower-cased tokens ``TextBlob(sentence).sentiment`` assesses, as TextBlob's tokenizer splits them."""
+    tb = _tb()
+    if "\n\n" in sentence or "\r\n\r\n" in sentence:
+        # paragraph breaks become sentence markers in TextBlob's tokenizer: use it as it is
+        return " ".join(tb.find_tokens(sentence)).lower().split()
+    s = _CONTRACTIONS.sub(lambda m: " " + m.group(0), sentence).translate(_SPACE_QUOTES)
+    punct = _PUNCT
+    out: list[str] = []
+    append = out.append
+    for t in s.split():
+        if t.isalnum():
+            append(t)
+            continue
+        tail: list[str] = []
+        while t.startswith(punct) and t not in _REPLACE_KEYS:
+            append(t[0])
+            t = t[1:]
+        while t.endswith(_PUNCT_DOT) and t not in _REPLACE_KEYS:
+            if t.endswith(punct):
+                tail.append(t[-1])
+                t = t[:-1]
+            if t.endswith("..."):
+                tail.append("...")
+                t = t[:-3].rstrip(".")
+            if t.endswith("."):
+                if t in tb.ABBREVIATIONS or tb.RE_ABBR1.match(t) or tb.RE_ABBR2.match(t) or tb.RE_ABBR3.match(t):
+                    break
+                tail.append(t[-1])
+                t = t[:-1]
+        if t != "":
+            append(t)
+        out.extend(reversed(tail))
+    joined = " ".join(out)
+    if "(" in joined:
+        joined = tb.RE_SARCASM.sub("(!)", joined)
+    if _maybe_emoticon().search(joined):
+        joined = tb.RE_EMOTICONS.sub(lambda m: m.group(1).replace(" ", "") + m.group(2), joined)
+    return joined.lower().split()
+
+
+_PUNCT = tuple(".,;:!?()[]{}`''\"@#$^&*+-|=~_".replace(".", ""))
+_PUNCT_DOT = _PUNCT + (".",)
+_REPLACE_KEYS = frozenset(("'d", "'m", "'s", "'ll", "'re", "'ve", "n't"))
+
+
+@lru_cache(maxsize=1)
+def _maybe_emoticon() -> re.Pattern[str]:
+    """A cheap pre-check: the first two characters of every TextBlob emoticon (with TextBlob's optional space
+    between them). A sentence it does not match cannot match TextBlob's emoticon pattern."""
+    starts = set()
+    for faces in _tb().EMOTICONS.values():
+        for e in faces:
+            starts.add(re.escape(e[0]) + (" ?" + re.escape(e[1]) if len(e) > 1 else ""))
+    return re.compile("|".join(sorted(starts)))
 
 
 def detect(doc: Document, *, per_sentence: bool = True) -> tuple[list[SentenceSentiment], ArticleSentiment]:
     """Per-sentence findings (when ``per_sentence``) and the article's polarity and subjectivity."""
     an = _analyser()
-    tokenize = an.tokenizer
+    assess = an.assessments
     out: list[SentenceSentiment] = []
     sum_p = sum_s = 0.0
     n_all = 0
+    text = doc.text
     for sp in doc.sentences:
-        sent = doc.text[sp.start:sp.end]
-        words = " ".join(tokenize(sent)).split()
-        a = an.assessments(((w.lower(), None) for w in words), True)
+        sent = text[sp.start:sp.end]
+        a = assess([(w, None) for w in tokens(sent)], True)
         n = len(a)
-        sp_sum = sum(x[1] for x in a)
-        ss_sum = sum(x[2] for x in a)
-        sum_p += sp_sum
-        sum_s += ss_sum
-        n_all += n
+        if n:
+            sp_sum = sum(x[1] for x in a)
+            ss_sum = sum(x[2] for x in a)
+            sum_p += sp_sum
+            sum_s += ss_sum
+            n_all += n
+        else:
+            sp_sum = ss_sum = 0.0
         if per_sentence:
             pol = sp_sum / n if n else 0.0
             sub = ss_sum / n if n else 0.0
-            expl = _explain(pol, sub, a)
-            out.append(SentenceSentiment(sp.start, sp.end, sent, round(pol, 6), round(sub, 6), expl))
+            out.append(SentenceSentiment(sp.start, sp.end, sent, round(pol, 6), round(sub, 6), _explain(pol, sub, a)))
     art = ArticleSentiment(round(sum_p / n_all, 6) if n_all else 0.0, round(sum_s / n_all, 6) if n_all else 0.0,
                            n_all)
     return out, art

@@ -55,16 +55,16 @@ class Document:
 def prepare(text: str) -> Document:
     """Prepare ``text`` for the detectors. Total: any ``str`` is accepted."""
     norm = normalize(text)
-    toks = tokens(norm)
+    starts, ends, words = tokens(norm)
     paras = paragraphs(text)
     sents = sentences(text, paras)
     quotes, warnings = pair_quotes(text)
     return Document(
         text=text,
         norm=norm,
-        tok_start=tuple(t[0] for t in toks),
-        tok_end=tuple(t[1] for t in toks),
-        words=tuple(t[2] for t in toks),
+        tok_start=tuple(starts),
+        tok_end=tuple(ends),
+        words=tuple(words),
         paragraphs=tuple(paras),
         sentences=tuple(sents),
         quotes=tuple(quotes),

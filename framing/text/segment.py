@@ -124,18 +124,17 @@ def _is_abbreviation(text: str, s: int, dot: int, nxt: int, end: int) -> bool:
     return False
 
 
-def tokens(norm: NormalizedText) -> list[tuple[int, int, str]]:
+def tokens(norm: NormalizedText) -> tuple[list[int], list[int], list[str]]:
     """Word tokens (letters and digits; hyphens, apostrophes and punctuation separate them).
 
-    Returns ``(start, end, folded)`` with offsets into the *original* text and the folded (lower-cased,
-    quote- and dash-normalised) form used for matching.
+    Returns parallel lists: start and end offsets into the *original* text, and the folded (lower-cased, quote-
+    and dash-normalised) form used for matching.
     """
-    out = []
-    if not norm._index:
-        for m in _TOKEN.finditer(norm.norm):
-            out.append((m.start(), m.end(), m.group()))
-        return out
-    for m in _TOKEN.finditer(norm.norm):
-        s, e = norm.span_to_original(m.start(), m.end())
-        out.append((s, e, m.group()))
-    return out
+    folded = norm.norm
+    words = _TOKEN.findall(folded)
+    spans = [m.span() for m in _TOKEN.finditer(folded)]
+    if norm._index:
+        spans = [norm.span_to_original(s, e) for s, e in spans]
+    starts = [s for s, _ in spans]
+    ends = [e for _, e in spans]
+    return starts, ends, words
