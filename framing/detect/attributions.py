@@ -179,6 +179,8 @@ class _WordClasses:
     phrases: dict[str, frozenset[tuple[str, ...]]]  # category -> all terms as word tuples
     anonymity: re.Pattern[str]  # any anonymity phrase, in folded text
     media_phrases: dict[int, frozenset[tuple[str, ...]]]  # length -> media terms of that many words
+    heads: frozenset[str]  # nouns that can head a source noun phrase (roles, groups, organisations, media, documents)
+    speaker_heads: frozenset[str]  # roles, unnamed sources and organisations: nouns for someone who can speak
 
 
 @lru_cache(maxsize=8)
@@ -187,17 +189,21 @@ def _word_classes(sources: Lexicon) -> _WordClasses:
     for e in sources.entries:
         by_cat.setdefault(e.category, set()).add(fold_words(e.term))
     single = {c: {w[0] for w in ws if len(w) == 1} for c, ws in by_cat.items()}
-    for c in ("anonymous", "role", "organisation", "media"):
+    for c in ("anonymous", "role", "organisation", "media", "document"):
         single[c] = single.get(c, set()) | {w + "s" for w in single.get(c, set())}
     anon = sorted((" ".join(p) for p in by_cat.get("anonymity_phrase", ())), key=len, reverse=True)
     media: dict[int, set[tuple[str, ...]]] = {}
     for p in by_cat.get("media", ()):
         media.setdefault(len(p), set()).add(p)
+    speaker_heads = frozenset(single.get("role", set()) | single.get("anonymous", set())
+                              | single.get("organisation", set()))
     return _WordClasses(
         {c: frozenset(v) for c, v in single.items()},
         {c: frozenset(v) for c, v in by_cat.items()},
         re.compile("|".join(re.escape(a) for a in anon) or "(?!)"),
         {n: frozenset(v) for n, v in media.items()},
+        speaker_heads | single.get("media", set()) | single.get("document", set()),
+        speaker_heads,
     )
 
 
@@ -246,34 +252,65 @@ def _is_cue(ctx: _Ctx, first: int, last: int, lemma: str) -> bool:
         return False  # "under stress", "in response", "of note": a noun after a preposition
     if prev == "all" and form == "told":
         return False
+    if ctx.gap(first).rstrip().endswith(("<", "</")):
+        return False  # markup: <tweet ...>
+    if ctx.in_quote(first):
+        return False  # reporting inside a quotation belongs to the quoted speaker's own words
     if prev in NOUN_MAKERS and _gap_is_space(ctx, first):
         return False  # "the claim", "his remarks", "the said"
+    if lemma in _NOUN_TOO and not form.endswith(("ed", "ing")) and form not in _IRREGULAR_PAST:
+        # "tweets", "claims", "calls" are nouns as often as verbs ("an explosive charge"): the verb needs a
+        # subject that can speak right before it
+        if not _person_subject(ctx, first) and not _in_title_case_line(ctx, first):
+            return False
     if lemma in ("call", "brand", "label", "dub", "term"):
         # "called for", "called on", "called the plan 'a disaster'", "branded him a traitor"
         return nxt in ("for", "on", "upon") or _quote_within(ctx, last, 8) or (
             nxt in ("it", "him", "her", "them", "this", "that", "himself", "herself") and lemma != "call"
-            or nxt in ("it", "him", "her", "them") and last + 2 < len(w) and w[last + 2] in ("a", "an", "the"))
+            or nxt in ("it", "him", "her", "them") and last + 2 < len(w) and w[last + 2] in ("a", "an", "the")
+            or _person_subject(ctx, first) and form.endswith("ed"))
     if lemma in ("describe", "characterise", "characterize", "portray"):
-        return _word_within(ctx, last, ("as",), 10) or _quote_within(ctx, last, 8)
+        return _word_within(ctx, last, ("as",), 10) or _quote_within(ctx, last, 8) or (
+            _person_subject(ctx, first) and form.endswith(("ed", "d")))
     if lemma in ("find", "show", "conclude"):
         return nxt == "that" or (nxt in ("in", "on") and _word_within(ctx, last, ("that",), 6))
     if form.endswith("ing") and lemma != "according to":
-        # a participle reports speech after a comma or an auxiliary (", adding that", "was saying"); elsewhere
-        # an -ing form is usually a noun or adjective ("the American prattling will continue")
+        # a participle reports speech after a comma, an auxiliary or a preposition (", adding that", "was saying",
+        # "by telling them"); elsewhere an -ing form is usually a noun or adjective ("the American prattling")
         g = ctx.gap(first)
-        if not ("," in g or "\u2014" in g or prev in AUXILIARIES or prev in ("and", "by", "while", "after", "before",
-                                                                           "without", "when", "also")):
+        if not ("," in g or "\u2014" in g or prev in AUXILIARIES or prev in (
+                "and", "by", "while", "after", "before", "without", "when", "also", "for", "from", "about", "of")):
             return _has_evidence(ctx, first, last)
     if form in ("said", "says", "say") and nxt in ("to",) and last + 2 < len(w) and w[last + 2] == "be":
         return True  # "is said to be" -- an attribution without a source
     if lemma in NEEDS_EVIDENCE:
-        if not _has_evidence(ctx, first, last):
-            return False
-        if not form.endswith(("ed", "ing")) and form not in _IRREGULAR_PAST:
-            # "claim", "charge", "reports" can be nouns: the verb reading needs a subject right before it
-            si = ctx.doc.sentence_of(ctx.doc.tok_start[first])
-            return _subject_before(ctx, first, si) is not None or _in_title_case_line(ctx, first)
+        # ambiguous verbs ("added", "noted", "reported") count with reported content next to them, or in the past
+        # tense after a subject that can speak ("Trump responded by ...", "she acknowledged it was unlikely")
+        if _has_evidence(ctx, first, last):
+            return True
+        return (form.endswith("ed") or form in _IRREGULAR_PAST) and _person_subject(ctx, first)
     return True
+
+
+def _person_subject(ctx: _Ctx, first: int) -> bool:
+    """Is there a subject that can speak right before token ``first`` (a name, a pronoun, a role or group)?"""
+    d = ctx.doc
+    si = d.sentence_of(d.tok_start[first])
+    subj = _subject_before(ctx, first, si)
+    if subj is None:
+        return False
+    w = d.words
+    head = w[subj[1]]
+    if head in PRONOUNS:
+        return head not in ("it", "which")
+    return ctx.cap(subj[1]) or head in ctx.words.speaker_heads
+
+
+# Lemmas whose base and -s forms are common nouns ("a tweet", "the claims", "his remarks").
+_NOUN_TOO = frozenset(
+    """tweet post claim call remark comment report note answer reply charge promise vow pledge rant estimate
+    protest question demand quip joke boast complaint blame mock defend label brand term dub""".split()
+)
 
 
 _IRREGULAR_PAST = frozenset("said told wrote written found shown swore sworn".split())
@@ -442,10 +479,12 @@ def _find_source(ctx: _Ctx, a: Attr) -> None:
         if subj:
             a.source = subj
             return
-    np = _np_after(ctx, a.cue_last, si, allow_pp=False)
-    if np:
-        a.source = np
-        return
+    if inverted or _sentence_initial(ctx, a.cue_first):
+        # `"...," said the minister` / `Said Smith: ...`; otherwise the noun phrase after a verb is its object
+        np = _np_after(ctx, a.cue_last, si, allow_pp=False)
+        if np:
+            a.source = np
+            return
     if inverted:
         subj = _subject_before(ctx, a.cue_first, si)
         if subj:
@@ -536,8 +575,10 @@ def _subject_before(ctx: _Ctx, cue: int, si: int) -> tuple[int, int] | None:
             p -= 1
         if p > lo and p <= j:
             head = w[p]
-            if head in DETERMINERS or head in ("who", "which", "for", "in", "on", "meanwhile", "however", "too",
-                                               "though", "speaking", "citing", "whose") \
+            dash = "\u2014" in g and "\u2014" in ctx.gap(p)  # a parenthetical between dashes, whatever it says
+            participle = head.endswith("ed") or head in ("known", "based", "born", "seen", "titled", "called")
+            if dash or participle or head in DETERMINERS or head in ("who", "which", "for", "in", "on", "meanwhile", "however",
+                                                       "too", "though", "speaking", "citing", "whose") \
                     or head in ctx.single.get("role", ()) or _looks_like_age(w, p, j):
                 j = p - 1
             else:
@@ -573,11 +614,7 @@ def _np_before(ctx: _Ctx, j: int, lo: int) -> tuple[int, int] | None:
     """Collect a noun phrase leftwards from token ``j``."""
     d = ctx.doc
     w = d.words
-    role = ctx.single.get("role", set())
-    anon = ctx.single.get("anonymous", set())
-    org = ctx.single.get("organisation", set())
-    media = ctx.single.get("media", set())
-    heads = role | anon | org | media
+    heads = ctx.words.heads
     end = j
     k = j
     lower_run = 0
@@ -649,7 +686,7 @@ def _det_noun(ctx: _Ctx, end: int, lo: int) -> tuple[int, int] | None:
 def _is_modifier_slot(ctx: _Ctx, k: int, end: int) -> bool:
     """A lower-case word left of an NP head may be a modifier ("senior", "administration") if a head follows."""
     w = ctx.doc.words
-    heads = ctx.single.get("role", set()) | ctx.single.get("anonymous", set()) | ctx.single.get("organisation", set())
+    heads = ctx.words.speaker_heads
     return any(w[x] in heads or ctx.cap(x) for x in range(k + 1, end + 1))
 
 
@@ -663,8 +700,7 @@ def _np_after(ctx: _Ctx, last: int, si: int, allow_pp: bool) -> tuple[int, int] 
     if k >= hi or (_punct_gap(ctx, k) and ctx.gap(k).strip() not in ("",)):
         return None
     start = k
-    heads = ctx.single.get("role", set()) | ctx.single.get("anonymous", set()) | ctx.single.get("organisation", set()) \
-        | ctx.single.get("media", set())
+    heads = ctx.words.heads
     end = None
     count = 0
     while k < hi and count < ctx.cfg.max_source_words:
@@ -677,6 +713,8 @@ def _np_after(ctx: _Ctx, last: int, si: int, allow_pp: bool) -> tuple[int, int] 
             k += 1
             count += 1
             continue
+        if k == start and word in ("that", "this", "these", "those"):
+            return None  # "concludes that Trump ...": a clause, not a source
         if word in DETERMINERS or ctx.cap(k) or word in heads or word in PRONOUNS and k == start:
             if word not in DETERMINERS:
                 end = k
@@ -716,7 +754,7 @@ def _find_content(ctx: _Ctx, a: Attr) -> None:
     for q in reversed(d.quotes):
         if q.end < lo and q.depth == 0:
             between = text[q.end + 1:lo]
-            if len(between) <= 5 and _PUNCT_ONLY.fullmatch(between):
+            if len(between) <= 5 and "\n" not in between and _PUNCT_ONLY.fullmatch(between):
                 a.content = (q.start, q.end)
                 a.quote = q
                 return
@@ -734,6 +772,14 @@ def _find_content(ctx: _Ctx, a: Attr) -> None:
     if a.sentence < 0:
         return
     sent = d.sentences[a.sentence]
+    # "The New York Times reports:" at the end of a paragraph introduces the quotation that opens the next one
+    tail = text[hi:sent.end]
+    if tail.rstrip().endswith(":") and _only_adjuncts(tail.rstrip()[:-1]):
+        nxt = next((q for q in d.quotes if q.start - 1 >= sent.end and q.depth == 0), None)
+        if nxt is not None and d.sentence_of(nxt.start - 1) == a.sentence + 1:
+            a.content = (nxt.start, nxt.end)
+            a.quote = nxt
+            return
     # content after the cue: "said (on Wednesday) (that) ..."
     rest = text[hi:sent.end]
     m = re.match(r"[\s,:]*(?:(?:on|in|at|during|last|this|late|early|earlier|later)\s+[\w.\s]{0,40}?\s+)?"
@@ -885,6 +931,8 @@ def _full_name(ctx: _Ctx, span: tuple[int, int]) -> str:
     for p in ctx.capitalised_positions(last):
         if p >= toks[0]:
             break
+        if _in_title_case_line(ctx, p):
+            continue  # a headline capitalises every word: "Endorses Rick Perry" is not a name
         # up to three capitalised words right before an earlier mention, minus titles: "Major General Mohammad"
         parts: list[int] = []
         k = p - 1
@@ -909,7 +957,7 @@ def _nearest_person(ctx: _Ctx, tok: int) -> str | None:
     """The closest person-like name before token ``tok`` outside quotations, within the last three sentences."""
     d = ctx.doc
     si = d.sentence_of(d.tok_start[tok])
-    lo = d.sentences[max(0, si - 3)].start if si >= 0 else 0
+    lo = d.sentences[max(0, si - 2)].start if si >= 0 else 0
     hi = d.tok_start[tok]
     role = ctx.single.get("role", set())
     org = ctx.single.get("organisation", set()) | ORG_SUFFIXES
@@ -937,6 +985,8 @@ def _nearest_person(ctx: _Ctx, tok: int) -> str | None:
         if len(parts) == 1 and not re.search(r"\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|President|Minister)\.?\s+$",
                                              d.text[max(0, m.start() - 12):m.start()]):
             continue  # a lone capitalised word is too often a place, a month or a nationality
+        if _in_title_case_line(ctx, d.token_at_or_after(m.start())):
+            continue
         if m.start() == d.sentences[d.sentence_of(m.start())].start and len(parts) == 1 \
                 and parts[0].lower() in _COMMON_STARTERS:
             continue

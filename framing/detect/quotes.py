@@ -38,7 +38,7 @@ _MENTION_BEFORE = re.compile(
 _MENTION_AFTER = re.compile(r"^\s*,?\s*(?:means|meant|stands\s+for|is\s+(?:a|the)\s+(?:word|term)|as\s+a\s+(?:word|term))",
                             re.IGNORECASE)
 _NAME_BEFORE = re.compile(
-    r"(?:nicknamed|dubbed|known\s+as|aka|a\.k\.a\.|nickname|nicknames|called\s+(?:him|her|himself|herself|"
+    r"(?:nicknamed|dubbed|known\s+(?:\w+ly\s+)?as|aka|a\.k\.a\.|nickname|nicknames|called\s+(?:him|her|himself|herself|"
     r"themselves|itself)|calls\s+(?:him|her|himself|herself))\s*,?\s*$", re.IGNORECASE)
 _TITLE_BEFORE = re.compile(
     r"(?:titled|entitled|headlined|headline|book|film|movie|documentary|song|album|show|series|podcast|op-ed|"
@@ -81,8 +81,16 @@ def classify(doc: Document, attrs: list[Attr], cfg: Config) -> list[QuoteCall]:
     para_starts = [p.start for p in doc.paragraphs]
     last: tuple[str | None, str | None, int] | None = None  # the last speaker quoted: (speaker, cue, paragraph)
     prev: QuoteCall | None = None
+    outer: list[QuoteCall] = []  # the enclosing quotations of the current one
     for q in doc.quotes:
+        while outer and not (outer[-1].span.start <= q.start and q.end <= outer[-1].span.end):
+            outer.pop()
         call = _classify_one(doc, q, attrs, by_sentence, speech_family, last, para_starts, cfg)
+        if q.depth > 0 and outer and outer[-1].kind == "direct" and outer[-1].speaker and \
+                call.kind in ("direct", "partial") and call.speaker is None:
+            # speech quoted inside a speaker's quotation ("I said, 'what is this about?'") is in that speaker's mouth
+            call = QuoteCall(q, call.kind, outer[-1].speaker, outer[-1].cue, call.reason + "; inside a quotation of "
+                                                                                             "this speaker")
         if prev is not None and _coordinated(doc.text, prev.span, q) and prev.kind in ("partial", "mention", "scare",
                                                                                       "title", "name"):
             # `"unacceptable" and "inaccurate"`, `words like "cheese" and "sauce"`: same kind as the first
@@ -90,9 +98,50 @@ def classify(doc: Document, attrs: list[Attr], cfg: Config) -> list[QuoteCall]:
                                                                                  "quotation")
         out.append(call)
         prev = call
+        outer.append(call)
         if call.kind in ("direct", "partial") and q.depth == 0 and call.speaker:
             last = (call.speaker, call.cue, _para_index(para_starts, q.start))
-    return out
+    return [_echo_in_body(doc, c, out, by_sentence) if c.kind in ("scare", "title", "name", "other") else c
+            for c in out]
+
+
+def _echo_in_body(doc: Document, call: QuoteCall, calls: list[QuoteCall], by_sentence: dict[int, list[Attr]]
+                  ) -> QuoteCall:
+    """A headline quotation whose words come back, attributed, in the body is a partial quote of that speaker.
+
+    News headlines quote fragments of what the story reports ("Clinton Calls Violence 'Genocide'"); the
+    guidelines call these partial. Words that nobody says in the body stay as they were (usually scare).
+    """
+    q = call.span
+    if not doc.paragraphs or not (doc.paragraphs[0].start <= q.start < doc.paragraphs[0].end
+                                  or _title_case_line(doc, q.start)):
+        return call
+    words = re.findall(r"[^\W_]+", doc.folded[q.start:q.end])
+    if not words or len(words) > 8:
+        return call
+    line_end = doc.text.find("\n", q.end)
+    if line_end < 0:
+        return call
+    pat = re.compile(r"\b" + r"\W+".join(re.escape(w) for w in words) + r"\b")
+    for m in pat.finditer(doc.folded, line_end):
+        p = m.start()
+        for c in calls:
+            if c.span.start <= p < c.span.end and c.kind in ("direct", "partial") and c.speaker:
+                return QuoteCall(q, "partial", c.speaker, c.cue, "headline words that the body quotes from this "
+                                                                   "speaker")
+        for a in by_sentence.get(doc.sentence_of(p), []):
+            if a.speaker:
+                return QuoteCall(q, "partial", a.speaker, _cue_text(doc, a), "headline words that the body "
+                                                                            "attributes to this speaker")
+    return call
+
+
+def _title_case_line(doc: Document, offset: int) -> bool:
+    ls = doc.text.rfind("\n", 0, offset) + 1
+    le = doc.text.find("\n", offset)
+    line = doc.text[ls:le if le >= 0 else len(doc.text)]
+    words = [w for w in re.findall(r"[^\W\d_][\w'\u2019-]*", line) if w.lower() not in _SMALL]
+    return 2 <= len(words) <= 25 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
 def _coordinated(text: str, a: QuoteSpan, b: QuoteSpan) -> bool:
@@ -162,6 +211,11 @@ def _classify_one(doc: Document, q: QuoteSpan, attrs: list[Attr], by_sentence: d
         return QuoteCall(q, "title", None, None, "every word capitalised: the name of a work, event or campaign")
     if titleish and n >= 1 and _ORG_AFTER.match(after):
         return QuoteCall(q, "name", None, None, "the name of an organisation, place or account")
+    stripped = content.strip(" ,.;:")
+    if n == 1 and 2 <= len(stripped) <= 6 and stripped.isupper() and stripped.isalpha():
+        return QuoteCall(q, "title", None, None, "an acronym in quotation marks: the name of a show, group or thing")
+    if stripped[:1].isdigit() and n <= cfg.scare_max_words:
+        return QuoteCall(q, "other", None, None, "a number-led term (a code or technical label), not anyone's words")
 
     so_called = bool(re.search(r"so[-\s]called\s*$|self[-\s](?:styled|proclaimed)\s*$|supposed\s*$", before,
                                re.IGNORECASE))
@@ -186,6 +240,9 @@ def _classify_one(doc: Document, q: QuoteSpan, attrs: list[Attr], by_sentence: d
             return QuoteCall(q, "scare", None, None, "short phrase set off inside another quotation: the quoted "
                                                      "speaker's own distancing")
         return QuoteCall(q, "partial", speaker, cue, f"a fragment of a speaker's words woven into the sentence ({how})")
+    if n <= 3 and q.depth == 0 and _modifies_next_noun(text, q) and not _SCARE_BEFORE.search(before):
+        return QuoteCall(q, "name", None, None, "a quoted label used as a modifier of the next noun "
+                                                "(the \"big three\" networks): a name for something")
     if n <= cfg.scare_max_words:
         return QuoteCall(q, "scare", None, None,
                          "short quoted phrase with no speaker in this or the previous sentence: the writer's own "
@@ -210,6 +267,30 @@ _CUE_BEFORE = re.compile(
 def _cue_right_before(before: str) -> bool:
     b = before.rstrip().rstrip("'\"\u201c\u201d\u2018\u2019").rstrip()
     return bool(_CUE_BEFORE.search(b))
+
+
+_FUNCTION_AFTER = frozenset(
+    """a an the and or but of to in on at by for with from as is are was were be been has have had will would can
+    could should may might must do does did not no that which who whom this these those it its they their them he
+    his she her we our you your i me my than then so if when while because about into over after before since
+    until said says say told tell".""".split()
+)
+
+
+def _modifies_next_noun(text: str, q: QuoteSpan) -> bool:
+    """Is the quotation directly followed by a lower-case word that it modifies ("big three" networks)?
+
+    Adjectives quoted ironically before a noun (the "peaceful" protesters) are the exception: a content word
+    ending like an adjective is not taken as a name.
+    """
+    m = re.match(r" ([a-z][a-z-]+)\b", text[q.end + 1:q.end + 30])
+    if not m or m.group(1) in _FUNCTION_AFTER or m.group(1).endswith(("ly", "ed", "ing")):
+        return False
+    last = re.findall(r"[A-Za-z]+", text[q.start:q.end])
+    return bool(last) and not last[-1].lower().endswith(_ADJ_ENDINGS)
+
+
+_ADJ_ENDINGS = ("ful", "ous", "ive", "able", "ible", "al", "ic", "less", "ant", "ent", "ary", "ish", "y", "ed", "est")
 
 
 def _in_headline(doc: Document, q: QuoteSpan) -> bool:
@@ -270,6 +351,8 @@ def _speaker_for(doc: Document, q: QuoteSpan, attrs: list[Attr], by_sentence: di
     for a in attrs:
         if a.source is None and a.source_type != "media":
             continue
+        if doc.tok_start[a.source[0]] <= q.start and q.end <= doc.tok_end[a.source[1]] if a.source else False:
+            continue  # the quotation is part of the source itself (a discredited "expert" told ...)
         if (a.quote is not None and a.quote.start == q.start) or \
                 (a.content and a.content[0] <= q.start and q.end <= a.content[1]):
             if best is None or (a.content and best.content and a.content[1] - a.content[0]
@@ -280,7 +363,8 @@ def _speaker_for(doc: Document, q: QuoteSpan, attrs: list[Attr], by_sentence: di
     # 2. a cue with a source right before the quotation in the same sentence ("called it a 'disaster'")
     si = doc.sentence_of(q.start)
     near = [a for a in by_sentence.get(si, []) if a.source is not None
-            and 0 <= q.start - doc.tok_end[a.cue_last] <= 120]
+            and 0 <= q.start - doc.tok_end[a.cue_last] <= 120
+            and not (doc.tok_start[a.source[0]] <= q.start and q.end <= doc.tok_end[a.source[1]])]
     if near:
         a = near[-1]
         return a.speaker, _cue_text(doc, a), "cue"
@@ -289,13 +373,36 @@ def _speaker_for(doc: Document, q: QuoteSpan, attrs: list[Attr], by_sentence: di
     m = re.match(r"\s*((?:[A-Z][\w.\u2019'-]*\s?){1,4}):\s", text[line_start:q.start])
     if m and _in_headline(doc, q):
         return m.group(1).strip(), "headline colon", "headline"
-    # 4. a clause that continues the last speaker's quotation in this or the previous paragraph
+    # 4. a paragraph introduced by a colon at the end of the previous one ("X had the following response:")
+    intro = _colon_intro(doc, q)
+    if intro is not None:
+        return intro, None, "introduced by a colon at the end of the previous paragraph"
+    # 5. a clause that continues the last speaker's quotation in this or the previous paragraph
     if last is not None:
         sp, cue, pi = last
         here = _para_index(para_starts, q.start)
         if here - pi <= 1:
             return sp, cue, "continues the previous speaker's quotation"
     return None, None, "none"
+
+
+_LEADING_NAME = re.compile(r"((?:[A-Z][\w.\u2019'-]*\s+){0,3}[A-Z][\w\u2019'-]+)(?=[\s,])")
+
+
+def _colon_intro(doc: Document, q: QuoteSpan) -> str | None:
+    """The named subject of a sentence ending in ":" at the end of the paragraph before this quotation."""
+    si = doc.sentence_of(q.start - 1)
+    if si <= 0:
+        return None
+    sent = doc.sentences[si]
+    prev = doc.sentences[si - 1]
+    gap = doc.text[prev.end:sent.start]
+    if "\n" not in gap or not doc.text[prev.start:prev.end].rstrip().endswith(":"):
+        return None
+    m = _LEADING_NAME.match(doc.text, prev.start, prev.end)
+    if not m or len(m.group(1).split()) < 2 or m.group(1).split()[0].lower() in ("the", "a", "an", "this", "in"):
+        return None
+    return m.group(1)
 
 
 def _same_paragraph(doc: Document, a: Attr, q: QuoteSpan) -> bool:

@@ -1,17 +1,13 @@
 """Normalisation for matching, with a map back to the original text.
 
-We normalise to *match* (curly and straight quotes, dashes, no-break spaces, case) and never to *report*:
-every offset a detector reports is translated back into the original string with :meth:`NormalizedText.to_original`.
-
-The common replacements are one character for one character, so the map is the identity and costs nothing.
-A few characters change length when lower-cased or compatibility-folded (``"İ".lower()`` is two characters,
-the ligature ``"ﬁ"`` folds to ``"fi"``); only then is an explicit index map built.
+We normalise to *match* (curly and straight quotes, dashes, no-break spaces, case) and never to *report*: every
+replacement is one character for one character, so an offset found in the folded text is the same offset in the
+original, and findings always report original text (``text[start:end]``).
 """
 
 from __future__ import annotations
 
-import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 # One-for-one replacements applied before lower-casing. Apostrophe-like and quote-like marks fold to the straight
 # forms so that "don’t" and "don't" match the same lexicon entry; dashes and hyphens fold to "-"; every kind of
@@ -31,52 +27,34 @@ _TABLE = FOLD_TABLE
 
 @dataclass(frozen=True, slots=True)
 class NormalizedText:
-    """``norm`` is the text folded for matching; ``to_original`` maps an index in ``norm`` back."""
+    """``norm`` is the text folded for matching, character for character: ``len(norm) == len(original)``.
+
+    Folding never changes the length (a character whose lower case would be longer, such as "İ", folds to its
+    first character), so the offset map back to the original is the identity: an offset found in ``norm`` *is*
+    the offset in the original text.
+    """
 
     original: str
     norm: str
-    # _index[i] is the original offset of norm[i]; empty when the map is the identity (the usual case).
-    _index: tuple[int, ...] = field(default=(), repr=False)
 
     def to_original(self, i: int) -> int:
-        """Original offset of normalised index ``i`` (``len(norm)`` maps to ``len(original)``)."""
-        if not self._index:
-            return i
-        if i >= len(self._index):
-            return len(self.original)
-        return self._index[i]
+        """Original offset of normalised index ``i``."""
+        return i
 
     def span_to_original(self, start: int, end: int) -> tuple[int, int]:
         """Original (start, end) of the normalised span [start, end)."""
-        if not self._index:
-            return start, end
-        if end <= start:
-            o = self.to_original(start)
-            return o, o
-        # The end maps to just past the original character that produced norm[end - 1], so a character that
-        # expanded into several normalised ones is never split.
-        return self._index[start], self._index[end - 1] + 1
+        return start, end
 
 
 def normalize(text: str) -> NormalizedText:
     """Fold ``text`` for matching. Deterministic and total: any ``str`` is accepted."""
     folded = text.translate(_TABLE).lower()
-    # lower() never shortens a character, so equal lengths mean no character expanded: the map is the identity.
-    if len(folded) == len(text):
-        return NormalizedText(text, folded)
-    return _slow_normalize(text)
+    # lower() never shortens a character, so equal lengths mean no character expanded.
+    if len(folded) != len(text):
+        folded = "".join(_fold_char(ch) for ch in text)
+    return NormalizedText(text, folded)
 
 
-def _slow_normalize(text: str) -> NormalizedText:
-    """Character by character, recording where each normalised character came from."""
-    out: list[str] = []
-    index: list[int] = []
-    for i, ch in enumerate(text):
-        piece = ch.translate(_TABLE).lower()
-        if len(piece) != 1:
-            # Lower-casing expanded this character (e.g. "İ" -> "i̇"): keep its NFKC lower form and remember that
-            # every piece of it came from original index i.
-            piece = unicodedata.normalize("NFKC", ch).lower() or ch
-        out.append(piece)
-        index.extend([i] * len(piece))
-    return NormalizedText(text, "".join(out), tuple(index))
+def _fold_char(ch: str) -> str:
+    piece = ch.translate(_TABLE).lower()
+    return piece if len(piece) == 1 else piece[0]  # "İ".lower() is "i" + a combining dot: keep "i"

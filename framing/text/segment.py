@@ -130,11 +130,9 @@ def tokens(norm: NormalizedText) -> tuple[list[int], list[int], list[str]]:
     Returns parallel lists: start and end offsets into the *original* text, and the folded (lower-cased, quote-
     and dash-normalised) form used for matching.
     """
-    folded = norm.norm
+    folded = norm.norm  # folding keeps every offset, so spans in it are spans in the original
     words = _TOKEN.findall(folded)
     spans = [m.span() for m in _TOKEN.finditer(folded)]
-    if norm._index:
-        spans = [norm.span_to_original(s, e) for s, e in spans]
     starts = [s for s, _ in spans]
     ends = [e for _, e in spans]
     return starts, ends, words
