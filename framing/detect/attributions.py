@@ -29,6 +29,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate
 from typing import Sequence
 
 from framing.config import Config
@@ -126,8 +127,15 @@ class _Ctx:
         self.single = self.words.single
         self.phrases = self.words.phrases
         self.attrs: list[Attr] = []
+        self.attr_starts: list[int] = []
+        self.para_starts = [p.start for p in doc.paragraphs]
+        self._title_lines: dict[int, bool] = {}
+        self._full_names: dict[str, tuple[str | None, int]] = {}
         self._quote_starts = [q.start for q in doc.quotes]
-        self._quote_ends = [q.end for q in doc.quotes]
+        self._quote_max_end = list(accumulate((q.end for q in doc.quotes), max))
+        top = [q for q in doc.quotes if q.depth == 0]
+        # outermost quotations (disjoint, so sorted by both start and end), with their opening-mark offsets
+        self.top_quotes = (top, [q.start - 1 for q in top], [q.end for q in top])
         self._cap_index: dict[str, list[int]] | None = None
 
     def raw(self, i: int) -> str:
@@ -161,10 +169,9 @@ class _Ctx:
         return self.offset_in_quote(self.doc.tok_start[i])
 
     def offset_in_quote(self, s: int) -> bool:
-        # quotes are sorted by start; any quote starting at or before s that ends after it contains it
+        # quotations are sorted by start: s is inside one iff some quotation starting at or before s ends after it
         k = bisect_right(self._quote_starts, s)
-        ends = self._quote_ends
-        return any(ends[j] > s for j in range(k - 1, -1, -1))
+        return k > 0 and self._quote_max_end[k - 1] > s
 
     def sent_tokens(self, si: int) -> range:
         sp = self.doc.sentences[si]
@@ -226,6 +233,7 @@ def detect(doc: Document, verbs: Lexicon, sources: Lexicon, cfg: Config) -> list
         out.append(Attr(m.first, m.last, m.entry.term, m.entry.category, si))
     out.sort(key=lambda a: a.cue_first)
     ctx.attrs = out
+    ctx.attr_starts = [a.cue_first for a in out]
     for a in out:
         if a.source is None and a.lemma not in ("quoted as",):
             _find_source(ctx, a)
@@ -319,15 +327,21 @@ _IRREGULAR_PAST = frozenset("said told wrote written found shown swore sworn".sp
 def _in_title_case_line(ctx: _Ctx, i: int) -> bool:
     """Is token i on a headline-like line where most words are capitalised ("Clinton Calls Violence 'Genocide'")?"""
     d = ctx.doc
-    s = d.tok_start[i]
-    ls = d.text.rfind("\n", 0, s) + 1
-    le = d.text.find("\n", s)
-    le = len(d.text) if le < 0 else le
-    toks = d.tokens_in(ls, le)
-    if len(toks) < 3 or len(toks) > 25:
+    k = bisect_right(ctx.para_starts, d.tok_start[i]) - 1
+    if k < 0:
         return False
-    caps = sum(1 for k in toks if ctx.cap(k) or d.words[k] in _SMALL_WORDS)
-    return caps >= 0.8 * len(toks)
+    hit = ctx._title_lines.get(k)
+    if hit is not None:
+        return hit
+    para = d.paragraphs[k]
+    toks = d.tokens_in(para.start, para.end)
+    if len(toks) < 3 or len(toks) > 25:
+        result = False
+    else:
+        caps = sum(1 for t in toks if ctx.cap(t) or d.words[t] in _SMALL_WORDS)
+        result = caps >= 0.8 * len(toks)
+    ctx._title_lines[k] = result
+    return result
 
 
 _SMALL_WORDS = frozenset("a an the of and or for to in on at by with from as is vs s t".split())
@@ -493,13 +507,12 @@ def _find_source(ctx: _Ctx, a: Attr) -> None:
 
 def _host_clause_source(ctx: _Ctx, a: Attr) -> Attr | None:
     """The attribution earlier in the same sentence whose subject a participle or coordinated verb shares."""
-    for b in reversed(ctx.attrs):
-        if b is a or b.cue_first >= a.cue_first:
-            continue
-        if b.sentence == a.sentence and b.source is not None:
-            return b
+    k = bisect_right(ctx.attr_starts, a.cue_first - 1)  # attributions whose cue starts before this one
+    for b in reversed(ctx.attrs[max(0, k - 20):k]):
         if b.sentence != a.sentence:
             break
+        if b.source is not None:
+            return b
     return None
 
 
@@ -751,31 +764,33 @@ def _find_content(ctx: _Ctx, a: Attr) -> None:
         lo = min(lo, d.tok_start[a.via_span[0]])
     hi = max(cue_e, d.tok_end[a.source[1]]) if a.source else cue_e
     # a quotation ending just before the source-and-cue: `"...," Smith said` / `"...," said Smith`
-    for q in reversed(d.quotes):
-        if q.end < lo and q.depth == 0:
-            between = text[q.end + 1:lo]
-            if len(between) <= 5 and "\n" not in between and _PUNCT_ONLY.fullmatch(between):
-                a.content = (q.start, q.end)
-                a.quote = q
-                return
-            break
+    top, top_starts, top_ends = ctx.top_quotes
+    k = bisect_right(top_ends, lo - 1) - 1  # the last outermost quotation ending before lo
+    if k >= 0:
+        q = top[k]
+        between = text[q.end + 1:lo]
+        if len(between) <= 5 and "\n" not in between and _PUNCT_ONLY.fullmatch(between):
+            a.content = (q.start, q.end)
+            a.quote = q
+            return
     # a quotation starting right after the cue (and source): `Smith said: "..."`, `said, "..."`
     after_lo = hi
-    for q in d.quotes:
-        if q.start - 1 >= after_lo and q.depth == 0:
-            between = text[after_lo:q.start - 1]
-            if len(between) <= 60 and not re.search(r"[.!?\n]", between) and _only_adjuncts(between):
-                a.content = (q.start, q.end)
-                a.quote = q
-                return
-            break
+    k = bisect_right(top_starts, after_lo)  # the first outermost quotation whose mark is at or after after_lo
+    if k < len(top):
+        q = top[k]
+        between = text[after_lo:q.start - 1]
+        if len(between) <= 60 and not re.search(r"[.!?\n]", between) and _only_adjuncts(between):
+            a.content = (q.start, q.end)
+            a.quote = q
+            return
     if a.sentence < 0:
         return
     sent = d.sentences[a.sentence]
     # "The New York Times reports:" at the end of a paragraph introduces the quotation that opens the next one
     tail = text[hi:sent.end]
     if tail.rstrip().endswith(":") and _only_adjuncts(tail.rstrip()[:-1]):
-        nxt = next((q for q in d.quotes if q.start - 1 >= sent.end and q.depth == 0), None)
+        k = bisect_right(top_starts, sent.end)
+        nxt = top[k] if k < len(top) else None
         if nxt is not None and d.sentence_of(nxt.start - 1) == a.sentence + 1:
             a.content = (nxt.start, nxt.end)
             a.quote = nxt
@@ -928,8 +943,15 @@ def _full_name(ctx: _Ctx, span: tuple[int, int]) -> str:
         return name
     last = ctx.raw(toks[0])
     role = ctx.single.get("role", set())
-    for p in ctx.capitalised_positions(last):
+    # the first earlier mention with a longer name wins; remember it, and how far the search has gone
+    found, scanned = ctx._full_names.get(last, (None, 0))
+    if found is not None:
+        return found
+    positions = ctx.capitalised_positions(last)
+    for n_seen in range(scanned, len(positions)):
+        p = positions[n_seen]
         if p >= toks[0]:
+            ctx._full_names[last] = (None, n_seen)
             break
         if _in_title_case_line(ctx, p):
             continue  # a headline capitalises every word: "Endorses Rick Perry" is not a name
@@ -946,7 +968,11 @@ def _full_name(ctx: _Ctx, span: tuple[int, int]) -> str:
                 break
             keep.insert(0, ctx.raw(i))
         if keep and not any(x.lower() in ("mr", "mrs", "ms", "dr") for x in keep):
-            return " ".join(keep + [last])
+            full = " ".join(keep + [last])
+            ctx._full_names[last] = (full, n_seen)
+            return full
+    else:
+        ctx._full_names[last] = (None, len(positions))
     return name
 
 
@@ -957,15 +983,16 @@ def _nearest_person(ctx: _Ctx, tok: int) -> str | None:
     """The closest person-like name before token ``tok`` outside quotations, within the last three sentences."""
     d = ctx.doc
     si = d.sentence_of(d.tok_start[tok])
-    lo = d.sentences[max(0, si - 2)].start if si >= 0 else 0
     hi = d.tok_start[tok]
+    # the last two sentences, but never more than 600 characters back (a pronoun refers to a recent mention)
+    lo = max(d.sentences[max(0, si - 2)].start if si >= 0 else 0, hi - 600)
     role = ctx.single.get("role", set())
     org = ctx.single.get("organisation", set()) | ORG_SUFFIXES
     media = ctx.single.get("media", set())
     anon = ctx.single.get("anonymous", set())
     best = None
     for m in _NAME_SEQ.finditer(d.text, lo, hi):
-        if any(q.start <= m.start() < q.end for q in d.quotes):
+        if ctx.offset_in_quote(m.start()):
             continue
         parts = m.group(1).split()
         # drop leading roles and sentence-initial function words: "Republican U.S. House Speaker Paul Ryan"

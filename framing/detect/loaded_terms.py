@@ -13,6 +13,7 @@ or see loading that needs no loaded word (selection, placement, omission).
 from __future__ import annotations
 
 from bisect import bisect_right
+from itertools import accumulate
 from typing import Sequence
 
 from framing.findings import LoadedTerm
@@ -23,10 +24,14 @@ from framing.text.document import Document
 def detect(doc: Document, lexicon: Lexicon, quoted: Sequence[tuple[int, int]] = ()) -> list[LoadedTerm]:
     """Loaded terms in ``doc``. ``quoted`` lists the (start, end) spans of other people's words, sorted."""
     starts = [s for s, _ in quoted]
+    # quotations nest or are disjoint: [s, e) is inside one iff a quotation starting at or before s ends at or
+    # after e, i.e. the running maximum of the ends up to s reaches e
+    max_end = list(accumulate((e for _, e in quoted), max))
     out: list[LoadedTerm] = []
     for m in lexicon.find(doc.words, doc.text, doc.tok_start, doc.tok_end):
         s, e = doc.tok_start[m.first], doc.tok_end[m.last]
-        voice = "quoted" if _inside(quoted, starts, s, e) else "author"
+        k = bisect_right(starts, s)
+        voice = "quoted" if k and max_end[k - 1] >= e else "author"
         en = m.entry
         text = doc.text[s:e]
         expl = f'"{text}" is in the {lexicon.name} lexicon as {en.category.replace("_", " ")} ' \
@@ -37,12 +42,3 @@ def detect(doc: Document, lexicon: Lexicon, quoted: Sequence[tuple[int, int]] = 
             else "; it is in the writer's own voice."
         out.append(LoadedTerm(s, e, text, en.term, en.category, en.weight, en.neutral, voice, lexicon.name, expl))
     return out
-
-
-def _inside(spans: Sequence[tuple[int, int]], starts: list[int], s: int, e: int) -> bool:
-    """Is [s, e) inside one of the sorted, possibly nested spans?"""
-    for k in range(bisect_right(starts, s) - 1, -1, -1):
-        a, b = spans[k]
-        if a <= s and e <= b:
-            return True
-    return False

@@ -19,6 +19,7 @@ speaker in fact used is ``scare``; nicknames used alone ("Pocahontas") look like
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from framing.config import Config
@@ -79,13 +80,15 @@ def classify(doc: Document, attrs: list[Attr], cfg: Config) -> list[QuoteCall]:
     for a in attrs:
         by_sentence.setdefault(a.sentence, []).append(a)
     para_starts = [p.start for p in doc.paragraphs]
+    cindex = _content_index(attrs)
     last: tuple[str | None, str | None, int] | None = None  # the last speaker quoted: (speaker, cue, paragraph)
     prev: QuoteCall | None = None
     outer: list[QuoteCall] = []  # the enclosing quotations of the current one
     for q in doc.quotes:
         while outer and not (outer[-1].span.start <= q.start and q.end <= outer[-1].span.end):
             outer.pop()
-        call = _classify_one(doc, q, attrs, by_sentence, speech_family, last, para_starts, cfg)
+        call = _classify_one(doc, q, cindex, by_sentence, speech_family, last, para_starts, cfg,
+                             outer[-1].span.start if outer else None)
         if q.depth > 0 and outer and outer[-1].kind == "direct" and outer[-1].speaker and \
                 call.kind in ("direct", "partial") and call.speaker is None:
             # speech quoted inside a speaker's quotation ("I said, 'what is this about?'") is in that speaker's mouth
@@ -113,8 +116,9 @@ def _echo_in_body(doc: Document, call: QuoteCall, calls: list[QuoteCall], by_sen
     guidelines call these partial. Words that nobody says in the body stay as they were (usually scare).
     """
     q = call.span
-    if not doc.paragraphs or not (doc.paragraphs[0].start <= q.start < doc.paragraphs[0].end
-                                  or _title_case_line(doc, q.start)):
+    # headlines, and the title-case lines of related links or captions near the top (at most three paragraphs)
+    if not doc.paragraphs or q.start >= doc.paragraphs[min(2, len(doc.paragraphs) - 1)].end or not (
+            doc.paragraphs[0].start <= q.start < doc.paragraphs[0].end or _title_case_line(doc, q.start)):
         return call
     words = re.findall(r"[^\W_]+", doc.folded[q.start:q.end])
     if not words or len(words) > 8:
@@ -153,8 +157,6 @@ def _coordinated(text: str, a: QuoteSpan, b: QuoteSpan) -> bool:
 
 
 def _para_index(starts: list[int], offset: int) -> int:
-    from bisect import bisect_right
-
     return bisect_right(starts, offset) - 1
 
 
@@ -178,9 +180,9 @@ def _family(q: QuoteSpan, text: str) -> str:
     return "s"
 
 
-def _classify_one(doc: Document, q: QuoteSpan, attrs: list[Attr], by_sentence: dict[int, list[Attr]],
+def _classify_one(doc: Document, q: QuoteSpan, cindex: tuple[list[Attr], list[int]], by_sentence: dict[int, list[Attr]],
                   speech_family: str | None, last_direct: tuple[str | None, str | None, int] | None,
-                  para_starts: list[int], cfg: Config) -> QuoteCall:
+                  para_starts: list[int], cfg: Config, outer_start: int | None = None) -> QuoteCall:
     text = doc.text
     content = text[q.start:q.end]
     words = _WORD.findall(content)
@@ -231,8 +233,9 @@ def _classify_one(doc: Document, q: QuoteSpan, attrs: list[Attr], by_sentence: d
                          "short word in the writer's other quotation mark, not the one it uses for speech: "
                          "the writer's own distancing")
 
-    clause = _clause_like(doc, q, words, before, sent)
-    speaker, cue, how = _speaker_for(doc, q, attrs, by_sentence, last_direct if clause else None, para_starts, cfg)
+    clause = _clause_like(doc, q, words, before, outer_start)
+    speaker, cue, how = _speaker_for(doc, q, cindex, by_sentence, last_direct if clause else None, para_starts,
+                                     cfg)
     if clause and (speaker is not None or n >= cfg.direct_min_words or how == "cue"):
         return QuoteCall(q, "direct", speaker, cue, f"a clause of reported speech ({how})")
     if speaker is not None or how == "cue":
@@ -295,11 +298,11 @@ _ADJ_ENDINGS = ("ful", "ous", "ive", "able", "ible", "al", "ic", "less", "ant", 
 
 def _in_headline(doc: Document, q: QuoteSpan) -> bool:
     """Is the quotation in the first line of the text, or a line without a full stop (a headline or caption)?"""
-    for p in doc.paragraphs:
-        if p.start <= q.start < p.end:
-            line = doc.text[p.start:p.end]
-            return p is doc.paragraphs[0] or not re.search(r"[.!?][\"'\u201d\u2019)]*\s*$", line)
-    return False
+    k = bisect_right([p.start for p in doc.paragraphs], q.start) - 1 if doc.paragraphs else -1
+    if k < 0 or q.start >= doc.paragraphs[k].end:
+        return False
+    p = doc.paragraphs[k]
+    return k == 0 or not re.search(r"[.!?][\"'\u201d\u2019)]*\s*$", doc.text[p.start:p.end])
 
 
 def _title_case(words: list[str]) -> bool:
@@ -318,7 +321,7 @@ def _between_names(text: str, q: QuoteSpan) -> bool:
         not re.search(r"\b(?:said|says|told|The|A|An)\s$", b)
 
 
-def _clause_like(doc: Document, q: QuoteSpan, words: list[str], before: str, sent) -> bool:
+def _clause_like(doc: Document, q: QuoteSpan, words: list[str], before: str, outer_start: int | None) -> bool:
     """The guidelines' clause test, approximated by position: does the quotation start a sentence or clause?"""
     text = doc.text
     content = text[q.start:q.end].strip()
@@ -328,10 +331,8 @@ def _clause_like(doc: Document, q: QuoteSpan, words: list[str], before: str, sen
     starts_sentence = not b or b.endswith((":", "\u2014", "\u2013", ".", "!", "?")) or (
         b.endswith(",") and _cue_right_before(b)) or bool(re.search(r"\b(?:said|says|saying|told|asked|added|"
                                                                    r"wrote|replied|continued)\s*$", b))
-    if q.depth > 0:
-        outer_start = max((o.start for o in doc.quotes if o.start < q.start and o.end > q.end), default=None)
-        if outer_start is not None and not text[outer_start:q.start - 1].strip():
-            starts_sentence = True
+    if q.depth > 0 and outer_start is not None and not text[outer_start:q.start - 1].strip():
+        starts_sentence = True  # “‘Why aren’t we?’ they ask”: a quotation opening its enclosing one
     first = content.lstrip("\u2026. ([")[:1]
     ends = content.rstrip()[-1:] in ".!?,;:\u2026-\u2014" or text[q.end + 1:q.end + 2] in (",", ".")
     if starts_sentence and (first.isupper() or first.isdigit()):
@@ -341,20 +342,22 @@ def _clause_like(doc: Document, q: QuoteSpan, words: list[str], before: str, sen
     return False
 
 
-def _speaker_for(doc: Document, q: QuoteSpan, attrs: list[Attr], by_sentence: dict[int, list[Attr]],
+def _speaker_for(doc: Document, q: QuoteSpan, cindex: tuple[list[Attr], list[int]], by_sentence: dict[int, list[Attr]],
                  last: tuple[str | None, str | None, int] | None, para_starts: list[int], cfg: Config
                  ) -> tuple[str | None, str | None, str]:
     """Speaker and cue of a quotation, and how they were found. ``last`` is given only for clause-like quotes."""
     text = doc.text
     # 1. an attribution with a source whose content is, or contains, this quotation (the innermost one)
     best = None
-    for a in attrs:
+    by_content, content_starts = cindex
+    k = bisect_right(content_starts, q.start)
+    # contents nest or follow each other; the ones starting closest before the quotation are the candidates
+    for a in by_content[max(0, k - 40):k]:
         if a.source is None and a.source_type != "media":
             continue
         if doc.tok_start[a.source[0]] <= q.start and q.end <= doc.tok_end[a.source[1]] if a.source else False:
             continue  # the quotation is part of the source itself (a discredited "expert" told ...)
-        if (a.quote is not None and a.quote.start == q.start) or \
-                (a.content and a.content[0] <= q.start and q.end <= a.content[1]):
+        if a.content and a.content[0] <= q.start and q.end <= a.content[1]:
             if best is None or (a.content and best.content and a.content[1] - a.content[0]
                                 < best.content[1] - best.content[0]):
                 best = a
@@ -405,12 +408,10 @@ def _colon_intro(doc: Document, q: QuoteSpan) -> str | None:
     return m.group(1)
 
 
-def _same_paragraph(doc: Document, a: Attr, q: QuoteSpan) -> bool:
-    s = doc.tok_start[a.cue_first]
-    for p in doc.paragraphs:
-        if p.start <= q.start < p.end:
-            return p.start <= s < p.end
-    return False
+def _content_index(attrs: list[Attr]) -> tuple[list[Attr], list[int]]:
+    """Attributions with a content span, sorted by where the content starts, and those starts."""
+    ordered = sorted((a for a in attrs if a.content), key=lambda a: (a.content[0], a.cue_first))  # type: ignore[index]
+    return ordered, [a.content[0] for a in ordered]  # type: ignore[index]
 
 
 def _cue_text(doc: Document, a: Attr) -> str:

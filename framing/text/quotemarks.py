@@ -110,16 +110,25 @@ def pair_quotes(text: str) -> tuple[list[QuoteSpan], list[str]]:
             for op in stack[1:]:
                 warnings.append(_unpaired(text, op.mark.pos, "opening"))
             stack = []
-        # Mismatched pairs (“…' or '…"): an opening mark left open pairs with the next unused closing mark.
+        # Mismatched pairs (“…' or '…"): an opening mark left open pairs with the next unused closing mark,
+        # a stray closing mark first, else a closing single taken for an apostrophe. Both lists and the openers are
+        # in text order, so one forward pointer per list does it.
+        i_stray = i_soft = 0
         for op in stack:
-            partner = next((c for c in stray_closers if c.pos > op.mark.pos), None) or \
-                next((c for c in soft_closers if c.pos > op.mark.pos), None)
-            if partner is not None:
-                (stray_closers if partner in stray_closers else soft_closers).remove(partner)
-                spans.append(_span(text, op, partner, depth=0))
+            while i_stray < len(stray_closers) and stray_closers[i_stray].pos <= op.mark.pos:
+                warnings.append(_unpaired(text, stray_closers[i_stray].pos, "closing"))
+                i_stray += 1
+            while i_soft < len(soft_closers) and soft_closers[i_soft].pos <= op.mark.pos:
+                i_soft += 1
+            if i_stray < len(stray_closers):
+                spans.append(_span(text, op, stray_closers[i_stray], depth=0))
+                i_stray += 1
+            elif i_soft < len(soft_closers):
+                spans.append(_span(text, op, soft_closers[i_soft], depth=0))
+                i_soft += 1
             else:
                 warnings.append(_unpaired(text, op.mark.pos, "opening"))
-        for c in stray_closers:
+        for c in stray_closers[i_stray:]:
             warnings.append(_unpaired(text, c.pos, "closing"))
     if carry is not None:
         warnings.append(_unpaired(text, carry.mark.pos, "opening"))
