@@ -88,7 +88,7 @@ def fold_words(phrase: str) -> tuple[str, ...]:
     return tuple(_WORD.findall(normalize(phrase).norm))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # compared and hashed by identity: a lexicon is a loaded resource
 class Lexicon:
     name: str
     kind: LexiconKind
@@ -96,19 +96,17 @@ class Lexicon:
     sha256: str
     entries: tuple[Entry, ...]
     path: str | None = None
-    _index: dict[str, list[tuple[tuple[str, ...], int]]] = field(default_factory=dict, repr=False, compare=False)
-    _max_len: int = field(default=1, repr=False, compare=False)
-    _strict: frozenset[tuple[str, ...]] = field(default=frozenset(), repr=False, compare=False)
+    _single: dict[str, int] = field(default_factory=dict, repr=False)
+    _multi: dict[tuple[str, str], list[tuple[tuple[str, ...], int]]] = field(default_factory=dict, repr=False)
+    _starts: frozenset[str] = field(default=frozenset(), repr=False)
+    _strict: frozenset[tuple[str, ...]] = field(default=frozenset(), repr=False)
 
     def __post_init__(self) -> None:
-        index: dict[str, list[tuple[tuple[str, ...], int]]] = {}
         seen: dict[tuple[str, ...], int] = {}
         strict: set[tuple[str, ...]] = set()
-        max_len = 1
         for i, e in enumerate(self.entries):
-            variants = _variants(e)
             hyphen_only = "-" in e.term and any(w in _FUNCTION_WORDS for w in fold_words(e.term))
-            for words in variants:
+            for words in _variants(e):
                 if words and words not in seen:
                     seen[words] = i
                     if hyphen_only:
@@ -117,13 +115,19 @@ class Lexicon:
                 words = fold_words(ex)
                 if words:
                     seen.setdefault(words, -1)  # -1: a neutral phrase that blocks the match
+        # one-word terms by word; longer terms by their first two words, longest first
+        single: dict[str, int] = {}
+        multi: dict[tuple[str, str], list[tuple[tuple[str, ...], int]]] = {}
         for words, i in seen.items():
-            index.setdefault(words[0], []).append((words, i))
-            max_len = max(max_len, len(words))
-        for cands in index.values():
+            if len(words) == 1:
+                single[words[0]] = i
+            else:
+                multi.setdefault((words[0], words[1]), []).append((words, i))
+        for cands in multi.values():
             cands.sort(key=lambda c: -len(c[0]))
-        object.__setattr__(self, "_index", index)
-        object.__setattr__(self, "_max_len", max_len)
+        object.__setattr__(self, "_single", single)
+        object.__setattr__(self, "_multi", multi)
+        object.__setattr__(self, "_starts", frozenset(single) | {w for w, _ in multi})
         object.__setattr__(self, "_strict", frozenset(strict))
 
     @property
@@ -139,23 +143,28 @@ class Lexicon:
         have only spaces or hyphens (or one apostrophe) between its words.
         """
         out: list[Match] = []
-        index = self._index
+        single, multi, strict = self._single, self._multi, self._strict
         n = len(words)
         i = 0
         # Only positions whose word starts some entry can start a match: find them in one pass.
-        for p in [k for k, w in enumerate(words) if w in index]:
+        starts_set = self._starts
+        for p in [k for k, w in enumerate(words) if w in starts_set]:
             if p < i:
                 continue  # inside the previous match
             hit = None
-            for cand, idx in index[words[p]]:
-                k = len(cand)
-                if p + k <= n and (k == 1 or tuple(words[p:p + k]) == cand):
-                    if k > 1 and text is not None and not _tight(text, starts, ends, p, k, cand in self._strict):
-                        continue
-                    hit = (k, idx)
-                    break
+            if p + 1 < n:
+                for cand, idx in multi.get((words[p], words[p + 1]), ()):
+                    k = len(cand)
+                    if p + k <= n and (k == 2 or tuple(words[p:p + k]) == cand):
+                        if text is not None and not _tight(text, starts, ends, p, k, cand in strict):
+                            continue
+                        hit = (k, idx)
+                        break
             if hit is None:
-                continue
+                idx1 = single.get(words[p])
+                if idx1 is None:
+                    continue
+                hit = (1, idx1)
             k, idx = hit
             if idx >= 0:
                 out.append(Match(p, p + k - 1, self.entries[idx]))
