@@ -296,6 +296,8 @@ def _is_cue(ctx: _Ctx, first: int, last: int, lemma: str) -> bool:
         # tense after a subject that can speak ("Trump responded by ...", "she acknowledged it was unlikely")
         if _has_evidence(ctx, first, last):
             return True
+        if lemma in ("add", "post", "note", "state", "report") and not _has_evidence(ctx, first, last):
+            return False  # "added 200 jobs", "posted a loss", "reported earnings": objects, not speech
         return (form.endswith("ed") or form in _IRREGULAR_PAST) and _person_subject(ctx, first)
     return True
 
@@ -1051,11 +1053,12 @@ def _resolve_title(ctx: _Ctx, span: tuple[int, int]) -> str | None:
     for r in roles:
         pat = _NAME_RE_CACHE.get(r)
         if pat is None:
-            pat = re.compile(r"\b" + re.escape(r) + r"\s+((?:[A-Z][\w\u2019'.-]*\s?){1,4})", re.IGNORECASE)
+            # the role in any case, then one to four capitalised words (only the role ignores case)
+            pat = re.compile(r"\b(?i:" + re.escape(r) + r")\s+((?:[A-Z][\w\u2019'-]*(?:\s|$)){1,4})")
             _NAME_RE_CACHE[r] = pat
         for m in pat.finditer(before):
             name = m.group(1).strip()
-            parts = [p for p in name.split() if p[:1].isupper() and p.lower().strip(".") not in role]
+            parts = [p.rstrip(".,") for p in name.split() if p[:1].isupper() and p.lower().strip(".") not in role]
             if parts:
                 best = " ".join(parts)
     return best

@@ -302,7 +302,11 @@ def _in_headline(doc: Document, q: QuoteSpan) -> bool:
     if k < 0 or q.start >= doc.paragraphs[k].end:
         return False
     p = doc.paragraphs[k]
-    return k == 0 or not re.search(r"[.!?][\"'\u201d\u2019)]*\s*$", doc.text[p.start:p.end])
+    line = doc.text[p.start:p.end]
+    if not re.search(r"[.!?][\"'\u201d\u2019)]*\s*$", line):
+        return True  # no full stop at the end: a headline, a caption, a related link
+    # the first line of a longer text, when it is short, is the headline even with a full stop
+    return k == 0 and len(doc.paragraphs) > 1 and len(line.split()) <= 20
 
 
 def _title_case(words: list[str]) -> bool:

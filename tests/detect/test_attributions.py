@@ -1,0 +1,75 @@
+import pytest
+
+import framing
+
+
+def attrs(text):
+    return framing.analyse(text).of_type("attribution")
+
+
+@pytest.mark.parametrize(
+    "text, cue, stance, source, source_type, speaker",
+    [
+        ("The minister said the deal was good.", "said", "neutral", "The minister", "title_only", "The minister"),
+        ("Prime Minister Jane Roe said on Monday that taxes would rise.", "said", "neutral",
+         "Prime Minister Jane Roe", "named_person", "Jane Roe"),
+        ('"We will win," said Jane Roe.', "said", "neutral", "Jane Roe", "named_person", "Jane Roe"),
+        ("Sources said the plan was dead.", "said", "neutral", "Sources", "anonymous", "Sources"),
+        ("An official who declined to be named said talks had failed.", "said", "neutral", "An official",
+         "anonymous", "An official"),
+        ("The company claimed it had done nothing wrong.", "claimed", "distancing", "The company", "title_only",
+         "The company"),
+        ("Ayoub, for his part, lauded the relations.", "lauded", "endorsing", "Ayoub", "named_person", "Ayoub"),
+        ("The opposition leader admitted the vote was lost.", "admitted", "discrediting", "The opposition leader",
+         "title_only", "The opposition leader"),
+        ("Taxes will rise, according to the Finance Ministry.", "according to", "neutral", "the Finance Ministry",
+         "named_org", "the Finance Ministry"),
+    ],
+)
+def test_cue_source_and_type(text, cue, stance, source, source_type, speaker):
+    a = attrs(text)[0]
+    assert (a.text, a.stance, a.source, a.source_type, a.speaker) == (cue, stance, source, source_type, speaker)
+    assert text[a.source_start:a.source_end] == a.source
+
+
+def test_pronoun_resolves_to_the_last_named_speaker():
+    text = 'Jane Roe said taxes would rise. "We have no choice," she added.'
+    a = attrs(text)[1]
+    assert (a.source, a.source_type, a.speaker, a.direct) == ("she", "pronoun", "Jane Roe", True)
+
+
+def test_media_relay_is_second_hand_with_via_and_speaker():
+    text = ('Syrian Defence Minister Ali Ayoub visited Tehran. "We will not bow," Beirut-based al-Mayadeen TV '
+            "quoted the Syrian minister as saying.")
+    a = attrs(text)[-1]
+    assert a.text == "quoted the Syrian minister as saying"
+    assert a.source_type == "media" and "al-Mayadeen TV" in a.via and a.speaker == "Ali Ayoub"
+    assert a.direct
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The so-called experts were wrong.",
+        "All told, the project cost millions.",
+        "The claims were rejected in court.",
+        "The company added 200 jobs in Ohio.",
+        "He moved to the United States in May.",
+        "The American prattling will continue.",
+        '"I told him no," she wrote.' and "The report's findings were new.",
+    ],
+)
+def test_not_a_cue(text):
+    assert [a.text for a in attrs(text)] == []
+
+
+def test_content_of_direct_and_indirect_speech():
+    text = '"We will win," Roe said. Smith said that the vote was rigged.'
+    a, b = attrs(text)
+    assert text[a.content_start:a.content_end] == "We will win," and a.direct
+    assert text[b.content_start:b.content_end] == "the vote was rigged" and not b.direct
+
+
+def test_explanation_names_the_stance_class():
+    a = attrs("The firm claimed it was innocent.")[0]
+    assert '"claimed"' in a.explanation and "distancing" in a.explanation

@@ -1,0 +1,32 @@
+import pytest
+
+import framing
+
+
+def terms(text):
+    return [(f.text, f.category, f.voice) for f in framing.analyse(text).of_type("loaded_term")]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Critics slammed the brutal regime.", [("slammed", "emotive", "author"), ("brutal", "emotive", "author"),
+                                                ("regime", "actor_label", "author")]),
+        ('"The regime is brutal," he said.', [("regime", "actor_label", "quoted"), ("brutal", "emotive", "quoted")]),
+        ("The weather was calm and the council met.", []),
+        ("He spoke of the axis of resistance.", [("axis of resistance", "conflict", "author")]),
+    ],
+)
+def test_terms_and_voice(text, expected):
+    assert terms(text) == expected
+
+
+def test_scare_quoted_words_are_the_writers_own():
+    found = terms('The "peaceful" thugs arrived, officials said.')
+    assert [v for t, _, v in found if t == "thugs"] == ["author"]
+
+
+def test_explanation_names_entry_category_and_neutral_alternative():
+    f = framing.analyse("The regime fell.").of_type("loaded_term")[0]
+    assert '"regime"' in f.explanation and "actor label" in f.explanation
+    assert f.neutral and f.neutral in f.explanation

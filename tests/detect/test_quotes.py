@@ -1,0 +1,51 @@
+import pytest
+
+import framing
+
+
+def quotes(text):
+    return [(f.text, f.kind, f.speaker) for f in framing.analyse(text).of_type("quote")]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ('"We will strengthen our defences," General Omar Baqi said.',
+         [("We will strengthen our defences,", "direct", "Omar Baqi")]),
+        ('Mayor Ann Lee said the plan was "a disaster for the city."',
+         [("a disaster for the city.", "partial", "Ann Lee")]),
+        ('The "experts" were wrong again.', [("experts", "scare", None)]),
+        ('Even so-called "police actions" were banned.', [("police actions", "scare", None)]),
+        ('He joined the "Unite the Right" rally.', [("Unite the Right", "title", None)]),
+        ('They used the word "cheese" as code.', [("cheese", "mention", None)]),
+        ('The boxer, nicknamed "The Hammer", won.', [("The Hammer", "name", None)]),
+        ("Only one 'no' vote was cast.", [("no", "other", None)]),
+        ("cats are \u201ccuties\u201d", [("cuties", "scare", None)]),
+    ],
+)
+def test_kinds_and_speakers(text, expected):
+    assert quotes(text) == expected
+
+
+def test_state_media_convention_single_marks_are_scare_quotes():
+    text = ('"Our cooperation with the government in Damascus will grow every year," the minister said. He described '
+            '\u2018Israel\u2019 as a "powerful partner" of the US.')
+    kinds = {t: k for t, k, _ in quotes(text)}
+    assert kinds["Israel"] == "scare" and kinds["powerful partner"] == "partial"
+
+
+def test_continuation_paragraph_keeps_the_speaker():
+    text = '"First part of it," Jane Roe said.\n\n"And the second paragraph is also hers."'
+    assert [s for _, _, s in quotes(text)] == ["Jane Roe", "Jane Roe"]
+
+
+def test_coordinated_partials_share_the_speaker():
+    text = 'Senator Tom Ray called the remarks "unacceptable" and "inaccurate."'
+    assert quotes(text) == [("unacceptable", "partial", "Tom Ray"), ("inaccurate.", "partial", "Tom Ray")]
+
+
+def test_headline_words_echoed_in_the_body_are_partial():
+    text = ("Clinton Calls Violence \u2018Genocide\u2019\n\nHillary Clinton said on Tuesday the attacks were "
+            "\u201cgenocide\u201d against the Yazidis.")
+    kind, speaker = quotes(text)[0][1:]
+    assert kind == "partial" and speaker.endswith("Clinton")

@@ -1,0 +1,42 @@
+import json
+
+import pytest
+from textblob import TextBlob
+
+import framing
+from framing.detect.sentiment import tokens
+from framing.text.document import prepare
+from tests.conftest import ROOT
+
+TRICKY = [
+    "I don't think it's well-known. He said: \"Great!\" U.S. troops aren't good... (!) Mr. Smith\u2019s isn\u2019t bad",
+    "It's not a good idea :) but 8) and (March 8) and 2018) and xD happened",
+    "What a terrible, horrible, no good, very bad day!!!",
+    "e.g. the a.m. vote; Med. school; Mr. T. De Smedt spoke.",
+    "",
+    "\u201cAwful\u201d \u2018really nice\u2019 'quite good' \"never bad\"",
+]
+
+
+@pytest.mark.parametrize("sentence", TRICKY)
+def test_tokens_are_textblobs(sentence):
+    from textblob.en import sentiment as tb
+
+    assert tokens(sentence) == [w.lower() for w in " ".join(tb.tokenizer(sentence)).split()]
+
+
+def test_sentence_scores_equal_textblob_on_the_demo_corpus():
+    lines = (ROOT / "data/demo/articles.jsonl").read_text(encoding="utf-8").splitlines()[:40]
+    for line in lines:
+        text = json.loads(line)["text"]
+        for f in framing.analyse(text).of_type("sentiment"):
+            ref = TextBlob(f.text).sentiment
+            assert f.polarity == pytest.approx(ref.polarity, abs=1e-6)
+            assert f.subjectivity == pytest.approx(ref.subjectivity, abs=1e-6)
+
+
+def test_article_figure_pools_the_sentences():
+    text = "This is a wonderful plan. The result was terrible."
+    r = framing.analyse(text)
+    assert r.metrics["sentiment"]["polarity"] == pytest.approx(TextBlob(text).sentiment.polarity, abs=1e-6)
+    assert len(r.of_type("sentiment")) == len(prepare(text).sentences) == 2

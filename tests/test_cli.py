@@ -1,0 +1,133 @@
+import gzip
+import json
+import subprocess
+import sys
+
+import pytest
+
+from framing.cli import build_parser, main
+from tests.conftest import ROOT
+
+
+def subcommands():
+    parser = build_parser()
+    sub = next(a for a in parser._actions if a.__class__.__name__ == "_SubParsersAction")
+    return sub.choices
+
+
+def test_every_command_has_help_with_an_example(capsys):
+    for name, p in subcommands().items():
+        text = p.format_help()
+        assert "example" in text.lower(), f"`framing {name} --help` has no example"
+
+
+def run(args, capsys, stdin=None, monkeypatch=None):
+    rc = main(args)
+    out = capsys.readouterr()
+    return rc, out.out, out.err
+
+
+def test_analyse_a_text_file(tmp_path, capsys):
+    p = tmp_path / "a.txt"
+    p.write_text('Officials said the "experts" slammed the plan.', encoding="utf-8")
+    out = tmp_path / "o.jsonl"
+    rc, _, err = run(["analyse", str(p), "-o", str(out)], capsys)
+    assert rc == 0 and "analysed 1 article" in err
+    rec = json.loads(out.read_text(encoding="utf-8"))
+    assert rec["id"] == "a" and {f["type"] for f in rec["findings"]} >= {"quote", "attribution", "loaded_term"}
+
+
+def test_bad_records_are_listed_with_file_and_line_and_the_rest_analysed(tmp_path, capsys):
+    p = tmp_path / "in.jsonl"
+    p.write_text("\n".join([
+        json.dumps({"id": "ok1", "text": "The regime said nothing."}),
+        "{not json",
+        json.dumps({"id": "no-text"}),
+        json.dumps({"id": "num", "text": 5}),
+        json.dumps({"id": "empty", "text": "   "}),
+        json.dumps({"text": "Second good one.", "source": "X"}),
+    ]) + "\n", encoding="utf-8")
+    out = tmp_path / "o.jsonl"
+    rc, _, err = run(["analyse", str(p), "-o", str(out)], capsys)
+    assert rc == 3
+    for line in (2, 3, 4, 5):
+        assert f"in.jsonl:{line}:" in err
+    assert "not valid JSON" in err and 'no "text" field' in err and "must be a string" in err and "empty" in err
+    ids = [json.loads(x)["id"] for x in out.read_text(encoding="utf-8").splitlines()]
+    assert ids == ["ok1", "in:6"]
+    assert "analysed 2 article(s), 4 could not be analysed" in err
+
+
+def test_errors_file_lists_every_bad_record(tmp_path, capsys):
+    p = tmp_path / "in.jsonl"
+    p.write_text('{"text": "fine"}\n[1, 2]\n', encoding="utf-8")
+    errs = tmp_path / "errors.jsonl"
+    rc, _, _ = run(["analyse", str(p), "-o", str(tmp_path / "o.jsonl"), "--errors", str(errs)], capsys)
+    assert rc == 3
+    e = json.loads(errs.read_text(encoding="utf-8"))
+    assert e["origin"].endswith("in.jsonl:2") and "JSON object" in e["reason"]
+
+
+def test_invalid_utf8_and_binary_files(tmp_path, capsys):
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"The regime \xff\xfe said so.\nSecond line.")
+    binary = tmp_path / "bin.txt"
+    binary.write_bytes(bytes(range(256)) * 20)
+    out = tmp_path / "o.jsonl"
+    rc, _, err = run(["analyse", str(bad), str(binary), "-o", str(out)], capsys)
+    assert rc == 3 and "bin.txt" in err and "binary" in err
+    rec = json.loads(out.read_text(encoding="utf-8").splitlines()[0])
+    assert any("not valid UTF-8" in w and "bad.txt:1" in w for w in rec["warnings"])
+
+
+def test_gzipped_jsonl_and_missing_file(tmp_path, capsys):
+    p = tmp_path / "in.jsonl.gz"
+    with gzip.open(p, "wt", encoding="utf-8") as fh:
+        fh.write(json.dumps({"id": "g", "text": "Hello there."}) + "\n")
+    rc, out, err = run(["analyse", str(p), str(tmp_path / "missing.txt")], capsys)
+    assert rc == 3 and "no such file" in err
+    assert json.loads(out.splitlines()[0])["id"] == "g"
+
+
+def test_stdin_to_stdout_through_python_m():
+    proc = subprocess.run([sys.executable, "-m", "framing", "analyse", "-", "-o", "-"], cwd=ROOT,
+                          input=json.dumps({"id": "s", "text": "Critics slammed it."}) + "\n",
+                          capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(proc.stdout)["id"] == "s"
+
+
+def test_lexicon_validate_reports_line_numbers(tmp_path, capsys):
+    p = tmp_path / "mine.csv"
+    p.write_text("term,pos,forms,category,weight,neutral,exclude,note\nthug,noun,,emotive,heavy,,,\n",
+                 encoding="utf-8")
+    rc, out, _ = run(["lexicon", "validate", str(p)], capsys)
+    assert rc == 1 and "mine.csv:2:" in out and "weight 'heavy'" in out
+    rc, out, _ = run(["lexicon", "validate"], capsys)
+    assert rc == 0 and "valid" in out
+
+
+def test_custom_lexicon_replaces_the_bundled_one(tmp_path, capsys):
+    p = tmp_path / "mine.csv"
+    p.write_text("term,pos,forms,category,weight,neutral,exclude,note\nwidget,noun,,emotive,0.5,,,\n",
+                 encoding="utf-8")
+    t = tmp_path / "a.txt"
+    t.write_text("The regime sold widgets.", encoding="utf-8")
+    rc, out, _ = run(["analyse", str(t), "--lexicon", str(p)], capsys)
+    terms = [f["text"] for f in json.loads(out)["findings"] if f["type"] == "loaded_term"]
+    assert rc == 0 and terms == ["widgets"]
+    assert json.loads(out)["versions"]["lexicons"]["loaded_terms"]["version"] == "custom"
+
+
+def test_unwritable_output_is_a_clear_error(tmp_path, capsys):
+    t = tmp_path / "a.txt"
+    t.write_text("Hello.", encoding="utf-8")
+    rc, _, err = run(["analyse", str(t), "-o", str(tmp_path / "no" / "such" / "dir" / "o.jsonl")], capsys)
+    assert rc == 2 and "cannot write" in err
+
+
+@pytest.mark.parametrize("args", [["--version"], ["analyse", "--help"]])
+def test_version_and_help_exit_cleanly(args, capsys):
+    with pytest.raises(SystemExit) as exc:
+        main(args)
+    assert exc.value.code == 0

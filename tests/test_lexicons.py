@@ -1,0 +1,95 @@
+import pytest
+
+from framing.errors import LexiconError
+from framing.lexicons import COLUMNS, Entry, Lexicon, load_file, load_lexicon, parse_csv, validate
+
+HEADER = ",".join(COLUMNS) + "\n"
+
+
+def lex(rows: str) -> Lexicon:
+    entries, errors = parse_csv(HEADER + rows, kind="loaded_terms", source="t.csv")
+    assert errors == []
+    return Lexicon("t", "loaded_terms", "0", "x", tuple(entries))
+
+
+def found(lexicon: Lexicon, text: str) -> list[str]:
+    from framing.text.document import prepare
+
+    d = prepare(text)
+    return [text[d.tok_start[m.first]:d.tok_end[m.last]]
+            for m in lexicon.find(d.words, d.text, d.tok_start, d.tok_end)]
+
+
+@pytest.mark.parametrize(
+    "rows, text, expected",
+    [
+        ("slam,verb,,emotive,0.8,criticise,,\n", "She slammed it; they slam; slamming doors", ["slammed", "slam",
+                                                                                            "slamming"]),
+        ("thug,noun,,actor_label,0.8,,,\n", "Thugs and a thug", ["Thugs", "thug"]),
+        ("thief,noun,thieves,pejorative,0.8,,,\n", "two thieves", ["thieves"]),
+        ("lash out,verb,,emotive,0.8,,,\n", "he lashed out at them", ["lashed out"]),
+        ("so-called,adj,,delegitimising,0.6,,,\n", "the so called experts and so\u2011called ones",
+         ["so called", "so\u2011called"]),
+        ("bizarre,adj,,pejorative,0.8,,,\n", "a bizarre and bizarrely", ["bizarre", "bizarrely"]),
+        ("axis of resistance,phrase,,conflict,0.9,,,\nresistance,noun,,conflict,0.3,,,\n",
+         "the Axis of Resistance and resistance", ["Axis of Resistance", "resistance"]),
+        ("blast,verb,,emotive,0.8,,bomb blast|blast radius,\n", "a bomb blast; he blasted them; blast radius",
+         ["blasted"]),
+        ("has-been,noun,,pejorative,0.9,,,\n", "It has been a has-been.", ["has-been"]),
+        ("axis of resistance,phrase,,conflict,0.9,,,\n", "axis, of resistance", []),
+        ("don't,phrase,,booster,0.5,,,\n", "don\u2019t and don't", ["don\u2019t", "don't"]),
+    ],
+)
+def test_matching(rows, text, expected):
+    assert found(lex(rows), text) == expected
+
+
+def test_errors_name_the_line_and_the_fix():
+    bad = HEADER + "ok,noun,,emotive,0.5,,,\nx,verbb,,emotive,2,,,\n,noun,,emotive,0.5,,,\ny,noun,,nosuch,0.5,,,\n"
+    _, errors = parse_csv(bad, kind="loaded_terms", source="f.csv")
+    assert errors[0].startswith("f.csv:3:") and "pos 'verbb'" in errors[0] and "weight 2" in errors[0]
+    assert errors[1].startswith("f.csv:4:") and "empty" in errors[1]
+    assert errors[2].startswith("f.csv:5:") and "category 'nosuch'" in errors[2]
+
+
+def test_wrong_header_and_field_count():
+    assert "header must be exactly" in parse_csv("a,b\n", kind="loaded_terms", source="f")[1][0]
+    errs = parse_csv(HEADER + "a,noun,emotive\n", kind="loaded_terms", source="f")[1]
+    assert "expected 8 fields, found 3" in errs[0]
+
+
+def test_duplicates_and_bad_excludes_are_errors():
+    rows = "far-right,adj,,partisan,0.5,,,\nfar right,adj,,partisan,0.5,,,\nblast,verb,,emotive,0.5,,big bang,\n"
+    errs = parse_csv(HEADER + rows, kind="loaded_terms", source="f")[1]
+    assert any("duplicate of line 2" in e for e in errs)
+    assert any("'big bang' does not contain the term" in e for e in errs)
+
+
+def test_load_file_raises_with_every_error(tmp_path):
+    p = tmp_path / "bad.csv"
+    p.write_text(HEADER + "x,noun,,emotive,zero,,,\n", encoding="utf-8")
+    with pytest.raises(LexiconError, match=r"bad.csv:2: weight 'zero' is not a number"):
+        load_file(p, name="bad", kind="loaded_terms", version="1")
+    p.write_bytes(b"\xff\xfe" + HEADER.encode())
+    with pytest.raises(LexiconError, match="not valid UTF-8"):
+        load_file(p, name="bad", kind="loaded_terms", version="1")
+
+
+def test_bundled_lexicons_are_valid_versioned_and_hashed():
+    assert validate() == []
+    lt = load_lexicon("loaded_terms")
+    assert len(lt.entries) >= 1500
+    assert len(lt.sha256) == 64 and lt.version
+    cats = {e.category for e in lt.entries}
+    assert {"actor_label", "delegitimising", "emotive", "intensifier", "partisan", "conflict", "euphemism",
+            "hedge", "booster"} <= cats
+    rv = load_lexicon("reporting_verbs")
+    assert {e.category for e in rv.entries} == {"neutral", "endorsing", "distancing", "discrediting"}
+
+
+def test_with_changes_adds_disables_and_changes_identity():
+    base = lex("slam,verb,,emotive,0.8,,,\nthug,noun,,actor_label,0.8,,,\n")
+    edited = base.with_changes(add=[Entry("rioter", "noun", "actor_label", 0.7)], disable=["thug"])
+    assert found(edited, "thugs and rioters slammed") == ["rioters", "slammed"]
+    assert edited.version.endswith("+edited") and edited.sha256 != base.sha256
+    assert "rioter" in edited.to_csv()

@@ -1,0 +1,78 @@
+import json
+
+import pytest
+
+import framing
+from framing.inputs import dumps
+from tests.conftest import ROOT
+
+FINDING_FIELDS = {
+    "loaded_term": {"category", "weight", "term", "voice"},
+    "quote": {"kind", "speaker", "cue"},
+    "attribution": {"cue_lemma", "stance", "source", "source_start", "source_end", "source_type", "content_start",
+                    "content_end", "via", "direct"},
+    "sentiment": {"polarity", "subjectivity"},
+}
+
+
+def demo_texts(n=30):
+    lines = (ROOT / "data/demo/articles.jsonl").read_text(encoding="utf-8").splitlines()[:n]
+    return [json.loads(x) for x in lines]
+
+
+def test_output_contract_on_the_demo_corpus():
+    for rec in demo_texts():
+        d = framing.analyse(rec["text"], id=rec["id"], source=rec["source"]).to_dict()
+        assert {"id", "source", "n_words", "findings", "metrics", "versions"} <= set(d)
+        assert d["versions"]["framing"] == framing.__version__
+        assert set(d["versions"]["lexicons"]) >= {"loaded_terms", "reporting_verbs", "source_terms"}
+        for f in d["findings"]:
+            assert {"type", "start", "end", "text", "explanation"} <= set(f)
+            assert FINDING_FIELDS[f["type"]] <= set(f)
+            assert rec["text"][f["start"]:f["end"]] == f["text"]
+            assert f["explanation"].strip()
+            if f["type"] == "attribution" and f["source"] is not None:
+                assert rec["text"][f["source_start"]:f["source_end"]] == f["source"]
+
+
+def test_metrics_add_up():
+    for rec in demo_texts(10):
+        r = framing.analyse(rec["text"])
+        m = r.metrics
+        lt = m["loaded_terms"]
+        assert lt["count"] == lt["author_count"] + lt["quoted_count"] == len(r.of_type("loaded_term"))
+        assert sum(c["count"] for c in lt["by_category"].values()) == lt["count"]
+        assert sum(m["quotes"]["by_kind"].values()) == len(r.of_type("quote"))
+        at = m["attributions"]
+        assert sum(at["by_stance"].values()) == sum(at["by_source_type"].values()) == at["count"]
+        assert lt["rate"] == pytest.approx(lt["count"] * 1000 / r.n_words, abs=1e-3)
+        assert 0 <= m["quotes"]["quoted_word_share"] <= 1
+
+
+def test_output_is_deterministic():
+    rec = demo_texts(1)[0]
+    a = dumps(framing.analyse(rec["text"], id="x").to_dict())
+    b = dumps(framing.analyse(rec["text"], id="x").to_dict())
+    assert a == b
+
+
+@pytest.mark.parametrize(
+    "text, warning",
+    [
+        ("", "empty text"),
+        ("   \n\t ", "empty text"),
+        ("Это статья на русском языке о политике.", "does not look like English"),
+        ("<p>One</p><p>Two</p><div>Three</div> text", "HTML markup"),
+        ("broken \ufffd bytes", "U+FFFD"),
+        ("lone \ud800 surrogate", "lone surrogate"),
+        ('He said "never closed.', "unpaired opening quotation mark"),
+    ],
+)
+def test_problems_become_warnings(text, warning):
+    r = framing.analyse(text)
+    assert any(warning in w for w in r.warnings)
+
+
+def test_non_string_input_is_a_clear_error():
+    with pytest.raises(framing.InputError, match="must be a str"):
+        framing.analyse(b"bytes")  # type: ignore[arg-type]
