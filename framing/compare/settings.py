@@ -27,9 +27,9 @@ class CompareConfig:
     # distinct resamples and the percentile interval is too narrow).
     min_articles: int = 10
 
-    # ... or fewer words than this: at typical loaded-term rates of 2-10 per 1,000 words, 5,000 words hold
-    # 10-50 terms, about the least for a rate whose interval is not dominated by single articles.
-    min_words: int = 5000
+    # ... or fewer words than this: at a typical loaded-term rate of 5 per 1,000 words, 2,000 words hold about
+    # 10 terms, the least for which a rate (and a zero-count bound) says more than "a handful".
+    min_words: int = 2000
 
     # A share of attributions (stance, source type) computed from fewer attributions than this is flagged:
     # with 20 attributions a share of 0.5 has a binomial standard error of 0.11.
@@ -53,6 +53,10 @@ class CompareConfig:
     min_term_count: int = 5
     # Terms listed per group in tables and charts.
     top_terms: int = 15
+    # When a group holds several sources (grouping by leaning, topic...), a term more than this share of whose
+    # uses in the group come from one source is that source's house style or page furniture ("hide caption",
+    # "toggle caption" on AllSides), not the group's: it is left out.
+    max_source_share: float = 0.5
 
     # Characters of context on each side of a keyword-in-context example: about ten words, enough to read the
     # phrase around a label in a table cell.
@@ -81,6 +85,8 @@ class CompareConfig:
             raise ConfigError(f"invalid value for correction: {self.correction!r}; valid values are {CORRECTIONS!r}")
         if not 0.0 < self.alpha < 1.0:
             raise ConfigError(f"alpha must be in (0, 1), not {self.alpha}")
+        if not 0.0 < self.max_source_share <= 1.0:
+            raise ConfigError(f"max_source_share must be in (0, 1], not {self.max_source_share}")
         if self.prior_scale <= 0:
             raise ConfigError(f"prior_scale must be positive, not {self.prior_scale}")
         if self.event_window_days < 0:
@@ -92,7 +98,7 @@ class CompareConfig:
         return asdict(self)
 
     @classmethod
-    def from_dict(cls, d: dict[str, Any]) -> "CompareConfig":
+    def from_dict(cls, d: dict[str, Any]) -> CompareConfig:
         known = {f.name for f in fields(cls)}
         unknown = sorted(set(d) - known)
         if unknown:

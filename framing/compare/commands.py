@@ -1,0 +1,189 @@
+"""``framing report`` and ``framing chart``: a thin shell over :mod:`framing.compare` and :mod:`framing.plots`."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from framing.compare.settings import CORRECTIONS, DEFAULT, CompareConfig
+
+EPILOG_REPORT = """examples:
+  framing report data/demo/articles.jsonl -o report-demo
+  framing report corpus.duckdb -o report --by leaning
+  framing report corpus.jsonl -o report --by source --seed 7 --n-boot 2000 --correction bh
+
+INPUT is a .jsonl corpus (analysed now; --workers N in parallel), a .jsonl of reports from
+`framing analyse --include-text`, or a .duckdb store from `framing run`. The folder gets report.md, manifest.json,
+tables/ (CSV and Parquet) and charts/ (PNG and SVG). The same command on the same input writes identical files
+(only manifest.json's "created" differs)."""
+
+EPILOG_CHART = """examples:
+  framing chart rates data/demo/articles.jsonl -o loaded.png
+  framing chart rates corpus.duckdb --metric quotes_scare_rate --by leaning -o scare.svg
+  framing chart heatmap corpus.jsonl --voice quoted -o categories.png
+  framing chart event data/demo/articles.jsonl --event E04 -o e04.png
+  framing chart time corpus.jsonl --freq week -o weekly.png
+
+kinds: rates (dot and whisker), differences (pairwise, corrected), heatmap (categories), stances and
+source-types (stacked bars), terms (distinctive terms), labels (actor labels), time (rates over time),
+event (one event, outlets side by side). The file type follows the suffix of -o (.png, .svg, .pdf)."""
+
+
+# the kinds of `framing chart` (kept here, not in framing.plots, so that building the parser imports no matplotlib)
+CHART_KINDS = ("rates", "differences", "heatmap", "stances", "source-types", "terms", "labels", "time", "event")
+
+
+def register(subparsers: Any) -> None:
+    """Add ``report`` and ``chart`` to the main parser's subparsers."""
+    fmt = argparse.RawDescriptionHelpFormatter
+    r = subparsers.add_parser("report", help="compare the sources of a corpus: tables, charts, manifest, report.md",
+                              epilog=EPILOG_REPORT, formatter_class=fmt)
+    r.add_argument("input", metavar="CORPUS_OR_DB", help=".jsonl corpus or reports, or a .duckdb store")
+    r.add_argument("-o", "--output", required=True, metavar="DIR", help="the report folder (created or replaced)")
+    _common(r)
+    r.add_argument("--event-column", default="event", metavar="NAME",
+                   help="the column holding event ids (default event; without it stories are grouped by text)")
+    r.add_argument("--freq", default="month", choices=["day", "week", "month", "quarter", "year"],
+                   help="the date bucket of the over-time chart (default month)")
+    r.add_argument("--max-events", type=int, default=5, metavar="N",
+                   help="events shown side by side (those covered by most sources; default 5)")
+    r.add_argument("--no-charts", action="store_true", help="tables, manifest and report.md only")
+    r.add_argument("--formats", default="png,svg", metavar="LIST", help="chart formats (default png,svg)")
+    r.add_argument("--no-findings", action="store_true", help="leave the (large) findings table out")
+    r.set_defaults(func=cmd_report)
+
+    c = subparsers.add_parser("chart", help="draw one comparison chart", epilog=EPILOG_CHART, formatter_class=fmt)
+    c.add_argument("kind", choices=CHART_KINDS, metavar="KIND", help=" | ".join(CHART_KINDS))
+    c.add_argument("input", metavar="CORPUS_OR_DB", help=".jsonl corpus or reports, or a .duckdb store")
+    c.add_argument("-o", "--output", required=True, metavar="FILE", help="the chart file (.png, .svg or .pdf)")
+    _common(c)
+    c.add_argument("--metric", default="loaded_author_rate", metavar="NAME",
+                   help="rates, differences, time: the metric (default loaded_author_rate)")
+    c.add_argument("--voice", default="author", choices=["author", "quoted", "all"], help="heatmap: the voice")
+    c.add_argument("--event", metavar="ID", help="event: the event id (default: the one most sources cover)")
+    c.add_argument("--event-column", default="event", metavar="NAME", help="event: the event column")
+    c.add_argument("--concept", metavar="NAME", help="labels: one concept group (default: all)")
+    c.add_argument("--freq", default="month", choices=["day", "week", "month", "quarter", "year"],
+                   help="time: the date bucket")
+    c.add_argument("--dpi", type=int, default=150, help="PNG resolution (default 150)")
+    c.set_defaults(func=cmd_chart)
+
+
+def _common(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--by", default="source", metavar="COLS",
+                   help="group by these columns, comma-separated; a date bucket is COL:FREQ, e.g. date:month "
+                        "(default source)")
+    p.add_argument("--seed", type=int, default=DEFAULT.seed, help=f"bootstrap seed (default {DEFAULT.seed})")
+    p.add_argument("--n-boot", type=int, default=DEFAULT.n_boot, metavar="N",
+                   help=f"bootstrap resamples (default {DEFAULT.n_boot}; 0 for no intervals)")
+    p.add_argument("--level", type=float, default=DEFAULT.level, help="interval level (default 0.95)")
+    p.add_argument("--correction", choices=CORRECTIONS, default=DEFAULT.correction,
+                   help="multiple-comparison correction of pairwise tests (default holm)")
+    p.add_argument("--max-groups", type=int, default=DEFAULT.max_chart_groups, metavar="N",
+                   help=f"groups shown in charts (default {DEFAULT.max_chart_groups})")
+    p.add_argument("--name", metavar="TEXT", help="the corpus name in titles (default: from the file name)")
+    p.add_argument("--workers", type=int, default=1, metavar="N", help=".jsonl corpus: analyse in N processes")
+    p.add_argument("--limit", type=int, metavar="N", help="use the first N articles only")
+
+
+def _config(args: argparse.Namespace) -> CompareConfig:
+    from dataclasses import replace
+
+    return replace(DEFAULT, seed=args.seed, n_boot=args.n_boot, level=args.level, correction=args.correction,
+                   max_chart_groups=args.max_groups)
+
+
+def _by(args: argparse.Namespace) -> list[str]:
+    return [b.strip() for b in args.by.split(",") if b.strip()]
+
+
+def _command_line(name: str, args: argparse.Namespace) -> list[str]:
+    """The command as parsed (every option, defaults included), for the manifest: the same whether framing was
+    run as ``framing``, ``python -m framing`` or ``framing.cli.main([...])``."""
+    opts = {k: v for k, v in sorted(vars(args).items()) if k not in ("func", "command", "input", "output")}
+    out = ["framing", name, str(args.input), "-o", str(args.output)]
+    for k, v in opts.items():
+        flag = "--" + k.replace("_", "-")
+        if isinstance(v, bool):
+            if v:
+                out.append(flag)
+        elif v is not None:
+            out += [flag, str(v)]
+    return out
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from framing.compare.corpus import load_corpus
+    from framing.compare.reportgen import write_report
+
+    cfg = _config(args)
+    corpus = load_corpus(args.input, name=args.name, workers=args.workers, limit=args.limit)
+    formats = [f.strip().lstrip(".") for f in args.formats.split(",") if f.strip()]
+    path = write_report(corpus, args.output, by=_by(args), config=cfg, event_column=args.event_column,
+                        time_freq=args.freq, max_events=args.max_events, charts=not args.no_charts,
+                        formats=formats, command=_command_line("report", args),
+                        include_findings=not args.no_findings)
+    for w in corpus.warnings:
+        print(f"framing: {w}", file=sys.stderr)
+    print(f"framing: wrote {path} ({corpus.n_articles:,} articles)", file=sys.stderr)
+    return 0
+
+
+def cmd_chart(args: argparse.Namespace) -> int:
+    from framing import plots as P
+    from framing.compare import events as ev
+    from framing.compare import stats, wordchoice
+    from framing.compare.corpus import load_corpus
+    from framing.errors import ConfigError
+
+    out = Path(args.output)
+    fmt = out.suffix.lstrip(".").lower() or "png"
+    if fmt not in ("png", "svg", "pdf"):
+        raise ConfigError(f"invalid chart file type {out.suffix!r}; valid types are ('.png', '.svg', '.pdf')")
+    cfg = _config(args)
+    corpus = load_corpus(args.input, name=args.name, workers=args.workers, limit=args.limit)
+    name, by, a = corpus.describe(), _by(args), corpus.articles
+    mg = cfg.max_chart_groups
+    kind = args.kind
+    if kind == "rates":
+        fig = P.plot_rates(stats.rates(a, by=by, metrics=[args.metric], config=cfg), args.metric, corpus=name,
+                           max_groups=mg)
+    elif kind == "differences":
+        fig = P.plot_differences(stats.pairwise_differences(a, by=by, metrics=[args.metric], config=cfg),
+                                 args.metric, corpus=name)
+    elif kind == "heatmap":
+        fig = P.plot_heatmap(stats.rates(a, by=by, metrics=["loaded_category"], config=cfg), voice=args.voice,
+                             corpus=name, max_groups=mg)
+    elif kind in ("stances", "source-types"):
+        fam = "stance" if kind == "stances" else "source_type"
+        fig = P.plot_shares(stats.rates(a, by=by, metrics=[fam], config=cfg), fam, corpus=name, max_groups=mg)
+    elif kind == "terms":
+        fig = P.plot_terms(wordchoice.distinctive_terms(a, corpus.texts, by=by, config=cfg), corpus=name,
+                           max_groups=mg)
+    elif kind == "labels":
+        m = wordchoice.label_mentions(corpus.texts, corpus.findings)
+        fig = P.plot_labels(wordchoice.actor_labels(m, a, corpus.texts, by=by), concept=args.concept, corpus=name,
+                            max_groups=mg)
+    elif kind == "time":
+        key = f"date:{args.freq}"
+        by_t = [b for b in by if not b.startswith("date")] + [key]
+        fig = P.plot_over_time(stats.rates(a, by=by_t, metrics=[args.metric], config=cfg), args.metric,
+                               period=key, corpus=name)
+    else:  # event
+        event = args.event
+        if event is None:
+            et = ev.events_table(a, event_column=args.event_column)
+            if et.empty:
+                raise ConfigError(f"no article has a value in {args.event_column!r}; pass --event-column")
+            event = str(et.sort_values(["n_sources", "n_articles", "event"], ascending=[False, False, True])
+                        .iloc[0]["event"])
+        m = wordchoice.label_mentions(corpus.texts, corpus.findings)
+        view = ev.event_view(a, corpus.findings, event, mentions=m, event_column=args.event_column,
+                             by=by[0] if len(by) == 1 else "source")
+        fig = P.plot_event(view, event=event, corpus=name)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    P.save_figure(fig, out.with_suffix(""), [fmt], dpi=args.dpi)
+    print(f"framing: wrote {out}", file=sys.stderr)
+    return 0

@@ -1,0 +1,252 @@
+"""One entry point for a corpus to compare: :func:`load_corpus` reads a ``.jsonl`` corpus (analysed in memory), a
+``.jsonl`` of reports written by ``framing analyse --include-text``, or a DuckDB store (``.duckdb``) written by
+``framing run``, and returns the tidy tables every comparison function takes.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from framing import tables
+from framing.errors import InputError
+
+_STORE_SUFFIXES = (".duckdb", ".db", ".ddb")
+_JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz")
+
+
+@dataclass(frozen=True)
+class Corpus:
+    """The tables of an analysed corpus, with where they came from."""
+
+    articles: pd.DataFrame  # framing.tables articles table, one row per article
+    findings: pd.DataFrame  # framing.tables findings table
+    texts: Mapping[str, str]  # article_id -> original text (offsets in findings point into these)
+    name: str  # shown in chart titles and reports
+    inputs: tuple[dict[str, Any], ...] = ()  # {"path", "sha256", "bytes"} of every input file
+    versions: dict[str, Any] = field(default_factory=dict)  # framing and lexicon versions of the analysis
+    warnings: tuple[str, ...] = ()  # records skipped, duplicate ids, ...
+    origin: str = "memory"  # "jsonl" (analysed now), "reports", "duckdb" or "memory"
+
+    @property
+    def n_articles(self) -> int:
+        return len(self.articles)
+
+    def subset(self, article_ids: Iterable[str], *, name: str | None = None) -> Corpus:
+        """The same corpus restricted to these articles (tables filtered, texts shared)."""
+        keep = set(map(str, article_ids))
+        a = self.articles[self.articles["article_id"].isin(keep)].reset_index(drop=True)
+        f = self.findings[self.findings["article_id"].isin(keep)].reset_index(drop=True)
+        return Corpus(a, f, {k: v for k, v in self.texts.items() if k in keep}, name or self.name, self.inputs,
+                      self.versions, self.warnings, self.origin)
+
+    def describe(self) -> str:
+        """``name (N articles, K sources)`` for titles."""
+        k = self.articles["source"].nunique(dropna=False) if "source" in self.articles else 0
+        return f"{self.name} ({self.n_articles:,} articles, {k:,} source{'s' if k != 1 else ''})"
+
+
+def load_corpus(path: str | Path, *, name: str | None = None, workers: int = 1, limit: int | None = None) -> Corpus:
+    """Load a corpus to compare.
+
+    * ``.jsonl`` (or ``.jsonl.gz``) of articles -- one object per line with ``text`` and optional ``id``,
+      ``source``, ``title``, ``date``, ``event``, ``topic``, ``leaning``...: every article is analysed in memory
+      (``workers`` processes; records that cannot be analysed are skipped and listed in ``warnings``);
+    * ``.jsonl`` of reports from ``framing analyse --include-text``: the reports are read, not re-analysed;
+    * ``.duckdb``: a store written by ``framing run``, read through ``framing.corpus.store``.
+
+    ``limit`` keeps the first N articles (for a quick look).
+    """
+    p = Path(path)
+    if not p.exists():
+        raise InputError(f"{p}: no such file")
+    if p.is_dir():
+        raise InputError(f"{p}: is a folder; give a .jsonl corpus or a .duckdb store")
+    low = p.name.lower()
+    label = name or _default_name(p)
+    if low.endswith(_STORE_SUFFIXES):
+        return _load_store(p, label, limit)
+    if not low.endswith(_JSONL_SUFFIXES):
+        raise InputError(f"{p}: unsupported input; give a .jsonl corpus (one article per line), a .jsonl of "
+                         "reports from `framing analyse --include-text`, or a .duckdb store")
+    inputs = (file_info(p),)
+    if _looks_like_reports(p):
+        reports = list(_read_reports(p, limit))
+        return corpus_from_reports(reports, name=label, inputs=inputs, origin="reports")
+    return _analyse_jsonl(p, label, inputs, workers, limit)
+
+
+def corpus_from_reports(reports: Iterable[dict[str, Any]], *, name: str = "corpus",
+                        texts: Mapping[str, str] | None = None, inputs: Sequence[dict[str, Any]] = (),
+                        warnings: Sequence[str] = (), origin: str = "memory") -> Corpus:
+    """A corpus from report dicts (``ArticleReport.to_dict(include_text=True)``); ``texts`` overrides their text."""
+    reps = list(reports)
+    warns = list(warnings)
+    reps, dup = _unique_ids(reps)
+    if dup:
+        warns.append(f"{dup} article id(s) occurred more than once; later copies got a '#n' suffix")
+    txt = dict(texts or {})
+    for r in reps:
+        if r.get("id") not in txt and isinstance(r.get("text"), str):
+            txt[str(r["id"])] = r["text"]
+    articles, findings = tables.frames(reps)
+    articles["article_id"] = articles["article_id"].astype(str)
+    findings["article_id"] = findings["article_id"].astype(str)
+    missing = sum(1 for a in articles["article_id"] if a not in txt)
+    if missing:
+        warns.append(f"{missing} article(s) have no text (analyse with --include-text): word choice, actor labels "
+                     "and event grouping leave them out")
+    versions = dict(reps[0].get("versions") or {}) if reps else {}
+    return Corpus(articles, findings, txt, name, tuple(inputs), versions, tuple(warns), origin)
+
+
+def file_info(p: Path) -> dict[str, Any]:
+    h = hashlib.sha256()
+    with open(p, "rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            h.update(block)
+    return {"path": str(p), "sha256": h.hexdigest(), "bytes": p.stat().st_size}
+
+
+def _default_name(p: Path) -> str:
+    stem = p.name
+    for suf in (*_JSONL_SUFFIXES, *_STORE_SUFFIXES):
+        if stem.lower().endswith(suf):
+            stem = stem[: -len(suf)]
+            break
+    # "data/demo/articles.jsonl" -> "demo/articles": a bare "articles" says little in a chart title
+    return f"{p.parent.name}/{stem}" if p.parent.name and stem in ("articles", "corpus", "data", "reports") else stem
+
+
+def _open(p: Path) -> Any:
+    return gzip.open(p, "rt", encoding="utf-8", errors="replace") if p.name.lower().endswith(".gz") \
+        else open(p, encoding="utf-8", errors="replace")
+
+
+def _looks_like_reports(p: Path) -> bool:
+    with _open(p) as fh:
+        for line in fh:
+            if line.strip():
+                try:
+                    obj = json.loads(line.lstrip("\ufeff"))
+                except json.JSONDecodeError:
+                    return False
+                return isinstance(obj, dict) and "findings" in obj and "metrics" in obj
+    return False
+
+
+def _read_reports(p: Path, limit: int | None) -> Iterator[dict[str, Any]]:
+    n = 0
+    with _open(p) as fh:
+        for lineno, line in enumerate(fh, 1):
+            if not line.strip():
+                continue
+            try:
+                obj = json.loads(line.lstrip("\ufeff"))
+            except json.JSONDecodeError as exc:
+                raise InputError(f"{p}:{lineno}: not valid JSON ({exc.msg})") from None
+            if not isinstance(obj, dict) or "metrics" not in obj or "findings" not in obj:
+                raise InputError(f"{p}:{lineno}: not a report (no findings/metrics); a file mixes reports and "
+                                 "articles")
+            if obj.get("id") is None:
+                obj["id"] = f"{p.name}:{lineno}"
+            yield obj
+            n += 1
+            if limit is not None and n >= limit:
+                return
+
+
+def _analyse_one(job: tuple[str, str, str | None, dict[str, Any], tuple[str, ...]]) -> dict[str, Any]:
+    from framing.report import analyse
+
+    rid, text, source, meta, warnings = job
+    d = analyse(text, id=rid, source=source, meta=meta).to_dict(include_text=True)
+    if warnings:
+        d["warnings"] = list(warnings) + d["warnings"]
+    return d
+
+
+def _analyse_jsonl(p: Path, label: str, inputs: tuple[dict[str, Any], ...], workers: int,
+                   limit: int | None) -> Corpus:
+    from framing.inputs import Record, read
+
+    jobs = []
+    warns: list[str] = []
+    for rec in read(str(p)):
+        if not isinstance(rec, Record):
+            warns.append(f"skipped {rec.message()}")
+            continue
+        jobs.append((rec.id, rec.text, rec.source, dict(rec.meta), tuple(rec.warnings)))
+        if limit is not None and len(jobs) >= limit:
+            break
+    if workers > 1 and len(jobs) > 50:
+        with ProcessPoolExecutor(max_workers=workers) as ex:
+            reports = list(ex.map(_analyse_one, jobs, chunksize=max(1, len(jobs) // (workers * 8))))
+    else:
+        reports = [_analyse_one(j) for j in jobs]
+    if not reports:
+        raise InputError(f"{p}: no article could be analysed" + (f" ({warns[0]})" if warns else ""))
+    return corpus_from_reports(reports, name=label, inputs=inputs, warnings=warns, origin="jsonl")
+
+
+def _unique_ids(reports: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], int]:
+    seen: dict[str, int] = {}
+    out = []
+    dup = 0
+    for r in reports:
+        rid = str(r.get("id"))
+        if rid in seen:
+            seen[rid] += 1
+            dup += 1
+            r = {**r, "id": f"{rid}#{seen[rid]}"}
+        else:
+            seen[rid] = 1
+            if r.get("id") != rid:
+                r = {**r, "id": rid}
+        out.append(r)
+    return out, dup
+
+
+def _load_store(p: Path, label: str, limit: int | None) -> Corpus:
+    try:
+        from framing.corpus.store import open_store
+    except ImportError:
+        raise InputError(f"{p}: reading a DuckDB store needs framing.corpus.store, which this installation does not "
+                         "have; analyse a .jsonl corpus instead") from None
+    info = file_info(p)  # hashed before opening: a read-only open leaves the file as it is
+    with open_store(p, read_only=True) as store:
+        articles = store.articles_frame()
+        if limit is not None:
+            articles = articles.head(limit)
+        ids = [str(a) for a in articles["article_id"].tolist()]
+        findings = store.findings_frame(article_ids=ids if limit is not None else None)
+        texts = {str(k): v for k, v in store.texts(ids).items() if isinstance(v, str)}
+        runs = store.runs()
+        versions: dict[str, Any] = {"store_runs": [int(r) for r in runs["run_id"].tolist()]}
+        complete = runs[runs["status"] == "complete"]
+        last = (complete if len(complete) else runs)["run_id"].tolist()
+        if last:
+            man = store.manifest(int(last[-1]))
+            # the analysis' identity, not the run's timings: the same store gives the same report manifest
+            versions.update({k: man[k] for k in ("framing", "versions", "versions_key", "config") if k in man})
+            versions["store_run"] = int(last[-1])
+    articles = articles.copy()
+    articles["article_id"] = articles["article_id"].astype(str)
+    findings = findings.copy()
+    findings["article_id"] = findings["article_id"].astype(str)
+    warns = []
+    missing = sum(1 for a in articles["article_id"] if a not in texts)
+    if missing:
+        warns.append(f"{missing} article(s) have no stored text: word choice, actor labels and event grouping "
+                     "leave them out")
+    if articles.empty:
+        raise InputError(f"{p}: the store has no articles; run `framing run INPUT --db {p}` first")
+    return Corpus(articles, findings, texts, label, (info,), versions, tuple(warns), "duckdb")

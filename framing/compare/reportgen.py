@@ -1,0 +1,525 @@
+"""A complete, reproducible comparison report: every table (CSV and Parquet), every chart (PNG and SVG), a
+``manifest.json`` and a ``report.md`` that a person can read on its own.
+
+:func:`build_report` computes the tables (no I/O); :func:`write_report` writes the folder::
+
+    DIR/report.md            the readable report (charts embedded, article text escaped)
+    DIR/manifest.json        versions and hashes of package, lexicons, config and inputs; seed; command line;
+                             the SHA-256 of every file written; the time of the run in ``created`` (the only
+                             field that differs between two runs of the same command)
+    DIR/tables/NAME.csv      floats with 6 significant digits, rows in a fixed order
+    DIR/tables/NAME.parquet  the same table, full precision
+    DIR/charts/NAME.png|svg
+
+Running the same command twice on the same input gives byte-identical tables, charts, report and manifest
+(apart from ``created``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import platform
+import shutil
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from framing._version import __version__
+from framing.compare import events as ev
+from framing.compare import stats, wordchoice
+from framing.compare.corpus import Corpus
+from framing.compare.groups import By, group_articles, key_list, parse_dates
+from framing.compare.markdown import esc, fmt, interval, table
+from framing.compare.metrics import HEADLINE, metric
+from framing.compare.settings import DEFAULT, CompareConfig
+from framing.errors import ConfigError, FramingError
+
+CSV_FLOAT = "%.6g"
+MAX_PERIODS = 36
+TIMESTAMP_FIELD = "created"
+
+
+@dataclass
+class ReportData:
+    """Everything a report shows: its tables (by file name) and what the text needs to say about them."""
+
+    corpus: Corpus
+    by: str
+    config: CompareConfig
+    tables: dict[str, pd.DataFrame] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+    event_column: str | None = None  # the column events come from ("event", or "story" when grouped here)
+    events_shown: list[str] = field(default_factory=list)
+    time_key: str | None = None
+    chart_groups: list[str] = field(default_factory=list)
+
+
+def build_report(corpus: Corpus, *, by: By = "source", config: CompareConfig | None = None,
+                 event_column: str = "event", time_freq: str = "month", max_events: int = 5,
+                 include_findings: bool = True) -> ReportData:
+    """Compute every table of the report (see the module docstring); no files are written."""
+    cfg = config or DEFAULT
+    keys = key_list(by)
+    grouping = group_articles(corpus.articles, keys)  # fails early, with the valid columns, on a bad column
+    articles = corpus.articles
+    data = ReportData(corpus, ", ".join(keys), cfg, warnings=list(corpus.warnings) + list(grouping.warnings))
+    if articles.empty:
+        raise FramingError("the corpus has no articles: nothing to compare")
+    t = data.tables
+    t["articles"] = _sorted(articles, ["article_id"])
+    if include_findings:
+        t["findings"] = _sorted(corpus.findings, ["article_id", "start", "end", "type"])
+    rates = stats.rates(articles, by=keys, config=cfg)
+    t["rates"] = rates
+    t["summary"] = stats.wide(rates, HEADLINE)
+    n_groups = rates["group"].nunique()
+    if n_groups < 2:
+        data.warnings.append(f"only one group ({rates['group'].iloc[0]!r}): the report describes it but has "
+                             "nothing to compare it with")
+    # groups compared pairwise and charted: enough articles, the largest first
+    sizes = rates.drop_duplicates("group").set_index("group")["n_articles"]
+    eligible = sorted([g for g in sizes.index if sizes[g] >= 2], key=lambda g: (-sizes[g], g))
+    data.chart_groups = sorted(eligible[: cfg.max_chart_groups]) or sorted(sizes.index[: cfg.max_chart_groups])
+    if len(data.chart_groups) >= 2:
+        t["pairwise"] = stats.pairwise_differences(articles, by=keys, metrics=HEADLINE, groups=data.chart_groups,
+                                                   config=cfg)
+        if len(eligible) > cfg.max_chart_groups:
+            data.warnings.append(f"pairwise differences cover the {cfg.max_chart_groups} largest of "
+                                 f"{len(eligible)} groups")
+    else:
+        t["pairwise"] = pd.DataFrame(columns=list(stats.PAIR_COLUMNS))
+    texts = corpus.texts
+    terms = wordchoice.distinctive_terms(articles, texts, by=keys, config=cfg)
+    data.warnings += [w for w in terms.attrs.get("warnings", []) if w not in data.warnings]
+    t["distinctive_terms"] = terms
+    mentions = wordchoice.label_mentions(texts, corpus.findings, article_ids=sorted(a for a in
+                                         articles["article_id"] if a in texts))
+    t["label_mentions"] = mentions
+    t["actor_labels"] = wordchoice.actor_labels(mentions, articles, texts, by=keys)
+    t["speakers"] = wordchoice.speakers(corpus.findings, articles, by=keys)
+    t["reporting_verbs"] = wordchoice.reporting_verbs(corpus.findings, articles, by=keys)
+    # over time
+    if "date" in articles.columns and "date" not in {k.split(":")[0] for k in keys}:
+        parsed = parse_dates(articles["date"])
+        # a readable chart has at most ~36 periods: step up to a coarser bucket when the corpus spans years
+        order = ["day", "week", "month", "quarter", "year"]
+        if time_freq not in order:
+            raise ConfigError(f"invalid value for time_freq: {time_freq!r}; valid values are {order!r}")
+        freq = time_freq
+        for freq in order[order.index(time_freq):]:
+            n_periods = _bucket_count(parsed, freq)
+            if n_periods <= MAX_PERIODS:
+                break
+        if n_periods >= 2:
+            data.time_key = f"date:{freq}"
+            t["rates_over_time"] = stats.rates(articles, by=[*keys, data.time_key],
+                                               metrics=["loaded_author_rate", "quotes_scare_rate"], config=cfg)
+            data.warnings += [w for w in t["rates_over_time"].attrs.get("warnings", []) if w not in data.warnings]
+    # same event
+    arts = articles
+    if event_column in articles.columns and articles[event_column].notna().any():
+        data.event_column = event_column
+    elif "source" in articles.columns and articles["source"].nunique() >= 2 and texts:
+        stories = ev.group_events(articles, texts, config=cfg) if "date" in articles.columns else \
+            ev.group_events(articles, texts, window_days=None, config=cfg)
+        t["stories"] = stories.reset_index()
+        arts = articles.assign(story=articles["article_id"].map(stories))
+        data.event_column = "story"
+        data.warnings.append("the articles carry no event id: stories were grouped by TF-IDF similarity "
+                             f"(threshold {cfg.event_threshold}, window {cfg.event_window_days} days); check them "
+                             "in tables/stories.csv")
+    if data.event_column:
+        et = ev.events_table(arts, event_column=data.event_column)
+        t["events"] = et
+        multi = et[et["n_sources"] >= 2].sort_values(["n_sources", "n_articles", "event"],
+                                                     ascending=[False, False, True])
+        data.events_shown = multi["event"].head(max_events).tolist()
+        views = []
+        for e in data.events_shown:
+            v = ev.event_view(arts, corpus.findings, e, mentions=mentions, event_column=data.event_column)
+            views.append(v.assign(event=e))
+        if views:
+            t["event_views"] = pd.concat(views, ignore_index=True)[["event", *ev.EVENT_COLUMNS]]
+    return data
+
+
+def _bucket_count(parsed: pd.Series, freq: str) -> int:
+    from framing.compare.groups import date_buckets
+
+    labels, _ = date_buckets(parsed, freq)
+    return int(labels[parsed.notna()].nunique())
+
+
+def _sorted(df: pd.DataFrame, cols: Sequence[str]) -> pd.DataFrame:
+    use = [c for c in cols if c in df.columns]
+    return df.sort_values(use, kind="stable").reset_index(drop=True) if use else df.reset_index(drop=True)
+
+
+# -- writing ---------------------------------------------------------------------------------------------------
+
+def write_report(corpus: Corpus, out_dir: str | Path, *, by: By = "source", config: CompareConfig | None = None,
+                 event_column: str = "event", time_freq: str = "month", max_events: int = 5,
+                 charts: bool = True, formats: Sequence[str] = ("png", "svg"), command: Sequence[str] | None = None,
+                 include_findings: bool = True, overwrite: bool = True) -> Path:
+    """Build the report and write the folder; returns the path of ``report.md``.
+
+    ``command`` is recorded in the manifest (the CLI passes its argv). An existing folder is replaced when it
+    holds a previous report (a ``manifest.json``); any other non-empty folder is refused.
+    """
+    out = Path(out_dir)
+    _prepare_dir(out, overwrite)
+    data = build_report(corpus, by=by, config=config, event_column=event_column, time_freq=time_freq,
+                        max_events=max_events, include_findings=include_findings)
+    (out / "tables").mkdir(parents=True, exist_ok=True)
+    files: list[Path] = []
+    for name, df in data.tables.items():
+        files += write_table(df, out / "tables" / name)
+    chart_files: dict[str, str] = {}
+    if charts:
+        (out / "charts").mkdir(exist_ok=True)
+        for name, make in _charts(data):
+            from framing.plots import save_figure
+
+            fig = make()
+            paths = save_figure(fig, out / "charts" / name, formats)
+            files += paths
+            chart_files[name] = next((p.name for p in paths if p.suffix == ".png"), paths[0].name)
+    md = render_markdown(data, chart_files)
+    (out / "report.md").write_text(md, encoding="utf-8")
+    files.append(out / "report.md")
+    manifest = _manifest(data, files, out, command, formats if charts else ())
+    (out / "manifest.json").write_text(json.dumps(manifest, indent=2, sort_keys=True, ensure_ascii=False) + "\n",
+                                       encoding="utf-8")
+    return out / "report.md"
+
+
+def _prepare_dir(out: Path, overwrite: bool) -> None:
+    if out.exists() and not out.is_dir():
+        raise ConfigError(f"{out} exists and is not a folder")
+    if out.exists() and any(out.iterdir()):
+        if not (out / "manifest.json").exists():
+            raise ConfigError(f"{out} is not empty and holds no previous report; choose a new or empty folder")
+        if not overwrite:
+            raise ConfigError(f"{out} holds a previous report; pass overwrite=True (--force) to replace it")
+        for sub in ("tables", "charts"):
+            if (out / sub).is_dir():
+                shutil.rmtree(out / sub)
+        for f in ("report.md", "manifest.json"):
+            (out / f).unlink(missing_ok=True)
+    out.mkdir(parents=True, exist_ok=True)
+
+
+def write_table(df: pd.DataFrame, stem: Path) -> list[Path]:
+    """``stem.csv`` (floats with 6 significant digits, ``\\n`` line ends) and ``stem.parquet``."""
+    csv_path, pq_path = stem.with_suffix(".csv"), stem.with_suffix(".parquet")
+    clean = df.copy()
+    clean.attrs = {}
+    for c in clean.columns:  # one type per column for Parquet: mixed objects become strings
+        if clean[c].dtype == object:
+            vals = clean[c].dropna()
+            if len(vals) and not all(isinstance(v, str) for v in vals):
+                if all(isinstance(v, (bool, np.bool_)) for v in vals):
+                    continue
+                clean[c] = clean[c].map(lambda v: None if v is None or (isinstance(v, float) and np.isnan(v))
+                                        else str(v))
+    clean.to_csv(csv_path, index=False, float_format=CSV_FLOAT, lineterminator="\n", encoding="utf-8")
+    clean.to_parquet(pq_path, index=False, engine="pyarrow", compression="zstd")
+    return [csv_path, pq_path]
+
+
+def _sha256(p: Path) -> str:
+    return hashlib.sha256(p.read_bytes()).hexdigest()
+
+
+def _manifest(data: ReportData, files: list[Path], out: Path, command: Sequence[str] | None,
+              formats: Sequence[str]) -> dict[str, Any]:
+    from importlib.metadata import PackageNotFoundError, version
+
+    from framing.config import DEFAULT as ENGINE_DEFAULT
+    from framing.lexicons import load_lexicon, read_index
+
+    lexicons = {}
+    for name in read_index():
+        lx = load_lexicon(name)
+        lexicons[name] = {"version": lx.version, "sha256": lx.sha256}
+    packages: dict[str, str | None] = {}
+    for pkg in ("numpy", "pandas", "scipy", "matplotlib", "pyarrow", "textblob"):
+        try:
+            packages[pkg] = version(pkg)
+        except PackageNotFoundError:
+            packages[pkg] = None
+    c = data.corpus
+    analysis = dict(c.versions)
+    if c.origin in ("jsonl",):
+        analysis.setdefault("config", ENGINE_DEFAULT.to_dict())
+    return {
+        TIMESTAMP_FIELD: datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "tool": "framing report",
+        "framing": __version__,
+        "command": list(command) if command is not None else None,
+        "seed": data.config.seed,
+        "compare_config": data.config.to_dict(),
+        "options": {"by": data.by, "event_column": data.event_column, "events_shown": data.events_shown,
+                    "time": data.time_key, "chart_formats": list(formats)},
+        "analysis": analysis,
+        "lexicons": lexicons,
+        "inputs": list(c.inputs),
+        "corpus": {"name": c.name, "origin": c.origin, "n_articles": c.n_articles,
+                   "n_findings": int(len(c.findings)), "warnings": list(c.warnings)},
+        "environment": {"python": platform.python_version(), "packages": packages},
+        "warnings": data.warnings,
+        "files": {str(p.relative_to(out)): _sha256(p) for p in sorted(files)},
+    }
+
+
+# -- charts ----------------------------------------------------------------------------------------------------
+
+def _charts(data: ReportData) -> list[tuple[str, Callable[[], Any]]]:
+    from framing import plots as P
+
+    t = data.tables
+    name = data.corpus.describe()
+    mg = data.config.max_chart_groups
+    rates = t["rates"]
+    out: list[tuple[str, Callable[[], Any]]] = []
+    for m in ("loaded_author_rate", "loaded_quoted_rate", "quotes_scare_rate", "source_anonymous_share",
+              "polarity_mean"):
+        out.append((f"rates_{m}", partial(P.plot_rates, rates, m, corpus=name, max_groups=mg)))
+    out.append(("heatmap_author", lambda: P.plot_heatmap(rates, voice="author", corpus=name, max_groups=mg)))
+    out.append(("heatmap_quoted", lambda: P.plot_heatmap(rates, voice="quoted", corpus=name, max_groups=mg)))
+    out.append(("stances", lambda: P.plot_shares(rates, "stance", corpus=name, max_groups=mg)))
+    out.append(("source_types", lambda: P.plot_shares(rates, "source_type", corpus=name, max_groups=mg)))
+    out.append(("distinctive_terms", lambda: P.plot_terms(t["distinctive_terms"], corpus=name, max_groups=mg)))
+    out.append(("actor_labels", lambda: P.plot_labels(t["actor_labels"], corpus=name, max_groups=mg)))
+    pw = t.get("pairwise")
+    if pw is not None and not pw.empty:
+        out.append(("differences_loaded_author_rate",
+                    lambda: P.plot_differences(pw, "loaded_author_rate", corpus=name)))
+    if data.time_key and "rates_over_time" in t:
+        rt = t["rates_over_time"]
+        out.append(("time_loaded_author_rate",
+                    lambda: P.plot_over_time(rt, "loaded_author_rate", period=data.time_key, corpus=name)))
+    views = t.get("event_views")
+    if views is not None:
+        from framing.plots import chart_names
+
+        ev_table = t["events"].set_index("event")
+        for e, fname in zip(data.events_shown, chart_names(data.events_shown), strict=True):
+            v = views[views["event"] == e].drop(columns="event")
+            title, src = ev_table.at[e, "title"], ev_table.at[e, "title_source"]
+            label = f"{e} — plainest headline, {src}: \u201c{title}\u201d" if title else e
+            out.append((f"event_{fname}", partial(P.plot_event, v, event=label, corpus=name)))
+    return out
+
+
+# -- report.md -------------------------------------------------------------------------------------------------
+
+def render_markdown(data: ReportData, charts: dict[str, str]) -> str:
+    """The readable report. Every piece of article text is escaped (see :mod:`framing.compare.markdown`)."""
+    c = data.corpus
+    t = data.tables
+    cfg = data.config
+    a = c.articles
+    rates = t["rates"]
+    groups = rates["group"].nunique()
+    lines: list[str] = []
+    w = lines.append
+    w(f"# How the outlets frame the news: {esc(c.name)}\n")
+    span = ""
+    if "date" in a.columns:
+        d = parse_dates(a["date"]).dropna()
+        if len(d):
+            span = f", published {d.min():%Y-%m-%d} to {d.max():%Y-%m-%d}"
+    n_src = a["source"].nunique() if "source" in a.columns else 0
+    w(f"{c.n_articles:,} articles from {n_src:,} source{'s' if n_src != 1 else ''}{span}, "
+      f"{int(a['n_words'].sum()):,} words, compared by **{esc(data.by)}** ({groups:,} group"
+      f"{'s' if groups != 1 else ''}).\n")
+    w("**How to read this report.** Every figure is a *signal of framing*, not a verdict of bias: a loaded word may "
+      "be a quoted one (the tables separate the writer's own voice from quotations), a scare quote may be a house "
+      "convention, and what an outlet chose not to report is invisible to a word-level tool. Rates are per "
+      f"{cfg.per_words:,} words of a group's articles taken together; intervals are {cfg.level:.0%} percentile "
+      f"intervals from {cfg.n_boot:,} bootstrap resamples of the group's articles (seed {cfg.seed}), so they show "
+      "how much a figure depends on which articles a source happened to publish, not the detectors' errors. "
+      f"Groups with fewer than {cfg.min_articles} articles or {cfg.min_words:,} words (or {cfg.min_attributions} "
+      "attributions, for shares of attributions) are flagged; a group of one article has no interval.\n")
+    if data.warnings:
+        w("## Warnings\n")
+        for x in data.warnings:
+            w(f"- {esc(x)}")
+        w("")
+    # -- at a glance
+    w("## Sources at a glance\n")
+    s = t["summary"]
+    cols = [("loaded_author_rate", "loaded terms, own voice /1k"), ("loaded_quoted_rate", "loaded terms, quoted /1k"),
+            ("quotes_scare_rate", "scare quotes /1k"), ("source_anonymous_share", "anonymous sources"),
+            ("second_hand_share", "second-hand"), ("named_share", "named sources"),
+            ("quoted_word_share", "quoted words"), ("polarity_mean", "polarity")]
+    rows = []
+    for r in s.sort_values(["loaded_author_rate", "group"], ascending=[False, True]).itertuples(index=False):
+        rd = r._asdict()
+        rows.append([esc(rd["group"], limit=60) + (" \u2020" if rd["low_n"] else ""), fmt(rd["n_articles"]),
+                     fmt(rd["n_words"])] + [interval(rd[m], rd[f"{m}_lo"], rd[f"{m}_hi"]) for m, _ in cols])
+    w(table(rows, ["group", "articles", "words"] + [h for _, h in cols], "lrr" + "r" * len(cols)))
+    w("\u2020 few articles, words or attributions: read its intervals with care. Shares are of attributions "
+      "(anonymous, second-hand, named) or of words (quoted words). All rates and intervals for every metric are in "
+      "`tables/rates.csv`.\n")
+    _img(w, charts, "rates_loaded_author_rate", "Loaded terms in the writer's own voice, per 1,000 words")
+    _img(w, charts, "rates_loaded_quoted_rate", "Loaded terms inside quotations, per 1,000 words")
+    _img(w, charts, "rates_quotes_scare_rate", "Scare quotes per 1,000 words")
+    # -- categories
+    w("## Loaded language by category\n")
+    w("Which kinds of loaded terms each group uses in its own voice (and, in the second chart, inside quotations). "
+      "Categories are those of the loaded-terms lexicon (actor labels, delegitimising markers, emotive and "
+      "pejorative words, intensifiers, partisan and conflict vocabulary, euphemisms, hedges, boosters, doubt).\n")
+    _img(w, charts, "heatmap_author", "Loaded terms by category, writer's own voice")
+    _img(w, charts, "heatmap_quoted", "Loaded terms by category, inside quotations")
+    # -- differences
+    pw = t.get("pairwise")
+    w("## Differences between groups\n")
+    if pw is None or pw.empty:
+        w("_No pairwise comparison: it needs at least two groups with two or more articles each._\n")
+    else:
+        sig = pw[pw["significant"]].copy()
+        w(f"{len(pw):,} comparisons ({pw['metric'].nunique()} headline metrics \u00d7 "
+          f"{len(pw) // max(pw['metric'].nunique(), 1):,} pairs); p-values corrected with "
+          f"{'Holm' if cfg.correction == 'holm' else 'Benjamini-Hochberg' if cfg.correction == 'bh' else 'no'} "
+          f"correction over the pairs of each metric; {len(sig):,} differences are significant at "
+          f"{cfg.alpha}. The largest, by metric:\n")
+        rows = []
+        sig["_abs"] = sig["diff"].abs()
+        for m_name, d in sig.sort_values(["metric", "_abs"], ascending=[True, False]).groupby("metric", sort=False):
+            for r in d.head(3).itertuples(index=False):
+                rows.append([esc(metric(m_name).label), esc(r.group_a, limit=40), esc(r.group_b, limit=40),
+                             interval(r.diff, r.lo, r.hi), fmt(r.p_adjusted)])
+        w(table(rows, ["metric", "A", "B", "A \u2212 B [interval]", "adjusted p"], "lllrr"))
+        _img(w, charts, "differences_loaded_author_rate", "Differences in loaded terms, writer's own voice")
+    # -- quoting
+    w("## Who is quoted, and how\n")
+    w("Attributions by the stance of their reporting verb (neutral *said*; endorsing *stressed*; distancing "
+      "*claimed*; discrediting *admitted*, *whined*) and by the kind of source.\n")
+    _img(w, charts, "stances", "Attributions by stance")
+    _img(w, charts, "source_types", "Attributions by source type")
+    sp = t["speakers"]
+    if not sp.empty:
+        w("Most quoted speakers per group (attributions; the reporting verbs used):\n")
+        rows = []
+        for g in _groups_in(sp, data):
+            for r in sp[sp["group"] == g].head(5).itertuples(index=False):
+                rows.append([esc(g, limit=40), esc(r.speaker, limit=50), esc(r.source_type), fmt(r.n_attributions),
+                             esc(r.verbs, limit=80)])
+        w(table(rows, ["group", "speaker", "source type", "attributions", "verbs"], "lllrl"))
+    vb = t["reporting_verbs"]
+    loaded_verbs = vb[vb["stance"] != "neutral"]
+    if not loaded_verbs.empty:
+        w("Non-neutral reporting verbs per group (count, share of the group's attributions):\n")
+        rows = []
+        for g in _groups_in(loaded_verbs, data):
+            d = loaded_verbs[loaded_verbs["group"] == g].head(6)
+            rows.append([esc(g, limit=40), "; ".join(f"{esc(r.cue_lemma)} ({esc(r.stance)}) {r.count}"
+                                                       for r in d.itertuples(index=False))])
+        w(table(rows, ["group", "verbs"]))
+    # -- word choice
+    w("## Word choice: distinctive terms\n")
+    dt = t["distinctive_terms"]
+    if dt.empty:
+        w("_No distinctive terms: they need at least two groups with enough text._\n")
+    else:
+        w("Terms each group uses more than all the others together, by the z-score of the log-odds ratio with an "
+          "informative Dirichlet prior (Monroe, Colaresi & Quinn 2008). Distinctive terms reflect *what* a "
+          "group covers as much as *how* it writes. One example per term (the term in brackets):\n")
+        _img(w, charts, "distinctive_terms", "Distinctive terms per group")
+        rows = []
+        for g in _groups_in(dt, data):
+            for r in dt[dt["group"] == g].head(8).itertuples(index=False):
+                rows.append([esc(g, limit=40), esc(r.term), fmt(r.count), fmt(r.count_rest), fmt(float(r.z)),
+                             esc(r.example, limit=160)])
+        w(table(rows, ["group", "term", "count", "others", "z", "example"], "llrrrl"))
+    # -- labels
+    w("## Labels for the same actors\n")
+    al = t["actor_labels"]
+    if al.empty:
+        w("_No label of the actor-labels lexicon was found._\n")
+    else:
+        w("For each kind of actor, the label each group chooses: *fighters* or *militants* or *terrorists*, "
+          "*protesters* or *rioters*, *government* or *regime*. Weight 0 is the neutral label; the share is of the "
+          "group's mentions of that concept. The lexicon matches words, not referents: check the examples.\n")
+        _img(w, charts, "actor_labels", "Labels for the same actors")
+        loaded = al[al["weight"] > 0]
+        rows = []
+        for g in _groups_in(loaded, data):
+            d = loaded[loaded["group"] == g].sort_values(["count", "label"], ascending=[False, True]).head(6)
+            for r in d.itertuples(index=False):
+                rows.append([esc(g, limit=40), esc(r.concept), esc(r.label), fmt(r.weight), fmt(r.count),
+                             f"{r.share:.0%}", esc(r.example, limit=160)])
+        w("Loaded labels per group (most frequent first):\n")
+        w(table(rows, ["group", "concept", "label", "weight", "count", "share", "example"], "lllrrrl"))
+    # -- time
+    if data.time_key and "time_loaded_author_rate" in charts:
+        w("## Over time\n")
+        _img(w, charts, "time_loaded_author_rate", "Loaded terms in the writer's own voice over time")
+    # -- events
+    if data.event_column:
+        w("## Same event, side by side\n")
+        et = t["events"]
+        src = "the articles' event ids" if data.event_column != "story" else "stories grouped by TF-IDF similarity"
+        w(f"{len(et):,} events ({src}); {int((et['n_sources'] >= 2).sum()):,} are covered by two or more sources. "
+          f"The {len(data.events_shown)} covered by the most sources, outlet by outlet (figures over one or a few "
+          "articles: no intervals):\n")
+        views = t.get("event_views")
+        ev_table = et.set_index("event")
+        for e in data.events_shown:
+            title, src = ev_table.at[e, "title"], ev_table.at[e, "title_source"]
+            head = f" — plainest headline ({esc(src, limit=40)}): “{esc(title, limit=120)}”" if title else ""
+            w(f"### Event {esc(e)}{head}\n")
+            from framing.plots import chart_names
+
+            _img(w, charts, f"event_{chart_names([e])[0]}", f"Event {esc(e)}")
+            v = views[views["event"] == e] if views is not None else pd.DataFrame()
+            rows = []
+            for r in v.itertuples(index=False):
+                rows.append([esc(r.group, limit=40), esc(r.titles, limit=100), fmt(r.loaded_author_rate),
+                             esc(r.loaded_terms, limit=80), esc(r.labels, limit=100), esc(r.speakers, limit=80),
+                             esc(r.scare_quotes, limit=60), fmt(r.polarity)])
+            w(table(rows, ["outlet", "title", "loaded /1k (own voice)", "loaded terms", "labels", "quotes",
+                           "scare quotes", "polarity"], "llrlllll"))
+    # -- method and files
+    w("## Method\n")
+    w(f"- Metrics are ratios of sums over a group's articles (a long article weighs by its length). Intervals: "
+      f"percentile bootstrap over articles, {cfg.n_boot:,} resamples, seed {cfg.seed} combined with each group's "
+      "name (a group's interval does not change when other groups are added or removed). A count of zero gets the "
+      "exact binomial upper bound instead of the degenerate [0, 0].")
+    w("- Pairwise differences: percentile interval of the difference of independent bootstrap replicates; "
+      "two-sided p-value from z = difference / bootstrap standard error; "
+      f"{cfg.correction} correction over the pairs of each metric.")
+    w(f"- Distinctive terms: unigrams and bigrams without stop words, seen at least {cfg.min_term_count} times; "
+      f"log-odds with an informative Dirichlet prior scaled to {cfg.prior_scale} \u00d7 the corpus size; ranked by "
+      "z-score; terms made only of the group's own name are left out.")
+    w("- Labels: the `actor_labels` lexicon (concept groups, weight 0 = neutral label), matched with the engine's "
+      "tokens; a label inside a quotation is counted in the `quoted` column.")
+    w("- Versions and hashes of the package, the lexicons, the configuration and the inputs are in "
+      "`manifest.json`.\n")
+    w("## Files\n")
+    w("Tables (CSV and Parquet) in `tables/`: " + ", ".join(f"`{n}`" for n in t) + ".")
+    if charts:
+        w("Charts (PNG and SVG) in `charts/`: " + ", ".join(f"`{n}`" for n in charts) + ".")
+    w("")
+    return "\n".join(lines)
+
+
+def _groups_in(df: pd.DataFrame, data: ReportData) -> list[str]:
+    present = set(df["group"])
+    chosen = [g for g in data.chart_groups if g in present]
+    return chosen or sorted(present)[: data.config.max_chart_groups]
+
+
+def _img(w: Callable[[str], None], charts: dict[str, str], name: str, alt: str) -> None:
+    if name in charts:
+        w(f"![{alt}](charts/{charts[name]})\n")
+

@@ -1,0 +1,108 @@
+"""Counting terms: the article x term matrix that word choice (log-odds) and event grouping (TF-IDF) score.
+
+Tokens are lower-cased runs of letters with inner apostrophes or hyphens ("so-called", "kessel's" -> "kessel"):
+a fast regular expression rather than the engine's full segmentation, so that 50,000 articles are counted in
+seconds. Bigrams are two tokens separated only by spaces (punctuation breaks a bigram), kept only when neither
+is a stop word ("illegal migrants", "radical left").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+import scipy.sparse as sp
+
+_TOKEN = re.compile(r"[^\W\d_]+(?:['\u2019\-][^\W\d_]+)*")
+_POSSESSIVE = re.compile(r"['\u2019]s$")
+
+
+@lru_cache(maxsize=1)
+def stopwords() -> frozenset[str]:
+    """The stop words (``framing/compare/stopwords.txt``), read once."""
+    path = Path(__file__).with_name("stopwords.txt")
+    words = (ln.strip() for ln in path.read_text(encoding="utf-8").splitlines())
+    return frozenset(w for w in words if w and not w.startswith("#"))
+
+
+def tokenize(text: str) -> list[str]:
+    """Lower-cased word tokens; curly apostrophes become straight ones and a possessive 's is dropped."""
+    return [w for w, _ in _tokens(text)]
+
+
+def _tokens(text: str) -> list[tuple[str, bool]]:
+    """Tokens with a flag: is the token separated from the previous one by spaces only?"""
+    out = []
+    low = text.lower()
+    prev_end = -1
+    for m in _TOKEN.finditer(low):
+        w = m.group().replace("\u2019", "'")
+        if w.endswith("'s"):
+            w = w[:-2]
+        joined = prev_end >= 0 and not low[prev_end:m.start()].strip()
+        prev_end = m.end()
+        if len(w) > 1:
+            out.append((w, joined))
+        else:
+            prev_end = -1  # a dropped one-letter word breaks a bigram too
+    return out
+
+
+def terms_of(text: str, *, ngrams: int = 1, drop_stopwords: bool = True) -> list[str]:
+    """The terms of one text: unigrams (without stop words) and, with ``ngrams=2``, bigrams of content words."""
+    toks = _tokens(text)
+    stop = stopwords() if drop_stopwords else frozenset()
+    out = [t for t, _ in toks if t not in stop]
+    if ngrams >= 2:
+        out += [f"{a} {b}" for (a, _), (b, joined) in zip(toks, toks[1:], strict=False)
+                if joined and a not in stop and b not in stop]
+    return out
+
+
+@dataclass(frozen=True)
+class TermCounts:
+    """Term counts per article: ``matrix[i, j]`` is how often ``terms[j]`` occurs in ``article_ids[i]``."""
+
+    matrix: sp.csr_matrix
+    terms: np.ndarray  # str, sorted
+    article_ids: tuple[str, ...]
+    ngrams: int
+
+    def rows(self, article_ids: Sequence[str]) -> np.ndarray:
+        """Row indices of the given articles (those without text are left out)."""
+        pos = {a: i for i, a in enumerate(self.article_ids)}
+        return np.array([pos[a] for a in article_ids if a in pos], dtype=np.int64)
+
+
+def count_terms(texts: Mapping[str, str], article_ids: Iterable[str] | None = None, *, ngrams: int = 1,
+                drop_stopwords: bool = True, min_count: int = 1) -> TermCounts:
+    """Count the terms of every article (``article_ids`` in that order; default: every text, sorted by id).
+
+    ``min_count`` drops terms seen fewer times in the whole corpus (they cannot be distinctive, and they make up
+    most of a vocabulary).
+    """
+    ids = tuple(sorted(texts)) if article_ids is None else tuple(a for a in article_ids if a in texts)
+    vocab: dict[str, int] = {}
+    indptr = [0]
+    indices: list[int] = []
+    for a in ids:
+        for t in terms_of(texts[a], ngrams=ngrams, drop_stopwords=drop_stopwords):
+            indices.append(vocab.setdefault(t, len(vocab)))
+        indptr.append(len(indices))
+    data = np.ones(len(indices), dtype=np.int32)
+    m = sp.csr_matrix((data, np.array(indices, dtype=np.int64), np.array(indptr, dtype=np.int64)),
+                      shape=(len(ids), len(vocab)))
+    m.sum_duplicates()
+    terms = np.array(list(vocab), dtype=object)
+    # sort the vocabulary so that the matrix does not depend on the order terms were first seen
+    order = np.argsort(terms.astype(str), kind="stable")
+    keep = order
+    if min_count > 1 and len(terms):
+        totals = np.asarray(m.sum(axis=0)).ravel()
+        keep = order[totals[order] >= min_count]
+    m = m[:, keep].tocsr()
+    return TermCounts(m, terms[keep].astype(str), ids, ngrams)

@@ -1,0 +1,438 @@
+"""Word choice: which terms set each group apart, which labels it gives the same actors, whom it quotes and how.
+
+* :func:`distinctive_terms` -- log-odds ratios with an informative Dirichlet prior (Monroe, Colaresi & Quinn
+  2008, "Fightin' Words", eq. 16-22), each group against all the others, with z-scores, counts and a
+  keyword-in-context example; any number of groups.
+* :func:`kwic` -- every occurrence of a term with its context and offsets into the original text.
+* :func:`label_mentions` / :func:`actor_labels` -- the labels of the ``actor_labels`` lexicon's concept groups
+  (armed groups: fighters / militants / terrorists ...) found in the texts, then counted per group.
+* :func:`speakers` / :func:`reporting_verbs` -- who each group quotes (by name and source type) and with which
+  verbs, from the attributions in the findings table.
+
+What these cannot do: a distinctive term is distinctive of the *coverage* as much as of the style (an outlet
+that covers floods more says "flood" more); compare outlets on the same events (:mod:`framing.compare.events`)
+to separate the two. Labels are matched as words, without knowing whom they refer to ("the government" of
+which country); the share of each label within its concept group is the comparable figure, not raw counts.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Mapping, Sequence
+
+import numpy as np
+import pandas as pd
+import scipy.sparse as sp
+
+from framing.compare.groups import By, group_articles
+from framing.compare.settings import DEFAULT, CompareConfig
+from framing.compare.terms import TermCounts, count_terms
+from framing.lexicons import Lexicon, load_lexicon
+from framing.report import QUOTED_KINDS
+
+TERM_COLUMNS = ("group", "rank", "term", "count", "count_rest", "rate", "rate_rest", "n_articles_with",
+                "top_source_share", "log_odds", "z", "example_article_id", "example_start", "example_end", "example")
+
+
+def _article_groups(articles: pd.DataFrame, by: By) -> tuple[pd.Series, tuple[str, ...]]:
+    """article_id -> group label, and the grouping's warnings."""
+    g = group_articles(articles, by)
+    return pd.Series(g.labels.to_numpy(), index=articles["article_id"].astype(str).to_numpy()), g.warnings
+
+
+def log_odds_dirichlet(y_i: np.ndarray, y_j: np.ndarray, alpha: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Log-odds ratio of each term between counts ``y_i`` and ``y_j`` with Dirichlet prior ``alpha``, and its z-score.
+
+    ``delta = log((y_i + a) / (n_i + a0 - y_i - a)) - log((y_j + a) / (n_j + a0 - y_j - a))`` and
+    ``var(delta) ~ 1 / (y_i + a) + 1 / (y_j + a)`` (Monroe et al. 2008, eq. 16 and 18).
+    """
+    y_i = np.asarray(y_i, dtype=float)
+    y_j = np.asarray(y_j, dtype=float)
+    alpha = np.asarray(alpha, dtype=float)
+    a0 = alpha.sum()
+    n_i, n_j = y_i.sum(), y_j.sum()
+    with np.errstate(divide="ignore", invalid="ignore"):
+        delta = (np.log(y_i + alpha) - np.log(n_i + a0 - y_i - alpha)
+                 - np.log(y_j + alpha) + np.log(n_j + a0 - y_j - alpha))
+        var = 1.0 / (y_i + alpha) + 1.0 / (y_j + alpha)
+        z = delta / np.sqrt(var)
+    return delta, z
+
+
+def distinctive_terms(articles: pd.DataFrame, texts: Mapping[str, str] | None = None, *, by: By = "source",
+                      counts: TermCounts | None = None, top: int | None = None, ngrams: int = 2,
+                      examples: bool = True, drop_own_name: bool = True,
+                      config: CompareConfig | None = None) -> pd.DataFrame:
+    """The terms most distinctive of each group against all other groups together, by z-score of the log-odds.
+
+    Give ``texts`` (article_id -> text) or precomputed ``counts`` (:func:`framing.compare.terms.count_terms`,
+    cache it in a dashboard). The prior is the corpus' own term frequencies scaled to ``prior_scale`` x the
+    corpus size; terms seen fewer than ``min_term_count`` times in the corpus are not scored. Columns:
+    ``group``, ``rank``, ``term``, ``count`` (in the group), ``count_rest``, ``rate``/``rate_rest`` (per 1,000
+    terms), ``n_articles_with``, ``log_odds``, ``z`` and an example (``example_article_id``,
+    ``example_start``/``example_end`` offsets of the term in that article's text, ``example`` context).
+    ``drop_own_name`` leaves out terms made only of words of the group's own label (an outlet naming itself:
+    "the Tattler", "Capital Wire"); a unigram is also left out when a listed bigram accounts for nearly all of
+    its occurrences ("per" beside "per cent"). When a group holds several sources, a term more than
+    ``max_source_share`` of whose uses come from one source is left out (house style or page furniture, not the
+    group's word choice); ``top_source_share`` reports that share. A corpus with one group has nothing to compare against: the table is empty and says so in
+    ``attrs["warnings"]``.
+    """
+    cfg = config or DEFAULT
+    top = top or cfg.top_terms
+    groups_of, warns = _article_groups(articles, by)
+    if counts is None:
+        if texts is None:
+            raise ValueError("give texts (article_id -> text) or counts")
+        counts = count_terms(texts, sorted(groups_of.index), ngrams=ngrams, min_count=cfg.min_term_count)
+    warnings = list(warns)
+    ids = list(counts.article_ids)
+    in_table = [a for a in ids if a in groups_of.index]
+    rows_idx = counts.rows(in_table)
+    labels = groups_of.loc[in_table].to_numpy(dtype=object).astype(str)
+    names, codes = np.unique(labels, return_inverse=True)
+    out = pd.DataFrame(columns=list(TERM_COLUMNS))
+    if len(names) < 2:
+        warnings.append("only one group: distinctive terms need at least two groups to compare")
+        out.attrs["warnings"] = warnings
+        return out
+    X = counts.matrix[rows_idx]
+    G = sp.csr_matrix((np.ones(len(codes)), (codes, np.arange(len(codes)))), shape=(len(names), len(codes)))
+    Y = (G @ X).tocsr()
+    D = (G @ (X > 0).astype(np.float64)).tocsr()  # articles containing each term
+    total = np.asarray(Y.sum(axis=0)).ravel()
+    scored = total >= cfg.min_term_count
+    top_share = _top_source_shares(articles, in_table, labels, names, X, Y)
+    alpha = cfg.prior_scale * total
+    frames = []
+    for g, name in enumerate(names):
+        y_i = Y[g].toarray().ravel()
+        y_j = total - y_i
+        delta, z = log_odds_dirichlet(y_i, y_j, alpha)
+        ok = scored & (y_i >= 2) & (z > 0)
+        if top_share is not None:
+            ok &= ~(top_share[g] > cfg.max_source_share)
+        cand = np.flatnonzero(ok)
+        # sort by z, descending; ties by term, so the order is deterministic
+        ranked = cand[np.lexsort((counts.terms[cand], -np.round(z[cand], 12)))]
+        order = np.array(_pick(ranked, counts.terms, y_i, top, _name_words(name) if drop_own_name else set()),
+                         dtype=np.int64)
+        n_i, n_j = y_i.sum(), y_j.sum()
+        frames.append(pd.DataFrame({
+            "group": name, "rank": np.arange(1, len(order) + 1), "term": counts.terms[order],
+            "count": y_i[order].astype(np.int64), "count_rest": y_j[order].astype(np.int64),
+            "rate": y_i[order] * 1000 / max(n_i, 1), "rate_rest": y_j[order] * 1000 / max(n_j, 1),
+            "n_articles_with": D[g].toarray().ravel()[order].astype(np.int64),
+            "top_source_share": top_share[g][order] if top_share is not None else np.nan,
+            "log_odds": delta[order], "z": z[order],
+        }))
+    out = pd.concat(frames, ignore_index=True)
+    ex_id, ex_s, ex_e, ex_t = [], [], [], []
+    if examples and texts is not None:
+        col = {t: j for j, t in enumerate(counts.terms)}
+        Xc = X.tocsc()
+        in_arr = np.array(in_table, dtype=object)
+        for name, term in zip(out["group"], out["term"], strict=True):
+            hits = Xc[:, col[term]].nonzero()[0]
+            cands = sorted(in_arr[hits[labels[hits] == name]])
+            found = None
+            for a in cands[:5]:
+                k = kwic({a: texts[a]}, term, window=cfg.kwic_window, limit=1)
+                if len(k):
+                    found = k.iloc[0]
+                    break
+            ex_id.append(found["article_id"] if found is not None else None)
+            ex_s.append(int(found["start"]) if found is not None else None)
+            ex_e.append(int(found["end"]) if found is not None else None)
+            ex_t.append(_context(found) if found is not None else "")
+    else:
+        ex_id = ex_s = ex_e = [None] * len(out)  # type: ignore[list-item]
+        ex_t = [""] * len(out)
+    out["example_article_id"] = ex_id
+    out["example_start"] = pd.array(ex_s, dtype="Int64")
+    out["example_end"] = pd.array(ex_e, dtype="Int64")
+    out["example"] = ex_t
+    out.attrs["warnings"] = warnings
+    return out[list(TERM_COLUMNS)]
+
+
+def _top_source_shares(articles: pd.DataFrame, ids: list[str], labels: np.ndarray, names: np.ndarray,
+                       X: sp.csr_matrix, Y: sp.csr_matrix) -> list[np.ndarray] | None:
+    """Per group, the share of each term's uses that come from the group's most frequent user (NaN for a group
+    of one source); None when there is no source column or every group is one source."""
+    if "source" not in articles.columns:
+        return None
+    src = articles.assign(_id=articles["article_id"].astype(str)).set_index("_id")["source"]
+    src_of = src.loc[ids].astype(str).to_numpy()
+    keys = np.char.add(np.char.add(labels.astype(str), "\x1f"), src_of.astype(str))
+    knames, kcodes = np.unique(keys, return_inverse=True)
+    key_group = np.searchsorted(names, np.array([k.split("\x1f")[0] for k in knames]))
+    if np.bincount(key_group, minlength=len(names)).max() < 2:
+        return None
+    K = (sp.csr_matrix((np.ones(len(kcodes)), (kcodes, np.arange(len(kcodes)))), shape=(len(knames), len(kcodes)))
+         @ X).tocsr()
+    out = []
+    for g in range(len(names)):
+        rows = np.flatnonzero(key_group == g)
+        y = Y[g].toarray().ravel()
+        if len(rows) < 2:
+            out.append(np.full(len(y), np.nan))
+            continue
+        top = K[rows].max(axis=0).toarray().ravel()
+        with np.errstate(divide="ignore", invalid="ignore"):
+            out.append(np.where(y > 0, top / y, np.nan))
+    return out
+
+
+def _name_words(label: str) -> set[str]:
+    from framing.compare.terms import tokenize
+
+    return set(tokenize(label))
+
+
+def _pick(ranked: np.ndarray, terms: np.ndarray, y: np.ndarray, top: int, own: set[str]) -> list[int]:
+    """The first ``top`` terms of a ranking, without self-references and without unigrams a bigram explains."""
+    chosen: list[int] = []
+    count_of = {str(terms[j]): y[j] for j in ranked[: top * 4]}
+    bigram_words: dict[str, float] = {}
+    for j in ranked[: top * 4]:
+        t = str(terms[j])
+        if " " in t:
+            for w in t.split():
+                bigram_words[w] = max(bigram_words.get(w, 0.0), y[j])
+    for j in ranked:
+        t = str(terms[j])
+        words = t.split()
+        if own and all(w in own for w in words):
+            continue
+        if len(words) == 1 and bigram_words.get(t, 0.0) >= 0.8 * count_of.get(t, y[j]):
+            continue
+        chosen.append(int(j))
+        if len(chosen) >= top:
+            break
+    return chosen
+
+
+def _context(row: pd.Series) -> str:
+    return f"{row['left']}[{row['match']}]{row['right']}"
+
+
+def _term_pattern(term: str) -> re.Pattern[str]:
+    words = term.split()
+    parts = []
+    for w in words:
+        esc = re.escape(w).replace("'", "['\u2019]").replace(r"\-", r"[\-\u2010\u2011]")
+        parts.append(esc + r"(?:['\u2019]s)?")
+    return re.compile(r"(?<![\w'\u2019\-])" + r"\s+".join(parts) + r"(?![\w\-])", re.IGNORECASE)
+
+
+def kwic(texts: Mapping[str, str], term: str, *, article_ids: Sequence[str] | None = None,
+         window: int = DEFAULT.kwic_window, limit: int | None = None) -> pd.DataFrame:
+    """Keyword in context: every occurrence of ``term`` (case-insensitive, whole words, a possessive 's allowed).
+
+    Columns ``article_id``, ``start``, ``end`` (offsets into the original text, so ``text[start:end] == match``),
+    ``left``, ``match``, ``right`` (up to ``window`` characters each side, line breaks shown as spaces).
+    """
+    pat = _term_pattern(term)
+    rows = []
+    for a in (article_ids if article_ids is not None else sorted(texts)):
+        text = texts.get(a)
+        if not isinstance(text, str):
+            continue
+        for m in pat.finditer(text):
+            s, e = m.start(), m.end()
+            left = text[max(0, s - window):s]
+            right = text[e:e + window]
+            rows.append((a, s, e, _flat(left, cut_left=s > window), m.group(),
+                         _flat(right, cut_right=e + window < len(text))))
+            if limit is not None and len(rows) >= limit:
+                return pd.DataFrame(rows, columns=["article_id", "start", "end", "left", "match", "right"])
+    return pd.DataFrame(rows, columns=["article_id", "start", "end", "left", "match", "right"])
+
+
+def _flat(s: str, *, cut_left: bool = False, cut_right: bool = False) -> str:
+    s = re.sub(r"\s+", " ", s)
+    if cut_left:
+        s = "\u2026" + s.lstrip()
+    if cut_right:
+        s = s.rstrip() + "\u2026"
+    return s
+
+
+# -- actor labels ----------------------------------------------------------------------------------------------
+
+MENTION_COLUMNS = ("article_id", "concept", "label", "weight", "neutral", "start", "end", "text", "voice", "scare",
+                   "sentence_start", "sentence_end")
+
+
+def label_mentions(texts: Mapping[str, str], findings: pd.DataFrame | None = None, *,
+                   article_ids: Sequence[str] | None = None, lexicon: Lexicon | None = None) -> pd.DataFrame:
+    """Every label of the ``actor_labels`` lexicon in the texts: one row per mention.
+
+    ``label`` is the lexicon entry (its base form: "terrorist" for "terrorists"), ``concept`` its group,
+    ``weight`` 0 for the neutral label. With the findings table, ``voice`` is ``quoted`` inside a quotation
+    (direct, partial, title, name...) and ``scare`` is True inside scare quotes (the writer distancing from the
+    label); without it, every mention is in the ``author`` voice.
+    """
+    from framing.text.document import prepare
+
+    lx = lexicon or load_lexicon("actor_labels")
+    spans = _quote_spans(findings)
+    rows = []
+    for a in (article_ids if article_ids is not None else sorted(texts)):
+        text = texts.get(a)
+        if not isinstance(text, str) or not text:
+            continue
+        doc = prepare(text)
+        quoted, scare = spans.get(a, ((), ()))
+        for m in lx.find(doc.words, doc.text, doc.tok_start, doc.tok_end):
+            s, e = doc.tok_start[m.first], doc.tok_end[m.last]
+            k = doc.sentence_of(s)
+            ss, se = (doc.sentences[k].start, doc.sentences[k].end) if k >= 0 else (0, min(len(text), e + 200))
+            rows.append((a, m.entry.category, m.entry.term, m.entry.weight, m.entry.neutral, s, e, text[s:e],
+                         "quoted" if _inside(s, e, quoted) else "author", _inside(s, e, scare), ss, se))
+    return pd.DataFrame(rows, columns=list(MENTION_COLUMNS))
+
+
+def _quote_spans(findings: pd.DataFrame | None) -> dict[str, tuple[list[tuple[int, int]], list[tuple[int, int]]]]:
+    if findings is None or findings.empty:
+        return {}
+    q = findings[findings["type"] == "quote"]
+    out: dict[str, tuple[list[tuple[int, int]], list[tuple[int, int]]]] = {}
+    for a, s, e, kind in zip(q["article_id"].astype(str), q["start"], q["end"], q["kind"], strict=True):
+        quoted, scare = out.setdefault(a, ([], []))
+        if kind in QUOTED_KINDS:
+            quoted.append((int(s), int(e)))
+        elif kind == "scare":
+            scare.append((int(s), int(e)))
+    return out
+
+
+def _inside(s: int, e: int, spans: Sequence[tuple[int, int]]) -> bool:
+    return any(qs <= s and e <= qe for qs, qe in spans)
+
+
+LABEL_COLUMNS = ("group", "concept", "label", "weight", "count", "share", "n_articles", "quoted", "scare",
+                 "example_article_id", "example_start", "example_end", "example")
+
+
+def actor_labels(mentions: pd.DataFrame, articles: pd.DataFrame, texts: Mapping[str, str] | None = None, *,
+                 by: By = "source", concepts: Sequence[str] | None = None, max_example_chars: int = 300
+                 ) -> pd.DataFrame:
+    """Which label each group uses for each concept, how often, and its share of the concept's mentions.
+
+    ``mentions`` is :func:`label_mentions`' table. Columns: ``group``, ``concept``, ``label``, ``weight``,
+    ``count``, ``share`` (of the group's mentions of that concept), ``n_articles``, ``quoted`` (mentions inside
+    quotations), ``scare`` (inside scare quotes), and an example sentence with the label's offsets.
+    """
+    groups_of, _ = _article_groups(articles, by)
+    m = mentions[mentions["article_id"].isin(groups_of.index)].copy()
+    if concepts is not None:
+        m = m[m["concept"].isin(list(concepts))]
+    if m.empty:
+        return pd.DataFrame(columns=list(LABEL_COLUMNS))
+    m["group"] = groups_of.loc[m["article_id"]].to_numpy()
+    m = m.sort_values(["group", "concept", "label", "article_id", "start"], kind="stable")
+    agg = m.groupby(["group", "concept", "label"], sort=True).agg(
+        weight=("weight", "first"), count=("start", "size"), n_articles=("article_id", "nunique"),
+        quoted=("voice", lambda v: int((v == "quoted").sum())), scare=("scare", "sum"),
+        example_article_id=("article_id", "first"), example_start=("start", "first"), example_end=("end", "first"),
+        sentence_start=("sentence_start", "first"), sentence_end=("sentence_end", "first"),
+    ).reset_index()
+    agg["share"] = agg["count"] / agg.groupby(["group", "concept"])["count"].transform("sum")
+    examples = []
+    for a, s, e, ss, se in zip(agg["example_article_id"], agg["example_start"], agg["example_end"],
+                               agg["sentence_start"], agg["sentence_end"], strict=True):
+        text = (texts or {}).get(a)
+        examples.append(_sentence(text, int(s), int(e), int(ss), int(se), max_example_chars) if text else "")
+    agg["example"] = examples
+    agg["scare"] = agg["scare"].astype(np.int64)
+    return agg[list(LABEL_COLUMNS)]
+
+
+def _sentence(text: str, s: int, e: int, ss: int, se: int, limit: int) -> str:
+    """The sentence around ``text[s:e]`` with the label in [brackets], cut to about ``limit`` characters."""
+    ss, se = min(ss, s), max(se, e)
+    if se - ss > limit:
+        half = max(20, (limit - (e - s)) // 2)
+        ss, se = max(ss, s - half), min(se, e + half)
+    left = _flat(text[ss:s], cut_left=ss > 0 and text[ss - 1] not in "\n.!? ")
+    right = _flat(text[e:se])
+    return f"{left}[{text[s:e]}]{right}".strip()
+
+
+# -- speakers and reporting verbs ------------------------------------------------------------------------------
+
+NO_SOURCE = "(no stated source)"
+SPEAKER_COLUMNS = ("group", "speaker", "source_type", "n_attributions", "share", "n_articles", "neutral",
+                   "endorsing", "distancing", "discrediting", "direct", "verbs", "example_article_id",
+                   "example_start", "example_end")
+
+
+def _attributions(findings: pd.DataFrame, articles: pd.DataFrame, by: By) -> pd.DataFrame:
+    groups_of, _ = _article_groups(articles, by)
+    f = findings[(findings["type"] == "attribution") & findings["article_id"].astype(str).isin(groups_of.index)]
+    f = f.copy()
+    f["article_id"] = f["article_id"].astype(str)
+    f["group"] = groups_of.loc[f["article_id"]].to_numpy()
+    name = f["speaker"].where(f["speaker"].notna() & (f["speaker"].astype(str).str.strip() != ""), f["source"])
+    name = name.where(name.notna(), NO_SOURCE).astype(str).str.replace(r"\s+", " ", regex=True).str.strip()
+    f["speaker_name"] = name.where(name != "", NO_SOURCE)
+    f["cue_lemma"] = f["cue_lemma"].fillna("").astype(str)
+    f["stance"] = f["stance"].fillna("neutral").astype(str)
+    f["source_type"] = f["source_type"].fillna("none").astype(str)
+    return f.sort_values(["group", "article_id", "start"], kind="stable")
+
+
+def speakers(findings: pd.DataFrame, articles: pd.DataFrame, *, by: By = "source", top: int | None = None
+             ) -> pd.DataFrame:
+    """Whom each group quotes or paraphrases: one row per group and speaker (the resolved name, else the source).
+
+    ``source_type`` is the speaker's most frequent source type; the stance columns count attributions by the
+    stance of their reporting verb; ``verbs`` lists the eight most used cues ("say 5; claim 2"; the full counts
+    are in :func:`reporting_verbs`); ``share`` is of the group's
+    attributions. ``top`` keeps the N most quoted speakers per group.
+    """
+    f = _attributions(findings, articles, by)
+    if f.empty:
+        return pd.DataFrame(columns=list(SPEAKER_COLUMNS))
+    rows = []
+    totals = f.groupby("group").size()
+    for (g, sp_), d in f.groupby(["group", "speaker_name"], sort=True):
+        st = Counter(d["stance"])
+        types = Counter(d["source_type"]).most_common()
+        verbs = Counter(d["cue_lemma"]).most_common()
+        first = d.iloc[0]
+        rows.append((g, sp_, sorted(types, key=lambda kv: (-kv[1], kv[0]))[0][0], len(d), len(d) / totals[g],
+                     d["article_id"].nunique(), st["neutral"], st["endorsing"], st["distancing"], st["discrediting"],
+                     int(d["direct"].fillna(False).astype(bool).sum()),
+                     _top_verbs(verbs),
+                     first["article_id"], int(first["start"]), int(first["end"])))
+    out = pd.DataFrame(rows, columns=list(SPEAKER_COLUMNS))
+    out = out.sort_values(["group", "n_attributions", "speaker"], ascending=[True, False, True], kind="stable")
+    if top is not None:
+        out = out.groupby("group", sort=False).head(top)
+    return out.reset_index(drop=True)
+
+
+def _top_verbs(verbs: list[tuple[str, int]], k: int = 8) -> str:
+    ranked = [(v, n) for v, n in sorted(verbs, key=lambda kv: (-kv[1], kv[0])) if v]
+    more = f"; +{len(ranked) - k} more" if len(ranked) > k else ""
+    return "; ".join(f"{v} {n}" for v, n in ranked[:k]) + more
+
+
+VERB_COLUMNS = ("group", "cue_lemma", "stance", "count", "share", "n_speakers", "n_articles")
+
+
+def reporting_verbs(findings: pd.DataFrame, articles: pd.DataFrame, *, by: By = "source") -> pd.DataFrame:
+    """Which reporting verbs each group uses, with their stance class and share of the group's attributions."""
+    f = _attributions(findings, articles, by)
+    if f.empty:
+        return pd.DataFrame(columns=list(VERB_COLUMNS))
+    out = f.groupby(["group", "cue_lemma", "stance"], sort=True).agg(
+        count=("start", "size"), n_speakers=("speaker_name", "nunique"), n_articles=("article_id", "nunique"),
+    ).reset_index()
+    out["share"] = out["count"] / out.groupby("group")["count"].transform("sum")
+    out = out.sort_values(["group", "count", "cue_lemma"], ascending=[True, False, True], kind="stable")
+    return out[list(VERB_COLUMNS)].reset_index(drop=True)

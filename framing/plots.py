@@ -1,0 +1,595 @@
+"""Charts for comparing sources: library functions that take the comparison tables and return a Figure.
+
+Every function has the shape ``plot_x(table, *, ax=None, title=None, corpus=None, ...) -> Figure`` and uses
+matplotlib's explicit Axes API on a Figure with the Agg canvas (no pyplot, no global state, never ``show()``):
+the caller decides where the figure goes (:func:`save_figure` writes PNG and SVG). Colours are colour-blind
+safe (Okabe-Ito for categories, cividis for quantities); sizes grow with the number of groups so that 20+
+outlets stay legible; titles say what is measured and on which corpus. Where no interval can be computed the
+chart draws none and says so.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import cast
+
+import matplotlib
+import numpy as np
+import pandas as pd
+from matplotlib.axes import Axes
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.colors import PowerNorm
+from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
+from matplotlib.ticker import MaxNLocator
+
+# Okabe & Ito (2008), "Color Universal Design": distinguishable under the common colour-vision deficiencies.
+OKABE_ITO = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000")
+GREY = "#999999"
+CMAP = "cividis"  # perceptually uniform and colour-blind safe
+NO_INTERVAL = "no interval"
+
+
+_FAMILY_WORDS = {"stance": "Reporting verbs by stance", "source_type": "Attributions by source type"}
+_STANCE_ORDER = ("neutral", "endorsing", "distancing", "discrediting")
+_TYPE_ORDER = ("named_person", "named_org", "title_only", "anonymous", "pronoun", "media", "none")
+
+
+# -- helpers -----------------------------------------------------------------------------------------------------
+
+def _figure(ax: Axes | None, width: float, height: float) -> tuple[Figure, Axes]:
+    if ax is not None:
+        return cast(Figure, ax.figure), ax
+    fig = Figure(figsize=(width, height), layout="constrained")
+    FigureCanvasAgg(fig)
+    return fig, fig.add_subplot()
+
+
+def _empty(ax: Axes | None, message: str, title: str) -> Figure:
+    fig, a = _figure(ax, 7, 2.5)
+    a.set_axis_off()
+    a.text(0.5, 0.5, message, ha="center", va="center", wrap=True, fontsize=11, transform=a.transAxes)
+    a.set_title(title, loc="left", fontsize=11)
+    return fig
+
+
+def _short(s: object, n: int = 38) -> str:
+    """Untrusted text for a chart: one line, at most ``n`` characters, ``$`` escaped (else matplotlib reads
+    "$5 and $10" as mathematics and may fail)."""
+    t = " ".join(str(s).split())
+    t = t if len(t) <= n else t[: n - 1] + "\u2026"
+    return t.replace("$", r"\$")
+
+
+def _title(what: str, corpus: str | None, extra: str = "", width: int = 90) -> str:
+    """What is measured, on which corpus, and how (each on its own line, wrapped to ``width`` characters)."""
+    import textwrap
+
+    lines = [what] + ([f"corpus: {corpus}"] if corpus else []) + ([extra] if extra else [])
+    return "\n".join(textwrap.fill(x, width) for x in lines).replace("$", r"\$")
+
+
+def _put_title(fig: Figure, a: Axes, given: str | None, what: str, corpus: str | None, extra: str = "",
+               own: bool = True) -> None:
+    """The chart's title: on the whole figure when the function made it (wrapped to its width), else on ``a``."""
+    if own:
+        width = max(40, int(fig.get_figwidth() * 11))
+        fig.suptitle(given or _title(what, corpus, extra, width), x=0.01, ha="left", fontsize=11)
+    else:
+        a.set_title(given or _title(what, corpus, extra), loc="left", fontsize=11)
+
+
+def _rows_height(n: int, per: float = 0.28, base: float = 1.6) -> float:
+    return base + per * max(n, 1)
+
+
+def _limit_groups(df: pd.DataFrame, max_groups: int) -> tuple[pd.DataFrame, str]:
+    """Keep the ``max_groups`` groups with the most articles (ties by name); say so when some are left out."""
+    groups = df.drop_duplicates("group")
+    if len(groups) <= max_groups:
+        return df, ""
+    keep = groups.sort_values(["n_articles", "group"], ascending=[False, True]).head(max_groups)["group"]
+    return df[df["group"].isin(set(keep))], f"showing the {max_groups} largest of {len(groups)} groups"
+
+
+def _fmt(v: float) -> str:
+    if v is None or (isinstance(v, float) and math.isnan(v)):
+        return ""
+    a = abs(v)
+    return f"{v:.2f}" if a < 10 else f"{v:.1f}" if a < 100 else f"{v:.0f}"
+
+
+def _ci_words(level: float = 0.95) -> str:
+    return f"{level:.0%} bootstrap intervals over articles"
+
+
+# -- source comparison: dot and whisker ------------------------------------------------------------------------
+
+def plot_rates(rates: pd.DataFrame, metric: str = "loaded_author_rate", *, ax: Axes | None = None,
+               title: str | None = None, corpus: str | None = None, max_groups: int = 40) -> Figure:
+    """Dot-and-whisker chart of one metric for every group, sorted by value.
+
+    Filled dots have a bootstrap interval (whiskers); hollow dots are groups flagged ``low_n`` (too few articles
+    or words for the interval to mean much); a diamond without whiskers marks a group where no interval can be
+    computed (one article), and the chart says so. ``rates`` is :func:`framing.compare.stats.rates`' table.
+    """
+    d = rates[rates["metric"] == metric]
+    if d.empty:
+        return _empty(ax, f"No rows for metric {metric!r} in this table.", title or metric)
+    d, limited = _limit_groups(d, max_groups)
+    d = d.assign(_v=d["value"].fillna(-np.inf)).sort_values(["_v", "group"], ascending=[True, False])
+    n = len(d)
+    fig, a = _figure(ax, 8.5, _rows_height(n))
+    label, unit = str(d["label"].iloc[0]), str(d["unit"].iloc[0])
+    y = np.arange(n)
+    has_ci = d["lo"].notna().to_numpy() & d["hi"].notna().to_numpy()
+    low = d["low_n"].to_numpy(dtype=bool)
+    val = d["value"].to_numpy(dtype=float)
+    ok = ~np.isnan(val)
+    for mask, face, mk in ((has_ci & ~low & ok, OKABE_ITO[0], "o"), (has_ci & low & ok, "white", "o"),
+                           (~has_ci & ok, "white", "D")):
+        if not mask.any():
+            continue
+        if mk == "o":
+            a.errorbar(val[mask], y[mask], xerr=[val[mask] - d["lo"].to_numpy()[mask],
+                                                 d["hi"].to_numpy()[mask] - val[mask]],
+                       fmt="none", ecolor=OKABE_ITO[0], elinewidth=1.4, capsize=2.5, zorder=2)
+        a.scatter(val[mask], y[mask], s=36, marker=mk, facecolors=face, edgecolors=OKABE_ITO[0], linewidths=1.4,
+                  zorder=3)
+    xmax = np.nanmax(np.concatenate([val[ok], d["hi"].to_numpy(dtype=float)[has_ci]])) if ok.any() else 1.0
+    notes = d["note"].fillna("").astype(str).to_numpy()
+    for i in np.flatnonzero(~has_ci):
+        why = "no value" if not ok[i] else NO_INTERVAL
+        reason = notes[i].split(";")[0] if notes[i] else ""
+        a.annotate(f"{why}{': ' + reason if reason else ''}", (val[i] if ok[i] else 0, y[i]), xytext=(8, 0),
+                   textcoords="offset points", va="center", fontsize=8, color="#444444")
+    a.set_yticks(y, [_short(g) for g in d["group"]])
+    a.set_xlabel(unit)
+    a.set_xlim(left=min(0.0, float(np.nanmin(d["lo"].to_numpy(dtype=float))) if has_ci.any() else 0.0),
+               right=float(xmax) * 1.08 + (1e-9 if xmax == 0 else 0) or 1.0)
+    a.grid(axis="x", color="#dddddd", linewidth=0.8)
+    a.set_axisbelow(True)
+    a.set_ylim(-0.7, n - 0.3)
+    handles = [Line2D([], [], marker="o", color=OKABE_ITO[0], linestyle="-", label="value with 95% interval")]
+    if (low & has_ci).any():
+        handles.append(Line2D([], [], marker="o", markerfacecolor="white", color=OKABE_ITO[0], linestyle="-",
+                              label="few articles or words: interval unreliable"))
+    if (~has_ci).any():
+        handles.append(Line2D([], [], marker="D", markerfacecolor="white", color=OKABE_ITO[0], linestyle="",
+                              label=f"{NO_INTERVAL} can be computed"))
+    a.legend(handles=handles, loc="lower right", fontsize=8, frameon=True)
+    extra = _ci_words() + (f"; {limited}" if limited else "")
+    _put_title(fig, a, title, f"{label} ({unit})", corpus, extra, ax is None)
+    return fig
+
+
+def plot_differences(pairs: pd.DataFrame, metric: str = "loaded_author_rate", *, ax: Axes | None = None,
+                     title: str | None = None, corpus: str | None = None, max_pairs: int = 40) -> Figure:
+    """Pairwise differences with intervals for one metric; filled markers are significant after correction."""
+    d = pairs[pairs["metric"] == metric].copy()
+    if d.empty:
+        return _empty(ax, f"No pairwise differences for {metric!r}.", title or metric)
+    d["_abs"] = d["diff"].abs()
+    limited = ""
+    if len(d) > max_pairs:
+        limited = f"the {max_pairs} largest of {len(d)} differences"
+        d = d.sort_values(["_abs", "group_a", "group_b"], ascending=[False, True, True]).head(max_pairs)
+    d = d.sort_values(["diff", "group_a", "group_b"])
+    n = len(d)
+    fig, a = _figure(ax, 9, _rows_height(n))
+    y = np.arange(n)
+    has = d["lo"].notna().to_numpy()
+    sig = d["significant"].fillna(False).to_numpy(dtype=bool)
+    diff = d["diff"].to_numpy(dtype=float)
+    if has.any():
+        a.errorbar(diff[has], y[has], xerr=[diff[has] - d["lo"].to_numpy()[has], d["hi"].to_numpy()[has] - diff[has]],
+                   fmt="none", ecolor=OKABE_ITO[0], capsize=2.5, elinewidth=1.3)
+    a.scatter(diff[sig], y[sig], color=OKABE_ITO[5], zorder=3, s=36, label="significant after correction")
+    a.scatter(diff[~sig], y[~sig], facecolors="white", edgecolors=OKABE_ITO[0], zorder=3, s=36,
+              label="not significant")
+    for i in np.flatnonzero(~has):
+        a.annotate(NO_INTERVAL, (0 if math.isnan(diff[i]) else diff[i], y[i]), xytext=(8, 0),
+                   textcoords="offset points", va="center", fontsize=8, color="#444444")
+    a.axvline(0, color=GREY, linewidth=1)
+    a.set_yticks(y, [f"{_short(x, 26)} \u2212 {_short(z, 26)}" for x, z in zip(d["group_a"], d["group_b"], strict=True)])
+    a.set_xlabel(f"difference ({d['unit'].iloc[0]})")
+    a.grid(axis="x", color="#dddddd", linewidth=0.8)
+    a.legend(loc="lower right", fontsize=8)
+    corr = str(d["correction"].iloc[0])
+    extra = f"{_ci_words()}; {corr} correction" + (f"; {limited}" if limited else "")
+    _put_title(fig, a, title, f"Differences between groups: {d['label'].iloc[0]}", corpus, extra, ax is None)
+    return fig
+
+
+# -- category rates: heatmap -----------------------------------------------------------------------------------
+
+def plot_heatmap(rates: pd.DataFrame, *, voice: str = "author", ax: Axes | None = None, title: str | None = None,
+                 corpus: str | None = None, max_groups: int = 40) -> Figure:
+    """Loaded-term rates per category (columns) and group (rows) as a heatmap, values written in the cells.
+
+    Groups flagged ``low_n`` carry a dagger (\u2020) after their name.
+    """
+    d = rates[(rates["family"] == "loaded_category") & (rates["voice"] == voice)]
+    if d.empty:
+        return _empty(ax, "No loaded-term category rates in this table.", title or "Loaded terms by category")
+    d, limited = _limit_groups(d, max_groups)
+    m = d.pivot_table(index="group", columns="key", values="value", aggfunc="first", sort=True)
+    cats = [c for c in dict.fromkeys(d["key"]) if c in m.columns]
+    m = m[cats]
+    totals = m.sum(axis=1)
+    m = m.loc[sorted(m.index, key=lambda g: (-totals[g], g))]
+    low = d.groupby("group")["low_n"].any()
+    G, C = m.shape
+    fig, a = _figure(ax, 2.8 + 0.62 * C, _rows_height(G, 0.34, 2.4))
+    vals = m.to_numpy(dtype=float)
+    vmax = np.nanmax(vals) if np.isfinite(vals).any() and np.nanmax(vals) > 0 else 1.0
+    # square-root colour scale: one dominant category (emotive words in a tabloid) must not flatten the rest
+    im = a.imshow(np.ma.masked_invalid(vals), cmap=CMAP, aspect="auto", norm=PowerNorm(0.5, vmin=0, vmax=vmax))
+    if G * C <= 600:
+        for i in range(G):
+            for j in range(C):
+                v = vals[i, j]
+                if not math.isnan(v):
+                    a.text(j, i, _fmt(v), ha="center", va="center", fontsize=7,
+                           color="white" if v < 0.3 * vmax else "black")
+    a.set_xticks(range(C), [c.replace("_", " ") for c in cats], rotation=40, ha="right")
+    a.set_yticks(range(G), [_short(g) + (" \u2020" if low.get(g, False) else "") for g in m.index])
+    unit = str(d["unit"].iloc[0])
+    fig.colorbar(im, ax=a, label=f"{unit} (square-root scale)", shrink=0.8)
+    vw = {"author": "writer's own voice", "quoted": "inside quotations", "all": "all voices"}.get(voice, voice)
+    flagged = "\u2020 few articles or words" if any(low.get(g, False) for g in m.index) else ""
+    extra = "; ".join(x for x in (flagged, limited) if x)
+    _put_title(fig, a, title, f"Loaded terms by category, {vw} ({unit})", corpus, extra, ax is None)
+    return fig
+
+
+# -- stance and source-type distributions: stacked bars ---------------------------------------------------------
+
+def plot_shares(rates: pd.DataFrame, family: str = "stance", *, ax: Axes | None = None, title: str | None = None,
+                corpus: str | None = None, max_groups: int = 40) -> Figure:
+    """Stacked horizontal bars: each group's attributions split by stance (``family="stance"``) or by source type
+    (``family="source_type"``). A group without attributions gets an empty bar that says so."""
+    if family not in ("stance", "source_type"):
+        raise ValueError(f"family must be 'stance' or 'source_type', not {family!r}")
+    d = rates[rates["family"] == family]
+    if d.empty:
+        return _empty(ax, f"No {family} shares in this table.", title or _FAMILY_WORDS[family])
+    d, limited = _limit_groups(d, max_groups)
+    order = _STANCE_ORDER if family == "stance" else _TYPE_ORDER
+    m = d.pivot_table(index="group", columns="key", values="value", aggfunc="first", sort=True)
+    keys = [k for k in order if k in m.columns]
+    m = m[keys]
+    attrs = d.drop_duplicates("group").set_index("group")["n_attributions"]
+    first = keys[0]
+    m = m.loc[sorted(m.index, key=lambda g: (-(m.loc[g, first] if not math.isnan(m.loc[g, first]) else -1), g))]
+    m = m.iloc[::-1]
+    G = len(m)
+    fig, a = _figure(ax, 9, _rows_height(G, 0.3, 2.2))
+    y = np.arange(G)
+    left = np.zeros(G)
+    colours = OKABE_ITO if family == "source_type" else (OKABE_ITO[2], OKABE_ITO[0], OKABE_ITO[1], OKABE_ITO[5])
+    for k, key in enumerate(keys):
+        v = np.nan_to_num(m[key].to_numpy(dtype=float))
+        a.barh(y, v, left=left, color=colours[k % len(colours)], edgecolor="white", linewidth=0.5,
+               label=key.replace("_", " "), height=0.75)
+        left += v
+    for i, g in enumerate(m.index):
+        n_attr = int(attrs.get(g, 0))
+        a.text(1.01, i, f"n={n_attr}" if n_attr else "no attributions", va="center", fontsize=7, color="#444444",
+               transform=a.get_yaxis_transform())
+    a.set_yticks(y, [_short(g) for g in m.index])
+    a.set_xlim(0, 1)
+    a.set_xlabel("share of attributions")
+    a.legend(ncols=min(len(keys), 4), loc="upper center", bbox_to_anchor=(0.5, -0.09 - 0.6 / max(G, 3)),
+             fontsize=8, frameon=False)
+    what = _FAMILY_WORDS[family]
+    _put_title(fig, a, title, f"{what} (share of each group's attributions)", corpus, limited, ax is None)
+    return fig
+
+
+# -- distinctive terms -----------------------------------------------------------------------------------------
+
+def plot_terms(terms: pd.DataFrame, *, top: int = 10, ax: Axes | None = None, title: str | None = None,
+               corpus: str | None = None, max_groups: int = 40, ncols: int | None = None) -> Figure:
+    """Small multiples: for each group, its most distinctive terms by z-score of the log-odds ratio."""
+    t = "Distinctive terms (log-odds with informative Dirichlet prior, z-score)"
+    if terms.empty:
+        return _empty(ax, "No distinctive terms: they need at least two groups with enough text.", title or t)
+    groups = sorted(terms["group"].unique())
+    limited = ""
+    if len(groups) > max_groups:
+        limited = f"first {max_groups} of {len(groups)} groups"
+        groups = groups[:max_groups]
+    if ax is not None:  # one group on a given Axes
+        groups = groups[:1]
+    n = len(groups)
+    nc = ncols or min(n, 4 if n > 6 else 3 if n > 2 else n)
+    nr = math.ceil(n / nc)
+    if ax is None:
+        fig = Figure(figsize=(4.3 * nc, (0.24 * top + 0.9) * nr + 1.0), layout="constrained")
+        FigureCanvasAgg(fig)
+        axes = fig.subplots(nr, nc, squeeze=False).ravel()
+    else:
+        fig, axes = cast(Figure, ax.figure), np.array([ax])
+    for k, g in enumerate(groups):
+        a = axes[k]
+        d = terms[terms["group"] == g].sort_values("rank").head(top).iloc[::-1]
+        a.barh(np.arange(len(d)), d["z"], color=OKABE_ITO[0], height=0.7)
+        a.set_yticks(np.arange(len(d)), [_short(x, 24) for x in d["term"]], fontsize=8)
+        a.set_title(_short(g, 34), fontsize=9, loc="left")
+        a.tick_params(axis="x", labelsize=7)
+        a.grid(axis="x", color="#dddddd", linewidth=0.6)
+        a.set_axisbelow(True)
+    for a in axes[n:]:
+        a.set_axis_off()
+    _put_title(fig, axes[0], title, t, corpus, limited, ax is None)
+    return fig  # type: ignore[return-value]
+
+
+# -- actor labelling matrix ------------------------------------------------------------------------------------
+
+def plot_labels(labels: pd.DataFrame, *, concept: str | None = None, ax: Axes | None = None,
+                title: str | None = None, corpus: str | None = None, max_groups: int = 40,
+                labels_per_concept: int = 6, min_count: int = 2) -> Figure:
+    """Which label each group uses for the same kind of actor (``labels`` is
+    :func:`framing.compare.wordchoice.actor_labels`' table).
+
+    Cell colour is the label's share of the group's mentions of that concept, the number is the count; the
+    lexicon weight of each label is in brackets (0 = the neutral label). For one ``concept`` the groups are rows
+    and the labels columns; for all concepts the labels are rows (grouped by concept, the
+    ``labels_per_concept`` most frequent of each, concepts with a single label left out) and the groups columns.
+    """
+    d = labels if concept is None else labels[labels["concept"] == concept]
+    what = "Labels for the same actors" + (f": {concept.replace('_', ' ')}" if concept else "")
+    if d.empty:
+        return _empty(ax, "No actor labels found in these texts.", title or what)
+    tot = d.groupby(["concept", "label"])["count"].sum()
+    tot = tot[tot >= min_count] if (tot >= min_count).any() else tot
+    items: list[tuple[str, str]] = []
+    for c in sorted({c for c, _ in tot.index}):
+        sub = tot.loc[c]
+        if concept is None and len(sub) < 2:
+            continue  # one label only: nothing to compare
+        items += [(c, lab) for lab in sorted(sub.index, key=lambda x: (-sub[x], x))[:labels_per_concept]]
+    if not items:
+        items = [(c, lab) for c, lab in tot.index]
+    groups = sorted(d["group"].unique())
+    limited = ""
+    if len(groups) > max_groups:
+        size = d.groupby("group")["count"].sum()
+        groups = sorted(sorted(groups, key=lambda g: (-size[g], g))[:max_groups])
+        limited = f"the {max_groups} groups with most mentions"
+    key = d.set_index(["group", "concept", "label"])
+    weight = d.drop_duplicates(["concept", "label"]).set_index(["concept", "label"])["weight"]
+    M = np.full((len(groups), len(items)), np.nan)
+    N = np.zeros((len(groups), len(items)), dtype=int)
+    for i, g in enumerate(groups):
+        for j, (c, lab) in enumerate(items):
+            if (g, c, lab) in key.index:
+                M[i, j] = key.at[(g, c, lab), "share"]
+                N[i, j] = int(key.at[(g, c, lab), "count"])
+    item_names = [f"{_short(lab, 30)} ({weight[(c, lab)]:g})" for c, lab in items]
+    rows_are_groups = concept is not None
+    if not rows_are_groups:
+        M, N = M.T, N.T
+    row_names = [_short(g) for g in groups] if rows_are_groups else item_names
+    col_names = item_names if rows_are_groups else [_short(g, 30) for g in groups]
+    nr, nc = M.shape
+    width = 3.6 + 0.42 * nc if rows_are_groups else max(8.0, 5.0 + 0.42 * nc)  # room for concept names
+    fig, a = _figure(ax, width, _rows_height(nr, 0.3, 3.0))
+    im = a.imshow(np.ma.masked_invalid(M), cmap=CMAP, vmin=0, vmax=1, aspect="auto")
+    for i in range(nr):
+        for j in range(nc):
+            if N[i, j]:
+                a.text(j, i, str(N[i, j]), ha="center", va="center", fontsize=7,
+                       color="white" if M[i, j] < 0.55 else "black")
+    a.set_xticks(range(nc), col_names, rotation=60, ha="right", fontsize=8)
+    a.set_yticks(range(nr), row_names, fontsize=8)
+    if not rows_are_groups:  # concept headers and separators between the row blocks
+        start = 0
+        for c in dict.fromkeys(c for c, _ in items):
+            n_c = sum(1 for cc, _ in items if cc == c)
+            a.text(nc - 0.4, start - 0.5 + n_c / 2, c.replace("_", " "), ha="left", va="center", fontsize=8,
+                   fontweight="bold", clip_on=False)
+            if start:
+                a.axhline(start - 0.5, color="white", linewidth=2.5)
+            start += n_c
+    fig.colorbar(im, ax=a, label="share of the concept's mentions", shrink=0.6, pad=0.12 if concept is None else 0.02)
+    _put_title(fig, a, title, what + " (count in cells; lexicon weight in brackets, 0 = neutral label)", corpus,
+               limited, ax is None)
+    return fig
+
+
+# -- rates over time -------------------------------------------------------------------------------------------
+
+def plot_over_time(rates: pd.DataFrame, metric: str = "loaded_author_rate", *, period: str | None = None,
+                   ax: Axes | None = None, title: str | None = None, corpus: str | None = None,
+                   max_groups: int = 24) -> Figure:
+    """A metric over time: one line per group (small multiples beyond 6 groups) with interval bands.
+
+    ``rates`` comes from ``rates(articles, by=["source", "date:month"])`` (or ``by="date:month"`` for one line);
+    ``period`` names its date column (found automatically). Periods whose dates did not parse are left out, and
+    the chart says how many articles that concerns; a line breaks where periods without articles lie between
+    two points.
+    """
+    from framing.compare.groups import DATE_FREQS, UNPARSED, period_ordinal
+
+    d = rates[rates["metric"] == metric].copy()
+    what = "over time"
+    if d.empty:
+        return _empty(ax, f"No rows for metric {metric!r}.", title or metric)
+    cols = [c for c in d.columns if ":" in c and c.split(":")[1] in DATE_FREQS]
+    period = period or (cols[0] if cols else "group")
+    series_cols = [c for c in d.columns if c not in RATE_TABLE_COLUMNS and c != period]
+    d["_series"] = d[series_cols[0]].astype(str) if series_cols else "all articles"
+    d["_period"] = d[period].astype(str)
+    dropped = int(d.loc[d["_period"] == UNPARSED, "n_articles"].sum())
+    d = d[d["_period"] != UNPARSED]
+    label, unit = str(d["label"].iloc[0]) if len(d) else metric, str(rates["unit"].iloc[0])
+    periods = sorted(d["_period"].unique())
+    series = sorted(d["_series"].unique())
+    limited = ""
+    if len(series) > max_groups:
+        size = d.groupby("_series")["n_articles"].sum()
+        series = sorted(sorted(series, key=lambda s: (-size[s], s))[:max_groups])
+        limited = f"the {max_groups} largest groups"
+    if not periods:
+        return _empty(ax, "No article has a date that parses: nothing to draw over time.", title or label)
+    pos = {p: i for i, p in enumerate(periods)}
+    small = len(series) > 6 and ax is None
+    if small:
+        nc = 4 if len(series) > 12 else 3
+        nr = math.ceil(len(series) / nc)
+        fig = Figure(figsize=(4.0 * nc, 2.4 * nr + 1.2), layout="constrained")
+        FigureCanvasAgg(fig)
+        axes = list(fig.subplots(nr, nc, squeeze=False, sharex=True, sharey=True).ravel())
+    else:
+        fig, a0 = _figure(ax, min(14.0, max(7.5, 0.3 * len(periods) + 3)), 4.5)
+        axes = [a0]
+    no_ci = False
+    for k, s in enumerate(series):
+        a = axes[k] if small else axes[0]
+        colour = OKABE_ITO[0] if small else OKABE_ITO[k % len(OKABE_ITO)]
+        e = d[d["_series"] == s].sort_values("_period")
+        x = e["_period"].map(pos).to_numpy()
+        v = e["value"].to_numpy(dtype=float)
+        lo, hi = e["lo"].to_numpy(dtype=float), e["hi"].to_numpy(dtype=float)
+        has = ~np.isnan(lo) & ~np.isnan(hi)
+        # the line breaks where periods are missing (no articles): a gap is not a trend
+        ords = [period_ordinal(p) for p in e["_period"]]
+        lx, lv = [], []
+        for k in range(len(x)):
+            cur, prev = ords[k], ords[k - 1] if k else None
+            if cur is not None and prev is not None and cur - prev > 1:
+                lx.append(np.nan)
+                lv.append(np.nan)
+            lx.append(x[k])
+            lv.append(v[k])
+        a.plot(lx, lv, color=colour, linewidth=1.6, marker="o", markersize=3.5, label=_short(s, 30))
+        if has.any():
+            a.fill_between(x, np.where(has, lo, v), np.where(has, hi, v), color=colour, alpha=0.18, linewidth=0,
+                           where=has, interpolate=False)
+        if (~has).any():
+            no_ci = True
+            a.scatter(x[~has], v[~has], facecolors="white", edgecolors=colour, zorder=3, s=28, marker="D")
+        if small:
+            a.set_title(_short(s, 34), fontsize=9, loc="left")
+        a.grid(color="#eeeeee", linewidth=0.6)
+    step = max(1, len(periods) // 12)
+    for a in axes[: len(series) if small else 1]:
+        a.set_xticks(range(0, len(periods), step), periods[::step], rotation=45, ha="right", fontsize=7)
+        a.xaxis.set_tick_params(labelbottom=True)  # every panel labels its periods (shared axes hide them)
+    for a in axes[len(series):] if small else []:
+        a.set_axis_off()
+    if not small:
+        axes[0].set_ylabel(unit)
+        if len(series) > 1:
+            axes[0].legend(fontsize=8, loc="best")
+    notes = []
+    if no_ci:
+        notes.append(f"\u25c7 {NO_INTERVAL} (one article in the period)")
+    if dropped:
+        notes.append(f"{dropped} article(s) without a usable date left out")
+    if limited:
+        notes.append(limited)
+    extra = "; ".join([_ci_words(), *notes])
+    _put_title(fig, axes[0], title, f"{label} ({unit}) {what}", corpus, extra, ax is None)
+    return fig
+
+
+RATE_TABLE_COLUMNS = ("group", "metric", "family", "key", "voice", "label", "unit", "value", "lo", "hi", "interval",
+                      "numerator", "denominator", "n_articles", "n_words", "n_attributions", "low_n", "note",
+                      "_series", "_period")
+
+
+# -- same event ------------------------------------------------------------------------------------------------
+
+def plot_event(view: pd.DataFrame, *, event: str | None = None, ax: Axes | None = None, title: str | None = None,
+               corpus: str | None = None) -> Figure:
+    """One event, the outlets side by side: loaded-term rates (own voice / quoted), scare quotes, tone, and a text
+    column with each outlet's loaded terms and labels. ``view`` is :func:`framing.compare.events.event_view`."""
+    what = f"Same event, outlets side by side{': ' + _short(event, 100) if event else ''}"
+    if view.empty:
+        return _empty(ax, "No articles for this event.", title or what)
+    v = view.sort_values(["loaded_author_rate", "group"], ascending=[True, False]).reset_index(drop=True)
+    n = len(v)
+    if ax is not None:  # on a given Axes: the loaded-term panel only
+        fig, axes = cast(Figure, ax.figure), [ax]
+    else:
+        fig = Figure(figsize=(16, _rows_height(n, 0.5, 2.2)), layout="constrained")
+        FigureCanvasAgg(fig)
+        axes = list(fig.subplots(1, 4, sharey=True, gridspec_kw={"width_ratios": [2.2, 1.2, 1.6, 4.2]}))
+    y = np.arange(n)
+    a = axes[0]
+    a.barh(y - 0.18, v["loaded_author_rate"], height=0.36, color=OKABE_ITO[0], label="writer's own voice")
+    a.barh(y + 0.18, v["loaded_quoted_rate"], height=0.36, color=OKABE_ITO[1], label="inside quotations")
+    a.set_yticks(y, [f"{_short(g, 30)} ({k})" for g, k in zip(v["group"], v["n_articles"], strict=True)], fontsize=8)
+    a.set_xlabel("loaded terms per 1,000 words", fontsize=8)
+    a.legend(fontsize=7, loc="lower right")
+    a.grid(axis="x", color="#dddddd", linewidth=0.6)
+    a.set_axisbelow(True)
+    a.set_ylim(-0.7, n - 0.3)
+    what += " (number of articles in brackets; figures are counts, no intervals)"
+    if ax is not None:
+        _put_title(fig, a, title, what, corpus, own=False)
+        return fig
+    a = axes[1]
+    a.barh(y, v["n_scare_quotes"], color=OKABE_ITO[3], height=0.6)
+    a.set_xlabel("scare quotes (count)", fontsize=8)
+    a.xaxis.set_major_locator(MaxNLocator(integer=True))
+    a.set_xlim(0, max(1, int(v["n_scare_quotes"].max())) * 1.1)
+    a = axes[2]
+    a.axvline(0, color=GREY, linewidth=0.8)
+    a.scatter(v["polarity"], y, color=OKABE_ITO[2], label="polarity (\u22121..1)", zorder=3)
+    a.scatter(v["subjectivity"], y, color=OKABE_ITO[5], marker="s", label="subjectivity (0..1)", zorder=3)
+    a.set_xlim(-1, 1)
+    a.set_xlabel("tone (TextBlob)", fontsize=8)
+    a.legend(fontsize=7, loc="lower left")
+    a = axes[3]
+    a.set_axis_off()
+    a.set_xlim(0, 1)
+    for i, row in v.iterrows():
+        bits = []
+        if row["loaded_terms"]:
+            bits.append(f"terms: {row['loaded_terms']}")
+        if row.get("labels"):
+            bits.append(f"labels: {row['labels']}")
+        if row["scare_quotes"]:
+            bits.append(f"scare: {row['scare_quotes']}")
+        a.text(0, i, _short("  |  ".join(bits) or "(no loaded terms, labels or scare quotes)", 120), fontsize=7,
+               va="center", ha="left")
+    for ax_ in axes[:3]:
+        ax_.grid(axis="x", color="#dddddd", linewidth=0.6)
+        ax_.set_axisbelow(True)
+        ax_.tick_params(axis="x", labelsize=7)
+    _put_title(fig, axes[0], title, what, corpus)
+    return fig
+
+
+# -- output ----------------------------------------------------------------------------------------------------
+
+def save_figure(fig: Figure, stem: str | Path, formats: Iterable[str] = ("png", "svg"), *, dpi: int = 150
+                ) -> list[Path]:
+    """Write ``stem.png``/``stem.svg``; byte-identical for the same figure (no dates, fixed SVG ids)."""
+    out = []
+    stem = Path(stem)
+    for fmt in formats:
+        path = stem.with_name(f"{stem.name}.{fmt}")
+        meta = {"Date": None} if fmt in ("svg", "pdf") else {}
+        with matplotlib.rc_context({"svg.hashsalt": "framing", "svg.fonttype": "path"}):
+            fig.savefig(path, format=fmt, dpi=dpi, metadata=meta)
+        out.append(path)
+    return out
+
+
+def chart_names(values: Sequence[str]) -> list[str]:
+    """File-safe names for chart files (``Capital Wire`` -> ``capital-wire``)."""
+    import re
+
+    out = []
+    for v in values:
+        s = re.sub(r"[^a-z0-9]+", "-", str(v).lower()).strip("-")
+        out.append(s or "x")
+    return out

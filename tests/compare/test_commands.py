@@ -1,0 +1,62 @@
+"""framing report and framing chart through the command line."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from framing.cli import main
+
+from .conftest import DEMO
+
+
+@pytest.fixture(scope="module")
+def corpus_file(tmp_path_factory):
+    """Three events of the demo corpus (about 30 articles) as a .jsonl corpus."""
+    p = tmp_path_factory.mktemp("cli") / "three-events.jsonl"
+    lines = [ln for ln in DEMO.read_text(encoding="utf-8").splitlines()
+             if json.loads(ln)["event"] in ("E01", "E02", "E04")]
+    p.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return p
+
+
+def test_report_command(corpus_file, tmp_path, capsys):
+    out = tmp_path / "rep"
+    assert main(["report", str(corpus_file), "-o", str(out), "--no-charts", "--n-boot", "100", "--seed", "7"]) == 0
+    assert (out / "report.md").exists() and (out / "tables" / "rates.parquet").exists()
+    man = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    assert man["seed"] == 7
+    assert man["command"][:5] == ["framing", "report", str(corpus_file), "-o", str(out)]
+    assert "--seed" in man["command"] and "--no-charts" in man["command"]
+    assert "wrote" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("kind, extra", [
+    ("rates", ["--metric", "quotes_scare_rate"]),
+    ("heatmap", ["--voice", "quoted"]),
+    ("stances", []),
+    ("event", ["--event", "E04"]),
+    ("time", ["--freq", "day", "--by", "leaning"]),
+])
+def test_chart_command(corpus_file, tmp_path, kind, extra):
+    out = tmp_path / f"{kind}.v1.svg"
+    assert main(["chart", kind, str(corpus_file), "-o", str(out), "--n-boot", "100", *extra]) == 0
+    assert out.exists() and out.read_text(encoding="utf-8").startswith("<?xml")
+
+
+def test_bad_options_are_clear_errors(corpus_file, tmp_path, capsys):
+    assert main(["report", str(corpus_file), "-o", str(tmp_path / "r"), "--by", "outlet", "--no-charts"]) == 2
+    assert "valid columns are" in capsys.readouterr().err
+    assert main(["chart", "rates", str(corpus_file), "-o", str(tmp_path / "x.gif")]) == 2
+    assert "valid types" in capsys.readouterr().err
+    assert main(["chart", "rates", str(tmp_path / "missing.jsonl"), "-o", str(tmp_path / "x.png")]) == 2
+    assert "no such file" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("command", ["report", "chart"])
+def test_help_has_examples(command, capsys):
+    with pytest.raises(SystemExit):
+        main([command, "--help"])
+    text = capsys.readouterr().out
+    assert "examples:" in text and f"framing {command} " in text

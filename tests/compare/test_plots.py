@@ -1,0 +1,151 @@
+"""Charts: a Figure for 1, 2 and 25 sources, the "no interval" note where none can be computed, bad input."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+from matplotlib.figure import Figure
+from matplotlib.text import Text
+
+from framing import plots as P
+from framing.compare import stats
+from framing.compare.settings import CompareConfig
+
+from .helpers import article_rows
+
+CFG = CompareConfig(n_boot=200)
+NAMES = ["Capital Wire", "Ñandú Noticias", "東京 Shimbun", "The $5 Daily", "Le Monde diplomatique"] + \
+    [f"Outlet number {i} with a rather long name that goes on" for i in range(20)]
+
+
+def articles(n_sources: int, *, singletons: int = 0) -> pd.DataFrame:
+    rng = np.random.default_rng(0)
+    rows = []
+    for k in range(n_sources):
+        n = 1 if k < singletons else 6
+        for j in range(n):
+            w = int(rng.integers(200, 900))
+            rows.append({"article_id": f"s{k}-{j}", "source": NAMES[k], "n_words": w,
+                         "lt_count": int(rng.integers(0, 12)), "lt_author": int(rng.integers(0, 8)),
+                         "lt_quoted": int(rng.integers(0, 3)), "lt_emotive": 2, "lt_emotive_author": 2,
+                         "lt_hedge_author": int(rng.integers(0, 3)), "q_scare": int(rng.integers(0, 3)),
+                         "attr_count": 5, "attr_neutral": 3, "attr_distancing": 2, "src_named_person": 3,
+                         "src_anonymous": 2, "polarity": float(rng.normal(0, 0.1)), "subjectivity": 0.4,
+                         "date": f"2026-0{1 + j % 3}-1{j}", "event": f"E{j}"})
+    return article_rows(rows)
+
+
+def texts_of(fig: Figure) -> str:
+    return " ".join(t.get_text() for t in fig.findobj(Text))
+
+
+def terms_table(n: int) -> pd.DataFrame:
+    return pd.DataFrame([{"group": NAMES[k], "rank": r + 1, "term": f"term{r}", "z": 5.0 - r * 0.3}
+                         for k in range(n) for r in range(8)])
+
+
+def labels_table(n: int) -> pd.DataFrame:
+    rows = []
+    for k in range(n):
+        for lab, w, c in (("fighter", 0.0, 3), ("terrorist", 0.9, 1 + k % 3), ("militant", 0.3, 2)):
+            rows.append({"group": NAMES[k], "concept": "armed_group", "label": lab, "weight": w, "count": c})
+        rows.append({"group": NAMES[k], "concept": "crowd", "label": "protester", "weight": 0.0, "count": 2})
+        rows.append({"group": NAMES[k], "concept": "crowd", "label": "rioter", "weight": 0.7, "count": 1})
+    df = pd.DataFrame(rows)
+    df["share"] = df["count"] / df.groupby(["group", "concept"])["count"].transform("sum")
+    return df
+
+
+def view_table(n: int) -> pd.DataFrame:
+    return pd.DataFrame([{"group": NAMES[k], "n_articles": 1, "n_words": 300, "titles": "t",
+                          "loaded_author_rate": float(k), "loaded_quoted_rate": 1.0, "loaded_terms": "thugs 2",
+                          "scare_quotes": "experts" if k % 2 else "", "n_scare_quotes": k % 2,
+                          "labels": "crowd: rioter", "speakers": "X", "verbs": "say", "anonymous_share": 0.1,
+                          "polarity": 0.1, "subjectivity": 0.4} for k in range(n)])
+
+
+@pytest.mark.filterwarnings("ignore:Glyph .* missing from font")  # CJK names without a CJK font: boxes
+@pytest.mark.parametrize("n", [1, 2, 25])
+def test_every_chart_returns_a_figure(n):
+    a = articles(n)
+    r = stats.rates(a, config=CFG)
+    figs = [
+        P.plot_rates(r, "loaded_author_rate", corpus="toy"),
+        P.plot_rates(r, "source_anonymous_share"),
+        P.plot_heatmap(r, corpus="toy"),
+        P.plot_shares(r, "stance"),
+        P.plot_shares(r, "source_type"),
+        P.plot_terms(terms_table(n)),
+        P.plot_labels(labels_table(n)),
+        P.plot_labels(labels_table(n), concept="armed_group"),
+        P.plot_over_time(stats.rates(a, by=["source", "date:month"], metrics=["loaded_author_rate"], config=CFG)),
+        P.plot_event(view_table(n), event="E1"),
+        P.plot_differences(stats.pairwise_differences(a, metrics=["loaded_author_rate"], config=CFG)),
+    ]
+    for f in figs:
+        assert isinstance(f, Figure)
+        f.canvas.draw()  # layout and text rendering must not fail (mathtext in "$5", CJK, long names)
+    if n >= 25:
+        w, h = figs[0].get_size_inches()
+        assert h >= 25 * 0.25  # the chart grows with the number of groups
+
+
+def test_titles_say_what_and_which_corpus():
+    r = stats.rates(articles(2), config=CFG)
+    text = texts_of(P.plot_rates(r, "loaded_author_rate", corpus="toy corpus (12 articles)"))
+    assert "Loaded terms, writer's own voice" in text and "per 1,000 words" in text
+    assert "corpus: toy corpus" in text and "bootstrap" in text
+
+
+def test_no_interval_is_said_and_not_drawn():
+    a = articles(3, singletons=1)
+    r = stats.rates(a, metrics=["loaded_author_rate"], config=CFG)
+    fig = P.plot_rates(r, "loaded_author_rate")
+    assert "no interval" in texts_of(fig)
+    ax = fig.axes[0]
+    # whiskers (error bar segments) only for the groups that have an interval
+    segments = sum(len(c.get_segments()) for c in ax.collections if hasattr(c, "get_segments"))
+    assert segments == 2
+    full = stats.rates(articles(3), metrics=["loaded_author_rate"], config=CFG)
+    assert "no interval" not in texts_of(P.plot_rates(full, "loaded_author_rate"))
+
+
+def test_over_time_says_when_no_interval_and_when_dates_fail():
+    a = articles(2, singletons=2).assign(date=["2026-01-01", "garbage"])
+    r = stats.rates(a, by=["source", "date:month"], metrics=["loaded_author_rate"], config=CFG)
+    text = texts_of(P.plot_over_time(r))
+    assert "no interval" in text and "without a usable date" in text
+
+
+def test_many_groups_are_limited_and_say_so():
+    r = stats.rates(articles(25), metrics=["loaded_author_rate"], config=CFG)
+    fig = P.plot_rates(r, max_groups=10)
+    assert "10 largest of 25" in texts_of(fig)
+    assert len(fig.axes[0].get_yticklabels()) == 10
+
+
+def test_empty_tables_give_a_figure_with_a_message():
+    empty = pd.DataFrame(columns=["group", "rank", "term", "z"])
+    assert "at least two groups" in texts_of(P.plot_terms(empty))
+    assert "No actor labels" in texts_of(P.plot_labels(pd.DataFrame(columns=["group", "concept", "label"])))
+    r = stats.rates(articles(2), metrics=["loaded_author_rate"], config=CFG)
+    assert "No rows" in texts_of(P.plot_rates(r, "quotes_scare_rate"))
+
+
+def test_plot_on_a_given_axes():
+    fig = Figure()
+    ax = fig.add_subplot()
+    r = stats.rates(articles(2), config=CFG)
+    assert P.plot_rates(r, ax=ax) is fig
+    assert P.plot_event(view_table(3), ax=ax) is fig
+
+
+def test_save_figure_is_deterministic(tmp_path):
+    r = stats.rates(articles(2), config=CFG)
+    out = []
+    for k in range(2):
+        paths = P.save_figure(P.plot_heatmap(r, corpus="toy"), tmp_path / f"h{k}")
+        out.append([p.read_bytes() for p in paths])
+    assert out[0] == out[1]
+    assert [p.suffix for p in paths] == [".png", ".svg"]

@@ -1,0 +1,142 @@
+"""The report folder: every table and chart, the manifest, report.md, determinism, escaping, bad input."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import replace
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from framing.compare.corpus import Corpus
+from framing.compare.markdown import esc
+from framing.compare.reportgen import TIMESTAMP_FIELD, build_report, write_report
+from framing.compare.settings import CompareConfig
+from framing.errors import ConfigError
+
+from .helpers import make_corpus
+
+CFG = CompareConfig(n_boot=200)
+
+
+def files(d: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(d)): p.read_bytes() for p in sorted(d.rglob("*")) if p.is_file()}
+
+
+def test_full_report_folder(small, tmp_path):
+    out = tmp_path / "rep"
+    md = write_report(small, out, config=CFG, command=["framing", "report", "x"])
+    got = files(out)
+    for t in ("rates", "summary", "pairwise", "distinctive_terms", "actor_labels", "speakers", "reporting_verbs",
+              "events", "event_views", "articles", "findings"):
+        assert f"tables/{t}.csv" in got and f"tables/{t}.parquet" in got, t
+    assert "charts/rates_loaded_author_rate.png" in got and "charts/rates_loaded_author_rate.svg" in got
+    assert any(k.startswith("charts/event_") for k in got)
+    text = md.read_text(encoding="utf-8")
+    assert text.startswith("# How the outlets frame the news: demo\\-small")
+    assert "](charts/rates_loaded_author_rate.png)" in text
+    for name in ("Sources at a glance", "Differences between groups", "Who is quoted", "Word choice",
+                 "Labels for the same actors", "Same event, side by side", "Method"):
+        assert f"## {name}" in text
+    man = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    assert man["seed"] == CFG.seed and man["command"] == ["framing", "report", "x"]
+    assert set(man["lexicons"]) >= {"loaded_terms", "actor_labels"}
+    assert man["inputs"][0]["sha256"] and "tables/rates.csv" in man["files"]
+    # tables round-trip
+    rates = pd.read_parquet(out / "tables" / "rates.parquet")
+    assert len(rates) == len(pd.read_csv(out / "tables" / "rates.csv"))
+
+
+def test_same_command_twice_gives_identical_files(small, tmp_path):
+    a, b = tmp_path / "a", tmp_path / "b"
+    for d in (a, b):
+        write_report(small, d, config=CFG, command=["same"], charts=False)
+    fa, fb = files(a), files(b)
+    assert fa.keys() == fb.keys()
+    for k in fa:
+        if k == "manifest.json":
+            ma, mb = json.loads(fa[k]), json.loads(fb[k])
+            ma.pop(TIMESTAMP_FIELD), mb.pop(TIMESTAMP_FIELD)
+            assert ma == mb
+        else:
+            assert fa[k] == fb[k], k
+
+
+def test_rewriting_a_report_folder_and_refusing_a_foreign_one(small, tmp_path):
+    out = tmp_path / "rep"
+    write_report(small, out, config=CFG, charts=False, include_findings=False)
+    write_report(small, out, config=CFG, charts=False, include_findings=False)  # replaces its own report
+    foreign = tmp_path / "mine"
+    foreign.mkdir()
+    (foreign / "notes.txt").write_text("keep me")
+    with pytest.raises(ConfigError, match="not empty"):
+        write_report(small, foreign, config=CFG, charts=False)
+
+
+def test_article_text_is_escaped_in_report_md(tmp_path):
+    evil = '<script>alert(1)</script> [click](http://evil.example) **bold** | cell'
+    c = make_corpus([
+        {"id": "e1", "source": evil, "title": evil, "event": "E1", "date": "2026-01-01",
+         "text": 'The regime\'s thugs attacked. "These terrorists <b>will</b> pay," said Jo | Smith [x](y).'},
+        {"id": "e2", "source": "Calm Wire", "title": "Calm", "event": "E1", "date": "2026-01-02",
+         "text": "Fighters attacked a post, officials said. The government condemned the attack."},
+    ])
+    md = write_report(c, tmp_path / "r", config=CFG, charts=False).read_text(encoding="utf-8")
+    assert "<script>" not in md and "<b>" not in md
+    assert "](http" not in md and "http://" not in md
+    assert "&lt;script&gt;" in md
+    # an escaped pipe never splits a table cell: every row of a table has as many cell borders as its header
+    unescaped = re.compile(r"(?<!\\)\|")
+    width = None
+    for line in md.splitlines():
+        if not line.startswith("|"):
+            width = None
+            continue
+        n = len(unescaped.findall(line))
+        width = width or n
+        assert n == width, line
+
+
+def test_esc():
+    assert esc("a|b\nc") == "a\\|b c"
+    assert esc("<img src=x onerror=alert(1)>") == "&lt;img src=x onerror=alert\\(1\\)&gt;"
+    assert esc(None) == "" and esc(float("nan")) == ""
+    assert esc("x" * 50, limit=10).endswith("\u2026")
+
+
+def test_corpus_with_one_source(tmp_path, small):
+    one = small.articles[small.articles["source"] == "Capital Wire"]
+    c = Corpus(one, small.findings[small.findings["article_id"].isin(one["article_id"])], small.texts, "one")
+    md = write_report(c, tmp_path / "one", config=CFG, charts=False).read_text(encoding="utf-8")
+    assert "only one group" in md
+    assert "No pairwise comparison" in md and "No distinctive terms" in md
+
+
+def test_source_with_one_article_and_non_ascii_name(tmp_path, small):
+    a = small.articles.copy()
+    first = a.index[0]
+    a.loc[first, "source"] = "Ñandú Noticias"
+    c = replace(small, articles=a)
+    data = build_report(c, config=CFG)
+    r = data.tables["rates"]
+    solo = r[(r["group"] == "Ñandú Noticias") & (r["metric"] == "loaded_author_rate")].iloc[0]
+    assert solo["n_articles"] == 1 and pd.isna(solo["lo"]) and "one article" in solo["note"]
+    md = write_report(c, tmp_path / "r", config=CFG, charts=False).read_text(encoding="utf-8")
+    assert "Ñandú Noticias" in md and "(no interval)" in md
+
+
+def test_bad_group_column_and_unparsed_dates(tmp_path, small):
+    with pytest.raises(ConfigError, match="valid columns"):
+        build_report(small, by="outlet", config=CFG)
+    a = small.articles.assign(date=["not a date"] * 3 + small.articles["date"].tolist()[3:])
+    data = build_report(replace(small, articles=a), config=CFG, include_findings=False)
+    assert any("could not be parsed" in w for w in data.warnings)
+
+
+def test_grouping_by_leaning_and_stories_without_event_ids(tmp_path, small):
+    a = small.articles.drop(columns=["event"])
+    data = build_report(replace(small, articles=a), by="leaning", config=CFG, include_findings=False)
+    assert set(data.tables["rates"]["group"]) == set(a["leaning"])
+    assert data.event_column == "story" and "stories" in data.tables
