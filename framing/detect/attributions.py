@@ -162,8 +162,10 @@ class _Ctx:
         return self._cap_index.get(raw, [])
 
     def cap(self, i: int) -> bool:
-        r = self.raw(i)
-        return r[:1].isupper()
+        """Is token i capitalised, or the hyphenated tail of a capitalised word ("Chun-ying")?"""
+        if self.text[self.doc.tok_start[i]:self.doc.tok_start[i] + 1].isupper():
+            return True
+        return i > 0 and self.gap(i) == "-" and self.cap(i - 1)
 
     def in_quote(self, i: int) -> bool:
         return self.offset_in_quote(self.doc.tok_start[i])
@@ -584,20 +586,26 @@ def _subject_before(ctx: _Ctx, cue: int, si: int) -> tuple[int, int] | None:
         return None
     # a parenthetical between commas before the verb: "Smith, a spokesman for X, said" / ", for his part,"
     g = ctx.gap(j + 1)
-    if "," in g or "\u2014" in g:
+    # parentheticals between commas or dashes before the verb: "Smith, a spokesman for X, said",
+    # "Jillian Chase, 27, a Tinder user in New York, said", ", for his part,"
+    for step in range(3):
+        g = ctx.gap(j + 1)
+        if not ("," in g or "\u2014" in g):
+            break
+        if step and not (w[j].isdigit() and "," in ctx.gap(j)):
+            break  # only an age ("Chase, 27, a Tinder user, said") stands between two parentheticals
         p = j
         while p >= lo and not ("," in ctx.gap(p) or "\u2014" in ctx.gap(p)):
             p -= 1
-        if p > lo and p <= j:
-            head = w[p]
-            dash = "\u2014" in g and "\u2014" in ctx.gap(p)  # a parenthetical between dashes, whatever it says
-            participle = head.endswith("ed") or head in ("known", "based", "born", "seen", "titled", "called")
-            if dash or participle or head in DETERMINERS or head in ("who", "which", "for", "in", "on", "meanwhile", "however",
-                                                       "too", "though", "speaking", "citing", "whose") \
-                    or head in ctx.single.get("role", ()) or _looks_like_age(w, p, j):
-                j = p - 1
-            else:
-                return None
+        if not (lo < p <= j):
+            return None
+        head = w[p]
+        dash = "\u2014" in g and "\u2014" in ctx.gap(p)  # a parenthetical between dashes, whatever it says
+        participle = head.endswith("ed") or head in ("known", "based", "born", "seen", "titled", "called")
+        if dash or participle or head in DETERMINERS or head in (
+                "who", "which", "for", "in", "on", "meanwhile", "however", "too", "though", "speaking", "citing",
+                "whose") or head in ctx.single.get("role", ()) or _looks_like_age(w, p, j):
+            j = p - 1
         else:
             return None
     if j < lo:
@@ -845,7 +853,7 @@ def _classify_and_resolve(ctx: _Ctx, attrs: list[Attr]) -> None:
         if st == "pronoun":
             pr = ctx.doc.words[a.source[0]]
             if pr in PERSON_PRONOUNS:
-                a.speaker = last_person or _nearest_person(ctx, a.source[0])
+                a.speaker = _subject_name(ctx, a, a.sentence) or last_person or _nearest_person(ctx, a.source[0])
             else:
                 a.speaker = last_group
         elif st == "named_person":
@@ -1028,6 +1036,29 @@ def _nearest_person(ctx: _Ctx, tok: int) -> str | None:
 _PERSON_ROLES = frozenset("""president minister secretary senator governor mayor spokesman spokeswoman spokesperson
     chairman chairwoman chief director general commander ambassador leader lawmaker candidate nominee premier
     chancellor king queen prince judge prosecutor sheriff commissioner congressman congresswoman""".split())
+
+
+def _subject_name(ctx: _Ctx, a: Attr, si: int) -> str | None:
+    """The named subject of sentence ``si`` (the pronoun's own sentence, or the one before), when it starts with
+    one before the pronoun ("Power also made headlines ... after she called ...")."""
+    if si < 0 or si < a.sentence - 1:
+        return None
+    subj = _sentence_subject(ctx, si)
+    if subj is None or a.source is None or subj[1] >= a.source[0]:
+        return None
+    w = ctx.doc.words
+    toks = range(subj[0], subj[1] + 1)
+    if any(w[t] in ctx.words.heads or w[t] in PRONOUNS for t in toks) or ctx.in_quote(subj[0]):
+        return None
+    if w[subj[0]] in _COMMON_STARTERS or w[subj[0]] in PREPOSITIONS or w[subj[0]] in SENTENCE_STOPPERS:
+        return None  # "To be sure, ...", "In March, ...": the sentence does not start with its subject
+    names = [t for t in toks if ctx.cap(t) and w[t] not in DETERMINERS and w[t] not in NP_LINKERS]
+    if not names or _in_title_case_line(ctx, subj[0]):
+        return None
+    if w[names[0]].endswith(("ing", "ed")):
+        return None  # "Speaking to reporters, he said", "Asked about it, she said"
+    name = _full_name(ctx, (names[0], names[-1]))
+    return name if len(name.split()) >= 2 else None  # a lone word is too often a place or a party
 
 
 def _is_person_role(ctx: _Ctx, span: tuple[int, int]) -> bool:

@@ -234,8 +234,7 @@ def _classify_one(doc: Document, q: QuoteSpan, cindex: tuple[list[Attr], list[in
                          "the writer's own distancing")
 
     clause = _clause_like(doc, q, words, before, outer_start)
-    speaker, cue, how = _speaker_for(doc, q, cindex, by_sentence, last_direct if clause else None, para_starts,
-                                     cfg)
+    speaker, cue, how = _speaker_for(doc, q, cindex, by_sentence, last_direct, para_starts, cfg, clause)
     if clause and (speaker is not None or n >= cfg.direct_min_words or how == "cue"):
         return QuoteCall(q, "direct", speaker, cue, f"a clause of reported speech ({how})")
     if speaker is not None or how == "cue":
@@ -347,9 +346,9 @@ def _clause_like(doc: Document, q: QuoteSpan, words: list[str], before: str, out
 
 
 def _speaker_for(doc: Document, q: QuoteSpan, cindex: tuple[list[Attr], list[int]], by_sentence: dict[int, list[Attr]],
-                 last: tuple[str | None, str | None, int] | None, para_starts: list[int], cfg: Config
-                 ) -> tuple[str | None, str | None, str]:
-    """Speaker and cue of a quotation, and how they were found. ``last`` is given only for clause-like quotes."""
+                 last: tuple[str | None, str | None, int] | None, para_starts: list[int], cfg: Config,
+                 clause: bool) -> tuple[str | None, str | None, str]:
+    """Speaker and cue of a quotation, and how they were found (``clause``: does it look like a clause?)."""
     text = doc.text
     # 1. an attribution with a source whose content is, or contains, this quotation (the innermost one)
     best = None
@@ -380,12 +379,16 @@ def _speaker_for(doc: Document, q: QuoteSpan, cindex: tuple[list[Attr], list[int
     m = re.match(r"\s*((?:[A-Z][\w.\u2019'-]*\s?){1,4}):\s", text[line_start:q.start])
     if m and _in_headline(doc, q):
         return m.group(1).strip(), "headline colon", "headline"
-    # 4. a paragraph introduced by a colon at the end of the previous one ("X had the following response:")
+    # 4. a transcript paragraph ("TRUMP: Look, ... I would have said, 'Thanks, Jeff'")
+    m = _TRANSCRIPT.match(text, line_start) if clause else None
+    if m and q.start > m.end():
+        return m.group(1).title(), "transcript label", "transcript"
+    # 5. a paragraph introduced by a colon at the end of the previous one ("X had the following response:")
     intro = _colon_intro(doc, q)
     if intro is not None:
         return intro, None, "introduced by a colon at the end of the previous paragraph"
     # 5. a clause that continues the last speaker's quotation in this or the previous paragraph
-    if last is not None:
+    if last is not None and clause:
         sp, cue, pi = last
         here = _para_index(para_starts, q.start)
         if here - pi <= 1:
@@ -393,6 +396,7 @@ def _speaker_for(doc: Document, q: QuoteSpan, cindex: tuple[list[Attr], list[int
     return None, None, "none"
 
 
+_TRANSCRIPT = re.compile(r"\s*([A-Z][A-Z.'\u2019-]+(?: [A-Z][A-Z.'\u2019-]+){0,2}):\s")
 _LEADING_NAME = re.compile(r"((?:[A-Z][\w.\u2019'-]*\s+){0,3}[A-Z][\w\u2019'-]+)(?=[\s,])")
 
 
