@@ -41,6 +41,7 @@ from framing.text.quotemarks import MARK_CHARS, QuoteSpan
 # Closed classes of English function words: grammar, not judgement, so they live here rather than in a lexicon.
 PRONOUNS = frozenset("he she they it we i you who which".split())
 PERSON_PRONOUNS = frozenset("he she".split())
+_OBJECT_PRONOUNS = frozenset("you me us him her them it".split())
 DETERMINERS = frozenset(
     """the a an his her their its our my your this that these those some many several few each every another
     other both all any no such one two three four five six seven eight nine ten dozens hundreds thousands
@@ -131,6 +132,7 @@ class _Ctx:
         self.para_starts = [p.start for p in doc.paragraphs]
         self._title_lines: dict[int, bool] = {}
         self._full_names: dict[str, tuple[str | None, int]] = {}
+        self.speakers: set[str] = set()  # full names of the named people quoted so far
         self._quote_starts = [q.start for q in doc.quotes]
         self._quote_max_end = list(accumulate((q.end for q in doc.quotes), max))
         top = [q for q in doc.quotes if q.depth == 0]
@@ -492,15 +494,23 @@ def _find_source(ctx: _Ctx, a: Attr) -> None:
             if subj is not None:
                 a.source = subj
                 return
+    if form.endswith("ing") and prev in ("after", "before", "by", "for", "while", "when", "without", "from"):
+        # "... suffered injuries after reporting 'auditory sensations'": the subject of the main clause
+        subj = _sentence_subject(ctx, si)
+        if subj is not None and subj[1] < a.cue_first:
+            a.source = subj
+            return
     if not inverted:
         subj = _subject_before(ctx, a.cue_first, si)
         if subj:
             a.source = subj
             return
-    if inverted or _sentence_initial(ctx, a.cue_first):
+    if (inverted or _sentence_initial(ctx, a.cue_first)) and a.lemma not in ("tell", "ask", "call", "urge",
+                                                                           "accuse", "blame", "thank"):
         # `"...," said the minister` / `Said Smith: ...`; otherwise the noun phrase after a verb is its object
+        # (and "told you", "asked them" always take an object)
         np = _np_after(ctx, a.cue_last, si, allow_pp=False)
-        if np:
+        if np and not (np[0] == np[1] and d.words[np[0]] in _OBJECT_PRONOUNS):
             a.source = np
             return
     if inverted:
@@ -521,7 +531,8 @@ def _host_clause_source(ctx: _Ctx, a: Attr) -> Attr | None:
 
 
 def _sentence_subject(ctx: _Ctx, si: int) -> tuple[int, int] | None:
-    """The noun phrase a sentence starts with ("Merkel responded ..., saying")."""
+    """The noun phrase a sentence starts with ("Merkel responded ..., saying"), after a leading adverbial
+    ("Over in Norvask, strongman President Arkady Volkren was ..., crowing")."""
     if si < 0:
         return None
     sent = ctx.sent_tokens(si)
@@ -534,9 +545,12 @@ def _sentence_subject(ctx: _Ctx, si: int) -> tuple[int, int] | None:
         return None
     if w[k] in PRONOUNS and w[k] not in ("who", "which", "it"):
         return (k, k)
+    if w[k] in PREPOSITIONS or w[k] == "over":
+        return None  # "Over in Norvask, ...": a sentence that starts with an adverbial, not with its subject
+    start = k
     end = None
-    while k < sent.stop and k - sent.start < ctx.cfg.max_source_words:
-        if k > sent.start and _punct_gap(ctx, k) and ctx.gap(k).strip() not in ("'", "\u2019", "-", "."):
+    while k < sent.stop and k - start < ctx.cfg.max_source_words:
+        if k > start and _punct_gap(ctx, k) and ctx.gap(k).strip() not in ("'", "\u2019", "-", "."):
             break
         if ctx.cap(k) or w[k] in DETERMINERS or w[k] in NP_LINKERS or w[k] == "s":
             if ctx.cap(k):
@@ -546,7 +560,7 @@ def _sentence_subject(ctx: _Ctx, si: int) -> tuple[int, int] | None:
         break
     if end is None:
         return None
-    return (sent.start, end)
+    return (start, end)
 
 
 def _subject_before(ctx: _Ctx, cue: int, si: int) -> tuple[int, int] | None:
@@ -853,13 +867,15 @@ def _classify_and_resolve(ctx: _Ctx, attrs: list[Attr]) -> None:
         if st == "pronoun":
             pr = ctx.doc.words[a.source[0]]
             if pr in PERSON_PRONOUNS:
-                a.speaker = _subject_name(ctx, a, a.sentence) or last_person or _nearest_person(ctx, a.source[0])
+                a.speaker = (_subject_name(ctx, a, a.sentence) or _known_person_before(ctx, a) or last_person
+                             or _nearest_person(ctx, a.source[0]))
             else:
                 a.speaker = last_group
         elif st == "named_person":
             a.speaker = _full_name(ctx, a.source)
             if not quoted:
                 last_person = a.speaker
+                ctx.speakers.add(a.speaker)
         elif st == "title_only":
             a.speaker = _resolve_title(ctx, a.source) or (last_person if _is_person_role(ctx, a.source) else None) \
                 or text
@@ -1021,7 +1037,13 @@ def _nearest_person(ctx: _Ctx, tok: int) -> str | None:
             continue
         if len(parts) == 1 and not re.search(r"\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|President|Minister)\.?\s+$",
                                              d.text[max(0, m.start() - 12):m.start()]):
-            continue  # a lone capitalised word is too often a place, a month or a nationality
+            # a lone capitalised word is too often a place, a month or a nationality, unless the article gives it
+            # in full elsewhere ("Obama" -> "Michelle Obama")
+            k = d.token_at_or_after(m.start())
+            full = _full_name(ctx, (k, k)) if k < len(d.words) else ""
+            if len(full.split()) < 2:
+                continue
+            parts = full.split()
         if _in_title_case_line(ctx, d.token_at_or_after(m.start())):
             continue
         if m.start() == d.sentences[d.sentence_of(m.start())].start and len(parts) == 1 \
@@ -1059,6 +1081,30 @@ def _subject_name(ctx: _Ctx, a: Attr, si: int) -> str | None:
         return None  # "Speaking to reporters, he said", "Asked about it, she said"
     name = _full_name(ctx, (names[0], names[-1]))
     return name if len(name.split()) >= 2 else None  # a lone word is too often a place or a party
+
+
+def _known_person_before(ctx: _Ctx, a: Attr) -> str | None:
+    """The first name in the pronoun's sentence, before it, of someone already quoted as a named speaker
+    ("... before the fundraiser Pelosi also gave a speech ... in which she accused ...")."""
+    d = ctx.doc
+    if a.source is None or a.sentence < 0:
+        return None
+    w = d.words
+    for t in ctx.sent_tokens(a.sentence):
+        if t >= a.source[0]:
+            break
+        if not ctx.cap(t) or _sentence_initial(ctx, t) or ctx.in_quote(t) or w[t] in ctx.words.heads \
+                or w[t] in DETERMINERS or w[t] in MONTHS or w[t] in WEEKDAYS or w[t] in _COMMON_STARTERS:
+            continue
+        if t + 1 < len(w) and ctx.cap(t + 1) and ctx.gap(t + 1).isspace():
+            continue  # part of a longer capitalised name: only a lone surname is looked up
+        full = _full_name(ctx, (t, t))
+        if full in ctx.speakers:
+            return full
+        before = w[t - 1] if t > 0 else ""
+        if len(full.split()) >= 2 and before not in DETERMINERS and before not in PREPOSITIONS:
+            return full  # a subject, not "in the Tessaly Valley"
+    return None
 
 
 def _is_person_role(ctx: _Ctx, span: tuple[int, int]) -> bool:

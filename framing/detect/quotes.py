@@ -60,6 +60,9 @@ _OTHER_CONTENT = re.compile(
     r"^(?:yes|no|aye|nay|yea|true|false|mostly\s+true|mostly\s+false|half\s+true|pants\s+on\s+fire|"
     r"leave|remain|present|abstain|none|other|n/?a|ok|okay|like|dislike|agree|disagree|strongly\s+agree|"
     r"strongly\s+disagree|undecided|don'?t\s+know|a|b|c|d|f|a\+|a-)[.,!?]?$", re.IGNORECASE)
+# Nouns that end the name of a rule, law, plan or test ("eight-state rule", "the doll tests").
+_TITLE_NOUNS = frozenset("""rule rules act bill law doctrine plan agreement accord treaty pact deal initiative program
+    programme test tests amendment clause protocol strategy policy""".split())
 _SMALL = frozenset("a an the of and or for to in on at by with from as is but vs nor de la le".split())
 
 
@@ -204,8 +207,13 @@ def _classify_one(doc: Document, q: QuoteSpan, cindex: tuple[list[Attr], list[in
         return QuoteCall(q, "name", None, None, "a nickname or name (after \"dubbed\", \"known as\", or inside a name)")
     if re.search(r"\b[\w:-]+=$", before):
         return QuoteCall(q, "other", None, None, "an attribute value in markup (name=\"...\")")
+    so_called = bool(re.search(r"so[-\s]called\s*$|self[-\s](?:styled|proclaimed)\s*$|supposed\s*$", before,
+                               re.IGNORECASE))
+    if so_called and n <= cfg.scare_max_words + 2:
+        return QuoteCall(q, "scare", None, None, "marked as doubtful by \"so-called\" or a similar word before it")
     titleish = _title_case(words)
     headline = _in_headline(doc, q)
+
     if n <= 12 and (_TITLE_BEFORE.search(before) and (titleish or n <= 6)) or (_TITLE_AFTER.match(after) and titleish):
         return QuoteCall(q, "title", None, None, "the name of a work, law, event, campaign or slogan")
     if titleish and not headline and n <= 10 and not _starts_clause(before) \
@@ -218,11 +226,6 @@ def _classify_one(doc: Document, q: QuoteSpan, cindex: tuple[list[Attr], list[in
         return QuoteCall(q, "title", None, None, "an acronym in quotation marks: the name of a show, group or thing")
     if stripped[:1].isdigit() and n <= cfg.scare_max_words:
         return QuoteCall(q, "other", None, None, "a number-led term (a code or technical label), not anyone's words")
-
-    so_called = bool(re.search(r"so[-\s]called\s*$|self[-\s](?:styled|proclaimed)\s*$|supposed\s*$", before,
-                               re.IGNORECASE))
-    if so_called and n <= cfg.scare_max_words + 2:
-        return QuoteCall(q, "scare", None, None, "marked as doubtful by \"so-called\" or a similar word before it")
 
     # The writer's own convention: the article quotes speech with one kind of mark and uses the other kind,
     # outside any quotation, around a short word or name (state media's ‘Israel’).
@@ -242,9 +245,8 @@ def _classify_one(doc: Document, q: QuoteSpan, cindex: tuple[list[Attr], list[in
             return QuoteCall(q, "scare", None, None, "short phrase set off inside another quotation: the quoted "
                                                      "speaker's own distancing")
         return QuoteCall(q, "partial", speaker, cue, f"a fragment of a speaker's words woven into the sentence ({how})")
-    if n <= 3 and q.depth == 0 and _modifies_next_noun(text, q) and not _SCARE_BEFORE.search(before):
-        return QuoteCall(q, "name", None, None, "a quoted label used as a modifier of the next noun "
-                                                "(the \"big three\" networks): a name for something")
+    if 2 <= n <= 6 and (words[-1].lower() in _TITLE_NOUNS or (n >= 3 and _TITLE_AFTER.match(after))):
+        return QuoteCall(q, "title", None, None, "names a rule, law, plan, agreement or test (a title, not a quote)")
     if n <= cfg.scare_max_words:
         return QuoteCall(q, "scare", None, None,
                          "short quoted phrase with no speaker in this or the previous sentence: the writer's own "
@@ -269,30 +271,6 @@ _CUE_BEFORE = re.compile(
 def _cue_right_before(before: str) -> bool:
     b = before.rstrip().rstrip("'\"\u201c\u201d\u2018\u2019").rstrip()
     return bool(_CUE_BEFORE.search(b))
-
-
-_FUNCTION_AFTER = frozenset(
-    """a an the and or but of to in on at by for with from as is are was were be been has have had will would can
-    could should may might must do does did not no that which who whom this these those it its they their them he
-    his she her we our you your i me my than then so if when while because about into over after before since
-    until said says say told tell".""".split()
-)
-
-
-def _modifies_next_noun(text: str, q: QuoteSpan) -> bool:
-    """Is the quotation directly followed by a lower-case word that it modifies ("big three" networks)?
-
-    Adjectives quoted ironically before a noun (the "peaceful" protesters) are the exception: a content word
-    ending like an adjective is not taken as a name.
-    """
-    m = re.match(r" ([a-z][a-z-]+)\b", text[q.end + 1:q.end + 30])
-    if not m or m.group(1) in _FUNCTION_AFTER or m.group(1).endswith(("ly", "ed", "ing")):
-        return False
-    last = re.findall(r"[A-Za-z]+", text[q.start:q.end])
-    return bool(last) and not last[-1].lower().endswith(_ADJ_ENDINGS)
-
-
-_ADJ_ENDINGS = ("ful", "ous", "ive", "able", "ible", "al", "ic", "less", "ant", "ent", "ary", "ish", "y", "ed", "est")
 
 
 def _in_headline(doc: Document, q: QuoteSpan) -> bool:
@@ -379,7 +357,11 @@ def _speaker_for(doc: Document, q: QuoteSpan, cindex: tuple[list[Attr], list[int
     m = re.match(r"\s*((?:[A-Z][\w.\u2019'-]*\s?){1,4}):\s", text[line_start:q.start])
     if m and _in_headline(doc, q):
         return m.group(1).strip(), "headline colon", "headline"
-    # 4. a transcript paragraph ("TRUMP: Look, ... I would have said, 'Thanks, Jeff'")
+    # 4. an epigraph signed after a dash: “The sabbath was made for man ...” —Mark 2:27
+    m = _SIGNED.match(text, q.end + 1)
+    if m:
+        return m.group(1).strip(), "dash", "signed after a dash"
+    # 4b. a transcript paragraph ("TRUMP: Look, ... I would have said, 'Thanks, Jeff'")
     m = _TRANSCRIPT.match(text, line_start) if clause else None
     if m and q.start > m.end():
         return m.group(1).title(), "transcript label", "transcript"
@@ -396,6 +378,7 @@ def _speaker_for(doc: Document, q: QuoteSpan, cindex: tuple[list[Attr], list[int
     return None, None, "none"
 
 
+_SIGNED = re.compile(r"[ \t]*[\u2014\u2013-]{1,2}[ \t]*((?:[A-Z][\w.\u2019'-]*[ \t]?){1,4}(?:\d[\d:]*)?)[ \t]*(?:\n|$)")
 _TRANSCRIPT = re.compile(r"\s*([A-Z][A-Z.'\u2019-]+(?: [A-Z][A-Z.'\u2019-]+){0,2}):\s")
 _LEADING_NAME = re.compile(r"((?:[A-Z][\w.\u2019'-]*\s+){0,3}[A-Z][\w\u2019'-]+)(?=[\s,])")
 
