@@ -76,3 +76,14 @@ def test_problems_become_warnings(text, warning):
 def test_non_string_input_is_a_clear_error():
     with pytest.raises(framing.InputError, match="must be a str"):
         framing.analyse(b"bytes")  # type: ignore[arg-type]
+
+
+@pytest.mark.slow
+def test_a_5_mb_article_is_analysed_with_a_warning():
+    rec = demo_texts(40)
+    text = "\n\n".join(r["text"] for r in rec)
+    text = (text * (5_000_000 // len(text) + 1))[:5_000_000]
+    r = framing.analyse(text)
+    assert r.n_words > 500_000 and len(r.findings) > 10_000
+    assert any("very long text" in w for w in r.warnings)
+    assert all(text[f.start:f.end] == f.text for f in r.findings[:2000])
