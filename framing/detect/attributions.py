@@ -714,6 +714,8 @@ def _det_noun(ctx: _Ctx, end: int, lo: int) -> tuple[int, int] | None:
         if _punct_gap(ctx, k + 1) and ctx.gap(k + 1).strip() not in ("'", "\u2019", "-"):
             return None
         if w[k] in DETERMINERS:
+            while k > lo and w[k - 1] in DETERMINERS and not _punct_gap(ctx, k):
+                k -= 1  # "the two sides", "all the other parties"
             return (k, end)
         if w[k] in SENTENCE_STOPPERS or w[k] in PRONOUNS:
             return None
@@ -723,7 +725,7 @@ def _det_noun(ctx: _Ctx, end: int, lo: int) -> tuple[int, int] | None:
 def _is_modifier_slot(ctx: _Ctx, k: int, end: int) -> bool:
     """A lower-case word left of an NP head may be a modifier ("senior", "administration") if a head follows."""
     w = ctx.doc.words
-    heads = ctx.words.speaker_heads
+    heads = ctx.words.heads
     return any(w[x] in heads or ctx.cap(x) for x in range(k + 1, end + 1))
 
 
@@ -926,6 +928,8 @@ def _source_type(ctx: _Ctx, a: Attr) -> str:
     first = words[0]
     indefinite = first in ("a", "an", "some", "one", "several", "many", "two", "three", "few", "other", "others")
     plural = head.endswith("s") and head[:-1] in (role | anon | org)
+    if head in ctx.single.get("document", ()) and head not in anon:
+        return "title_only"  # "a joint statement", "the report": described, not named
     if head in anon and head not in role:
         return "anonymous"
     if head in role or head in org:
