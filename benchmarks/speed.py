@@ -68,7 +68,7 @@ def main() -> None:
     lex = framing.default_lexicons()
     for t in texts[:20]:  # warm up: lexicons, TextBlob's lexicon
         framing.analyse(t)
-        TextBlob(t).sentiment
+        _ = TextBlob(t).sentiment
 
     docs = [prepare(t) for t in texts]
     attrs = [attributions.detect(d, lex.reporting_verbs, lex.source_terms, DEFAULT) for d in docs]

@@ -8,7 +8,7 @@ Every finding has ``start``/``end`` (Python string offsets, end exclusive) such 
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
-from typing import Any, Literal, Union
+from typing import Any, Literal
 
 Voice = Literal["author", "quoted"]
 QuoteKind = Literal["direct", "partial", "scare", "title", "name", "mention", "other"]
@@ -107,7 +107,7 @@ class SentenceSentiment:
         return _ordered(self)
 
 
-Finding = Union[LoadedTerm, Quote, Attribution, SentenceSentiment]
+Finding = LoadedTerm | Quote | Attribution | SentenceSentiment
 
 
 def _ordered(finding: Any) -> dict[str, Any]:

@@ -21,10 +21,11 @@ import io
 import os
 import re
 import tomllib
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable, Literal, Sequence
+from typing import Literal
 
 from framing.errors import LexiconError
 from framing.inflect import expand
@@ -171,7 +172,7 @@ class Lexicon:
             i = p + k
         return out
 
-    def with_changes(self, *, add: Iterable[Entry] = (), disable: Iterable[str] = ()) -> "Lexicon":
+    def with_changes(self, *, add: Iterable[Entry] = (), disable: Iterable[str] = ()) -> Lexicon:
         """A new lexicon with entries added and terms disabled; its version and hash say it was edited."""
         off = {t.lower() for t in disable}
         added = tuple(add)
@@ -295,7 +296,7 @@ def read_index(directory: Path | None = None) -> dict[str, LexiconSpec]:
     try:
         raw = tomllib.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
-        raise LexiconError(f"{path}: lexicon index not found (set FRAMING_DATA to the project's data folder)")
+        raise LexiconError(f"{path}: lexicon index not found (set FRAMING_DATA to the project's data folder)") from None
     except tomllib.TOMLDecodeError as exc:
         raise LexiconError(f"{path}: invalid TOML: {exc}") from None
     out = {}

@@ -28,7 +28,6 @@ from framing.findings import (
     Finding,
     LoadedTerm,
     Quote,
-    SentenceSentiment,
 )
 from framing.lexicons import CATEGORIES, Lexicon, load_lexicon
 from framing.text.document import Document, prepare
@@ -221,9 +220,9 @@ def _metrics(doc: Document, terms: list[LoadedTerm], qf: list[Quote], af: list[A
     by_cat = Counter(t.category for t in terms)
     by_cat_author = Counter(t.category for t in terms if t.voice == "author")
     by_cat_quoted = Counter(t.category for t in terms if t.voice == "quoted")
-    kinds = Counter(q.kind for q in qf)
-    stances = Counter(a.stance for a in af)
-    stypes = Counter(a.source_type for a in af)
+    kinds: Counter[str] = Counter(q.kind for q in qf)
+    stances: Counter[str] = Counter(a.stance for a in af)
+    stypes: Counter[str] = Counter(a.source_type for a in af)
     n_attr = len(af)
     named = stypes["named_person"] + stypes["named_org"]
     anonymous = stypes["anonymous"]

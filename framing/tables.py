@@ -20,7 +20,8 @@ Counts, not rates, are stored: rates depend on the grouping and are computed by 
 
 from __future__ import annotations
 
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 
 import pandas as pd
 

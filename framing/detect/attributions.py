@@ -27,10 +27,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate
-from typing import Sequence
 
 from framing.config import Config
 from framing.lexicons import Lexicon, fold_words
@@ -114,7 +114,7 @@ class Attr:
     quote: QuoteSpan | None = None  # the adjacent quotation, when the content is one
     via: str | None = None
     via_span: tuple[int, int] | None = None
-    host: "Attr | None" = None  # the attribution whose subject a participle or coordinated verb shares
+    host: Attr | None = None  # the attribution whose subject a participle or coordinated verb shares
 
 
 class _Ctx:
@@ -186,7 +186,7 @@ class _Ctx:
 class _WordClasses:
     """Word sets derived from the source-terms lexicon, built once per lexicon."""
 
-    single: dict[str, frozenset[str]]  # category -> one-word terms (and their plurals)
+    single: dict[str, frozenset[str]]  # category -> one-word terms (and their plurals); .get(c, frozenset())
     phrases: dict[str, frozenset[tuple[str, ...]]]  # category -> all terms as word tuples
     anonymity: re.Pattern[str]  # any anonymity phrase, in folded text
     media_phrases: dict[int, frozenset[tuple[str, ...]]]  # length -> media terms of that many words
@@ -906,9 +906,9 @@ def _source_type(ctx: _Ctx, a: Attr) -> str:
         window = d.folded[d.tok_start[s]:min(sent.end, d.tok_end[a.cue_last] + 80)]
         if ctx.words.anonymity.search(window):
             return "anonymous"
-    role = ctx.single.get("role", set())
-    org = ctx.single.get("organisation", set())
-    anon = ctx.single.get("anonymous", set())
+    role = ctx.single.get("role", frozenset())
+    org = ctx.single.get("organisation", frozenset())
+    anon = ctx.single.get("anonymous", frozenset())
     names = [i for i in toks if ctx.cap(i) and w[i] not in role and w[i] not in org and w[i] not in DETERMINERS
              and w[i] not in anon and w[i] not in ctx.single.get("media", ())
              and w[i] not in NP_LINKERS and w[i] not in MONTHS and w[i] not in WEEKDAYS
@@ -953,7 +953,7 @@ _NAME_RE_CACHE: dict[str, re.Pattern[str]] = {}
 def _name_tokens(ctx: _Ctx, span: tuple[int, int]) -> list[int]:
     """The tokens of a person's name inside an NP: capitalised, after the last role word."""
     w = ctx.doc.words
-    role = ctx.single.get("role", set())
+    role = ctx.single.get("role", frozenset())
     toks = [i for i in range(span[0], span[1] + 1)]
     last_role = max((i for i in toks if w[i] in role), default=span[0] - 1)
     out = [i for i in toks if i > last_role and ctx.cap(i) and w[i] not in DETERMINERS]
@@ -972,7 +972,7 @@ def _full_name(ctx: _Ctx, span: tuple[int, int]) -> str:
     if len(toks) > 1:
         return name
     last = ctx.raw(toks[0])
-    role = ctx.single.get("role", set())
+    role = ctx.single.get("role", frozenset())
     # the first earlier mention with a longer name wins; remember it, and how far the search has gone
     found, scanned = ctx._full_names.get(last, (None, 0))
     if found is not None:
@@ -1016,10 +1016,10 @@ def _nearest_person(ctx: _Ctx, tok: int) -> str | None:
     hi = d.tok_start[tok]
     # the last two sentences, but never more than 600 characters back (a pronoun refers to a recent mention)
     lo = max(d.sentences[max(0, si - 2)].start if si >= 0 else 0, hi - 600)
-    role = ctx.single.get("role", set())
-    org = ctx.single.get("organisation", set()) | ORG_SUFFIXES
-    media = ctx.single.get("media", set())
-    anon = ctx.single.get("anonymous", set())
+    role = ctx.single.get("role", frozenset())
+    org = ctx.single.get("organisation", frozenset()) | ORG_SUFFIXES
+    media = ctx.single.get("media", frozenset())
+    anon = ctx.single.get("anonymous", frozenset())
     best = None
     for m in _NAME_SEQ.finditer(d.text, lo, hi):
         if ctx.offset_in_quote(m.start()):
@@ -1125,7 +1125,7 @@ def _resolve_title(ctx: _Ctx, span: tuple[int, int]) -> str | None:
     """A title-only source ("the Syrian minister") resolved to a name introduced with that title earlier."""
     d = ctx.doc
     w = d.words
-    role = ctx.single.get("role", set())
+    role = ctx.single.get("role", frozenset())
     roles = [w[i] for i in range(span[0], span[1] + 1) if w[i] in role]
     if not roles:
         return None

@@ -13,10 +13,10 @@ or see loading that needs no loaded word (selection, placement, omission).
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Sequence
 from itertools import accumulate
-from typing import Sequence
 
-from framing.findings import LoadedTerm
+from framing.findings import LoadedTerm, Voice
 from framing.lexicons import Lexicon
 from framing.text.document import Document
 
@@ -31,7 +31,7 @@ def detect(doc: Document, lexicon: Lexicon, quoted: Sequence[tuple[int, int]] = 
     for m in lexicon.find(doc.words, doc.text, doc.tok_start, doc.tok_end):
         s, e = doc.tok_start[m.first], doc.tok_end[m.last]
         k = bisect_right(starts, s)
-        voice = "quoted" if k and max_end[k - 1] >= e else "author"
+        voice: Voice = "quoted" if k and max_end[k - 1] >= e else "author"
         en = m.entry
         text = doc.text[s:e]
         expl = f'"{text}" is in the {lexicon.name} lexicon as {en.category.replace("_", " ")} ' \

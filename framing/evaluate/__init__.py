@@ -21,9 +21,10 @@ import json
 import re
 import sys
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from framing.report import analyse
 
@@ -143,14 +144,14 @@ def _overlaps(a: list[tuple[int, int]], b: list[tuple[int, int]]) -> bool:
 def polnear(data: Path) -> Score:
     base = data / "polnear/dev"
     gold: dict[str, list[dict[str, Any]]] = {}
-    texts: dict[str, str] = {}
+    texts: dict[str, str] = {}  # PolNeAR text per article
     for t in sorted((base / "text").glob("*.txt")):
         anns = sorted((base / "attributions").glob(t.stem + "_*.ann"))
         if not anns:
             continue
         text = t.read_text(encoding="utf-8")
         spans, events = _parse_ann(anns[0])
-        items = []
+        items: list[dict[str, Any]] = []
         for ev in events:
             cue = spans.get(ev.get("Cue", ""))
             if not cue:
@@ -195,13 +196,13 @@ def polnear(data: Path) -> Score:
                     gs, ge = g["source"][0]
                     errs["wrong source"].append(
                         f"gold [{text[gs:ge]}] predicted [{ps.get('source')}] in " + _ctx(text, ps["start"], ps["end"]))
-    p = tp_pred / n_pred if n_pred else 0.0
-    r = rec_hit / n_speech if n_speech else 0.0
-    f1 = 2 * p * r / (p + r) if p + r else 0.0
+    cue_p = tp_pred / n_pred if n_pred else 0.0
+    cue_r = rec_hit / n_speech if n_speech else 0.0
+    f1 = 2 * cue_p * cue_r / (cue_p + cue_r) if cue_p + cue_r else 0.0
     sm = src_ok / src_n if src_n else 0.0
-    line = (f"PolNeAR dev ({len(gold)} articles, {n_speech} speech attributions): cue P={p:.3f} R={r:.3f} "
-            f"F1={f1:.3f} (target 0.85); source match={sm:.3f} (target 0.80)")
-    return Score("polnear", {"cue_p": p, "cue_r": r, "cue_f1": f1, "source_match": sm}, line, dict(errs),
+    line = (f"PolNeAR dev ({len(gold)} articles, {n_speech} speech attributions): cue P={cue_p:.3f} "
+            f"R={cue_r:.3f} F1={f1:.3f} (target 0.85); source match={sm:.3f} (target 0.80)")
+    return Score("polnear", {"cue_p": cue_p, "cue_r": cue_r, "cue_f1": f1, "source_match": sm}, line, dict(errs),
                  f1 >= 0.85 and sm >= 0.80)
 
 

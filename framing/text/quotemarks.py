@@ -248,7 +248,7 @@ def _marks_in(text: str, start: int, end: int) -> list[_Mark]:
 def _closes_soon(text: str, i: int, end: int) -> bool:
     """For "'n'" and similar: is there a closing single mark right after a short word (a real quote like 'no')?"""
     m = re.match(r"[A-Za-z]{1,6}['\u2019](?=[\s.,;:!?]|$)", text[i:end])
-    return bool(m) and m.group(0)[:-1].lower() not in ("n",)
+    return m is not None and m.group(0)[:-1].lower() not in ("n",)
 
 
 def _unpaired(text: str, pos: int, what: str) -> str:
