@@ -1,0 +1,280 @@
+"""Shared pieces of the attribution detector: closed word classes, the working record and per-document helpers."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import lru_cache
+from itertools import accumulate
+
+from framing.config import Config
+from framing.lexicons import Lexicon, fold_words
+from framing.text.document import Document
+from framing.text.quotemarks import QuoteSpan
+
+# ----------------------------------------------------------------------------------------------- word classes
+# Closed classes of English function words: grammar, not judgement, so they live here rather than in a lexicon.
+PRONOUNS = frozenset("he she they it we i you who which".split())
+
+
+PERSON_PRONOUNS = frozenset("he she".split())
+
+
+OBJECT_PRONOUNS = frozenset("you me us him her them it".split())
+
+
+DETERMINERS = frozenset(
+    """the a an his her their its our my your this that these those some many several few each every another
+    other both all any no such one two three four five six seven eight nine ten dozens hundreds thousands
+    most""".split()
+)
+
+
+# Words that may stand between a subject and its reporting verb ("Trump has also repeatedly said").
+SKIP_BEFORE_CUE = frozenset(
+    """also has have had was were is are be been being will would could should may might must can did does do not
+    never t later then again previously repeatedly recently reportedly once earlier first publicly privately
+    separately frequently often even just only still already now subsequently further quickly angrily simply
+    himself herself themselves itself yesterday today tonight last week month year""".split()
+)
+
+
+WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+
+
+MONTHS = frozenset(
+    "january february march april may june july august september october november december jan feb mar apr "
+    "jun jul aug sep sept oct nov dec".split()
+)
+
+
+# Words after a cue that introduce time or manner before the content ("said on Wednesday that").
+SKIP_AFTER_CUE = frozenset(
+    """on in at during last this late early earlier later also again on monday tuesday wednesday thursday friday
+    saturday sunday today yesterday tonight morning afternoon evening night week weekend month year statement
+    interview a an the his her their its press conference briefing speech email phone call post tweet letter
+    recently publicly privately repeatedly""".split()
+)
+
+
+NP_LINKERS = frozenset("of for at and & de del della di da du al el bin ibn van von der den la le los las".split())
+
+
+SENTENCE_STOPPERS = frozenset(
+    """that which who whom whose because but and or if when while although though as since after before until
+    than so to in on at by with from into about over under between against during without within through""".split()
+)
+
+
+# Determiners that make a following verb form a noun ("the claim", "his remarks", "such reports").
+NOUN_MAKERS = frozenset(
+    """the a an his her their its our my your these those such no any every each new latest recent earlier
+    previous same public official press widespread numerous several many unfounded false""".split()
+)
+
+
+# Ambiguous cue verbs need evidence of reported content next to them; others are speech acts as verbs.
+NEEDS_EVIDENCE = frozenset(
+    """add note report state post cite answer point out maintain echo question reject signal indicate suggest
+    estimate promise protest describe reveal confirm mention observe explain announce recall repeat write ask call
+    predict propose recommend reply respond comment counter agree joke charge admit acknowledge concede confess
+    demand threaten pledge vow wonder urge""".split()
+)
+
+
+PREPOSITIONS = frozenset(
+    """of in on at under with without from into onto upon about over after before for by through during against
+    among between beyond within""".split()
+)
+
+
+AUXILIARIES = frozenset("is was are were be been being am kept keeps keep started start began begin".split())
+
+
+ADDRESSEES = frozenset("reporters journalists him her them us me lawmakers supporters viewers listeners".split())
+
+
+ORG_SUFFIXES = frozenset(
+    """inc corp corporation co ltd llc plc group party ministry department agency committee council commission
+    association union foundation institute university college bank company fund office court army police
+    government administration movement coalition campaign network""".split()
+)
+
+
+SAYING = frozenset(("saying", "telling", "stating", "adding", "writing", "describing", "warning", "explaining"))
+
+
+@dataclass
+class Attr:
+    """A mutable working record; :mod:`framing.report` turns it into an :class:`Attribution` finding."""
+
+    cue_first: int  # token indices of the cue, inclusive
+    cue_last: int
+    lemma: str
+    stance: str
+    sentence: int
+    source: tuple[int, int] | None = None  # token indices, inclusive
+    source_type: str = "none"
+    speaker: str | None = None  # resolved name (or the source text when nothing better is known)
+    content: tuple[int, int] | None = None  # character offsets
+    quote: QuoteSpan | None = None  # the adjacent quotation, when the content is one
+    via: str | None = None
+    via_span: tuple[int, int] | None = None
+    host: Attr | None = None  # the attribution whose subject a participle or coordinated verb shares
+
+
+class Ctx:
+    """Per-document helpers shared by the steps below."""
+
+    def __init__(self, doc: Document, sources: Lexicon, cfg: Config) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.cfg = cfg
+        self.words = _word_classes(sources)
+        self.single = self.words.single
+        self.phrases = self.words.phrases
+        self.attrs: list[Attr] = []
+        self.attr_starts: list[int] = []
+        self.para_starts = [p.start for p in doc.paragraphs]
+        self._title_lines: dict[int, bool] = {}
+        self._full_names: dict[str, tuple[str | None, int]] = {}
+        self.speakers: set[str] = set()  # full names of the named people quoted so far
+        self._quote_starts = [q.start for q in doc.quotes]
+        self._quote_max_end = list(accumulate((q.end for q in doc.quotes), max))
+        top = [q for q in doc.quotes if q.depth == 0]
+        # outermost quotations (disjoint, so sorted by both start and end), with their opening-mark offsets
+        self.top_quotes = (top, [q.start - 1 for q in top], [q.end for q in top])
+        self._cap_index: dict[str, list[int]] | None = None
+
+    def raw(self, i: int) -> str:
+        return self.text[self.doc.tok_start[i]:self.doc.tok_end[i]]
+
+    def gap(self, i: int) -> str:
+        """Raw text between token i-1 and token i."""
+        d = self.doc
+        if i <= 0:
+            return d.text[:d.tok_start[0]] if d.tok_start else ""
+        if i >= len(d.tok_start):
+            return d.text[d.tok_end[-1]:]
+        return d.text[d.tok_end[i - 1]:d.tok_start[i]]
+
+    def capitalised_positions(self, raw: str) -> list[int]:
+        """Token indices where the exact capitalised word ``raw`` occurs (index built on first use)."""
+        if self._cap_index is None:
+            idx: dict[str, list[int]] = {}
+            d = self.doc
+            for i, (s, e) in enumerate(zip(d.tok_start, d.tok_end)):
+                if d.text[s:s + 1].isupper():
+                    idx.setdefault(d.text[s:e], []).append(i)
+            self._cap_index = idx
+        return self._cap_index.get(raw, [])
+
+    def cap(self, i: int) -> bool:
+        """Is token i capitalised, or the hyphenated tail of a capitalised word ("Chun-ying")?"""
+        if self.text[self.doc.tok_start[i]:self.doc.tok_start[i] + 1].isupper():
+            return True
+        return i > 0 and self.gap(i) == "-" and self.cap(i - 1)
+
+    def in_quote(self, i: int) -> bool:
+        return self.offset_in_quote(self.doc.tok_start[i])
+
+    def offset_in_quote(self, s: int) -> bool:
+        # quotations are sorted by start: s is inside one iff some quotation starting at or before s ends after it
+        k = bisect_right(self._quote_starts, s)
+        return k > 0 and self._quote_max_end[k - 1] > s
+
+    def sent_tokens(self, si: int) -> range:
+        sp = self.doc.sentences[si]
+        return self.doc.tokens_in(sp.start, sp.end)
+
+
+@dataclass(frozen=True)
+class _WordClasses:
+    """Word sets derived from the source-terms lexicon, built once per lexicon."""
+
+    single: dict[str, frozenset[str]]  # category -> one-word terms (and their plurals); .get(c, frozenset())
+    phrases: dict[str, frozenset[tuple[str, ...]]]  # category -> all terms as word tuples
+    anonymity: re.Pattern[str]  # any anonymity phrase, in folded text
+    media_phrases: dict[int, frozenset[tuple[str, ...]]]  # length -> media terms of that many words
+    heads: frozenset[str]  # nouns that can head a source noun phrase (roles, groups, organisations, media, documents)
+    speaker_heads: frozenset[str]  # roles, unnamed sources and organisations: nouns for someone who can speak
+
+
+@lru_cache(maxsize=8)
+def _word_classes(sources: Lexicon) -> _WordClasses:
+    by_cat: dict[str, set[tuple[str, ...]]] = {}
+    for e in sources.entries:
+        by_cat.setdefault(e.category, set()).add(fold_words(e.term))
+    single = {c: {w[0] for w in ws if len(w) == 1} for c, ws in by_cat.items()}
+    for c in ("anonymous", "role", "organisation", "media", "document"):
+        single[c] = single.get(c, set()) | {w + "s" for w in single.get(c, set())}
+    anon = sorted((" ".join(p) for p in by_cat.get("anonymity_phrase", ())), key=len, reverse=True)
+    media: dict[int, set[tuple[str, ...]]] = {}
+    for p in by_cat.get("media", ()):
+        media.setdefault(len(p), set()).add(p)
+    speaker_heads = frozenset(single.get("role", set()) | single.get("anonymous", set())
+                              | single.get("organisation", set()))
+    return _WordClasses(
+        {c: frozenset(v) for c, v in single.items()},
+        {c: frozenset(v) for c, v in by_cat.items()},
+        re.compile("|".join(re.escape(a) for a in anon) or "(?!)"),
+        {n: frozenset(v) for n, v in media.items()},
+        speaker_heads | single.get("media", set()) | single.get("document", set()),
+        speaker_heads,
+    )
+
+
+def in_title_case_line(ctx: Ctx, i: int) -> bool:
+    """Is token i on a headline-like line where most words are capitalised ("Clinton Calls Violence 'Genocide'")?"""
+    d = ctx.doc
+    k = bisect_right(ctx.para_starts, d.tok_start[i]) - 1
+    if k < 0:
+        return False
+    hit = ctx._title_lines.get(k)
+    if hit is not None:
+        return hit
+    para = d.paragraphs[k]
+    toks = d.tokens_in(para.start, para.end)
+    if len(toks) < 3 or len(toks) > 25:
+        result = False
+    else:
+        caps = sum(1 for t in toks if ctx.cap(t) or d.words[t] in SMALL_WORDS)
+        result = caps >= 0.8 * len(toks)
+    ctx._title_lines[k] = result
+    return result
+
+
+SMALL_WORDS = frozenset("a an the of and or for to in on at by with from as is vs s t".split())
+
+
+def sentence_initial(ctx: Ctx, i: int) -> bool:
+    d = ctx.doc
+    si = d.sentence_of(d.tok_start[i])
+    if si < 0:
+        return True
+    return not d.text[d.sentences[si].start:d.tok_start[i]].strip(" \"'\u201c\u2018([-\u2014")
+
+
+def gap_is_space(ctx: Ctx, i: int) -> bool:
+    g = ctx.gap(i)
+    return g.isspace() and "\n" not in g
+
+
+def punct_gap(ctx: Ctx, i: int) -> bool:
+    g = ctx.gap(i)
+    return bool(g.strip())
+
+
+def span_text(ctx: Ctx, span: tuple[int, int]) -> str:
+    d = ctx.doc
+    return d.text[d.tok_start[span[0]]:d.tok_end[span[1]]]
+
+
+PERSON_ROLES = frozenset("""president minister secretary senator governor mayor spokesman spokeswoman spokesperson
+    chairman chairwoman chief director general commander ambassador leader lawmaker candidate nominee premier
+    chancellor king queen prince judge prosecutor sheriff commissioner congressman congresswoman""".split())
+
+
+COMMON_STARTERS = frozenset("""but and so yet however meanwhile still then now after before when while if as
+    in on at for this that these those there here his her their our its it i we they he she you""".split())

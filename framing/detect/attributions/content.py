@@ -1,0 +1,82 @@
+"""What is reported: an adjacent quotation, the clause after the cue or the clause before it."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+from framing.detect.attributions._base import (
+    ADDRESSEES,
+    SKIP_AFTER_CUE,
+    Attr,
+    Ctx,
+)
+
+
+# ------------------------------------------------------------------------------------------------- content
+def find_content(ctx: Ctx, a: Attr) -> None:
+    d = ctx.doc
+    text = d.text
+    cue_s, cue_e = d.tok_start[a.cue_first], d.tok_end[a.cue_last]
+    lo = min(cue_s, d.tok_start[a.source[0]]) if a.source else cue_s
+    if a.via_span is not None:
+        lo = min(lo, d.tok_start[a.via_span[0]])
+    hi = max(cue_e, d.tok_end[a.source[1]]) if a.source else cue_e
+    # a quotation ending just before the source-and-cue: `"...," Smith said` / `"...," said Smith`
+    top, top_starts, top_ends = ctx.top_quotes
+    k = bisect_right(top_ends, lo - 1) - 1  # the last outermost quotation ending before lo
+    if k >= 0:
+        q = top[k]
+        between = text[q.end + 1:lo]
+        if len(between) <= 5 and "\n" not in between and _PUNCT_ONLY.fullmatch(between):
+            a.content = (q.start, q.end)
+            a.quote = q
+            return
+    # a quotation starting right after the cue (and source): `Smith said: "..."`, `said, "..."`
+    after_lo = hi
+    k = bisect_right(top_starts, after_lo)  # the first outermost quotation whose mark is at or after after_lo
+    if k < len(top):
+        q = top[k]
+        between = text[after_lo:q.start - 1]
+        if len(between) <= 60 and not re.search(r"[.!?\n]", between) and _only_adjuncts(between):
+            a.content = (q.start, q.end)
+            a.quote = q
+            return
+    if a.sentence < 0:
+        return
+    sent = d.sentences[a.sentence]
+    # "The New York Times reports:" at the end of a paragraph introduces the quotation that opens the next one
+    tail = text[hi:sent.end]
+    if tail.rstrip().endswith(":") and _only_adjuncts(tail.rstrip()[:-1]):
+        k = bisect_right(top_starts, sent.end)
+        nxt = top[k] if k < len(top) else None
+        if nxt is not None and d.sentence_of(nxt.start - 1) == a.sentence + 1:
+            a.content = (nxt.start, nxt.end)
+            a.quote = nxt
+            return
+    # content after the cue: "said (on Wednesday) (that) ..."
+    rest = text[hi:sent.end]
+    m = re.match(r"[\s,:]*(?:(?:on|in|at|during|last|this|late|early|earlier|later)\s+[\w.\s]{0,40}?\s+)?"
+                 r"(?:that\s+)?", rest)
+    start = hi + (m.end() if m else 0)
+    body = text[start:sent.end].rstrip(" .!?\"\u201d\u2019'")
+    if len(body.split()) >= 3:
+        a.content = (start, start + len(body))
+        return
+    # content before: "The deal is good, the minister said."
+    head = text[sent.start:lo].rstrip(" ,\u2014-")
+    if len(head.split()) >= 3:
+        s = sent.start
+        a.content = (s, s + len(head))
+
+
+_PUNCT_ONLY = re.compile(r"[\s,.!?;:\u2014\u2013\-'\u2019\"\u201d]*")
+
+
+def _only_adjuncts(between: str) -> bool:
+    b = between.strip(" ,:\u2014-")
+    if not b:
+        return True
+    words = re.findall(r"[\w']+", b.lower())
+    return len(words) <= 8 and all(x in SKIP_AFTER_CUE or x in ADDRESSEES or x in ("that", "to") or x[:1].isalpha()
+                                   and x not in ("and", "but", "because") for x in words)

@@ -1,0 +1,203 @@
+"""Which lexicon matches are reporting cues: context checks for ambiguous verbs, nouns and participles, and relays
+("X quoted Y as saying")."""
+
+from __future__ import annotations
+
+import re
+
+from framing.detect.attributions._base import (
+    AUXILIARIES,
+    NEEDS_EVIDENCE,
+    NOUN_MAKERS,
+    PREPOSITIONS,
+    PRONOUNS,
+    SAYING,
+    SKIP_AFTER_CUE,
+    Attr,
+    Ctx,
+    gap_is_space,
+    in_title_case_line,
+    punct_gap,
+    sentence_initial,
+    span_text,
+)
+from framing.detect.attributions.sources import (
+    subject_before,
+)
+from framing.text.quotemarks import MARK_CHARS
+
+
+# ---------------------------------------------------------------------------------------------------- cues
+def is_cue(ctx: Ctx, first: int, last: int, lemma: str) -> bool:
+    w = ctx.doc.words
+    prev = w[first - 1] if first > 0 else ""
+    nxt = w[last + 1] if last + 1 < len(w) else ""
+    form = w[first]
+    if lemma == "according to":
+        # "according to plan", "according to schedule" are not attributions
+        return nxt not in ("plan", "schedule", "script", "tradition", "law")
+    if ctx.cap(first) and not sentence_initial(ctx, first) and not in_title_case_line(ctx, first):
+        return False  # "the United States", "Call of Duty": a capitalised word mid-sentence is a name
+    if prev == "so" and ctx.gap(first).strip() in ("-", ""):
+        return False  # so-called
+    if prev in PREPOSITIONS and gap_is_space(ctx, first):
+        return False  # "under stress", "in response", "of note": a noun after a preposition
+    if prev == "all" and form == "told":
+        return False
+    if ctx.gap(first).rstrip().endswith(("<", "</")):
+        return False  # markup: <tweet ...>
+    if ctx.in_quote(first):
+        return False  # reporting inside a quotation belongs to the quoted speaker's own words
+    if prev in NOUN_MAKERS and gap_is_space(ctx, first):
+        return False  # "the claim", "his remarks", "the said"
+    if lemma in _NOUN_TOO and not form.endswith(("ed", "ing")) and form not in _IRREGULAR_PAST:
+        # "tweets", "claims", "calls" are nouns as often as verbs ("an explosive charge"): the verb needs a
+        # subject that can speak right before it
+        if not _person_subject(ctx, first) and not in_title_case_line(ctx, first):
+            return False
+    if lemma in ("call", "brand", "label", "dub", "term"):
+        # "called for", "called on", "called the plan 'a disaster'", "branded him a traitor"
+        return nxt in ("for", "on", "upon") or _quote_within(ctx, last, 8) or (
+            nxt in ("it", "him", "her", "them", "this", "that", "himself", "herself") and lemma != "call"
+            or nxt in ("it", "him", "her", "them") and last + 2 < len(w) and w[last + 2] in ("a", "an", "the")
+            or _person_subject(ctx, first) and form.endswith("ed"))
+    if lemma in ("describe", "characterise", "characterize", "portray"):
+        return _word_within(ctx, last, ("as",), 10) or _quote_within(ctx, last, 8) or (
+            _person_subject(ctx, first) and form.endswith(("ed", "d")))
+    if lemma in ("find", "show", "conclude"):
+        return nxt == "that" or (nxt in ("in", "on") and _word_within(ctx, last, ("that",), 6))
+    if form.endswith("ing") and lemma != "according to":
+        # a participle reports speech after a comma, an auxiliary or a preposition (", adding that", "was saying",
+        # "by telling them"); elsewhere an -ing form is usually a noun or adjective ("the American prattling")
+        g = ctx.gap(first)
+        if not ("," in g or "\u2014" in g or prev in AUXILIARIES or prev in (
+                "and", "by", "while", "after", "before", "without", "when", "also", "for", "from", "about", "of")):
+            return _has_evidence(ctx, first, last)
+    if form in ("said", "says", "say") and nxt in ("to",) and last + 2 < len(w) and w[last + 2] == "be":
+        return True  # "is said to be" -- an attribution without a source
+    if lemma in NEEDS_EVIDENCE:
+        # ambiguous verbs ("added", "noted", "reported") count with reported content next to them, or in the past
+        # tense after a subject that can speak ("Trump responded by ...", "she acknowledged it was unlikely")
+        if _has_evidence(ctx, first, last):
+            return True
+        if lemma in ("add", "post", "note", "state", "report") and not _has_evidence(ctx, first, last):
+            return False  # "added 200 jobs", "posted a loss", "reported earnings": objects, not speech
+        return (form.endswith("ed") or form in _IRREGULAR_PAST) and _person_subject(ctx, first)
+    return True
+
+
+def _person_subject(ctx: Ctx, first: int) -> bool:
+    """Is there a subject that can speak right before token ``first`` (a name, a pronoun, a role or group)?"""
+    d = ctx.doc
+    si = d.sentence_of(d.tok_start[first])
+    subj = subject_before(ctx, first, si)
+    if subj is None:
+        return False
+    w = d.words
+    head = w[subj[1]]
+    if head in PRONOUNS:
+        return head not in ("it", "which")
+    return ctx.cap(subj[1]) or head in ctx.words.speaker_heads
+
+
+# Lemmas whose base and -s forms are common nouns ("a tweet", "the claims", "his remarks").
+_NOUN_TOO = frozenset(
+    """tweet post claim call remark comment report note answer reply charge promise vow pledge rant estimate
+    protest question demand quip joke boast complaint blame mock defend label brand term dub""".split()
+)
+
+
+_IRREGULAR_PAST = frozenset("said told wrote written found shown swore sworn".split())
+
+
+def _quote_within(ctx: Ctx, last: int, n: int) -> bool:
+    d = ctx.doc
+    s = d.tok_end[last]
+    e = d.tok_end[min(last + n, len(d.tok_end) - 1)]
+    si = d.sentence_of(s)
+    if si >= 0:
+        e = min(e, d.sentences[si].end)
+    return any(s <= q.start - 1 < e for q in d.quotes)
+
+
+def _word_within(ctx: Ctx, last: int, words: tuple[str, ...], n: int) -> bool:
+    w = ctx.doc.words
+    return any(x in words for x in w[last + 1:last + 1 + n])
+
+
+def _has_evidence(ctx: Ctx, first: int, last: int) -> bool:
+    """Reported content next to an ambiguous verb: a quote, "that", ":" or "," after it, or it ends the clause."""
+    d = ctx.doc
+    w = d.words
+    j = last + 1
+    # skip time and manner adjuncts ("noted on Wednesday that", "added in a statement:")
+    steps = 0
+    while j < len(w) and steps < 6 and w[j] in SKIP_AFTER_CUE and not punct_gap(ctx, j):
+        j += 1
+        steps += 1
+    after = ctx.gap(j) if j < len(w) else d.text[d.tok_end[last]:]
+    after = after.lstrip(" ")
+    if after[:1] in (",", ":", ";", ".", "!", "?", "\u2014", "\u2013") or (after[:1] and after[0] in MARK_CHARS):
+        return True
+    if j < len(w) and w[j] in ("that", "how", "whether", "why", "what"):
+        return True
+    if j >= len(w) or "\n" in after:
+        return True
+    # content before: `"...," he added` / `..., the report noted`
+    before = ctx.text[max(0, d.tok_start[first] - 60):d.tok_start[first]]
+    return bool(re.search(r"[,\"\u201d\u2019']\s*(?:[\w.\u2019'-]+\s+){0,6}$", before)) and _clause_end(ctx, last)
+
+
+def _clause_end(ctx: Ctx, last: int) -> bool:
+    """Does the clause end soon after the cue (allowing a short time adjunct)?"""
+    d = ctx.doc
+    w = d.words
+    j = last + 1
+    k = 0
+    while j < len(w) and k < 4 and not punct_gap(ctx, j):
+        if w[j] not in SKIP_AFTER_CUE:
+            return False
+        j += 1
+        k += 1
+    return True
+
+
+def relays(ctx: Ctx) -> list[Attr]:
+    """'X quoted Y as saying' and 'Y was quoted (by X) as saying': cue from "quoted" to "saying"."""
+    d = ctx.doc
+    w = d.words
+    out: list[Attr] = []
+    for i, word in enumerate(w):
+        if word != "quoted":
+            continue
+        # find "as saying" within the sentence
+        si = d.sentence_of(d.tok_start[i])
+        end_tok = ctx.sent_tokens(si).stop if si >= 0 else len(w)
+        k = None
+        for j in range(i + 1, min(end_tok - 1, i + 1 + ctx.cfg.max_source_words + 3)):
+            if w[j] == "as" and w[j + 1] in SAYING:
+                k = j + 1
+                break
+        if k is None:
+            continue
+        a = Attr(i, k, "quoted as", "neutral", si)
+        passive = i > 0 and w[i - 1] in ("was", "were", "been", "being", "is", "are")
+        if passive:
+            # "Y was quoted by X as saying"
+            by = next((j for j in range(i + 1, k) if w[j] == "by"), None)
+            if by is not None and by + 1 < k - 1:
+                a.via_span = (by + 1, k - 2)
+            subj = subject_before(ctx, i - 1, si)
+            if subj:
+                a.source = subj
+        else:
+            if i + 1 <= k - 2:
+                a.source = (i + 1, k - 2)
+            subj = subject_before(ctx, i, si)
+            if subj:
+                a.via_span = subj
+        if a.via_span:
+            a.via = span_text(ctx, a.via_span)
+            a.source_type = "media"
+        out.append(a)
+    return out

@@ -1,0 +1,334 @@
+"""Who is speaking: the source noun phrase of a cue (subject, inversion, "according to", parentheticals)."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Sequence
+
+from framing.detect.attributions._base import (
+    DETERMINERS,
+    MONTHS,
+    NP_LINKERS,
+    OBJECT_PRONOUNS,
+    PREPOSITIONS,
+    PRONOUNS,
+    SENTENCE_STOPPERS,
+    SKIP_AFTER_CUE,
+    SKIP_BEFORE_CUE,
+    WEEKDAYS,
+    Attr,
+    Ctx,
+    punct_gap,
+    sentence_initial,
+)
+
+
+# ------------------------------------------------------------------------------------------------- sources
+def find_source(ctx: Ctx, a: Attr) -> None:
+    d = ctx.doc
+    w = d.words
+    si = a.sentence
+    if a.lemma == "according to":
+        a.source = _np_after(ctx, a.cue_last, si, allow_pp=True)
+        return
+    if a.cue_first > 0 and d.words[a.cue_first - 1] in ("is", "are", "was", "were", "been", "being") and \
+            a.cue_last + 1 < len(d.words) and d.words[a.cue_last + 1] == "by":
+        a.source = _np_after(ctx, a.cue_last + 1, si, allow_pp=False)  # "X was accused by Brussels of ..."
+        return
+    before_gap = ctx.gap(a.cue_first)
+    inverted = any(c in before_gap for c in "\"\u201d\u2019'")
+    # a participle after a comma or a coordinated verb shares the subject of the clause before it:
+    # "He described X as Y, adding that ..." / "The two sides underlined ... and said ..."
+    w = d.words
+    form = w[a.cue_first]
+    prev = w[a.cue_first - 1] if a.cue_first else ""
+    if (form.endswith("ing") and ("," in before_gap or "\u2014" in before_gap)) or prev == "and":
+        host = _host_clause_source(ctx, a)
+        if host is not None:
+            a.source = host.source
+            a.host = host
+            return
+        if form.endswith("ing"):
+            subj = sentence_subject(ctx, si)
+            if subj is not None:
+                a.source = subj
+                return
+    if form.endswith("ing") and prev in ("after", "before", "by", "for", "while", "when", "without", "from"):
+        # "... suffered injuries after reporting 'auditory sensations'": the subject of the main clause
+        subj = sentence_subject(ctx, si)
+        if subj is not None and subj[1] < a.cue_first:
+            a.source = subj
+            return
+    if not inverted:
+        subj = subject_before(ctx, a.cue_first, si)
+        if subj:
+            a.source = subj
+            return
+    if (inverted or sentence_initial(ctx, a.cue_first)) and a.lemma not in ("tell", "ask", "call", "urge",
+                                                                           "accuse", "blame", "thank"):
+        # `"...," said the minister` / `Said Smith: ...`; otherwise the noun phrase after a verb is its object
+        # (and "told you", "asked them" always take an object)
+        np = _np_after(ctx, a.cue_last, si, allow_pp=False)
+        if np and not (np[0] == np[1] and d.words[np[0]] in OBJECT_PRONOUNS):
+            a.source = np
+            return
+    if inverted:
+        subj = subject_before(ctx, a.cue_first, si)
+        if subj:
+            a.source = subj
+
+
+def _host_clause_source(ctx: Ctx, a: Attr) -> Attr | None:
+    """The attribution earlier in the same sentence whose subject a participle or coordinated verb shares."""
+    k = bisect_right(ctx.attr_starts, a.cue_first - 1)  # attributions whose cue starts before this one
+    for b in reversed(ctx.attrs[max(0, k - 20):k]):
+        if b.sentence != a.sentence:
+            break
+        if b.source is not None:
+            return b
+    return None
+
+
+def sentence_subject(ctx: Ctx, si: int) -> tuple[int, int] | None:
+    """The noun phrase a sentence starts with ("Merkel responded ..., saying"), after a leading adverbial
+    ("Over in Norvask, strongman President Arkady Volkren was ..., crowing")."""
+    if si < 0:
+        return None
+    sent = ctx.sent_tokens(si)
+    if not sent:
+        return None
+    d = ctx.doc
+    w = d.words
+    k = sent.start
+    if ctx.in_quote(k):
+        return None
+    if w[k] in PRONOUNS and w[k] not in ("who", "which", "it"):
+        return (k, k)
+    if w[k] in PREPOSITIONS or w[k] == "over":
+        return None  # "Over in Norvask, ...": a sentence that starts with an adverbial, not with its subject
+    start = k
+    end = None
+    while k < sent.stop and k - start < ctx.cfg.max_source_words:
+        if k > start and punct_gap(ctx, k) and ctx.gap(k).strip() not in ("'", "\u2019", "-", "."):
+            break
+        if ctx.cap(k) or w[k] in DETERMINERS or w[k] in NP_LINKERS or w[k] == "s":
+            if ctx.cap(k):
+                end = k
+            k += 1
+            continue
+        break
+    if end is None:
+        return None
+    return (start, end)
+
+
+def subject_before(ctx: Ctx, cue: int, si: int) -> tuple[int, int] | None:
+    """The subject noun phrase ending right before token ``cue`` (skipping adverbs, parentheticals)."""
+    d = ctx.doc
+    w = d.words
+    sent = ctx.sent_tokens(si) if si >= 0 else range(0, cue)
+    lo = sent.start
+    j = cue - 1
+    # skip auxiliaries, adverbs and time expressions between the subject and the verb
+    while j >= lo:
+        g = ctx.gap(j + 1).strip()
+        if g.endswith(")") and "(" not in g:
+            # "Sen. Ted Cruz (R-Texas) brayed": skip the parenthesis
+            k = j
+            while k >= lo and "(" not in ctx.gap(k):
+                k -= 1
+            if k > lo:
+                j = k - 1
+                continue
+        if punct_gap(ctx, j + 1) and g not in ("'", "\u2019"):
+            break
+        if w[j] in SKIP_BEFORE_CUE or (w[j].endswith("ly") and not ctx.cap(j) and len(w[j]) > 4):
+            j -= 1
+            continue
+        if (w[j] in WEEKDAYS or w[j] in MONTHS) and j - 1 >= lo and w[j - 1] in ("on", "in", "last"):
+            j -= 2
+            continue
+        if w[j] in WEEKDAYS or w[j] in ("morning", "afternoon", "evening", "night"):
+            j -= 1  # "Trump Tuesday said", "a tweet Tuesday morning calling"
+            continue
+        if w[j].isdigit() and j - 2 >= lo and w[j - 1] in MONTHS and w[j - 2] == "on":
+            j -= 3
+            continue
+        break
+    if j < lo:
+        return None
+    # a parenthetical between commas before the verb: "Smith, a spokesman for X, said" / ", for his part,"
+    g = ctx.gap(j + 1)
+    # parentheticals between commas or dashes before the verb: "Smith, a spokesman for X, said",
+    # "Jillian Chase, 27, a Tinder user in New York, said", ", for his part,"
+    for step in range(3):
+        g = ctx.gap(j + 1)
+        if not ("," in g or "\u2014" in g):
+            break
+        if step and not (w[j].isdigit() and "," in ctx.gap(j)):
+            break  # only an age ("Chase, 27, a Tinder user, said") stands between two parentheticals
+        p = j
+        while p >= lo and not ("," in ctx.gap(p) or "\u2014" in ctx.gap(p)):
+            p -= 1
+        if not (lo < p <= j):
+            return None
+        head = w[p]
+        dash = "\u2014" in g and "\u2014" in ctx.gap(p)  # a parenthetical between dashes, whatever it says
+        participle = head.endswith("ed") or head in ("known", "based", "born", "seen", "titled", "called")
+        if dash or participle or head in DETERMINERS or head in (
+                "who", "which", "for", "in", "on", "meanwhile", "however", "too", "though", "speaking", "citing",
+                "whose") or head in ctx.single.get("role", ()) or _looks_like_age(w, p, j):
+            j = p - 1
+        else:
+            return None
+    if j < lo:
+        return None
+    if ctx.in_quote(j):
+        return None
+    if w[j] in PRONOUNS and w[j] not in ("who", "which"):
+        return (j, j)
+    if w[j] == "that" and j - 1 >= lo and not punct_gap(ctx, j):
+        j -= 1  # "a joint statement that stressed": relative "that" right before the verb
+    # an anonymity phrase or relative clause right before the verb: "an official who declined to be named said"
+    rel = None
+    for k in range(j, max(lo - 1, j - 12), -1):
+        if punct_gap(ctx, k + 1) and k != j:
+            break
+        if w[k] in ("who", "which") and k > lo:
+            rel = k
+            break
+    if rel is not None:
+        j = rel - 1
+    return _np_before(ctx, j, lo)
+
+
+def _looks_like_age(w: Sequence[str], p: int, j: int) -> bool:
+    return p == j and w[p].isdigit()
+
+
+def _np_before(ctx: Ctx, j: int, lo: int) -> tuple[int, int] | None:
+    """Collect a noun phrase leftwards from token ``j``."""
+    d = ctx.doc
+    w = d.words
+    heads = ctx.words.heads
+    end = j
+    k = j
+    lower_run = 0
+    count = 0
+    while k >= lo and count < ctx.cfg.max_source_words:
+        if k < end:
+            g = ctx.gap(k + 1)
+            if g.strip() and g.strip() not in ("'", "\u2019", "-", "\u2019s"):
+                break
+        word = w[k]
+        if word == "s" and ctx.gap(k).strip() in ("'", "\u2019"):
+            k -= 1
+            count += 1
+            continue
+        if word in DETERMINERS:
+            # "of the Iranian Armed Forces": a determiner inside a prepositional phrase of a capitalised NP
+            if k - 2 >= lo and w[k - 1] in NP_LINKERS and (ctx.cap(k - 2) or w[k - 2] in heads):
+                k -= 1
+                count += 1
+                continue
+            if k < end:
+                return (k, end)
+            return None
+        if ctx.cap(k) and word not in PRONOUNS:
+            lower_run = 0
+        elif word in NP_LINKERS and k - 1 >= lo and k < end and (ctx.cap(k - 1) or w[k - 1] in heads) \
+                and (ctx.cap(k + 1) or w[k + 1] in heads or w[k + 1] in DETERMINERS):
+            pass
+        elif word in heads or (k < end and lower_run < 3 and word not in SENTENCE_STOPPERS
+                               and word not in PRONOUNS and word not in SKIP_BEFORE_CUE and _is_modifier_slot(ctx, k, end)):
+            lower_run += 1
+        else:
+            break
+        k -= 1
+        count += 1
+    start = k + 1
+    if start > end:
+        return _det_noun(ctx, end, lo)
+    # trim leading linkers
+    while start <= end and w[start] in NP_LINKERS:
+        start += 1
+    if start > end:
+        return None
+    # the NP must end in something nominal: a capitalised word, a known head, or a noun after a determiner
+    last = w[end]
+    if not (ctx.cap(end) or last in heads or last in PRONOUNS):
+        return _det_noun(ctx, end, lo)
+    if start == end and ctx.cap(end) and end == lo and last in ("the", "a", "this", "but", "and"):
+        return None
+    return (start, end)
+
+
+def _det_noun(ctx: Ctx, end: int, lo: int) -> tuple[int, int] | None:
+    """"a headline", "the new ad", "the group's report": a determiner and up to two modifiers before ``end``."""
+    w = ctx.doc.words
+    if w[end] in SENTENCE_STOPPERS or w[end] in SKIP_BEFORE_CUE or w[end] in DETERMINERS or \
+            w[end].endswith("ly") or w[end] in NP_LINKERS:
+        return None
+    for k in range(end - 1, max(lo - 1, end - 4), -1):
+        if punct_gap(ctx, k + 1) and ctx.gap(k + 1).strip() not in ("'", "\u2019", "-"):
+            return None
+        if w[k] in DETERMINERS:
+            while k > lo and w[k - 1] in DETERMINERS and not punct_gap(ctx, k):
+                k -= 1  # "the two sides", "all the other parties"
+            return (k, end)
+        if w[k] in SENTENCE_STOPPERS or w[k] in PRONOUNS:
+            return None
+    return None
+
+
+def _is_modifier_slot(ctx: Ctx, k: int, end: int) -> bool:
+    """A lower-case word left of an NP head may be a modifier ("senior", "administration") if a head follows."""
+    w = ctx.doc.words
+    heads = ctx.words.heads
+    return any(w[x] in heads or ctx.cap(x) for x in range(k + 1, end + 1))
+
+
+def _np_after(ctx: Ctx, last: int, si: int, allow_pp: bool) -> tuple[int, int] | None:
+    """A noun phrase right after token ``last`` ("said the minister", "according to a statement from X")."""
+    d = ctx.doc
+    w = d.words
+    sent = ctx.sent_tokens(si) if si >= 0 else range(0, len(w))
+    hi = sent.stop
+    k = last + 1
+    if k >= hi or (punct_gap(ctx, k) and ctx.gap(k).strip() not in ("",)):
+        return None
+    start = k
+    heads = ctx.words.heads
+    end = None
+    count = 0
+    while k < hi and count < ctx.cfg.max_source_words:
+        if k > start:
+            g = ctx.gap(k)
+            if g.strip() and g.strip() not in ("'", "\u2019", "-", "."):
+                break
+        word = w[k]
+        if word == "s" and ctx.gap(k).strip() in ("'", "\u2019"):
+            k += 1
+            count += 1
+            continue
+        if k == start and word in ("that", "this", "these", "those"):
+            return None  # "concludes that Trump ...": a clause, not a source
+        if word in DETERMINERS or ctx.cap(k) or word in heads or word in PRONOUNS and k == start:
+            if word not in DETERMINERS:
+                end = k
+            if word in PRONOUNS:
+                break
+        elif word in NP_LINKERS or (allow_pp and word in ("from", "by", "in", "at", "with")):
+            pass
+        elif end is None and count < 4 and word not in SENTENCE_STOPPERS and word not in SKIP_AFTER_CUE:
+            pass  # modifiers before the head ("a senior official")
+        elif end is not None and word not in SENTENCE_STOPPERS and word not in SKIP_AFTER_CUE and count < 8 \
+                and allow_pp:
+            end = k
+        else:
+            break
+        k += 1
+        count += 1
+    if end is None:
+        return None
+    return (start, end)

@@ -1,0 +1,329 @@
+"""What kind of source it is (named, anonymous, media...) and who it is taken to be (names, pronouns, titles)."""
+
+from __future__ import annotations
+
+import re
+
+from framing.detect.attributions._base import (
+    COMMON_STARTERS,
+    DETERMINERS,
+    MONTHS,
+    NP_LINKERS,
+    ORG_SUFFIXES,
+    PERSON_PRONOUNS,
+    PERSON_ROLES,
+    PREPOSITIONS,
+    PRONOUNS,
+    SENTENCE_STOPPERS,
+    SMALL_WORDS,
+    WEEKDAYS,
+    Attr,
+    Ctx,
+    in_title_case_line,
+    sentence_initial,
+    span_text,
+)
+from framing.detect.attributions.sources import (
+    sentence_subject,
+)
+
+
+# ------------------------------------------------------------------------------------ types and resolution
+def classify_and_resolve(ctx: Ctx, attrs: list[Attr]) -> None:
+    last_person: str | None = None
+    last_group: str | None = None
+    for a in attrs:
+        quoted = ctx.in_quote(a.cue_first)
+        if a.source is None:
+            if a.source_type != "media":
+                a.source_type = "none"
+            continue
+        st = _source_type(ctx, a)
+        if a.source_type != "media":
+            a.source_type = st
+        text = span_text(ctx, a.source)
+        if a.host is not None:
+            a.source_type, a.speaker = a.host.source_type, a.host.speaker  # the host is resolved already
+            continue
+        if st == "pronoun":
+            pr = ctx.doc.words[a.source[0]]
+            if pr in PERSON_PRONOUNS:
+                a.speaker = (_subject_name(ctx, a, a.sentence) or _known_person_before(ctx, a) or last_person
+                             or _nearest_person(ctx, a.source[0]))
+            else:
+                a.speaker = last_group
+        elif st == "named_person":
+            a.speaker = _full_name(ctx, a.source)
+            if not quoted:
+                last_person = a.speaker
+                ctx.speakers.add(a.speaker)
+        elif st == "title_only":
+            a.speaker = _resolve_title(ctx, a.source) or (last_person if _is_person_role(ctx, a.source) else None) \
+                or text
+            if a.speaker != text and not quoted:
+                last_person = a.speaker
+        else:
+            a.speaker = text
+            if st in ("named_org", "anonymous") and not quoted:
+                last_group = text
+
+
+def _source_type(ctx: Ctx, a: Attr) -> str:
+    d = ctx.doc
+    s, e = a.source  # type: ignore[misc]
+    w = d.words
+    toks = list(range(s, e + 1))
+    if len(toks) == 1 and w[s] in PRONOUNS:
+        return "pronoun"
+    words = [w[i] for i in toks]
+    folded = tuple(words)
+    if _has_media(ctx, folded) and any(ctx.cap(i) for i in toks):
+        return "media"
+    # anonymity phrases in the sentence, right after the source or the cue
+    sent = d.sentences[a.sentence] if a.sentence >= 0 else None
+    if sent is not None:
+        window = d.folded[d.tok_start[s]:min(sent.end, d.tok_end[a.cue_last] + 80)]
+        if ctx.words.anonymity.search(window):
+            return "anonymous"
+    role = ctx.single.get("role", frozenset())
+    org = ctx.single.get("organisation", frozenset())
+    anon = ctx.single.get("anonymous", frozenset())
+    names = [i for i in toks if ctx.cap(i) and w[i] not in role and w[i] not in org and w[i] not in DETERMINERS
+             and w[i] not in anon and w[i] not in ctx.single.get("media", ())
+             and w[i] not in NP_LINKERS and w[i] not in MONTHS and w[i] not in WEEKDAYS
+             and not (i + 1 <= e and not ctx.cap(i + 1) and w[i + 1] in role | anon | org)]
+    head = words[-1]
+    if names:
+        if any(w[i] in org or w[i] in ORG_SUFFIXES for i in toks) and not any(w[i] in role for i in toks):
+            return "named_org"
+        last_raw = ctx.raw(e)
+        if len(last_raw) >= 2 and last_raw.isupper():
+            return "named_org"  # NATO, WHO
+        if last_raw.endswith("s") and last_raw[:-1] in ("Republican", "Democrat", "Conservative", "Liberal"):
+            return "named_org"
+        if last_raw.endswith(("ans", "ists", "ites")) and len(names) == 1 and head not in role:
+            return "named_org"  # Republicans, Democrats, Iranians
+        return "named_person"
+    first = words[0]
+    indefinite = first in ("a", "an", "some", "one", "several", "many", "two", "three", "few", "other", "others")
+    plural = head.endswith("s") and head[:-1] in (role | anon | org)
+    if head in ctx.single.get("document", ()) and head not in anon:
+        return "title_only"  # "a joint statement", "the report": described, not named
+    if head in anon and head not in role:
+        return "anonymous"
+    if head in role or head in org:
+        return "anonymous" if indefinite or plural else "title_only"
+    if first in DETERMINERS and not indefinite:
+        return "title_only"
+    return "anonymous"
+
+
+def _has_media(ctx: Ctx, words: tuple[str, ...]) -> bool:
+    for n, phrases in ctx.words.media_phrases.items():
+        for i in range(len(words) - n + 1):
+            if words[i:i + n] in phrases:
+                return True
+    return False
+
+
+_NAME_RE_CACHE: dict[str, re.Pattern[str]] = {}
+
+
+def _name_tokens(ctx: Ctx, span: tuple[int, int]) -> list[int]:
+    """The tokens of a person's name inside an NP: capitalised, after the last role word."""
+    w = ctx.doc.words
+    role = ctx.single.get("role", frozenset())
+    toks = [i for i in range(span[0], span[1] + 1)]
+    last_role = max((i for i in toks if w[i] in role), default=span[0] - 1)
+    out = [i for i in toks if i > last_role and ctx.cap(i) and w[i] not in DETERMINERS]
+    if not out:
+        out = [i for i in toks if ctx.cap(i) and w[i] not in role and w[i] not in DETERMINERS]
+    return out
+
+
+def _full_name(ctx: Ctx, span: tuple[int, int]) -> str:
+    """The fullest form of the name the article has used so far ("Baqeri" -> "Mohammad Baqeri")."""
+    d = ctx.doc
+    toks = _name_tokens(ctx, span)
+    if not toks:
+        return span_text(ctx, span)
+    name = d.text[d.tok_start[toks[0]]:d.tok_end[toks[-1]]]
+    if len(toks) > 1:
+        return name
+    last = ctx.raw(toks[0])
+    role = ctx.single.get("role", frozenset())
+    # the first earlier mention with a longer name wins; remember it, and how far the search has gone
+    found, scanned = ctx._full_names.get(last, (None, 0))
+    if found is not None:
+        return found
+    positions = ctx.capitalised_positions(last)
+    for n_seen in range(scanned, len(positions)):
+        p = positions[n_seen]
+        if p >= toks[0]:
+            ctx._full_names[last] = (None, n_seen)
+            break
+        if in_title_case_line(ctx, p):
+            continue  # a headline capitalises every word: "Endorses Rick Perry" is not a name
+        # up to three capitalised words right before an earlier mention, minus titles: "Major General Mohammad"
+        parts: list[int] = []
+        k = p - 1
+        while k >= 0 and len(parts) < 3 and ctx.cap(k) and ctx.gap(k + 1).isspace():
+            parts.insert(0, k)
+            k -= 1
+        keep: list[str] = []
+        for i in reversed(parts):
+            wi = d.words[i]
+            if wi in role or wi in DETERMINERS or wi in NP_LINKERS:
+                break
+            keep.insert(0, ctx.raw(i))
+        if keep and not any(x.lower() in ("mr", "mrs", "ms", "dr") for x in keep):
+            full = " ".join(keep + [last])
+            ctx._full_names[last] = (full, n_seen)
+            return full
+    else:
+        ctx._full_names[last] = (None, len(positions))
+    return name
+
+
+_NAME_SEQ = re.compile(r"(?<![\w\u2019'])((?:[A-Z][\w\u2019'.-]*)(?:\s+(?:[A-Z][\w\u2019'.-]*|de|van|von|al|bin|la|le|da))*)")
+
+
+def _nearest_person(ctx: Ctx, tok: int) -> str | None:
+    """The closest person-like name before token ``tok`` outside quotations, within the last three sentences."""
+    d = ctx.doc
+    si = d.sentence_of(d.tok_start[tok])
+    hi = d.tok_start[tok]
+    # the last two sentences, but never more than 600 characters back (a pronoun refers to a recent mention)
+    lo = max(d.sentences[max(0, si - 2)].start if si >= 0 else 0, hi - 600)
+    role = ctx.single.get("role", frozenset())
+    org = ctx.single.get("organisation", frozenset()) | ORG_SUFFIXES
+    media = ctx.single.get("media", frozenset())
+    anon = ctx.single.get("anonymous", frozenset())
+    best = None
+    for m in _NAME_SEQ.finditer(d.text, lo, hi):
+        if ctx.offset_in_quote(m.start()):
+            continue
+        parts = m.group(1).split()
+        # drop leading roles and sentence-initial function words: "Republican U.S. House Speaker Paul Ryan"
+        last_role = max((i for i, p in enumerate(parts) if p.lower().strip(".") in role), default=-1)
+        parts = parts[last_role + 1:]
+        parts = [p for p in parts if p.lower() not in DETERMINERS and p.lower() not in SMALL_WORDS]
+        after = d.text[m.end():m.end() + 2]
+        if after[:1] in ("'", "\u2019") or (len(parts) == 1 and re.match(r" [a-z]", after) and
+                                             parts[0].lower().endswith(("an", "ese", "ish", "ic", "i"))):
+            continue  # a possessive ("Obama's staff") or an adjective of nationality ("Syrian minister")
+        if not parts:
+            continue
+        low = [p.lower().strip(".,\u2019'") for p in parts]
+        if any(x in org or x in media for x in low) or all(x in anon or x in MONTHS or x in WEEKDAYS
+                                                           or x in PRONOUNS for x in low):
+            continue
+        if len(parts) == 1 and not re.search(r"\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|President|Minister)\.?\s+$",
+                                             d.text[max(0, m.start() - 12):m.start()]):
+            # a lone capitalised word is too often a place, a month or a nationality, unless the article gives it
+            # in full elsewhere ("Obama" -> "Michelle Obama")
+            k = d.token_at_or_after(m.start())
+            full = _full_name(ctx, (k, k)) if k < len(d.words) else ""
+            if len(full.split()) < 2:
+                continue
+            parts = full.split()
+        if in_title_case_line(ctx, d.token_at_or_after(m.start())):
+            continue
+        if m.start() == d.sentences[d.sentence_of(m.start())].start and len(parts) == 1 \
+                and parts[0].lower() in COMMON_STARTERS:
+            continue
+        best = " ".join(parts).rstrip(".,")
+    if best is None:
+        return None
+    return best
+
+
+def _subject_name(ctx: Ctx, a: Attr, si: int) -> str | None:
+    """The named subject of sentence ``si`` (the pronoun's own sentence, or the one before), when it starts with
+    one before the pronoun ("Power also made headlines ... after she called ...")."""
+    if si < 0 or si < a.sentence - 1:
+        return None
+    subj = sentence_subject(ctx, si)
+    if subj is None or a.source is None or subj[1] >= a.source[0]:
+        return None
+    w = ctx.doc.words
+    toks = range(subj[0], subj[1] + 1)
+    if any(w[t] in ctx.words.heads or w[t] in PRONOUNS for t in toks) or ctx.in_quote(subj[0]):
+        return None
+    if w[subj[0]] in COMMON_STARTERS or w[subj[0]] in PREPOSITIONS or w[subj[0]] in SENTENCE_STOPPERS:
+        return None  # "To be sure, ...", "In March, ...": the sentence does not start with its subject
+    names = [t for t in toks if ctx.cap(t) and w[t] not in DETERMINERS and w[t] not in NP_LINKERS]
+    if not names or in_title_case_line(ctx, subj[0]):
+        return None
+    if w[names[0]].endswith(("ing", "ed")):
+        return None  # "Speaking to reporters, he said", "Asked about it, she said"
+    name = _full_name(ctx, (names[0], names[-1]))
+    return name if len(name.split()) >= 2 else None  # a lone word is too often a place or a party
+
+
+def _known_person_before(ctx: Ctx, a: Attr) -> str | None:
+    """The first name in the pronoun's sentence, before it, of someone already quoted as a named speaker
+    ("... before the fundraiser Pelosi also gave a speech ... in which she accused ...")."""
+    d = ctx.doc
+    if a.source is None or a.sentence < 0:
+        return None
+    w = d.words
+    for t in ctx.sent_tokens(a.sentence):
+        if t >= a.source[0]:
+            break
+        if not ctx.cap(t) or sentence_initial(ctx, t) or ctx.in_quote(t) or w[t] in ctx.words.heads \
+                or w[t] in DETERMINERS or w[t] in MONTHS or w[t] in WEEKDAYS or w[t] in COMMON_STARTERS:
+            continue
+        if t + 1 < len(w) and ctx.cap(t + 1) and ctx.gap(t + 1).isspace():
+            continue  # part of a longer capitalised name: only a lone surname is looked up
+        full = _full_name(ctx, (t, t))
+        if full in ctx.speakers:
+            return full
+        before = w[t - 1] if t > 0 else ""
+        if len(full.split()) >= 2 and before not in DETERMINERS and before not in PREPOSITIONS:
+            return full  # a subject, not "in the Tessaly Valley"
+    return None
+
+
+def _is_person_role(ctx: Ctx, span: tuple[int, int]) -> bool:
+    """Is the NP headed by a role a single person holds ("the president", "the Iranian commander")?"""
+    w = ctx.doc.words
+    return w[span[1]] in PERSON_ROLES and w[span[0]] in ("the", "this")
+
+
+def _resolve_title(ctx: Ctx, span: tuple[int, int]) -> str | None:
+    """A title-only source ("the Syrian minister") resolved to a name introduced with that title earlier."""
+    d = ctx.doc
+    w = d.words
+    role = ctx.single.get("role", frozenset())
+    roles = [w[i] for i in range(span[0], span[1] + 1) if w[i] in role]
+    if not roles:
+        return None
+    before = d.text[:d.tok_start[span[0]]]
+    best = None
+    for r in roles:
+        pat = _NAME_RE_CACHE.get(r)
+        if pat is None:
+            # the role in any case, then one to four capitalised words (only the role ignores case)
+            pat = re.compile(r"\b(?i:" + re.escape(r) + r")\s+((?:[A-Z][\w\u2019'-]*(?:\s|$)){1,4})")
+            _NAME_RE_CACHE[r] = pat
+        for m in pat.finditer(before):
+            name = m.group(1).strip()
+            parts = [p.rstrip(".,") for p in name.split() if p[:1].isupper() and p.lower().strip(".") not in role]
+            if parts:
+                best = " ".join(parts)
+    return best
+
+
+def chains(ctx: Ctx, attrs: list[Attr]) -> None:
+    """A cue inside the content of a media source's report is second-hand: mark ``via``."""
+    d = ctx.doc
+    for outer in attrs:
+        if outer.content is None or outer.source_type not in ("media",) or outer.via is not None:
+            continue
+        for inner in attrs:
+            if inner is outer or inner.via is not None:
+                continue
+            cs = d.tok_start[inner.cue_first]
+            if outer.content[0] <= cs < outer.content[1]:
+                inner.via = outer.speaker
