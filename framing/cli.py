@@ -14,7 +14,7 @@ from framing._version import __version__
 from framing.errors import FramingError
 
 EPILOG_ANALYSE = """examples:
-  framing analyse ../shared/fixtures/seed_article.txt
+  framing analyse ../shared/fixtures/seed_article.txt --format text
   framing analyse articles.jsonl -o findings.jsonl
   cat articles.jsonl | framing analyse - -o -
 
@@ -46,6 +46,8 @@ def build_parser() -> argparse.ArgumentParser:
     a.add_argument("inputs", nargs="+", metavar="INPUT", help=".txt (one article), .jsonl (one per line) or -")
     a.add_argument("-o", "--output", default="-", help="output JSONL file, or - for stdout (default)")
     a.add_argument("--lexicon", metavar="CSV", help="use this loaded-terms CSV instead of the bundled one")
+    a.add_argument("--format", choices=["jsonl", "text"], default="jsonl",
+                   help="jsonl: one JSON object per article (default, the output contract); text: a readable list")
     a.add_argument("--include-text", action="store_true", help="copy each article's text into its output line")
     a.add_argument("--no-sentence-sentiment", action="store_true",
                    help="omit the per-sentence sentiment findings (the article's figures remain)")
@@ -72,6 +74,15 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("--data", default=None, help="the shared data folder (default ../shared/data)")
     ev.add_argument("--errors", type=int, default=0, metavar="N", help="print N examples of each error class")
     ev.set_defaults(func=cmd_evaluate)
+    from framing.corpus.commands import register as register_corpus  # run, runs, export
+
+    register_corpus(sub)
+    from framing.compare.commands import register as register_compare  # report, chart
+
+    register_compare(sub)
+    from framing.dashboard_cli import register as register_dashboard  # dashboard
+
+    register_dashboard(sub)
     return p
 
 
@@ -81,6 +92,7 @@ def cmd_analyse(args: argparse.Namespace) -> int:
     from framing.config import DEFAULT
     from framing.inputs import Record, dumps, open_output, read
     from framing.lexicons import load_file
+    from framing.render import render_text
     from framing.report import analyse, default_lexicons
 
     lex = default_lexicons()
@@ -109,7 +121,7 @@ def cmd_analyse(args: argparse.Namespace) -> int:
                 d = rep.to_dict(include_text=args.include_text)
                 if rec.warnings:
                     d["warnings"] = list(rec.warnings) + d["warnings"]
-                out.write(dumps(d) + "\n")
+                out.write(render_text(d) if args.format == "text" else dumps(d) + "\n")
                 n_ok += 1
     if err_fh:
         err_fh.close()

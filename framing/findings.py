@@ -7,7 +7,7 @@ Every finding has ``start``/``end`` (Python string offsets, end exclusive) such 
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass, fields
 from typing import Any, Literal
 
 Voice = Literal["author", "quoted"]
@@ -110,9 +110,17 @@ class SentenceSentiment:
 Finding = LoadedTerm | Quote | Attribution | SentenceSentiment
 
 
+_HEAD = ("type", "start", "end", "text", "explanation")
+
+
 def _ordered(finding: Any) -> dict[str, Any]:
-    """The contract's field order: type, start, end, text, explanation, then the type's own fields."""
-    d = asdict(finding)
-    head = {k: d.pop(k) for k in ("type", "start", "end", "text", "explanation")}
-    head.update(d)
-    return head
+    """The contract's field order: type, start, end, text, explanation, then the type's own fields.
+
+    Every field is a str, int, float, bool or None, so a shallow copy is the whole dict (``dataclasses.asdict``
+    would deep-copy each value for nothing).
+    """
+    d = {k: getattr(finding, k) for k in _HEAD}
+    for f in fields(finding):
+        if f.name not in d:
+            d[f.name] = getattr(finding, f.name)
+    return d

@@ -12,12 +12,10 @@ import gzip
 import io
 import json
 import sys
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any, Iterator
-
-# A text with more than this share of control characters (other than newlines and tabs) is taken to be binary.
-_BINARY_SHARE = 0.05
+from typing import IO, Any
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,8 +40,10 @@ class RecordError:
 
 def read(path: str) -> Iterator[Record | RecordError]:
     """Records and errors from one input path (``-`` is stdin JSONL)."""
+    from framing.corpus.ingest import jsonl_objects, read_text_file, text_lines  # shared with `framing run`
+
     if path == "-":
-        yield from _read_jsonl(_text_lines(sys.stdin.buffer), "<stdin>", "stdin")
+        yield from _read_jsonl(jsonl_objects(text_lines(sys.stdin.buffer), "<stdin>"), "stdin")
         return
     p = Path(path)
     if not p.exists():
@@ -57,9 +57,9 @@ def read(path: str) -> Iterator[Record | RecordError]:
         if name.endswith((".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz")):
             opener = gzip.open if name.endswith(".gz") else open
             with opener(p, "rb") as fh:  # type: ignore[operator]
-                yield from _read_jsonl(_text_lines(fh), str(p), p.stem.split(".")[0])
+                yield from _read_jsonl(jsonl_objects(text_lines(fh), str(p)), p.stem.split(".")[0])
         elif name.endswith((".txt", ".txt.gz")):
-            yield _read_txt(p)
+            yield read_text_file(p, p.stem)
         else:
             yield RecordError(str(p), "unsupported input type; use .txt (one article), .jsonl (one object per line) "
                                       "or - for JSONL on stdin")
@@ -67,30 +67,15 @@ def read(path: str) -> Iterator[Record | RecordError]:
         yield RecordError(str(p), f"cannot read the file: {exc}")
 
 
-def _text_lines(fh: IO[bytes]) -> Iterator[tuple[str, bool]]:
-    """Lines of a binary stream decoded as UTF-8, each with a flag: was it invalid UTF-8 (bytes replaced)?"""
-    for raw in fh:
-        try:
-            yield raw.decode("utf-8"), False
-        except UnicodeDecodeError:
-            yield raw.decode("utf-8", errors="replace"), True
+def _read_jsonl(objects: Iterable[tuple[str, dict[str, Any] | str, bool]],
+                stem: str) -> Iterator[Record | RecordError]:
+    from framing.corpus.ingest import unusable
 
-
-def _read_jsonl(lines: Iterator[tuple[str, bool]], origin: str, stem: str) -> Iterator[Record | RecordError]:
-    for lineno, (line, bad_utf8) in enumerate(lines, 1):
-        where = f"{origin}:{lineno}"
-        if lineno == 1:
-            line = line.lstrip("\ufeff")
-        if not line.strip():
+    for where, obj, bad_utf8 in objects:
+        if isinstance(obj, str):
+            yield RecordError(where, obj)
             continue
-        try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield RecordError(where, f"not valid JSON ({exc.msg} at column {exc.colno})")
-            continue
-        if not isinstance(obj, dict):
-            yield RecordError(where, f"expected a JSON object with a \"text\" field, found {type(obj).__name__}")
-            continue
+        lineno = where.rsplit(":", 1)[1]
         rid = obj.get("id")
         rid = str(rid) if rid is not None and str(rid).strip() else f"{stem}:{lineno}"
         if "text" not in obj:
@@ -100,7 +85,7 @@ def _read_jsonl(lines: Iterator[tuple[str, bool]], origin: str, stem: str) -> It
         if not isinstance(text, str):
             yield RecordError(where, f"\"text\" must be a string, found {type(text).__name__}", rid)
             continue
-        problem = _unusable(text)
+        problem = unusable(text)
         if problem:
             yield RecordError(where, problem, rid)
             continue
@@ -117,38 +102,6 @@ def _meta(obj: dict[str, Any]) -> dict[str, Any]:
             and isinstance(v, (str, int, float, bool))}
 
 
-def _read_txt(p: Path) -> Record | RecordError:
-    raw = gzip.decompress(p.read_bytes()) if p.name.lower().endswith(".gz") else p.read_bytes()
-    warnings: tuple[str, ...] = ()
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        if b"\x00" in raw[:4096]:
-            return RecordError(str(p), "looks like a binary file (NUL bytes), not text")
-        text = raw.decode("utf-8", errors="replace")
-        warnings = (f"{p}:{line}: not valid UTF-8 (first bad byte at offset {exc.start}); bad bytes were replaced "
-                    "with U+FFFD",)
-    text = text.lstrip("\ufeff")
-    problem = _unusable(text)
-    if problem:
-        return RecordError(str(p), problem)
-    return Record(p.stem, text, None, str(p), {}, warnings)
-
-
-def _unusable(text: str) -> str | None:
-    """Why a text cannot be analysed at all, or None."""
-    if not text.strip():
-        return "empty text (nothing but whitespace)" if text else "empty text"
-    sample = text[:10000]
-    if "\x00" in sample:
-        return "looks like binary data (NUL characters), not text"
-    ctrl = sum(1 for c in sample if ord(c) < 32 and c not in "\n\r\t\f")
-    if ctrl / len(sample) > _BINARY_SHARE:
-        return f"looks like binary data ({ctrl} control characters in the first {len(sample)}), not text"
-    return None
-
-
 def dumps(obj: dict[str, Any]) -> str:
     """One JSON line, deterministic. Lone surrogates (invalid Unicode from the input) are written escaped."""
     s = json.dumps(obj, ensure_ascii=False, separators=(", ", ": "))
@@ -160,8 +113,26 @@ def dumps(obj: dict[str, Any]) -> str:
 
 
 def open_output(path: str) -> IO[str]:
-    """``-`` is stdout; otherwise a UTF-8 file (its folder must exist)."""
+    """``-`` is stdout (UTF-8, never closed by the caller's ``with``); otherwise a UTF-8 file in an existing folder."""
     if path == "-":
-        return io.TextIOWrapper(sys.stdout.buffer, encoding="utf-8", newline="\n", write_through=True) \
-            if hasattr(sys.stdout, "buffer") else sys.stdout
+        return _Stdout()  # type: ignore[return-value]
     return open(path, "w", encoding="utf-8", newline="\n")
+
+
+class _Stdout:
+    """Writes UTF-8 to the process's stdout; leaving a ``with`` block flushes it instead of closing it."""
+
+    def __init__(self) -> None:
+        buf = getattr(sys.stdout, "buffer", None)
+        self._fh = io.TextIOWrapper(buf, encoding="utf-8", newline="\n", write_through=True) if buf else sys.stdout
+
+    def write(self, s: str) -> int:
+        return self._fh.write(s)
+
+    def __enter__(self) -> "_Stdout":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._fh.flush()
+        if self._fh is not sys.stdout:
+            self._fh.detach()  # leave sys.stdout's buffer open

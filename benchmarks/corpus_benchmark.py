@@ -1,0 +1,244 @@
+"""End-to-end benchmark of corpus runs: ingest + analyse + store, with 1 and 2 workers, against the engine alone.
+
+Builds a corpus of N articles (default 100,000) by repeating the real AllSides subset
+(``../shared/data/allsides_articles/subset_articles.jsonl.gz``, 5,063 articles) with distinct ids; each copy's
+text gets a short distinct last line (``Copy 7.``) so that the copies are not set aside as duplicates. Then:
+
+1. the engine's own single-core rate: ``framing.analyse`` on the 5,063 distinct texts, in this process, with the
+   corpus config (the mix of texts is exactly the corpus's);
+2. ``framing run`` on the corpus as a subprocess, for each worker count: wall time, articles/s, CPU seconds, and
+   peak memory (the sum of the resident sizes of the run and its worker processes, sampled every 0.2 s);
+3. the stores of the runs compared (articles and findings must be identical);
+4. the read API on the largest store: filters by source, date range and event.
+
+It prints what it measured and the targets (speedup with 2 workers >= 1.7, peak memory < 1 GB, end-to-end rate
+>= 80% of the engine's single-core rate x workers). Not a test: run it by hand on an otherwise idle machine.
+
+    python benchmarks/corpus_benchmark.py                 # 100,000 articles, 1 and 2 workers (~25 min on 2 cores)
+    python benchmarks/corpus_benchmark.py --articles 20000 --keep /tmp/bench
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SUBSET = ROOT.parent / "shared" / "data" / "allsides_articles" / "subset_articles.jsonl.gz"
+MAPPING = ["--text-field", "content_original", "--leaning-field", "bias_text", "--event-field", "group_key"]
+
+
+def build_corpus(n: int, out: Path) -> int:
+    rows = [json.loads(line) for line in gzip.open(SUBSET, "rt", encoding="utf-8")]
+    with gzip.open(out, "wt", encoding="utf-8", compresslevel=1) as fh:
+        for i in range(n):
+            copy, r = divmod(i, len(rows))
+            row = dict(rows[r])
+            row["ID"] = f"{row['ID']}-{copy}"
+            if copy:
+                row["content_original"] = f"{row['content_original']}\n\nCopy {copy}."
+            fh.write(json.dumps(row) + "\n")
+    return len(rows)
+
+
+def engine_rate() -> tuple[float, float, int]:
+    """Articles/s of ``framing.analyse`` alone, and of analyse + ``to_dict`` + the tidy rows, on the subset."""
+    import framing
+    from framing.corpus.runner import CORPUS_CONFIG
+    from framing.tables import article_row, finding_rows
+
+    texts = [json.loads(line)["content_original"] for line in gzip.open(SUBSET, "rt", encoding="utf-8")]
+    lex = framing.default_lexicons()
+    framing.analyse("Warm up, officials said.", lexicons=lex, config=CORPUS_CONFIG)
+    t0 = time.perf_counter()
+    reports = []
+    for i, text in enumerate(texts):
+        rep = framing.analyse(text, id=str(i), lexicons=lex, config=CORPUS_CONFIG)
+        if i < 1000:
+            reports.append(rep)
+    alone = len(texts) / (time.perf_counter() - t0)
+    t1 = time.perf_counter()
+    for rep in reports:
+        d = rep.to_dict()
+        article_row(d)
+        finding_rows(d)
+    extra = (time.perf_counter() - t1) / len(reports)
+    with_rows = 1.0 / (1.0 / alone + extra)
+    return alone, with_rows, len(texts)
+
+
+def run(corpus: Path, db: Path, workers: int, batch: int) -> dict[str, float]:
+    import psutil
+
+    cmd = [sys.executable, "-m", "framing", "run", str(corpus), "--db", str(db), "--workers", str(workers),
+           "--no-progress", "--batch-size", str(batch), *MAPPING]
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    load = os.getloadavg()[0]
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(cmd, stderr=subprocess.PIPE, text=True, cwd=ROOT)
+    ps = psutil.Process(proc.pid)
+    peak = peak_pss = peak_main = 0
+    procs: list[psutil.Process] = [ps]
+    tick = 0
+    while proc.poll() is None:  # light sampling (the sampler must not slow the run down): RSS every 0.5 s,
+        if tick % 4 == 0:       # the process list and PSS (reads smaps) every 2 s
+            try:
+                procs = [ps, *ps.children(recursive=True)]
+            except psutil.Error:
+                pass
+        rss = pss = 0
+        for p in procs:
+            try:
+                if tick % 4 == 0:
+                    info = p.memory_full_info()  # RSS counts shared libraries once per process; PSS shares them
+                    pss += getattr(info, "pss", info.rss)
+                    rss += info.rss
+                else:
+                    rss += p.memory_info().rss
+            except psutil.Error:
+                pass
+        peak = max(peak, rss)
+        if tick % 4 == 0:
+            peak_pss = max(peak_pss, pss)
+        try:
+            peak_main = max(peak_main, ps.memory_info().rss)
+        except psutil.Error:
+            pass
+        tick += 1
+        time.sleep(0.5)
+    wall = time.perf_counter() - t0
+    err = proc.stderr.read() if proc.stderr else ""
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if proc.returncode != 0:
+        raise SystemExit(f"framing run failed ({proc.returncode}):\n{err}")
+    summary = next(line for line in err.splitlines() if " complete" in line)
+    analysed = int(summary.split(" analysed")[0].rsplit(" ", 1)[1].replace(",", ""))
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return {"wall": wall, "analysed": analysed, "rate": analysed / wall, "cpu": cpu, "peak_mb": peak / 2**20, "peak_pss_mb": peak_pss / 2**20,
+            "peak_main_mb": peak_main / 2**20, "load_before": load, "summary": summary}
+
+
+def same_tables(a: Path, b: Path) -> bool | None:
+    """Are the articles, findings and ledgers of two stores identical? None when the engine changed between the
+    two runs (their versions keys differ), which makes them incomparable."""
+    import duckdb
+
+    con = duckdb.connect()
+    con.execute(f"ATTACH '{a}' AS a (READ_ONLY)")
+    con.execute(f"ATTACH '{b}' AS b (READ_ONLY)")
+    keys = con.execute("SELECT (SELECT list(DISTINCT versions_key) FROM a.articles), "
+                       "(SELECT list(DISTINCT versions_key) FROM b.articles)").fetchall()[0]
+    if sorted(keys[0]) != sorted(keys[1]):
+        return None
+    for t in ("articles", "findings", "records"):
+        for x, y in (("a", "b"), ("b", "a")):
+            (n,), = con.execute(f"SELECT count(*) FROM (SELECT * FROM {x}.{t} EXCEPT ALL SELECT * FROM {y}.{t})"
+                                ).fetchall()
+            if n:
+                return False
+    return True
+
+
+def query_times(db: Path) -> tuple[dict[str, float], int, int]:
+    from framing.corpus.store import open_store
+
+    out = {}
+    with open_store(db, read_only=True) as st:
+        some = st.articles_frame(where={"source": "Politico"})
+        event = some["event"].dropna().iloc[0]
+        checks = {
+            "articles_frame() all": lambda: st.articles_frame(),
+            "articles_frame(source=Politico)": lambda: st.articles_frame(where={"source": "Politico"}),
+            "articles_frame(date in one month)": lambda: st.articles_frame(where={"date": ("2020-03-01",
+                                                                                          "2020-03-31")}),
+            f"articles_frame(event={event})": lambda: st.articles_frame(where={"event": event}),
+            "articles_frame(leaning=left, source in 3)": lambda: st.articles_frame(
+                where={"leaning": "left", "source": ["CNN (Web News)", "Politico", "Vox"]}),
+            "findings_frame(100 articles)": lambda: st.findings_frame(article_ids=some["article_id"][:100]),
+            "texts(100 articles)": lambda: st.texts(some["article_id"][:100]),
+        }
+        for name, fn in checks.items():
+            times = []
+            for _ in range(3):
+                t0 = time.perf_counter()
+                fn()
+                times.append(time.perf_counter() - t0)
+            out[name] = statistics.median(times)
+        n_rows = st.con.execute("SELECT count(*) FROM articles").fetchall()[0][0]
+        n_cols = len(st.articles_frame(where={"source": []}).columns)
+    return out, n_rows, n_cols
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--articles", type=int, default=100_000, help="corpus size (default 100,000)")
+    ap.add_argument("--workers", type=int, nargs="+", default=[1, 2], help="worker counts to run (default 1 2)")
+    ap.add_argument("--batch-size", type=int, default=250)
+    ap.add_argument("--keep", metavar="DIR", help="build the corpus and stores here and keep them")
+    args = ap.parse_args()
+    if not SUBSET.exists():
+        print(f"needs {SUBSET} (the project's shared data)", file=sys.stderr)
+        return 2
+    work = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="framing-bench-"))
+    work.mkdir(parents=True, exist_ok=True)
+    print(f"machine: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.2f}; folder {work}")
+
+    corpus = work / f"allsides_x{args.articles}.jsonl.gz"
+    t0 = time.perf_counter()
+    if not corpus.exists():
+        build_corpus(args.articles, corpus)
+    print(f"corpus: {args.articles:,} articles, {corpus.stat().st_size / 2**20:.0f} MB gzipped, built in "
+          f"{time.perf_counter() - t0:.0f} s")
+
+    alone, with_rows, n = engine_rate()
+    print(f"engine, one core, {n:,} distinct texts: {alone:.1f} articles/s (analyse alone), "
+          f"{with_rows:.1f} articles/s with to_dict() and the tidy rows")
+
+    results = {}
+    for w in args.workers:
+        db = work / f"w{w}.duckdb"
+        for f in (db, Path(f"{db}.wal")):
+            f.unlink(missing_ok=True)
+        r = run(corpus, db, w, args.batch_size)
+        results[w] = r
+        print(f"{w} worker(s): {r['analysed']:,} analysed in {r['wall']:.0f} s = {r['rate']:.1f} articles/s; "
+              f"CPU {r['cpu']:.0f} s; peak memory {r['peak_mb']:.0f} MB RSS, {r['peak_pss_mb']:.0f} MB PSS (run process "
+              f"{r['peak_main_mb']:.0f} MB RSS); "
+              f"load before {r['load_before']:.2f}; {r['rate'] / (alone * w):.0%} of engine x {w}; "
+              f"store {db.stat().st_size / 2**20:.0f} MB")
+
+    if 1 in results and 2 in results:
+        speedup = results[2]["rate"] / results[1]["rate"]
+        same = same_tables(work / "w1.duckdb", work / "w2.duckdb")
+        verdict = "not compared: the engine changed between the runs" if same is None else same
+        print(f"speedup with 2 workers: {speedup:.2f}x (target >= 1.7); stores identical: {verdict}")
+    peak = max(r["peak_mb"] for r in results.values())
+    pss = max(r["peak_pss_mb"] for r in results.values())
+    print(f"peak memory, all processes: {peak:.0f} MB as summed RSS, {pss:.0f} MB as summed PSS (target < 1024 MB)")
+    for w, r in results.items():
+        print(f"end-to-end rate with {w}: {r['rate']:.1f} articles/s = {r['rate'] / (alone * w):.0%} of the engine's "
+              f"single-core rate x {w} (target >= 80%)")
+
+    biggest = work / f"w{max(results)}.duckdb"
+    q, n_rows, n_cols = query_times(biggest)
+    print(f"read API on {n_rows:,} articles ({n_cols} columns), median of 3:")
+    for name, secs in q.items():
+        print(f"  {name}: {secs * 1000:.0f} ms")
+    if not args.keep:
+        for f in work.iterdir():
+            f.unlink()
+        work.rmdir()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

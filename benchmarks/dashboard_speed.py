@@ -1,0 +1,324 @@
+"""Speed of the dashboard's Compare page on a store of 50,000 analysed articles (budget: < 2 s after a filter change).
+
+The store is the real AllSides subset (``../shared/data/allsides_articles/subset_articles.jsonl.gz``, 5,063
+articles) repeated with distinct ids until it has N articles; each copy's text gets a distinct last line
+(``Copy 7.``) so that the copies are not set aside as duplicates, and every copy is analysed by the engine
+through ``framing run`` (2 workers). Building it takes a while on two cores, so it is built once and kept in
+``.cache/framing/bench/`` (``--rebuild`` to start again).
+
+Then, for a sequence of filter changes (sources, leaning, date range, topic, grouping, metric), it times the
+Compare page's data path as the dashboard runs it on a cache miss (``dashboards/data.py`` calls the same library
+functions): the store query with the filters as SQL (``Store.articles_frame(where=...)``), the rates with
+bootstrap intervals (``framing.compare.rates``), the chart (``framing.plots``) rendered to PNG and the table
+as CSV. With ``--apptest`` it also times a whole run of the Compare page in Streamlit's ``AppTest`` (the script
+run, without a browser) after each filter change; with ``--browser``, clicks on the filters in Chromium against
+``framing dashboard --db``, from the click to the new chart on screen.
+
+    python benchmarks/dashboard_speed.py                   # build (first time), then measure
+    python benchmarks/dashboard_speed.py --build-only
+    python benchmarks/dashboard_speed.py --apptest --browser --repeat 5
+
+Not a test: run it by hand, preferably on an otherwise idle machine; it prints the load average.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+SUBSET = ROOT.parent / "shared" / "data" / "allsides_articles" / "subset_articles.jsonl.gz"
+MAPPING = ["--text-field", "content_original", "--leaning-field", "bias_text", "--event-field", "group_key"]
+CACHE = ROOT / ".cache" / "framing" / "bench"
+
+
+def build_corpus(n: int, out: Path) -> None:
+    rows = [json.loads(line) for line in gzip.open(SUBSET, "rt", encoding="utf-8")]
+    tmp = out.with_suffix(".tmp")
+    with gzip.open(tmp, "wt", encoding="utf-8", compresslevel=1) as fh:
+        for i in range(n):
+            copy, r = divmod(i, len(rows))
+            row = dict(rows[r])
+            row["ID"] = f"{row['ID']}-{copy}"
+            if copy:
+                row["content_original"] = f"{row['content_original']}\n\nCopy {copy}."
+            fh.write(json.dumps(row) + "\n")
+    tmp.rename(out)
+
+
+def build_store(n: int, workers: int, rebuild: bool) -> Path:
+    CACHE.mkdir(parents=True, exist_ok=True)
+    corpus = CACHE / f"allsides_x{n}.jsonl.gz"
+    db = CACHE / f"allsides_x{n}.duckdb"
+    if rebuild:
+        for f in (corpus, db, Path(f"{db}.wal")):
+            f.unlink(missing_ok=True)
+    if not corpus.exists():
+        build_corpus(n, corpus)
+    from framing.workspace import store_ready
+
+    if store_ready(db):
+        # Kept as it is even if the engine changed since (a new `framing run` would analyse everything again):
+        # the dashboard's speed depends on the store's size, not on the engine version.
+        print(f"store: {db} ({db.stat().st_size / 2**20:.0f} MB), built before; --rebuild to build it again")
+        return db
+    # `framing run` resumes an interrupted run: running it again after a kill loses little.
+    cmd = [sys.executable, "-m", "framing", "run", str(corpus), "--db", str(db), "--workers", str(workers),
+           "--no-progress", *MAPPING]
+    t0 = time.perf_counter()
+    proc = subprocess.run(cmd, cwd=ROOT, stderr=subprocess.PIPE, text=True)
+    if proc.returncode not in (0, 3):
+        raise SystemExit(f"framing run failed ({proc.returncode}):\n{proc.stderr}")
+    line = next((s for s in proc.stderr.splitlines() if " complete" in s), proc.stderr.strip())
+    print(f"store: {db} ({db.stat().st_size / 2**20:.0f} MB); {line} [{time.perf_counter() - t0:.0f} s]")
+    return db
+
+
+def timed(fn: Callable[[], Any], repeat: int) -> tuple[float, Any]:
+    out, times = None, []
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        out = fn()
+        times.append(time.perf_counter() - t0)
+    return statistics.median(times), out
+
+
+def filter_changes(sources: list[str], topics: list[str]) -> list[tuple[str, dict]]:
+    """A user's session on the Compare page: each step changes one filter (the state accumulates)."""
+    from framing.explore import Filters
+
+    f0 = Filters()
+    f1 = Filters(sources=tuple(sources[:8]))
+    f2 = Filters(sources=tuple(sources[:8]), leanings=("left", "right"))
+    # AllSides' busiest years are 2019-2020 (a few dates are wrong: year 1 or 2050)
+    f3 = Filters(sources=tuple(sources[:8]), leanings=("left", "right"), date_from="2019-01-01",
+                 date_to="2020-06-30")
+    f4 = Filters(topics=tuple(topics[:3]))
+    return [
+        ("all articles, by source", {"filters": f0, "by": "source", "metric": "loaded_author_rate"}),
+        ("8 sources", {"filters": f1, "by": "source", "metric": "loaded_author_rate"}),
+        ("+ leaning left, right", {"filters": f2, "by": "source", "metric": "loaded_author_rate"}),
+        ("+ 18 months", {"filters": f3, "by": "source", "metric": "loaded_author_rate"}),
+        ("3 topics, by leaning", {"filters": f4, "by": "leaning", "metric": "loaded_author_rate"}),
+        ("3 topics, by leaning, scare quotes", {"filters": f4, "by": "leaning", "metric": "quotes_scare_rate"}),
+        ("all articles, by leaning, anonymous share", {"filters": f0, "by": "leaning",
+                                                       "metric": "source_anonymous_share"}),
+    ]
+
+
+def data_path(db: Path, step: dict[str, Any]) -> dict[str, float]:
+    """The Compare page's work on a cache miss, step by step (what dashboards/data.py runs)."""
+    from framing import plots
+    from framing.compare import rates
+    from framing.corpus import open_store
+
+    out = {}
+    t0 = time.perf_counter()
+    with open_store(db, read_only=True) as st:
+        t1 = time.perf_counter()
+        articles = st.articles_frame(where=step["filters"].where())
+    t2 = time.perf_counter()
+    from framing.compare import METRICS
+
+    family = next(m.family for m in METRICS if m.name == step["metric"])
+    r = rates(articles, by=step["by"], metrics=[family])  # as dashboards/cached.py: the metric's family
+    t3 = time.perf_counter()
+    fig = plots.plot_rates(r, step["metric"], corpus="AllSides x50,000")
+    import io
+
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png", dpi=110)
+    r[r["metric"] == step["metric"]].to_csv(index=False)
+    t4 = time.perf_counter()
+    out.update({"open": t1 - t0, "query": t2 - t1, "rates": t3 - t2, "chart": t4 - t3, "total": t4 - t0,
+                "rows": len(articles)})
+    return out
+
+
+def apptest_runs(db: Path, steps: list[tuple[str, dict]], repeat: int) -> tuple[float, list[tuple[str, float, float]]]:
+    """Time the Compare page's script run in AppTest after each filter change (widgets set as a user would),
+    then the same view again. Each repeat starts from cleared caches with a first load of the page (timed
+    apart: it reads the whole articles table once, for the filter options and the unfiltered view)."""
+    import datetime as dt
+
+    import streamlit as st
+    from streamlit.testing.v1 import AppTest
+
+    os.environ["FRAMING_DB"] = str(db)
+    os.environ.pop("FRAMING_CORPUS", None)
+    family = {"loaded_author_rate": "loaded", "quotes_scare_rate": "quotes", "source_anonymous_share": "source_type"}
+    times: dict[str, tuple[list[float], list[float]]] = {name: ([], []) for name, _ in steps}
+    first: list[float] = []
+    for _ in range(repeat):
+        st.cache_data.clear()
+        at = AppTest.from_file(str(ROOT / "dashboards" / "app.py"), default_timeout=300)
+        at.switch_page("views/compare.py")
+        t0 = time.perf_counter()
+        at.run()
+        first.append(time.perf_counter() - t0)
+        full = at.date_input(key="dates").value
+        for name, step in steps:
+            f = step["filters"]
+            at.multiselect(key="source").set_value(list(f.sources))
+            at.multiselect(key="leaning").set_value(list(f.leanings))
+            at.multiselect(key="topic").set_value(list(f.topics))
+            at.date_input(key="dates").set_value(
+                (dt.date.fromisoformat(f.date_from), dt.date.fromisoformat(f.date_to)) if f.date_from else full)
+            at.selectbox(key="_url_by").set_value(step["by"])
+            at.selectbox(key="_url_family").set_value(family[step["metric"]])  # its headline metric is shown
+            t0 = time.perf_counter()
+            at.run()
+            times[name][0].append(time.perf_counter() - t0)
+            if at.exception or at.error:
+                raise SystemExit(f"the Compare page failed: {(at.exception or at.error)[0].value}")
+            assert at.selectbox(key="_url_metric").value == step["metric"], at.selectbox(key="_url_metric").value
+            t0 = time.perf_counter()
+            at.run()
+            times[name][1].append(time.perf_counter() - t0)
+    return statistics.median(first), [(name, statistics.median(times[name][0]), statistics.median(times[name][1]))
+                                      for name, _ in steps]
+
+
+def browser_runs(db: Path, repeat: int) -> list[tuple[str, float]]:
+    """Time filter changes in Chromium (Debian's, through Playwright) against `framing dashboard --db`: from the
+    click to the new chart on screen and the script run finished. Each repeat is a fresh server process."""
+    import contextlib
+    import signal
+    import socket
+    import urllib.request
+
+    from playwright.sync_api import sync_playwright
+
+    image = '[data-testid="stMain"] [data-testid="stImage"] img'
+    idle = ("() => { const a = document.querySelector('[data-testid=\"stApp\"]');"
+            " return a && a.getAttribute('data-test-script-state') === 'notRunning'; }")
+    changed = ("(b) => { const i = document.querySelector('[data-testid=\"stMain\"] [data-testid=\"stImage\"] img');"
+               " return i && i.getAttribute('src') !== b; }")
+
+    def multiselect(pg, label: str, option: str) -> None:  # noqa: ANN001
+        pg.locator('[data-testid="stSidebar"] [data-testid="stMultiSelect"]').filter(has_text=label).click()
+        pg.keyboard.type(option)  # long option lists are virtualised: filter first
+        pg.get_by_role("option", name=option, exact=True).click()
+        pg.keyboard.press("Escape")
+
+    def selectbox(pg, label: str, option: str) -> None:  # noqa: ANN001
+        pg.locator('[data-testid="stMain"] [data-testid="stSelectbox"]').filter(has_text=label).click()
+        pg.get_by_role("option", name=option, exact=True).click()
+
+    actions = [
+        ("leaning: left", lambda pg: multiselect(pg, "Leaning", "left")),
+        ("leaning: + right", lambda pg: multiselect(pg, "Leaning", "right")),
+        ("topic: elections", lambda pg: multiselect(pg, "Topic", "elections")),
+        ("compare by leaning", lambda pg: selectbox(pg, "Compare by", "Leaning")),
+        ("chart: differences", lambda pg: pg.get_by_role("radio", name="Differences", exact=True).click()),
+        ("finding category: quotations", lambda pg: selectbox(pg, "Finding category", "Quotations")),
+    ]
+    times: dict[str, list[float]] = {name: [] for name, _ in actions}
+    for _ in range(repeat):
+        with socket.socket() as sock:
+            sock.bind(("127.0.0.1", 0))
+            port = sock.getsockname()[1]
+        proc = subprocess.Popen([sys.executable, "-m", "framing", "dashboard", "--db", str(db), "--port", str(port)],
+                                cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+        try:
+            for _ in range(300):
+                try:
+                    with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2):
+                        break
+                except OSError:
+                    time.sleep(0.3)
+            with sync_playwright() as p:
+                b = p.chromium.launch(executable_path="/usr/bin/chromium", args=[
+                    "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                    "--disable-sync", "--no-first-run", "--disable-quic"])
+                pg = b.new_page(viewport={"width": 1440, "height": 1000})
+                pg.goto(f"http://127.0.0.1:{port}/compare")
+                pg.wait_for_selector(image, timeout=120_000)
+                pg.wait_for_function(idle, timeout=120_000)
+                for name, act in actions:
+                    before = pg.locator(image).get_attribute("src")
+                    t0 = time.perf_counter()
+                    act(pg)
+                    pg.wait_for_function(changed, arg=before, timeout=120_000)
+                    pg.wait_for_function(idle, timeout=120_000)
+                    times[name].append(time.perf_counter() - t0)
+                b.close()
+        finally:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(proc.pid, signal.SIGTERM)
+            proc.wait(timeout=30)
+    return [(name, statistics.median(times[name])) for name, _ in actions]
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--articles", type=int, default=50_000)
+    ap.add_argument("--workers", type=int, default=2, help="workers for building the store (default 2)")
+    ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--rebuild", action="store_true", help="build the corpus and the store again")
+    ap.add_argument("--build-only", action="store_true")
+    ap.add_argument("--apptest", action="store_true", help="also time whole runs of the page in AppTest")
+    ap.add_argument("--browser", action="store_true", help="also time filter changes in Chromium (/usr/bin/chromium)")
+    args = ap.parse_args()
+    if not SUBSET.exists():
+        print(f"needs {SUBSET} (the project's shared data)", file=sys.stderr)
+        return 2
+    print(f"machine: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.2f}")
+    db = build_store(args.articles, args.workers, args.rebuild)
+    if args.build_only:
+        return 0
+
+    from framing.corpus import open_store
+
+    with open_store(db, read_only=True) as st:
+        a = st.articles_frame(where={"source": []})  # columns only
+        counts = st.con.execute("SELECT source, count(*) FROM articles GROUP BY source ORDER BY 2 DESC").fetchall()
+        topics = [r[0] for r in st.con.execute("SELECT topic, count(*) FROM articles WHERE topic IS NOT NULL "
+                                               "GROUP BY topic ORDER BY 2 DESC").fetchall()]
+        lo, hi = st.con.execute("SELECT min(date), max(date) FROM articles").fetchone()
+        n = sum(c for _, c in counts)
+    print(f"{n:,} articles, {len(counts)} sources, {len(a.columns)} columns, dates {lo} to {hi}")
+    steps = filter_changes([s for s, _ in counts], topics)
+
+    print(f"\nCompare page data path on a cache miss (median of {args.repeat}; seconds)\n")
+    print("| filter change | articles | store query | rates (the metric's family, bootstrap) | chart PNG + CSV "
+          "| total |")
+    print("|---|---:|---:|---:|---:|---:|")
+    data_path(db, steps[0][1])  # warm-up: imports, first DuckDB open
+    for name, step in steps:
+        runs = [data_path(db, step) for _ in range(args.repeat)]
+        med = {k: statistics.median(r[k] for r in runs) for k in runs[0]}
+        print(f"| {name} | {int(med['rows']):,} | {med['query'] + med['open']:.2f} | {med['rates']:.2f} | "
+              f"{med['chart']:.2f} | **{med['total']:.2f}** |")
+
+    if args.apptest:
+        print(f"\nCompare page in AppTest after each filter change, whole script run (median of {args.repeat}; "
+              "seconds)\n")
+        print("| filter change | after the change | same view again (cached) |")
+        print("|---|---:|---:|")
+        first, rows = apptest_runs(db, steps, args.repeat)
+        for name, miss, hit in rows:
+            print(f"| {name} | {miss:.2f} | {hit:.2f} |")
+        print(f"\nfirst load of the page in a fresh process (reads all articles once): {first:.2f} s")
+    if args.browser:
+        print(f"\nCompare page in Chromium: from a click to the new chart on screen (median of {args.repeat}; "
+              "seconds; the changes accumulate)\n")
+        print("| click | seconds |")
+        print("|---|---:|")
+        for name, secs in browser_runs(db, args.repeat):
+            print(f"| {name} | {secs:.2f} |")
+    print(f"\nload average at the end: {os.getloadavg()[0]:.2f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

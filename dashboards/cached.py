@@ -1,0 +1,321 @@
+"""The dashboard's caches, at the UI edge: every computation is a library call, cached here by its inputs.
+
+A store is named by a ``Ref``: its path and the file's modification time, so that a rebuilt store is never
+served from an old cache. Queries open the store read-only for the call (about 20 ms) rather than holding a
+connection: the results are cached anyway, DuckDB connections are not to be shared between Streamlit's threads,
+and a held connection would keep `framing run` from writing to the store. ``st.cache_data`` keeps tables
+(keyed by the filter values); ``st.cache_resource`` keeps what is large and read-only (all texts, term counts,
+lexicons) without copying it on every run.
+"""
+
+from __future__ import annotations
+
+import io
+import threading
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import streamlit as st
+
+from framing import plots, workspace
+from framing.compare import (
+    METRICS,
+    actor_labels,
+    count_terms,
+    distinctive_terms,
+    event_view,
+    events_table,
+    label_mentions,
+    pairwise_differences,
+    rates,
+)
+from framing.corpus import open_store
+from framing.explore import Filters, edit_lexicons, rescore, with_uploads
+from framing.lexicons import entry, load_lexicon
+
+Ref = tuple[str, int]  # (store path, modification time in ns)
+
+# Charts are rendered at this resolution: sharp on screen, ~100-200 KB per PNG.
+CHART_DPI = 110
+# Actor labels are matched with the engine's tokeniser (~1.5 ms per article); beyond this many articles a
+# seeded sample keeps the Word choice page responsive (the table says so).
+MAX_LABEL_ARTICLES = 3000
+# Pairwise differences: at most this many groups (the largest), i.e. 66 pairs, so that the chart stays legible.
+MAX_PAIR_GROUPS = 12
+
+_BUILD_LOCK = threading.Lock()
+
+
+# -- which store -----------------------------------------------------------------------------------------------
+
+def data_choice() -> workspace.DataChoice:
+    return workspace.choose_data()
+
+
+@st.cache_resource(show_spinner=False)
+def _store_path(kind: str, path: str, mapping: tuple[tuple[str, str], ...], mtime: int) -> str:
+    """The store's path (for a corpus this hashes its files: once per process and modification time)."""
+    return str(workspace.store_path(workspace.DataChoice(kind, Path(path), mapping)))  # type: ignore[arg-type]
+
+
+@st.cache_resource(show_spinner=False)
+def _ready(path: str, mtime: int) -> bool:
+    return workspace.store_ready(Path(path))
+
+
+def _mtime(path: str | Path) -> int:
+    try:
+        return Path(path).stat().st_mtime_ns
+    except OSError:
+        return 0
+
+
+def store_ref(choice: workspace.DataChoice) -> Ref:
+    """The ready store for this choice; when a corpus has not been analysed yet, analyse it first, showing
+    progress in an ``st.status`` (one build per process at a time: other sessions wait for it). A store given
+    with --db is used as it is."""
+    path = _store_path(choice.kind, str(choice.path), choice.mapping, _mtime(choice.path))
+    if choice.kind != "db" and not _ready(path, _mtime(path)):
+        with _BUILD_LOCK:
+            if not workspace.store_ready(Path(path)):
+                box = st.empty()
+                with box.status(f"Analysing {choice.label} (once; the result is cached)...", expanded=True):
+                    bar = st.progress(0.0, text="starting")
+                    workspace.ensure_store(choice, progress=lambda f, m: bar.progress(f, text=m))
+                box.empty()
+                st.toast(f"Analysed {choice.label}; the result is cached for the next start.",
+                         icon=":material/check:")
+        _ready.clear()
+    return path, _mtime(path)
+
+
+# -- store queries ---------------------------------------------------------------------------------------------
+
+def _open(ref: Ref) -> Any:
+    s = open_store(ref[0], read_only=True)
+    try:
+        # Works around Store.texts() failing as the first call on a freshly opened store (DuckDB 2 refuses
+        # `register` while the schema-version check's result is unfinished): a complete query first clears it.
+        s.columns("articles")
+    except BaseException:
+        s.close()
+        raise
+    return s
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def all_articles(ref: Ref) -> pd.DataFrame:
+    with _open(ref) as s:
+        return s.articles_frame()
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def articles(ref: Ref, filters: Filters) -> pd.DataFrame:
+    """The articles of the filter, queried from the store (the filter is SQL)."""
+    if not filters.where():
+        return all_articles(ref)
+    with _open(ref) as s:
+        return s.articles_frame(where=filters.where())
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def options(ref: Ref) -> dict[str, Any]:
+    """The values each filter offers, and the date range."""
+    a = all_articles(ref)
+
+    def values(col: str) -> list[str]:
+        return sorted(a[col].dropna().astype(str).unique().tolist()) if col in a.columns else []
+
+    dates = a["date"].dropna().astype(str) if "date" in a.columns else pd.Series(dtype=str)
+    return {"sources": values("source"), "leanings": values("leaning"), "topics": values("topic"),
+            "events": values("event"), "first_date": dates.min() if len(dates) else None,
+            "last_date": dates.max() if len(dates) else None}
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def findings(ref: Ref, article_ids: tuple[str, ...], types: tuple[str, ...] | None = None) -> pd.DataFrame:
+    with _open(ref) as s:
+        return s.findings_frame(article_ids=list(article_ids), types=list(types) if types else None)
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def texts(ref: Ref, article_ids: tuple[str, ...]) -> dict[str, str]:
+    with _open(ref) as s:
+        return s.texts(list(article_ids))
+
+
+@st.cache_resource(show_spinner=False, max_entries=2)
+def all_texts(ref: Ref) -> dict[str, str]:
+    """Every text of the store (kept once per process, not copied: the word-choice functions only read it)."""
+    with _open(ref) as s:
+        ids = s.articles_frame()["article_id"].astype(str).tolist()
+        return s.texts(ids)
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def runs(ref: Ref) -> tuple[pd.DataFrame, dict[str, Any], pd.DataFrame]:
+    """The runs, the manifest of the last complete run, and the input items that could not be analysed."""
+    with _open(ref) as s:
+        r = s.runs()
+        done = r[r["status"] == "complete"]
+        last = (done if len(done) else r)["run_id"].tolist()
+        manifest = s.manifest(int(last[-1])) if last else {}
+        return r, manifest, s.errors()
+
+
+# -- comparison tables and charts -----------------------------------------------------------------------------
+
+# The metric family each chart of the Compare page needs (the others chart their metric's own family).
+VIEW_FAMILY = {"categories": "loaded_category", "stance": "stance", "source_type": "source_type"}
+FAMILY_OF = {m.name: m.family for m in METRICS}
+
+
+def family_for(view: str, metric: str) -> str:
+    return VIEW_FAMILY.get(view, FAMILY_OF[metric])
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def rate_table(ref: Ref, filters: Filters, by: str, family: str) -> pd.DataFrame:
+    """The metrics of one family for every group of the filtered articles, with bootstrap intervals (one family
+    at a time: on 50,000 articles and 491 sources that halves the time of a first view)."""
+    return rates(articles(ref, filters), by=by, metrics=[family])
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def pair_table(ref: Ref, filters: Filters, by: str, metric: str) -> pd.DataFrame:
+    a = articles(ref, filters)
+    sizes = a.groupby(a[by].astype("string").fillna("(missing)")).size()
+    groups = sorted(sizes[sizes >= 2].sort_values(ascending=False).index[:MAX_PAIR_GROUPS].tolist())
+    return pairwise_differences(a, by=by, metrics=[metric], groups=groups or None)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def time_table(ref: Ref, filters: Filters, by: str, metric: str, freq: str) -> pd.DataFrame:
+    return rates(articles(ref, filters), by=[by, f"date:{freq}"], metrics=[metric])
+
+
+def png(fig: Any) -> bytes:
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png", dpi=CHART_DPI)
+    return buf.getvalue()
+
+
+@st.cache_data(show_spinner=False, max_entries=128)
+def compare_chart(ref: Ref, filters: Filters, by: str, view: str, metric: str, corpus: str) -> tuple[bytes, pd.DataFrame]:
+    """One chart of the Compare page as PNG bytes, and the table it shows (also the CSV download)."""
+    r = rate_table(ref, filters, by, family_for(view, metric))
+    m = r[r["metric"] == metric]
+    cols = ["group", "value", "lo", "hi", "n_articles", "n_words", "n_attributions", "low_n", "note"]
+    if view == "rates":  # the highest value first, groups too small for their interval to mean much last
+        fig = plots.plot_rates(r, metric, corpus=corpus)
+        table = m[cols].sort_values(["low_n", "value", "group"], ascending=[True, False, True])
+    elif view == "differences":
+        pairs = pair_table(ref, filters, by, metric)
+        fig, table = plots.plot_differences(pairs, metric, corpus=corpus), pairs
+    elif view == "categories":
+        voice = str(m["voice"].iloc[0]) if len(m) and m["voice"].iloc[0] in ("author", "quoted") else "author"
+        fig = plots.plot_heatmap(r, voice=voice, corpus=corpus)
+        d = r[(r["family"] == "loaded_category") & (r["voice"] == voice)]
+        table = d.pivot_table(index="group", columns="key", values="value", sort=True).reset_index()
+    elif view in ("stance", "source_type"):
+        fig = plots.plot_shares(r, view, corpus=corpus)
+        d = r[r["family"] == view]
+        table = d.pivot_table(index="group", columns="key", values="value", sort=True).reset_index()
+    elif view == "time":
+        t = time_table(ref, filters, by, metric, "month")
+        fig, table = plots.plot_over_time(t, metric, corpus=corpus), t
+    else:
+        raise ValueError(f"unknown view {view!r}")
+    return png(fig), table.reset_index(drop=True)
+
+
+# -- word choice -----------------------------------------------------------------------------------------------
+
+@st.cache_resource(show_spinner=False, max_entries=2)
+def term_counts(ref: Ref) -> Any:
+    """Unigram and bigram counts of every article, counted once per store (the slow part of word choice)."""
+    return count_terms(all_texts(ref), ngrams=2, min_count=5)
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def terms_table(ref: Ref, filters: Filters, by: str, corpus: str) -> tuple[bytes, pd.DataFrame]:
+    t = distinctive_terms(articles(ref, filters), all_texts(ref), by=by, counts=term_counts(ref), top=15)
+    return png(plots.plot_terms(t, corpus=corpus)), t
+
+
+def _sample(ids: list[str], n: int) -> tuple[list[str], bool]:
+    if len(ids) <= n:
+        return ids, False
+    import numpy as np
+
+    rng = np.random.default_rng(12345)
+    return sorted(rng.choice(np.array(ids, dtype=object), size=n, replace=False).tolist()), True
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def labels_table(ref: Ref, filters: Filters, by: str) -> tuple[pd.DataFrame, int, bool]:
+    """Actor labels of the filtered articles (a seeded sample of MAX_LABEL_ARTICLES beyond that): the table, how
+    many articles were read and whether they were a sample."""
+    a = articles(ref, filters)
+    ids, sampled = _sample(a["article_id"].astype(str).tolist(), MAX_LABEL_ARTICLES)
+    tx = all_texts(ref)
+    quotes = findings(ref, tuple(ids), ("quote",))
+    mentions = label_mentions(tx, quotes, article_ids=[i for i in ids if i in tx])
+    return actor_labels(mentions, a[a["article_id"].astype(str).isin(set(ids))], tx, by=by), len(ids), sampled
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def labels_chart(ref: Ref, filters: Filters, by: str, concept: str | None, corpus: str) -> bytes:
+    return png(plots.plot_labels(labels_table(ref, filters, by)[0], concept=concept, corpus=corpus))
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def upload_rates(ref: Ref, uploaded: pd.DataFrame, metric: str) -> pd.DataFrame:
+    """A metric for the corpus' groups and the uploaded articles' own groups ("... (uploaded)")."""
+    return rates(with_uploads(all_articles(ref), uploaded), by="source", metrics=[metric])
+
+
+# -- same event ------------------------------------------------------------------------------------------------
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def events(ref: Ref) -> pd.DataFrame:
+    a = all_articles(ref)
+    if "event" not in a.columns or a["event"].isna().all():
+        return pd.DataFrame(columns=["event", "n_articles", "n_sources", "first_date", "last_date", "sources",
+                                     "title", "title_source"])
+    return events_table(a).sort_values(["n_sources", "event"], ascending=[False, True]).reset_index(drop=True)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def event_tables(ref: Ref, event: str, corpus: str) -> tuple[bytes, pd.DataFrame, pd.DataFrame]:
+    """One event: the chart, the outlets side by side, and its articles."""
+    a = articles(ref, Filters(events=(event,)))
+    ids = tuple(a["article_id"].astype(str))
+    f = findings(ref, ids)
+    tx = texts(ref, ids)
+    mentions = label_mentions(tx, f)
+    view = event_view(a, f, event, mentions=mentions)
+    return png(plots.plot_event(view, event=event, corpus=corpus)), view, a
+
+
+# -- lexicons --------------------------------------------------------------------------------------------------
+
+@st.cache_resource(show_spinner=False)
+def lexicon(name: str) -> Any:
+    return load_lexicon(name)
+
+
+Edit = tuple[str, str, float, str, str]  # term, category, weight, neutral, note
+
+
+def edited_lexicons(added: tuple[Edit, ...], disabled: tuple[str, ...]) -> Any:
+    entries = [entry(t, c, w, neutral=n or None, note=note) for t, c, w, n, note in added]
+    return edit_lexicons(entries, disabled)
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def rescored(ref: Ref, article_ids: tuple[str, ...], added: tuple[Edit, ...], disabled: tuple[str, ...]) -> Any:
+    tx = texts(ref, article_ids)
+    src = dict(zip(all_articles(ref)["article_id"].astype(str), all_articles(ref)["source"], strict=True))
+    return rescore({i: tx[i] for i in article_ids if i in tx}, edited_lexicons(added, disabled), sources=src)

@@ -1,0 +1,87 @@
+"""Analyse your own articles: paste a text or upload a file, analysed with the same engine, and compare it with
+the corpus."""
+
+import cached
+import pandas as pd
+import streamlit as st
+import widgets
+
+from framing import plots
+from framing.compare import METRICS
+from framing.uploads import MAX_UPLOAD_ARTICLES, MAX_UPLOAD_BYTES, analyse_records, parse_pasted, parse_upload
+
+ref, name = widgets.context()
+st.title("Analyse your own articles")
+st.caption(f"Paste an article or upload a file (up to {MAX_UPLOAD_BYTES // 2**20} MB and {MAX_UPLOAD_ARTICLES:,} "
+           "articles): it is analysed here with the same engine and lexicons as the corpus, kept for this session "
+           "only, and compared with the corpus.")
+
+
+def analyse(parsed, label: str) -> None:  # noqa: ANN001
+    """Analyse the parsed articles with a progress bar and keep them for this session."""
+    if parsed.errors:
+        st.warning(f"{len(parsed.errors):,} line(s) or row(s) could not be analysed:")
+        widgets.table(pd.DataFrame([{"where": e.origin, "reason": e.reason} for e in parsed.errors]))
+    if not parsed.records:
+        st.error("Nothing to analyse: no line or row of the file holds an article.")
+        return
+    bar = st.progress(0.0, text=f"Analysing {len(parsed.records)} article(s)...")
+    corpus = analyse_records(parsed.records, name=label,
+                             progress=lambda i, n: bar.progress(i / n, text=f"Analysed {i} of {n}"))
+    bar.empty()
+    st.session_state["upload"] = corpus
+    st.session_state["upload_label"] = label
+
+
+paste, upload = st.tabs(["Paste a text", "Upload a file"])
+with paste:
+    with st.form("paste"):
+        text = st.text_area("Article text", height=220, placeholder="Paste the text of one article here")
+        c1, c2 = st.columns(2)
+        title = c1.text_input("Title (optional)")
+        source = c2.text_input("Source (optional)", placeholder="e.g. the outlet's name")
+        if st.form_submit_button("Analyse", icon=":material/play_arrow:", type="primary"):
+            widgets.run(lambda: analyse(parse_pasted(text, title=title, source=source), "pasted text"))
+with upload:
+    st.markdown(".txt: one article. .csv / .tsv: one article per row, with a `text` column (or `content`, "
+                "`body`), optional `source`, `title`, `date`, `id`. .jsonl: one JSON object per line with the same "
+                "fields.")
+    file = st.file_uploader("File", type=["txt", "csv", "tsv", "jsonl", "ndjson"], key="file")
+    if file is not None and st.session_state.get("upload_file") != file.file_id:
+        st.session_state["upload_file"] = file.file_id
+        widgets.run(lambda: analyse(parse_upload(file.name, file.getvalue()), file.name))
+
+corpus = st.session_state.get("upload")
+if corpus is None:
+    st.stop()
+
+st.divider()
+label = st.session_state.get("upload_label", "your articles")
+st.subheader("Your articles")
+widgets.show_text(label, "caption")
+a = corpus.articles
+summary = a[[c for c in ("article_id", "source", "title", "n_words", "lt_author", "lt_quoted", "q_scare",
+                         "attr_count", "polarity", "subjectivity", "n_warnings") if c in a.columns]]
+widgets.table(summary)
+titles = dict(zip(a["article_id"].astype(str), a["title"] if "title" in a.columns else a["article_id"], strict=True))
+aid = st.selectbox("Read one", list(titles), key="upload_article",
+                   format_func=lambda i: f"{i} · {titles[i]}" if isinstance(titles[i], str) and titles[i] != i else i)
+found = corpus.findings[corpus.findings["article_id"] == aid]
+widgets.highlighted(corpus.texts[aid], found, key="upload")
+
+st.subheader("Beside the corpus")
+labels = {m.name: f"{m.label} ({m.unit})" for m in METRICS}
+metric = st.selectbox("Measure", list(labels), format_func=labels.get, key="upload_metric",
+                      index=list(labels).index("loaded_author_rate"))
+with st.spinner("Comparing..."):
+    r = cached.upload_rates(ref, a, metric)
+fig = plots.plot_rates(r, metric, corpus=f"{name} + {label}")
+png = cached.png(fig)
+left, right = st.columns([3, 2])
+left.image(png, width="stretch", alt="your articles beside the corpus")
+table = r[["group", "value", "lo", "hi", "n_articles", "low_n", "note"]]
+widgets.downloads(png, table, f"{label}-vs-{name}-{metric}", where=left)
+with right:
+    widgets.table(table, max_height=480)
+    st.caption("Your articles are the groups marked \"(uploaded)\". One article has no interval: resampling one "
+               "article tells nothing.")

@@ -1,0 +1,68 @@
+"""Compare sources: rates with bootstrap intervals, pairwise differences, categories, stances, source types and
+trends, for the articles the filters select; every chart and table downloadable; every choice kept in the URL."""
+
+import cached
+import streamlit as st
+import widgets
+
+from framing.compare import METRICS
+
+FAMILIES = {
+    "loaded": "Loaded terms", "loaded_category": "Loaded terms by category", "quotes": "Quotations",
+    "attributions": "Attributions", "stance": "Reporting verbs by stance", "source_type": "Sources by type",
+    "tone": "Tone (sentiment)",
+}
+# The headline metric of each family, shown first.
+DEFAULT_METRIC = {"loaded": "loaded_author_rate", "loaded_category": "loaded_emotive_author_rate",
+                  "quotes": "quotes_scare_rate", "attributions": "named_share",
+                  "stance": "stance_distancing_share", "source_type": "source_anonymous_share",
+                  "tone": "subjectivity_mean"}
+VIEWS = {"rates": "Rates", "differences": "Differences", "categories": "Categories", "stance": "Stances",
+         "source_type": "Source types", "time": "Over time"}
+
+ref, name = widgets.context()
+filters = widgets.filter_bar(ref)
+
+st.title("Compare sources")
+c = st.columns([1, 1, 2])
+by = widgets.grouping(ref, where=c[0])
+family = widgets.choice("Finding category", list(FAMILIES), format_func=FAMILIES.__getitem__, key="family",
+                        where=c[1])
+ms = [m for m in METRICS if m.family == family]
+first = DEFAULT_METRIC[family]
+ms.sort(key=lambda m: m.name != first)
+labels = {m.name: f"{m.label} ({m.unit})" for m in ms}
+metric = widgets.choice("Measure", list(labels), format_func=labels.__getitem__, key="metric", where=c[2])
+view = widgets.choice("Chart", list(VIEWS), format_func=VIEWS.__getitem__, key="view", control="segmented")
+
+articles = cached.articles(ref, filters)
+if articles.empty:
+    st.warning("No article matches these filters: widen the date range or select other sources.")
+    st.stop()
+widgets.show_text(f"{len(articles):,} articles ({filters.describe()}), grouped by {by}. Intervals are 95% "
+                  "bootstrap intervals over articles; a hollow dot marks a group with too few articles or words "
+                  "for its interval to mean much.", "caption")
+
+title = f"{name}; {filters.describe()}"
+with st.spinner("Computing..."):
+    png, tab = cached.compare_chart(ref, filters, by, view, metric, title)
+left, right = st.columns([3, 2])
+left.image(png, width="stretch", alt=f"{VIEWS[view]} chart")
+widgets.downloads(png, tab, f"{name}-{view}-{metric}-by-{by}", where=left)
+with right:
+    widgets.table(tab, max_height=560)
+for w in cached.rate_table(ref, filters, by, cached.family_for(view, metric)).attrs.get("warnings", []):
+    widgets.show_text(w, "caption")
+
+with st.expander("How to read these figures"):
+    st.markdown(
+        "- **Rates** are per 1,000 words of each group's articles (a ratio of sums: long articles weigh more); "
+        "**shares** are of the group's attributions.\n"
+        "- The whiskers are 95% intervals from 1,000 bootstrap resamples of the group's articles: how much the "
+        "figure depends on which articles the source happened to publish. They say nothing about what the "
+        "detectors miss.\n"
+        "- **Differences** compare the largest groups pairwise; filled markers stay significant after Holm's "
+        "correction for the number of pairs.\n"
+        "- A loaded word may be quoted (the *writer's own voice* measures exclude quotations); a scare quote may "
+        "be house style; outlets that covered different events differ for that reason too: compare them on the "
+        "same event (the *Same event* page).")

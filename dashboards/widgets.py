@@ -1,0 +1,172 @@
+"""Pieces every page uses: the error guard, the filters (kept in the URL), downloads, safe text and tables."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import re
+from collections.abc import Callable
+from typing import Any
+
+import cached
+import pandas as pd
+import streamlit as st
+
+from framing.compare.markdown import esc
+from framing.errors import FramingError
+from framing.explore import DATES_KEY, QUERY_KEYS, Filters
+from framing.highlight import LAYER_NAMES, LAYERS, article_html, escape, legend_html, marks
+
+log = logging.getLogger("framing.dashboard")
+
+# "Compare by": the columns articles are grouped by, with their labels.
+GROUPINGS = {"source": "Source", "leaning": "Leaning", "topic": "Topic", "event": "Event"}
+
+
+def run(body: Callable[[], None]) -> None:
+    """Run a page; a failure becomes a message on the page, never a traceback (that goes to the server log).
+    Streamlit's own control flow (``st.stop``, ``st.rerun``, page switches) derives from BaseException and
+    passes through."""
+    try:
+        body()
+    except FramingError as exc:  # our messages quote file names and input: escaped, as they are Markdown
+        st.error(esc(exc, limit=2000), icon=":material/error:")
+    except Exception as exc:
+        log.exception("the dashboard page failed")
+        st.error(f"Something went wrong: {type(exc).__name__}: {esc(exc, limit=500)}. The details are in the "
+                 "server's log.", icon=":material/error:")
+
+
+_TEXT_STYLES = {
+    "heading": "font-size: 1.5rem; font-weight: 600; line-height: 1.3; margin: 0.2rem 0 0.4rem 0;",
+    "strong": "font-weight: 600; margin: 0.2rem 0;",
+    "caption": "font-size: 0.875rem; opacity: 0.65; margin: 0;",
+    "plain": "margin: 0;",
+}
+
+
+def legend(findings: Any = None) -> None:
+    st.html(legend_html(findings))
+
+
+def show_text(text: Any, kind: str = "plain", *, where: Any = None) -> None:
+    """Untrusted text (titles, sources, URLs from the articles) shown as text: escaped HTML in our own tag, so
+    that no Markdown, HTML or link is made of it."""
+    (where or st).html(f'<div style="{_TEXT_STYLES[kind]}">{escape(text)}</div>')
+
+
+def context() -> tuple[cached.Ref, str]:
+    """The store of this session (ready) and a short name of the corpus for chart titles."""
+    choice = cached.data_choice()
+    ref = cached.store_ref(choice)
+    return ref, choice.name
+
+
+def _date(s: str | None) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(s) if s else None
+    except ValueError:
+        return None
+
+
+def filter_bar(ref: cached.Ref, *, where: Any = None) -> Filters:
+    """The filters, in the sidebar (or ``where``), each kept in the URL so that a view can be shared."""
+    opts = cached.options(ref)
+    box = where or st.sidebar
+    box.markdown("**Filters**")
+    picked: dict[str, tuple[str, ...]] = {}
+    for name, label in (("sources", "Sources"), ("leanings", "Leaning"), ("topics", "Topic"), ("events", "Event")):
+        if not opts[name]:
+            picked[name] = ()
+            continue
+        picked[name] = tuple(box.multiselect(label, opts[name], key=QUERY_KEYS[name], bind="query-params",
+                                             placeholder="all"))
+    lo, hi = _date(opts["first_date"]), _date(opts["last_date"])
+    d_from = d_to = None
+    if lo and hi:
+        value = box.date_input("Dates", value=(lo, hi), min_value=lo, max_value=hi, key=DATES_KEY,
+                               bind="query-params")
+        dates = list(value) if isinstance(value, (tuple, list)) else [value]
+        if len(dates) == 2 and (dates[0], dates[1]) != (lo, hi):
+            d_from, d_to = dates[0].isoformat(), dates[1].isoformat()
+    return Filters(picked["sources"], picked["leanings"], picked["topics"], picked["events"], d_from, d_to)
+
+
+def choice(label: str, options: list[str], *, key: str, format_func: Callable[[str], str] = str,
+           default: str | None = None, where: Any = None, control: str = "selectbox") -> str:
+    """A choice kept in the URL by its value (``?metric=quotes_scare_rate``), not by its label as Streamlit's
+    own binding does for widgets with a ``format_func``; the default value is left out of the URL."""
+    if not options:
+        raise ValueError(f"no options for {label!r}")
+    default = default if default in options else options[0]
+    state = f"_url_{key}"
+    if st.session_state.get(state) not in options:
+        wanted = st.query_params.get(key)
+        st.session_state[state] = wanted if wanted in options else default
+    box = where or st
+    if control == "segmented":
+        value = box.segmented_control(label, options, format_func=format_func, key=state) or default
+    else:
+        value = box.selectbox(label, options, format_func=format_func, key=state)
+    if value == default:
+        st.query_params.pop(key, None)
+    else:
+        st.query_params[key] = value
+    return value
+
+
+def grouping(ref: cached.Ref, *, where: Any = None, key: str = "by") -> str:
+    """The "Compare by" choice (kept in the URL)."""
+    a = cached.options(ref)
+    usable = [c for c, n in (("source", "sources"), ("leaning", "leanings"), ("topic", "topics"),
+                             ("event", "events")) if len(a[n]) >= 1]
+    return choice("Compare by", usable, format_func=GROUPINGS.__getitem__, key=key, where=where)
+
+
+def slug(s: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", s.lower()).strip("-")[:60] or "table"
+
+
+def downloads(png: bytes | None, table: pd.DataFrame | None, stem: str, *, where: Any = None) -> None:
+    """Download buttons for a chart (PNG) and its table (CSV); they do not rerun the page."""
+    box = where or st
+    cols = box.columns(2)
+    if png is not None:
+        cols[0].download_button("Download chart (PNG)", png, file_name=f"{slug(stem)}.png", mime="image/png",
+                                on_click="ignore", key=f"png-{stem}", icon=":material/image:")
+    if table is not None:
+        cols[1 if png is not None else 0].download_button("Download table (CSV)", table.to_csv(index=False).encode("utf-8"),
+                                file_name=f"{slug(stem)}.csv", mime="text/csv", on_click="ignore",
+                                key=f"csv-{stem}", icon=":material/table:")
+
+
+# Row height of st.dataframe in pixels (header included), to size a table to its rows.
+_ROW_PX = 35
+
+
+def table(df: Any, *, max_height: int = 420, where: Any = None, **kwargs: Any) -> None:
+    """A table sized to its rows (up to ``max_height`` pixels, then it scrolls); text cells are shown as text,
+    never as Markdown, HTML or links. Floats are shown with 4 significant digits (downloads keep them all)."""
+    n = len(df)
+    if isinstance(df, pd.DataFrame):
+        floats = df.select_dtypes("float").columns
+        df = df.assign(**{c: df[c].map(lambda v: float(f"{v:.4g}") if pd.notna(v) else v) for c in floats})
+    (where or st).dataframe(df, hide_index=True, height=min(max_height, _ROW_PX * (n + 1) + 3), **kwargs)
+
+
+def highlighted(text: str, findings: Any, *, key: str, show_controls: bool = True, with_legend: bool = True
+                ) -> None:
+    """An article with its findings highlighted (escaped HTML from framing.highlight), the legend, and the
+    controls that choose what is highlighted."""
+    layers = list(LAYERS)
+    cats = None
+    if show_controls:
+        layers = st.pills("Highlight", layers, default=layers, selection_mode="multi",
+                          format_func=LAYER_NAMES.__getitem__, key=f"layers-{key}") or []
+        present = sorted({m.key for m in marks(findings) if m.layer == "loaded"})
+        if present and "loaded" in layers:
+            with st.expander("Loaded-term categories"):
+                cats = st.multiselect("Categories highlighted", present, default=present, key=f"cats-{key}")
+    if with_legend:
+        legend(findings)
+    st.html(article_html(text, findings, layers=layers, categories=cats))

@@ -1,0 +1,159 @@
+"""The corpus subcommands of the command line: ``framing run``, ``framing runs`` and ``framing export``.
+
+A thin shell, like :mod:`framing.cli`: parse, call :mod:`framing.corpus`, print. :func:`register` adds the
+subcommands to the main parser.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Any
+
+EPILOG_RUN = """examples:
+  framing run data/demo/articles.jsonl --db demo.duckdb
+  framing run corpus/ --db news.duckdb --workers 2
+  framing run ../shared/data/allsides_articles/subset_articles.jsonl.gz --db allsides.duckdb \\
+      --text-field content_original --leaning-field bias_text
+  framing run ../shared/data/polnear/dev/text --db polnear.duckdb --metadata ../shared/data/polnear/metadata.tsv \\
+      --metadata-key filename --source-field publisher --date-field publication_date
+  framing run big.jsonl.gz --db big.duckdb --engine dask --scheduler tcp://10.0.0.5:8786 --staging /shared/parts
+
+Inputs: .jsonl, .csv, .tsv, .parquet, .txt, .html (each may be .gz) or folders of them. Running the same
+command again analyses nothing twice; after an interruption (even kill -9) it resumes where it stopped.
+Exit status 0, or 3 when some input items could not be analysed (list them with `framing runs --errors`)."""
+
+EPILOG_RUNS = """examples:
+  framing runs --db demo.duckdb                 # every run: status, counts, time, rate
+  framing runs --db demo.duckdb --errors 2      # the items run 2 could not analyse, with the reasons
+  framing runs --db demo.duckdb --duplicates    # every duplicate and the article it repeats
+  framing runs --db demo.duckdb --manifest 2    # the manifest of run 2 as JSON
+
+For every run, input = analysed + up to date + duplicates + errors."""
+
+EPILOG_EXPORT = """examples:
+  framing export --db demo.duckdb --format parquet -o out/demo
+  framing export --db demo.duckdb --format csv -o out/demo-csv --tables articles findings
+
+Writes articles, findings, texts, runs, records and errors (one file each) and manifest.json."""
+
+
+def register(subparsers: Any) -> None:
+    """Add ``run``, ``runs`` and ``export`` to the main parser's subparsers."""
+    fmt = argparse.RawDescriptionHelpFormatter
+    r = subparsers.add_parser("run", help="analyse a corpus into a DuckDB store (resumable, parallel)",
+                              epilog=EPILOG_RUN, formatter_class=fmt)
+    r.add_argument("inputs", nargs="+", metavar="INPUT", help="input files or folders")
+    r.add_argument("--db", default="framing.duckdb", help="the store (default framing.duckdb)")
+    r.add_argument("--workers", type=int, default=1, metavar="N", help="worker processes (default 1)")
+    r.add_argument("--engine", choices=["local", "dask"], default="local",
+                   help="local processes (default) or a Dask cluster")
+    r.add_argument("--scheduler", metavar="ADDRESS", help="Dask scheduler address (default: a local cluster)")
+    r.add_argument("--staging", metavar="DIR", help="Dask: folder shared by the workers for Parquet partitions "
+                                                    "(default: DB.parts beside the store)")
+    r.add_argument("--batch-size", type=int, default=None, metavar="N",
+                   help="input items per batch and transaction (default 250)")
+    m = r.add_argument_group("field mapping", "which input column holds each article field (default: the usual "
+                                              "names, e.g. text/content/body, source/outlet/publisher)")
+    for name in ("text", "id", "source", "date", "title", "url", "event", "topic", "leaning"):
+        m.add_argument(f"--{name}-field", metavar="NAME", dest=f"map_{name}")
+    m.add_argument("--delimiter", metavar="CHAR", help="CSV delimiter (default: from the header line)")
+    m.add_argument("--date-format", metavar="FMT", help="strptime format for ambiguous dates, e.g. %%d/%%m/%%Y")
+    m.add_argument("--group-by", metavar="NAME", help="join consecutive rows with the same value into one "
+                                                      "article (sentence tables such as BASIL)")
+    m.add_argument("--paragraph-field", metavar="NAME", help="with --group-by: the paragraph number column")
+    m.add_argument("--order-by", metavar="NAME", help="with --group-by: the sentence number column")
+    m.add_argument("--metadata", metavar="FILE", help="a CSV/TSV/JSONL/Parquet file of fields to join to the "
+                                                      "records by id (e.g. PolNeAR's metadata.tsv)")
+    m.add_argument("--metadata-key", metavar="NAME", help="the metadata column that holds the article id")
+    p = r.add_mutually_exclusive_group()
+    p.add_argument("--progress", action="store_true", default=None, help="always show the progress bar")
+    p.add_argument("--no-progress", action="store_false", dest="progress",
+                   help="never show it (default: only on a terminal)")
+    r.add_argument("-v", "--verbose", action="store_true", help="print a line for every committed batch")
+    r.set_defaults(func=cmd_run)
+
+    s = subparsers.add_parser("runs", help="list the runs of a store, their counts and errors",
+                              epilog=EPILOG_RUNS, formatter_class=fmt)
+    s.add_argument("--db", default="framing.duckdb", help="the store (default framing.duckdb)")
+    s.add_argument("--errors", nargs="?", const=0, type=int, metavar="RUN",
+                   help="list the errors (of one run, or of all)")
+    s.add_argument("--duplicates", nargs="?", const=0, type=int, metavar="RUN",
+                   help="list the duplicates (of one run, or of all)")
+    s.add_argument("--manifest", type=int, metavar="RUN", help="print a run's manifest as JSON")
+    s.set_defaults(func=cmd_runs)
+
+    e = subparsers.add_parser("export", help="export a store's tables to Parquet or CSV",
+                              epilog=EPILOG_EXPORT, formatter_class=fmt)
+    e.add_argument("--db", default="framing.duckdb", help="the store (default framing.duckdb)")
+    e.add_argument("--format", choices=["parquet", "csv"], default="parquet")
+    e.add_argument("-o", "--output", required=True, metavar="DIR", help="the folder to write (created if needed)")
+    e.add_argument("--tables", nargs="+", metavar="TABLE", help="only these tables")
+    e.set_defaults(func=cmd_export)
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    from framing.corpus.ingest import Mapping
+    from framing.corpus.runner import DEFAULT_BATCH, run_corpus
+
+    mapping = Mapping(
+        **{k[4:]: v for k, v in vars(args).items() if k.startswith("map_") and v},
+        delimiter=args.delimiter, date_format=args.date_format, group_by=args.group_by,
+        paragraph_field=args.paragraph_field, order_by=args.order_by, metadata=args.metadata,
+        metadata_key=args.metadata_key)
+
+    def log(line: str) -> None:
+        print(f"framing: {line}", file=sys.stderr, flush=True)
+
+    summary = run_corpus(args.inputs, args.db, mapping=mapping, workers=args.workers, engine=args.engine,
+                         scheduler=args.scheduler, staging=args.staging, batch_size=args.batch_size or DEFAULT_BATCH,
+                         progress=args.progress, log=log if args.verbose else None)
+    print(f"framing: {summary.line()}", file=sys.stderr)
+    n_err = summary.counts["error"]
+    if n_err:
+        print(f"framing: {n_err:,} input item(s) could not be analysed; list them with "
+              f"`framing runs --db {args.db} --errors {summary.run_id}`", file=sys.stderr)
+        return 3
+    return 0
+
+
+def cmd_runs(args: argparse.Namespace) -> int:
+    import pandas as pd
+
+    from framing.corpus.runner import CORPUS_CONFIG, engine_versions, versions_key
+    from framing.corpus.store import open_store
+    from framing.report import default_lexicons
+
+    with open_store(args.db, read_only=True) as st:
+        if args.manifest is not None:
+            print(json.dumps(st.manifest(args.manifest), indent=2, ensure_ascii=False))
+            return 0
+        if args.errors is not None or args.duplicates is not None:
+            status = "error" if args.errors is not None else "duplicate"
+            run = args.errors if args.errors is not None else args.duplicates
+            df = st.records(run or None, status=status)  # type: ignore[arg-type]
+            df = df.rename(columns={"detail": "reason" if status == "error" else "duplicate_of"})
+            with pd.option_context("display.max_colwidth", 200, "display.width", 250):
+                print(df.drop(columns="status").to_string(index=False) if len(df) else f"no {status}s")
+            return 0
+        runs = st.runs()
+        with pd.option_context("display.max_colwidth", 60, "display.width", 250):
+            print(runs.to_string(index=False) if len(runs) else "no runs yet")
+        stale, total = st.stale_count(versions_key(engine_versions(default_lexicons(), CORPUS_CONFIG)))
+    bad = runs[runs["status"] != "complete"]
+    print(f"\n{total:,} articles in the store; {stale:,} analysed with other versions than the current ones (stale: "
+          "run their inputs again to update them)." if stale else f"\n{total:,} articles in the store, all current.")
+    for r in bad.itertuples():
+        print(f"run {r.run_id} is {r.status}: run the same command again to resume it")
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from framing.corpus.store import EXPORT_TABLES, open_store
+
+    with open_store(args.db, read_only=True) as st:
+        written = st.export(args.output, format=args.format, tables=args.tables or EXPORT_TABLES)
+    for p in written:
+        print(p)
+    return 0

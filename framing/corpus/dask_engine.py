@@ -1,0 +1,88 @@
+"""The Dask engine: the same batches, analysed on a Dask cluster, partition by partition.
+
+The machine that runs ``framing run`` reads the inputs, sets aside duplicates and up-to-date articles (it owns
+the store) and sends each batch of records to the cluster as one task. The task analyses the batch with
+:func:`framing.corpus.worker.analyse_batch` -- exactly what a local worker does -- and writes two Parquet files
+(the batch's articles and findings) to the staging folder; the store imports them in input order, in one
+transaction per batch, and deletes them. Resume, staleness and the ledger are the same as for a local run.
+
+On a real cluster the staging folder must be shared by the workers and this machine (NFS, a cluster file
+system); the workers need ``framing`` installed (same version), and nothing else: the bundled lexicons are loaded
+once per worker process, custom lexicons are sent once to every worker (``Client.scatter``).
+
+Does not: read the inputs on the cluster (they are read here, streaming), or write to object stores (s3://...).
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+from framing.config import Config
+from framing.corpus.worker import BatchResult, Task, analyse_batch
+from framing.report import Lexicons
+
+# Seconds to wait for the scheduler at --scheduler ADDRESS before giving up with a clear message.
+_CONNECT_TIMEOUT = 30
+
+
+def analyse_partition(tasks: list[Task], run_id: int, versions_key: str, lexicons: Lexicons | None,
+                      config: Config | None, staging: str, part: str) -> BatchResult:
+    """Analyse one partition on a Dask worker and write its rows to ``staging/part-*.parquet``."""
+    import pyarrow.parquet as pq
+
+    res = analyse_batch(tasks, run_id, versions_key, lexicons, config)
+    folder = Path(staging)
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for name, table in (("articles", res.articles), ("findings", res.findings)):
+        path = folder / f"{part}-{name}.parquet"
+        tmp = path.with_suffix(".tmp")
+        pq.write_table(table, tmp)
+        tmp.replace(path)  # whole files only: a killed task leaves no half-written partition under the final name
+        paths.append(str(path))
+    return BatchResult(paths[0], paths[1], res.failed, res.n)
+
+
+class DaskExecutor:
+    """Submit batches to a Dask cluster: the scheduler at ``scheduler``, or a new ``LocalCluster`` of
+    ``workers`` single-threaded processes (closed at the end)."""
+
+    def __init__(self, *, scheduler: str | None, workers: int, staging: Path, lexicons: Lexicons | None,
+                 config: Config) -> None:
+        from distributed import Client, LocalCluster
+
+        self.cluster: Any = None
+        if scheduler:
+            try:
+                self.client = Client(scheduler, timeout=_CONNECT_TIMEOUT)
+            except (OSError, TimeoutError) as exc:
+                from framing.corpus.runner import RunError
+
+                raise RunError(f"cannot reach the Dask scheduler at {scheduler} ({exc}); start it with "
+                               "`dask scheduler` (or give no --scheduler for a local cluster)") from exc
+        else:
+            # threads_per_worker=1: the engine is pure Python, so one process per core is what scales.
+            self.cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                                        dashboard_address=None, silence_logs=logging.ERROR)
+            self.client = Client(self.cluster)
+        n = sum(self.client.nthreads().values()) or workers
+        self.window = 2 * n
+        self.staging = staging
+        staging.mkdir(parents=True, exist_ok=True)
+        self.config = config
+        self.lexicons = self.client.scatter(lexicons, broadcast=True) if lexicons is not None else None
+
+    def submit(self, tasks: list[Task], run_id: int, versions_key: str, part: str) -> Any:
+        return self.client.submit(analyse_partition, tasks, run_id, versions_key, self.lexicons, self.config,
+                                  str(self.staging), part, pure=False)
+
+    def close(self) -> None:
+        self.client.close()
+        if self.cluster is not None:
+            self.cluster.close()
+        try:
+            self.staging.rmdir()  # only when empty: partitions of an interrupted run stay for inspection
+        except OSError:
+            pass

@@ -1,0 +1,84 @@
+"""The store's tables, column by column: shared by the workers (which build rows) and the store (which keeps them).
+
+``articles`` is the articles table of :mod:`framing.tables` with real columns for the usual metadata, the other
+input fields as JSON (``meta``), and the provenance of each row. ``findings`` is :data:`framing.tables.
+FINDING_COLUMNS` plus ``seq``, the finding's position in its report. ``records`` is the ledger: one row per input
+item per run, saying what became of it. Count columns follow :func:`framing.tables.count_columns`; a column the
+engine adds later is added to the store when it first appears.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from framing.tables import FINDING_COLUMNS, count_columns
+
+# The usual metadata: real columns, so that filters on them are fast.
+ARTICLE_HEAD: tuple[tuple[str, str], ...] = (
+    ("article_id", "VARCHAR"), ("source", "VARCHAR"), ("title", "VARCHAR"), ("date", "DATE"), ("url", "VARCHAR"),
+    ("event", "VARCHAR"), ("topic", "VARCHAR"), ("leaning", "VARCHAR"), ("meta", "JSON"),
+)
+# Provenance and the full report parts that the tidy table leaves out.
+ARTICLE_TAIL: tuple[tuple[str, str], ...] = (
+    ("warnings", "JSON"), ("metrics", "JSON"), ("text", "VARCHAR"), ("content_hash", "VARCHAR"),
+    ("versions_key", "VARCHAR"), ("run_id", "INTEGER"), ("origin", "VARCHAR"),
+)
+META_COLUMNS = tuple(c for c, _ in ARTICLE_HEAD[2:8])
+INTERNAL_COLUMNS = frozenset(c for c, _ in ARTICLE_TAIL) | {"meta"}
+
+_FINDING_TYPES = {
+    "start": "INTEGER", "end": "INTEGER", "weight": "DOUBLE", "depth": "INTEGER", "multi_paragraph": "BOOLEAN",
+    "source_start": "INTEGER", "source_end": "INTEGER", "content_start": "INTEGER", "content_end": "INTEGER",
+    "direct": "BOOLEAN",
+}
+RECORD_COLUMNS: tuple[tuple[str, str], ...] = (
+    ("run_id", "INTEGER"), ("seq", "BIGINT"), ("origin", "VARCHAR"), ("article_id", "VARCHAR"),
+    ("content_hash", "VARCHAR"), ("status", "VARCHAR"), ("detail", "VARCHAR"),
+)
+# What became of an input item in a run: the four add up to the run's input count.
+STATUSES = ("analysed", "up_to_date", "duplicate", "error")
+
+
+def metric_columns() -> list[tuple[str, str]]:
+    """The per-article figures of the tidy articles table, with their SQL types."""
+    return [("n_words", "BIGINT"), ("n_sentences", "BIGINT"), ("polarity", "DOUBLE"), ("subjectivity", "DOUBLE"),
+            *[(c, "BIGINT") for c in count_columns()], ("n_warnings", "BIGINT")]
+
+
+def article_columns() -> list[tuple[str, str]]:
+    return [*ARTICLE_HEAD, *metric_columns(), *ARTICLE_TAIL]
+
+
+def finding_columns() -> list[tuple[str, str]]:
+    return [("article_id", "VARCHAR"), ("seq", "INTEGER"),
+            *[(c, _FINDING_TYPES.get(c, "VARCHAR")) for c in FINDING_COLUMNS if c != "article_id"]]
+
+
+def sql_type(values: list[Any]) -> str:
+    """The SQL type of a column the schema does not know yet, from its values."""
+    kinds = {type(v) for v in values if v is not None}
+    if kinds and kinds <= {bool}:
+        return "BOOLEAN"
+    if kinds and kinds <= {int}:
+        return "BIGINT"
+    if kinds and kinds <= {int, float}:
+        return "DOUBLE"
+    return "VARCHAR"
+
+
+def arrow_type(sql: str) -> Any:
+    import pyarrow as pa
+
+    return {"VARCHAR": pa.string(), "JSON": pa.string(), "DATE": pa.date32(), "BIGINT": pa.int64(),
+            "INTEGER": pa.int32(), "DOUBLE": pa.float64(), "BOOLEAN": pa.bool_()}[sql]
+
+
+def arrow_table(columns: dict[str, list[Any]], known: dict[str, str]) -> Any:
+    """An Arrow table from column lists, typed by ``known`` (column -> SQL type) or from the values."""
+    import pyarrow as pa
+
+    arrays, names = [], []
+    for name, values in columns.items():
+        arrays.append(pa.array(values, type=arrow_type(known.get(name) or sql_type(values))))
+        names.append(name)
+    return pa.Table.from_arrays(arrays, names=names)

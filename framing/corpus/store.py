@@ -1,0 +1,575 @@
+"""The store: one DuckDB file holding a corpus's articles, findings, per-article metrics, runs and errors.
+
+Tables (see :mod:`framing.corpus.schema` for the columns):
+
+``articles``   one row per analysed article: the tidy articles table of :mod:`framing.tables`, the article's text,
+               the other input fields as JSON (``meta``), its full metrics and warnings as JSON, and its
+               provenance (``content_hash``, ``versions_key``, ``run_id``, ``origin``).
+``findings``   one row per finding (not the per-sentence sentiment), in report order (``seq``).
+``runs``       one row per run: status, how many input items are committed, and the manifest (package, lexicon
+               and config versions and hashes, input hashes, mapping, counts, timings).
+``records``    the ledger: one row per input item per run with what became of it -- ``analysed``,
+               ``up_to_date`` (analysed before with the same versions), ``duplicate`` (``detail`` names the
+               article it repeats) or ``error`` (``detail`` is the reason). A view ``errors`` lists the errors.
+``versions``   each ``versions_key`` with the versions it stands for.
+
+Writes happen one batch per transaction (:meth:`Store.commit_batch`): a batch's articles, findings, ledger rows
+and the run's progress are committed together or not at all, so a killed run loses at most the batches in
+flight. DuckDB allows one writing process and no readers while it writes: open the store read-only for the
+dashboard once the run is over. Rows are returned in a deterministic order (articles by id, findings by article
+and position), whatever the order in which they were written.
+"""
+
+from __future__ import annotations
+
+import errno
+import json
+import re
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from types import TracebackType
+from typing import Any, Literal
+
+import duckdb
+import pandas as pd
+
+from framing.corpus import schema
+from framing.errors import ConfigError, FramingError
+from framing.tables import FINDING_COLUMNS
+
+SCHEMA_VERSION = "1"
+EXPORT_TABLES = ("articles", "findings", "texts", "runs", "records", "errors")
+
+
+class StoreError(FramingError):
+    """The store cannot be opened, read or written. The message says why and what to do."""
+
+
+def open_store(path: str | Path, *, read_only: bool = False) -> Store:
+    """Open (and, unless ``read_only``, create) the store at ``path``.
+
+    >>> with open_store("framing.duckdb", read_only=True) as st:   # doctest: +SKIP
+    ...     st.articles_frame(where={"source": "Politico"})
+    """
+    return Store(path, read_only=read_only)
+
+
+class Store:
+    """A corpus store. Use :func:`open_store`; close it (or use ``with``) to release the file."""
+
+    def __init__(self, path: str | Path, *, read_only: bool = False, memory_limit: str | None = None,
+                 checkpoint_threshold: str | None = None) -> None:
+        self.path = str(path)
+        self.read_only = read_only
+        self.active_run: int | None = None
+        if read_only and not Path(path).exists():
+            raise StoreError(f"{path}: no such store (run `framing run ... --db {path}` first)")
+        parent = Path(path).resolve().parent
+        if not read_only and not parent.is_dir():
+            raise StoreError(f"{path}: cannot create the store there: {parent} is not an existing folder; create it "
+                             "or give another --db path")
+        config: dict[str, Any] = {}
+        if memory_limit:
+            config["memory_limit"] = memory_limit
+        if checkpoint_threshold:
+            config["checkpoint_threshold"] = checkpoint_threshold
+        try:
+            self.con = duckdb.connect(self.path, read_only=read_only, config=config)
+        except duckdb.Error as exc:
+            raise StoreError(_open_error(self.path, exc)) from exc
+        try:
+            if not read_only:
+                self._create()
+            self._check_version()
+        except duckdb.Error as exc:
+            self.con.close()
+            raise StoreError(f"{path}: cannot use the store: {_short(exc)}") from exc
+        self._columns: dict[str, list[str]] = {}
+
+    # -- life cycle -------------------------------------------------------------------------------------------
+
+    def close(self) -> None:
+        self.con.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, et: type[BaseException] | None, ev: BaseException | None, tb: TracebackType | None) -> None:
+        self.close()
+
+    def _create(self) -> None:
+        def cols(spec: Iterable[tuple[str, str]]) -> str:
+            return ", ".join(f"{_q(c)} {t}" for c, t in spec)
+
+        self.con.execute("BEGIN")
+        self.con.execute("CREATE TABLE IF NOT EXISTS store_info (key VARCHAR, value VARCHAR)")
+        if not self._one("SELECT 1 FROM store_info WHERE key = 'schema_version'"):
+            self.con.execute("INSERT INTO store_info VALUES ('schema_version', ?)", [SCHEMA_VERSION])
+        self.con.execute(f"CREATE TABLE IF NOT EXISTS articles ({cols(schema.article_columns())})")
+        self.con.execute(f"CREATE TABLE IF NOT EXISTS findings ({cols(schema.finding_columns())})")
+        self.con.execute(f"CREATE TABLE IF NOT EXISTS records ({cols(schema.RECORD_COLUMNS)})")
+        self.con.execute("CREATE TABLE IF NOT EXISTS runs (run_id INTEGER, run_key VARCHAR, status VARCHAR, "
+                         "committed BIGINT, manifest JSON)")
+        self.con.execute("CREATE TABLE IF NOT EXISTS versions (versions_key VARCHAR, versions JSON)")
+        self.con.execute("CREATE VIEW IF NOT EXISTS errors AS SELECT run_id, seq, origin, article_id, "
+                         "detail AS reason FROM records WHERE status = 'error'")
+        # Count columns of a newer engine: added here, so that old rows read as NULL (and are stale anyway).
+        have = {r[0] for r in self.con.execute("SELECT column_name FROM duckdb_columns() WHERE table_name = "
+                                               "'articles'").fetchall()}
+        for c, t in schema.article_columns():
+            if c not in have:
+                self.con.execute(f"ALTER TABLE articles ADD COLUMN {_q(c)} {t}")
+        self.con.execute("COMMIT")
+
+    def _check_version(self) -> None:
+        try:
+            row = self._one("SELECT value FROM store_info WHERE key = 'schema_version'")
+        except duckdb.CatalogException as exc:
+            raise StoreError(f"{self.path}: this DuckDB file is not a framing store (no store_info table)") from exc
+        if not row or row[0] != SCHEMA_VERSION:
+            raise StoreError(f"{self.path}: store schema version {row[0] if row else None!r}, this framing reads "
+                             f"version {SCHEMA_VERSION!r}; export it with the framing that wrote it, or start a new "
+                             "store")
+
+    def columns(self, table: str) -> list[str]:
+        if table not in self._columns:
+            self._columns[table] = [r[0] for r in self.con.execute(
+                "SELECT column_name FROM duckdb_columns() WHERE table_name = ? ORDER BY column_index",
+                [table]).fetchall()]
+        return self._columns[table]
+
+    # -- reading ----------------------------------------------------------------------------------------------
+
+    def articles_frame(self, where: dict[str, Any] | None = None) -> pd.DataFrame:
+        """The articles table of :mod:`framing.tables` (one row per article, ordered by ``article_id``).
+
+        Columns: ``article_id``, ``source``, ``title``, ``date`` (``YYYY-MM-DD``), ``url``, ``event``, ``topic``,
+        ``leaning``, then every other input field found in the selected rows, then the figures and counts
+        (``n_words`` ... ``n_warnings``). ``where`` filters on any of these columns: a scalar is equality, a list
+        or set is membership, a tuple ``(low, high)`` is an inclusive range (``None`` for an open end), e.g.
+        ``{"source": ["A", "B"], "date": ("2026-01-01", None)}``.
+        """
+        meta_cols = list(schema.META_COLUMNS)
+        metric_cols = [c for c in self.columns("articles")
+                       if c not in schema.INTERNAL_COLUMNS and c not in meta_cols and c not in ("article_id",
+                                                                                                "source")]
+        select = ["article_id", "source", *[c if c != "date" else "strftime(date, '%Y-%m-%d') AS date"
+                                            for c in meta_cols], "meta", *metric_cols]
+        sql_where, params = self._where(where)
+        sql = (f"SELECT {', '.join(s if ' AS ' in s else _q(s) for s in select)} FROM articles{sql_where} "
+               "ORDER BY article_id")
+        df = self._query(sql, params)
+        extras = self._expand(df.pop("meta"))
+        if not extras.empty:
+            at = df.columns.get_loc("leaning") + 1  # type: ignore[operator]
+            df = pd.concat([df.iloc[:, :at], extras, df.iloc[:, at:]], axis=1)
+        return df
+
+    def findings_frame(self, article_ids: Iterable[str] | None = None,
+                       types: Iterable[str] | None = None) -> pd.DataFrame:
+        """The findings table of :mod:`framing.tables` (``FINDING_COLUMNS``), ordered by article and position."""
+        cols = ", ".join(_q(c) for c in FINDING_COLUMNS if c in self.columns("findings"))
+        conds, params = [], []
+        if types is not None:
+            types = list(types)
+            conds.append(f"type IN ({', '.join('?' * len(types)) or 'NULL'})")
+            params += types
+        if article_ids is not None:
+            ids = pd.DataFrame({"id": list(article_ids)}, dtype=object)
+            self.con.register("_want_ids", ids)
+            conds.append("article_id IN (SELECT id FROM _want_ids)")
+        try:
+            where = f" WHERE {' AND '.join(conds)}" if conds else ""
+            df = self._query(f"SELECT {cols} FROM findings{where} ORDER BY article_id, seq", params)
+        finally:
+            if article_ids is not None:
+                self.con.unregister("_want_ids")
+        return df.reindex(columns=list(FINDING_COLUMNS))
+
+    def texts(self, article_ids: Iterable[str]) -> dict[str, str]:
+        """The original text of each of these articles that the store has."""
+        ids = pd.DataFrame({"id": list(article_ids)}, dtype=object)
+        self.con.register("_want_texts", ids)
+        try:
+            rows = self.con.execute("SELECT article_id, text FROM articles WHERE article_id IN "
+                                    "(SELECT id FROM _want_texts) ORDER BY article_id").fetchall()
+        except duckdb.Error as exc:
+            raise StoreError(f"{self.path}: cannot read: {_short(exc)}") from exc
+        finally:
+            self.con.unregister("_want_texts")
+        return dict(rows)
+
+    def runs(self) -> pd.DataFrame:
+        """One row per run: ``run_id``, ``status`` (``complete``, ``failed``, ``interrupted`` or ``running``),
+        ``started``, ``seconds``, the counts ``n_input`` = ``n_analysed`` + ``n_up_to_date`` + ``n_duplicates`` +
+        ``n_errors``, ``articles_per_s`` (analysed per second of run time) and ``inputs``."""
+        rows = self.con.execute(
+            "SELECT r.run_id, r.status, r.committed, r.manifest, "
+            "count(c.seq), count(c.seq) FILTER (c.status = 'analysed'), "
+            "count(c.seq) FILTER (c.status = 'up_to_date'), count(c.seq) FILTER (c.status = 'duplicate'), "
+            "count(c.seq) FILTER (c.status = 'error') "
+            "FROM runs r LEFT JOIN records c ON c.run_id = r.run_id "
+            "GROUP BY ALL ORDER BY r.run_id").fetchall()
+        out = []
+        for run_id, status, _committed, manifest, n, a, u, d, e in rows:
+            m = json.loads(manifest) if manifest else {}
+            sessions = (m.get("timings") or {}).get("sessions", [])
+            seconds = round(sum(s.get("seconds") or 0.0 for s in sessions), 3)
+            out.append({
+                "run_id": run_id, "status": self._status(run_id, status),
+                "started": sessions[0]["started"] if sessions else None, "seconds": seconds,
+                "n_input": n, "n_analysed": a, "n_up_to_date": u, "n_duplicates": d, "n_errors": e,
+                "articles_per_s": round(a / seconds, 1) if seconds else None,
+                "inputs": ", ".join(i["path"] for i in m.get("inputs", []) if i.get("format") != "metadata"),
+            })
+        cols = ["run_id", "status", "started", "seconds", "n_input", "n_analysed", "n_up_to_date", "n_duplicates",
+                "n_errors", "articles_per_s", "inputs"]
+        return pd.DataFrame(out, columns=cols)
+
+    def errors(self, run_id: int | None = None) -> pd.DataFrame:
+        """Every input item that could not be analysed: ``run_id``, ``seq``, ``origin``, ``article_id``,
+        ``reason``, in input order."""
+        return self.records(run_id, status="error").rename(columns={"detail": "reason"}).drop(columns="status")
+
+    def records(self, run_id: int | None = None, *,
+                status: Literal["analysed", "up_to_date", "duplicate", "error"] | None = None) -> pd.DataFrame:
+        """The ledger: what became of each input item (for duplicates, ``detail`` is the article repeated)."""
+        if status is not None and status not in schema.STATUSES:
+            raise ConfigError(f"invalid value for status: {status!r}; valid values are {schema.STATUSES!r}")
+        conds: list[str] = []
+        params: list[Any] = []
+        if run_id is not None:
+            conds.append("run_id = ?")
+            params.append(run_id)
+        if status is not None:
+            conds.append("status = ?")
+            params.append(status)
+        where = f" WHERE {' AND '.join(conds)}" if conds else ""
+        return self._query(f"SELECT run_id, seq, origin, article_id, status, detail FROM records{where} "
+                           "ORDER BY run_id, seq", params)
+
+    def manifest(self, run_id: int) -> dict[str, Any]:
+        """The run's manifest, with its current status and counts."""
+        row = self._one("SELECT status, manifest FROM runs WHERE run_id = ?", [run_id])
+        if row is None:
+            known = [r[0] for r in self.con.execute("SELECT run_id FROM runs ORDER BY run_id").fetchall()]
+            raise ConfigError(f"no run {run_id!r} in {self.path}; valid runs are {known}")
+        m = json.loads(row[1])
+        m["status"] = self._status(run_id, row[0])
+        m["counts"] = self.counts(run_id)
+        return m
+
+    def counts(self, run_id: int) -> dict[str, int]:
+        """``input``, ``analysed``, ``up_to_date``, ``duplicate``, ``error`` of a run, from its ledger."""
+        got = dict(self.con.execute("SELECT status, count(*) FROM records WHERE run_id = ? GROUP BY status",
+                                    [run_id]).fetchall())
+        out = {"input": sum(got.values())}
+        out.update({s: int(got.get(s, 0)) for s in schema.STATUSES})
+        return out
+
+    def stale_count(self, versions_key: str) -> tuple[int, int]:
+        """``(stale, total)``: articles analysed with other versions than ``versions_key``, and all articles."""
+        row = self._one("SELECT count(*) FILTER (versions_key <> ?), count(*) FROM articles",
+                               [versions_key])
+        assert row is not None
+        return int(row[0]), int(row[1])
+
+    def _status(self, run_id: int, status: str) -> str:
+        # DuckDB lets one process write, so a run still marked running that is not ours has died.
+        return "interrupted" if status == "running" and run_id != self.active_run else status
+
+    def _where(self, where: dict[str, Any] | None) -> tuple[str, list[Any]]:
+        if not where:
+            return "", []
+        real = set(self.columns("articles")) - schema.INTERNAL_COLUMNS
+        conds, params = [], []
+        for key, value in where.items():
+            if key in real:
+                col = _q(key)
+            elif re.fullmatch(r"[\w .-]+", key):
+                col = f"json_extract_string(meta, '$.\"{key}\"')"  # an input field kept in meta
+                value = [str(v) for v in value] if isinstance(value, (list, set, frozenset)) else value
+            else:
+                raise ConfigError(f"invalid filter column {key!r}; valid columns are {sorted(real)} or an input "
+                                  "field name")
+            if isinstance(value, tuple):
+                if len(value) != 2:
+                    raise ConfigError(f"a range filter is (low, high), not {value!r}")
+                lo, hi = value
+                if lo is not None:
+                    conds.append(f"{col} >= ?")
+                    params.append(lo)
+                if hi is not None:
+                    conds.append(f"{col} <= ?")
+                    params.append(hi)
+            elif isinstance(value, (list, set, frozenset)):
+                vals = sorted(value, key=str)
+                conds.append(f"{col} IN ({', '.join('?' * len(vals))})" if vals else "FALSE")
+                params += vals
+            elif value is None:
+                conds.append(f"{col} IS NULL")
+            else:
+                conds.append(f"{col} = ?")
+                params.append(value)
+        return (" WHERE " + " AND ".join(conds)) if conds else "", params
+
+    def _one(self, sql: str, params: Sequence[Any] = ()) -> tuple[Any, ...] | None:
+        """The first row of a query, or None. Always fetches the whole result: DuckDB refuses other work on the
+        connection (registering a table) while a result is pending."""
+        rows = self.con.execute(sql, list(params)).fetchall()
+        return rows[0] if rows else None
+
+    def _query(self, sql: str, params: Sequence[Any] = ()) -> pd.DataFrame:
+        try:
+            return self.con.execute(sql, list(params)).df()
+        except duckdb.Error as exc:
+            raise StoreError(f"{self.path}: cannot read: {_short(exc)}") from exc
+
+    @staticmethod
+    def _expand(meta: pd.Series) -> pd.DataFrame:
+        """The JSON ``meta`` column as one column per input field (in order of first appearance)."""
+        if meta.isna().all():
+            return pd.DataFrame(index=meta.index)
+        dicts = [json.loads(m) if isinstance(m, str) else {} for m in meta]
+        keys: dict[str, None] = {}
+        for d in dicts:
+            keys.update(dict.fromkeys(d))
+        return pd.DataFrame({k: [d.get(k) for d in dicts] for k in keys}, index=meta.index)
+
+    # -- writing (used by the runner) -------------------------------------------------------------------------
+
+    def resumable_run(self, run_key: str) -> tuple[int, int] | None:
+        """``(run_id, committed)`` of the last run with this key if it did not complete, else None."""
+        row = self._one("SELECT run_id, status, committed FROM runs WHERE run_key = ? ORDER BY run_id DESC "
+                               "LIMIT 1", [run_key])
+        if row is None or row[1] == "complete":
+            return None
+        return int(row[0]), int(row[2])
+
+    def start_run(self, run_key: str, manifest: dict[str, Any], versions: dict[str, Any], versions_key: str) -> int:
+        self._write("BEGIN")
+        try:
+            row = self._one("SELECT coalesce(max(run_id), 0) + 1 FROM runs")
+            assert row is not None
+            run_id = int(row[0])
+            manifest = {**manifest, "run_id": run_id}
+            self.con.execute("INSERT INTO runs VALUES (?, ?, 'running', 0, ?)",
+                             [run_id, run_key, _dumps(manifest)])
+            if not self._one("SELECT 1 FROM versions WHERE versions_key = ?", [versions_key]):
+                self.con.execute("INSERT INTO versions VALUES (?, ?)", [versions_key, _dumps(versions)])
+            self._write("COMMIT")
+        except BaseException:
+            self._rollback()
+            raise
+        return run_id
+
+    def update_run(self, run_id: int, manifest: dict[str, Any], status: str) -> None:
+        """Replace the run's manifest and status, in its own transaction."""
+        try:
+            self.con.execute("UPDATE runs SET manifest = ?, status = ? WHERE run_id = ?",
+                             [_dumps(manifest), status, run_id])
+        except duckdb.Error as exc:
+            raise StoreError(_write_error(self.path, exc)) from exc
+
+    def raw_manifest(self, run_id: int) -> dict[str, Any]:
+        row = self._one("SELECT manifest FROM runs WHERE run_id = ?", [run_id])
+        return json.loads(row[0]) if row else {}
+
+    def lookup(self, run_id: int, ids: list[str], hashes: list[str]) -> tuple[
+            dict[str, tuple[str, str]], dict[str, str], dict[str, tuple[str, str]]]:
+        """What the store knows about a batch before it is analysed.
+
+        Returns ``existing`` (id -> (content hash, versions key) of stored articles with these ids), ``owners``
+        (content hash -> the id of the stored article with that text) and ``seen`` (id -> (content hash,
+        origin) of items of this run already recorded as analysed or up to date).
+        """
+        q_ids = pd.DataFrame({"id": ids}, dtype=object)
+        q_hashes = pd.DataFrame({"h": hashes}, dtype=object)
+        self.con.register("_q_ids", q_ids)
+        self.con.register("_q_hashes", q_hashes)
+        try:
+            existing = {r[0]: (r[1], r[2]) for r in self.con.execute(
+                "SELECT article_id, content_hash, versions_key FROM articles "
+                "WHERE article_id IN (SELECT id FROM _q_ids)").fetchall()}
+            owners = {r[0]: r[1] for r in self.con.execute(
+                "SELECT content_hash, min(article_id) FROM articles WHERE content_hash IN (SELECT h FROM _q_hashes) "
+                "GROUP BY content_hash").fetchall()}
+            seen: dict[str, tuple[str, str]] = {}
+            if existing:  # an item of this run analysed or up to date is a stored article: only those can be seen
+                self.con.register("_q_seen", pd.DataFrame({"id": list(existing)}, dtype=object))
+                seen = {r[0]: (r[1], r[2]) for r in self.con.execute(
+                    "SELECT article_id, content_hash, origin FROM records WHERE run_id = ? AND status IN "
+                    "('analysed', 'up_to_date') AND article_id IN (SELECT id FROM _q_seen)", [run_id]).fetchall()}
+                self.con.unregister("_q_seen")
+        except duckdb.Error as exc:
+            raise StoreError(f"{self.path}: cannot read: {_short(exc)}") from exc
+        finally:
+            self.con.unregister("_q_ids")
+            self.con.unregister("_q_hashes")
+        return existing, owners, seen
+
+    def commit_batch(self, run_id: int, committed: int, ledger: Any, articles: Any = None, findings: Any = None,
+                     replace: Sequence[str] = ()) -> None:
+        """Write one batch in one transaction: replace the articles in ``replace``, add the batch's articles,
+        findings and ledger rows, and record that the run's first ``committed`` input items are done.
+
+        ``articles`` and ``findings`` are Arrow tables or paths of Parquet files (from the Dask engine).
+        """
+        self._write("BEGIN")
+        try:
+            if replace:
+                self.con.register("_replace", pd.DataFrame({"id": list(replace)}, dtype=object))
+                self.con.execute("DELETE FROM findings WHERE article_id IN (SELECT id FROM _replace)")
+                self.con.execute("DELETE FROM articles WHERE article_id IN (SELECT id FROM _replace)")
+                self.con.unregister("_replace")
+            for table, data in (("articles", articles), ("findings", findings), ("records", ledger)):
+                if data is None:
+                    continue
+                self._insert(table, data)
+            self.con.execute("UPDATE runs SET committed = ? WHERE run_id = ?", [committed, run_id])
+            self._write("COMMIT")
+        except BaseException as exc:
+            self._rollback()
+            if isinstance(exc, duckdb.Error):
+                raise StoreError(_write_error(self.path, exc)) from exc
+            if isinstance(exc, OSError):
+                raise StoreError(_write_error(self.path, exc)) from exc
+            raise
+
+    def _insert(self, table: str, data: Any) -> None:
+        if isinstance(data, (str, Path)):
+            data = _read_parquet(str(data))
+        if data.num_rows == 0:
+            return
+        have = set(self.columns(table))
+        for name in data.column_names:
+            if name not in have:  # a column a newer engine added
+                sql = _arrow_sql(data.schema.field(name).type)
+                self.con.execute(f"ALTER TABLE {table} ADD COLUMN {_q(name)} {sql}")
+                self._columns.pop(table, None)
+        self.con.register("_batch", data)
+        try:
+            self.con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM _batch")
+        finally:
+            self.con.unregister("_batch")
+
+    def _write(self, sql: str) -> None:
+        try:
+            self.con.execute(sql)
+        except duckdb.Error as exc:
+            raise StoreError(_write_error(self.path, exc)) from exc
+
+    def _rollback(self) -> None:
+        try:
+            self.con.execute("ROLLBACK")
+        except duckdb.Error:
+            pass  # no transaction, or the connection is gone: nothing was committed either way
+
+    # -- export -----------------------------------------------------------------------------------------------
+
+    def export(self, out_dir: str | Path, *, format: Literal["parquet", "csv"] = "parquet",
+               tables: Sequence[str] = EXPORT_TABLES) -> list[Path]:
+        """Write each table to ``out_dir/<table>.<format>`` (rows in the store's deterministic order), and the
+        runs' manifests to ``out_dir/manifest.json``. Extra input fields stay in the ``meta`` column as JSON."""
+        if format not in ("parquet", "csv"):
+            raise ConfigError(f"invalid value for format: {format!r}; valid values are ['parquet', 'csv']")
+        bad = [t for t in tables if t not in EXPORT_TABLES]
+        if bad:
+            raise ConfigError(f"invalid table(s) {bad}; valid tables are {list(EXPORT_TABLES)}")
+        out = Path(out_dir)
+        try:
+            out.mkdir(parents=True, exist_ok=True)
+            probe = out / ".framing-write-test"
+            probe.write_bytes(b"")
+            probe.unlink()
+        except OSError as exc:
+            raise StoreError(f"cannot write to {out}: {exc.strerror or exc}") from exc
+        art_cols = [c for c in self.columns("articles") if c not in ("text", "metrics")]
+        queries = {
+            "articles": f"SELECT {', '.join(_q(c) for c in art_cols)} FROM articles ORDER BY article_id",
+            "findings": "SELECT * FROM findings ORDER BY article_id, seq",
+            "texts": "SELECT article_id, text FROM articles ORDER BY article_id",
+            "runs": "SELECT run_id, run_key, status, committed, manifest FROM runs ORDER BY run_id",
+            "records": "SELECT * FROM records ORDER BY run_id, seq",
+            "errors": "SELECT * FROM errors ORDER BY run_id, seq",
+        }
+        opts = "(FORMAT parquet)" if format == "parquet" else "(FORMAT csv, HEADER)"
+        written = []
+        for t in tables:
+            target = out / f"{t}.{format}"
+            try:
+                self.con.execute(f"COPY ({queries[t]}) TO '{_sql_str(str(target))}' {opts}")
+            except duckdb.Error as exc:
+                raise StoreError(f"cannot export {t} to {target}: {_short(exc)}") from exc
+            written.append(target)
+        manifests = [self.manifest(int(r)) for r in self.runs()["run_id"]]
+        mpath = out / "manifest.json"
+        try:
+            mpath.write_text(json.dumps(manifests, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        except OSError as exc:
+            raise StoreError(f"cannot write {mpath}: {exc.strerror or exc}") from exc
+        written.append(mpath)
+        return written
+
+
+def _q(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def _sql_str(s: str) -> str:
+    return s.replace("'", "''")
+
+
+def _dumps(obj: Any) -> str:
+    return json.dumps(obj, ensure_ascii=False, sort_keys=True)
+
+
+def _short(exc: BaseException) -> str:
+    return str(exc).split("\n")[0]
+
+
+def _open_error(path: str, exc: duckdb.Error) -> str:
+    msg = _short(exc)
+    if "Could not set lock" in msg or "Conflicting lock" in msg:
+        holder = re.search(r"PID (\d+)", msg)
+        who = f" (process {holder[1]})" if holder else ""
+        return (f"{path}: the store is in use by another process{who}; DuckDB allows one writer and no readers "
+                "while it writes: wait for that run to end (or stop it), then try again")
+    if "not a valid DuckDB database" in msg or "Corrupt" in msg or "corrupt" in msg:
+        return (f"{path}: not a DuckDB database, or the file is corrupted ({msg}); move it away or give another "
+                "--db; nothing was changed")
+    if any(s in msg for s in ("Permission denied", "Read-only file system", "No such file or directory")):
+        return f"{path}: cannot write the store there ({msg}); give a --db path in a writable folder"
+    return f"{path}: cannot open the store: {msg}"
+
+
+def _write_error(path: str, exc: BaseException) -> str:
+    msg = _short(exc)
+    if (isinstance(exc, OSError) and exc.errno == errno.ENOSPC) or "No space left" in msg:
+        return (f"{path}: the disk is full; the batches committed so far are kept; free some space and run the "
+                "same command again to resume")
+    return f"{path}: cannot write to the store ({msg}); the batches committed so far are kept"
+
+
+def _read_parquet(path: str) -> Any:
+    import pyarrow.parquet as pq
+
+    try:
+        return pq.read_table(path)
+    except OSError as exc:
+        raise StoreError(f"cannot read the partition {path}: {exc}; is the staging folder shared with the "
+                         "workers?") from exc
+
+
+def _arrow_sql(t: Any) -> str:
+    import pyarrow as pa
+
+    if pa.types.is_boolean(t):
+        return "BOOLEAN"
+    if pa.types.is_integer(t):
+        return "BIGINT"
+    if pa.types.is_floating(t):
+        return "DOUBLE"
+    if pa.types.is_date(t):
+        return "DATE"
+    return "VARCHAR"

@@ -1,0 +1,116 @@
+"""What runs in a worker: analyse a batch of records and return the store's rows as Arrow tables.
+
+The same function serves the single process, the local process pool and the Dask workers, so every engine
+produces identical rows. A worker keeps the lexicons and config of its run in a module-level slot, set once by
+:func:`init_worker` (the pool's initializer) or on first use, and never reloads them per batch.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import traceback
+from dataclasses import dataclass, field
+from typing import Any
+
+from framing.config import Config
+from framing.corpus import schema
+from framing.report import Lexicons, analyse, default_lexicons
+from framing.tables import article_row, finding_rows
+
+
+@dataclass(frozen=True, slots=True)
+class Task:
+    """One record to analyse, with what the store keeps about it."""
+
+    article_id: str
+    text: str
+    source: str | None
+    meta: dict[str, Any]
+    warnings: tuple[str, ...]
+    content_hash: str
+    origin: str
+
+
+@dataclass(slots=True)
+class BatchResult:
+    """The rows of one analysed batch: Arrow tables (or Parquet paths, from Dask) and the records that failed."""
+
+    articles: Any = None
+    findings: Any = None
+    failed: dict[str, str] = field(default_factory=dict)  # article_id -> why the engine failed on it
+    n: int = 0
+
+
+_STATE: dict[str, Any] = {}
+
+
+def init_worker(lexicons: Lexicons | None, config: Config | None) -> None:
+    """Set this process's lexicons and config (the pool's initializer; loads the bundled lexicons once)."""
+    _STATE["lexicons"] = lexicons or default_lexicons()
+    _STATE["config"] = config
+
+
+def analyse_batch(tasks: list[Task], run_id: int, versions_key: str, lexicons: Lexicons | None = None,
+                  config: Config | None = None) -> BatchResult:
+    """Analyse the tasks in order. A record the engine fails on is reported in ``failed``, not raised."""
+    lex = lexicons or _STATE.get("lexicons")
+    if lex is None:
+        init_worker(None, config)
+        lex = _STATE["lexicons"]
+    cfg = config or _STATE.get("config")
+    arts: list[dict[str, Any]] = []
+    finds: list[dict[str, Any]] = []
+    failed: dict[str, str] = {}
+    for t in tasks:
+        try:
+            report = analyse(t.text, id=t.article_id, source=t.source, meta=t.meta, lexicons=lex, config=cfg)
+            d = report.to_dict()
+        except Exception as exc:  # the engine's bug must not stop a corpus run: the record goes to the errors
+            where = traceback.extract_tb(exc.__traceback__)[-1]
+            failed[t.article_id] = (f"the analysis failed: {type(exc).__name__}: {exc} "
+                                    f"(at {where.filename.rsplit('/', 1)[-1]}:{where.lineno})")
+            continue
+        if t.warnings:
+            d["warnings"] = list(t.warnings) + d["warnings"]
+        arts.append(_article(t, d, run_id, versions_key))
+        for seq, row in enumerate(finding_rows(d)):
+            row["seq"] = seq
+            finds.append(row)
+    return BatchResult(_table(arts, schema.article_columns()), _table(finds, schema.finding_columns()), failed,
+                       len(tasks))
+
+
+def _article(t: Task, d: dict[str, Any], run_id: int, versions_key: str) -> dict[str, Any]:
+    row = article_row(d)
+    meta = t.meta
+    out: dict[str, Any] = {"article_id": t.article_id, "source": t.source}
+    for c in schema.META_COLUMNS:
+        v = meta.get(c)
+        out[c] = dt.date.fromisoformat(v) if c == "date" and v else v
+    extras = {k: v for k, v in meta.items() if k not in schema.META_COLUMNS}
+    out["meta"] = json.dumps(extras, ensure_ascii=False, sort_keys=True) if extras else None
+    for k, v in row.items():
+        if k not in out and k not in meta:
+            out[k] = v
+    out["warnings"] = json.dumps(d["warnings"], ensure_ascii=False) if d["warnings"] else None
+    out["metrics"] = json.dumps(d["metrics"], ensure_ascii=False, sort_keys=True)
+    out["text"] = t.text
+    out["content_hash"] = t.content_hash
+    out["versions_key"] = versions_key
+    out["run_id"] = run_id
+    out["origin"] = t.origin
+    return out
+
+
+def _table(rows: list[dict[str, Any]], columns: list[tuple[str, str]]) -> Any:
+    """Rows as an Arrow table with the schema's columns first, then any column the engine added."""
+    known = dict(columns)
+    names = [c for c, _ in columns]
+    seen = set(names)
+    for r in rows:
+        for k in r:
+            if k not in seen:
+                seen.add(k)
+                names.append(k)
+    return schema.arrow_table({n: [r.get(n) for r in rows] for n in names}, known)

@@ -1,0 +1,155 @@
+"""Articles a user pastes or uploads (in the dashboard): read with a size limit, analysed with the same engine.
+
+:func:`parse_upload` reads the bytes of an uploaded ``.txt`` (one article), ``.csv``/``.tsv`` (one article per
+row, with a ``text`` column or one of its usual names) or ``.jsonl`` (one object per line) file with the readers
+of :mod:`framing.corpus.ingest`, so that an upload is read exactly as ``framing run`` reads the same file: it
+returns the articles and, for every line or row that cannot be analysed, an error naming the file and line.
+:func:`parse_pasted` makes one article of pasted text. A whole file that cannot be used (too large, empty,
+binary, compressed, of another type) raises :class:`~framing.errors.InputError` with a message that says why and
+what to do. :func:`analyse_records` analyses the articles, reporting progress, into a
+:class:`~framing.compare.corpus.Corpus` that the comparison functions take.
+
+Does not: read compressed, Parquet or HTML files (use ``framing run`` for those), or keep anything on disk: the
+upload is written to a temporary folder for the reader and removed at once.
+"""
+
+from __future__ import annotations
+
+import re
+import tempfile
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from framing.errors import InputError
+from framing.inputs import Record, RecordError
+
+if TYPE_CHECKING:
+    from framing.compare.corpus import Corpus
+    from framing.corpus.ingest import Mapping
+    from framing.report import Lexicons
+
+# 10 MB: about 2,000 long news articles (5 KB each), which the engine analyses in well under a minute on one
+# core, with a progress bar; a larger corpus belongs in a store built by `framing run`, which is resumable and
+# parallel. The dashboard's server refuses larger uploads too (server.maxUploadSize).
+MAX_UPLOAD_BYTES = 10 * 1024 * 1024
+# At most this many articles from one upload: 10 MB of very short records (one sentence each) would otherwise be
+# tens of thousands of analyses; 2,000 keeps the wait under a minute or so whatever the file.
+MAX_UPLOAD_ARTICLES = 2000
+# What can be uploaded, by file suffix (lower case), and the reader's format.
+UPLOAD_TYPES = {".txt": "txt", ".csv": "csv", ".tsv": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl"}
+# A pasted text is one article; the same limit as a file, in characters.
+MAX_PASTED_CHARS = MAX_UPLOAD_BYTES
+
+_SAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
+
+
+@dataclass(frozen=True)
+class Parsed:
+    """What an upload holds: the articles to analyse and the lines or rows that cannot be (with the reason)."""
+
+    records: tuple[Record, ...]
+    errors: tuple[RecordError, ...] = ()
+
+    def messages(self) -> list[str]:
+        return [e.message() for e in self.errors]
+
+
+def _size(n: int) -> str:
+    return f"{n / 1024 / 1024:.1f} MB" if n >= 1024 * 1024 else f"{n / 1024:.0f} KB" if n >= 1024 else f"{n} bytes"
+
+
+def upload_suffix(name: str) -> str:
+    """The suffix that decides how an upload is read (``.gz`` and other compressions are refused)."""
+    low = name.lower().strip()
+    for comp in (".gz", ".bz2", ".xz", ".zip", ".zst"):
+        if low.endswith(comp):
+            raise InputError(f"{name}: compressed files are not accepted; upload the uncompressed file (at most "
+                             f"{_size(MAX_UPLOAD_BYTES)}), or analyse it with `framing run`")
+    suffix = Path(low).suffix
+    if suffix not in UPLOAD_TYPES:
+        raise InputError(f"{name}: unsupported file type {suffix or '(no suffix)'!r}; upload .txt (one article), "
+                         ".csv or .tsv (one article per row, with a text column) or .jsonl (one JSON object per "
+                         "line with a \"text\" field)")
+    return suffix
+
+
+def parse_upload(name: str, data: bytes, *, mapping: Mapping | None = None,
+                 max_bytes: int = MAX_UPLOAD_BYTES, max_articles: int = MAX_UPLOAD_ARTICLES) -> Parsed:
+    """The articles in an uploaded file's bytes, and an error for each line or row that cannot be analysed.
+
+    Errors name the uploaded file and the line (``articles.csv:4: no text field ...``). Raises
+    :class:`InputError` when the file as a whole cannot be used.
+    """
+    from framing.corpus.ingest import read_inputs
+
+    display = Path(name).name or "upload"
+    suffix = upload_suffix(display)
+    if len(data) > max_bytes:
+        raise InputError(f"{display}: {_size(len(data))} is more than the limit of {_size(max_bytes)}; split the "
+                         "file, or analyse it with `framing run` and open the store with `framing dashboard --db`")
+    if not data.strip():
+        raise InputError(f"{display}: the file is empty")
+    if b"\x00" in data[:4096]:
+        raise InputError(f"{display}: this looks like a binary file (it contains NUL bytes), not text; upload "
+                         ".txt, .csv, .tsv or .jsonl")
+    stem = _SAFE_NAME.sub("_", display[: -len(suffix)]).strip("._") or "upload"
+    records: list[Record] = []
+    errors: list[RecordError] = []
+    with tempfile.TemporaryDirectory(prefix="framing-upload-") as tmp:
+        path = Path(tmp) / f"{stem}{suffix}"
+        path.write_bytes(data)
+        prefix = str(path)
+        for item in read_inputs([str(path)], mapping):
+            origin = display + item.origin[len(prefix):] if item.origin.startswith(prefix) else item.origin
+            if isinstance(item, RecordError):
+                errors.append(RecordError(origin, item.reason, item.id))
+            elif len(records) >= max_articles:
+                errors.append(RecordError(origin, f"not analysed: an upload holds at most {max_articles:,} articles",
+                                          item.id))
+            else:
+                warnings = tuple(w.replace(prefix, display) for w in item.warnings)
+                records.append(Record(item.id, item.text, item.source, origin, item.meta, warnings))
+    if not records and not errors:
+        raise InputError(f"{display}: no article found in the file")
+    return Parsed(tuple(records), tuple(errors))
+
+
+def parse_pasted(text: str, *, title: str | None = None, source: str | None = None,
+                 max_chars: int = MAX_PASTED_CHARS) -> Parsed:
+    """One article from pasted text (its id comes from its content). Raises :class:`InputError` when there is
+    nothing to analyse or the text is too long."""
+    from framing.corpus.ingest import hash_id, unusable
+
+    if len(text) > max_chars:
+        raise InputError(f"the pasted text has {len(text):,} characters, more than the limit of {max_chars:,}; "
+                         "upload it as a file, or analyse it with `framing run`")
+    problem = unusable(text)
+    if problem:
+        raise InputError(f"the pasted text cannot be analysed: {problem}")
+    meta: dict[str, Any] = {"title": title.strip()} if title and title.strip() else {}
+    src = source.strip() if source and source.strip() else None
+    return Parsed((Record(f"pasted-{hash_id(text)[:10]}", text, src, "pasted text", meta),))
+
+
+def analyse_records(records: Sequence[Record], *, name: str = "your articles", lexicons: Lexicons | None = None,
+                    progress: Callable[[int, int], None] | None = None) -> Corpus:
+    """Analyse the articles with :func:`framing.analyse` into a corpus (tables, texts); ``progress(done, total)``
+    is called after each article."""
+    from framing.compare.corpus import corpus_from_reports
+    from framing.report import analyse
+
+    reports = []
+    total = len(records)
+    for i, rec in enumerate(records, 1):
+        d = analyse(rec.text, id=rec.id, source=rec.source, lexicons=lexicons, meta=rec.meta).to_dict(
+            include_text=True)
+        if rec.warnings:
+            d["warnings"] = list(rec.warnings) + d["warnings"]
+        reports.append(d)
+        if progress is not None:
+            progress(i, total)
+    if not reports:
+        raise InputError("no article to analyse")
+    return corpus_from_reports(reports, name=name, origin="memory")

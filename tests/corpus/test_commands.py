@@ -1,0 +1,81 @@
+"""`framing run`, `framing runs` and `framing export` through the command line."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from framing.cli import build_parser, main
+
+from .conftest import DEMO, synthetic, write_jsonl
+
+
+@pytest.mark.parametrize("command", ["run", "runs", "export"])
+def test_every_command_has_help_with_examples(command, capsys):
+    with pytest.raises(SystemExit) as exit_info:
+        main([command, "--help"])
+    assert exit_info.value.code == 0
+    out = capsys.readouterr().out
+    assert "examples:" in out and f"framing {command} " in out.split("examples:")[1]
+
+
+def test_parser_knows_the_corpus_commands():
+    args = build_parser().parse_args(["run", "x.jsonl", "--db", "s.duckdb", "--workers", "2", "--text-field",
+                                      "body", "--engine", "dask", "--scheduler", "tcp://h:8786"])
+    assert (args.command, args.workers, args.map_text, args.engine) == ("run", 2, "body", "dask")
+
+
+def test_run_runs_export(tmp_path, capsys):
+    db = str(tmp_path / "c.duckdb")
+    src = tmp_path / "in.csv"
+    src.write_text("Body;Outlet;When;bias\n"
+                   '"The minister said the plan was good, officials said.";A;2026-01-02;left\n'
+                   '"The minister said the plan was good, officials said.";B;2026-01-03;right\n'
+                   '"Critics slammed the ""reform"".";B;02/01/2026;right\n"unclosed;C;x;y\n')
+    code = main(["run", str(src), "--db", db, "--text-field", "Body", "--source-field", "Outlet", "--date-field",
+                 "When", "--leaning-field", "bias", "--date-format", "%d/%m/%Y"])
+    err = capsys.readouterr().err
+    assert code == 3
+    assert "run 1 complete: 4 input items: 2 analysed, 0 up to date, 1 duplicates, 1 errors" in err
+    assert f"framing runs --db {db} --errors 1" in err
+
+    assert main(["runs", "--db", db]) == 0
+    out = capsys.readouterr().out
+    assert "complete" in out and "n_duplicates" in out and "all current" in out
+    assert main(["runs", "--db", db, "--errors"]) == 0
+    assert "quotation mark" in capsys.readouterr().out
+    assert main(["runs", "--db", db, "--duplicates", "1"]) == 0
+    assert "duplicate_of" in capsys.readouterr().out
+    assert main(["runs", "--db", db, "--manifest", "1"]) == 0
+    m = json.loads(capsys.readouterr().out)
+    assert m["mapping"]["text"] == "Body" and m["counts"]["input"] == 4
+
+    assert main(["export", "--db", db, "--format", "csv", "-o", str(tmp_path / "out"), "--tables", "articles"]) == 0
+    assert capsys.readouterr().out.split() == [str(tmp_path / "out" / "articles.csv"),
+                                               str(tmp_path / "out" / "manifest.json")]
+    text = (tmp_path / "out" / "articles.csv").read_text()
+    assert "2026-01-02" in text and "2026-01-02" in text.split("\n")[2]  # 02/01/2026 read as day first
+
+
+def test_run_twice_and_workers(tmp_path, capsys):
+    db = str(tmp_path / "d.duckdb")
+    src = str(write_jsonl(tmp_path / "in.jsonl", synthetic(20)))
+    assert main(["run", src, "--db", db, "--workers", "2", "--batch-size", "4"]) == 0
+    assert main(["run", src, "--db", db]) == 0
+    assert "0 analysed, 20 up to date" in capsys.readouterr().err
+
+
+def test_errors_are_clear_and_exit_2(tmp_path, capsys):
+    assert main(["runs", "--db", str(tmp_path / "none.duckdb")]) == 2
+    assert "no such store" in capsys.readouterr().err
+    assert main(["run", str(tmp_path / "missing.jsonl"), "--db", str(tmp_path / "x.duckdb")]) == 2
+    assert "no such file" in capsys.readouterr().err
+    (tmp_path / "f").write_text("x")
+    assert main(["run", str(DEMO), "--db", str(tmp_path / "f" / "x.duckdb")]) == 2
+    assert "not an existing folder" in capsys.readouterr().err
+    db = tmp_path / "bad.duckdb"
+    db.write_bytes(b"garbage" * 1000)
+    assert main(["run", str(DEMO), "--db", str(db)]) == 2
+    assert "corrupted" in capsys.readouterr().err
+    assert main(["runs", "--db", str(db), "--manifest", "3"]) == 2

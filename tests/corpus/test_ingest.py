@@ -1,0 +1,345 @@
+"""Readers, field mapping, dates, ids and bad input: every input item gives one record or one error."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import socket
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+import pytest
+from conftest import need_shared
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from framing.corpus.ingest import (
+    Mapping,
+    content_hash,
+    describe_inputs,
+    hash_id,
+    parse_date,
+    read_inputs,
+)
+from framing.errors import ConfigError, InputError
+from framing.inputs import Record, RecordError
+
+from .conftest import write_jsonl
+
+TEXT = 'The minister said the "reform" was needed, officials said.'
+
+
+def split(items):
+    items = list(items)
+    return [i for i in items if isinstance(i, Record)], [i for i in items if isinstance(i, RecordError)]
+
+
+# -- formats -------------------------------------------------------------------------------------------------
+
+
+def test_jsonl_and_gz_read_the_same(tmp_path):
+    rows = [{"id": "a", "text": TEXT, "source": "X", "date": "2026-01-02", "extra": 3},
+            {"id": "b", "text": TEXT + " More.", "outlet": "Y"}]
+    plain = write_jsonl(tmp_path / "c.jsonl", rows)
+    gz = tmp_path / "c.jsonl.gz"
+    gz.write_bytes(gzip.compress(plain.read_bytes()))
+    a, b = list(read_inputs([str(plain)])), list(read_inputs([str(gz)]))
+    assert [(r.id, r.text, r.source, r.meta) for r in a] == [(r.id, r.text, r.source, r.meta) for r in b]
+    assert a[0].meta == {"date": "2026-01-02", "extra": 3}
+    assert a[1].source == "Y"  # "outlet" is one of the usual names of the source
+
+
+def test_csv_tsv_and_gz(tmp_path):
+    (tmp_path / "a.csv").write_text('id,text,source\n1,"Hello, ""world"" said Tom.",X\n2,"Line one.\nLine two.",Y\n')
+    (tmp_path / "b.tsv").write_text("id\ttext\tsource\n3\tTab separated text, he said.\tZ\n")
+    (tmp_path / "c.csv.gz").write_bytes(gzip.compress(b"ID;Body;Publisher\n4;Semicolons here, she said.;W\n"))
+    recs, errs = split(read_inputs([str(tmp_path / n) for n in ("a.csv", "b.tsv", "c.csv.gz")]))
+    assert not errs
+    assert [(r.id, r.source) for r in recs] == [("1", "X"), ("2", "Y"), ("3", "Z"), ("4", "W")]
+    assert recs[0].text == 'Hello, "world" said Tom.'
+    assert recs[1].text == "Line one.\nLine two." and recs[1].origin.endswith("a.csv:3-4")
+
+
+def test_parquet_streams_rows_and_keeps_types(tmp_path):
+    import datetime as dt
+
+    t = pa.table({"article_id": ["p1", "p2"], "content": [TEXT, TEXT + " Again."], "publisher": ["A", "B"],
+                  "published": [dt.date(2026, 3, 1), None], "score": [1.5, 2.0]})
+    pq.write_table(t, tmp_path / "x.parquet")
+    recs, errs = split(read_inputs([str(tmp_path / "x.parquet")]))
+    assert not errs
+    assert [(r.id, r.source, r.meta.get("date")) for r in recs] == [("p1", "A", "2026-03-01"), ("p2", "B", None)]
+    assert recs[0].meta["score"] == 1.5 and recs[1].origin.endswith("x.parquet:row 2")
+
+
+def test_folder_of_txt_and_html_with_binary_files(tmp_path):
+    folder = tmp_path / "corpus"
+    (folder / "sub").mkdir(parents=True)
+    (folder / "one.txt").write_text(TEXT)
+    (folder / "sub" / "two.txt.gz").write_bytes(gzip.compress(TEXT.encode() + b" Two."))
+    (folder / "image.png").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
+    (folder / "blob.txt").write_bytes(b"\x00\x01\x02binary\xff\xfe" * 50)
+    (folder / ".hidden.txt").write_text("ignored")
+    recs, errs = split(read_inputs([str(folder)]))
+    assert [r.id for r in recs] == ["one", "sub/two"]
+    assert sorted(Path(e.origin).name for e in errs) == ["blob.txt", "image.png"]
+    assert all("binary" in e.reason for e in errs)
+
+
+HTML = """<!DOCTYPE html><html><head><title>Storm hits coast | The Herald</title>
+<meta property="og:site_name" content="The Herald"><link rel="canonical" href="https://example.org/storm">
+<meta name="date" content="2024-03-05"></head><body><nav>Home | World | Sport</nav><article><h1>Storm hits coast</h1>
+<p>The storm "devastated" the town, officials said on Tuesday. Residents were told to stay indoors while crews
+worked to restore power to thousands of homes across the region.</p><p>"We have never seen anything like it,"
+said Mayor Jane Doe, who described the damage as catastrophic. Critics slammed the slow response.</p></article>
+<footer>Copyright 2024 The Herald. All rights reserved.</footer></body></html>"""
+
+
+def test_html_main_text_and_metadata_without_network(tmp_path, monkeypatch):
+    def no_network(*args, **kwargs):
+        raise AssertionError("the HTML reader tried to open a network connection")
+
+    monkeypatch.setattr(socket.socket, "connect", no_network)
+    monkeypatch.setattr(socket, "create_connection", no_network)
+    (tmp_path / "storm.html").write_text(HTML)
+    (tmp_path / "empty.htm").write_text("<html><head><title>x</title></head><body><script>var a;</script></body></html>")
+    recs, errs = split(read_inputs([str(tmp_path)]))
+    (r,) = recs
+    assert r.id == "storm" and r.source == "The Herald"
+    assert r.meta["title"] == "Storm hits coast" and r.meta["date"] == "2024-03-05"
+    assert r.meta["url"] == "https://example.org/storm"
+    assert "devastated" in r.text and "Copyright" not in r.text and "Menu" not in r.text
+    assert len(errs) == 1 and "no article text" in errs[0].reason
+
+
+# -- field mapping, ids, dates -------------------------------------------------------------------------------
+
+
+def test_explicit_mapping_and_case_insensitive_usual_names(tmp_path):
+    rows = [{"ID": "k1", "content_original": TEXT, "Source": "S", "bias_text": "left", "Title": "T"}]
+    p = write_jsonl(tmp_path / "a.jsonl", rows)
+    (r,) = read_inputs([str(p)], Mapping(text="content_original", leaning="bias_text"))
+    assert (r.id, r.source, r.meta) == ("k1", "S", {"title": "T", "leaning": "left"})
+    _, errs = split(read_inputs([str(p)]))  # no usual text column: a clear error
+    assert "no text field" in errs[0].reason and "--text-field" in errs[0].reason
+
+
+def test_fields_that_collide_with_table_columns_are_renamed(tmp_path):
+    p = write_jsonl(tmp_path / "a.jsonl", [{"text": TEXT, "polarity": 0.3, "lt_count": 9, "headline": "H",
+                                            "title": "T"}])
+    (r,) = read_inputs([str(p)])
+    assert r.meta == {"title": "T", "input_polarity": 0.3, "input_lt_count": 9, "headline": "H"}
+
+
+def test_id_from_content_hash_is_stable_and_whitespace_blind(tmp_path):
+    p = write_jsonl(tmp_path / "a.jsonl", [{"text": TEXT}, {"text": "  " + TEXT.replace(" ", "\n ") + "\n"}])
+    a, b = read_inputs([str(p)])
+    assert a.id == b.id == hash_id(TEXT) and len(a.id) == 16
+    assert content_hash(a.text) == content_hash(b.text)
+
+
+@pytest.mark.parametrize(
+    "value, expected",
+    [
+        ("2026-01-02", "2026-01-02"),
+        ("2026-01-02T23:30:00-05:00", "2026-01-02"),
+        ("2026-01-02 10:00:00 UTC", "2026-01-02"),
+        ("Mon, 04 May 2020 10:00:00 GMT", "2020-05-04"),
+        ("4 May 2020", "2020-05-04"),
+        ("May 4, 2020", "2020-05-04"),
+        ("2020/05/04", "2020-05-04"),
+        ("04.05.2020", "2020-05-04"),
+        ("25/12/2020", "2020-12-25"),
+        ("12/25/2020", "2020-12-25"),
+        (1588586400, "2020-05-04"),
+        (1588586400000, "2020-05-04"),
+        ("", None),
+    ],
+)
+def test_dates_to_iso(value, expected):
+    assert parse_date(value)[0] == expected
+
+
+@pytest.mark.parametrize("value", ["04/05/2020", "yesterday", "2020-13-45", True, 42])
+def test_bad_or_ambiguous_dates_say_why(value):
+    iso, why = parse_date(value)
+    assert iso is None and why
+
+
+def test_date_format_option_and_bad_date_kept_raw(tmp_path):
+    p = write_jsonl(tmp_path / "a.jsonl", [{"text": TEXT, "date": "04/05/2020"}])
+    (r,) = read_inputs([str(p)])
+    assert "date" not in r.meta and r.meta["date_raw"] == "04/05/2020" and "ambiguous" in r.warnings[0]
+    (r,) = read_inputs([str(p)], Mapping(date_format="%d/%m/%Y"))
+    assert r.meta["date"] == "2020-05-04"
+
+
+def test_group_rows_into_articles(tmp_path):
+    (tmp_path / "s.csv").write_text(
+        "doc,para,sent,text,source,n_spans\n"
+        "d1,0,0,First sentence.,X,1\nd1,1,2,Third sentence.,X,0\nd1,0,1,Second sentence.,X,2\n"
+        "d2,0,0,Only one.,Y,0\n")
+    recs, errs = split(read_inputs([str(tmp_path / "s.csv")],
+                                   Mapping(group_by="doc", paragraph_field="para", order_by="sent")))
+    assert not errs
+    assert [(r.id, r.text) for r in recs] == [("d1", "First sentence. Second sentence.\n\nThird sentence."),
+                                              ("d2", "Only one.")]
+    assert recs[0].meta == {} and recs[0].origin.endswith("s.csv:2-4")  # per-sentence fields are dropped
+
+
+def test_metadata_join_fills_missing_fields(tmp_path):
+    folder = tmp_path / "text"
+    folder.mkdir()
+    (folder / "a1.txt").write_text(TEXT)
+    (folder / "a2.txt").write_text(TEXT + " Two.")
+    (tmp_path / "meta.tsv").write_text("filename\tpublisher\tpublication_date\ta1_only\n"
+                                       "a1\tBreitbart\t2016-09-12\tyes\n")
+    recs, _ = split(read_inputs([str(folder)], Mapping(metadata=str(tmp_path / "meta.tsv"), metadata_key="filename",
+                                                       source="publisher", date="publication_date")))
+    assert [(r.id, r.source, r.meta) for r in recs] == [("a1", "Breitbart", {"date": "2016-09-12", "a1_only": "yes"}),
+                                                        ("a2", None, {})]
+
+
+def test_mapping_options_are_validated():
+    with pytest.raises(ConfigError, match="delimiter"):
+        Mapping(delimiter=";;")
+    with pytest.raises(ConfigError, match="group_by"):
+        Mapping(order_by="sent")
+    with pytest.raises(ConfigError, match="valid options"):
+        Mapping.from_dict({"txt": "x"})
+
+
+# -- bad input -------------------------------------------------------------------------------------------------
+
+
+def test_missing_path_or_unsupported_type_stops_before_reading(tmp_path):
+    with pytest.raises(InputError, match="no such file"):
+        list(read_inputs([str(tmp_path / "nope.jsonl")]))
+    (tmp_path / "a.docx").write_bytes(b"PK")
+    with pytest.raises(InputError, match="unsupported input type"):
+        describe_inputs([str(tmp_path / "a.docx")])
+
+
+def test_one_bad_line_in_ten_thousand(tmp_path):
+    lines = [json.dumps({"id": f"r{i}", "text": f"Text number {i}."}) for i in range(10_000)]
+    lines[6_789] = '{"id": "broken", "text": "no closing quote}'
+    p = tmp_path / "big.jsonl"
+    p.write_text("\n".join(lines) + "\n")
+    recs, errs = split(read_inputs([str(p)]))
+    assert len(recs) == 9_999
+    (e,) = errs
+    assert e.origin == f"{p}:6790" and "not valid JSON" in e.reason
+
+
+def test_truncated_gz_keeps_the_good_records(tmp_path):
+    data = "".join(json.dumps({"id": f"r{i}", "text": f"{TEXT} {i} " + "x" * 300}) + "\n" for i in range(400))
+    blob = gzip.compress(data.encode())
+    p = tmp_path / "cut.jsonl.gz"
+    p.write_bytes(blob[: len(blob) // 2])
+    recs, errs = split(read_inputs([str(p)]))
+    assert 0 < len(recs) < 400 and [r.id for r in recs] == [f"r{i}" for i in range(len(recs))]
+    (e,) = errs
+    assert "truncated" in e.reason and "rest of the file" in e.reason
+
+
+def test_csv_with_unbalanced_quote_names_the_lines(tmp_path):
+    p = tmp_path / "q.csv"
+    p.write_text('id,text\n1,"Good one."\n2,"Broken "quote" here."\n3,"Fine too."\n4,"Never closed.\n5,"x"\n')
+    recs, errs = split(read_inputs([str(p)]))
+    assert [r.id for r in recs] == ["1", "3"]
+    assert [e.origin.rsplit(":", 1)[1] for e in errs] == ["3", "5-6"]
+    assert all("quotation mark" in e.reason for e in errs)
+
+
+def test_csv_with_wrong_delimiter_says_which_one(tmp_path):
+    p = tmp_path / "semi.csv"
+    p.write_text("id;text;source\n1;A text, with commas, said Tom.;X\n")
+    (r,) = read_inputs([str(p)])  # sniffed from the header
+    assert r.text == "A text, with commas, said Tom."
+    (e,) = read_inputs([str(p)], Mapping(delimiter="|"))
+    assert isinstance(e, RecordError) and "--delimiter ';'" in e.reason and e.origin.endswith(":1")
+
+
+def test_csv_row_with_wrong_field_count(tmp_path):
+    p = tmp_path / "n.csv"
+    p.write_text("id,text,source\n1,Fine text.,X\n2,Too,many,fields,here\n")
+    recs, errs = split(read_inputs([str(p)]))
+    assert [r.id for r in recs] == ["1"] and "expected 3 fields" in errs[0].reason and errs[0].origin.endswith(":3")
+
+
+def test_parquet_without_text_column(tmp_path):
+    pq.write_table(pa.table({"id": ["a", "b"], "headline": ["x", "y"]}), tmp_path / "nt.parquet")
+    (e,) = read_inputs([str(tmp_path / "nt.parquet")])
+    assert isinstance(e, RecordError)
+    assert "no text column" in e.reason and "headline" in e.reason and "2 rows were not read" in e.reason
+
+
+def test_corrupt_parquet(tmp_path):
+    (tmp_path / "bad.parquet").write_bytes(b"PAR1 this is not parquet")
+    (e,) = read_inputs([str(tmp_path / "bad.parquet")])
+    assert isinstance(e, RecordError) and "not a readable Parquet file" in e.reason
+
+
+def test_bad_records_in_jsonl(tmp_path):
+    p = tmp_path / "bad.jsonl"
+    p.write_bytes(b'[1, 2]\n{"text": 5}\n{"text": "   "}\n{"text": "\\u0000\\u0001 binary"}\n\n'
+                  b'{"text": "Caf\xe9 ok, she said."}\n')
+    recs, errs = split(read_inputs([str(p)]))
+    assert [e.origin.rsplit(":", 1)[1] for e in errs] == ["1", "2", "3", "4"]
+    assert ["JSON object", "must be a string", "empty text", "binary"] == [
+        next(k for k in ("JSON object", "must be a string", "empty text", "binary") if k in e.reason) for e in errs]
+    (r,) = recs
+    assert "\ufffd" in r.text and "not valid UTF-8" in r.warnings[0]
+
+
+def test_lone_surrogates_are_replaced_keeping_offsets(tmp_path):
+    p = tmp_path / "s.jsonl"
+    p.write_text('{"text": "Bad \\ud800 char, he said.", "note": "x\\udfff"}\n')
+    (r,) = read_inputs([str(p)])
+    assert r.text == "Bad \ufffd char, he said." and r.meta["note"] == "x\ufffd" and "surrogates" in r.warnings[0]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.one_of(st.text(max_size=40), st.integers(), st.none(), st.dictionaries(st.text(max_size=3),
+                                                                                         st.integers())),
+                min_size=1, max_size=8))
+def test_every_line_gives_one_item(tmp_path, values):
+    p = tmp_path / "h.jsonl"
+    lines = [json.dumps({"id": f"i{n}", "text": v}) for n, v in enumerate(values)]
+    p.write_text("\n".join(lines) + "\n")
+    items = list(read_inputs([str(p)]))
+    assert len(items) == len(values)
+    assert [i.origin for i in items] == [f"{p}:{n + 1}" for n in range(len(values))]
+
+
+# -- the shared corpora, without hand conversion ---------------------------------------------------------------
+
+SHARED_RECIPES = {
+    "allsides": (["allsides_articles/subset_articles.jsonl.gz"],
+                 dict(text="content_original", leaning="bias_text"), 5063),
+    "polnear": (["polnear/dev/text", "polnear/train/text"],
+                dict(metadata="polnear/metadata.tsv", metadata_key="filename", source="publisher",
+                     date="publication_date"), 924),
+    "basil": (["basil/basil_sentences_dev.csv"],
+              dict(group_by="article_file", paragraph_field="para_idx", order_by="sent_idx", event="main_event",
+                   metadata="basil/basil_articles_dev.csv", metadata_key="article_file"), 135),
+}
+
+
+@pytest.mark.shared
+@pytest.mark.parametrize("name", sorted(SHARED_RECIPES))
+def test_shared_corpora_recipes(name):
+    paths, opts, n = SHARED_RECIPES[name]
+    base = need_shared("data")
+    opts = {k: str(base / v) if k == "metadata" else v for k, v in opts.items()}
+    recs, errs = split(read_inputs([str(base / p) for p in paths], Mapping(**opts)))
+    assert not errs and len(recs) == n
+    assert len({r.id for r in recs}) == n
+    assert all(r.source for r in recs)
+    assert sum(1 for r in recs if r.meta.get("date")) > 0.8 * n  # 741 AllSides articles have no date
+    if name == "basil":
+        assert {r.source for r in recs} == {"fox", "nyt", "hpo"} and all(r.meta.get("event") for r in recs)
+        assert all("\n\n" in r.text for r in recs if r.origin.count("-") and len(r.text) > 2000)
+    if name == "allsides":
+        assert {r.meta["leaning"] for r in recs} == {"left", "center", "right"}

@@ -1,0 +1,170 @@
+"""The store's read API (used by the comparison layer and the dashboard), export, and broken store files."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import time
+
+import pandas as pd
+import pyarrow.parquet as pq
+import pytest
+
+import framing
+from framing import tables
+from framing.corpus.runner import CORPUS_CONFIG, run_corpus
+from framing.corpus.store import StoreError, open_store
+from framing.errors import ConfigError
+
+from .conftest import DEMO, write_jsonl
+
+
+@pytest.fixture(scope="module")
+def demo_db(tmp_path_factory):
+    db = tmp_path_factory.mktemp("store") / "demo.duckdb"
+    run_corpus([str(DEMO)], db, batch_size=50)
+    return db
+
+
+def test_tables_equal_the_tidy_tables_of_the_reports(demo_db):
+    rows = [json.loads(line) for line in DEMO.read_text().splitlines()]
+    reports = []
+    for r in rows:
+        meta = {k: v for k, v in r.items() if k not in ("id", "text", "source")}
+        reports.append(framing.analyse(r["text"], id=r["id"], source=r["source"], meta=meta,
+                                       config=CORPUS_CONFIG).to_dict())
+    want_a = tables.articles_frame(reports).sort_values("article_id").reset_index(drop=True)
+    want_f = tables.findings_frame(reports).sort_values("article_id", kind="stable").reset_index(drop=True)
+    with open_store(demo_db, read_only=True) as st:
+        got_a = st.articles_frame()
+        got_f = st.findings_frame()
+    assert set(want_a.columns) == set(got_a.columns)
+    pd.testing.assert_frame_equal(got_a[want_a.columns], want_a, check_dtype=False)
+    assert list(got_f.columns) == list(tables.FINDING_COLUMNS)
+    assert len(got_f) == len(want_f)
+    for col in ("article_id", "type", "start", "end", "text", "kind", "stance", "category"):
+        assert got_f[col].astype(object).where(got_f[col].notna(), None).tolist() == \
+            want_f[col].astype(object).where(want_f[col].notna(), None).tolist(), col
+
+
+def test_articles_filters(demo_db):
+    with open_store(demo_db, read_only=True) as st:
+        everything = st.articles_frame()
+        one = st.articles_frame(where={"source": "Capital Wire"})
+        two = st.articles_frame(where={"source": ["Capital Wire", "The Daily Tattler"], "event": "E01"})
+        spring = st.articles_frame(where={"date": ("2026-03-01", "2026-05-31")})
+        open_end = st.articles_frame(where={"date": ("2026-09-01", None)})
+        nothing = st.articles_frame(where={"source": []})
+        with pytest.raises(ConfigError, match="valid columns"):
+            st.articles_frame(where={"bad'col": 1})
+    assert len(everything) == 165 and everything["article_id"].is_monotonic_increasing
+    assert set(one["source"]) == {"Capital Wire"} and len(one) == 17
+    assert len(two) == 2 and set(two["event"]) == {"E01"}
+    assert spring["date"].between("2026-03-01", "2026-05-31").all() and len(spring) > 20
+    assert set(open_end["event"]) == {"E17"}
+    assert nothing.empty and list(nothing.columns) == list(everything.columns)
+
+
+def test_filter_on_an_input_field_kept_as_json(tmp_path):
+    rows = [{"id": f"a{i}", "text": f"Story {i}, she said.", "bias_text": "left" if i % 2 else "right",
+             "score": i} for i in range(6)]
+    db = tmp_path / "m.duckdb"
+    run_corpus([str(write_jsonl(tmp_path / "in.jsonl", rows))], db)
+    with open_store(db, read_only=True) as st:
+        df = st.articles_frame(where={"bias_text": "left"})
+        full = st.articles_frame()
+    assert df["article_id"].tolist() == ["a1", "a3", "a5"]
+    assert list(full.columns[:10]) == ["article_id", "source", "title", "date", "url", "event", "topic", "leaning",
+                                       "bias_text", "score"]
+    assert full["score"].tolist() == list(range(6))
+
+
+def test_findings_texts_runs_errors_manifest(demo_db):
+    with open_store(demo_db, read_only=True) as st:
+        ids = ["demo-E01-wire", "demo-E02-sentinel"]
+        f = st.findings_frame(article_ids=ids, types=["quote", "attribution"])
+        texts = st.texts([*ids, "nope"])
+        runs = st.runs()
+        errors = st.errors()
+        m = st.manifest(1)
+        with pytest.raises(ConfigError, match="valid runs are \\[1\\]"):
+            st.manifest(7)
+    assert set(f["article_id"]) == set(ids) and set(f["type"]) == {"quote", "attribution"}
+    for row in f.itertuples():
+        assert texts[row.article_id][row.start:row.end] == row.text
+    assert set(texts) == set(ids)
+    assert runs.loc[0, ["status", "n_input", "n_analysed"]].tolist() == ["complete", 165, 165]
+    assert errors.empty and list(errors.columns) == ["run_id", "seq", "origin", "article_id", "reason"]
+    assert m["status"] == "complete" and m["framing"] == framing.__version__
+
+
+@pytest.mark.parametrize("fmt", ["parquet", "csv"])
+def test_export(demo_db, tmp_path, fmt):
+    with open_store(demo_db, read_only=True) as st:
+        written = st.export(tmp_path / "out", format=fmt)
+        n_findings = len(st.findings_frame())
+    names = sorted(p.name for p in written)
+    assert names == sorted([f"{t}.{fmt}" for t in ("articles", "findings", "texts", "runs", "records", "errors")]
+                           + ["manifest.json"])
+    read = pq.read_table if fmt == "parquet" else (lambda p: pd.read_csv(p))
+    arts = read(tmp_path / "out" / f"articles.{fmt}")
+    assert len(arts) == 165 and len(read(tmp_path / "out" / f"findings.{fmt}")) == n_findings
+    assert json.loads((tmp_path / "out" / "manifest.json").read_text())[0]["counts"]["analysed"] == 165
+
+
+def test_export_to_an_unwritable_place(demo_db, tmp_path):
+    (tmp_path / "afile").write_text("x")
+    with open_store(demo_db, read_only=True) as st, pytest.raises(StoreError, match="cannot write to"):
+        st.export(tmp_path / "afile" / "out")
+
+
+def test_open_errors(tmp_path, demo_db):
+    with pytest.raises(StoreError, match="no such store"):
+        open_store(tmp_path / "none.duckdb", read_only=True)
+    (tmp_path / "garbage.duckdb").write_bytes(b"not a database at all" * 200)
+    with pytest.raises(StoreError, match="not a DuckDB database, or the file is corrupted"):
+        open_store(tmp_path / "garbage.duckdb")
+    cut = tmp_path / "cut.duckdb"
+    cut.write_bytes(demo_db.read_bytes()[:5000])
+    with pytest.raises(StoreError, match="corrupted|cannot"):
+        open_store(cut)
+    (tmp_path / "afile").write_text("x")
+    with pytest.raises(StoreError, match="not an existing folder"):
+        open_store(tmp_path / "afile" / "s.duckdb")
+    with pytest.raises(StoreError, match="cannot write the store there|not an existing folder|cannot open"):
+        open_store("/proc/framing-test.duckdb")
+    import duckdb
+
+    other = tmp_path / "other.duckdb"
+    duckdb.connect(str(other)).close()
+    with pytest.raises(StoreError, match="not a framing store"):
+        open_store(other, read_only=True)
+
+
+def test_locked_store(tmp_path):
+    db = tmp_path / "locked.duckdb"
+    open_store(db).close()
+    holder = subprocess.Popen([sys.executable, "-c", "import duckdb, sys, time; c = duckdb.connect(sys.argv[1]); "
+                               "print('ready', flush=True); time.sleep(60)", str(db)], stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "ready"
+        with pytest.raises(StoreError, match=f"in use by another process \\(process {holder.pid}\\)"):
+            open_store(db, read_only=True)
+        with pytest.raises(StoreError, match="in use by another process"):
+            run_corpus([str(DEMO)], db)
+    finally:
+        holder.kill()
+        holder.wait()
+    time.sleep(0.1)
+    with open_store(db, read_only=True) as st:
+        assert st.runs().empty
+
+
+def test_regression_pending_result_blocks_register(demo_db):
+    """DuckDB refuses to register a table while a fetchone() result is pending: every read must complete."""
+    with open_store(demo_db, read_only=True) as st:
+        st.manifest(1)
+        assert st.texts(["demo-E01-wire"])
+        st.stale_count("x")
+        assert len(st.findings_frame(article_ids=["demo-E01-wire"])) > 0

@@ -1,0 +1,346 @@
+"""Every page of the dashboard in Streamlit's AppTest: it runs without an exception, shows the expected charts,
+tables and messages, and its filters change what is shown. Offline and fast: one small store per session."""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from tests.dashboard.conftest import APP, HOSTILE_SOURCE, check, html_of
+
+SOURCES = 11  # the demo corpus' 10 outlets and the hostile fixture's
+
+
+def images(at) -> list:  # noqa: ANN001
+    return list(at.get("imgs")) + list(at.get("image"))
+
+
+def table(at, i: int = 0):  # noqa: ANN001
+    return at.dataframe[i].value
+
+
+def labelled(widgets, prefix: str):  # noqa: ANN001
+    """The widget whose label starts with ``prefix``."""
+    found = [w for w in widgets if w.label.startswith(prefix)]
+    assert len(found) == 1, [w.label for w in widgets]
+    return found[0]
+
+
+def table_with(at, *columns: str):  # noqa: ANN001
+    """The first table of the page that has these columns."""
+    for d in at.dataframe:
+        if set(columns) <= set(d.value.columns):
+            return d.value
+    raise AssertionError(f"no table with the columns {columns}")
+
+
+# -- Overview --------------------------------------------------------------------------------------------------
+
+def test_overview_shows_the_corpus_at_a_glance_and_its_provenance(page):
+    at = page("overview")
+    assert at.title[0].value == "Overview"
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["Articles"] == "167" and metrics["Sources"] == str(SOURCES) and metrics["Events"] == "17"
+    assert metrics["Dates"] == "2026-01-12 to 2026-09-14"
+    sources = table(at)
+    assert len(sources) == SOURCES and sources["articles"].sum() == 167
+    runs = table_with(at, "run_id", "status")
+    assert list(runs["status"]) == ["complete"]
+    inputs = table_with(at, "path", "sha256")
+    assert len(inputs) == 2 and inputs["path"].str.endswith("hostile.jsonl").any()
+    assert any("demo-hostile.duckdb" in e.proto.body for e in at.get("html"))
+    assert not at.info  # a store given with --db is not the demo corpus
+    assert len(at.download_button) == 1
+
+
+def test_the_demo_corpus_is_analysed_on_first_start_with_progress_then_cached(monkeypatch, tmp_path):
+    from streamlit.testing.v1 import AppTest
+
+    monkeypatch.delenv("FRAMING_DB", raising=False)
+    monkeypatch.delenv("FRAMING_CORPUS", raising=False)
+    monkeypatch.setenv("FRAMING_CACHE", str(tmp_path))
+    at = AppTest.from_file(str(APP), default_timeout=120).run()
+    check(at)
+    assert "Analysed the bundled demo corpus" in at.toast[0].value  # the st.status with its progress bar is gone
+    assert not at.get("status")
+    stores = list(tmp_path.glob("demo-*.duckdb"))
+    assert len(stores) == 1
+    assert "demo corpus" in at.info[0].value
+    assert {m.label: m.value for m in at.metric}["Articles"] == "165"
+    at2 = AppTest.from_file(str(APP), default_timeout=60).run()  # a second session: no new analysis
+    check(at2)
+    assert not at2.get("status") and not at2.toast
+    assert list(tmp_path.glob("demo-*.duckdb")) == stores
+
+
+def test_a_store_that_does_not_exist_is_a_message_not_a_traceback(env, monkeypatch):
+    from streamlit.testing.v1 import AppTest
+
+    monkeypatch.setenv("FRAMING_DB", "/nonexistent/store.duckdb")
+    at = AppTest.from_file(str(APP), default_timeout=60).run()
+    assert not at.exception
+    assert "no such store" in at.error[0].value and "framing run" in at.error[0].value
+
+
+def test_a_file_that_is_not_a_store_is_a_message(env, monkeypatch, tmp_path):
+    from streamlit.testing.v1 import AppTest
+
+    bad = tmp_path / "bad.duckdb"
+    bad.write_bytes(b"this is not a database" * 100)
+    monkeypatch.setenv("FRAMING_DB", str(bad))
+    at = AppTest.from_file(str(APP), default_timeout=60).run()
+    assert not at.exception
+    assert "not a DuckDB database" in at.error[0].value or "cannot open" in at.error[0].value
+
+
+# -- Compare sources -------------------------------------------------------------------------------------------
+
+def test_compare_shows_a_chart_with_its_table_and_downloads(page):
+    at = page("compare")
+    assert at.title[0].value == "Compare sources"
+    assert len(at.get("image")) == 1
+    rates = table(at)
+    assert len(rates) == SOURCES and {"group", "value", "lo", "hi", "n_articles"} <= set(rates.columns)
+    assert (rates["lo"] <= rates["value"]).all() and (rates["value"] <= rates["hi"]).all()
+    labels = [b.label for b in at.download_button]
+    assert labels == ["Download chart (PNG)", "Download table (CSV)"]
+
+
+def test_compare_filters_in_the_url_change_what_is_shown(page):
+    at = page("compare", source=["Capital Wire", "Patriot Dispatch"], dates=["2026-01-12", "2026-03-31"])
+    rates = table(at)
+    assert set(rates["group"]) == {"Capital Wire", "Patriot Dispatch"}
+    assert (rates["n_articles"] == 7).all()  # events E01-E07 of each outlet (January to March)
+    assert "14 articles (source Capital Wire, Patriot Dispatch; 2026-01-12 to 2026-03-31)" in html_of(at)
+    by_leaning = page("compare", by="leaning")
+    assert set(table(by_leaning)["group"]) >= {"left", "right", "center", "far-right"}
+
+
+def test_changing_a_filter_widget_changes_the_table_and_the_url(page):
+    at = page("compare")
+    at.multiselect(key="leaning").set_value(["right", "far-right"]).run()
+    check(at)
+    assert set(table(at)["group"]) == {"The Valdoria Sentinel", "Patriot Dispatch"}
+    # (AppTest does not write a bound widget's value back to at.query_params; the browser test checks the URL)
+    at.selectbox(key="_url_by").set_value("leaning").run()
+    check(at)
+    assert set(table(at)["group"]) == {"right", "far-right"}
+    assert at.query_params["by"] == "leaning"
+
+
+@pytest.mark.parametrize("view, family, metric, columns", [
+    ("differences", "loaded", "loaded_author_rate", {"group_a", "group_b", "diff", "lo", "hi", "p_adjusted"}),
+    ("categories", "loaded_category", "loaded_emotive_author_rate", {"group", "emotive", "pejorative"}),
+    ("stance", "stance", "stance_distancing_share", {"group", "neutral", "endorsing", "distancing"}),
+    ("source_type", "source_type", "source_anonymous_share", {"group", "anonymous", "named_person"}),
+    ("time", "quotes", "quotes_scare_rate", {"group", "value", "date:month"}),
+    ("rates", "tone", "subjectivity_mean", {"group", "value", "lo", "hi"}),
+])
+def test_every_chart_of_the_compare_page(page, view, family, metric, columns):
+    at = page("compare", view=view, family=family, metric=metric)
+    assert len(at.get("image")) == 1
+    assert columns <= set(table(at).columns)
+    assert at.query_params["view" if view != "rates" else "family"]
+
+
+def test_compare_says_so_when_no_article_matches(page):
+    at = page("compare", source=["Capital Wire"], leaning=["left"])
+    assert "No article matches" in at.warning[0].value
+    assert not at.get("image")
+
+
+def test_hostile_source_names_are_shown_as_text(page):
+    at = page("compare", source=[HOSTILE_SOURCE, "Capital Wire"])
+    assert HOSTILE_SOURCE in set(table(at)["group"])  # a dataframe cell: text
+    assert "<img" not in html_of(at)
+
+
+# -- Article explorer ------------------------------------------------------------------------------------------
+
+def test_explorer_shows_the_article_with_every_finding_highlighted(page):
+    at = page("explorer", article="demo-E01-sentinel")
+    body = html_of(at)
+    assert 'class="fr-article"' in body and "fr-legend" in body
+    for cls in ("fr-loaded-pejorative", "fr-quote-direct", "fr-quote-partial", "fr-cue-discrediting", "fr-source"):
+        assert cls in body
+    assert "thugs" in body and 'title="Loaded term: pejorative' in body
+    found = table(at, 1)
+    assert {"n", "finding", "text", "explanation"} <= set(found.columns) and len(found) > 10
+    cmp = table(at, 0)
+    assert list(cmp["measure"])[0].startswith("Loaded terms, writer")
+    assert set(cmp["article is"]) <= {"", "above", "below", "within"} and "above" in set(cmp["article is"])
+
+
+def test_explorer_search_and_layers_change_what_is_shown(page):
+    at = page("explorer", q="tattler dunmoor")
+    options = at.selectbox(key="_url_article").options
+    assert len(options) == 1 and options[0].startswith("2026-04-0") and " · The Daily Tattler · " in options[0]
+    at.button_group(key="layers-explorer").set_value(["quote"]).run()
+    check(at)
+    body = html_of(at)
+    assert "fr-quote" in body and "fr-loaded" not in body.split('class="fr-article"')[1]
+
+
+def test_explorer_no_match_is_a_message(page):
+    at = page("explorer", q="no such words anywhere")
+    assert "No article matches" in at.info[0].value
+
+
+def test_the_script_article_is_escaped_everywhere(page):
+    at = page("explorer", article="hostile-script")
+    body = html_of(at)
+    assert "<script" not in body and "<img" not in body and "<iframe" not in body and "<svg" not in body
+    assert not re.search(r"<[^>]*\b(href|src|on\w+)=", body) and "<style" not in body  # no tag has them
+    shown = html.unescape(re.sub(r"<[^>]+>", "", body))  # the text a browser shows
+    assert "<script>window.__pwned=1;alert('xss')</script>" in shown
+    assert '<img src=x onerror="window.__pwned=2;alert(2)">' in shown
+    assert "[click here](javascript:alert(3))" in shown  # literally: st.html reads no Markdown
+    assert "<script>window.__pwned=1;alert(1)</script> [click me](javascript:alert(2))" in shown  # the title
+    assert "URL (shown as text, not a link): javascript:alert(3)" in shown
+    for md in at.markdown:  # nothing from the article went through Markdown
+        assert "alert" not in md.value and "pwned" not in md.value
+    assert "<script" not in json.dumps([str(c.value) for c in at.caption])
+
+
+# -- Word choice -----------------------------------------------------------------------------------------------
+
+def test_word_choice_shows_distinctive_terms_labels_and_examples(page):
+    at = page("words", term="regime")
+    assert len(at.get("image")) == 2
+    terms = table(at, 0)
+    assert {"group", "term", "z", "example"} <= set(terms.columns) and terms["group"].nunique() >= 10
+    labels = table(at, 1)
+    assert {"concept", "label", "share", "example"} <= set(labels.columns)
+    kwic = table(at, 2)
+    assert len(kwic) > 0 and kwic["match"].str.lower().str.startswith("regime").all()
+
+
+def test_word_choice_filters_and_concept(page):
+    at = page("words", leaning=["right", "left"], concept="migrant")
+    terms = table(at, 0)
+    assert set(terms["group"]) == {"The Valdoria Sentinel", "The Progressive Ledger"}
+    labels = table(at, 1)
+    assert set(labels["concept"]) == {"migrant"}
+
+
+# -- Same event ------------------------------------------------------------------------------------------------
+
+def test_same_event_puts_the_outlets_side_by_side(page):
+    at = page("event", event_id="E04")
+    assert len(at.get("image")) == 1
+    view = table(at)
+    assert len(view) == 11 and HOSTILE_SOURCE in set(view["group"])  # the demo's 10 outlets and the fixture's
+    body = html_of(at)
+    assert body.count('class="fr-article"') == 2  # the default: the most and the least loaded outlets
+    assert "<script" not in body
+
+
+def test_same_event_choice_changes_the_outlets(page):
+    at = page("event")
+    first = table(at)
+    at.selectbox(key="_url_event_id").set_value("E09").run()
+    check(at)
+    assert at.query_params["event_id"] == "E09" and not table(at).equals(first)
+
+
+def test_same_event_without_event_ids_says_how_to_get_them(env, monkeypatch, tmp_path):
+    from streamlit.testing.v1 import AppTest
+
+    from framing.corpus import run_corpus
+
+    corpus = tmp_path / "no-events.jsonl"
+    corpus.write_text("".join(json.dumps({"id": f"a{i}", "source": "S", "text": f"Text {i}, officials said."}) + "\n"
+                              for i in range(3)), encoding="utf-8")
+    db = tmp_path / "s.duckdb"
+    run_corpus([str(corpus)], db, progress=False)
+    monkeypatch.setenv("FRAMING_DB", str(db))
+    at = AppTest.from_file(str(APP), default_timeout=60)
+    at.switch_page("views/event.py")
+    at.run()
+    check(at)
+    assert "no event ids" in at.info[0].value and "--event-field" in at.info[0].value
+
+
+# -- Lexicons --------------------------------------------------------------------------------------------------
+
+def test_lexicons_browse_and_search(page):
+    at = page("lexicons")
+    entries = table(at)
+    assert len(entries) > 3000 and {"term", "category", "weight", "neutral", "note"} <= set(entries.columns)
+    at2 = page("lexicons", lexicon="reporting_verbs", lq="claim")
+    found = table(at2)
+    assert "claim" in set(found["term"]) and set(found["category"]) <= {"neutral", "endorsing", "distancing",
+                                                                       "discrediting"}
+    assert "No edits yet" in at2.info[0].value
+
+
+def test_lexicon_edits_change_the_scores_and_the_edited_lexicon_downloads(page):
+    at = page("lexicons")
+    labelled(at.text_input, "Term").set_value("harbour")
+    labelled(at.button, "Add the term").click().run()
+    check(at)
+    result = table(at, 2)
+    assert {"loaded_before", "loaded_after", "rate_before", "rate_after", "gained"} <= set(result.columns)
+    assert (result["loaded_after"] > result["loaded_before"]).any()
+    assert result["gained"].str.contains("[Hh]arbour").any()
+    changed = table(at, 3)
+    assert "harbour" in set(changed["term"])
+    labels = [b.label for b in at.download_button]
+    assert "Download the edited loaded_terms.csv" in labels
+    at.multiselect(key="lex_disabled").set_value(["thug"]).run()
+    check(at)
+    assert table(at, 2)["lost"].str.contains("thug").any()
+
+
+# -- Analyse your own articles ---------------------------------------------------------------------------------
+
+def test_pasted_text_is_analysed_and_compared(page):
+    at = page("analyse")
+    at.text_area[0].set_value('The so-called "experts" slammed the plan, furious officials said.')
+    labelled(at.text_input, "Source").set_value("My paper")
+    labelled(at.button, "Analyse").click().run()
+    check(at)
+    assert "fr-loaded" in html_of(at) and "fr-quote-scare" in html_of(at)
+    rates = table(at, 1)
+    assert "My paper (uploaded)" in set(rates["group"]) and len(rates) == SOURCES + 1
+    assert len(at.get("image")) == 1
+
+
+def test_an_uploaded_file_is_analysed_and_bad_rows_are_listed(page):
+    at = page("analyse")
+    data = b'text,source\n"Critics slammed the ""reform"", officials said.",Mine\nno text here,x,y\n'
+    at.file_uploader[0].set_value(("mine.csv", data, "text/csv")).run()
+    check(at)
+    assert "1 line(s) or row(s) could not be analysed" in at.warning[0].value
+    bad = table(at, 0)
+    assert bad["where"].tolist() == ["mine.csv:3"]
+    assert "Mine (uploaded)" in set(table(at, 2)["group"])
+
+
+@pytest.mark.parametrize("name, data, message", [
+    ("photo.txt", b"\x89PNG\r\n\x1a\n\x00\x00", "looks like a binary file"),
+    ("empty.jsonl", b"", "the file is empty"),
+    ("all-bad.jsonl", b"{nope}\n[1]\n", "Nothing to analyse"),
+])
+def test_a_bad_upload_gives_a_clear_message(page, name, data, message):
+    at = page("analyse")
+    at.file_uploader[0].set_value((name, data, "application/octet-stream")).run()
+    assert not at.exception
+    assert message in " ".join(e.value for e in at.error)
+
+
+def test_an_empty_paste_gives_a_clear_message(page):
+    at = page("analyse")
+    labelled(at.button, "Analyse").click().run()
+    assert not at.exception
+    assert "cannot be analysed: empty text" in at.error[0].value
+
+
+def test_every_page_is_in_the_navigation():
+    pages = sorted(p.name for p in (Path(APP).parent / "views").glob("*.py"))
+    source = Path(APP).read_text(encoding="utf-8")
+    assert all(f'"views/{p}"' in source for p in pages)

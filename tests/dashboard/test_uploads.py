@@ -1,0 +1,124 @@
+"""framing.uploads: what a user pastes or uploads, read like `framing run` reads files, with clear errors."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from framing.errors import InputError
+from framing.uploads import (
+    MAX_UPLOAD_BYTES,
+    UPLOAD_TYPES,
+    analyse_records,
+    parse_pasted,
+    parse_upload,
+    upload_suffix,
+)
+
+ARTICLE = 'Critics slammed the "reform", officials said.'
+
+
+def jsonl(*rows: dict) -> bytes:
+    return "".join(json.dumps(r) + "\n" for r in rows).encode()
+
+
+@pytest.mark.parametrize("name, data, n", [
+    ("one.txt", ARTICLE.encode(), 1),
+    ("rows.csv", f'text,source,title\n"{ARTICLE.replace(chr(34), chr(34) * 2)}",Herald,T1\nSecond text here.,Ledger,\n'
+     .encode(), 2),
+    ("rows.tsv", b"body\tpublisher\nA text.\tHerald\nAnother text.\tLedger\n", 2),
+    ("lines.jsonl", jsonl({"text": ARTICLE, "source": "Herald"}, {"text": "Another.", "id": "x2"}), 2),
+    ("lines.ndjson", jsonl({"content": ARTICLE}), 1),
+    ("bom.csv", "\ufefftext\nWith a byte order mark.\n".encode(), 1),
+])
+def test_every_supported_type_is_read(name, data, n):
+    parsed = parse_upload(name, data)
+    assert len(parsed.records) == n and not parsed.errors
+    assert all(r.origin.startswith(name) for r in parsed.records)
+
+
+def test_the_fields_are_mapped_as_framing_run_maps_them():
+    parsed = parse_upload("a.csv", b"id,text,source,date,title\nk1,Some text.,Herald,4 May 2020,Title\n")
+    r = parsed.records[0]
+    assert (r.id, r.source, r.meta["date"], r.meta["title"]) == ("k1", "Herald", "2020-05-04", "Title")
+    assert parse_upload("My Article (final).txt", b"Text.").records[0].id == "My_Article_final"
+
+
+def test_bad_lines_are_listed_with_the_uploaded_name_and_line_and_the_rest_read():
+    data = jsonl({"text": ARTICLE}) + b"{not json}\n" + jsonl({"title": "no text"}, {"text": ""}, {"text": "Fine."})
+    parsed = parse_upload("mine.jsonl", data)
+    assert len(parsed.records) == 2
+    where = [e.origin for e in parsed.errors]
+    assert where == ["mine.jsonl:2", "mine.jsonl:3", "mine.jsonl:4"]
+    reasons = " | ".join(e.reason for e in parsed.errors)
+    assert "not valid JSON" in reasons and "no text field" in reasons and "empty text" in reasons
+    assert parsed.messages()[0].startswith("mine.jsonl:2: not valid JSON")
+    assert "/tmp" not in " ".join(parsed.messages())  # the temporary path never shows
+
+
+def test_a_csv_row_with_the_wrong_number_of_fields_names_its_line():
+    parsed = parse_upload("x.csv", b"text,source\nGood text.,A\nBad, text, too many,B\nOther text.,C\n")
+    assert len(parsed.records) == 2
+    assert parsed.errors[0].origin == "x.csv:3" and "expected 2 fields" in parsed.errors[0].reason
+
+
+def test_a_csv_without_a_text_column_says_which_columns_it_has():
+    parsed = parse_upload("x.csv", b"headline,outlet\nA,B\n")
+    assert not parsed.records
+    assert "no text column" in parsed.errors[0].reason and "headline" in parsed.errors[0].reason
+
+
+@pytest.mark.parametrize("name, data, message", [
+    ("big.txt", b"x" * (MAX_UPLOAD_BYTES + 1), "more than the limit of 10.0 MB"),
+    ("empty.txt", b"", "empty"),
+    ("blank.csv", b"   \n\n", "empty"),
+    ("image.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00", "binary"),
+    ("archive.jsonl.gz", b"\x1f\x8b\x08\x00", "compressed files are not accepted"),
+    ("data.parquet", b"PAR1", "unsupported file type '.parquet'"),
+    ("page.html", b"<html></html>", "unsupported file type '.html'"),
+    ("noext", b"text", "unsupported file type '(no suffix)'"),
+])
+def test_files_that_cannot_be_used_raise_a_clear_error(name, data, message):
+    with pytest.raises(InputError) as exc:
+        parse_upload(name, data)
+    assert message in str(exc.value) and name in str(exc.value)
+
+
+def test_at_most_max_articles_are_kept_and_the_rest_listed():
+    data = jsonl(*[{"text": f"Article number {i}."} for i in range(5)])
+    parsed = parse_upload("many.jsonl", data, max_articles=3)
+    assert len(parsed.records) == 3 and len(parsed.errors) == 2
+    assert "at most 3 articles" in parsed.errors[0].reason
+
+
+def test_upload_types_match_the_dashboard_uploader():
+    assert set(UPLOAD_TYPES) == {".txt", ".csv", ".tsv", ".jsonl", ".ndjson"}
+    assert upload_suffix("A.JSONL") == ".jsonl"
+
+
+def test_pasted_text_is_one_article_with_a_stable_id():
+    a = parse_pasted(ARTICLE, title=" T ", source=" Herald ")
+    b = parse_pasted(ARTICLE)
+    assert a.records[0].id == b.records[0].id and a.records[0].id.startswith("pasted-")
+    assert a.records[0].source == "Herald" and a.records[0].meta == {"title": "T"}
+    assert b.records[0].source is None
+
+
+@pytest.mark.parametrize("text, message", [("", "empty"), ("   \n", "empty"), ("\x00\x01" * 50, "binary"),
+                                           ("x" * 20, "more than the limit")])
+def test_pasted_text_that_cannot_be_analysed_says_why(text, message):
+    with pytest.raises(InputError) as exc:
+        parse_pasted(text, max_chars=10 if message == "more than the limit" else MAX_UPLOAD_BYTES)
+    assert message in str(exc.value)
+
+
+def test_analyse_records_reports_progress_and_gives_a_corpus():
+    parsed = parse_upload("two.jsonl", jsonl({"text": ARTICLE, "source": "H"}, {"text": "The thugs rioted."}))
+    seen = []
+    corpus = analyse_records(parsed.records, progress=lambda i, n: seen.append((i, n)))
+    assert seen == [(1, 2), (2, 2)]
+    assert len(corpus.articles) == 2 and set(corpus.findings["type"]) >= {"loaded_term", "quote", "attribution"}
+    assert corpus.texts[corpus.articles["article_id"].iloc[0]] == ARTICLE
+    with pytest.raises(InputError):
+        analyse_records([])
