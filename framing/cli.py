@@ -8,7 +8,7 @@ from __future__ import annotations
 import argparse
 import sys
 import time
-from typing import Sequence
+from collections.abc import Sequence
 
 from framing._version import __version__
 from framing.errors import FramingError
@@ -66,7 +66,7 @@ def build_parser() -> argparse.ArgumentParser:
     sh.add_argument("name")
     sh.add_argument("--category")
     sh.set_defaults(func=cmd_lexicon_show)
-    lx.set_defaults(func=lambda args: (lx.print_help(), 2)[1])
+    lx.set_defaults(func=lambda args: _help(lx))
 
     ev = sub.add_parser("evaluate", help="score the engine on the gold data in ../shared/data",
                         epilog=EPILOG_EVALUATE, formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -84,6 +84,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     register_dashboard(sub)
     return p
+
+
+def _help(parser: argparse.ArgumentParser) -> int:
+    parser.print_help()
+    return 2
 
 
 def cmd_analyse(args: argparse.Namespace) -> int:

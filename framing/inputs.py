@@ -124,12 +124,12 @@ class _Stdout:
 
     def __init__(self) -> None:
         buf = getattr(sys.stdout, "buffer", None)
-        self._fh = io.TextIOWrapper(buf, encoding="utf-8", newline="\n", write_through=True) if buf else sys.stdout
+        self._fh: Any = io.TextIOWrapper(buf, encoding="utf-8", newline="\n", write_through=True) if buf else sys.stdout
 
     def write(self, s: str) -> int:
         return self._fh.write(s)
 
-    def __enter__(self) -> "_Stdout":
+    def __enter__(self) -> _Stdout:
         return self
 
     def __exit__(self, *exc: object) -> None:
