@@ -58,7 +58,7 @@ class Store:
     """A corpus store. Use :func:`open_store`; close it (or use ``with``) to release the file."""
 
     def __init__(self, path: str | Path, *, read_only: bool = False, memory_limit: str | None = None,
-                 checkpoint_threshold: str | None = None) -> None:
+                 checkpoint_threshold: str | None = None, threads: int | None = None) -> None:
         self.path = str(path)
         self.read_only = read_only
         self.active_run: int | None = None
@@ -73,6 +73,8 @@ class Store:
             config["memory_limit"] = memory_limit
         if checkpoint_threshold:
             config["checkpoint_threshold"] = checkpoint_threshold
+        if threads:
+            config["threads"] = threads
         try:
             self.con = duckdb.connect(self.path, read_only=read_only, config=config)
         except duckdb.Error as exc:

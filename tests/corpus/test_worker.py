@@ -1,0 +1,37 @@
+"""The worker's rows: the store's findings are exactly the tidy findings table of the reports."""
+
+from __future__ import annotations
+
+import json
+
+import framing
+from framing.corpus import schema
+from framing.corpus.runner import CORPUS_CONFIG
+from framing.corpus.worker import Task, analyse_batch
+from framing.tables import finding_rows
+
+from .conftest import DEMO
+
+
+def test_findings_table_equals_the_tidy_rows_of_the_reports():
+    rows = [json.loads(line) for line in DEMO.read_text(encoding="utf-8").splitlines()[:40]]
+    rows.append({"id": "empty-ish", "text": "Nothing loaded here at all."})  # an article with no findings
+    tasks = [Task(r["id"], r["text"], r.get("source"), {}, (), "h", "x") for r in rows]
+    res = analyse_batch(tasks, 1, "vk", framing.default_lexicons(), CORPUS_CONFIG)
+    assert not res.failed
+    got = res.findings.to_pylist()
+    want = []
+    for r in rows:
+        d = framing.analyse(r["text"], id=r["id"], source=r.get("source"), config=CORPUS_CONFIG).to_dict()
+        for seq, row in enumerate(finding_rows(d)):
+            want.append({**row, "seq": seq})
+    assert len(got) == len(want) > 40
+    assert got == [{c: w.get(c) for c, _ in schema.finding_columns()} for w in want]
+    assert res.findings.column_names == [c for c, _ in schema.finding_columns()]
+
+
+def test_a_batch_without_findings_gives_an_empty_findings_table():
+    res = analyse_batch([Task("a", "Nothing here.", None, {}, (), "h", "x")], 1, "vk", framing.default_lexicons(),
+                        CORPUS_CONFIG)
+    assert res.findings.num_rows == 0 and res.articles.num_rows == 1
+    assert res.findings.column_names == [c for c, _ in schema.finding_columns()]
