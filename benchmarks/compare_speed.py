@@ -12,14 +12,11 @@ Figures are the median of ``--repeat`` runs, printed as a Markdown table (docs/c
 from __future__ import annotations
 
 import argparse
-import statistics
-import time
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 import numpy as np
 import pandas as pd
+from _common import timed  # benchmarks/_common.py: a script's own folder is on sys.path
 
 from framing.compare import stats, wordchoice
 from framing.compare.corpus import load_corpus
@@ -42,13 +39,6 @@ def scale(articles: pd.DataFrame, texts: dict[str, str], n: int, n_sources: int,
     return big, big_texts
 
 
-def timed(fn: Callable[[], Any], repeat: int) -> tuple[float, Any]:
-    out, times = None, []
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        out = fn()
-        times.append(time.perf_counter() - t0)
-    return statistics.median(times), out
 
 
 def main() -> None:

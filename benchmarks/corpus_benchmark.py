@@ -32,22 +32,13 @@ import tempfile
 import time
 from pathlib import Path
 
+from _common import SUBSET, build_corpus  # benchmarks/_common.py: a script's own folder is on sys.path
+
 ROOT = Path(__file__).resolve().parents[1]
-SUBSET = ROOT.parent / "shared" / "data" / "allsides_articles" / "subset_articles.jsonl.gz"
+
 MAPPING = ["--text-field", "content_original", "--leaning-field", "bias_text", "--event-field", "group_key"]
 
 
-def build_corpus(n: int, out: Path) -> int:
-    rows = [json.loads(line) for line in gzip.open(SUBSET, "rt", encoding="utf-8")]
-    with gzip.open(out, "wt", encoding="utf-8", compresslevel=1) as fh:
-        for i in range(n):
-            copy, r = divmod(i, len(rows))
-            row = dict(rows[r])
-            row["ID"] = f"{row['ID']}-{copy}"
-            if copy:
-                row["content_original"] = f"{row['content_original']}\n\nCopy {copy}."
-            fh.write(json.dumps(row) + "\n")
-    return len(rows)
 
 
 def engine_rate() -> tuple[float, float, int]:

@@ -24,35 +24,22 @@ Not a test: run it by hand, preferably on an otherwise idle machine; it prints t
 from __future__ import annotations
 
 import argparse
-import gzip
-import json
 import os
 import statistics
 import subprocess
 import sys
 import time
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from _common import SUBSET, build_corpus  # benchmarks/_common.py: a script's own folder is on sys.path
+
 ROOT = Path(__file__).resolve().parents[1]
-SUBSET = ROOT.parent / "shared" / "data" / "allsides_articles" / "subset_articles.jsonl.gz"
+
 MAPPING = ["--text-field", "content_original", "--leaning-field", "bias_text", "--event-field", "group_key"]
 CACHE = ROOT / ".cache" / "framing" / "bench"
 
 
-def build_corpus(n: int, out: Path) -> None:
-    rows = [json.loads(line) for line in gzip.open(SUBSET, "rt", encoding="utf-8")]
-    tmp = out.with_suffix(".tmp")
-    with gzip.open(tmp, "wt", encoding="utf-8", compresslevel=1) as fh:
-        for i in range(n):
-            copy, r = divmod(i, len(rows))
-            row = dict(rows[r])
-            row["ID"] = f"{row['ID']}-{copy}"
-            if copy:
-                row["content_original"] = f"{row['content_original']}\n\nCopy {copy}."
-            fh.write(json.dumps(row) + "\n")
-    tmp.rename(out)
 
 
 def build_store(n: int, workers: int, rebuild: bool) -> Path:
@@ -83,13 +70,6 @@ def build_store(n: int, workers: int, rebuild: bool) -> Path:
     return db
 
 
-def timed(fn: Callable[[], Any], repeat: int) -> tuple[float, Any]:
-    out, times = None, []
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        out = fn()
-        times.append(time.perf_counter() - t0)
-    return statistics.median(times), out
 
 
 def filter_changes(sources: list[str], topics: list[str]) -> list[tuple[str, dict]]:

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import fields
+from typing import Any, TypeVar
+
+T = TypeVar("T")
+
 
 class FramingError(Exception):
     """Root of every error this package raises on purpose."""
@@ -22,3 +27,13 @@ class ConfigError(FramingError):
 def value_invalid_msg(name: str, value: object, valid: object) -> str:
     """A uniform message for a bad option value that lists what would have been accepted."""
     return f"invalid value for {name}: {value!r}; valid values are {valid!r}"
+
+
+def from_options(cls: type[T], options: dict[str, Any], what: str) -> T:
+    """``cls(**options)`` for a dataclass of options, refusing names it does not have with a message that lists
+    the valid ones (``what`` names them: "config option", "mapping option"...)."""
+    known = {f.name for f in fields(cls)}  # type: ignore[arg-type]
+    unknown = sorted(set(options) - known)
+    if unknown:
+        raise ConfigError(f"unknown {what}(s) {unknown}; valid options are {sorted(known)}")
+    return cls(**options)

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, fields
+from dataclasses import asdict, dataclass
 from typing import Any
 
-from framing.errors import ConfigError
+from framing.errors import ConfigError, from_options
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,11 +99,7 @@ class CompareConfig:
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> CompareConfig:
-        known = {f.name for f in fields(cls)}
-        unknown = sorted(set(d) - known)
-        if unknown:
-            raise ConfigError(f"unknown option(s) {unknown}; valid options are {sorted(known)}")
-        return cls(**d)
+        return from_options(cls, d, "option")
 
 
 CORRECTIONS = ("holm", "bh", "none")

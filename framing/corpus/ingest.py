@@ -33,12 +33,12 @@ import shutil
 import tempfile
 import zlib
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import IO, Any
 
-from framing.errors import ConfigError, InputError
+from framing.errors import ConfigError, InputError, from_options
 from framing.inputs import Record, RecordError
 
 FIELDS = ("id", "text", "source", "date", "title", "url", "event", "topic", "leaning")
@@ -120,11 +120,7 @@ class Mapping:
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Mapping:
-        known = {f.name for f in fields(cls)}
-        unknown = sorted(set(d) - known)
-        if unknown:
-            raise ConfigError(f"unknown mapping option(s) {unknown}; valid options are {sorted(known)}")
-        return cls(**d)
+        return from_options(cls, d, "mapping option")
 
 
 @dataclass(frozen=True, slots=True)

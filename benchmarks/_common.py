@@ -1,0 +1,42 @@
+"""What several benchmark scripts share: the real AllSides subset, a large corpus built from it, and timing."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import statistics
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+SUBSET = ROOT.parent / "shared" / "data" / "allsides_articles" / "subset_articles.jsonl.gz"
+
+
+def build_corpus(n: int, out: Path) -> int:
+    """Write ``n`` articles to ``out`` (gzipped JSONL) by repeating the AllSides subset with distinct ids; each
+    copy's text ends with a distinct line (``Copy 7.``) so that copies are not set aside as duplicates. The file
+    appears only when complete. Returns the number of distinct articles in the subset."""
+    rows = [json.loads(line) for line in gzip.open(SUBSET, "rt", encoding="utf-8")]
+    tmp = out.with_suffix(".tmp")
+    with gzip.open(tmp, "wt", encoding="utf-8", compresslevel=1) as fh:
+        for i in range(n):
+            copy, r = divmod(i, len(rows))
+            row = dict(rows[r])
+            row["ID"] = f"{row['ID']}-{copy}"
+            if copy:
+                row["content_original"] = f"{row['content_original']}\n\nCopy {copy}."
+            fh.write(json.dumps(row) + "\n")
+    tmp.rename(out)
+    return len(rows)
+
+
+def timed(fn: Callable[[], Any], repeat: int) -> tuple[float, Any]:
+    """The median wall time of ``repeat`` calls, and the last call's result."""
+    out, times = None, []
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        out = fn()
+        times.append(time.perf_counter() - t0)
+    return statistics.median(times), out
