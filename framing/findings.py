@@ -8,6 +8,7 @@ Every finding has ``start``/``end`` (Python string offsets, end exclusive) such 
 from __future__ import annotations
 
 from dataclasses import dataclass, fields
+from operator import attrgetter
 from typing import Any, Literal
 
 Voice = Literal["author", "quoted"]
@@ -117,10 +118,13 @@ def _ordered(finding: Any) -> dict[str, Any]:
     """The contract's field order: type, start, end, text, explanation, then the type's own fields.
 
     Every field is a str, int, float, bool or None, so a shallow copy is the whole dict (``dataclasses.asdict``
-    would deep-copy each value for nothing).
+    would deep-copy each value for nothing). The names and a getter of each finding class are made once.
     """
-    d = {k: getattr(finding, k) for k in _HEAD}
-    for f in fields(finding):
-        if f.name not in d:
-            d[f.name] = getattr(finding, f.name)
-    return d
+    spec = _ORDER.get(type(finding))
+    if spec is None:
+        names = _HEAD + tuple(f.name for f in fields(finding) if f.name not in _HEAD)
+        spec = _ORDER[type(finding)] = (names, attrgetter(*names))
+    return dict(zip(spec[0], spec[1](finding)))
+
+
+_ORDER: dict[type, tuple[tuple[str, ...], attrgetter[Any]]] = {}

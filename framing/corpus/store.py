@@ -93,6 +93,11 @@ class Store:
     def close(self) -> None:
         self.con.close()
 
+    def checkpoint(self) -> None:
+        """Write what the WAL holds into the file now (DuckDB also does it when the WAL reaches the checkpoint
+        threshold, and on close)."""
+        self._write("CHECKPOINT")
+
     def __enter__(self) -> Store:
         return self
 
@@ -440,7 +445,7 @@ class Store:
 
     def _insert(self, table: str, data: Any) -> None:
         if isinstance(data, (str, Path)):
-            data = _read_parquet(str(data))
+            data = _read_part(str(data))
         if data.num_rows == 0:
             return
         have = set(self.columns(table))
@@ -553,10 +558,16 @@ def _write_error(path: str, exc: BaseException) -> str:
     return f"{path}: cannot write to the store ({msg}); the batches committed so far are kept"
 
 
-def _read_parquet(path: str) -> Any:
+def _read_part(path: str) -> Any:
+    """A batch's table from a file: Arrow IPC (``.arrow``, from a local pool worker; memory-mapped, not copied) or
+    Parquet (from a Dask worker)."""
+    import pyarrow as pa
     import pyarrow.parquet as pq
 
     try:
+        if path.endswith(".arrow"):
+            with pa.memory_map(path) as source:
+                return pa.ipc.open_file(source).read_all()
         return pq.read_table(path)
     except OSError as exc:
         raise StoreError(f"cannot read the partition {path}: {exc}; is the staging folder shared with the "

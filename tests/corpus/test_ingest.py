@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import hashlib
 import json
 import socket
 from pathlib import Path
@@ -36,6 +37,23 @@ def split(items):
 
 
 # -- formats -------------------------------------------------------------------------------------------------
+
+
+def test_record_estimate_of_a_large_gz_is_sampled_and_of_a_small_one_exact(tmp_path, monkeypatch):
+    import framing.corpus.ingest as ingest_mod
+
+    rows = [{"id": f"a{i}", "text": f"Article {i}. " + "words " * (i % 40)} for i in range(3000)]
+    src = write_jsonl(tmp_path / "in.jsonl", rows)
+    gz = tmp_path / "in.jsonl.gz"
+    gz.write_bytes(gzip.compress(src.read_bytes()))
+    assert describe_inputs([str(gz)])[0].records == 3000  # smaller than the sample: every line counted
+    assert describe_inputs([str(src)])[0].records == 3000  # plain files are always counted
+    monkeypatch.setattr(ingest_mod, "_COUNT_SAMPLE", 1)  # count only the first chunk read
+    monkeypatch.setattr(ingest_mod, "_HASH_CHUNK", 4096)
+    info = describe_inputs([str(gz)])[0]
+    assert info.records != 3000 and abs(info.records - 3000) < 300
+    assert info.sha256 == hashlib.sha256(gz.read_bytes()).hexdigest()  # the hash still covers the whole file
+    assert info.bytes == gz.stat().st_size
 
 
 def test_jsonl_and_gz_read_the_same(tmp_path):

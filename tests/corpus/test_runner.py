@@ -105,6 +105,21 @@ def test_two_workers_equal_one_process(tmp_path, demo):
     assert_same_store(tmp_path / "one.duckdb", tmp_path / "two.duckdb")
 
 
+def test_pool_results_travel_as_files_that_are_removed(tmp_path, monkeypatch, demo):
+    """Pool workers hand their tables over as Arrow IPC files in a private temporary folder: the store equals a
+    single process's, and neither the files nor the folder outlive the run."""
+    import tempfile
+
+    scratch = tmp_path / "scratch"
+    scratch.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(scratch))
+    run_corpus([str(demo)], tmp_path / "one.duckdb", batch_size=40)
+    s = run_corpus([str(demo)], tmp_path / "two.duckdb", batch_size=40, workers=2)
+    assert s.status == "complete" and s.counts["analysed"] == 165
+    assert_same_store(tmp_path / "one.duckdb", tmp_path / "two.duckdb")
+    assert list(scratch.iterdir()) == []
+
+
 def test_batch_size_does_not_change_the_store(tmp_path):
     src = write_jsonl(tmp_path / "in.jsonl", synthetic(30) + synthetic(5) + [{"text": ""}])
     run_corpus([str(src)], tmp_path / "a.duckdb", batch_size=4)
