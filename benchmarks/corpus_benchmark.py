@@ -43,8 +43,9 @@ MAPPING = ["--text-field", "content_original", "--leaning-field", "bias_text", "
 
 
 
-def engine_rate() -> tuple[float, float, int]:
-    """Articles/s of ``framing.analyse`` alone, and of analyse + ``to_dict`` + the tidy rows, on the subset."""
+def engine_rate(with_rows: bool = False) -> tuple[float, float | None, int]:
+    """Articles/s of ``framing.analyse`` alone on the subset, and (if asked) of analyse + ``to_dict`` + the tidy
+    rows."""
     import framing
     from framing.corpus.runner import CORPUS_CONFIG
     from framing.tables import article_row, finding_rows
@@ -56,6 +57,8 @@ def engine_rate() -> tuple[float, float, int]:
     for i, text in enumerate(texts):  # the reports are not kept: a run does not keep them either
         framing.analyse(text, id=str(i), lexicons=lex, config=CORPUS_CONFIG)
     alone = len(texts) / (time.perf_counter() - t0)
+    if not with_rows:
+        return alone, None, len(texts)
     reports = [framing.analyse(text, id=str(i), lexicons=lex, config=CORPUS_CONFIG) for i, text in
                enumerate(texts[:1000])]
     t1 = time.perf_counter()
@@ -64,8 +67,7 @@ def engine_rate() -> tuple[float, float, int]:
         article_row(d)
         finding_rows(d)
     extra = (time.perf_counter() - t1) / len(reports)
-    with_rows = 1.0 / (1.0 / alone + extra)
-    return alone, with_rows, len(texts)
+    return alone, 1.0 / (1.0 / alone + extra), len(texts)
 
 
 def run(corpus: Path, db: Path, workers: int, batch: int) -> dict[str, float]:
@@ -191,9 +193,9 @@ def main() -> int:
     print(f"corpus: {args.articles:,} articles, {corpus.stat().st_size / 2**20:.0f} MB gzipped, built in "
           f"{time.perf_counter() - t0:.0f} s")
 
-    alone, with_rows, n = engine_rate()
+    alone, with_rows, n = engine_rate(with_rows=True)
     print(f"engine, one core, {n:,} distinct texts: {alone:.1f} articles/s (analyse alone), "
-          f"{with_rows:.1f} articles/s with to_dict() and the tidy rows")
+          f"{with_rows or 0:.1f} articles/s with to_dict() and the tidy rows")
 
     results = {}
     for w in args.workers:

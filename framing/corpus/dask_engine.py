@@ -2,7 +2,7 @@
 
 The machine that runs ``framing run`` reads the inputs, sets aside duplicates and up-to-date articles (it owns
 the store) and sends each batch of records to the cluster as one task. The task analyses the batch with
-:func:`framing.corpus.worker.analyse_batch` -- exactly what a local worker does -- and writes two Parquet files
+:func:`framing.corpus.worker.analyse_to_files` -- exactly what a local worker does -- writing two Parquet files
 (the batch's articles and findings) to the staging folder; the store imports them in input order, in one
 transaction per batch, and deletes them. Resume, staleness and the ledger are the same as for a local run.
 
@@ -20,29 +20,11 @@ from pathlib import Path
 from typing import Any
 
 from framing.config import Config
-from framing.corpus.worker import BatchResult, Task, analyse_batch
+from framing.corpus.worker import Task, analyse_to_files
 from framing.report import Lexicons
 
 # Seconds to wait for the scheduler at --scheduler ADDRESS before giving up with a clear message.
 _CONNECT_TIMEOUT = 30
-
-
-def analyse_partition(tasks: list[Task], run_id: int, versions_key: str, lexicons: Lexicons | None,
-                      config: Config | None, staging: str, part: str) -> BatchResult:
-    """Analyse one partition on a Dask worker and write its rows to ``staging/part-*.parquet``."""
-    import pyarrow.parquet as pq
-
-    res = analyse_batch(tasks, run_id, versions_key, lexicons, config)
-    folder = Path(staging)
-    folder.mkdir(parents=True, exist_ok=True)
-    paths = []
-    for name, table in (("articles", res.articles), ("findings", res.findings)):
-        path = folder / f"{part}-{name}.parquet"
-        tmp = path.with_suffix(".tmp")
-        pq.write_table(table, tmp)
-        tmp.replace(path)  # whole files only: a killed task leaves no half-written partition under the final name
-        paths.append(str(path))
-    return BatchResult(paths[0], paths[1], res.failed, res.n)
 
 
 class DaskExecutor:
@@ -75,8 +57,8 @@ class DaskExecutor:
         self.lexicons = self.client.scatter(lexicons, broadcast=True) if lexicons is not None else None
 
     def submit(self, tasks: list[Task], run_id: int, versions_key: str, part: str) -> Any:
-        return self.client.submit(analyse_partition, tasks, run_id, versions_key, self.lexicons, self.config,
-                                  str(self.staging), part, pure=False)
+        return self.client.submit(analyse_to_files, tasks, run_id, versions_key, str(self.staging), part,
+                                  fmt="parquet", lexicons=self.lexicons, config=self.config, pure=False)
 
     def close(self) -> None:
         self.client.close()

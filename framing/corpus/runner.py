@@ -323,7 +323,7 @@ def _loop(store: Store, ex: Executor, run_id: int, vkey: str, items: Iterator[Re
             pending.append(plan)
             while len(pending) > ex.window or (pending and pending[0].handle is None):
                 _commit(store, run_id, pending.popleft(), inflight_ids, inflight_hashes, totals, bar, log)
-        if len(pending) > 1 and any(p.handle is not None for p in pending):
+        if len(pending) > 1:
             # The input is read; the last batches are still being analysed. Checkpoint now, while they are, rather
             # than on close, when nothing else would run beside it (measured: 3 s of a 30,000-article run's end).
             store.checkpoint()
