@@ -55,6 +55,7 @@ class Quote:
     close_mark: str
     depth: int  # 0 for an outermost quotation, 1 for a quote inside a quote, ...
     multi_paragraph: bool
+    reason: str  # why the classifier chose the kind (also the core of the explanation)
     explanation: str
     type: Literal["quote"] = "quote"
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
+from framing import explanations
 from framing._version import __version__
 from framing.config import DEFAULT, Config
 from framing.detect import attributions as attr_mod
@@ -72,11 +73,12 @@ class ArticleReport:
     def of_type(self, t: str) -> list[Finding]:
         return [f for f in self.findings if f.type == t]
 
-    def to_dict(self, *, include_text: bool = False) -> dict[str, Any]:
+    def to_dict(self, *, include_text: bool = False, findings: bool = True) -> dict[str, Any]:
         d: dict[str, Any] = {"id": self.id, "source": self.source}
         d.update(self.meta)
         d["n_words"] = self.n_words
-        d["findings"] = [f.to_dict() for f in self.findings]
+        if findings:
+            d["findings"] = [f.to_dict() for f in self.findings]
         d["metrics"] = self.metrics
         d["versions"] = self.versions
         d["warnings"] = list(self.warnings)
@@ -157,32 +159,9 @@ def _text_warnings(text: str, cfg: Config) -> list[str]:
 
 def _quote_finding(doc: Document, c: quotes.QuoteCall) -> Quote:
     q = c.span
-    text = doc.text[q.start:q.end]
-    expl = f"Quotation marked {c.kind}: {c.reason}"
-    if c.speaker:
-        expl += f"; speaker {c.speaker}"
-        if c.cue:
-            expl += f' (cue "{c.cue}")'
-    expl += "."
-    return Quote(q.start, q.end, text, c.kind, c.speaker, c.cue, q.open_mark, q.close_mark, q.depth,  # type: ignore[arg-type]
-                 q.multi_paragraph, expl)
-
-
-_STANCE_WORDS = {
-    "neutral": "the neutral class",
-    "endorsing": "the endorsing class (it presents the content as true or important)",
-    "distancing": "the distancing class (the writer does not vouch for the content)",
-    "discrediting": "the discrediting class (admission, mockery or emotive attack)",
-}
-_TYPE_WORDS = {
-    "named_person": "a named person",
-    "named_org": "a named organisation or group",
-    "title_only": "a source identified only by role or description",
-    "anonymous": "an anonymous or unnamed source",
-    "pronoun": "a pronoun",
-    "media": "a media relay",
-    "none": "no stated source",
-}
+    return Quote(q.start, q.end, doc.text[q.start:q.end], c.kind, c.speaker, c.cue,  # type: ignore[arg-type]
+                 q.open_mark, q.close_mark, q.depth, q.multi_paragraph, c.reason,
+                 explanations.quote(c.kind, c.reason, c.speaker, c.cue))
 
 
 def _attr_finding(doc: Document, a: attr_mod.Attr, kind_at: dict[int, str]) -> Attribution:
@@ -193,16 +172,7 @@ def _attr_finding(doc: Document, a: attr_mod.Attr, kind_at: dict[int, str]) -> A
         src_s, src_e = doc.tok_start[a.source[0]], doc.tok_end[a.source[1]]
         src = doc.text[src_s:src_e]
     direct = a.quote is not None and kind_at.get(a.quote.start) == "direct"
-    expl = f'Cue "{cue}" (lemma "{a.lemma}") is in {_STANCE_WORDS.get(a.stance, a.stance)}; the source is ' \
-           f"{_TYPE_WORDS[a.source_type]}"
-    if src:
-        expl += f' ("{src}"'
-        if a.speaker and a.speaker != src:
-            expl += f", taken to be {a.speaker}"
-        expl += ")"
-    if a.via:
-        expl += f"; second-hand, relayed via {a.via}"
-    expl += "; the content is a direct quotation." if direct else "."
+    expl = explanations.attribution(cue, a.lemma, a.stance, a.source_type, src, a.speaker, a.via, direct)
     return Attribution(s, e, cue, a.lemma, a.stance, src, src_s, src_e, a.source_type,  # type: ignore[arg-type]
                        a.content[0] if a.content else None, a.content[1] if a.content else None,
                        a.via, direct, expl, speaker=a.speaker)

@@ -31,9 +31,9 @@ from framing.lexicons import CATEGORIES
 LT_CATEGORIES = CATEGORIES["loaded_terms"]
 FINDING_COLUMNS = (
     "article_id", "type", "start", "end", "text", "explanation", "category", "weight", "term", "neutral", "voice",
-    "lexicon", "kind", "speaker", "cue", "open_mark", "close_mark", "depth", "multi_paragraph", "cue_lemma",
-    "stance", "source", "source_start", "source_end", "source_type", "content_start", "content_end", "via",
-    "direct",
+    "lexicon", "kind", "speaker", "cue", "open_mark", "close_mark", "depth", "multi_paragraph", "reason",
+    "cue_lemma", "stance", "source", "source_start", "source_end", "source_type", "content_start", "content_end",
+    "via", "direct",
 )
 _RESERVED = {"id", "source", "n_words", "findings", "metrics", "versions", "warnings", "text"}
 

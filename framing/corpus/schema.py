@@ -2,7 +2,8 @@
 
 ``articles`` is the articles table of :mod:`framing.tables` with real columns for the usual metadata, the other
 input fields as JSON (``meta``), and the provenance of each row. ``findings`` is :data:`framing.tables.
-FINDING_COLUMNS` plus ``seq``, the finding's position in its report. ``records`` is the ledger: one row per input
+FINDING_COLUMNS` plus ``seq``, the finding's position in its report; its ``explanation`` is computed by DuckDB
+from the other columns when read (:func:`framing.explanations.sql`), not stored. ``records`` is the ledger: one row per input
 item per run, saying what became of it. Count columns follow :func:`framing.tables.count_columns`; a column the
 engine adds later is added to the store when it first appears.
 """
@@ -11,6 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from framing import explanations
 from framing.tables import FINDING_COLUMNS, count_columns
 
 # The usual metadata: real columns, so that filters on them are fast.
@@ -49,9 +51,17 @@ def article_columns() -> list[tuple[str, str]]:
     return [*ARTICLE_HEAD, *metric_columns(), *ARTICLE_TAIL]
 
 
-def finding_columns() -> list[tuple[str, str]]:
-    return [("article_id", "VARCHAR"), ("seq", "INTEGER"),
-            *[(c, _FINDING_TYPES.get(c, "VARCHAR")) for c in FINDING_COLUMNS if c != "article_id"]]
+def finding_columns(*, computed: bool = False) -> list[tuple[str, str]]:
+    """The columns of the findings table that workers write; with ``computed``, also the ``explanation`` column
+    that DuckDB computes on read (its type is then the column's whole SQL definition)."""
+    out = [("article_id", "VARCHAR"), ("seq", "INTEGER")]
+    for c in FINDING_COLUMNS:
+        if c == "explanation":
+            if computed:
+                out.append((c, f"VARCHAR GENERATED ALWAYS AS ({explanations.sql()}) VIRTUAL"))
+        elif c != "article_id":
+            out.append((c, _FINDING_TYPES.get(c, "VARCHAR")))
+    return out
 
 
 def sql_type(values: list[Any]) -> str:

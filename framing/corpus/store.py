@@ -37,7 +37,7 @@ from framing.corpus import schema
 from framing.errors import ConfigError, FramingError
 from framing.tables import FINDING_COLUMNS
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"  # 2: findings.explanation computed on read; quotes have a reason
 EXPORT_TABLES = ("articles", "findings", "texts", "runs", "records", "errors")
 
 
@@ -113,7 +113,7 @@ class Store:
         if not self._one("SELECT 1 FROM store_info WHERE key = 'schema_version'"):
             self.con.execute("INSERT INTO store_info VALUES ('schema_version', ?)", [SCHEMA_VERSION])
         self.con.execute(f"CREATE TABLE IF NOT EXISTS articles ({cols(schema.article_columns())})")
-        self.con.execute(f"CREATE TABLE IF NOT EXISTS findings ({cols(schema.finding_columns())})")
+        self.con.execute(f"CREATE TABLE IF NOT EXISTS findings ({cols(schema.finding_columns(computed=True))})")
         self.con.execute(f"CREATE TABLE IF NOT EXISTS records ({cols(schema.RECORD_COLUMNS)})")
         self.con.execute("CREATE TABLE IF NOT EXISTS runs (run_id INTEGER, run_key VARCHAR, status VARCHAR, "
                          "committed BIGINT, manifest JSON)")
@@ -390,29 +390,21 @@ class Store:
         (content hash -> the id of the stored article with that text) and ``seen`` (id -> (content hash,
         origin) of items of this run already recorded as analysed or up to date).
         """
-        q_ids = pd.DataFrame({"id": ids}, dtype=object)
-        q_hashes = pd.DataFrame({"h": hashes}, dtype=object)
-        self.con.register("_q_ids", q_ids)
-        self.con.register("_q_hashes", q_hashes)
-        try:
+        try:  # the batch's ids and hashes go in as list parameters: measured 2-3x faster than registered frames
             existing = {r[0]: (r[1], r[2]) for r in self.con.execute(
                 "SELECT article_id, content_hash, versions_key FROM articles "
-                "WHERE article_id IN (SELECT id FROM _q_ids)").fetchall()}
+                "WHERE article_id IN (SELECT unnest(?::VARCHAR[]))", [ids]).fetchall()}
             owners = {r[0]: r[1] for r in self.con.execute(
-                "SELECT content_hash, min(article_id) FROM articles WHERE content_hash IN (SELECT h FROM _q_hashes) "
-                "GROUP BY content_hash").fetchall()}
+                "SELECT content_hash, min(article_id) FROM articles WHERE content_hash IN "
+                "(SELECT unnest(?::VARCHAR[])) GROUP BY content_hash", [hashes]).fetchall()}
             seen: dict[str, tuple[str, str]] = {}
             if existing:  # an item of this run analysed or up to date is a stored article: only those can be seen
-                self.con.register("_q_seen", pd.DataFrame({"id": list(existing)}, dtype=object))
                 seen = {r[0]: (r[1], r[2]) for r in self.con.execute(
                     "SELECT article_id, content_hash, origin FROM records WHERE run_id = ? AND status IN "
-                    "('analysed', 'up_to_date') AND article_id IN (SELECT id FROM _q_seen)", [run_id]).fetchall()}
-                self.con.unregister("_q_seen")
+                    "('analysed', 'up_to_date') AND article_id IN (SELECT unnest(?::VARCHAR[]))",
+                    [run_id, list(existing)]).fetchall()}
         except duckdb.Error as exc:
             raise StoreError(f"{self.path}: cannot read: {_short(exc)}") from exc
-        finally:
-            self.con.unregister("_q_ids")
-            self.con.unregister("_q_hashes")
         return existing, owners, seen
 
     def commit_batch(self, run_id: int, committed: int, ledger: Any, articles: Any = None, findings: Any = None,

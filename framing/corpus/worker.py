@@ -7,15 +7,21 @@ produces identical rows. A worker keeps the lexicons and config of its run in a 
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import gc
 import json
+import time
 import traceback
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
 from framing.config import Config
 from framing.corpus import schema
+from framing.findings import Finding
 from framing.report import Lexicons, analyse, default_lexicons
 from framing.tables import article_row
 
@@ -41,6 +47,7 @@ class BatchResult:
     findings: Any = None
     failed: dict[str, str] = field(default_factory=dict)  # article_id -> why the engine failed on it
     n: int = 0
+    engine_seconds: float = 0.0  # CPU time of the analysis itself (framing.analyse), this thread only
 
 
 _STATE: dict[str, Any] = {}
@@ -52,6 +59,16 @@ def init_worker(lexicons: Lexicons | None, config: Config | None) -> None:
     _STATE["config"] = config
 
 
+def init_pool_worker(lexicons: Lexicons | None, config: Config | None) -> None:
+    """:func:`init_worker` for a process of our own pool, then move everything loaded so far (modules, lexicons,
+    models: ~170,000 objects) out of the garbage collector's scans. Its full collections scanned them all for
+    nothing (they live as long as the process): measured ~0.08 ms per AllSides article (2% of the analysis) with
+    them, ~0.005 ms without. Only in processes the pool starts: a library call must not freeze its caller's heap."""
+    init_worker(lexicons, config)
+    gc.collect()
+    gc.freeze()
+
+
 def analyse_batch(tasks: list[Task], run_id: int, versions_key: str, lexicons: Lexicons | None = None,
                   config: Config | None = None) -> BatchResult:
     """Analyse the tasks in order. A record the engine fails on is reported in ``failed``, not raised."""
@@ -61,14 +78,17 @@ def analyse_batch(tasks: list[Task], run_id: int, versions_key: str, lexicons: L
         lex = _STATE["lexicons"]
     cfg = config or _STATE.get("config")
     arts: list[dict[str, Any]] = []
-    finds: list[dict[str, Any]] = []  # the finding dicts of the reports, in order (sentence sentiment left out)
+    finds: list[Finding] = []  # the reports' findings, in order (sentence sentiment left out)
     find_ids: list[str] = []
     find_seqs: list[int] = []
     failed: dict[str, str] = {}
+    engine = 0.0
     for t in tasks:
         try:
+            c0 = time.thread_time()
             report = analyse(t.text, id=t.article_id, source=t.source, meta=t.meta, lexicons=lex, config=cfg)
-            d = report.to_dict()
+            engine += time.thread_time() - c0
+            d = report.to_dict(findings=False)
         except Exception as exc:  # the engine's bug must not stop a corpus run: the record goes to the errors
             where = traceback.extract_tb(exc.__traceback__)[-1]
             failed[t.article_id] = (f"the analysis failed: {type(exc).__name__}: {exc} "
@@ -78,14 +98,14 @@ def analyse_batch(tasks: list[Task], run_id: int, versions_key: str, lexicons: L
             d["warnings"] = list(t.warnings) + d["warnings"]
         arts.append(_article(t, d, run_id, versions_key))
         seq = 0
-        for f in d["findings"]:
-            if f["type"] != "sentiment":  # as in framing.tables.finding_rows
+        for f in report.findings:
+            if f.type != "sentiment":  # as in framing.tables.finding_rows
                 finds.append(f)
                 find_ids.append(t.article_id)
                 find_seqs.append(seq)
                 seq += 1
     return BatchResult(_table(arts, schema.article_columns()), _findings_table(finds, find_ids, find_seqs), failed,
-                       len(tasks))
+                       len(tasks), engine)
 
 
 def analyse_to_files(tasks: list[Task], run_id: int, versions_key: str, folder: str, part: str, *,
@@ -115,7 +135,7 @@ def analyse_to_files(tasks: list[Task], run_id: int, versions_key: str, folder: 
                 writer.write_table(table)
         tmp.replace(path)
         paths.append(str(path))
-    return BatchResult(paths[0], paths[1], res.failed, res.n)
+    return BatchResult(paths[0], paths[1], res.failed, res.n, res.engine_seconds)
 
 
 def _article(t: Task, d: dict[str, Any], run_id: int, versions_key: str) -> dict[str, Any]:
@@ -140,17 +160,49 @@ def _article(t: Task, d: dict[str, Any], run_id: int, versions_key: str) -> dict
     return out
 
 
-def _findings_table(finds: list[dict[str, Any]], ids: list[str], seqs: list[int]) -> Any:
+def _findings_table(finds: list[Finding], ids: list[str], seqs: list[int]) -> Any:
     """The findings as an Arrow table with the schema's columns: the rows of :func:`framing.tables.finding_rows`
-    plus ``seq``, converted by Arrow from the finding dicts in one call (a key a finding does not have becomes a
-    null). Measured: three times faster than building a dict per row in Python."""
+    plus ``seq`` (a field a finding does not have is null). Built from the findings' fields, one class at a time:
+    a getter per class reads a finding's stored fields at once, Arrow converts each column, and the classes' rows
+    are put back in report order. Measured: 0.04 ms per article, against 0.16 ms for ``to_dict()`` on every finding
+    and Arrow's conversion of the dicts (itself three times faster than a dict per row in Python)."""
     import pyarrow as pa
+    import pyarrow.compute as pc
 
     columns = schema.finding_columns()
-    struct = pa.struct([(c, schema.arrow_type(t)) for c, t in columns if c not in ("article_id", "seq")])
-    table = pa.Table.from_struct_array(pa.array(finds, type=struct))
-    table = table.add_column(0, "article_id", pa.array(ids, type=pa.string()))
-    return table.add_column(1, "seq", pa.array(seqs, type=pa.int32()))
+    names = [c for c, _ in columns]
+    types = [schema.arrow_type(t) for _, t in columns]
+    by_class: dict[type, list[int]] = {}
+    for i, f in enumerate(finds):
+        by_class.setdefault(type(f), []).append(i)
+    parts = []
+    for cls, idx in by_class.items():
+        fields, getter = _stored_fields(cls)
+        values: dict[str, Sequence[Any]] = dict(zip(fields, zip(*[getter(finds[i]) for i in idx])))
+        values["article_id"] = [ids[i] for i in idx]
+        values["seq"] = [seqs[i] for i in idx]
+        arrays = [pa.array(values[c], type=t) if c in values else pa.nulls(len(idx), type=t)
+                  for c, t in zip(names, types)]
+        parts.append(pa.Table.from_arrays([*arrays, pa.array(idx, type=pa.int64())], names=[*names, "_pos"]))
+    if not parts:
+        return pa.Table.from_arrays([pa.array([], type=t) for t in types], names=names)
+    table = pa.concat_tables(parts)
+    if len(parts) > 1:
+        table = table.take(pc.sort_indices(table["_pos"]))
+    return table.drop_columns(["_pos"])
+
+
+_FIELDS: dict[type, tuple[list[str], Any]] = {}
+
+
+def _stored_fields(cls: type) -> tuple[list[str], Any]:
+    """The fields of a finding class that the findings table stores, and a getter of their values."""
+    spec = _FIELDS.get(cls)
+    if spec is None:
+        stored = {c for c, _ in schema.finding_columns()}
+        fields = [f.name for f in dataclasses.fields(cls) if f.name in stored]
+        spec = _FIELDS[cls] = (fields, attrgetter(*fields))
+    return spec
 
 
 def _table(rows: list[dict[str, Any]], columns: list[tuple[str, str]]) -> Any:

@@ -16,6 +16,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from itertools import accumulate
 
+from framing import explanations
 from framing.findings import LoadedTerm, Voice
 from framing.lexicons import Lexicon
 from framing.text.document import Document
@@ -34,11 +35,6 @@ def detect(doc: Document, lexicon: Lexicon, quoted: Sequence[tuple[int, int]] = 
         voice: Voice = "quoted" if k and max_end[k - 1] >= e else "author"
         en = m.entry
         text = doc.text[s:e]
-        expl = f'"{text}" is in the {lexicon.name} lexicon as {en.category.replace("_", " ")} ' \
-               f'(entry "{en.term}", weight {en.weight:g})'
-        if en.neutral:
-            expl += f'; a neutral alternative is "{en.neutral}"'
-        expl += "; it is inside a quotation, so these are the quoted speaker's words." if voice == "quoted" \
-            else "; it is in the writer's own voice."
+        expl = explanations.loaded_term(text, lexicon.name, en.category, en.term, en.weight, en.neutral, voice)
         out.append(LoadedTerm(s, e, text, en.term, en.category, en.weight, en.neutral, voice, lexicon.name, expl))
     return out

@@ -42,8 +42,12 @@ def test_run_then_rerun_analyses_nothing_twice(tmp_path, demo):
         assert len(st.articles_frame()) == 165
         assert st.runs()["status"].tolist() == ["complete", "complete"]
         m = st.manifest(1)
+        m2 = st.manifest(2)
     assert m["inputs"][0]["sha256"] and m["versions"]["lexicons"] and m["config"]["sentence_sentiment"] is False
     assert m["counts"]["analysed"] == 165 and len(m["timings"]["sessions"]) == 1
+    session = m["timings"]["sessions"][0]  # the analysis' own CPU time is part of the session's time
+    assert 0 < session["engine_cpu_seconds"] < session["seconds"] + 1
+    assert m2["timings"]["sessions"][0]["engine_cpu_seconds"] == 0  # nothing analysed
 
 
 def test_duplicates_and_id_conflicts(tmp_path):

@@ -1,0 +1,92 @@
+"""The plain-language explanation of each finding, written from the finding's own fields.
+
+Every explanation is a function of fields the finding carries (a quotation's classifier ``reason`` included), so
+it can be written twice from one set of phrases: in Python, when an article is analysed, and in SQL, by the
+corpus store, whose ``findings.explanation`` is a computed column (:func:`sql`) rather than stored text -- the
+explanations were 35% of a store's bytes and of the work of writing it. ``tests/test_explanations.py`` checks
+that the two spell every finding of the demo corpus (and of the AllSides subset, when present) the same.
+
+Cannot: explain the per-sentence sentiment (:mod:`framing.detect.sentiment` writes those from the words TextBlob
+scored, which no finding field holds; they are not in the store).
+"""
+
+from __future__ import annotations
+
+STANCE_WORDS = {
+    "neutral": "the neutral class",
+    "endorsing": "the endorsing class (it presents the content as true or important)",
+    "distancing": "the distancing class (the writer does not vouch for the content)",
+    "discrediting": "the discrediting class (admission, mockery or emotive attack)",
+}
+TYPE_WORDS = {
+    "named_person": "a named person",
+    "named_org": "a named organisation or group",
+    "title_only": "a source identified only by role or description",
+    "anonymous": "an anonymous or unnamed source",
+    "pronoun": "a pronoun",
+    "media": "a media relay",
+    "none": "no stated source",
+}
+_AUTHOR = "; it is in the writer's own voice."
+_QUOTED = "; it is inside a quotation, so these are the quoted speaker's words."
+_DIRECT = "; the content is a direct quotation."
+
+
+def loaded_term(text: str, lexicon: str, category: str, term: str, weight: float, neutral: str | None,
+                voice: str) -> str:
+    out = f'"{text}" is in the {lexicon} lexicon as {category.replace("_", " ")} (entry "{term}", weight {weight:g})'
+    if neutral:
+        out += f'; a neutral alternative is "{neutral}"'
+    return out + (_QUOTED if voice == "quoted" else _AUTHOR)
+
+
+def quote(kind: str, reason: str, speaker: str | None, cue: str | None) -> str:
+    out = f"Quotation marked {kind}: {reason}"
+    if speaker:
+        out += f"; speaker {speaker}"
+        if cue:
+            out += f' (cue "{cue}")'
+    return out + "."
+
+
+def attribution(cue: str, lemma: str, stance: str, source_type: str, source: str | None, speaker: str | None,
+                via: str | None, direct: bool) -> str:
+    out = f'Cue "{cue}" (lemma "{lemma}") is in {STANCE_WORDS.get(stance, stance)}; the source is ' \
+          f"{TYPE_WORDS.get(source_type, source_type)}"
+    if source:
+        out += f' ("{source}"'
+        if speaker and speaker != source:
+            out += f", taken to be {speaker}"
+        out += ")"
+    if via:
+        out += f"; second-hand, relayed via {via}"
+    return out + (_DIRECT if direct else ".")
+
+
+def sql() -> str:
+    """The same explanations as one DuckDB expression over the columns of the store's ``findings`` table."""
+    def lit(s: str) -> str:
+        return "'" + s.replace("'", "''") + "'"
+
+    def words(col: str, table: dict[str, str]) -> str:
+        whens = " ".join(f"WHEN {lit(k)} THEN {lit(v)}" for k, v in table.items())
+        return f"CASE {col} {whens} ELSE {col} END"
+
+    def given(col: str) -> str:  # Python's truthiness of an optional string
+        return f"coalesce({col}, '') <> ''"
+
+    term = ("'\"' || \"text\" || '\" is in the ' || lexicon || ' lexicon as ' || replace(category, '_', ' ') || "
+            "' (entry \"' || term || '\", weight ' || format('{:g}', weight) || ')' || "
+            f"CASE WHEN {given('neutral')} THEN '; a neutral alternative is \"' || neutral || '\"' ELSE '' END || "
+            f"CASE WHEN voice = 'quoted' THEN {lit(_QUOTED)} ELSE {lit(_AUTHOR)} END")
+    quoted = ("'Quotation marked ' || kind || ': ' || reason || "
+              f"CASE WHEN {given('speaker')} THEN '; speaker ' || speaker || "
+              f"CASE WHEN {given('cue')} THEN ' (cue \"' || cue || '\")' ELSE '' END ELSE '' END || '.'")
+    attr = ("'Cue \"' || \"text\" || '\" (lemma \"' || cue_lemma || '\") is in ' || "
+            f"{words('stance', STANCE_WORDS)} || '; the source is ' || {words('source_type', TYPE_WORDS)} || "
+            f"CASE WHEN {given('source')} THEN ' (\"' || source || '\"' || "
+            f"CASE WHEN {given('speaker')} AND speaker <> source THEN ', taken to be ' || speaker ELSE '' END || ')' "
+            "ELSE '' END || "
+            f"CASE WHEN {given('via')} THEN '; second-hand, relayed via ' || via ELSE '' END || "
+            f"CASE WHEN direct THEN {lit(_DIRECT)} ELSE '.' END")
+    return f"CASE type WHEN 'loaded_term' THEN {term} WHEN 'quote' THEN {quoted} WHEN 'attribution' THEN {attr} END"
