@@ -15,6 +15,7 @@ import time
 import traceback
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from operator import attrgetter
 from pathlib import Path
 from typing import Any
@@ -164,7 +165,7 @@ def _findings_table(finds: list[Finding], ids: list[str], seqs: list[int]) -> An
     """The findings as an Arrow table with the schema's columns: the rows of :func:`framing.tables.finding_rows`
     plus ``seq`` (a field a finding does not have is null). Built from the findings' fields, one class at a time:
     a getter per class reads a finding's stored fields at once, Arrow converts each column, and the classes' rows
-    are put back in report order. Measured: 0.04 ms per article, against 0.16 ms for ``to_dict()`` on every finding
+    are put back in report order. Measured: 0.07 ms per article, against 0.15 ms for ``to_dict()`` on every finding
     and Arrow's conversion of the dicts (itself three times faster than a dict per row in Python)."""
     import pyarrow as pa
     import pyarrow.compute as pc
@@ -192,17 +193,12 @@ def _findings_table(finds: list[Finding], ids: list[str], seqs: list[int]) -> An
     return table.drop_columns(["_pos"])
 
 
-_FIELDS: dict[type, tuple[list[str], Any]] = {}
-
-
+@cache
 def _stored_fields(cls: type) -> tuple[list[str], Any]:
     """The fields of a finding class that the findings table stores, and a getter of their values."""
-    spec = _FIELDS.get(cls)
-    if spec is None:
-        stored = {c for c, _ in schema.finding_columns()}
-        fields = [f.name for f in dataclasses.fields(cls) if f.name in stored]
-        spec = _FIELDS[cls] = (fields, attrgetter(*fields))
-    return spec
+    stored = {c for c, _ in schema.finding_columns()}
+    fields = [f.name for f in dataclasses.fields(cls) if f.name in stored]
+    return fields, attrgetter(*fields)
 
 
 def _table(rows: list[dict[str, Any]], columns: list[tuple[str, str]]) -> Any:
