@@ -34,7 +34,8 @@ ENV_MAPPING = "FRAMING_MAPPING"
 ENV_CACHE = "FRAMING_CACHE"
 
 # Batches of at most this many articles when building a cached store: the progress bar moves at least every
-# ~250 articles (a few seconds) and a batch is one transaction (see framing.corpus.runner.DEFAULT_BATCH).
+# few batches of ~250 articles (committed a few at a time: see framing.corpus.runner.DEFAULT_BATCH and
+# COMMIT_GROUP).
 _MAX_BATCH = 250
 # ... and at least this many, so that a small corpus is not written in hundreds of tiny transactions.
 _MIN_BATCH = 25

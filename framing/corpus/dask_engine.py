@@ -50,7 +50,10 @@ class DaskExecutor:
                                         dashboard_address=None, silence_logs=logging.ERROR)
             self.client = Client(self.cluster)
         n = sum(self.client.nthreads().values()) or workers
-        self.window = 2 * n
+        # Two batches per worker thread, plus the group the run process takes out at a time to commit.
+        from framing.corpus.runner import COMMIT_GROUP
+
+        self.window = 2 * n + COMMIT_GROUP
         self.staging = staging
         staging.mkdir(parents=True, exist_ok=True)
         self.config = config

@@ -80,7 +80,10 @@ _HASH_CHUNK = 1 << 20
 # the lines in the first 8 MB, scaled by the file's size, are within a few percent on real corpora, and exact for
 # files smaller than that.
 _COUNT_SAMPLE = 8 << 20
-_CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f]")  # control characters other than \t \n \f \r
+# Control characters other than \t \n \f \r, as bytes: in UTF-8 each is one byte that no other character's
+# encoding contains, so deleting them from a text's encoding and comparing lengths counts them (measured: ~4 us for
+# a 10,000-character sample, against ~14 us for a regular expression's findall).
+_CONTROL_BYTES = bytes([*range(0x00, 0x09), 0x0b, *range(0x0e, 0x20)])
 
 
 @dataclass(frozen=True, slots=True)
@@ -181,7 +184,8 @@ def unusable(text: str) -> str | None:
     sample = text[:10000]
     if "\x00" in sample:
         return "looks like binary data (NUL characters), not text"
-    ctrl = len(_CONTROL.findall(sample))
+    data = sample.encode("utf-8", "surrogatepass")
+    ctrl = len(data) - len(data.translate(None, _CONTROL_BYTES))
     if ctrl / len(sample) > _BINARY_SHARE:
         return f"looks like binary data ({ctrl} control characters in the first {len(sample)}), not text"
     return None
@@ -723,7 +727,20 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 
 def _clean(s: str) -> str:
     """The string with lone surrogates (which no database or file format accepts) made U+FFFD."""
-    return _SURROGATE.sub("\ufffd", s) if _SURROGATE.search(s) else s
+    return s if not _has_surrogates(s) else _SURROGATE.sub("\ufffd", s)
+
+
+def _has_surrogates(s: str) -> bool:
+    """Does ``s`` contain lone surrogates? Exactly the strings that strict UTF-8 cannot encode: the encoder runs in
+    C (measured ~4 us for a 6,000-character article, against ~15 us for a regular expression search), and an ASCII
+    string needs no look at all."""
+    if s.isascii():
+        return False
+    try:
+        s.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
 
 
 @lru_cache(maxsize=1)
@@ -801,7 +818,7 @@ class _Builder:
         if problem:
             return RecordError(raw.origin, problem, rid)
         warnings = list(raw.warnings)
-        if _SURROGATE.search(text):
+        if _has_surrogates(text):
             text = _SURROGATE.sub("\ufffd", text)  # one code point for one: offsets are unchanged
             warnings.append(f"{raw.origin}: the text contained lone surrogates (invalid Unicode); each was replaced "
                             "with U+FFFD")

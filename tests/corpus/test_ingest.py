@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
+import re
 import socket
 from pathlib import Path
 
@@ -17,11 +18,13 @@ from hypothesis import strategies as st
 
 from framing.corpus.ingest import (
     Mapping,
+    _has_surrogates,
     content_hash,
     describe_inputs,
     hash_id,
     parse_date,
     read_inputs,
+    unusable,
 )
 from framing.errors import ConfigError, InputError
 from framing.inputs import Record, RecordError
@@ -316,6 +319,25 @@ def test_lone_surrogates_are_replaced_keeping_offsets(tmp_path):
     p.write_text('{"text": "Bad \\ud800 char, he said.", "note": "x\\udfff"}\n')
     (r,) = read_inputs([str(p)])
     assert r.text == "Bad \ufffd char, he said." and r.meta["note"] == "x\ufffd" and "surrogates" in r.warnings[0]
+
+
+# Any character, lone surrogates and control characters included, with plain text around them.
+_ANY_TEXT = st.text(alphabet=st.one_of(st.characters(codec=None, exclude_categories=()),
+                                       st.sampled_from("\ud800\udfff\x00\x01\x0b\x0c\x1f\t\n\r é’")),
+                    max_size=60)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_ANY_TEXT)
+def test_surrogate_and_binary_checks_match_their_definitions(s):
+    # The fast checks (strict UTF-8 encoding; deleting control bytes) against the plain regular expressions.
+    assert _has_surrogates(s) == bool(re.search("[\ud800-\udfff]", s))
+    sample = s[:10000]
+    ctrl = len(re.findall("[\x00-\x08\x0b\x0e-\x1f]", sample))
+    binary = s.strip() and ("\x00" in sample or ctrl / len(sample) > 0.05)
+    assert (unusable(s) is not None) == (not s.strip() or bool(binary))
+    if unusable(s) and "control characters" in unusable(s):
+        assert f"({ctrl} control characters" in unusable(s)
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

@@ -26,7 +26,9 @@ def test_sigkill_mid_run_then_resume_equals_uninterrupted(tmp_path, workers):
     db = tmp_path / "killed.duckdb"
     cmd = [sys.executable, "-m", "framing", "run", *inputs, "--db", str(db), "--batch-size", "5",
            "--workers", str(workers), "--verbose"]
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    scratch = tmp_path / "scratch"  # the runs' temporary directory
+    scratch.mkdir()
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "TMPDIR": str(scratch)}
     proc = subprocess.Popen(cmd, stderr=subprocess.PIPE, text=True, cwd=tmp_path, env=env, start_new_session=True)
     try:
         assert proc.stderr is not None
@@ -42,6 +44,8 @@ def test_sigkill_mid_run_then_resume_equals_uninterrupted(tmp_path, workers):
         runs = st.runs()
     assert runs["status"].tolist() == ["interrupted"]
     assert 0 < runs.loc[0, "n_input"] < 466  # it really stopped in the middle
+    left = list(scratch.glob("framing-run-*"))
+    assert len(left) == (1 if workers == 2 else 0)  # the killed pool's folder, named after its process
 
     again = subprocess.run(cmd, capture_output=True, text=True, cwd=tmp_path, env=env, timeout=300)
     assert again.returncode == 3, again.stderr  # 3: one input item could not be analysed
@@ -49,3 +53,4 @@ def test_sigkill_mid_run_then_resume_equals_uninterrupted(tmp_path, workers):
     assert_same_store(tmp_path / "ref.duckdb", db)
     with open_store(db, read_only=True) as st:
         assert len(st.manifest(1)["timings"]["sessions"]) == 2
+    assert list(scratch.glob("framing-run-*")) == []  # the resumed run removed the orphan, then its own

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import json
+import os
 from dataclasses import replace
 
 import pytest
@@ -117,6 +118,23 @@ def test_two_workers_equal_one_process(tmp_path, monkeypatch, demo):
     assert list(scratch.iterdir()) == []
 
 
+def test_orphan_folders_of_dead_runs_are_removed_and_others_kept(tmp_path):
+    import subprocess
+    import sys
+
+    from framing.corpus.runner import remove_orphan_folders
+
+    gone = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    dead = tmp_path / f"framing-run-{gone.stdout.strip()}-abc"  # a process that has ended
+    alive = tmp_path / f"framing-run-{os.getpid()}-def"  # this one
+    other = tmp_path / "framing-run-notapid-x"
+    for d in (dead, alive, other):
+        d.mkdir()
+        (d / "part-articles.arrow").write_bytes(b"x")
+    assert remove_orphan_folders(str(tmp_path)) == [str(dead)]
+    assert not dead.exists() and alive.exists() and other.exists()
+
+
 def test_batch_size_does_not_change_the_store(tmp_path):
     src = write_jsonl(tmp_path / "in.jsonl", synthetic(30) + synthetic(5) + [{"text": ""}])
     run_corpus([str(src)], tmp_path / "a.duckdb", batch_size=4)
@@ -147,7 +165,8 @@ def test_engine_failure_on_one_record_is_an_error_not_a_crash(tmp_path, monkeypa
 
 
 def test_disk_full_fails_the_run_keeps_batches_and_resumes(tmp_path, monkeypatch):
-    src = write_jsonl(tmp_path / "in.jsonl", synthetic(20))
+    group = runner_mod.COMMIT_GROUP  # batches per transaction
+    src = write_jsonl(tmp_path / "in.jsonl", synthetic(5 * group * 3))
     run_corpus([str(src)], tmp_path / "ref.duckdb", batch_size=5)
 
     real = Store._insert
@@ -155,7 +174,7 @@ def test_disk_full_fails_the_run_keeps_batches_and_resumes(tmp_path, monkeypatch
 
     def full(self, table, data):
         calls["n"] += 1
-        if calls["n"] > 6:  # three batches (articles, findings, ledger) then the disk is full
+        if calls["n"] > 6:  # two transactions (articles, findings, ledger) then the disk is full
             raise OSError(errno.ENOSPC, "No space left on device")
         return real(self, table, data)
 
@@ -165,16 +184,16 @@ def test_disk_full_fails_the_run_keeps_batches_and_resumes(tmp_path, monkeypatch
         run_corpus([str(src)], db, batch_size=5)
     with open_store(db, read_only=True) as st:
         runs = st.runs()
-        assert runs["status"].tolist() == ["failed"] and runs["n_input"].tolist() == [10]
-        assert len(st.articles_frame()) == 10
+        assert runs["status"].tolist() == ["failed"] and runs["n_input"].tolist() == [5 * group * 2]
+        assert len(st.articles_frame()) == 5 * group * 2
     monkeypatch.setattr(Store, "_insert", real)
     s = run_corpus([str(src)], db, batch_size=5)
-    assert s.run_id == 1 and s.resumed_at == 10 and s.status == "complete"
+    assert s.run_id == 1 and s.resumed_at == 5 * group * 2 and s.status == "complete"
     assert_same_store(tmp_path / "ref.duckdb", db)
 
 
 def test_memory_is_bounded_by_the_batches_in_flight(tmp_path, monkeypatch):
-    """The loop reads ahead at most (window + 1) batches: no whole-corpus lists."""
+    """The loop reads ahead at most (max(window, COMMIT_GROUP) + 1) batches: no whole-corpus lists."""
     consumed = {"n": 0}
     real_read = runner_mod.read_inputs
 
@@ -192,7 +211,8 @@ def test_memory_is_bounded_by_the_batches_in_flight(tmp_path, monkeypatch):
     monkeypatch.setattr(runner_mod, "read_inputs", counting)
     src = write_jsonl(tmp_path / "in.jsonl", synthetic(60))
     run_corpus([str(src)], tmp_path / "m.duckdb", batch_size=5, log=log)
-    assert len(ahead) == 12 and max(ahead) <= 5  # inline: one batch in flight
+    # Inline: one batch analysed at a time, up to a commit group waiting for its transaction.
+    assert len(ahead) == 12 and max(ahead) <= 5 * (runner_mod.COMMIT_GROUP + 1)
 
 
 def test_progress_bar_quiet_off_terminal_and_shown_on_request(tmp_path, capsys):

@@ -84,7 +84,7 @@ def test_an_interrupted_build_is_not_ready_and_resumes(tmp_path, monkeypatch):
 
     corpus = tmp_path / "c.jsonl"
     corpus.write_text("".join(json.dumps({"id": f"a{i}", "text": f"Article {i}, officials said."}) + "\n"
-                              for i in range(60)), encoding="utf-8")
+                              for i in range(25 * (runner.COMMIT_GROUP + 2))), encoding="utf-8")  # 2 commits
     choice = workspace.choose_data(corpus=corpus, environ={})
     calls = {"n": 0}
     real = runner._commit
