@@ -180,13 +180,25 @@ class PoolExecutor:
 _FOLDER_PREFIX = "framing-run-"
 
 
-def remove_orphan_folders(tmp: str | None = None) -> list[str]:
-    """Remove the temporary folders of pool runs whose process is gone; the paths removed. A folder whose process
-    is alive (or cannot be checked) is left alone, as is any other folder."""
+# A folder unchanged for this long belongs to no running pool: a live one gets new files every few seconds. This
+# keeps the folders of runs in another PID namespace (a container, another host on a shared TMPDIR), whose process
+# ids mean nothing here.
+_ORPHAN_AGE = 600.0
+
+
+def remove_orphan_folders(tmp: str | None = None, *, min_age: float = _ORPHAN_AGE) -> list[str]:
+    """Remove the temporary folders of pool runs whose process is gone and which have not changed for ``min_age``
+    seconds; the paths removed. Any other folder is left alone."""
     removed = []
+    now = time.time()
     for p in Path(tmp or tempfile.gettempdir()).glob(f"{_FOLDER_PREFIX}*-*"):
         pid = p.name[len(_FOLDER_PREFIX):].split("-", 1)[0]
-        if not pid.isdigit() or not p.is_dir() or _alive(int(pid)):
+        if not pid.isdigit() or p.is_symlink() or not p.is_dir() or _alive(int(pid)):
+            continue
+        try:
+            if now - max([p.stat().st_mtime, *(f.stat().st_mtime for f in p.iterdir())]) < min_age:
+                continue
+        except OSError:
             continue
         shutil.rmtree(p, ignore_errors=True)
         if not p.exists():

@@ -450,7 +450,7 @@ class Store:
 
                 try:  # one insert of all the parts: the tables are memory-mapped, concatenating copies nothing
                     data = pa.concat_tables(parts, promote_options="default")
-                except pa.ArrowInvalid:  # a column a newer engine added, typed differently in two batches
+                except (pa.ArrowInvalid, pa.ArrowTypeError):  # a column a newer engine added, typed differently
                     for part in parts:
                         self._insert(table, part)
                     return

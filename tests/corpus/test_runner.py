@@ -5,6 +5,7 @@ from __future__ import annotations
 import errno
 import json
 import os
+import time
 from dataclasses import replace
 
 import pytest
@@ -128,11 +129,16 @@ def test_orphan_folders_of_dead_runs_are_removed_and_others_kept(tmp_path):
     dead = tmp_path / f"framing-run-{gone.stdout.strip()}-abc"  # a process that has ended
     alive = tmp_path / f"framing-run-{os.getpid()}-def"  # this one
     other = tmp_path / "framing-run-notapid-x"
-    for d in (dead, alive, other):
+    recent = tmp_path / f"framing-run-{gone.stdout.strip()}-ghi"  # as if from another PID namespace, still written
+    for d in (dead, alive, other, recent):
         d.mkdir()
         (d / "part-articles.arrow").write_bytes(b"x")
+    old = time.time() - 3600
+    for d in (dead, alive, other):
+        for f in (d / "part-articles.arrow", d):
+            os.utime(f, (old, old))
     assert remove_orphan_folders(str(tmp_path)) == [str(dead)]
-    assert not dead.exists() and alive.exists() and other.exists()
+    assert not dead.exists() and alive.exists() and other.exists() and recent.exists()
 
 
 def test_batch_size_does_not_change_the_store(tmp_path):

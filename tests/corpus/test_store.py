@@ -168,3 +168,18 @@ def test_regression_pending_result_blocks_register(demo_db):
         assert st.texts(["demo-E01-wire"])
         st.stale_count("x")
         assert len(st.findings_frame(article_ids=["demo-E01-wire"])) > 0
+
+
+def test_a_group_of_batches_whose_new_column_types_differ_is_inserted_batch_by_batch(tmp_path):
+    # A column a newer engine adds is typed from its values; two batches of one commit may disagree.
+    import pyarrow as pa
+
+    with open_store(tmp_path / "g.duckdb") as st:
+        run_id = st.start_run("k", {}, {"v": 1}, "vk")
+        first = pa.table({"article_id": ["a"], "extra_figure": pa.array([1], pa.int64())})
+        second = pa.table({"article_id": ["b"], "extra_figure": pa.array([1.5], pa.float64())})
+        st.commit_batch(run_id, 2, None, [first, second])
+        got = st.con.execute("SELECT article_id, extra_figure FROM articles ORDER BY article_id").fetchall()
+    # Both rows are stored; the second batch's value is cast to the column the first one created (as DuckDB does
+    # for batches committed one by one).
+    assert got == [("a", 1), ("b", 2)]
