@@ -16,8 +16,8 @@ Tables (see :mod:`framing.corpus.schema` for the columns):
 Writes happen a few consecutive batches per transaction (:meth:`Store.commit_batch`): their articles, findings,
 ledger rows and the run's progress are committed together or not at all, so a killed run loses at most the
 batches in flight. A store opened for writing uses row groups of 16,384 rows (:data:`_ROW_GROUP_SIZE`), so that
-a checkpoint's cost does not grow with the store. DuckDB allows one writing process and no readers while it writes: open the store read-only for the
-dashboard once the run is over. Rows are returned in a deterministic order (articles by id, findings by article
+a checkpoint's cost does not grow with the store. DuckDB allows one writing process and no readers while it
+writes: open the store read-only for the dashboard once the run is over. Rows are returned in a deterministic order (articles by id, findings by article
 and position), whatever the order in which they were written.
 """
 
@@ -441,25 +441,20 @@ class Store:
             raise
 
     def _insert(self, table: str, data: Any) -> None:
-        if isinstance(data, list):
-            parts = [_read_part(str(d)) if isinstance(d, (str, Path)) else d for d in data]
-            if not parts:
-                return
-            if len(parts) > 1:
-                import pyarrow as pa
+        parts = [_read_part(str(d)) if isinstance(d, (str, Path)) else d
+                 for d in (data if isinstance(data, list) else [data])]
+        if len(parts) > 1:
+            import pyarrow as pa
 
-                try:  # one insert of all the parts: the tables are memory-mapped, concatenating copies nothing
-                    data = pa.concat_tables(parts, promote_options="default")
-                except (pa.ArrowInvalid, pa.ArrowTypeError):  # a column a newer engine added, typed differently
-                    for part in parts:
-                        self._insert(table, part)
-                    return
-            else:
-                data = parts[0]
-        elif isinstance(data, (str, Path)):
-            data = _read_part(str(data))
-        if data.num_rows == 0:
+            try:  # one insert of all the parts: the tables are memory-mapped, concatenating copies nothing
+                parts = [pa.concat_tables(parts, promote_options="default")]
+            except (pa.ArrowInvalid, pa.ArrowTypeError):  # a column a newer engine added, typed differently
+                for part in parts:
+                    self._insert(table, part)
+                return
+        if not parts or parts[0].num_rows == 0:
             return
+        data = parts[0]
         have = set(self.columns(table))
         for name in data.column_names:
             if name not in have:  # a column a newer engine added
