@@ -2,7 +2,8 @@
 corpus plus hostile articles), Debian's Chromium driven by Playwright, and screenshots kept as test artefacts.
 
 These tests are never skipped silently: without Chromium they fail and say how to install it, unless
-``FRAMING_SKIP_BROWSER=1`` asks to skip them.
+``FRAMING_SKIP_BROWSER=1`` asks to skip them. ``make test`` installs Chromium when it can and otherwise sets that
+variable, so every skipped test shows the same one-line reason.
 """
 
 from __future__ import annotations
@@ -28,6 +29,9 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 @pytest.fixture(scope="session")
 def chromium_path() -> Path:
     if os.environ.get("FRAMING_SKIP_BROWSER") == "1":
+        if os.environ.get("FRAMING_SKIP_BROWSER_REASON") == "no-chromium":
+            pytest.skip(f"browser tests skipped by make test: {CHROMIUM} not found and this user cannot install it; "
+                        "enable them with `sudo apt-get install chromium` or FRAMING_CHROMIUM=/path/to/chromium")
         pytest.skip("FRAMING_SKIP_BROWSER=1: the browser tests were asked to be skipped")
     if not CHROMIUM.is_file():
         pytest.fail(f"{CHROMIUM} not found: the browser tests need Debian's Chromium (`apt-get install chromium`; "
