@@ -25,7 +25,7 @@ class Span:
 
 # Words after which a full stop does not end a sentence: titles, honorifics, and abbreviations that are nearly
 # always followed by more of the same sentence (a name, a number, a place).
-_NO_BREAK_AFTER = frozenset(
+NO_BREAK_AFTER = frozenset(
     """mr mrs ms dr prof gen lt col capt cmdr sgt cpl pvt maj adm rep reps sen sens gov govt pres supt insp det
     st ste rev hon fr jr sr mt ft no nos vol vols fig figs p pp ch sec art para approx ca cf al vs v
     jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
@@ -111,7 +111,7 @@ def _is_abbreviation(text: str, s: int, dot: int, nxt: int, end: int) -> bool:
         return False
     word = m.group(1)
     low = word.lower().rstrip(".")
-    if low in _NO_BREAK_AFTER:
+    if low in NO_BREAK_AFTER:
         # "No." ends a sentence unless a number follows ("No. 10").
         if low == "no":
             return text[nxt:nxt + 1].isdigit()

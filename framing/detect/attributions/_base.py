@@ -12,6 +12,7 @@ from framing.config import Config
 from framing.lexicons import Lexicon, fold_words
 from framing.text.document import Document
 from framing.text.quotemarks import QuoteSpan
+from framing.text.segment import NO_BREAK_AFTER
 
 # ----------------------------------------------------------------------------------------------- word classes
 # Closed classes of English function words: grammar, not judgement, so they live here rather than in a lexicon.
@@ -278,3 +279,9 @@ PERSON_ROLES = frozenset("""president minister secretary senator governor mayor 
 
 COMMON_STARTERS = frozenset("""but and so yet however meanwhile still then now after before when while if as
     in on at for this that these those there here his her their our its it i we they he she you""".split())
+
+
+def abbreviation(ctx: Ctx, i: int) -> bool:
+    """Is token i a title or an initial whose full stop belongs to a name ("Gov. Deval Patrick", "George W. Bush")?"""
+    raw = ctx.raw(i)
+    return raw.lower() in NO_BREAK_AFTER or (len(raw) == 1 and raw.isupper())

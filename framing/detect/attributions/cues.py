@@ -22,6 +22,7 @@ from framing.detect.attributions._base import (
     span_text,
 )
 from framing.detect.attributions.sources import (
+    np_after,
     subject_before,
 )
 from framing.text.quotemarks import MARK_CHARS
@@ -145,7 +146,15 @@ def _has_evidence(ctx: Ctx, first: int, last: int) -> bool:
         return True
     # content before: `"...," he added` / `..., the report noted`
     before = ctx.text[max(0, d.tok_start[first] - 60):d.tok_start[first]]
-    return bool(re.search(r"[,\"\u201d\u2019']\s*(?:[\w.\u2019'-]+\s+){0,6}$", before)) and _clause_end(ctx, last)
+    if not re.search(r"[,\"\u201d\u2019']\s*(?:[\w.\u2019'-]+\s+){0,6}$", before):
+        return False
+    if _clause_end(ctx, last):
+        return True
+    # quotative inversion: `"...," wrote Mari Cazares.` / `"...," added the minister.` (the subject follows the verb)
+    if re.search(r"[,!?][\"\u201d\u2019']\s*$", before):
+        np = np_after(ctx, last, d.sentence_of(d.tok_start[first]), allow_pp=False)
+        return np is not None and _clause_end(ctx, np[1])
+    return False
 
 
 def _clause_end(ctx: Ctx, last: int) -> bool:

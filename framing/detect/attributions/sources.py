@@ -18,6 +18,7 @@ from framing.detect.attributions._base import (
     WEEKDAYS,
     Attr,
     Ctx,
+    abbreviation,
     punct_gap,
     sentence_initial,
 )
@@ -29,11 +30,11 @@ def find_source(ctx: Ctx, a: Attr) -> None:
     w = d.words
     si = a.sentence
     if a.lemma == "according to":
-        a.source = _np_after(ctx, a.cue_last, si, allow_pp=True)
+        a.source = np_after(ctx, a.cue_last, si, allow_pp=True)
         return
     if a.cue_first > 0 and d.words[a.cue_first - 1] in ("is", "are", "was", "were", "been", "being") and \
             a.cue_last + 1 < len(d.words) and d.words[a.cue_last + 1] == "by":
-        a.source = _np_after(ctx, a.cue_last + 1, si, allow_pp=False)  # "X was accused by Brussels of ..."
+        a.source = np_after(ctx, a.cue_last + 1, si, allow_pp=False)  # "X was accused by Brussels of ..."
         return
     before_gap = ctx.gap(a.cue_first)
     inverted = any(c in before_gap for c in "\"\u201d\u2019'")
@@ -68,7 +69,7 @@ def find_source(ctx: Ctx, a: Attr) -> None:
                                                                            "accuse", "blame", "thank"):
         # `"...," said the minister` / `Said Smith: ...`; otherwise the noun phrase after a verb is its object
         # (and "told you", "asked them" always take an object)
-        np = _np_after(ctx, a.cue_last, si, allow_pp=False)
+        np = np_after(ctx, a.cue_last, si, allow_pp=False)
         if np and not (np[0] == np[1] and d.words[np[0]] in OBJECT_PRONOUNS):
             a.source = np
             return
@@ -217,8 +218,8 @@ def _np_before(ctx: Ctx, j: int, lo: int) -> tuple[int, int] | None:
     count = 0
     while k >= lo and count < ctx.cfg.max_source_words:
         if k < end:
-            g = ctx.gap(k + 1)
-            if g.strip() and g.strip() not in ("'", "\u2019", "-", "\u2019s"):
+            g = ctx.gap(k + 1).strip()
+            if g and g not in ("'", "\u2019", "-", "\u2019s") and not (g == "." and abbreviation(ctx, k)):
                 break
         word = w[k]
         if word == "s" and ctx.gap(k).strip() in ("'", "\u2019"):
@@ -288,7 +289,7 @@ def _is_modifier_slot(ctx: Ctx, k: int, end: int) -> bool:
     return any(w[x] in heads or ctx.cap(x) for x in range(k + 1, end + 1))
 
 
-def _np_after(ctx: Ctx, last: int, si: int, allow_pp: bool) -> tuple[int, int] | None:
+def np_after(ctx: Ctx, last: int, si: int, allow_pp: bool) -> tuple[int, int] | None:
     """A noun phrase right after token ``last`` ("said the minister", "according to a statement from X")."""
     d = ctx.doc
     w = d.words

@@ -1,0 +1,228 @@
+"""Quotations: the kind of every quoted span and, for direct and partial quotes, the speaker and the cue.
+
+Kinds (see ``../shared/data/quotes/GUIDELINES.md`` for the definitions this follows):
+
+* ``direct``: a clause or sentence of a speaker's words, at the start of a sentence or after a cue
+  (`"We will strengthen ...," Baqeri said`; `said: "..."`), or a long clause-like quotation;
+* ``partial``: a fragment woven into the writer's sentence, attributed by a cue in the same sentence or by the
+  speaker of the surrounding quotations (`said the deal "increases our will ..."`);
+* ``scare``: a short quotation nobody is said to have said (the writer's irony, doubt or delegitimisation), after
+  "so-called" and the like, or marked with the article's *other* quotation mark than its speech (state media's
+  ‘Israel’ in an article that quotes speech with "...");
+* ``title`` (works, laws, events, campaigns, slogans), ``name`` (nicknames), ``mention`` (the word itself) and
+  ``other`` (vote options, labels) by the words around them (:mod:`.frames`).
+
+The kind is decided from evidence in this order: the frame around the marks, the article's own house marks, then
+who says the words (:mod:`.speakers`): a quotation someone is said to say is ``direct`` or ``partial`` by the
+clause test, one nobody says is ``scare`` when short. Every call carries its ``reason`` in plain words.
+
+Cannot: read irony. A short attributed phrase the writer mocks is ``partial``; an unattributed label that some
+speaker in fact used is ``scare``; nicknames used alone ("Pocahontas") look like scare quotes.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from framing.config import Config
+from framing.detect.attributions import Attr
+from framing.detect.quotes import frames as fr
+from framing.detect.quotes._context import WORD, QuoteContext, family
+from framing.detect.quotes.speakers import LastTurn, speaker_for
+from framing.text.document import Document
+from framing.text.quotemarks import QuoteSpan
+
+__all__ = ["QuoteCall", "classify"]
+
+# Headline quotations looked up in the body: a headline holds a handful, so this bounds the work, not the result.
+MAX_ECHO_LOOKUPS = 20
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteCall:
+    span: QuoteSpan
+    kind: str
+    speaker: str | None
+    cue: str | None
+    reason: str
+
+
+def classify(doc: Document, attrs: list[Attr], cfg: Config) -> list[QuoteCall]:
+    """The kind, speaker and cue of every quotation pair in ``doc`` (same order as ``doc.quotes``)."""
+    ctx = QuoteContext(doc, attrs, cfg)
+    out: list[QuoteCall] = []
+    last: LastTurn | None = None
+    prev: QuoteCall | None = None
+    outer: list[QuoteCall] = []  # the enclosing quotations of the current one
+    for q in doc.quotes:
+        while outer and not (outer[-1].span.start <= q.start and q.end <= outer[-1].span.end):
+            outer.pop()
+        call = _classify_one(ctx, q, last, outer[-1].span.start if outer else None)
+        if q.depth > 0 and outer and outer[-1].kind == "direct" and outer[-1].speaker and \
+                call.kind in ("direct", "partial") and call.speaker is None:
+            # speech quoted inside a speaker's quotation ("I said, 'what is this about?'") is in that speaker's mouth
+            call = QuoteCall(q, call.kind, outer[-1].speaker, outer[-1].cue,
+                             call.reason + "; inside a quotation of this speaker")
+        if prev is not None and fr.coordinated(doc.text, prev.span, q) and \
+                prev.kind in ("partial", "mention", "scare", "title", "name"):
+            # `"unacceptable" and "inaccurate"`, `words like "cheese" and "sauce"`: same kind as the first
+            call = QuoteCall(q, prev.kind, prev.speaker, prev.cue, prev.reason + "; coordinated with the previous "
+                                                                                 "quotation")
+        out.append(call)
+        prev = call
+        outer.append(call)
+        if call.kind in ("direct", "partial") and q.depth == 0 and call.speaker:
+            last = LastTurn(call.speaker, call.cue, ctx.para_index(q.start))
+    lookups = 0
+    for i, c in enumerate(out):
+        if c.kind in ("scare", "title", "name", "other") and lookups < MAX_ECHO_LOOKUPS and _near_top(ctx, c.span):
+            lookups += 1
+            out[i] = _echo_in_body(ctx, c, out)
+    return out
+
+
+def _classify_one(ctx: QuoteContext, q: QuoteSpan, last: LastTurn | None, outer_start: int | None) -> QuoteCall:
+    doc, cfg, text = ctx.doc, ctx.cfg, ctx.text
+    content = text[q.start:q.end]
+    words = WORD.findall(content)
+    n = len(words)
+    si = doc.sentence_of(q.start - 1 if q.start > 0 else 0)
+    s_lo = doc.sentences[si].start if si >= 0 else 0
+    before = text[max(s_lo, q.start - 1 - 60):max(s_lo, q.start - 1)]
+    after = text[q.end + 1:q.end + 1 + 40]
+    first_char = content.lstrip(" \u2026.([")[:1]
+
+    if n == 0:
+        return QuoteCall(q, "other", None, None, "quotation with no words")
+    frame = _frame_kind(ctx, q, words, before, after)
+    if frame is not None:
+        return frame
+    # The writer's own convention: the article quotes speech with one kind of mark and uses the other kind,
+    # outside any quotation, around a short word or name (state media's ‘Israel’).
+    if ctx.speech_family and family(q, text) != ctx.speech_family and q.depth == 0 and n <= 2 \
+            and not ctx.in_headline(q) and first_char.isupper():
+        return QuoteCall(q, "scare", None, None,
+                         "short word in the writer's other quotation mark, not the one it uses for speech: "
+                         "the writer's own distancing")
+
+    clause = _clause_like(ctx, q, words, before, outer_start)
+    who = speaker_for(ctx, q, last, clause)
+    if clause and (who.name is not None or n >= cfg.direct_min_words or who.how == "cue"):
+        return QuoteCall(q, "direct", who.name, who.cue, f"a clause of reported speech ({who.how})")
+    if who.name is not None or who.how == "cue":
+        if n <= cfg.scare_max_words and q.depth > 0:
+            return QuoteCall(q, "scare", None, None, "short phrase set off inside another quotation: the quoted "
+                                                     "speaker's own distancing")
+        return QuoteCall(q, "partial", who.name, who.cue,
+                         f"a fragment of a speaker's words woven into the sentence ({who.how})")
+    if 2 <= n <= 6 and (words[-1].lower() in fr.TITLE_NOUNS or (n >= 3 and fr.TITLE_AFTER.match(after))):
+        return QuoteCall(q, "title", None, None, "names a rule, law, plan, agreement or test (a title, not a quote)")
+    if n <= cfg.scare_max_words:
+        return QuoteCall(q, "scare", None, None,
+                         "short quoted phrase with no speaker in this or the previous sentence: the writer's own "
+                         "distancing")
+    if clause or n >= cfg.direct_min_words:
+        return QuoteCall(q, "direct", None, None, "a clause of reported speech with no speaker found")
+    return QuoteCall(q, "other", None, None, "quoted phrase with no speaker and no sign of irony")
+
+
+def _frame_kind(ctx: QuoteContext, q: QuoteSpan, words: list[str], before: str, after: str) -> QuoteCall | None:
+    """The kind the words around the marks give, before any speaker is looked for (:mod:`.frames`)."""
+    content = ctx.text[q.start:q.end]
+    n = len(words)
+    if fr.OTHER_CONTENT.match(content.strip()):
+        return QuoteCall(q, "other", None, None, "a label or option (yes/no, a rating) rather than anyone's words")
+    if fr.MENTION_BEFORE.search(before) or fr.MENTION_AFTER.match(after):
+        return QuoteCall(q, "mention", None, None, "the words themselves are talked about (\"the word ...\")")
+    if fr.NAME_BEFORE.search(before) or fr.between_names(ctx.text, q):
+        return QuoteCall(q, "name", None, None, "a nickname or name (after \"dubbed\", \"known as\", or inside a name)")
+    if fr.MARKUP_BEFORE.search(before):
+        return QuoteCall(q, "other", None, None, "an attribute value in markup (name=\"...\")")
+    if fr.SO_CALLED.search(before) and n <= ctx.cfg.scare_max_words + 2:
+        return QuoteCall(q, "scare", None, None, "marked as doubtful by \"so-called\" or a similar word before it")
+    titleish = fr.title_case(words)
+    if n <= 12 and (fr.TITLE_BEFORE.search(before) and (titleish or n <= 6)) or (fr.TITLE_AFTER.match(after)
+                                                                                 and titleish):
+        return QuoteCall(q, "title", None, None, "the name of a work, law, event, campaign or slogan")
+    if titleish and not ctx.in_headline(q) and n <= 10 and not fr.starts_clause(before) \
+            and content.rstrip()[-1:] not in ("?", "!") and not fr.cue_right_before(before):
+        return QuoteCall(q, "title", None, None, "every word capitalised: the name of a work, event or campaign")
+    if titleish and fr.ORG_AFTER.match(after):
+        return QuoteCall(q, "name", None, None, "the name of an organisation, place or account")
+    stripped = content.strip(" ,.;:")
+    if n == 1 and 2 <= len(stripped) <= 6 and stripped.isupper() and stripped.isalpha():
+        return QuoteCall(q, "title", None, None, "an acronym in quotation marks: the name of a show, group or thing")
+    if stripped[:1].isdigit() and n <= ctx.cfg.scare_max_words:
+        return QuoteCall(q, "other", None, None, "a number-led term (a code or technical label), not anyone's words")
+    return None
+
+
+def _clause_like(ctx: QuoteContext, q: QuoteSpan, words: list[str], before: str, outer_start: int | None) -> bool:
+    """The guidelines' clause test, approximated by position: does the quotation start a sentence or clause?"""
+    text = ctx.text
+    content = text[q.start:q.end].strip()
+    if not content:
+        return False
+    b = before.rstrip().rstrip("'\"\u201c\u201d\u2018\u2019").rstrip()
+    starts_sentence = not b or b.endswith((":", "\u2014", "\u2013", ".", "!", "?")) or (
+        b.endswith(",") and fr.cue_right_before(b)) or bool(re.search(r"\b(?:said|says|saying|told|asked|added|"
+                                                                      r"wrote|replied|continued)\s*$", b))
+    if q.depth > 0 and outer_start is not None and not text[outer_start:q.start - 1].strip():
+        starts_sentence = True  # “‘Why aren’t we?’ they ask”: a quotation opening its enclosing one
+    first = content.lstrip("\u2026. ([")[:1]
+    ends = content.rstrip()[-1:] in ".!?,;:\u2026-\u2014" or text[q.end + 1:q.end + 2] in (",", ".")
+    if starts_sentence and (first.isupper() or first.isdigit()):
+        return True
+    return starts_sentence and len(words) >= 3 and ends  # a continuation in lower case ("...," he said, "and more.")
+
+
+def _near_top(ctx: QuoteContext, q: QuoteSpan) -> bool:
+    """Is the quotation in the headline, or in a title-case line among the first three (related links, captions)?"""
+    paras = ctx.doc.paragraphs
+    if not paras or q.start >= paras[min(2, len(paras) - 1)].end:
+        return False
+    return paras[0].start <= q.start < paras[0].end or _title_case_line(ctx, q.start)
+
+
+def _echo_in_body(ctx: QuoteContext, call: QuoteCall, calls: list[QuoteCall]) -> QuoteCall:
+    """A headline quotation whose words come back, attributed, in the body is a partial quote of that speaker.
+
+    News headlines quote fragments of what the story reports ("Clinton Calls Violence 'Genocide'"); the
+    guidelines call these partial. Words that nobody says in the body stay as they were (usually scare).
+    """
+    doc = ctx.doc
+    q = call.span
+    words = re.findall(r"[^\W_]+", doc.folded[q.start:q.end])
+    if not words or len(words) > 8:
+        return call
+    line_end = doc.text.find("\n", q.end)
+    if line_end < 0:
+        return call
+    pat = re.compile(r"\b" + r"\W+".join(re.escape(w) for w in words) + r"\b")
+    starts = [c.span.start for c in calls]
+    for m in pat.finditer(doc.folded, line_end):
+        p = m.start()
+        # the innermost quotation holding p: quotations are sorted by start and nest or follow each other
+        k = bisect_right(starts, p)
+        for c in calls[max(0, k - 8):k]:
+            if c.span.start <= p < c.span.end and c.kind in ("direct", "partial") and c.speaker:
+                return QuoteCall(q, "partial", c.speaker, c.cue, "headline words that the body quotes from this "
+                                                                   "speaker")
+        for a in ctx.by_sentence.get(doc.sentence_of(p), []):
+            if a.speaker:
+                return QuoteCall(q, "partial", a.speaker, ctx.cue_text(a), "headline words that the body "
+                                                                          "attributes to this speaker")
+    return call
+
+
+def _title_case_line(ctx: QuoteContext, offset: int) -> bool:
+    k = ctx.para_index(offset)
+    if k < 0:
+        return False
+    p = ctx.doc.paragraphs[k]
+    if p.end - p.start > 400:
+        return False  # a headline-like line is short
+    words = [w for w in re.findall(r"[^\W\d_][\w'\u2019-]*", ctx.text[p.start:p.end]) if w.lower() not in fr.SMALL]
+    return 2 <= len(words) <= 25 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)

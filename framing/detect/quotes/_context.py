@@ -1,0 +1,91 @@
+"""What every step of the quotation classifier shares about one document: the text, the attributions indexed by
+sentence and by content, paragraph starts, the article's speech mark and the words that are names."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from framing.config import Config
+from framing.detect.attributions import Attr
+from framing.text.document import Document
+from framing.text.quotemarks import QuoteSpan
+from framing.text.truecase import name_words
+
+WORD = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)*")
+DOUBLE_MARKS = '"\u201c\u201d\u201e\u00ab\u00bb\u2033'
+
+
+@dataclass
+class QuoteContext:
+    doc: Document
+    attrs: list[Attr]
+    cfg: Config
+    by_sentence: dict[int, list[Attr]] = field(init=False)
+    by_content: list[Attr] = field(init=False)  # attributions with a content span, by where the content starts
+    content_starts: list[int] = field(init=False)
+    para_starts: list[int] = field(init=False)
+    _headline_paras: dict[int, bool] = field(init=False, default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.by_sentence = {}
+        for a in self.attrs:
+            self.by_sentence.setdefault(a.sentence, []).append(a)
+        self.by_content = sorted((a for a in self.attrs if a.content),
+                                 key=lambda a: (a.content[0], a.cue_first))  # type: ignore[index]
+        self.content_starts = [a.content[0] for a in self.by_content]  # type: ignore[index]
+        self.para_starts = [p.start for p in self.doc.paragraphs]
+
+    @property
+    def text(self) -> str:
+        return self.doc.text
+
+    @cached_property
+    def names(self) -> frozenset[str]:
+        """Folded words this text writes as names (see :mod:`framing.text.truecase`)."""
+        return name_words(self.doc)
+
+    @cached_property
+    def speech_family(self) -> str | None:
+        """The mark family ('d' double / 's' single) the article uses for long quotations of speech."""
+        counts = {"d": 0, "s": 0}
+        for q in self.doc.quotes:
+            if q.depth == 0 and len(WORD.findall(self.text[q.start:q.end])) >= 6:
+                counts[family(q, self.text)] += 1
+        if counts["d"] == counts["s"]:
+            return None
+        return "d" if counts["d"] > counts["s"] else "s"
+
+    def para_index(self, offset: int) -> int:
+        return bisect_right(self.para_starts, offset) - 1
+
+    def in_headline(self, q: QuoteSpan) -> bool:
+        """Is the quotation in the first line of the text, or a line without a full stop (a headline or caption)?"""
+        doc = self.doc
+        k = self.para_index(q.start)
+        if k < 0 or q.start >= doc.paragraphs[k].end:
+            return False
+        hit = self._headline_paras.get(k)
+        if hit is None:
+            p = doc.paragraphs[k]
+            line = doc.text[p.start:p.end]
+            # no full stop at the end: a headline, a caption, a related link; and the first line of a longer text,
+            # when it is short, is the headline even with a full stop
+            hit = line.rstrip().rstrip("\"'\u201d\u2019)")[-1:] not in (".", "!", "?") or (
+                k == 0 and len(doc.paragraphs) > 1 and len(line.split()) <= 20)
+            self._headline_paras[k] = hit
+        return hit
+
+    def cue_text(self, a: Attr) -> str:
+        return self.text[self.doc.tok_start[a.cue_first]:self.doc.tok_end[a.cue_last]]
+
+
+def family(q: QuoteSpan, text: str) -> str:
+    """'d' for a double mark (or a doubled single, NYT-style ''...''), 's' for a single one."""
+    if q.open_mark in DOUBLE_MARKS:
+        return "d"
+    if q.start >= 2 and text[q.start - 2] in "'\u2018\u2019`":
+        return "d"
+    return "s"

@@ -1,0 +1,89 @@
+"""The words around the marks that say what a quotation is without anyone's speech: the word itself talked about
+("the term ..."), a nickname ("dubbed ..."), the name of a work, law or campaign ("titled ...", "... rally"), a
+label or option ("yes"), markup, and the doubt markers of scare quotes ("so-called ...").
+
+Each frame is a closed class of English words, stated once here. A frame decides the kind before any speaker is
+looked for, since "the word 'X'" is a mention whoever used X.
+"""
+
+from __future__ import annotations
+
+import re
+
+from framing.text.quotemarks import QuoteSpan
+
+MENTION_BEFORE = re.compile(
+    r"(?:\b(?:word|words|term|terms|phrase|phrases|label|labels|expression|hashtag|acronym|terminology|moniker|"
+    r"adjective|noun|verb|epithet|words\s+like|terms\s+like|such\s+as\s+the\s+word|spelled|spelt|reads|read|"
+    r"written|typed|searched\s+for|search\s+term|the\s+letters?|pronounced)\s*,?\s*)$", re.IGNORECASE)
+MENTION_AFTER = re.compile(r"^\s*,?\s*(?:means|meant|stands\s+for|is\s+(?:a|the)\s+(?:word|term)|as\s+a\s+(?:word|term))",
+                           re.IGNORECASE)
+NAME_BEFORE = re.compile(
+    r"(?:nicknamed|dubbed|known\s+(?:\w+ly\s+)?as|aka|a\.k\.a\.|nickname|nicknames|called\s+(?:him|her|himself|herself|"
+    r"themselves|itself)|calls\s+(?:him|her|himself|herself))\s*,?\s*$", re.IGNORECASE)
+TITLE_BEFORE = re.compile(
+    r"(?:titled|entitled|headlined|headline|book|film|movie|documentary|song|album|show|series|podcast|op-ed|"
+    r"column|essay|article|report|memo|slogan|motto|operation|campaign|programme|program|doctrine|initiative|"
+    r"video|ad|advert|advertisement|play|poem|speech|hashtag|banner|sign|placard|t-shirt|shirt|the\s+(?:new|"
+    r"latest))\s*,?\s*$", re.IGNORECASE)
+TITLE_AFTER = re.compile(
+    r"^\s*(?:rally|rallies|campaign|movement|act|bill|law|program|programme|initiative|tour|show|series|"
+    r"podcast|doctrine|plan|policy|operation|strategy|agenda|caucus|summit|conference|march|ad|ads|video|"
+    r"documentary|book|report|memo|list|award|prize|slogan|revolution|intifada|project|order|rule|"
+    r"amendment|clause|provision|protocol|deal|accord|agreement|pact|treaty|event|festival|concert|speech|"
+    r"address|tweet|post|column|article|headline|segment|episode|film|movie|song|album|game|app|hashtag|"
+    r"website|blog|newsletter|brand|label|chant|t-shirt|sign|signs|banner|banners|placards?)\b", re.IGNORECASE)
+ORG_AFTER = re.compile(r"^\s*(?:PAC|super\s+PAC|group|organi[sz]ation|party|caucus|coalition|network|foundation|"
+                       r"fund|committee|company|club|team|centre|center|camp|prison|facility|base|building|"
+                       r"bridge|hotel|restaurant|bar|ranch|estate|account|handle|channel)\b", re.IGNORECASE)
+OTHER_CONTENT = re.compile(
+    r"^(?:yes|no|aye|nay|yea|true|false|mostly\s+true|mostly\s+false|half\s+true|pants\s+on\s+fire|"
+    r"leave|remain|present|abstain|none|other|n/?a|ok|okay|like|dislike|agree|disagree|strongly\s+agree|"
+    r"strongly\s+disagree|undecided|don'?t\s+know|a|b|c|d|f|a\+|a-)[.,!?]?$", re.IGNORECASE)
+MARKUP_BEFORE = re.compile(r"\b[\w:-]+=$")
+SO_CALLED = re.compile(r"so[-\s]called\s*$|self[-\s](?:styled|proclaimed)\s*$|supposed\s*$", re.IGNORECASE)
+# Nouns that end the name of a rule, law, plan or test ("eight-state rule", "the doll tests").
+TITLE_NOUNS = frozenset("""rule rules act bill law doctrine plan agreement accord treaty pact deal initiative program
+    programme test tests amendment clause protocol strategy policy""".split())
+SMALL = frozenset("a an the of and or for to in on at by with from as is but vs nor de la le".split())
+
+CUE_BEFORE = re.compile(
+    r"\b(?:said|says|say|saying|told|tells|telling|asked|asks|added|adds|adding|wrote|writes|replied|replies|"
+    r"continued|declared|stated|tweeted|posted|explained|insisted|warned|noted|argued|claimed|stressed|"
+    r"announced|responded|recalled|quipped|joked|shouted|chanted|chanting|called|calling|quote)\b"
+    r"(?:\s+[\w\u2019'.-]+){0,5}\s*[,:]?\s*$", re.IGNORECASE)
+
+
+def title_case(words: list[str]) -> bool:
+    sig = [w for w in words if w.lower() not in SMALL]
+    return len(sig) >= 2 and all(w[:1].isupper() or w[:1].isdigit() for w in sig) and len(words) <= 12
+
+
+def starts_clause(before: str) -> bool:
+    b = before.rstrip().rstrip("'\"\u201c\u201d\u2018\u2019").rstrip()
+    return not b or b.endswith((":", ".", "!", "?"))
+
+
+def cue_right_before(before: str) -> bool:
+    b = before.rstrip().rstrip("'\"\u201c\u201d\u2018\u2019").rstrip()
+    return bool(CUE_BEFORE.search(b))
+
+
+def between_names(text: str, q: QuoteSpan) -> bool:
+    """Dwayne "The Rock" Johnson: a short quotation between two capitalised name parts on one line."""
+    content = text[q.start:q.end]
+    if len(content.split()) > 3 or content.rstrip()[-1:] in ",.;:!?":
+        return False
+    b = text[max(0, q.start - 25):q.start - 1]
+    a = text[q.end + 1:q.end + 25]
+    return bool(re.search(r"\b[A-Z][a-z]+ $", b)) and bool(re.match(r" [A-Z][a-z]+\b", a)) and \
+        not re.search(r"\b(?:said|says|told|The|A|An)\s$", b)
+
+
+def coordinated(text: str, a: QuoteSpan, b: QuoteSpan) -> bool:
+    """Are two quotations joined only by "and", "or" or a comma ("unacceptable" and "inaccurate")?"""
+    if a.depth != b.depth or b.start <= a.end:
+        return False
+    between = text[a.end + 1:b.start - 1]
+    return len(between) <= 12 and bool(re.fullmatch(r"\s*(?:,\s*)?(?:and|or|,)?\s*", between)) and \
+        len(text[b.start:b.end].split()) <= 4

@@ -1,0 +1,147 @@
+"""Who says a quotation: one chain of evidence, strongest first.
+
+1. An attribution whose content holds the quotation (``"...," Smith said``; ``said the deal "increases ..."``).
+2. An attribution with a source elsewhere in the quotation's sentence: a sentence that reports someone's words
+   puts its quotations in their mouth ("Trump's 'excesses' are sickening, Hollande said").
+3. Layouts that name the speaker without a verb: a headline "Name: '...'", an epigraph signed after a dash, a
+   transcript label ("TRUMP: ..."), a paragraph introduced by a colon at the end of the one before.
+4. A clause that continues the last speaker's turn in this or the previous paragraph.
+
+Cannot: resolve a speaker the text gives only through a document several sentences earlier ("the memo ... It
+also 'calls upon ...'"), or tell that a later, ironic repetition of someone's words is the writer's own.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from typing import NamedTuple
+
+from framing.detect.attributions import Attr
+from framing.detect.quotes._context import QuoteContext
+from framing.text.quotemarks import QuoteSpan
+
+
+class Speaker(NamedTuple):
+    name: str | None
+    cue: str | None
+    how: str  # "cue" when an attribution covers the quotation, otherwise the layout or "none"
+
+
+class LastTurn(NamedTuple):
+    """The last speaker quoted: their name, cue and paragraph."""
+
+    name: str | None
+    cue: str | None
+    paragraph: int
+
+
+NOBODY = Speaker(None, None, "none")
+
+SIGNED = re.compile(r"[ \t]*[\u2014\u2013-]{1,2}[ \t]*((?:[A-Z][\w.\u2019'-]*[ \t]?){1,4}(?:\d[\d:]*)?)[ \t]*(?:\n|$)")
+TRANSCRIPT = re.compile(r"\s*([A-Z][A-Z.'\u2019-]+(?: [A-Z][A-Z.'\u2019-]+){0,2}):\s")
+LEADING_NAME = re.compile(r"((?:[A-Z][\w.\u2019'-]*\s+){0,3}[A-Z][\w\u2019'-]+)(?=[\s,])")
+HEADLINE_COLON = re.compile(r"\s*((?:[A-Z][\w.\u2019'-]*\s?){1,4}):\s")
+# Contents nest or follow each other: only the last few starting before a quotation can hold it.
+CONTENT_CANDIDATES = 40
+
+
+def speaker_for(ctx: QuoteContext, q: QuoteSpan, last: LastTurn | None, clause: bool) -> Speaker:
+    """Speaker and cue of quotation ``q`` (``clause``: does it look like a clause?)."""
+    found = _covering(ctx, q)
+    if found is not None:
+        return found
+    found = _same_sentence(ctx, q)
+    if found is not None:
+        return found
+    found = _layout(ctx, q, clause)
+    if found is not None:
+        return found
+    if last is not None and clause and ctx.para_index(q.start) - last.paragraph <= 1:
+        return Speaker(last.name, last.cue, "continues the previous speaker's quotation")
+    return NOBODY
+
+
+def _covering(ctx: QuoteContext, q: QuoteSpan) -> Speaker | None:
+    """The innermost attribution whose content holds the quotation."""
+    doc = ctx.doc
+    best: Attr | None = None
+    k = bisect_right(ctx.content_starts, q.start)
+    for a in ctx.by_content[max(0, k - CONTENT_CANDIDATES):k]:
+        if a.source is None and a.source_type != "media" and subject_speaker(ctx, a) is None:
+            continue  # a cue with no one speaking ("it is worth asking whether ...")
+        if a.source and doc.tok_start[a.source[0]] <= q.start and q.end <= doc.tok_end[a.source[1]]:
+            continue  # the quotation is part of the source itself (a discredited "expert" told ...)
+        if a.content and a.content[0] <= q.start and q.end <= a.content[1]:
+            if best is None or (best.content and a.content[1] - a.content[0] < best.content[1] - best.content[0]):
+                best = a
+    if best is None:
+        return None
+    return Speaker(best.speaker or subject_speaker(ctx, best), ctx.cue_text(best), "cue")
+
+
+def _same_sentence(ctx: QuoteContext, q: QuoteSpan) -> Speaker | None:
+    doc = ctx.doc
+    near = [a for a in ctx.by_sentence.get(doc.sentence_of(q.start), []) if a.source is not None
+            and not (doc.tok_start[a.source[0]] <= q.start and q.end <= doc.tok_end[a.source[1]])]
+    if not near:
+        return None
+    a = min(near, key=lambda a: min(abs(q.start - doc.tok_end[a.cue_last]), abs(doc.tok_start[a.cue_first] - q.end)))
+    return Speaker(a.speaker, ctx.cue_text(a), "cue")
+
+
+def _layout(ctx: QuoteContext, q: QuoteSpan, clause: bool) -> Speaker | None:
+    text = ctx.text
+    k = ctx.para_index(q.start)
+    line_start = ctx.doc.paragraphs[k].start if k >= 0 else 0
+    # a headline "Name: ... '...'"
+    m = HEADLINE_COLON.match(text, line_start, q.start)
+    if m and ctx.in_headline(q):
+        return Speaker(m.group(1).strip(), "headline colon", "headline")
+    # an epigraph signed after a dash: “The sabbath was made for man ...” —Mark 2:27
+    m = SIGNED.match(text, q.end + 1)
+    if m:
+        return Speaker(m.group(1).strip(), "dash", "signed after a dash")
+    # a transcript paragraph ("TRUMP: Look, ... I would have said, 'Thanks, Jeff'")
+    m = TRANSCRIPT.match(text, line_start) if clause else None
+    if m and q.start > m.end():
+        return Speaker(m.group(1).title(), "transcript label", "transcript")
+    # a paragraph introduced by a colon at the end of the previous one ("X had the following response:")
+    intro = _colon_intro(ctx, q)
+    if intro is not None:
+        return Speaker(intro, None, "introduced by a colon at the end of the previous paragraph")
+    return None
+
+
+def _colon_intro(ctx: QuoteContext, q: QuoteSpan) -> str | None:
+    """The named subject of a sentence ending in ":" at the end of the paragraph before this quotation."""
+    doc = ctx.doc
+    si = doc.sentence_of(q.start - 1)
+    if si <= 0:
+        return None
+    sent = doc.sentences[si]
+    prev = doc.sentences[si - 1]
+    gap = doc.text[prev.end:sent.start]
+    if "\n" not in gap or not doc.text[prev.start:prev.end].rstrip().endswith(":"):
+        return None
+    m = LEADING_NAME.match(doc.text, prev.start, prev.end)
+    if not m or len(m.group(1).split()) < 2 or m.group(1).split()[0].lower() in ("the", "a", "an", "this", "in"):
+        return None
+    return m.group(1)
+
+
+def subject_speaker(ctx: QuoteContext, a: Attr) -> str | None:
+    """Who speaks when a cue has no source of its own ("WikiLeaks went on to accuse ..."): the capitalised noun
+    phrase the cue's sentence starts with."""
+    if a.sentence < 0:
+        return None
+    doc = ctx.doc
+    sent = doc.sentences[a.sentence]
+    m = LEADING_NAME.match(doc.text, sent.start, doc.tok_start[a.cue_first])
+    if not m or m.group(1).split()[0].lower() in NOT_SUBJECT:
+        return None
+    return m.group(1)
+
+
+NOT_SUBJECT = frozenset("the a an this that these those in on at for after before when while if but and so as "
+                        "yet still however meanwhile it its his her their there here".split())

@@ -1,0 +1,44 @@
+"""Which capitalised words of a text are names: the classic truecasing test, done once per document.
+
+A capitalised word at the start of a sentence may be a name ("Biden said") or an ordinary word ("Last week",
+"Instead", "Housing costs"). English capitalises names wherever they stand, so a word the text writes capitalised
+in the middle of a sentence and never in lower case is taken to be a name.
+
+Cannot: tell a name that only ever opens sentences (it is not a name here), or a capitalised common word in a
+headline-style line (headline lines are skipped, so they never make a word a name).
+"""
+
+from __future__ import annotations
+
+from framing.text.document import Document
+
+
+def name_words(doc: Document) -> frozenset[str]:
+    """Folded forms of the words written capitalised mid-sentence (outside title-case lines) and never lower-case."""
+    text = doc.text
+    starts = set(doc.sent_starts)
+    capital: set[str] = set()
+    lower: set[str] = set()
+    prev_end = -1
+    for s, e, w in zip(doc.tok_start, doc.tok_end, doc.words):
+        ch = text[s]
+        if ch.islower():
+            lower.add(w)
+        elif ch.isupper() and s not in starts and not _opens_sentence(text, prev_end, s, starts):
+            capital.add(w)
+        prev_end = e
+    return frozenset(capital - lower)
+
+
+def _opens_sentence(text: str, prev_end: int, s: int, starts: set[int]) -> bool:
+    """Does the token at ``s`` open a sentence or a line behind quotation marks or brackets ("“Last week ...")?"""
+    gap = text[max(prev_end, 0):s] if prev_end >= 0 else text[:s]
+    if "\n" in gap or prev_end < 0:
+        return True
+    stripped = gap.strip()
+    if not stripped:
+        return False
+    if stripped[-1] in "\u201c\u2018([":
+        return True  # an opening mark or bracket
+    core = stripped.rstrip("\"'\u201d\u2019)]").rstrip()
+    return not core or core[-1] in ".!?:;\u2014\u2013-\u2026"
