@@ -2,8 +2,8 @@
 corpus plus hostile articles), Debian's Chromium driven by Playwright, and screenshots kept as test artefacts.
 
 These tests are never skipped silently: without Chromium they fail and say how to install it, unless
-``FRAMING_SKIP_BROWSER=1`` asks to skip them. ``make test`` installs Chromium when it can and otherwise sets that
-variable, so every skipped test shows the same one-line reason.
+``FRAMING_SKIP_BROWSER=1`` asks to skip them. ``make test`` installs Chromium when it can; when it cannot, the
+browser tests are left out (counted as deselected) and the summary says why in one line.
 """
 
 from __future__ import annotations
@@ -20,18 +20,30 @@ ARTIFACTS = Path(os.environ.get("FRAMING_ARTIFACTS", ROOT / "artifacts")) / "scr
 os.environ.setdefault("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")  # the Python package never fetches a browser
 
 
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    for item in items:
-        if "tests/browser/" in str(item.fspath).replace(os.sep, "/"):
-            item.add_marker(pytest.mark.browser)
+NO_CHROMIUM = (f"browser tests skipped by make test: {CHROMIUM} not found and this user cannot install it; enable "
+               "them with `sudo apt-get install chromium` or FRAMING_CHROMIUM=/path/to/chromium")
+_left_out: list[int] = []
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    browser = [item for item in items if "tests/browser/" in str(item.fspath).replace(os.sep, "/")]
+    for item in browser:
+        item.add_marker(pytest.mark.browser)
+    if browser and os.environ.get("FRAMING_SKIP_BROWSER_REASON") == "no-chromium" and not CHROMIUM.is_file():
+        # `make test` could not install Chromium: leave the browser tests out and say so in one line
+        config.hook.pytest_deselected(items=browser)
+        items[:] = [item for item in items if item not in browser]
+        _left_out.append(len(browser))
+
+
+def pytest_terminal_summary(terminalreporter) -> None:  # noqa: ANN001
+    if _left_out:
+        terminalreporter.write_line(f"{_left_out[0]} {NO_CHROMIUM}", yellow=True, bold=True)
 
 
 @pytest.fixture(scope="session")
 def chromium_path() -> Path:
     if os.environ.get("FRAMING_SKIP_BROWSER") == "1":
-        if os.environ.get("FRAMING_SKIP_BROWSER_REASON") == "no-chromium":
-            pytest.skip(f"browser tests skipped by make test: {CHROMIUM} not found and this user cannot install it; "
-                        "enable them with `sudo apt-get install chromium` or FRAMING_CHROMIUM=/path/to/chromium")
         pytest.skip("FRAMING_SKIP_BROWSER=1: the browser tests were asked to be skipped")
     if not CHROMIUM.is_file():
         pytest.fail(f"{CHROMIUM} not found: the browser tests need Debian's Chromium (`apt-get install chromium`; "
