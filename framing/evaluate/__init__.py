@@ -141,8 +141,8 @@ def _overlaps(a: list[tuple[int, int]], b: list[tuple[int, int]]) -> bool:
     return any(s1 < e2 and s2 < e1 for s1, e1 in a for s2, e2 in b)
 
 
-def polnear(data: Path) -> Score:
-    base = data / "polnear/dev"
+def polnear(data: Path, split: str = "dev") -> Score:
+    base = data / "polnear" / split
     gold: dict[str, list[dict[str, Any]]] = {}
     texts: dict[str, str] = {}  # PolNeAR text per article
     for t in sorted((base / "text").glob("*.txt")):
@@ -200,7 +200,7 @@ def polnear(data: Path) -> Score:
     cue_r = rec_hit / n_speech if n_speech else 0.0
     f1 = 2 * cue_p * cue_r / (cue_p + cue_r) if cue_p + cue_r else 0.0
     sm = src_ok / src_n if src_n else 0.0
-    line = (f"PolNeAR dev ({len(gold)} articles, {n_speech} speech attributions): cue P={cue_p:.3f} "
+    line = (f"PolNeAR {split} ({len(gold)} articles, {n_speech} speech attributions): cue P={cue_p:.3f} "
             f"R={cue_r:.3f} F1={f1:.3f} (target 0.85); source match={sm:.3f} (target 0.80)")
     return Score("polnear", {"cue_p": cue_p, "cue_r": cue_r, "cue_f1": f1, "source_match": sm}, line, dict(errs),
                  f1 >= 0.85 and sm >= 0.80)

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass
+from functools import cached_property
 
 from framing.text.normalize import NormalizedText, normalize
 from framing.text.quotemarks import QuoteSpan, pair_quotes
 from framing.text.segment import Span, paragraphs, sentences, tokens
+from framing.text.truecase import compute_case_profile
 
 
 @dataclass(frozen=True)
@@ -27,6 +29,11 @@ class Document:
     quotes: tuple[QuoteSpan, ...]
     warnings: tuple[str, ...]
     sent_starts: tuple[int, ...]
+
+    @cached_property
+    def case_profile(self) -> tuple[frozenset[str], frozenset[str]]:
+        """Words written capitalised mid-sentence, and words written in lower case (:mod:`framing.text.truecase`)."""
+        return compute_case_profile(self)
 
     @property
     def folded(self) -> str:

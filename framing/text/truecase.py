@@ -10,11 +10,29 @@ headline-style line (headline lines are skipped, so they never make a word a nam
 
 from __future__ import annotations
 
-from framing.text.document import Document
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from framing.text.document import Document
 
 
 def name_words(doc: Document) -> frozenset[str]:
-    """Folded forms of the words written capitalised mid-sentence (outside title-case lines) and never lower-case."""
+    """Folded forms of the words written capitalised mid-sentence and never lower-case."""
+    capital, lower = case_profile(doc)
+    return frozenset(capital - lower)
+
+
+def lower_words(doc: Document) -> frozenset[str]:
+    """Folded forms of the words the text writes in lower case somewhere."""
+    return case_profile(doc)[1]
+
+
+def case_profile(doc: Document) -> tuple[frozenset[str], frozenset[str]]:
+    """The folded words written capitalised mid-sentence, and those written in lower case (cached on the document)."""
+    return doc.case_profile
+
+
+def compute_case_profile(doc: Document) -> tuple[frozenset[str], frozenset[str]]:
     text = doc.text
     starts = set(doc.sent_starts)
     capital: set[str] = set()
@@ -22,12 +40,14 @@ def name_words(doc: Document) -> frozenset[str]:
     prev_end = -1
     for s, e, w in zip(doc.tok_start, doc.tok_end, doc.words):
         ch = text[s]
-        if ch.islower():
+        if s and text[s - 1] in "@#/._":
+            pass  # a handle, hashtag, address or file name keeps its own case ("@wikileaks")
+        elif ch.islower():
             lower.add(w)
         elif ch.isupper() and s not in starts and not _opens_sentence(text, prev_end, s, starts):
             capital.add(w)
         prev_end = e
-    return frozenset(capital - lower)
+    return frozenset(capital), frozenset(lower)
 
 
 def _opens_sentence(text: str, prev_end: int, s: int, starts: set[int]) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from itertools import accumulate
 
 from framing.config import Config
@@ -13,6 +13,7 @@ from framing.lexicons import Lexicon, fold_words
 from framing.text.document import Document
 from framing.text.quotemarks import QuoteSpan
 from framing.text.segment import NO_BREAK_AFTER
+from framing.text.truecase import name_words
 
 # ----------------------------------------------------------------------------------------------- word classes
 # Closed classes of English function words: grammar, not judgement, so they live here rather than in a lexicon.
@@ -147,6 +148,11 @@ class Ctx:
         # outermost quotations (disjoint, so sorted by both start and end), with their opening-mark offsets
         self.top_quotes = (top, [q.start - 1 for q in top], [q.end for q in top])
         self._cap_index: dict[str, list[int]] | None = None
+
+    @cached_property
+    def names(self) -> frozenset[str]:
+        """Folded words this text writes as names (see :mod:`framing.text.truecase`)."""
+        return name_words(self.doc)
 
     def raw(self, i: int) -> str:
         return self.text[self.doc.tok_start[i]:self.doc.tok_end[i]]

@@ -60,13 +60,18 @@ def find_source(ctx: Ctx, a: Attr) -> None:
         if subj is not None and subj[1] < a.cue_first:
             a.source = subj
             return
+    if "," in before_gap and a.lemma not in _TAKES_OBJECT:
+        # a parenthetical inversion: "The left, says Bobby Jindal, wants to ..."
+        np = np_after(ctx, a.cue_last, si, allow_pp=False)
+        if np and np[1] + 1 < len(w) and "," in ctx.gap(np[1] + 1) and ctx.cap(np[1]):
+            a.source = np
+            return
     if not inverted:
         subj = subject_before(ctx, a.cue_first, si)
         if subj:
             a.source = subj
             return
-    if (inverted or sentence_initial(ctx, a.cue_first)) and a.lemma not in ("tell", "ask", "call", "urge",
-                                                                           "accuse", "blame", "thank"):
+    if (inverted or sentence_initial(ctx, a.cue_first)) and a.lemma not in _TAKES_OBJECT:
         # `"...," said the minister` / `Said Smith: ...`; otherwise the noun phrase after a verb is its object
         # (and "told you", "asked them" always take an object)
         np = np_after(ctx, a.cue_last, si, allow_pp=False)
@@ -79,6 +84,10 @@ def find_source(ctx: Ctx, a: Attr) -> None:
             a.source = subj
 
 
+# Cues whose following noun phrase is their object, never an inverted subject ("told reporters", "asked them").
+_TAKES_OBJECT = frozenset(("tell", "ask", "call", "urge", "accuse", "blame", "thank"))
+
+
 def _host_clause_source(ctx: Ctx, a: Attr) -> Attr | None:
     """The attribution earlier in the same sentence whose subject a participle or coordinated verb shares."""
     k = bisect_right(ctx.attr_starts, a.cue_first - 1)  # attributions whose cue starts before this one
@@ -88,6 +97,10 @@ def _host_clause_source(ctx: Ctx, a: Attr) -> Attr | None:
         if b.source is not None:
             return b
     return None
+
+
+# A leading adverbial ("At Sunday night's debate,", "Over in Norvask,") is a few words long.
+_MAX_ADVERBIAL = 12
 
 
 def sentence_subject(ctx: Ctx, si: int) -> tuple[int, int] | None:
@@ -105,8 +118,13 @@ def sentence_subject(ctx: Ctx, si: int) -> tuple[int, int] | None:
         return None
     if w[k] in PRONOUNS and w[k] not in ("who", "which", "it"):
         return (k, k)
-    if w[k] in PREPOSITIONS or w[k] == "over":
-        return None  # "Over in Norvask, ...": a sentence that starts with an adverbial, not with its subject
+    if w[k] in PREPOSITIONS or w[k] in ("over", "amid", "as", "when", "while", "since", "although", "though"):
+        # "At Sunday night's debate, Sanders compared ...": the subject follows the leading adverbial's comma
+        k = next((t for t in range(k + 1, min(sent.stop, k + _MAX_ADVERBIAL)) if "," in ctx.gap(t)), sent.stop)
+        if k >= sent.stop or ctx.in_quote(k):
+            return None
+        if w[k] in PRONOUNS and w[k] not in ("who", "which", "it"):
+            return (k, k)
     start = k
     end = None
     while k < sent.stop and k - start < ctx.cfg.max_source_words:
@@ -149,6 +167,9 @@ def subject_before(ctx: Ctx, cue: int, si: int) -> tuple[int, int] | None:
         if (w[j] in WEEKDAYS or w[j] in MONTHS) and j - 1 >= lo and w[j - 1] in ("on", "in", "last"):
             j -= 2
             continue
+        if w[j].isdigit() and len(w[j]) == 4 and j - 1 >= lo and w[j - 1] in ("in", "since"):
+            j -= 2  # "Barack Obama in 2010 said"
+            continue
         if w[j] in WEEKDAYS or w[j] in ("morning", "afternoon", "evening", "night"):
             j -= 1  # "Trump Tuesday said", "a tweet Tuesday morning calling"
             continue
@@ -174,11 +195,15 @@ def subject_before(ctx: Ctx, cue: int, si: int) -> tuple[int, int] | None:
         if not (lo < p <= j):
             return None
         head = w[p]
+        roles = ctx.single.get("role", ())
+        if step == 0 and p - 1 >= lo and not ctx.cap(p - 1) and all(ctx.cap(t) for t in range(p, j + 1)) \
+                and j - p <= 3 and not any(w[t] in roles for t in range(p, j + 1)) and not ctx.in_quote(p):
+            return (p, j)  # "the White House chief of staff, Mick Mulvaney, said": the name in apposition speaks
         dash = "\u2014" in g and "\u2014" in ctx.gap(p)  # a parenthetical between dashes, whatever it says
         participle = head.endswith("ed") or head in ("known", "based", "born", "seen", "titled", "called")
         if dash or participle or head in DETERMINERS or head in (
                 "who", "which", "for", "in", "on", "meanwhile", "however", "too", "though", "speaking", "citing",
-                "whose") or head in ctx.single.get("role", ()) or _looks_like_age(w, p, j):
+                "whose") or head in roles or w[j] in roles or _looks_like_age(w, p, j):
             j = p - 1
         else:
             return None
@@ -196,8 +221,9 @@ def subject_before(ctx: Ctx, cue: int, si: int) -> tuple[int, int] | None:
         if punct_gap(ctx, k + 1) and k != j:
             break
         if w[k] in ("who", "which") and k > lo:
-            rel = k
-            break
+            if not any(ctx.cap(t) for t in range(k + 1, j + 1)):
+                rel = k  # "an official who declined to be named said": the relative pronoun is the subject
+            break  # "which Carson said": the name after the pronoun is the subject
     if rel is not None:
         j = rel - 1
     return _np_before(ctx, j, lo)
@@ -289,6 +315,18 @@ def _is_modifier_slot(ctx: Ctx, k: int, end: int) -> bool:
     return any(w[x] in heads or ctx.cap(x) for x in range(k + 1, end + 1))
 
 
+def _head_closes_np(ctx: Ctx, k: int, hi: int) -> bool:
+    """Do lower-case words from token k (at most two, no function words) run straight to a clause boundary?"""
+    w = ctx.doc.words
+    for t in range(k, min(k + 2, hi)):
+        if w[t] in SENTENCE_STOPPERS or w[t] in SKIP_AFTER_CUE or w[t] in DETERMINERS or ctx.cap(t) \
+                or w[t].endswith(("ly", "ing", "ed")):
+            return False
+        if t + 1 >= hi or punct_gap(ctx, t + 1):
+            return True
+    return False
+
+
 def np_after(ctx: Ctx, last: int, si: int, allow_pp: bool) -> tuple[int, int] | None:
     """A noun phrase right after token ``last`` ("said the minister", "according to a statement from X")."""
     d = ctx.doc
@@ -326,6 +364,9 @@ def np_after(ctx: Ctx, last: int, si: int, allow_pp: bool) -> tuple[int, int] | 
         elif end is not None and word not in SENTENCE_STOPPERS and word not in SKIP_AFTER_CUE and count < 8 \
                 and allow_pp:
             end = k
+        elif end is not None and word not in SENTENCE_STOPPERS and word not in SKIP_AFTER_CUE \
+                and _head_closes_np(ctx, k, hi):
+            end = k  # the lower-case head after capitalised modifiers: "said one Florida Republican strategist."
         else:
             break
         k += 1

@@ -93,6 +93,8 @@ def _source_type(ctx: Ctx, a: Attr) -> str:
              and w[i] not in NP_LINKERS and w[i] not in MONTHS and w[i] not in WEEKDAYS
              and not (i + 1 <= e and not ctx.cap(i + 1) and w[i + 1] in role | anon | org)]
     head = words[-1]
+    if words[0] in ("a", "an", "one", "another", "some") and not ctx.cap(e):
+        return "anonymous"  # "a 2008 Clinton veteran", "one Florida Republican strategist": described, not named
     if names:
         if any(w[i] in org or w[i] in ORG_SUFFIXES for i in toks) and not any(w[i] in role for i in toks):
             return "named_org"
@@ -173,8 +175,8 @@ def _full_name(ctx: Ctx, span: tuple[int, int]) -> str:
         keep: list[str] = []
         for i in reversed(parts):
             wi = d.words[i]
-            if wi in role or wi in DETERMINERS or wi in NP_LINKERS:
-                break
+            if wi in role or wi in DETERMINERS or wi in NP_LINKERS or not _first_name(ctx, wi, p):
+                break  # a role, or a capitalised word that is not a name ("Debating Clinton's character")
             keep.insert(0, ctx.raw(i))
         if keep and not any(x.lower() in ("mr", "mrs", "ms", "dr") for x in keep):
             full = " ".join(keep + [last])
@@ -183,6 +185,16 @@ def _full_name(ctx: Ctx, span: tuple[int, int]) -> str:
     else:
         ctx._full_names[last] = (None, len(positions))
     return name
+
+
+def _first_name(ctx: Ctx, word: str, mention: int) -> bool:
+    """Can a capitalised word before a surname be a first name? The text writes it as a name mid-sentence, or
+    never in lower case and not in the headline (a headline verb or adjective is capitalised too)."""
+    if word in ctx.names:
+        return True
+    d = ctx.doc
+    in_headline = len(d.paragraphs) > 1 and d.tok_start[mention] < d.paragraphs[0].end
+    return word not in d.case_profile[1] and not in_headline
 
 
 _NAME_SEQ = re.compile(r"(?<![\w\u2019'])((?:[A-Z][\w\u2019'.-]*)(?:\s+(?:[A-Z][\w\u2019'.-]*|de|van|von|al|bin|la|le|da))*)")

@@ -30,7 +30,7 @@ from framing.config import Config
 from framing.detect.attributions import Attr
 from framing.detect.quotes import frames as fr
 from framing.detect.quotes._context import WORD, QuoteContext, family
-from framing.detect.quotes.speakers import LastTurn, speaker_for
+from framing.detect.quotes.speakers import LastTurn, sentence_subject_name, speaker_for
 from framing.text.document import Document
 from framing.text.quotemarks import QuoteSpan
 
@@ -117,6 +117,11 @@ def _classify_one(ctx: QuoteContext, q: QuoteSpan, last: LastTurn | None, outer_
                                                      "speaker's own distancing")
         return QuoteCall(q, "partial", who.name, who.cue,
                          f"a fragment of a speaker's words woven into the sentence ({who.how})")
+    if fr.verb_phrase(words):
+        name = sentence_subject_name(ctx, si, q.start) if si >= 0 else None
+        return QuoteCall(q, "partial", name, None, "a quoted verb phrase woven into the sentence: someone's wording, "
+                                                   "not a label the writer holds at a distance"
+                                                   + ("; the speaker is the sentence's subject" if name else ""))
     if 2 <= n <= 6 and (words[-1].lower() in fr.TITLE_NOUNS or (n >= 3 and fr.TITLE_AFTER.match(after))):
         return QuoteCall(q, "title", None, None, "names a rule, law, plan, agreement or test (a title, not a quote)")
     if n <= cfg.scare_max_words:

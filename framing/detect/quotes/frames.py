@@ -87,3 +87,25 @@ def coordinated(text: str, a: QuoteSpan, b: QuoteSpan) -> bool:
     between = text[a.end + 1:b.start - 1]
     return len(between) <= 12 and bool(re.fullmatch(r"\s*(?:,\s*)?(?:and|or|,)?\s*", between)) and \
         len(text[b.start:b.end].split()) <= 4
+
+
+# Words that open a verb phrase: auxiliaries and modals (negated too), and the infinitive marker.
+_VERB_OPENERS = frozenset("""is are was were be been being am has have had having do does did will would shall should
+    can could may might must isn't aren't wasn't weren't hasn't haven't hadn't doesn't don't didn't won't wouldn't
+    can't couldn't shouldn't mustn't to""".split())
+# -ing words that are usually nouns or adjectives, not participles.
+_ING_NOUNS = frozenset("""thing things nothing something anything everything king kings ring string spring morning
+    evening building buildings meeting meetings feeling feelings being beings wedding ceiling during bring sing
+    setting settings funding timing training housing hearing hearings ruling rulings""".split())
+
+
+def verb_phrase(words: list[str]) -> bool:
+    """Does the quotation open with a verb phrase ("spewing lies", "didn't want the embrace", "to do everything")?
+
+    Scare quotes hold a word or a label at a distance; a quoted verb phrase of two or more words is someone's
+    wording woven into the writer's sentence (the guidelines' partial quote), even when no cue names them.
+    """
+    if len(words) < 2:
+        return False
+    first = words[0].lower().replace("\u2019", "'")
+    return first in _VERB_OPENERS or (first.endswith("ing") and len(first) > 4 and first not in _ING_NOUNS)

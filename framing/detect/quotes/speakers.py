@@ -135,12 +135,33 @@ def subject_speaker(ctx: QuoteContext, a: Attr) -> str | None:
     phrase the cue's sentence starts with."""
     if a.sentence < 0:
         return None
+    return sentence_subject_name(ctx, a.sentence, ctx.doc.tok_start[a.cue_first])
+
+
+def sentence_subject_name(ctx: QuoteContext, si: int, end: int) -> str | None:
+    """The name sentence ``si`` starts with, before offset ``end`` ("Trump's comments ..." -> "Trump"), if the text
+    writes it as a name."""
     doc = ctx.doc
-    sent = doc.sentences[a.sentence]
-    m = LEADING_NAME.match(doc.text, sent.start, doc.tok_start[a.cue_first])
+    sent = doc.sentences[si]
+    m = LEADING_NAME.match(doc.text, sent.start, max(sent.start, end))
     if not m or m.group(1).split()[0].lower() in NOT_SUBJECT:
         return None
-    return m.group(1)
+    # a capitalised first word is a name only if the text writes it as one elsewhere ("Last week", "Instead")
+    parts = re.sub(r"['\u2019]s$", "", m.group(1)).split()
+    while parts and _fold(parts[0]) not in ctx.names:
+        parts.pop(0)
+    if not parts or _fold(parts[-1]) not in ctx.names:
+        return None
+    return " ".join(parts)
+
+
+def _fold(word: str) -> str:
+    """The folded form of a word's last token, as in ``Document.words`` ("al-Mayadeen" -> "mayadeen")."""
+    toks = _TOKEN.findall(word.lower())
+    return toks[-1] if toks else ""
+
+
+_TOKEN = re.compile(r"[^\W_]+")
 
 
 NOT_SUBJECT = frozenset("the a an this that these those in on at for after before when while if but and so as "
