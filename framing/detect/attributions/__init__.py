@@ -39,6 +39,7 @@ from framing.detect.attributions.cues import (
 )
 from framing.detect.attributions.sources import (
     find_source,
+    trim_source,
 )
 from framing.detect.attributions.speakers import (
     chains,
@@ -73,6 +74,7 @@ def detect(doc: Document, verbs: Lexicon, sources: Lexicon, cfg: Config) -> list
     for a in out:
         if a.source is None and a.lemma not in ("quoted as",):
             find_source(ctx, a)
+        trim_source(ctx, a)
         find_content(ctx, a)
     classify_and_resolve(ctx, out)
     chains(ctx, out)

@@ -76,13 +76,18 @@ NOUN_MAKERS = frozenset(
 )
 
 
+# The adjectives among them: after these a past tense is a verb with its subject ("the official said").
+NOUN_MAKING_ADJECTIVES = frozenset("new latest recent earlier previous same public official press widespread numerous "
+                                   "several many unfounded false".split())
+
+
 # Ambiguous cue verbs need evidence of reported content next to them; others are speech acts as verbs.
 NEEDS_EVIDENCE = frozenset(
     """add note report state post cite answer point out maintain echo question reject signal indicate suggest
     estimate promise protest describe reveal confirm mention observe explain announce recall repeat write ask call
     predict propose recommend reply respond comment counter agree joke charge admit acknowledge concede confess
-    demand threaten pledge vow wonder urge""".split()
-)
+    demand threaten pledge vow wonder urge marvel recount volunteer""".split()
+) | {"put it"}
 
 
 PREPOSITIONS = frozenset(

@@ -9,6 +9,7 @@ from framing.detect.attributions._base import (
     AUXILIARIES,
     NEEDS_EVIDENCE,
     NOUN_MAKERS,
+    NOUN_MAKING_ADJECTIVES,
     PREPOSITIONS,
     PRONOUNS,
     SAYING,
@@ -49,8 +50,9 @@ def is_cue(ctx: Ctx, first: int, last: int, lemma: str) -> bool:
         return False  # markup: <tweet ...>
     if ctx.in_quote(first):
         return False  # reporting inside a quotation belongs to the quoted speaker's own words
-    if prev in NOUN_MAKERS and gap_is_space(ctx, first):
-        return False  # "the claim", "his remarks", "the said"
+    if prev in NOUN_MAKERS and gap_is_space(ctx, first) and not (
+            prev in NOUN_MAKING_ADJECTIVES and (form.endswith("ed") or form in _IRREGULAR_PAST)):
+        return False  # "the claim", "his remarks", "official statements" (but "the official said" is a verb)
     if lemma in _NOUN_TOO and not form.endswith(("ed", "ing")) and form not in _IRREGULAR_PAST:
         # "tweets", "claims", "calls" are nouns as often as verbs ("an explosive charge"): the verb needs a
         # subject that can speak right before it

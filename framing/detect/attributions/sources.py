@@ -6,6 +6,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 
 from framing.detect.attributions._base import (
+    COMMON_STARTERS,
     DETERMINERS,
     MONTHS,
     NP_LINKERS,
@@ -86,6 +87,20 @@ def find_source(ctx: Ctx, a: Attr) -> None:
 
 # Cues whose following noun phrase is their object, never an inverted subject ("told reporters", "asked them").
 _TAKES_OBJECT = frozenset(("tell", "ask", "call", "urge", "accuse", "blame", "thank"))
+
+
+def trim_source(ctx: Ctx, a: Attr) -> None:
+    """Sentence-initial conjunctions, adverbs and prepositions never belong to a source ("As Professor Foner put
+    it", "But Moscow says", "After Russia ..."): drop them from the front of the source noun phrase."""
+    if a.source is None:
+        return
+    s, e = a.source
+    w = ctx.doc.words
+    while s < e and sentence_initial(ctx, s) and (w[s] in COMMON_STARTERS or w[s] in PREPOSITIONS
+                                                  or w[s] in SENTENCE_STOPPERS) \
+            and w[s] not in PRONOUNS and w[s] not in DETERMINERS:
+        s += 1
+    a.source = (s, e)
 
 
 def _host_clause_source(ctx: Ctx, a: Attr) -> Attr | None:
