@@ -33,10 +33,13 @@ def find_source(ctx: Ctx, a: Attr) -> None:
     if a.lemma == "according to":
         a.source = np_after(ctx, a.cue_last, si, allow_pp=True)
         return
-    if a.cue_first > 0 and d.words[a.cue_first - 1] in ("is", "are", "was", "were", "been", "being") and \
-            a.cue_last + 1 < len(d.words) and d.words[a.cue_last + 1] == "by":
-        a.source = np_after(ctx, a.cue_last + 1, si, allow_pp=False)  # "X was accused by Brussels of ..."
-        return
+    if a.cue_first > 0 and d.words[a.cue_first - 1] in ("is", "are", "was", "were", "been", "being"):
+        # a passive cue names its speaker after "by": "X was accused by Brussels of ...", "have been called
+        # 'innocuous' by certain intelligence officials"
+        by = _agent_by(ctx, a)
+        if by is not None:
+            a.source = np_after(ctx, by, si, allow_pp=False)
+            return
     before_gap = ctx.gap(a.cue_first)
     inverted = any(c in before_gap for c in "\"\u201d\u2019'")
     # a participle after a comma or a coordinated verb shares the subject of the clause before it:
@@ -83,6 +86,31 @@ def find_source(ctx: Ctx, a: Attr) -> None:
         subj = subject_before(ctx, a.cue_first, si)
         if subj:
             a.source = subj
+            return
+    if form.endswith("ing") or prev == "to":
+        # a participle or an infinitive with no subject of its own takes the subject of its clause: "she declined
+        # to claim victory, only saying that ...", "WikiLeaks went on to accuse ..." (subject control)
+        subj = sentence_subject(ctx, si)
+        if subj is not None and subj[1] < a.cue_first:
+            a.source = subj
+
+
+def _agent_by(ctx: Ctx, a: Attr) -> int | None:
+    """The token "by" that introduces the agent of a passive cue, within its clause ("called X by Y")."""
+    w = ctx.doc.words
+    for k in range(a.cue_last + 1, min(len(w), a.cue_last + 1 + _MAX_AGENT_GAP)):
+        if k > a.cue_last + 1 and punct_gap(ctx, k) and ctx.gap(k).strip() not in ("'", "\u2019", "\"", "\u201c",
+                                                                                    "\u201d", "\u2018"):
+            return None
+        if w[k] == "by":
+            return k
+        if w[k] in ("that", "because", "and", "but", "which", "who"):
+            return None
+    return None
+
+
+# The agent follows a passive cue closely: "was called 'innocuous' by", "were described as 'reckless' by".
+_MAX_AGENT_GAP = 8
 
 
 # Cues whose following noun phrase is their object, never an inverted subject ("told reporters", "asked them").

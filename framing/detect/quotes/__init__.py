@@ -56,7 +56,16 @@ def classify(doc: Document, attrs: list[Attr], cfg: Config) -> list[QuoteCall]:
     last: LastTurn | None = None
     prev: QuoteCall | None = None
     outer: list[QuoteCall] = []  # the enclosing quotations of the current one
+    turns = sorted((a for a in attrs if a.speaker), key=lambda a: a.cue_last)
+    ti = 0
     for q in doc.quotes:
+        # a speaker reported before this quotation, with or without quoting them, holds the turn
+        # ("Gowan told me Haley's politicking was surprising. “While diplomats expect ...”")
+        while ti < len(turns) and doc.tok_end[turns[ti].cue_last] <= q.start:
+            a = turns[ti]
+            ti += 1
+            if q.depth == 0 and not _inside_any(ctx, doc.tok_start[a.cue_first]):
+                last = LastTurn(a.speaker, ctx.cue_text(a), ctx.para_index(doc.tok_start[a.cue_first]))
         while outer and not (outer[-1].span.start <= q.start and q.end <= outer[-1].span.end):
             outer.pop()
         call = _classify_one(ctx, q, last, outer[-1].span.start if outer else None)
@@ -133,6 +142,11 @@ def _classify_one(ctx: QuoteContext, q: QuoteSpan, last: LastTurn | None, outer_
     return QuoteCall(q, "other", None, None, "quoted phrase with no speaker and no sign of irony")
 
 
+def _inside_any(ctx: QuoteContext, offset: int) -> bool:
+    """Is ``offset`` inside a quotation (a cue the quoted speaker uses is not the writer's attribution)?"""
+    return ctx.in_quote(offset)
+
+
 def _frame_kind(ctx: QuoteContext, q: QuoteSpan, words: list[str], before: str, after: str) -> QuoteCall | None:
     """The kind the words around the marks give, before any speaker is looked for (:mod:`.frames`)."""
     content = ctx.text[q.start:q.end]
@@ -173,7 +187,8 @@ def _clause_like(ctx: QuoteContext, q: QuoteSpan, words: list[str], before: str,
     b = before.rstrip().rstrip("'\"\u201c\u201d\u2018\u2019").rstrip()
     starts_sentence = not b or b.endswith((":", "\u2014", "\u2013", ".", "!", "?")) or (
         b.endswith(",") and fr.cue_right_before(b)) or bool(re.search(r"\b(?:said|says|saying|told|asked|added|"
-                                                                      r"wrote|replied|continued)\s*$", b))
+                                                                      r"wrote|replied|continued)\s*$", b)) \
+        or ctx.introduced(q)
     if q.depth > 0 and outer_start is not None and not text[outer_start:q.start - 1].strip():
         starts_sentence = True  # “‘Why aren’t we?’ they ask”: a quotation opening its enclosing one
     first = content.lstrip("\u2026. ([")[:1]

@@ -7,6 +7,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
+from itertools import accumulate
 
 from framing.config import Config
 from framing.detect.attributions import Attr
@@ -28,6 +29,9 @@ class QuoteContext:
     content_starts: list[int] = field(init=False)
     para_starts: list[int] = field(init=False)
     _headline_paras: dict[int, bool] = field(init=False, default_factory=dict)
+    _quote_starts: list[int] = field(init=False)
+    _introduced: set[int] = field(init=False)
+    _quote_max_end: list[int] = field(init=False)
 
     def __post_init__(self) -> None:
         self.by_sentence = {}
@@ -37,6 +41,10 @@ class QuoteContext:
                                  key=lambda a: (a.content[0], a.cue_first))  # type: ignore[index]
         self.content_starts = [a.content[0] for a in self.by_content]  # type: ignore[index]
         self.para_starts = [p.start for p in self.doc.paragraphs]
+        self._introduced = {a.quote.start for a in self.attrs
+                            if a.quote is not None and self.doc.tok_end[a.cue_last] < a.quote.start}
+        self._quote_starts = [q.start for q in self.doc.quotes]
+        self._quote_max_end = list(accumulate((q.end for q in self.doc.quotes), max))
 
     @property
     def text(self) -> str:
@@ -57,6 +65,15 @@ class QuoteContext:
         if counts["d"] == counts["s"]:
             return None
         return "d" if counts["d"] > counts["s"] else "s"
+
+    def introduced(self, q: QuoteSpan) -> bool:
+        """Does a reporting cue introduce the quotation, with only adjuncts between ("chanted, '...'", "said: '...'")?"""
+        return q.start in self._introduced
+
+    def in_quote(self, offset: int) -> bool:
+        """Is ``offset`` inside some quotation? (Quotations are sorted by start and nest or follow each other.)"""
+        k = bisect_right(self._quote_starts, offset)
+        return k > 0 and self._quote_max_end[k - 1] > offset
 
     def para_index(self, offset: int) -> int:
         return bisect_right(self.para_starts, offset) - 1

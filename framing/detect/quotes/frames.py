@@ -12,12 +12,18 @@ import re
 
 from framing.text.quotemarks import QuoteSpan
 
+# The expression itself is talked about: named as a word or phrase, defined, spelled, typed or searched for.
 MENTION_BEFORE = re.compile(
-    r"(?:\b(?:word|words|term|terms|phrase|phrases|label|labels|expression|hashtag|acronym|terminology|moniker|"
-    r"adjective|noun|verb|epithet|words\s+like|terms\s+like|such\s+as\s+the\s+word|spelled|spelt|reads|read|"
-    r"written|typed|searched\s+for|search\s+term|the\s+letters?|pronounced)\s*,?\s*)$", re.IGNORECASE)
-MENTION_AFTER = re.compile(r"^\s*,?\s*(?:means|meant|stands\s+for|is\s+(?:a|the)\s+(?:word|term)|as\s+a\s+(?:word|term))",
-                           re.IGNORECASE)
+    r"(?:\b(?:word|words|term|terms|phrase|phrases|label|labels|expression|expressions|hashtag|acronym|terminology|"
+    r"moniker|adjective|noun|verb|epithet|buzzword|catchphrase|euphemism|neologism|slang|such\s+as\s+the\s+word|"
+    r"spelled|spelt|spelling|reads|read|written|typed|type|text|texted|texting|searched\s+for|search\s+term|"
+    r"the\s+letters?|pronounced|mean\s+by|meant\s+by|means\s+by)\s*,?\s*)$"
+    r"|\b(?:words?|terms?|phrases?|expressions?|labels?)\b[^.;:!?\"\u201c\u201d]{0,40}?\b(?:like|such\s+as)\s*$",
+    re.IGNORECASE)
+MENTION_AFTER = re.compile(
+    r"^\s*,?\s*(?:means|meant|stands\s+for|as\s+a\s+(?:word|term)|(?:is|was|are|were)\s+(?:a|an|the)\s+"
+    r"(?:word|term|phrase|euphemism|buzzword|catchphrase|code\s+word|misnomer|neologism)|(?:is|was)\s+coined)",
+    re.IGNORECASE)
 NAME_BEFORE = re.compile(
     r"(?:nicknamed|dubbed|known\s+(?:\w+ly\s+)?as|aka|a\.k\.a\.|nickname|nicknames|called\s+(?:him|her|himself|herself|"
     r"themselves|itself)|calls\s+(?:him|her|himself|herself))\s*,?\s*$", re.IGNORECASE)

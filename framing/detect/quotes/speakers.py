@@ -59,6 +59,9 @@ def speaker_for(ctx: QuoteContext, q: QuoteSpan, last: LastTurn | None, clause: 
         return found
     if last is not None and clause and ctx.para_index(q.start) - last.paragraph <= 1:
         return Speaker(last.name, last.cue, "continues the previous speaker's quotation")
+    if last is not None and not clause and ctx.para_index(q.start) == last.paragraph:
+        # a fragment in a paragraph that reports a speaker: the surrounding attribution covers it
+        return Speaker(last.name, last.cue, "in a paragraph reporting this speaker")
     return NOBODY
 
 
