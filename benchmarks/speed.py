@@ -73,14 +73,14 @@ def main() -> None:
     docs = [prepare(t) for t in texts]
     attrs = [attributions.detect(d, lex.reporting_verbs, lex.source_terms, DEFAULT) for d in docs]
     pairs = list(zip(docs, attrs))
-    calls = [quotes.classify(d, a, DEFAULT) for d, a in pairs]
+    calls = [quotes.classify(d, a, DEFAULT, lex.source_terms) for d, a in pairs]
     quoted = [sorted((c.span.start, c.span.end) for c in cs if c.kind != "scare") for cs in calls]
 
     stages = {
         "whole engine: framing.analyse": (framing.analyse, texts),
         "text layer (normalise, tokens, sentences, quote pairing)": (prepare, texts),
         "attributions": (lambda d: attributions.detect(d, lex.reporting_verbs, lex.source_terms, DEFAULT), docs),
-        "quotation kinds and speakers": (lambda p: quotes.classify(p[0], p[1], DEFAULT), pairs),
+        "quotation kinds and speakers": (lambda p: quotes.classify(p[0], p[1], DEFAULT, lex.source_terms), pairs),
         "loaded terms": (lambda p: loaded_terms.detect(p[0], lex.loaded_terms, p[1]), list(zip(docs, quoted))),
         "sentiment (TextBlob lexicon, per sentence)": (lambda d: sentiment.detect(d), docs),
         "TextBlob(text).sentiment alone": (lambda t: TextBlob(t).sentiment, texts),

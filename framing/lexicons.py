@@ -42,7 +42,8 @@ CATEGORIES: dict[str, tuple[str, ...]] = {
     # the stance classes of reporting verbs
     "reporting_verbs": ("neutral", "endorsing", "distancing", "discrediting"),
     # words that tell what kind of source a reporting verb has
-    "source_terms": ("anonymous", "anonymity_phrase", "media", "role", "organisation", "group", "document"),
+    "source_terms": ("anonymous", "anonymity_phrase", "media", "role", "organisation", "group", "document",
+                     "utterance"),
     # concept groups: the labels outlets choose for the same kind of actor (weight 0 = the neutral label)
     "actor_labels": (
         "armed_group", "government", "security_forces", "crowd", "migrant", "political_left", "political_right",

@@ -111,7 +111,7 @@ def analyse(text: str, *, id: str | None = None, source: str | None = None, lexi
     warnings = list(_text_warnings(text, cfg)) + list(doc.warnings)
 
     attrs = attr_mod.detect(doc, lex.reporting_verbs, lex.source_terms, cfg)
-    calls = quotes.classify(doc, attrs, cfg)
+    calls = quotes.classify(doc, attrs, cfg, lex.source_terms)
     quote_findings = [_quote_finding(doc, c) for c in calls]
     kind_at = {c.span.start: c.kind for c in calls}
     attr_findings = [_attr_finding(doc, a, kind_at) for a in attrs]

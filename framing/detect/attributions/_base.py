@@ -138,7 +138,7 @@ class Ctx:
         self.doc = doc
         self.text = doc.text
         self.cfg = cfg
-        self.words = _word_classes(sources)
+        self.words = word_classes(sources)
         self.single = self.words.single
         self.phrases = self.words.phrases
         self.attrs: list[Attr] = []
@@ -202,7 +202,7 @@ class Ctx:
 
 
 @dataclass(frozen=True)
-class _WordClasses:
+class WordClasses:
     """Word sets derived from the source-terms lexicon, built once per lexicon."""
 
     single: dict[str, frozenset[str]]  # category -> one-word terms (and their plurals); .get(c, frozenset())
@@ -211,15 +211,16 @@ class _WordClasses:
     media_phrases: dict[int, frozenset[tuple[str, ...]]]  # length -> media terms of that many words
     heads: frozenset[str]  # nouns that can head a source noun phrase (roles, groups, organisations, media, documents)
     speaker_heads: frozenset[str]  # roles, unnamed sources and organisations: nouns for someone who can speak
+    speech_nouns: frozenset[str]  # what someone says or writes: utterances and documents ("comments", "statement")
 
 
 @lru_cache(maxsize=8)
-def _word_classes(sources: Lexicon) -> _WordClasses:
+def word_classes(sources: Lexicon) -> WordClasses:
     by_cat: dict[str, set[tuple[str, ...]]] = {}
     for e in sources.entries:
         by_cat.setdefault(e.category, set()).add(fold_words(e.term))
     single = {c: {w[0] for w in ws if len(w) == 1} for c, ws in by_cat.items()}
-    for c in ("anonymous", "role", "organisation", "media", "document"):
+    for c in ("anonymous", "role", "organisation", "media", "document", "utterance"):
         single[c] = single.get(c, set()) | {w + "s" for w in single.get(c, set())}
     anon = sorted((" ".join(p) for p in by_cat.get("anonymity_phrase", ())), key=len, reverse=True)
     media: dict[int, set[tuple[str, ...]]] = {}
@@ -227,13 +228,14 @@ def _word_classes(sources: Lexicon) -> _WordClasses:
         media.setdefault(len(p), set()).add(p)
     speaker_heads = frozenset(single.get("role", set()) | single.get("anonymous", set())
                               | single.get("organisation", set()))
-    return _WordClasses(
+    return WordClasses(
         {c: frozenset(v) for c, v in single.items()},
         {c: frozenset(v) for c, v in by_cat.items()},
         re.compile("|".join(re.escape(a) for a in anon) or "(?!)"),
         {n: frozenset(v) for n, v in media.items()},
         speaker_heads | single.get("media", set()) | single.get("document", set()),
         speaker_heads,
+        frozenset(single.get("utterance", set()) | single.get("document", set())),
     )
 
 

@@ -28,9 +28,11 @@ from dataclasses import dataclass
 
 from framing.config import Config
 from framing.detect.attributions import Attr
+from framing.detect.attributions._base import word_classes
 from framing.detect.quotes import frames as fr
 from framing.detect.quotes._context import WORD, QuoteContext, family
 from framing.detect.quotes.speakers import LastTurn, sentence_subject_name, speaker_for
+from framing.lexicons import Lexicon
 from framing.text.document import Document
 from framing.text.quotemarks import QuoteSpan
 
@@ -49,9 +51,11 @@ class QuoteCall:
     reason: str
 
 
-def classify(doc: Document, attrs: list[Attr], cfg: Config) -> list[QuoteCall]:
-    """The kind, speaker and cue of every quotation pair in ``doc`` (same order as ``doc.quotes``)."""
-    ctx = QuoteContext(doc, attrs, cfg)
+def classify(doc: Document, attrs: list[Attr], cfg: Config, sources: Lexicon) -> list[QuoteCall]:
+    """The kind, speaker and cue of every quotation pair in ``doc`` (same order as ``doc.quotes``); ``sources`` is
+    the source-terms lexicon (its utterance and document nouns frame quotations: "his comments that '...'")."""
+    words = word_classes(sources)
+    ctx = QuoteContext(doc, attrs, cfg, words.speech_nouns, words.single.get("utterance", frozenset()))
     out: list[QuoteCall] = []
     last: LastTurn | None = None
     prev: QuoteCall | None = None
@@ -118,9 +122,10 @@ def _classify_one(ctx: QuoteContext, q: QuoteSpan, last: LastTurn | None, outer_
 
     clause = _clause_like(ctx, q, words, before, outer_start)
     who = speaker_for(ctx, q, last, clause)
-    if clause and (who.name is not None or n >= cfg.direct_min_words or who.how == "cue"):
+    attributed = who.how in ("cue", "utterance")
+    if clause and (who.name is not None or n >= cfg.direct_min_words or attributed):
         return QuoteCall(q, "direct", who.name, who.cue, f"a clause of reported speech ({who.how})")
-    if who.name is not None or who.how == "cue":
+    if who.name is not None or attributed:
         if n <= cfg.scare_max_words and q.depth > 0:
             return QuoteCall(q, "scare", None, None, "short phrase set off inside another quotation: the quoted "
                                                      "speaker's own distancing")

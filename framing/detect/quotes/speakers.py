@@ -54,6 +54,9 @@ def speaker_for(ctx: QuoteContext, q: QuoteSpan, last: LastTurn | None, clause: 
     found = _same_sentence(ctx, q)
     if found is not None:
         return found
+    found = _utterance(ctx, q, last)
+    if found is not None:
+        return found
     found = _layout(ctx, q, clause)
     if found is not None:
         return found
@@ -91,6 +94,87 @@ def _same_sentence(ctx: QuoteContext, q: QuoteSpan) -> Speaker | None:
         return None
     a = min(near, key=lambda a: min(abs(q.start - doc.tok_end[a.cue_last]), abs(doc.tok_start[a.cue_first] - q.end)))
     return Speaker(a.speaker, ctx.cue_text(a), "cue")
+
+
+# A speech noun frames a quotation a few words after it ("his comments that he would be a 'neutral guy'").
+MAX_FRAME_TOKENS = 12
+# Words that open the complement of a speech noun: "claim that ...", "call for ...", "comments on ...", "answer:".
+_COMPLEMENT = frozenset("of for about on to as against over".split())
+_BE = frozenset("is was are were".split())
+_POSSESSIVE_PRONOUNS = frozenset("his her their its our my your".split())
+
+
+def _utterance(ctx: QuoteContext, q: QuoteSpan, last: LastTurn | None) -> Speaker | None:
+    """A quotation in the complement of a noun for what someone says or writes is that speaker's: "Trump's comments
+    on Mexican immigrants being '...'", "a clarion call for a '...'", "His answer: '...'" (the guidelines' partial
+    quotes attributed through the surrounding words)."""
+    doc = ctx.doc
+    w = doc.words
+    si = doc.sentence_of(q.start - 1)
+    if si < 0:
+        return None
+    sent = doc.sentences[si]
+    toks = doc.tokens_in(sent.start, q.start - 1)
+    for t in range(toks.stop - 1, max(toks.start, toks.stop - MAX_FRAME_TOKENS) - 1, -1):
+        if ctx.in_quote(doc.tok_start[t]):
+            return None
+        if w[t] not in ctx.speech_nouns:
+            continue
+        between = doc.text[doc.tok_end[t]:q.start - 1]
+        nxt = w[t + 1] if t + 1 < toks.stop else ""
+        nxt2 = w[t + 2] if t + 2 < toks.stop else ""
+        if between.strip() in ("", ":") or nxt == "that" or nxt in _BE and nxt2 == "that":
+            pass  # "his answer: '...'", "the claim that ...", "its thesis is that ..."
+        elif not (w[t] in ctx.utterances and nxt in _COMPLEMENT):
+            return None  # "a call for ...", "comments on ...": complements of utterance nouns only
+        name = _possessor(ctx, t, toks.start, last) or _agent_after(ctx, t, toks.stop) \
+            or sentence_subject_name(ctx, si, doc.tok_start[t])
+        if name is None:
+            return None  # "accusations of 'hypocrisy'": a label nobody in the text is said to use
+        return Speaker(name, doc.text[doc.tok_start[t]:doc.tok_end[t]], "utterance")
+    return None
+
+
+def _possessor(ctx: QuoteContext, t: int, lo: int, last: LastTurn | None) -> str | None:
+    """Whose the speech noun at token t is: "Trump's comments", "Sanders's clarion call", "his remarks"."""
+    doc, w = ctx.doc, ctx.doc.words
+    k = t - 1
+    while k >= lo and k >= t - 2 and w[k] not in _POSSESSIVE_PRONOUNS and w[k] != "s" \
+            and doc.text[doc.tok_start[k]:doc.tok_start[k] + 1].islower():
+        k -= 1  # adjectives between the owner and the noun ("clarion", "final")
+    if k < lo:
+        return None
+    if w[k] in _POSSESSIVE_PRONOUNS:
+        return last.name if last is not None else None
+    if w[k] == "s" and k - 1 >= lo and doc.text[doc.tok_end[k - 1]:doc.tok_start[k]] in ("'", "\u2019"):
+        e = k - 1
+        b = e
+        while b - 1 >= lo and _name_like(ctx, b - 1) and doc.text[doc.tok_end[b - 1]:doc.tok_start[b]] in (" ", ". "):
+            b -= 1
+        if _name_like(ctx, e):
+            return doc.text[doc.tok_start[b]:doc.tok_end[e]]
+    return None
+
+
+def _name_like(ctx: QuoteContext, t: int) -> bool:
+    """Capitalised and written as a name: mid-sentence somewhere, or never in lower case (and not a function word)."""
+    doc = ctx.doc
+    if not doc.text[doc.tok_start[t]:doc.tok_start[t] + 1].isupper() or doc.words[t] in NOT_SUBJECT:
+        return False
+    return doc.words[t] in ctx.names or doc.words[t] not in doc.case_profile[1]
+
+
+def _agent_after(ctx: QuoteContext, t: int, hi: int) -> str | None:
+    """The speaker named after the noun: "a statement from the White House", "remarks by Mr. Smith"."""
+    doc, w = ctx.doc, ctx.doc.words
+    if t + 2 < hi and w[t + 1] in ("by", "from"):
+        b = e = t + 2
+        while e + 1 < hi and doc.text[doc.tok_start[e + 1]:doc.tok_start[e + 1] + 1].isupper() \
+                and doc.text[doc.tok_end[e]:doc.tok_start[e + 1]] in (" ", ". "):
+            e += 1
+        if doc.text[doc.tok_start[b]:doc.tok_start[b] + 1].isupper():
+            return doc.text[doc.tok_start[b]:doc.tok_end[e]]
+    return None
 
 
 def _layout(ctx: QuoteContext, q: QuoteSpan, clause: bool) -> Speaker | None:
@@ -168,4 +252,5 @@ _TOKEN = re.compile(r"[^\W_]+")
 
 
 NOT_SUBJECT = frozenset("the a an this that these those in on at for after before when while if but and so as "
-                        "yet still however meanwhile it its his her their there here".split())
+                        "yet still however meanwhile it its his her their there here instead also then now last "
+                        "next".split())
