@@ -136,7 +136,7 @@ def _classify_one(ctx: QuoteContext, q: QuoteSpan, last: LastTurn | None, outer_
         return QuoteCall(q, "partial", name, None, "a quoted verb phrase woven into the sentence: someone's wording, "
                                                    "not a label the writer holds at a distance"
                                                    + ("; the speaker is the sentence's subject" if name else ""))
-    if 2 <= n <= 6 and (words[-1].lower() in fr.TITLE_NOUNS or (n >= 3 and fr.TITLE_AFTER.match(after))):
+    if 2 <= n <= 6 and words[-1].lower() in fr.TITLE_NOUNS or n <= 6 and fr.NAMING_HEAD.match(after):
         return QuoteCall(q, "title", None, None, "names a rule, law, plan, agreement or test (a title, not a quote)")
     if n <= cfg.scare_max_words:
         return QuoteCall(q, "scare", None, None,

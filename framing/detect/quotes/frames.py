@@ -39,6 +39,14 @@ TITLE_AFTER = re.compile(
     r"amendment|clause|provision|protocol|deal|accord|agreement|pact|treaty|event|festival|concert|speech|"
     r"address|tweet|post|column|article|headline|segment|episode|film|movie|song|album|game|app|hashtag|"
     r"website|blog|newsletter|brand|label|chant|t-shirt|sign|signs|banner|banners|placards?)\b", re.IGNORECASE)
+# A quotation right before one of these nouns names that thing ("the 'zero tolerance' policy", "a 'waiver' clause",
+# "the 'Unite the Right' rally"): the guidelines' titles of laws, rules, operations, events and campaigns.
+NAMING_HEAD = re.compile(
+    r"^\s*(?:policy|policies|rule|rules|law|laws|act|bill|program|programme|programs|clause|provision|doctrine|plan|"
+    r"strategy|initiative|campaign|movement|rally|operation|project|protocol|amendment|order|agenda|tour|summit|"
+    r"conference|festival|award|prize|series|show|podcast|documentary|film|movie|book|song|album|slogan|hashtag|"
+    r"app|website|newsletter|report|memo|list|era|deal|accord|agreement|treaty|pact|exemption|loophole|"
+    r"test|standard|system|model|approach|option|process|method|scheme)\b", re.IGNORECASE)
 ORG_AFTER = re.compile(r"^\s*(?:PAC|super\s+PAC|group|organi[sz]ation|party|caucus|coalition|network|foundation|"
                        r"fund|committee|company|club|team|centre|center|camp|prison|facility|base|building|"
                        r"bridge|hotel|restaurant|bar|ranch|estate|account|handle|channel)\b", re.IGNORECASE)
