@@ -33,13 +33,16 @@ def find_source(ctx: Ctx, a: Attr) -> None:
     if a.lemma == "according to":
         a.source = np_after(ctx, a.cue_last, si, allow_pp=True)
         return
-    if a.cue_first > 0 and d.words[a.cue_first - 1] in ("is", "are", "was", "were", "been", "being"):
-        # a passive cue names its speaker after "by": "X was accused by Brussels of ...", "have been called
-        # 'innocuous' by certain intelligence officials"
+    passive = a.cue_first > 0 and w[a.cue_first - 1] in ("is", "are", "was", "were", "been", "being", "be")
+    if passive or ("," in ctx.gap(a.cue_first) and w[a.cue_first].endswith(("ed", "en"))):
+        # a passive participle names its speaker after "by": "X was accused by Brussels of ...", "have been called
+        # 'innocuous' by certain intelligence officials", "dubbed a 'misleader' ... by Rolling Stone"
         by = _agent_by(ctx, a)
         if by is not None:
-            a.source = np_after(ctx, by, si, allow_pp=False)
-            return
+            np = np_after(ctx, by, si, allow_pp=False)
+            if np is not None and (ctx.cap(np[1]) or w[np[1]] in ctx.words.heads):
+                a.source = np
+                return
     before_gap = ctx.gap(a.cue_first)
     inverted = any(c in before_gap for c in "\"\u201d\u2019'")
     # a participle after a comma or a coordinated verb shares the subject of the clause before it:
@@ -104,7 +107,7 @@ def _agent_by(ctx: Ctx, a: Attr) -> int | None:
             return None
         if w[k] == "by":
             return k
-        if w[k] in ("that", "because", "and", "but", "which", "who"):
+        if w[k] in ("that", "because", "but", "which", "who"):
             return None
     return None
 
@@ -230,8 +233,9 @@ def subject_before(ctx: Ctx, cue: int, si: int) -> tuple[int, int] | None:
         g = ctx.gap(j + 1)
         if not ("," in g or "\u2014" in g):
             break
-        if step and not (w[j].isdigit() and "," in ctx.gap(j)):
-            break  # only an age ("Chase, 27, a Tinder user, said") stands between two parentheticals
+        if step and not (w[j].isdigit() and "," in ctx.gap(j)) and not _role_appositive(ctx, j, lo):
+            break  # only an age or a role ("Roy Beck, executive director of X, a group that ..., said") stands
+            # between two parentheticals
         p = j
         while p >= lo and not ("," in ctx.gap(p) or "\u2014" in ctx.gap(p)):
             p -= 1
@@ -250,6 +254,13 @@ def subject_before(ctx: Ctx, cue: int, si: int) -> tuple[int, int] | None:
             j = p - 1
         else:
             return None
+    if j >= lo and ctx.gap(j + 1).strip().startswith(")"):
+        # a party and district after the name, before a parenthetical: "James Gallagher (R-Nicolaus) — whose ..."
+        k = j
+        while k > lo and "(" not in ctx.gap(k):
+            k -= 1
+        if k > lo and j - k <= 4:
+            j = k - 1
     if j < lo:
         return None
     if ctx.in_quote(j):
@@ -270,6 +281,18 @@ def subject_before(ctx: Ctx, cue: int, si: int) -> tuple[int, int] | None:
     if rel is not None:
         j = rel - 1
     return _np_before(ctx, j, lo)
+
+
+def _role_appositive(ctx: Ctx, j: int, lo: int) -> bool:
+    """Is the comma-delimited phrase ending at token j a role ("executive director of NumbersUSA")?"""
+    p = j
+    while p > lo and not ("," in ctx.gap(p) or "\u2014" in ctx.gap(p)):
+        p -= 1
+    if p <= lo:
+        return False
+    roles = ctx.single.get("role", ())
+    w = ctx.doc.words
+    return any(w[t] in roles for t in range(p, min(j + 1, p + 3))) and not ctx.cap(p) or w[p] in roles
 
 
 def _looks_like_age(w: Sequence[str], p: int, j: int) -> bool:
