@@ -63,8 +63,11 @@ def speaker_for(ctx: QuoteContext, q: QuoteSpan, last: LastTurn | None, clause: 
     if last is not None and clause and ctx.para_index(q.start) - last.paragraph <= 1:
         return Speaker(last.name, last.cue, "continues the previous speaker's quotation")
     if last is not None and not clause and ctx.para_index(q.start) == last.paragraph:
-        # a fragment in a paragraph that reports a speaker: the surrounding attribution covers it
-        return Speaker(last.name, last.cue, "in a paragraph reporting this speaker")
+        # a fragment in a paragraph that reports a speaker: the surrounding attribution covers it, and the speaker
+        # is the sentence's own subject when it names one ("Sessions seemed to lean ..., suggesting ...")
+        si = ctx.doc.sentence_of(q.start - 1)
+        own = sentence_subject_name(ctx, si, q.start) if si >= 0 else None
+        return Speaker(own or last.name, last.cue, "in a paragraph reporting this speaker")
     return NOBODY
 
 
