@@ -159,18 +159,18 @@ def _text_warnings(text: str, cfg: Config) -> list[str]:
 
 def _quote_finding(doc: Document, c: quotes.QuoteCall) -> Quote:
     q = c.span
-    return Quote(q.start, q.end, doc.text[q.start:q.end], c.kind, c.speaker, c.cue,  # type: ignore[arg-type]
+    return Quote(q.start, q.end, doc.original[q.start:q.end], c.kind, c.speaker, c.cue,  # type: ignore[arg-type]
                  q.open_mark, q.close_mark, q.depth, q.multi_paragraph, c.reason,
                  explanations.quote(c.kind, c.reason, c.speaker, c.cue))
 
 
 def _attr_finding(doc: Document, a: attr_mod.Attr, kind_at: dict[int, str]) -> Attribution:
     s, e = doc.tok_start[a.cue_first], doc.tok_end[a.cue_last]
-    cue = doc.text[s:e]
+    cue = doc.original[s:e]
     src = src_s = src_e = None
     if a.source is not None:
         src_s, src_e = doc.tok_start[a.source[0]], doc.tok_end[a.source[1]]
-        src = doc.text[src_s:src_e]
+        src = doc.original[src_s:src_e]
     direct = a.quote is not None and kind_at.get(a.quote.start) == "direct"
     expl = explanations.attribution(cue, a.lemma, a.stance, a.source_type, src, a.speaker, a.via, direct)
     return Attribution(s, e, cue, a.lemma, a.stance, src, src_s, src_e, a.source_type,  # type: ignore[arg-type]

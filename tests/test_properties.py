@@ -7,9 +7,10 @@ import framing
 from framing.inputs import dumps
 
 PIECES = st.one_of(
-    st.sampled_from(list("abcdefgh ABCDEFGH.,;:!?\n\"'\u201c\u201d\u2018\u2019\u00ab\u00bb-\u2014()")),
+    st.sampled_from(list("abcdefgh ABCDEFGH.,;:!?\n\"'\u201c\u201d\u2018\u2019\u00ab\u00bb-\u2014()`<>=")),
     st.sampled_from(["said", " said ", "claimed", "terrorists", "so-called", "Mr.", "according to", "regime",
-                     "officials", "he", "quoted", "as saying", "slammed", "\u00a0", "\n\n"]),
+                     "officials", "he", "quoted", "as saying", "slammed", "\u00a0", "\n\n", "``", "''", '""',
+                     "a long line of wrapped text\n", '<p class="story">', "</p>"]),
     st.characters(),
 )
 NEWSY = st.lists(PIECES, max_size=120).map("".join)
@@ -20,7 +21,7 @@ NEWSY = st.lists(PIECES, max_size=120).map("".join)
 def test_any_string_gives_valid_offsets(text):
     r = framing.analyse(text)
     for f in r.findings:
-        assert 0 <= f.start <= f.end <= len(text)
+        assert 0 <= f.start < f.end <= len(text), "a finding must cover at least one character"
         assert text[f.start:f.end] == f.text
         if f.type == "attribution":
             if f.source is not None:

@@ -34,7 +34,7 @@ def detect(doc: Document, lexicon: Lexicon, quoted: Sequence[tuple[int, int]] = 
         k = bisect_right(starts, s)
         voice: Voice = "quoted" if k and max_end[k - 1] >= e else "author"
         en = m.entry
-        text = doc.text[s:e]
+        text = doc.original[s:e]
         expl = explanations.loaded_term(text, lexicon.name, en.category, en.term, en.weight, en.neutral, voice)
         out.append(LoadedTerm(s, e, text, en.term, en.category, en.weight, en.neutral, voice, lexicon.name, expl))
     return out

@@ -144,7 +144,8 @@ def detect(doc: Document, *, per_sentence: bool = True) -> tuple[list[SentenceSe
         if per_sentence:
             pol = sp_sum / n if n else 0.0
             sub = ss_sum / n if n else 0.0
-            out.append(SentenceSentiment(sp.start, sp.end, sent, round(pol, 6), round(sub, 6), _explain(pol, sub, a)))
+            out.append(SentenceSentiment(sp.start, sp.end, doc.original[sp.start:sp.end], round(pol, 6),
+                                         round(sub, 6), _explain(pol, sub, a)))
     art = ArticleSentiment(round(sum_p / n_all, 6) if n_all else 0.0, round(sum_s / n_all, 6) if n_all else 0.0,
                            n_all)
     return out, art

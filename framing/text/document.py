@@ -1,7 +1,8 @@
 """The segments layer: one article's text prepared once for every detector.
 
 ``prepare(text)`` normalises the text for matching, finds word tokens, paragraphs, sentences and quotation pairs.
-All offsets point into the original text.
+All offsets point into the original text. Hard-wrapped text is read through a same-length layout whose line breaks
+inside paragraphs are spaces (:mod:`framing.text.layout`); findings take their text from the original.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cached_property
 
+from framing.text.layout import unwrap
 from framing.text.normalize import NormalizedText, normalize
 from framing.text.quotemarks import QuoteSpan, pair_quotes
 from framing.text.segment import Span, paragraphs, sentences, tokens
@@ -18,7 +20,8 @@ from framing.text.truecase import compute_case_profile
 
 @dataclass(frozen=True)
 class Document:
-    text: str
+    text: str  # the layout the detectors read: the input, with line breaks inside hard-wrapped paragraphs as spaces
+    original: str  # the input as given; findings report their text from it (same length, same offsets)
     norm: NormalizedText
     # word tokens: parallel tuples of original start, original end and folded form
     tok_start: tuple[int, ...]
@@ -61,13 +64,20 @@ class Document:
 
 def prepare(text: str) -> Document:
     """Prepare ``text`` for the detectors. Total: any ``str`` is accepted."""
+    original = text
+    layout = unwrap(text)
+    text = layout if layout is not None else text
     norm = normalize(text)
     starts, ends, words = tokens(norm)
     paras = paragraphs(text)
     sents = sentences(text, paras)
     quotes, warnings = pair_quotes(text)
+    if layout is not None:
+        warnings.insert(0, "hard-wrapped text: line breaks inside paragraphs were read as spaces (paragraphs are "
+                           "separated by blank lines)")
     return Document(
         text=text,
+        original=original,
         norm=norm,
         tok_start=tuple(starts),
         tok_end=tuple(ends),

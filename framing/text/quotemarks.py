@@ -4,11 +4,13 @@ Finds every pair of quotation marks in a text: straight and curly, double and si
 backticks; nested quotes; doubled marks (NYT-style ``''word''``); mismatched pairs (“…' or '…"); quotations that
 run over several paragraphs with an opening mark at the start of each paragraph and one closing mark at the end.
 
-Apostrophes are told apart from single quotation marks by their surroundings: between letters (don’t, Syria’s,
+Marks inside markup tags (``<p class="story-body">``) are not quotation marks. Apostrophes are told apart from
+single quotation marks by their surroundings: between letters (don’t, Syria’s,
 al-Assad’s), year elisions (the ’90s, '08), common elisions ('em, 'til, rock 'n' roll) and plural possessives
 (voters’) when no single quotation is open.
 
-It never raises. A mark that cannot be paired becomes a warning naming its offset.
+It never raises. A mark that cannot be paired becomes a warning naming its offset; so does a pair with nothing
+between its marks (``""``), which is not a quotation.
 
 Cannot: tell a possessive apostrophe after "s" from a closing single quote when a single quotation *is* open
 (``‘the voters’ choice’`` closes early); pair German-style »…« quotes.
@@ -132,6 +134,12 @@ def pair_quotes(text: str) -> tuple[list[QuoteSpan], list[str]]:
             warnings.append(_unpaired(text, c.pos, "closing"))
     if carry is not None:
         warnings.append(_unpaired(text, carry.mark.pos, "opening"))
+    empty = [s for s in spans if s.start == s.end]
+    if empty:
+        # a pair of marks with nothing between them quotes nothing: not a quotation, and never a zero-length finding
+        warnings.extend(f"empty quotation marks {text[s.start - 1]}{text[s.end]} at offset {s.start - 1}"
+                        for s in empty)
+        spans = [s for s in spans if s.start < s.end]
     spans = _fix_depths(spans)
     return spans, warnings
 
@@ -192,10 +200,18 @@ def _starts_with_open(text: str, line: tuple[int, int], family: str) -> bool:
     return fam is not None and fam[0] == family and fam[1] in "on"
 
 
+# Markup tags (<p class="story-body">, <tweet id="...">): their attribute quotes are not quotations.
+_TAG = re.compile(r"</?[A-Za-z][\w:-]*(?:\s[^<>]{0,1000})?/?>")
+
+
 def _marks_in(text: str, start: int, end: int) -> list[_Mark]:
-    """Classify every quotation mark of one line; apostrophes are left out."""
+    """Classify every quotation mark of one line; apostrophes and the marks inside markup tags are left out."""
     out: list[_Mark] = []
     positions = [m.start() for m in _MARK_RE.finditer(text, start, end)]
+    if positions and "<" in text[start:end]:
+        tags = [m.span() for m in _TAG.finditer(text, start, end)]
+        if tags:
+            positions = _outside(positions, tags)
     skip: set[int] = set()
     for idx, i in enumerate(positions):
         if i in skip:
@@ -242,6 +258,19 @@ def _marks_in(text: str, start: int, end: int) -> list[_Mark]:
             can_open = can_close = True
         maybe_apostrophe = family == SINGLE and can_close and not can_open and prev.isalpha()
         out.append(_Mark(i, family, can_open, can_close, maybe_apostrophe))
+    return out
+
+
+def _outside(positions: list[int], spans: list[tuple[int, int]]) -> list[int]:
+    """The positions not inside any of the (sorted, disjoint) spans."""
+    out: list[int] = []
+    k = 0
+    for p in positions:
+        while k < len(spans) and spans[k][1] <= p:
+            k += 1
+        if k < len(spans) and spans[k][0] <= p:
+            continue
+        out.append(p)
     return out
 
 

@@ -59,3 +59,19 @@ def test_any_text_pairs_without_raising_and_spans_are_flanked_by_marks(text):
         assert 0 < s.start <= s.end < len(text)
         assert text[s.start - 1] == s.open_mark and text[s.end] == s.close_mark
     assert all(isinstance(w, str) for w in warnings)
+
+
+@pytest.mark.parametrize("text", ['x "" y', "``''", "It's ''", "````", '""""'])
+def test_empty_pairs_are_not_quotations(text):
+    spans, warnings = pair_quotes(text)
+    assert all(s.start < s.end for s in spans)
+
+
+def test_an_empty_pair_is_a_warning():
+    spans, warnings = pair_quotes('He wrote "" and left.')
+    assert spans == [] and any(w.startswith("empty quotation marks") for w in warnings)
+
+
+def test_latex_marks_pair_as_one_quotation():
+    text = "He said ``this is it.'' Then the ``reform'' came."
+    assert contents(text) == ["this is it.", "reform"]

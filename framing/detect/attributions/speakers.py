@@ -91,7 +91,8 @@ def _source_type(ctx: Ctx, a: Attr) -> str:
     names = [i for i in toks if ctx.cap(i) and w[i] not in role and w[i] not in org and w[i] not in DETERMINERS
              and w[i] not in anon and w[i] not in ctx.single.get("media", ())
              and w[i] not in NP_LINKERS and w[i] not in MONTHS and w[i] not in WEEKDAYS
-             and not (i + 1 <= e and not ctx.cap(i + 1) and w[i + 1] in role | anon | org)]
+             and not (i + 1 <= e and not ctx.cap(i + 1) and w[i + 1] in role | anon | org)
+             and not _owner_of_role(ctx, i, e, role | anon | org)]
     head = words[-1]
     if words[0] in ("a", "an", "one", "another", "some") and not ctx.cap(e):
         return "anonymous"  # "a 2008 Clinton veteran", "one Florida Republican strategist": described, not named
@@ -118,6 +119,14 @@ def _source_type(ctx: Ctx, a: Attr) -> str:
     if first in DETERMINERS and not indefinite:
         return "title_only"
     return "anonymous"
+
+
+def _owner_of_role(ctx: Ctx, i: int, e: int, heads: frozenset[str]) -> bool:
+    """Is token i a possessor whose role-holder speaks ("Iran's top general", "Trump's lawyer")?"""
+    w = ctx.doc.words
+    if not (i + 1 <= e and w[i + 1] == "s" and ctx.gap(i + 1) in ("'", "\u2019")):
+        return False
+    return all(not ctx.cap(t) for t in range(i + 2, e + 1)) and w[e] in heads
 
 
 def _has_media(ctx: Ctx, words: tuple[str, ...]) -> bool:
