@@ -4,7 +4,8 @@ Finds every pair of quotation marks in a text: straight and curly, double and si
 backticks; nested quotes; doubled marks (NYT-style ``''word''``); mismatched pairs (“…' or '…"); quotations that
 run over several paragraphs with an opening mark at the start of each paragraph and one closing mark at the end.
 
-Marks inside markup tags (``<p class="story-body">``) are not quotation marks. Apostrophes are told apart from
+Marks inside markup tags (``<p class="story-body">``) pair only with each other, around attribute values, so
+markup never throws the pairing of the text off. Apostrophes are told apart from
 single quotation marks by their surroundings: between letters (don’t, Syria’s,
 al-Assad’s), year elisions (the ’90s, '08), common elisions ('em, 'til, rock 'n' roll) and plural possessives
 (voters’) when no single quotation is open.
@@ -81,6 +82,8 @@ def pair_quotes(text: str) -> tuple[list[QuoteSpan], list[str]]:
     carry: _Open | None = None  # an outermost quotation still open at the end of the previous paragraph
     for li, (ls, le) in enumerate(lines):
         marks = _marks_in(text, ls, le)
+        if "<" in text[ls:le]:
+            spans.extend(_attribute_values(text, ls, le))
         stack: list[_Open] = []
         if carry is not None:
             first = marks[0] if marks else None
@@ -253,11 +256,26 @@ def _marks_in(text: str, start: int, end: int) -> list[_Mark]:
             can_open = False
         if not can_open and not can_close and direction == "n" and (
                 (family == DOUBLE and prev.isalnum() and nxt.isalnum())  # "news"letter
+                or (family == DOUBLE and prev in ".!?," and nxt.isupper())  # lost paragraph break: `ad."You choose`
                 or (prev.isspace() and nxt.isspace())):  # a mark with a stray space on both sides
             # Decided by the stack: it closes an open quotation of its family, and opens one otherwise.
             can_open = can_close = True
         maybe_apostrophe = family == SINGLE and can_close and not can_open and prev.isalpha()
         out.append(_Mark(i, family, can_open, can_close, maybe_apostrophe))
+    return out
+
+
+_ATTRIBUTE = re.compile("=\\s*([" + re.escape(MARK_CHARS) + "])([^" + re.escape(MARK_CHARS) + "<>]+)([" +
+                        re.escape(MARK_CHARS) + "])")
+
+
+def _attribute_values(text: str, start: int, end: int) -> list[QuoteSpan]:
+    """The quoted attribute values of the markup tags on one line (``<tweet id="750366792434978816">``): quotation
+    pairs of their own, which never pair with the marks of the text around them."""
+    out: list[QuoteSpan] = []
+    for tag in _TAG.finditer(text, start, end):
+        for m in _ATTRIBUTE.finditer(text, tag.start(), tag.end()):
+            out.append(QuoteSpan(m.start(2), m.end(2), m.group(1), m.group(3), 0, False))
     return out
 
 

@@ -39,7 +39,7 @@ def test_ordinary_text_is_not_unwrapped(text):
 def test_quotations_and_sentences_cross_a_single_line_break():
     r = framing.analyse(WRAPPED)
     quotes = [(q.text, q.kind) for q in r.of_type("quote")]
-    assert ("strengthen air defence systems within the framework\nof military cooperation,", "direct") in quotes
+    assert ("strengthen air defence systems within the framework\nof military cooperation,", "partial") in quotes
     assert ("powerful\nmessage", "partial") in quotes
     assert not [w for w in r.warnings if "unpaired" in w]
     assert r.warnings[0].startswith("hard-wrapped text")

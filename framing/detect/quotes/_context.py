@@ -19,6 +19,12 @@ WORD = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)*")
 DOUBLE_MARKS = '"\u201c\u201d\u201e\u00ab\u00bb\u2033'
 
 
+# What may stand between a cue and the quotation it introduces: an addressee or a time, then "," or ":"
+# ("chanted,", "told reporters:", "said on Tuesday:"), never the writer's own words ("said the plan was").
+_INTRO = re.compile(r"\s*[,:\u2014-]?\s*|(?:\s+(?:on|in|at|to|last|this|[A-Z][\w.'\u2019-]*|reporters|journalists|"
+                    r"him|her|them|us|me|\w+day|morning|afternoon|evening|night|week|month|year)){1,4}\s*[,:\u2014]\s*")
+
+
 @dataclass
 class QuoteContext:
     doc: Document
@@ -44,7 +50,8 @@ class QuoteContext:
         self.content_starts = [a.content[0] for a in self.by_content]  # type: ignore[index]
         self.para_starts = [p.start for p in self.doc.paragraphs]
         self._introduced = {a.quote.start for a in self.attrs
-                            if a.quote is not None and self.doc.tok_end[a.cue_last] < a.quote.start}
+                            if a.quote is not None and self.doc.tok_end[a.cue_last] < a.quote.start
+                            and _INTRO.fullmatch(self.text, self.doc.tok_end[a.cue_last], a.quote.start - 1)}
         self._quote_starts = [q.start for q in self.doc.quotes]
         self._quote_max_end = list(accumulate((q.end for q in self.doc.quotes), max))
 
