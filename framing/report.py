@@ -35,6 +35,7 @@ from framing.text.document import Document, prepare
 
 _TYPE_ORDER = {"quote": 0, "attribution": 1, "loaded_term": 2, "sentiment": 3}
 QUOTED_KINDS = frozenset(("direct", "partial", "title", "name", "mention", "other"))
+NAMING_KINDS = frozenset(("title", "name"))
 _SPEECH_KINDS = ("direct", "partial")
 _HTML = re.compile(r"<(?:/?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?|!--)>")
 
@@ -116,7 +117,9 @@ def analyse(text: str, *, id: str | None = None, source: str | None = None, lexi
     kind_at = {c.span.start: c.kind for c in calls}
     attr_findings = [_attr_finding(doc, a, kind_at) for a in attrs]
     quoted_spans = sorted((c.span.start, c.span.end) for c in calls if c.kind in QUOTED_KINDS)
-    terms = loaded_terms.detect(doc, lex.loaded_terms, quoted_spans)
+    # a loaded word that is part of the title of a work or a name ("Parasite", "Bombshell") is nobody's wording
+    named_spans = sorted((c.span.start, c.span.end) for c in calls if c.kind in NAMING_KINDS)
+    terms = loaded_terms.detect(doc, lex.loaded_terms, quoted_spans, named_spans)
     sent_findings, art_sent = sentiment.detect(doc, per_sentence=cfg.sentence_sentiment)
 
     findings: list[Finding] = [*quote_findings, *attr_findings, *terms, *sent_findings]

@@ -13,7 +13,7 @@ or see loading that needs no loaded word (selection, placement, omission).
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from itertools import accumulate
 
 from framing import explanations
@@ -22,19 +22,33 @@ from framing.lexicons import Lexicon
 from framing.text.document import Document
 
 
-def detect(doc: Document, lexicon: Lexicon, quoted: Sequence[tuple[int, int]] = ()) -> list[LoadedTerm]:
-    """Loaded terms in ``doc``. ``quoted`` lists the (start, end) spans of other people's words, sorted."""
-    starts = [s for s, _ in quoted]
-    # quotations nest or are disjoint: [s, e) is inside one iff a quotation starting at or before s ends at or
-    # after e, i.e. the running maximum of the ends up to s reaches e
-    max_end = list(accumulate((e for _, e in quoted), max))
+def detect(doc: Document, lexicon: Lexicon, quoted: Sequence[tuple[int, int]] = (),
+           named: Sequence[tuple[int, int]] = ()) -> list[LoadedTerm]:
+    """Loaded terms in ``doc``. ``quoted`` lists the (start, end) spans of other people's words, sorted; terms inside
+    one of the sorted ``named`` spans (titles of works, names: "Parasite") are nobody's wording and are left out."""
+    inside_quoted = _inside(quoted)
+    inside_named = _inside(named)
     out: list[LoadedTerm] = []
     for m in lexicon.find(doc.words, doc.text, doc.tok_start, doc.tok_end):
         s, e = doc.tok_start[m.first], doc.tok_end[m.last]
-        k = bisect_right(starts, s)
-        voice: Voice = "quoted" if k and max_end[k - 1] >= e else "author"
+        if inside_named(s, e):
+            continue
+        voice: Voice = "quoted" if inside_quoted(s, e) else "author"
         en = m.entry
         text = doc.original[s:e]
         expl = explanations.loaded_term(text, lexicon.name, en.category, en.term, en.weight, en.neutral, voice)
         out.append(LoadedTerm(s, e, text, en.term, en.category, en.weight, en.neutral, voice, lexicon.name, expl))
     return out
+
+
+def _inside(spans: Sequence[tuple[int, int]]) -> Callable[[int, int], bool]:
+    """A test "is [s, e) inside one of ``spans``" for sorted spans that nest or are disjoint: a span starting at or
+    before s holds it iff the running maximum of the ends up to s reaches e."""
+    starts = [s for s, _ in spans]
+    max_end = list(accumulate((e for _, e in spans), max))
+
+    def test(s: int, e: int) -> bool:
+        k = bisect_right(starts, s)
+        return k > 0 and max_end[k - 1] >= e
+
+    return test

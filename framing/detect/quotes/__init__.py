@@ -138,6 +138,9 @@ def _classify_one(ctx: QuoteContext, q: QuoteSpan, last: LastTurn | None, outer_
                                                    + ("; the speaker is the sentence's subject" if name else ""))
     if 2 <= n <= 6 and words[-1].lower() in fr.TITLE_NOUNS or n <= 6 and fr.NAMING_HEAD.match(after):
         return QuoteCall(q, "title", None, None, "names a rule, law, plan, agreement or test (a title, not a quote)")
+    if n == 1 and _capitalised_mid_sentence(ctx, q, words[0], before):
+        return QuoteCall(q, "title", None, None, "a capitalised word in the middle of a sentence that the text does "
+                                                 "not otherwise use as a name: the title of a work or a name")
     if n <= cfg.scare_max_words:
         return QuoteCall(q, "scare", None, None,
                          "short quoted phrase with no speaker in this or the previous sentence: the writer's own "
@@ -145,6 +148,12 @@ def _classify_one(ctx: QuoteContext, q: QuoteSpan, last: LastTurn | None, outer_
     if clause or n >= cfg.direct_min_words:
         return QuoteCall(q, "direct", None, None, "a clause of reported speech with no speaker found")
     return QuoteCall(q, "other", None, None, "quoted phrase with no speaker and no sign of irony")
+
+
+def _capitalised_mid_sentence(ctx: QuoteContext, q: QuoteSpan, word: str, before: str) -> bool:
+    """English capitalises a common word mid-sentence only in names and titles: `won for "Parasite"`."""
+    return word[:1].isupper() and not word.isupper() and bool(re.search(r"[a-z,]\s*$", before)) \
+        and not ctx.in_headline(q) and word.lower().replace("\u2019", "'") not in ctx.names
 
 
 def _inside_any(ctx: QuoteContext, offset: int) -> bool:
