@@ -8,7 +8,9 @@ process and to print examples of each error class, so the figures agree with it 
 * ``polnear``: cue precision against every gold attribution cue, recall against speech cues, and the share of
   matched speech cues whose source span overlaps the gold source.
 * ``quotes``: quotation spans (IoU >= 0.9), scare-quote P/R/F1 and speaker accuracy on direct and partial quotes,
-  with and without the items whose note starts with ``UNSURE``.
+  with and without the items whose note starts with ``UNSURE``, per fold (the data rules were written from, and the
+  data no rule was written from) and pooled; see :mod:`framing.evaluate.quotations`.
+* ``polnear-quotes``: quotation speakers with PolNeAR's attributions as silver data, on train and dev.
 * ``seed``: the golden checks on the seed article.
 * ``basil-sentences``: our sentence splitter (and NLTK punkt, when installed) against BASIL's gold sentences.
 """
@@ -17,7 +19,6 @@ from __future__ import annotations
 
 import ast
 import csv
-import json
 import re
 import sys
 from collections import Counter, defaultdict
@@ -26,6 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from framing.evaluate.quotations import speaker_match
 from framing.report import analyse
 
 SPEECH = frozenset("""say said says saying tell told tells telling add added adds adding state stated states
@@ -211,94 +213,61 @@ def _ctx(text: str, s: int, e: int, w: int = 60) -> str:
 
 
 # ------------------------------------------------------------------------------------------------ quotations
-def _speaker_match(gold: str | None, pred: str | None) -> bool:
-    if not gold or not pred:
-        return False
-    g, p = gold.lower(), pred.lower()
-    if g in p or p in g:
-        return True
-    gw, pw = re.findall(r"\w+", g), set(re.findall(r"\w+", p))
-    return bool(gw) and gw[-1] in pw
-
-
 def quotes(data: Path) -> Score:
-    path = data / "quotes/quotes_dev.jsonl"
-    arts = [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
+    """Quotation spans, scare quotes and speakers per fold (:mod:`framing.evaluate.quotations`)."""
+    from framing.evaluate import quotations as qv
+
+    folds = qv.load_folds(data)
+    arts = [a for f in folds for a in f.articles]
     out = _analyse_all([{"id": a["id"], "text": a["text"], "source": a.get("source")} for a in arts])
-    lines = []
+    errs: dict[str, list[str]] = qv.error_lists()
     figures: dict[str, float] = {}
-    errs: dict[str, list[str]] = defaultdict(list)
+    lines = ["quotations, sure spans (all spans in brackets); write = rules may be written from it, check = no rule was"]
+    lines.append(f"  {'fold':18} {'role':6} {'articles':>8} {'spans':>6}  {'span F1':>13}  {'scare P':>13} "
+                 f"{'scare R':>13} {'scare F1':>13}  {'speaker':>13}")
+    sure = qv.fold_table(folds, out, keep_unsure=False, errors=errs)
+    every = qv.fold_table(folds, out, keep_unsure=True)
     passed = True
-    for keep in (True, False):
-        f1, sf1, sp, sr, acc, conf = _score_quotes(arts, out, keep, errs if not keep else None)
-        tag = "all" if keep else "sure"
-        figures.update({f"{tag}_span_f1": f1, f"{tag}_scare_p": sp, f"{tag}_scare_r": sr, f"{tag}_scare_f1": sf1,
-                        f"{tag}_speaker_acc": acc})
-        lines.append(f"{tag + ' spans:':12}quotations dev ({len(arts)} articles): span F1={f1:.3f} (target 0.99); "
-                     f"scare P={sp:.3f} R={sr:.3f} F1={sf1:.3f} (target 0.75); speaker accuracy={acc:.3f} "
-                     f"(target 0.85)")
-        if not keep:
-            passed = f1 >= 0.99 and sf1 >= 0.75 and acc >= 0.85
-            errs["confusion gold->predicted (sure spans)"] = [f"{g} -> {p}: {n}" for (g, p), n in sorted(conf.items())]
+    for (fold, a), (_, b) in zip(sure, every):
+        def pair(x: float, y: float) -> str:
+            return f"{x:.3f} ({y:.3f})"
+        lines.append(f"  {fold.name:18} {fold.role:6} {a.articles:>8} {a.spans:>6}  {pair(a.span_f1, b.span_f1):>13}  "
+                     f"{pair(a.scare_p, b.scare_p):>13} {pair(a.scare_r, b.scare_r):>13} "
+                     f"{pair(a.scare_f1, b.scare_f1):>13}  {pair(a.speaker_acc, b.speaker_acc):>13}")
+        key = fold.name.replace(" ", "_").replace("../", "")
+        figures.update({f"{key}_span_f1": a.span_f1, f"{key}_scare_p": a.scare_p, f"{key}_scare_r": a.scare_r,
+                        f"{key}_scare_f1": a.scare_f1, f"{key}_speaker_acc": a.speaker_acc,
+                        f"{key}_all_scare_f1": b.scare_f1, f"{key}_all_speaker_acc": b.speaker_acc})
+        if fold.name == "pooled check":
+            passed = a.span_f1 >= 0.995 and a.scare_p >= 0.70 and a.scare_f1 >= 0.75 and a.speaker_acc >= 0.80
+    lines.append("  targets on the check folds: span F1 >= 0.995, scare P >= 0.70 and F1 >= 0.75, speaker >= 0.80")
+    conf = next((a.confusion for f, a in sure if f.name == "pooled write"), Counter())
+    errs["confusion gold->predicted (write folds, sure spans)"] = [f"{g} -> {p}: {n}" for (g, p), n in sorted(conf.items())]
     return Score("quotes", figures, "\n".join(lines), dict(errs), passed)
 
 
-def _score_quotes(arts: list[dict[str, Any]], out: dict[str, Any], keep_unsure: bool,
-                  errs: dict[str, list[str]] | None) -> tuple[float, float, float, float, float, Counter]:
-    tp = fp = fn = stp = sfp = sfn = sp_ok = sp_n = 0
-    conf: Counter[tuple[str, str]] = Counter()
-    for a in arts:
-        text = a["text"]
-        preds = _of_type(out[str(a["id"])], "quote")
-        used: set[int] = set()
-        for g in a["quotes"]:
-            unsure = g.get("note", "").startswith("UNSURE")
-            best = None
-            for j, p in enumerate(preds):
-                if j in used:
-                    continue
-                inter = min(g["end"], p["end"]) - max(g["start"], p["start"])
-                union = max(g["end"], p["end"]) - min(g["start"], p["start"])
-                if union > 0 and inter / union >= 0.9:
-                    best = j
-                    break
-            gs = g["kind"] == "scare"
-            if unsure and not keep_unsure:
-                if best is not None:
-                    used.add(best)
-                continue
-            if best is None:
-                fn += 1
-                sfn += gs
-                if g["kind"] in ("direct", "partial"):
-                    sp_n += 1
-                continue
-            used.add(best)
-            tp += 1
-            p = preds[best]
-            conf[(g["kind"], p.get("kind", ""))] += 1
-            ps = p.get("kind") == "scare"
-            stp += gs and ps
-            sfp += ps and not gs
-            sfn += gs and not ps
-            if errs is not None and g["kind"] != p.get("kind"):
-                errs[f"kind {g['kind']} predicted {p.get('kind')}"].append(
-                    f"{a['id']}: " + _ctx(text, g["start"], g["end"], 70) + f"  | note: {g.get('note', '')[:90]}")
-            if g["kind"] in ("direct", "partial"):
-                sp_n += 1
-                ok = _speaker_match(g.get("speaker"), p.get("speaker"))
-                sp_ok += ok
-                if errs is not None and not ok:
-                    errs["wrong speaker"].append(f"{a['id']}: gold {g.get('speaker')!r} predicted "
-                                                 f"{p.get('speaker')!r}: " + _ctx(text, g["start"], g["end"], 70))
-        for j, p in enumerate(preds):
-            if j not in used:
-                fp += 1
-                sfp += p.get("kind") == "scare"
-    _, _, f1 = prf(tp, fp, fn)
-    sp, sr, sf1 = prf(stp, sfp, sfn)
-    acc = sp_ok / sp_n if sp_n else 0.0
-    return f1, sf1, sp, sr, acc, conf
+def polnear_quotes(data: Path) -> Score:
+    """Quotation speakers on PolNeAR train (write) and dev (check), as ``reference_score.py polnear-quotes``."""
+    from framing.evaluate import quotations as qv
+
+    figures: dict[str, float] = {}
+    lines = []
+    errs: dict[str, list[str]] = {}
+    passed = True
+    for split, role in (("train", "write"), ("dev", "check")):
+        errors: list[str] | None = [] if role == "write" else None
+        f = qv.polnear_speakers(data / "polnear" / split, _analyse_all, errors)
+        if f is None:
+            continue
+        lines.append(f"PolNeAR {split} ({role}; {f.articles} articles, {f.quotations} quotations with a named "
+                     f"source): speaker accuracy={f.speaker_acc:.3f} (target 0.85); quotations inside attributions "
+                     f"called scare={f.scare_share:.3f} of {f.inside} (target 0.04)")
+        figures.update({f"{split}_speaker_acc": f.speaker_acc, f"{split}_scare_share": f.scare_share})
+        if errors is not None:
+            errs[f"wrong speaker (PolNeAR {split})"] = errors
+        if role == "check":
+            passed = f.speaker_acc >= 0.85 and f.scare_share <= 0.04
+    return Score("polnear-quotes", figures, "\n".join(lines), errs, passed)
 
 
 # ------------------------------------------------------------------------------------------------------ seed
@@ -321,8 +290,8 @@ def seed(data: Path) -> Score:
                                                      for f in q) and all(f["end"] <= 3000 or f["start"] > 3030
                                                                          for f in q),
         "3 direct/partial by Baqeri": lambda: sum(1 for f in q if f.get("kind") in ("direct", "partial")
-                                                  and _speaker_match("Baqeri", f.get("speaker"))) >= 3,
-        "Ayoub quoted via al-Mayadeen": lambda: any(_speaker_match("Ayoub", f.get("speaker")) for f in q
+                                                  and speaker_match("Baqeri", f.get("speaker"))) >= 3,
+        "Ayoub quoted via al-Mayadeen": lambda: any(speaker_match("Ayoub", f.get("speaker")) for f in q
                                                     if f["start"] > 1270 and f["end"] < 1430)
         and any((a.get("via") or a.get("source_type") == "media") for a in at),
         "loaded: Takfiri, axis of resistance, prattling": lambda: all(
@@ -394,7 +363,8 @@ def _punkt():  # pragma: no cover - optional development dependency
 
 
 SCORERS: dict[str, Callable[[Path], Score]] = {
-    "seed": seed, "quotes": quotes, "polnear": polnear, "babe": babe, "basil-sentences": basil_sentences,
+    "seed": seed, "quotes": quotes, "polnear-quotes": polnear_quotes, "polnear": polnear, "babe": babe,
+    "basil-sentences": basil_sentences,
 }
 
 

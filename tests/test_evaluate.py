@@ -1,0 +1,126 @@
+"""The evaluation code: the reference definitions on small known cases, the folds, and agreement with
+``../shared/tools/reference_score.py`` on the shared data."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from framing.evaluate import quotations as qv
+from tests.conftest import ROOT, SHARED, need_shared
+
+TEXT = 'He said "we will win," and called it "a disaster." The "experts" agreed.'
+
+
+def gold(start: int, end: int, kind: str, speaker: str | None = None, note: str = "") -> dict:
+    return {"start": start, "end": end, "kind": kind, "speaker": speaker, "note": note}
+
+
+def pred(start: int, end: int, kind: str, speaker: str | None = None) -> dict:
+    return {"type": "quote", "start": start, "end": end, "kind": kind, "speaker": speaker}
+
+
+def spans(*words: str) -> list[tuple[int, int]]:
+    out = []
+    for w in words:
+        s = TEXT.index(w)
+        out.append((s, s + len(w)))
+    return out
+
+
+@pytest.mark.parametrize("g, p, ok", [
+    ("Mohammad Baqeri", "Baqeri", True),      # one contains the other
+    ("Gen. Mohammad Baqeri", "Mohammad Baqeri", True),
+    ("the minister", "Baqeri", False),
+    ("Vilsack, a former Iowa governor", "Tom Vilsack", False),  # the gold's last word is not in the prediction
+    (None, "Baqeri", False),
+    ("Baqeri", None, False),
+])
+def test_speaker_match_is_the_reference_rule(g, p, ok):
+    assert qv.speaker_match(g, p) is ok
+
+
+def test_score_counts_spans_scare_and_speakers():
+    (a, b, c) = spans("we will win,", "a disaster.", "experts")
+    article = {"id": "x", "text": TEXT, "quotes": [gold(*a, "direct", "He"), gold(*b, "partial", "He"),
+                                                    gold(*c, "scare", note="UNSURE: could be partial")]}
+    out = {"x": {"findings": [pred(*a, "direct", "he"), pred(*b, "scare"), pred(*c, "scare")]}}
+    sure = qv.score([article], out, keep_unsure=False)
+    assert (sure.spans, sure.span_f1) == (2, 1.0)
+    assert (sure.scare_p, sure.scare_r) == (0.0, 0.0)  # the one scare call on a sure span is wrong
+    assert sure.speaker_acc == 0.5
+    every = qv.score([article], out, keep_unsure=True)
+    assert every.spans == 3 and every.scare_p == 0.5 and every.scare_r == 1.0
+
+
+def test_a_span_matches_at_iou_09_and_unmatched_predictions_are_false_positives():
+    (a,) = spans("a disaster.")  # 11 characters
+    article = {"id": "x", "text": TEXT, "quotes": [gold(a[0], a[1], "partial", "He")]}
+    near = {"x": {"findings": [pred(a[0] + 1, a[1], "partial", "He"), pred(0, 2, "scare")]}}  # IoU 10/11
+    f = qv.score([article], near, keep_unsure=False)
+    assert f.span_f1 == pytest.approx(2 / 3) and f.scare_p == 0.0 and f.speaker_acc == 1.0
+    off = {"x": {"findings": [pred(a[0] + 2, a[1], "partial", "He")]}}  # IoU 9/11 < 0.9: no match
+    assert qv.score([article], off, keep_unsure=False).span_f1 == 0.0
+
+
+def test_the_dev2_split_is_stable_and_about_half():
+    ids = [f"abp_{i:04d}" for i in range(400)]
+    halves = [qv.in_check_half(i) for i in ids]
+    assert halves == [qv.in_check_half(i) for i in ids]
+    assert 150 < sum(halves) < 250
+
+
+def test_our_labels_hold_offsets_and_labels_only():
+    import json
+
+    for line in qv.OUR_LABELS.read_text(encoding="utf-8").splitlines():
+        rec = json.loads(line)
+        assert set(rec) == {"id", "source", "quotes"} and rec["id"].startswith("abp_")
+        for q in rec["quotes"]:
+            assert set(q) == {"start", "end", "kind", "speaker", "cue", "unsure"} and q["start"] < q["end"]
+
+
+@pytest.mark.shared
+def test_folds_cover_the_shared_files_and_our_labels():
+    data = need_shared("data", "quotes")
+    folds = {f.name: f for f in qv.load_folds(data.parent)}
+    assert len(folds["dev"].articles) == 66
+    assert len(folds["dev2-a"].articles) + len(folds["dev2-b"].articles) == 50
+    assert {f.role for f in folds.values()} == {"write", "check"}
+    ours = folds.get("allsides60")
+    assert ours is not None and len(ours.articles) == 60
+    for a in ours.articles:  # every labelled span sits between quotation marks of the shared text
+        for q in a["quotes"]:
+            assert a["text"][q["start"] - 1] in qv_marks() and a["text"][q["end"]] in qv_marks()
+
+
+def qv_marks() -> str:
+    from framing.text.quotemarks import MARK_CHARS
+
+    return MARK_CHARS
+
+
+@pytest.mark.shared
+@pytest.mark.slow
+def test_pooled_figures_agree_with_the_reference_scorer():
+    need_shared("tools", "reference_score.py")
+    ref = subprocess.run([sys.executable, str(SHARED / "tools" / "reference_score.py"), "quotes"], cwd=ROOT,
+                         capture_output=True, text=True, timeout=900)
+    sure_line = next(x for x in ref.stdout.splitlines() if x.startswith("sure spans"))
+    ours = subprocess.run([sys.executable, "-m", "framing", "evaluate", "quotes"], cwd=ROOT, capture_output=True,
+                          text=True, timeout=900)
+    pooled = next(x for x in ours.stdout.splitlines() if x.strip().startswith("pooled ../shared")).split()
+    # columns: name (two words), role, articles, spans, then each figure followed by its all-spans value
+    span_f1, scare_p, scare_r, scare_f1, speaker = pooled[5], pooled[7], pooled[9], pooled[11], pooled[13]
+    assert f"span F1={span_f1}" in sure_line and f"scare P={scare_p} R={scare_r} F1={scare_f1}" in sure_line
+    assert f"speaker accuracy={speaker}" in sure_line
+
+
+def test_evaluate_says_when_the_data_is_missing(tmp_path: Path, capsys):
+    from framing.evaluate import run
+
+    assert run("quotes", data=str(tmp_path / "nowhere")) == 2
+    assert "not found" in capsys.readouterr().err
