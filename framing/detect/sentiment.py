@@ -71,31 +71,42 @@ def tokens(sentence: str) -> list[str]:
         # paragraph breaks become sentence markers in TextBlob's tokenizer: use it as it is
         return " ".join(tb.find_tokens(sentence)).lower().split()
     s = _CONTRACTIONS.sub(lambda m: " " + m.group(0), sentence).translate(_SPACE_QUOTES)
-    punct = _PUNCT
     out: list[str] = []
     append = out.append
     for t in s.split():
         if t.isalnum():
             append(t)
             continue
+        # TextBlob strips leading and trailing punctuation one character at a time; the same with indices, so a
+        # long run of punctuation costs its length, not its length squared
+        n = len(t)
+        i = 0
+        while i < n and t[i] in _PUNCT_SET and not (n - i <= 3 and t[i:] in _REPLACE_KEYS):
+            append(t[i])
+            i += 1
+        t = t[i:]
         tail: list[str] = []
-        while t.startswith(punct) and t not in _REPLACE_KEYS:
-            append(t[0])
-            t = t[1:]
-        while t.endswith(_PUNCT_DOT) and t not in _REPLACE_KEYS:
-            if t.endswith(punct):
-                tail.append(t[-1])
-                t = t[:-1]
-            if t.endswith("..."):
+        end = len(t)
+        clean_upto = _letters_and_dots_prefix(t)  # t[:end] can be an abbreviation only if end <= clean_upto
+        while end and t[end - 1] in _PUNCT_DOT_SET and not (end <= 3 and t[:end] in _REPLACE_KEYS):
+            if t[end - 1] in _PUNCT_SET:
+                tail.append(t[end - 1])
+                end -= 1
+            if end >= 3 and t[end - 3:end] == "...":
                 tail.append("...")
-                t = t[:-3].rstrip(".")
-            if t.endswith("."):
-                if t in tb.ABBREVIATIONS or tb.RE_ABBR1.match(t) or tb.RE_ABBR2.match(t) or tb.RE_ABBR3.match(t):
-                    break
-                tail.append(t[-1])
-                t = t[:-1]
-        if t != "":
-            append(t)
+                end -= 3
+                while end and t[end - 1] == ".":
+                    end -= 1
+            if end and t[end - 1] == ".":
+                if end <= clean_upto:
+                    head = t[:end]
+                    if head in tb.ABBREVIATIONS or tb.RE_ABBR1.match(head) or tb.RE_ABBR2.match(head) \
+                            or tb.RE_ABBR3.match(head):
+                        break
+                tail.append(".")
+                end -= 1
+        if end:
+            append(t[:end])
         out.extend(reversed(tail))
     joined = " ".join(out)
     if "(" in joined:
@@ -107,6 +118,17 @@ def tokens(sentence: str) -> list[str]:
 
 _PUNCT = tuple(".,;:!?()[]{}`''\"@#$^&*+-|=~_".replace(".", ""))
 _PUNCT_DOT = _PUNCT + (".",)
+_PUNCT_SET = frozenset(_PUNCT)
+_PUNCT_DOT_SET = frozenset(_PUNCT_DOT)
+
+
+def _letters_and_dots_prefix(t: str) -> int:
+    """The length of the longest prefix of ``t`` that could be one of TextBlob's abbreviations: letters, full stops,
+    and "|" (TextBlob's consonant pattern for "Mr." lists its letters joined by "|" inside a character class)."""
+    for i, ch in enumerate(t):
+        if ch != "." and ch != "|" and not ch.isalpha():
+            return i
+    return len(t)
 _REPLACE_KEYS = frozenset(("'d", "'m", "'s", "'ll", "'re", "'ve", "n't"))
 
 

@@ -45,6 +45,11 @@ _ELISIONS = re.compile(r"(?:em|til|tis|twas|cause|bout|round|n|nuff|kay|sup|ya|c
 _YEAR = re.compile(r"\d\d(?:s\b|\b)")
 
 
+# The deepest nesting reported (0 is an outermost quotation). News text nests two or three deep at most ("He said,
+# 'They told me "no"'"); deeper pairs are dropped with a warning.
+MAX_DEPTH = 4
+
+
 @dataclass(frozen=True, slots=True)
 class QuoteSpan:
     """One paired quotation: content is ``text[start:end]``, marks at ``start - 1`` and ``end``."""
@@ -144,6 +149,12 @@ def pair_quotes(text: str) -> tuple[list[QuoteSpan], list[str]]:
                         for s in empty)
         spans = [s for s in spans if s.start < s.end]
     spans = _fix_depths(spans)
+    deep = sum(1 for s in spans if s.depth > MAX_DEPTH)
+    if deep:
+        # every quotation holds the text of those inside it, so unbounded nesting would make the work (and the
+        # findings) grow with the square of the text: pairs nested deeper than this are not reported
+        warnings.append(f"{deep} quotation pairs nested more than {MAX_DEPTH + 1} deep were not reported")
+        spans = [s for s in spans if s.depth <= MAX_DEPTH]
     return spans, warnings
 
 

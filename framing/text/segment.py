@@ -40,8 +40,10 @@ _STARTERS = frozenset(
     however meanwhile still yet if when while after before as for mr mrs ms dr""".split()
 )
 
-# Sentence-final punctuation, optional closing quotes/brackets, then whitespace (or end).
-_BOUNDARY = re.compile(r"""([.!?\u2026]+)(["'\u201d\u2019\u00bb)\]]*)(\s+)""")
+# Sentence-final punctuation, optional closing quotes/brackets, then whitespace (or end). A match starts only at
+# the beginning of a run of marks, and the quantifiers never give back (possessive), so a long run of dots with no
+# space after it is scanned once, not once per dot.
+_BOUNDARY = re.compile(r"""(?<![.!?\u2026])([.!?\u2026]++)(["'\u201d\u2019\u00bb)\]]*+)(\s+)""")
 _WORD_BEFORE = re.compile(r"([^\W\d_](?:[\w.'\u2019-]*[^\W_])?)\.?$")
 _INITIALISM = re.compile(r"(?:[^\W\d_]\.){2,}$")
 _TOKEN = re.compile(r"[^\W_]+")

@@ -148,16 +148,29 @@ class Ctx:
         self._full_names: dict[str, tuple[str | None, int]] = {}
         self.speakers: set[str] = set()  # full names of the named people quoted so far
         self._quote_starts = [q.start for q in doc.quotes]
+        self.quote_opens = [q.start - 1 for q in doc.quotes]  # opening-mark offsets, sorted
         self._quote_max_end = list(accumulate((q.end for q in doc.quotes), max))
         top = [q for q in doc.quotes if q.depth == 0]
         # outermost quotations (disjoint, so sorted by both start and end), with their opening-mark offsets
         self.top_quotes = (top, [q.start - 1 for q in top], [q.end for q in top])
         self._cap_index: dict[str, list[int]] | None = None
+        self._roles: dict[str, list[int]] | None = None
 
     @cached_property
     def names(self) -> frozenset[str]:
         """Folded words this text writes as names (see :mod:`framing.text.truecase`)."""
         return name_words(self.doc)
+
+    def role_positions(self) -> dict[str, list[int]]:
+        """Token indices of every one-word role ("minister", "spokesman"), by role (built on first use)."""
+        if self._roles is None:
+            roles = self.single.get("role", frozenset())
+            idx: dict[str, list[int]] = {}
+            for i, word in enumerate(self.doc.words):
+                if word in roles:
+                    idx.setdefault(word, []).append(i)
+            self._roles = idx
+        return self._roles
 
     def raw(self, i: int) -> str:
         return self.text[self.doc.tok_start[i]:self.doc.tok_end[i]]

@@ -45,9 +45,11 @@ def find_content(ctx: Ctx, a: Attr) -> None:
     if a.sentence < 0:
         return
     sent = d.sentences[a.sentence]
+    # Only the ends of the sentence are read here (never the whole of it once per cue): a sentence may be as long
+    # as the text, and may hold thousands of cues.
     # "The New York Times reports:" at the end of a paragraph introduces the quotation that opens the next one
-    tail = text[hi:sent.end]
-    if tail.rstrip().endswith(":") and _only_adjuncts(tail.rstrip()[:-1]):
+    last = _rstrip_end(text, hi, sent.end, " \t\r\n")
+    if last > hi and text[last - 1] == ":" and last - hi <= _MAX_INTRO and _only_adjuncts(text[hi:last - 1]):
         k = bisect_right(top_starts, sent.end)
         nxt = top[k] if k < len(top) else None
         if nxt is not None and d.sentence_of(nxt.start - 1) == a.sentence + 1:
@@ -55,19 +57,32 @@ def find_content(ctx: Ctx, a: Attr) -> None:
             a.quote = nxt
             return
     # content after the cue: "said (on Wednesday) (that) ..."
-    rest = text[hi:sent.end]
-    m = re.match(r"[\s,:]*(?:(?:on|in|at|during|last|this|late|early|earlier|later)\s+[\w.\s]{0,40}?\s+)?"
-                 r"(?:that\s+)?", rest)
-    start = hi + (m.end() if m else 0)
-    body = text[start:sent.end].rstrip(" .!?\"\u201d\u2019'")
-    if len(body.split()) >= 3:
-        a.content = (start, start + len(body))
+    m = _AFTER_CUE.match(text, hi, sent.end)
+    start = m.end() if m else hi
+    end = _rstrip_end(text, start, sent.end, " .!?\"\u201d\u2019'")
+    if _THREE_WORDS.match(text, start, min(end, start + _WORDS_WINDOW)):
+        a.content = (start, end)
         return
     # content before: "The deal is good, the minister said."
-    head = text[sent.start:lo].rstrip(" ,\u2014-")
-    if len(head.split()) >= 3:
-        s = sent.start
-        a.content = (s, s + len(head))
+    end = _rstrip_end(text, sent.start, lo, " ,\u2014-")
+    if _THREE_WORDS.match(text, sent.start, min(end, sent.start + _WORDS_WINDOW)):
+        a.content = (sent.start, end)
+
+
+_AFTER_CUE = re.compile(r"[\s,:]*(?:(?:on|in|at|during|last|this|late|early|earlier|later)\s+[\w.\s]{0,40}?\s+)?"
+                        r"(?:that\s+)?")
+# Reported content has at least three words; they show within the first few hundred characters.
+_THREE_WORDS = re.compile(r"\s*\S+\s+\S+\s+\S")
+_WORDS_WINDOW = 400
+# A colon introduction ("The New York Times reports:") is short.
+_MAX_INTRO = 200
+
+
+def _rstrip_end(text: str, start: int, end: int, chars: str) -> int:
+    """The end of ``text[start:end].rstrip(chars)``, without copying the slice."""
+    while end > start and text[end - 1] in chars:
+        end -= 1
+    return end
 
 
 _PUNCT_ONLY = re.compile(r"[\s,.!?;:\u2014\u2013\-'\u2019\"\u201d]*")

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from framing.detect.attributions._base import (
     AUXILIARIES,
@@ -120,7 +121,8 @@ def _quote_within(ctx: Ctx, last: int, n: int) -> bool:
     si = d.sentence_of(s)
     if si >= 0:
         e = min(e, d.sentences[si].end)
-    return any(s <= q.start - 1 < e for q in d.quotes)
+    k = bisect_left(ctx.quote_opens, s)  # the first quotation whose opening mark is at or after s
+    return k < len(ctx.quote_opens) and ctx.quote_opens[k] < e
 
 
 def _word_within(ctx: Ctx, last: int, words: tuple[str, ...], n: int) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from framing.detect.attributions._base import (
     COMMON_STARTERS,
@@ -137,7 +138,6 @@ def _has_media(ctx: Ctx, words: tuple[str, ...]) -> bool:
     return False
 
 
-_NAME_RE_CACHE: dict[str, re.Pattern[str]] = {}
 
 
 def _name_tokens(ctx: Ctx, span: tuple[int, int]) -> list[int]:
@@ -320,31 +320,57 @@ def _resolve_title(ctx: Ctx, span: tuple[int, int]) -> str | None:
     roles = [w[i] for i in range(span[0], span[1] + 1) if w[i] in role]
     if not roles:
         return None
-    before = d.text[:d.tok_start[span[0]]]
+    limit = d.tok_start[span[0]]  # names introduced before the source
+    index = ctx.role_positions()
     best = None
     for r in roles:
-        pat = _NAME_RE_CACHE.get(r)
-        if pat is None:
-            # the role in any case, then one to four capitalised words (only the role ignores case)
-            pat = re.compile(r"\b(?i:" + re.escape(r) + r")\s+((?:[A-Z][\w\u2019'-]*(?:\s|$)){1,4})")
-            _NAME_RE_CACHE[r] = pat
-        for m in pat.finditer(before):
-            name = m.group(1).strip()
-            parts = [p.rstrip(".,") for p in name.split() if p[:1].isupper() and p.lower().strip(".") not in role]
+        positions = index.get(r, [])
+        k = bisect_left(positions, span[0])
+        # the last earlier mention of the role that is followed by a name (looking back a bounded number of them)
+        for i in reversed(positions[max(0, k - _MAX_TITLE_LOOKBACK):k]):
+            m = _ROLE_NAME.match(d.text, d.tok_end[i], limit)
+            if not m:
+                continue
+            parts = [p.rstrip(".,") for p in m.group(1).strip().split()
+                     if p[:1].isupper() and p.lower().strip(".") not in role]
             if parts:
                 best = " ".join(parts)
+                break
     return best
 
 
+# One to four capitalised words after a role word ("minister Faisal Mekdad"); the role itself ignores case.
+_ROLE_NAME = re.compile(r"\s+((?:[A-Z][\w\u2019'-]*(?:\s|$)){1,4})")
+# How many earlier mentions of a role are tried for a name: a bound on the work, far above real articles' needs.
+_MAX_TITLE_LOOKBACK = 50
+
+
 def chains(ctx: Ctx, attrs: list[Attr]) -> None:
-    """A cue inside the content of a media source's report is second-hand: mark ``via``."""
+    """A cue inside the content of a media source's report is second-hand: mark ``via``.
+
+    Attributions are in text order, so the cues inside a content span are a run of them, found by bisection; a
+    "next unmarked" pointer skips the cues already marked, so the work stays linear however the contents nest."""
     d = ctx.doc
-    for outer in attrs:
+    starts = [d.tok_start[a.cue_first] for a in attrs]
+    nxt = list(range(len(attrs) + 1))  # nxt[i]: the first index >= i whose attribution has no via (after find)
+
+    def find(i: int) -> int:
+        root = i
+        while nxt[root] != root:
+            root = nxt[root]
+        while nxt[i] != root:
+            nxt[i], i = root, nxt[i]
+        return root
+
+    for i, a in enumerate(attrs):
+        if a.via is not None:
+            nxt[i] = i + 1
+    for oi, outer in enumerate(attrs):
         if outer.content is None or outer.source_type not in ("media",) or outer.via is not None:
             continue
-        for inner in attrs:
-            if inner is outer or inner.via is not None:
-                continue
-            cs = d.tok_start[inner.cue_first]
-            if outer.content[0] <= cs < outer.content[1]:
-                inner.via = outer.speaker
+        j = find(bisect_left(starts, outer.content[0]))
+        while j < len(attrs) and starts[j] < outer.content[1]:
+            if j != oi:
+                attrs[j].via = outer.speaker
+                nxt[j] = j + 1
+            j = find(j + 1)
