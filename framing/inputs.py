@@ -1,5 +1,6 @@
-"""Reading articles for ``framing analyse``: a ``.txt`` file (one article), a ``.jsonl`` file (one object per line
-with ``text`` and optional ``id``, ``source``, ``title``, ``date``, ``url``) or ``-`` for JSONL on stdin.
+"""Reading articles for ``framing analyse``: a ``.txt`` file (one article), a saved ``.html`` page (its main text),
+a ``.jsonl`` file (one object per line with ``text`` and optional ``id``, ``source``, ``title``, ``date``, ``url``)
+or ``-`` for JSONL on stdin. Text that turns out to be HTML is read as its extracted main text, with a warning.
 
 Reading never stops at a bad record: :func:`read` yields a :class:`Record` for each good one and a
 :class:`RecordError` naming the file and line (and what is wrong) for each bad one, so every input line ends up
@@ -60,16 +61,20 @@ def read(path: str) -> Iterator[Record | RecordError]:
                 yield from _read_jsonl(jsonl_objects(text_lines(fh), str(p)), p.stem.split(".")[0])
         elif name.endswith((".txt", ".txt.gz")):
             yield read_text_file(p, p.stem)
+        elif name.endswith((".html", ".htm", ".html.gz", ".htm.gz")):
+            from framing.corpus.ingest import read_inputs
+
+            yield from read_inputs([str(p)])  # the main text of a saved page, as `framing run` reads it
         else:
-            yield RecordError(str(p), "unsupported input type; use .txt (one article), .jsonl (one object per line) "
-                                      "or - for JSONL on stdin")
+            yield RecordError(str(p), "unsupported input type; use .txt (one article), .html (a saved page), .jsonl "
+                                      "(one object per line) or - for JSONL on stdin")
     except (OSError, EOFError, gzip.BadGzipFile) as exc:
         yield RecordError(str(p), f"cannot read the file: {exc}")
 
 
 def _read_jsonl(objects: Iterable[tuple[str, dict[str, Any] | str, bool]],
                 stem: str) -> Iterator[Record | RecordError]:
-    from framing.corpus.ingest import unusable
+    from framing.corpus.ingest import unusable, unwrap_html
 
     for where, obj, bad_utf8 in objects:
         if isinstance(obj, str):
@@ -89,9 +94,12 @@ def _read_jsonl(objects: Iterable[tuple[str, dict[str, Any] | str, bool]],
         if problem:
             yield RecordError(where, problem, rid)
             continue
+        text, html = unwrap_html(text, where)
         src = obj.get("source")
         meta = _meta(obj)
-        warnings = (f"{where}: the line was not valid UTF-8; bad bytes were replaced with U+FFFD",) if bad_utf8 else ()
+        warnings: tuple[str, ...] = (
+            (f"{where}: the line was not valid UTF-8; bad bytes were replaced with U+FFFD",) if bad_utf8 else ())
+        warnings += (html,) if html else ()
         yield Record(rid, text, str(src) if src is not None else None, where, meta, warnings)
 
 

@@ -120,7 +120,7 @@ def parse_pasted(text: str, *, title: str | None = None, source: str | None = No
                  max_chars: int = MAX_PASTED_CHARS) -> Parsed:
     """One article from pasted text (its id comes from its content). Raises :class:`InputError` when there is
     nothing to analyse or the text is too long."""
-    from framing.corpus.ingest import hash_id, unusable
+    from framing.corpus.ingest import hash_id, unusable, unwrap_html
 
     if len(text) > max_chars:
         raise InputError(f"the pasted text has {len(text):,} characters, more than the limit of {max_chars:,}; "
@@ -128,9 +128,11 @@ def parse_pasted(text: str, *, title: str | None = None, source: str | None = No
     problem = unusable(text)
     if problem:
         raise InputError(f"the pasted text cannot be analysed: {problem}")
+    text, html = unwrap_html(text, "pasted text")
     meta: dict[str, Any] = {"title": title.strip()} if title and title.strip() else {}
     src = source.strip() if source and source.strip() else None
-    return Parsed((Record(f"pasted-{hash_id(text)[:10]}", text, src, "pasted text", meta),))
+    return Parsed((Record(f"pasted-{hash_id(text)[:10]}", text, src, "pasted text", meta,
+                          (html,) if html else ()),))
 
 
 def analyse_records(records: Sequence[Record], *, name: str = "your articles", lexicons: Lexicons | None = None,

@@ -40,6 +40,8 @@ from typing import IO, Any
 
 from framing.errors import ConfigError, InputError, from_options
 from framing.inputs import Record, RecordError
+from framing.text.html import EXTRACTED, html_text
+from framing.text.html import extract as extract_html
 
 FIELDS = ("id", "text", "source", "date", "title", "url", "event", "topic", "leaning")
 # The usual column names of each field, in order of preference; matched case-insensitively.
@@ -191,6 +193,14 @@ def unusable(text: str) -> str | None:
     return None
 
 
+def unwrap_html(text: str, origin: str) -> tuple[str, str | None]:
+    """The text to analyse: HTML-looking text becomes its extracted main text, with a warning naming ``origin``."""
+    found = html_text(text)
+    if found is None:
+        return text, None
+    return found[0], f"{origin}: {EXTRACTED}"
+
+
 def read_text_file(p: Path, id: str) -> Record | RecordError:
     """One ``.txt`` (or ``.txt.gz``) file as one article with the given id."""
     try:
@@ -211,7 +221,8 @@ def read_text_file(p: Path, id: str) -> Record | RecordError:
     problem = unusable(text)
     if problem:
         return RecordError(str(p), problem, id)
-    return Record(id, text, None, str(p), {}, warnings)
+    text, html = unwrap_html(text, str(p))
+    return Record(id, text, None, str(p), {}, warnings + ((html,) if html else ()))
 
 
 # -- ids, hashes and dates ---------------------------------------------------------------------------------------
@@ -700,26 +711,13 @@ def _read_html(p: Path, id: str) -> _Raw | RecordError:
     raw = _read_bytes(p)
     if b"\x00" in raw[:4096]:
         return RecordError(str(p), "looks like a binary file (NUL bytes), not an HTML page", id)
-    doc = _extract_html(raw)
+    doc = extract_html(raw)
     if doc is None or not (doc.get("text") or "").strip():
         return RecordError(str(p), "no article text found in the HTML page (the extractor found no main text)", id)
     fields = {k: v for k, v in (("title", doc.get("title")), ("date", doc.get("date")), ("url", doc.get("url")),
                                 ("source", doc.get("sitename")), ("author", doc.get("author")),
                                 ("hostname", doc.get("hostname"))) if v}
-    return _Raw(str(p), fields, {"id": id, "text": doc["text"]})
-
-
-def _extract_html(raw: bytes) -> dict[str, Any] | None:
-    """Main text and metadata of a saved page with trafilatura, offline: the page is given as bytes (never as a
-    URL, which its date module would fetch) and only the extraction functions are called."""
-    import trafilatura
-
-    doc = trafilatura.bare_extraction(raw, with_metadata=True, include_comments=False, include_tables=False,
-                                      include_images=False, include_links=False, deduplicate=False)
-    if doc is None:
-        return None
-    d = doc if isinstance(doc, dict) else doc.as_dict()
-    return d
+    return _Raw(str(p), fields, {"id": id, "text": doc["text"]}, (f"{p}: {EXTRACTED}",))
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -818,6 +816,9 @@ class _Builder:
         if problem:
             return RecordError(raw.origin, problem, rid)
         warnings = list(raw.warnings)
+        text, html = unwrap_html(text, raw.origin)  # a page's extracted text never looks like HTML again
+        if html:
+            warnings.append(html)
         if _has_surrogates(text):
             text = _SURROGATE.sub("\ufffd", text)  # one code point for one: offsets are unchanged
             warnings.append(f"{raw.origin}: the text contained lone surrogates (invalid Unicode); each was replaced "

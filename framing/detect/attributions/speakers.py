@@ -32,6 +32,7 @@ from framing.detect.attributions.sources import (
 # ------------------------------------------------------------------------------------ types and resolution
 def classify_and_resolve(ctx: Ctx, attrs: list[Attr]) -> None:
     last_person: str | None = None
+    last_described: str | None = None
     last_group: str | None = None
     for a in attrs:
         quoted = ctx.in_quote(a.cue_first)
@@ -50,7 +51,7 @@ def classify_and_resolve(ctx: Ctx, attrs: list[Attr]) -> None:
             pr = ctx.doc.words[a.source[0]]
             if pr in PERSON_PRONOUNS:
                 a.speaker = (_subject_name(ctx, a, a.sentence) or _known_person_before(ctx, a) or last_person
-                             or _nearest_person(ctx, a.source[0]))
+                             or _nearest_person(ctx, a.source[0]) or last_described)
             else:
                 a.speaker = last_group
         elif st == "named_person":
@@ -63,6 +64,8 @@ def classify_and_resolve(ctx: Ctx, attrs: list[Attr]) -> None:
                 or text
             if a.speaker != text and not quoted:
                 last_person = a.speaker
+            elif not quoted and _is_person_role(ctx, a.source):
+                last_described = text  # "the minister ... she told reporters": a person known only by a role
         else:
             a.speaker = text
             if st in ("named_org", "anonymous") and not quoted:
