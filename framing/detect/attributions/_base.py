@@ -71,7 +71,7 @@ SENTENCE_STOPPERS = frozenset(
 
 # Determiners that make a following verb form a noun ("the claim", "his remarks", "such reports").
 NOUN_MAKERS = frozenset(
-    """the a an his her their its our my your these those such no any every each new latest recent earlier
+    """the a an his her their its our my your own these those such no any every each new latest recent earlier
     previous same public official press widespread numerous several many unfounded false""".split()
 )
 

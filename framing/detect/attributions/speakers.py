@@ -206,7 +206,9 @@ def _first_name(ctx: Ctx, word: str, mention: int) -> bool:
         return True
     d = ctx.doc
     in_headline = len(d.paragraphs) > 1 and d.tok_start[mention] < d.paragraphs[0].end
-    return word not in d.case_profile[1] and not in_headline
+    # a headline capitalises its verbs and adjectives too ("Debating Clinton's character"): there, only a word that
+    # does not look like a verb form can be a first name
+    return word not in d.case_profile[1] and not (in_headline and word.endswith(("ing", "ed")))
 
 
 _NAME_SEQ = re.compile(r"(?<![\w\u2019'])((?:[A-Z][\w\u2019'.-]*)(?:\s+(?:[A-Z][\w\u2019'.-]*|de|van|von|al|bin|la|le|da))*)")

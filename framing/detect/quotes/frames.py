@@ -28,7 +28,9 @@ NAME_BEFORE = re.compile(
     r"(?:nicknamed|dubbed|known\s+(?:\w+ly\s+)?as|aka|a\.k\.a\.|nickname|nicknames|called\s+(?:him|her|himself|herself|"
     r"themselves|itself)|calls\s+(?:him|her|himself|herself))\s*,?\s*$", re.IGNORECASE)
 TITLE_BEFORE = re.compile(
-    r"(?:titled|entitled|headlined|headline|book|film|movie|documentary|song|album|show|series|podcast|op-ed|"
+    r"(?:(?:signs?|placards?|banners?|posters?|billboards?|t-shirts?|shirts?|hats?|caps?|stickers?)\s+"
+    r"(?:that\s+|which\s+)?(?:read|reads|reading|said|saying)|"
+    r"titled|entitled|headlined|headline|book|film|movie|documentary|song|album|show|series|podcast|op-ed|"
     r"column|essay|article|report|memo|slogan|motto|operation|campaign|programme|program|doctrine|initiative|"
     r"video|ad|advert|advertisement|play|poem|speech|hashtag|banner|sign|placard|t-shirt|shirt|the\s+(?:new|"
     r"latest))\s*,?\s*$", re.IGNORECASE)

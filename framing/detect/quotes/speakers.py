@@ -200,7 +200,42 @@ def _layout(ctx: QuoteContext, q: QuoteSpan, clause: bool) -> Speaker | None:
     intro = _colon_intro(ctx, q)
     if intro is not None:
         return Speaker(intro, None, "introduced by a colon at the end of the previous paragraph")
+    # a clause introduced by a colon in its own sentence: its subject speaks ("His mum Grace sobbed at a vigil: '...'")
+    if clause:
+        name = _colon_subject(ctx, q)
+        if name is not None:
+            return Speaker(name, None, "introduced by a colon after its speaker's clause")
     return None
+
+
+def _colon_subject(ctx: QuoteContext, q: QuoteSpan) -> str | None:
+    """The name in the subject of a sentence whose quotation follows a colon ("His heartbroken mum Grace sobbed at
+    a vigil on Monday: '...'" -> Grace)."""
+    doc = ctx.doc
+    k = q.start - 2
+    while k >= 0 and doc.text[k] in " \t":
+        k -= 1
+    if k < 0 or doc.text[k] != ":":
+        return None
+    si = doc.sentence_of(q.start - 1)
+    if si < 0:
+        return None
+    toks = doc.tokens_in(doc.sentences[si].start, k)
+    name: list[int] = []
+    for t in toks[:_MAX_SUBJECT_TOKENS]:
+        if _name_like(ctx, t):
+            name.append(t)
+        elif name:
+            break
+        elif doc.words[t] in NOT_SUBJECT and doc.words[t] not in ("the", "a", "an", "his", "her", "their", "its"):
+            return None  # the sentence opens with an adverbial, not with its subject
+    if not name:
+        return None
+    return doc.text[doc.tok_start[name[0]]:doc.tok_end[name[-1]]]
+
+
+# The subject of a sentence opens it within a few words ("His heartbroken mum Grace").
+_MAX_SUBJECT_TOKENS = 6
 
 
 def _colon_intro(ctx: QuoteContext, q: QuoteSpan) -> str | None:
@@ -256,4 +291,5 @@ _TOKEN = re.compile(r"[^\W_]+")
 
 NOT_SUBJECT = frozenset("the a an this that these those in on at for after before when while if but and so as "
                         "yet still however meanwhile it its his her their there here instead also then now last "
-                        "next".split())
+                        "next by with from during amid under over since until despite among through across into "
+                        "without within about".split())
