@@ -45,6 +45,8 @@ def is_cue(ctx: Ctx, first: int, last: int, lemma: str) -> bool:
         return False  # so-called
     if prev in PREPOSITIONS and gap_is_space(ctx, first):
         return False  # "under stress", "in response", "of note": a noun after a preposition
+    if prev in _SUBORDINATORS and (form.endswith("ed") or form in _IRREGULAR_PAST):
+        return False  # "When asked about it, she said": a reduced clause, nobody reports anything there
     if prev == "all" and form == "told":
         return False
     if ctx.gap(first).rstrip().endswith(("<", "</")):
@@ -109,6 +111,9 @@ _NOUN_TOO = frozenset(
     """tweet post claim call remark comment report note answer reply charge promise vow pledge rant estimate
     protest question demand quip joke boast complaint blame mock defend label brand term dub""".split()
 )
+
+
+_SUBORDINATORS = frozenset("when if once unless as though although while whether".split())
 
 
 _IRREGULAR_PAST = frozenset("said told wrote written found shown swore sworn".split())

@@ -56,9 +56,10 @@ def find_source(ctx: Ctx, a: Attr) -> None:
             a.source = host.source
             a.host = host
             return
-        if form.endswith("ing"):
+        if form.endswith("ing") or prev == "and":
+            # "..., saying", "smiled and said": the subject of the clause the verb is coordinated with
             subj = sentence_subject(ctx, si)
-            if subj is not None:
+            if subj is not None and subj[1] < a.cue_first:
                 a.source = subj
                 return
     if form.endswith("ing") and prev in ("after", "before", "by", "for", "while", "when", "without", "from"):
@@ -127,11 +128,15 @@ def trim_source(ctx: Ctx, a: Attr) -> None:
         return
     s, e = a.source
     w = ctx.doc.words
-    while s < e and sentence_initial(ctx, s) and (w[s] in COMMON_STARTERS or w[s] in PREPOSITIONS
-                                                  or w[s] in SENTENCE_STOPPERS) \
-            and w[s] not in PRONOUNS and w[s] not in DETERMINERS:
+
+    def stop(t: int) -> bool:
+        return sentence_initial(ctx, t) and (w[t] in COMMON_STARTERS or w[t] in PREPOSITIONS
+                                             or w[t] in SENTENCE_STOPPERS) \
+            and w[t] not in PRONOUNS and w[t] not in DETERMINERS
+
+    while s < e and stop(s):
         s += 1
-    a.source = (s, e)
+    a.source = None if s == e and stop(s) else (s, e)  # "When" alone is nobody
 
 
 def _host_clause_source(ctx: Ctx, a: Attr) -> Attr | None:
@@ -143,6 +148,22 @@ def _host_clause_source(ctx: Ctx, a: Attr) -> Attr | None:
         if b.source is not None:
             return b
     return None
+
+
+def _after_dateline(ctx: Ctx, k: int, stop: int) -> int:
+    """The first token after a dateline ("WASHINGTON (AP) - ", "TEHRAN -"), or k when the sentence has none."""
+    d = ctx.doc
+    t = k
+    while t < stop and t - k < 6 and d.text[d.tok_start[t]:d.tok_end[t]].isupper():
+        t += 1
+    if t == k or t >= stop:
+        return k
+    gap = ctx.gap(t)
+    if "(" in gap:  # "WASHINGTON (AP) -": skip the agency in brackets
+        while t < stop and ")" not in ctx.gap(t):
+            t += 1
+        gap = ctx.gap(t)
+    return t if any(c in gap for c in "-\u2013\u2014") else k
 
 
 # A leading adverbial ("At Sunday night's debate,", "Over in Norvask,") is a few words long.
@@ -161,6 +182,9 @@ def sentence_subject(ctx: Ctx, si: int) -> tuple[int, int] | None:
     w = d.words
     k = sent.start
     if ctx.in_quote(k):
+        return None
+    k = _after_dateline(ctx, k, sent.stop)
+    if k >= sent.stop:
         return None
     if w[k] in PRONOUNS and w[k] not in ("who", "which", "it"):
         return (k, k)
