@@ -98,7 +98,8 @@ def _source_type(ctx: Ctx, a: Attr) -> str:
              and not (i + 1 <= e and not ctx.cap(i + 1) and w[i + 1] in role | anon | org)
              and not _owner_of_role(ctx, i, e, role | anon | org)]
     head = words[-1]
-    if words[0] in ("a", "an", "one", "another", "some") and not ctx.cap(e):
+    if words[0] in ("a", "an", "one", "another", "some") and not ctx.cap(e) \
+            and head not in ctx.single.get("document", ()):
         return "anonymous"  # "a 2008 Clinton veteran", "one Florida Republican strategist": described, not named
     if names:
         if any(w[i] in org or w[i] in ORG_SUFFIXES for i in toks) and not any(w[i] in role for i in toks):
