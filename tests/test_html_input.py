@@ -57,3 +57,6 @@ def test_what_counts_as_html():
     assert looks_like_html("<p>One.</p><p>Two.</p><div>Three</div><p>Four.</p><p>Five.</p>")
     assert not looks_like_html('He wrote <b>bold</b> and said "x < y".')
     assert not looks_like_html("Plain news text. " * 50)
+    # prose with injected inline tags stays prose (its markup is escaped wherever it is shown)
+    assert not looks_like_html('The plan, officials said. <script>x()</script> <img src=x onerror=y> <a href="z">a</a> '
+                               '<b>b</b> <i>i</i> <iframe src="q"></iframe> <style>s{}</style>')

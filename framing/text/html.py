@@ -12,9 +12,11 @@ from typing import Any
 
 # A page, or text that is mostly markup: a doctype or <html> at the start, or many block tags.
 _PAGE_START = re.compile(r"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.IGNORECASE | re.DOTALL)
-_BLOCK_TAG = re.compile(r"</?(?:p|div|span|a|br|li|ul|section|article|header|footer|nav|script|style|meta|img|"
-                        r"h[1-6]|table|tr|td)\b[^<>]{0,500}>", re.IGNORECASE)
-# Text with at least this many block tags, making up at least this share of its characters, is HTML.
+# The tags that give a page its structure (paragraphs, sections, lists, headings): prose with a few inline tags
+# or injected scripts is still prose, and is analysed as it is, markup escaped wherever it is shown.
+_BLOCK_TAG = re.compile(r"</?(?:p|div|br|li|ul|ol|section|article|header|footer|nav|main|h[1-6]|table|tr|td|"
+                        r"blockquote|figure|figcaption)\b[^<>]{0,500}>", re.IGNORECASE)
+# Text with at least this many structural tags, making up at least this share of its characters, is HTML.
 MIN_TAGS = 5
 MIN_TAG_SHARE = 0.05
 
