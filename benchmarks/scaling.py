@@ -14,23 +14,13 @@ import argparse
 import gzip
 import json
 import sys
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import framing  # noqa: E402
 from benchmarks._common import SUBSET  # noqa: E402
-from framing.adversarial import FAMILIES  # noqa: E402
-
-
-def best(text: str, repeat: int = 3) -> float:
-    out = float("inf")
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        framing.analyse(text)
-        out = min(out, time.perf_counter() - t0)
-    return out
+from framing.adversarial import FAMILIES, analyse_seconds  # noqa: E402
 
 
 def joined_articles(chars: int) -> str:
@@ -56,13 +46,13 @@ def main() -> None:
     worst = 0.0
     for name in args.families:
         make = FAMILIES[name]
-        a, b = best(make(args.size)), best(make(4 * args.size))
+        a, b = analyse_seconds(make(args.size)), analyse_seconds(make(4 * args.size))
         worst = max(worst, b / a)
         print(f"{name:40} {args.size:>9,} {a:>7.3f}s {4 * args.size:>9,} {b:>7.3f}s {b / a:>6.2f}", flush=True)
     print(f"worst ratio over {len(args.families)} families: {worst:.2f} (linear: about 4)")
     if SUBSET.exists():
         small, large = joined_articles(1_220_000), joined_articles(5_160_000)
-        a, b = best(small, 1), best(large, 1)
+        a, b = analyse_seconds(small, 1), analyse_seconds(large, 1)
         print(f"real AllSides articles joined: {len(small):,} chars {a:.1f}s, {len(large):,} chars {b:.1f}s, "
               f"ratio {b / a:.2f} for {len(large) / len(small):.2f}x the text")
     else:

@@ -9,6 +9,7 @@ text costs at most about four times the time.
 from __future__ import annotations
 
 import random
+import time
 from collections.abc import Callable
 
 ATTRIBUTED = '"We will win," he said. '
@@ -56,3 +57,15 @@ FAMILIES: dict[str, Callable[[int], str]] = {
     "quoted names and titles": lambda n: _repeat('the film "Parasite" and the "Unite the Right" rally, ', n),
     "colons and dashes": lambda n: _repeat("Trump: \u2014 \"No\" \u2014 ", n),
 }
+
+
+def analyse_seconds(text: str, repeat: int = 3) -> float:
+    """The fastest of ``repeat`` timings of ``framing.analyse(text)``: the least disturbed by other work."""
+    from framing.report import analyse
+
+    best = float("inf")
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        analyse(text)
+        best = min(best, time.perf_counter() - t0)
+    return best

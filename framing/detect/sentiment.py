@@ -87,7 +87,7 @@ def tokens(sentence: str) -> list[str]:
         t = t[i:]
         tail: list[str] = []
         end = len(t)
-        clean_upto = _letters_and_dots_prefix(t)  # t[:end] can be an abbreviation only if end <= clean_upto
+        clean_upto = -1  # t[:end] can be an abbreviation only if end <= clean_upto (computed when first needed)
         while end and t[end - 1] in _PUNCT_DOT_SET and not (end <= 3 and t[:end] in _REPLACE_KEYS):
             if t[end - 1] in _PUNCT_SET:
                 tail.append(t[end - 1])
@@ -98,6 +98,8 @@ def tokens(sentence: str) -> list[str]:
                 while end and t[end - 1] == ".":
                     end -= 1
             if end and t[end - 1] == ".":
+                if clean_upto < 0:
+                    clean_upto = _letters_and_dots_prefix(t)
                 if end <= clean_upto:
                     head = t[:end]
                     if head in tb.ABBREVIATIONS or tb.RE_ABBR1.match(head) or tb.RE_ABBR2.match(head) \

@@ -22,7 +22,7 @@ import csv
 import re
 import sys
 from collections import Counter, defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -143,16 +143,21 @@ def _overlaps(a: list[tuple[int, int]], b: list[tuple[int, int]]) -> bool:
     return any(s1 < e2 and s2 < e1 for s1, e1 in a for s2, e2 in b)
 
 
+def polnear_articles(root: Path) -> Iterator[tuple[str, str, dict[str, tuple[str, list[tuple[int, int]]]],
+                                                  list[dict[str, str]]]]:
+    """PolNeAR's annotated articles under ``root`` (a split folder): id, text, spans and events of the first
+    annotator's ``.ann`` file (some texts were annotated several times; one is used, as the reference scorer does)."""
+    for t in sorted((root / "text").glob("*.txt")):
+        anns = sorted((root / "attributions").glob(t.stem + "_*.ann"))
+        if anns:
+            spans, events = _parse_ann(anns[0])
+            yield t.stem, t.read_text(encoding="utf-8"), spans, events
+
+
 def polnear(data: Path, split: str = "dev") -> Score:
-    base = data / "polnear" / split
     gold: dict[str, list[dict[str, Any]]] = {}
     texts: dict[str, str] = {}  # PolNeAR text per article
-    for t in sorted((base / "text").glob("*.txt")):
-        anns = sorted((base / "attributions").glob(t.stem + "_*.ann"))
-        if not anns:
-            continue
-        text = t.read_text(encoding="utf-8")
-        spans, events = _parse_ann(anns[0])
+    for stem, text, spans, events in polnear_articles(data / "polnear" / split):
         items: list[dict[str, Any]] = []
         for ev in events:
             cue = spans.get(ev.get("Cue", ""))
@@ -163,8 +168,8 @@ def polnear(data: Path, split: str = "dev") -> Score:
             speech = "according to" in cue_text or any(w in SPEECH for w in toks)
             src = spans.get(ev.get("Source", ""))
             items.append({"cue": cue[1], "speech": speech, "source": src[1] if src else None, "cue_text": cue_text})
-        gold[t.stem] = items
-        texts[t.stem] = text
+        gold[stem] = items
+        texts[stem] = text
     out = _analyse_all([{"id": k, "text": v} for k, v in texts.items()])
     tp_pred = n_pred = rec_hit = n_speech = src_ok = src_n = 0
     errs: dict[str, list[str]] = defaultdict(list)

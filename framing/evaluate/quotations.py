@@ -194,25 +194,20 @@ def polnear_speakers(root: Path, analyse_all: Callable[[list[dict[str, Any]]], d
     A direct or partial quotation found inside a gold attribution's content gets that attribution's source as its
     speaker (pronoun sources left out); also the share of quotations inside gold reported speech called scare.
     """
-    from framing.evaluate import _parse_ann  # the brat reader shared with the cue scorer
+    from framing.evaluate import polnear_articles  # the reader shared with the cue scorer
 
     if not (root / "text").exists():
         return None
     records, golds = [], {}
-    for tf in sorted((root / "text").glob("*.txt")):
-        cands = sorted((root / "attributions").glob(tf.stem + "_*.ann"))
-        if not cands:
-            continue
-        text = tf.read_text(encoding="utf-8")
-        spans, rels = _parse_ann(cands[0])
+    for stem, text, spans, rels in polnear_articles(root):
         gold = []
         for rel in rels:
             src, con = spans.get(rel.get("Source", "")), spans.get(rel.get("Content", ""))
             if src and con and src[1] and con[1]:
                 s0, s1 = src[1][0][0], src[1][-1][1]
                 gold.append((con[1][0][0], con[1][-1][1], text[s0:s1]))
-        golds[tf.stem] = (gold, text)
-        records.append({"id": tf.stem, "text": text})
+        golds[stem] = (gold, text)
+        records.append({"id": stem, "text": text})
     out = analyse_all(records)
     ok = n = scare = inside = 0
     for aid, (gold, text) in golds.items():

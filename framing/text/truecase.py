@@ -34,19 +34,17 @@ def case_profile(doc: Document) -> tuple[frozenset[str], frozenset[str]]:
 
 def compute_case_profile(doc: Document) -> tuple[frozenset[str], frozenset[str]]:
     text = doc.text
+    tok_start, tok_end, words = doc.tok_start, doc.tok_end, doc.words
+    # a handle, hashtag, address or file name keeps its own case ("@wikileaks"): such tokens count for neither set
+    firsts = [text[s] if not (s and text[s - 1] in "@#/._") else "" for s in tok_start]
+    lower = {w for w, c in zip(words, firsts) if c.islower()}
     starts = set(doc.sent_starts)
     capital: set[str] = set()
-    lower: set[str] = set()
-    prev_end = -1
-    for s, e, w in zip(doc.tok_start, doc.tok_end, doc.words):
-        ch = text[s]
-        if s and text[s - 1] in "@#/._":
-            pass  # a handle, hashtag, address or file name keeps its own case ("@wikileaks")
-        elif ch.islower():
-            lower.add(w)
-        elif ch.isupper() and s not in starts and not _opens_sentence(text, prev_end, s, starts):
-            capital.add(w)
-        prev_end = e
+    for i, c in enumerate(firsts):  # capitalised tokens are a small share: only they are looked at closely
+        if c.isupper():
+            s = tok_start[i]
+            if s not in starts and not _opens_sentence(text, tok_end[i - 1] if i else -1, s, starts):
+                capital.add(words[i])
     return frozenset(capital), frozenset(lower)
 
 
