@@ -131,3 +131,30 @@ def test_version_and_help_exit_cleanly(args, capsys):
     with pytest.raises(SystemExit) as exc:
         main(args)
     assert exc.value.code == 0
+
+
+def deeply_nested_jsonl(path):
+    lines = ['{"id": "a", "text": "First. He said so."}',
+             '{"id": "b", "text": "x", "m": ' + "[" * 5000 + "]" * 5000 + "}",
+             '{"id": "c", "text": "Third. She said."}']
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_a_deeply_nested_record_is_one_error_not_a_crash(tmp_path, capsys):
+    src = deeply_nested_jsonl(tmp_path / "deep.jsonl")
+    out = tmp_path / "out.jsonl"
+    assert main(["analyse", str(src), "-o", str(out)]) == 3
+    err = capsys.readouterr().err
+    assert f"{src}:2" in err and "nested too deeply" in err
+    assert [json.loads(x)["id"] for x in out.read_text().splitlines()] == ["a", "c"]
+    assert main(["run", str(src), "--db", str(tmp_path / "s.duckdb")]) == 3
+    assert "2 analysed, 0 up to date, 0 duplicates, 1 errors" in capsys.readouterr().err
+
+
+def test_a_nul_byte_in_json_is_named_plainly(tmp_path, capsys):
+    src = tmp_path / "nul.jsonl"
+    src.write_bytes(b'{"id": "a", "text": "x\x00y"}\n')
+    assert main(["analyse", str(src), "-o", str(tmp_path / "o.jsonl")]) == 3
+    err = capsys.readouterr().err
+    assert "Invalid control character at column" in err and "at at" not in err

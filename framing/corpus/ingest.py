@@ -171,7 +171,11 @@ def jsonl_objects(lines: Iterable[tuple[str, bool]], origin: str) -> Iterator[tu
         try:
             obj = json.loads(line)
         except json.JSONDecodeError as exc:
-            yield where, f"not valid JSON ({exc.msg} at column {exc.colno})", bad_utf8
+            msg = exc.msg[:-3] if exc.msg.endswith(" at") else exc.msg  # "Invalid control character at"
+            yield where, f"not valid JSON ({msg} at column {exc.colno})", bad_utf8
+            continue
+        except RecursionError:
+            yield where, "not readable: the JSON is nested too deeply (thousands of brackets)", bad_utf8
             continue
         if not isinstance(obj, dict):
             yield where, f"expected a JSON object (one article per line), found {type(obj).__name__}", bad_utf8

@@ -122,3 +122,14 @@ def test_analyse_records_reports_progress_and_gives_a_corpus():
     assert corpus.texts[corpus.articles["article_id"].iloc[0]] == ARTICLE
     with pytest.raises(InputError):
         analyse_records([])
+
+
+def test_an_upload_with_a_deeply_nested_line_lists_it_and_keeps_the_rest():
+    from framing.uploads import parse_upload
+
+    data = ('{"id": "a", "text": "First. He said so."}\n{"id": "b", "text": "x", "m": ' + "[" * 5000 + "]" * 5000
+            + '}\n{"id": "c", "text": "Third. She said."}\n').encode()
+    parsed = parse_upload("deep.jsonl", data)
+    assert [r.id for r in parsed.records] == ["a", "c"]
+    assert len(parsed.errors) == 1 and "deep.jsonl:2" in parsed.errors[0].message()
+    assert "nested too deeply" in parsed.errors[0].message()
