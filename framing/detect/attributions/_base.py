@@ -86,7 +86,7 @@ NEEDS_EVIDENCE = frozenset(
     """add note report state post cite answer point out maintain echo question reject signal indicate suggest
     estimate promise protest describe reveal confirm mention observe explain announce recall repeat write ask call
     predict propose recommend reply respond comment counter agree joke charge admit acknowledge concede confess
-    demand threaten pledge vow wonder urge marvel recount volunteer""".split()
+    demand threaten pledge vow wonder urge marvel recount volunteer continue remember""".split()
 ) | {"put it"}
 
 

@@ -157,27 +157,44 @@ def _has_evidence(ctx: Ctx, first: int, last: int) -> bool:
     before = ctx.text[max(0, d.tok_start[first] - 60):d.tok_start[first]]
     if not re.search(r"[,\"\u201d\u2019']\s*(?:[\w.\u2019'-]+\s+){0,6}$", before):
         return False
-    if _clause_end(ctx, last):
-        return True
-    # quotative inversion: `"...," wrote Mari Cazares.` / `"...," added the minister.` (the subject follows the verb)
-    if re.search(r"[,!?][\"\u201d\u2019']\s*$", before):
+    if _clause_end(ctx, last) or (_QUOTE_THEN_SUBJECT.search(before) and _clause_end(ctx, last, adjunct=True)):
+        return True  # `"...?" the 43-year-old asked in the video's description.`
+    # quotative inversion: `"...," wrote Mari Cazares.` / `"...,'' recalled Mr. Rhodes.` (the subject follows)
+    if re.search(r"[,!?][\"\u201d\u2019']{1,2}\s*$", before):
         np = np_after(ctx, last, d.sentence_of(d.tok_start[first]), allow_pp=False)
         return np is not None and _clause_end(ctx, np[1])
     return False
 
 
-def _clause_end(ctx: Ctx, last: int) -> bool:
-    """Does the clause end soon after the cue (allowing a short time adjunct)?"""
+# A quotation closed by ",", "?" or "!", then a short subject, right before the verb: `"...?" the aide asked`.
+_QUOTE_THEN_SUBJECT = re.compile(r"[,!?][\"\u201d\u2019']{1,2}\s+(?:[\w.\u2019'-]+\s+){1,5}$")
+
+
+def _clause_end(ctx: Ctx, last: int, adjunct: bool = False) -> bool:
+    """Does the clause end soon after the cue (allowing a short time adjunct, or with ``adjunct`` one prepositional
+    phrase: "asked in the video's description")?"""
     d = ctx.doc
     w = d.words
     j = last + 1
     k = 0
     while j < len(w) and k < 4 and not punct_gap(ctx, j):
         if w[j] not in SKIP_AFTER_CUE:
-            return False
+            break
         j += 1
         k += 1
-    return True
+    else:
+        return True
+    if j >= len(w) or punct_gap(ctx, j):
+        return True
+    j = last + 1
+    if not adjunct or j >= len(w) or w[j] not in PREPOSITIONS:
+        return False
+    for t in range(j + 1, min(len(w), j + 8)):  # the phrase runs to the end of the clause, with no verb-like word
+        if punct_gap(ctx, t):
+            return True
+        if w[t] in ("that", "to", "who", "which") or w[t].endswith("ed"):
+            return False
+    return j + 8 >= len(w)
 
 
 def relays(ctx: Ctx) -> list[Attr]:
