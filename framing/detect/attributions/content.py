@@ -28,7 +28,10 @@ def find_content(ctx: Ctx, a: Attr) -> None:
     if k >= 0:
         q = top[k]
         between = text[q.end + 1:lo]
-        if len(between) <= 5 and "\n" not in between and _PUNCT_ONLY.fullmatch(between):
+        # a quotation that ends its sentence with a full stop belongs to a following "X said" only when that is all
+        # the next clause says (`"...." Smith said.`), not when it goes on (`"... liar." Fiorina said Cruz ...`)
+        closed = text[q.end - 1:q.end] == "." and not _clause_ends_at(text, hi)
+        if len(between) <= 5 and "\n" not in between and _PUNCT_ONLY.fullmatch(between) and not closed:
             a.content = (q.start, q.end)
             a.quote = q
             return
@@ -76,6 +79,14 @@ _THREE_WORDS = re.compile(r"\s*\S+\s+\S+\s+\S")
 _WORDS_WINDOW = 400
 # A colon introduction ("The New York Times reports:") is short.
 _MAX_INTRO = 200
+
+
+def _clause_ends_at(text: str, i: int) -> bool:
+    """Does a clause end at offset i (punctuation or the end of the line, allowing a short time adjunct)?"""
+    return bool(_CLAUSE_END.match(text, i))
+
+
+_CLAUSE_END = re.compile(r"(?:\s+(?:on|in|at|last|this)?\s*\w+day)?\s*(?:[.,;:!?\u2014\u2013]|$|\n)")
 
 
 def _rstrip_end(text: str, start: int, end: int, chars: str) -> int:

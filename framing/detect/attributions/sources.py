@@ -131,12 +131,18 @@ def trim_source(ctx: Ctx, a: Attr) -> None:
 
     def stop(t: int) -> bool:
         return sentence_initial(ctx, t) and (w[t] in COMMON_STARTERS or w[t] in PREPOSITIONS
-                                             or w[t] in SENTENCE_STOPPERS) \
+                                             or w[t] in SENTENCE_STOPPERS or _participle(ctx, t)) \
             and w[t] not in PRONOUNS and w[t] not in DETERMINERS
 
     while s < e and stop(s):
         s += 1
     a.source = None if s == e and stop(s) else (s, e)  # "When" alone is nobody
+
+
+def _participle(ctx: Ctx, t: int) -> bool:
+    """A capitalised sentence opener that is a verb form, not a name ("Holding signs ...", "Facing ...", "Given")."""
+    word = ctx.doc.words[t]
+    return (len(word) > 4 and word.endswith(("ing", "ed")) or word == "given") and word not in ctx.names
 
 
 def _host_clause_source(ctx: Ctx, a: Attr) -> Attr | None:
