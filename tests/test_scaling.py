@@ -15,6 +15,8 @@ from framing.adversarial import FAMILIES, analyse_seconds
 MIN_SECONDS = 0.05
 MAX_CHARS = 400_000
 RATIO = 5.0
+# Timings are taken again (keeping the fastest of all) at most this many times before the ratio counts.
+RETRIES = 2
 
 
 @pytest.mark.slow
@@ -26,7 +28,9 @@ def test_four_times_the_text_takes_at_most_five_times_as_long(family: str) -> No
     while n < MAX_CHARS and analyse_seconds(make(n), repeat=1) < MIN_SECONDS:
         n *= 2
     small, large = analyse_seconds(make(n)), analyse_seconds(make(4 * n))
-    if large / small > RATIO:  # one retry: a burst of load on a shared machine must not decide the result
+    for _ in range(RETRIES):  # a burst of load on a shared machine must not decide the result
+        if large / small <= RATIO:
+            break
         small, large = min(small, analyse_seconds(make(n))), min(large, analyse_seconds(make(4 * n)))
     assert large / small <= RATIO, (f"{family}: {n:,} chars {small:.3f}s, {4 * n:,} chars {large:.3f}s, "
                                     f"ratio {large / small:.2f} > {RATIO}")

@@ -81,6 +81,17 @@ def is_cue(ctx: Ctx, first: int, last: int, lemma: str) -> bool:
             return _has_evidence(ctx, first, last)
     if form in ("said", "says", "say") and nxt in ("to",) and last + 2 < len(w) and w[last + 2] == "be":
         return True  # "is said to be" -- an attribution without a source
+    if lemma in _WITH_QUOTE_ONLY:
+        # "continue" and "remember" report speech only beside a quotation or before a colon ("Cruz continued:",
+        # `"...," he continued`), never on their own ("the cooperation will continue.")
+        after = ctx.gap(last + 1).lstrip() if last + 1 < len(w) else ctx.text[ctx.doc.tok_end[last]:].lstrip()
+        before = ctx.text[max(0, ctx.doc.tok_start[first] - 60):ctx.doc.tok_start[first]]
+        if after[:1] == ":" or (after[:1] and after[0] in MARK_CHARS):
+            return _person_subject(ctx, first)
+        if re.search(r"[,!?][\"\u201d\u2019']{1,2}\s*$", before):
+            return True  # `"...," continued Smith`
+        return bool(re.search(r"[,!?][\"\u201d\u2019']{1,2}\s+(?:[\w.\u2019'-]+\s+){1,4}$", before)) \
+            and _person_subject(ctx, first)
     if lemma in NEEDS_EVIDENCE:
         # ambiguous verbs ("added", "noted", "reported") count with reported content next to them, or in the past
         # tense after a subject that can speak ("Trump responded by ...", "she acknowledged it was unlikely")
@@ -111,6 +122,9 @@ _NOUN_TOO = frozenset(
     """tweet post claim call remark comment report note answer reply charge promise vow pledge rant estimate
     protest question demand quip joke boast complaint blame mock defend label brand term dub""".split()
 )
+
+
+_WITH_QUOTE_ONLY = frozenset(("continue", "remember"))
 
 
 _SUBORDINATORS = frozenset("when if once unless as though although while whether".split())
