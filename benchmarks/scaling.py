@@ -2,7 +2,7 @@
 
     python benchmarks/scaling.py [--size CHARS] [--families NAME ...]
 
-For each family of ``framing.adversarial`` it analyses texts of SIZE and 4 x SIZE characters (best of three) and
+For each family of ``framing.adversarial`` it analyses texts of SIZE and 4 x SIZE characters (best of three, in CPU seconds of the process) and
 prints both times and their ratio; a linear engine gives about 4. With ``../shared`` present it also joins real
 AllSides articles into one text of ~1.2 MB and one of ~5 MB (the issue's real-text case) and prints that ratio.
 The test suite checks the same families at smaller sizes (``tests/test_scaling.py``).
