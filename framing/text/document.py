@@ -34,6 +34,12 @@ class Document:
     sent_starts: tuple[int, ...]
 
     @cached_property
+    def capital_tokens(self) -> list[int]:
+        """Indices of the tokens whose first character is upper case (computed once)."""
+        text = self.text
+        return [i for i, s in enumerate(self.tok_start) if text[s].isupper()]
+
+    @cached_property
     def case_profile(self) -> tuple[frozenset[str], frozenset[str]]:
         """Words written capitalised mid-sentence, and words written in lower case (:mod:`framing.text.truecase`)."""
         return compute_case_profile(self)

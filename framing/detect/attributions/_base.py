@@ -155,6 +155,18 @@ class Ctx:
         self.top_quotes = (top, [q.start - 1 for q in top], [q.end for q in top])
         self._cap_index: dict[str, list[int]] | None = None
         self._roles: dict[str, list[int]] | None = None
+        # the text between consecutive tokens, and which tokens count as capitalised: read hundreds of times per
+        # article, so made once
+        text, starts, ends = doc.text, doc.tok_start, doc.tok_end
+        self._gaps = ([text[:starts[0]]] + [text[e:s] for e, s in zip(ends, starts[1:])] + [text[ends[-1]:]]
+                      if starts else [""])
+        caps = [False] * len(starts)
+        for i in doc.capital_tokens:
+            caps[i] = True
+        for i in range(1, len(starts)):
+            if not caps[i] and caps[i - 1] and self._gaps[i] == "-":
+                caps[i] = True  # a hyphenated tail of a capitalised word ("Chun-ying")
+        self._caps = caps
 
     @cached_property
     def names(self) -> frozenset[str]:
@@ -176,30 +188,23 @@ class Ctx:
         return self.text[self.doc.tok_start[i]:self.doc.tok_end[i]]
 
     def gap(self, i: int) -> str:
-        """Raw text between token i-1 and token i."""
-        d = self.doc
-        if i <= 0:
-            return d.text[:d.tok_start[0]] if d.tok_start else ""
-        if i >= len(d.tok_start):
-            return d.text[d.tok_end[-1]:]
-        return d.text[d.tok_end[i - 1]:d.tok_start[i]]
+        """Raw text between token i-1 and token i (before the first token for i <= 0, after the last for i >= n)."""
+        gaps = self._gaps
+        return gaps[0 if i < 0 else i if i < len(gaps) else -1]
 
     def capitalised_positions(self, raw: str) -> list[int]:
         """Token indices where the exact capitalised word ``raw`` occurs (index built on first use)."""
         if self._cap_index is None:
             idx: dict[str, list[int]] = {}
             d = self.doc
-            for i, (s, e) in enumerate(zip(d.tok_start, d.tok_end)):
-                if d.text[s:s + 1].isupper():
-                    idx.setdefault(d.text[s:e], []).append(i)
+            for i in d.capital_tokens:
+                idx.setdefault(d.text[d.tok_start[i]:d.tok_end[i]], []).append(i)
             self._cap_index = idx
         return self._cap_index.get(raw, [])
 
     def cap(self, i: int) -> bool:
         """Is token i capitalised, or the hyphenated tail of a capitalised word ("Chun-ying")?"""
-        if self.text[self.doc.tok_start[i]:self.doc.tok_start[i] + 1].isupper():
-            return True
-        return i > 0 and self.gap(i) == "-" and self.cap(i - 1)
+        return self._caps[i]
 
     def in_quote(self, i: int) -> bool:
         return self.offset_in_quote(self.doc.tok_start[i])
