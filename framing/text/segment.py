@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from operator import add
 
 from framing.text.normalize import NormalizedText
 
@@ -135,7 +136,6 @@ def tokens(norm: NormalizedText) -> tuple[list[int], list[int], list[str]]:
     """
     folded = norm.norm  # folding keeps every offset, so spans in it are spans in the original
     words = _TOKEN.findall(folded)
-    spans = [m.span() for m in _TOKEN.finditer(folded)]
-    starts = [s for s, _ in spans]
-    ends = [e for _, e in spans]
+    starts = [m.start() for m in _TOKEN.finditer(folded)]
+    ends = list(map(add, starts, map(len, words)))
     return starts, ends, words
