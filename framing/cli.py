@@ -6,12 +6,14 @@ Run ``framing --help`` or ``python -m framing --help``; every command has its ow
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
+import threading
 import time
 from collections.abc import Sequence
 
 from framing._version import __version__
-from framing.errors import FramingError
+from framing.errors import FramingError, Terminated
 
 EPILOG_ANALYSE = """examples:
   framing analyse ../shared/fixtures/seed_article.txt --format text
@@ -180,16 +182,34 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not getattr(args, "func", None):
         parser.print_help()
         return 2
+    main_thread = threading.current_thread() is threading.main_thread()  # only there can signals be handled
+    previous = signal.signal(signal.SIGTERM, _terminate) if main_thread else None
     try:
         return int(args.func(args) or 0)
     except FramingError as exc:
         print(f"framing: {exc}", file=sys.stderr)
         return 2
-    except KeyboardInterrupt:
-        print("framing: interrupted", file=sys.stderr)
-        return 130
+    except KeyboardInterrupt as exc:
+        cause = exc.__cause__ if isinstance(exc.__cause__, KeyboardInterrupt) else exc
+        how = "stopped (SIGTERM)" if isinstance(cause, Terminated) else "interrupted"
+        summary = getattr(exc, "summary", None)
+        if summary is not None:  # a corpus run: what was committed stays, the same command resumes
+            print(f"framing: {how}; {summary.line()}", file=sys.stderr)
+            print("framing: the batches in flight were abandoned, the ones committed are kept; run the same command "
+                  "again to resume", file=sys.stderr)
+        else:
+            print(f"framing: {how}", file=sys.stderr)
+        return 143 if isinstance(cause, Terminated) else 130
     except BrokenPipeError:
         return 0
+    finally:
+        if main_thread:
+            signal.signal(signal.SIGTERM, previous)
+
+
+def _terminate(signum: int, frame: object) -> None:
+    # SIGTERM stops the command like Ctrl-C, through the same cleanup (a second one during the cleanup abandons it).
+    raise Terminated()
 
 
 if __name__ == "__main__":

@@ -37,3 +37,8 @@ def from_options(cls: type[T], options: dict[str, Any], what: str) -> T:
     if unknown:
         raise ConfigError(f"unknown {what}(s) {unknown}; valid options are {sorted(known)}")
     return cls(**options)
+
+
+class Terminated(KeyboardInterrupt):
+    """The process was asked to stop (SIGTERM): raised like Ctrl-C's KeyboardInterrupt, so that the same cleanup runs
+    (a corpus run abandons the batches in flight, marks itself interrupted and can be resumed)."""

@@ -30,8 +30,10 @@ import json
 import multiprocessing
 import os
 import shutil
+import signal
 import sys
 import tempfile
+import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
@@ -49,7 +51,7 @@ from framing.corpus import schema
 from framing.corpus.ingest import Mapping, content_hash, describe_inputs, read_inputs
 from framing.corpus.store import Store
 from framing.corpus.worker import BatchResult, Task, analyse_batch, analyse_to_files, init_pool_worker
-from framing.errors import ConfigError, FramingError, value_invalid_msg
+from framing.errors import ConfigError, FramingError, Terminated, value_invalid_msg
 from framing.inputs import Record, RecordError
 from framing.report import Lexicons, default_lexicons, versions
 
@@ -84,6 +86,16 @@ ENGINE_MODULES = ("framing.report", "framing.findings", "framing.explanations", 
 
 class RunError(FramingError):
     """A run stopped before the end. The message says why; committed batches are kept and the run resumes."""
+
+
+class RunInterrupted(KeyboardInterrupt):
+    """A run stopped by Ctrl-C or SIGTERM (the original exception is the ``__cause__``), after abandoning the
+    batches in flight and marking itself ``interrupted``; ``summary`` says what had been committed. The same call
+    resumes it."""
+
+    def __init__(self, summary: RunSummary) -> None:
+        super().__init__(f"run {summary.run_id} interrupted")
+        self.summary = summary
 
 
 @dataclass(frozen=True)
@@ -161,7 +173,7 @@ class PoolExecutor:
         # With COMMIT_GROUP batches taken out at a time, at least 4 x workers + 1 stay in flight.
         self.window = 4 * workers + COMMIT_GROUP
         self.pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
-                                        initializer=init_pool_worker, initargs=(lexicons, config))
+                                        initializer=init_pool_worker, initargs=(lexicons, config, os.getpid()))
         # The workers' result tables, two files per batch (see worker.analyse_to_files), deleted once committed. The
         # folder's name carries this process's id, so that the folders of runs killed before they could remove
         # theirs (SIGKILL, a power cut) are recognised and removed by the next run.
@@ -309,15 +321,17 @@ def run_corpus(inputs: Sequence[str], db: str | Path, *, mapping: Mapping | None
         t0 = time.perf_counter()
         status = "failed"
         executor: Executor | None = None
+        interrupted: KeyboardInterrupt | None = None
         try:
             store.update_run(run_id, manifest, "running")
             executor = _executor(engine, workers, scheduler, staging, db, lexicons, cfg)
-            analysed_now = _loop(store, executor, run_id, vkey, read_inputs(inputs, mp), committed, batch_size,
-                                 estimate, progress, log, session)
+            with _StopRequests() as stop:
+                _loop(store, executor, run_id, vkey, read_inputs(inputs, mp), committed, batch_size,
+                      estimate, progress, log, session, stop)
             status = "complete"
-        except KeyboardInterrupt:
-            status = "interrupted"
-            raise
+        except KeyboardInterrupt as exc:
+            status = "interrupted"  # raised again below, once the batches in flight are abandoned and recorded
+            interrupted = exc
         except BrokenProcessPool as exc:
             raise RunError("a worker process died (out of memory, or killed); the batches committed so far are "
                            "kept: run the same command again to resume") from exc
@@ -334,7 +348,11 @@ def run_corpus(inputs: Sequence[str], db: str | Path, *, mapping: Mapping | None
             except FramingError:
                 pass  # the store itself failed (disk full...): the run stays marked as not complete
             store.active_run = None
-        return RunSummary(run_id, status, store.counts(run_id), session["seconds"], analysed_now, committed)
+        summary = RunSummary(run_id, status, store.counts(run_id), session["seconds"],
+                             session.get("analysed", 0), committed)
+        if interrupted is not None:
+            raise RunInterrupted(summary) from interrupted
+        return summary
     finally:
         store.close()
 
@@ -351,10 +369,44 @@ def _executor(engine: Engine, workers: int, scheduler: str | None, staging: str 
     return PoolExecutor(workers, lexicons, cfg)
 
 
+class _StopRequests:
+    """While a run's loop runs (in the main thread), Ctrl-C and SIGTERM only ask it to stop: the loop stops at its
+    next safe point, between two store transactions, so that a signal never lands inside one. A second signal
+    stops at once."""
+
+    def __init__(self) -> None:
+        self.signal: int | None = None
+        self._previous: dict[int, Any] = {}
+
+    def __enter__(self) -> _StopRequests:
+        if threading.current_thread() is threading.main_thread():
+            for sig in (signal.SIGINT, signal.SIGTERM):
+                self._previous[sig] = signal.signal(sig, self._request)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        for sig, handler in self._previous.items():
+            signal.signal(sig, handler)
+
+    def _request(self, signum: int, frame: object) -> None:
+        if self.signal is not None:
+            self.check(signum)
+        self.signal = signum
+
+    def check(self, signum: int | None = None) -> None:
+        """Raise the stop requested, if any: :class:`Terminated` for SIGTERM, ``KeyboardInterrupt`` for Ctrl-C."""
+        sig = signum if signum is not None else self.signal
+        if sig == signal.SIGTERM:
+            raise Terminated()
+        if sig is not None:
+            raise KeyboardInterrupt()
+
+
 def _loop(store: Store, ex: Executor, run_id: int, vkey: str, items: Iterator[Record | RecordError],
           committed: int, batch_size: int, estimate: int | None, progress: bool | None,
-          log: Callable[[str], None] | None, session: dict[str, Any]) -> int:
+          log: Callable[[str], None] | None, session: dict[str, Any], stop: _StopRequests | None = None) -> int:
     """Classify, analyse and commit every batch after the first ``committed`` items; the number analysed.
+    ``stop`` is checked before every store transaction.
 
     ``session["engine_cpu_seconds"]`` adds up the CPU time the analysis itself took in the workers (the rest of
     the run's time is reading, deduplicating, building rows and writing), committed batches only."""
@@ -370,8 +422,10 @@ def _loop(store: Store, ex: Executor, run_id: int, vkey: str, items: Iterator[Re
     seq = committed
     engine = 0.0
     skip = islice(items, committed, None)  # resume: the committed items are read again but not processed
+    check = stop.check if stop is not None else (lambda: None)
     try:
         while True:
+            check()
             batch = list(islice(skip, batch_size))
             if not batch:
                 break
@@ -383,18 +437,21 @@ def _loop(store: Store, ex: Executor, run_id: int, vkey: str, items: Iterator[Re
             # Commit once more than the window (and at least a group) is pending; batches with nothing to analyse
             # are committed at once so that they do not wait behind others.
             while len(pending) > max(ex.window, COMMIT_GROUP) or (pending and pending[0].handle is None):
+                check()
                 engine += _commit(store, run_id, _group(pending), inflight_ids, inflight_hashes, totals, bar, log)
         if len(pending) > 1:
             # The input is read; the last batches are still being analysed. Checkpoint now, while they are, rather
             # than on close, when nothing else would run beside it (measured: 3 s of a 30,000-article run's end).
             store.checkpoint()
         while pending:
+            check()
             engine += _commit(store, run_id, _group(pending), inflight_ids, inflight_hashes, totals, bar, log)
         bar.total = bar.n  # the total was an estimate
         bar.refresh()
     finally:
         bar.close()
         session["engine_cpu_seconds"] = round(engine, 3)
+        session["analysed"] = totals["analysed"]  # committed in this session, also when it was interrupted
     return totals["analysed"]
 
 

@@ -77,6 +77,10 @@ class _Open:
     continued: bool = False  # reopened at the start of a later paragraph
 
 
+# Warnings about single marks listed per text; the rest are counted in one further warning.
+MAX_MARK_WARNINGS = 20
+
+
 def pair_quotes(text: str) -> tuple[list[QuoteSpan], list[str]]:
     """All quotation pairs in ``text`` (sorted by start, outer before inner) and warnings for unpaired marks."""
     spans: list[QuoteSpan] = []
@@ -148,6 +152,10 @@ def pair_quotes(text: str) -> tuple[list[QuoteSpan], list[str]]:
         warnings.extend(f"empty quotation marks {text[s.start - 1]}{text[s.end]} at offset {s.start - 1}"
                         for s in empty)
         spans = [s for s in spans if s.start < s.end]
+    if len(warnings) > MAX_MARK_WARNINGS:
+        # a text of a thousand stray marks gets the first few by offset and a count, not a thousand lines
+        more = len(warnings) - MAX_MARK_WARNINGS
+        warnings = warnings[:MAX_MARK_WARNINGS] + [f"{more:,} more unpaired or empty quotation marks not listed"]
     spans = _fix_depths(spans)
     deep = sum(1 for s in spans if s.depth > MAX_DEPTH)
     if deep:

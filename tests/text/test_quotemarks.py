@@ -2,7 +2,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from framing.text.quotemarks import pair_quotes
+from framing.text.quotemarks import MAX_MARK_WARNINGS, pair_quotes
 
 
 def contents(text):
@@ -75,3 +75,10 @@ def test_an_empty_pair_is_a_warning():
 def test_latex_marks_pair_as_one_quotation():
     text = "He said ``this is it.'' Then the ``reform'' came."
     assert contents(text) == ["this is it.", "reform"]
+
+
+def test_a_text_of_many_stray_marks_gets_a_few_warnings_and_a_count() -> None:
+    spans, warnings = pair_quotes('"' * 1000)
+    assert all(s.start < s.end for s in spans)
+    assert len(warnings) == MAX_MARK_WARNINGS + 1
+    assert warnings[-1] == f"{500 - MAX_MARK_WARNINGS} more unpaired or empty quotation marks not listed"
