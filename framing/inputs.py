@@ -41,9 +41,13 @@ class RecordError:
 
 def read(path: str) -> Iterator[Record | RecordError]:
     """Records and errors from one input path (``-`` is stdin JSONL)."""
-    from framing.corpus.ingest import jsonl_objects, read_text_file, text_lines  # shared with `framing run`
+    from framing.corpus.ingest import binary_head, jsonl_objects, read_text_file, text_lines  # as `framing run`
 
     if path == "-":
+        binary = binary_head(sys.stdin.buffer)
+        if binary:
+            yield RecordError("<stdin>", binary)
+            return
         yield from _read_jsonl(jsonl_objects(text_lines(sys.stdin.buffer), "<stdin>"), "stdin")
         return
     p = Path(path)
@@ -58,6 +62,10 @@ def read(path: str) -> Iterator[Record | RecordError]:
         if name.endswith((".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz")):
             opener = gzip.open if name.endswith(".gz") else open
             with opener(p, "rb") as fh:  # type: ignore[operator]
+                binary = binary_head(fh)
+                if binary:
+                    yield RecordError(str(p), binary)
+                    return
                 yield from _read_jsonl(jsonl_objects(text_lines(fh), str(p)), p.stem.split(".")[0])
         elif name.endswith((".txt", ".txt.gz")):
             yield read_text_file(p, p.stem)
@@ -74,15 +82,22 @@ def read(path: str) -> Iterator[Record | RecordError]:
 
 def _read_jsonl(objects: Iterable[tuple[str, dict[str, Any] | str, bool]],
                 stem: str) -> Iterator[Record | RecordError]:
-    from framing.corpus.ingest import unusable, unwrap_html
+    from framing.corpus.ingest import clean_text, field_string, unusable
 
     for where, obj, bad_utf8 in objects:
         if isinstance(obj, str):
             yield RecordError(where, obj)
             continue
         lineno = where.rsplit(":", 1)[1]
-        rid = obj.get("id")
-        rid = str(rid) if rid is not None and str(rid).strip() else f"{stem}:{lineno}"
+        rid, bad_id = field_string(obj.get("id"), "id")
+        if bad_id:
+            yield RecordError(where, bad_id)
+            continue
+        rid = rid or f"{stem}:{lineno}"
+        src, bad_source = field_string(obj.get("source"), "source")
+        if bad_source:
+            yield RecordError(where, bad_source, rid)
+            continue
         if "text" not in obj:
             yield RecordError(where, "no \"text\" field", rid)
             continue
@@ -94,13 +109,11 @@ def _read_jsonl(objects: Iterable[tuple[str, dict[str, Any] | str, bool]],
         if problem:
             yield RecordError(where, problem, rid)
             continue
-        text, html = unwrap_html(text, where)
-        src = obj.get("source")
+        text, cleaned = clean_text(text, where)
         meta = _meta(obj)
         warnings: tuple[str, ...] = (
             (f"{where}: the line was not valid UTF-8; bad bytes were replaced with U+FFFD",) if bad_utf8 else ())
-        warnings += (html,) if html else ()
-        yield Record(rid, text, str(src) if src is not None else None, where, meta, warnings)
+        yield Record(rid, text, src, where, meta, warnings + tuple(cleaned))
 
 
 def _meta(obj: dict[str, Any]) -> dict[str, Any]:

@@ -151,7 +151,7 @@ def _text_warnings(text: str, cfg: Config) -> list[str]:
         if _SURROGATE.search(text):
             out.append("the text contains lone surrogate code points (invalid Unicode); they are kept as they are")
         if "\ufffd" in text:
-            out.append("the text contains U+FFFD replacement characters (bytes that were not valid UTF-8)")
+            out.append("the text contains U+FFFD replacement characters (where the input had bytes that were not valid UTF-8, or invalid Unicode)")
     ctrl = len(_CONTROL.findall(sample))
     if ctrl > 10:
         out.append(f"the text contains {ctrl} control characters; it may be binary data rather than text")

@@ -158,3 +158,47 @@ def test_a_nul_byte_in_json_is_named_plainly(tmp_path, capsys):
     assert main(["analyse", str(src), "-o", str(tmp_path / "o.jsonl")]) == 3
     err = capsys.readouterr().err
     assert "Invalid control character at column" in err and "at at" not in err
+
+
+def _both_paths(src, tmp_path, capsys):
+    """What `analyse` and `run` say about one input file: (analyse's stderr, run's error reasons, analysed ids)."""
+    from framing.corpus.store import open_store
+
+    out = tmp_path / "out.jsonl"
+    main(["analyse", str(src), "-o", str(out)])
+    err = capsys.readouterr().err
+    db = tmp_path / "s.duckdb"
+    main(["run", str(src), "--db", str(db), "--no-progress"])
+    capsys.readouterr()
+    with open_store(db, read_only=True) as st:
+        reasons = list(st.records(None, status="error")["detail"])
+        stored = st.articles_frame()
+    return err, reasons, out.read_text(encoding="utf-8").splitlines(), stored
+
+
+@pytest.mark.parametrize("content", [
+    gzip.compress(b'{"id": "a", "text": "One. He said so."}\n' * 200),  # gzipped, without the .gz suffix
+    bytes(range(256)) * 40,  # binary
+])
+def test_a_binary_file_named_jsonl_is_one_error_in_both_paths(tmp_path, capsys, content):
+    src = tmp_path / "data.jsonl"
+    src.write_bytes(content)
+    err, reasons, lines, _ = _both_paths(src, tmp_path, capsys)
+    assert err.count("skipped") == 1 and "looks like a binary file" in err and lines == []
+    assert len(reasons) == 1 and reasons[0].startswith("looks like a binary file")
+
+
+def test_odd_ids_sources_and_lone_surrogates_follow_one_rule_in_both_paths(tmp_path, capsys):
+    src = tmp_path / "odd.jsonl"
+    src.write_text('{"id": {"a": 1}, "text": "One. He said so."}\n'
+                   '{"id": "b", "source": ["x"], "text": "Two. She said."}\n'
+                   '{"id": "c", "source": 7, "text": "Three \\ud800 here. They said."}\n', encoding="utf-8")
+    err, reasons, lines, stored = _both_paths(src, tmp_path, capsys)
+    expected = ["the id field must be a string or a number, found an object",
+                "the source field must be a string or a number, found a list"]
+    assert reasons == expected and all(r in err for r in expected)
+    [line] = lines
+    row = json.loads(line)
+    assert row["id"] == "c" and row["source"] == "7" and "\ud800" not in line and "\\ud800" not in line
+    assert any("lone surrogates" in w and "U+FFFD" in w for w in row["warnings"])
+    assert list(stored["article_id"]) == ["c"] and list(stored["source"]) == ["7"]

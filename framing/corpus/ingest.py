@@ -160,6 +160,21 @@ def text_lines(fh: Iterable[bytes]) -> Iterator[tuple[str, bool]]:
             yield raw.decode("utf-8", errors="replace"), True
 
 
+def binary_head(fh: Any) -> str | None:
+    """Why a JSON-lines stream is binary rather than text, judged on its first 8 KB (peeked, not consumed), or None.
+    JSON escapes every control character, so more than a few raw control bytes (NUL included) mean a compressed or
+    binary file under a JSONL name: one error for the file, not one per line of garbage. A stray control byte in an
+    otherwise good file stays an error of its line."""
+    peek = getattr(fh, "peek", None)
+    head = peek(8192)[:8192] if peek is not None else b""
+    if not head:
+        return None
+    ctrl = len(head) - len(head.translate(None, _CONTROL_BYTES))
+    if ctrl / len(head) > _BINARY_SHARE:
+        return "looks like a binary file, not JSON lines (a gzipped file needs the .gz suffix)"
+    return None
+
+
 def jsonl_objects(lines: Iterable[tuple[str, bool]], origin: str) -> Iterator[tuple[str, dict[str, Any] | str, bool]]:
     """``(where, object or reason, bad_utf8)`` for every non-blank line; ``where`` is ``origin:line``."""
     for lineno, (line, bad_utf8) in enumerate(lines, 1):
@@ -203,6 +218,32 @@ def unwrap_html(text: str, origin: str) -> tuple[str, str | None]:
     if found is None:
         return text, None
     return found[0], f"{origin}: {EXTRACTED}"
+
+
+def clean_text(text: str, origin: str) -> tuple[str, list[str]]:
+    """The text to analyse and its warnings, the same rule for every input path: HTML-looking text becomes its
+    extracted main text; lone surrogates (invalid Unicode, which no database or file format accepts) become U+FFFD,
+    one code point for one, so offsets are unchanged."""
+    text, html = unwrap_html(text, origin)  # a page's extracted text never looks like HTML again
+    warnings = [html] if html else []
+    if _has_surrogates(text):
+        text = _SURROGATE.sub("\ufffd", text)
+        warnings.append(f"{origin}: the text contained lone surrogates (invalid Unicode); each was replaced with "
+                        "U+FFFD")
+    return text, warnings
+
+
+def field_string(value: Any, name: str) -> tuple[str | None, str | None]:
+    """An id or source value as a string (None when missing or blank), or why it cannot be one: a string or a
+    number is taken as written; an object, a list or true/false is refused rather than stored as Python's repr."""
+    if value is None or (isinstance(value, float) and value != value):  # NaN from a table means missing
+        return None, None
+    if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+        kind = {"dict": "an object", "list": "a list", "bool": "true/false"}.get(type(value).__name__,
+                                                                                 type(value).__name__)
+        return None, f"the {name} field must be a string or a number, found {kind}"
+    s = str(value).strip()
+    return (s or None), None
 
 
 def read_text_file(p: Path, id: str) -> Record | RecordError:
@@ -524,6 +565,10 @@ def _read_jsonl(p: Path, mp: Mapping) -> Iterator[_Raw | RecordError]:
     last = 0
     try:
         with _open(p) as fh:
+            binary = binary_head(fh)
+            if binary:
+                yield RecordError(str(p), binary)
+                return
             for where, obj, bad_utf8 in jsonl_objects(text_lines(fh), str(p)):
                 last = int(where.rsplit(":", 1)[1])
                 if isinstance(obj, str):
@@ -807,8 +852,12 @@ class _Builder:
             return fields.get(col) if col is not None else None
 
         text = get("text")
-        rid = get("id")
-        rid = str(rid).strip() if rid is not None and str(rid).strip() else None
+        rid, bad_id = field_string(get("id"), "id")
+        if bad_id:
+            return RecordError(raw.origin, bad_id)
+        src, bad_source = field_string(get("source"), "source")
+        if bad_source:
+            return RecordError(raw.origin, bad_source, rid)
         if text is None:
             looked = repr(self.mp.text) if self.mp.text else ", ".join(CANDIDATES["text"])
             return RecordError(raw.origin, f"no text field (looked for {looked}, case-insensitive); the fields are "
@@ -819,16 +868,9 @@ class _Builder:
         problem = unusable(text)
         if problem:
             return RecordError(raw.origin, problem, rid)
-        warnings = list(raw.warnings)
-        text, html = unwrap_html(text, raw.origin)  # a page's extracted text never looks like HTML again
-        if html:
-            warnings.append(html)
-        if _has_surrogates(text):
-            text = _SURROGATE.sub("\ufffd", text)  # one code point for one: offsets are unchanged
-            warnings.append(f"{raw.origin}: the text contained lone surrogates (invalid Unicode); each was replaced "
-                            "with U+FFFD")
+        text, cleaned = clean_text(text, raw.origin)
+        warnings = list(raw.warnings) + cleaned
         rid = _clean(rid) if rid is not None else hash_id(text)
-        src = get("source")
         meta: dict[str, Any] = {}
         for name in META_FIELDS:
             v = get(name)
@@ -851,7 +893,7 @@ class _Builder:
                 continue  # NaN from a table means missing
             name = f"input_{k}" if k in _reserved() or k in META_FIELDS or k == "date_raw" else k
             meta.setdefault(name, _clean(v) if isinstance(v, str) else v)
-        source = _clean(str(src).strip()) if src is not None else None
+        source = _clean(src) if src is not None else None
         return Record(rid, text, source, raw.origin, meta, tuple(warnings))
 
 
