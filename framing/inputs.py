@@ -41,7 +41,8 @@ class RecordError:
 
 def read(path: str) -> Iterator[Record | RecordError]:
     """Records and errors from one input path (``-`` is stdin JSONL)."""
-    from framing.corpus.ingest import binary_head, jsonl_objects, read_text_file, text_lines  # as `framing run`
+    from framing.corpus.ingest import (  # shared with `framing run`
+        binary_head, gzip_damage, jsonl_objects, read_text_file, text_lines)
 
     if path == "-":
         binary = binary_head(sys.stdin.buffer)
@@ -58,6 +59,10 @@ def read(path: str) -> Iterator[Record | RecordError]:
         yield RecordError(path, "is a folder; give .txt or .jsonl files (folders are read by `framing run`)")
         return
     name = p.name.lower()
+    damaged = gzip_damage(p)
+    if damaged:
+        yield RecordError(path, damaged)
+        return
     try:
         if name.endswith((".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz")):
             opener = gzip.open if name.endswith(".gz") else open

@@ -509,6 +509,10 @@ def _read_path(p: Path, mp: Mapping, folder: Path | None = None) -> Iterator[_Ra
     if fmt is None:
         yield RecordError(str(p), _unsupported_file(p))
         return
+    damaged = gzip_damage(p)
+    if damaged:
+        yield RecordError(str(p), damaged)
+        return
     try:
         if fmt == "txt":
             rec = read_text_file(p, stem)
@@ -532,6 +536,25 @@ def _unsupported_file(p: Path) -> str:
     if b"\x00" in head:
         return "looks like a binary file (NUL bytes), not an article; skipped"
     return f"unsupported file type {p.suffix or '(no suffix)'!r}; use {_supported()}"
+
+
+def gzip_damage(p: Path) -> str | None:
+    """Why a ``.gz`` file cannot be trusted, or None (also for other files). The whole file is decompressed once
+    and checked: data that fails the CRC check, or is invalid inside, may have given garbage text before the error
+    was noticed, so none of its records is read (one error for the file). A file that merely ends early is not
+    damage of this kind: what comes before the cut is the real data, and the reader keeps the records before it."""
+    if not p.name.lower().endswith(".gz"):
+        return None
+    try:
+        with gzip.open(p, "rb") as fh:
+            while fh.read(_HASH_CHUNK):
+                pass
+    except EOFError:
+        return None
+    except (OSError, zlib.error) as exc:
+        return (f"damaged gzip file ({exc}); none of its records were read, since the text before the damage cannot "
+                "be verified either")
+    return None
 
 
 def _open(p: Path) -> IO[bytes]:

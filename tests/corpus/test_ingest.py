@@ -264,6 +264,24 @@ def test_truncated_gz_keeps_the_good_records(tmp_path):
     assert "truncated" in e.reason and "rest of the file" in e.reason
 
 
+@pytest.mark.parametrize("flip_at", [0.25, 0.5, 0.9])
+def test_a_gz_damaged_in_the_middle_stores_no_text_and_is_one_error(tmp_path, flip_at):
+    from framing.inputs import read
+
+    data = "".join(json.dumps({"id": f"r{i}", "text": f"{TEXT} {i} " + "x" * 300}) + "\n" for i in range(400))
+    blob = bytearray(gzip.compress(data.encode()))
+    at = int(len(blob) * flip_at)
+    for i in range(at, at + 32):  # damage inside the compressed data: garbage may come out before the error
+        blob[i] ^= 0x55
+    p = tmp_path / "bad.jsonl.gz"
+    p.write_bytes(bytes(blob))
+    for items in (list(read_inputs([str(p)])), list(read(str(p)))):
+        recs, errs = split(items)
+        assert recs == []
+        (e,) = errs
+        assert e.origin == str(p) and e.reason.startswith("damaged gzip file")
+
+
 def test_csv_with_unbalanced_quote_names_the_lines(tmp_path):
     p = tmp_path / "q.csv"
     p.write_text('id,text\n1,"Good one."\n2,"Broken "quote" here."\n3,"Fine too."\n4,"Never closed.\n5,"x"\n')
