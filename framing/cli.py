@@ -13,7 +13,8 @@ import time
 from collections.abc import Sequence
 
 from framing._version import __version__
-from framing.errors import FramingError, Terminated
+from framing.config import RECORD_SECONDS
+from framing.errors import FramingError, Terminated, TimeBudgetExceeded
 
 EPILOG_ANALYSE = """examples:
   framing analyse ../shared/fixtures/seed_article.txt --format text
@@ -54,6 +55,9 @@ def build_parser() -> argparse.ArgumentParser:
     a.add_argument("--no-sentence-sentiment", action="store_true",
                    help="omit the per-sentence sentiment findings (the article's figures remain)")
     a.add_argument("--errors", metavar="JSONL", help="also write every record that could not be analysed here")
+    a.add_argument("--record-seconds", type=float, default=RECORD_SECONDS, metavar="S",
+                   help=f"time budget of one record's analysis: a record over it is an error and the others go on "
+                        f"(default {RECORD_SECONDS:g}; 0: none)")
     a.set_defaults(func=cmd_analyse)
 
     lx = sub.add_parser("lexicon", help="validate, list or show lexicons", epilog=EPILOG_LEXICON,
@@ -97,7 +101,7 @@ def cmd_analyse(args: argparse.Namespace) -> int:
     from dataclasses import replace
 
     from framing.config import DEFAULT
-    from framing.inputs import Record, dumps, open_output, read
+    from framing.inputs import Record, RecordError, dumps, open_output, read
     from framing.lexicons import load_file
     from framing.render import render_text
     from framing.report import analyse, default_lexicons
@@ -118,13 +122,20 @@ def cmd_analyse(args: argparse.Namespace) -> int:
     with out:
         for path in args.inputs:
             for rec in read(path):
+                if isinstance(rec, Record):
+                    try:
+                        rep = analyse(rec.text, id=rec.id, source=rec.source, lexicons=lex, config=cfg,
+                                      meta=rec.meta, time_budget=args.record_seconds or None)
+                    except TimeBudgetExceeded as exc:
+                        rec = RecordError(rec.origin, str(exc), rec.id)
+                    except Exception as exc:  # an engine bug must not stop the other records
+                        rec = RecordError(rec.origin, f"the analysis failed: {type(exc).__name__}: {exc}", rec.id)
                 if not isinstance(rec, Record):
                     n_bad += 1
                     print(f"framing: skipped {rec.message()}", file=sys.stderr)
                     if err_fh:
                         err_fh.write(dumps({"origin": rec.origin, "id": rec.id, "reason": rec.reason}) + "\n")
                     continue
-                rep = analyse(rec.text, id=rec.id, source=rec.source, lexicons=lex, config=cfg, meta=rec.meta)
                 d = rep.to_dict(include_text=args.include_text)
                 if rec.warnings:
                     d["warnings"] = list(rec.warnings) + d["warnings"]

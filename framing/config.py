@@ -60,3 +60,8 @@ class Config:
 
 
 DEFAULT = Config()
+
+# The default time budget of one record's analysis, in seconds (``framing.analyse``'s ``time_budget``), used by
+# `framing run`, `framing analyse` and the dashboard's uploads: generous, since the engine is linear in the text (a
+# 10 MB record takes ~20 s here), so that only a record that would tie up a worker for long is given up.
+RECORD_SECONDS = 300.0

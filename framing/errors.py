@@ -20,6 +20,11 @@ class InputError(FramingError):
     """An input file or record cannot be read. The message names the file and line (or record)."""
 
 
+class TimeBudgetExceeded(FramingError):
+    """The analysis of one text took longer than the time budget it was given. The message names the budget, the
+    step after which it stopped and the text's length."""
+
+
 class ConfigError(FramingError):
     """An option has an invalid value. The message lists the valid values."""
 

@@ -42,7 +42,12 @@ class RecordError:
 def read(path: str) -> Iterator[Record | RecordError]:
     """Records and errors from one input path (``-`` is stdin JSONL)."""
     from framing.corpus.ingest import (  # shared with `framing run`
-        binary_head, gzip_damage, jsonl_objects, read_text_file, text_lines)
+        binary_head,
+        gzip_damage,
+        jsonl_objects,
+        read_text_file,
+        text_lines,
+    )
 
     if path == "-":
         binary = binary_head(sys.stdin.buffer)

@@ -10,7 +10,9 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import time
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -20,7 +22,7 @@ from framing._version import __version__
 from framing.config import DEFAULT, Config
 from framing.detect import attributions as attr_mod
 from framing.detect import loaded_terms, quotes, sentiment
-from framing.errors import InputError
+from framing.errors import InputError, TimeBudgetExceeded
 from framing.findings import (
     QUOTE_KINDS,
     SOURCE_TYPES,
@@ -97,8 +99,12 @@ def versions(lex: Lexicons, cfg: Config) -> dict[str, Any]:
 
 
 def analyse(text: str, *, id: str | None = None, source: str | None = None, lexicons: Lexicons | None = None,
-            config: Config | None = None, meta: dict[str, Any] | None = None) -> ArticleReport:
+            config: Config | None = None, meta: dict[str, Any] | None = None,
+            time_budget: float | None = None) -> ArticleReport:
     """Analyse one article. Any string is accepted; problems the engine can live with become ``warnings``.
+
+    ``time_budget``: seconds the analysis may take; checked between the engine's steps (each linear in the text),
+    it raises :class:`~framing.errors.TimeBudgetExceeded` at the first check past the budget.
 
     >>> r = analyse('The so-called "experts" slammed the plan, officials said.')
     >>> sorted({f.type for f in r.findings})
@@ -108,11 +114,15 @@ def analyse(text: str, *, id: str | None = None, source: str | None = None, lexi
         raise InputError(f"text must be a str, not {type(text).__name__}")
     lex = lexicons or default_lexicons()
     cfg = config or DEFAULT
+    check = _budget(time_budget, len(text))
     doc = prepare(text)
+    check("reading the text")
     warnings = list(_text_warnings(text, cfg)) + list(doc.warnings)
 
     attrs = attr_mod.detect(doc, lex.reporting_verbs, lex.source_terms, cfg)
+    check("attributions")
     calls = quotes.classify(doc, attrs, cfg, lex.source_terms)
+    check("quotations")
     quote_findings = [_quote_finding(doc, c) for c in calls]
     kind_at = {c.span.start: c.kind for c in calls}
     attr_findings = [_attr_finding(doc, a, kind_at) for a in attrs]
@@ -120,13 +130,32 @@ def analyse(text: str, *, id: str | None = None, source: str | None = None, lexi
     # a loaded word that is part of the title of a work or a name ("Parasite", "Bombshell") is nobody's wording
     named_spans = sorted((c.span.start, c.span.end) for c in calls if c.kind in NAMING_KINDS)
     terms = loaded_terms.detect(doc, lex.loaded_terms, quoted_spans, named_spans)
+    check("loaded terms")
     sent_findings, art_sent = sentiment.detect(doc, per_sentence=cfg.sentence_sentiment)
+    check("sentiment")
 
     findings: list[Finding] = [*quote_findings, *attr_findings, *terms, *sent_findings]
     findings.sort(key=lambda f: (f.start, _TYPE_ORDER[f.type], f.end))
     metrics = _metrics(doc, terms, quote_findings, attr_findings, art_sent, calls, cfg)
     return ArticleReport(id, source, text, doc.word_count(), tuple(findings), metrics, versions(lex, cfg),
                          tuple(warnings), dict(meta or {}))
+
+
+# The clock of time budgets (a name of its own so that tests can drive it).
+_clock = time.monotonic
+
+
+def _budget(seconds: float | None, n_chars: int) -> Callable[[str], None]:
+    """A check to call after each step: raises TimeBudgetExceeded once ``seconds`` have passed since now."""
+    if seconds is None:
+        return lambda step: None
+    deadline = _clock() + seconds
+
+    def check(step: str) -> None:
+        if _clock() >= deadline:
+            raise TimeBudgetExceeded(f"the analysis took longer than its time budget of {seconds:g} s (stopped after "
+                                     f"{step}; the text has {n_chars:,} characters)")
+    return check
 
 
 _NON_ASCII_LETTER = re.compile(r"[^\W\d_a-zA-Z]")

@@ -22,7 +22,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from framing.errors import InputError
+from framing.config import RECORD_SECONDS
+from framing.errors import InputError, TimeBudgetExceeded
 from framing.inputs import Record, RecordError
 
 if TYPE_CHECKING:
@@ -120,7 +121,7 @@ def parse_pasted(text: str, *, title: str | None = None, source: str | None = No
                  max_chars: int = MAX_PASTED_CHARS) -> Parsed:
     """One article from pasted text (its id comes from its content). Raises :class:`InputError` when there is
     nothing to analyse or the text is too long."""
-    from framing.corpus.ingest import hash_id, unusable, unwrap_html
+    from framing.corpus.ingest import clean_text, hash_id, unusable
 
     if len(text) > max_chars:
         raise InputError(f"the pasted text has {len(text):,} characters, more than the limit of {max_chars:,}; "
@@ -128,30 +129,47 @@ def parse_pasted(text: str, *, title: str | None = None, source: str | None = No
     problem = unusable(text)
     if problem:
         raise InputError(f"the pasted text cannot be analysed: {problem}")
-    text, html = unwrap_html(text, "pasted text")
+    text, cleaned = clean_text(text, "pasted text")
     meta: dict[str, Any] = {"title": title.strip()} if title and title.strip() else {}
     src = source.strip() if source and source.strip() else None
-    return Parsed((Record(f"pasted-{hash_id(text)[:10]}", text, src, "pasted text", meta,
-                          (html,) if html else ()),))
+    return Parsed((Record(f"pasted-{hash_id(text)[:10]}", text, src, "pasted text", meta, tuple(cleaned)),))
 
 
 def analyse_records(records: Sequence[Record], *, name: str = "your articles", lexicons: Lexicons | None = None,
-                    progress: Callable[[int, int], None] | None = None) -> Corpus:
+                    progress: Callable[[int, int], None] | None = None, time_budget: float | None = RECORD_SECONDS,
+                    failed: list[RecordError] | None = None) -> Corpus:
     """Analyse the articles with :func:`framing.analyse` into a corpus (tables, texts); ``progress(done, total)``
-    is called after each article."""
+    is called after each article. An article the engine cannot analyse (over ``time_budget`` seconds, or an error
+    of the engine) is left out and appended to ``failed`` with the reason; with no ``failed`` list given, or when
+    no article could be analysed, :class:`InputError` says why."""
     from framing.compare.corpus import corpus_from_reports
     from framing.report import analyse
 
     reports = []
+    bad: list[RecordError] = []
     total = len(records)
     for i, rec in enumerate(records, 1):
-        d = analyse(rec.text, id=rec.id, source=rec.source, lexicons=lexicons, meta=rec.meta).to_dict(
-            include_text=True)
+        try:
+            report = analyse(rec.text, id=rec.id, source=rec.source, lexicons=lexicons, meta=rec.meta,
+                             time_budget=time_budget)
+        except TimeBudgetExceeded as exc:
+            bad.append(RecordError(rec.origin, str(exc), rec.id))
+            continue
+        except Exception as exc:  # an engine bug must not lose the other articles of the upload
+            bad.append(RecordError(rec.origin, f"the analysis failed: {type(exc).__name__}: {exc}", rec.id))
+            continue
+        finally:
+            if progress is not None:
+                progress(i, total)
+        d = report.to_dict(include_text=True)
         if rec.warnings:
             d["warnings"] = list(rec.warnings) + d["warnings"]
         reports.append(d)
-        if progress is not None:
-            progress(i, total)
+    if bad and (failed is None or not reports):
+        raise InputError("; ".join(e.message() for e in bad[:3]) + (f" (and {len(bad) - 3:,} more)" if len(bad) > 3
+                                                                    else ""))
+    if failed is not None:
+        failed.extend(bad)
     if not reports:
         raise InputError("no article to analyse")
     return corpus_from_reports(reports, name=name, origin="memory")

@@ -202,3 +202,12 @@ def test_odd_ids_sources_and_lone_surrogates_follow_one_rule_in_both_paths(tmp_p
     assert row["id"] == "c" and row["source"] == "7" and "\ud800" not in line and "\\ud800" not in line
     assert any("lone surrogates" in w and "U+FFFD" in w for w in row["warnings"])
     assert list(stored["article_id"]) == ["c"] and list(stored["source"]) == ["7"]
+
+
+def test_analyse_gives_an_error_per_record_over_its_time_budget_and_goes_on(tmp_path, capsys):
+    src = tmp_path / "a.jsonl"
+    src.write_text('{"id": "a", "text": "One. He said so."}\n{"id": "b", "text": "Two. She said."}\n')
+    rc = main(["analyse", str(src), "-o", str(tmp_path / "o.jsonl"), "--record-seconds", "1e-9"])
+    err = capsys.readouterr().err
+    assert rc == 3 and err.count("longer than its time budget of 1e-09 s") == 2
+    assert main(["analyse", str(src), "-o", str(tmp_path / "o.jsonl")]) == 0

@@ -87,3 +87,39 @@ def test_a_5_mb_article_is_analysed_with_a_warning():
     assert r.n_words > 500_000 and len(r.findings) > 10_000
     assert any("very long text" in w for w in r.warnings)
     assert all(text[f.start:f.end] == f.text for f in r.findings[:2000])
+
+
+def _slow_sentiment(monkeypatch, marker="SLOW"):
+    """A fake clock that jumps 1,000 s whenever the sentiment step sees ``marker`` in the text."""
+    from framing import report
+    from framing.detect import sentiment
+
+    now = [0.0]
+    monkeypatch.setattr(report, "_clock", lambda: now[0])
+    real = sentiment.detect
+
+    def detect(doc, **kw):
+        if marker in doc.text:
+            now[0] += 1000.0
+        return real(doc, **kw)
+
+    monkeypatch.setattr(sentiment, "detect", detect)
+
+
+def test_a_time_budget_stops_the_analysis_after_the_step_that_ran_over(monkeypatch):
+    from framing.errors import TimeBudgetExceeded
+
+    _slow_sentiment(monkeypatch)
+    assert framing.analyse("Quick. He said so.", time_budget=10).findings
+    with pytest.raises(TimeBudgetExceeded) as exc:
+        framing.analyse("SLOW text. He said so.", time_budget=10)
+    assert str(exc.value) == ("the analysis took longer than its time budget of 10 s (stopped after sentiment; the "
+                              "text has 22 characters)")
+    framing.analyse("SLOW text. He said so.")  # no budget: no check
+
+
+def test_a_zero_time_budget_stops_after_the_first_step():
+    from framing.errors import TimeBudgetExceeded
+
+    with pytest.raises(TimeBudgetExceeded, match="stopped after reading the text"):
+        framing.analyse("Any text. He said so.", time_budget=0)

@@ -26,9 +26,13 @@ def analyse(parsed, label: str) -> None:  # noqa: ANN001
         st.error("Nothing to analyse: no line or row of the file holds an article.")
         return
     bar = st.progress(0.0, text=f"Analysing {len(parsed.records)} article(s)...")
-    corpus = analyse_records(parsed.records, name=label,
+    failed: list = []
+    corpus = analyse_records(parsed.records, name=label, failed=failed,
                              progress=lambda i, n: bar.progress(i / n, text=f"Analysed {i} of {n}"))
     bar.empty()
+    if failed:
+        st.warning(f"{len(failed):,} article(s) could not be analysed and were left out:")
+        widgets.table(pd.DataFrame([{"where": e.origin, "reason": e.reason} for e in failed]))
     st.session_state["upload"] = corpus
     st.session_state["upload_label"] = label
 

@@ -11,6 +11,8 @@ import json
 import sys
 from typing import Any
 
+from framing.config import RECORD_SECONDS
+
 EPILOG_RUN = """examples:
   framing run data/demo/articles.jsonl --db demo.duckdb
   framing run corpus/ --db news.duckdb --workers 2
@@ -54,6 +56,9 @@ def register(subparsers: Any) -> None:
                                                     "(default: DB.parts beside the store)")
     r.add_argument("--batch-size", type=int, default=None, metavar="N",
                    help="input items per batch and transaction (default 250)")
+    r.add_argument("--record-seconds", type=float, default=RECORD_SECONDS, metavar="S",
+                   help=f"time budget of one record's analysis: a record over it is an error and the run goes on "
+                        f"(default {RECORD_SECONDS:g}; 0: none)")
     m = r.add_argument_group("field mapping", "which input column holds each article field (default: the usual "
                                               "names, e.g. text/content/body, source/outlet/publisher)")
     for name in ("text", "id", "source", "date", "title", "url", "event", "topic", "leaning"):
@@ -108,7 +113,8 @@ def cmd_run(args: argparse.Namespace) -> int:
 
     summary = run_corpus(args.inputs, args.db, mapping=mapping, workers=args.workers, engine=args.engine,
                          scheduler=args.scheduler, staging=args.staging, batch_size=args.batch_size or DEFAULT_BATCH,
-                         progress=args.progress, log=log if args.verbose else None)
+                         progress=args.progress, log=log if args.verbose else None,
+                         record_seconds=args.record_seconds or None)
     print(f"framing: {summary.line()}", file=sys.stderr)
     n_err = summary.counts["error"]
     if n_err:

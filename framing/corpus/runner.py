@@ -46,7 +46,7 @@ from pathlib import Path
 from typing import Any, Literal, Protocol
 
 from framing._version import __version__
-from framing.config import DEFAULT, Config
+from framing.config import DEFAULT, RECORD_SECONDS, Config
 from framing.corpus import schema
 from framing.corpus.ingest import Mapping, content_hash, describe_inputs, read_inputs
 from framing.corpus.store import Store
@@ -268,14 +268,16 @@ def engine_sha256() -> str:
 def run_corpus(inputs: Sequence[str], db: str | Path, *, mapping: Mapping | None = None, workers: int = 1,
                engine: Engine = "local", scheduler: str | None = None, staging: str | Path | None = None,
                batch_size: int = DEFAULT_BATCH, lexicons: Lexicons | None = None, config: Config | None = None,
-               progress: bool | None = None, log: Callable[[str], None] | None = None) -> RunSummary:
+               progress: bool | None = None, log: Callable[[str], None] | None = None,
+               record_seconds: float | None = RECORD_SECONDS) -> RunSummary:
     """Analyse a corpus into the store at ``db`` (created if needed), resuming an unfinished identical run.
 
     ``workers`` processes analyse on this machine (1: in this process); ``engine="dask"`` sends the batches to
     the Dask scheduler at ``scheduler`` (or to a local cluster of ``workers`` processes), whose workers write
     Parquet partitions to ``staging`` (a folder they share with this machine; by default beside the store).
     ``progress``: a progress bar on stderr (None: only when stderr is a terminal). ``log`` receives one line per
-    committed batch. Raises :class:`RunError` (or :class:`~framing.corpus.store.StoreError`) when the run
+    committed batch. ``record_seconds``: the time budget of one record's analysis (None: none); a record over it is
+    an error of the run, with the reason, and the run goes on. Raises :class:`RunError` (or :class:`~framing.corpus.store.StoreError`) when the run
     cannot go on; what was committed is kept and the same call resumes.
     """
     if engine not in ENGINES:
@@ -284,6 +286,8 @@ def run_corpus(inputs: Sequence[str], db: str | Path, *, mapping: Mapping | None
         raise ConfigError(f"workers must be at least 1, not {workers}")
     if batch_size < 1:
         raise ConfigError(f"batch_size must be at least 1, not {batch_size}")
+    if record_seconds is not None and not record_seconds > 0:
+        raise ConfigError(f"record_seconds must be more than 0, not {record_seconds}")
     mp = mapping or Mapping()
     cfg = config or CORPUS_CONFIG
     lex = lexicons or default_lexicons()
@@ -314,7 +318,8 @@ def run_corpus(inputs: Sequence[str], db: str | Path, *, mapping: Mapping | None
             manifest["run_id"] = run_id
         store.active_run = run_id
         session: dict[str, Any] = {"started": _now(), "engine": engine, "workers": workers,
-                                   "batch_size": batch_size, "resumed_at": committed}
+                                   "batch_size": batch_size, "record_seconds": record_seconds,
+                                   "resumed_at": committed}
         manifest["timings"]["sessions"].append(session)
         estimate = sum(i.records or 0 for i in infos if i.format != "metadata") \
             if all(i.records is not None for i in infos if i.format != "metadata") else None
@@ -327,7 +332,7 @@ def run_corpus(inputs: Sequence[str], db: str | Path, *, mapping: Mapping | None
             executor = _executor(engine, workers, scheduler, staging, db, lexicons, cfg)
             with _StopRequests() as stop:
                 _loop(store, executor, run_id, vkey, read_inputs(inputs, mp), committed, batch_size,
-                      estimate, progress, log, session, stop)
+                      estimate, progress, log, session, stop, record_seconds)
             status = "complete"
         except KeyboardInterrupt as exc:
             status = "interrupted"  # raised again below, once the batches in flight are abandoned and recorded
@@ -404,7 +409,8 @@ class _StopRequests:
 
 def _loop(store: Store, ex: Executor, run_id: int, vkey: str, items: Iterator[Record | RecordError],
           committed: int, batch_size: int, estimate: int | None, progress: bool | None,
-          log: Callable[[str], None] | None, session: dict[str, Any], stop: _StopRequests | None = None) -> int:
+          log: Callable[[str], None] | None, session: dict[str, Any], stop: _StopRequests | None = None,
+          record_seconds: float | None = None) -> int:
     """Classify, analyse and commit every batch after the first ``committed`` items; the number analysed.
     ``stop`` is checked before every store transaction.
 
@@ -429,7 +435,7 @@ def _loop(store: Store, ex: Executor, run_id: int, vkey: str, items: Iterator[Re
             batch = list(islice(skip, batch_size))
             if not batch:
                 break
-            plan = _classify(store, run_id, vkey, batch, seq + 1, inflight_ids, inflight_hashes)
+            plan = _classify(store, run_id, vkey, batch, seq + 1, inflight_ids, inflight_hashes, record_seconds)
             seq = plan.last
             if plan.tasks:
                 plan.handle = ex.submit(plan.tasks, run_id, vkey, f"run{run_id}-{plan.first:010d}")
@@ -456,7 +462,8 @@ def _loop(store: Store, ex: Executor, run_id: int, vkey: str, items: Iterator[Re
 
 
 def _classify(store: Store, run_id: int, vkey: str, batch: list[Record | RecordError], first: int,
-              inflight_ids: dict[str, tuple[str, str]], inflight_hashes: dict[str, str]) -> _Plan:
+              inflight_ids: dict[str, tuple[str, str]], inflight_hashes: dict[str, str],
+              record_seconds: float | None = None) -> _Plan:
     plan = _Plan(first, first + len(batch) - 1)
     hashes = {i: content_hash(item.text) for i, item in enumerate(batch) if isinstance(item, Record)}
     ids = [item.id for item in batch if isinstance(item, Record)]
@@ -493,7 +500,8 @@ def _classify(store: Store, run_id: int, vkey: str, batch: list[Record | RecordE
             detail = "text changed" if ex[0] != h else "stale: analysed with other versions"
             plan.replace.append(rid)
         plan.ledger.append([seq, item.origin, rid, h, "analysed", detail])
-        plan.tasks.append(Task(rid, item.text, item.source, item.meta, item.warnings, h, item.origin))
+        plan.tasks.append(Task(rid, item.text, item.source, item.meta, item.warnings, h, item.origin,
+                               record_seconds))
     return plan
 
 

@@ -25,6 +25,7 @@ from typing import Any
 
 from framing.config import Config
 from framing.corpus import schema
+from framing.errors import TimeBudgetExceeded
 from framing.findings import Finding
 from framing.report import Lexicons, analyse, default_lexicons
 from framing.tables import article_row
@@ -41,6 +42,7 @@ class Task:
     warnings: tuple[str, ...]
     content_hash: str
     origin: str
+    seconds: float | None = None  # the record's time budget (framing.analyse's time_budget)
 
 
 @dataclass(slots=True)
@@ -108,9 +110,13 @@ def analyse_batch(tasks: list[Task], run_id: int, versions_key: str, lexicons: L
     for t in tasks:
         try:
             c0 = time.thread_time()
-            report = analyse(t.text, id=t.article_id, source=t.source, meta=t.meta, lexicons=lex, config=cfg)
+            report = analyse(t.text, id=t.article_id, source=t.source, meta=t.meta, lexicons=lex, config=cfg,
+                             time_budget=t.seconds)
             engine += time.thread_time() - c0
             d = report.to_dict(findings=False)
+        except TimeBudgetExceeded as exc:
+            failed[t.article_id] = str(exc)
+            continue
         except Exception as exc:  # the engine's bug must not stop a corpus run: the record goes to the errors
             where = traceback.extract_tb(exc.__traceback__)[-1]
             failed[t.article_id] = (f"the analysis failed: {type(exc).__name__}: {exc} "

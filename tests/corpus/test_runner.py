@@ -292,3 +292,19 @@ def test_an_edited_engine_makes_the_store_stale(tmp_path, monkeypatch):
     assert (s.counts["analysed"], s.counts["up_to_date"]) == (4, 0)
     with open_store(db, read_only=True) as st:
         assert st.manifest(s.run_id)["versions"]["engine_sha256"] == "0" * 64
+
+
+def test_a_record_over_its_time_budget_is_an_error_and_the_run_goes_on(tmp_path, monkeypatch):
+    from tests.test_report import _slow_sentiment
+
+    _slow_sentiment(monkeypatch)
+    rows = synthetic(6)
+    rows[2]["text"] = "SLOW " + rows[2]["text"]
+    src = write_jsonl(tmp_path / "c.jsonl", rows)
+    summary = run_corpus([str(src)], tmp_path / "s.duckdb", record_seconds=10, progress=False)
+    assert summary.status == "complete" and summary.counts["analysed"] == 5 and summary.counts["error"] == 1
+    with open_store(tmp_path / "s.duckdb", read_only=True) as st:
+        errs = st.records(None, status="error")
+    assert list(errs["article_id"]) == [rows[2]["id"]]
+    assert errs["detail"].iloc[0].startswith("the analysis took longer than its time budget of 10 s (stopped after "
+                                             "sentiment")

@@ -133,3 +133,18 @@ def test_an_upload_with_a_deeply_nested_line_lists_it_and_keeps_the_rest():
     assert [r.id for r in parsed.records] == ["a", "c"]
     assert len(parsed.errors) == 1 and "deep.jsonl:2" in parsed.errors[0].message()
     assert "nested too deeply" in parsed.errors[0].message()
+
+
+def test_an_upload_article_over_its_time_budget_is_left_out_with_the_reason(monkeypatch):
+    from tests.test_report import _slow_sentiment
+
+    _slow_sentiment(monkeypatch)
+    parsed = parse_upload("a.jsonl", b'{"id": "a", "text": "Fine. He said so."}\n'
+                                     b'{"id": "b", "text": "SLOW one. She said."}\n')
+    failed: list = []
+    corpus = analyse_records(parsed.records, failed=failed, time_budget=10)
+    assert list(corpus.articles["article_id"]) == ["a"]
+    assert [(e.id, e.reason.split(" (")[0]) for e in failed] == [
+        ("b", "the analysis took longer than its time budget of 10 s")]
+    with pytest.raises(InputError, match="time budget"):
+        analyse_records(parsed.records[1:], failed=[], time_budget=10)
