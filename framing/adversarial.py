@@ -2,16 +2,21 @@
 ``benchmarks/scaling.py``). Each family maps a size in characters to a text of about that size.
 
 Every step of the engine must be linear in the text, whatever the text: these families are the cases where a
-quadratic loop or a backtracking regular expression would show, and the scaling test checks that four times the
-text costs at most about four times the time.
+quadratic loop or a backtracking regular expression would show, and the scaling test checks that eight times the
+text costs at most sixteen times the time.
+
+The second half generates many small inputs for fuzzing (``benchmarks/fuzz.py`` and ``tests/test_fuzz.py``): texts
+and JSON lines made of the pieces news text and broken files are made of, and the output contract they must meet.
 """
 
 from __future__ import annotations
 
 import gc
+import json
 import random
 import time
 from collections.abc import Callable
+from typing import Any
 
 ATTRIBUTED = '"We will win," he said. '
 ARTICLE = ('Senator Jane Doe said on Tuesday that the "so-called reform" was a disaster. "It will hurt families," '
@@ -78,3 +83,126 @@ def analyse_seconds(text: str, repeat: int = 3) -> float:
         finally:
             gc.enable()
     return best
+
+
+# -- fuzzing ------------------------------------------------------------------------------------------------------
+
+# What news text and broken input are made of: quotation marks of every family, brackets, sentence marks, reporting
+# verbs and source words, names and titles, markup, line breaks of every kind, invisible and combining characters,
+# other scripts, lone surrogates and control characters.
+_PIECES = (
+    list("abcdefgh ABCDEFGH.,;:!?\n\"'()[]{}-`<>=&#/\\*_~|")
+    + ["\u201c", "\u201d", "\u2018", "\u2019", "\u00ab", "\u00bb", "\u201e", "\u201a", "\u2039", "\u203a",
+       "\u300c", "\u300d", "\u2014", "\u2013", "\u2026", "\u00a0", "\u200b", "\u200d", "\ufeff", "\u2028",
+       "\u2029", "\r\n", "\r", "\t", "\x0c", "\x00", "\x1b", "\ud800", "\udfff", "\u0301", "\u202e",
+       "\U0001f600", "\ufffd"]
+    + ["said", " said ", "says", "told reporters", "claimed", "according to", "as saying", "slammed", "added",
+       "he", "she", "they", "officials", "a spokesman for the ministry", "Mr.", "Dr.", "Sen.", "U.S.", "Jane Doe",
+       "President Smith", "terrorists", "so-called", "regime", "radical", "disaster", "\n\n", "``", "''", '""',
+       "a long line of wrapped text\n", '<p class="story">', "</p>", "<br>", "&quot;", "&amp;", "http://x.org/a?b=c",
+       "(Reuters) - ", "WASHINGTON \u2014 ", "Путин сказал", "说", "قال", "1,000", "3.5%", "'90s", "don't"]
+)
+
+
+def fuzz_text(rng: random.Random) -> str:
+    """One generated text: mostly pieces of news text in random order, sometimes any code points at all."""
+    mode = rng.random()
+    if mode < 0.1:
+        return "".join(chr(rng.randrange(0x110000)) for _ in range(rng.randrange(300)))
+    if mode < 0.2:
+        return "".join(chr(rng.randrange(0x20, 0x7f)) for _ in range(rng.randrange(300)))
+    return "".join(rng.choice(_PIECES) for _ in range(rng.randrange(120)))
+
+
+def contract_violations(text: str, report: Any) -> list[str]:
+    """How ``report`` (from ``framing.analyse(text)``) breaks the output contract: every finding covers at least
+    one character of the text and its ``text`` is the text at its offsets, sources and contents lie inside the text,
+    a quotation's marks are inside it, and the report serialises to JSON."""
+    from framing.inputs import dumps
+
+    bad = []
+    n = len(text)
+    for f in report.findings:
+        where = f"{f.type} at {f.start}-{f.end}"
+        if not 0 <= f.start < f.end <= n:
+            bad.append(f"{where}: offsets outside the text (length {n}) or empty")
+        elif text[f.start:f.end] != f.text:
+            bad.append(f"{where}: its text is not the text at its offsets")
+        if f.type == "attribution":
+            if f.source is not None and text[f.source_start:f.source_end] != f.source:
+                bad.append(f"{where}: the source is not the text at its offsets")
+            if f.content_start is not None and not 0 <= f.content_start <= f.content_end <= n:
+                bad.append(f"{where}: the content's offsets are outside the text")
+        if f.type == "quote" and not (f.start >= 1 and f.end < n):
+            bad.append(f"{where}: a quotation's marks must be inside the text")
+    try:
+        dumps(report.to_dict())
+    except (TypeError, ValueError) as exc:
+        bad.append(f"the report does not serialise: {exc}")
+    return bad
+
+
+def fuzz_jsonl_line(rng: random.Random) -> bytes:
+    """One generated line of a JSONL file: a record with odd but legal fields, or one of the ways lines break
+    (cut short, not an object, nested thousands deep, invalid UTF-8, a NUL, random bytes, blank)."""
+    mode = rng.random()
+    if mode < 0.6:
+        rec: dict[str, Any] = {}
+        for key, values in (("id", [None, "a", "", " ", 7, 2.5, True, {"x": 1}, ["y"], "x" * 300]),
+                            ("text", [None, "", 5, ["t"], {"t": 1}] + [""] * 5),
+                            ("source", [None, "Herald", "", 3, {"name": "x"}, ["s"], False]),
+                            ("date", [None, "2020-01-02", "yesterday", 1577836800, "20191029153000", ""]),
+                            ("title", [None, "A title", 1]), ("extra", [None, {"deep": [1, 2]}, 1.5, "v"])):
+            v = rng.choice(values)
+            if key == "text" and v == "":
+                v = fuzz_text(rng)
+            if v is not None or rng.random() < 0.3:
+                rec[key] = v
+        return json.dumps(rec, ensure_ascii=rng.random() < 0.5).encode("utf-8", "surrogatepass")
+    if mode < 0.7:
+        line = json.dumps({"id": "c", "text": fuzz_text(rng)}).encode("utf-8", "surrogatepass")
+        return line[:rng.randrange(len(line) + 1)]
+    if mode < 0.75:
+        d = rng.randrange(1, 3000)
+        return b'{"text": "x", "m": ' + b"[" * d + b"]" * d + b"}"
+    if mode < 0.8:
+        return rng.choice([b"[1, 2]", b'"a string"', b"42", b"null", b"true"])
+    if mode < 0.85:
+        return b'{"text": "bad \xff\xfe bytes. He said so."}'
+    if mode < 0.9:
+        return b'{"text": "a \x00 NUL"}'
+    if mode < 0.95:
+        return bytes(rng.randrange(256) for _ in range(rng.randrange(200))).replace(b"\n", b" ")
+    return rng.choice([b"", b"   ", b"\t"])
+
+
+def reader_violations(path: str, lines: list[bytes]) -> list[str]:
+    """How the two JSONL readers (``framing analyse``'s and ``framing run``'s) break their contract on a file made
+    of ``lines`` (joined with newlines): each non-blank line is one record or one error in each (or the whole file
+    is one error), and both readers make the same call for every line, with the same text."""
+    expected = {f"{path}:{i}" for i, line in enumerate(lines, 1) if line.decode("utf-8", "replace").strip()}
+    from framing.corpus.ingest import read_inputs
+    from framing.inputs import Record, read
+
+    bad = []
+    got = {}
+    for name, items in (("analyse", list(read(path))), ("run", list(read_inputs([path])))):
+        if len(items) == 1 and items[0].origin == path:
+            got[name] = {"file": ("error", items[0].reason)}
+            continue
+        seen: dict[str, tuple[str, str]] = {}
+        for it in items:
+            if it.origin in seen:
+                bad.append(f"{name}: {it.origin} read twice")
+            seen[it.origin] = ("record", it.text) if isinstance(it, Record) else ("error", "")
+        if set(seen) != expected:
+            bad.append(f"{name}: lines not accounted for once each: {sorted(set(seen) ^ expected)[:5]}")
+        got[name] = seen
+    if set(got["analyse"]) != set(got["run"]):
+        bad.append(f"the readers account for different lines: {sorted(set(got['analyse']) ^ set(got['run']))[:5]}")
+    for origin, (kind, text) in got["analyse"].items():
+        other = got["run"].get(origin)
+        if other is not None and (other[0] != kind or (kind == "record" and other[1] != text)):
+            bad.append(f"{origin}: `analyse` gives a {kind}, `run` a {other[0]}" if other[0] != kind else
+                       f"{origin}: the readers give different texts")
+    return bad
