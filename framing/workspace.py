@@ -10,8 +10,8 @@ The dashboard always reads a DuckDB store (:mod:`framing.corpus.store`). :func:`
 
 A corpus is analysed once into a store in the cache folder (:func:`cache_dir`), named after the corpus and a
 key that hashes the input files' contents, the mapping and the analysis versions (package, lexicons and their
-hashes, configuration): when any of them changes the key changes and the store is built again; an interrupted
-build resumes (it is a ``framing run``, see :mod:`framing.corpus.runner`).
+hashes, configuration, and the SHA-256 of the engine's source files, as runs do): when any of them changes the key
+changes and the store is built again; an interrupted build resumes (it is a ``framing run``, see :mod:`framing.corpus.runner`).
 """
 
 from __future__ import annotations
@@ -140,10 +140,12 @@ def cache_dir(environ: MappingABC[str, str] | None = None) -> Path:
 
 
 def _versions_key() -> str:
-    from framing.corpus.runner import CORPUS_CONFIG, versions_key
-    from framing.report import default_lexicons, versions
+    # The same key as the runs' (framing.corpus.runner.engine_versions): the engine's own source hash included, so
+    # that an engine edited since the store was cached is never served from it.
+    from framing.corpus.runner import CORPUS_CONFIG, engine_versions, versions_key
+    from framing.report import default_lexicons
 
-    return versions_key(versions(default_lexicons(), CORPUS_CONFIG))
+    return versions_key(engine_versions(default_lexicons(), CORPUS_CONFIG))
 
 
 def store_key(choice: DataChoice) -> str:

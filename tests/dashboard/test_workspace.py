@@ -165,3 +165,12 @@ def test_the_upload_limits_agree():
     config = (app_path().parents[1] / ".streamlit" / "config.toml").read_text(encoding="utf-8")
     assert f"maxUploadSize = {SERVER_MAX_UPLOAD_MB}" in config and "gatherUsageStats = false" in config
     assert 'address = "127.0.0.1"' in config
+
+
+def test_the_cached_store_key_changes_with_the_engine_source(monkeypatch):
+    from framing.corpus import runner
+
+    choice = workspace.choose_data(environ={})
+    before = workspace.store_key(choice)
+    monkeypatch.setattr(runner, "engine_sha256", lambda: "an engine edited since")
+    assert workspace.store_key(choice) != before
