@@ -8,8 +8,8 @@ points at all) and go through ``framing.analyse``: no exception, the output cont
 (``framing.adversarial.contract_violations``: offsets inside the text, ``text == original[start:end]``, sources and
 contents inside, JSON output), and byte-identical output when one text in ten is analysed again. JSON lines come
 from ``fuzz_jsonl_line`` (odd fields, lines cut short, deep nesting, bad bytes, random bytes), are written to files
-of 1,000 lines, and read by both readers (``framing analyse``'s and ``framing run``'s): every non-blank line is
-accounted for once, and both readers make the same call on it with the same text.
+of 1,000 lines, and read by the reader that ``framing analyse``, ``framing run`` and uploads share: no exception, and
+every non-blank line is accounted for once (a record or an error).
 
 Inputs are generated from seeds (``--seed``, then one per chunk), so a run is reproducible; a failing input is
 written to ``--failures`` (JSON lines with its seed) to be replayed. Not a test: ``tests/test_fuzz.py`` runs a short
@@ -119,8 +119,7 @@ def main() -> int:
     print(f"  framing.analyse: {texts:,} texts ({chars:,} characters; one in {AGAIN_EVERY} analysed twice), "
           f"slowest {slowest[0] * 1000:.0f} ms ({slowest[1]:,} characters)")
     files = sum(1 for j in jobs if j[0] == "lines")
-    print(f"  JSONL readers:   {lines:,} lines in {files:,} files, each read by `framing analyse`'s and `framing run`'s "
-          "reader")
+    print(f"  JSONL reader:    {lines:,} lines in {files:,} files")
     print(f"  failures: {len(failures)}" + (f" (written to {args.failures})" if failures else ""))
     for f in failures[:5]:
         print(f"    seed {f['seed']}: {f['problems']}")

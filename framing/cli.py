@@ -101,8 +101,9 @@ def cmd_analyse(args: argparse.Namespace) -> int:
     from dataclasses import replace
 
     from framing.config import DEFAULT
-    from framing.inputs import Record, RecordError, dumps, open_output, read
+    from framing.inputs import dumps, open_output, read
     from framing.lexicons import load_file
+    from framing.records import Record, RecordError
     from framing.render import render_text
     from framing.report import analyse, default_lexicons
 

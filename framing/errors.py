@@ -20,6 +20,10 @@ class InputError(FramingError):
     """An input file or record cannot be read. The message names the file and line (or record)."""
 
 
+class RunError(FramingError):
+    """A corpus run stopped before the end. The message says why; committed batches are kept and the run resumes."""
+
+
 class TimeBudgetExceeded(FramingError):
     """The analysis of one text took longer than the time budget it was given. The message names the budget, the
     step after which it stopped and the text's length."""

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 from framing.config import RECORD_SECONDS
 from framing.errors import InputError, TimeBudgetExceeded
-from framing.inputs import Record, RecordError
+from framing.records import Record, RecordError
 
 if TYPE_CHECKING:
     from framing.compare.corpus import Corpus

@@ -176,7 +176,8 @@ def _analyse_one(job: tuple[str, str, str | None, dict[str, Any], tuple[str, ...
 
 def _analyse_jsonl(p: Path, label: str, inputs: tuple[dict[str, Any], ...], workers: int,
                    limit: int | None) -> Corpus:
-    from framing.inputs import Record, read
+    from framing.inputs import read
+    from framing.records import Record
 
     jobs = []
     warns: list[str] = []

@@ -21,6 +21,7 @@ from typing import Any
 
 from framing.config import Config
 from framing.corpus.worker import Task, analyse_to_files
+from framing.errors import RunError
 from framing.report import Lexicons
 
 # Seconds to wait for the scheduler at --scheduler ADDRESS before giving up with a clear message.
@@ -32,7 +33,7 @@ class DaskExecutor:
     ``workers`` single-threaded processes (closed at the end)."""
 
     def __init__(self, *, scheduler: str | None, workers: int, staging: Path, lexicons: Lexicons | None,
-                 config: Config) -> None:
+                 config: Config, commit_group: int) -> None:
         from distributed import Client, LocalCluster
 
         self.cluster: Any = None
@@ -40,8 +41,6 @@ class DaskExecutor:
             try:
                 self.client = Client(scheduler, timeout=_CONNECT_TIMEOUT)
             except (OSError, TimeoutError) as exc:
-                from framing.corpus.runner import RunError
-
                 raise RunError(f"cannot reach the Dask scheduler at {scheduler} ({exc}); start it with "
                                "`dask scheduler` (or give no --scheduler for a local cluster)") from exc
         else:
@@ -51,9 +50,7 @@ class DaskExecutor:
             self.client = Client(self.cluster)
         n = sum(self.client.nthreads().values()) or workers
         # Two batches per worker thread, plus the group the run process takes out at a time to commit.
-        from framing.corpus.runner import COMMIT_GROUP
-
-        self.window = 2 * n + COMMIT_GROUP
+        self.window = 2 * n + commit_group
         self.staging = staging
         staging.mkdir(parents=True, exist_ok=True)
         self.config = config

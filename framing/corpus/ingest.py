@@ -1,7 +1,7 @@
 """Reading corpora: JSONL, CSV/TSV, Parquet, folders of ``.txt`` files and saved HTML pages (each also ``.gz``).
 
-:func:`read_inputs` turns input paths into a stream of :class:`~framing.inputs.Record` (one article) and
-:class:`~framing.inputs.RecordError` (one input item that cannot be analysed, with its file, line and reason).
+:func:`read_inputs` turns input paths into a stream of :class:`~framing.records.Record` (one article) and
+:class:`~framing.records.RecordError` (one input item that cannot be analysed, with its file, line and reason).
 Reading never stops at a bad record, and every input item yields exactly one of the two, so a run can account
 for all of them. An *input item* is a line of JSONL, a data row of CSV or Parquet (a group of rows with
 ``group_by``), a file of a folder, a single ``.txt`` or HTML file -- or a file, or the rest of one, that cannot be
@@ -39,7 +39,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from framing.errors import ConfigError, InputError, from_options
-from framing.inputs import Record, RecordError
+from framing.records import Record, RecordError
 from framing.text.html import EXTRACTED, html_text
 from framing.text.html import extract as extract_html
 
@@ -148,7 +148,7 @@ class InputInfo:
         return asdict(self)
 
 
-# -- helpers shared with framing.inputs ------------------------------------------------------------------------
+# -- helpers of the readers ----------------------------------------------------------------------------------------
 
 
 def text_lines(fh: Iterable[bytes]) -> Iterator[tuple[str, bool]]:
@@ -386,7 +386,7 @@ def check_inputs(paths: Sequence[str]) -> None:
         if not p.exists():
             raise InputError(f"{path}: no such file or folder")
         if p.is_file() and input_format(p) is None:
-            raise InputError(f"{path}: unsupported input type; use {_supported()}")
+            raise InputError(f"{path}: unsupported input type; use {supported_inputs()}")
 
 
 def input_format(p: Path) -> str | None:
@@ -410,14 +410,15 @@ def describe_inputs(paths: Sequence[str], mapping: Mapping | None = None) -> lis
     return out
 
 
-def _supported() -> str:
+def supported_inputs() -> str:
+    """The input types, for messages."""
     return ".jsonl, .csv, .tsv, .parquet, .txt, .html or .htm (each may be .gz), or a folder of them"
 
 
 def _describe(p: Path, mp: Mapping) -> InputInfo:
     fmt = input_format(p)
     if fmt is None:
-        raise InputError(f"{p}: unsupported input type; use {_supported()}")
+        raise InputError(f"{p}: unsupported input type; use {supported_inputs()}")
     if fmt == "folder":
         h = hashlib.sha256()
         size = n = 0
@@ -535,7 +536,7 @@ def _unsupported_file(p: Path) -> str:
         return f"cannot read the file: {_why(exc)}"
     if b"\x00" in head:
         return "looks like a binary file (NUL bytes), not an article; skipped"
-    return f"unsupported file type {p.suffix or '(no suffix)'!r}; use {_supported()}"
+    return f"unsupported file type {p.suffix or '(no suffix)'!r}; use {supported_inputs()}"
 
 
 def gzip_damage(p: Path) -> str | None:
@@ -585,24 +586,37 @@ def _read_table(p: Path, fmt: str, mp: Mapping) -> Iterator[_Raw | RecordError]:
 
 
 def _read_jsonl(p: Path, mp: Mapping) -> Iterator[_Raw | RecordError]:
+    with _open(p) as fh:
+        yield from _jsonl_raws(fh, str(p))
+
+
+def _jsonl_raws(fh: IO[bytes], origin: str) -> Iterator[_Raw | RecordError]:
+    """The raw items of a JSON-lines stream; a stream that breaks off (a damaged .gz) ends with one error."""
     last = 0
     try:
-        with _open(p) as fh:
-            binary = binary_head(fh)
-            if binary:
-                yield RecordError(str(p), binary)
-                return
-            for where, obj, bad_utf8 in jsonl_objects(text_lines(fh), str(p)):
-                last = int(where.rsplit(":", 1)[1])
-                if isinstance(obj, str):
-                    yield RecordError(where, obj)
-                    continue
-                warn = (f"{where}: the line was not valid UTF-8; bad bytes were replaced with U+FFFD",) \
-                    if bad_utf8 else ()
-                yield _Raw(where, obj, {}, warn)
+        binary = binary_head(fh)
+        if binary:
+            yield RecordError(origin, binary)
+            return
+        for where, obj, bad_utf8 in jsonl_objects(text_lines(fh), origin):
+            last = int(where.rsplit(":", 1)[1])
+            if isinstance(obj, str):
+                yield RecordError(where, obj)
+                continue
+            warn = (f"{where}: the line was not valid UTF-8; bad bytes were replaced with U+FFFD",) \
+                if bad_utf8 else ()
+            yield _Raw(where, obj, {}, warn)
     except (OSError, EOFError, zlib.error) as exc:
-        yield RecordError(f"{p}:{last + 1}" if last else str(p),
+        yield RecordError(f"{origin}:{last + 1}" if last else origin,
                           f"{_why(exc)}; the rest of the file could not be read")
+
+
+def read_stream(fh: IO[bytes], origin: str = "<stdin>", mapping: Mapping | None = None) -> Iterator[
+        Record | RecordError]:
+    """Records and errors from a stream of JSON lines (stdin), read as a ``.jsonl`` file is."""
+    builder = _Builder(mapping or Mapping(), None)
+    for item in _jsonl_raws(fh, origin):
+        yield item if isinstance(item, RecordError) else builder.record(item)
 
 
 def _sniff_delimiter(header: str, p: Path, mp: Mapping) -> str:

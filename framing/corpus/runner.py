@@ -51,8 +51,8 @@ from framing.corpus import schema
 from framing.corpus.ingest import Mapping, content_hash, describe_inputs, read_inputs
 from framing.corpus.store import Store
 from framing.corpus.worker import BatchResult, Task, analyse_batch, analyse_to_files, init_pool_worker
-from framing.errors import ConfigError, FramingError, Terminated, value_invalid_msg
-from framing.inputs import Record, RecordError
+from framing.errors import ConfigError, FramingError, RunError, Terminated, value_invalid_msg
+from framing.records import Record, RecordError
 from framing.report import Lexicons, default_lexicons, versions
 
 # Per-sentence sentiment is not stored (the findings table leaves it out), so corpus runs do not compute it; the
@@ -82,10 +82,6 @@ _STORE_CHECKPOINT = "256MB"
 # stored articles stale; editing the comparison layer, the dashboard or this package does not.
 ENGINE_MODULES = ("framing.report", "framing.findings", "framing.explanations", "framing.config", "framing.lexicons",
                   "framing.inflect", "framing.tables", "framing.text", "framing.detect")
-
-
-class RunError(FramingError):
-    """A run stopped before the end. The message says why; committed batches are kept and the run resumes."""
 
 
 class RunInterrupted(KeyboardInterrupt):
@@ -368,7 +364,8 @@ def _executor(engine: Engine, workers: int, scheduler: str | None, staging: str 
         from framing.corpus.dask_engine import DaskExecutor
 
         folder = Path(staging) if staging else Path(f"{db}.parts")
-        return DaskExecutor(scheduler=scheduler, workers=workers, staging=folder, lexicons=lexicons, config=cfg)
+        return DaskExecutor(scheduler=scheduler, workers=workers, staging=folder, lexicons=lexicons, config=cfg,
+                            commit_group=COMMIT_GROUP)
     if workers == 1:
         return InlineExecutor(lexicons, cfg)
     return PoolExecutor(workers, lexicons, cfg)

@@ -22,11 +22,12 @@ import csv
 import re
 import sys
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from framing.evaluate.polnear_data import polnear_articles
 from framing.evaluate.quotations import speaker_match
 from framing.report import analyse
 
@@ -123,35 +124,8 @@ def babe(data: Path) -> Score:
 
 
 # --------------------------------------------------------------------------------------------------- PolNeAR
-def _parse_ann(path: Path) -> tuple[dict[str, tuple[str, list[tuple[int, int]]]], list[dict[str, str]]]:
-    spans: dict[str, tuple[str, list[tuple[int, int]]]] = {}
-    events: list[dict[str, str]] = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.startswith("T"):
-            tid, mid, _ = (line.split("\t") + ["", ""])[:3]
-            kind, *rest = mid.split(" ")
-            segs = " ".join(rest).split(";")
-            offs = [(int(a), int(b)) for a, b in (s.split() for s in segs if s.strip())]
-            spans[tid] = (kind, offs)
-        elif line.startswith("E"):
-            parts = line.split("\t")[1].split()
-            events.append(dict(p.split(":") for p in parts))
-    return spans, events
-
-
 def _overlaps(a: list[tuple[int, int]], b: list[tuple[int, int]]) -> bool:
     return any(s1 < e2 and s2 < e1 for s1, e1 in a for s2, e2 in b)
-
-
-def polnear_articles(root: Path) -> Iterator[tuple[str, str, dict[str, tuple[str, list[tuple[int, int]]]],
-                                                  list[dict[str, str]]]]:
-    """PolNeAR's annotated articles under ``root`` (a split folder): id, text, spans and events of the first
-    annotator's ``.ann`` file (some texts were annotated several times; one is used, as the reference scorer does)."""
-    for t in sorted((root / "text").glob("*.txt")):
-        anns = sorted((root / "attributions").glob(t.stem + "_*.ann"))
-        if anns:
-            spans, events = _parse_ann(anns[0])
-            yield t.stem, t.read_text(encoding="utf-8"), spans, events
 
 
 def polnear(data: Path, split: str = "dev") -> Score:

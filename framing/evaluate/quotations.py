@@ -27,6 +27,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from framing.evaluate.polnear_data import polnear_articles
+
 OUR_LABELS = Path(__file__).resolve().parents[2] / "data" / "gold" / "quotes_allsides60.jsonl"
 ALLSIDES = "allsides_articles/subset_articles.jsonl.gz"
 
@@ -194,7 +196,6 @@ def polnear_speakers(root: Path, analyse_all: Callable[[list[dict[str, Any]]], d
     A direct or partial quotation found inside a gold attribution's content gets that attribution's source as its
     speaker (pronoun sources left out); also the share of quotations inside gold reported speech called scare.
     """
-    from framing.evaluate import polnear_articles  # the reader shared with the cue scorer
 
     if not (root / "text").exists():
         return None

@@ -27,7 +27,7 @@ from framing.corpus.ingest import (
     unusable,
 )
 from framing.errors import ConfigError, InputError
-from framing.inputs import Record, RecordError
+from framing.records import Record, RecordError
 
 from .conftest import write_jsonl
 
