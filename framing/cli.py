@@ -46,7 +46,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     a = sub.add_parser("analyse", aliases=["analyze"], help="analyse articles and write findings as JSON lines",
                        epilog=EPILOG_ANALYSE, formatter_class=argparse.RawDescriptionHelpFormatter)
-    a.add_argument("inputs", nargs="+", metavar="INPUT", help=".txt (one article), .jsonl (one per line) or -")
+    a.add_argument("inputs", nargs="+", metavar="INPUT", help=".txt, .html, .jsonl, .csv, .tsv, .parquet (each may be .gz), a folder, or - (JSONL on stdin)")
     a.add_argument("-o", "--output", default="-", help="output JSONL file, or - for stdout (default)")
     a.add_argument("--lexicon", metavar="CSV", help="use this loaded-terms CSV instead of the bundled one")
     a.add_argument("--format", choices=["jsonl", "text"], default="jsonl",
