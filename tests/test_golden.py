@@ -38,8 +38,9 @@ def check(name: str, data: object) -> None:
                        for k, v in data.items())
     else:
         text = json.dumps(data, indent=1, ensure_ascii=False, sort_keys=True) + "\n"
-    if UPDATE or not path.exists():
+    if UPDATE:
         path.write_text(text, encoding="utf-8")
+    assert path.exists(), f"{name} is missing; write it with FRAMING_UPDATE_GOLDEN=1 and review it before committing"
     assert path.read_text(encoding="utf-8") == text, (
         f"{name} changed; if the change is intended, rerun with FRAMING_UPDATE_GOLDEN=1 and review the diff")
 
@@ -80,3 +81,13 @@ def test_demo_corpus_golden():
         rec = json.loads(line)
         data[rec["id"]] = project(framing.analyse(rec["text"], id=rec["id"]).to_dict(), with_names=True)
     check("demo_findings.jsonl", data)
+
+
+def test_a_missing_golden_file_fails_and_is_not_written(monkeypatch, tmp_path):
+    import pytest
+
+    monkeypatch.setitem(globals(), "GOLDEN", tmp_path)
+    monkeypatch.setitem(globals(), "UPDATE", False)
+    with pytest.raises(AssertionError, match="is missing"):
+        check("nothing_here.json", {"a": []})
+    assert not (tmp_path / "nothing_here.json").exists()
