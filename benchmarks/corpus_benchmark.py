@@ -49,7 +49,7 @@ def engine_rate(with_rows: bool = False) -> tuple[float, float | None, int]:
     """Articles/s of ``framing.analyse`` alone on the subset, and (if asked) of analyse + ``to_dict`` + the tidy
     rows."""
     import framing
-    from framing.corpus.runner import CORPUS_CONFIG
+    from framing.config import CORPUS_CONFIG
     from framing.tables import article_row, finding_rows
 
     texts = [json.loads(line)["content_original"] for line in gzip.open(SUBSET, "rt", encoding="utf-8")]

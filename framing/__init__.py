@@ -10,8 +10,8 @@ from framing._version import __version__
 from framing.config import Config
 from framing.errors import ConfigError, FramingError, InputError, LexiconError
 from framing.findings import Attribution, LoadedTerm, Quote, SentenceSentiment
-from framing.lexicons import Lexicon, load_lexicon
-from framing.report import ArticleReport, Lexicons, analyse, default_lexicons
+from framing.lexicons import Lexicon, Lexicons, default_lexicons, load_lexicon
+from framing.report import ArticleReport, analyse
 
 __all__ = [
     "__version__",

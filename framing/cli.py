@@ -102,10 +102,10 @@ def cmd_analyse(args: argparse.Namespace) -> int:
 
     from framing.config import DEFAULT
     from framing.inputs import dumps, open_output, read
-    from framing.lexicons import load_file
+    from framing.lexicons import default_lexicons, load_file
     from framing.records import Record, RecordError
     from framing.render import render_text
-    from framing.report import analyse, default_lexicons
+    from framing.report import analyse
 
     lex = default_lexicons()
     if args.lexicon:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from typing import Any
 
 from framing.errors import ConfigError, from_options
@@ -60,6 +60,9 @@ class Config:
 
 
 DEFAULT = Config()
+# Per-sentence sentiment is not stored (the store's findings table leaves it out), so corpus runs and the dashboard's
+# stores do not compute it; the article's polarity and subjectivity are computed either way.
+CORPUS_CONFIG = replace(DEFAULT, sentence_sentiment=False)
 
 # The default time budget of one record's analysis, in seconds (``framing.analyse``'s ``time_budget``), used by
 # `framing run`, `framing analyse` and the dashboard's uploads: generous, since the engine is linear in the text (a

@@ -23,8 +23,8 @@ import pandas as pd
 
 from framing.compare.metrics import HEADLINE
 from framing.errors import ConfigError
-from framing.lexicons import Entry, Lexicon
-from framing.report import Lexicons, analyse, default_lexicons
+from framing.lexicons import Entry, Lexicon, Lexicons, default_lexicons
+from framing.report import analyse
 
 # The URL query parameter of each filter (a shared link reproduces the view); the date range is ``dates``,
 # repeated: ``?source=A&source=B&dates=2026-01-01&dates=2026-03-31``.

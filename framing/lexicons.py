@@ -363,3 +363,22 @@ def entry(term: str, category: str, weight: float = 0.5, *, pos: str = "phrase",
           note: str = "") -> Entry:
     """An entry made in code (for example a term a user adds in the dashboard)."""
     return replace(Entry(term, pos, category, weight), neutral=neutral, note=note)
+
+
+@dataclass(frozen=True)
+class Lexicons:
+    """The three lexicons the engine uses."""
+
+    loaded_terms: Lexicon
+    reporting_verbs: Lexicon
+    source_terms: Lexicon
+
+    def versions(self) -> dict[str, dict[str, str]]:
+        return {lx.name: {"version": lx.version, "sha256": lx.sha256}
+                for lx in (self.loaded_terms, self.reporting_verbs, self.source_terms)}
+
+
+@lru_cache(maxsize=1)
+def default_lexicons() -> Lexicons:
+    """The bundled lexicons, loaded and validated once per process."""
+    return Lexicons(load_lexicon("loaded_terms"), load_lexicon("reporting_verbs"), load_lexicon("source_terms"))

@@ -7,18 +7,14 @@ quotations for their voice. Aggregation over sources lives elsewhere (``framing.
 
 from __future__ import annotations
 
-import hashlib
-import json
 import re
 import time
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any
 
 from framing import explanations
-from framing._version import __version__
 from framing.config import DEFAULT, Config
 from framing.detect import attributions as attr_mod
 from framing.detect import loaded_terms, quotes, sentiment
@@ -32,7 +28,8 @@ from framing.findings import (
     LoadedTerm,
     Quote,
 )
-from framing.lexicons import CATEGORIES, Lexicon, load_lexicon
+from framing.lexicons import CATEGORIES, Lexicons, default_lexicons
+from framing.provenance import versions
 from framing.text.document import Document, prepare
 
 _TYPE_ORDER = {"quote": 0, "attribution": 1, "loaded_term": 2, "sentiment": 3}
@@ -40,25 +37,6 @@ QUOTED_KINDS = frozenset(("direct", "partial", "title", "name", "mention", "othe
 NAMING_KINDS = frozenset(("title", "name"))
 _SPEECH_KINDS = ("direct", "partial")
 _HTML = re.compile(r"<(?:/?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?|!--)>")
-
-
-@dataclass(frozen=True)
-class Lexicons:
-    """The three lexicons the engine uses."""
-
-    loaded_terms: Lexicon
-    reporting_verbs: Lexicon
-    source_terms: Lexicon
-
-    def versions(self) -> dict[str, dict[str, str]]:
-        return {lx.name: {"version": lx.version, "sha256": lx.sha256}
-                for lx in (self.loaded_terms, self.reporting_verbs, self.source_terms)}
-
-
-@lru_cache(maxsize=1)
-def default_lexicons() -> Lexicons:
-    """The bundled lexicons, loaded and validated once per process."""
-    return Lexicons(load_lexicon("loaded_terms"), load_lexicon("reporting_verbs"), load_lexicon("source_terms"))
 
 
 @dataclass(frozen=True)
@@ -88,14 +66,6 @@ class ArticleReport:
         if include_text:
             d["text"] = self.text
         return d
-
-
-def config_sha256(cfg: Config) -> str:
-    return hashlib.sha256(json.dumps(cfg.to_dict(), sort_keys=True).encode()).hexdigest()
-
-
-def versions(lex: Lexicons, cfg: Config) -> dict[str, Any]:
-    return {"framing": __version__, "lexicons": lex.versions(), "config_sha256": config_sha256(cfg)}
 
 
 def analyse(text: str, *, id: str | None = None, source: str | None = None, lexicons: Lexicons | None = None,

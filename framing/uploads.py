@@ -29,7 +29,7 @@ from framing.records import Record, RecordError
 if TYPE_CHECKING:
     from framing.compare.corpus import Corpus
     from framing.corpus.ingest import Mapping
-    from framing.report import Lexicons
+    from framing.lexicons import Lexicons
 
 # 10 MB: about 2,000 long news articles (5 KB each), which the engine analyses in well under a minute on one
 # core, with a progress bar; a larger corpus belongs in a store built by `framing run`, which is resumable and

@@ -140,12 +140,11 @@ def cache_dir(environ: MappingABC[str, str] | None = None) -> Path:
 
 
 def _versions_key() -> str:
-    # The same key as the runs' (framing.corpus.runner.engine_versions): the engine's own source hash included, so
-    # that an engine edited since the store was cached is never served from it.
-    from framing.corpus.runner import CORPUS_CONFIG, engine_versions, versions_key
-    from framing.report import default_lexicons
+    # The same key as the runs' (framing.provenance): the engine's own source hash included, so that an engine
+    # edited since the store was cached is never served from it.
+    from framing.provenance import current_versions_key
 
-    return versions_key(engine_versions(default_lexicons(), CORPUS_CONFIG))
+    return current_versions_key()
 
 
 def store_key(choice: DataChoice) -> str:

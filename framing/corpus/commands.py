@@ -127,9 +127,8 @@ def cmd_run(args: argparse.Namespace) -> int:
 def cmd_runs(args: argparse.Namespace) -> int:
     import pandas as pd
 
-    from framing.corpus.runner import CORPUS_CONFIG, engine_versions, versions_key
     from framing.corpus.store import open_store
-    from framing.report import default_lexicons
+    from framing.provenance import current_versions_key
 
     with open_store(args.db, read_only=True) as st:
         if args.manifest is not None:
@@ -146,7 +145,7 @@ def cmd_runs(args: argparse.Namespace) -> int:
         runs = st.runs()
         with pd.option_context("display.max_colwidth", 60, "display.width", 250):
             print(runs.to_string(index=False) if len(runs) else "no runs yet")
-        stale, total = st.stale_count(versions_key(engine_versions(default_lexicons(), CORPUS_CONFIG)))
+        stale, total = st.stale_count(current_versions_key())
     bad = runs[runs["status"] != "complete"]
     print(f"\n{total:,} articles in the store; {stale:,} analysed with other versions than the current ones (stale: "
           "run their inputs again to update them)." if stale else f"\n{total:,} articles in the store, all current.")

@@ -22,7 +22,7 @@ from typing import Any
 from framing.config import Config
 from framing.corpus.worker import Task, analyse_to_files
 from framing.errors import RunError
-from framing.report import Lexicons
+from framing.lexicons import Lexicons
 
 # Seconds to wait for the scheduler at --scheduler ADDRESS before giving up with a clear message.
 _CONNECT_TIMEOUT = 30

@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import importlib.util
 import json
 import multiprocessing
 import os
@@ -39,25 +38,22 @@ from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
 from typing import Any, Literal, Protocol
 
 from framing._version import __version__
-from framing.config import DEFAULT, RECORD_SECONDS, Config
+from framing.config import CORPUS_CONFIG, RECORD_SECONDS, Config
 from framing.corpus import schema
 from framing.corpus.ingest import Mapping, content_hash, describe_inputs, read_inputs
 from framing.corpus.store import Store
 from framing.corpus.worker import BatchResult, Task, analyse_batch, analyse_to_files, init_pool_worker
 from framing.errors import ConfigError, FramingError, RunError, Terminated, value_invalid_msg
+from framing.lexicons import Lexicons, default_lexicons
+from framing.provenance import engine_versions, versions_key
 from framing.records import Record, RecordError
-from framing.report import Lexicons, default_lexicons, versions
 
-# Per-sentence sentiment is not stored (the findings table leaves it out), so corpus runs do not compute it; the
-# article's polarity and subjectivity are computed either way.
-CORPUS_CONFIG = replace(DEFAULT, sentence_sentiment=False)
 Engine = Literal["local", "dask"]
 ENGINES = ("local", "dask")
 # Items per batch: the unit of work sent to a worker. 250 articles are ~1-2 s of analysis, so a killed run loses
@@ -78,10 +74,6 @@ _STORE_MEMORY = "128MB"
 # 0.58 ms, 256 MB 0.41 ms, 512 MB 0.39 ms, with the same peak memory; the price is up to 256 MB of WAL on disk
 # beside the store during a run (and a few seconds to replay it when a killed run is resumed).
 _STORE_CHECKPOINT = "256MB"
-# The modules whose code decides the analysis (packages: every module in them). Editing any of them makes the
-# stored articles stale; editing the comparison layer, the dashboard or this package does not.
-ENGINE_MODULES = ("framing.report", "framing.findings", "framing.explanations", "framing.config", "framing.lexicons",
-                  "framing.inflect", "framing.tables", "framing.text", "framing.detect")
 
 
 class RunInterrupted(KeyboardInterrupt):
@@ -234,31 +226,6 @@ class _Plan:
     tasks: list[Task] = field(default_factory=list)
     replace: list[str] = field(default_factory=list)
     handle: _Handle | None = None
-
-
-def versions_key(vers: dict[str, Any]) -> str:
-    """A short hash of the versions an article was analysed with."""
-    return hashlib.sha256(json.dumps(vers, sort_keys=True).encode()).hexdigest()[:16]
-
-
-def engine_versions(lexicons: Lexicons, config: Config) -> dict[str, Any]:
-    """:func:`framing.report.versions` plus the SHA-256 of the engine's source files, so that an engine edited
-    between releases (an editable install) never passes for the one that analysed the stored articles."""
-    return {**versions(lexicons, config), "engine_sha256": engine_sha256()}
-
-
-@lru_cache(maxsize=1)
-def engine_sha256() -> str:
-    h = hashlib.sha256()
-    for name in ENGINE_MODULES:
-        spec = importlib.util.find_spec(name)
-        if spec is None or spec.origin is None:
-            continue
-        path = Path(spec.origin)
-        for f in sorted(path.parent.rglob("*.py")) if path.name == "__init__.py" else [path]:
-            h.update(f"{name}:{f.relative_to(path.parent).as_posix()}\0".encode())
-            h.update(f.read_bytes())
-    return h.hexdigest()
 
 
 def run_corpus(inputs: Sequence[str], db: str | Path, *, mapping: Mapping | None = None, workers: int = 1,

@@ -27,7 +27,8 @@ from framing.config import Config
 from framing.corpus import schema
 from framing.errors import TimeBudgetExceeded
 from framing.findings import Finding
-from framing.report import Lexicons, analyse, default_lexicons
+from framing.lexicons import Lexicons, default_lexicons
+from framing.report import analyse
 from framing.tables import article_row
 
 

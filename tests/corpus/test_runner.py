@@ -13,6 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import framing
+from framing import provenance
 from framing.corpus import runner as runner_mod
 from framing.corpus import worker as worker_mod
 from framing.corpus.ingest import Mapping
@@ -89,8 +90,7 @@ def test_staleness_reanalyses_only_what_is_needed(tmp_path):
     with open_store(db, read_only=True) as st:
         rec = st.records(s.run_id)
         after = st.findings_frame(types=["loaded_term"])
-        stale, total = st.stale_count(runner_mod.versions_key(runner_mod.engine_versions(edited,
-                                                                                         runner_mod.CORPUS_CONFIG)))
+        stale, total = st.stale_count(provenance.current_versions_key(edited))
     assert set(rec["detail"]) == {"stale: analysed with other versions"}
     assert "slammed" in set(before["text"]) and "slammed" not in set(after[after["article_id"] < "s00012"]["text"])
     assert (stale, total) == (3, 15)  # the three articles not in a.jsonl still carry the old versions
@@ -287,7 +287,7 @@ def test_an_edited_engine_makes_the_store_stale(tmp_path, monkeypatch):
     src = write_jsonl(tmp_path / "in.jsonl", synthetic(4))
     db = tmp_path / "e.duckdb"
     run_corpus([str(src)], db)
-    monkeypatch.setattr(runner_mod, "engine_sha256", lambda: "0" * 64)  # as if framing/detect/*.py were edited
+    monkeypatch.setattr(provenance, "engine_sha256", lambda: "0" * 64)  # as if framing/detect/*.py were edited
     s = run_corpus([str(src)], db)
     assert (s.counts["analysed"], s.counts["up_to_date"]) == (4, 0)
     with open_store(db, read_only=True) as st:

@@ -13,7 +13,8 @@ import pytest
 
 import framing
 from framing import tables
-from framing.corpus.runner import CORPUS_CONFIG, run_corpus
+from framing.config import CORPUS_CONFIG
+from framing.corpus.runner import run_corpus
 from framing.corpus.store import StoreError, open_store
 from framing.errors import ConfigError
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 
 import framing
+from framing.config import CORPUS_CONFIG
 from framing.corpus import schema
-from framing.corpus.runner import CORPUS_CONFIG
 from framing.corpus.worker import Task, analyse_batch
 from framing.tables import finding_rows
 

@@ -168,9 +168,9 @@ def test_the_upload_limits_agree():
 
 
 def test_the_cached_store_key_changes_with_the_engine_source(monkeypatch):
-    from framing.corpus import runner
+    from framing import provenance
 
     choice = workspace.choose_data(environ={})
     before = workspace.store_key(choice)
-    monkeypatch.setattr(runner, "engine_sha256", lambda: "an engine edited since")
+    monkeypatch.setattr(provenance, "engine_sha256", lambda: "an engine edited since")
     assert workspace.store_key(choice) != before
