@@ -26,36 +26,30 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-import multiprocessing
-import os
-import shutil
 import signal
 import sys
-import tempfile
 import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
-from typing import Any, Literal, Protocol
+from typing import Any
 
 from framing._version import __version__
 from framing.config import CORPUS_CONFIG, RECORD_SECONDS, Config
 from framing.corpus import schema
+from framing.corpus.executors import ENGINES, Engine, Executor, Handle, make_executor
 from framing.corpus.ingest import Mapping, content_hash, describe_inputs, read_inputs
 from framing.corpus.store import Store
-from framing.corpus.worker import BatchResult, Task, analyse_batch, analyse_to_files, init_pool_worker
+from framing.corpus.worker import BatchResult, Task
 from framing.errors import ConfigError, FramingError, RunError, Terminated, value_invalid_msg
 from framing.lexicons import Lexicons, default_lexicons
 from framing.provenance import engine_versions, versions_key
 from framing.records import Record, RecordError
 
-Engine = Literal["local", "dask"]
-ENGINES = ("local", "dask")
 # Items per batch: the unit of work sent to a worker. 250 articles are ~1-2 s of analysis, so a killed run loses
 # little, and the per-batch costs (store lookups, building the ledger) are well under 1% of the work.
 DEFAULT_BATCH = 250
@@ -110,112 +104,6 @@ class RunSummary:
                 f"{self.seconds:.1f} s, {self.rate:.1f} articles/s")
 
 
-class _Handle(Protocol):
-    def result(self) -> BatchResult: ...
-
-
-class Executor(Protocol):
-    """Runs :func:`framing.corpus.worker.analyse_batch` somewhere; ``window`` batches may be in flight."""
-
-    window: int
-
-    def submit(self, tasks: list[Task], run_id: int, versions_key: str, part: str) -> _Handle: ...
-
-    def close(self) -> None: ...
-
-
-@dataclass
-class _Done:
-    value: BatchResult
-
-    def result(self) -> BatchResult:
-        return self.value
-
-
-class InlineExecutor:
-    """Analyse in this process (``--workers 1``)."""
-
-    window = 1
-
-    def __init__(self, lexicons: Lexicons | None, config: Config) -> None:
-        self.lexicons = lexicons or default_lexicons()
-        self.config = config
-
-    def submit(self, tasks: list[Task], run_id: int, versions_key: str, part: str) -> _Handle:
-        return _Done(analyse_batch(tasks, run_id, versions_key, self.lexicons, self.config))
-
-    def close(self) -> None:
-        pass
-
-
-class PoolExecutor:
-    """Analyse in N worker processes on this machine. Workers are started with ``spawn`` (safe with threads and
-    on every platform) and load the lexicons once, in their initializer; they hand each batch's tables back as
-    Arrow IPC files (:func:`framing.corpus.worker.analyse_to_files`)."""
-
-    def __init__(self, workers: int, lexicons: Lexicons | None, config: Config) -> None:
-        # Batches in flight: a worker has three more queued behind the one it analyses (~3 s of work), so that it
-        # does not run dry while the run process is inside a DuckDB checkpoint (2-6 s each, every 256 MB of WAL).
-        # Measured over 100,000 articles with 2 workers: 2 per worker kept the cores busy 96.8% of the run, 4 per
-        # worker 97.9%, with the same peak memory (the results wait as files, the tasks are ~1.5 MB a batch).
-        # With COMMIT_GROUP batches taken out at a time, at least 4 x workers + 1 stay in flight.
-        self.window = 4 * workers + COMMIT_GROUP
-        self.pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
-                                        initializer=init_pool_worker, initargs=(lexicons, config, os.getpid()))
-        # The workers' result tables, two files per batch (see worker.analyse_to_files), deleted once committed. The
-        # folder's name carries this process's id, so that the folders of runs killed before they could remove
-        # theirs (SIGKILL, a power cut) are recognised and removed by the next run.
-        remove_orphan_folders()
-        self.folder = tempfile.mkdtemp(prefix=f"{_FOLDER_PREFIX}{os.getpid()}-")
-
-    def submit(self, tasks: list[Task], run_id: int, versions_key: str, part: str) -> _Handle:
-        fut: Future[BatchResult] = self.pool.submit(analyse_to_files, tasks, run_id, versions_key, self.folder, part)
-        return fut
-
-    def close(self) -> None:
-        self.pool.shutdown(wait=True, cancel_futures=True)
-        shutil.rmtree(self.folder, ignore_errors=True)
-
-
-_FOLDER_PREFIX = "framing-run-"
-
-
-# A folder unchanged for this long belongs to no running pool: a live one gets new files every few seconds. This
-# keeps the folders of runs in another PID namespace (a container, another host on a shared TMPDIR), whose process
-# ids mean nothing here.
-_ORPHAN_AGE = 600.0
-
-
-def remove_orphan_folders(tmp: str | None = None, *, min_age: float = _ORPHAN_AGE) -> list[str]:
-    """Remove the temporary folders of pool runs whose process is gone and which have not changed for ``min_age``
-    seconds; the paths removed. Any other folder is left alone."""
-    removed = []
-    now = time.time()
-    for p in Path(tmp or tempfile.gettempdir()).glob(f"{_FOLDER_PREFIX}*-*"):
-        pid = p.name[len(_FOLDER_PREFIX):].split("-", 1)[0]
-        if not pid.isdigit() or p.is_symlink() or not p.is_dir() or _alive(int(pid)):
-            continue
-        try:
-            if now - max([p.stat().st_mtime, *(f.stat().st_mtime for f in p.iterdir())]) < min_age:
-                continue
-        except OSError:
-            continue
-        shutil.rmtree(p, ignore_errors=True)
-        if not p.exists():
-            removed.append(str(p))
-    return removed
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except (PermissionError, OverflowError, OSError):
-        return True  # another user's process, or not ours to judge
-    return True
-
-
 @dataclass
 class _Plan:
     """One batch between classification and commit."""
@@ -225,7 +113,7 @@ class _Plan:
     ledger: list[list[Any]] = field(default_factory=list)  # seq, origin, article_id, content_hash, status, detail
     tasks: list[Task] = field(default_factory=list)
     replace: list[str] = field(default_factory=list)
-    handle: _Handle | None = None
+    handle: Handle | None = None
 
 
 def run_corpus(inputs: Sequence[str], db: str | Path, *, mapping: Mapping | None = None, workers: int = 1,
@@ -292,7 +180,7 @@ def run_corpus(inputs: Sequence[str], db: str | Path, *, mapping: Mapping | None
         interrupted: KeyboardInterrupt | None = None
         try:
             store.update_run(run_id, manifest, "running")
-            executor = _executor(engine, workers, scheduler, staging, db, lexicons, cfg)
+            executor = make_executor(engine, workers, scheduler, staging, db, lexicons, cfg, COMMIT_GROUP)
             with _StopRequests() as stop:
                 _loop(store, executor, run_id, vkey, read_inputs(inputs, mp), committed, batch_size,
                       estimate, progress, log, session, stop, record_seconds)
@@ -323,19 +211,6 @@ def run_corpus(inputs: Sequence[str], db: str | Path, *, mapping: Mapping | None
         return summary
     finally:
         store.close()
-
-
-def _executor(engine: Engine, workers: int, scheduler: str | None, staging: str | Path | None, db: str | Path,
-              lexicons: Lexicons | None, cfg: Config) -> Executor:
-    if engine == "dask":
-        from framing.corpus.dask_engine import DaskExecutor
-
-        folder = Path(staging) if staging else Path(f"{db}.parts")
-        return DaskExecutor(scheduler=scheduler, workers=workers, staging=folder, lexicons=lexicons, config=cfg,
-                            commit_group=COMMIT_GROUP)
-    if workers == 1:
-        return InlineExecutor(lexicons, cfg)
-    return PoolExecutor(workers, lexicons, cfg)
 
 
 class _StopRequests:

@@ -123,7 +123,7 @@ def test_orphan_folders_of_dead_runs_are_removed_and_others_kept(tmp_path):
     import subprocess
     import sys
 
-    from framing.corpus.runner import remove_orphan_folders
+    from framing.corpus.executors import remove_orphan_folders
 
     gone = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
     dead = tmp_path / f"framing-run-{gone.stdout.strip()}-abc"  # a process that has ended
