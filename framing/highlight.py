@@ -255,8 +255,6 @@ def legend_html(findings: Any = None) -> str:
            f"{body}</div>"
 
 
-FINDING_LIST_COLUMNS = ("n", "start", "end", "finding", "text", "explanation")
-
 
 def findings_table(findings: Any) -> list[dict[str, Any]]:
     """One row per finding for a side list: ``n``, ``start``, ``end``, ``finding`` (what it is), ``text``,

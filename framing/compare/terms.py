@@ -18,7 +18,6 @@ import numpy as np
 import scipy.sparse as sp
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:['\u2019\-][^\W\d_]+)*")
-_POSSESSIVE = re.compile(r"['\u2019]s$")
 
 
 @lru_cache(maxsize=1)

@@ -62,7 +62,6 @@ RESERVED = frozenset((
     "id", "text", "source", "article_id", "content_hash", "findings", "metrics", "versions", "warnings", "meta",
     "n_words", "n_sentences", "polarity", "subjectivity", "n_warnings", "run_id", "versions_key", "origin",
 ))
-FORMATS = ("jsonl", "csv", "parquet", "txt", "html", "folder")
 
 # A text with more than this share of control characters (other than newlines, tabs and form feeds) is taken to
 # be binary: real text has almost none, while compressed or binary files are full of them.

@@ -6,7 +6,7 @@ characters inside a paragraph) is therefore split too finely; that is a known li
 
 Sentences are found by a rule-based splitter (sentence-final punctuation, optional closing quotes or brackets,
 whitespace, then something that can start a sentence), with exceptions for titles, initials and common
-abbreviations. ``benchmarks/sentence_split.py`` compares it with NLTK's punkt on BASIL's gold sentences.
+abbreviations. ``framing evaluate basil-sentences`` scores it (and NLTK's punkt, when installed) on BASIL's gold sentences.
 """
 
 from __future__ import annotations
