@@ -1,7 +1,7 @@
 """The dashboard's caches, at the UI edge: every computation is a library call, cached here by its inputs.
 
 A store is named by a ``Ref``: its path and the file's modification time, so that a rebuilt store is never
-served from an old cache. Queries open the store read-only for the call (about 20 ms) rather than holding a
+served from an old cache. Queries open the store read-only for the call (a few ms) rather than holding a
 connection: the results are cached anyway, DuckDB connections are not to be shared between Streamlit's threads,
 and a held connection would keep `framing run` from writing to the store. ``st.cache_data`` keeps tables
 (keyed by the filter values); ``st.cache_resource`` keeps what is large and read-only (all texts, term counts,
@@ -38,7 +38,7 @@ Ref = tuple[str, int]  # (store path, modification time in ns)
 
 # Charts are rendered at this resolution: sharp on screen, ~100-200 KB per PNG.
 CHART_DPI = 110
-# Actor labels are matched with the engine's tokeniser (~1.5 ms per article); beyond this many articles a
+# Actor labels are matched with the engine's tokeniser (about a millisecond per article); beyond this many articles a
 # seeded sample keeps the Word choice page responsive (the table says so).
 MAX_LABEL_ARTICLES = 3000
 # Pairwise differences: at most this many groups (the largest), i.e. 66 pairs, so that the chart stays legible.

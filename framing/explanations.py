@@ -2,8 +2,8 @@
 
 Every explanation is a function of fields the finding carries (a quotation's classifier ``reason`` included), so
 it can be written twice from one set of phrases: in Python, when an article is analysed, and in SQL, by the
-corpus store, whose ``findings.explanation`` is a computed column (:func:`sql`) rather than stored text -- the
-explanations were 37% of a store's bytes (789 -> 494 MB for 100,000 articles). ``tests/test_explanations.py`` checks
+corpus store, whose ``findings.explanation`` is a computed column (:func:`sql`) rather than stored text (stored,
+they were over a third of a store's bytes: docs/design-measurements.md). ``tests/test_explanations.py`` checks
 that the two spell every finding of the demo corpus (and of the first 600 AllSides articles, when present) the same.
 
 Cannot: explain the per-sentence sentiment (:mod:`framing.detect.sentiment` writes those from the words TextBlob

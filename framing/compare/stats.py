@@ -172,7 +172,7 @@ def _one_blas_thread() -> contextlib.AbstractContextManager[object]:
     """Limit BLAS to one thread while bootstrapping, when threadpoolctl is installed.
 
     The bootstrap makes one small matrix product per group; with many groups, a multi-threaded BLAS spends more
-    time waking its threads than multiplying (measured: 4x slower for 491 groups on a busy 2-core machine).
+    time waking its threads than multiplying (figures: docs/design-measurements.md).
     """
     try:
         from threadpoolctl import threadpool_limits

@@ -66,11 +66,9 @@ class PoolExecutor:
     Arrow IPC files (:func:`framing.corpus.worker.analyse_to_files`)."""
 
     def __init__(self, workers: int, lexicons: Lexicons | None, config: Config, commit_group: int) -> None:
-        # Batches in flight: a worker has three more queued behind the one it analyses (~3 s of work), so that it
-        # does not run dry while the run process is inside a DuckDB checkpoint (2-6 s each, every 256 MB of WAL).
-        # Measured over 100,000 articles with 2 workers: 2 per worker kept the cores busy 96.8% of the run, 4 per
-        # worker 97.9%, with the same peak memory (the results wait as files, the tasks are ~1.5 MB a batch).
-        # With commit_group batches taken out at a time, at least 4 x workers + 1 stay in flight.
+        # Batches in flight: a worker has three more queued behind the one it analyses, so that it does not run dry
+        # while the run process is inside a DuckDB checkpoint (figures: docs/design-measurements.md). With
+        # commit_group batches taken out at a time, at least 4 x workers + 1 stay in flight.
         self.window = 4 * workers + commit_group
         self.pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
                                         initializer=init_pool_worker, initargs=(lexicons, config, os.getpid()))

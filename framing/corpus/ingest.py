@@ -77,13 +77,12 @@ _SUFFIXES = {
 }
 _HASH_CHUNK = 1 << 20
 # Compressed bytes of a .gz input decompressed to estimate its record count (the progress bar's total): counting
-# every line would decompress the whole file once more before the run starts (2.3 s for 300 MB of gzipped JSONL);
-# the lines in the first 8 MB, scaled by the file's size, are within a few percent on real corpora, and exact for
-# files smaller than that.
+# every line would decompress the whole file once more before the run starts; the lines in the first 8 MB, scaled by
+# the file's size, are close on real corpora, and exact for files smaller than that.
 _COUNT_SAMPLE = 8 << 20
 # Control characters other than \t \n \f \r, as bytes: in UTF-8 each is one byte that no other character's
-# encoding contains, so deleting them from a text's encoding and comparing lengths counts them (measured: ~4 us for
-# a 10,000-character sample, against ~14 us for a regular expression's findall).
+# encoding contains, so deleting them from a text's encoding and comparing lengths counts them, in C (faster than a
+# regular expression: docs/design-measurements.md).
 _CONTROL_BYTES = bytes([*range(0x00, 0x09), 0x0b, *range(0x0e, 0x20)])
 
 
@@ -815,8 +814,7 @@ def _clean(s: str) -> str:
 
 def _has_surrogates(s: str) -> bool:
     """Does ``s`` contain lone surrogates? Exactly the strings that strict UTF-8 cannot encode: the encoder runs in
-    C (measured ~4 us for a 6,000-character article, against ~15 us for a regular expression search), and an ASCII
-    string needs no look at all."""
+    C (faster than a regular expression search), and an ASCII string needs no look at all."""
     if s.isascii():
         return False
     try:

@@ -55,18 +55,17 @@ from framing.records import Record, RecordError
 DEFAULT_BATCH = 250
 # Consecutive analysed batches committed in one transaction. DuckDB writes a transaction's rows to the WAL, and only
 # once it holds a whole row group of a table (see store._ROW_GROUP_SIZE) compresses that group straight into the
-# file instead. Measured replaying the commits of 100,000 AllSides articles: one batch per transaction 0.33 ms of
-# CPU per article, 2 batches 0.35, 4 batches 0.27, 8 batches 0.25 (store 499 / 537 / 520 MB). Four, so that a killed
-# run loses at most four batches beyond those in flight, and the pool keeps enough batches queued while it commits.
+# file instead, so larger groups cost less CPU per article (figures: docs/design-measurements.md). Four, so that a
+# killed run loses at most four batches beyond those in flight, and the pool keeps enough batches queued while it
+# commits.
 COMMIT_GROUP = 4
-# DuckDB's buffer in the run: batch inserts and lookups need a few MB, and more only caches written blocks
-# (measured: 128 MB keeps the run process ~70 MB smaller than 1 GB, at the same speed); the memory is the workers'.
+# DuckDB's buffer in the run: batch inserts and lookups need a few MB, and more only caches written blocks (a larger
+# buffer made the run process larger at the same speed); the memory is the workers'.
 _STORE_MEMORY = "128MB"
 # How much WAL DuckDB writes before it checkpoints (compresses into the file). Each checkpoint also rewrites the
-# tables' last, partly filled row groups, so its cost grows with the store. Measured CPU per article of the
-# commits over 100,000 articles (AllSides texts, ~44 findings each): 16 MB (DuckDB's default) ~0.7 ms, 64 MB
-# 0.58 ms, 256 MB 0.41 ms, 512 MB 0.39 ms, with the same peak memory; the price is up to 256 MB of WAL on disk
-# beside the store during a run (and a few seconds to replay it when a killed run is resumed).
+# tables' last, partly filled row groups, so its cost grows with the store: fewer, larger checkpoints cost less CPU
+# per article (figures: docs/design-measurements.md). The price is up to 256 MB of WAL on disk beside the store
+# during a run (and a few seconds to replay it when a killed run is resumed).
 _STORE_CHECKPOINT = "256MB"
 
 
@@ -150,7 +149,7 @@ def run_corpus(inputs: Sequence[str], db: str | Path, *, mapping: Mapping | None
                                          "versions_key": vkey}, sort_keys=True).encode()).hexdigest()
 
     # With a local pool the workers keep every core busy: DuckDB's own threads would only compete with them
-    # (one thread measured ~10% less CPU per commit than two).
+    # (one thread costs less CPU per commit than two: docs/design-measurements.md).
     threads = 1 if engine == "local" and workers > 1 else None
     store = Store(db, memory_limit=_STORE_MEMORY, checkpoint_threshold=_STORE_CHECKPOINT, threads=threads)
     try:
@@ -286,7 +285,7 @@ def _loop(store: Store, ex: Executor, run_id: int, vkey: str, items: Iterator[Re
                 engine += _commit(store, run_id, _group(pending), inflight_ids, inflight_hashes, totals, bar, log)
         if len(pending) > 1:
             # The input is read; the last batches are still being analysed. Checkpoint now, while they are, rather
-            # than on close, when nothing else would run beside it (measured: 3 s of a 30,000-article run's end).
+            # than on close, when nothing else would run beside it.
             store.checkpoint()
         while pending:
             check()

@@ -393,7 +393,7 @@ class Store:
         (content hash -> the id of the stored article with that text) and ``seen`` (id -> (content hash,
         origin) of items of this run already recorded as analysed or up to date).
         """
-        try:  # the batch's ids and hashes go in as list parameters: measured 2-3x faster than registered frames
+        try:  # the batch's ids and hashes go in as list parameters: faster than registered frames
             existing = {r[0]: (r[1], r[2]) for r in self.con.execute(
                 "SELECT article_id, content_hash, versions_key FROM articles "
                 "WHERE article_id IN (SELECT unnest(?::VARCHAR[]))", [ids]).fetchall()}
@@ -545,9 +545,8 @@ def _short(exc: BaseException) -> str:
 # Rows per row group of a store opened for writing. A checkpoint rewrites each table's last, partly filled row
 # group whole, and with DuckDB's default (122,880 rows) the articles table of a corpus under ~120,000 articles is
 # one partly filled row group: every checkpoint recompressed every text stored so far, so the cost of a run grew
-# with the square of its size. Measured replaying the commits of 100,000 AllSides articles (one DuckDB thread):
-# the default 0.46 ms of CPU per article, 32,768 rows 0.40, 16,384 rows 0.36-0.38 (a checkpoint then costs the
-# same at 90,000 articles as at 15,000), 8,192 rows 0.35 but a 30% larger file (compression per row group).
+# with the square of its size. 16,384 rows keep a checkpoint's cost flat as the store grows; smaller groups make a
+# larger file (compression is per row group). Figures: docs/design-measurements.md.
 _ROW_GROUP_SIZE = 16_384
 
 

@@ -148,8 +148,8 @@ def analyse_to_files(tasks: list[Task], run_id: int, versions_key: str, folder: 
 
     Why files for a local pool: a batch's tables are ~5 MB. Sent back through the pool's pipe they would travel in
     64 KB pieces, each waiting for the busy run process to be scheduled, and be pickled and unpickled on the way; a
-    file is written at once and read in place (memory-mapped). Measured with 2 workers on 30,000 articles: the
-    workers spent 2.7% of their time between batches with the pipe, 0.7% with files."""
+    file is written at once and read in place (memory-mapped); the workers then wait far less between batches
+    (figures: docs/design-measurements.md)."""
     import pyarrow as pa
     import pyarrow.parquet as pq
 
@@ -195,9 +195,8 @@ def _findings_table(groups: dict[type, tuple[list[Finding], list[str], list[int]
     """The findings as an Arrow table with the schema's columns: the rows of :func:`framing.tables.finding_rows`
     plus ``seq`` (a field a finding does not have is null), one finding class after the other (the store returns
     findings ordered by article and ``seq``, whatever the order they were written in). Built from the findings'
-    fields: a getter per class reads a finding's stored fields at once and Arrow converts each column. Measured:
-    0.07 ms per article, against 0.15 ms for ``to_dict()`` on every finding and Arrow's conversion of the dicts
-    (itself three times faster than a dict per row in Python)."""
+    fields: a getter per class reads a finding's stored fields at once and Arrow converts each column, about half
+    the cost of ``to_dict()`` on every finding (figures: docs/design-measurements.md)."""
     import pyarrow as pa
 
     columns = schema.finding_columns()
