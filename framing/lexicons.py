@@ -2,12 +2,14 @@
 
 Every lexicon file has the same columns::
 
-    term,pos,forms,category,weight,neutral,exclude,note
+    term,pos,forms,category,weight,neutral,exclude,flags,note
 
 ``term`` is a lemma or phrase; ``pos`` (noun, verb, adj, adv, phrase) drives regular inflection (see
 :mod:`framing.inflect`); ``forms`` lists irregular forms separated by ``|``; ``category`` is checked against the
 lexicon kind's categories; ``weight`` is in [0, 1]; ``neutral`` is a neutral alternative; ``exclude`` lists
-``|``-separated neutral phrases containing the term that must not match ("bomb blast" for "blast").
+``|``-separated neutral phrases containing the term that must not match ("bomb blast" for "blast"); ``flags``
+lists ``|``-separated rules of the engine that apply to the entry, from the lexicon kind's :data:`FLAGS` (a file
+written before the column existed, without it, is read with no flags).
 
 ``data/lexicons/index.toml`` names each lexicon's file, kind and version. A lexicon's identity in every report
 is ``name``, ``version`` and the SHA-256 of its file's bytes, so an edited file can never pass for the original.
@@ -32,7 +34,9 @@ from framing.inflect import expand
 from framing.text.normalize import FOLD_TABLE, normalize
 
 LexiconKind = Literal["loaded_terms", "reporting_verbs", "source_terms", "actor_labels"]
-COLUMNS = ("term", "pos", "forms", "category", "weight", "neutral", "exclude", "note")
+COLUMNS = ("term", "pos", "forms", "category", "weight", "neutral", "exclude", "flags", "note")
+# The header of files written before the flags column existed: still read, with no flags.
+_COLUMNS_WITHOUT_FLAGS = tuple(c for c in COLUMNS if c != "flags")
 POS = ("noun", "verb", "adj", "adv", "phrase")
 CATEGORIES: dict[str, tuple[str, ...]] = {
     "loaded_terms": (
@@ -49,6 +53,20 @@ CATEGORIES: dict[str, tuple[str, ...]] = {
         "armed_group", "government", "security_forces", "crowd", "migrant", "political_left", "political_right",
         "state", "violence", "economy_actor",
     ),
+}
+
+# Rules of the engine an entry can be marked with, per lexicon kind.
+FLAGS: dict[str, dict[str, str]] = {
+    "reporting_verbs": {
+        "needs_evidence": "an ambiguous verb (added, noted, reported): a reporting cue only with reported content "
+                          "next to it, or after a subject that can speak",
+        "quote_only": "reports speech only beside a quotation or before a colon (\"he continued:\"), never alone",
+    },
+    "source_terms": {
+        "single_holder": "a role one person holds: \"the president\" names a person, whose name the article may give",
+    },
+    "loaded_terms": {},
+    "actor_labels": {},
 }
 
 _WORD = re.compile(r"[^\W_]+")
@@ -74,6 +92,7 @@ class Entry:
     exclude: tuple[str, ...] = ()
     note: str = ""
     line: int = 0  # line in the source file (0 for entries added in code)
+    flags: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -219,7 +238,7 @@ def to_csv(entries: Iterable[Entry]) -> str:
     w.writerow(COLUMNS)
     for e in entries:
         w.writerow([e.term, e.pos, "|".join(e.forms), e.category, _fmt_weight(e.weight), e.neutral or "",
-                    "|".join(e.exclude), e.note])
+                    "|".join(e.exclude), "|".join(e.flags), e.note])
     return buf.getvalue()
 
 
@@ -237,19 +256,25 @@ def parse_csv(text: str, *, kind: LexiconKind, source: str) -> tuple[list[Entry]
         header = next(reader)
     except StopIteration:
         return [], [f"{source}:1: the file is empty; expected the header {','.join(COLUMNS)}"]
-    if tuple(h.strip() for h in header) != COLUMNS:
+    names = tuple(h.strip() for h in header)
+    if names not in (COLUMNS, _COLUMNS_WITHOUT_FLAGS):
         return [], [f"{source}:1: the header must be exactly {','.join(COLUMNS)} (found {','.join(header)})"]
     seen: dict[str, int] = {}
+    known_flags = FLAGS[kind]
     for row in reader:
         line = reader.line_num
         if not row or all(not c.strip() for c in row):
             continue
-        if len(row) != len(COLUMNS):
-            errors.append(f"{source}:{line}: expected {len(COLUMNS)} fields, found {len(row)} "
+        if len(row) != len(names):
+            errors.append(f"{source}:{line}: expected {len(names)} fields, found {len(row)} "
                           "(quote fields that contain commas with double quotes)")
             continue
-        term, pos, forms, category, weight, neutral, exclude, note = (c.strip() for c in row)
-        problems = []
+        cells = dict(zip(names, (c.strip() for c in row)))
+        term, pos, forms, category, weight, neutral, exclude, note = (
+            cells[c] for c in ("term", "pos", "forms", "category", "weight", "neutral", "exclude", "note"))
+        flags = tuple(f.strip() for f in cells.get("flags", "").split("|") if f.strip())
+        problems = [f"flag {f!r} is not one of {', '.join(known_flags) or '(none for this kind)'}"
+                    for f in flags if f not in known_flags]
         if not term or not fold_words(term):
             problems.append("the term is empty or has no letters")
         if pos not in POS:
@@ -277,7 +302,7 @@ def parse_csv(text: str, *, kind: LexiconKind, source: str) -> tuple[list[Entry]
             errors.append(f"{source}:{line}: " + "; ".join(problems))
             continue
         seen[key] = line
-        entries.append(Entry(term, pos, category, wt, neutral or None, form_list, ex_list, note, line))
+        entries.append(Entry(term, pos, category, wt, neutral or None, form_list, ex_list, note, line, flags))
     return entries, errors
 
 

@@ -3,7 +3,8 @@ import pytest
 from framing.errors import LexiconError
 from framing.lexicons import COLUMNS, Entry, Lexicon, load_file, load_lexicon, parse_csv, validate
 
-HEADER = ",".join(COLUMNS) + "\n"
+# Most examples here are written in the format before the flags column, which is still read (with no flags).
+HEADER = "term,pos,forms,category,weight,neutral,exclude,note\n"
 
 
 def lex(rows: str) -> Lexicon:
@@ -93,3 +94,30 @@ def test_with_changes_adds_disables_and_changes_identity():
     assert found(edited, "thugs and rioters slammed") == ["rioters", "slammed"]
     assert edited.version.endswith("+edited") and edited.sha256 != base.sha256
     assert "rioter" in edited.to_csv()
+
+
+def test_the_flags_column_is_read_and_checked_per_kind():
+    text = ",".join(COLUMNS) + "\nadd,verb,,neutral,0.1,,,needs_evidence,\ncontinue,verb,,neutral,0.1,,,quote_only|bogus,\n"
+    entries, errors = parse_csv(text, kind="reporting_verbs", source="rv.csv")
+    assert [(e.term, e.flags) for e in entries] == [("add", ("needs_evidence",))]
+    assert errors == ["rv.csv:3: flag 'bogus' is not one of needs_evidence, quote_only"]
+    _, errors = parse_csv(",".join(COLUMNS) + "\nslam,verb,,emotive,0.8,,,needs_evidence,\n", kind="loaded_terms",
+                          source="lt.csv")
+    assert errors == ["lt.csv:2: flag 'needs_evidence' is not one of (none for this kind)"]
+
+
+def test_the_engines_rules_read_their_words_from_the_lexicons():
+    rv, st = load_lexicon("reporting_verbs"), load_lexicon("source_terms")
+    flagged = {f: {e.term for e in rv.entries if f in e.flags} for f in ("needs_evidence", "quote_only")}
+    assert {"add", "note", "report", "put it"} <= flagged["needs_evidence"]
+    assert flagged["quote_only"] == {"continue", "remember"}
+    assert {"president", "spokesman"} <= {e.term for e in st.entries if "single_holder" in e.flags}
+    assert all(e.category == "role" for e in st.entries if "single_holder" in e.flags)
+
+
+def test_to_csv_round_trips_flags():
+    from framing.lexicons import to_csv
+
+    lx = load_lexicon("reporting_verbs")
+    entries, errors = parse_csv(to_csv(lx.entries), kind="reporting_verbs", source="x")
+    assert errors == [] and [(e.term, e.flags) for e in entries] == [(e.term, e.flags) for e in lx.entries]

@@ -64,7 +64,7 @@ def detect(doc: Document, verbs: Lexicon, sources: Lexicon, cfg: Config) -> list
     for m in verbs.find(doc.words, doc.text, doc.tok_start, doc.tok_end):
         if m.first in taken:
             continue
-        if not is_cue(ctx, m.first, m.last, m.entry.term):
+        if not is_cue(ctx, m.first, m.last, m.entry.term, m.entry.flags):
             continue
         si = doc.sentence_of(doc.tok_start[m.first])
         out.append(Attr(m.first, m.last, m.entry.term, m.entry.category, si))

@@ -82,14 +82,6 @@ NOUN_MAKING_ADJECTIVES = frozenset("new latest recent earlier previous same publ
 
 
 # Ambiguous cue verbs need evidence of reported content next to them; others are speech acts as verbs.
-NEEDS_EVIDENCE = frozenset(
-    """add note report state post cite answer point out maintain echo question reject signal indicate suggest
-    estimate promise protest describe reveal confirm mention observe explain announce recall repeat write ask call
-    predict propose recommend reply respond comment counter agree joke charge admit acknowledge concede confess
-    demand threaten pledge vow wonder urge marvel recount volunteer continue remember""".split()
-) | {"put it"}
-
-
 PREPOSITIONS = frozenset(
     """of in on at under with without from into onto upon about over after before for by through during against
     among between beyond within""".split()
@@ -230,6 +222,7 @@ class WordClasses:
     heads: frozenset[str]  # nouns that can head a source noun phrase (roles, groups, organisations, media, documents)
     speaker_heads: frozenset[str]  # roles, unnamed sources and organisations: nouns for someone who can speak
     speech_nouns: frozenset[str]  # what someone says or writes: utterances and documents ("comments", "statement")
+    single_holder: frozenset[str]  # roles one person holds ("president"): entries flagged single_holder
 
 
 @lru_cache(maxsize=8)
@@ -254,6 +247,7 @@ def word_classes(sources: Lexicon) -> WordClasses:
         speaker_heads | single.get("media", set()) | single.get("document", set()),
         speaker_heads,
         frozenset(single.get("utterance", set()) | single.get("document", set())),
+        frozenset(w for e in sources.entries if "single_holder" in e.flags for w in fold_words(e.term)[-1:]),
     )
 
 
@@ -301,11 +295,6 @@ def punct_gap(ctx: Ctx, i: int) -> bool:
 def span_text(ctx: Ctx, span: tuple[int, int]) -> str:
     d = ctx.doc
     return d.text[d.tok_start[span[0]]:d.tok_end[span[1]]]
-
-
-PERSON_ROLES = frozenset("""president minister secretary senator governor mayor spokesman spokeswoman spokesperson
-    chairman chairwoman chief director general commander ambassador leader lawmaker candidate nominee premier
-    chancellor king queen prince judge prosecutor sheriff commissioner congressman congresswoman""".split())
 
 
 COMMON_STARTERS = frozenset("""but and so yet however meanwhile still then now after before when while if as

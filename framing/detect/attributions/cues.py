@@ -8,7 +8,6 @@ from bisect import bisect_left
 
 from framing.detect.attributions._base import (
     AUXILIARIES,
-    NEEDS_EVIDENCE,
     NOUN_MAKERS,
     NOUN_MAKING_ADJECTIVES,
     PREPOSITIONS,
@@ -31,7 +30,9 @@ from framing.text.quotemarks import MARK_CHARS
 
 
 # ---------------------------------------------------------------------------------------------------- cues
-def is_cue(ctx: Ctx, first: int, last: int, lemma: str) -> bool:
+def is_cue(ctx: Ctx, first: int, last: int, lemma: str, flags: tuple[str, ...] = ()) -> bool:
+    """Is the reporting-verb match over tokens ``[first, last]`` (its lexicon term ``lemma`` and ``flags``) a cue of
+    reported speech here?"""
     w = ctx.doc.words
     prev = w[first - 1] if first > 0 else ""
     nxt = w[last + 1] if last + 1 < len(w) else ""
@@ -81,7 +82,7 @@ def is_cue(ctx: Ctx, first: int, last: int, lemma: str) -> bool:
             return _has_evidence(ctx, first, last)
     if form in ("said", "says", "say") and nxt in ("to",) and last + 2 < len(w) and w[last + 2] == "be":
         return True  # "is said to be" -- an attribution without a source
-    if lemma in _WITH_QUOTE_ONLY:
+    if "quote_only" in flags:
         # "continue" and "remember" report speech only beside a quotation or before a colon ("Cruz continued:",
         # `"...," he continued`), never on their own ("the cooperation will continue.")
         after = ctx.gap(last + 1).lstrip() if last + 1 < len(w) else ctx.text[ctx.doc.tok_end[last]:].lstrip()
@@ -92,7 +93,7 @@ def is_cue(ctx: Ctx, first: int, last: int, lemma: str) -> bool:
             return True  # `"...," continued Smith`
         return bool(re.search(r"[,!?][\"\u201d\u2019']{1,2}\s+(?:[\w.\u2019'-]+\s+){1,4}$", before)) \
             and _person_subject(ctx, first)
-    if lemma in NEEDS_EVIDENCE:
+    if "needs_evidence" in flags:
         # ambiguous verbs ("added", "noted", "reported") count with reported content next to them, or in the past
         # tense after a subject that can speak ("Trump responded by ...", "she acknowledged it was unlikely")
         if _has_evidence(ctx, first, last):
@@ -122,9 +123,6 @@ _NOUN_TOO = frozenset(
     """tweet post claim call remark comment report note answer reply charge promise vow pledge rant estimate
     protest question demand quip joke boast complaint blame mock defend label brand term dub""".split()
 )
-
-
-_WITH_QUOTE_ONLY = frozenset(("continue", "remember"))
 
 
 _SUBORDINATORS = frozenset("when if once unless as though although while whether".split())

@@ -12,7 +12,6 @@ from framing.detect.attributions._base import (
     NP_LINKERS,
     ORG_SUFFIXES,
     PERSON_PRONOUNS,
-    PERSON_ROLES,
     PREPOSITIONS,
     PRONOUNS,
     SENTENCE_STOPPERS,
@@ -315,7 +314,7 @@ def _known_person_before(ctx: Ctx, a: Attr) -> str | None:
 def _is_person_role(ctx: Ctx, span: tuple[int, int]) -> bool:
     """Is the NP headed by a role a single person holds ("the president", "the Iranian commander")?"""
     w = ctx.doc.words
-    return w[span[1]] in PERSON_ROLES and w[span[0]] in ("the", "this")
+    return w[span[1]] in ctx.words.single_holder and w[span[0]] in ("the", "this")
 
 
 def _resolve_title(ctx: Ctx, span: tuple[int, int]) -> str | None:
