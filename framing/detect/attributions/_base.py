@@ -94,13 +94,6 @@ AUXILIARIES = frozenset("is was are were be been being am kept keeps keep starte
 ADDRESSEES = frozenset("reporters journalists him her them us me lawmakers supporters viewers listeners".split())
 
 
-ORG_SUFFIXES = frozenset(
-    """inc corp corporation co ltd llc plc group party ministry department agency committee council commission
-    association union foundation institute university college bank company fund office court army police
-    government administration movement coalition campaign network""".split()
-)
-
-
 SAYING = frozenset(("saying", "telling", "stating", "adding", "writing", "describing", "warning", "explaining"))
 
 

@@ -10,7 +10,6 @@ from framing.detect.attributions._base import (
     DETERMINERS,
     MONTHS,
     NP_LINKERS,
-    ORG_SUFFIXES,
     PERSON_PRONOUNS,
     PREPOSITIONS,
     PRONOUNS,
@@ -101,7 +100,7 @@ def _source_type(ctx: Ctx, a: Attr) -> str:
             and head not in ctx.single.get("document", ()):
         return "anonymous"  # "a 2008 Clinton veteran", "one Florida Republican strategist": described, not named
     if names:
-        if any(w[i] in org or w[i] in ORG_SUFFIXES for i in toks) and not any(w[i] in role for i in toks):
+        if any(w[i] in org for i in toks) and not any(w[i] in role for i in toks):
             return "named_org"
         last_raw = ctx.raw(e)
         if len(last_raw) >= 2 and last_raw.isupper():
@@ -222,7 +221,7 @@ def _nearest_person(ctx: Ctx, tok: int) -> str | None:
     # the last two sentences, but never more than 600 characters back (a pronoun refers to a recent mention)
     lo = max(d.sentences[max(0, si - 2)].start if si >= 0 else 0, hi - 600)
     role = ctx.single.get("role", frozenset())
-    org = ctx.single.get("organisation", frozenset()) | ORG_SUFFIXES
+    org = ctx.single.get("organisation", frozenset())
     media = ctx.single.get("media", frozenset())
     anon = ctx.single.get("anonymous", frozenset())
     best = None
