@@ -203,7 +203,7 @@ def quotes(data: Path) -> Score:
     figures: dict[str, float] = {}
     lines = ["quotations, sure spans (all spans in brackets); write = rules may be written from it, check = no rule was"]
     lines.append(f"  {'fold':18} {'role':6} {'articles':>8} {'spans':>6}  {'span F1':>13}  {'scare P':>13} "
-                 f"{'scare R':>13} {'scare F1':>13}  {'speaker':>13}")
+                 f"{'scare R':>13} {'scare F1':>13}  {'speaker':>13}  {'kind':>13}")
     sure = qv.fold_table(folds, out, keep_unsure=False, errors=errs)
     every = qv.fold_table(folds, out, keep_unsure=True)
     passed = True
@@ -212,14 +212,17 @@ def quotes(data: Path) -> Score:
             return f"{x:.3f} ({y:.3f})"
         lines.append(f"  {fold.name:18} {fold.role:6} {a.articles:>8} {a.spans:>6}  {pair(a.span_f1, b.span_f1):>13}  "
                      f"{pair(a.scare_p, b.scare_p):>13} {pair(a.scare_r, b.scare_r):>13} "
-                     f"{pair(a.scare_f1, b.scare_f1):>13}  {pair(a.speaker_acc, b.speaker_acc):>13}")
+                     f"{pair(a.scare_f1, b.scare_f1):>13}  {pair(a.speaker_acc, b.speaker_acc):>13}  "
+                     f"{pair(a.kind_acc, b.kind_acc):>13}")
         key = fold.name.replace(" ", "_").replace("../", "")
         figures.update({f"{key}_span_f1": a.span_f1, f"{key}_scare_p": a.scare_p, f"{key}_scare_r": a.scare_r,
                         f"{key}_scare_f1": a.scare_f1, f"{key}_speaker_acc": a.speaker_acc,
-                        f"{key}_all_scare_f1": b.scare_f1, f"{key}_all_speaker_acc": b.speaker_acc})
+                        f"{key}_all_scare_f1": b.scare_f1, f"{key}_all_speaker_acc": b.speaker_acc,
+                        f"{key}_kind_acc": a.kind_acc})
         if fold.name == "pooled check":
             passed = a.span_f1 >= 0.995 and a.scare_p >= 0.70 and a.scare_f1 >= 0.75 and a.speaker_acc >= 0.80
-    lines.append("  targets on the check folds: span F1 >= 0.995, scare P >= 0.70 and F1 >= 0.75, speaker >= 0.80")
+    lines.append("  targets on the check folds: span F1 >= 0.995, scare P >= 0.70 and F1 >= 0.75, speaker >= 0.80; kind: the "
+                 "share of found spans given their gold kind")
     conf = next((a.confusion for f, a in sure if f.name == "pooled write"), Counter())
     errs["confusion gold->predicted (write folds, sure spans)"] = [f"{g} -> {p}: {n}" for (g, p), n in sorted(conf.items())]
     return Score("quotes", figures, "\n".join(lines), dict(errs), passed)

@@ -56,6 +56,12 @@ class QuoteFigures:
     speaker_acc: float
     confusion: Counter[tuple[str, str]]
 
+    @property
+    def kind_acc(self) -> float:
+        """The share of found spans given their gold kind (direct, partial, scare, title, name, mention, other)."""
+        n = sum(self.confusion.values())
+        return sum(v for (g, p), v in self.confusion.items() if g == p) / n if n else 0.0
+
 
 def speaker_match(gold: str | None, pred: str | None) -> bool:
     """The reference scorer's rule: one name contains the other, or the gold's last word is in the prediction."""

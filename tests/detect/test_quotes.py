@@ -21,6 +21,15 @@ def quotes(text):
         ('The boxer, nicknamed "The Hammer", won.', [("The Hammer", "name", None)]),
         ("Only one 'no' vote was cast.", [("no", "other", None)]),
         ("cats are \u201ccuties\u201d", [("cuties", "scare", None)]),
+        # the program or paper someone spoke to is a title, not their words
+        ('The senator told "Morning Desk" on Friday that she would run.', [("Morning Desk", "title", None)]),
+        ('Ms. Ortiz said on "The Late Hour" that talks had stalled.', [("The Late Hour", "title", None)]),
+        # a thing named by a participle: a title; a person, group or place: a name
+        ('Students ran an exercise called "The Paper Bridge" last spring.', [("The Paper Bridge", "title", None)]),
+        ('Police raided a group called "Northern Dawn" on Monday.', [("Northern Dawn", "name", None)]),
+        # the subject after a fronted adverbial speaks through the utterance noun
+        ('Three weeks after the vote, Mayor Ann Lee made the claim that the count was "rigged" and walked out.',
+         [("rigged", "partial", "Mayor Ann Lee")]),
     ],
 )
 def test_kinds_and_speakers(text, expected):

@@ -176,6 +176,16 @@ def _frame_kind(ctx: QuoteContext, q: QuoteSpan, words: list[str], before: str, 
     if fr.SO_CALLED.search(before) and n <= ctx.cfg.scare_max_words + 2:
         return QuoteCall(q, "scare", None, None, "marked as doubtful by \"so-called\" or a similar word before it")
     titleish = fr.title_case(words)
+    if titleish and n <= 6 and fr.ADDRESSEE_BEFORE.search(before) and fr.ADDRESSEE_AFTER.match(after):
+        return QuoteCall(q, "title", None, None, "the name of a show or publication someone spoke to (after \"told\" "
+                                                 "or \"on\"), not anyone's words")
+    named = fr.NAMING_PARTICIPLE.search(before) if titleish and n <= 8 else None
+    if named and (named.group(1) or ",") not in fr.NOT_NAMED_THING:
+        if named.group(1) in fr.NAMED_ENTITY_NOUNS:
+            return QuoteCall(q, "name", None, None, "the name a person, place or group is called by (\"a group "
+                                                    "called ...\")")
+        return QuoteCall(q, "title", None, None, "the name a work, event, test or movement is called by (\"an "
+                                                 "experiment called ...\")")
     if n <= 12 and (fr.TITLE_BEFORE.search(before) and (titleish or n <= 6)) or (fr.TITLE_AFTER.match(after)
                                                                                  and titleish):
         return QuoteCall(q, "title", None, None, "the name of a work, law, event, campaign or slogan")

@@ -56,6 +56,20 @@ OTHER_CONTENT = re.compile(
     r"^(?:yes|no|aye|nay|yea|true|false|mostly\s+true|mostly\s+false|half\s+true|pants\s+on\s+fire|"
     r"leave|remain|present|abstain|none|other|n/?a|ok|okay|like|dislike|agree|disagree|strongly\s+agree|"
     r"strongly\s+disagree|undecided|don'?t\s+know|a|b|c|d|f|a\+|a-)[.,!?]?$", re.IGNORECASE)
+# A quoted name right after "told" or "on" is the program or publication spoken to, not anyone's words: "told
+# "Meet the Press" that ...", "said on "Fox & Friends"", "in an interview with "The View"".
+ADDRESSEE_BEFORE = re.compile(
+    r"\b(?:told|tells|telling|(?:appeared|appearing|appears|spoke|speaking|said|says)\s+(?:on|to)|"
+    r"interview\s+(?:with|on)|interviewed\s+(?:by|on))\s*$", re.IGNORECASE)
+ADDRESSEE_AFTER = re.compile(r"^\s*(?:[,.;:]|that\b|on\b|in\b|this\b|last\b|earlier\b|late\b|about\b|and\b|when\b|"
+                             r"after\b|before\b|\w+day\b)", re.IGNORECASE)
+# A thing named by a participle: "an experiment called "The Doll Test"", "a movement ..., called "No Left"". The word
+# before is a common noun or a comma; a pronoun or a name there is a speaker calling something a name.
+NAMING_PARTICIPLE = re.compile(r"(?:\b([a-z][a-z-]+)|,)\s+(?:called|named|titled|entitled)\s*$")
+NOT_NAMED_THING = frozenset("""he she they we i you it who which that what whom critics opponents supporters people
+    many some others officials experts""".split())
+NAMED_ENTITY_NOUNS = frozenset("""group organisation organization company firm man woman person boy girl place town city
+    village street road facility account user page channel site website club band team ship dog cat horse""".split())
 MARKUP_BEFORE = re.compile(r"\b[\w:-]+=$")
 SO_CALLED = re.compile(r"so[-\s]called\s*$|self[-\s](?:styled|proclaimed)\s*$|supposed\s*$", re.IGNORECASE)
 # Nouns that end the name of a rule, law, plan or test ("eight-state rule", "the doll tests").

@@ -41,6 +41,13 @@ NOBODY = Speaker(None, None, "none")
 SIGNED = re.compile(r"[ \t]*[\u2014\u2013-]{1,2}[ \t]*((?:[A-Z][\w.\u2019'-]*[ \t]?){1,4}(?:\d[\d:]*)?)[ \t]*(?:\n|$)")
 TRANSCRIPT = re.compile(r"\s*([A-Z][A-Z.'\u2019-]+(?: [A-Z][A-Z.'\u2019-]+){0,2}):\s")
 LEADING_NAME = re.compile(r"((?:[A-Z][\w.\u2019'-]*\s+){0,3}[A-Z][\w\u2019'-]+)(?=[\s,])")
+FIRST_WORD = re.compile(r"([A-Za-z]+)\b")
+# Words that open a fronted adverbial: prepositions, subordinators, time words and numbers ("Two days later, ...").
+FRONTED = frozenset("""at in on after before during over amid since as when while although though despite following
+    under with without by for from across inside outside until upon last earlier later yesterday today meanwhile
+    one two three four five six seven eight nine ten several hours days weeks months years""".split())
+# A fronted adverbial ends with a comma within this many characters.
+MAX_ADVERBIAL_CHARS = 90
 HEADLINE_COLON = re.compile(r"\s*((?:[A-Z][\w.\u2019'-]*\s?){1,4}):\s")
 # Contents nest or follow each other: only the last few starting before a quotation can hold it.
 CONTENT_CANDIDATES = 40
@@ -268,7 +275,15 @@ def sentence_subject_name(ctx: QuoteContext, si: int, end: int) -> str | None:
     writes it as a name."""
     doc = ctx.doc
     sent = doc.sentences[si]
-    m = LEADING_NAME.match(doc.text, sent.start, max(sent.start, end))
+    start = sent.start
+    first = FIRST_WORD.match(doc.text, start, max(start, end))
+    if first and first.group(1).lower() in FRONTED:
+        # a fronted adverbial ("Two days before the anniversary, Macron made ..."; "At the debate, Sanders ..."):
+        # the subject follows its comma
+        comma = doc.text.find(",", start, min(max(start, end), start + MAX_ADVERBIAL_CHARS))
+        if comma != -1:
+            start = comma + 1 + len(doc.text[comma + 1:end]) - len(doc.text[comma + 1:end].lstrip())
+    m = LEADING_NAME.match(doc.text, start, max(start, end))
     if not m or m.group(1).split()[0].lower() in NOT_SUBJECT:
         return None
     # a capitalised first word is a name only if the text writes it as one elsewhere ("Last week", "Instead")
