@@ -48,6 +48,14 @@ class Document:
     def folded(self) -> str:
         return self.norm.norm
 
+    @cached_property
+    def para_starts(self) -> list[int]:
+        return [p.start for p in self.paragraphs]
+
+    def paragraph_index(self, offset: int) -> int:
+        """Index of the paragraph containing (or last starting before) ``offset``; -1 before the first."""
+        return bisect_right(self.para_starts, offset) - 1
+
     def sentence_of(self, offset: int) -> int:
         """Index of the sentence containing (or last starting before) ``offset``; -1 before the first."""
         return bisect_right(self.sent_starts, offset) - 1

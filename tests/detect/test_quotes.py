@@ -58,3 +58,10 @@ def test_headline_words_echoed_in_the_body_are_partial():
             "\u201cgenocide\u201d against the Yazidis.")
     kind, speaker = quotes(text)[0][1:]
     assert kind == "partial" and speaker.endswith("Clinton")
+
+
+def test_a_pronoun_prefers_the_previous_sentences_subject_to_an_earlier_speaker():
+    text = ('Roy Beck said the plan was fine. "It works," he said.\n\nBut Senator Jeff Sessions seemed puzzled by it. '
+            '"Did he say soften?" he asked reporters.\n\nGovernor Ann Lee spoke next. Critics were quiet. The governor '
+            'acknowledged that shops were "not waiting on anyone." She warned of "grave consequences," noting the risks.')
+    assert [q[2] for q in quotes(text)] == ["Roy Beck", "Jeff Sessions", "Ann Lee", "Ann Lee"]

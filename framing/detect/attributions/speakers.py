@@ -48,7 +48,8 @@ def classify_and_resolve(ctx: Ctx, attrs: list[Attr]) -> None:
         if st == "pronoun":
             pr = ctx.doc.words[a.source[0]]
             if pr in PERSON_PRONOUNS:
-                a.speaker = (_subject_name(ctx, a, a.sentence) or _known_person_before(ctx, a) or last_person
+                a.speaker = (_subject_name(ctx, a, a.sentence) or _known_person_before(ctx, a)
+                             or _previous_subject(ctx, a) or last_person
                              or _nearest_person(ctx, a.source[0]) or last_described)
             else:
                 a.speaker = last_group
@@ -282,6 +283,40 @@ def _subject_name(ctx: Ctx, a: Attr, si: int) -> str | None:
         return None
     if w[names[0]].endswith(("ing", "ed")):
         return None  # "Speaking to reporters, he said", "Asked about it, she said"
+    name = _full_name(ctx, (names[0], names[-1]))
+    return name if len(name.split()) >= 2 else None  # a lone word is too often a place or a party
+
+
+_LEADING_CONJUNCTIONS = frozenset("but and yet so still then".split())
+
+
+def _previous_subject(ctx: Ctx, a: Attr) -> str | None:
+    """The person the sentence before the pronoun's is about, when that sentence (in the same paragraph) starts with
+    one: "Sen. Jeff Sessions seemed puzzled by it. 'Did he say soften?' he asked". A pronoun prefers the previous
+    sentence's subject to a speaker quoted further back; a role one person holds counts when the article names its
+    holder ("The governor acknowledged ... He warned ...")."""
+    d = ctx.doc
+    si = a.sentence - 1
+    if a.source is None or si < 0 or d.paragraph_index(d.sentences[si].start) != d.paragraph_index(
+            d.tok_start[a.source[0]]):
+        return None
+    subj = sentence_subject(ctx, si)
+    if subj is None or ctx.in_quote(subj[0]) or in_title_case_line(ctx, subj[0]):
+        return None
+    w = d.words
+    if w[subj[0]] in _LEADING_CONJUNCTIONS and subj[0] < subj[1]:
+        subj = (subj[0] + 1, subj[1])  # "But Sen. Jeff Sessions seemed puzzled"
+    if w[subj[0]] in PRONOUNS or w[subj[0]] in SENTENCE_STOPPERS or (w[subj[0]] in COMMON_STARTERS
+                                                                      and w[subj[0]] != "the"):
+        return None
+    if _is_person_role(ctx, subj):
+        return _resolve_title(ctx, subj)
+    heads = ctx.words.heads
+    last_head = max((t for t in range(subj[0], subj[1] + 1) if w[t] in heads), default=subj[0] - 1)
+    names = [t for t in range(last_head + 1, subj[1] + 1) if ctx.cap(t) and w[t] not in DETERMINERS
+             and w[t] not in NP_LINKERS]
+    if not names or names[-1] != subj[1] or w[names[0]].endswith(("ing", "ed")):
+        return None  # the subject does not end in a name ("the Republican leaders"), or is a participle
     name = _full_name(ctx, (names[0], names[-1]))
     return name if len(name.split()) >= 2 else None  # a lone word is too often a place or a party
 
