@@ -30,6 +30,7 @@ from framing.detect.attributions.sources import (
 # ------------------------------------------------------------------------------------ types and resolution
 def classify_and_resolve(ctx: Ctx, attrs: list[Attr]) -> None:
     last_person: str | None = None
+    last_person_sentence = -1  # the sentence of the attribution that named last_person
     last_described: str | None = None
     last_group: str | None = None
     for a in attrs:
@@ -48,7 +49,8 @@ def classify_and_resolve(ctx: Ctx, attrs: list[Attr]) -> None:
         if st == "pronoun":
             pr = ctx.doc.words[a.source[0]]
             if pr in PERSON_PRONOUNS:
-                a.speaker = (_subject_name(ctx, a, a.sentence) or _known_person_before(ctx, a)
+                recent = last_person if last_person_sentence >= a.sentence - 1 else None
+                a.speaker = (_subject_name(ctx, a, a.sentence) or _known_person_before(ctx, a) or recent
                              or _previous_subject(ctx, a) or last_person
                              or _nearest_person(ctx, a.source[0]) or last_described)
             else:
@@ -56,13 +58,13 @@ def classify_and_resolve(ctx: Ctx, attrs: list[Attr]) -> None:
         elif st == "named_person":
             a.speaker = _full_name(ctx, a.source)
             if not quoted:
-                last_person = a.speaker
+                last_person, last_person_sentence = a.speaker, a.sentence
                 ctx.speakers.add(a.speaker)
         elif st == "title_only":
             a.speaker = _resolve_title(ctx, a.source) or (last_person if _is_person_role(ctx, a.source) else None) \
                 or text
             if a.speaker != text and not quoted:
-                last_person = a.speaker
+                last_person, last_person_sentence = a.speaker, a.sentence
             elif not quoted and _is_person_role(ctx, a.source):
                 last_described = text  # "the minister ... she told reporters": a person known only by a role
         else:
@@ -287,6 +289,10 @@ def _subject_name(ctx: Ctx, a: Attr, si: int) -> str | None:
     return name if len(name.split()) >= 2 else None  # a lone word is too often a place or a party
 
 
+def _possessive_s(ctx: Ctx, t: int) -> bool:
+    return ctx.doc.words[t] == "s" and ctx.gap(t).strip() in ("'", "\u2019")
+
+
 _LEADING_CONJUNCTIONS = frozenset("but and yet so still then".split())
 
 
@@ -312,11 +318,20 @@ def _previous_subject(ctx: Ctx, a: Attr) -> str | None:
     if _is_person_role(ctx, subj):
         return _resolve_title(ctx, subj)
     heads = ctx.words.heads
+    if subj[1] + 1 < len(w) and (w[subj[1] + 1] in heads and not ctx.cap(subj[1] + 1) or w[subj[1] + 1] == "s"):
+        return None  # the noun phrase goes on past a capitalised modifier ("Green Left co-leader Amira Sandoval")
     last_head = max((t for t in range(subj[0], subj[1] + 1) if w[t] in heads), default=subj[0] - 1)
-    names = [t for t in range(last_head + 1, subj[1] + 1) if ctx.cap(t) and w[t] not in DETERMINERS
-             and w[t] not in NP_LINKERS]
-    if not names or names[-1] != subj[1] or w[names[0]].endswith(("ing", "ed")):
-        return None  # the subject does not end in a name ("the Republican leaders"), or is a participle
+    k = next((t for t in range(last_head + 1, subj[1] + 1) if ctx.cap(t) and w[t] not in DETERMINERS), None)
+    if k is None or w[k].endswith(("ing", "ed")):
+        return None  # no name after the last role word ("the Republican leaders"), or a participle
+    names = [k]
+    while names[-1] + 1 <= subj[1] and (ctx.cap(names[-1] + 1) or _possessive_s(ctx, names[-1] + 1)):
+        names.append(names[-1] + 1)  # the run of capitalised words: "Amira Sandoval" of "... of the Green Left"
+    poss = [t for t in names if _possessive_s(ctx, t)]
+    if poss:
+        names = [t for t in names if t > poss[-1]]  # "The Green Left's Amira Sandoval"
+    if not names:
+        return None
     name = _full_name(ctx, (names[0], names[-1]))
     return name if len(name.split()) >= 2 else None  # a lone word is too often a place or a party
 
