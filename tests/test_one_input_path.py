@@ -33,7 +33,8 @@ def test_analyse_and_run_give_the_same_ids_and_findings(tmp_path_factory, record
     out = tmp / "out.jsonl"
     main(["analyse", str(src), "-o", str(out), "--no-sentence-sentiment"])
     main(["run", str(src), "--db", str(tmp / "s.duckdb"), "--no-progress"])
-    reports = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    # JSON lines end with "\n" only: str.splitlines() would also split at U+0085 or U+2028 inside an id
+    reports = [json.loads(line) for line in out.read_text(encoding="utf-8").split("\n") if line]
     by_analyse = {(r["id"], f["type"], f["start"], f["end"]) for r in reports for f in r["findings"]
                   if f["type"] != "sentiment"}
     with open_store(tmp / "s.duckdb", read_only=True) as store:
