@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 from framing._version import __version__
 from framing.config import RECORD_SECONDS
-from framing.errors import FramingError, Terminated, TimeBudgetExceeded
+from framing.errors import FramingError, Terminated
 
 EPILOG_ANALYSE = """examples:
   framing analyse ../shared/fixtures/seed_article.txt --format text
@@ -105,7 +105,7 @@ def cmd_analyse(args: argparse.Namespace) -> int:
     from framing.lexicons import default_lexicons, load_file
     from framing.records import Record, RecordError
     from framing.render import render_text
-    from framing.report import analyse
+    from framing.report import analyse, failure_reason
 
     lex = default_lexicons()
     if args.lexicon:
@@ -127,10 +127,8 @@ def cmd_analyse(args: argparse.Namespace) -> int:
                     try:
                         rep = analyse(rec.text, id=rec.id, source=rec.source, lexicons=lex, config=cfg,
                                       meta=rec.meta, time_budget=args.record_seconds or None)
-                    except TimeBudgetExceeded as exc:
-                        rec = RecordError(rec.origin, str(exc), rec.id)
-                    except Exception as exc:  # an engine bug must not stop the other records
-                        rec = RecordError(rec.origin, f"the analysis failed: {type(exc).__name__}: {exc}", rec.id)
+                    except Exception as exc:  # over its budget, or an engine bug: the other records go on
+                        rec = RecordError(rec.origin, failure_reason(exc), rec.id)
                 if not isinstance(rec, Record):
                     n_bad += 1
                     print(f"framing: skipped {rec.message()}", file=sys.stderr)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import time
+import traceback
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -109,6 +110,16 @@ def analyse(text: str, *, id: str | None = None, source: str | None = None, lexi
     metrics = _metrics(doc, terms, quote_findings, attr_findings, art_sent, calls, cfg)
     return ArticleReport(id, source, text, doc.word_count(), tuple(findings), metrics, versions(lex, cfg),
                          tuple(warnings), dict(meta or {}))
+
+
+def failure_reason(exc: Exception) -> str:
+    """Why the analysis of one record failed, as a record error says it everywhere (``framing analyse``, corpus
+    runs, uploads): the time budget's own message, or the engine's exception with where it was raised."""
+    if isinstance(exc, TimeBudgetExceeded):
+        return str(exc)
+    tb = traceback.extract_tb(exc.__traceback__)
+    where = f" (at {tb[-1].filename.rsplit('/', 1)[-1]}:{tb[-1].lineno})" if tb else ""
+    return f"the analysis failed: {type(exc).__name__}: {exc}{where}"
 
 
 # The clock of time budgets (a name of its own so that tests can drive it).

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from framing.config import RECORD_SECONDS
-from framing.errors import InputError, TimeBudgetExceeded
+from framing.errors import InputError
 from framing.records import Record, RecordError
 
 if TYPE_CHECKING:
@@ -143,7 +143,7 @@ def analyse_records(records: Sequence[Record], *, name: str = "your articles", l
     of the engine) is left out and appended to ``failed`` with the reason; with no ``failed`` list given, or when
     no article could be analysed, :class:`InputError` says why."""
     from framing.compare.corpus import corpus_from_reports
-    from framing.report import analyse
+    from framing.report import analyse, failure_reason
 
     reports = []
     bad: list[RecordError] = []
@@ -152,11 +152,8 @@ def analyse_records(records: Sequence[Record], *, name: str = "your articles", l
         try:
             report = analyse(rec.text, id=rec.id, source=rec.source, lexicons=lexicons, meta=rec.meta,
                              time_budget=time_budget)
-        except TimeBudgetExceeded as exc:
-            bad.append(RecordError(rec.origin, str(exc), rec.id))
-            continue
-        except Exception as exc:  # an engine bug must not lose the other articles of the upload
-            bad.append(RecordError(rec.origin, f"the analysis failed: {type(exc).__name__}: {exc}", rec.id))
+        except Exception as exc:  # over its budget, or an engine bug: the other articles of the upload go on
+            bad.append(RecordError(rec.origin, failure_reason(exc), rec.id))
             continue
         finally:
             if progress is not None:

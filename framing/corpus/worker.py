@@ -15,7 +15,6 @@ import os
 import signal
 import threading
 import time
-import traceback
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
@@ -25,10 +24,9 @@ from typing import Any
 
 from framing.config import Config
 from framing.corpus import schema
-from framing.errors import TimeBudgetExceeded
 from framing.findings import Finding
 from framing.lexicons import Lexicons, default_lexicons
-from framing.report import analyse
+from framing.report import analyse, failure_reason
 from framing.tables import article_row
 
 
@@ -115,13 +113,8 @@ def analyse_batch(tasks: list[Task], run_id: int, versions_key: str, lexicons: L
                              time_budget=t.seconds)
             engine += time.thread_time() - c0
             d = report.to_dict(findings=False)
-        except TimeBudgetExceeded as exc:
-            failed[t.article_id] = str(exc)
-            continue
-        except Exception as exc:  # the engine's bug must not stop a corpus run: the record goes to the errors
-            where = traceback.extract_tb(exc.__traceback__)[-1]
-            failed[t.article_id] = (f"the analysis failed: {type(exc).__name__}: {exc} "
-                                    f"(at {where.filename.rsplit('/', 1)[-1]}:{where.lineno})")
+        except Exception as exc:  # over its budget, or an engine bug: the record goes to the errors, the run goes on
+            failed[t.article_id] = failure_reason(exc)
             continue
         if t.warnings:
             d["warnings"] = list(t.warnings) + d["warnings"]
