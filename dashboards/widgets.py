@@ -15,7 +15,7 @@ import streamlit as st
 from framing.compare.markdown import esc
 from framing.errors import FramingError
 from framing.explore import DATES_KEY, QUERY_KEYS, Filters
-from framing.highlight import LAYER_NAMES, LAYERS, article_html, escape, legend_html, marks
+from framing.highlight import article_html, escape, layer_names, legend_html, marks
 
 log = logging.getLogger("framing.dashboard")
 
@@ -158,11 +158,12 @@ def highlighted(text: str, findings: Any, *, key: str, show_controls: bool = Tru
                 ) -> None:
     """An article with its findings highlighted (escaped HTML from framing.highlight), the legend, and the
     controls that choose what is highlighted."""
-    layers = list(LAYERS)
+    names = layer_names()
+    layers = list(names)
     cats = None
     if show_controls:
         layers = st.pills("Highlight", layers, default=layers, selection_mode="multi",
-                          format_func=LAYER_NAMES.__getitem__, key=f"layers-{key}") or []
+                          format_func=names.__getitem__, key=f"layers-{key}") or []
         present = sorted({m.key for m in marks(findings) if m.layer == "loaded"})
         if present and "loaded" in layers:
             with st.expander("Loaded-term categories"):

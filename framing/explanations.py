@@ -2,7 +2,8 @@
 
 Every explanation is a function of fields the finding carries (a quotation's classifier ``reason`` included), so
 it can be written twice from one set of phrases: in Python, when an article is analysed, and in SQL, by the
-corpus store, whose ``findings.explanation`` is a computed column (:func:`sql`) rather than stored text (stored,
+corpus store, whose ``findings.explanation`` is a computed column (``*_sql``, joined by
+:func:`framing.detectors.explanation_sql`) rather than stored text (stored,
 they were over a third of a store's bytes: docs/design-measurements.md). ``tests/test_explanations.py`` checks
 that the two spell every finding of the demo corpus (and of the first 600 AllSides articles, when present) the same.
 
@@ -63,30 +64,42 @@ def attribution(cue: str, lemma: str, stance: str, source_type: str, source: str
     return out + (_DIRECT if direct else ".")
 
 
-def sql() -> str:
-    """The same explanations as one DuckDB expression over the columns of the store's ``findings`` table."""
-    def lit(s: str) -> str:
-        return "'" + s.replace("'", "''") + "'"
+def sql_literal(s: str) -> str:
+    return "'" + s.replace("'", "''") + "'"
 
-    def words(col: str, table: dict[str, str]) -> str:
-        whens = " ".join(f"WHEN {lit(k)} THEN {lit(v)}" for k, v in table.items())
-        return f"CASE {col} {whens} ELSE {col} END"
 
-    def given(col: str) -> str:  # Python's truthiness of an optional string
-        return f"coalesce({col}, '') <> ''"
+def sql_words(col: str, table: dict[str, str]) -> str:
+    """A column's value put into words by a table (the value itself when the table lacks it)."""
+    whens = " ".join(f"WHEN {sql_literal(k)} THEN {sql_literal(v)}" for k, v in table.items())
+    return f"CASE {col} {whens} ELSE {col} END"
 
-    term = ("'\"' || \"text\" || '\" is in the ' || lexicon || ' lexicon as ' || replace(category, '_', ' ') || "
+
+def sql_given(col: str) -> str:
+    """Python's truthiness of an optional string, in SQL."""
+    return f"coalesce({col}, '') <> ''"
+
+
+def loaded_term_sql() -> str:
+    """:func:`loaded_term` as a DuckDB expression over the findings table's columns."""
+    return ("'\"' || \"text\" || '\" is in the ' || lexicon || ' lexicon as ' || replace(category, '_', ' ') || "
             "' (entry \"' || term || '\", weight ' || format('{:g}', weight) || ')' || "
-            f"CASE WHEN {given('neutral')} THEN '; a neutral alternative is \"' || neutral || '\"' ELSE '' END || "
-            f"CASE WHEN voice = 'quoted' THEN {lit(_QUOTED)} ELSE {lit(_AUTHOR)} END")
-    quoted = ("'Quotation marked ' || kind || ': ' || reason || "
-              f"CASE WHEN {given('speaker')} THEN '; speaker ' || speaker || "
-              f"CASE WHEN {given('cue')} THEN ' (cue \"' || cue || '\")' ELSE '' END ELSE '' END || '.'")
-    attr = ("'Cue \"' || \"text\" || '\" (lemma \"' || cue_lemma || '\") is in ' || "
-            f"{words('stance', STANCE_WORDS)} || '; the source is ' || {words('source_type', TYPE_WORDS)} || "
-            f"CASE WHEN {given('source')} THEN ' (\"' || source || '\"' || "
-            f"CASE WHEN {given('speaker')} AND speaker <> source THEN ', taken to be ' || speaker ELSE '' END || ')' "
+            f"CASE WHEN {sql_given('neutral')} THEN '; a neutral alternative is \"' || neutral || '\"' ELSE '' END || "
+            f"CASE WHEN voice = 'quoted' THEN {sql_literal(_QUOTED)} ELSE {sql_literal(_AUTHOR)} END")
+
+
+def quote_sql() -> str:
+    """:func:`quote` as a DuckDB expression."""
+    return ("'Quotation marked ' || kind || ': ' || reason || "
+            f"CASE WHEN {sql_given('speaker')} THEN '; speaker ' || speaker || "
+            f"CASE WHEN {sql_given('cue')} THEN ' (cue \"' || cue || '\")' ELSE '' END ELSE '' END || '.'")
+
+
+def attribution_sql() -> str:
+    """:func:`attribution` as a DuckDB expression."""
+    return ("'Cue \"' || \"text\" || '\" (lemma \"' || cue_lemma || '\") is in ' || "
+            f"{sql_words('stance', STANCE_WORDS)} || '; the source is ' || {sql_words('source_type', TYPE_WORDS)} || "
+            f"CASE WHEN {sql_given('source')} THEN ' (\"' || source || '\"' || "
+            f"CASE WHEN {sql_given('speaker')} AND speaker <> source THEN ', taken to be ' || speaker ELSE '' END || ')' "
             "ELSE '' END || "
-            f"CASE WHEN {given('via')} THEN '; second-hand, relayed via ' || via ELSE '' END || "
-            f"CASE WHEN direct THEN {lit(_DIRECT)} ELSE '.' END")
-    return f"CASE type WHEN 'loaded_term' THEN {term} WHEN 'quote' THEN {quoted} WHEN 'attribution' THEN {attr} END"
+            f"CASE WHEN {sql_given('via')} THEN '; second-hand, relayed via ' || via ELSE '' END || "
+            f"CASE WHEN direct THEN {sql_literal(_DIRECT)} ELSE '.' END")

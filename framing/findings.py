@@ -19,6 +19,10 @@ SourceType = Literal["named_person", "named_org", "title_only", "anonymous", "pr
 QUOTE_KINDS: tuple[str, ...] = ("direct", "partial", "scare", "title", "name", "mention", "other")
 STANCES: tuple[str, ...] = ("neutral", "endorsing", "distancing", "discrediting")
 SOURCE_TYPES: tuple[str, ...] = ("named_person", "named_org", "title_only", "anonymous", "pronoun", "media", "none")
+# Quotations of someone else's words (a loaded word inside one is in the quoted voice): every kind but scare quotes.
+QUOTED_KINDS = frozenset(("direct", "partial", "title", "name", "mention", "other"))
+NAMING_KINDS = frozenset(("title", "name"))  # the title of a work or a name: nobody's wording
+SPEECH_KINDS = ("direct", "partial")  # what a speaker said, word for word
 
 
 @dataclass(frozen=True, slots=True)

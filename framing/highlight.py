@@ -25,38 +25,13 @@ from __future__ import annotations
 import html
 import math
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-# Layers, in the order their explanations are listed in a title.
-LAYERS = ("quote", "loaded", "cue", "source")
-LAYER_NAMES = {"quote": "Quotations", "loaded": "Loaded terms", "cue": "Attribution cues",
-               "source": "Attributed sources"}
+from framing import detectors
+from framing.detectors.base import Layer
 
-# Loaded-term categories: underline colours. Okabe & Ito's palette first, then Paul Tol's muted scheme, so that
-# colours stay distinguishable under the common colour-vision deficiencies.
-LOADED_COLOURS = {
-    "actor_label": "#0072B2", "delegitimising": "#D55E00", "emotive": "#CC79A7", "pejorative": "#E69F00",
-    "intensifier": "#56B4E9", "partisan": "#009E73", "conflict": "#882255", "euphemism": "#44AA99",
-    "hedge": "#999933", "booster": "#332288", "doubt": "#777777",
-}
-QUOTE_BACKGROUNDS = {
-    "direct": "#DCEBFA", "partial": "#E2F3DF", "scare": "#FFD9A0", "title": "#EEEEEE", "name": "#EEEEEE",
-    "mention": "#EEEEEE", "other": "#EEEEEE",
-}
-STANCE_COLOURS = {"neutral": "#6B7280", "endorsing": "#009E73", "distancing": "#E69F00", "discrediting": "#D55E00"}
-_DEFAULT_COLOUR = "#555555"
-_DEFAULT_BACKGROUND = "#EEEEEE"
-
-_QUOTE_WORDS = {
-    "direct": "direct quotation", "partial": "partial quotation", "scare": "scare quote", "title": "quoted title",
-    "name": "quoted name or nickname", "mention": "word quoted as a word", "other": "other quotation marks",
-}
-_SOURCE_TYPE_WORDS = {
-    "named_person": "a named person", "named_org": "a named organisation", "title_only": "a role or description",
-    "anonymous": "anonymous", "pronoun": "a pronoun", "media": "a media relay", "none": "no stated source",
-}
 _TOKEN = re.compile(r"[^a-z0-9_-]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 # Dark text on a light card, so that the highlight colours read the same in a light or a dark page theme.
@@ -67,8 +42,8 @@ _CONTAINER_STYLE = f"{_CARD} white-space: pre-wrap; overflow-wrap: anywhere; lin
 
 @dataclass(frozen=True, slots=True)
 class Mark:
-    """One highlighted span: ``layer`` (``quote``, ``loaded``, ``cue``, ``source``), its ``key`` (the quotation
-    kind, loaded-term category or verb stance), and the text shown on hover."""
+    """One highlighted span: ``layer`` (``quote``, ``loaded``, ``cue``, ``source``: the layers the detectors declare),
+    its ``key`` (the quotation kind, loaded-term category or verb stance), and the text shown on hover."""
 
     start: int
     end: int
@@ -129,53 +104,43 @@ def marks(findings: Any, text_length: int | None = None) -> list[Mark]:
             return
         out.append(Mark(s, e, layer, _token(key), label, expl, order))
 
+    decl = detectors.by_type()
     for i, f in enumerate(finding_dicts(findings)):
-        t = f.get("type")
-        expl = str(f.get("explanation") or "")
-        if t == "loaded_term":
-            cat = f.get("category") or "other"
-            voice = f.get("voice")
-            label = f"Loaded term: {cat}" + (f" ({voice} voice)" if voice else "")
-            add(f.get("start"), f.get("end"), "loaded", cat, label, expl, i)
-        elif t == "quote":
-            kind = f.get("kind") or "other"
-            add(f.get("start"), f.get("end"), "quote", kind, f"Quotation: {_QUOTE_WORDS.get(kind, kind)}", expl, i)
-        elif t == "attribution":
-            stance = f.get("stance") or "neutral"
-            add(f.get("start"), f.get("end"), "cue", stance, f"Attribution cue: {stance} verb", expl, i)
-            stype = f.get("source_type") or "none"
-            cue = f.get("text") or ""
-            add(f.get("source_start"), f.get("source_end"), "source", stype,
-                f"Attributed source: {_SOURCE_TYPE_WORDS.get(stype, stype)}",
-                f'The source of the attribution with the cue "{cue}".', i)
-    out.sort(key=lambda m: (m.start, -m.end, LAYERS.index(m.layer), m.order))
+        d = decl.get(str(f.get("type")))
+        if d is not None:
+            for m in d.marks(f):
+                add(m.start, m.end, m.layer, m.key, m.label, m.explanation, i)
+    order = _layer_order()
+    out.sort(key=lambda m: (m.start, -m.end, order.get(m.layer, len(order)), m.order))
     return out
+
+
+def layer_names() -> dict[str, str]:
+    """The highlight layers' names (``quote``, ``loaded``, ``cue``, ``source``, ...) and titles, in order."""
+    return {layer.name: layer.title for layer in detectors.layers()}
+
+
+def _layer_order() -> dict[str, int]:
+    return {layer.name: k for k, layer in enumerate(detectors.layers())}
 
 
 def _style(active: list[Mark]) -> str:
     """The inline style of a stretch covered by these marks (one visual channel per layer)."""
     parts = []
-    quotes = [m for m in active if m.layer == "quote"]
-    if quotes:
-        inner = min(quotes, key=lambda m: (m.end - m.start, -m.start))  # the innermost quotation
-        parts.append(f"background-color: {QUOTE_BACKGROUNDS.get(inner.key, _DEFAULT_BACKGROUND)};")
-    loaded = [m for m in active if m.layer == "loaded"]
-    if loaded:
-        parts.append(f"border-bottom: 3px solid {LOADED_COLOURS.get(loaded[0].key, _DEFAULT_COLOUR)}; "
-                     "font-weight: 600;")
-    cues = [m for m in active if m.layer == "cue"]
-    if cues:
-        parts.append(f"outline: 2px solid {STANCE_COLOURS.get(cues[0].key, _DEFAULT_COLOUR)}; "
-                     "outline-offset: 1px; border-radius: 2px;")
-    if any(m.layer == "source" for m in active):
-        parts.append("font-style: italic; text-decoration: underline dotted; text-underline-offset: 4px;")
+    for layer in detectors.layers():
+        ms = [m for m in active if m.layer == layer.name]
+        if not ms:
+            continue
+        m = min(ms, key=lambda m: (m.end - m.start, -m.start)) if layer.pick == "innermost" else ms[0]
+        parts.append(layer.style.format(colour=layer.colours.get(m.key, layer.default_colour)))
     return " ".join(parts)
 
 
 def _title(active: list[Mark]) -> str:
     seen: set[tuple[str, str]] = set()
     lines = []
-    for m in sorted(active, key=lambda m: (LAYERS.index(m.layer), m.order)):
+    order = _layer_order()
+    for m in sorted(active, key=lambda m: (order.get(m.layer, len(order)), m.order)):
         if (m.label, m.explanation) in seen:
             continue
         seen.add((m.label, m.explanation))
@@ -183,14 +148,14 @@ def _title(active: list[Mark]) -> str:
     return "\n".join(lines)
 
 
-def article_html(text: str, findings: Any = (), *, layers: Iterable[str] = LAYERS,
+def article_html(text: str, findings: Any = (), *, layers: Iterable[str] | None = None,
                  categories: Iterable[str] | None = None) -> str:
-    """The text as one ``<div>`` of escaped HTML, with the findings of the given ``layers`` highlighted.
+    """The text as one ``<div>`` of escaped HTML, with the findings of the given ``layers`` (None: all) highlighted.
 
     ``categories`` keeps only the loaded terms of these categories (None: all). Line breaks are kept (the
     container has ``white-space: pre-wrap``), so offsets into the text map one to one onto what is shown.
     """
-    keep = set(layers)
+    keep = set(layer_names() if layers is None else layers)
     cats = None if categories is None else {_token(c) for c in categories}
     ms = [m for m in marks(findings, len(text))
           if m.layer in keep and (m.layer != "loaded" or cats is None or m.key in cats)]
@@ -228,27 +193,14 @@ def legend_html(findings: Any = None) -> str:
         for m in marks(findings):
             counts[(m.layer, m.key)] = counts.get((m.layer, m.key), 0) + 1
 
-    def items(layer: str, keys: Iterable[str], style: Mapping[str, str]) -> list[str]:
-        out = []
-        for k in keys:
-            n = None if counts is None else counts.get((layer, k), 0)
-            if n == 0:
-                continue
-            out.append(_swatch(style[k], k.replace("_", " "), n))
-        return out
-
-    rows = [
-        ("Quotations (background)", items("quote", QUOTE_BACKGROUNDS, {
-            k: f"background-color: {v};" for k, v in QUOTE_BACKGROUNDS.items()})),
-        ("Loaded terms (underline, by category)", items("loaded", LOADED_COLOURS, {
-            k: f"border-bottom: 3px solid {v}; font-weight: 600;" for k, v in LOADED_COLOURS.items()})),
-        ("Attribution cues (box, by the stance of the verb)", items("cue", STANCE_COLOURS, {
-            k: f"outline: 2px solid {v}; outline-offset: 1px;" for k, v in STANCE_COLOURS.items()})),
-    ]
-    n_src = None if counts is None else sum(v for (layer, _), v in counts.items() if layer == "source")
-    if n_src != 0:
-        rows.append(("Attributed sources", [_swatch("font-style: italic; text-decoration: underline dotted;",
-                                                    "who is quoted or paraphrased", n_src)]))
+    rows = []
+    for layer in detectors.layers():
+        if layer.summary is not None:
+            n = None if counts is None else sum(v for (name, _), v in counts.items() if name == layer.name)
+            its = [] if n == 0 else [_swatch(layer.swatch.format(colour=layer.default_colour), layer.summary, n)]
+        else:
+            its = _legend_items(layer, counts)
+        rows.append((layer.legend, its))
     body = "".join(f'<div style="margin: 0.15em 0;"><b>{escape(title)}:</b> {"".join(its)}</div>'
                    for title, its in rows if its)
     return f'<div class="fr-legend" style="{_CARD} font-size: 0.85rem; line-height: 1.8; padding: 0.4rem 0.8rem;">' \
@@ -256,21 +208,25 @@ def legend_html(findings: Any = None) -> str:
 
 
 
+def _legend_items(layer: Layer, counts: dict[tuple[str, str], int] | None) -> list[str]:
+    out = []
+    for k, colour in layer.colours.items():
+        n = None if counts is None else counts.get((layer.name, k), 0)
+        if n != 0:
+            out.append(_swatch(layer.swatch.format(colour=colour), k.replace("_", " "), n))
+    return out
+
+
 def findings_table(findings: Any) -> list[dict[str, Any]]:
     """One row per finding for a side list: ``n``, ``start``, ``end``, ``finding`` (what it is), ``text``,
     ``explanation``, in the order of the text (plain values, for any table widget)."""
     rows = []
+    decl = detectors.by_type()
     for f in finding_dicts(findings):
-        t = f.get("type")
-        if t == "loaded_term":
-            what = f"loaded term: {f.get('category')} ({f.get('voice')})"
-        elif t == "quote":
-            what = f"quotation: {f.get('kind')}"
-        elif t == "attribution":
-            what = f"attribution: {f.get('stance')}, {f.get('source_type')}"
-        else:
+        d = decl.get(str(f.get("type")))
+        if d is None or d.describe is None:
             continue
-        rows.append({"start": _int(f.get("start")), "end": _int(f.get("end")), "finding": what,
+        rows.append({"start": _int(f.get("start")), "end": _int(f.get("end")), "finding": d.describe(f),
                      "text": f.get("text"), "explanation": f.get("explanation")})
     rows.sort(key=lambda r: (r["start"] if r["start"] is not None else -1, r["end"] or 0))
     return [{"n": i + 1, **r} for i, r in enumerate(rows)]

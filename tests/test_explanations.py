@@ -56,7 +56,7 @@ def test_sql_and_python_agree_on_allsides_articles():
 
 
 def _row(f: LoadedTerm | Quote | Attribution) -> dict:
-    return {"article_id": "a", **{c: f.to_dict().get(c) for c in tables.FINDING_COLUMNS if c != "article_id"}}
+    return {"article_id": "a", **{c: f.to_dict().get(c) for c in tables.finding_column_names() if c != "article_id"}}
 
 
 def _lt(weight: float, neutral: str | None, voice: str) -> LoadedTerm:
@@ -86,5 +86,5 @@ EDGE_CASES = [
 
 @pytest.mark.parametrize("finding", EDGE_CASES, ids=lambda f: f.explanation[:40])
 def test_sql_and_python_agree_on_edge_cases(finding):
-    f = pd.DataFrame([_row(finding)], columns=list(tables.FINDING_COLUMNS))
+    f = pd.DataFrame([_row(finding)], columns=list(tables.finding_column_names()))
     assert sql_explanations(f.astype(object).where(f.notna(), None)) == [finding.explanation]

@@ -6,17 +6,11 @@ import streamlit as st
 import widgets
 
 from framing.compare import METRICS
+from framing.compare.metrics import families
 
-FAMILIES = {
-    "loaded": "Loaded terms", "loaded_category": "Loaded terms by category", "quotes": "Quotations",
-    "attributions": "Attributions", "stance": "Reporting verbs by stance", "source_type": "Sources by type",
-    "tone": "Tone (sentiment)",
-}
-# The headline metric of each family, shown first.
-DEFAULT_METRIC = {"loaded": "loaded_author_rate", "loaded_category": "loaded_emotive_author_rate",
-                  "quotes": "quotes_scare_rate", "attributions": "named_share",
-                  "stance": "stance_distancing_share", "source_type": "source_anonymous_share",
-                  "tone": "subjectivity_mean"}
+# The metric families the detectors declare, each with its headline metric (shown first).
+FAMILIES = {f.name: f.label for f in families()}
+DEFAULT_METRIC = {f.name: f.headline for f in families()}
 VIEWS = {"rates": "Rates", "differences": "Differences", "categories": "Categories", "stance": "Stances",
          "source_type": "Source types", "time": "Over time"}
 

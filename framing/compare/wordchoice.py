@@ -28,8 +28,8 @@ import scipy.sparse as sp
 from framing.compare.groups import By, group_articles
 from framing.compare.settings import DEFAULT, CompareConfig
 from framing.compare.terms import TermCounts, count_terms
+from framing.findings import QUOTED_KINDS
 from framing.lexicons import Lexicon, load_lexicon
-from framing.report import QUOTED_KINDS
 
 TERM_COLUMNS = ("group", "rank", "term", "count", "count_rest", "rate", "rate_rest", "n_articles_with",
                 "top_source_share", "log_odds", "z", "example_article_id", "example_start", "example_end", "example")

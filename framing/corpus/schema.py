@@ -1,10 +1,10 @@
 """The store's tables, column by column: shared by the workers (which build rows) and the store (which keeps them).
 
 ``articles`` is the articles table of :mod:`framing.tables` with real columns for the usual metadata, the other
-input fields as JSON (``meta``), and the provenance of each row. ``findings`` is :data:`framing.tables.
-FINDING_COLUMNS` plus ``seq``, the finding's position in its report; its ``explanation`` is computed by DuckDB
-from the other columns when read (:func:`framing.explanations.sql`), not stored. ``records`` is the ledger: one row per input
-item per run, saying what became of it. Count columns follow :func:`framing.tables.count_columns`; a column the
+input fields as JSON (``meta``), and the provenance of each row. ``findings`` is
+:func:`framing.detectors.finding_columns` plus ``seq``, the finding's position in its report; its ``explanation``
+is computed by DuckDB from the other columns when read (:func:`framing.detectors.explanation_sql`), not stored. ``records`` is the ledger: one row per input
+item per run, saying what became of it. Count columns follow :func:`framing.detectors.count_columns`; a column the
 engine adds later is added to the store when it first appears.
 """
 
@@ -12,8 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from framing import explanations
-from framing.tables import FINDING_COLUMNS, count_columns
+from framing import detectors
 
 # The usual metadata: real columns, so that filters on them are fast.
 ARTICLE_HEAD: tuple[tuple[str, str], ...] = (
@@ -28,11 +27,6 @@ ARTICLE_TAIL: tuple[tuple[str, str], ...] = (
 META_COLUMNS = tuple(c for c, _ in ARTICLE_HEAD[2:8])
 INTERNAL_COLUMNS = frozenset(c for c, _ in ARTICLE_TAIL) | {"meta"}
 
-_FINDING_TYPES = {
-    "start": "INTEGER", "end": "INTEGER", "weight": "DOUBLE", "depth": "INTEGER", "multi_paragraph": "BOOLEAN",
-    "source_start": "INTEGER", "source_end": "INTEGER", "content_start": "INTEGER", "content_end": "INTEGER",
-    "direct": "BOOLEAN",
-}
 RECORD_COLUMNS: tuple[tuple[str, str], ...] = (
     ("run_id", "INTEGER"), ("seq", "BIGINT"), ("origin", "VARCHAR"), ("article_id", "VARCHAR"),
     ("content_hash", "VARCHAR"), ("status", "VARCHAR"), ("detail", "VARCHAR"),
@@ -43,8 +37,7 @@ STATUSES = ("analysed", "up_to_date", "duplicate", "error")
 
 def metric_columns() -> list[tuple[str, str]]:
     """The per-article figures of the tidy articles table, with their SQL types."""
-    return [("n_words", "BIGINT"), ("n_sentences", "BIGINT"), ("polarity", "DOUBLE"), ("subjectivity", "DOUBLE"),
-            *[(c, "BIGINT") for c in count_columns()], ("n_warnings", "BIGINT")]
+    return [("n_words", "BIGINT"), ("n_sentences", "BIGINT"), *detectors.count_columns(), ("n_warnings", "BIGINT")]
 
 
 def article_columns() -> list[tuple[str, str]]:
@@ -55,12 +48,12 @@ def finding_columns(*, computed: bool = False) -> list[tuple[str, str]]:
     """The columns of the findings table that workers write; with ``computed``, also the ``explanation`` column
     that DuckDB computes on read (its type is then the column's whole SQL definition)."""
     out = [("article_id", "VARCHAR"), ("seq", "INTEGER")]
-    for c in FINDING_COLUMNS:
+    for c, t in detectors.finding_columns():
         if c == "explanation":
             if computed:
-                out.append((c, f"VARCHAR GENERATED ALWAYS AS ({explanations.sql()}) VIRTUAL"))
+                out.append((c, f"VARCHAR GENERATED ALWAYS AS ({detectors.explanation_sql()}) VIRTUAL"))
         elif c != "article_id":
-            out.append((c, _FINDING_TYPES.get(c, "VARCHAR")))
+            out.append((c, t))
     return out
 
 

@@ -36,7 +36,7 @@ import pandas as pd
 
 from framing.corpus import schema
 from framing.errors import ConfigError, FramingError
-from framing.tables import FINDING_COLUMNS
+from framing.tables import finding_column_names
 
 SCHEMA_VERSION = "2"  # 2: findings.explanation computed on read; quotes have a reason
 EXPORT_TABLES = ("articles", "findings", "texts", "runs", "records", "errors")
@@ -177,8 +177,9 @@ class Store:
 
     def findings_frame(self, article_ids: Iterable[str] | None = None,
                        types: Iterable[str] | None = None) -> pd.DataFrame:
-        """The findings table of :mod:`framing.tables` (``FINDING_COLUMNS``), ordered by article and position."""
-        cols = ", ".join(_q(c) for c in FINDING_COLUMNS if c in self.columns("findings"))
+        """The findings table of :mod:`framing.tables` (:func:`~framing.tables.finding_column_names`), ordered by
+        article and position."""
+        cols = ", ".join(_q(c) for c in finding_column_names() if c in self.columns("findings"))
         conds, params = [], []
         if types is not None:
             types = list(types)
@@ -194,7 +195,7 @@ class Store:
         finally:
             if article_ids is not None:
                 self.con.unregister("_want_ids")
-        return df.reindex(columns=list(FINDING_COLUMNS))
+        return df.reindex(columns=list(finding_column_names()))
 
     def texts(self, article_ids: Iterable[str]) -> dict[str, str]:
         """The original text of each of these articles that the store has."""

@@ -22,6 +22,7 @@ from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
+from framing import detectors
 from framing.config import Config
 from framing.corpus import schema
 from framing.findings import Finding
@@ -106,6 +107,7 @@ def analyse_batch(tasks: list[Task], run_id: int, versions_key: str, lexicons: L
     groups: dict[type, tuple[list[Finding], list[str], list[int]]] = {}
     failed: dict[str, str] = {}
     engine = 0.0
+    stored = detectors.stored_types()
     for t in tasks:
         try:
             c0 = time.thread_time()
@@ -121,7 +123,7 @@ def analyse_batch(tasks: list[Task], run_id: int, versions_key: str, lexicons: L
         arts.append(_article(t, d, run_id, versions_key))
         seq = 0
         for f in report.findings:
-            if f.type != "sentiment":  # as in framing.tables.finding_rows
+            if f.type in stored:  # as in framing.tables.finding_rows
                 g = groups.get(type(f))
                 if g is None:
                     g = groups[type(f)] = ([], [], [])

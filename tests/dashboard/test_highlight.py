@@ -12,10 +12,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import framing
+from framing import detectors
 from framing.highlight import (
-    LOADED_COLOURS,
-    QUOTE_BACKGROUNDS,
-    STANCE_COLOURS,
     article_html,
     escape,
     findings_table,
@@ -25,7 +23,8 @@ from framing.highlight import (
 
 ALLOWED_TAGS = {"div", "span", "b", "small"}
 ALLOWED_ATTRS = {"class", "style", "title"}
-OUR_STYLES = set(LOADED_COLOURS.values()) | set(QUOTE_BACKGROUNDS.values()) | set(STANCE_COLOURS.values())
+OUR_STYLES = {c for layer in detectors.layers() for c in layer.colours.values()}
+LOADED_COLOURS = next(layer.colours for layer in detectors.layers() if layer.name == "loaded")
 
 
 class Parsed(HTMLParser):
