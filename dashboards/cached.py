@@ -18,7 +18,8 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from framing import plots, workspace
+from framing import workspace
+from framing.charts import ChartParams, draw
 from framing.compare import (
     METRICS,
     actor_labels,
@@ -30,6 +31,7 @@ from framing.compare import (
     pairwise_differences,
     rates,
 )
+from framing.compare.metrics import metric as find_metric
 from framing.corpus import open_store
 from framing.explore import Filters, edit_lexicons, rescore, with_uploads
 from framing.lexicons import entry, load_lexicon
@@ -166,13 +168,7 @@ def runs(ref: Ref) -> tuple[pd.DataFrame, dict[str, Any], pd.DataFrame]:
 
 # -- comparison tables and charts -----------------------------------------------------------------------------
 
-# The metric family each chart of the Compare page needs (the others chart their metric's own family).
-VIEW_FAMILY = {"categories": "loaded_category", "stance": "stance", "source_type": "source_type"}
 FAMILY_OF = {m.name: m.family for m in METRICS}
-
-
-def family_for(view: str, metric: str) -> str:
-    return VIEW_FAMILY.get(view, FAMILY_OF[metric])
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
@@ -201,33 +197,46 @@ def png(fig: Any) -> bytes:
     return buf.getvalue()
 
 
+class StoreTables:
+    """The chart tables of a store's filtered articles, from the caches of this module (a
+    :class:`framing.charts.Tables`: the charts are drawn by :func:`framing.charts.draw`, as in the CLI)."""
+
+    def __init__(self, ref: Ref, filters: Filters, by: str) -> None:
+        self.ref, self.filters, self.by = ref, filters, by
+
+    def rates(self, select: str) -> pd.DataFrame:
+        # a metric's whole family, cached once for every chart of the family
+        return rate_table(self.ref, self.filters, self.by, FAMILY_OF.get(select, select))
+
+    def pairwise(self, metric: str) -> pd.DataFrame:
+        return pair_table(self.ref, self.filters, self.by, metric)
+
+    def over_time(self, metric: str, freq: str) -> pd.DataFrame:
+        return time_table(self.ref, self.filters, self.by, metric, freq)
+
+    def distinctive_terms(self) -> pd.DataFrame:
+        return distinctive_terms(articles(self.ref, self.filters), all_texts(self.ref), by=self.by,
+                                 counts=term_counts(self.ref), top=15)
+
+    def actor_labels(self) -> pd.DataFrame:
+        return labels_table(self.ref, self.filters, self.by)[0]
+
+    def event_view(self, event: str) -> pd.DataFrame:
+        a = articles(self.ref, self.filters)
+        ids = tuple(a["article_id"].astype(str))
+        f = findings(self.ref, ids)
+        return event_view(a, f, event, mentions=label_mentions(texts(self.ref, ids), f))
+
+
 @st.cache_data(show_spinner=False, max_entries=128)
-def compare_chart(ref: Ref, filters: Filters, by: str, view: str, metric: str, corpus: str) -> tuple[bytes, pd.DataFrame]:
-    """One chart of the Compare page as PNG bytes, and the table it shows (also the CSV download)."""
-    r = rate_table(ref, filters, by, family_for(view, metric))
-    m = r[r["metric"] == metric]
-    cols = ["group", "value", "lo", "hi", "n_articles", "n_words", "n_attributions", "low_n", "note"]
-    if view == "rates":  # the highest value first, groups too small for their interval to mean much last
-        fig = plots.plot_rates(r, metric, corpus=corpus)
-        table = m[cols].sort_values(["low_n", "value", "group"], ascending=[True, False, True])
-    elif view == "differences":
-        pairs = pair_table(ref, filters, by, metric)
-        fig, table = plots.plot_differences(pairs, metric, corpus=corpus), pairs
-    elif view == "categories":
-        voice = str(m["voice"].iloc[0]) if len(m) and m["voice"].iloc[0] in ("author", "quoted") else "author"
-        fig = plots.plot_heatmap(r, voice=voice, corpus=corpus)
-        d = r[(r["family"] == "loaded_category") & (r["voice"] == voice)]
-        table = d.pivot_table(index="group", columns="key", values="value", sort=True).reset_index()
-    elif view in ("stance", "source_type"):
-        fig = plots.plot_shares(r, view, corpus=corpus)
-        d = r[r["family"] == view]
-        table = d.pivot_table(index="group", columns="key", values="value", sort=True).reset_index()
-    elif view == "time":
-        t = time_table(ref, filters, by, metric, "month")
-        fig, table = plots.plot_over_time(t, metric, corpus=corpus), t
-    else:
-        raise ValueError(f"unknown view {view!r}")
-    return png(fig), table.reset_index(drop=True)
+def compare_chart(ref: Ref, filters: Filters, by: str, view: str, metric_name: str, corpus: str
+                  ) -> tuple[bytes, pd.DataFrame, tuple[str, ...]]:
+    """One chart of the Compare page as PNG bytes, the table it shows (also the CSV download) and its warnings."""
+    m = find_metric(metric_name)
+    params = ChartParams(metric=metric_name, voice=m.voice if m.voice in ("author", "quoted") else "author",
+                         corpus=corpus)
+    c = draw(view, StoreTables(ref, filters, by), params)
+    return png(c.figure), c.table.reset_index(drop=True), c.warnings
 
 
 # -- word choice -----------------------------------------------------------------------------------------------
@@ -240,8 +249,8 @@ def term_counts(ref: Ref) -> Any:
 
 @st.cache_data(show_spinner=False, max_entries=32)
 def terms_table(ref: Ref, filters: Filters, by: str, corpus: str) -> tuple[bytes, pd.DataFrame]:
-    t = distinctive_terms(articles(ref, filters), all_texts(ref), by=by, counts=term_counts(ref), top=15)
-    return png(plots.plot_terms(t, corpus=corpus)), t
+    c = draw("terms", StoreTables(ref, filters, by), ChartParams(corpus=corpus))
+    return png(c.figure), c.table
 
 
 def _sample(ids: list[str], n: int) -> tuple[list[str], bool]:
@@ -267,7 +276,7 @@ def labels_table(ref: Ref, filters: Filters, by: str) -> tuple[pd.DataFrame, int
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def labels_chart(ref: Ref, filters: Filters, by: str, concept: str | None, corpus: str) -> bytes:
-    return png(plots.plot_labels(labels_table(ref, filters, by)[0], concept=concept, corpus=corpus))
+    return png(draw("labels", StoreTables(ref, filters, by), ChartParams(concept=concept, corpus=corpus)).figure)
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
@@ -290,13 +299,9 @@ def events(ref: Ref) -> pd.DataFrame:
 @st.cache_data(show_spinner=False, max_entries=64)
 def event_tables(ref: Ref, event: str, corpus: str) -> tuple[bytes, pd.DataFrame, pd.DataFrame]:
     """One event: the chart, the outlets side by side, and its articles."""
-    a = articles(ref, Filters(events=(event,)))
-    ids = tuple(a["article_id"].astype(str))
-    f = findings(ref, ids)
-    tx = texts(ref, ids)
-    mentions = label_mentions(tx, f)
-    view = event_view(a, f, event, mentions=mentions)
-    return png(plots.plot_event(view, event=event, corpus=corpus)), view, a
+    filters = Filters(events=(event,))
+    c = draw("event", StoreTables(ref, filters, "source"), ChartParams(event=event, corpus=corpus))
+    return png(c.figure), c.table, articles(ref, filters)
 
 
 # -- lexicons --------------------------------------------------------------------------------------------------

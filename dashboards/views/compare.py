@@ -5,14 +5,15 @@ import cached
 import streamlit as st
 import widgets
 
+from framing.charts import kinds
 from framing.compare import METRICS
 from framing.compare.metrics import families
 
 # The metric families the detectors declare, each with its headline metric (shown first).
 FAMILIES = {f.name: f.label for f in families()}
 DEFAULT_METRIC = {f.name: f.headline for f in families()}
-VIEWS = {"rates": "Rates", "differences": "Differences", "categories": "Categories", "stance": "Stances",
-         "source_type": "Source types", "time": "Over time"}
+# The chart kinds of this page (framing.charts), by name as the URL spells them.
+VIEWS = {k.name: k.title for k in kinds("compare").values()}
 
 ref, name = widgets.context()
 filters = widgets.filter_bar(ref)
@@ -39,13 +40,13 @@ widgets.show_text(f"{len(articles):,} articles ({filters.describe()}), grouped b
 
 title = f"{name}; {filters.describe()}"
 with st.spinner("Computing..."):
-    png, tab = cached.compare_chart(ref, filters, by, view, metric, title)
+    png, tab, warnings = cached.compare_chart(ref, filters, by, view, metric, title)
 left, right = st.columns([3, 2])
 left.image(png, width="stretch", alt=f"{VIEWS[view]} chart")
 widgets.downloads(png, tab, f"{name}-{view}-{metric}-by-{by}", where=left)
 with right:
     widgets.table(tab, max_height=560)
-for w in cached.rate_table(ref, filters, by, cached.family_for(view, metric)).attrs.get("warnings", []):
+for w in warnings:
     widgets.show_text(w, "caption")
 
 with st.expander("How to read these figures"):

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from framing.charts import CHARTS
 from framing.compare.settings import CORRECTIONS, DEFAULT, CompareConfig
 
 EPILOG_REPORT = """examples:
@@ -26,13 +27,10 @@ EPILOG_CHART = """examples:
   framing chart event data/demo/articles.jsonl --event E04 -o e04.png
   framing chart time corpus.jsonl --freq week -o weekly.png
 
-kinds: rates (dot and whisker), differences (pairwise, corrected), heatmap (categories), stances and
-source-types (stacked bars), terms (distinctive terms), labels (actor labels), time (rates over time),
-event (one event, outlets side by side). The file type follows the suffix of -o (.png, .svg, .pdf)."""
+kinds:
+""" + "\n".join(f"  {k.name:13} {k.help}" for k in CHARTS) + """
 
-
-# the kinds of `framing chart` (kept here, not in framing.plots, so that building the parser imports no matplotlib)
-CHART_KINDS = ("rates", "differences", "heatmap", "stances", "source-types", "terms", "labels", "time", "event")
+The file type follows the suffix of -o (.png, .svg, .pdf)."""
 
 
 def register(subparsers: Any) -> None:
@@ -55,7 +53,8 @@ def register(subparsers: Any) -> None:
     r.set_defaults(func=cmd_report)
 
     c = subparsers.add_parser("chart", help="draw one comparison chart", epilog=EPILOG_CHART, formatter_class=fmt)
-    c.add_argument("kind", choices=CHART_KINDS, metavar="KIND", help=" | ".join(CHART_KINDS))
+    names = [k.name for k in CHARTS]
+    c.add_argument("kind", choices=names, metavar="KIND", help=" | ".join(names))
     c.add_argument("input", metavar="CORPUS_OR_DB", help=".jsonl corpus or reports, or a .duckdb store")
     c.add_argument("-o", "--output", required=True, metavar="FILE", help="the chart file (.png, .svg or .pdf)")
     _common(c)
@@ -132,10 +131,10 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 
 def cmd_chart(args: argparse.Namespace) -> int:
-    from framing import plots as P
-    from framing.compare import events as ev
-    from framing.compare import stats, wordchoice
+    from framing import plots
+    from framing.charts import ChartParams, CorpusTables, draw
     from framing.compare.corpus import load_corpus
+    from framing.compare.events import busiest_event
     from framing.errors import ConfigError
 
     out = Path(args.output)
@@ -144,46 +143,15 @@ def cmd_chart(args: argparse.Namespace) -> int:
         raise ConfigError(f"invalid chart file type {out.suffix!r}; valid types are ('.png', '.svg', '.pdf')")
     cfg = _config(args)
     corpus = load_corpus(args.input, name=args.name, workers=args.workers, limit=args.limit)
-    name, by, a = corpus.describe(), _by(args), corpus.articles
-    mg = cfg.max_chart_groups
-    kind = args.kind
-    if kind == "rates":
-        fig = P.plot_rates(stats.rates(a, by=by, metrics=[args.metric], config=cfg), args.metric, corpus=name,
-                           max_groups=mg)
-    elif kind == "differences":
-        fig = P.plot_differences(stats.pairwise_differences(a, by=by, metrics=[args.metric], config=cfg),
-                                 args.metric, corpus=name)
-    elif kind == "heatmap":
-        fig = P.plot_heatmap(stats.rates(a, by=by, metrics=["loaded_category"], config=cfg), voice=args.voice,
-                             corpus=name, max_groups=mg)
-    elif kind in ("stances", "source-types"):
-        fam = "stance" if kind == "stances" else "source_type"
-        fig = P.plot_shares(stats.rates(a, by=by, metrics=[fam], config=cfg), fam, corpus=name, max_groups=mg)
-    elif kind == "terms":
-        fig = P.plot_terms(wordchoice.distinctive_terms(a, corpus.texts, by=by, config=cfg), corpus=name,
-                           max_groups=mg)
-    elif kind == "labels":
-        m = wordchoice.label_mentions(corpus.texts, corpus.findings)
-        fig = P.plot_labels(wordchoice.actor_labels(m, a, corpus.texts, by=by), concept=args.concept, corpus=name,
-                            max_groups=mg)
-    elif kind == "time":
-        key = f"date:{args.freq}"
-        by_t = [b for b in by if not b.startswith("date")] + [key]
-        fig = P.plot_over_time(stats.rates(a, by=by_t, metrics=[args.metric], config=cfg), args.metric,
-                               period=key, corpus=name)
-    else:  # event
-        event = args.event
-        if event is None:
-            et = ev.events_table(a, event_column=args.event_column)
-            if et.empty:
-                raise ConfigError(f"no article has a value in {args.event_column!r}; pass --event-column")
-            event = str(et.sort_values(["n_sources", "n_articles", "event"], ascending=[False, False, True])
-                        .iloc[0]["event"])
-        m = wordchoice.label_mentions(corpus.texts, corpus.findings)
-        view = ev.event_view(a, corpus.findings, event, mentions=m, event_column=args.event_column,
-                             by=by[0] if len(by) == 1 else "source")
-        fig = P.plot_event(view, event=event, corpus=name)
+    event = args.event
+    if args.kind == "event" and event is None:
+        event = busiest_event(corpus.articles, event_column=args.event_column)
+    # the over-time and differences charts keep their own limits (lines and pairs, not groups)
+    groups = None if args.kind in ("time", "differences") else cfg.max_chart_groups
+    params = ChartParams(metric=args.metric, voice=args.voice, freq=args.freq, concept=args.concept, event=event,
+                         corpus=corpus.describe(), max_groups=groups)
+    chart = draw(args.kind, CorpusTables(corpus, _by(args), cfg, event_column=args.event_column), params)
     out.parent.mkdir(parents=True, exist_ok=True)
-    P.save_figure(fig, out.with_suffix(""), [fmt], dpi=args.dpi)
+    plots.save_figure(chart.figure, out.with_suffix(""), [fmt], dpi=args.dpi)
     print(f"framing: wrote {out}", file=sys.stderr)
     return 0

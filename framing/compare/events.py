@@ -224,6 +224,15 @@ def events_table(articles: pd.DataFrame, *, event_column: str = "event") -> pd.D
                                        "title", "title_source"])
 
 
+def busiest_event(articles: pd.DataFrame, *, event_column: str = "event") -> str:
+    """The event covered by the most sources (then the most articles, then the first id): a chart's default."""
+    et = events_table(articles, event_column=event_column)
+    if et.empty:
+        raise ConfigError(f"no article has a value in {event_column!r}; pass --event-column")
+    return str(et.sort_values(["n_sources", "n_articles", "event"], ascending=[False, False, True])
+               .iloc[0]["event"])
+
+
 def event_view(articles: pd.DataFrame, findings: pd.DataFrame, event: str, *, mentions: pd.DataFrame | None = None,
                event_column: str = "event", by: str = "source", top: int = 5) -> pd.DataFrame:
     """The outlets covering ``event`` side by side: one row per ``by`` group (see ``EVENT_COLUMNS``).

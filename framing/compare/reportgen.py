@@ -22,7 +22,7 @@ import json
 import platform
 import shutil
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from functools import partial
 from pathlib import Path
@@ -281,42 +281,61 @@ def _manifest(data: ReportData, files: list[Path], out: Path, command: Sequence[
 
 # -- charts ----------------------------------------------------------------------------------------------------
 
+class _ReportTables:
+    """The report's own tables, as a chart source (:class:`framing.charts.Tables`): nothing is computed twice."""
+
+    def __init__(self, data: ReportData) -> None:
+        self.t = data.tables
+
+    def rates(self, select: str) -> pd.DataFrame:
+        return self.t["rates"]
+
+    def pairwise(self, metric: str) -> pd.DataFrame:
+        return self.t["pairwise"]
+
+    def over_time(self, metric: str, freq: str) -> pd.DataFrame:
+        return self.t["rates_over_time"]
+
+    def distinctive_terms(self) -> pd.DataFrame:
+        return self.t["distinctive_terms"]
+
+    def actor_labels(self) -> pd.DataFrame:
+        return self.t["actor_labels"]
+
+    def event_view(self, event: str) -> pd.DataFrame:
+        views = self.t["event_views"]
+        return views[views["event"] == event].drop(columns="event")
+
+
 def _charts(data: ReportData) -> list[tuple[str, Callable[[], Any]]]:
-    from framing import plots as P
+    """The report's charts: (file name, a function that draws it), each drawn through :func:`framing.charts.draw`."""
+    from framing.charts import ChartParams, draw
+    from framing.plots import chart_names
 
     t = data.tables
-    name = data.corpus.describe()
-    mg = data.config.max_chart_groups
-    rates = t["rates"]
-    out: list[tuple[str, Callable[[], Any]]] = []
+    base = ChartParams(corpus=data.corpus.describe(), max_groups=data.config.max_chart_groups)
+    wanted: list[tuple[str, str, ChartParams]] = []
     for m in ("loaded_author_rate", "loaded_quoted_rate", "quotes_scare_rate", "source_anonymous_share",
               "polarity_mean"):
-        out.append((f"rates_{m}", partial(P.plot_rates, rates, m, corpus=name, max_groups=mg)))
-    out.append(("heatmap_author", lambda: P.plot_heatmap(rates, voice="author", corpus=name, max_groups=mg)))
-    out.append(("heatmap_quoted", lambda: P.plot_heatmap(rates, voice="quoted", corpus=name, max_groups=mg)))
-    out.append(("stances", lambda: P.plot_shares(rates, "stance", corpus=name, max_groups=mg)))
-    out.append(("source_types", lambda: P.plot_shares(rates, "source_type", corpus=name, max_groups=mg)))
-    out.append(("distinctive_terms", lambda: P.plot_terms(t["distinctive_terms"], corpus=name, max_groups=mg)))
-    out.append(("actor_labels", lambda: P.plot_labels(t["actor_labels"], corpus=name, max_groups=mg)))
+        wanted.append((f"rates_{m}", "rates", replace(base, metric=m)))
+    wanted += [("heatmap_author", "heatmap", replace(base, voice="author")),
+               ("heatmap_quoted", "heatmap", replace(base, voice="quoted")),
+               ("stances", "stances", base), ("source_types", "source-types", base),
+               ("distinctive_terms", "terms", base), ("actor_labels", "labels", base)]
     pw = t.get("pairwise")
     if pw is not None and not pw.empty:
-        out.append(("differences_loaded_author_rate",
-                    lambda: P.plot_differences(pw, "loaded_author_rate", corpus=name)))
+        wanted.append(("differences_loaded_author_rate", "differences", replace(base, max_groups=None)))
     if data.time_key and "rates_over_time" in t:
-        rt = t["rates_over_time"]
-        out.append(("time_loaded_author_rate",
-                    lambda: P.plot_over_time(rt, "loaded_author_rate", period=data.time_key, corpus=name)))
-    views = t.get("event_views")
-    if views is not None:
-        from framing.plots import chart_names
-
+        wanted.append(("time_loaded_author_rate", "time",
+                       replace(base, max_groups=None, freq=data.time_key.split(":", 1)[1])))
+    if t.get("event_views") is not None:
         ev_table = t["events"].set_index("event")
         for e, fname in zip(data.events_shown, chart_names(data.events_shown), strict=True):
-            v = views[views["event"] == e].drop(columns="event")
             title, src = ev_table.at[e, "title"], ev_table.at[e, "title_source"]
             label = f"{e} — plainest headline, {src}: \u201c{title}\u201d" if title else e
-            out.append((f"event_{fname}", partial(P.plot_event, v, event=label, corpus=name)))
-    return out
+            wanted.append((f"event_{fname}", "event", replace(base, event=e, event_label=label)))
+    tables = _ReportTables(data)
+    return [(name, partial(lambda k, p: draw(k, tables, p).figure, kind, params)) for name, kind, params in wanted]
 
 
 # -- report.md -------------------------------------------------------------------------------------------------

@@ -134,9 +134,9 @@ def test_changing_a_filter_widget_changes_the_table_and_the_url(page):
 
 @pytest.mark.parametrize("view, family, metric, columns", [
     ("differences", "loaded", "loaded_author_rate", {"group_a", "group_b", "diff", "lo", "hi", "p_adjusted"}),
-    ("categories", "loaded_category", "loaded_emotive_author_rate", {"group", "emotive", "pejorative"}),
-    ("stance", "stance", "stance_distancing_share", {"group", "neutral", "endorsing", "distancing"}),
-    ("source_type", "source_type", "source_anonymous_share", {"group", "anonymous", "named_person"}),
+    ("heatmap", "loaded_category", "loaded_emotive_author_rate", {"group", "emotive", "pejorative"}),
+    ("stances", "stance", "stance_distancing_share", {"group", "neutral", "endorsing", "distancing"}),
+    ("source-types", "source_type", "source_anonymous_share", {"group", "anonymous", "named_person"}),
     ("time", "quotes", "quotes_scare_rate", {"group", "value", "date:month"}),
     ("rates", "tone", "subjectivity_mean", {"group", "value", "lo", "hi"}),
 ])

@@ -1,0 +1,256 @@
+"""The registry of chart kinds: each kind declares once which table it draws and how it draws it, and
+``framing chart``, ``framing report`` and the dashboard's pages all draw through :func:`draw`.
+
+A chart's table comes from a :class:`Tables` source: :class:`CorpusTables` computes it from a corpus in memory
+(``framing chart``), a report hands over the tables it has computed already, and the dashboard hands over its
+cached queries of the store. The plots themselves are in :mod:`framing.plots`; ``docs/extending.md`` says how to add
+a kind.
+
+Importing this module loads neither pandas nor matplotlib (the CLI builds its parser from :data:`CHARTS`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Literal, Protocol
+
+from framing.errors import ConfigError
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from framing.compare.corpus import Corpus
+    from framing.compare.settings import CompareConfig
+
+Page = Literal["compare", "words", "event"]
+
+
+@dataclass(frozen=True)
+class ChartParams:
+    """What a chart shows, beyond its table: each kind reads the fields it needs."""
+
+    metric: str = "loaded_author_rate"  # rates, differences, time
+    voice: str = "author"  # heatmap
+    freq: str = "month"  # time: the date bucket
+    concept: str | None = None  # labels: one concept group (None: all)
+    event: str | None = None  # event: the event id
+    event_label: str | None = None  # event: the title shown (default: the id)
+    corpus: str | None = None  # the corpus' name in titles
+    max_groups: int | None = None  # groups shown (None: the plot's own default)
+
+
+class Tables(Protocol):
+    """Where charts get their tables (the comparison layer's tables, for some grouping of some articles)."""
+
+    def rates(self, select: str) -> pd.DataFrame:
+        """:func:`framing.compare.stats.rates` for a metric or a family (the table may hold more metrics)."""
+        ...
+
+    def pairwise(self, metric: str) -> pd.DataFrame: ...
+
+    def over_time(self, metric: str, freq: str) -> pd.DataFrame:
+        """Rates by group and ``date:freq`` period."""
+        ...
+
+    def distinctive_terms(self) -> pd.DataFrame: ...
+
+    def actor_labels(self) -> pd.DataFrame: ...
+
+    def event_view(self, event: str) -> pd.DataFrame: ...
+
+
+@dataclass(frozen=True)
+class ChartKind:
+    name: str  # as `framing chart KIND` and the dashboard's URLs spell it
+    title: str  # its name on a dashboard page
+    help: str  # what it shows, for `framing chart --help`
+    page: Page  # the dashboard page that offers it
+    table: Callable[[Tables, ChartParams], pd.DataFrame]
+    plot: Callable[[pd.DataFrame, ChartParams], Any]  # -> a matplotlib Figure
+    shown: Callable[[pd.DataFrame, ChartParams], pd.DataFrame]  # the table beside the chart (and its CSV download)
+
+
+@dataclass(frozen=True)
+class Chart:
+    figure: Any
+    table: pd.DataFrame  # what :attr:`ChartKind.shown` makes of the drawn table
+    warnings: tuple[str, ...]  # the drawn table's warnings (low counts, unparsed dates, ...)
+
+
+def _groups(p: ChartParams) -> dict[str, Any]:
+    return {} if p.max_groups is None else {"max_groups": p.max_groups}
+
+
+def _pivot(t: pd.DataFrame, family: str, voice: str | None = None) -> pd.DataFrame:
+    d = t[t["family"] == family]
+    if voice is not None:
+        d = d[d["voice"] == voice]
+    return d.pivot_table(index="group", columns="key", values="value", sort=True).reset_index()
+
+
+def _rates_shown(t: pd.DataFrame, p: ChartParams) -> pd.DataFrame:
+    """One metric's rates, the highest first; groups too small for their interval to mean much last."""
+    cols = ["group", "value", "lo", "hi", "n_articles", "n_words", "n_attributions", "low_n", "note"]
+    m = t[t["metric"] == p.metric]
+    return m[[c for c in cols if c in m.columns]].sort_values(["low_n", "value", "group"],
+                                                              ascending=[True, False, True])
+
+
+def _plot_rates(t: pd.DataFrame, p: ChartParams) -> Any:
+    from framing import plots
+
+    return plots.plot_rates(t, p.metric, corpus=p.corpus, **_groups(p))
+
+
+def _plot_differences(t: pd.DataFrame, p: ChartParams) -> Any:
+    from framing import plots
+
+    return plots.plot_differences(t, p.metric, corpus=p.corpus)
+
+
+def _plot_heatmap(t: pd.DataFrame, p: ChartParams) -> Any:
+    from framing import plots
+
+    return plots.plot_heatmap(t, voice=p.voice, corpus=p.corpus, **_groups(p))
+
+
+def _shares(family: str) -> tuple[Callable[[pd.DataFrame, ChartParams], Any], Callable[..., pd.DataFrame]]:
+    def plot(t: pd.DataFrame, p: ChartParams) -> Any:
+        from framing import plots
+
+        return plots.plot_shares(t, family, corpus=p.corpus, **_groups(p))
+
+    return plot, lambda t, p: _pivot(t, family)
+
+
+def _plot_terms(t: pd.DataFrame, p: ChartParams) -> Any:
+    from framing import plots
+
+    return plots.plot_terms(t, corpus=p.corpus, **_groups(p))
+
+
+def _plot_labels(t: pd.DataFrame, p: ChartParams) -> Any:
+    from framing import plots
+
+    return plots.plot_labels(t, concept=p.concept, corpus=p.corpus, **_groups(p))
+
+
+def _plot_time(t: pd.DataFrame, p: ChartParams) -> Any:
+    from framing import plots
+
+    return plots.plot_over_time(t, p.metric, period=f"date:{p.freq}", corpus=p.corpus)
+
+
+def _plot_event(t: pd.DataFrame, p: ChartParams) -> Any:
+    from framing import plots
+
+    return plots.plot_event(t, event=p.event_label or p.event, corpus=p.corpus)
+
+
+def _event_table(tables: Tables, p: ChartParams) -> pd.DataFrame:
+    if p.event is None:
+        raise ConfigError("the event chart needs an event id")
+    return tables.event_view(p.event)
+
+
+def _same(t: pd.DataFrame, p: ChartParams) -> pd.DataFrame:
+    return t
+
+
+def _of_metric(t: pd.DataFrame, p: ChartParams) -> pd.DataFrame:
+    return t[t["metric"] == p.metric] if "metric" in t.columns else t
+
+
+_stances, _stances_shown = _shares("stance")
+_types, _types_shown = _shares("source_type")
+
+CHARTS: tuple[ChartKind, ...] = (
+    ChartKind("rates", "Rates", "dot and whisker: one metric per group, with intervals", "compare",
+              lambda tb, p: tb.rates(p.metric), _plot_rates, _rates_shown),
+    ChartKind("differences", "Differences", "pairwise differences of one metric, corrected for many tests",
+              "compare", lambda tb, p: tb.pairwise(p.metric), _plot_differences, _of_metric),
+    ChartKind("heatmap", "Categories", "loaded-term categories by group, in one voice", "compare",
+              lambda tb, p: tb.rates("loaded_category"), _plot_heatmap,
+              lambda t, p: _pivot(t, "loaded_category", p.voice)),
+    ChartKind("stances", "Stances", "attributions by the stance of the reporting verb (stacked bars)", "compare",
+              lambda tb, p: tb.rates("stance"), _stances, _stances_shown),
+    ChartKind("source-types", "Source types", "attributions by type of source (stacked bars)", "compare",
+              lambda tb, p: tb.rates("source_type"), _types, _types_shown),
+    ChartKind("time", "Over time", "one metric over time, a line per group", "compare",
+              lambda tb, p: tb.over_time(p.metric, p.freq), _plot_time, _same),
+    ChartKind("terms", "Distinctive terms", "each group's most distinctive terms", "words",
+              lambda tb, p: tb.distinctive_terms(), _plot_terms, _same),
+    ChartKind("labels", "Actor labels", "which label each group uses for the same kind of actor", "words",
+              lambda tb, p: tb.actor_labels(), _plot_labels, _same),
+    ChartKind("event", "Same event", "one event, the outlets side by side", "event",
+              _event_table, _plot_event, _same),
+)
+
+
+def kinds(page: Page | None = None) -> dict[str, ChartKind]:
+    """The chart kinds by name (those of one dashboard page, with ``page``), in registry order."""
+    return {k.name: k for k in CHARTS if page is None or k.page == page}
+
+
+def chart_kind(name: str) -> ChartKind:
+    try:
+        return kinds()[name]
+    except KeyError:
+        raise ConfigError(f"unknown chart kind {name!r}; valid kinds are {tuple(kinds())!r}") from None
+
+
+def draw(kind: str, tables: Tables, params: ChartParams | None = None) -> Chart:
+    """Draw one chart: its kind's table from ``tables``, its plot, and the table shown beside it."""
+    k = chart_kind(kind)
+    p = params or ChartParams()
+    t = k.table(tables, p)
+    return Chart(k.plot(t, p), k.shown(t, p), tuple(t.attrs.get("warnings", ())))
+
+
+class CorpusTables:
+    """Chart tables computed from a corpus in memory, grouped ``by`` some columns (``framing chart``)."""
+
+    def __init__(self, corpus: Corpus, by: Sequence[str], config: CompareConfig, *, event_column: str = "event"
+                 ) -> None:
+        self.corpus, self.by, self.config, self.event_column = corpus, list(by), config, event_column
+        self._mentions: pd.DataFrame | None = None
+
+    def rates(self, select: str) -> pd.DataFrame:
+        from framing.compare import stats
+
+        return stats.rates(self.corpus.articles, by=self.by, metrics=[select], config=self.config)
+
+    def pairwise(self, metric: str) -> pd.DataFrame:
+        from framing.compare import stats
+
+        return stats.pairwise_differences(self.corpus.articles, by=self.by, metrics=[metric], config=self.config)
+
+    def over_time(self, metric: str, freq: str) -> pd.DataFrame:
+        from framing.compare import stats
+
+        by = [b for b in self.by if not b.startswith("date")] + [f"date:{freq}"]
+        return stats.rates(self.corpus.articles, by=by, metrics=[metric], config=self.config)
+
+    def distinctive_terms(self) -> pd.DataFrame:
+        from framing.compare import wordchoice
+
+        return wordchoice.distinctive_terms(self.corpus.articles, self.corpus.texts, by=self.by, config=self.config)
+
+    def mentions(self) -> pd.DataFrame:
+        if self._mentions is None:
+            from framing.compare import wordchoice
+
+            self._mentions = wordchoice.label_mentions(self.corpus.texts, self.corpus.findings)
+        return self._mentions
+
+    def actor_labels(self) -> pd.DataFrame:
+        from framing.compare import wordchoice
+
+        return wordchoice.actor_labels(self.mentions(), self.corpus.articles, self.corpus.texts, by=self.by)
+
+    def event_view(self, event: str) -> pd.DataFrame:
+        from framing.compare import events
+
+        return events.event_view(self.corpus.articles, self.corpus.findings, event, mentions=self.mentions(),
+                                 event_column=self.event_column, by=self.by[0] if len(self.by) == 1 else "source")
