@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from framing.config import RECORD_SECONDS
+from framing.corpus.ingest import BINARY_FORMATS, FORMATS
 from framing.errors import InputError
 from framing.records import Record, RecordError
 
@@ -38,8 +39,8 @@ MAX_UPLOAD_BYTES = 10 * 1024 * 1024
 # At most this many articles from one upload: 10 MB of very short records (one sentence each) would otherwise be
 # tens of thousands of analyses; 2,000 keeps the wait under a minute or so whatever the file.
 MAX_UPLOAD_ARTICLES = 2000
-# What can be uploaded, by file suffix (lower case), and the reader's format.
-UPLOAD_TYPES = {".txt": "txt", ".csv": "csv", ".tsv": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl"}
+# What can be uploaded, by file suffix (lower case), and the reader's format: every format the engine reads.
+UPLOAD_TYPES = FORMATS
 # A pasted text is one article; the same limit as a file, in characters.
 MAX_PASTED_CHARS = MAX_UPLOAD_BYTES
 
@@ -70,9 +71,9 @@ def upload_suffix(name: str) -> str:
                              f"{_size(MAX_UPLOAD_BYTES)}), or analyse it with `framing run`")
     suffix = Path(low).suffix
     if suffix not in UPLOAD_TYPES:
-        raise InputError(f"{name}: unsupported file type {suffix or '(no suffix)'!r}; upload .txt (one article), "
-                         ".csv or .tsv (one article per row, with a text column) or .jsonl (one JSON object per "
-                         "line with a \"text\" field)")
+        raise InputError(f"{name}: unsupported file type {suffix or '(no suffix)'!r}; upload one of "
+                         f"{', '.join(UPLOAD_TYPES)} (.txt and .html: one article; the others: one article per row "
+                         "or line, with a text field)")
     return suffix
 
 
@@ -92,9 +93,9 @@ def parse_upload(name: str, data: bytes, *, mapping: Mapping | None = None,
                          "file, or analyse it with `framing run` and open the store with `framing dashboard --db`")
     if not data.strip():
         raise InputError(f"{display}: the file is empty")
-    if b"\x00" in data[:4096]:
+    if UPLOAD_TYPES[suffix] not in BINARY_FORMATS and b"\x00" in data[:4096]:
         raise InputError(f"{display}: this looks like a binary file (it contains NUL bytes), not text; upload "
-                         ".txt, .csv, .tsv or .jsonl")
+                         f"one of {', '.join(UPLOAD_TYPES)}")
     stem = _SAFE_NAME.sub("_", display[: -len(suffix)]).strip("._") or "upload"
     records: list[Record] = []
     errors: list[RecordError] = []

@@ -8,7 +8,14 @@ import widgets
 
 from framing import plots
 from framing.compare import METRICS
-from framing.uploads import MAX_UPLOAD_ARTICLES, MAX_UPLOAD_BYTES, analyse_records, parse_pasted, parse_upload
+from framing.uploads import (
+    MAX_UPLOAD_ARTICLES,
+    MAX_UPLOAD_BYTES,
+    UPLOAD_TYPES,
+    analyse_records,
+    parse_pasted,
+    parse_upload,
+)
 
 ref, name = widgets.context()
 st.title("Analyse your own articles")
@@ -47,10 +54,10 @@ with paste:
         if st.form_submit_button("Analyse", icon=":material/play_arrow:", type="primary"):
             widgets.run(lambda: analyse(parse_pasted(text, title=title, source=source), "pasted text"))
 with upload:
-    st.markdown(".txt: one article. .csv / .tsv: one article per row, with a `text` column (or `content`, "
-                "`body`), optional `source`, `title`, `date`, `id`. .jsonl: one JSON object per line with the same "
-                "fields.")
-    file = st.file_uploader("File", type=["txt", "csv", "tsv", "jsonl", "ndjson"], key="file")
+    st.markdown(".txt: one article; .html / .htm: one saved page (its article text is extracted). .csv / .tsv / "
+                ".parquet: one article per row, with a `text` column (or `content`, `body`), optional `source`, "
+                "`title`, `date`, `id`. .jsonl / .ndjson: one JSON object per line with the same fields.")
+    file = st.file_uploader("File", type=[t.lstrip(".") for t in UPLOAD_TYPES], key="file")
     if file is not None and st.session_state.get("upload_file") != file.file_id:
         st.session_state["upload_file"] = file.file_id
         widgets.run(lambda: analyse(parse_upload(file.name, file.getvalue()), file.name))

@@ -71,10 +71,13 @@ _BINARY_SHARE = 0.05
 _CSV_MAX_FIELD = 10_000_000
 # Rows read from a Parquet file at a time: small enough to keep memory bounded, large enough to be fast.
 _PARQUET_BATCH = 1024
-_SUFFIXES = {
+# The one list of input formats, by file suffix (lower case), read by `framing analyse`, `framing run` and the
+# dashboard's uploads alike; each may also be gzip-compressed (.gz) except in uploads.
+FORMATS = {
     ".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".tsv": "csv", ".parquet": "parquet", ".txt": "txt",
     ".html": "html", ".htm": "html",
 }
+BINARY_FORMATS = frozenset(("parquet",))  # formats whose files are not text
 _HASH_CHUNK = 1 << 20
 # Compressed bytes of a .gz input decompressed to estimate its record count (the progress bar's total): counting
 # every line would decompress the whole file once more before the run starts; the lines in the first 8 MB, scaled by
@@ -394,7 +397,7 @@ def input_format(p: Path) -> str | None:
     name = p.name.lower()
     if name.endswith(".gz"):
         name = name[:-3]
-    return _SUFFIXES.get(os.path.splitext(name)[1])
+    return FORMATS.get(os.path.splitext(name)[1])
 
 
 def describe_inputs(paths: Sequence[str], mapping: Mapping | None = None) -> list[InputInfo]:
@@ -410,7 +413,7 @@ def describe_inputs(paths: Sequence[str], mapping: Mapping | None = None) -> lis
 
 def supported_inputs() -> str:
     """The input types, for messages."""
-    return ".jsonl, .csv, .tsv, .parquet, .txt, .html or .htm (each may be .gz), or a folder of them"
+    return f"{', '.join(list(FORMATS)[:-1])} or {list(FORMATS)[-1]} (each may be .gz), or a folder of them"
 
 
 def _describe(p: Path, mp: Mapping) -> InputInfo:

@@ -75,8 +75,7 @@ def test_a_csv_without_a_text_column_says_which_columns_it_has():
     ("blank.csv", b"   \n\n", "empty"),
     ("image.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00", "binary"),
     ("archive.jsonl.gz", b"\x1f\x8b\x08\x00", "compressed files are not accepted"),
-    ("data.parquet", b"PAR1", "unsupported file type '.parquet'"),
-    ("page.html", b"<html></html>", "unsupported file type '.html'"),
+    ("data.docx", b"PK\x03\x04", "unsupported file type '.docx'"),
     ("noext", b"text", "unsupported file type '(no suffix)'"),
 ])
 def test_files_that_cannot_be_used_raise_a_clear_error(name, data, message):
@@ -92,9 +91,28 @@ def test_at_most_max_articles_are_kept_and_the_rest_listed():
     assert "at most 3 articles" in parsed.errors[0].reason
 
 
-def test_upload_types_match_the_dashboard_uploader():
-    assert set(UPLOAD_TYPES) == {".txt", ".csv", ".tsv", ".jsonl", ".ndjson"}
+def test_uploads_read_every_format_the_engine_reads():
+    from framing.corpus.ingest import FORMATS
+
+    assert UPLOAD_TYPES is FORMATS
     assert upload_suffix("A.JSONL") == ".jsonl"
+
+
+def test_a_parquet_upload_is_read_like_a_run_reads_it(tmp_path):
+    import pandas as pd
+
+    pd.DataFrame({"text": ["One article.", "Another one."], "source": ["A", "B"]}).to_parquet(tmp_path / "x.parquet")
+    parsed = parse_upload("x.parquet", (tmp_path / "x.parquet").read_bytes())
+    assert [r.text for r in parsed.records] == ["One article.", "Another one."]
+    assert [r.source for r in parsed.records] == ["A", "B"] and not parsed.errors
+
+
+def test_an_html_upload_is_one_article_from_the_page():
+    page = (b"<html><head><title>T</title></head><body><nav>Menu</nav><article><p>"
+            + b"The council voted on the plan on Tuesday, officials said. " * 6 + b"</p></article></body></html>")
+    parsed = parse_upload("page.html", page)
+    assert len(parsed.records) == 1 and "The council voted" in parsed.records[0].text
+    assert "<p>" not in parsed.records[0].text
 
 
 def test_pasted_text_is_one_article_with_a_stable_id():
