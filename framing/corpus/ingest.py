@@ -1,4 +1,6 @@
 """Reading corpora: JSONL, CSV/TSV, Parquet, folders of ``.txt`` files and saved HTML pages (each also ``.gz``).
+The formats and their readers are in :mod:`framing.corpus.formats`, the fields and the column mapping in
+:mod:`framing.corpus.fields`; this module maps what the readers give to records, and identifies the inputs.
 
 :func:`read_inputs` turns input paths into a stream of :class:`~framing.records.Record` (one article) and
 :class:`~framing.records.RecordError` (one input item that cannot be analysed, with its file, line and reason).
@@ -20,118 +22,48 @@ near-duplicates (only texts equal up to white space are duplicates).
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import email.utils
 import gzip
 import hashlib
-import io
-import json
 import os
 import re
-import shutil
-import tempfile
 import zlib
-from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import asdict, dataclass, field
+from collections.abc import Iterator, Sequence
+from dataclasses import asdict, dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import IO, Any
 
-from framing.errors import ConfigError, InputError, from_options
+from framing.corpus.fields import CANDIDATES, FIELDS, META_FIELDS, RESERVED, Mapping, find_field
+from framing.corpus.formats import (
+    BINARY_FORMATS,
+    FORMATS,
+    REGISTRY,
+    Raw,
+    binary_head,
+    format_named,
+    jsonl_objects,
+    jsonl_raws,
+    read_text_file,
+    text_lines,
+    unusable,
+    unwrap_html,
+    why,
+)
+from framing.errors import InputError
 from framing.records import Record, RecordError
-from framing.text.html import EXTRACTED, html_text
-from framing.text.html import extract as extract_html
 
-FIELDS = ("id", "text", "source", "date", "title", "url", "event", "topic", "leaning")
-# The usual column names of each field, in order of preference; matched case-insensitively.
-CANDIDATES: dict[str, tuple[str, ...]] = {
-    "id": ("id", "article_id", "doc_id"),
-    "text": ("text", "content", "body"),
-    "source": ("source", "outlet", "publisher"),
-    "date": ("date", "published", "published_at", "publication_date", "pub_date"),
-    "title": ("title", "headline"),
-    "url": ("url", "link"),
-    "event": ("event", "event_id"),
-    "topic": ("topic",),
-    "leaning": ("leaning",),
-}
-META_FIELDS = ("title", "date", "url", "event", "topic", "leaning")
-# Input fields with these names would collide with columns of the articles table; they are kept as input_<name>.
-RESERVED = frozenset((
-    "id", "text", "source", "article_id", "content_hash", "findings", "metrics", "versions", "warnings", "meta",
-    "n_words", "n_sentences", "polarity", "subjectivity", "n_warnings", "run_id", "versions_key", "origin",
-))
+__all__ = ["BINARY_FORMATS", "CANDIDATES", "FIELDS", "FORMATS", "META_FIELDS", "RESERVED", "InputInfo", "Mapping",
+           "binary_head", "check_inputs", "clean_text", "content_hash", "describe_inputs", "field_string",
+           "gzip_damage", "hash_id", "input_format", "jsonl_objects", "parse_date", "read_inputs", "read_stream",
+           "read_text_file", "supported_inputs", "text_lines", "unusable"]
 
-# A text with more than this share of control characters (other than newlines, tabs and form feeds) is taken to
-# be binary: real text has almost none, while compressed or binary files are full of them.
-_BINARY_SHARE = 0.05
-# No CSV field is longer than this many characters. 10 million characters is ~50 times the longest real article
-# we have seen; the limit stops an unbalanced quotation mark from reading a whole file into one field.
-_CSV_MAX_FIELD = 10_000_000
-# Rows read from a Parquet file at a time: small enough to keep memory bounded, large enough to be fast.
-_PARQUET_BATCH = 1024
-# The one list of input formats, by file suffix (lower case), read by `framing analyse`, `framing run` and the
-# dashboard's uploads alike; each may also be gzip-compressed (.gz) except in uploads.
-FORMATS = {
-    ".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".tsv": "csv", ".parquet": "parquet", ".txt": "txt",
-    ".html": "html", ".htm": "html",
-}
-BINARY_FORMATS = frozenset(("parquet",))  # formats whose files are not text
 _HASH_CHUNK = 1 << 20
 # Compressed bytes of a .gz input decompressed to estimate its record count (the progress bar's total): counting
 # every line would decompress the whole file once more before the run starts; the lines in the first 8 MB, scaled by
 # the file's size, are close on real corpora, and exact for files smaller than that.
 _COUNT_SAMPLE = 8 << 20
-# Control characters other than \t \n \f \r, as bytes: in UTF-8 each is one byte that no other character's
-# encoding contains, so deleting them from a text's encoding and comparing lengths counts them, in C (faster than a
-# regular expression: docs/design-measurements.md).
-_CONTROL_BYTES = bytes([*range(0x00, 0x09), 0x0b, *range(0x0e, 0x20)])
-
-
-@dataclass(frozen=True, slots=True)
-class Mapping:
-    """How input columns map to article fields, and the options of the tabular formats.
-
-    A field left as ``None`` is taken from the first of its usual names (:data:`CANDIDATES`) that a record has.
-    ``group_by`` joins consecutive rows with the same value of that column into one article (sentences of
-    BASIL), ordered by ``paragraph_field`` then ``order_by``; sentences of one paragraph are joined with a
-    space, paragraphs with a blank line. ``metadata`` is a CSV/TSV/JSONL/Parquet file whose rows are joined to
-    the records by ``metadata_key`` (a column of the metadata file matched to the article id), filling fields
-    the records lack (the publisher and date of PolNeAR's text files).
-    """
-
-    id: str | None = None
-    text: str | None = None
-    source: str | None = None
-    date: str | None = None
-    title: str | None = None
-    url: str | None = None
-    event: str | None = None
-    topic: str | None = None
-    leaning: str | None = None
-    delimiter: str | None = None
-    date_format: str | None = None
-    group_by: str | None = None
-    paragraph_field: str | None = None
-    order_by: str | None = None
-    metadata: str | None = None
-    metadata_key: str | None = None
-
-    def __post_init__(self) -> None:
-        if self.delimiter is not None and len(self.delimiter) != 1:
-            raise ConfigError(f"the CSV delimiter must be one character, not {self.delimiter!r}")
-        if (self.paragraph_field or self.order_by) and not self.group_by:
-            raise ConfigError("paragraph_field and order_by need group_by (the column that names the article)")
-        if self.metadata_key and not self.metadata:
-            raise ConfigError("metadata_key needs metadata (the file to join)")
-
-    def to_dict(self) -> dict[str, Any]:
-        return {k: v for k, v in asdict(self).items() if v is not None}
-
-    @classmethod
-    def from_dict(cls, d: dict[str, Any]) -> Mapping:
-        return from_options(cls, d, "mapping option")
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,75 +82,6 @@ class InputInfo:
 
 
 # -- helpers of the readers ----------------------------------------------------------------------------------------
-
-
-def text_lines(fh: Iterable[bytes]) -> Iterator[tuple[str, bool]]:
-    """Lines of a binary stream decoded as UTF-8, each with a flag: was it invalid UTF-8 (bytes replaced)?"""
-    for raw in fh:
-        try:
-            yield raw.decode("utf-8"), False
-        except UnicodeDecodeError:
-            yield raw.decode("utf-8", errors="replace"), True
-
-
-def binary_head(fh: Any) -> str | None:
-    """Why a JSON-lines stream is binary rather than text, judged on its first 8 KB (peeked, not consumed), or None.
-    JSON escapes every control character, so more than a few raw control bytes (NUL included) mean a compressed or
-    binary file under a JSONL name: one error for the file, not one per line of garbage. A stray control byte in an
-    otherwise good file stays an error of its line."""
-    peek = getattr(fh, "peek", None)
-    head = peek(8192)[:8192] if peek is not None else b""
-    if not head:
-        return None
-    ctrl = len(head) - len(head.translate(None, _CONTROL_BYTES))
-    if ctrl / len(head) > _BINARY_SHARE:
-        return "looks like a binary file, not JSON lines (a gzipped file needs the .gz suffix)"
-    return None
-
-
-def jsonl_objects(lines: Iterable[tuple[str, bool]], origin: str) -> Iterator[tuple[str, dict[str, Any] | str, bool]]:
-    """``(where, object or reason, bad_utf8)`` for every non-blank line; ``where`` is ``origin:line``."""
-    for lineno, (line, bad_utf8) in enumerate(lines, 1):
-        if lineno == 1:
-            line = line.lstrip("\ufeff")
-        if not line.strip():
-            continue
-        where = f"{origin}:{lineno}"
-        try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as exc:
-            msg = exc.msg[:-3] if exc.msg.endswith(" at") else exc.msg  # "Invalid control character at"
-            yield where, f"not valid JSON ({msg} at column {exc.colno})", bad_utf8
-            continue
-        except RecursionError:
-            yield where, "not readable: the JSON is nested too deeply (thousands of brackets)", bad_utf8
-            continue
-        if not isinstance(obj, dict):
-            yield where, f"expected a JSON object (one article per line), found {type(obj).__name__}", bad_utf8
-            continue
-        yield where, obj, bad_utf8
-
-
-def unusable(text: str) -> str | None:
-    """Why a text cannot be analysed at all, or None."""
-    if not text.strip():
-        return "empty text (nothing but whitespace)" if text else "empty text"
-    sample = text[:10000]
-    if "\x00" in sample:
-        return "looks like binary data (NUL characters), not text"
-    data = sample.encode("utf-8", "surrogatepass")
-    ctrl = len(data) - len(data.translate(None, _CONTROL_BYTES))
-    if ctrl / len(sample) > _BINARY_SHARE:
-        return f"looks like binary data ({ctrl} control characters in the first {len(sample)}), not text"
-    return None
-
-
-def unwrap_html(text: str, origin: str) -> tuple[str, str | None]:
-    """The text to analyse: HTML-looking text becomes its extracted main text, with a warning naming ``origin``."""
-    found = html_text(text)
-    if found is None:
-        return text, None
-    return found[0], f"{origin}: {EXTRACTED}"
 
 
 def clean_text(text: str, origin: str) -> tuple[str, list[str]]:
@@ -245,30 +108,6 @@ def field_string(value: Any, name: str) -> tuple[str | None, str | None]:
         return None, f"the {name} field must be a string or a number, found {kind}"
     s = str(value).strip()
     return (s or None), None
-
-
-def read_text_file(p: Path, id: str) -> Record | RecordError:
-    """One ``.txt`` (or ``.txt.gz``) file as one article with the given id."""
-    try:
-        raw = _read_bytes(p)
-    except (OSError, EOFError, zlib.error) as exc:
-        return RecordError(str(p), f"cannot read the file: {_why(exc)}", id)
-    warnings: tuple[str, ...] = ()
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        if b"\x00" in raw[:4096]:
-            return RecordError(str(p), "looks like a binary file (NUL bytes), not text", id)
-        line = raw[: exc.start].count(b"\n") + 1
-        text = raw.decode("utf-8", errors="replace")
-        warnings = (f"{p}:{line}: not valid UTF-8 (first bad byte at offset {exc.start}); bad bytes were replaced "
-                    "with U+FFFD",)
-    text = text.lstrip("\ufeff")
-    problem = unusable(text)
-    if problem:
-        return RecordError(str(p), problem, id)
-    text, html = unwrap_html(text, str(p))
-    return Record(id, text, None, str(p), {}, warnings + ((html,) if html else ()))
 
 
 # -- ids, hashes and dates ---------------------------------------------------------------------------------------
@@ -353,16 +192,6 @@ def parse_date(value: Any, fmt: str | None = None) -> tuple[str | None, str | No
 # -- reading -----------------------------------------------------------------------------------------------------
 
 
-@dataclass(slots=True)
-class _Raw:
-    """One input item before field mapping: its fields, and fields fixed by the format (a file's text and id)."""
-
-    origin: str
-    fields: dict[str, Any]
-    fixed: dict[str, Any] = field(default_factory=dict)
-    warnings: tuple[str, ...] = ()
-
-
 def read_inputs(paths: Sequence[str], mapping: Mapping | None = None) -> Iterator[Record | RecordError]:
     """Records and errors from every input path, in order; each input item gives exactly one of the two.
 
@@ -429,18 +258,9 @@ def _describe(p: Path, mp: Mapping) -> InputInfo:
             size += nbytes
             n += 1
         return InputInfo(str(p), fmt, size, h.hexdigest(), n, n)
-    digest, nbytes, lines = _hash_file(p, count_lines=fmt in ("jsonl", "csv"))
-    records: int | None = None
-    if mp.group_by:
-        records = None
-    elif fmt == "jsonl":
-        records = lines
-    elif fmt == "csv":
-        records = max(lines - 1, 0) if lines is not None else None
-    elif fmt == "parquet":
-        records = _parquet_rows(p)
-    else:
-        records = 1
+    form = format_named(fmt)
+    digest, nbytes, lines = _hash_file(p, count_lines=form.counts_lines)
+    records = None if mp.group_by else form.records(p, lines)
     return InputInfo(str(p), fmt, nbytes, digest, 1, records)
 
 
@@ -473,21 +293,10 @@ def _hash_file(p: Path, *, count_lines: bool) -> tuple[str, int, int | None]:
                     except zlib.error:
                         lines, gz = None, None  # corrupt: the reader reports it
     except OSError as exc:
-        raise InputError(f"{p}: cannot read the file: {_why(exc)}") from exc
+        raise InputError(f"{p}: cannot read the file: {why(exc)}") from exc
     if lines is not None and gz is not None and sampled < size:
         lines = round(lines * size / sampled)
     return h.hexdigest(), size, lines
-
-
-def _parquet_rows(p: Path) -> int | None:
-    if p.name.lower().endswith(".gz"):
-        return None
-    try:
-        import pyarrow.parquet as pq
-
-        return int(pq.ParquetFile(p).metadata.num_rows)
-    except Exception:  # a broken file: the reader reports it
-        return None
 
 
 def _folder_files(folder: Path) -> Iterator[Path]:
@@ -499,7 +308,7 @@ def _folder_files(folder: Path) -> Iterator[Path]:
                 yield Path(root) / name
 
 
-def _read_path(p: Path, mp: Mapping, folder: Path | None = None) -> Iterator[_Raw | RecordError]:
+def _read_path(p: Path, mp: Mapping, folder: Path | None = None) -> Iterator[Raw | RecordError]:
     fmt = input_format(p)
     if fmt == "folder":
         for f in _folder_files(p):
@@ -515,18 +324,12 @@ def _read_path(p: Path, mp: Mapping, folder: Path | None = None) -> Iterator[_Ra
     if damaged:
         yield RecordError(str(p), damaged)
         return
+    form = format_named(fmt)
     try:
-        if fmt == "txt":
-            rec = read_text_file(p, stem)
-            yield rec if isinstance(rec, RecordError) else _Raw(rec.origin, {}, {"id": rec.id, "text": rec.text},
-                                                                rec.warnings)
-        elif fmt == "html":
-            yield _read_html(p, stem)
-        else:
-            rows = _read_table(p, fmt, mp)
-            yield from (_group(rows, mp) if mp.group_by else rows)
+        rows = form.read(p, mp, stem, True)
+        yield from (_group(rows, mp) if form.tabular and mp.group_by else rows)
     except (OSError, EOFError, zlib.error) as exc:
-        yield RecordError(str(p), f"cannot read the file: {_why(exc)}")
+        yield RecordError(str(p), f"cannot read the file: {why(exc)}")
 
 
 def _unsupported_file(p: Path) -> str:
@@ -534,7 +337,7 @@ def _unsupported_file(p: Path) -> str:
         with open(p, "rb") as fh:
             head = fh.read(4096)
     except OSError as exc:
-        return f"cannot read the file: {_why(exc)}"
+        return f"cannot read the file: {why(exc)}"
     if b"\x00" in head:
         return "looks like a binary file (NUL bytes), not an article; skipped"
     return f"unsupported file type {p.suffix or '(no suffix)'!r}; use {supported_inputs()}"
@@ -559,184 +362,19 @@ def gzip_damage(p: Path) -> str | None:
     return None
 
 
-def _open(p: Path) -> IO[bytes]:
-    return gzip.open(p, "rb") if p.name.lower().endswith(".gz") else open(p, "rb")  # type: ignore[return-value]
-
-
-def _read_bytes(p: Path) -> bytes:
-    with _open(p) as fh:
-        return fh.read()
-
-
-def _why(exc: BaseException) -> str:
-    if isinstance(exc, EOFError):
-        return "the compressed file ends early (truncated or corrupt)"
-    if isinstance(exc, (gzip.BadGzipFile, zlib.error)):
-        return f"not a valid gzip file ({exc})"
-    if isinstance(exc, OSError) and exc.strerror:
-        return exc.strerror
-    return str(exc) or type(exc).__name__
-
-
-def _read_table(p: Path, fmt: str, mp: Mapping) -> Iterator[_Raw | RecordError]:
-    if fmt == "jsonl":
-        return _read_jsonl(p, mp)
-    if fmt == "csv":
-        return _read_csv(p, mp)
-    return _read_parquet(p, mp)
-
-
-def _read_jsonl(p: Path, mp: Mapping) -> Iterator[_Raw | RecordError]:
-    with _open(p) as fh:
-        yield from _jsonl_raws(fh, str(p))
-
-
-def _jsonl_raws(fh: IO[bytes], origin: str) -> Iterator[_Raw | RecordError]:
-    """The raw items of a JSON-lines stream; a stream that breaks off (a damaged .gz) ends with one error."""
-    last = 0
-    try:
-        binary = binary_head(fh)
-        if binary:
-            yield RecordError(origin, binary)
-            return
-        for where, obj, bad_utf8 in jsonl_objects(text_lines(fh), origin):
-            last = int(where.rsplit(":", 1)[1])
-            if isinstance(obj, str):
-                yield RecordError(where, obj)
-                continue
-            warn = (f"{where}: the line was not valid UTF-8; bad bytes were replaced with U+FFFD",) \
-                if bad_utf8 else ()
-            yield _Raw(where, obj, {}, warn)
-    except (OSError, EOFError, zlib.error) as exc:
-        yield RecordError(f"{origin}:{last + 1}" if last else origin,
-                          f"{_why(exc)}; the rest of the file could not be read")
-
-
 def read_stream(fh: IO[bytes], origin: str = "<stdin>", mapping: Mapping | None = None) -> Iterator[
         Record | RecordError]:
     """Records and errors from a stream of JSON lines (stdin), read as a ``.jsonl`` file is."""
     builder = _Builder(mapping or Mapping(), None)
-    for item in _jsonl_raws(fh, origin):
+    for item in jsonl_raws(fh, origin):
         yield item if isinstance(item, RecordError) else builder.record(item)
 
 
-def _sniff_delimiter(header: str, p: Path, mp: Mapping) -> str:
-    if mp.delimiter:
-        return mp.delimiter
-    if p.name.lower().removesuffix(".gz").endswith(".tsv"):
-        return "\t"
-    # Count the candidates outside quotation marks in the header line; the most frequent one wins.
-    unquoted = re.sub(r'"[^"]*"', "", header)
-    counts = {d: unquoted.count(d) for d in (",", ";", "\t", "|")}
-    best = max(counts, key=lambda d: counts[d])
-    return best if counts[best] else ","
-
-
-def _read_csv(p: Path, mp: Mapping, *, need_text: bool = True) -> Iterator[_Raw | RecordError]:
-    csv.field_size_limit(_CSV_MAX_FIELD)
-    with _open(p) as fb:
-        fh = io.TextIOWrapper(fb, encoding="utf-8-sig", errors="replace", newline="")
-        first = fh.readline()
-        if not first.strip():
-            yield RecordError(str(p), "empty file (no header line)")
-            return
-        delim = _sniff_delimiter(first, p, mp)
-        reader = csv.reader(_chain_first(first, fh), delimiter=delim, strict=True)
-        try:
-            header = next(reader)
-        except csv.Error as exc:
-            yield RecordError(f"{p}:1", f"malformed CSV header ({exc}); the file was not read")
-            return
-        header = [h.strip() or f"column_{i + 1}" for i, h in enumerate(header)]
-        problem = _missing_text(header, mp) if need_text else None
-        if problem:
-            guess = max((";", "\t", "|", ","), key=first.count)
-            if len(header) == 1 and guess != delim and first.count(guess):
-                problem += f"; the header looks delimited by {guess!r}: give --delimiter {guess!r}"
-            yield RecordError(f"{p}:1", problem + "; the file was not read")
-            return
-        end = 1
-        while True:
-            start = end + 1
-            try:
-                row = next(reader)
-            except StopIteration:
-                break
-            except csv.Error as exc:
-                end = reader.line_num
-                yield RecordError(f"{p}:{_lines(start, end)}", f"malformed CSV ({exc}): probably an unbalanced "
-                                                                 "quotation mark; the row was skipped")
-                continue
-            end = reader.line_num
-            if not row:
-                continue  # a blank line
-            if len(row) != len(header):
-                yield RecordError(f"{p}:{_lines(start, end)}",
-                                  f"expected {len(header)} fields (as in the header), found {len(row)}: check the "
-                                  f"delimiter ({delim!r}) and the quotation marks")
-                continue
-            yield _Raw(f"{p}:{_lines(start, end)}", {k: v for k, v in zip(header, row, strict=True) if v != ""})
-
-
-def _lines(start: int, end: int) -> str:
-    return f"{start}-{end}" if end > start else str(start)
-
-
-def _chain_first(first: str, fh: IO[str]) -> Iterator[str]:
-    yield first
-    yield from fh
-
-
-def _missing_text(columns: Sequence[str], mp: Mapping) -> str | None:
-    """A message when no column can be the text (for the whole file), else None."""
-    if mp.group_by and mp.group_by not in columns:
-        return f"no group_by column {mp.group_by!r}; the columns are {list(columns)}"
-    if _find(columns, (mp.text,) if mp.text else CANDIDATES["text"]) is not None:
-        return None
-    looked = repr(mp.text) if mp.text else ", ".join(CANDIDATES["text"])
-    return (f"no text column (looked for {looked}, case-insensitive); the columns are {list(columns)[:30]}; "
-            "give the text column with --text-field NAME")
-
-
-def _read_parquet(p: Path, mp: Mapping, *, need_text: bool = True) -> Iterator[_Raw | RecordError]:
-    import pyarrow as pa
-    import pyarrow.parquet as pq
-
-    tmp = None
-    try:
-        if p.name.lower().endswith(".gz"):
-            tmp = tempfile.TemporaryFile()
-            with gzip.open(p, "rb") as src:
-                shutil.copyfileobj(src, tmp)
-            tmp.seek(0)
-        try:
-            pf = pq.ParquetFile(tmp if tmp is not None else p)
-        except (pa.ArrowException, OSError) as exc:
-            yield RecordError(str(p), f"not a readable Parquet file ({exc})")
-            return
-        columns = pf.schema_arrow.names
-        problem = _missing_text(columns, mp) if need_text else None
-        if problem:
-            yield RecordError(str(p), f"{problem}; its {pf.metadata.num_rows:,} rows were not read")
-            return
-        row_no = 0
-        try:
-            for batch in pf.iter_batches(batch_size=_PARQUET_BATCH):
-                for row in batch.to_pylist():
-                    row_no += 1
-                    yield _Raw(f"{p}:row {row_no}", {k: v for k, v in row.items() if v is not None and v != ""})
-        except (pa.ArrowException, OSError) as exc:
-            yield RecordError(f"{p}:row {row_no + 1}", f"cannot read the rest of the Parquet file ({exc})")
-    finally:
-        if tmp is not None:
-            tmp.close()
-
-
-def _group(rows: Iterator[_Raw | RecordError], mp: Mapping) -> Iterator[_Raw | RecordError]:
+def _group(rows: Iterator[Raw | RecordError], mp: Mapping) -> Iterator[Raw | RecordError]:
     """Consecutive rows with the same ``group_by`` value as one item (the rows must be contiguous)."""
     key = mp.group_by
     assert key
-    buf: list[_Raw] = []
+    buf: list[Raw] = []
     for item in rows:
         if isinstance(item, RecordError):
             yield item
@@ -752,9 +390,9 @@ def _group(rows: Iterator[_Raw | RecordError], mp: Mapping) -> Iterator[_Raw | R
         yield _merge(buf, mp)
 
 
-def _merge(rows: list[_Raw], mp: Mapping) -> _Raw:
+def _merge(rows: list[Raw], mp: Mapping) -> Raw:
     first = rows[0]
-    text_key = _find(list(first.fields), (mp.text,) if mp.text else CANDIDATES["text"]) or "text"
+    text_key = find_field(list(first.fields), (mp.text,) if mp.text else CANDIDATES["text"]) or "text"
 
     def num(v: Any) -> Any:
         try:
@@ -762,7 +400,7 @@ def _merge(rows: list[_Raw], mp: Mapping) -> _Raw:
         except (TypeError, ValueError):
             return (1, str(v))
 
-    def order(r: _Raw) -> tuple[Any, ...]:
+    def order(r: Raw) -> tuple[Any, ...]:
         return (num(r.fields.get(mp.paragraph_field)) if mp.paragraph_field else (0, 0),
                 num(r.fields.get(mp.order_by)) if mp.order_by else (0, 0))
 
@@ -785,26 +423,13 @@ def _merge(rows: list[_Raw], mp: Mapping) -> _Raw:
               if k not in consumed and all(r.fields.get(k) == v for r in rows[1:])}
     merged[text_key] = text
     fixed: dict[str, Any] = {}
-    if not (mp.id or _find(list(first.fields), CANDIDATES["id"])):  # the group's value is the article's id
+    if not (mp.id or find_field(list(first.fields), CANDIDATES["id"])):  # the group's value is the article's id
         fixed["id"] = str(merged.pop(str(mp.group_by)))
     origin = first.origin
     if len(rows) > 1:  # file:first line-last line
         path, lines = first.origin.rsplit(":", 1)
         origin = f"{path}:{lines.split('-')[0]}-{rows[-1].origin.rsplit(':', 1)[1].split('-')[-1]}"
-    return _Raw(origin, merged, fixed, tuple(w for r in rows for w in r.warnings))
-
-
-def _read_html(p: Path, id: str) -> _Raw | RecordError:
-    raw = _read_bytes(p)
-    if b"\x00" in raw[:4096]:
-        return RecordError(str(p), "looks like a binary file (NUL bytes), not an HTML page", id)
-    doc = extract_html(raw)
-    if doc is None or not (doc.get("text") or "").strip():
-        return RecordError(str(p), "no article text found in the HTML page (the extractor found no main text)", id)
-    fields = {k: v for k, v in (("title", doc.get("title")), ("date", doc.get("date")), ("url", doc.get("url")),
-                                ("source", doc.get("sitename")), ("author", doc.get("author")),
-                                ("hostname", doc.get("hostname"))) if v}
-    return _Raw(str(p), fields, {"id": id, "text": doc["text"]}, (f"{p}: {EXTRACTED}",))
+    return Raw(origin, merged, fixed, tuple(w for r in rows for w in r.warnings))
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -837,21 +462,6 @@ def _reserved() -> frozenset[str]:
 # -- field mapping ---------------------------------------------------------------------------------------------
 
 
-def _find(keys: Sequence[str], names: Iterable[str]) -> str | None:
-    """The first of ``names`` among ``keys`` (exact match first, then case-insensitive)."""
-    lower: dict[str, str] = {}
-    for k in keys:
-        lower.setdefault(k.lower(), k)
-    keyset = set(keys)
-    for n in names:
-        if n in keyset:
-            return n
-        found = lower.get(n.lower())
-        if found is not None:
-            return found
-    return None
-
-
 class _Builder:
     """Maps raw items to records; the column resolution is cached per set of field names."""
 
@@ -866,13 +476,13 @@ class _Builder:
             res = {}
             for f in FIELDS:
                 explicit = getattr(self.mp, f)
-                res[f] = _find(keys, (explicit,) if explicit else CANDIDATES[f])
+                res[f] = find_field(keys, (explicit,) if explicit else CANDIDATES[f])
             if len(self._cache) > 256:
                 self._cache.clear()
             self._cache[keys] = res
         return res
 
-    def record(self, raw: _Raw) -> Record | RecordError:
+    def record(self, raw: Raw) -> Record | RecordError:
         fields = raw.fields
         res = self._resolve(tuple(fields))
         if self.metadata is not None:
@@ -939,21 +549,16 @@ def _load_metadata(mp: Mapping) -> dict[str, dict[str, Any]]:
     assert mp.metadata
     p = Path(mp.metadata)
     fmt = input_format(p) if p.exists() else None
-    if fmt not in ("jsonl", "csv", "parquet"):
-        raise InputError(f"{mp.metadata}: the metadata file must be an existing .csv, .tsv, .jsonl or .parquet file")
+    tables = [f for f in REGISTRY if f.tabular]
+    if fmt not in {f.name for f in tables}:
+        raise InputError(f"{mp.metadata}: the metadata file must be an existing "
+                         f"{', '.join(s for f in tables for s in f.suffixes)} file")
     out: dict[str, dict[str, Any]] = {}
     key: str | None = mp.metadata_key
-    rows: Iterator[_Raw | RecordError]
-    if fmt == "csv":
-        rows = _read_csv(p, mp, need_text=False)
-    elif fmt == "jsonl":
-        rows = _read_jsonl(p, mp)
-    else:
-        rows = _read_parquet(p, mp, need_text=False)
-    for item in rows:
+    for item in format_named(str(fmt)).read(p, mp, p.name, False):
         if isinstance(item, RecordError):
             raise InputError(f"metadata {item.message()}")
-        k = key or _find(list(item.fields), CANDIDATES["id"])
+        k = key or find_field(list(item.fields), CANDIDATES["id"])
         if k is None or k not in item.fields:
             raise InputError(f"metadata {item.origin}: no key column {key or 'id'!r}; give it with --metadata-key "
                              f"(the columns are {list(item.fields)[:30]})")
