@@ -42,7 +42,7 @@ class LoadedTerm:
     type: Literal["loaded_term"] = "loaded_term"
 
     def to_dict(self) -> dict[str, Any]:
-        return _ordered(self)
+        return finding_dict(self)
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,7 +64,7 @@ class Quote:
     type: Literal["quote"] = "quote"
 
     def to_dict(self) -> dict[str, Any]:
-        return _ordered(self)
+        return finding_dict(self)
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,7 +94,7 @@ class Attribution:
     speaker: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return _ordered(self)
+        return finding_dict(self)
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,7 +110,7 @@ class SentenceSentiment:
     type: Literal["sentiment"] = "sentiment"
 
     def to_dict(self) -> dict[str, Any]:
-        return _ordered(self)
+        return finding_dict(self)
 
 
 Finding = LoadedTerm | Quote | Attribution | SentenceSentiment
@@ -119,7 +119,7 @@ Finding = LoadedTerm | Quote | Attribution | SentenceSentiment
 _HEAD = ("type", "start", "end", "text", "explanation")
 
 
-def _ordered(finding: Any) -> dict[str, Any]:
+def finding_dict(finding: Any) -> dict[str, Any]:
     """The contract's field order: type, start, end, text, explanation, then the type's own fields.
 
     Every field is a str, int, float, bool or None, so a shallow copy is the whole dict (``dataclasses.asdict``

@@ -19,7 +19,8 @@ from framing.lexicons import Lexicons, default_lexicons
 # The modules whose code decides the analysis (packages: every module in them). Editing any of them makes the
 # stored articles stale; editing the comparison layer, the dashboard or the corpus package does not.
 ENGINE_MODULES = ("framing.report", "framing.findings", "framing.explanations", "framing.config", "framing.lexicons",
-                  "framing.inflect", "framing.tables", "framing.text", "framing.detect", "framing.provenance")
+                  "framing.inflect", "framing.tables", "framing.text", "framing.detect", "framing.detectors",
+                  "framing.provenance")
 
 
 def config_sha256(cfg: Config) -> str:

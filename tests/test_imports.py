@@ -91,3 +91,22 @@ def test_the_cycle_finder_finds_a_cycle():
 
 def test_the_package_has_no_import_cycles():
     assert cycles(import_graph()) == []
+
+
+def test_the_engine_hash_covers_every_module_the_analysis_runs():
+    """Stores know their articles are stale from the engine hash (framing.provenance.ENGINE_MODULES): every module
+    that framing.report reaches, at any depth, must be one of those modules or inside one of those packages."""
+    from framing.provenance import ENGINE_MODULES
+
+    graph = import_graph()
+    seen, todo = set(), ["framing.report"]
+    while todo:
+        m = todo.pop()
+        if m not in seen:
+            seen.add(m)
+            todo += graph.get(m, ())
+    # the version is in the staleness key itself; the exception classes decide no output
+    known = {"framing", "framing._version", "framing.errors"}
+    outside = sorted(m for m in seen if not any(m == e or m.startswith(e + ".") for e in ENGINE_MODULES)
+                     and m not in known)
+    assert not outside, f"the analysis runs modules the engine hash leaves out: {outside}"

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from framing.charts import CHARTS
+from framing import charts
 from framing.compare.settings import CORRECTIONS, DEFAULT, CompareConfig
 
 EPILOG_REPORT = """examples:
@@ -28,7 +28,7 @@ EPILOG_CHART = """examples:
   framing chart time corpus.jsonl --freq week -o weekly.png
 
 kinds:
-""" + "\n".join(f"  {k.name:13} {k.help}" for k in CHARTS) + """
+{kinds}
 
 The file type follows the suffix of -o (.png, .svg, .pdf)."""
 
@@ -52,9 +52,10 @@ def register(subparsers: Any) -> None:
     r.add_argument("--no-findings", action="store_true", help="leave the (large) findings table out")
     r.set_defaults(func=cmd_report)
 
-    c = subparsers.add_parser("chart", help="draw one comparison chart", epilog=EPILOG_CHART, formatter_class=fmt)
-    names = [k.name for k in CHARTS]
-    c.add_argument("kind", choices=names, metavar="KIND", help=" | ".join(names))
+    kinds = charts.kinds()
+    epilog = EPILOG_CHART.format(kinds="\n".join(f"  {k.name:13} {k.help}" for k in kinds.values()))
+    c = subparsers.add_parser("chart", help="draw one comparison chart", epilog=epilog, formatter_class=fmt)
+    c.add_argument("kind", choices=list(kinds), metavar="KIND", help=" | ".join(kinds))
     c.add_argument("input", metavar="CORPUS_OR_DB", help=".jsonl corpus or reports, or a .duckdb store")
     c.add_argument("-o", "--output", required=True, metavar="FILE", help="the chart file (.png, .svg or .pdf)")
     _common(c)

@@ -344,7 +344,7 @@ class Format:
     binary: bool = False  # not text: no text checks on its bytes
 
 
-def _one(make: Callable[[Path, str], Raw | Record | RecordError]) -> Callable[..., Iterator[Raw | RecordError]]:
+def one_article(make: Callable[[Path, str], Raw | Record | RecordError]) -> Callable[..., Iterator[Raw | RecordError]]:
     """The reader of a one-article format, from a function that reads the file."""
     def read(p: Path, mp: Mapping, id: str, need_text: bool) -> Iterator[Raw | RecordError]:
         item = make(p, id)
@@ -363,8 +363,8 @@ REGISTRY: tuple[Format, ...] = (
     Format("parquet", (".parquet",), "one article per row",
            lambda p, mp, id, need_text: _read_parquet(p, mp, need_text=need_text),
            lambda p, lines: _parquet_rows(p), tabular=True, binary=True),
-    Format("txt", (".txt",), "one article", _one(read_text_file)),
-    Format("html", (".html", ".htm"), "one saved page (its article text is extracted)", _one(_read_html)),
+    Format("txt", (".txt",), "one article", one_article(read_text_file)),
+    Format("html", (".html", ".htm"), "one saved page (its article text is extracted)", one_article(_read_html)),
 )
 # Suffix -> format name, the list every message and the dashboard's uploader show.
 FORMATS: dict[str, str] = {s: f.name for f in REGISTRY for s in f.suffixes}

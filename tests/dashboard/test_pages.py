@@ -344,3 +344,14 @@ def test_every_page_is_in_the_navigation():
     pages = sorted(p.name for p in (Path(APP).parent / "views").glob("*.py"))
     source = Path(APP).read_text(encoding="utf-8")
     assert all(f'"views/{p}"' in source for p in pages)
+
+
+def test_a_chart_kind_added_to_the_registry_is_offered_on_its_page(page, monkeypatch):
+    """docs/extending.md, "Add a chart": the registry entry is all the Compare page needs."""
+    from framing import charts
+    from tests.test_extending import TONE_BARS
+
+    monkeypatch.setattr(charts, "CHARTS", (*charts.CHARTS, TONE_BARS))
+    at = page("compare", view="tone-bars", family="tone", metric="subjectivity_mean")
+    assert len(at.get("image")) == 1
+    assert set(table(at)["metric"]) == {"subjectivity_mean"}
