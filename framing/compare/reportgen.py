@@ -105,7 +105,14 @@ def build_report(corpus: Corpus, *, by: By = "source", config: CompareConfig | N
     t["actor_labels"] = wordchoice.actor_labels(mentions, articles, texts, by=keys)
     t["speakers"] = wordchoice.speakers(corpus.findings, articles, by=keys)
     t["reporting_verbs"] = wordchoice.reporting_verbs(corpus.findings, articles, by=keys)
-    # over time
+    _add_over_time(data, keys, time_freq)
+    _add_events(data, event_column, mentions, max_events)
+    return data
+
+
+def _add_over_time(data: ReportData, keys: Sequence[str], time_freq: str) -> None:
+    """Rates over time, in the finest date bucket that gives a readable chart (at most ``MAX_PERIODS``)."""
+    articles, t, cfg = data.corpus.articles, data.tables, data.config
     if "date" in articles.columns and "date" not in {k.split(":")[0] for k in keys}:
         parsed = parse_dates(articles["date"])
         # a readable chart has at most ~36 periods: step up to a coarser bucket when the corpus spans years
@@ -122,7 +129,11 @@ def build_report(corpus: Corpus, *, by: By = "source", config: CompareConfig | N
             t["rates_over_time"] = stats.rates(articles, by=[*keys, data.time_key],
                                                metrics=["loaded_author_rate", "quotes_scare_rate"], config=cfg)
             data.warnings += [w for w in t["rates_over_time"].attrs.get("warnings", []) if w not in data.warnings]
-    # same event
+
+
+def _add_events(data: ReportData, event_column: str, mentions: pd.DataFrame, max_events: int) -> None:
+    """The events (the articles' ids, or stories grouped by similarity) and the views of the most covered ones."""
+    articles, t, cfg, texts = data.corpus.articles, data.tables, data.config, data.corpus.texts
     arts = articles
     if event_column in articles.columns and articles[event_column].notna().any():
         data.event_column = event_column
@@ -143,11 +154,10 @@ def build_report(corpus: Corpus, *, by: By = "source", config: CompareConfig | N
         data.events_shown = multi["event"].head(max_events).tolist()
         views = []
         for e in data.events_shown:
-            v = ev.event_view(arts, corpus.findings, e, mentions=mentions, event_column=data.event_column)
+            v = ev.event_view(arts, data.corpus.findings, e, mentions=mentions, event_column=data.event_column)
             views.append(v.assign(event=e))
         if views:
             t["event_views"] = pd.concat(views, ignore_index=True)[["event", *ev.EVENT_COLUMNS]]
-    return data
 
 
 def _bucket_count(parsed: pd.Series, freq: str) -> int:
@@ -341,15 +351,22 @@ def _charts(data: ReportData) -> list[tuple[str, Callable[[], Any]]]:
 # -- report.md -------------------------------------------------------------------------------------------------
 
 def render_markdown(data: ReportData, charts: dict[str, str]) -> str:
-    """The readable report. Every piece of article text is escaped (see :mod:`framing.compare.markdown`)."""
+    """The readable report, section by section. Every piece of article text is escaped (see
+    :mod:`framing.compare.markdown`)."""
+    lines: list[str] = []
+    for section in (_md_intro, _md_glance, _md_categories, _md_differences, _md_quoting, _md_terms, _md_labels,
+                    _md_time, _md_events, _md_method):
+        section(lines.append, data, charts)
+    return "\n".join(lines)
+
+
+def _md_intro(w: Callable[[str], None], data: ReportData, charts: dict[str, str]) -> None:
+    """The title, what the corpus is, how to read the report, and the warnings."""
     c = data.corpus
     t = data.tables
     cfg = data.config
     a = c.articles
-    rates = t["rates"]
-    groups = rates["group"].nunique()
-    lines: list[str] = []
-    w = lines.append
+    groups = t["rates"]["group"].nunique()
     w(f"# How the outlets frame the news: {esc(c.name)}\n")
     span = ""
     if "date" in a.columns:
@@ -373,7 +390,11 @@ def render_markdown(data: ReportData, charts: dict[str, str]) -> str:
         for x in data.warnings:
             w(f"- {esc(x)}")
         w("")
-    # -- at a glance
+
+
+def _md_glance(w: Callable[[str], None], data: ReportData, charts: dict[str, str]) -> None:
+    """The headline metrics of every group, and their charts."""
+    t = data.tables
     w("## Sources at a glance\n")
     s = t["summary"]
     cols = [("loaded_author_rate", "loaded terms, own voice /1k"), ("loaded_quoted_rate", "loaded terms, quoted /1k"),
@@ -392,14 +413,22 @@ def render_markdown(data: ReportData, charts: dict[str, str]) -> str:
     _img(w, charts, "rates_loaded_author_rate", "Loaded terms in the writer's own voice, per 1,000 words")
     _img(w, charts, "rates_loaded_quoted_rate", "Loaded terms inside quotations, per 1,000 words")
     _img(w, charts, "rates_quotes_scare_rate", "Scare quotes per 1,000 words")
-    # -- categories
+
+
+def _md_categories(w: Callable[[str], None], data: ReportData, charts: dict[str, str]) -> None:
+    """Loaded terms by category."""
     w("## Loaded language by category\n")
     w("Which kinds of loaded terms each group uses in its own voice (and, in the second chart, inside quotations). "
       "Categories are those of the loaded-terms lexicon (actor labels, delegitimising markers, emotive and "
       "pejorative words, intensifiers, partisan and conflict vocabulary, euphemisms, hedges, boosters, doubt).\n")
     _img(w, charts, "heatmap_author", "Loaded terms by category, writer's own voice")
     _img(w, charts, "heatmap_quoted", "Loaded terms by category, inside quotations")
-    # -- differences
+
+
+def _md_differences(w: Callable[[str], None], data: ReportData, charts: dict[str, str]) -> None:
+    """The significant pairwise differences, largest first."""
+    t = data.tables
+    cfg = data.config
     pw = t.get("pairwise")
     w("## Differences between groups\n")
     if pw is None or pw.empty:
@@ -419,7 +448,11 @@ def render_markdown(data: ReportData, charts: dict[str, str]) -> str:
                              interval(r.diff, r.lo, r.hi), fmt(r.p_adjusted)])
         w(table(rows, ["metric", "A", "B", "A \u2212 B [interval]", "adjusted p"], "lllrr"))
         _img(w, charts, "differences_loaded_author_rate", "Differences in loaded terms, writer's own voice")
-    # -- quoting
+
+
+def _md_quoting(w: Callable[[str], None], data: ReportData, charts: dict[str, str]) -> None:
+    """Stances, source types, the most quoted speakers and the non-neutral reporting verbs."""
+    t = data.tables
     w("## Who is quoted, and how\n")
     w("Attributions by the stance of their reporting verb (neutral *said*; endorsing *stressed*; distancing "
       "*claimed*; discrediting *admitted*, *whined*) and by the kind of source.\n")
@@ -444,7 +477,11 @@ def render_markdown(data: ReportData, charts: dict[str, str]) -> str:
             rows.append([esc(g, limit=40), "; ".join(f"{esc(r.cue_lemma)} ({esc(r.stance)}) {r.count}"
                                                        for r in d.itertuples(index=False))])
         w(table(rows, ["group", "verbs"]))
-    # -- word choice
+
+
+def _md_terms(w: Callable[[str], None], data: ReportData, charts: dict[str, str]) -> None:
+    """Distinctive terms per group."""
+    t = data.tables
     w("## Word choice: distinctive terms\n")
     dt = t["distinctive_terms"]
     if dt.empty:
@@ -460,7 +497,11 @@ def render_markdown(data: ReportData, charts: dict[str, str]) -> str:
                 rows.append([esc(g, limit=40), esc(r.term), fmt(r.count), fmt(r.count_rest), fmt(float(r.z)),
                              esc(r.example, limit=160)])
         w(table(rows, ["group", "term", "count", "others", "z", "example"], "llrrrl"))
-    # -- labels
+
+
+def _md_labels(w: Callable[[str], None], data: ReportData, charts: dict[str, str]) -> None:
+    """Labels for the same actors."""
+    t = data.tables
     w("## Labels for the same actors\n")
     al = t["actor_labels"]
     if al.empty:
@@ -479,11 +520,18 @@ def render_markdown(data: ReportData, charts: dict[str, str]) -> str:
                              f"{r.share:.0%}", esc(r.example, limit=160)])
         w("Loaded labels per group (most frequent first):\n")
         w(table(rows, ["group", "concept", "label", "weight", "count", "share", "example"], "lllrrrl"))
-    # -- time
+
+
+def _md_time(w: Callable[[str], None], data: ReportData, charts: dict[str, str]) -> None:
+    """The over-time chart."""
     if data.time_key and "time_loaded_author_rate" in charts:
         w("## Over time\n")
         _img(w, charts, "time_loaded_author_rate", "Loaded terms in the writer's own voice over time")
-    # -- events
+
+
+def _md_events(w: Callable[[str], None], data: ReportData, charts: dict[str, str]) -> None:
+    """The events covered by the most sources, outlet by outlet."""
+    t = data.tables
     if data.event_column:
         w("## Same event, side by side\n")
         et = t["events"]
@@ -508,7 +556,12 @@ def render_markdown(data: ReportData, charts: dict[str, str]) -> str:
                              esc(r.scare_quotes, limit=60), fmt(r.polarity)])
             w(table(rows, ["outlet", "title", "loaded /1k (own voice)", "loaded terms", "labels", "quotes",
                            "scare quotes", "polarity"], "llrlllll"))
-    # -- method and files
+
+
+def _md_method(w: Callable[[str], None], data: ReportData, charts: dict[str, str]) -> None:
+    """The method, and the files of the report folder."""
+    t = data.tables
+    cfg = data.config
     w("## Method\n")
     w(f"- Metrics are ratios of sums over a group's articles (a long article weighs by its length). Intervals: "
       f"percentile bootstrap over articles, {cfg.n_boot:,} resamples, seed {cfg.seed} combined with each group's "
@@ -529,7 +582,6 @@ def render_markdown(data: ReportData, charts: dict[str, str]) -> str:
     if charts:
         w("Charts (PNG and SVG) in `charts/`: " + ", ".join(f"`{n}`" for n in charts) + ".")
     w("")
-    return "\n".join(lines)
 
 
 def _groups_in(df: pd.DataFrame, data: ReportData) -> list[str]:
