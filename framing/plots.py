@@ -437,7 +437,12 @@ def plot_over_time(rates: pd.DataFrame, metric: str = "loaded_author_rate", *, p
         limited = f"the {max_groups} largest groups"
     if not periods:
         return _empty(ax, "No article has a date that parses: nothing to draw over time.", title or label)
-    pos = {p: i for i, p in enumerate(periods)}
+    # periods are placed by calendar position (2014-12 and 2018-06 are 42 months apart, not one step), when every
+    # period is a calendar bucket; otherwise one step each
+    ords = [period_ordinal(p) for p in periods]
+    known = [o for o in ords if o is not None]
+    pos = {p: (o - known[0]) if len(known) == len(ords) and o is not None else i
+           for i, (p, o) in enumerate(zip(periods, ords, strict=True))}
     small = len(series) > 6 and ax is None
     if small:
         nc = 4 if len(series) > 12 else 3
@@ -446,40 +451,19 @@ def plot_over_time(rates: pd.DataFrame, metric: str = "loaded_author_rate", *, p
         FigureCanvasAgg(fig)
         axes = list(fig.subplots(nr, nc, squeeze=False, sharex=True, sharey=True).ravel())
     else:
-        fig, a0 = _figure(ax, min(14.0, max(7.5, 0.3 * len(periods) + 3)), 4.5)
+        fig, a0 = _figure(ax, min(14.0, max(7.5, 0.3 * (max(pos.values()) + 1) + 3)), 4.5)
         axes = [a0]
     no_ci = False
     for k, s in enumerate(series):
         a = axes[k] if small else axes[0]
         colour = OKABE_ITO[0] if small else OKABE_ITO[k % len(OKABE_ITO)]
-        e = d[d["_series"] == s].sort_values("_period")
-        x = e["_period"].map(pos).to_numpy()
-        v = e["value"].to_numpy(dtype=float)
-        lo, hi = e["lo"].to_numpy(dtype=float), e["hi"].to_numpy(dtype=float)
-        has = ~np.isnan(lo) & ~np.isnan(hi)
-        # the line breaks where periods are missing (no articles): a gap is not a trend
-        ords = [period_ordinal(p) for p in e["_period"]]
-        lx, lv = [], []
-        for k in range(len(x)):
-            cur, prev = ords[k], ords[k - 1] if k else None
-            if cur is not None and prev is not None and cur - prev > 1:
-                lx.append(np.nan)
-                lv.append(np.nan)
-            lx.append(x[k])
-            lv.append(v[k])
-        a.plot(lx, lv, color=colour, linewidth=1.6, marker="o", markersize=3.5, label=_short(s, 30))
-        if has.any():
-            a.fill_between(x, np.where(has, lo, v), np.where(has, hi, v), color=colour, alpha=0.18, linewidth=0,
-                           where=has, interpolate=False)
-        if (~has).any():
-            no_ci = True
-            a.scatter(x[~has], v[~has], facecolors="white", edgecolors=colour, zorder=3, s=28, marker="D")
+        no_ci |= _time_series(a, d[d["_series"] == s].sort_values("_period"), pos, colour, _short(s, 30))
         if small:
             a.set_title(_short(s, 34), fontsize=9, loc="left")
         a.grid(color="#eeeeee", linewidth=0.6)
     step = max(1, len(periods) // 12)
     for a in axes[: len(series) if small else 1]:
-        a.set_xticks(range(0, len(periods), step), periods[::step], rotation=45, ha="right", fontsize=7)
+        a.set_xticks([pos[p] for p in periods[::step]], periods[::step], rotation=45, ha="right", fontsize=7)
         a.xaxis.set_tick_params(labelbottom=True)  # every panel labels its periods (shared axes hide them)
     for a in axes[len(series):] if small else []:
         a.set_axis_off()
@@ -497,6 +481,33 @@ def plot_over_time(rates: pd.DataFrame, metric: str = "loaded_author_rate", *, p
     extra = "; ".join([_ci_words(), *notes])
     _put_title(fig, axes[0], title, f"{label} ({unit}) {what}", corpus, extra, ax is None)
     return fig
+
+
+def _time_series(a: Axes, e: pd.DataFrame, pos: dict[str, int], colour: str, label: str) -> bool:
+    """One group's line with its interval band; True when some of its points have no interval."""
+    from framing.compare.groups import period_ordinal
+
+    x = e["_period"].map(pos).to_numpy(dtype=float)
+    v = e["value"].to_numpy(dtype=float)
+    lo, hi = e["lo"].to_numpy(dtype=float), e["hi"].to_numpy(dtype=float)
+    has = ~np.isnan(lo) & ~np.isnan(hi)
+    # the line breaks where periods are missing (no articles): a gap is not a trend
+    ords = [period_ordinal(p) for p in e["_period"]]
+    lx, lv = [], []
+    for k in range(len(x)):
+        cur, prev = ords[k], ords[k - 1] if k else None
+        if cur is not None and prev is not None and cur - prev > 1:
+            lx.append(np.nan)
+            lv.append(np.nan)
+        lx.append(x[k])
+        lv.append(v[k])
+    a.plot(lx, lv, color=colour, linewidth=1.6, marker="o", markersize=3.5, label=label)
+    if has.any():
+        a.fill_between(x, np.where(has, lo, v), np.where(has, hi, v), color=colour, alpha=0.18, linewidth=0,
+                       where=has, interpolate=False)
+    if (~has).any():
+        a.scatter(x[~has], v[~has], facecolors="white", edgecolors=colour, zorder=3, s=28, marker="D")
+    return bool((~has).any())
 
 
 RATE_TABLE_COLUMNS = ("group", "metric", "family", "key", "voice", "label", "unit", "value", "lo", "hi", "interval",

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -128,26 +129,10 @@ def distinctive_terms(articles: pd.DataFrame, texts: Mapping[str, str] | None = 
             "log_odds": delta[order], "z": z[order],
         }))
     out = pd.concat(frames, ignore_index=True)
-    ex_id, ex_s, ex_e, ex_t = [], [], [], []
     if examples and texts is not None:
-        col = {t: j for j, t in enumerate(counts.terms)}
-        Xc = X.tocsc()
-        in_arr = np.array(in_table, dtype=object)
-        for name, term in zip(out["group"], out["term"], strict=True):
-            hits = Xc[:, col[term]].nonzero()[0]
-            cands = sorted(in_arr[hits[labels[hits] == name]])
-            found = None
-            for a in cands[:5]:
-                k = kwic({a: texts[a]}, term, window=cfg.kwic_window, limit=1)
-                if len(k):
-                    found = k.iloc[0]
-                    break
-            ex_id.append(found["article_id"] if found is not None else None)
-            ex_s.append(int(found["start"]) if found is not None else None)
-            ex_e.append(int(found["end"]) if found is not None else None)
-            ex_t.append(_context(found) if found is not None else "")
+        ex_id, ex_s, ex_e, ex_t = _examples(out, counts, X, in_table, labels, texts, cfg)
     else:
-        ex_id = ex_s = ex_e = [None] * len(out)  # type: ignore[list-item]
+        ex_id = ex_s = ex_e = [None] * len(out)
         ex_t = [""] * len(out)
     out["example_article_id"] = ex_id
     out["example_start"] = pd.array(ex_s, dtype="Int64")
@@ -155,6 +140,33 @@ def distinctive_terms(articles: pd.DataFrame, texts: Mapping[str, str] | None = 
     out["example"] = ex_t
     out.attrs["warnings"] = warnings
     return out[list(TERM_COLUMNS)]
+
+
+def _examples(out: pd.DataFrame, counts: TermCounts, X: Any, in_table: list[str], labels: np.ndarray,
+              texts: Mapping[str, str], cfg: CompareConfig) -> tuple[list[Any], list[Any], list[Any], list[str]]:
+    """One example of each listed term in its group's articles (the first of five candidate articles, by id, with
+    a match): the article id, the term's offsets in it, and its context."""
+    ex_id: list[Any] = []
+    ex_s: list[Any] = []
+    ex_e: list[Any] = []
+    ex_t: list[str] = []
+    col = {t: j for j, t in enumerate(counts.terms)}
+    Xc = X.tocsc()
+    in_arr = np.array(in_table, dtype=object)
+    for name, term in zip(out["group"], out["term"], strict=True):
+        hits = Xc[:, col[term]].nonzero()[0]
+        cands = sorted(in_arr[hits[labels[hits] == name]])
+        found = None
+        for a in cands[:5]:
+            k = kwic({a: texts[a]}, term, window=cfg.kwic_window, limit=1)
+            if len(k):
+                found = k.iloc[0]
+                break
+        ex_id.append(found["article_id"] if found is not None else None)
+        ex_s.append(int(found["start"]) if found is not None else None)
+        ex_e.append(int(found["end"]) if found is not None else None)
+        ex_t.append(_context(found) if found is not None else "")
+    return ex_id, ex_s, ex_e, ex_t
 
 
 def _top_source_shares(articles: pd.DataFrame, ids: list[str], labels: np.ndarray, names: np.ndarray,

@@ -42,7 +42,7 @@ from framing._version import __version__
 from framing.config import CORPUS_CONFIG, RECORD_SECONDS, Config
 from framing.corpus import schema
 from framing.corpus.executors import ENGINES, Engine, Executor, Handle, make_executor
-from framing.corpus.ingest import Mapping, content_hash, describe_inputs, read_inputs
+from framing.corpus.ingest import InputInfo, Mapping, content_hash, describe_inputs, read_inputs
 from framing.corpus.store import Store
 from framing.corpus.worker import BatchResult, Task
 from framing.errors import ConfigError, FramingError, RunError, Terminated, value_invalid_msg
@@ -130,42 +130,21 @@ def run_corpus(inputs: Sequence[str], db: str | Path, *, mapping: Mapping | None
     an error of the run, with the reason, and the run goes on. Raises :class:`RunError` (or :class:`~framing.corpus.store.StoreError`) when the run
     cannot go on; what was committed is kept and the same call resumes.
     """
-    if engine not in ENGINES:
-        raise ConfigError(value_invalid_msg("engine", engine, list(ENGINES)))
-    if workers < 1:
-        raise ConfigError(f"workers must be at least 1, not {workers}")
-    if batch_size < 1:
-        raise ConfigError(f"batch_size must be at least 1, not {batch_size}")
-    if record_seconds is not None and not record_seconds > 0:
-        raise ConfigError(f"record_seconds must be more than 0, not {record_seconds}")
+    _check_options(engine, workers, batch_size, record_seconds)
     mp = mapping or Mapping()
     cfg = config or CORPUS_CONFIG
     lex = lexicons or default_lexicons()
     vers = engine_versions(lex, cfg)
     vkey = versions_key(vers)
     infos = describe_inputs(inputs, mp)
-    mapping_key = {k: v for k, v in mp.to_dict().items() if k != "metadata"}  # the file's hash is in the inputs
-    run_key = hashlib.sha256(json.dumps({"inputs": [(i.format, i.sha256) for i in infos], "mapping": mapping_key,
-                                         "versions_key": vkey}, sort_keys=True).encode()).hexdigest()
+    run_key = _run_key(infos, mp, vkey)
 
     # With a local pool the workers keep every core busy: DuckDB's own threads would only compete with them
     # (one thread costs less CPU per commit than two: docs/design-measurements.md).
     threads = 1 if engine == "local" and workers > 1 else None
     store = Store(db, memory_limit=_STORE_MEMORY, checkpoint_threshold=_STORE_CHECKPOINT, threads=threads)
     try:
-        resumable = store.resumable_run(run_key)
-        if resumable:
-            run_id, committed = resumable
-            manifest = store.raw_manifest(run_id)
-        else:
-            committed = 0
-            manifest = {
-                "framing": __version__, "versions": vers, "versions_key": vkey, "config": cfg.to_dict(),
-                "mapping": mp.to_dict(), "inputs": [i.to_dict() for i in infos], "run_key": run_key,
-                "timings": {"sessions": []},
-            }
-            run_id = store.start_run(run_key, manifest, vers, vkey)
-            manifest["run_id"] = run_id
+        run_id, committed, manifest = _open_run(store, run_key, vers, vkey, cfg, mp, infos)
         store.active_run = run_id
         session: dict[str, Any] = {"started": _now(), "engine": engine, "workers": workers,
                                    "batch_size": batch_size, "record_seconds": record_seconds,
@@ -210,6 +189,42 @@ def run_corpus(inputs: Sequence[str], db: str | Path, *, mapping: Mapping | None
         return summary
     finally:
         store.close()
+
+
+def _check_options(engine: str, workers: int, batch_size: int, record_seconds: float | None) -> None:
+    if engine not in ENGINES:
+        raise ConfigError(value_invalid_msg("engine", engine, list(ENGINES)))
+    if workers < 1:
+        raise ConfigError(f"workers must be at least 1, not {workers}")
+    if batch_size < 1:
+        raise ConfigError(f"batch_size must be at least 1, not {batch_size}")
+    if record_seconds is not None and not record_seconds > 0:
+        raise ConfigError(f"record_seconds must be more than 0, not {record_seconds}")
+
+
+def _run_key(infos: list[InputInfo], mp: Mapping, vkey: str) -> str:
+    """What makes two runs the same run (so that the second resumes the first): the inputs' formats and hashes,
+    the mapping, and the engine's versions key."""
+    mapping_key = {k: v for k, v in mp.to_dict().items() if k != "metadata"}  # the file's hash is in the inputs
+    return hashlib.sha256(json.dumps({"inputs": [(i.format, i.sha256) for i in infos], "mapping": mapping_key,
+                                      "versions_key": vkey}, sort_keys=True).encode()).hexdigest()
+
+
+def _open_run(store: Store, run_key: str, vers: dict[str, Any], vkey: str, cfg: Config, mp: Mapping,
+              infos: list[InputInfo]) -> tuple[int, int, dict[str, Any]]:
+    """The unfinished run with this key (its id, the items it committed, its manifest), or a new one."""
+    resumable = store.resumable_run(run_key)
+    if resumable:
+        run_id, committed = resumable
+        return run_id, committed, store.raw_manifest(run_id)
+    manifest: dict[str, Any] = {
+        "framing": __version__, "versions": vers, "versions_key": vkey, "config": cfg.to_dict(),
+        "mapping": mp.to_dict(), "inputs": [i.to_dict() for i in infos], "run_key": run_key,
+        "timings": {"sessions": []},
+    }
+    run_id = store.start_run(run_key, manifest, vers, vkey)
+    manifest["run_id"] = run_id
+    return run_id, 0, manifest
 
 
 class _StopRequests:

@@ -118,6 +118,17 @@ def test_over_time_says_when_no_interval_and_when_dates_fail():
     assert "no interval" in text and "without a usable date" in text
 
 
+def test_over_time_places_periods_by_calendar_distance():
+    """A sparse real corpus: 2014-12, 2015-01 and 2018-06 are 1 and 41 months apart, not one step each (and the
+    line breaks over the gap)."""
+    a = articles(1).iloc[:3].assign(date=["2014-12-05", "2015-01-20", "2018-06-02"])
+    r = stats.rates(a, by=["source", "date:month"], metrics=["loaded_author_rate"], config=CFG)
+    ax = P.plot_over_time(r).axes[0]
+    x = ax.lines[0].get_xdata()
+    assert list(x[:2]) == [0, 1] and np.isnan(x[2]) and x[3] == 42
+    assert [t.get_text() for t in ax.get_xticklabels()] == ["2014-12", "2015-01", "2018-06"]
+
+
 def test_many_groups_are_limited_and_say_so():
     r = stats.rates(articles(25), metrics=["loaded_author_rate"], config=CFG)
     fig = P.plot_rates(r, max_groups=10)
