@@ -1,0 +1,23 @@
+"""The terminal view of a report (`framing analyse --format text`): one line per finding, in registry order."""
+
+from __future__ import annotations
+
+import framing
+from framing.render import render_text
+
+
+def test_the_text_view_lists_every_kind_of_finding_with_offsets():
+    text = 'Critics slammed the "reform", officials said. "It is a disaster," Mayor Ana Ruiz said.'
+    out = render_text(framing.analyse(text, id="a1", source="Wire").to_dict())
+    lines = out.splitlines()
+    assert lines[0] == f"a1  (Wire; {framing.analyse(text).n_words} words)"
+    assert lines.index("  loaded terms") < lines.index("  quotations") < lines.index("  attributions")
+    assert "    [8:15] 'slammed'" in out
+    assert "    [47:64] direct   \u201cIt is a disaster,\u201d  \u2014 Ana Ruiz (said)" in lines
+    assert "named_person Mayor Ana Ruiz, taken to be Ana Ruiz" in out
+    assert out.rstrip().splitlines()[-1].startswith("  sentiment: polarity")
+
+
+def test_the_text_view_of_an_empty_text_says_so():
+    out = render_text(framing.analyse("").to_dict())
+    assert "0 loaded terms" in out and "warning: empty text" in out
