@@ -131,7 +131,8 @@ def options(ref: Ref) -> dict[str, Any]:
 
     dates = a["date"].dropna().astype(str) if "date" in a.columns else pd.Series(dtype=str)
     return {"sources": values("source"), "leanings": values("leaning"), "topics": values("topic"),
-            "events": values("event"), "first_date": dates.min() if len(dates) else None,
+            "events": values("event"), "languages": values("language"),
+            "first_date": dates.min() if len(dates) else None,
             "last_date": dates.max() if len(dates) else None}
 
 

@@ -75,8 +75,10 @@ def filter_bar(ref: cached.Ref, *, where: Any = None) -> Filters:
     box = where or st.sidebar
     box.markdown("**Filters**")
     picked: dict[str, tuple[str, ...]] = {}
-    for name, label in (("sources", "Sources"), ("leanings", "Leaning"), ("topics", "Topic"), ("events", "Event")):
-        if not opts[name]:
+    for name, label in (("sources", "Sources"), ("leanings", "Leaning"), ("topics", "Topic"), ("events", "Event"),
+                        ("languages", "Language")):
+        # a filter with one value to choose (a corpus all in English) filters nothing: not shown
+        if len(opts[name]) < (2 if name == "languages" else 1):
             picked[name] = ()
             continue
         picked[name] = tuple(box.multiselect(label, opts[name], key=QUERY_KEYS[name], bind="query-params",
@@ -89,7 +91,8 @@ def filter_bar(ref: cached.Ref, *, where: Any = None) -> Filters:
         dates = list(value) if isinstance(value, (tuple, list)) else [value]
         if len(dates) == 2 and (dates[0], dates[1]) != (lo, hi):
             d_from, d_to = dates[0].isoformat(), dates[1].isoformat()
-    return Filters(picked["sources"], picked["leanings"], picked["topics"], picked["events"], d_from, d_to)
+    return Filters(picked["sources"], picked["leanings"], picked["topics"], picked["events"], d_from, d_to,
+                   picked["languages"])
 
 
 def choice(label: str, options: list[str], *, key: str, format_func: Callable[[str], str] = str,

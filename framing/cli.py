@@ -55,6 +55,9 @@ def build_parser() -> argparse.ArgumentParser:
     a.add_argument("--no-sentence-sentiment", action="store_true",
                    help="omit the per-sentence sentiment findings (the article's figures remain)")
     a.add_argument("--errors", metavar="JSONL", help="also write every record that could not be analysed here")
+    a.add_argument("--any-language", action="store_true",
+                   help="run the English detectors on articles identified as another language too (default: they "
+                        "get a warning and no findings)")
     a.add_argument("--record-seconds", type=float, default=RECORD_SECONDS, metavar="S",
                    help=f"time budget of one record's analysis: a record over it is an error and the others go on "
                         f"(default {RECORD_SECONDS:g}; 0: none)")
@@ -111,7 +114,7 @@ def cmd_analyse(args: argparse.Namespace) -> int:
     if args.lexicon:
         custom = load_file(args.lexicon, name="loaded_terms", kind="loaded_terms", version="custom")
         lex = replace(lex, loaded_terms=custom)
-    cfg = replace(DEFAULT, sentence_sentiment=not args.no_sentence_sentiment)
+    cfg = replace(DEFAULT, sentence_sentiment=not args.no_sentence_sentiment, english_only=not args.any_language)
     n_ok = n_bad = 0
     t0 = time.perf_counter()
     err_fh = open(args.errors, "w", encoding="utf-8") if args.errors else None

@@ -28,7 +28,8 @@ from framing.report import analyse
 
 # The URL query parameter of each filter (a shared link reproduces the view); the date range is ``dates``,
 # repeated: ``?source=A&source=B&dates=2026-01-01&dates=2026-03-31``.
-QUERY_KEYS = {"sources": "source", "leanings": "leaning", "topics": "topic", "events": "event"}
+# The filters on article columns: Filters field -> the column (also the URL's query key) and its word.
+QUERY_KEYS = {"sources": "source", "leanings": "leaning", "topics": "topic", "events": "event", "languages": "language"}
 DATES_KEY = "dates"
 
 
@@ -42,11 +43,12 @@ class Filters:
     events: tuple[str, ...] = ()
     date_from: str | None = None
     date_to: str | None = None
+    languages: tuple[str, ...] = ()  # ISO 639-1 codes, or "und"
 
     def where(self) -> dict[str, Any]:
         """The filter as :meth:`Store.articles_frame`'s ``where`` (a list is membership, a tuple a range)."""
         w: dict[str, Any] = {}
-        for name, col in (("sources", "source"), ("leanings", "leaning"), ("topics", "topic"), ("events", "event")):
+        for name, col in QUERY_KEYS.items():
             values = getattr(self, name)
             if values:
                 w[col] = sorted(values)
@@ -94,7 +96,7 @@ class Filters:
     def describe(self) -> str:
         """The filter in words, for chart titles: ``3 sources; leaning left, right; 2020-01-01 to 2020-06-30``."""
         parts = []
-        for name, word in (("sources", "source"), ("leanings", "leaning"), ("topics", "topic"), ("events", "event")):
+        for name, word in QUERY_KEYS.items():
             v = getattr(self, name)
             if len(v) > 3:
                 parts.append(f"{len(v)} {word}s")

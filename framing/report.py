@@ -24,6 +24,7 @@ from framing.findings import Finding
 from framing.lexicons import Lexicons, default_lexicons
 from framing.provenance import versions
 from framing.text.document import prepare
+from framing.text.language import identify
 
 _HTML = re.compile(r"<(?:/?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?|!--)>")
 
@@ -39,6 +40,7 @@ class ArticleReport:
     versions: dict[str, Any]
     warnings: tuple[str, ...] = ()
     meta: dict[str, Any] = field(default_factory=dict)  # title, date, url and any other input fields
+    language: str = "und"  # ISO 639-1 code, or "und" (undetermined: analysed as English)
 
     def of_type(self, t: str) -> list[Finding]:
         return [f for f in self.findings if f.type == t]
@@ -47,6 +49,7 @@ class ArticleReport:
         d: dict[str, Any] = {"id": self.id, "source": self.source}
         d.update(self.meta)
         d["n_words"] = self.n_words
+        d["language"] = self.language
         if findings:
             d["findings"] = [f.to_dict() for f in self.findings]
         d["metrics"] = self.metrics
@@ -75,12 +78,19 @@ def analyse(text: str, *, id: str | None = None, source: str | None = None, lexi
     cfg = config or DEFAULT
     check = _budget(time_budget, len(text))
     doc = prepare(text)
+    lang = identify(text, cfg)
     check("reading the text")
     warnings = list(_text_warnings(text, cfg)) + list(doc.warnings)
+    skip = cfg.english_only and not lang.is_english()
+    if not lang.is_english():
+        warnings.append(f"the text is in {lang.name} ({lang.code}, probability {lang.probability:.2f}); the lexicons "
+                        "and rules are English, so "
+                        + ("it has no findings (analyse it anyway with english_only=False, or --any-language)"
+                           if skip else "its findings mean little"))
 
-    ctx = Context(doc, lex, cfg)
+    ctx = Context(doc, lex, cfg, skip=skip)
     for d in detectors.DETECTORS:
-        ctx.found[d.type] = d.detect(ctx)
+        ctx.found[d.type] = [] if skip else d.detect(ctx)
         check(d.step)
 
     rank = {d.type: d.rank for d in detectors.DETECTORS}
@@ -93,7 +103,7 @@ def analyse(text: str, *, id: str | None = None, source: str | None = None, lexi
         if d.summarise is not None:
             metrics[d.metrics_key] = d.summarise(ctx, n)
     return ArticleReport(id, source, text, n, tuple(findings), metrics, versions(lex, cfg), tuple(warnings),
-                         dict(meta or {}))
+                         dict(meta or {}), lang.code)
 
 
 def failure_reason(exc: Exception) -> str:
@@ -123,8 +133,6 @@ def _budget(seconds: float | None, n_chars: int) -> Callable[[str], None]:
     return check
 
 
-_NON_ASCII_LETTER = re.compile(r"[^\W\d_a-zA-Z]")
-_LETTER = re.compile(r"[^\W\d_]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
@@ -138,10 +146,6 @@ def _text_warnings(text: str, cfg: Config) -> list[str]:
         out.append(f"very long text ({len(text):,} characters): probably several articles or page furniture")
     sample = text[:20000]
     if not sample.isascii():
-        foreign = len(_NON_ASCII_LETTER.findall(sample))
-        if foreign and foreign / max(1, len(_LETTER.findall(sample))) > 1 - cfg.min_ascii_letter_share:
-            out.append("the text does not look like English; the lexicons and rules are English, so expect few "
-                       "findings")
         if _SURROGATE.search(text):
             out.append("the text contains lone surrogate code points (invalid Unicode); they are kept as they are")
         if "\ufffd" in text:

@@ -5,7 +5,7 @@ dashboard all speak them:
 
 ``articles`` -- one row per analysed article:
     ``article_id``, ``source``, metadata columns (``title``, ``date``, ``url``, ``event``, ``topic``, ``leaning`` and
-    any other scalar input field), ``n_words``, ``n_sentences``, each detector's columns (:func:`count_columns`:
+    any other scalar input field), ``n_words``, ``n_sentences``, ``language`` (ISO 639-1 or ``und``), each detector's columns (:func:`count_columns`:
     ``lt_count``, ``lt_author``, ``lt_quoted``, ``lt_<category>``, ``lt_<category>_author``,
     ``lt_<category>_quoted``, ``q_<kind>``, ``quoted_words``, ``attr_count``, ``attr_<stance>``,
     ``src_<source_type>``, ``attr_second_hand``, ``attr_direct``, ``polarity``, ``subjectivity``) and
@@ -28,7 +28,7 @@ import pandas as pd
 
 from framing import detectors
 
-_RESERVED = {"id", "source", "n_words", "findings", "metrics", "versions", "warnings", "text"}
+_RESERVED = {"id", "source", "n_words", "language", "findings", "metrics", "versions", "warnings", "text"}
 
 
 def finding_column_names() -> tuple[str, ...]:
@@ -50,6 +50,7 @@ def article_row(report: dict[str, Any]) -> dict[str, Any]:
             row[k] = v
     row["n_words"] = report["n_words"]
     row["n_sentences"] = m["n_sentences"]
+    row["language"] = report.get("language", "und")
     for d in detectors.DETECTORS:
         if d.metrics_key in m:
             row.update(d.row(m[d.metrics_key]))
@@ -76,7 +77,8 @@ def articles_frame(reports: Iterable[dict[str, Any]]) -> pd.DataFrame:
     rows = [article_row(r) for r in reports]
     df = pd.DataFrame(rows)
     if df.empty:
-        df = pd.DataFrame(columns=["article_id", "source", "n_words", "n_sentences", *count_columns(), "n_warnings"])
+        df = pd.DataFrame(columns=["article_id", "source", "n_words", "n_sentences", "language", *count_columns(),
+                                   "n_warnings"])
     return df
 
 

@@ -61,7 +61,7 @@ def test_output_is_deterministic():
     [
         ("", "empty text"),
         ("   \n\t ", "empty text"),
-        ("Это статья на русском языке о политике.", "does not look like English"),
+        ("Это статья на русском языке о политике.", "the text is in Russian (ru, probability"),
         ("<p>One</p><p>Two</p><div>Three</div> text", "HTML markup"),
         ("broken \ufffd bytes", "U+FFFD"),
         ("lone \ud800 surrogate", "lone surrogate"),
@@ -71,6 +71,29 @@ def test_output_is_deterministic():
 def test_problems_become_warnings(text, warning):
     r = framing.analyse(text)
     assert any(warning in w for w in r.warnings)
+
+
+@pytest.mark.parametrize("text, language", [
+    ("The council voted on the plan on Tuesday, officials said, and the mayor called it a disaster.", "en"),
+    ("Der Stadtrat hat am Dienstag über den Plan abgestimmt, sagten Beamte; die Opposition nannte ihn gut.", "de"),
+    ("Le conseil municipal a voté mardi sur le projet, ont déclaré des responsables de la ville.", "fr"),
+    ("El consejo municipal votó el martes sobre el plan, dijeron los funcionarios de la ciudad.", "es"),
+    ("Trump", "und"),  # too few letters to tell
+    ("", "und"),
+])
+def test_every_report_names_its_language(text, language):
+    assert framing.analyse(text).language == language
+    assert framing.analyse(text).to_dict()["language"] == language
+
+
+def test_an_article_in_another_language_gets_no_english_findings_unless_asked():
+    text = "Der Stadtrat hat am Dienstag über den Plan abgestimmt, sagten Beamte; die Opposition nannte ihn gut."
+    r = framing.analyse(text)
+    assert r.findings == () and r.metrics["loaded_terms"]["count"] == 0
+    assert r.metrics["sentiment"]["polarity"] is None  # no tone, rather than a neutral one
+    assert "the text is in German (de, probability" in r.warnings[0] and "no findings" in r.warnings[0]
+    anyway = framing.analyse(text, config=framing.Config(english_only=False))
+    assert anyway.language == "de" and anyway.findings and "findings mean little" in anyway.warnings[0]
 
 
 def test_non_string_input_is_a_clear_error():

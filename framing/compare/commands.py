@@ -86,6 +86,9 @@ def _common(p: argparse.ArgumentParser) -> None:
     p.add_argument("--name", metavar="TEXT", help="the corpus name in titles (default: from the file name)")
     p.add_argument("--workers", type=int, default=1, metavar="N", help=".jsonl corpus: analyse in N processes")
     p.add_argument("--limit", type=int, metavar="N", help="use the first N articles only")
+    p.add_argument("--language", metavar="CODES",
+                   help="only articles in these languages, comma-separated ISO 639-1 codes (und: undetermined, "
+                        "analysed as English), e.g. en,und")
 
 
 def _config(args: argparse.Namespace) -> CompareConfig:
@@ -97,6 +100,20 @@ def _config(args: argparse.Namespace) -> CompareConfig:
 
 def _by(args: argparse.Namespace) -> list[str]:
     return [b.strip() for b in args.by.split(",") if b.strip()]
+
+
+def _languages(corpus: Any, args: argparse.Namespace) -> Any:
+    """The corpus restricted to the articles in the ``--language`` codes (all of it without the option)."""
+    if not args.language:
+        return corpus
+    codes = {c.strip() for c in args.language.split(",") if c.strip()}
+    a = corpus.articles
+    if "language" not in a.columns:
+        from framing.errors import ConfigError
+
+        raise ConfigError("--language: the articles have no language (analysed by a version before 0.3.0: run "
+                          "them again)")
+    return corpus.subset(a.loc[a["language"].isin(codes), "article_id"].astype(str))
 
 
 def _command_line(name: str, args: argparse.Namespace) -> list[str]:
@@ -119,7 +136,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     from framing.compare.reportgen import write_report
 
     cfg = _config(args)
-    corpus = load_corpus(args.input, name=args.name, workers=args.workers, limit=args.limit)
+    corpus = _languages(load_corpus(args.input, name=args.name, workers=args.workers, limit=args.limit), args)
     formats = [f.strip().lstrip(".") for f in args.formats.split(",") if f.strip()]
     path = write_report(corpus, args.output, by=_by(args), config=cfg, event_column=args.event_column,
                         time_freq=args.freq, max_events=args.max_events, charts=not args.no_charts,
@@ -143,7 +160,7 @@ def cmd_chart(args: argparse.Namespace) -> int:
     if fmt not in ("png", "svg", "pdf"):
         raise ConfigError(f"invalid chart file type {out.suffix!r}; valid types are ('.png', '.svg', '.pdf')")
     cfg = _config(args)
-    corpus = load_corpus(args.input, name=args.name, workers=args.workers, limit=args.limit)
+    corpus = _languages(load_corpus(args.input, name=args.name, workers=args.workers, limit=args.limit), args)
     event = args.event
     if args.kind == "event" and event is None:
         event = busiest_event(corpus.articles, event_column=args.event_column)

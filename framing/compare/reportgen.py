@@ -73,6 +73,13 @@ def build_report(corpus: Corpus, *, by: By = "source", config: CompareConfig | N
     if articles.empty:
         raise FramingError("the corpus has no articles: nothing to compare")
     t = data.tables
+    if "language" in articles.columns:
+        other = articles.loc[~articles["language"].isin(["en", "und"]), "language"].value_counts()
+        if len(other):
+            shown = ", ".join(f"{k} {n:,}" for k, n in sorted(other.items(), key=lambda kv: (-kv[1], kv[0]))[:5])
+            data.warnings.append(f"{int(other.sum()):,} articles are not in English ({shown}): they have no findings "
+                                 "and count with zero terms in the rates; compare them apart (--by language) or "
+                                 "leave them out (--language en,und)")
     t["articles"] = _sorted(articles, ["article_id"])
     if include_findings:
         t["findings"] = _sorted(corpus.findings, ["article_id", "start", "end", "type"])

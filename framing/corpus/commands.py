@@ -59,6 +59,9 @@ def register(subparsers: Any) -> None:
     r.add_argument("--record-seconds", type=float, default=RECORD_SECONDS, metavar="S",
                    help=f"time budget of one record's analysis: a record over it is an error and the run goes on "
                         f"(default {RECORD_SECONDS:g}; 0: none)")
+    r.add_argument("--any-language", action="store_true",
+                   help="run the English detectors on articles identified as another language too (default: they "
+                        "get a warning and no findings)")
     m = r.add_argument_group("field mapping", "which input column holds each article field (default: the usual "
                                               "names, e.g. text/content/body, source/outlet/publisher)")
     for name in ("text", "id", "source", "date", "title", "url", "event", "topic", "leaning"):
@@ -99,6 +102,9 @@ def register(subparsers: Any) -> None:
 
 
 def cmd_run(args: argparse.Namespace) -> int:
+    from dataclasses import replace
+
+    from framing.config import CORPUS_CONFIG
     from framing.corpus.ingest import Mapping
     from framing.corpus.runner import DEFAULT_BATCH, run_corpus
 
@@ -114,12 +120,15 @@ def cmd_run(args: argparse.Namespace) -> int:
     summary = run_corpus(args.inputs, args.db, mapping=mapping, workers=args.workers, engine=args.engine,
                          scheduler=args.scheduler, staging=args.staging, batch_size=args.batch_size or DEFAULT_BATCH,
                          progress=args.progress, log=log if args.verbose else None,
-                         record_seconds=args.record_seconds or None)
+                         record_seconds=args.record_seconds or None,
+                         config=replace(CORPUS_CONFIG, english_only=False) if args.any_language else None)
     print(f"framing: {summary.line()}", file=sys.stderr)
     n_err = summary.counts["error"]
     if n_err:
         print(f"framing: {n_err:,} input item(s) could not be analysed; list them with "
-              f"`framing runs --db {args.db} --errors {summary.run_id}`", file=sys.stderr)
+              f"`framing runs --db {args.db} --errors {summary.run_id}`. The most common reasons:", file=sys.stderr)
+        for reason, n, origin in summary.error_reasons:
+            print(f"framing:   {n:,} x {reason} (first: {origin})", file=sys.stderr)
         return 3
     return 0
 

@@ -27,7 +27,8 @@ META_FIELDS = ("title", "date", "url", "event", "topic", "leaning")
 # Input fields with these names would collide with columns of the articles table; they are kept as input_<name>.
 RESERVED = frozenset((
     "id", "text", "source", "article_id", "content_hash", "findings", "metrics", "versions", "warnings", "meta",
-    "n_words", "n_sentences", "polarity", "subjectivity", "n_warnings", "run_id", "versions_key", "origin",
+    "n_words", "n_sentences", "language", "polarity", "subjectivity", "n_warnings", "run_id", "versions_key",
+    "origin",
 ))
 
 

@@ -49,6 +49,7 @@ from framing.errors import ConfigError, FramingError, RunError, Terminated, valu
 from framing.lexicons import Lexicons, default_lexicons
 from framing.provenance import engine_versions, versions_key
 from framing.records import Record, RecordError
+from framing.text.language import ENGLISH, UNDETERMINED
 
 # Items per batch: the unit of work sent to a worker. 250 articles are ~1-2 s of analysis, so a killed run loses
 # little, and the per-batch costs (store lookups, building the ledger) are well under 1% of the work.
@@ -90,6 +91,8 @@ class RunSummary:
     seconds: float
     analysed_now: int
     resumed_at: int = 0
+    languages: dict[str, int] = field(default_factory=dict)  # language code -> articles the run covers
+    error_reasons: list[tuple[str, int, str]] = field(default_factory=list)  # (reason, count, first origin)
 
     @property
     def rate(self) -> float:
@@ -98,8 +101,13 @@ class RunSummary:
     def line(self) -> str:
         c = self.counts
         resumed = f" (resumed after {self.resumed_at:,} items)" if self.resumed_at else ""
+        other = {k: n for k, n in self.languages.items() if k not in (ENGLISH, UNDETERMINED)}
+        langs = ""
+        if other:
+            shown = ", ".join(f"{k} {n:,}" for k, n in list(other.items())[:5])
+            langs = f"; {sum(other.values()):,} not in English ({shown}{', ...' if len(other) > 5 else ''})"
         return (f"run {self.run_id} {self.status}{resumed}: {c['input']:,} input items: {c['analysed']:,} analysed, "
-                f"{c['up_to_date']:,} up to date, {c['duplicate']:,} duplicates, {c['error']:,} errors; "
+                f"{c['up_to_date']:,} up to date, {c['duplicate']:,} duplicates, {c['error']:,} errors{langs}; "
                 f"{self.seconds:.1f} s, {self.rate:.1f} articles/s")
 
 
@@ -183,7 +191,8 @@ def run_corpus(inputs: Sequence[str], db: str | Path, *, mapping: Mapping | None
                 pass  # the store itself failed (disk full...): the run stays marked as not complete
             store.active_run = None
         summary = RunSummary(run_id, status, store.counts(run_id), session["seconds"],
-                             session.get("analysed", 0), committed)
+                             session.get("analysed", 0), committed, store.languages(run_id),
+                             store.error_reasons(run_id))
         if interrupted is not None:
             raise RunInterrupted(summary) from interrupted
         return summary

@@ -37,7 +37,8 @@ STATUSES = ("analysed", "up_to_date", "duplicate", "error")
 
 def metric_columns() -> list[tuple[str, str]]:
     """The per-article figures of the tidy articles table, with their SQL types."""
-    return [("n_words", "BIGINT"), ("n_sentences", "BIGINT"), *detectors.count_columns(), ("n_warnings", "BIGINT")]
+    return [("n_words", "BIGINT"), ("n_sentences", "BIGINT"), ("language", "VARCHAR"), *detectors.count_columns(),
+            ("n_warnings", "BIGINT")]
 
 
 def article_columns() -> list[tuple[str, str]]:

@@ -278,6 +278,23 @@ class Store:
         out.update({s: int(got.get(s, 0)) for s in schema.STATUSES})
         return out
 
+    def languages(self, run_id: int) -> dict[str, int]:
+        """The languages of the articles a run covers (analysed or already up to date), most frequent first."""
+        if "language" not in self.columns("articles"):
+            return {}
+        rows = self.con.execute(
+            "SELECT a.language, count(*) AS n FROM records r JOIN articles a USING (article_id) WHERE r.run_id = ? "
+            "AND r.status IN ('analysed', 'up_to_date') GROUP BY a.language ORDER BY n DESC, a.language",
+            [run_id]).fetchall()
+        return {str(code): int(n) for code, n in rows}
+
+    def error_reasons(self, run_id: int, top: int = 3) -> list[tuple[str, int, str]]:
+        """The most common reasons of a run's errors: ``(reason, count, first origin)``, most frequent first."""
+        rows = self.con.execute(
+            "SELECT detail, count(*) AS n, min_by(origin, seq) FROM records WHERE run_id = ? AND status = 'error' "
+            "GROUP BY detail ORDER BY n DESC, detail LIMIT ?", [run_id, top]).fetchall()
+        return [(str(r), int(n), str(o)) for r, n, o in rows]
+
     def stale_count(self, versions_key: str) -> tuple[int, int]:
         """``(stale, total)``: articles analysed with other versions than ``versions_key``, and all articles."""
         row = self._one("SELECT count(*) FILTER (versions_key <> ?), count(*) FROM articles",

@@ -19,7 +19,9 @@ def _detect(ctx: Context) -> list[SentenceSentiment]:
 
 
 def _summarise(ctx: Context, n_words: int) -> dict[str, Any]:
-    art: sentiment.ArticleSentiment = ctx.notes["sentiment"]
+    art: sentiment.ArticleSentiment | None = ctx.notes.get("sentiment")
+    if art is None:  # not analysed (a text in another language): no tone, rather than a neutral one
+        return {"polarity": None, "subjectivity": None, "n_assessed": 0}
     return {"polarity": art.polarity, "subjectivity": art.subjectivity, "n_assessed": art.n_assessed}
 
 

@@ -79,3 +79,32 @@ def test_errors_are_clear_and_exit_2(tmp_path, capsys):
     assert main(["run", str(DEMO), "--db", str(db)]) == 2
     assert "corrupted" in capsys.readouterr().err
     assert main(["runs", "--db", str(db), "--manifest", "3"]) == 2
+
+
+GERMAN = "Der Stadtrat hat am Dienstag über den Plan abgestimmt, sagten Beamte; die Opposition nannte ihn gut."
+
+
+def test_the_run_summary_counts_languages_and_says_why_records_failed(tmp_path, capsys):
+    path = tmp_path / "mixed.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in [
+        {"id": "de1", "text": GERMAN}, {"id": "en1", "text": "The council voted on Tuesday, officials said."},
+        {"id": "x1", "body_text": "no usual text field"}, {"id": "x2", "body_text": "nor here"},
+    ]) + "\n", encoding="utf-8")
+    assert main(["run", str(path), "--db", str(tmp_path / "s.duckdb")]) == 3
+    err = capsys.readouterr().err
+    assert "2 analysed" in err and "1 not in English (de 1)" in err
+    assert "2 x no text field" in err and f"(first: {path}:3)" in err
+
+
+def test_a_comparison_can_keep_only_some_languages(tmp_path):
+    path = tmp_path / "mixed.jsonl"
+    rows = [{"id": f"de{i}", "source": "A", "text": GERMAN} for i in range(2)] + \
+        [{"id": f"en{i}", "source": "B", "text": "The council voted on Tuesday, officials said."} for i in range(2)]
+    path.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    assert main(["report", str(path), "-o", str(tmp_path / "all"), "--no-charts", "--n-boot", "0"]) == 0
+    md = (tmp_path / "all" / "report.md").read_text(encoding="utf-8")
+    assert r"2 articles are not in English \(de 2\)" in md  # Markdown-escaped
+    assert main(["report", str(path), "-o", str(tmp_path / "en"), "--no-charts", "--n-boot", "0",
+                 "--language", "en,und"]) == 0
+    md = (tmp_path / "en" / "report.md").read_text(encoding="utf-8")
+    assert "not in English" not in md and "2 articles from 1 source" in md
