@@ -11,14 +11,18 @@ from typing import Any
 from framing.errors import ConfigError, from_options
 
 FIELDS = ("id", "text", "source", "date", "title", "url", "event", "topic", "leaning")
-# The usual column names of each field, in order of preference; matched case-insensitively.
+# The usual column names of each field, in order of preference; matched case-insensitively. Besides the plain names,
+# those of the tools researchers export from: news-please (maintext, source_domain, date_publish), Media Cloud
+# (stories_id, story_text, media_name, publish_date) and GDELT's GKG and event tables (GKGRECORDID,
+# SourceCommonName, DocumentIdentifier, DATE).
 CANDIDATES: dict[str, tuple[str, ...]] = {
-    "id": ("id", "article_id", "doc_id"),
-    "text": ("text", "content", "body"),
-    "source": ("source", "outlet", "publisher"),
-    "date": ("date", "published", "published_at", "publication_date", "pub_date"),
+    "id": ("id", "article_id", "doc_id", "stories_id", "gkgrecordid"),
+    "text": ("text", "content", "body", "maintext", "story_text", "article_text", "full_text"),
+    "source": ("source", "outlet", "publisher", "media_name", "source_domain", "sourcecommonname", "sitename"),
+    "date": ("date", "published", "published_at", "publication_date", "pub_date", "publish_date", "date_publish",
+             "datepublished"),
     "title": ("title", "headline"),
-    "url": ("url", "link"),
+    "url": ("url", "link", "documentidentifier"),
     "event": ("event", "event_id"),
     "topic": ("topic",),
     "leaning": ("leaning",),

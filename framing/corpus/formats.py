@@ -325,6 +325,43 @@ class Raw:
 
 
 
+def _read_json(p: Path, mp: Mapping, id: str, need_text: bool) -> Iterator[Raw | RecordError]:
+    """A ``.json`` file: one article (an object, as news-please writes them; the file's name is its id when it has no
+    id field), or an array of articles (each ``file:item N``). The file is parsed whole: large corpora belong in
+    JSON lines."""
+    raw = _read_bytes(p)
+    if b"\x00" in raw[:4096]:
+        yield RecordError(str(p), "looks like a binary file (NUL bytes), not JSON")
+        return
+    warnings: tuple[str, ...] = ()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        text = raw.decode("utf-8-sig", errors="replace")
+        warnings = (f"{p}: not valid UTF-8 (first bad byte at offset {exc.start}); bad bytes were replaced with "
+                    "U+FFFD",)
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        yield RecordError(str(p), f"not valid JSON ({exc.msg} at line {exc.lineno}, column {exc.colno})")
+        return
+    except RecursionError:
+        yield RecordError(str(p), "not readable: the JSON is nested too deeply (thousands of brackets)")
+        return
+    if isinstance(data, dict):
+        has_id = find_field(list(data), (mp.id,) if mp.id else CANDIDATES["id"]) is not None
+        yield Raw(str(p), data, {} if has_id else {"id": id}, warnings)
+    elif isinstance(data, list):
+        for k, item in enumerate(data, 1):
+            if isinstance(item, dict):
+                yield Raw(f"{p}:item {k}", item, {}, warnings)
+            else:
+                yield RecordError(f"{p}:item {k}", f"expected a JSON object (one article), found {type(item).__name__}")
+    else:
+        yield RecordError(str(p), "expected a JSON object (one article) or an array of objects, found "
+                                  f"{type(data).__name__}")
+
+
 # -- the registry ----------------------------------------------------------------------------------------------
 
 
@@ -363,6 +400,8 @@ REGISTRY: tuple[Format, ...] = (
     Format("parquet", (".parquet",), "one article per row",
            lambda p, mp, id, need_text: _read_parquet(p, mp, need_text=need_text),
            lambda p, lines: _parquet_rows(p), tabular=True, binary=True),
+    Format("json", (".json",), "one article (an object), or an array of articles", _read_json,
+           lambda p, lines: None, tabular=True),
     Format("txt", (".txt",), "one article", one_article(read_text_file)),
     Format("html", (".html", ".htm"), "one saved page (its article text is extracted)", one_article(_read_html)),
 )

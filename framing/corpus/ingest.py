@@ -15,7 +15,8 @@ usual names in :data:`CANDIDATES` that the record has (case-insensitive). Every 
 record's ``meta`` under its own name. Dates become ISO ``YYYY-MM-DD``; an article without an id gets one from its
 content hash, so the id is stable whatever the file or line.
 
-Does not: read a JSON array file (use JSONL), guess an ambiguous day/month order ("04/05/2020" needs
+Does not: stream a JSON array (a ``.json`` file is parsed whole: use JSON lines for large corpora), read GDELT's
+header-less files (give them a header row), guess an ambiguous day/month order ("04/05/2020" needs
 ``date_format``), fetch anything from the network (HTML pages are read from local files only), or detect
 near-duplicates (only texts equal up to white space are duplicates).
 """
@@ -125,6 +126,7 @@ def hash_id(text: str) -> str:
 
 _MONTH_FORMATS = ("%d %B %Y", "%d %b %Y", "%B %d, %Y", "%b %d, %Y", "%B %d %Y", "%b %d %Y", "%d %B, %Y",
                   "%A, %B %d, %Y", "%a, %d %b %Y", "%Y/%m/%d", "%Y.%m.%d", "%d.%m.%Y", "%Y%m%d")
+_COMPACT = re.compile(r"((?:19|20)\d\d)(\d\d)(\d\d)(?:\d{6})?")
 _SLASHED = re.compile(r"(\d{1,2})[/-](\d{1,2})[/-](\d{4})")
 
 
@@ -132,8 +134,8 @@ def parse_date(value: Any, fmt: str | None = None) -> tuple[str | None, str | No
     """``(YYYY-MM-DD, None)`` or ``(None, why not)``. The date is the one written (no time zone conversion).
 
     Accepts ISO 8601 (with or without a time), RFC 2822 (``Mon, 04 May 2020 10:00:00 GMT``), written months
-    (``4 May 2020``, ``May 4, 2020``), ``2020/05/04``, ``04.05.2020`` (day first), Unix timestamps (seconds or
-    milliseconds) and ``datetime``/``date`` values. ``04/05/2020`` is day/month or month/day: it is accepted
+    (``4 May 2020``, ``May 4, 2020``), ``2020/05/04``, ``04.05.2020`` (day first), compact ``20200504`` and
+    ``20200504103000`` (GDELT), Unix timestamps (seconds or milliseconds) and ``datetime``/``date`` values. ``04/05/2020`` is day/month or month/day: it is accepted
     only when one of the two is above 12, otherwise give ``fmt`` (a :func:`~datetime.datetime.strptime` format).
     """
     if value is None or value == "":
@@ -144,6 +146,12 @@ def parse_date(value: Any, fmt: str | None = None) -> tuple[str | None, str | No
         return value.isoformat(), None
     if isinstance(value, bool):
         return None, f"not a date: {value!r}"
+    compact = _COMPACT.fullmatch(str(value).strip()) if isinstance(value, (int, str)) else None
+    if compact:  # GDELT's YYYYMMDDhhmmss (a number of 14 digits would otherwise be read as milliseconds)
+        try:
+            return dt.date(int(compact[1]), int(compact[2]), int(compact[3])).isoformat(), None
+        except ValueError:
+            return None, f"not a valid date: {value!r}"
     if isinstance(value, (int, float)):
         ts = float(value)
         if 1e11 <= abs(ts) < 1e14:

@@ -401,3 +401,65 @@ def test_shared_corpora_recipes(name):
         assert all("\n\n" in r.text for r in recs if r.origin.count("-") and len(r.text) > 2000)
     if name == "allsides":
         assert {r.meta["leaning"] for r in recs} == {"left", "center", "right"}
+
+
+# -- the exports of other tools, without field flags ----------------------------------------------------------------
+
+def test_a_folder_of_news_please_json_files(tmp_path):
+    """news-please writes one .json object per article: maintext, source_domain, date_publish, and its own
+    "language" (kept as input_language: language is the engine's)."""
+    for k in range(2):
+        (tmp_path / f"article{k}.json").write_text(json.dumps({
+            "title": f"Title {k}", "maintext": f"The council voted on plan {k}, officials said.",
+            "source_domain": "www.example-news.com", "date_publish": "2019-10-29 15:30:00", "language": "en",
+            "authors": ["A. Writer"]}), encoding="utf-8")
+    recs, errs = split(read_inputs([str(tmp_path)]))
+    assert not errs
+    assert [(r.id, r.source, r.meta["date"], r.meta["title"]) for r in recs] == [
+        ("article0", "www.example-news.com", "2019-10-29", "Title 0"),
+        ("article1", "www.example-news.com", "2019-10-29", "Title 1")]
+    assert recs[0].meta["input_language"] == "en"
+
+
+def test_a_json_array_of_media_cloud_stories_with_a_bad_item(tmp_path):
+    p = tmp_path / "stories.json"
+    p.write_text(json.dumps([
+        {"stories_id": 11, "media_name": "Daily A", "publish_date": "2020-05-04 10:00:00",
+         "story_text": "Officials said the plan would pass."},
+        "not an object",
+        {"stories_id": 12, "media_name": "Daily B", "publish_date": "2020-05-05", "story_text": "Critics objected."},
+    ]), encoding="utf-8")
+    recs, errs = split(read_inputs([str(p)]))
+    assert [(r.id, r.source, r.meta["date"]) for r in recs] == [("11", "Daily A", "2020-05-04"),
+                                                                 ("12", "Daily B", "2020-05-05")]
+    assert [(e.origin, e.reason) for e in errs] == [(f"{p}:item 2", "expected a JSON object (one article), found str")]
+
+
+@pytest.mark.parametrize("content, reason", [
+    ("{not json", "not valid JSON (Expecting property name enclosed in double quotes at line 1, column 2)"),
+    ("42", "expected a JSON object (one article) or an array of objects, found int"),
+])
+def test_a_bad_json_file_is_one_error(tmp_path, content, reason):
+    p = tmp_path / "bad.json"
+    p.write_text(content, encoding="utf-8")
+    recs, errs = split(read_inputs([str(p)]))
+    assert not recs and [(e.origin, e.reason) for e in errs] == [(str(p), reason)]
+
+
+def test_gdelt_columns_and_compact_dates(tmp_path):
+    p = tmp_path / "gkg.csv"
+    p.write_text("GKGRECORDID,DATE,SourceCommonName,DocumentIdentifier,text\n"
+                 "20191029153000-1,20191029153000,example.org,https://example.org/x,The minister said talks failed.\n",
+                 encoding="utf-8")
+    (r,), errs = split(read_inputs([str(p)]))
+    assert not errs
+    assert (r.id, r.source, r.meta["date"], r.meta["url"]) == ("20191029153000-1", "example.org", "2019-10-29",
+                                                               "https://example.org/x")
+
+
+@pytest.mark.parametrize("value, date", [
+    (20191029153000, "2019-10-29"), ("20191029", "2019-10-29"), (1588586400, "2020-05-04"),
+    (1588586400000, "2020-05-04"),
+])
+def test_compact_and_numeric_dates(value, date):
+    assert parse_date(value) == (date, None)
