@@ -60,3 +60,68 @@ def test_what_counts_as_html():
     # prose with injected inline tags stays prose (its markup is escaped wherever it is shown)
     assert not looks_like_html('The plan, officials said. <script>x()</script> <img src=x onerror=y> <a href="z">a</a> '
                                '<b>b</b> <i>i</i> <iframe src="q"></iframe> <style>s{}</style>')
+
+
+# -- pages whose body the extractor misses ---------------------------------------------------------------------------
+
+BODY = "The council voted on Tuesday to approve the plan after a long debate, officials said. " * 20
+
+
+def _ld_page(body: str) -> str:
+    ld = json.dumps({"@context": "https://schema.org", "@graph": [{"@type": "WebPage"},
+                                                                  {"@type": "NewsArticle", "articleBody": body}]})
+    return (f'<html><head><script type="application/ld+json">{ld}</script></head><body><article>'
+            "<p>The council chamber on Tuesday. Photo: staff.</p></article></body></html>")
+
+
+def test_the_json_ld_article_body_replaces_a_caption(monkeypatch):
+    """When the extractor keeps a caption (here forced) while the page declares its body in JSON-LD, the body is
+    the text, and the warning says where it came from."""
+    import trafilatura
+
+    from framing.text import html
+
+    monkeypatch.setattr(trafilatura, "bare_extraction", lambda page, **kw: {"text": "The council chamber on Tuesday."})
+    doc = html.extract(_ld_page(BODY))
+    assert doc["text"] == BODY.strip()
+    assert doc["notes"] == ["the article text is the page's JSON-LD articleBody (300 words; the extracted main text "
+                            "had 5)"]
+
+
+def test_json_ld_is_read_in_one_pass_whatever_the_page():
+    from framing.text.html import json_ld_body
+
+    assert json_ld_body(_ld_page(BODY)) == BODY.strip()
+    assert json_ld_body("<script>" * 200_000) is None  # no closing tag: the search ends
+    assert json_ld_body('<script type="application/ld+json">' + "[" * 100_000 + "</script>") is None
+    assert json_ld_body('<script type="application/ld+json">{"articleBody": "<p>markup</p>' * 3 + '"}</script>') is None
+
+
+def test_a_page_with_little_text_is_flagged_in_the_record_and_the_run_summary(tmp_path, capsys):
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    (pages / "teaser.html").write_text(
+        "<html><head><title>B</title></head><body><article><h1>B</h1><p>Subscribe to read the rest of this story "
+        "about the council vote today.</p></article></body></html>", encoding="utf-8")
+    (pages / "full.html").write_text(f"<html><body><article><p>{BODY}</p></article></body></html>",
+                                     encoding="utf-8")
+    assert main(["run", str(pages), "--db", str(tmp_path / "s.duckdb")]) == 0
+    assert "1 HTML pages with short text (body not found?)" in capsys.readouterr().err
+
+
+def test_the_outlet_domain_of_a_page():
+    from framing.text.html import domain
+
+    assert domain("https://uk.reuters.com/article/x") == "reuters.com"
+    assert domain("", "www.bbc.co.uk") == "bbc.co.uk"
+    assert domain("https://www.abc.net.au/news/1") == "abc.net.au"
+    assert domain("") is None
+
+
+def test_a_page_with_a_time_zone_name_gives_no_dateutil_warning(recwarn):
+    from framing.text.html import extract
+
+    page = ('<html><head><meta property="article:published_time" content="Mon, 04 May 2020 10:00:00 CEST">'
+            f"</head><body><article><p>{BODY}</p></article></body></html>")
+    assert extract(page) is not None
+    assert not [w for w in recwarn if "tzname" in str(w.message)]

@@ -101,12 +101,12 @@ def unusable(text: str) -> str | None:
     return None
 
 
-def unwrap_html(text: str, origin: str) -> tuple[str, str | None]:
-    """The text to analyse: HTML-looking text becomes its extracted main text, with a warning naming ``origin``."""
+def unwrap_html(text: str, origin: str) -> tuple[str, list[str]]:
+    """The text to analyse: HTML-looking text becomes its extracted main text, with warnings naming ``origin``."""
     found = html_text(text)
     if found is None:
-        return text, None
-    return found[0], f"{origin}: {EXTRACTED}"
+        return text, []
+    return found[0], [f"{origin}: {EXTRACTED}", *(f"{origin}: {n}" for n in found[1]["notes"])]
 
 
 def read_text_file(p: Path, id: str) -> Record | RecordError:
@@ -130,7 +130,7 @@ def read_text_file(p: Path, id: str) -> Record | RecordError:
     if problem:
         return RecordError(str(p), problem, id)
     text, html = unwrap_html(text, str(p))
-    return Record(id, text, None, str(p), {}, warnings + ((html,) if html else ()))
+    return Record(id, text, None, str(p), {}, warnings + tuple(html))
 
 
 def _open(p: Path) -> IO[bytes]:
@@ -295,12 +295,14 @@ def _read_html(p: Path, id: str) -> Raw | RecordError:
     if b"\x00" in raw[:4096]:
         return RecordError(str(p), "looks like a binary file (NUL bytes), not an HTML page", id)
     doc = extract_html(raw)
-    if doc is None or not (doc.get("text") or "").strip():
-        return RecordError(str(p), "no article text found in the HTML page (the extractor found no main text)", id)
+    if doc is None:
+        return RecordError(str(p), "no article text found in the HTML page (neither the extractor nor the page's "
+                                   "JSON-LD found a main text)", id)
     fields = {k: v for k, v in (("title", doc.get("title")), ("date", doc.get("date")), ("url", doc.get("url")),
                                 ("source", doc.get("sitename")), ("author", doc.get("author")),
-                                ("hostname", doc.get("hostname"))) if v}
-    return Raw(str(p), fields, {"id": id, "text": doc["text"]}, (f"{p}: {EXTRACTED}",))
+                                ("hostname", doc.get("hostname")), ("domain", doc.get("domain"))) if v}
+    return Raw(str(p), fields, {"id": id, "text": doc["text"]},
+               (f"{p}: {EXTRACTED}", *(f"{p}: {n}" for n in doc["notes"])))
 
 
 def _parquet_rows(p: Path) -> int | None:

@@ -89,8 +89,7 @@ def clean_text(text: str, origin: str) -> tuple[str, list[str]]:
     """The text to analyse and its warnings, the same rule for every input path: HTML-looking text becomes its
     extracted main text; lone surrogates (invalid Unicode, which no database or file format accepts) become U+FFFD,
     one code point for one, so offsets are unchanged."""
-    text, html = unwrap_html(text, origin)  # a page's extracted text never looks like HTML again
-    warnings = [html] if html else []
+    text, warnings = unwrap_html(text, origin)  # a page's extracted text never looks like HTML again
     if _has_surrogates(text):
         text = _SURROGATE.sub("\ufffd", text)
         warnings.append(f"{origin}: the text contained lone surrogates (invalid Unicode); each was replaced with "

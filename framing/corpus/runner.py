@@ -49,6 +49,7 @@ from framing.errors import ConfigError, FramingError, RunError, Terminated, valu
 from framing.lexicons import Lexicons, default_lexicons
 from framing.provenance import engine_versions, versions_key
 from framing.records import Record, RecordError
+from framing.text.html import SHORT_PAGE
 from framing.text.language import ENGLISH, UNDETERMINED
 
 # Items per batch: the unit of work sent to a worker. 250 articles are ~1-2 s of analysis, so a killed run loses
@@ -93,6 +94,7 @@ class RunSummary:
     resumed_at: int = 0
     languages: dict[str, int] = field(default_factory=dict)  # language code -> articles the run covers
     error_reasons: list[tuple[str, int, str]] = field(default_factory=list)  # (reason, count, first origin)
+    short_pages: int = 0  # HTML pages analysed whose text is short (their body may have been lost)
 
     @property
     def rate(self) -> float:
@@ -106,6 +108,8 @@ class RunSummary:
         if other:
             shown = ", ".join(f"{k} {n:,}" for k, n in list(other.items())[:5])
             langs = f"; {sum(other.values()):,} not in English ({shown}{', ...' if len(other) > 5 else ''})"
+        if self.short_pages:
+            langs += f"; {self.short_pages:,} HTML pages with short text (body not found?)"
         return (f"run {self.run_id} {self.status}{resumed}: {c['input']:,} input items: {c['analysed']:,} analysed, "
                 f"{c['up_to_date']:,} up to date, {c['duplicate']:,} duplicates, {c['error']:,} errors{langs}; "
                 f"{self.seconds:.1f} s, {self.rate:.1f} articles/s")
@@ -192,7 +196,7 @@ def run_corpus(inputs: Sequence[str], db: str | Path, *, mapping: Mapping | None
             store.active_run = None
         summary = RunSummary(run_id, status, store.counts(run_id), session["seconds"],
                              session.get("analysed", 0), committed, store.languages(run_id),
-                             store.error_reasons(run_id))
+                             store.error_reasons(run_id), store.warned(run_id, SHORT_PAGE))
         if interrupted is not None:
             raise RunInterrupted(summary) from interrupted
         return summary

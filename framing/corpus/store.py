@@ -288,6 +288,12 @@ class Store:
             [run_id]).fetchall()
         return {str(code): int(n) for code, n in rows}
 
+    def warned(self, run_id: int, prefix: str) -> int:
+        """Articles a run analysed with a warning that contains ``prefix`` (e.g. the short page text warning)."""
+        row = self._one("SELECT count(*) FROM records r JOIN articles a USING (article_id) WHERE r.run_id = ? AND "
+                        "r.status = 'analysed' AND contains(CAST(a.warnings AS VARCHAR), ?)", [run_id, prefix])
+        return int(row[0]) if row else 0
+
     def error_reasons(self, run_id: int, top: int = 3) -> list[tuple[str, int, str]]:
         """The most common reasons of a run's errors: ``(reason, count, first origin)``, most frequent first."""
         rows = self.con.execute(
