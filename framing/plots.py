@@ -140,15 +140,20 @@ def plot_rates(rates: pd.DataFrame, metric: str = "loaded_author_rate", *, ax: A
                   zorder=3)
     xmax = np.nanmax(np.concatenate([val[ok], d["hi"].to_numpy(dtype=float)[has_ci]])) if ok.any() else 1.0
     notes = d["note"].fillna("").astype(str).to_numpy()
+    reasons: dict[str, int] = {}
     for i in np.flatnonzero(~has_ci):
-        why = "no value" if not ok[i] else NO_INTERVAL
-        reason = notes[i].split(";")[0] if notes[i] else ""
-        a.annotate(f"{why}{': ' + reason if reason else ''}", (val[i] if ok[i] else 0, y[i]), xytext=(8, 0),
+        # a short mark on the row; why there is no interval is said once, under the chart (a reason repeated on
+        # every row ran past the plot)
+        a.annotate("no value" if not ok[i] else NO_INTERVAL, (val[i] if ok[i] else 0, y[i]), xytext=(8, 0),
                    textcoords="offset points", va="center", fontsize=8, color="#444444")
+        reason = notes[i].split(";")[0].split(":")[0] if notes[i] else ""  # "one article: no interval ..."
+        if reason:
+            reasons[reason] = reasons.get(reason, 0) + 1
     a.set_yticks(y, [_short(g) for g in d["group"]])
     a.set_xlabel(unit)
+    room = 1.3 if (~has_ci).any() else 1.08  # the "no interval" marks are written right of their points
     a.set_xlim(left=min(0.0, float(np.nanmin(d["lo"].to_numpy(dtype=float))) if has_ci.any() else 0.0),
-               right=float(xmax) * 1.08 + (1e-9 if xmax == 0 else 0) or 1.0)
+               right=float(xmax) * room + (1e-9 if xmax == 0 else 0) or 1.0)
     a.grid(axis="x", color="#dddddd", linewidth=0.8)
     a.set_axisbelow(True)
     a.set_ylim(-0.7, n - 0.3)
@@ -159,8 +164,11 @@ def plot_rates(rates: pd.DataFrame, metric: str = "loaded_author_rate", *, ax: A
     if (~has_ci).any():
         handles.append(Line2D([], [], marker="D", markerfacecolor="white", color=OKABE_ITO[0], linestyle="",
                               label=f"{NO_INTERVAL} can be computed"))
-    a.legend(handles=handles, loc="lower right", fontsize=8, frameon=True)
-    extra = _ci_words() + (f"; {limited}" if limited else "")
+    # beside the plot, not over it: inside, the legend covered the rows at the bottom and their notes
+    a.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=8, frameon=True,
+             borderaxespad=0.0)
+    why = "; ".join(f"{NO_INTERVAL} for {n} group{'s' if n != 1 else ''}: {r}" for r, n in sorted(reasons.items()))
+    extra = _ci_words() + (f"; {limited}" if limited else "") + (f"; {why}" if why else "")
     _put_title(fig, a, title, f"{label} ({unit})", corpus, extra, ax is None)
     return fig
 
