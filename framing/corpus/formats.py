@@ -298,8 +298,12 @@ def _read_html(p: Path, id: str) -> Raw | RecordError:
     if doc is None:
         return RecordError(str(p), "no article text found in the HTML page (neither the extractor nor the page's "
                                    "JSON-LD found a main text)", id)
+    # The outlet is named by the page's registered domain when it has one: page metadata names one outlet in
+    # several ways ("Reuters", "ReutersIndia", "Reuters_Co_Uk", even "2015"), its domain does not. The site's own
+    # name is kept as `sitename` (--source-field sitename uses it instead).
     fields = {k: v for k, v in (("title", doc.get("title")), ("date", doc.get("date")), ("url", doc.get("url")),
-                                ("source", doc.get("sitename")), ("author", doc.get("author")),
+                                ("source", doc.get("domain") or doc.get("sitename")),
+                                ("sitename", doc.get("sitename")), ("author", doc.get("author")),
                                 ("hostname", doc.get("hostname")), ("domain", doc.get("domain"))) if v}
     return Raw(str(p), fields, {"id": id, "text": doc["text"]},
                (f"{p}: {EXTRACTED}", *(f"{p}: {n}" for n in doc["notes"])))

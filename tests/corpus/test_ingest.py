@@ -127,11 +127,15 @@ def test_html_main_text_and_metadata_without_network(tmp_path, monkeypatch):
     (tmp_path / "empty.htm").write_text("<html><head><title>x</title></head><body><script>var a;</script></body></html>")
     recs, errs = split(read_inputs([str(tmp_path)]))
     (r,) = recs
-    assert r.id == "storm" and r.source == "The Herald"
+    # the outlet is the page's domain (page metadata names outlets inconsistently); its own name is kept
+    assert r.id == "storm" and r.source == "example.org" and r.meta["sitename"] == "The Herald"
+    assert r.meta["domain"] == "example.org"
     assert r.meta["title"] == "Storm hits coast" and r.meta["date"] == "2024-03-05"
     assert r.meta["url"] == "https://example.org/storm"
     assert "devastated" in r.text and "Copyright" not in r.text and "Menu" not in r.text
     assert len(errs) == 1 and "no article text" in errs[0].reason
+    (by_name,) = split(read_inputs([str(tmp_path / "storm.html")], Mapping(source="sitename")))[0]
+    assert by_name.source == "The Herald"
 
 
 # -- field mapping, ids, dates -------------------------------------------------------------------------------

@@ -37,6 +37,7 @@ def articles(store) -> pd.DataFrame:
     (Filters(date_from="2026-01-01"), {"date": ("2026-01-01", None)}, "2026-01-01 to ..."),
     (Filters(topics=("x",), date_from="2026-01-01", date_to="2026-02-01"),
      {"topic": ["x"], "date": ("2026-01-01", "2026-02-01")}, "topic x; 2026-01-01 to 2026-02-01"),
+    (Filters(languages=("en", "und")), {"language": ["en", "und"]}, "language en, und"),
 ])
 def test_filters_as_sql_where_url_and_words(filters, where, words):
     assert filters.where() == where
