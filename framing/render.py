@@ -29,8 +29,11 @@ def render_text(report: dict[str, Any]) -> str:
             lines.append(f"  {d.heading}")
             lines += [f"    [{x['start']}:{x['end']}] {d.line(x)}" for x in by_type[d.type]]
     s = m["sentiment"]
-    lines.append(f"  sentiment: polarity {s['polarity']:+.3f}, subjectivity {s['subjectivity']:.3f} "
-                 f"(TextBlob, {s['n_assessed']} opinion words)")
+    if s.get("polarity") is None:  # not analysed: a text in another language
+        lines.append("  sentiment: not assessed")
+    else:
+        lines.append(f"  sentiment: polarity {s['polarity']:+.3f}, subjectivity {s['subjectivity']:.3f} "
+                     f"(TextBlob, {s['n_assessed']} opinion words)")
     for w in report.get("warnings") or ():
         lines.append(f"  warning: {w}")
     return "\n".join(lines) + "\n"

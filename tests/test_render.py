@@ -21,3 +21,9 @@ def test_the_text_view_lists_every_kind_of_finding_with_offsets():
 def test_the_text_view_of_an_empty_text_says_so():
     out = render_text(framing.analyse("").to_dict())
     assert "0 loaded terms" in out and "warning: empty text" in out
+
+
+def test_the_text_view_of_an_article_in_another_language():
+    text = "Der Stadtrat hat am Dienstag über den Plan abgestimmt, sagten Beamte; die Opposition nannte ihn gut."
+    out = render_text(framing.analyse(text).to_dict())
+    assert "sentiment: not assessed" in out and "warning: the text is in German" in out

@@ -41,8 +41,16 @@ EPILOG_EXPORT = """examples:
 Writes articles, findings, texts, runs, records and errors (one file each) and manifest.json."""
 
 
+EPILOG_SHOW = """examples:
+  framing show --db news.duckdb 3f2a9c0d1e4b5a67
+  framing show --db news.duckdb a1 a2 --format jsonl > two.jsonl
+
+Prints what the store keeps of each article: its fields, figures, findings (not the per-sentence sentiment) and
+warnings. An id the store does not have is an error (exit 1), the others are printed."""
+
+
 def register(subparsers: Any) -> None:
-    """Add ``run``, ``runs`` and ``export`` to the main parser's subparsers."""
+    """Add ``run``, ``runs``, ``show`` and ``export`` to the main parser's subparsers."""
     fmt = argparse.RawDescriptionHelpFormatter
     r = subparsers.add_parser("run", help="analyse a corpus into a DuckDB store (resumable, parallel)",
                               epilog=EPILOG_RUN, formatter_class=fmt)
@@ -92,6 +100,15 @@ def register(subparsers: Any) -> None:
     s.add_argument("--manifest", type=int, metavar="RUN", help="print a run's manifest as JSON")
     s.set_defaults(func=cmd_runs)
 
+    w = subparsers.add_parser("show", help="print one stored article with its findings",
+                              epilog=EPILOG_SHOW, formatter_class=fmt)
+    w.add_argument("ids", nargs="+", metavar="ID", help="article ids (as `framing runs` and exports list them)")
+    w.add_argument("--db", default="framing.duckdb", help="the store (default framing.duckdb)")
+    w.add_argument("--format", choices=["text", "jsonl"], default="text",
+                   help="text: a readable list, as `framing analyse --format text` (default); jsonl: the report "
+                        "with its text")
+    w.set_defaults(func=cmd_show)
+
     e = subparsers.add_parser("export", help="export a store's tables to Parquet or CSV",
                               epilog=EPILOG_EXPORT, formatter_class=fmt)
     e.add_argument("--db", default="framing.duckdb", help="the store (default framing.duckdb)")
@@ -131,6 +148,24 @@ def cmd_run(args: argparse.Namespace) -> int:
             print(f"framing:   {n:,} x {reason} (first: {origin})", file=sys.stderr)
         return 3
     return 0
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    from framing.corpus.store import StoreError, open_store
+    from framing.inputs import dumps
+    from framing.render import render_text
+
+    status = 0
+    with open_store(args.db, read_only=True) as st:
+        for article_id in args.ids:
+            try:
+                rep = st.report(article_id)
+            except StoreError as exc:
+                print(f"framing: {exc}", file=sys.stderr)
+                status = 1
+                continue
+            sys.stdout.write(render_text(rep) if args.format == "text" else dumps(rep) + "\n")
+    return status
 
 
 def cmd_runs(args: argparse.Namespace) -> int:

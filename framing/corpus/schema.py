@@ -41,6 +41,10 @@ def metric_columns() -> list[tuple[str, str]]:
             ("n_warnings", "BIGINT")]
 
 
+def metric_columns_names() -> list[str]:
+    return [c for c, _ in metric_columns()]
+
+
 def article_columns() -> list[tuple[str, str]]:
     return [*ARTICLE_HEAD, *metric_columns(), *ARTICLE_TAIL]
 

@@ -34,6 +34,7 @@ from typing import Any, Literal
 import duckdb
 import pandas as pd
 
+from framing import detectors
 from framing.corpus import schema
 from framing.errors import ConfigError, FramingError
 from framing.tables import finding_column_names
@@ -44,6 +45,11 @@ EXPORT_TABLES = ("articles", "findings", "texts", "runs", "records", "errors")
 
 class StoreError(FramingError):
     """The store cannot be opened, read or written. The message says why and what to do."""
+
+
+def _plain(v: Any) -> Any:
+    """A value of a DataFrame cell as the plain Python value a report holds (numpy integers and booleans too)."""
+    return v.item() if hasattr(v, "item") else v
 
 
 def open_store(path: str | Path, *, read_only: bool = False) -> Store:
@@ -196,6 +202,31 @@ class Store:
             if article_ids is not None:
                 self.con.unregister("_want_ids")
         return df.reindex(columns=list(finding_column_names()))
+
+    def report(self, article_id: str) -> dict[str, Any]:
+        """One stored article as a report dict (``ArticleReport.to_dict()``'s shape, with its text): its fields,
+        ``n_words``, ``language``, the findings the store keeps (not the per-sentence sentiment), ``metrics``,
+        ``warnings`` and ``text``. Raises :class:`StoreError` when the store has no such article."""
+        a = self.articles_frame(where={"article_id": article_id})
+        if a.empty:
+            raise StoreError(f"{self.path}: no article with id {article_id!r}")
+        row = self._one("SELECT metrics, warnings, text FROM articles WHERE article_id = ?", [article_id])
+        assert row is not None
+        out: dict[str, Any] = {"id": article_id}
+        counts = set(schema.metric_columns_names())
+        for k, v in a.iloc[0].items():
+            if k not in counts and k != "article_id" and v is not None and not (isinstance(v, float) and v != v):
+                out[str(k)] = v
+        f = self.findings_frame(article_ids=[article_id])
+        out["n_words"] = int(a.iloc[0]["n_words"])
+        out["language"] = a.iloc[0].get("language", "und")
+        fields = {d.type: [c for c, _ in (*detectors.FINDING_HEAD[1:], *d.columns)] for d in detectors.DETECTORS}
+        out["findings"] = [{k: _plain(r.get(k)) for k in fields.get(str(r["type"]), r)}
+                           for r in f.astype(object).where(f.notna(), None).to_dict("records")]
+        out["metrics"] = json.loads(row[0]) if row[0] else {}
+        out["warnings"] = json.loads(row[1]) if row[1] else []
+        out["text"] = row[2]
+        return out
 
     def texts(self, article_ids: Iterable[str]) -> dict[str, str]:
         """The original text of each of these articles that the store has."""

@@ -11,7 +11,7 @@ from framing.cli import build_parser, main
 from .conftest import DEMO, synthetic, write_jsonl
 
 
-@pytest.mark.parametrize("command", ["run", "runs", "export"])
+@pytest.mark.parametrize("command", ["run", "runs", "show", "export"])
 def test_every_command_has_help_with_examples(command, capsys):
     with pytest.raises(SystemExit) as exit_info:
         main([command, "--help"])
@@ -108,3 +108,22 @@ def test_a_comparison_can_keep_only_some_languages(tmp_path):
                  "--language", "en,und"]) == 0
     md = (tmp_path / "en" / "report.md").read_text(encoding="utf-8")
     assert "not in English" not in md and "2 articles from 1 source" in md
+
+
+def test_show_prints_a_stored_article_as_analyse_does(tmp_path, capsys):
+    import framing
+
+    db = str(tmp_path / "s.duckdb")
+    text = 'Critics slammed the "reform", officials said. "It is a disaster," Mayor Ana Ruiz said.'
+    src = write_jsonl(tmp_path / "one.jsonl", [{"id": "a1", "source": "Wire", "title": "T", "text": text}])
+    assert main(["run", str(src), "--db", db]) == 0
+    capsys.readouterr()
+    assert main(["show", "--db", db, "a1", "--format", "jsonl"]) == 0
+    shown = json.loads(capsys.readouterr().out)
+    fresh = framing.analyse(text, id="a1", source="Wire").to_dict()
+    assert shown["findings"] == [f for f in fresh["findings"] if f["type"] != "sentiment"]
+    assert (shown["source"], shown["title"], shown["language"], shown["text"]) == ("Wire", "T", "en", text)
+    assert main(["show", "--db", db, "a1", "nope"]) == 1
+    out, err = capsys.readouterr()
+    assert out.startswith("a1  (Wire; 14 words)") and "[47:64] direct" in out
+    assert "no article with id 'nope'" in err
