@@ -90,6 +90,14 @@ def build_report(corpus: Corpus, *, by: By = "source", config: CompareConfig | N
     if n_groups < 2:
         data.warnings.append(f"only one group ({rates['group'].iloc[0]!r}): the report describes it but has "
                              "nothing to compare it with")
+        for k in keys:
+            col = k.split(":")[0]
+            if col in articles.columns and articles[col].isna().all():
+                cands = _grouping_columns(articles)
+                data.warnings.append(f"no article has a {col!r} value: " + (
+                    f"try --by with one of {cands} (the columns that split the articles into groups)" if cands else
+                    "no other column splits the articles into groups; map one with --source-field when you run "
+                    "the corpus"))
     # groups compared pairwise and charted: enough articles, the largest first
     sizes = rates.drop_duplicates("group").set_index("group")["n_articles"]
     eligible = sorted([g for g in sizes.index if sizes[g] >= 2], key=lambda g: (-sizes[g], g))
@@ -165,6 +173,22 @@ def _add_events(data: ReportData, event_column: str, mentions: pd.DataFrame, max
             views.append(v.assign(event=e))
         if views:
             t["event_views"] = pd.concat(views, ignore_index=True)[["event", *ev.EVENT_COLUMNS]]
+
+
+def _grouping_columns(articles: pd.DataFrame) -> list[str]:
+    """Columns that could group these articles: text columns with 2 to 50 values, each value on 2 articles on
+    average (not ids, titles, URLs or dates)."""
+    from framing.tables import count_columns
+
+    skip = {"article_id", "title", "url", "date", "text", "language", *count_columns()}
+    out = []
+    for c in articles.columns:
+        if c in skip or articles[c].dtype.kind not in "OUS" and str(articles[c].dtype) != "string":
+            continue
+        n = articles[c].nunique(dropna=True)
+        if 2 <= n <= 50 and articles[c].notna().sum() >= 2 * n:
+            out.append(str(c))
+    return out
 
 
 def _bucket_count(parsed: pd.Series, freq: str) -> int:

@@ -140,6 +140,7 @@ def cmd_run(args: argparse.Namespace) -> int:
                          record_seconds=args.record_seconds or None,
                          config=replace(CORPUS_CONFIG, english_only=False) if args.any_language else None)
     print(f"framing: {summary.line()}", file=sys.stderr)
+    print(f"framing: {summary.fields_line()}", file=sys.stderr)
     n_err = summary.counts["error"]
     if n_err:
         print(f"framing: {n_err:,} input item(s) could not be analysed; list them with "

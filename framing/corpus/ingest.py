@@ -30,6 +30,7 @@ import hashlib
 import os
 import re
 import zlib
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import asdict, dataclass
 from functools import lru_cache
@@ -199,8 +200,12 @@ def parse_date(value: Any, fmt: str | None = None) -> tuple[str | None, str | No
 # -- reading -----------------------------------------------------------------------------------------------------
 
 
-def read_inputs(paths: Sequence[str], mapping: Mapping | None = None) -> Iterator[Record | RecordError]:
+def read_inputs(paths: Sequence[str], mapping: Mapping | None = None, *,
+                mapped: Counter[tuple[str, str]] | None = None) -> Iterator[Record | RecordError]:
     """Records and errors from every input path, in order; each input item gives exactly one of the two.
+
+    ``mapped``, when given, counts for each record which column each article field was read from: ``(field,
+    column)``, the column ``(file)`` for what the format itself gives (a file's text and id).
 
     Raises :class:`~framing.errors.InputError` before reading anything when a path does not exist or is of an
     unsupported type, and when the metadata file cannot be read.
@@ -208,7 +213,7 @@ def read_inputs(paths: Sequence[str], mapping: Mapping | None = None) -> Iterato
     mp = mapping or Mapping()
     check_inputs(paths)
     metadata = _load_metadata(mp) if mp.metadata else None
-    builder = _Builder(mp, metadata)
+    builder = _Builder(mp, metadata, mapped)
     for path in paths:
         for item in _read_path(Path(path), mp):
             yield item if isinstance(item, RecordError) else builder.record(item)
@@ -472,9 +477,11 @@ def _reserved() -> frozenset[str]:
 class _Builder:
     """Maps raw items to records; the column resolution is cached per set of field names."""
 
-    def __init__(self, mp: Mapping, metadata: dict[str, dict[str, Any]] | None) -> None:
+    def __init__(self, mp: Mapping, metadata: dict[str, dict[str, Any]] | None,
+                 mapped: Counter[tuple[str, str]] | None = None) -> None:
         self.mp = mp
         self.metadata = metadata
+        self.mapped = mapped
         self._cache: dict[tuple[str, ...], dict[str, str | None]] = {}
 
     def _resolve(self, keys: tuple[str, ...]) -> dict[str, str | None]:
@@ -548,6 +555,12 @@ class _Builder:
             name = f"input_{k}" if k in _reserved() or k in META_FIELDS or k == "date_raw" else k
             meta.setdefault(name, _clean(v) if isinstance(v, str) else v)
         source = _clean(src) if src is not None else None
+        if self.mapped is not None:
+            for f in FIELDS:
+                if f in raw.fixed:
+                    self.mapped[(f, "(file)")] += 1
+                elif (col := res[f]) is not None and fields.get(col) not in (None, ""):
+                    self.mapped[(f, col)] += 1
         return Record(rid, text, source, raw.origin, meta, tuple(warnings))
 
 

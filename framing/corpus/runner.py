@@ -30,7 +30,7 @@ import signal
 import sys
 import threading
 import time
-from collections import deque
+from collections import Counter, deque
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
@@ -42,7 +42,7 @@ from framing._version import __version__
 from framing.config import CORPUS_CONFIG, RECORD_SECONDS, Config
 from framing.corpus import schema
 from framing.corpus.executors import ENGINES, Engine, Executor, Handle, make_executor
-from framing.corpus.ingest import InputInfo, Mapping, content_hash, describe_inputs, read_inputs
+from framing.corpus.ingest import FIELDS, InputInfo, Mapping, content_hash, describe_inputs, read_inputs
 from framing.corpus.store import Store
 from framing.corpus.worker import BatchResult, Task
 from framing.errors import ConfigError, FramingError, RunError, Terminated, value_invalid_msg
@@ -95,6 +95,20 @@ class RunSummary:
     languages: dict[str, int] = field(default_factory=dict)  # language code -> articles the run covers
     error_reasons: list[tuple[str, int, str]] = field(default_factory=list)  # (reason, count, first origin)
     short_pages: int = 0  # HTML pages analysed whose text is short (their body may have been lost)
+    mapped: dict[str, dict[str, int]] = field(default_factory=dict)  # field -> input column -> records (this session)
+    missing: dict[str, int] = field(default_factory=dict)  # analysed articles without source / date / readable date
+
+    def fields_line(self) -> str:
+        """Where each article field came from and what is missing: ``text <- content (5,000); source <- outlet
+        (4,990); ... missing: source 10, date 10 (3 unreadable, kept as date_raw)``."""
+        parts = []
+        for f, cols in self.mapped.items():
+            parts.append(f"{f} <- " + ", ".join(f"{c} ({n:,})" for c, n in cols.items()))
+        m = self.missing
+        miss = [f"{k} {m[k]:,}" for k in ("source", "date") if m.get(k)]
+        if m.get("date_unreadable"):
+            miss.append(f"{m['date_unreadable']:,} dates unreadable (kept as date_raw)")
+        return "fields: " + ("; ".join(parts) or "none read") + ("; missing: " + ", ".join(miss) if miss else "")
 
     @property
     def rate(self) -> float:
@@ -165,6 +179,7 @@ def run_corpus(inputs: Sequence[str], db: str | Path, *, mapping: Mapping | None
         estimate = sum(i.records or 0 for i in infos if i.format != "metadata") \
             if all(i.records is not None for i in infos if i.format != "metadata") else None
         t0 = time.perf_counter()
+        mapped: Counter[tuple[str, str]] = Counter()
         status = "failed"
         executor: Executor | None = None
         interrupted: KeyboardInterrupt | None = None
@@ -172,7 +187,7 @@ def run_corpus(inputs: Sequence[str], db: str | Path, *, mapping: Mapping | None
             store.update_run(run_id, manifest, "running")
             executor = make_executor(engine, workers, scheduler, staging, db, lexicons, cfg, COMMIT_GROUP)
             with _StopRequests() as stop:
-                _loop(store, executor, run_id, vkey, read_inputs(inputs, mp), committed, batch_size,
+                _loop(store, executor, run_id, vkey, read_inputs(inputs, mp, mapped=mapped), committed, batch_size,
                       estimate, progress, log, session, stop, record_seconds)
             status = "complete"
         except KeyboardInterrupt as exc:
@@ -196,12 +211,23 @@ def run_corpus(inputs: Sequence[str], db: str | Path, *, mapping: Mapping | None
             store.active_run = None
         summary = RunSummary(run_id, status, store.counts(run_id), session["seconds"],
                              session.get("analysed", 0), committed, store.languages(run_id),
-                             store.error_reasons(run_id), store.warned(run_id, SHORT_PAGE))
+                             store.error_reasons(run_id), store.warned(run_id, SHORT_PAGE), _by_field(mapped),
+                             store.missing(run_id))
         if interrupted is not None:
             raise RunInterrupted(summary) from interrupted
         return summary
     finally:
         store.close()
+
+
+def _by_field(mapped: Counter[tuple[str, str]]) -> dict[str, dict[str, int]]:
+    """``(field, column) -> n`` as ``field -> {column: n}``, fields in their usual order, columns most used first."""
+    out: dict[str, dict[str, int]] = {}
+    for f in FIELDS:
+        cols = sorted(((c, n) for (g, c), n in mapped.items() if g == f), key=lambda cn: (-cn[1], cn[0]))
+        if cols:
+            out[f] = dict(cols)
+    return out
 
 
 def _check_options(engine: str, workers: int, batch_size: int, record_seconds: float | None) -> None:

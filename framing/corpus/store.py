@@ -319,6 +319,16 @@ class Store:
             [run_id]).fetchall()
         return {str(code): int(n) for code, n in rows}
 
+    def missing(self, run_id: int) -> dict[str, int]:
+        """Of the articles a run analysed: how many have no ``source``, no ``date``, and a date that could not be
+        read (kept as ``date_raw``)."""
+        row = self._one("SELECT count(*) FILTER (a.source IS NULL), count(*) FILTER (a.date IS NULL), "
+                        "count(*) FILTER (json_extract_string(a.meta, '$.date_raw') IS NOT NULL) "
+                        "FROM records r JOIN articles a USING (article_id) WHERE r.run_id = ? AND "
+                        "r.status = 'analysed'", [run_id])
+        assert row is not None
+        return {"source": int(row[0]), "date": int(row[1]), "date_unreadable": int(row[2])}
+
     def warned(self, run_id: int, prefix: str) -> int:
         """Articles a run analysed with a warning that contains ``prefix`` (e.g. the short page text warning)."""
         row = self._one("SELECT count(*) FROM records r JOIN articles a USING (article_id) WHERE r.run_id = ? AND "

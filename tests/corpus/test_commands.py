@@ -127,3 +127,21 @@ def test_show_prints_a_stored_article_as_analyse_does(tmp_path, capsys):
     out, err = capsys.readouterr()
     assert out.startswith("a1  (Wire; 14 words)") and "[47:64] direct" in out
     assert "no article with id 'nope'" in err
+
+
+def test_the_run_says_where_each_field_came_from_and_what_is_missing(tmp_path, capsys):
+    src = tmp_path / "m.csv"
+    src.write_text("outlet,published,content\nA,2020-05-04,The council voted on Tuesday.\n"
+                   ",garbage,Officials said the plan was bad.\nB,,Critics slammed it.\n", encoding="utf-8")
+    assert main(["run", str(src), "--db", str(tmp_path / "s.duckdb")]) == 0
+    err = capsys.readouterr().err
+    assert ("fields: text <- content (3); source <- outlet (2); date <- published (2); missing: source 1, date 2, "
+            "1 dates unreadable (kept as date_raw)") in err
+
+
+def test_a_report_without_sources_names_the_columns_to_group_by(tmp_path):
+    rows = [{"id": f"a{i}", "media": "AB"[i % 2], "text": f"Officials said plan {i} was bad."} for i in range(4)]
+    src = write_jsonl(tmp_path / "ns.jsonl", rows)
+    assert main(["report", str(src), "-o", str(tmp_path / "r"), "--no-charts", "--n-boot", "0"]) == 0
+    md = (tmp_path / "r" / "report.md").read_text(encoding="utf-8")
+    assert r"no article has a 'source' value: try \-\-by with one of \['media'\]" in md
