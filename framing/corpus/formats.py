@@ -190,22 +190,27 @@ def _sniff_delimiter(header: str, p: Path, mp: Mapping) -> str:
     return best if counts[best] else ","
 
 
-def _read_csv(p: Path, mp: Mapping, *, need_text: bool = True) -> Iterator[Raw | RecordError]:
+def _read_csv(p: Path, mp: Mapping, *, need_text: bool = True, columns: Sequence[str] | None = None,
+              delimiter: str | None = None) -> Iterator[Raw | RecordError]:
+    """Rows of a CSV/TSV file with a header line, or, with ``columns``, of a file without one (GDELT's)."""
     csv.field_size_limit(_CSV_MAX_FIELD)
     with _open(p) as fb:
         fh = io.TextIOWrapper(fb, encoding="utf-8-sig", errors="replace", newline="")
         first = fh.readline()
         if not first.strip():
-            yield RecordError(str(p), "empty file (no header line)")
+            yield RecordError(str(p), "empty file" if columns else "empty file (no header line)")
             return
-        delim = _sniff_delimiter(first, p, mp)
+        delim = delimiter or _sniff_delimiter(first, p, mp)
         reader = csv.reader(_chain_first(first, fh), delimiter=delim, strict=True)
-        try:
-            header = next(reader)
-        except csv.Error as exc:
-            yield RecordError(f"{p}:1", f"malformed CSV header ({exc}); the file was not read")
-            return
-        header = [h.strip() or f"column_{i + 1}" for i, h in enumerate(header)]
+        if columns is None:
+            try:
+                header = next(reader)
+            except csv.Error as exc:
+                yield RecordError(f"{p}:1", f"malformed CSV header ({exc}); the file was not read")
+                return
+            header = [h.strip() or f"column_{i + 1}" for i, h in enumerate(header)]
+        else:
+            header = list(columns)
         problem = _missing_text(header, mp) if need_text else None
         if problem:
             guess = max((";", "\t", "|", ","), key=first.count)
@@ -213,7 +218,7 @@ def _read_csv(p: Path, mp: Mapping, *, need_text: bool = True) -> Iterator[Raw |
                 problem += f"; the header looks delimited by {guess!r}: give --delimiter {guess!r}"
             yield RecordError(f"{p}:1", problem + "; the file was not read")
             return
-        end = 1
+        end = 1 if columns is None else 0
         while True:
             start = end + 1
             try:
@@ -368,6 +373,59 @@ def _read_json(p: Path, mp: Mapping, id: str, need_text: bool) -> Iterator[Raw |
                                   f"{type(data).__name__}")
 
 
+def _arrow_batches(p: Path) -> Any:
+    """The record batches of an Arrow IPC file (Feather 2) or stream (what Hugging Face's ``save_to_disk`` writes)."""
+    import pyarrow as pa
+
+    source = pa.memory_map(str(p)) if not p.name.lower().endswith(".gz") else pa.BufferReader(_read_bytes(p))
+    try:
+        reader: Any = pa.ipc.open_file(source)
+        return reader.schema, (reader.get_batch(i) for i in range(reader.num_record_batches))
+    except pa.ArrowInvalid:
+        source.seek(0)
+        reader = pa.ipc.open_stream(source)
+        return reader.schema, iter(reader)
+
+
+def _read_arrow(p: Path, mp: Mapping, id: str, need_text: bool) -> Iterator[Raw | RecordError]:
+    import pyarrow as pa
+
+    try:
+        schema, batches = _arrow_batches(p)
+    except (pa.ArrowException, OSError) as exc:
+        yield RecordError(str(p), f"not a readable Arrow file ({exc})")
+        return
+    problem = _missing_text(schema.names, mp) if need_text else None
+    if problem:
+        yield RecordError(str(p), f"{problem}; the file was not read")
+        return
+    row_no = 0
+    try:
+        for batch in batches:
+            for row in batch.to_pylist():
+                row_no += 1
+                yield Raw(f"{p}:row {row_no}", {k: v for k, v in row.items() if v is not None and v != ""})
+    except (pa.ArrowException, OSError) as exc:
+        yield RecordError(f"{p}:row {row_no + 1}", f"cannot read the rest of the Arrow file ({exc})")
+
+
+# The columns of GDELT's Global Knowledge Graph 2.1 files (YYYYMMDDhhmmss.gkg.csv: tab-separated, no header line),
+# as GDELT's GKG 2.1 codebook and its BigQuery table name them. A GKG row describes an article but holds no text:
+# it is joined to the articles (--metadata FILE --metadata-key DocumentIdentifier, with the articles' URLs as ids)
+# rather than analysed.
+GDELT_GKG_COLUMNS = (
+    "GKGRECORDID", "DATE", "SourceCollectionIdentifier", "SourceCommonName", "DocumentIdentifier", "Counts",
+    "V2Counts", "Themes", "V2Themes", "Locations", "V2Locations", "Persons", "V2Persons", "Organizations",
+    "V2Organizations", "V2Tone", "Dates", "GCAM", "SharingImage", "RelatedImages", "SocialImageEmbeds",
+    "SocialVideoEmbeds", "Quotations", "AllNames", "Amounts", "TranslationInfo", "Extras",
+)
+
+
+# The files Hugging Face's save_to_disk writes beside its .arrow data: they describe the dataset, hold no articles,
+# and a folder read skips them.
+HF_METADATA_FILES = frozenset(("dataset_info.json", "state.json", "dataset_dict.json"))
+
+
 # -- the registry ----------------------------------------------------------------------------------------------
 
 
@@ -408,6 +466,12 @@ REGISTRY: tuple[Format, ...] = (
            lambda p, lines: _parquet_rows(p), tabular=True, binary=True),
     Format("json", (".json",), "one article (an object), or an array of articles", _read_json,
            lambda p, lines: None, tabular=True),
+    Format("gdelt-gkg", (".gkg.csv",), "GDELT GKG 2.1 rows (no header line; no article text: join them as metadata)",
+           lambda p, mp, id, need_text: _read_csv(p, mp, need_text=need_text, columns=GDELT_GKG_COLUMNS,
+                                                  delimiter="\t"),
+           lambda p, lines: lines, counts_lines=True, tabular=True),
+    Format("arrow", (".arrow", ".feather"), "one article per row (Arrow IPC file or stream: Hugging Face datasets)",
+           _read_arrow, lambda p, lines: None, tabular=True, binary=True),
     Format("txt", (".txt",), "one article", one_article(read_text_file)),
     Format("html", (".html", ".htm"), "one saved page (its article text is extracted)", one_article(_read_html)),
 )

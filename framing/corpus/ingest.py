@@ -41,6 +41,7 @@ from framing.corpus.fields import CANDIDATES, FIELDS, META_FIELDS, RESERVED, Map
 from framing.corpus.formats import (
     BINARY_FORMATS,
     FORMATS,
+    HF_METADATA_FILES,
     REGISTRY,
     Raw,
     binary_head,
@@ -238,7 +239,8 @@ def input_format(p: Path) -> str | None:
     name = p.name.lower()
     if name.endswith(".gz"):
         name = name[:-3]
-    return FORMATS.get(os.path.splitext(name)[1])
+    # the longest matching suffix: ".gkg.csv" is GDELT's, ".csv" any other table
+    return next((FORMATS[s] for s in sorted(FORMATS, key=len, reverse=True) if name.endswith(s)), None)
 
 
 def describe_inputs(paths: Sequence[str], mapping: Mapping | None = None) -> list[InputInfo]:
@@ -312,11 +314,13 @@ def _hash_file(p: Path, *, count_lines: bool) -> tuple[str, int, int | None]:
 
 
 def _folder_files(folder: Path) -> Iterator[Path]:
-    """Every non-hidden file under the folder, recursively, in a stable (sorted) order."""
+    """Every non-hidden file under the folder, recursively, in a stable (sorted) order; the metadata files of a
+    Hugging Face dataset beside its ``.arrow`` files are left out."""
     for root, dirs, files in os.walk(folder):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        hf = any(n.lower().endswith(".arrow") for n in files)
         for name in sorted(files):
-            if not name.startswith("."):
+            if not name.startswith(".") and not (hf and name in HF_METADATA_FILES):
                 yield Path(root) / name
 
 

@@ -467,3 +467,35 @@ def test_gdelt_columns_and_compact_dates(tmp_path):
 ])
 def test_compact_and_numeric_dates(value, date):
     assert parse_date(value) == (date, None)
+
+
+def test_a_hugging_face_dataset_folder_and_a_feather_file(tmp_path):
+    """save_to_disk writes Arrow IPC streams beside dataset_info.json and state.json (skipped: no articles)."""
+    t = pa.table({"text": ["The council voted, officials said.", "Critics slammed the plan."], "label": [0, 1],
+                  "source": ["A", "B"]})
+    d = tmp_path / "hf" / "train"
+    d.mkdir(parents=True)
+    with pa.OSFile(str(d / "data-00000-of-00001.arrow"), "wb") as f, pa.ipc.new_stream(f, t.schema) as w:
+        w.write_table(t)
+    (d / "dataset_info.json").write_text('{"citation": ""}', encoding="utf-8")
+    (d / "state.json").write_text('{"_data_files": []}', encoding="utf-8")
+    with pa.OSFile(str(tmp_path / "more.feather"), "wb") as f, pa.ipc.new_file(f, t.schema) as w:
+        w.write_table(t)
+    recs, errs = split(read_inputs([str(tmp_path / "hf"), str(tmp_path / "more.feather")]))
+    assert not errs
+    assert [(r.source, r.meta["label"], r.origin.rsplit(":", 1)[1]) for r in recs] == [
+        ("A", 0, "row 1"), ("B", 1, "row 2"), ("A", 0, "row 1"), ("B", 1, "row 2")]
+
+
+def test_a_headerless_gdelt_gkg_file_joins_as_metadata(tmp_path):
+    from framing.corpus.formats import GDELT_GKG_COLUMNS
+
+    row = ["20191029153000-1", "20191029153000", "1", "example.org", "https://example.org/x"] + \
+        [""] * (len(GDELT_GKG_COLUMNS) - 5)
+    gkg = tmp_path / "20191029153000.gkg.csv"
+    gkg.write_text("\t".join(row) + "\n", encoding="utf-8")
+    src = write_jsonl(tmp_path / "texts.jsonl", [{"id": "https://example.org/x", "text": "The talks failed."}])
+    (r,) = read_inputs([str(src)], Mapping(metadata=str(gkg), metadata_key="DocumentIdentifier"))
+    assert (r.source, r.meta["date"], r.meta["GKGRECORDID"]) == ("example.org", "2019-10-29", "20191029153000-1")
+    (e,) = read_inputs([str(gkg)])  # read as a corpus, it has no text: one error that says so
+    assert isinstance(e, RecordError) and "no text column" in e.reason
