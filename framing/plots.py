@@ -204,7 +204,7 @@ def plot_differences(pairs: pd.DataFrame, metric: str = "loaded_author_rate", *,
     a.set_yticks(y, [f"{_short(x, 26)} \u2212 {_short(z, 26)}" for x, z in zip(d["group_a"], d["group_b"], strict=True)])
     a.set_xlabel(f"difference ({d['unit'].iloc[0]})")
     a.grid(axis="x", color="#dddddd", linewidth=0.8)
-    a.legend(loc="lower right", fontsize=8)
+    a.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=8, borderaxespad=0.0)  # beside, not over, the pairs
     corr = str(d["correction"].iloc[0])
     extra = f"{_ci_words()}; {corr} correction" + (f"; {limited}" if limited else "")
     _put_title(fig, a, title, f"Differences between groups: {d['label'].iloc[0]}", corpus, extra, ax is None)
@@ -478,7 +478,8 @@ def plot_over_time(rates: pd.DataFrame, metric: str = "loaded_author_rate", *, p
     if not small:
         axes[0].set_ylabel(unit)
         if len(series) > 1:
-            axes[0].legend(fontsize=8, loc="best")
+            # beside the plot: inside, it hid points wherever it went
+            axes[0].legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1.0), borderaxespad=0.0)
     notes = []
     if no_ci:
         notes.append(f"\u25c7 {NO_INTERVAL} (one article in the period)")
