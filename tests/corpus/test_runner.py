@@ -203,8 +203,8 @@ def test_memory_is_bounded_by_the_batches_in_flight(tmp_path, monkeypatch):
     consumed = {"n": 0}
     real_read = runner_mod.read_inputs
 
-    def counting(paths, mapping):
-        for item in real_read(paths, mapping):
+    def counting(paths, mapping, **kw):
+        for item in real_read(paths, mapping, **kw):
             consumed["n"] += 1
             yield item
 
