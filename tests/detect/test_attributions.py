@@ -24,6 +24,11 @@ def attrs(text):
          "title_only", "The opposition leader"),
         ("Taxes will rise, according to the Finance Ministry.", "according to", "neutral", "the Finance Ministry",
          "named_org", "the Finance Ministry"),
+        # a party-and-state aside is not the source, its abbreviated state included, before a relative clause too
+        ('Rep. Ryan Costello (R-Penn.), who said he was "disgusted", left.', "said", "neutral", "Rep. Ryan Costello",
+         "named_person", "Rep. Ryan Costello"),
+        ("Rep. Nancy Pelosi (D-Calif.), who spoke first, called it a betrayal.", "called", "neutral",
+         "Rep. Nancy Pelosi", "named_person", "Rep. Nancy Pelosi"),
     ],
 )
 def test_cue_source_and_type(text, cue, stance, source, source_type, speaker):

@@ -284,13 +284,7 @@ def subject_before(ctx: Ctx, cue: int, si: int) -> tuple[int, int] | None:
             j = p - 1
         else:
             return None
-    if j >= lo and ctx.gap(j + 1).strip().startswith(")"):
-        # a party and district after the name, before a parenthetical: "James Gallagher (R-Nicolaus) — whose ..."
-        k = j
-        while k > lo and "(" not in ctx.gap(k):
-            k -= 1
-        if k > lo and j - k <= 4:
-            j = k - 1
+    j = _before_party(ctx, j, lo)
     if j < lo:
         return None
     if ctx.in_quote(j):
@@ -309,8 +303,20 @@ def subject_before(ctx: Ctx, cue: int, si: int) -> tuple[int, int] | None:
                 rel = k  # "an official who declined to be named said": the relative pronoun is the subject
             break  # "which Carson said": the name after the pronoun is the subject
     if rel is not None:
-        j = rel - 1
+        j = _before_party(ctx, rel - 1, lo)  # "Ryan Costello (R-Penn.), who said"
     return _np_before(ctx, j, lo)
+
+
+def _before_party(ctx: Ctx, j: int, lo: int) -> int:
+    """The token before a short bracketed aside that ends at token ``j``: a party and district or state after a
+    name ("James Gallagher (R-Nicolaus) — whose ...", "Ryan Costello (R-Penn.), who said": the state's
+    abbreviation may put a period before the bracket); ``j`` itself otherwise."""
+    if j < lo or not ctx.gap(j + 1).strip().lstrip(".").startswith(")"):
+        return j
+    k = j
+    while k > lo and "(" not in ctx.gap(k):
+        k -= 1
+    return k - 1 if k > lo and j - k <= 4 else j
 
 
 def _role_appositive(ctx: Ctx, j: int, lo: int) -> bool:
