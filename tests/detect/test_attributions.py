@@ -29,6 +29,9 @@ def attrs(text):
          "named_person", "Rep. Ryan Costello"),
         ("Rep. Nancy Pelosi (D-Calif.), who spoke first, called it a betrayal.", "called", "neutral",
          "Rep. Nancy Pelosi", "named_person", "Rep. Nancy Pelosi"),
+        # an absolute "with" clause has its own subject
+        ('The talks collapsed, with the minister saying the offer was "insulting."', "saying", "neutral",
+         "the minister", "title_only", "the minister"),
     ],
 )
 def test_cue_source_and_type(text, cue, stance, source, source_type, speaker):
@@ -62,6 +65,8 @@ def test_media_relay_is_second_hand_with_via_and_speaker():
         "He moved to the United States in May.",
         "The American prattling will continue.",
         '"I told him no," she wrote.' and "The report's findings were new.",
+        # "with" not set off: a reduced relative clause, not an absolute clause of speech
+        "Customers should not share codes with callers claiming to be from their bank.",
     ],
 )
 def test_not_a_cue(text):

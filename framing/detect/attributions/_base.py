@@ -285,6 +285,30 @@ def punct_gap(ctx: Ctx, i: int) -> bool:
     return bool(g.strip())
 
 
+# Words that cannot be inside the subject of an absolute "with" clause ("with X saying"): a verb, a preposition or a
+# conjunction between "with" and the participle means the participle belongs elsewhere.
+_NOT_IN_WITH_SUBJECT = frozenset(("is", "are", "was", "were", "be", "been", "has", "have", "had", "in", "on", "at",
+                                  "to", "for", "from", "by", "and", "or", "but", "that", "which", "who"))
+
+
+def with_subject(ctx: Ctx, first: int) -> tuple[int, int] | None:
+    """The subject of an absolute "with" clause ending right before the participle at ``first``: "the talks
+    collapsed, with the minister saying ..." -> "the minister" (at most six words, no punctuation between; "with"
+    after a comma or a dash, or at the start of the sentence)."""
+    w = ctx.doc.words
+    if punct_gap(ctx, first):
+        return None  # "he came with his wife, saying ...": the participle follows a comma, not the subject
+    for k in range(first - 2, max(-1, first - 8), -1):
+        if punct_gap(ctx, k + 1) or w[k + 1] in _NOT_IN_WITH_SUBJECT:
+            return None
+        if w[k] == "with":
+            # the clause is set off by a comma or a dash, or opens the sentence; without one, "with" is a plain
+            # preposition and the participle a reduced relative clause ("share codes with callers claiming to be ...")
+            g = ctx.gap(k)
+            return (k + 1, first - 1) if "," in g or "\u2014" in g or sentence_initial(ctx, k) else None
+    return None
+
+
 def span_text(ctx: Ctx, span: tuple[int, int]) -> str:
     d = ctx.doc
     return d.text[d.tok_start[span[0]]:d.tok_end[span[1]]]

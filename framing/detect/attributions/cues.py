@@ -21,6 +21,7 @@ from framing.detect.attributions._base import (
     punct_gap,
     sentence_initial,
     span_text,
+    with_subject,
 )
 from framing.detect.attributions.sources import (
     np_after,
@@ -78,7 +79,8 @@ def is_cue(ctx: Ctx, first: int, last: int, lemma: str, flags: tuple[str, ...] =
         # "by telling them"); elsewhere an -ing form is usually a noun or adjective ("the American prattling")
         g = ctx.gap(first)
         if not ("," in g or "\u2014" in g or prev in AUXILIARIES or prev in (
-                "and", "by", "while", "after", "before", "without", "when", "also", "for", "from", "about", "of")):
+                "and", "by", "while", "after", "before", "without", "when", "also", "for", "from", "about", "of")
+                or with_subject(ctx, first) is not None):  # "with the minister saying ..." (an absolute clause)
             return _has_evidence(ctx, first, last)
     if form in ("said", "says", "say") and nxt in ("to",) and last + 2 < len(w) and w[last + 2] == "be":
         return True  # "is said to be" -- an attribution without a source

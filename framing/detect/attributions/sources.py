@@ -22,6 +22,7 @@ from framing.detect.attributions._base import (
     abbreviation,
     punct_gap,
     sentence_initial,
+    with_subject,
 )
 
 
@@ -50,6 +51,10 @@ def find_source(ctx: Ctx, a: Attr) -> None:
     w = d.words
     form = w[a.cue_first]
     prev = w[a.cue_first - 1] if a.cue_first else ""
+    if form.endswith("ing") and (subject := with_subject(ctx, a.cue_first)) is not None:
+        # an absolute "with" clause has its own subject: "the talks collapsed, with the minister saying ..."
+        a.source = subject
+        return
     if (form.endswith("ing") and ("," in before_gap or "\u2014" in before_gap)) or prev == "and":
         host = _host_clause_source(ctx, a)
         if host is not None:
