@@ -45,8 +45,12 @@ def is_cue(ctx: Ctx, first: int, last: int, lemma: str, flags: tuple[str, ...] =
         return False  # "the United States", "Call of Duty": a capitalised word mid-sentence is a name
     if prev == "so" and ctx.gap(first).strip() in ("-", ""):
         return False  # so-called
-    if prev in PREPOSITIONS and gap_is_space(ctx, first):
-        return False  # "under stress", "in response", "of note": a noun after a preposition
+    if prev in PREPOSITIONS and gap_is_space(ctx, first) and not (form.endswith("ing")
+                                                                    and _has_evidence(ctx, first, last)):
+        # "under stress", "in response", "of note": a noun after a preposition; an -ing form there is a gerund
+        # that reports only with reported content next to it ("after reporting 'auditory sensations'", "before
+        # grumbling that ..."), not an adjective ("a mob of screaming students", "by fuming commuters")
+        return False
     if prev in _SUBORDINATORS and (form.endswith("ed") or form in _IRREGULAR_PAST):
         return False  # "When asked about it, she said": a reduced clause, nobody reports anything there
     if prev == "all" and form == "told":
