@@ -34,7 +34,7 @@ def english(n_articles: int) -> None:
         return
     with gzip.open(ALLSIDES, "rt", encoding="utf-8") as fh:
         texts = [json.loads(line)["content_original"] for _, line in zip(range(n_articles), fh, strict=False)]
-    identify("warm up the model", DEFAULT)
+    identify("Warm up the model: it loads on the first text of twenty letters or more.", DEFAULT)
     t0 = time.perf_counter()
     got = Counter(identify(t, DEFAULT).code for t in texts)
     ms = (time.perf_counter() - t0) * 1000 / len(texts)
