@@ -125,3 +125,20 @@ def test_a_page_with_a_time_zone_name_gives_no_dateutil_warning(recwarn):
             f"</head><body><article><p>{BODY}</p></article></body></html>")
     assert extract(page) is not None
     assert not [w for w in recwarn if "tzname" in str(w.message)]
+
+
+def test_page_detection_is_linear_on_many_comments():
+    """"<!---->" repeated: the old pattern grouped N comments 2^N ways before failing (minutes at 30, and this test
+    would not finish); now it is one pass."""
+    from framing.text.html import looks_like_html
+
+    assert not looks_like_html("<!---->" * 5000 + "x")
+    assert looks_like_html("<!-- a --> <!-- b --><!DOCTYPE html><html>")
+
+
+def test_json_ld_offsets_hold_after_letters_whose_lower_case_is_longer():
+    from framing.text.html import json_ld_body
+
+    ld = json.dumps({"articleBody": BODY})
+    assert json_ld_body(f'<title>İstanbul İzmir</title><script type="application/ld+json">{ld}</script>') == \
+        BODY.strip()

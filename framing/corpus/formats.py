@@ -78,6 +78,9 @@ def jsonl_objects(lines: Iterable[tuple[str, bool]], origin: str) -> Iterator[tu
             msg = exc.msg[:-3] if exc.msg.endswith(" at") else exc.msg  # "Invalid control character at"
             yield where, f"not valid JSON ({msg} at column {exc.colno})", bad_utf8
             continue
+        except ValueError as exc:  # an integer of more than 4,300 digits (Python's limit on converting them)
+            yield where, f"not readable: {exc}", bad_utf8
+            continue
         except RecursionError:
             yield where, "not readable: the JSON is nested too deeply (thousands of brackets)", bad_utf8
             continue
@@ -201,7 +204,9 @@ def _read_csv(p: Path, mp: Mapping, *, need_text: bool = True, columns: Sequence
             yield RecordError(str(p), "empty file" if columns else "empty file (no header line)")
             return
         delim = delimiter or _sniff_delimiter(first, p, mp)
-        reader = csv.reader(_chain_first(first, fh), delimiter=delim, strict=True)
+        # GDELT's files are not quoted: a field may start with a quotation mark
+        reader = csv.reader(_chain_first(first, fh), delimiter=delim, strict=True) if columns is None else \
+            csv.reader(_chain_first(first, fh), delimiter=delim, quoting=csv.QUOTE_NONE)
         if columns is None:
             try:
                 header = next(reader)
@@ -288,7 +293,7 @@ def _read_parquet(p: Path, mp: Mapping, *, need_text: bool = True) -> Iterator[R
                 for row in batch.to_pylist():
                     row_no += 1
                     yield Raw(f"{p}:row {row_no}", {k: v for k, v in row.items() if v is not None and v != ""})
-        except (pa.ArrowException, OSError) as exc:
+        except (pa.ArrowException, OSError, ValueError, OverflowError) as exc:  # also values Python cannot hold
             yield RecordError(f"{p}:row {row_no + 1}", f"cannot read the rest of the Parquet file ({exc})")
     finally:
         if tmp is not None:
@@ -356,6 +361,9 @@ def _read_json(p: Path, mp: Mapping, id: str, need_text: bool) -> Iterator[Raw |
     except json.JSONDecodeError as exc:
         yield RecordError(str(p), f"not valid JSON ({exc.msg} at line {exc.lineno}, column {exc.colno})")
         return
+    except ValueError as exc:  # an integer of more than 4,300 digits
+        yield RecordError(str(p), f"not readable: {exc}")
+        return
     except RecursionError:
         yield RecordError(str(p), "not readable: the JSON is nested too deeply (thousands of brackets)")
         return
@@ -402,10 +410,11 @@ def _read_arrow(p: Path, mp: Mapping, id: str, need_text: bool) -> Iterator[Raw 
     row_no = 0
     try:
         for batch in batches:
-            for row in batch.to_pylist():
-                row_no += 1
-                yield Raw(f"{p}:row {row_no}", {k: v for k, v in row.items() if v is not None and v != ""})
-    except (pa.ArrowException, OSError) as exc:
+            for at in range(0, batch.num_rows, _PARQUET_BATCH):  # a Feather batch may hold 64K rows
+                for row in batch.slice(at, _PARQUET_BATCH).to_pylist():
+                    row_no += 1
+                    yield Raw(f"{p}:row {row_no}", {k: v for k, v in row.items() if v is not None and v != ""})
+    except (pa.ArrowException, OSError, ValueError, OverflowError) as exc:  # also values Python cannot hold
         yield RecordError(f"{p}:row {row_no + 1}", f"cannot read the rest of the Arrow file ({exc})")
 
 

@@ -318,9 +318,12 @@ def _folder_files(folder: Path) -> Iterator[Path]:
     Hugging Face dataset beside its ``.arrow`` files are left out."""
     for root, dirs, files in os.walk(folder):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        # a Hugging Face dataset: its metadata beside the .arrow files, and a DatasetDict's dataset_dict.json above
+        # its split folders
         hf = any(n.lower().endswith(".arrow") for n in files)
         for name in sorted(files):
-            if not name.startswith(".") and not (hf and name in HF_METADATA_FILES):
+            if not name.startswith(".") and not ((hf and name in HF_METADATA_FILES)
+                                                 or (name == "dataset_dict.json" and dirs)):
                 yield Path(root) / name
 
 
@@ -346,6 +349,8 @@ def _read_path(p: Path, mp: Mapping, folder: Path | None = None) -> Iterator[Raw
         yield from (_group(rows, mp) if form.tabular and mp.group_by else rows)
     except (OSError, EOFError, zlib.error) as exc:
         yield RecordError(str(p), f"cannot read the file: {why(exc)}")
+    except Exception as exc:  # a reader's bug or a value no reader foresaw: the file is one error, the run goes on
+        yield RecordError(str(p), f"cannot read the rest of the file: {type(exc).__name__}: {exc}")
 
 
 def _unsupported_file(p: Path) -> str:

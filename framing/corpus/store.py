@@ -219,7 +219,7 @@ class Store:
                 out[str(k)] = v
         f = self.findings_frame(article_ids=[article_id])
         out["n_words"] = int(a.iloc[0]["n_words"])
-        out["language"] = a.iloc[0].get("language", "und")
+        out["language"] = a.iloc[0].get("language") or "und"  # (rows from before the column: none)
         fields = {d.type: [c for c, _ in (*detectors.FINDING_HEAD[1:], *d.columns)] for d in detectors.DETECTORS}
         out["findings"] = [{k: _plain(r.get(k)) for k in fields.get(str(r["type"]), r)}
                            for r in f.astype(object).where(f.notna(), None).to_dict("records")]
@@ -314,8 +314,8 @@ class Store:
         if "language" not in self.columns("articles"):
             return {}
         rows = self.con.execute(
-            "SELECT a.language, count(*) AS n FROM records r JOIN articles a USING (article_id) WHERE r.run_id = ? "
-            "AND r.status IN ('analysed', 'up_to_date') GROUP BY a.language ORDER BY n DESC, a.language",
+            "SELECT coalesce(a.language, 'und') AS lang, count(*) AS n FROM records r JOIN articles a USING (article_id) "
+            "WHERE r.run_id = ? AND r.status IN ('analysed', 'up_to_date') GROUP BY lang ORDER BY n DESC, lang",
             [run_id]).fetchall()
         return {str(code): int(n) for code, n in rows}
 

@@ -16,7 +16,9 @@ from typing import Any
 from urllib.parse import urlsplit
 
 # A page, or text that is mostly markup: a doctype or <html> at the start, or many block tags.
-_PAGE_START = re.compile(r"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.IGNORECASE | re.DOTALL)
+# (a comment's body cannot run past its "-->": with ".*?" there, N comments could be grouped 2^N ways on a failing match)
+_PAGE_START = re.compile(r"\s*(?:<!--(?:(?!-->).)*-->\s*)*<(?:!doctype\s+html|html|head|body)\b",
+                         re.IGNORECASE | re.DOTALL)
 # The tags that give a page its structure (paragraphs, sections, lists, headings): prose with a few inline tags
 # or injected scripts is still prose, and is analysed as it is, markup escaped wherever it is shown.
 _BLOCK_TAG = re.compile(r"</?(?:p|div|br|li|ul|ol|section|article|header|footer|nav|main|h[1-6]|table|tr|td|"
@@ -35,6 +37,7 @@ SHORT_PAGE_WORDS = 80
 JSON_LD_FACTOR = 2.0
 # JSON-LD blocks are looked for in the first this many characters of a page (pages larger than that are not news).
 _JSON_LD_SCAN = 5_000_000
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 _LD_TYPE = re.compile(r"""type\s*=\s*["']?application/ld\+json""", re.IGNORECASE)
 # Second-level labels under which a country's domains are registered (bbc.co.uk, abc.net.au): the outlet's name is
 # one label further left.
@@ -86,7 +89,7 @@ def json_ld_body(page: str) -> str | None:
     """The longest ``articleBody`` of the page's JSON-LD blocks (``<script type="application/ld+json">``), as
     plain text, or None. One pass over the page: a block without its closing tag ends the search."""
     best: str | None = None
-    low = page[:_JSON_LD_SCAN].lower()
+    low = page[:_JSON_LD_SCAN].translate(_ASCII_LOWER)  # str.lower() can change lengths ("İ"): offsets must hold
     at = 0
     while (start := low.find("<script", at)) >= 0:
         end_tag = low.find(">", start, start + 1000)

@@ -499,3 +499,41 @@ def test_a_headerless_gdelt_gkg_file_joins_as_metadata(tmp_path):
     assert (r.source, r.meta["date"], r.meta["GKGRECORDID"]) == ("example.org", "2019-10-29", "20191029153000-1")
     (e,) = read_inputs([str(gkg)])  # read as a corpus, it has no text: one error that says so
     assert isinstance(e, RecordError) and "no text column" in e.reason
+
+
+def test_values_no_reader_foresaw_are_record_errors_not_a_stopped_run(tmp_path):
+    """An integer of more than 4,300 digits (Python refuses to convert it), a timestamp out of Python's range."""
+    (tmp_path / "big.json").write_text('{"text": "A text.", "n": ' + "9" * 5000 + "}", encoding="utf-8")
+    (tmp_path / "big.jsonl").write_text('{"text": "A text.", "n": ' + "9" * 5000 + '}\n{"text": "Fine."}\n',
+                                        encoding="utf-8")
+    t = pa.table({"text": ["A text."], "when": pa.array([2 ** 62], type=pa.timestamp("s"))})
+    with pa.OSFile(str(tmp_path / "ts.arrow"), "wb") as f, pa.ipc.new_file(f, t.schema) as w:
+        w.write_table(t)
+    recs, errs = split(read_inputs([str(tmp_path)]))
+    assert [r.text for r in recs] == ["Fine."]
+    assert sorted(e.origin.rsplit("/", 1)[1] for e in errs) == ["big.json", "big.jsonl:1", "ts.arrow:row 1"]
+
+
+def test_a_gdelt_field_may_start_with_a_quotation_mark(tmp_path):
+    from framing.corpus.formats import GDELT_GKG_COLUMNS
+
+    rows = [["r1", "20191029153000", "1", "a.org", "https://a.org/x", '"quoted'], ["r2", "20191029", "1", "b.org",
+                                                                                   "https://b.org/y", "plain"]]
+    gkg = tmp_path / "x.gkg.csv"
+    gkg.write_text("".join("\t".join(r + [""] * (len(GDELT_GKG_COLUMNS) - len(r))) + "\n" for r in rows),
+                   encoding="utf-8")
+    src = write_jsonl(tmp_path / "t.jsonl", [{"id": "https://b.org/y", "text": "The talks failed."}])
+    (r,) = read_inputs([str(src)], Mapping(metadata=str(gkg), metadata_key="DocumentIdentifier"))
+    assert r.source == "b.org"
+
+
+def test_a_hugging_face_dataset_dict_folder(tmp_path):
+    t = pa.table({"text": ["The council voted, officials said."]})
+    for split_name in ("train", "test"):
+        (tmp_path / split_name).mkdir()
+        with pa.OSFile(str(tmp_path / split_name / "data-00000-of-00001.arrow"), "wb") as f, \
+                pa.ipc.new_stream(f, t.schema) as w:
+            w.write_table(t)
+    (tmp_path / "dataset_dict.json").write_text('{"splits": ["test", "train"]}', encoding="utf-8")
+    recs, errs = split(read_inputs([str(tmp_path)]))
+    assert len(recs) == 2 and not errs
