@@ -88,7 +88,7 @@ def analyse(text: str, *, id: str | None = None, source: str | None = None, lexi
                         + ("it has no findings (analyse it anyway with english_only=False, or --any-language)"
                            if skip else "its findings mean little"))
 
-    ctx = Context(doc, lex, cfg, skip=skip)
+    ctx = Context(doc, lex, cfg)
     for d in detectors.DETECTORS:
         ctx.found[d.type] = [] if skip else d.detect(ctx)
         check(d.step)

@@ -88,10 +88,8 @@ class Context:
     use (the attribution cues, which quotation kinds need; the quotation kinds, which attributions and loaded terms
     need)."""
 
-    def __init__(self, doc: Document, lexicons: Lexicons, config: Config, *, skip: bool = False) -> None:
+    def __init__(self, doc: Document, lexicons: Lexicons, config: Config) -> None:
         self.doc = doc
-        # no detector runs (a text in another language): the shared analyses are empty, the summaries zero
-        self.skip = skip
         self.lexicons = lexicons
         self.config = config
         self.found: dict[str, list[Any]] = {}  # finding type -> its findings
@@ -101,8 +99,6 @@ class Context:
 
     def attributions(self) -> list[Any]:
         """The attribution working records (:class:`framing.detect.attributions.Attr`)."""
-        if self._attrs is None and self.skip:
-            self._attrs = []
         if self._attrs is None:
             from framing.detect import attributions
 
@@ -112,8 +108,6 @@ class Context:
 
     def quotations(self) -> list[Any]:
         """The kind, speaker and cue of every quotation (:class:`framing.detect.quotes.QuoteCall`)."""
-        if self._calls is None and self.skip:
-            self._calls = []
         if self._calls is None:
             from framing.detect import quotes
 

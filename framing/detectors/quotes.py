@@ -36,7 +36,7 @@ def _detect(ctx: Context) -> list[Quote]:
 
 def _quoted_words(ctx: Context) -> int:
     """Words inside direct or partial quotations (outermost spans, so nested quotes are not counted twice)."""
-    spans = sorted((c.span.start, c.span.end) for c in ctx.quotations() if c.kind in SPEECH_KINDS)
+    spans = sorted((q.start, q.end) for q in ctx.found["quote"] if q.kind in SPEECH_KINDS)
     merged: list[tuple[int, int]] = []
     for s, e in spans:
         if merged and s <= merged[-1][1]:
