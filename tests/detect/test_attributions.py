@@ -32,6 +32,18 @@ def attrs(text):
         # an absolute "with" clause has its own subject
         ('The talks collapsed, with the minister saying the offer was "insulting."', "saying", "neutral",
          "the minister", "title_only", "the minister"),
+        # a place or occasion between the verb and its quotation
+        ('Jane Roe asks at Hill High School, "Any questions?"', "asks", "neutral", "Jane Roe", "named_person",
+         "Jane Roe"),
+        # a finding with a time adjunct before "that", and one quoted before its source
+        ("The inquiry concluded last month that the fire was an accident.", "concluded", "neutral", "The inquiry",
+         "title_only", "The inquiry"),
+        ('"The fire was an accident," the inquiry concluded.', "concluded", "neutral", "the inquiry", "title_only",
+         "the inquiry"),
+        # manner-of-speaking verbs report speech beside a quotation; ordinary people are sources
+        ('"Get out," barked the man at the door.', "barked", "discrediting", "the man at the door", "title_only",
+         "the man at the door"),
+        ('"Get out," barked a man.', "barked", "discrediting", "a man", "anonymous", "a man"),
     ],
 )
 def test_cue_source_and_type(text, cue, stance, source, source_type, speaker):
@@ -67,6 +79,9 @@ def test_media_relay_is_second_hand_with_via_and_speaker():
         '"I told him no," she wrote.' and "The report's findings were new.",
         # "with" not set off: a reduced relative clause, not an absolute clause of speech
         "Customers should not share codes with callers claiming to be from their bank.",
+        # a manner-of-speaking verb with no quotation beside it, and a meeting that ends
+        "The dogs barked all night.",
+        "The meeting concluded.",
     ],
 )
 def test_not_a_cue(text):

@@ -30,6 +30,20 @@ def quotes(text):
         # the subject after a fronted adverbial speaks through the utterance noun
         ('Three weeks after the vote, Mayor Ann Lee made the claim that the count was "rigged" and walked out.',
          [("rigged", "partial", "Mayor Ann Lee")]),
+        # a participial clause opening the sentence is not its subject, whatever commas it holds
+        ('Speaking at a fair in Dover, Delaware, Mayor Ann Lee praised the staff, calling them "the best."',
+         [("the best.", "partial", "Ann Lee")]),
+        # any past-tense verb in the frame after a quotation reports it, listed or not
+        ('Headline\n\n"Is that final?" Ann Lee pressed. "Could it change?"',
+         [("Is that final?", "direct", "Ann Lee"), ("Could it change?", "direct", "Ann Lee")]),
+        # a colon after the speaker's clause: neither the opening conjunction nor a possessor is the subject
+        ('Headline\n\nTaxes rose. But Labour\'s Tomas Brandt raged: "This budget is a gift to the rich!"',
+         [("This budget is a gift to the rich!", "direct", "Tomas Brandt")]),
+        ('Headline\n\n"This is wonderful!" beamed Tom Reyes of Leeds.', [("This is wonderful!", "direct", "Tom Reyes")]),
+        ('Headline\n\n"Too late," sobbed Lower Mill resident Nina Falk, 38.', [("Too late,", "direct", "Nina Falk")]),
+        # a signature line under a quotation paragraph names its author
+        ('Headline\n\n"Wages have not kept up with prices."\n\n- Maria Okafor.\n\nThe claim is old.',
+         [("Wages have not kept up with prices.", "direct", "Maria Okafor")]),
     ],
 )
 def test_kinds_and_speakers(text, expected):

@@ -77,7 +77,15 @@ def is_cue(ctx: Ctx, first: int, last: int, lemma: str, flags: tuple[str, ...] =
         return _word_within(ctx, last, ("as",), 10) or _quote_within(ctx, last, 8) or (
             _person_subject(ctx, first) and form.endswith(("ed", "d")))
     if lemma in ("find", "show", "conclude"):
-        return nxt == "that" or (nxt in ("in", "on") and _word_within(ctx, last, ("that",), 6))
+        # "found that", "concluded this month that", "found in a 2014 study that": a finding reported as content
+        j = last + 1
+        while j < len(w) and j - last <= 4 and w[j] in SKIP_AFTER_CUE and not punct_gap(ctx, j):
+            j += 1
+        if (j < len(w) and w[j] == "that") or (nxt in ("in", "on") and _word_within(ctx, last, ("that",), 6)):
+            return True
+        # `"...," the report concluded.`: a finding quoted before its source, the clause ending with the verb
+        before = ctx.text[max(0, ctx.doc.tok_start[first] - 60):ctx.doc.tok_start[first]]
+        return bool(_QUOTE_THEN_SUBJECT.search(before)) and _clause_end(ctx, last)
     if form.endswith("ing") and lemma != "according to":
         # a participle reports speech after a comma, an auxiliary or a preposition (", adding that", "was saying",
         # "by telling them"); elsewhere an -ing form is usually a noun or adjective ("the American prattling")
@@ -93,12 +101,14 @@ def is_cue(ctx: Ctx, first: int, last: int, lemma: str, flags: tuple[str, ...] =
         # `"...," he continued`), never on their own ("the cooperation will continue.")
         after = ctx.gap(last + 1).lstrip() if last + 1 < len(w) else ctx.text[ctx.doc.tok_end[last]:].lstrip()
         before = ctx.text[max(0, ctx.doc.tok_start[first] - 60):ctx.doc.tok_start[first]]
+        # a document, sign or message "reads" its words ("the editorial read:"); people say theirs
+        documents = lemma == "read"
         if after[:1] == ":" or (after[:1] and after[0] in MARK_CHARS):
-            return _person_subject(ctx, first)
+            return _person_subject(ctx, first, documents)
         if re.search(r"[,!?][\"\u201d\u2019']{1,2}\s*$", before):
             return True  # `"...," continued Smith`
         return bool(re.search(r"[,!?][\"\u201d\u2019']{1,2}\s+(?:[\w.\u2019'-]+\s+){1,4}$", before)) \
-            and _person_subject(ctx, first)
+            and _person_subject(ctx, first, documents)
     if "needs_evidence" in flags:
         # ambiguous verbs ("added", "noted", "reported") count with reported content next to them, or in the past
         # tense after a subject that can speak ("Trump responded by ...", "she acknowledged it was unlikely")
@@ -110,8 +120,9 @@ def is_cue(ctx: Ctx, first: int, last: int, lemma: str, flags: tuple[str, ...] =
     return True
 
 
-def _person_subject(ctx: Ctx, first: int) -> bool:
-    """Is there a subject that can speak right before token ``first`` (a name, a pronoun, a role or group)?"""
+def _person_subject(ctx: Ctx, first: int, documents: bool = False) -> bool:
+    """Is there a subject that can speak right before token ``first`` (a name, a pronoun, a role or group; with
+    ``documents``, also a document: "the email read")?"""
     d = ctx.doc
     si = d.sentence_of(d.tok_start[first])
     subj = subject_before(ctx, first, si)
@@ -121,7 +132,7 @@ def _person_subject(ctx: Ctx, first: int) -> bool:
     head = w[subj[1]]
     if head in PRONOUNS:
         return head not in ("it", "which")
-    return ctx.cap(subj[1]) or head in ctx.words.speaker_heads
+    return ctx.cap(subj[1]) or head in ctx.words.speaker_heads or (documents and head in ctx.words.heads)
 
 
 # Lemmas whose base and -s forms are common nouns ("a tweet", "the claims", "his remarks").
@@ -171,6 +182,8 @@ def _has_evidence(ctx: Ctx, first: int, last: int) -> bool:
         return True
     if j >= len(w) or "\n" in after:
         return True
+    if last + 1 < len(w) and w[last + 1] in PREPOSITIONS and _adjunct_then_quote(ctx, last + 1):
+        return True  # `asks at Western High School, "Any questions?"`, `said in a statement: "..."`
     # content before: `"...," he added` / `..., the report noted`
     before = ctx.text[max(0, d.tok_start[first] - 60):d.tok_start[first]]
     if not re.search(r"[,\"\u201d\u2019']\s*(?:[\w.\u2019'-]+\s+){0,6}$", before):
@@ -182,6 +195,25 @@ def _has_evidence(ctx: Ctx, first: int, last: int) -> bool:
         np = np_after(ctx, last, d.sentence_of(d.tok_start[first]), allow_pp=False)
         return np is not None and _clause_end(ctx, np[1])
     return False
+
+
+def _adjunct_then_quote(ctx: Ctx, j: int) -> bool:
+    """Does the prepositional phrase starting at token ``j`` (a place, occasion or medium, with no verb in it) end
+    in a comma or colon followed by an opening quotation mark?"""
+    d = ctx.doc
+    w = d.words
+    for t in range(j + 1, min(len(w), j + _MAX_ADJUNCT)):
+        g = ctx.gap(t)
+        if punct_gap(ctx, t):
+            rest = g.lstrip(" ")
+            return rest[:1] in (",", ":") and any(c in MARK_CHARS for c in rest[1:].strip()[:1])
+        if w[t] in ("that", "to", "who", "which", "and", "but") or w[t].endswith("ed"):
+            return False
+    return False
+
+
+# An adjunct between a cue and its quotation is a short phrase: "at a rally in Des Moines on Monday".
+_MAX_ADJUNCT = 9
 
 
 # A quotation closed by ",", "?" or "!", then a short subject, right before the verb: `"...?" the aide asked`.

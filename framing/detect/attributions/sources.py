@@ -199,16 +199,43 @@ def sentence_subject(ctx: Ctx, si: int) -> tuple[int, int] | None:
         return None
     if w[k] in PRONOUNS and w[k] not in ("who", "which", "it"):
         return (k, k)
-    if w[k] in PREPOSITIONS or w[k] in ("over", "amid", "as", "when", "while", "since", "although", "though"):
-        # "At Sunday night's debate, Sanders compared ...": the subject follows the leading adverbial's comma
+    if w[k] in PREPOSITIONS or w[k] in ("over", "amid", "as", "when", "while", "since", "although", "though") \
+            or _opening_participle(ctx, k, sent.stop):
+        # "At Sunday night's debate, Sanders compared ...", "Speaking at a rally in Salem, New Hampshire, Trump
+        # went after Bush, calling him ...": a leading adverbial or participial clause is not the subject; the
+        # subject is the first noun phrase after one of its commas that a verb, not another comma, follows
+        for t in range(k + 1, min(sent.stop, k + _MAX_ADVERBIAL)):
+            if "," not in ctx.gap(t) or ctx.in_quote(t):
+                continue
+            if w[t] in PRONOUNS and w[t] not in ("who", "which", "it"):
+                return (t, t)
+            np = _capitalised_np(ctx, t, sent.stop)
+            if np is not None and np[1] + 1 < sent.stop and not punct_gap(ctx, np[1] + 1):
+                return np
+        # no noun phrase with its verb right after it: the one after the first comma, as before
         k = next((t for t in range(k + 1, min(sent.stop, k + _MAX_ADVERBIAL)) if "," in ctx.gap(t)), sent.stop)
         if k >= sent.stop or ctx.in_quote(k):
             return None
         if w[k] in PRONOUNS and w[k] not in ("who", "which", "it"):
             return (k, k)
+    return _capitalised_np(ctx, k, sent.stop)
+
+
+def _opening_participle(ctx: Ctx, k: int, stop: int) -> bool:
+    """Does the sentence open with a participial clause ("Speaking at a rally, ...", "Asked about it, ...")? The
+    verb form is followed by a lower-case word, which tells it from a name ending in -ing or -ed ("Beijing said")
+    only when that word is not a verb itself, so a preposition or determiner must follow."""
+    w = ctx.doc.words
+    return _participle(ctx, k) and k + 1 < stop and not ctx.cap(k + 1) and not punct_gap(ctx, k + 1) \
+        and (w[k + 1] in PREPOSITIONS or w[k + 1] in DETERMINERS or w[k + 1] in ("to", "up", "out", "back"))
+
+
+def _capitalised_np(ctx: Ctx, k: int, stop: int) -> tuple[int, int] | None:
+    """The noun phrase of capitalised words (with determiners and linkers) starting at token ``k``."""
+    w = ctx.doc.words
     start = k
     end = None
-    while k < sent.stop and k - start < ctx.cfg.max_source_words:
+    while k < stop and k - start < ctx.cfg.max_source_words:
         if k > start and punct_gap(ctx, k) and ctx.gap(k).strip() not in ("'", "\u2019", "-", "."):
             break
         if ctx.cap(k) or w[k] in DETERMINERS or w[k] in NP_LINKERS or w[k] == "s":

@@ -293,7 +293,9 @@ def _possessive_s(ctx: Ctx, t: int) -> bool:
     return ctx.doc.words[t] == "s" and ctx.gap(t).strip() in ("'", "\u2019")
 
 
-_LEADING_CONJUNCTIONS = frozenset("but and yet so still then".split())
+# Sentence-initial conjunctions and adverbs are not part of the subject ("But Sen. Jeff Sessions ...", "Now Prime
+# Minister Helena Vasquez-Orr must choose").
+_LEADING_CONJUNCTIONS = frozenset("but and yet so still then now meanwhile however".split())
 
 
 def _previous_subject(ctx: Ctx, a: Attr) -> str | None:
@@ -310,7 +312,7 @@ def _previous_subject(ctx: Ctx, a: Attr) -> str | None:
     if subj is None or ctx.in_quote(subj[0]) or in_title_case_line(ctx, subj[0]):
         return None
     w = d.words
-    if w[subj[0]] in _LEADING_CONJUNCTIONS and subj[0] < subj[1]:
+    if w[subj[0]] in _LEADING_CONJUNCTIONS and subj[0] < subj[1] and not ctx.gap(subj[0] + 1).strip():
         subj = (subj[0] + 1, subj[1])  # "But Sen. Jeff Sessions seemed puzzled"
     if w[subj[0]] in PRONOUNS or w[subj[0]] in SENTENCE_STOPPERS or (w[subj[0]] in COMMON_STARTERS
                                                                       and w[subj[0]] != "the"):

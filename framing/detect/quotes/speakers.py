@@ -39,6 +39,9 @@ class LastTurn(NamedTuple):
 NOBODY = Speaker(None, None, "none")
 
 SIGNED = re.compile(r"[ \t]*[\u2014\u2013-]{1,2}[ \t]*((?:[A-Z][\w.\u2019'-]*[ \t]?){1,4}(?:\d[\d:]*)?)[ \t]*(?:\n|$)")
+# A signature line under a quotation paragraph (fact checks, epigraphs): "- Bernie Sanders." or "-President Obama,
+# tweeting after Clinton's speech."
+SIGNATURE_LINE = re.compile(r"[ \t]*\n\s*[\u2014\u2013-]{1,2}[ \t]*((?:[A-Z][\w.\u2019'-]*[ \t]?){1,4}?)[ \t]*(?:[.,]|\n|$)")
 TRANSCRIPT = re.compile(r"\s*([A-Z][A-Z.'\u2019-]+(?: [A-Z][A-Z.'\u2019-]+){0,2}):\s")
 LEADING_NAME = re.compile(r"((?:[A-Z][\w.\u2019'-]*\s+){0,3}[A-Z][\w\u2019'-]+)(?=[\s,])")
 FIRST_WORD = re.compile(r"([A-Za-z]+)\b")
@@ -189,6 +192,10 @@ def _agent_after(ctx: QuoteContext, t: int, hi: int) -> str | None:
 
 def _layout(ctx: QuoteContext, q: QuoteSpan, clause: bool) -> Speaker | None:
     text = ctx.text
+    if clause:
+        framed = _quotative_frame(ctx, q)
+        if framed is not None:
+            return framed
     k = ctx.para_index(q.start)
     line_start = ctx.doc.paragraphs[k].start if k >= 0 else 0
     # a headline "Name: ... '...'"
@@ -199,6 +206,9 @@ def _layout(ctx: QuoteContext, q: QuoteSpan, clause: bool) -> Speaker | None:
     m = SIGNED.match(text, q.end + 1)
     if m:
         return Speaker(m.group(1).strip(), "dash", "signed after a dash")
+    m = SIGNATURE_LINE.match(text, q.end + 1) if clause else None
+    if m:
+        return Speaker(m.group(1).strip().rstrip("."), "dash", "signed on the line after the quotation")
     # a transcript paragraph ("TRUMP: Look, ... I would have said, 'Thanks, Jeff'")
     m = TRANSCRIPT.match(text, line_start) if clause else None
     if m and q.start > m.end():
@@ -213,6 +223,79 @@ def _layout(ctx: QuoteContext, q: QuoteSpan, clause: bool) -> Speaker | None:
         if name is not None:
             return Speaker(name, None, "introduced by a colon after its speaker's clause")
     return None
+
+
+def _quotative_frame(ctx: QuoteContext, q: QuoteSpan) -> Speaker | None:
+    """English reporting frames a quotation that ends in a comma, "!" or "?" with a short clause of a subject and a
+    past-tense verb, in either order (`"...!" beamed Donald Hartley`, `"...?" Hannity pressed.`). In that frame any
+    verb reports the quotation, listed among the reporting verbs or not, so the subject is the speaker."""
+    doc, text = ctx.doc, ctx.text
+    inside = text[q.start:q.end].rstrip()
+    after = text[q.end + 1:q.end + 3]
+    if not (inside[-1:] in (",", "!", "?") or after[:1] == ","):
+        return None
+    toks = doc.tokens_in(q.end + 1, min(len(text), q.end + 1 + _FRAME_CHARS))
+    if len(toks) < 2 or ctx.in_quote(doc.tok_start[toks.start]):
+        return None
+    w = doc.words
+    t = toks.start
+    if _past_verb(ctx, t):  # verb first: `"...," beamed Donald Hartley of Madison`
+        name = _name_run(ctx, t + 1, toks.stop)
+        if name is None:
+            return None
+        return Speaker(text[doc.tok_start[name[0]]:doc.tok_end[name[1]]], w[t], "reporting frame after the quotation")
+    name = _name_run(ctx, t, toks.stop)  # subject first: `"...?" Hannity pressed.`
+    if name is None or name[1] + 1 >= toks.stop or not _past_verb(ctx, name[1] + 1):
+        return None
+    v = name[1] + 1
+    end = text[doc.tok_end[v]:doc.tok_end[v] + 2].lstrip(" ")
+    if end[:1] not in (".", ",", ";", ":") and not (v + 1 < toks.stop and w[v + 1] in _FRAME_ADJUNCT):
+        return None  # `"...," Smith wrote a letter`: the verb has an object, so it need not report the quotation
+    return Speaker(text[doc.tok_start[name[0]]:doc.tok_end[name[1]]], w[v], "reporting frame after the quotation")
+
+
+# The frame is a few words long: `"...," beamed Donald Hartley of Madison, Alabama`.
+_FRAME_CHARS = 60
+# What may follow the verb of a frame instead of the end of the clause: `Trump added to People`, `he said in ...`.
+_FRAME_ADJUNCT = frozenset("to in on at during after before while from".split())
+
+
+def _past_verb(ctx: QuoteContext, t: int) -> bool:
+    """A lower-case past-tense verb form ("beamed", "pressed", "said", "wrote")."""
+    doc = ctx.doc
+    word = doc.text[doc.tok_start[t]:doc.tok_end[t]]
+    return word.islower() and (word.endswith("ed") and len(word) > 3 or word in _IRREGULAR_PAST)
+
+
+_IRREGULAR_PAST = frozenset("said told wrote began went spoke shot swore cried sang ran".split())
+
+
+def _name_run(ctx: QuoteContext, t: int, hi: int) -> tuple[int, int] | None:
+    """Tokens t.. that the text writes as a name ("Donald Hartley", "Sen. Ted Cruz"), if token t starts one."""
+    doc = ctx.doc
+    if t >= hi or not _name_like(ctx, t) or doc.words[t] in NOT_SUBJECT:
+        return None
+    e = _run_end(ctx, t, hi)
+    # a place or group before a role noun and the person's name: "Lower Mill resident Nina Falk" is Nina Falk
+    for k in range(e + 2, min(hi, e + 4)):
+        if not doc.text[doc.tok_start[k - 1]:doc.tok_start[k - 1] + 1].islower() or \
+                doc.text[doc.tok_end[k - 1]:doc.tok_start[k]] != " " or doc.words[k - 1] in _NOT_ROLE_NOUN \
+                or doc.words[k - 1] in NOT_SUBJECT:
+            break  # "Tom Reyes of Leeds": a preposition, not a role noun, follows the name
+        if _name_like(ctx, k) and doc.words[k] not in NOT_SUBJECT:
+            return (k, _run_end(ctx, k, hi))
+    return (t, e)
+
+
+_NOT_ROLE_NOUN = frozenset("of and or to".split())
+
+
+def _run_end(ctx: QuoteContext, t: int, hi: int) -> int:
+    doc = ctx.doc
+    e = t
+    while e + 1 < hi and _name_like(ctx, e + 1) and doc.text[doc.tok_end[e]:doc.tok_start[e + 1]] in (" ", ". "):
+        e += 1
+    return e
 
 
 def _colon_subject(ctx: QuoteContext, q: QuoteSpan) -> str | None:
@@ -230,8 +313,12 @@ def _colon_subject(ctx: QuoteContext, q: QuoteSpan) -> str | None:
     toks = doc.tokens_in(doc.sentences[si].start, k)
     name: list[int] = []
     for t in toks[:_MAX_SUBJECT_TOKENS]:
+        if t == toks.start and doc.words[t] in _OPENING_CONJUNCTIONS:
+            continue  # "But student Hanna Berglund was in shock: '...'": the conjunction is not the subject
         if _name_like(ctx, t):
             name.append(t)
+        elif name and doc.words[t] == "s" and doc.text[doc.tok_end[t - 1]:doc.tok_start[t]] in ("'", "\u2019"):
+            name = []  # "Labour's Tomas Brandt raged:": the possessor is not the subject
         elif name:
             break
         elif doc.words[t] in NOT_SUBJECT and doc.words[t] not in ("the", "a", "an", "his", "her", "their", "its"):
@@ -241,6 +328,7 @@ def _colon_subject(ctx: QuoteContext, q: QuoteSpan) -> str | None:
     return doc.text[doc.tok_start[name[0]]:doc.tok_end[name[-1]]]
 
 
+_OPENING_CONJUNCTIONS = frozenset("but and yet so".split())
 # The subject of a sentence opens it within a few words ("His heartbroken mum Grace").
 _MAX_SUBJECT_TOKENS = 6
 
