@@ -40,3 +40,20 @@ def test_article_figure_pools_the_sentences():
     r = framing.analyse(text)
     assert r.metrics["sentiment"]["polarity"] == pytest.approx(TextBlob(text).sentiment.polarity, abs=1e-6)
     assert len(r.of_type("sentiment")) == len(prepare(text).sentences) == 2
+
+
+def test_assess_is_textblobs_assessments_on_random_token_runs():
+    """The flat-table port gives TextBlob's chunks and floats exactly, modifiers, negations, "!" and emoticons
+    included, on generated token sequences (and the real sentences above)."""
+    import random
+
+    from framing.detect.sentiment import _analyser, assess
+
+    an = _analyser()
+    vocab = sorted(dict.keys(an))[::7] + ["not", "no", "never", "n't", "!", "(!)", ":)", ":-(", ";)", ":d", "<3",
+                                          "very", "really", "extremely", "a", "the", "''", "!?", "x", "it's", "'"]
+    rng = random.Random(7)
+    runs = [[rng.choice(vocab) for _ in range(rng.randint(0, 14))] for _ in range(5000)]
+    runs += [tokens(s) for s in TRICKY]
+    for run in runs:
+        assert [tuple(x) for x in assess(run)] == [tuple(x) for x in an.assessments([(w, None) for w in run], True)]
