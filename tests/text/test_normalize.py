@@ -1,7 +1,7 @@
 from hypothesis import given
 from hypothesis import strategies as st
 
-from framing.text.normalize import normalize
+from framing.text.normalize import _FOLD, FOLD_TABLE, fold_marks, normalize
 
 
 def test_folds_quotes_dashes_spaces_and_case():
@@ -24,3 +24,8 @@ def test_folding_is_character_for_character(text):
     n = normalize(text)
     assert len(n.norm) == len(text)
     assert all(n.to_original(i) == i for i in range(len(text)))
+
+
+@given(st.text(alphabet=st.sampled_from(sorted(_FOLD) + list("ab 'x\"-`\u0130"))) | st.text())
+def test_fold_marks_is_the_fold_table(text):
+    assert fold_marks(text) == text.translate(FOLD_TABLE)
