@@ -44,6 +44,8 @@ def attrs(text):
         ('"Get out," barked the man at the door.', "barked", "discrediting", "the man at the door", "title_only",
          "the man at the door"),
         ('"Get out," barked a man.', "barked", "discrediting", "a man", "anonymous", "a man"),
+        # a phrasal reply verb before a comma and its quotation
+        ('Jane Roe shot back, "That is false."', "shot back", "neutral", "Jane Roe", "named_person", "Jane Roe"),
     ],
 )
 def test_cue_source_and_type(text, cue, stance, source, source_type, speaker):
@@ -82,6 +84,8 @@ def test_media_relay_is_second_hand_with_via_and_speaker():
         # a manner-of-speaking verb with no quotation beside it, and a meeting that ends
         "The dogs barked all night.",
         "The meeting concluded.",
+        # a quotation in the sentence before does not make a reply verb speech
+        'Jane Roe hit back at critics on Monday.',
     ],
 )
 def test_not_a_cue(text):
@@ -98,3 +102,8 @@ def test_content_of_direct_and_indirect_speech():
 def test_explanation_names_the_stance_class():
     a = attrs("The firm claimed it was innocent.")[0]
     assert '"claimed"' in a.explanation and "distancing" in a.explanation
+
+
+def test_a_quotation_in_the_sentence_before_does_not_make_a_reply_verb_speech():
+    text = '"That is false," she fired back. Jane Roe hit back at critics on Monday.'
+    assert [a.text for a in attrs(text)] == ["fired back"]

@@ -97,18 +97,22 @@ def is_cue(ctx: Ctx, first: int, last: int, lemma: str, flags: tuple[str, ...] =
     if form in ("said", "says", "say") and nxt in ("to",) and last + 2 < len(w) and w[last + 2] == "be":
         return True  # "is said to be" -- an attribution without a source
     if "quote_only" in flags:
-        # "continue" and "remember" report speech only beside a quotation or before a colon ("Cruz continued:",
-        # `"...," he continued`), never on their own ("the cooperation will continue.")
-        after = ctx.gap(last + 1).lstrip() if last + 1 < len(w) else ctx.text[ctx.doc.tok_end[last]:].lstrip()
-        before = ctx.text[max(0, ctx.doc.tok_start[first] - 60):ctx.doc.tok_start[first]]
-        # a document, sign or message "reads" its words ("the editorial read:"); people say theirs
-        documents = lemma == "read"
+        # "continue", "remember" and the manners of speaking report speech only beside a quotation or before a
+        # colon ("Cruz continued:", `"...," he continued`, `she shot back, "..."`), never on their own ("the
+        # cooperation will continue", "the dogs barked"); the quotation is in the verb's own sentence
+        d = ctx.doc
+        after = ctx.gap(last + 1).lstrip() if last + 1 < len(w) else ctx.text[d.tok_end[last]:].lstrip()
+        si = d.sentence_of(d.tok_start[first])
+        lo = d.sentences[si].start if si >= 0 else 0
+        before = ctx.text[max(lo, d.tok_start[first] - 60):d.tok_start[first]]
+        if after[:1] == "," and after[1:].lstrip()[:1] in MARK_CHARS:
+            after = after[1:].lstrip()
         if after[:1] == ":" or (after[:1] and after[0] in MARK_CHARS):
-            return _person_subject(ctx, first, documents)
+            return _person_subject(ctx, first)
         if re.search(r"[,!?][\"\u201d\u2019']{1,2}\s*$", before):
             return True  # `"...," continued Smith`
         return bool(re.search(r"[,!?][\"\u201d\u2019']{1,2}\s+(?:[\w.\u2019'-]+\s+){1,4}$", before)) \
-            and _person_subject(ctx, first, documents)
+            and _person_subject(ctx, first)
     if "needs_evidence" in flags:
         # ambiguous verbs ("added", "noted", "reported") count with reported content next to them, or in the past
         # tense after a subject that can speak ("Trump responded by ...", "she acknowledged it was unlikely")
@@ -120,9 +124,8 @@ def is_cue(ctx: Ctx, first: int, last: int, lemma: str, flags: tuple[str, ...] =
     return True
 
 
-def _person_subject(ctx: Ctx, first: int, documents: bool = False) -> bool:
-    """Is there a subject that can speak right before token ``first`` (a name, a pronoun, a role or group; with
-    ``documents``, also a document: "the email read")?"""
+def _person_subject(ctx: Ctx, first: int) -> bool:
+    """Is there a subject that can speak right before token ``first`` (a name, a pronoun, a role or group)?"""
     d = ctx.doc
     si = d.sentence_of(d.tok_start[first])
     subj = subject_before(ctx, first, si)
@@ -132,7 +135,7 @@ def _person_subject(ctx: Ctx, first: int, documents: bool = False) -> bool:
     head = w[subj[1]]
     if head in PRONOUNS:
         return head not in ("it", "which")
-    return ctx.cap(subj[1]) or head in ctx.words.speaker_heads or (documents and head in ctx.words.heads)
+    return ctx.cap(subj[1]) or head in ctx.words.speaker_heads
 
 
 # Lemmas whose base and -s forms are common nouns ("a tweet", "the claims", "his remarks").
