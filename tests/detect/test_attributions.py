@@ -44,6 +44,12 @@ def attrs(text):
         ('"Get out," barked the man at the door.', "barked", "discrediting", "the man at the door", "title_only",
          "the man at the door"),
         ('"Get out," barked a man.', "barked", "discrediting", "a man", "anonymous", "a man"),
+        # documents speak too: a claim with its content, a finding quoted, and a statement's owner
+        ('The ad claims "Jeb is the one to trust."', "claims", "distancing", "The ad", "title_only", "The ad"),
+        ('A 2014 Senate report found "no evidence of a plot."', "found", "neutral", "A 2014 Senate report",
+         "title_only", "A 2014 Senate report"),
+        ('Black Lives Matter issued a statement saying it had withdrawn.', "saying", "neutral", "Black Lives Matter",
+         "named_person", "Black Lives Matter"),
         # a phrasal reply verb before a comma and its quotation
         ('Jane Roe shot back, "That is false."', "shot back", "neutral", "Jane Roe", "named_person", "Jane Roe"),
     ],
@@ -84,6 +90,7 @@ def test_media_relay_is_second_hand_with_via_and_speaker():
         # a manner-of-speaking verb with no quotation beside it, and a meeting that ends
         "The dogs barked all night.",
         "The meeting concluded.",
+        "The ad claims were false.",
         # a quotation in the sentence before does not make a reply verb speech
         'Jane Roe hit back at critics on Monday.',
     ],

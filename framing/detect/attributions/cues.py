@@ -65,8 +65,9 @@ def is_cue(ctx: Ctx, first: int, last: int, lemma: str, flags: tuple[str, ...] =
     if lemma in _NOUN_TOO and not form.endswith(("ed", "ing")) and form not in _IRREGULAR_PAST:
         # "tweets", "claims", "calls" are nouns as often as verbs ("an explosive charge"): the verb needs a
         # subject that can speak right before it
-        if not _person_subject(ctx, first) and not in_title_case_line(ctx, first):
-            return False
+        if not _person_subject(ctx, first) and not in_title_case_line(ctx, first) \
+                and not (_document_subject(ctx, first) and _content_follows(ctx, last)):
+            return False  # a document claims too, when what it claims follows ("The ad claims '...'")
     if lemma in ("call", "brand", "label", "dub", "term"):
         # "called for", "called on", "called the plan 'a disaster'", "branded him a traitor"
         return nxt in ("for", "on", "upon") or _quote_within(ctx, last, 8) or (
@@ -83,9 +84,14 @@ def is_cue(ctx: Ctx, first: int, last: int, lemma: str, flags: tuple[str, ...] =
             j += 1
         if (j < len(w) and w[j] == "that") or (nxt in ("in", "on") and _word_within(ctx, last, ("that",), 6)):
             return True
+        if lemma != "show" and _content_follows(ctx, last) and (_document_subject(ctx, first)
+                                                                 or _person_subject(ctx, first)):
+            return True  # `the report found "no evidence ..."`: a finding quoted (a march "shows" nothing said)
         # `"...," the report concluded.`: a finding quoted before its source, the clause ending with the verb
         before = ctx.text[max(0, ctx.doc.tok_start[first] - 60):ctx.doc.tok_start[first]]
         return bool(_QUOTE_THEN_SUBJECT.search(before)) and _clause_end(ctx, last)
+    if form.endswith("ing") and prev in ctx.words.speech_nouns and gap_is_space(ctx, first):
+        return True  # "issued a statement saying ...", "sent a letter warning that ...": the noun's content
     if form.endswith("ing") and lemma != "according to":
         # a participle reports speech after a comma, an auxiliary or a preposition (", adding that", "was saying",
         # "by telling them"); elsewhere an -ing form is usually a noun or adjective ("the American prattling")
@@ -122,6 +128,22 @@ def is_cue(ctx: Ctx, first: int, last: int, lemma: str, flags: tuple[str, ...] =
             return False  # "added 200 jobs", "posted a loss", "reported earnings": objects, not speech
         return (form.endswith("ed") or form in _IRREGULAR_PAST) and _person_subject(ctx, first)
     return True
+
+
+def _content_follows(ctx: Ctx, last: int) -> bool:
+    """Does a quotation, a colon or "that" follow token ``last`` directly?"""
+    w = ctx.doc.words
+    if last + 1 >= len(w):
+        return False
+    g = ctx.gap(last + 1).strip()
+    return (bool(g) and (g[0] in MARK_CHARS or g[0] == ":")) or (not g and w[last + 1] == "that")
+
+
+def _document_subject(ctx: Ctx, first: int) -> bool:
+    """Is the subject right before token ``first`` a document ("The ad", "a 2014 report")?"""
+    d = ctx.doc
+    subj = subject_before(ctx, first, d.sentence_of(d.tok_start[first]))
+    return subj is not None and d.words[subj[1]] in ctx.single.get("document", ())
 
 
 def _person_subject(ctx: Ctx, first: int) -> bool:
