@@ -91,6 +91,8 @@ def test_media_relay_is_second_hand_with_via_and_speaker():
         "The dogs barked all night.",
         "The meeting concluded.",
         "The ad claims were false.",
+        # a word after a possessive is a noun
+        "Sanders\u2019 comments Tuesday were mild.",
         # a quotation in the sentence before does not make a reply verb speech
         'Jane Roe hit back at critics on Monday.',
     ],
@@ -114,3 +116,14 @@ def test_explanation_names_the_stance_class():
 def test_a_quotation_in_the_sentence_before_does_not_make_a_reply_verb_speech():
     text = '"That is false," she fired back. Jane Roe hit back at critics on Monday.'
     assert [a.text for a in attrs(text)] == ["fired back"]
+
+
+def test_a_cue_before_a_colon_reports_what_follows_not_the_quotation_before():
+    text = '"We are refugees," Ms. Alawee said. "We are not thieves." Mr. Zahed said: "We ran from them."'
+    zahed = [a for a in attrs(text) if a.source == "Mr. Zahed"][0]
+    assert text[zahed.content_start:zahed.content_end] == "We ran from them."
+
+
+def test_an_addressee_before_a_participle_is_not_its_source():
+    text = 'The campaign sent a text message to supporters saying: "We won!"'
+    assert [a.source for a in attrs(text) if a.text == "saying"] != ["supporters"]

@@ -31,7 +31,11 @@ def find_content(ctx: Ctx, a: Attr) -> None:
         # a quotation that ends its sentence with a full stop belongs to a following "X said" only when that is all
         # the next clause says (`"...." Smith said.`), not when it goes on (`"... liar." Fiorina said Cruz ...`)
         closed = text[q.end - 1:q.end] == "." and not _clause_ends_at(text, hi)
-        if len(between) <= 5 and "\n" not in between and _PUNCT_ONLY.fullmatch(between) and not closed:
+        # a cue before a colon introduces what follows it (`"...." Mr. Zahed said: "..."`), not what went before;
+        # but one who "added" or "continued" said the quotation before too
+        introduces = text[hi:hi + 3].lstrip(" ")[:1] == ":" and a.lemma not in ("add", "continue")
+        if len(between) <= 5 and "\n" not in between and _PUNCT_ONLY.fullmatch(between) and not closed \
+                and not introduces:
             a.content = (q.start, q.end)
             a.quote = q
             return

@@ -59,6 +59,8 @@ def is_cue(ctx: Ctx, first: int, last: int, lemma: str, flags: tuple[str, ...] =
         return False  # markup: <tweet ...>
     if ctx.in_quote(first):
         return False  # reporting inside a quotation belongs to the quoted speaker's own words
+    if lemma in _NOUN_TOO and prev.endswith("s") and ctx.gap(first).strip() in ("'", "\u2019"):
+        return False  # "Sanders' comments": a word after a possessive is a noun
     if prev in NOUN_MAKERS and gap_is_space(ctx, first) and not (
             prev in NOUN_MAKING_ADJECTIVES and (form.endswith("ed") or form in _IRREGULAR_PAST)):
         return False  # "the claim", "his remarks", "official statements" (but "the official said" is a verb)

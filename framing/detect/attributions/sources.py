@@ -87,6 +87,11 @@ def find_source(ctx: Ctx, a: Attr) -> None:
             return
     if not inverted:
         subj = subject_before(ctx, a.cue_first, si)
+        if subj and form.endswith("ing") and subj[0] > 0 and w[subj[0] - 1] == "to" and not punct_gap(ctx, subj[0]):
+            # "sent a text message to supporters saying ...": the addressee is not who speaks
+            subj = sentence_subject(ctx, si)
+            if subj is not None and subj[1] >= a.cue_first:
+                subj = None
         if subj:
             a.source = subj
             return
