@@ -50,6 +50,13 @@ def attrs(text):
          "title_only", "A 2014 Senate report"),
         ('Black Lives Matter issued a statement saying it had withdrawn.', "saying", "neutral", "Black Lives Matter",
          "named_person", "Black Lives Matter"),
+        # a description or an adverbial between the subject and its verb, after the quotation
+        ('"We will sell," Robert Peck, managing director and analyst at SunTrust, said.', "said", "neutral",
+         "Robert Peck", "named_person", "Robert Peck"),
+        ('"It was long," Tina Tchen, Mrs. Obama\'s chief of staff, said.', "said", "neutral", "Tina Tchen",
+         "named_person", "Tina Tchen"),
+        ('"He had support," Roy Blunt, after a long pause, said of Cruz.', "said", "neutral", "Roy Blunt",
+         "named_person", "Roy Blunt"),
         # a phrasal reply verb before a comma and its quotation
         ('Jane Roe shot back, "That is false."', "shot back", "neutral", "Jane Roe", "named_person", "Jane Roe"),
     ],

@@ -323,7 +323,11 @@ def subject_before(ctx: Ctx, cue: int, si: int) -> tuple[int, int] | None:
         participle = head.endswith("ed") or head in ("known", "based", "born", "seen", "titled", "called")
         if dash or participle or head in DETERMINERS or head in (
                 "who", "which", "for", "in", "on", "meanwhile", "however", "too", "though", "speaking", "citing",
-                "whose") or head in roles or w[j] in roles or _looks_like_age(w, p, j):
+                "whose") or head in roles or w[j] in roles or _looks_like_age(w, p, j) \
+                or head in PREPOSITIONS or (step == 0 and _role_appositive(ctx, j, lo)
+                                            and not any(w[t] in _FINITE for t in range(p, j + 1))):
+            # a description ("managing director ... at SunTrust", "Mrs. Obama's chief of staff") or an adverbial
+            # ("after a long pause") between the subject and its verb
             j = p - 1
         else:
             return None
@@ -362,6 +366,10 @@ def _before_party(ctx: Ctx, j: int, lo: int) -> int:
     return k - 1 if k > lo and j - k <= 4 else j
 
 
+# Finite verbs and auxiliaries: a phrase holding one is a clause, not a description in apposition.
+_FINITE = frozenset("is was are were has have had will would can could did does do shall should may might must".split())
+
+
 def _role_appositive(ctx: Ctx, j: int, lo: int) -> bool:
     """Is the comma-delimited phrase ending at token j a role ("executive director of NumbersUSA")?"""
     p = j
@@ -371,6 +379,10 @@ def _role_appositive(ctx: Ctx, j: int, lo: int) -> bool:
         return False
     roles = ctx.single.get("role", ())
     w = ctx.doc.words
+    for k in range(p + 1, min(j, p + 4)):
+        if w[k] == "s" and ctx.gap(k).strip() in ("'", "\u2019"):
+            # "Mrs. Obama's chief of staff": a role after a possessive
+            return any(w[t] in roles for t in range(k + 1, min(j + 1, k + 4)))
     return any(w[t] in roles for t in range(p, min(j + 1, p + 3))) and not ctx.cap(p) or w[p] in roles
 
 
