@@ -41,6 +41,13 @@ def quotes(text):
          [("This budget is a gift to the rich!", "direct", "Tomas Brandt")]),
         ('Headline\n\n"This is wonderful!" beamed Tom Reyes of Leeds.', [("This is wonderful!", "direct", "Tom Reyes")]),
         ('Headline\n\n"Too late," sobbed Lower Mill resident Nina Falk, 38.', [("Too late,", "direct", "Nina Falk")]),
+        # a quotation opening the sentence after one about a named person, when nobody holds the turn
+        ('Headline\n\nTaxes rose again.\n\nRuth Ames defended the plan at length.\n\n"Nobody got all they wanted, and '
+         'that is why it works."', [("Nobody got all they wanted, and that is why it works.", "direct", "Ruth Ames")]),
+        # ... but not after a passive sentence about a company
+        ('Headline\n\nTaxes rose.\n\nHalvorsen is owned by businessman Erik Dahl, a friend of the minister since '
+         'university.\n\n"Make sure the bid gets a proper look, and soon."',
+         [("Make sure the bid gets a proper look, and soon.", "direct", None)]),
         # a signature line under a quotation paragraph names its author
         ('Headline\n\n"Wages have not kept up with prices."\n\n- Maria Okafor.\n\nThe claim is old.',
          [("Wages have not kept up with prices.", "direct", "Maria Okafor")]),

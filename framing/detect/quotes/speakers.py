@@ -70,6 +70,10 @@ def speaker_for(ctx: QuoteContext, q: QuoteSpan, last: LastTurn | None, clause: 
     found = _layout(ctx, q, clause)
     if found is not None:
         return found
+    if clause and len(ctx.text[q.start:q.end].split()) > ctx.cfg.scare_max_words:
+        about = _previous_sentence_person(ctx, q)
+        if about is not None and (last is None or not last.name or last.name.split()[-1] != about.split()[-1]):
+            return Speaker(about, None, "opens the sentence after one about this person")
     if last is not None and clause and ctx.para_index(q.start) - last.paragraph <= 1:
         return Speaker(last.name, last.cue, "continues the previous speaker's quotation")
     if last is not None and not clause and ctx.para_index(q.start) == last.paragraph:
@@ -79,6 +83,33 @@ def speaker_for(ctx: QuoteContext, q: QuoteSpan, last: LastTurn | None, clause: 
         own = sentence_subject_name(ctx, si, q.start) if si >= 0 else None
         return Speaker(own or last.name, last.cue, "in a paragraph reporting this speaker")
     return NOBODY
+
+
+def _previous_sentence_person(ctx: QuoteContext, q: QuoteSpan) -> str | None:
+    """The named person the sentence before a quotation is about, when the quotation opens its own sentence and
+    that sentence quotes nobody ("Howard continued his scathing remarks. '...'"): English reporting introduces a
+    speaker, then gives the words."""
+    doc = ctx.doc
+    si = doc.sentence_of(q.start - 1)
+    if si <= 0 or doc.text[doc.sentences[si].start:q.start - 1].strip(" \t\n\"'\u201c\u2018"):
+        return None  # the quotation does not open its sentence
+    prev = doc.sentences[si - 1]
+    if ctx.para_index(prev.start) < ctx.para_index(q.start) - 1 or ctx.in_quote(prev.start) \
+            or any(ctx.in_quote(o) for o in range(prev.start, prev.end, max(1, (prev.end - prev.start) // 8))):
+        return None
+    if any(c in doc.text[prev.start:prev.end] for c in "\"\u201c\u201d"):
+        return None  # the sentence before quotes someone itself
+    name = sentence_subject_name(ctx, si - 1, prev.end)
+    if name is None:
+        return None
+    after = doc.text.find(name, prev.start, prev.end)
+    if after >= 0 and _PASSIVE.match(doc.text, after + len(name), prev.end):
+        return None  # "Halvorsen is owned by ...": the subject of a passive does nothing, says nothing
+    return name
+
+
+# A passive right after the subject (past the rest of its name and an appositive): "Bell Rail is owned by".
+_PASSIVE = re.compile(r"(?:\s+[A-Z][\w'\u2019.-]*)*(?:\s*,[^,]{0,80},)?\s*(?:is|was|are|were|has\s+been|have\s+been|had\s+been)\s+\w+(?:ed|en)\b")
 
 
 def _covering(ctx: QuoteContext, q: QuoteSpan) -> Speaker | None:
