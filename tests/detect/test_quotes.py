@@ -48,6 +48,12 @@ def quotes(text):
         ('Headline\n\nTaxes rose.\n\nHalvorsen is owned by businessman Erik Dahl, a friend of the minister since '
          'university.\n\n"Make sure the bid gets a proper look, and soon."',
          [("Make sure the bid gets a proper look, and soon.", "direct", None)]),
+        # a short phrase in a sentence about a named person is their wording (an implicit attribution) ...
+        ('Headline\n\nTaxes rose.\n\nAmira Sandoval talks about "climate adaptation" all the time.',
+         [("climate adaptation", "partial", "Amira Sandoval")]),
+        # ... but not in the writer's own question, nor with nobody named
+        ('Headline\n\nTaxes rose.\n\nWill Helena Berg join Tom Brandt in a "grand coalition"?',
+         [("grand coalition", "scare", None)]),
         # a signature line under a quotation paragraph names its author
         ('Headline\n\n"Wages have not kept up with prices."\n\n- Maria Okafor.\n\nThe claim is old.',
          [("Wages have not kept up with prices.", "direct", "Maria Okafor")]),

@@ -141,6 +141,18 @@ def _classify_one(ctx: QuoteContext, q: QuoteSpan, last: LastTurn | None, outer_
     if n == 1 and _capitalised_mid_sentence(ctx, q, words[0], before):
         return QuoteCall(q, "title", None, None, "a capitalised word in the middle of a sentence that the text does "
                                                  "not otherwise use as a name: the title of a work or a name")
+    if n <= cfg.scare_max_words and q.depth == 0 and si >= 0 and not ctx.in_headline(q) \
+            and not text[doc.sentences[si].start:doc.sentences[si].end].rstrip(" \"'\u201d\u2019").endswith("?"):
+        # a short phrase in a sentence that reports what a named person or body says or does is, by the guidelines,
+        # their wording (an implicit attribution: "Amira Sandoval talks about 'climate adaptation'"); the writer's
+        # own questions are not ("Will Helena cosy up to Brandt in a 'grand coalition'?")
+        subject = sentence_subject_name(ctx, si, q.start)
+        if subject is None and last is not None and last.name and _pronoun_subject(ctx, si) \
+                and ctx.para_index(q.start) - last.paragraph <= 1:
+            subject = last.name  # "He promises the government will help 'up-skill' workers"
+        if subject is not None:
+            return QuoteCall(q, "partial", subject, None, "a short phrase in a sentence about this person or body: "
+                                                          "their wording, though no verb says so")
     if n <= cfg.scare_max_words:
         return QuoteCall(q, "scare", None, None,
                          "short quoted phrase with no speaker in this or the previous sentence: the writer's own "
@@ -148,6 +160,13 @@ def _classify_one(ctx: QuoteContext, q: QuoteSpan, last: LastTurn | None, outer_
     if clause or n >= cfg.direct_min_words:
         return QuoteCall(q, "direct", None, None, "a clause of reported speech with no speaker found")
     return QuoteCall(q, "other", None, None, "quoted phrase with no speaker and no sign of irony")
+
+
+def _pronoun_subject(ctx: QuoteContext, si: int) -> bool:
+    """Does sentence ``si`` open with a personal pronoun as its subject ("He promises ...", "She called it ...")?"""
+    doc = ctx.doc
+    m = WORD.match(doc.text, doc.sentences[si].start)
+    return bool(m) and m.group(0) in ("He", "She")
 
 
 def _capitalised_mid_sentence(ctx: QuoteContext, q: QuoteSpan, word: str, before: str) -> bool:

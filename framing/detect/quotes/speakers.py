@@ -407,11 +407,17 @@ def sentence_subject_name(ctx: QuoteContext, si: int, end: int) -> str | None:
         return None
     # a capitalised first word is a name only if the text writes it as one elsewhere ("Last week", "Instead")
     parts = re.sub(r"['\u2019]s$", "", m.group(1)).split()
-    while parts and _fold(parts[0]) not in ctx.names:
-        parts.pop(0)
+    lower = doc.case_profile[1]
+    while parts and _fold(parts[0]) not in ctx.names and (len(parts) == 1 or _fold(parts[0]) in lower
+                                                           or _fold(parts[0]) in _ADVERB_OPENERS):
+        parts.pop(0)  # a first word the text also writes in lower case opens the sentence ("Last", "Instead")
     if not parts or _fold(parts[-1]) not in ctx.names:
         return None
     return " ".join(parts)
+
+
+# Adverbs that open sentences before a name ("Even Ardan's allies ...", "Only Brandt ...").
+_ADVERB_OPENERS = frozenset("even only just perhaps maybe indeed already also too nor".split())
 
 
 def _fold(word: str) -> str:
