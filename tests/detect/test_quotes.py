@@ -54,6 +54,10 @@ def quotes(text):
         # ... but not in the writer's own question, nor with nobody named
         ('Headline\n\nTaxes rose.\n\nWill Helena Berg join Tom Brandt in a "grand coalition"?',
          [("grand coalition", "scare", None)]),
+        # inside a quotation, a short phrase after a verb of saying is reported speech, not the speaker's distancing
+        ('Headline\n\n"No American would ever say \'back of the queue\'," Nigel Farr told the BBC.',
+         [("No American would ever say 'back of the queue',", "direct", "Nigel Farr"),
+          ("back of the queue", "partial", "Nigel Farr")]),
         # a signature line under a quotation paragraph names its author
         ('Headline\n\n"Wages have not kept up with prices."\n\n- Maria Okafor.\n\nThe claim is old.',
          [("Wages have not kept up with prices.", "direct", "Maria Okafor")]),

@@ -126,7 +126,7 @@ def _classify_one(ctx: QuoteContext, q: QuoteSpan, last: LastTurn | None, outer_
     if clause and (who.name is not None or n >= cfg.direct_min_words or attributed):
         return QuoteCall(q, "direct", who.name, who.cue, f"a clause of reported speech ({who.how})")
     if who.name is not None or attributed:
-        if n <= cfg.scare_max_words and q.depth > 0:
+        if n <= cfg.scare_max_words and q.depth > 0 and not fr.cue_right_before(before):
             return QuoteCall(q, "scare", None, None, "short phrase set off inside another quotation: the quoted "
                                                      "speaker's own distancing")
         return QuoteCall(q, "partial", who.name, who.cue,
