@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, Protocol
 
 from framing.errors import ConfigError
@@ -206,6 +207,68 @@ def draw(kind: str, tables: Tables, params: ChartParams | None = None) -> Chart:
     p = params or ChartParams()
     t = k.table(tables, p)
     return Chart(k.plot(t, p), k.shown(t, p), tuple(t.attrs.get("warnings", ())))
+
+
+@dataclass(frozen=True)
+class ChartFile:
+    """A chart to write: ``folder/NAME.FORMAT`` in each format."""
+
+    name: str
+    kind: str
+    params: ChartParams = ChartParams()
+
+
+def draw_files(charts: Sequence[ChartFile], tables: Tables, folder: str | Path,
+               formats: Sequence[str] = ("png", "svg"), *, processes: int = 1) -> dict[str, list[Path]]:
+    """Draw each chart through :func:`draw` and write it in every format (:func:`framing.plots.save_figure`); the
+    files written, by chart name, in the order of ``charts``.
+
+    With ``processes`` > 1, this process draws from the start of the list while ``processes - 1`` others
+    (:func:`framing.processes.process_pool`) draw from its end. They get ``tables`` once, pickled: give a source
+    that holds the charts' tables only. The files are the same, byte for byte, whichever process draws them.
+    """
+    folder, formats = Path(folder), tuple(formats)
+    todo = list(charts)
+    done: dict[str, list[Path]] = {}
+    helpers = min(processes, len(todo)) - 1
+    if helpers > 0:
+        from concurrent.futures import FIRST_COMPLETED, wait
+
+        from framing.processes import process_pool
+
+        pool = process_pool(helpers, _set_worker_tables, (tables,))
+        running: dict[Any, ChartFile] = {}
+        try:
+            while todo or running:
+                while todo and len(running) < 2 * helpers:  # one chart waiting behind each one being drawn
+                    c = todo.pop()
+                    running[pool.submit(_draw_file, c, None, folder, formats)] = c
+                if todo:
+                    c = todo.pop(0)
+                    done[c.name] = _draw_file(c, tables, folder, formats)
+                else:
+                    wait(running, return_when=FIRST_COMPLETED)
+                for fut in [f for f in running if f.done()]:
+                    done[running.pop(fut).name] = fut.result()
+        finally:  # on Ctrl-C or an error too: the charts not started are dropped, the helpers exit
+            pool.shutdown(wait=True, cancel_futures=True)
+    for c in todo:
+        done[c.name] = _draw_file(c, tables, folder, formats)
+    return {c.name: done[c.name] for c in charts}
+
+
+_WORKER_TABLES: list[Tables] = []  # in a helper process of draw_files: its tables
+
+
+def _set_worker_tables(tables: Tables) -> None:
+    _WORKER_TABLES[:] = [tables]
+
+
+def _draw_file(chart: ChartFile, tables: Tables | None, folder: Path, formats: tuple[str, ...]) -> list[Path]:
+    from framing.plots import save_figure
+
+    fig = draw(chart.kind, _WORKER_TABLES[0] if tables is None else tables, chart.params).figure
+    return save_figure(fig, folder / chart.name, formats)
 
 
 class CorpusTables:

@@ -19,14 +19,14 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import platform
 import shutil
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
-from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
@@ -40,6 +40,9 @@ from framing.compare.markdown import esc, fmt, interval, table
 from framing.compare.metrics import HEADLINE, metric
 from framing.compare.settings import DEFAULT, CompareConfig
 from framing.errors import ConfigError, FramingError
+
+if TYPE_CHECKING:
+    from framing.charts import ChartFile
 
 CSV_FLOAT = "%.6g"
 MAX_PERIODS = 36
@@ -208,11 +211,12 @@ def _sorted(df: pd.DataFrame, cols: Sequence[str]) -> pd.DataFrame:
 def write_report(corpus: Corpus, out_dir: str | Path, *, by: By = "source", config: CompareConfig | None = None,
                  event_column: str = "event", time_freq: str = "month", max_events: int = 5,
                  charts: bool = True, formats: Sequence[str] = ("png", "svg"), command: Sequence[str] | None = None,
-                 include_findings: bool = True, overwrite: bool = True) -> Path:
+                 include_findings: bool = True, overwrite: bool = True, processes: int | None = None) -> Path:
     """Build the report and write the folder; returns the path of ``report.md``.
 
     ``command`` is recorded in the manifest (the CLI passes its argv). An existing folder is replaced when it
-    holds a previous report (a ``manifest.json``); any other non-empty folder is refused.
+    holds a previous report (a ``manifest.json``); any other non-empty folder is refused. The charts are drawn in
+    ``processes`` processes (default: ``CHART_PROCESSES``, or fewer on fewer cores); the files are the same.
     """
     out = Path(out_dir)
     _prepare_dir(out, overwrite)
@@ -224,12 +228,12 @@ def write_report(corpus: Corpus, out_dir: str | Path, *, by: By = "source", conf
         files += write_table(df, out / "tables" / name)
     chart_files: dict[str, str] = {}
     if charts:
-        (out / "charts").mkdir(exist_ok=True)
-        for name, make in _charts(data):
-            from framing.plots import save_figure
+        from framing.charts import draw_files
 
-            fig = make()
-            paths = save_figure(fig, out / "charts" / name, formats)
+        (out / "charts").mkdir(exist_ok=True)
+        drawn = draw_files(_charts(data), _ReportTables(data), out / "charts", formats,
+                           processes=_chart_processes() if processes is None else processes)
+        for name, paths in drawn.items():
             files += paths
             chart_files[name] = next((p.name for p in paths if p.suffix == ".png"), paths[0].name)
     md = render_markdown(data, chart_files)
@@ -322,11 +326,24 @@ def _manifest(data: ReportData, files: list[Path], out: Path, command: Sequence[
 
 # -- charts ----------------------------------------------------------------------------------------------------
 
+# Processes that draw a report's charts: two keep both cores of the development machine busy (figures in
+# docs/design-measurements.md); more were not measured, and each one takes about a second to start.
+CHART_PROCESSES = 2
+
+
+def _chart_processes() -> int:
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    return max(1, min(CHART_PROCESSES, cores))
+
+
 class _ReportTables:
-    """The report's own tables, as a chart source (:class:`framing.charts.Tables`): nothing is computed twice."""
+    """The report's own tables, as a chart source (:class:`framing.charts.Tables`): nothing is computed twice. It
+    holds the charts' tables only (not the articles and findings), as it is sent to the processes drawing them."""
+
+    _CHART_TABLES = ("rates", "pairwise", "rates_over_time", "distinctive_terms", "actor_labels", "event_views")
 
     def __init__(self, data: ReportData) -> None:
-        self.t = data.tables
+        self.t = {k: v for k, v in data.tables.items() if k in self._CHART_TABLES}
 
     def rates(self, select: str) -> pd.DataFrame:
         return self.t["rates"]
@@ -348,9 +365,9 @@ class _ReportTables:
         return views[views["event"] == event].drop(columns="event")
 
 
-def _charts(data: ReportData) -> list[tuple[str, Callable[[], Any]]]:
-    """The report's charts: (file name, a function that draws it), each drawn through :func:`framing.charts.draw`."""
-    from framing.charts import ChartParams, draw
+def _charts(data: ReportData) -> list[ChartFile]:
+    """The report's charts: file name, kind and parameters (drawn by :func:`framing.charts.draw_files`)."""
+    from framing.charts import ChartFile, ChartParams
     from framing.plots import chart_names
 
     t = data.tables
@@ -375,8 +392,7 @@ def _charts(data: ReportData) -> list[tuple[str, Callable[[], Any]]]:
             title, src = ev_table.at[e, "title"], ev_table.at[e, "title_source"]
             label = f"{e} — plainest headline, {src}: \u201c{title}\u201d" if title else e
             wanted.append((f"event_{fname}", "event", replace(base, event=e, event_label=label)))
-    tables = _ReportTables(data)
-    return [(name, partial(lambda k, p: draw(k, tables, p).figure, kind, params)) for name, kind, params in wanted]
+    return [ChartFile(name, kind, params) for name, kind, params in wanted]
 
 
 # -- report.md -------------------------------------------------------------------------------------------------
