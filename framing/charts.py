@@ -205,7 +205,10 @@ def draw(kind: str, tables: Tables, params: ChartParams | None = None) -> Chart:
     """Draw one chart: its kind's table from ``tables``, its plot, and the table shown beside it."""
     k = chart_kind(kind)
     p = params or ChartParams()
-    t = k.table(tables, p)
+    return _plot(k, k.table(tables, p), p)
+
+
+def _plot(k: ChartKind, t: pd.DataFrame, p: ChartParams) -> Chart:
     return Chart(k.plot(t, p), k.shown(t, p), tuple(t.attrs.get("warnings", ())))
 
 
@@ -220,12 +223,13 @@ class ChartFile:
 
 def draw_files(charts: Sequence[ChartFile], tables: Tables, folder: str | Path,
                formats: Sequence[str] = ("png", "svg"), *, processes: int = 1) -> dict[str, list[Path]]:
-    """Draw each chart through :func:`draw` and write it in every format (:func:`framing.plots.save_figure`); the
+    """Draw each chart as :func:`draw` does and write it in every format (:func:`framing.plots.save_figure`); the
     files written, by chart name, in the order of ``charts``.
 
     With ``processes`` > 1, this process draws from the start of the list while ``processes - 1`` others
-    (:func:`framing.processes.process_pool`) draw from its end. They get ``tables`` once, pickled: give a source
-    that holds the charts' tables only. The files are the same, byte for byte, whichever process draws them.
+    (:func:`framing.processes.process_pool`) draw from its end, each sent the chart's table. The files are the same,
+    byte for byte, whichever process draws them. The processes are started with ``spawn``: a script that asks for
+    more than one must keep its top level under ``if __name__ == "__main__":``.
     """
     folder, formats = Path(folder), tuple(formats)
     todo = list(charts)
@@ -236,16 +240,17 @@ def draw_files(charts: Sequence[ChartFile], tables: Tables, folder: str | Path,
 
         from framing.processes import process_pool
 
-        pool = process_pool(helpers, _set_worker_tables, (tables,))
+        pool = process_pool(helpers)
         running: dict[Any, ChartFile] = {}
         try:
             while todo or running:
                 while todo and len(running) < 2 * helpers:  # one chart waiting behind each one being drawn
                     c = todo.pop()
-                    running[pool.submit(_draw_file, c, None, folder, formats)] = c
+                    t = chart_kind(c.kind).table(tables, c.params)
+                    running[pool.submit(_write, c, t, folder, formats)] = c
                 if todo:
                     c = todo.pop(0)
-                    done[c.name] = _draw_file(c, tables, folder, formats)
+                    done[c.name] = _write(c, chart_kind(c.kind).table(tables, c.params), folder, formats)
                 else:
                     wait(running, return_when=FIRST_COMPLETED)
                 for fut in [f for f in running if f.done()]:
@@ -253,22 +258,14 @@ def draw_files(charts: Sequence[ChartFile], tables: Tables, folder: str | Path,
         finally:  # on Ctrl-C or an error too: the charts not started are dropped, the helpers exit
             pool.shutdown(wait=True, cancel_futures=True)
     for c in todo:
-        done[c.name] = _draw_file(c, tables, folder, formats)
+        done[c.name] = _write(c, chart_kind(c.kind).table(tables, c.params), folder, formats)
     return {c.name: done[c.name] for c in charts}
 
 
-_WORKER_TABLES: list[Tables] = []  # in a helper process of draw_files: its tables
-
-
-def _set_worker_tables(tables: Tables) -> None:
-    _WORKER_TABLES[:] = [tables]
-
-
-def _draw_file(chart: ChartFile, tables: Tables | None, folder: Path, formats: tuple[str, ...]) -> list[Path]:
+def _write(chart: ChartFile, table: pd.DataFrame, folder: Path, formats: tuple[str, ...]) -> list[Path]:
     from framing.plots import save_figure
 
-    fig = draw(chart.kind, _WORKER_TABLES[0] if tables is None else tables, chart.params).figure
-    return save_figure(fig, folder / chart.name, formats)
+    return save_figure(_plot(chart_kind(chart.kind), table, chart.params).figure, folder / chart.name, formats)
 
 
 class CorpusTables:

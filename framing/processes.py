@@ -21,18 +21,23 @@ from typing import Any
 PARENT_CHECK_SECONDS = 0.5
 
 
-def process_pool(workers: int, initializer: Callable[..., None], initargs: tuple[Any, ...] = ()
+def process_pool(workers: int, initializer: Callable[..., None] | None = None, initargs: tuple[Any, ...] = ()
                  ) -> ProcessPoolExecutor:
     """A pool of ``workers`` processes, each set up by ``initializer(*initargs)`` once it can no longer be left
-    behind. Shut it down with ``cancel_futures=True`` when its work is abandoned (Ctrl-C, an error)."""
+    behind. Shut it down with ``cancel_futures=True`` when its work is abandoned (Ctrl-C, an error).
+
+    Keep ``initargs`` small (under the 64 KB of a pipe): the process that starts a worker waits, in ``submit``,
+    until the worker has read them, which it does only once it has started (imports included); large data goes with
+    the tasks."""
     return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
                                initializer=_init, initargs=(os.getpid(), initializer, initargs))
 
 
-def _init(parent_pid: int, initializer: Callable[..., None], initargs: tuple[Any, ...]) -> None:
+def _init(parent_pid: int, initializer: Callable[..., None] | None, initargs: tuple[Any, ...]) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     threading.Thread(target=_exit_with_parent, args=(parent_pid,), name="framing-parent-watch", daemon=True).start()
-    initializer(*initargs)
+    if initializer is not None:
+        initializer(*initargs)
 
 
 def _exit_with_parent(parent_pid: int) -> None:

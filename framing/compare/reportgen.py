@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import platform
 import shutil
 from collections.abc import Callable, Sequence
@@ -211,12 +210,13 @@ def _sorted(df: pd.DataFrame, cols: Sequence[str]) -> pd.DataFrame:
 def write_report(corpus: Corpus, out_dir: str | Path, *, by: By = "source", config: CompareConfig | None = None,
                  event_column: str = "event", time_freq: str = "month", max_events: int = 5,
                  charts: bool = True, formats: Sequence[str] = ("png", "svg"), command: Sequence[str] | None = None,
-                 include_findings: bool = True, overwrite: bool = True, processes: int | None = None) -> Path:
+                 include_findings: bool = True, overwrite: bool = True, processes: int = 1) -> Path:
     """Build the report and write the folder; returns the path of ``report.md``.
 
     ``command`` is recorded in the manifest (the CLI passes its argv). An existing folder is replaced when it
     holds a previous report (a ``manifest.json``); any other non-empty folder is refused. The charts are drawn in
-    ``processes`` processes (default: ``CHART_PROCESSES``, or fewer on fewer cores); the files are the same.
+    ``processes`` processes (:func:`framing.charts.draw_files`; ``framing report`` uses two); the files are the
+    same.
     """
     out = Path(out_dir)
     _prepare_dir(out, overwrite)
@@ -231,8 +231,7 @@ def write_report(corpus: Corpus, out_dir: str | Path, *, by: By = "source", conf
         from framing.charts import draw_files
 
         (out / "charts").mkdir(exist_ok=True)
-        drawn = draw_files(_charts(data), _ReportTables(data), out / "charts", formats,
-                           processes=_chart_processes() if processes is None else processes)
+        drawn = draw_files(_charts(data), _ReportTables(data), out / "charts", formats, processes=processes)
         for name, paths in drawn.items():
             files += paths
             chart_files[name] = next((p.name for p in paths if p.suffix == ".png"), paths[0].name)
@@ -326,24 +325,11 @@ def _manifest(data: ReportData, files: list[Path], out: Path, command: Sequence[
 
 # -- charts ----------------------------------------------------------------------------------------------------
 
-# Processes that draw a report's charts: two keep both cores of the development machine busy (figures in
-# docs/design-measurements.md); more were not measured, and each one takes about a second to start.
-CHART_PROCESSES = 2
-
-
-def _chart_processes() -> int:
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
-    return max(1, min(CHART_PROCESSES, cores))
-
-
 class _ReportTables:
-    """The report's own tables, as a chart source (:class:`framing.charts.Tables`): nothing is computed twice. It
-    holds the charts' tables only (not the articles and findings), as it is sent to the processes drawing them."""
-
-    _CHART_TABLES = ("rates", "pairwise", "rates_over_time", "distinctive_terms", "actor_labels", "event_views")
+    """The report's own tables, as a chart source (:class:`framing.charts.Tables`): nothing is computed twice."""
 
     def __init__(self, data: ReportData) -> None:
-        self.t = {k: v for k, v in data.tables.items() if k in self._CHART_TABLES}
+        self.t = data.tables
 
     def rates(self, select: str) -> pd.DataFrame:
         return self.t["rates"]
