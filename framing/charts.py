@@ -19,6 +19,8 @@ from typing import TYPE_CHECKING, Any, Literal, Protocol
 from framing.errors import ConfigError
 
 if TYPE_CHECKING:
+    from concurrent.futures import Future
+
     import pandas as pd
 
     from framing.compare.corpus import Corpus
@@ -232,33 +234,31 @@ def draw_files(charts: Sequence[ChartFile], tables: Tables, folder: str | Path,
     more than one must keep its top level under ``if __name__ == "__main__":``.
     """
     folder, formats = Path(folder), tuple(formats)
+    helpers = min(processes, len(charts)) - 1
+    if helpers < 1:
+        return {c.name: _write(c, chart_kind(c.kind).table(tables, c.params), folder, formats) for c in charts}
+    from concurrent.futures import FIRST_COMPLETED, wait
+
+    from framing.processes import process_pool
+
     todo = list(charts)
     done: dict[str, list[Path]] = {}
-    helpers = min(processes, len(todo)) - 1
-    if helpers > 0:
-        from concurrent.futures import FIRST_COMPLETED, wait
-
-        from framing.processes import process_pool
-
-        pool = process_pool(helpers)
-        running: dict[Any, ChartFile] = {}
-        try:
-            while todo or running:
-                while todo and len(running) < 2 * helpers:  # one chart waiting behind each one being drawn
-                    c = todo.pop()
-                    t = chart_kind(c.kind).table(tables, c.params)
-                    running[pool.submit(_write, c, t, folder, formats)] = c
-                if todo:
-                    c = todo.pop(0)
-                    done[c.name] = _write(c, chart_kind(c.kind).table(tables, c.params), folder, formats)
-                else:
-                    wait(running, return_when=FIRST_COMPLETED)
-                for fut in [f for f in running if f.done()]:
-                    done[running.pop(fut).name] = fut.result()
-        finally:  # on Ctrl-C or an error too: the charts not started are dropped, the helpers exit
-            pool.shutdown(wait=True, cancel_futures=True)
-    for c in todo:
-        done[c.name] = _write(c, chart_kind(c.kind).table(tables, c.params), folder, formats)
+    running: dict[Future[list[Path]], ChartFile] = {}
+    pool = process_pool(helpers)
+    try:
+        while todo or running:
+            while todo and len(running) < 2 * helpers:  # one chart waiting behind each one being drawn
+                c = todo.pop()
+                running[pool.submit(_write, c, chart_kind(c.kind).table(tables, c.params), folder, formats)] = c
+            if todo:
+                c = todo.pop(0)
+                done[c.name] = _write(c, chart_kind(c.kind).table(tables, c.params), folder, formats)
+            else:
+                wait(running, return_when=FIRST_COMPLETED)
+            for fut in [f for f in running if f.done()]:
+                done[running.pop(fut).name] = fut.result()
+    finally:  # on Ctrl-C or an error too: the charts not started are dropped, the helpers exit
+        pool.shutdown(wait=True, cancel_futures=True)
     return {c.name: done[c.name] for c in charts}
 
 

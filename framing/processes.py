@@ -26,9 +26,8 @@ def process_pool(workers: int, initializer: Callable[..., None] | None = None, i
     """A pool of ``workers`` processes, each set up by ``initializer(*initargs)`` once it can no longer be left
     behind. Shut it down with ``cancel_futures=True`` when its work is abandoned (Ctrl-C, an error).
 
-    Keep ``initargs`` small (under the 64 KB of a pipe): the process that starts a worker waits, in ``submit``,
-    until the worker has read them, which it does only once it has started (imports included); large data goes with
-    the tasks."""
+    ``initargs`` are written to each worker as it starts: beyond a pipe's 64 KB, ``submit`` waits until the worker
+    has read them, once its imports are done. Large data is better sent with the tasks."""
     return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
                                initializer=_init, initargs=(os.getpid(), initializer, initargs))
 
