@@ -215,26 +215,27 @@ def write_report(corpus: Corpus, out_dir: str | Path, *, by: By = "source", conf
 
     ``command`` is recorded in the manifest (the CLI passes its argv). An existing folder is replaced when it
     holds a previous report (a ``manifest.json``); any other non-empty folder is refused. The charts are drawn in
-    ``processes`` processes (:func:`framing.charts.draw_files`; ``framing report`` uses two); the files are the
-    same.
+    ``processes`` processes (:class:`framing.charts.ChartProcesses`; ``framing report`` uses two); the files are
+    the same.
     """
+    from framing.charts import ChartProcesses
+
     out = Path(out_dir)
     _prepare_dir(out, overwrite)
-    data = build_report(corpus, by=by, config=config, event_column=event_column, time_freq=time_freq,
-                        max_events=max_events, include_findings=include_findings)
-    (out / "tables").mkdir(parents=True, exist_ok=True)
     files: list[Path] = []
-    for name, df in data.tables.items():
-        files += write_table(df, out / "tables" / name)
     chart_files: dict[str, str] = {}
-    if charts:
-        from framing.charts import draw_files
-
-        (out / "charts").mkdir(exist_ok=True)
-        drawn = draw_files(_charts(data), _ReportTables(data), out / "charts", formats, processes=processes)
-        for name, paths in drawn.items():
-            files += paths
-            chart_files[name] = next((p.name for p in paths if p.suffix == ".png"), paths[0].name)
+    with ChartProcesses(processes if charts else 1) as drawing:  # the helpers start while the tables are computed
+        data = build_report(corpus, by=by, config=config, event_column=event_column, time_freq=time_freq,
+                            max_events=max_events, include_findings=include_findings)
+        (out / "tables").mkdir(parents=True, exist_ok=True)
+        for name, df in data.tables.items():
+            files += write_table(df, out / "tables" / name)
+        if charts:
+            (out / "charts").mkdir(exist_ok=True)
+            drawn = drawing.draw_files(_charts(data), _ReportTables(data), out / "charts", formats)
+            for name, paths in drawn.items():
+                files += paths
+                chart_files[name] = next((p.name for p in paths if p.suffix == ".png"), paths[0].name)
     md = render_markdown(data, chart_files)
     (out / "report.md").write_text(md, encoding="utf-8")
     files.append(out / "report.md")
