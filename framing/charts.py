@@ -13,11 +13,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, Protocol
 
 from framing.errors import ConfigError
 
 if TYPE_CHECKING:
+    from concurrent.futures import Future, ProcessPoolExecutor
+
     import pandas as pd
 
     from framing.compare.corpus import Corpus
@@ -204,8 +207,88 @@ def draw(kind: str, tables: Tables, params: ChartParams | None = None) -> Chart:
     """Draw one chart: its kind's table from ``tables``, its plot, and the table shown beside it."""
     k = chart_kind(kind)
     p = params or ChartParams()
-    t = k.table(tables, p)
+    return _plot(k, k.table(tables, p), p)
+
+
+def _plot(k: ChartKind, t: pd.DataFrame, p: ChartParams) -> Chart:
     return Chart(k.plot(t, p), k.shown(t, p), tuple(t.attrs.get("warnings", ())))
+
+
+@dataclass(frozen=True)
+class ChartFile:
+    """A chart to write: ``folder/NAME.FORMAT`` in each format."""
+
+    name: str
+    kind: str
+    params: ChartParams = ChartParams()
+
+
+def draw_files(charts: Sequence[ChartFile], tables: Tables, folder: str | Path,
+               formats: Sequence[str] = ("png", "svg"), *, processes: int = 1) -> dict[str, list[Path]]:
+    """Draw each chart as :func:`draw` does and write it in every format (:func:`framing.plots.save_figure`); the
+    files written, by chart name, in the order of ``charts``. ``processes``: see :class:`ChartProcesses`."""
+    with ChartProcesses(min(processes, len(charts))) as drawing:
+        return drawing.draw_files(charts, tables, folder, formats)
+
+
+class ChartProcesses:
+    """This process and ``processes - 1`` others, which :meth:`draw_files` shares the charts with. The others start
+    on entering, and load what drawing needs while this process does something else (a report computes the charts'
+    tables meanwhile); on leaving, on Ctrl-C or an error too, the charts not started are dropped and they exit
+    (:func:`framing.processes.process_pool`). They are started with ``spawn``: a script that asks for more than
+    one process must keep its top level under ``if __name__ == "__main__":``."""
+
+    def __init__(self, processes: int) -> None:
+        self.helpers = max(0, processes - 1)
+        self.pool: ProcessPoolExecutor | None = None
+
+    def __enter__(self) -> ChartProcesses:
+        if self.helpers:
+            from framing.processes import process_pool
+
+            self.pool = process_pool(self.helpers)
+            for _ in range(self.helpers):
+                self.pool.submit(_load_plots)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.pool is not None:
+            self.pool.shutdown(wait=True, cancel_futures=True)
+
+    def draw_files(self, charts: Sequence[ChartFile], tables: Tables, folder: str | Path,
+                   formats: Sequence[str] = ("png", "svg")) -> dict[str, list[Path]]:
+        """As :func:`draw_files`: this process draws from the start of the list, the others from its end, each sent
+        the chart's table. The files are the same, byte for byte, whichever process draws them."""
+        folder, formats = Path(folder), tuple(formats)
+        if self.pool is None or len(charts) < 2:
+            return {c.name: _write(c, chart_kind(c.kind).table(tables, c.params), folder, formats) for c in charts}
+        from concurrent.futures import FIRST_COMPLETED, wait
+
+        todo = list(charts)
+        done: dict[str, list[Path]] = {}
+        running: dict[Future[list[Path]], ChartFile] = {}
+        while todo or running:
+            while todo and len(running) < 2 * self.helpers:  # one chart waiting behind each one being drawn
+                c = todo.pop()
+                running[self.pool.submit(_write, c, chart_kind(c.kind).table(tables, c.params), folder, formats)] = c
+            if todo:
+                c = todo.pop(0)
+                done[c.name] = _write(c, chart_kind(c.kind).table(tables, c.params), folder, formats)
+            else:
+                wait(running, return_when=FIRST_COMPLETED)
+            for fut in [f for f in running if f.done()]:
+                done[running.pop(fut).name] = fut.result()
+        return {c.name: done[c.name] for c in charts}
+
+
+def _load_plots() -> None:
+    import framing.plots  # noqa: F401  (matplotlib, pandas)
+
+
+def _write(chart: ChartFile, table: pd.DataFrame, folder: Path, formats: tuple[str, ...]) -> list[Path]:
+    from framing.plots import save_figure
+
+    return save_figure(_plot(chart_kind(chart.kind), table, chart.params).figure, folder / chart.name, formats)
 
 
 class CorpusTables:

@@ -22,6 +22,7 @@ from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.colors import PowerNorm
 from matplotlib.figure import Figure
+from matplotlib.image import imsave
 from matplotlib.lines import Line2D
 from matplotlib.ticker import MaxNLocator
 
@@ -592,15 +593,39 @@ def plot_event(view: pd.DataFrame, *, event: str | None = None, ax: Axes | None 
 
 def save_figure(fig: Figure, stem: str | Path, formats: Iterable[str] = ("png", "svg"), *, dpi: int = 150
                 ) -> list[Path]:
-    """Write ``stem.png``/``stem.svg``; byte-identical for the same figure (no dates, fixed SVG ids)."""
+    """Write ``stem.png``/``stem.svg``; byte-identical for the same figure (no dates, fixed SVG ids).
+
+    The figure is laid out once, by its layout engine, with the PNG's renderer and resolution, and every format is
+    written from that layout: the PNG from the pixels of that one drawing, the others with the layout engine off.
+    ``savefig`` would lay the figure out again for each format, each time after a drawing that renders nothing (most
+    of a report's time), and would place a vector format by its own renderer's text metrics, a pixel or so away
+    from the PNG. The figure keeps its layout engine, resolution and canvas.
+    """
     out = []
     stem = Path(stem)
-    for fmt in formats:
-        path = stem.with_name(f"{stem.name}.{fmt}")
-        meta = {"Date": None} if fmt in ("svg", "pdf") else {}
-        with matplotlib.rc_context({"svg.hashsalt": "framing", "svg.fonttype": "path"}):
-            fig.savefig(path, format=fmt, dpi=dpi, metadata=meta)
-        out.append(path)
+    engine, own_dpi, own_canvas = fig.get_layout_engine(), fig.dpi, fig.canvas
+    canvas = own_canvas if isinstance(own_canvas, FigureCanvasAgg) else FigureCanvasAgg(fig)
+    try:
+        # the figure.* keys: so that set_layout_engine(None) leaves no engine (with one, even a placeholder, savefig
+        # would still make its drawing that renders nothing)
+        with matplotlib.rc_context({"svg.hashsalt": "framing", "svg.fonttype": "path", "figure.autolayout": False,
+                                    "figure.constrained_layout.use": False}):
+            fig.set_dpi(dpi)
+            canvas.draw()
+            fig.set_layout_engine(None)
+            for fmt in formats:
+                path = stem.with_name(f"{stem.name}.{fmt}")
+                if fmt == "png":  # the pixels drawn above, written as savefig writes them
+                    imsave(path, canvas.buffer_rgba(), format="png", origin="upper", dpi=dpi, metadata={})
+                else:
+                    fig.savefig(path, format=fmt, dpi=dpi, metadata={"Date": None} if fmt in ("svg", "pdf") else {})
+                out.append(path)
+    finally:
+        if engine is not None:
+            fig.set_layout_engine(engine)
+        fig.set_dpi(own_dpi)
+        if canvas is not own_canvas:
+            fig.set_canvas(own_canvas)
     return out
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -131,6 +132,16 @@ def _command_line(name: str, args: argparse.Namespace) -> list[str]:
     return out
 
 
+# Processes drawing a report's charts (fewer on fewer cores): two keep both cores of the development machine busy
+# (figures in docs/design-measurements.md); more were not measured, and each takes about a second to start.
+CHART_PROCESSES = 2
+
+
+def _chart_processes() -> int:
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    return max(1, min(CHART_PROCESSES, cores))
+
+
 def cmd_report(args: argparse.Namespace) -> int:
     from framing.compare.corpus import load_corpus
     from framing.compare.reportgen import write_report
@@ -141,7 +152,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     path = write_report(corpus, args.output, by=_by(args), config=cfg, event_column=args.event_column,
                         time_freq=args.freq, max_events=args.max_events, charts=not args.no_charts,
                         formats=formats, command=_command_line("report", args),
-                        include_findings=not args.no_findings)
+                        include_findings=not args.no_findings, processes=_chart_processes())
     for w in corpus.warnings:
         print(f"framing: {w}", file=sys.stderr)
     print(f"framing: wrote {path} ({corpus.n_articles:,} articles)", file=sys.stderr)

@@ -233,6 +233,9 @@ def busiest_event(articles: pd.DataFrame, *, event_column: str = "event") -> str
                .iloc[0]["event"])
 
 
+_VIEW_FINDING_COLUMNS = ("type", "voice", "kind", "text", "speaker", "source", "cue_lemma", "source_type")
+
+
 def event_view(articles: pd.DataFrame, findings: pd.DataFrame, event: str, *, mentions: pd.DataFrame | None = None,
                event_column: str = "event", by: str = "source", top: int = 5) -> pd.DataFrame:
     """The outlets covering ``event`` side by side: one row per ``by`` group (see ``EVENT_COLUMNS``).
@@ -245,23 +248,30 @@ def event_view(articles: pd.DataFrame, findings: pd.DataFrame, event: str, *, me
                           f"{sorted(articles.columns)}")
     if by not in articles.columns:
         raise ConfigError(f"cannot group by {by!r}: valid columns are {sorted(articles.columns)}")
-    a = articles[articles[event_column].astype(str) == str(event)].copy()
+    cols = [c for c in dict.fromkeys(("article_id", by, "n_words", "title", "polarity", "subjectivity"))
+            if c in articles.columns]
+    a = articles.loc[articles[event_column].astype(str) == str(event), cols]
     if a.empty:
         known = sorted(articles[event_column].dropna().astype(str).unique().tolist())
         raise ConfigError(f"no article has {event_column} = {event!r}; events: {known[:30]}")
     a["article_id"] = a["article_id"].astype(str)
     a["_g"] = a[by].astype(str).where(a[by].notna(), "(missing)")
     ids = set(a["article_id"])
-    f = findings[findings["article_id"].astype(str).isin(ids)].copy()
-    f["article_id"] = f["article_id"].astype(str)
-    f["_g"] = f["article_id"].map(dict(zip(a["article_id"], a["_g"], strict=True)))
-    m = None
+    group_of = dict(zip(a["article_id"], a["_g"], strict=True))
+    # the columns read below only, and findings split by group once: selecting rows of every column, group by
+    # group, was most of the time of a view
+    art = findings["article_id"].astype(str)
+    keep = art.isin(ids)
+    f = findings.loc[keep, list(_VIEW_FINDING_COLUMNS)]
+    f_of = dict(tuple(f.groupby(art[keep].map(group_of).to_numpy(), sort=False)))
+    m_of: dict[str, pd.DataFrame] = {}
     if mentions is not None and not mentions.empty:
-        m = mentions[mentions["article_id"].isin(ids)].copy()
-        m["_g"] = m["article_id"].map(dict(zip(a["article_id"], a["_g"], strict=True)))
+        keep = mentions["article_id"].isin(ids)
+        m = mentions.loc[keep, ["concept", "label"]]
+        m_of = dict(tuple(m.groupby(mentions.loc[keep, "article_id"].map(group_of).to_numpy(), sort=False)))
     rows = []
     for g, d in a.groupby("_g", sort=True):
-        fg = f[f["_g"] == g]
+        fg = f_of.get(g, f.iloc[:0])
         words = int(d["n_words"].sum())
         per = 1000.0 / words if words else np.nan
         lt = fg[fg["type"] == "loaded_term"]
@@ -270,11 +280,8 @@ def event_view(articles: pd.DataFrame, findings: pd.DataFrame, event: str, *, me
         scare = q[q["kind"] == "scare"]
         at = fg[fg["type"] == "attribution"]
         names = at["speaker"].where(at["speaker"].notna(), at["source"]).dropna().astype(str)
-        labels = ""
-        if m is not None:
-            mg = m[m["_g"] == g]
-            labels = "; ".join(f"{c}: {_top(mg[mg['concept'] == c]['label'], 3)}"
-                               for c in sorted(mg["concept"].unique()))
+        mg = m_of.get(g)
+        labels = "" if mg is None else "; ".join(f"{c}: {_top(x['label'], 3)}" for c, x in mg.groupby("concept"))
         rows.append((
             g, len(d), words, " | ".join(d["title"].dropna().astype(str)) if "title" in d else "",
             len(lt_a) * per, (len(lt) - len(lt_a)) * per, _top(lt_a["text"].str.lower(), top),

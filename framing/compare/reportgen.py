@@ -24,9 +24,8 @@ import shutil
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
-from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
@@ -40,6 +39,9 @@ from framing.compare.markdown import esc, fmt, interval, table
 from framing.compare.metrics import HEADLINE, metric
 from framing.compare.settings import DEFAULT, CompareConfig
 from framing.errors import ConfigError, FramingError
+
+if TYPE_CHECKING:
+    from framing.charts import ChartFile
 
 CSV_FLOAT = "%.6g"
 MAX_PERIODS = 36
@@ -208,30 +210,32 @@ def _sorted(df: pd.DataFrame, cols: Sequence[str]) -> pd.DataFrame:
 def write_report(corpus: Corpus, out_dir: str | Path, *, by: By = "source", config: CompareConfig | None = None,
                  event_column: str = "event", time_freq: str = "month", max_events: int = 5,
                  charts: bool = True, formats: Sequence[str] = ("png", "svg"), command: Sequence[str] | None = None,
-                 include_findings: bool = True, overwrite: bool = True) -> Path:
+                 include_findings: bool = True, overwrite: bool = True, processes: int = 1) -> Path:
     """Build the report and write the folder; returns the path of ``report.md``.
 
     ``command`` is recorded in the manifest (the CLI passes its argv). An existing folder is replaced when it
-    holds a previous report (a ``manifest.json``); any other non-empty folder is refused.
+    holds a previous report (a ``manifest.json``); any other non-empty folder is refused. The charts are drawn in
+    ``processes`` processes (:class:`framing.charts.ChartProcesses`; ``framing report`` uses two); the files are
+    the same.
     """
+    from framing.charts import ChartProcesses
+
     out = Path(out_dir)
     _prepare_dir(out, overwrite)
-    data = build_report(corpus, by=by, config=config, event_column=event_column, time_freq=time_freq,
-                        max_events=max_events, include_findings=include_findings)
-    (out / "tables").mkdir(parents=True, exist_ok=True)
     files: list[Path] = []
-    for name, df in data.tables.items():
-        files += write_table(df, out / "tables" / name)
     chart_files: dict[str, str] = {}
-    if charts:
-        (out / "charts").mkdir(exist_ok=True)
-        for name, make in _charts(data):
-            from framing.plots import save_figure
-
-            fig = make()
-            paths = save_figure(fig, out / "charts" / name, formats)
-            files += paths
-            chart_files[name] = next((p.name for p in paths if p.suffix == ".png"), paths[0].name)
+    with ChartProcesses(processes if charts else 1) as drawing:  # the helpers start while the tables are computed
+        data = build_report(corpus, by=by, config=config, event_column=event_column, time_freq=time_freq,
+                            max_events=max_events, include_findings=include_findings)
+        (out / "tables").mkdir(parents=True, exist_ok=True)
+        for name, df in data.tables.items():
+            files += write_table(df, out / "tables" / name)
+        if charts:
+            (out / "charts").mkdir(exist_ok=True)
+            drawn = drawing.draw_files(_charts(data), _ReportTables(data), out / "charts", formats)
+            for name, paths in drawn.items():
+                files += paths
+                chart_files[name] = next((p.name for p in paths if p.suffix == ".png"), paths[0].name)
     md = render_markdown(data, chart_files)
     (out / "report.md").write_text(md, encoding="utf-8")
     files.append(out / "report.md")
@@ -348,9 +352,9 @@ class _ReportTables:
         return views[views["event"] == event].drop(columns="event")
 
 
-def _charts(data: ReportData) -> list[tuple[str, Callable[[], Any]]]:
-    """The report's charts: (file name, a function that draws it), each drawn through :func:`framing.charts.draw`."""
-    from framing.charts import ChartParams, draw
+def _charts(data: ReportData) -> list[ChartFile]:
+    """The report's charts: file name, kind and parameters (drawn by :func:`framing.charts.draw_files`)."""
+    from framing.charts import ChartFile, ChartParams
     from framing.plots import chart_names
 
     t = data.tables
@@ -375,8 +379,7 @@ def _charts(data: ReportData) -> list[tuple[str, Callable[[], Any]]]:
             title, src = ev_table.at[e, "title"], ev_table.at[e, "title_source"]
             label = f"{e} — plainest headline, {src}: \u201c{title}\u201d" if title else e
             wanted.append((f"event_{fname}", "event", replace(base, event=e, event_label=label)))
-    tables = _ReportTables(data)
-    return [(name, partial(lambda k, p: draw(k, tables, p).figure, kind, params)) for name, kind, params in wanted]
+    return [ChartFile(name, kind, params) for name, kind, params in wanted]
 
 
 # -- report.md -------------------------------------------------------------------------------------------------

@@ -4,12 +4,11 @@ this machine (:class:`PoolExecutor`) or on a Dask cluster (:mod:`framing.corpus.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import shutil
 import tempfile
 import time
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal, Protocol
@@ -17,6 +16,7 @@ from typing import Literal, Protocol
 from framing.config import Config
 from framing.corpus.worker import BatchResult, Task, analyse_batch, analyse_to_files, init_pool_worker
 from framing.lexicons import Lexicons, default_lexicons
+from framing.processes import process_pool
 
 Engine = Literal["local", "dask"]
 ENGINES = ("local", "dask")
@@ -61,17 +61,16 @@ class InlineExecutor:
 
 
 class PoolExecutor:
-    """Analyse in N worker processes on this machine. Workers are started with ``spawn`` (safe with threads and
-    on every platform) and load the lexicons once, in their initializer; they hand each batch's tables back as
-    Arrow IPC files (:func:`framing.corpus.worker.analyse_to_files`)."""
+    """Analyse in N worker processes on this machine (:func:`framing.processes.process_pool`: nothing is left
+    running). Workers load the lexicons once, in their initializer; they hand each batch's tables back as Arrow IPC
+    files (:func:`framing.corpus.worker.analyse_to_files`)."""
 
     def __init__(self, workers: int, lexicons: Lexicons | None, config: Config, commit_group: int) -> None:
         # Batches in flight: a worker has three more queued behind the one it analyses, so that it does not run dry
         # while the run process is inside a DuckDB checkpoint (figures: docs/design-measurements.md). With
         # commit_group batches taken out at a time, at least 4 x workers + 1 stay in flight.
         self.window = 4 * workers + commit_group
-        self.pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
-                                        initializer=init_pool_worker, initargs=(lexicons, config, os.getpid()))
+        self.pool = process_pool(workers, init_pool_worker, (lexicons, config))
         # The workers' result tables, two files per batch (see worker.analyse_to_files), deleted once committed. The
         # folder's name carries this process's id, so that the folders of runs killed before they could remove
         # theirs (SIGKILL, a power cut) are recognised and removed by the next run.

@@ -11,9 +11,6 @@ import dataclasses
 import datetime as dt
 import gc
 import json
-import os
-import signal
-import threading
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -65,33 +62,14 @@ def init_worker(lexicons: Lexicons | None, config: Config | None) -> None:
     _STATE["config"] = config
 
 
-# How often a pool worker checks that the process that started it is still alive, in seconds.
-PARENT_CHECK_SECONDS = 0.5
-
-
-def init_pool_worker(lexicons: Lexicons | None, config: Config | None, parent_pid: int | None = None) -> None:
-    """:func:`init_worker` for a process of our own pool, then move everything loaded so far (modules, lexicons,
-    models: ~170,000 objects) out of the garbage collector's scans. Its full collections scanned them all for
-    nothing (they live as long as the process). Only in processes the pool starts: a library call must not freeze
-    its caller's heap.
-
-    The worker leaves Ctrl-C to the run process (which finishes or abandons the batches in flight and says so) and
-    exits on its own when the run process is gone, however it died (SIGKILL included): the pool's queues are pipes
-    whose ends the worker itself holds, so it would otherwise wait on them forever."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    if parent_pid is not None:
-        threading.Thread(target=_exit_with_parent, args=(parent_pid,), name="framing-parent-watch",
-                         daemon=True).start()
+def init_pool_worker(lexicons: Lexicons | None, config: Config | None) -> None:
+    """:func:`init_worker` for a process of our own pool (:func:`framing.processes.process_pool`), then move
+    everything loaded so far (modules, lexicons, models: ~170,000 objects) out of the garbage collector's scans. Its
+    full collections scanned them all for nothing (they live as long as the process). Only in processes the pool
+    starts: a library call must not freeze its caller's heap."""
     init_worker(lexicons, config)
     gc.collect()
     gc.freeze()
-
-
-def _exit_with_parent(parent_pid: int) -> None:
-    # A process whose parent died is handed to another (init, or a subreaper): its parent id changes.
-    while os.getppid() == parent_pid:
-        time.sleep(PARENT_CHECK_SECONDS)
-    os._exit(1)
 
 
 def analyse_batch(tasks: list[Task], run_id: int, versions_key: str, lexicons: Lexicons | None = None,

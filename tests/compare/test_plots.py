@@ -160,3 +160,15 @@ def test_save_figure_is_deterministic(tmp_path):
         out.append([p.read_bytes() for p in paths])
     assert out[0] == out[1]
     assert [p.suffix for p in paths] == [".png", ".svg"]
+
+
+def test_save_figure_lays_out_once_for_every_format(tmp_path):
+    # the SVG is placed by the PNG's layout whether or not the PNG is written with it, and the figure is left as
+    # it was (layout engine, resolution, canvas)
+    r = stats.rates(articles(3), config=CFG)
+    fig = P.plot_heatmap(r, corpus="toy")
+    engine, dpi, canvas = fig.get_layout_engine(), fig.dpi, fig.canvas
+    both = P.save_figure(fig, tmp_path / "both")
+    assert (fig.get_layout_engine(), fig.dpi, fig.canvas) == (engine, dpi, canvas)
+    alone = P.save_figure(P.plot_heatmap(r, corpus="toy"), tmp_path / "alone", ["svg"])
+    assert alone[0].read_bytes() == both[1].read_bytes()

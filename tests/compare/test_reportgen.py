@@ -64,6 +64,17 @@ def test_same_command_twice_gives_identical_files(small, tmp_path):
             assert fa[k] == fb[k], k
 
 
+def test_charts_drawn_in_two_processes_are_the_same_files(small, tmp_path):
+    one, two = tmp_path / "one", tmp_path / "two"
+    write_report(small, one, config=CFG, command=["same"], include_findings=False, processes=1)
+    write_report(small, two, config=CFG, command=["same"], include_findings=False, processes=2)
+    f1, f2 = files(one), files(two)
+    m1, m2 = json.loads(f1.pop("manifest.json")), json.loads(f2.pop("manifest.json"))
+    m1.pop(TIMESTAMP_FIELD), m2.pop(TIMESTAMP_FIELD)
+    assert m1 == m2
+    assert f1 == f2 and sum(k.startswith("charts/") for k in f1) > 20
+
+
 def test_rewriting_a_report_folder_and_refusing_a_foreign_one(small, tmp_path):
     out = tmp_path / "rep"
     write_report(small, out, config=CFG, charts=False, include_findings=False)

@@ -15,42 +15,12 @@ from pathlib import Path
 import pytest
 
 from framing.corpus.store import open_store
+from tests.processes import alive, descendants, still_alive_after
 
 from .conftest import DEMO
 
 pytestmark = [pytest.mark.slow,
               pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs Linux /proc to find processes")]
-
-
-def _ppids() -> dict[int, int]:
-    out = {}
-    for d in Path("/proc").iterdir():
-        if d.name.isdigit():
-            try:
-                stat = (d / "stat").read_text()
-            except OSError:
-                continue
-            out[int(d.name)] = int(stat[stat.rindex(")") + 2:].split()[1])
-    return out
-
-
-def _descendants(pid: int) -> set[int]:
-    ppids, found, todo = _ppids(), set(), [pid]
-    while todo:
-        p = todo.pop()
-        for child, parent in ppids.items():
-            if parent == p and child not in found:
-                found.add(child)
-                todo.append(child)
-    return found
-
-
-def _alive(pid: int) -> bool:
-    try:
-        stat = Path(f"/proc/{pid}/stat").read_text()
-    except OSError:
-        return False
-    return stat[stat.rindex(")") + 2] != "Z"  # a zombie has exited; only its exit status waits to be collected
 
 
 def _start_run(tmp_path: Path) -> tuple[subprocess.Popen[str], list[str], Path]:
@@ -73,21 +43,11 @@ def _wait_for_work(proc: subprocess.Popen[str], lines: list[str]) -> set[int]:
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
         assert proc.poll() is None, f"the run ended before it could be stopped: {''.join(lines)}"
-        kids = _descendants(proc.pid)
+        kids = descendants(proc.pid)
         if len(kids) >= 2 and any("committed items" in line for line in lines):
             return kids | {proc.pid}
         time.sleep(0.2)
     raise AssertionError(f"the run did not start working in 120 s: {''.join(lines)}")
-
-
-def _still_alive_after(pids: set[int], seconds: float) -> set[int]:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        alive = {p for p in pids if _alive(p)}
-        if not alive:
-            return alive
-        time.sleep(0.2)
-    return {p for p in pids if _alive(p)}
 
 
 @pytest.mark.parametrize("sig", [signal.SIGKILL, signal.SIGTERM], ids=["SIGKILL", "SIGTERM"])
@@ -95,13 +55,13 @@ def test_no_process_of_a_stopped_run_is_alive_10_s_later(tmp_path: Path, sig: si
     proc, lines, db = _start_run(tmp_path)
     try:
         pids = _wait_for_work(proc, lines)
-        pids |= _descendants(proc.pid)
+        pids |= descendants(proc.pid)
         os.kill(proc.pid, sig)
         proc.wait(timeout=60)
-        assert not _still_alive_after(pids, 10.0), f"still alive 10 s after {sig.name}"
+        assert not still_alive_after(pids, 10.0), f"still alive 10 s after {sig.name}"
     finally:
-        for p in {proc.pid} | _descendants(proc.pid):
-            if _alive(p):
+        for p in {proc.pid} | descendants(proc.pid):
+            if alive(p):
                 os.kill(p, signal.SIGKILL)
     if sig == signal.SIGTERM:
         err = "".join(lines)
