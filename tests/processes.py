@@ -3,7 +3,12 @@ of them is left running."""
 
 from __future__ import annotations
 
+import os
+import signal
+import subprocess
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 
@@ -48,3 +53,25 @@ def still_alive_after(pids: set[int], seconds: float) -> set[int]:
             return left
         time.sleep(0.2)
     return {p for p in pids if alive(p)}
+
+
+def stop(proc: subprocess.Popen[str], pids: set[int], sig: signal.Signals, *, group: bool = False) -> set[int]:
+    """Send ``sig`` to ``proc`` (to its whole process group with ``group``, as a terminal's Ctrl-C does), wait for it,
+    and return those of ``pids`` still alive 10 s later."""
+    if group:
+        os.killpg(proc.pid, sig)
+    else:
+        os.kill(proc.pid, sig)
+    proc.wait(timeout=60)
+    return still_alive_after(pids, 10.0)
+
+
+@contextmanager
+def reaped(proc: subprocess.Popen[str]) -> Iterator[None]:
+    """Whatever the test found, kill what is left of ``proc`` and its processes afterwards."""
+    try:
+        yield
+    finally:
+        for p in {proc.pid} | descendants(proc.pid):
+            if alive(p):
+                os.kill(p, signal.SIGKILL)

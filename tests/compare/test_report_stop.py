@@ -3,7 +3,6 @@ Ctrl-C, which reaches every process of the terminal's group) leaves no process o
 
 from __future__ import annotations
 
-import os
 import signal
 import subprocess
 import sys
@@ -12,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.processes import alive, descendants, still_alive_after
+from tests.processes import descendants, reaped, stop
 
 from .conftest import DEMO
 
@@ -25,7 +24,7 @@ def test_no_process_of_a_stopped_report_is_alive_10_s_later(tmp_path: Path, sig:
     out = tmp_path / "report"
     proc = subprocess.Popen([sys.executable, "-m", "framing", "report", str(DEMO), "-o", str(out)],
                             stderr=subprocess.PIPE, text=True, start_new_session=True)
-    try:
+    with reaped(proc):
         deadline = time.monotonic() + 180
         while not list((out / "charts").glob("*.png")):  # charts are being drawn: the helper process is up
             assert proc.poll() is None and time.monotonic() < deadline, "the report ended before it could be stopped"
@@ -33,16 +32,8 @@ def test_no_process_of_a_stopped_report_is_alive_10_s_later(tmp_path: Path, sig:
         pids = descendants(proc.pid)
         assert pids, "no process drawing charts beside the report's own"
         pids.add(proc.pid)
-        if sig == signal.SIGINT:
-            os.killpg(proc.pid, sig)  # as a terminal's Ctrl-C: the whole process group
-        else:
-            os.kill(proc.pid, sig)
-        proc.wait(timeout=60)
-        assert not still_alive_after(pids, 10.0), f"still alive 10 s after {sig.name}"
-    finally:
-        for p in {proc.pid} | descendants(proc.pid):
-            if alive(p):
-                os.kill(p, signal.SIGKILL)
+        # Ctrl-C in a terminal reaches the whole process group
+        assert not stop(proc, pids, sig, group=sig == signal.SIGINT), f"still alive 10 s after {sig.name}"
     err = proc.stderr.read() if proc.stderr else ""
     if sig == signal.SIGTERM:
         assert proc.returncode == 143 and "stopped (SIGTERM)" in err, err

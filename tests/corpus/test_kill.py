@@ -4,7 +4,6 @@ process of the run alive 10 s later (Linux: processes are found through /proc)."
 from __future__ import annotations
 
 import json
-import os
 import signal
 import subprocess
 import sys
@@ -15,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from framing.corpus.store import open_store
-from tests.processes import alive, descendants, still_alive_after
+from tests.processes import descendants, reaped, stop
 
 from .conftest import DEMO
 
@@ -53,16 +52,10 @@ def _wait_for_work(proc: subprocess.Popen[str], lines: list[str]) -> set[int]:
 @pytest.mark.parametrize("sig", [signal.SIGKILL, signal.SIGTERM], ids=["SIGKILL", "SIGTERM"])
 def test_no_process_of_a_stopped_run_is_alive_10_s_later(tmp_path: Path, sig: signal.Signals) -> None:
     proc, lines, db = _start_run(tmp_path)
-    try:
+    with reaped(proc):
         pids = _wait_for_work(proc, lines)
         pids |= descendants(proc.pid)
-        os.kill(proc.pid, sig)
-        proc.wait(timeout=60)
-        assert not still_alive_after(pids, 10.0), f"still alive 10 s after {sig.name}"
-    finally:
-        for p in {proc.pid} | descendants(proc.pid):
-            if alive(p):
-                os.kill(p, signal.SIGKILL)
+        assert not stop(proc, pids, sig), f"still alive 10 s after {sig.name}"
     if sig == signal.SIGTERM:
         err = "".join(lines)
         assert proc.returncode == 143, err

@@ -67,7 +67,7 @@ def find_source(ctx: Ctx, a: Attr) -> None:
             if subj is not None and subj[1] < a.cue_first:
                 a.source = subj
                 return
-    if form.endswith("ing") and prev in ctx.words.speech_nouns and not ("," in before_gap):
+    if form.endswith("ing") and prev in ctx.words.speech_nouns and "," not in before_gap:
         # "Black Lives Matter issued a statement saying ...": who issued the statement speaks through it
         subj = sentence_subject(ctx, si)
         if subj is not None and subj[1] < a.cue_first - 1 and w[subj[1]] not in DETERMINERS:

@@ -166,7 +166,7 @@ def _pronoun_subject(ctx: QuoteContext, si: int) -> bool:
     """Does sentence ``si`` open with a personal pronoun as its subject ("He promises ...", "She called it ...")?"""
     doc = ctx.doc
     m = WORD.match(doc.text, doc.sentences[si].start)
-    return bool(m) and m.group(0) in ("He", "She")
+    return m is not None and m.group(0) in ("He", "She")
 
 
 def _capitalised_mid_sentence(ctx: QuoteContext, q: QuoteSpan, word: str, before: str) -> bool:
