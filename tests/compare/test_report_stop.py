@@ -19,11 +19,17 @@ pytestmark = [pytest.mark.slow,
               pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs Linux /proc to find processes")]
 
 
+def _terminal_signals() -> None:
+    """Ctrl-C as in a terminal: a test run started in the background (CI, ``cmd &``) inherits SIGINT ignored, and a
+    Python started with SIGINT ignored never raises KeyboardInterrupt."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 @pytest.mark.parametrize("sig", [signal.SIGKILL, signal.SIGTERM, signal.SIGINT], ids=["SIGKILL", "SIGTERM", "Ctrl-C"])
 def test_no_process_of_a_stopped_report_is_alive_10_s_later(tmp_path: Path, sig: signal.Signals) -> None:
     out = tmp_path / "report"
     proc = subprocess.Popen([sys.executable, "-m", "framing", "report", str(DEMO), "-o", str(out)],
-                            stderr=subprocess.PIPE, text=True, start_new_session=True)
+                            stderr=subprocess.PIPE, text=True, start_new_session=True, preexec_fn=_terminal_signals)
     with reaped(proc):
         deadline = time.monotonic() + 180
         while not list((out / "charts").glob("*.png")):  # charts are being drawn: the helper process is up
