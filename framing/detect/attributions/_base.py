@@ -280,6 +280,11 @@ def gap_is_space(ctx: Ctx, i: int) -> bool:
     return g.isspace() and "\n" not in g
 
 
+def possessive_s(ctx: Ctx, t: int) -> bool:
+    """Is token ``t`` the "s" of a possessive ("Obama's", "Obama’s")?"""
+    return ctx.doc.words[t] == "s" and ctx.gap(t).strip() in ("'", "\u2019")
+
+
 def punct_gap(ctx: Ctx, i: int) -> bool:
     g = ctx.gap(i)
     return bool(g.strip())

@@ -68,7 +68,7 @@ def is_cue(ctx: Ctx, first: int, last: int, lemma: str, flags: tuple[str, ...] =
         # "tweets", "claims", "calls" are nouns as often as verbs ("an explosive charge"): the verb needs a
         # subject that can speak right before it
         if not _person_subject(ctx, first) and not in_title_case_line(ctx, first) \
-                and not (_document_subject(ctx, first) and _content_follows(ctx, last)):
+                and not (_content_follows(ctx, last) and _document_subject(ctx, first)):
             return False  # a document claims too, when what it claims follows ("The ad claims '...'")
     if lemma in ("call", "brand", "label", "dub", "term"):
         # "called for", "called on", "called the plan 'a disaster'", "branded him a traitor"
@@ -81,9 +81,7 @@ def is_cue(ctx: Ctx, first: int, last: int, lemma: str, flags: tuple[str, ...] =
             _person_subject(ctx, first) and form.endswith(("ed", "d")))
     if lemma in ("find", "show", "conclude"):
         # "found that", "concluded this month that", "found in a 2014 study that": a finding reported as content
-        j = last + 1
-        while j < len(w) and j - last <= 4 and w[j] in SKIP_AFTER_CUE and not punct_gap(ctx, j):
-            j += 1
+        j = _past_adjuncts(ctx, last, 4)
         if (j < len(w) and w[j] == "that") or (nxt in ("in", "on") and _word_within(ctx, last, ("that",), 6)):
             return True
         if lemma != "show" and _content_follows(ctx, last) and (_document_subject(ctx, first)
@@ -195,12 +193,7 @@ def _has_evidence(ctx: Ctx, first: int, last: int) -> bool:
     """Reported content next to an ambiguous verb: a quote, "that", ":" or "," after it, or it ends the clause."""
     d = ctx.doc
     w = d.words
-    j = last + 1
-    # skip time and manner adjuncts ("noted on Wednesday that", "added in a statement:")
-    steps = 0
-    while j < len(w) and steps < 6 and w[j] in SKIP_AFTER_CUE and not punct_gap(ctx, j):
-        j += 1
-        steps += 1
+    j = _past_adjuncts(ctx, last, 6)  # "noted on Wednesday that", "added in a statement:"
     after = ctx.gap(j) if j < len(w) else d.text[d.tok_end[last]:]
     after = after.lstrip(" ")
     if after[:1] in (",", ":", ";", ".", "!", "?", "\u2014", "\u2013") or (after[:1] and after[0] in MARK_CHARS):
@@ -222,6 +215,15 @@ def _has_evidence(ctx: Ctx, first: int, last: int) -> bool:
         np = np_after(ctx, last, d.sentence_of(d.tok_start[first]), allow_pp=False)
         return np is not None and _clause_end(ctx, np[1])
     return False
+
+
+def _past_adjuncts(ctx: Ctx, last: int, limit: int) -> int:
+    """The first token after token ``last`` past at most ``limit`` words of time and manner adjuncts."""
+    w = ctx.doc.words
+    j = last + 1
+    while j < len(w) and j - last <= limit and w[j] in SKIP_AFTER_CUE and not punct_gap(ctx, j):
+        j += 1
+    return j
 
 
 def _adjunct_then_quote(ctx: Ctx, j: int) -> bool:

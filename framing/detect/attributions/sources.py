@@ -20,6 +20,7 @@ from framing.detect.attributions._base import (
     Attr,
     Ctx,
     abbreviation,
+    possessive_s,
     punct_gap,
     sentence_initial,
     with_subject,
@@ -380,8 +381,7 @@ def _role_appositive(ctx: Ctx, j: int, lo: int) -> bool:
     roles = ctx.single.get("role", ())
     w = ctx.doc.words
     for k in range(p + 1, min(j, p + 4)):
-        if w[k] == "s" and ctx.gap(k).strip() in ("'", "\u2019"):
-            # "Mrs. Obama's chief of staff": a role after a possessive
+        if possessive_s(ctx, k):  # "Mrs. Obama's chief of staff": a role after a possessive
             return any(w[t] in roles for t in range(k + 1, min(j + 1, k + 4)))
     return any(w[t] in roles for t in range(p, min(j + 1, p + 3))) and not ctx.cap(p) or w[p] in roles
 

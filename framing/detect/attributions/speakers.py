@@ -19,6 +19,7 @@ from framing.detect.attributions._base import (
     Attr,
     Ctx,
     in_title_case_line,
+    possessive_s,
     sentence_initial,
     span_text,
 )
@@ -289,10 +290,6 @@ def _subject_name(ctx: Ctx, a: Attr, si: int) -> str | None:
     return name if len(name.split()) >= 2 else None  # a lone word is too often a place or a party
 
 
-def _possessive_s(ctx: Ctx, t: int) -> bool:
-    return ctx.doc.words[t] == "s" and ctx.gap(t).strip() in ("'", "\u2019")
-
-
 # Sentence-initial conjunctions and adverbs are not part of the subject ("But Sen. Jeff Sessions ...", "Now Prime
 # Minister Helena Vasquez-Orr must choose").
 _LEADING_CONJUNCTIONS = frozenset("but and yet so still then now meanwhile however".split())
@@ -327,9 +324,9 @@ def _previous_subject(ctx: Ctx, a: Attr) -> str | None:
     if k is None or w[k].endswith(("ing", "ed")):
         return None  # no name after the last role word ("the Republican leaders"), or a participle
     names = [k]
-    while names[-1] + 1 <= subj[1] and (ctx.cap(names[-1] + 1) or _possessive_s(ctx, names[-1] + 1)):
+    while names[-1] + 1 <= subj[1] and (ctx.cap(names[-1] + 1) or possessive_s(ctx, names[-1] + 1)):
         names.append(names[-1] + 1)  # the run of capitalised words: "Amira Sandoval" of "... of the Green Left"
-    poss = [t for t in names if _possessive_s(ctx, t)]
+    poss = [t for t in names if possessive_s(ctx, t)]
     if poss:
         names = [t for t in names if t > poss[-1]]  # "The Green Left's Amira Sandoval"
     if not names:
