@@ -181,6 +181,15 @@ def _close(text: str, mk: _Mark, stack: list[_Open], spans: list[QuoteSpan], war
     return False
 
 
+def opening_start(text: str, q: QuoteSpan) -> int:
+    """The offset of the first character of ``q``'s opening mark: ``q.start - 2`` for a doubled pair (``''word''``,
+    ````word''``), whose reported mark is the inner one, ``q.start - 1`` otherwise."""
+    i = q.start - 1
+    if i >= 1 and _MARKS.get(text[i], ("", ""))[0] == SINGLE and _MARKS.get(text[i - 1], ("", ""))[0] == SINGLE:
+        return i - 1
+    return i
+
+
 def _span(text: str, op: _Open, close: _Mark, depth: int) -> QuoteSpan:
     return QuoteSpan(op.mark.pos + 1, close.pos, text[op.mark.pos], text[close.pos], depth, op.continued)
 

@@ -115,6 +115,15 @@ def test_content_of_direct_and_indirect_speech():
     assert text[b.content_start:b.content_end] == "the vote was rigged" and not b.direct
 
 
+@pytest.mark.parametrize("opening, closing", [("''", "''"), ("``", "''"), ('"', '"')])
+def test_content_after_the_cue_is_the_quotation_whatever_its_marks(opening, closing):
+    # a doubled opening mark (NYT ''...'', LaTeX ``...'') is two characters: the content is the quotation, not the
+    # rest of the sentence from the outer mark on
+    text = f"Mr. Trump said {opening}we will win big{closing} at the rally."
+    a = attrs(text)[0]
+    assert text[a.content_start:a.content_end] == "we will win big"
+
+
 def test_explanation_names_the_stance_class():
     a = attrs("The firm claimed it was innocent.")[0]
     assert '"claimed"' in a.explanation and "distancing" in a.explanation

@@ -11,6 +11,7 @@ from framing.detect.attributions._base import (
     Attr,
     Ctx,
 )
+from framing.text.quotemarks import opening_start
 
 
 # ------------------------------------------------------------------------------------------------- content
@@ -44,7 +45,7 @@ def find_content(ctx: Ctx, a: Attr) -> None:
     k = bisect_right(top_starts, after_lo)  # the first outermost quotation whose mark is at or after after_lo
     if k < len(top):
         q = top[k]
-        between = text[after_lo:q.start - 1]
+        between = text[after_lo:opening_start(text, q)]
         if len(between) <= 60 and not re.search(r"[.!?\n]", between) and _only_adjuncts(between):
             a.content = (q.start, q.end)
             a.quote = q
