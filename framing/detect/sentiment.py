@@ -16,7 +16,12 @@ Polarity is a property of the wording, not a verdict on the article.
 
 from __future__ import annotations
 
+import _imp
+import importlib
+import importlib.util
 import re
+import sys
+import types
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -38,7 +43,7 @@ def _analyser() -> Any:
 
     Imported on first use: nothing happens at import time.
     """
-    from textblob.en import sentiment
+    sentiment = _textblob()[0].sentiment
 
     class _Eager(type(sentiment)):  # type: ignore[misc]
         __contains__ = dict.__contains__
@@ -134,9 +139,36 @@ def assess(words: list[str]) -> list[tuple[list[str], float, float, str | None]]
 
 @lru_cache(maxsize=1)
 def _tb() -> Any:
-    from textblob import _text
+    return _textblob()[1]
 
-    return _text
+
+@lru_cache(maxsize=1)
+def _textblob() -> tuple[Any, Any]:
+    """TextBlob's ``en`` and ``_text`` modules, the only parts of TextBlob the engine uses.
+
+    ``import textblob`` imports NLTK, which imports SciPy's statistics: about 2.5 s before the first article, in every
+    process that analyses (a CLI call, a report, each worker). The two modules import nothing of that, so they are
+    loaded from TextBlob's own files under a bare package, which is then taken out of ``sys.modules`` again: a later
+    ``import textblob`` gets the real package, whole. When TextBlob is imported already, its modules are used."""
+    if "textblob" not in sys.modules:
+        spec = importlib.util.find_spec("textblob")
+        if spec is not None and spec.submodule_search_locations:
+            bare = types.ModuleType("textblob")
+            bare.__path__ = list(spec.submodule_search_locations)
+            names = ("textblob", "textblob._text", "textblob.en")
+            _imp.acquire_lock()  # no other thread imports while the bare package stands in for the real one
+            try:
+                sys.modules["textblob"] = bare
+                en_module = importlib.import_module("textblob.en")
+                text_module = importlib.import_module("textblob._text")
+            finally:
+                for name in names:
+                    sys.modules.pop(name, None)
+                _imp.release_lock()
+            return en_module, text_module
+    from textblob import _text, en
+
+    return en, _text
 
 
 _CONTRACTIONS = re.compile(r"'d|'m|'s|'ll|'re|'ve|n't")

@@ -57,3 +57,27 @@ def test_assess_is_textblobs_assessments_on_random_token_runs():
     runs += [tokens(s) for s in TRICKY]
     for run in runs:
         assert [tuple(x) for x in assess(run)] == [tuple(x) for x in an.assessments([(w, None) for w in run], True)]
+
+
+def test_the_engine_does_not_import_nltk_and_leaves_textblob_whole():
+    # TextBlob's package imports NLTK and SciPy's statistics (seconds per process); the engine loads only the two
+    # modules it uses, and a later `import textblob` must still give the real package, scoring as the engine does
+    import subprocess
+    import sys
+
+    script = """
+import sys
+import framing
+r = framing.analyse("What a wonderful, terrible day. It was not good at all!")
+assert "nltk" not in sys.modules and "scipy.stats" not in sys.modules, "nltk or scipy.stats imported"
+assert "textblob" not in sys.modules, "a bare textblob package left behind"
+import textblob.en
+from textblob import TextBlob
+assert textblob.en.sentiment is not None
+for f in r.of_type("sentiment"):
+    ref = TextBlob(f.text).sentiment
+    assert abs(f.polarity - ref.polarity) < 1e-9 and abs(f.subjectivity - ref.subjectivity) < 1e-9, f.text
+print("ok")
+"""
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT, timeout=120)
+    assert out.returncode == 0 and out.stdout.strip() == "ok", out.stderr
