@@ -49,11 +49,13 @@ class NormalizedText:
 # The same replacements as (key, value) pairs: one str.replace per character present is about thirty times faster
 # than str.translate on non-ASCII text, and gives the same string (no replacement is itself a key).
 _FOLD_PAIRS = tuple(_FOLD.items())
+# The pairs whose key is ASCII (the backtick and the tab): all an ASCII text can hold.
+_ASCII_PAIRS = tuple((k, v) for k, v in _FOLD_PAIRS if k.isascii())
 
 
 def fold_marks(text: str) -> str:
     """``text.translate(FOLD_TABLE)``, computed faster."""
-    for k, v in _FOLD_PAIRS:
+    for k, v in _ASCII_PAIRS if text.isascii() else _FOLD_PAIRS:
         if k in text:
             text = text.replace(k, v)
     return text

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from operator import add
+from itertools import accumulate
 
 from framing.text.normalize import NormalizedText
 
@@ -48,6 +48,7 @@ _BOUNDARY = re.compile(r"""(?<![.!?\u2026])([.!?\u2026]++)(["'\u201d\u2019\u00bb
 _WORD_BEFORE = re.compile(r"([^\W\d_](?:[\w.'\u2019-]*[^\W_])?)\.?$")
 _INITIALISM = re.compile(r"(?:[^\W\d_]\.){2,}$")
 _TOKEN = re.compile(r"[^\W_]+")
+_TOKEN_SPLIT = re.compile(r"([^\W_]+)")
 
 
 def paragraphs(text: str) -> list[Span]:
@@ -135,7 +136,8 @@ def tokens(norm: NormalizedText) -> tuple[list[int], list[int], list[str]]:
     and dash-normalised) form used for matching.
     """
     folded = norm.norm  # folding keeps every offset, so spans in it are spans in the original
-    words = _TOKEN.findall(folded)
-    starts = [m.start() for m in _TOKEN.finditer(folded)]
-    ends = list(map(add, starts, map(len, words)))
-    return starts, ends, words
+    # One scan: splitting on the captured token pattern gives gap, word, gap, word, ..., gap; the running sum of
+    # their lengths is where each one ends
+    parts = _TOKEN_SPLIT.split(folded)
+    ends_of = list(accumulate(map(len, parts)))
+    return ends_of[0:-1:2], ends_of[1::2], parts[1::2]

@@ -1,6 +1,9 @@
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from framing.text.segment import paragraphs, sentences
+from framing.text.normalize import normalize
+from framing.text.segment import paragraphs, sentences, tokens
 
 
 def _sents(text):
@@ -31,3 +34,14 @@ def test_paragraphs_are_non_empty_lines_with_offsets():
     text = "One.\n\n  Two two.\n"
     ps = paragraphs(text)
     assert [text[p.start:p.end] for p in ps] == ["One.", "Two two."]
+
+
+@given(st.text())
+def test_tokens_are_the_token_pattern_matches(text):
+    # tokens() finds them in one split; the definition is every maximal run of letters and digits
+    from framing.text.segment import _TOKEN
+
+    norm = normalize(text)
+    starts, ends, words = tokens(norm)
+    ms = list(_TOKEN.finditer(norm.norm))
+    assert (starts, ends, words) == ([m.start() for m in ms], [m.end() for m in ms], [m.group() for m in ms])
