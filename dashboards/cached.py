@@ -25,6 +25,7 @@ from framing.compare import (
     actor_labels,
     count_terms,
     distinctive_terms,
+    event_coverage as coverage_of,
     event_view,
     events_table,
     label_mentions,
@@ -303,6 +304,15 @@ def event_tables(ref: Ref, event: str, corpus: str) -> tuple[bytes, pd.DataFrame
     filters = Filters(events=(event,))
     c = draw("event", StoreTables(ref, filters, "source"), ChartParams(event=event, corpus=corpus))
     return png(c.figure), c.table, articles(ref, filters)
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def event_coverage(ref: Ref, event: str) -> Any:
+    """One event's coverage (framing.compare.coverage): speakers by outlet, shared and unique sentences, content
+    each outlet lacks."""
+    a = articles(ref, Filters(events=(event,)))
+    ids = tuple(a["article_id"].astype(str))
+    return coverage_of(a, findings(ref, ids), texts(ref, ids), event)
 
 
 # -- lexicons --------------------------------------------------------------------------------------------------

@@ -42,7 +42,9 @@ import pandas as pd
 from framing.compare.events import tfidf
 from framing.compare.settings import DEFAULT, CompareConfig
 from framing.compare.terms import count_terms, terms_of
+from framing.detectors.base import Layer
 from framing.errors import ConfigError
+from framing.highlight import Mark
 
 LABELS = ("shared", "unique", "short")
 SENTENCE_COLUMNS = ("event", "outlet", "article_id", "sentence", "start", "end", "text", "n_terms", "label",
@@ -91,9 +93,10 @@ def _roles() -> frozenset[str]:
 
 
 def clean_speaker(name: str) -> str:
-    """A speaker's name without what is not the name: surrounding marks and a possessive, a leading "the", titles
-    and roles before a capitalised name ("NRSC spokesman Brian Walsh" -> "Brian Walsh", "Mr. Steele" ->
-    "Steele"), and a place after a full name ("Darrell Issa of California" -> "Darrell Issa")."""
+    """A speaker's name without what is not the name: surrounding marks and a possessive, a leading "the", a place
+    after a full name ("Darrell Issa of California" -> "Darrell Issa"), an owner or a description before a name
+    ("Green Left's Amira Sandoval" -> "Amira Sandoval", "top cop Dana Roux" -> "Dana Roux"), and titles and roles before a capitalised name ("NRSC spokesman Brian Walsh" ->
+    "Brian Walsh", "Mr. Steele" -> "Steele"). "" when only an honorific is left ("But Mr": the name was lost)."""
     s = " ".join(str(name).split()).strip(_EDGE)
     for poss in ("\u2019s", "'s"):
         if s.endswith(poss):
@@ -101,18 +104,28 @@ def clean_speaker(name: str) -> str:
     toks = s.split()
     if len(toks) > 1 and toks[0].lower() == "the":
         toks = toks[1:]
+    if "of" in toks[2:]:
+        k = toks.index("of", 2)
+        if _is_name(toks[k - 2:k]):
+            toks = toks[:k]
+    # a name after a possessive ("Green Left's Amira Sandoval"): the person, not their organisation
+    poss_at = [i for i, t in enumerate(toks[:-2]) if t.endswith(("\u2019s", "'s"))]
+    if poss_at and _is_name(toks[poss_at[-1] + 1:]):
+        toks = toks[poss_at[-1] + 1:]
+    # the trailing run of capitalised words after a lower-case one: a name after its description
+    run = len(toks)
+    while run > 0 and toks[run - 1][:1].isupper():
+        run -= 1
+    if 0 < run <= len(toks) - 2:
+        toks = toks[run:]
     if len(toks) > 1:
         roles = _roles()
         titled = [i for i, t in enumerate(toks[:-1]) if t.lower().rstrip(".") in roles
                   or t.lower().rstrip(".") in _HONORIFICS]
         if titled:
             rest = toks[titled[-1] + 1:]
-            if rest and all(t[:1].isupper() for t in rest):
+            if _is_name(rest):
                 toks = rest
-    if "of" in toks[2:]:
-        k = toks.index("of", 2)
-        if all(t[:1].isupper() for t in toks[:k]):
-            toks = toks[:k]
     if toks and toks[-1].lower().rstrip(".") in _HONORIFICS:
         return ""  # an honorific with no name after it ("But Mr"): the engine lost the name
     return " ".join(toks).strip(_EDGE)
@@ -129,8 +142,8 @@ def normalise_speakers(names: Iterable[str]) -> dict[str, str]:
     full names (two or more capitalised words) with the same first and last word are one person ("James E.
     Clyburn" = "James Clyburn"); a lone surname ("Biden", also after a title: "Mr. Biden") is that person when
     exactly one person of the event has that last name, and stays on its own when none or several do ("Clinton"
-    with both Bill and Hillary Clinton). The display name is the person's most cited form (then the longest, then
-    alphabetical). Lower-case descriptions ("officials", "a White House official") are kept as they are.
+    with both Bill and Hillary Clinton). The display name is the person's most cited full form (first and last
+    name, when the event has one; then the longest, then alphabetical). Lower-case descriptions ("officials", "a White House official") are kept as they are.
     """
     raw = [str(n) for n in names]
     counts = Counter(raw)
@@ -156,7 +169,8 @@ def normalise_speakers(names: Iterable[str]) -> dict[str, str]:
     forms: dict[str, Counter[str]] = {}
     for r, n in counts.items():
         forms.setdefault(key_of[r], Counter())[cleaned[r]] += n
-    display = {k: sorted(f.items(), key=lambda kv: (-kv[1], -len(kv[0]), kv[0]))[0][0] for k, f in forms.items()}
+    display = {k: sorted(f.items(), key=lambda kv: (len(kv[0].split()) < 2, -kv[1], -len(kv[0]), kv[0]))[0][0]
+               for k, f in forms.items()}
     return {r: display[key_of[r]] for r in counts}
 
 
@@ -348,7 +362,12 @@ def missing_content(sentences: pd.DataFrame, matches: pd.DataFrame, threshold: f
                     covered.add((str(a2), int(k2)))  # type: ignore[call-overload]
             rows.append((event, lacking, outlet, key[0], key[1], start, end, text, 1 + len(third),
                          "; ".join(sorted([outlet, *third]))))
-    return pd.DataFrame(rows, columns=list(MISSING_COLUMNS))
+    out = pd.DataFrame(rows, columns=list(MISSING_COLUMNS))
+    # per lacking outlet, the content the most outlets have first (then in the order of the articles)
+    rank = {o: i for i, o in enumerate(outlets)}
+    out = out.assign(_o=out["outlet"].map(rank), _f=out["from_outlet"].map(rank))
+    return out.sort_values(["_o", "n_outlets", "_f", "article_id", "sentence"], ascending=[True, False, True, True,
+                           True], kind="stable").drop(columns=["_o", "_f"]).reset_index(drop=True)
 
 
 # -- one event ------------------------------------------------------------------------------------------------
@@ -357,7 +376,8 @@ def outlet_summary(sentences: pd.DataFrame, speakers: pd.DataFrame, missing: pd.
                    ) -> pd.DataFrame:
     """One row per outlet (``OUTLET_COLUMNS``): its sentences by label, ``unique_share`` (unique over compared
     sentences), how many speakers it cites, the speakers other outlets cite and it does not (most cited first),
-    and how many pieces of content it lacks."""
+    and how many pieces of content it lacks. The speakers it does not cite are listed by how many other outlets
+    cite them, then by their citations."""
     rows = []
     outlets = sorted(set(sentences["outlet"]) | (set(speakers["outlet"]) if not speakers.empty else set()))
     for o in outlets:
@@ -369,9 +389,13 @@ def outlet_summary(sentences: pd.DataFrame, speakers: pd.DataFrame, missing: pd.
         else:
             mine = speakers[speakers["outlet"] == o].set_index("speaker")["citations"]
             others = speakers[speakers["outlet"] != o].groupby("speaker", sort=False)["citations"].sum()
+            n_others = speakers[(speakers["outlet"] != o) & (speakers["citations"] > 0)].groupby(
+                "speaker", sort=False)["outlet"].nunique()
             cited = int((mine > 0).sum())
-            not_cited = [sp for sp in dict.fromkeys(speakers["speaker"]) if mine.get(sp, 0) == 0
-                         and others.get(sp, 0) > 0]
+            # the speakers most other outlets cite first, then the most cited, then by name
+            not_cited = sorted((sp for sp in dict.fromkeys(speakers["speaker"]) if mine.get(sp, 0) == 0
+                                and others.get(sp, 0) > 0),
+                               key=lambda sp: (-int(n_others.get(sp, 0)), -int(others[sp]), sp.casefold(), sp))
         rows.append((event, o, int(s["article_id"].nunique()), len(s), n["shared"], n["unique"], n["short"],
                      n["unique"] / compared if compared else np.nan, cited, "; ".join(not_cited), len(not_cited),
                      int((missing["outlet"] == o).sum()) if not missing.empty else 0))
@@ -425,3 +449,35 @@ def event_coverage(articles: pd.DataFrame, findings: pd.DataFrame, texts: Mappin
     spk = speakers_by_outlet(f, outlet_of, event=str(event))
     outlets = outlet_summary(labelled, spk, missing, event=str(event))
     return Coverage(str(event), thr, outlets, labelled, matches, missing, spk, speaker_table(spk), tuple(warnings))
+
+
+# -- highlighting ---------------------------------------------------------------------------------------------
+
+def coverage_layer() -> Layer:
+    """The highlight layer of shared and unique sentences: a bar above the text (a channel no detector's layer
+    uses), orange for unique, light blue for shared (so that unique stands out); short sentences are not marked.
+    Hues from Okabe & Ito's colour-blind-safe palette."""
+    return Layer("coverage", "Shared and unique", "Sentences (bar above: unique to this outlet, or shared)",
+                 style="border-top: 3px solid {colour};", swatch="border-top: 3px solid {colour};",
+                 colours={"unique": "#D55E00", "shared": "#A7D3EE"})
+
+
+def coverage_marks(sentences: pd.DataFrame, article_id: str, threshold: float) -> list[Mark]:
+    """The marks of one article's shared and unique sentences (rows of :attr:`Coverage.sentences`), with what
+    each label means on hover."""
+    out = []
+    d = sentences[sentences["article_id"].astype(str) == str(article_id)]
+    for k, r in enumerate(d.itertuples(index=False)):
+        if r.label == "unique":
+            near = (f" (closest: {r.best_outlet}, {r.best_similarity:.2f})" if r.best_outlet else
+                    " (no word in common with another outlet's sentences)")
+            expl = f"No other outlet's article has a sentence this similar (TF-IDF cosine {threshold:.2f}){near}."
+            label = "Unique to this outlet"
+        elif r.label == "shared":
+            expl = (f"Another outlet has a sentence like it: {r.shared_with} (best TF-IDF cosine "
+                    f"{r.best_similarity:.2f}, with {r.best_outlet}).")
+            label = "Shared"
+        else:
+            continue
+        out.append(Mark(int(r.start), int(r.end), "coverage", str(r.label), label, expl, k))
+    return out
