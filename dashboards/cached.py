@@ -25,13 +25,13 @@ from framing.compare import (
     actor_labels,
     count_terms,
     distinctive_terms,
-    event_coverage as coverage_of,
     event_view,
     events_table,
     label_mentions,
     pairwise_differences,
     rates,
 )
+from framing.compare.coverage import event_coverage as coverage_of
 from framing.compare.metrics import metric as find_metric
 from framing.corpus import open_store
 from framing.explore import Filters, edit_lexicons, rescore, with_uploads

@@ -91,7 +91,7 @@ if chosen:
     widgets.legend(found[found["article_id"].isin(set(chosen_ids))],
                    extra=[m for aid in chosen_ids for m in extra[aid]], extra_layers=layer)
     cols = st.columns(len(chosen))
-    for col, label, aid in zip(cols, chosen, chosen_ids, strict=True):
+    for col, aid in zip(cols, chosen_ids, strict=True):
         a = arts[arts["article_id"].astype(str) == aid].iloc[0]
         with col:
             widgets.show_text(a["source"], "strong")
