@@ -215,17 +215,21 @@ def speakers_by_outlet(findings: pd.DataFrame, outlet_of: Mapping[str, str], *, 
     if m.empty:
         return pd.DataFrame(columns=list(SPEAKER_COLUMNS))
     names = normalise_speakers(m["raw"])
-    m = m.assign(speaker=m["raw"].map(names))
-    rows = []
-    total = m.groupby("speaker")["counts"].sum()
-    order = sorted(total.index, key=lambda s: (-int(total[s]), s.casefold(), s))
-    for s in order:
-        d = m[m["speaker"] == s]
-        raw = "; ".join(sorted(set(d["raw"])))
-        for o in outlets:
-            x = d[d["outlet"] == o]
-            rows.append((event, s, o, int((x["kind"] == "quote").sum()), int((x["kind"] == "attribution").sum()),
-                         int(x["counts"].sum()), raw))
+    # plain counters: a few hundred mentions, where a pandas selection per speaker and outlet costs more than all
+    quotes: Counter[tuple[str, str]] = Counter()
+    attrs: Counter[tuple[str, str]] = Counter()
+    cites: Counter[tuple[str, str]] = Counter()
+    total: Counter[str] = Counter()
+    raw_of: dict[str, set[str]] = {}
+    for outlet, kind, raw, counts in zip(m["outlet"], m["kind"], m["raw"], m["counts"], strict=True):
+        sp = names[raw]
+        (quotes if kind == "quote" else attrs)[(sp, outlet)] += 1
+        cites[(sp, outlet)] += int(counts)
+        total[sp] += int(counts)
+        raw_of.setdefault(sp, set()).add(raw)
+    order = sorted(raw_of, key=lambda sp: (-total[sp], sp.casefold(), sp))
+    rows = [(event, sp, o, quotes[(sp, o)], attrs[(sp, o)], cites[(sp, o)], "; ".join(sorted(raw_of[sp])))
+            for sp in order for o in outlets]
     return pd.DataFrame(rows, columns=list(SPEAKER_COLUMNS))
 
 
@@ -273,33 +277,41 @@ def match_sentences(sentences: pd.DataFrame) -> pd.DataFrame:
     keys = [str(i) for i in range(len(s))]
     counts = count_terms(dict(zip(keys, s["text"], strict=True)), keys)
     X = tfidf(counts)
-    outlets = list(dict.fromkeys(s["outlet"]))
-    rows_of = {o: np.flatnonzero((s["outlet"] == o).to_numpy()) for o in outlets}
-    parts = []
+    outlet = s["outlet"].to_numpy()
+    outlets = list(dict.fromkeys(outlet))
+    rows_of = {o: np.flatnonzero(outlet == o) for o in outlets}
+    src, oth, sims = [], [], []  # row of the sentence, row of its best match (-1: none), similarity
+    other_outlet: list[str] = []
     for o in outlets:
         ro = rows_of[o]
+        Xo = X[ro]
         for p in outlets:
             if p == o:
                 continue
             rp = rows_of[p]
-            block = (X[ro] @ X[rp].T).tocsr()
+            block = (Xo @ X[rp].T).tocsr()
             best = np.asarray(block.max(axis=1).todense()).ravel()
             arg = np.asarray(block.argmax(axis=1)).ravel()
-            other = s.iloc[rp[arg]]
-            has = best > 0
-            parts.append(pd.DataFrame({
-                "event": s["event"].to_numpy()[ro], "outlet": o, "article_id": s["article_id"].to_numpy()[ro],
-                "sentence": s["sentence"].to_numpy()[ro], "start": s["start"].to_numpy()[ro],
-                "end": s["end"].to_numpy()[ro], "other_outlet": p,
-                "other_article_id": np.where(has, other["article_id"].to_numpy(), None),
-                "other_sentence": pd.array(np.where(has, other["sentence"].to_numpy(), -1), dtype="Int64"),
-                "other_start": pd.array(np.where(has, other["start"].to_numpy(), -1), dtype="Int64"),
-                "other_end": pd.array(np.where(has, other["end"].to_numpy(), -1), dtype="Int64"),
-                "similarity": best}))
-    m = pd.concat(parts, ignore_index=True)
-    for c in ("other_sentence", "other_start", "other_end"):
-        m.loc[m["other_article_id"].isna(), c] = pd.NA
-    return m[list(MATCH_COLUMNS)]
+            src.append(ro)
+            oth.append(np.where(best > 0, rp[arg], -1))
+            sims.append(best)
+            other_outlet += [p] * len(ro)
+    i, j, sim = np.concatenate(src), np.concatenate(oth), np.concatenate(sims)
+    has = j >= 0
+    jj = np.where(has, j, 0)
+
+    def other(col: str) -> pd.api.extensions.ExtensionArray:
+        return pd.array([int(v) if h else None for v, h in zip(s[col].to_numpy()[jj], has, strict=True)],
+                        dtype="Int64")
+
+    return pd.DataFrame({
+        "event": s["event"].to_numpy()[i], "outlet": outlet[i], "article_id": s["article_id"].to_numpy()[i],
+        "sentence": s["sentence"].to_numpy()[i], "start": s["start"].to_numpy()[i], "end": s["end"].to_numpy()[i],
+        "other_outlet": other_outlet,
+        "other_article_id": [a if h else None for a, h in zip(s["article_id"].to_numpy()[jj], has, strict=True)],
+        "other_sentence": other("sentence"), "other_start": other("start"), "other_end": other("end"),
+        "similarity": sim,
+    })[list(MATCH_COLUMNS)]
 
 
 def label_sentences(sentences: pd.DataFrame, matches: pd.DataFrame, threshold: float) -> pd.DataFrame:
@@ -380,25 +392,32 @@ def outlet_summary(sentences: pd.DataFrame, speakers: pd.DataFrame, missing: pd.
     cite them, then by their citations."""
     rows = []
     outlets = sorted(set(sentences["outlet"]) | (set(speakers["outlet"]) if not speakers.empty else set()))
+    label_n = Counter(zip(sentences["outlet"], sentences["label"]))
+    arts = sentences.groupby("outlet")["article_id"].nunique().to_dict()
+    n_sents = Counter(sentences["outlet"])
+    lacking = Counter(missing["outlet"]) if not missing.empty else Counter()
+    cites: dict[tuple[str, str], int] = {}
+    if not speakers.empty:
+        cites = {(sp, o): int(n) for sp, o, n in zip(speakers["speaker"], speakers["outlet"], speakers["citations"],
+                                                      strict=True)}
+    order = list(dict.fromkeys(speakers["speaker"])) if not speakers.empty else []
+    total: Counter[str] = Counter()
+    citing: Counter[str] = Counter()  # outlets citing the speaker
+    for (sp, _), v in cites.items():
+        total[sp] += v
+        citing[sp] += v > 0
     for o in outlets:
-        s = sentences[sentences["outlet"] == o]
-        n = {lab: int((s["label"] == lab).sum()) for lab in LABELS}
+        n = {lab: label_n[(o, lab)] for lab in LABELS}
         compared = n["shared"] + n["unique"]
-        if speakers.empty:
-            cited, not_cited = 0, []
-        else:
-            mine = speakers[speakers["outlet"] == o].set_index("speaker")["citations"]
-            others = speakers[speakers["outlet"] != o].groupby("speaker", sort=False)["citations"].sum()
-            n_others = speakers[(speakers["outlet"] != o) & (speakers["citations"] > 0)].groupby(
-                "speaker", sort=False)["outlet"].nunique()
-            cited = int((mine > 0).sum())
-            # the speakers most other outlets cite first, then the most cited, then by name
-            not_cited = sorted((sp for sp in dict.fromkeys(speakers["speaker"]) if mine.get(sp, 0) == 0
-                                and others.get(sp, 0) > 0),
-                               key=lambda sp: (-int(n_others.get(sp, 0)), -int(others[sp]), sp.casefold(), sp))
-        rows.append((event, o, int(s["article_id"].nunique()), len(s), n["shared"], n["unique"], n["short"],
+        others = {sp: total[sp] - cites.get((sp, o), 0) for sp in order}
+        n_others = {sp: citing[sp] - (cites.get((sp, o), 0) > 0) for sp in order}
+        cited = sum(1 for sp in order if cites.get((sp, o), 0) > 0)
+        # the speakers most other outlets cite first, then the most cited, then by name
+        not_cited = sorted((sp for sp in order if cites.get((sp, o), 0) == 0 and others[sp] > 0),
+                           key=lambda sp: (-n_others[sp], -others[sp], sp.casefold(), sp))
+        rows.append((event, o, int(arts.get(o, 0)), n_sents[o], n["shared"], n["unique"], n["short"],
                      n["unique"] / compared if compared else np.nan, cited, "; ".join(not_cited), len(not_cited),
-                     int((missing["outlet"] == o).sum()) if not missing.empty else 0))
+                     lacking[o]))
     return pd.DataFrame(rows, columns=list(OUTLET_COLUMNS))
 
 
