@@ -35,6 +35,7 @@ _EXPORTS = {
     "Coverage": "coverage", "event_coverage": "coverage", "speakers_by_outlet": "coverage",
     "speaker_table": "coverage", "normalise_speakers": "coverage", "sentence_table": "coverage",
     "match_sentences": "coverage", "label_sentences": "coverage", "missing_content": "coverage",
+    "outlet_summary": "coverage", "coverage_marks": "coverage", "coverage_layer": "coverage",
     "build_report": "reportgen", "write_report": "reportgen",
 }
 __all__ = sorted(_EXPORTS)

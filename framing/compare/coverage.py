@@ -387,9 +387,8 @@ def missing_content(sentences: pd.DataFrame, matches: pd.DataFrame, threshold: f
 def outlet_summary(sentences: pd.DataFrame, speakers: pd.DataFrame, missing: pd.DataFrame, *, event: str = ""
                    ) -> pd.DataFrame:
     """One row per outlet (``OUTLET_COLUMNS``): its sentences by label, ``unique_share`` (unique over compared
-    sentences), how many speakers it cites, the speakers other outlets cite and it does not (most cited first),
-    and how many pieces of content it lacks. The speakers it does not cite are listed by how many other outlets
-    cite them, then by their citations."""
+    sentences), how many speakers it cites, the speakers other outlets cite and it does not (those the most
+    other outlets cite first, then the most cited), and how many pieces of content it lacks."""
     rows = []
     outlets = sorted(set(sentences["outlet"]) | (set(speakers["outlet"]) if not speakers.empty else set()))
     label_n = Counter(zip(sentences["outlet"], sentences["label"]))
