@@ -290,8 +290,9 @@ def basil_coverage_lift(data_dir: str | Path | None = None, *, config: CompareCo
     fold without reading a bias label: pseudo-events are made of the three outlets' articles on three *different*
     events, and the threshold is the smallest at which at most ``coverage_null_share`` of their sentences find a
     match (content "shared" by chance). The lift is then measured on the measure fold, on the choose fold, and
-    pooled. A sentence carries bias when an annotated span of that type overlaps it; lexical bias is given beside
-    informational as a control. ``short`` sentences are counted but in neither group.
+    pooled. A sentence carries bias when an annotated span of that type overlaps it (``inf``; ``inf_own``: the
+    informational spans outside quotations only); lexical bias (``lex``) is given beside informational as a
+    control. ``short`` sentences are counted but in neither group.
     """
     from framing.compare.coverage import label_sentences, match_sentences, sentence_table
 
@@ -332,8 +333,9 @@ def basil_coverage_lift(data_dir: str | Path | None = None, *, config: CompareCo
         s, m = real[e]
         lab = label_sentences(s, m, thr)
         sp = spans[spans["article_id"].isin(set(lab["article_id"]))]
-        for kind in ("inf", "lex"):
-            x = sp[sp["bias_type"] == kind]
+        # inf_own: informational spans outside quotations, the writer's own choice of facts rather than a quoted one
+        for kind, x in (("inf", sp[sp["bias_type"] == "inf"]), ("lex", sp[sp["bias_type"] == "lex"]),
+                        ("inf_own", sp[(sp["bias_type"] == "inf") & ~sp["quote"]])):
             hit = []
             for aid, st, en in zip(lab["article_id"], lab["start"], lab["end"], strict=True):
                 y = x[x["article_id"] == aid]
@@ -343,14 +345,15 @@ def basil_coverage_lift(data_dir: str | Path | None = None, *, config: CompareCo
         rows.append(lab)
     sents = pd.concat(rows, ignore_index=True)
 
-    rng = np.random.default_rng(cfg.seed)
+    # every interval draws the same resamples of events (its own generator from the seed), so that a figure does
+    # not move when another row is added to the table
     n_boot = max(cfg.n_boot, 2000)
     table_rows = []
     for name, d in (("measure", sents[sents["fold"] == "measure"]), ("choose", sents[sents["fold"] == "choose"]),
                     ("pooled", sents)):
-        for kind in ("inf", "lex"):
+        for kind in ("inf", "inf_own", "lex"):
             pu, ps, lift = _lift(d, kind)
-            lo, hi = _boot_lift(d, kind, rng, n_boot, cfg.level)
+            lo, hi = _boot_lift(d, kind, np.random.default_rng(cfg.seed), n_boot, cfg.level)
             u, s_ = d[d["label"] == "unique"], d[d["label"] == "shared"]
             table_rows.append({"fold": name, "bias": kind, "events": int(d["event"].nunique()),
                                "sentences": len(d), "short": int((d["label"] == "short").sum()),
@@ -367,7 +370,7 @@ def basil_coverage_lift(data_dir: str | Path | None = None, *, config: CompareCo
         lab_t = pd.concat(parts, ignore_index=True)
         d = sents.drop(columns="label").merge(lab_t, on=["article_id", "sentence"])
         pu, ps, lift = _lift(d, "inf")
-        lo, hi = _boot_lift(d, "inf", rng, n_boot, cfg.level)
+        lo, hi = _boot_lift(d, "inf", np.random.default_rng(cfg.seed), n_boot, cfg.level)
         sens_rows.append({"threshold": t, "unique": int((d["label"] == "unique").sum()),
                           "shared": int((d["label"] == "shared").sum()), "p_unique": pu, "p_shared": ps,
                           "lift": lift, "lo": lo, "hi": hi})

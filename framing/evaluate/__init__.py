@@ -349,14 +349,15 @@ def basil_coverage(data: Path) -> Score:
              f"{f['spans_total']} bias spans placed): threshold {f['threshold']:.2f} chosen on the choose fold "
              f"(at most {f['null_share_target']:.0%} of {f['null_sentences']:,} sentences 'shared' with articles on "
              f"other events; {f['null_share_at_threshold']:.1%} at it)",
-             f"  {'fold':8} {'bias':4} {'events':>6} {'unique':>6} {'shared':>6} {'short':>5} "
+             f"  {'fold':8} {'bias':7} {'events':>6} {'unique':>6} {'shared':>6} {'short':>5} "
              f"{'P(bias|unique)':>14} {'P(bias|shared)':>14} {'lift':>6}  95% interval (bootstrap over events)"]
     figures: dict[str, float] = {"threshold": f["threshold"]}
     for row in r.folds.itertuples(index=False):
-        lines.append(f"  {row.fold:8} {row.bias:4} {row.events:>6} {row.unique:>6} {row.shared:>6} {row.short:>5} "
+        lines.append(f"  {row.fold:8} {row.bias:7} {row.events:>6} {row.unique:>6} {row.shared:>6} {row.short:>5} "
                      f"{row.p_unique:>14.3f} {row.p_shared:>14.3f} {row.lift:>6.2f}  [{row.lo:.2f}, {row.hi:.2f}]")
         figures.update({f"{row.fold}_{row.bias}_lift": row.lift, f"{row.fold}_{row.bias}_lo": row.lo,
                         f"{row.fold}_{row.bias}_hi": row.hi})
+    lines.append("  bias: inf = informational, inf_own = informational outside quotations, lex = lexical (control)")
     lines.append("  pooled informational lift at other thresholds (shown, not used to choose): " + "; ".join(
         f"{x.threshold:.2f}: {x.lift:.2f} [{x.lo:.2f}, {x.hi:.2f}] ({x.unique} unique / {x.shared} shared)"
         for x in r.sensitivity.itertuples(index=False)))
