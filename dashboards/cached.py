@@ -31,6 +31,7 @@ from framing.compare import (
     pairwise_differences,
     rates,
 )
+from framing.compare.coverage import event_coverage as coverage_of
 from framing.compare.metrics import metric as find_metric
 from framing.corpus import open_store
 from framing.explore import Filters, edit_lexicons, rescore, with_uploads
@@ -303,6 +304,15 @@ def event_tables(ref: Ref, event: str, corpus: str) -> tuple[bytes, pd.DataFrame
     filters = Filters(events=(event,))
     c = draw("event", StoreTables(ref, filters, "source"), ChartParams(event=event, corpus=corpus))
     return png(c.figure), c.table, articles(ref, filters)
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def event_coverage(ref: Ref, event: str) -> Any:
+    """One event's coverage (framing.compare.coverage): speakers by outlet, shared and unique sentences, content
+    each outlet lacks."""
+    a = articles(ref, Filters(events=(event,)))
+    ids = tuple(a["article_id"].astype(str))
+    return coverage_of(a, findings(ref, ids), texts(ref, ids), event)
 
 
 # -- lexicons --------------------------------------------------------------------------------------------------

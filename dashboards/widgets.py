@@ -45,8 +45,8 @@ _TEXT_STYLES = {
 }
 
 
-def legend(findings: Any = None) -> None:
-    st.html(legend_html(findings))
+def legend(findings: Any = None, *, extra: Any = None, extra_layers: Any = ()) -> None:
+    st.html(legend_html(findings, extra=extra, extra_layers=extra_layers))
 
 
 def show_text(text: Any, kind: str = "plain", *, where: Any = None) -> None:
@@ -157,10 +157,11 @@ def table(df: Any, *, max_height: int = 420, where: Any = None, **kwargs: Any) -
     (where or st).dataframe(df, hide_index=True, height=min(max_height, _ROW_PX * (n + 1) + 3), **kwargs)
 
 
-def highlighted(text: str, findings: Any, *, key: str, show_controls: bool = True, with_legend: bool = True
-                ) -> None:
+def highlighted(text: str, findings: Any, *, key: str, show_controls: bool = True, with_legend: bool = True,
+                extra: Any = (), extra_layers: Any = ()) -> None:
     """An article with its findings highlighted (escaped HTML from framing.highlight), the legend, and the
-    controls that choose what is highlighted."""
+    controls that choose what is highlighted. ``extra`` marks are drawn with ``extra_layers`` (the Same event page's
+    shared and unique sentences)."""
     names = layer_names()
     layers = list(names)
     cats = None
@@ -173,4 +174,4 @@ def highlighted(text: str, findings: Any, *, key: str, show_controls: bool = Tru
                 cats = st.multiselect("Categories highlighted", present, default=present, key=f"cats-{key}")
     if with_legend:
         legend(findings)
-    st.html(article_html(text, findings, layers=layers, categories=cats))
+    st.html(article_html(text, findings, layers=layers, categories=cats, extra=extra, extra_layers=extra_layers))

@@ -25,7 +25,7 @@ from __future__ import annotations
 import html
 import math
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -124,10 +124,10 @@ def _layer_order() -> dict[str, int]:
     return {layer.name: k for k, layer in enumerate(detectors.layers())}
 
 
-def _style(active: list[Mark]) -> str:
+def _style(active: list[Mark], all_layers: Sequence[Layer]) -> str:
     """The inline style of a stretch covered by these marks (one visual channel per layer)."""
     parts = []
-    for layer in detectors.layers():
+    for layer in all_layers:
         ms = [m for m in active if m.layer == layer.name]
         if not ms:
             continue
@@ -136,10 +136,10 @@ def _style(active: list[Mark]) -> str:
     return " ".join(parts)
 
 
-def _title(active: list[Mark]) -> str:
+def _title(active: list[Mark], all_layers: Sequence[Layer]) -> str:
     seen: set[tuple[str, str]] = set()
     lines = []
-    order = _layer_order()
+    order = {layer.name: k for k, layer in enumerate(all_layers)}
     for m in sorted(active, key=lambda m: (order.get(m.layer, len(order)), m.order)):
         if (m.label, m.explanation) in seen:
             continue
@@ -149,16 +149,20 @@ def _title(active: list[Mark]) -> str:
 
 
 def article_html(text: str, findings: Any = (), *, layers: Iterable[str] | None = None,
-                 categories: Iterable[str] | None = None) -> str:
+                 categories: Iterable[str] | None = None, extra: Iterable[Mark] = (),
+                 extra_layers: Sequence[Layer] = ()) -> str:
     """The text as one ``<div>`` of escaped HTML, with the findings of the given ``layers`` (None: all) highlighted.
 
-    ``categories`` keeps only the loaded terms of these categories (None: all). Line breaks are kept (the
-    container has ``white-space: pre-wrap``), so offsets into the text map one to one onto what is shown.
+    ``categories`` keeps only the loaded terms of these categories (None: all). ``extra`` are marks that do not come
+    from findings (the shared and unique sentences of :mod:`framing.compare.coverage`), drawn with ``extra_layers``
+    after the detectors' layers. Line breaks are kept (the container has ``white-space: pre-wrap``), so offsets into
+    the text map one to one onto what is shown.
     """
-    keep = set(layer_names() if layers is None else layers)
+    all_layers = (*detectors.layers(), *extra_layers)
+    keep = set(layer_names() if layers is None else layers) | {layer.name for layer in extra_layers}
     cats = None if categories is None else {_token(c) for c in categories}
-    ms = [m for m in marks(findings, len(text))
-          if m.layer in keep and (m.layer != "loaded" or cats is None or m.key in cats)]
+    found = marks(findings, len(text)) + [m for m in extra if 0 <= m.start < m.end <= len(text)]
+    ms = [m for m in found if m.layer in keep and (m.layer != "loaded" or cats is None or m.key in cats)]
     # Sweep over the boundaries: each stretch between two boundaries is covered by a fixed set of marks.
     bounds = sorted({0, len(text), *(m.start for m in ms), *(m.end for m in ms)})
     starts: dict[int, list[Mark]] = {}
@@ -173,8 +177,8 @@ def article_html(text: str, findings: Any = (), *, layers: Iterable[str] | None 
             pieces.append(chunk)
             continue
         classes = " ".join(["fr"] + sorted({f"fr-{m.layer} fr-{m.layer}-{m.key}" for m in active}))
-        pieces.append(f'<span class="{classes}" style="{_style(active)}" title="{escape(_title(active))}">'
-                      f"{chunk}</span>")
+        pieces.append(f'<span class="{classes}" style="{_style(active, all_layers)}" '
+                      f'title="{escape(_title(active, all_layers))}">{chunk}</span>')
     pieces.append("</div>")
     return "".join(pieces)
 
@@ -185,16 +189,18 @@ def _swatch(style: str, label: str, count: int | None = None) -> str:
             f"{escape(label)}</span>{n}</span>")
 
 
-def legend_html(findings: Any = None) -> str:
-    """The legend of the colours; with ``findings``, only what they contain, with counts."""
+def legend_html(findings: Any = None, *, extra: Iterable[Mark] | None = None, extra_layers: Sequence[Layer] = ()
+                ) -> str:
+    """The legend of the colours; with ``findings``, only what they contain, with counts (``extra`` and
+    ``extra_layers`` as in :func:`article_html`)."""
     counts: dict[tuple[str, str], int] | None = None
     if findings is not None:
         counts = {}
-        for m in marks(findings):
+        for m in [*marks(findings), *(extra or ())]:
             counts[(m.layer, m.key)] = counts.get((m.layer, m.key), 0) + 1
 
     rows = []
-    for layer in detectors.layers():
+    for layer in (*detectors.layers(), *extra_layers):
         if layer.summary is not None:
             n = None if counts is None else sum(v for (name, _), v in counts.items() if name == layer.name)
             its = [] if n == 0 else [_swatch(layer.swatch.format(colour=layer.default_colour), layer.summary, n)]
@@ -205,7 +211,6 @@ def legend_html(findings: Any = None) -> str:
                    for title, its in rows if its)
     return f'<div class="fr-legend" style="{_CARD} font-size: 0.85rem; line-height: 1.8; padding: 0.4rem 0.8rem;">' \
            f"{body}</div>"
-
 
 
 def _legend_items(layer: Layer, counts: dict[tuple[str, str], int] | None) -> list[str]:

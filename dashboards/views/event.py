@@ -1,9 +1,16 @@
-"""Same event: one story, the outlets that covered it side by side, and each outlet's article highlighted."""
+"""Same event: one story, the outlets that covered it side by side, who each quotes, what each has that the others
+do not (and lacks), and each outlet's article highlighted with its shared and unique sentences."""
 
 import cached
 import pandas as pd
 import streamlit as st
 import widgets
+
+from framing.compare.coverage import coverage_layer, coverage_marks
+from framing.compare.markdown import esc
+
+# Content the others share that an outlet lacks: the first this many pieces are listed under its article.
+MAX_LACKING = 12
 
 ref, name = widgets.context()
 
@@ -39,6 +46,32 @@ cols = ["group", "n_articles", "loaded_author_rate", "loaded_quoted_rate", "load
         "speakers", "verbs", "anonymous_share", "polarity", "subjectivity"]
 widgets.table(view[[c for c in cols if c in view.columns]], max_height=520)
 
+coverage = None
+if int(r["n_sources"]) >= 2:
+    with st.spinner("Comparing the outlets' sentences..."):
+        coverage = cached.event_coverage(ref, event)
+    for w in coverage.warnings:
+        st.warning(esc(w, limit=500), icon=":material/warning:")
+    st.subheader("Who each outlet quotes")
+    st.caption("Citations per speaker: attributions, and quotations that have no reporting verb of their own (a "
+               "quotation with one is counted through its attribution). Names are made one within this event: "
+               "titles and descriptions before a name are dropped, full names with the same first and last word are "
+               "one person, and a lone surname is that person when only one person of the event has it.")
+    widgets.table(coverage.speaker_table, max_height=420)
+    widgets.downloads(None, coverage.speakers, f"{name}-event-{event}-speakers")
+    st.subheader("What each outlet has that the others do not")
+    st.caption(f"Each sentence is compared with every sentence of the other outlets' articles (TF-IDF cosine over "
+               f"content words): *shared* when some other outlet has one at least {coverage.threshold:.2f} similar, "
+               "*unique* otherwise, *short* (not compared) under three content words. *Lacking*: content two or more "
+               "other outlets share and this outlet does not have. Lexical: a paraphrase in other words counts as "
+               "unique.")
+    cols = ["outlet", "sentences", "shared", "unique", "short", "unique_share", "speakers", "n_speakers_not_cited",
+            "speakers_not_cited", "lacking"]
+    widgets.table(coverage.outlets[cols], max_height=420)
+    widgets.downloads(None, coverage.sentences, f"{name}-event-{event}-sentences")
+else:
+    st.info("One source covers this event: there is nothing to compare its coverage with.")
+
 st.subheader("The articles, side by side")
 ids = tuple(arts["article_id"].astype(str))
 texts = cached.texts(ref, ids)
@@ -51,15 +84,32 @@ default = list(dict.fromkeys([order["_label"].iloc[-1], order["_label"].iloc[0]]
 chosen = st.multiselect("Outlets to read side by side", labels, default=default, key="ev_outlets",
                         max_selections=4)
 if chosen:
-    widgets.legend(found[found["article_id"].isin(set(arts.loc[arts["_label"].isin(chosen), "article_id"]))])
+    chosen_ids = [str(arts.loc[arts["_label"] == label, "article_id"].iloc[0]) for label in chosen]
+    layer = [coverage_layer()] if coverage is not None else []
+    extra = {aid: coverage_marks(coverage.sentences, aid, coverage.threshold) if coverage is not None else []
+             for aid in chosen_ids}
+    widgets.legend(found[found["article_id"].isin(set(chosen_ids))],
+                   extra=[m for aid in chosen_ids for m in extra[aid]], extra_layers=layer)
     cols = st.columns(len(chosen))
-    for col, label in zip(cols, chosen, strict=True):
-        a = arts[arts["_label"] == label].iloc[0]
-        aid = str(a["article_id"])
+    for col, aid in zip(cols, chosen_ids, strict=True):
+        a = arts[arts["article_id"].astype(str) == aid].iloc[0]
         with col:
             widgets.show_text(a["source"], "strong")
             widgets.show_text(a["title"] if pd.notna(a.get("title")) else aid, "heading")
             widgets.show_text(f"{a.get('date')} · {int(a['n_words']):,} words · id {aid}", "caption")
             if aid in texts:
                 widgets.highlighted(texts[aid], found[found["article_id"] == aid], key=f"ev-{aid}",
-                                    show_controls=False, with_legend=False)
+                                    show_controls=False, with_legend=False, extra=extra[aid], extra_layers=layer)
+            if coverage is not None:
+                outlet = "(missing)" if pd.isna(a["source"]) else str(a["source"])
+                lack = coverage.missing[coverage.missing["outlet"] == outlet]
+                with st.expander(f"What other outlets share and this one lacks ({len(lack)})"):
+                    if lack.empty:
+                        widgets.show_text("Nothing that two or more other outlets share is missing here.",
+                                          "caption")
+                    for x in lack.head(MAX_LACKING).itertuples(index=False):
+                        widgets.show_text(f"{x.present_in}:", "caption")
+                        widgets.show_text(x.text)
+                    if len(lack) > MAX_LACKING:
+                        widgets.show_text(f"... and {len(lack) - MAX_LACKING} more (the sentences table has "
+                                          "them all).", "caption")

@@ -10,7 +10,8 @@ texts, as loaded by :func:`load_corpus` from a ``.jsonl`` corpus or a DuckDB sto
 Counting and scoring are separate modules: :mod:`~framing.compare.terms` counts terms,
 :mod:`~framing.compare.stats` scores groups (rates, bootstrap intervals, pairwise differences),
 :mod:`~framing.compare.wordchoice` scores terms and labels, :mod:`~framing.compare.events` groups stories and
-lines outlets up on one event, :mod:`~framing.compare.validity` checks our figures against BASIL, and
+lines outlets up on one event, :mod:`~framing.compare.coverage` says what each outlet's coverage of an event has
+that the others' lacks (speakers, sentences) and what it lacks, :mod:`~framing.compare.validity` checks our figures against BASIL, and
 :mod:`~framing.compare.reportgen` writes a report folder; :mod:`~framing.compare.commands` is the CLI. Charts
 are in :mod:`framing.plots`. The names below are imported on first use, so that importing the package (as the
 CLI does) loads neither pandas nor matplotlib.
@@ -31,6 +32,10 @@ _EXPORTS = {
     "distinctive_terms": "wordchoice", "kwic": "wordchoice", "label_mentions": "wordchoice",
     "actor_labels": "wordchoice", "speakers": "wordchoice", "reporting_verbs": "wordchoice",
     "group_events": "events", "evaluate_grouping": "events", "events_table": "events", "event_view": "events",
+    "Coverage": "coverage", "event_coverage": "coverage", "speakers_by_outlet": "coverage",
+    "speaker_table": "coverage", "normalise_speakers": "coverage", "sentence_table": "coverage",
+    "match_sentences": "coverage", "label_sentences": "coverage", "missing_content": "coverage",
+    "outlet_summary": "coverage", "coverage_marks": "coverage", "coverage_layer": "coverage",
     "build_report": "reportgen", "write_report": "reportgen",
 }
 __all__ = sorted(_EXPORTS)

@@ -42,6 +42,7 @@ from framing.errors import ConfigError, FramingError
 
 if TYPE_CHECKING:
     from framing.charts import ChartFile
+    from framing.compare.coverage import Coverage
 
 CSV_FLOAT = "%.6g"
 MAX_PERIODS = 36
@@ -61,6 +62,7 @@ class ReportData:
     events_shown: list[str] = field(default_factory=list)
     time_key: str | None = None
     chart_groups: list[str] = field(default_factory=list)
+    coverage: dict[str, Coverage] = field(default_factory=dict)  # event -> its coverage (the events shown)
 
 
 def build_report(corpus: Corpus, *, by: By = "source", config: CompareConfig | None = None,
@@ -175,6 +177,36 @@ def _add_events(data: ReportData, event_column: str, mentions: pd.DataFrame, max
             views.append(v.assign(event=e))
         if views:
             t["event_views"] = pd.concat(views, ignore_index=True)[["event", *ev.EVENT_COLUMNS]]
+        _add_coverage(data, arts)
+
+
+# The report's coverage tables: (table name, Coverage attribute). One row set per event shown.
+COVERAGE_TABLES = (("coverage_outlets", "outlets"), ("coverage_speakers", "speakers"),
+                   ("coverage_sentences", "sentences"), ("coverage_missing", "missing"))
+
+
+def _add_coverage(data: ReportData, arts: pd.DataFrame) -> None:
+    """Same-event coverage (:mod:`framing.compare.coverage`) of the events shown: speakers by outlet, shared and
+    unique sentences, the content each outlet lacks."""
+    from framing.compare.coverage import event_coverage
+
+    texts, col = data.corpus.texts, data.event_column
+    if not col:
+        return
+    parts: dict[str, list[pd.DataFrame]] = {name: [] for name, _ in COVERAGE_TABLES}
+    for e in data.events_shown:
+        ids = arts.loc[arts[col].astype(str) == str(e), "article_id"].astype(str)
+        if not any(i in texts for i in ids):
+            data.warnings.append(f"event {e}: no article text in the corpus, so no coverage tables")
+            continue
+        cov = event_coverage(arts, data.corpus.findings, texts, e, event_column=col, config=data.config)
+        data.coverage[e] = cov
+        data.warnings += [w for w in cov.warnings if w not in data.warnings]
+        for name, attr in COVERAGE_TABLES:
+            parts[name].append(getattr(cov, attr))
+    for name, frames in parts.items():
+        if frames:
+            data.tables[name] = pd.concat(frames, ignore_index=True)
 
 
 def _grouping_columns(articles: pd.DataFrame) -> list[str]:
@@ -590,6 +622,52 @@ def _md_events(w: Callable[[str], None], data: ReportData, charts: dict[str, str
                              esc(r.scare_quotes, limit=60), fmt(r.polarity)])
             w(table(rows, ["outlet", "title", "loaded /1k (own voice)", "loaded terms", "labels", "quotes",
                            "scare quotes", "polarity"], "llrlllll"))
+            if e in data.coverage:
+                _md_coverage(w, data.coverage[e])
+
+
+# Rows of the report's speaker table per event, and sentences listed per outlet: the rest is in the CSV tables.
+MD_SPEAKERS = 15
+MD_SENTENCES = 3
+
+
+def _md_coverage(w: Callable[[str], None], cov: Coverage) -> None:
+    """One event's coverage: speakers by outlet, then per outlet its unique sentences and what it lacks."""
+    st = cov.speaker_table
+    if not st.empty:
+        outlets = [c for c in st.columns if c not in ("speaker", "total")]
+        w(f"**Who each outlet quotes** (citations: attributions, and quotations without a reporting verb of their "
+          f"own; names made one within the event; {min(len(st), MD_SPEAKERS)} of {len(st)} speakers, most cited "
+          "first; all in `tables/coverage_speakers.csv`):\n")
+        rows = [[esc(r["speaker"], limit=50), *(fmt(r[o]) for o in outlets), fmt(r["total"])]
+                for _, r in st.head(MD_SPEAKERS).iterrows()]
+        w(table(rows, ["speaker", *(esc(o, limit=30) for o in outlets), "total"], "l" + "r" * (len(outlets) + 1)))
+    o = cov.outlets
+    w(f"**What each outlet has that the others do not** (a sentence is *shared* when another outlet has one at TF-IDF "
+      f"cosine {cov.threshold:.2f} or more, *unique* otherwise; *lacking*: content two or more other outlets share "
+      "and this outlet does not have):\n")
+    rows = []
+    for r in o.itertuples(index=False):
+        not_cited = r.speakers_not_cited.split("; ") if r.speakers_not_cited else []
+        shown = "; ".join(not_cited[:5]) + (f" (+{len(not_cited) - 5})" if len(not_cited) > 5 else "")
+        rows.append([esc(r.outlet, limit=40), fmt(r.sentences), fmt(r.shared), fmt(r.unique),
+                     "" if pd.isna(r.unique_share) else f"{r.unique_share:.0%}", fmt(r.speakers), esc(shown, limit=160),
+                     fmt(r.lacking)])
+    w(table(rows, ["outlet", "sentences", "shared", "unique", "unique share", "speakers cited",
+                   "cited by others, not by it", "lacking"], "lrrrrrlr"))
+    sents, missing = cov.sentences, cov.missing
+    for outlet in o["outlet"]:
+        uniq = sents[(sents["outlet"] == outlet) & (sents["label"] == "unique")].sort_values(
+            ["n_terms", "article_id", "sentence"], ascending=[False, True, True]).head(MD_SENTENCES)
+        lack = missing[missing["outlet"] == outlet].head(MD_SENTENCES)
+        if uniq.empty and lack.empty:
+            continue
+        w(f"*{esc(outlet, limit=60)}*\n")
+        for x in uniq.itertuples(index=False):
+            w(f"- unique: “{esc(x.text, limit=240)}”")
+        for x in lack.itertuples(index=False):
+            w(f"- lacks (in {esc(x.present_in, limit=120)}): “{esc(x.text, limit=240)}”")
+        w("")
 
 
 def _md_method(w: Callable[[str], None], data: ReportData, charts: dict[str, str]) -> None:
@@ -607,6 +685,11 @@ def _md_method(w: Callable[[str], None], data: ReportData, charts: dict[str, str
     w(f"- Distinctive terms: unigrams and bigrams without stop words, seen at least {cfg.min_term_count} times; "
       f"log-odds with an informative Dirichlet prior scaled to {cfg.prior_scale} \u00d7 the corpus size; ranked by "
       "z-score; terms made only of the group's own name are left out.")
+    w(f"- Same-event coverage: the engine's sentences, compared across outlets by TF-IDF cosine over content words "
+      f"(idf over the event's sentences); *shared* at {cfg.coverage_threshold:.2f} or more (chosen on one fold of "
+      "BASIL without bias labels: `framing evaluate basil-coverage`), sentences with fewer than "
+      f"{cfg.coverage_min_terms} content words not compared; for the events shown above. Lexical: a paraphrase "
+      "counts as unique.")
     w("- Labels: the `actor_labels` lexicon (concept groups, weight 0 = neutral label), matched with the engine's "
       "tokens; a label inside a quotation is counted in the `quoted` column.")
     w("- Versions and hashes of the package, the lexicons, the configuration and the inputs are in "

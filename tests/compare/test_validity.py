@@ -42,6 +42,31 @@ def test_basil_event_grouping(basil_dir):
     assert row["precision"] >= 0.9 and row["recall"] >= 0.8
 
 
+def test_basil_bias_spans_land_on_their_text(basil_dir):
+    b = validity.load_basil(basil_dir)
+    spans = validity.basil_sentence_bias(b)
+    assert spans["ok"].all() and len(spans) >= len(b.spans) - 1  # one span has no sentence index
+
+
+def test_basil_coverage_lift_chooses_the_configured_threshold_and_measures_both_folds(basil_dir):
+    r = validity.basil_coverage_lift(basil_dir, sensitivity=())
+    f = r.figures
+    # the rule (no bias label read) picks the threshold the configuration ships with
+    assert f["threshold"] == validity.DEFAULT.coverage_threshold
+    assert f["null_share_at_threshold"] <= validity.DEFAULT.coverage_null_share
+    folds = r.folds.set_index(["fold", "bias"])
+    assert set(folds.index.get_level_values("fold")) == {"choose", "measure", "pooled"}
+    pooled, m, c = folds.loc[("pooled", "inf")], folds.loc[("measure", "inf")], folds.loc[("choose", "inf")]
+    assert pooled["events"] == 45 and m["events"] + c["events"] == 45
+    assert pooled["unique"] == m["unique"] + c["unique"] and pooled["shared"] == m["shared"] + c["shared"]
+    for row in r.folds.itertuples(index=False):
+        assert row.lift == pytest.approx(row.p_unique / row.p_shared)
+        assert row.lo <= row.lift <= row.hi
+    # every sentence of every article is in the table once, with its fold
+    assert not r.sentences.duplicated(["article_id", "sentence"]).any()
+    assert r.sentences["article_id"].nunique() == 135
+
+
 def test_missing_basil_is_a_clear_error(tmp_path):
     from framing.errors import InputError
 

@@ -239,6 +239,28 @@ def test_same_event_puts_the_outlets_side_by_side(page):
     assert "<script" not in body
 
 
+def test_same_event_marks_shared_and_unique_sentences_and_tables_speakers_by_outlet(page):
+    at = page("event", event_id="E04")
+    speakers = table_with(at, "speaker", "total")
+    # one column per outlet of the event, counts that add up, the most cited speaker first
+    outlets = [c for c in speakers.columns if c not in ("speaker", "total")]
+    assert len(outlets) == 11 and HOSTILE_SOURCE in outlets
+    assert (speakers[outlets].sum(axis=1) == speakers["total"]).all()
+    assert speakers["total"].is_monotonic_decreasing and speakers["total"].iloc[0] >= 2
+    summary = table_with(at, "outlet", "shared", "unique", "lacking")
+    assert len(summary) == 11
+    assert (summary["shared"] + summary["unique"] + summary["short"] == summary["sentences"]).all()
+    assert summary["unique"].sum() > 0 and summary["shared"].sum() > 0
+    body = html_of(at)
+    # the two articles shown carry the coverage layer, and its legend says what the bars mean
+    assert body.count('class="fr-article"') == 2
+    assert "fr-coverage-unique" in body and "fr-coverage-shared" in body
+    assert "Unique to this outlet" in body and "Sentences (bar above" in body
+    assert "<script" not in body and "<img src=x" not in body
+    lacking = [e for e in at.expander if e.label.startswith("What other outlets share")]
+    assert len(lacking) == 2
+
+
 def test_same_event_choice_changes_the_outlets(page):
     at = page("event")
     first = table(at)
