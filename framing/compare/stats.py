@@ -274,11 +274,15 @@ def _notes(est: _Estimate, cfg: CompareConfig) -> tuple[np.ndarray, np.ndarray]:
             parts = list(base)
             is_low = n_art < cfg.min_articles
             if est.den[g, j] <= 0:
-                parts.append({"attributions": "no attributions", "articles": "no values",
-                              "words": "no words"}[m.min_denominator])
+                parts.append({"attributions": "no attributions", "articles": "no values", "words": "no words",
+                              "quotations": "no attributed quotations"}[m.min_denominator])
                 is_low = True
             elif m.min_denominator == "attributions" and n_attr < cfg.min_attributions:
                 parts.append(f"only {n_attr} attributions (fewer than {cfg.min_attributions})")
+                is_low = True
+            elif m.min_denominator == "quotations" and est.den[g, j] < cfg.min_attributions:
+                # the same floor as attributions: a share of a handful of quotations says little
+                parts.append(f"only {int(est.den[g, j])} attributed quotations (fewer than {cfg.min_attributions})")
                 is_low = True
             elif m.min_denominator == "words" and low_words:
                 parts.append(f"only {n_words:,} words (fewer than {cfg.min_words:,})")
