@@ -53,6 +53,20 @@ with st.expander("The table, with an example sentence for each label", expanded=
             if c in shown.columns]
     widgets.table(shown[cols] if len(shown) else shown, max_height=520)
 
+st.subheader("Who is quoted: speaker roles")
+st.caption("The share of attributed quotations (direct or partial, with a speaker), and of their words, by the "
+           "speaker's role, with 95% bootstrap intervals over articles. The role is read from the article's own "
+           "words (a title, an apposition, the first mention); unknown when the article does not say. Measured "
+           "accuracy and limits: README, \"Speaker roles\".")
+for family, unit in (("quote_role", "quotations"), ("quoted_words_role", "words")):
+    with st.spinner("Computing the shares..."):
+        kt = cached.role_table(ref, filters, by, family)
+    if kt.empty:
+        st.caption(f"No attributed quotation in these articles ({unit}).")
+        continue
+    widgets.table(kt.rename(columns={"denominator": unit}), max_height=400)
+    widgets.downloads(None, kt, f"{name}-{family}-by-{by}")
+
 st.subheader("Example sentences")
 term = st.text_input("A term to see in context", key="term", bind="query-params",
                      placeholder="e.g. regime, so-called, thugs")
