@@ -278,10 +278,18 @@ class _Reader:
         words = fold_words(key)
         call = None
         if words:
-            # a name's last word (the surname), or a role noun as the speaker ("the official")
+            # the speaker's name may itself be a description ("Kremlin spokesman Dmitry Peskov", "military
+            # delegations of Iran and Syria"): its own words first
+            ev = [_Evidence(m.entry.category if m.entry.category != "party" else "politician",
+                            m.entry.weight if m.entry.category != "party" else PARTY_WEIGHT, 0, m.entry.term,
+                            m.entry.term if m.entry.category == "party" else None)
+                  for m in self.roles.find(words) if m.entry.category != "party" or key[:1].isupper()]
+            call = _decide(ev, None, "in the speaker's name")
+        if words and call is None:
+            # else the descriptions around the mentions of its last word (a surname), first mention first
             positions = self.index().get(words[-1], [])
             if not positions:
-                positions = [i for i in _positions_of(self.doc.words, words[-1], MAX_MENTIONS)]
+                positions = _positions_of(self.doc.words, words[-1], MAX_MENTIONS)
             for p in positions[:MAX_MENTIONS]:
                 found = self.at(p, p)
                 if found is not None:
@@ -289,13 +297,6 @@ class _Reader:
                     call = RoleCall(found.role, found.party,
                                     found.reason.replace("at this mention", f"at a mention of {where!r}"))
                     break
-            if call is None:
-                # the speaker's name itself may be a description ("Kremlin spokesman Dmitry Peskov")
-                ev = [_Evidence(m.entry.category if m.entry.category != "party" else "politician",
-                                m.entry.weight if m.entry.category != "party" else PARTY_WEIGHT, 0, m.entry.term,
-                                m.entry.term if m.entry.category == "party" else None)
-                      for m in self.roles.find(words)]
-                call = _decide(ev, None, "in the speaker's name")
         self._by_name[key] = call
         return call
 
@@ -369,8 +370,15 @@ def role_words(role: str) -> str:
 def _attribution_role(r: _Reader, a: Any) -> RoleCall:
     doc = r.doc
     stype = a.source_type
+    if stype == "media" and not (a.via and a.speaker):
+        return RoleCall("media", None, "news media: the source is a news outlet")
     if stype == "media":
-        return RoleCall("media", None, "news media: the source is a news outlet relaying the statement")
+        # a relay ("al-Mayadeen quoted the minister as saying"): the role is the relayed speaker's, the medium is
+        # the attribution's ``via``
+        found = r.by_name(a.speaker)
+        if found is not None:
+            return found
+        return RoleCall("unknown", None, f"unknown: the article does not say who {a.speaker} is")
     if a.source is None:
         if a.speaker:
             found = r.by_name(a.speaker)
