@@ -1,6 +1,6 @@
 """Speaker roles: what kind of speaker an attributed source or a quotation's speaker is, read from the article.
 
-Every attribution and every direct or partial quotation with a speaker gets one of :data:`ROLES` and, for a
+Every attribution and every direct or partial quotation with a speaker gets one of :data:`framing.findings.ROLES` and, for a
 politician whose party the article states, the party. The role comes from the article's own words, in this order:
 
 1. the attribution detector's classification: a news medium relaying (``media``); a source whose head is a document
@@ -36,10 +36,6 @@ from typing import Any
 
 from framing.lexicons import Lexicon, Match, fold_words
 from framing.text.document import Document
-
-# The roles a lexicon entry can give (the others come from the source's classification or from no evidence).
-LEXICON_ROLES = frozenset(("government", "politician", "law_enforcement", "expert", "advocacy", "business",
-                           "citizen", "media"))
 
 MAX_BEFORE = 8  # words before a name that can be its title ("Acting White House Chief of Staff Mick Mulvaney")
 MAX_AFTER = 16  # words after a name that can describe it (an apposition, a relative clause, "of the Cato Institute")
@@ -91,6 +87,7 @@ class _Reader:
         self.sources = sources
         self._index: dict[str, list[int]] | None = None
         self._acronyms: dict[str, tuple[int, int]] | None = None
+        self._any: dict[str, list[int]] | None = None
         self._by_name: dict[str, RoleCall | None] = {}
         self.document_words = {e.term for e in sources.entries if e.category == "document"}
         self.media_words = {e.term for e in sources.entries if e.category == "media"}
@@ -270,6 +267,16 @@ class _Reader:
             self._index = dict(idx)
         return self._index
 
+    def any_case(self) -> dict[str, list[int]]:
+        """Folded word -> its first :data:`MAX_MENTIONS` positions, whatever the case (built once per article)."""
+        if self._any is None:
+            idx: dict[str, list[int]] = defaultdict(list)
+            for i, w in enumerate(self.doc.words):
+                if len(idx[w]) < MAX_MENTIONS:
+                    idx[w].append(i)
+            self._any = dict(idx)
+        return self._any
+
     def by_name(self, name: str) -> RoleCall | None:
         """The role of a speaker by name, from the descriptions around its mentions in the article (first first)."""
         key = name.strip()
@@ -287,9 +294,7 @@ class _Reader:
             call = _decide(ev, None, "in the speaker's name")
         if words and call is None:
             # else the descriptions around the mentions of its last word (a surname), first mention first
-            positions = self.index().get(words[-1], [])
-            if not positions:
-                positions = _positions_of(self.doc.words, words[-1], MAX_MENTIONS)
+            positions = self.index().get(words[-1]) or self.any_case().get(words[-1], [])
             for p in positions[:MAX_MENTIONS]:
                 found = self.at(p, p)
                 if found is not None:
@@ -326,16 +331,6 @@ def _with_party(r: _Reader, call: RoleCall, speaker: str | None) -> RoleCall:
     if not party:
         return call
     return RoleCall(call.role, party, f"{call.reason}; party {party} stated at another mention")
-
-
-def _positions_of(words: Sequence[str], w: str, cap: int) -> list[int]:
-    out = []
-    for i, x in enumerate(words):
-        if x == w:
-            out.append(i)
-            if len(out) >= cap:
-                break
-    return out
 
 
 def _decide(ev: list[_Evidence], party: str | None, where: str) -> RoleCall | None:
