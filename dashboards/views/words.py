@@ -1,5 +1,5 @@
-"""Word choice: the terms that set each group apart, the labels each gives the same kinds of actor, and example
-sentences for any term."""
+"""Word choice: the terms that set each group apart, the labels each gives the same kinds of actor, example
+sentences for any term, and who each group quotes (quotations and quoted words by speaker role)."""
 
 import cached
 import streamlit as st
@@ -53,6 +53,19 @@ with st.expander("The table, with an example sentence for each label", expanded=
             if c in shown.columns]
     widgets.table(shown[cols] if len(shown) else shown, max_height=520)
 
+st.subheader("Example sentences")
+term = st.text_input("A term to see in context", key="term", bind="query-params",
+                     placeholder="e.g. regime, so-called, thugs")
+if term.strip():
+    ids = tuple(articles["article_id"].astype(str))
+    tx = cached.all_texts(ref)
+    hits = kwic(tx, term.strip(), article_ids=[i for i in ids if i in tx], limit=200)
+    src = articles.set_index(articles["article_id"].astype(str))["source"]
+    hits.insert(1, "source", hits["article_id"].map(src))
+    st.caption(f"{len(hits):,} occurrence(s)" + (" (the first 200)" if len(hits) >= 200 else ""))
+    widgets.table(hits, max_height=400)
+    widgets.downloads(None, hits, f"{name}-kwic-{term}")
+
 st.subheader("Who is quoted: speaker roles")
 st.caption("The share of attributed quotations (direct or partial, with a speaker), and of their words, by the "
            "speaker's role, with 95% bootstrap intervals over articles. The role is read from the article's own "
@@ -66,16 +79,3 @@ for family, unit in (("quote_role", "quotations"), ("quoted_words_role", "words"
         continue
     widgets.table(kt.rename(columns={"denominator": unit}), max_height=400)
     widgets.downloads(None, kt, f"{name}-{family}-by-{by}")
-
-st.subheader("Example sentences")
-term = st.text_input("A term to see in context", key="term", bind="query-params",
-                     placeholder="e.g. regime, so-called, thugs")
-if term.strip():
-    ids = tuple(articles["article_id"].astype(str))
-    tx = cached.all_texts(ref)
-    hits = kwic(tx, term.strip(), article_ids=[i for i in ids if i in tx], limit=200)
-    src = articles.set_index(articles["article_id"].astype(str))["source"]
-    hits.insert(1, "source", hits["article_id"].map(src))
-    st.caption(f"{len(hits):,} occurrence(s)" + (" (the first 200)" if len(hits) >= 200 else ""))
-    widgets.table(hits, max_height=400)
-    widgets.downloads(None, hits, f"{name}-kwic-{term}")
