@@ -3,7 +3,7 @@
     python benchmarks/speed.py [--n 600] [--corpus ../shared/data/allsides_articles/subset_articles.jsonl.gz]
 
 Prints articles/s and MB/s for ``framing.analyse`` and for each stage (text preparation, attributions, quotation
-kinds, loaded terms, sentiment), and the ratio of the engine's rate to ``TextBlob(text).sentiment`` on the same
+kinds, speaker roles, loaded terms, sentiment), and the ratio of the engine's rate to ``TextBlob(text).sentiment`` on the same
 articles in the same run (machines differ; the ratio holds). Best of three passes per measurement.
 """
 
@@ -21,7 +21,7 @@ sys.path.insert(0, str(ROOT))
 
 import framing  # noqa: E402
 from framing.config import DEFAULT  # noqa: E402
-from framing.detect import attributions, loaded_terms, quotes, sentiment  # noqa: E402
+from framing.detect import attributions, loaded_terms, quotes, roles, sentiment  # noqa: E402
 from framing.text.document import prepare  # noqa: E402
 
 DEFAULT_CORPUS = ROOT.parent / "shared/data/allsides_articles/subset_articles.jsonl.gz"
@@ -81,6 +81,8 @@ def main() -> None:
         "text layer (normalise, tokens, sentences, quote pairing)": (prepare, texts),
         "attributions": (lambda d: attributions.detect(d, lex.reporting_verbs, lex.source_terms, DEFAULT), docs),
         "quotation kinds and speakers": (lambda p: quotes.classify(p[0], p[1], DEFAULT, lex.source_terms), pairs),
+        "speaker roles": (lambda t: roles.assign(t[0], t[1], t[2], lex.roles, lex.source_terms),
+                          list(zip(docs, attrs, calls))),
         "loaded terms": (lambda p: loaded_terms.detect(p[0], lex.loaded_terms, p[1]), list(zip(docs, quoted))),
         "sentiment (TextBlob lexicon, per sentence)": (lambda d: sentiment.detect(d), docs),
         "TextBlob(text).sentiment alone": (lambda t: TextBlob(t).sentiment, texts),

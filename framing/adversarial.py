@@ -61,6 +61,10 @@ FAMILIES: dict[str, Callable[[int], str]] = {
     "hard-wrapped lines": lambda n: _repeat("the minister said that the talks would go on for some days and\n", n),
     "mixed scripts": _mixed_scripts,
     "quoted names and titles": lambda n: _repeat('the film "Parasite" and the "Unite the Right" rally, ', n),
+    # speaker roles: many distinct speakers, each named once with a long description, many pronouns to resolve
+    "many described speakers": lambda n: "".join(
+        f"Ann Lee{i}, a senior fellow of the Cato Institute and former state senator, said {i}. She added so. "
+        for i in range(max(1, n // 90))),
     "colons and dashes": lambda n: _repeat("Trump: \u2014 \"No\" \u2014 ", n),
 }
 

@@ -33,6 +33,7 @@ EPILOG_LEXICON = """examples:
 EPILOG_EVALUATE = """examples:
   framing evaluate all          # every gold set found in ../shared/data
   framing evaluate quotes --data ../shared/data
+  framing evaluate roles --errors 5   # speaker roles per fold, with fold A's wrong roles
 
 Scores the engine on the development halves of the gold data (BABE, PolNeAR, the quotation set, the seed
 article) with the same definitions as ../shared/tools/reference_score.py."""
@@ -80,7 +81,7 @@ def build_parser() -> argparse.ArgumentParser:
     ev = sub.add_parser("evaluate", help="score the engine on the gold data in ../shared/data",
                         epilog=EPILOG_EVALUATE, formatter_class=argparse.RawDescriptionHelpFormatter)
     ev.add_argument("what", choices=["babe", "polnear", "quotes", "polnear-quotes", "seed", "basil-sentences",
-                                     "basil-coverage", "all"])
+                                     "basil-coverage", "roles", "all"])
     ev.add_argument("--data", default=None, help="the shared data folder (default ../shared/data)")
     ev.add_argument("--errors", type=int, default=0, metavar="N", help="print N examples of each error class")
     ev.set_defaults(func=cmd_evaluate)

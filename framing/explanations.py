@@ -41,17 +41,26 @@ def loaded_term(text: str, lexicon: str, category: str, term: str, weight: float
     return out + (_QUOTED if voice == "quoted" else _AUTHOR)
 
 
-def quote(kind: str, reason: str, speaker: str | None, cue: str | None) -> str:
+def quote(kind: str, reason: str, speaker: str | None, cue: str | None, role_reason: str | None = None) -> str:
     out = f"Quotation marked {kind}: {reason}"
     if speaker:
         out += f"; speaker {speaker}"
         if cue:
             out += f' (cue "{cue}")'
-    return out + "."
+    return out + "." + role_sentence(role_reason)
+
+
+def role_sentence(role_reason: str | None) -> str:
+    """The speaker's role, as the last sentence of an explanation."""
+    return f" Speaker role: {role_reason}." if role_reason else ""
+
+
+def _role_sql() -> str:
+    return f"CASE WHEN {sql_given('role_reason')} THEN ' Speaker role: ' || role_reason || '.' ELSE '' END"
 
 
 def attribution(cue: str, lemma: str, stance: str, source_type: str, source: str | None, speaker: str | None,
-                via: str | None, direct: bool) -> str:
+                via: str | None, direct: bool, role_reason: str | None = None) -> str:
     out = f'Cue "{cue}" (lemma "{lemma}") is in {STANCE_WORDS.get(stance, stance)}; the source is ' \
           f"{TYPE_WORDS.get(source_type, source_type)}"
     if source:
@@ -61,7 +70,7 @@ def attribution(cue: str, lemma: str, stance: str, source_type: str, source: str
         out += ")"
     if via:
         out += f"; second-hand, relayed via {via}"
-    return out + (_DIRECT if direct else ".")
+    return out + (_DIRECT if direct else ".") + role_sentence(role_reason)
 
 
 def sql_literal(s: str) -> str:
@@ -91,7 +100,8 @@ def quote_sql() -> str:
     """:func:`quote` as a DuckDB expression."""
     return ("'Quotation marked ' || kind || ': ' || reason || "
             f"CASE WHEN {sql_given('speaker')} THEN '; speaker ' || speaker || "
-            f"CASE WHEN {sql_given('cue')} THEN ' (cue \"' || cue || '\")' ELSE '' END ELSE '' END || '.'")
+            f"CASE WHEN {sql_given('cue')} THEN ' (cue \"' || cue || '\")' ELSE '' END ELSE '' END || '.' || "
+            f"{_role_sql()}")
 
 
 def attribution_sql() -> str:
@@ -102,4 +112,4 @@ def attribution_sql() -> str:
             f"CASE WHEN {sql_given('speaker')} AND speaker <> source THEN ', taken to be ' || speaker ELSE '' END || ')' "
             "ELSE '' END || "
             f"CASE WHEN {sql_given('via')} THEN '; second-hand, relayed via ' || via ELSE '' END || "
-            f"CASE WHEN direct THEN {sql_literal(_DIRECT)} ELSE '.' END")
+            f"CASE WHEN direct THEN {sql_literal(_DIRECT)} ELSE '.' END || {_role_sql()}")

@@ -15,10 +15,14 @@ Voice = Literal["author", "quoted"]
 QuoteKind = Literal["direct", "partial", "scare", "title", "name", "mention", "other"]
 Stance = Literal["neutral", "endorsing", "distancing", "discrediting"]
 SourceType = Literal["named_person", "named_org", "title_only", "anonymous", "pronoun", "media", "none"]
+Role = Literal["government", "politician", "law_enforcement", "expert", "advocacy", "business", "citizen", "media",
+               "anonymous", "document", "unknown"]
 
 QUOTE_KINDS: tuple[str, ...] = ("direct", "partial", "scare", "title", "name", "mention", "other")
 STANCES: tuple[str, ...] = ("neutral", "endorsing", "distancing", "discrediting")
 SOURCE_TYPES: tuple[str, ...] = ("named_person", "named_org", "title_only", "anonymous", "pronoun", "media", "none")
+ROLES: tuple[str, ...] = ("government", "politician", "law_enforcement", "expert", "advocacy", "business", "citizen",
+                          "media", "anonymous", "document", "unknown")
 # Quotations of someone else's words (a loaded word inside one is in the quoted voice): every kind but scare quotes.
 QUOTED_KINDS = frozenset(("direct", "partial", "title", "name", "mention", "other"))
 NAMING_KINDS = frozenset(("title", "name"))  # the title of a work or a name: nobody's wording
@@ -62,6 +66,11 @@ class Quote:
     reason: str  # why the classifier chose the kind (also the core of the explanation)
     explanation: str
     type: Literal["quote"] = "quote"
+    # the speaker's role (framing.detect.roles; direct and partial quotations with a speaker), the party when the
+    # article states it, and why, in plain words
+    role: Role | None = None
+    party: str | None = None
+    role_reason: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return finding_dict(self)
@@ -92,6 +101,10 @@ class Attribution:
     # who the source is taken to be: the fullest name for a surname, a pronoun or a title resolved to the
     # named speaker it refers to, else the source text
     speaker: str | None = None
+    # the source's role (framing.detect.roles), the party when the article states it, and why, in plain words
+    role: Role | None = None
+    party: str | None = None
+    role_reason: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return finding_dict(self)

@@ -33,7 +33,7 @@ from framing.errors import LexiconError
 from framing.inflect import expand
 from framing.text.normalize import FOLD_TABLE, normalize
 
-LexiconKind = Literal["loaded_terms", "reporting_verbs", "source_terms", "actor_labels"]
+LexiconKind = Literal["loaded_terms", "reporting_verbs", "source_terms", "actor_labels", "speaker_roles"]
 COLUMNS = ("term", "pos", "forms", "category", "weight", "neutral", "exclude", "flags", "note")
 # The header of files written before the flags column existed: still read, with no flags.
 _COLUMNS_WITHOUT_FLAGS = tuple(c for c in COLUMNS if c != "flags")
@@ -53,6 +53,9 @@ CATEGORIES: dict[str, tuple[str, ...]] = {
         "armed_group", "government", "security_forces", "crowd", "migrant", "political_left", "political_right",
         "state", "violence", "economy_actor",
     ),
+    # the role a word gives a speaker (framing.detect.roles), and party names
+    "speaker_roles": ("government", "politician", "law_enforcement", "expert", "advocacy", "business", "citizen",
+                      "media", "party"),
 }
 
 # Rules of the engine an entry can be marked with, per lexicon kind.
@@ -67,6 +70,7 @@ FLAGS: dict[str, dict[str, str]] = {
     },
     "loaded_terms": {},
     "actor_labels": {},
+    "speaker_roles": {},
 }
 
 _WORD = re.compile(r"[^\W_]+")
@@ -392,18 +396,25 @@ def entry(term: str, category: str, weight: float = 0.5, *, pos: str = "phrase",
 
 @dataclass(frozen=True)
 class Lexicons:
-    """The three lexicons the engine uses."""
+    """The lexicons the engine uses (``speaker_roles`` None: the bundled one, loaded when first needed)."""
 
     loaded_terms: Lexicon
     reporting_verbs: Lexicon
     source_terms: Lexicon
+    speaker_roles: Lexicon | None = None
+
+    @property
+    def roles(self) -> Lexicon:
+        """The speaker-roles lexicon: the one given, else the bundled one."""
+        return self.speaker_roles or load_lexicon("speaker_roles")
 
     def versions(self) -> dict[str, dict[str, str]]:
         return {lx.name: {"version": lx.version, "sha256": lx.sha256}
-                for lx in (self.loaded_terms, self.reporting_verbs, self.source_terms)}
+                for lx in (self.loaded_terms, self.reporting_verbs, self.source_terms, self.roles)}
 
 
 @lru_cache(maxsize=1)
 def default_lexicons() -> Lexicons:
     """The bundled lexicons, loaded and validated once per process."""
-    return Lexicons(load_lexicon("loaded_terms"), load_lexicon("reporting_verbs"), load_lexicon("source_terms"))
+    return Lexicons(load_lexicon("loaded_terms"), load_lexicon("reporting_verbs"), load_lexicon("source_terms"),
+                    load_lexicon("speaker_roles"))

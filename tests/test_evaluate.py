@@ -124,3 +124,38 @@ def test_evaluate_says_when_the_data_is_missing(tmp_path: Path, capsys):
 
     assert run("quotes", data=str(tmp_path / "nowhere")) == 2
     assert "not found" in capsys.readouterr().err
+
+
+def test_role_labels_hold_offsets_and_labels_only_in_two_folds_by_hash():
+    import hashlib
+    import json
+
+    from framing.evaluate.roles import LABELS
+    from framing.findings import ROLES
+
+    recs = [json.loads(line) for line in LABELS.read_text(encoding="utf-8").splitlines()]
+    assert len(recs) >= 300 and len({r["source"] for r in recs}) >= 10
+    for r in recs:
+        assert set(r) == {"id", "file", "source", "fold", "start", "end", "role", "party", "note"}
+        assert r["id"].startswith("abp_") and 0 <= r["start"] < r["end"] and r["role"] in ROLES
+        odd = int(hashlib.sha256(r["id"][4:].encode()).hexdigest(), 16) % 2 == 1
+        assert r["fold"] == ("B" if odd else "A")
+        assert r["party"] is None or r["role"] == "politician"
+
+
+@pytest.mark.shared
+def test_role_figures_per_fold_and_pooled(capsys):
+    data = need_shared("data", "allsides_articles")
+    from framing.evaluate.roles import score
+
+    figs = score(data.parent)
+    a, b, pooled = figs["A"], figs["B"], figs["pooled"]
+    assert a.mentions + b.mentions == pooled.mentions >= 300
+    assert pooled.covered == a.covered + b.covered and pooled.correct == a.correct + b.correct
+    assert 0 < pooled.coverage <= 1 and 0 < pooled.accuracy <= 1
+    assert sum(pooled.confusion.values()) == pooled.mentions
+    from framing.cli import main
+
+    assert main(["evaluate", "roles", "--data", str(data.parent)]) == 0
+    out = capsys.readouterr().out
+    assert "fold A" in out and "fold B (held out)" in out and "pooled" in out and "labelled -> given" in out

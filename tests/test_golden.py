@@ -15,7 +15,7 @@ from tests.conftest import ROOT, need_shared
 GOLDEN = ROOT / "tests" / "golden"
 UPDATE = os.environ.get("FRAMING_UPDATE_GOLDEN") == "1"
 LABELS = ("kind", "category", "voice", "stance", "cue_lemma", "source_type", "source_start", "source_end",
-          "content_start", "content_end", "direct")
+          "content_start", "content_end", "direct", "role", "party")
 
 
 def project(report: dict, *, with_names: bool) -> list[dict]:

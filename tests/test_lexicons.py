@@ -124,3 +124,22 @@ def test_to_csv_round_trips_flags():
     lx = load_lexicon("reporting_verbs")
     entries, errors = parse_csv(to_csv(lx.entries), kind="reporting_verbs", source="x")
     assert errors == [] and [(e.term, e.flags) for e in entries] == [(e.term, e.flags) for e in lx.entries]
+
+
+def test_the_speaker_roles_lexicon_is_bundled_valid_and_checked():
+    lx = load_lexicon("speaker_roles")
+    assert lx.kind == "speaker_roles" and len(lx.sha256) == 64 and lx.version
+    cats = {e.category for e in lx.entries}
+    assert cats == {"government", "politician", "law_enforcement", "expert", "advocacy", "business", "citizen",
+                    "media", "party"}
+    assert all(0 < e.weight <= 1 for e in lx.entries)
+    # party entries: the term is the party's name as findings give it, its other spellings are forms
+    parties = {e.term: e.forms for e in lx.entries if e.category == "party"}
+    assert "gop" in parties["Republican"] and "democrat" in parties["Democratic"]
+    # a role that is not one of the kind's categories is an error naming the line
+    _, errors = parse_csv("term,pos,forms,category,weight,neutral,exclude,flags,note\n"
+                          "senator,noun,,senate_person,1,,,,\n", kind="speaker_roles", source="r.csv")
+    assert errors and errors[0].startswith("r.csv:2:") and "senate_person" in errors[0]
+    from framing.lexicons import default_lexicons
+
+    assert "speaker_roles" in default_lexicons().versions()

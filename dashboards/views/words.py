@@ -1,5 +1,5 @@
-"""Word choice: the terms that set each group apart, the labels each gives the same kinds of actor, and example
-sentences for any term."""
+"""Word choice: the terms that set each group apart, the labels each gives the same kinds of actor, example
+sentences for any term, and who each group quotes (quotations and quoted words by speaker role)."""
 
 import cached
 import streamlit as st
@@ -65,3 +65,17 @@ if term.strip():
     st.caption(f"{len(hits):,} occurrence(s)" + (" (the first 200)" if len(hits) >= 200 else ""))
     widgets.table(hits, max_height=400)
     widgets.downloads(None, hits, f"{name}-kwic-{term}")
+
+st.subheader("Who is quoted: speaker roles")
+st.caption("The share of attributed quotations (direct or partial, with a speaker), and of their words, by the "
+           "speaker's role, with 95% bootstrap intervals over articles. The role is read from the article's own "
+           "words (a title, an apposition, the first mention); unknown when the article does not say. Measured "
+           "accuracy and limits: README, \"Speaker roles\".")
+for family, unit in (("quote_role", "quotations"), ("quoted_words_role", "words")):
+    with st.spinner("Computing the shares..."):
+        kt = cached.role_table(ref, filters, by, family)
+    if kt.empty:
+        st.caption(f"No attributed quotation in these articles ({unit}).")
+        continue
+    widgets.table(kt.rename(columns={"denominator": unit}), max_height=400)
+    widgets.downloads(None, kt, f"{name}-{family}-by-{by}")

@@ -26,7 +26,7 @@ _EXPORTS = {
     "Corpus": "corpus", "load_corpus": "corpus", "corpus_from_reports": "corpus",
     "CompareConfig": "settings",
     "Metric": "metrics", "METRICS": "metrics", "HEADLINE": "metrics",
-    "rates": "stats", "wide": "stats", "pairwise_differences": "stats", "adjust_pvalues": "stats",
+    "rates": "stats", "wide": "stats", "key_table": "stats", "pairwise_differences": "stats", "adjust_pvalues": "stats",
     "holm": "stats", "benjamini_hochberg": "stats",
     "TermCounts": "terms", "count_terms": "terms",
     "distinctive_terms": "wordchoice", "kwic": "wordchoice", "label_mentions": "wordchoice",

@@ -194,7 +194,7 @@ def evaluate_grouping(predicted: pd.Series, gold: pd.Series) -> dict[str, float]
 
 EVENT_COLUMNS = ("group", "n_articles", "n_words", "titles", "loaded_author_rate", "loaded_quoted_rate",
                  "loaded_terms", "scare_quotes", "n_scare_quotes", "labels", "speakers", "verbs", "anonymous_share",
-                 "polarity", "subjectivity")
+                 "quote_roles", "polarity", "subjectivity")
 
 
 def events_table(articles: pd.DataFrame, *, event_column: str = "event") -> pd.DataFrame:
@@ -233,7 +233,8 @@ def busiest_event(articles: pd.DataFrame, *, event_column: str = "event") -> str
                .iloc[0]["event"])
 
 
-_VIEW_FINDING_COLUMNS = ("type", "voice", "kind", "text", "speaker", "source", "cue_lemma", "source_type")
+_VIEW_FINDING_COLUMNS = ("type", "voice", "kind", "text", "speaker", "source", "cue_lemma", "source_type", "role",
+                         "depth")
 
 
 def event_view(articles: pd.DataFrame, findings: pd.DataFrame, event: str, *, mentions: pd.DataFrame | None = None,
@@ -262,7 +263,7 @@ def event_view(articles: pd.DataFrame, findings: pd.DataFrame, event: str, *, me
     # group, was most of the time of a view
     art = findings["article_id"].astype(str)
     keep = art.isin(ids)
-    f = findings.loc[keep, list(_VIEW_FINDING_COLUMNS)]
+    f = findings.loc[keep, [c for c in _VIEW_FINDING_COLUMNS if c in findings.columns]]
     f_of = dict(tuple(f.groupby(art[keep].map(group_of).to_numpy(), sort=False)))
     m_of: dict[str, pd.DataFrame] = {}
     if mentions is not None and not mentions.empty:
@@ -286,10 +287,20 @@ def event_view(articles: pd.DataFrame, findings: pd.DataFrame, event: str, *, me
             g, len(d), words, " | ".join(d["title"].dropna().astype(str)) if "title" in d else "",
             len(lt_a) * per, (len(lt) - len(lt_a)) * per, _top(lt_a["text"].str.lower(), top),
             _top(scare["text"], top), len(scare), labels, _top(names, top), _top(at["cue_lemma"].dropna(), top),
-            (at["source_type"] == "anonymous").mean() if len(at) else np.nan,
+            (at["source_type"] == "anonymous").mean() if len(at) else np.nan, _roles(q),
             float(d["polarity"].mean()), float(d["subjectivity"].mean()),
         ))
     return pd.DataFrame(rows, columns=list(EVENT_COLUMNS))
+
+
+def _roles(q: pd.DataFrame) -> str:
+    """Attributed quotations (outermost, with a speaker role) by role, with their share: "politician 4 (50%); ..."."""
+    if "role" not in q.columns or "depth" not in q.columns:
+        return ""
+    roles = q.loc[q["role"].notna() & (q["depth"] == 0), "role"].astype(str)
+    n = len(roles)
+    c = Counter(roles)
+    return "; ".join(f"{r} {k} ({k / n:.0%})" for r, k in sorted(c.items(), key=lambda kv: (-kv[1], kv[0])))
 
 
 def _top(values: pd.Series | Sequence[str], k: int) -> str:

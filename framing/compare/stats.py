@@ -27,6 +27,7 @@ import numpy as np
 import pandas as pd
 
 from framing.compare.groups import By, Grouping, group_articles
+from framing.compare.markdown import interval
 from framing.compare.metrics import HEADLINE, ONE, Metric, select
 from framing.compare.settings import DEFAULT, CompareConfig
 from framing.errors import ConfigError, value_invalid_msg
@@ -274,11 +275,15 @@ def _notes(est: _Estimate, cfg: CompareConfig) -> tuple[np.ndarray, np.ndarray]:
             parts = list(base)
             is_low = n_art < cfg.min_articles
             if est.den[g, j] <= 0:
-                parts.append({"attributions": "no attributions", "articles": "no values",
-                              "words": "no words"}[m.min_denominator])
+                parts.append({"attributions": "no attributions", "articles": "no values", "words": "no words",
+                              "quotations": "no attributed quotations"}[m.min_denominator])
                 is_low = True
             elif m.min_denominator == "attributions" and n_attr < cfg.min_attributions:
                 parts.append(f"only {n_attr} attributions (fewer than {cfg.min_attributions})")
+                is_low = True
+            elif m.min_denominator == "quotations" and est.den[g, j] < cfg.min_attributions:
+                # the same floor as attributions: a share of a handful of quotations says little
+                parts.append(f"only {int(est.den[g, j])} attributed quotations (fewer than {cfg.min_attributions})")
                 is_low = True
             elif m.min_denominator == "words" and low_words:
                 parts.append(f"only {n_words:,} words (fewer than {cfg.min_words:,})")
@@ -433,3 +438,21 @@ def wide(rate_table: pd.DataFrame, metrics: Sequence[str] = HEADLINE, *, interva
             parts.append(sub[["lo", "hi"]].rename(columns={"lo": f"{m}_lo", "hi": f"{m}_hi"}))
     low = rate_table[rate_table["metric"].isin(metrics)].groupby("group")["low_n"].any().rename("low_n")
     return pd.concat([*parts, low], axis=1).reset_index()
+
+
+def key_table(rate_table: pd.DataFrame, family: str) -> pd.DataFrame:
+    """One row per group for a family of shares keyed by category (speaker roles, source types, stances): the
+    denominator, then ``value [lo, hi]`` per key, for the keys some group has. Empty when no group has any."""
+    r = rate_table[rate_table["family"] == family]
+    if r.empty or not (r["denominator"] > 0).any():
+        return pd.DataFrame(columns=["group", "denominator"])
+    keys = [k for k in dict.fromkeys(r["key"]) if (r.loc[r["key"] == k, "numerator"] > 0).any()]
+    rows = []
+    for g, d in r.groupby("group", sort=True):
+        d = d.set_index("key")
+        den = float(d["denominator"].iloc[0])
+        rows.append({"group": g, "denominator": den, **{
+            k: interval(d.at[k, "value"], d.at[k, "lo"], d.at[k, "hi"], 2) if den > 0 and k in d.index else ""
+            for k in keys}})
+    return pd.DataFrame(rows, columns=["group", "denominator", *keys])
+

@@ -6,6 +6,7 @@ from collections import Counter
 from typing import Any
 
 from framing import explanations
+from framing.detect.roles import role_words
 from framing.detectors.base import Context, Detector, Layer, MarkSpec, Metric, MetricFamily, clip, rate
 from framing.findings import SOURCE_TYPES, STANCES, Attribution
 
@@ -26,7 +27,8 @@ def _detect(ctx: Context) -> list[Attribution]:
     doc = ctx.doc
     kind_at = {c.span.start: c.kind for c in ctx.quotations()}
     out = []
-    for a in ctx.attributions():
+    roles = ctx.roles()[0]
+    for a, r in zip(ctx.attributions(), roles):
         s, e = doc.tok_start[a.cue_first], doc.tok_end[a.cue_last]
         cue = doc.original[s:e]
         src = src_s = src_e = None
@@ -34,10 +36,12 @@ def _detect(ctx: Context) -> list[Attribution]:
             src_s, src_e = doc.tok_start[a.source[0]], doc.tok_end[a.source[1]]
             src = doc.original[src_s:src_e]
         direct = a.quote is not None and kind_at.get(a.quote.start) == "direct"
-        expl = explanations.attribution(cue, a.lemma, a.stance, a.source_type, src, a.speaker, a.via, direct)
+        expl = explanations.attribution(cue, a.lemma, a.stance, a.source_type, src, a.speaker, a.via, direct,
+                                        r.reason)
         out.append(Attribution(s, e, cue, a.lemma, a.stance, src, src_s, src_e, a.source_type,
                                a.content[0] if a.content else None, a.content[1] if a.content else None,
-                               a.via, direct, expl, speaker=a.speaker))
+                               a.via, direct, expl, speaker=a.speaker, role=r.role, party=r.party,
+                               role_reason=r.reason))
     return out
 
 
@@ -107,14 +111,16 @@ def _line(x: dict[str, Any]) -> str:
     src = x.get("source") or "(no source)"
     extra = f", taken to be {x['speaker']}" if x.get("speaker") and x["speaker"] != x.get("source") else ""
     via = f", via {x['via']}" if x.get("via") else ""
-    return f"{clip(x['text'], 30)!r:32} {x['stance']:12} {x['source_type']:12} {clip(src, 40)}{extra}{via}"
+    role = f" [{role_words(x['role'])}" + (f", {x['party']}" if x.get("party") else "") + "]" if x.get("role") else ""
+    return f"{clip(x['text'], 30)!r:32} {x['stance']:12} {x['source_type']:12} {clip(src, 40)}{extra}{via}{role}"
 
 
 DETECTOR = Detector(
     type="attribution", finding=Attribution, step="attributions", detect=_detect, rank=1,
     columns=(("speaker", "VARCHAR"), ("cue_lemma", "VARCHAR"), ("stance", "VARCHAR"), ("source", "VARCHAR"),
              ("source_start", "INTEGER"), ("source_end", "INTEGER"), ("source_type", "VARCHAR"),
-             ("content_start", "INTEGER"), ("content_end", "INTEGER"), ("via", "VARCHAR"), ("direct", "BOOLEAN")),
+             ("content_start", "INTEGER"), ("content_end", "INTEGER"), ("via", "VARCHAR"), ("direct", "BOOLEAN"),
+             ("role", "VARCHAR"), ("party", "VARCHAR"), ("role_reason", "VARCHAR")),
     explanation_sql=explanations.attribution_sql,
     metrics_key="attributions", summarise=_summarise, count_columns=_count_columns, row=_row,
     families=(MetricFamily("attributions", "Attributions", "named_share"),

@@ -39,7 +39,7 @@ class Metric:
     unit: str  # "per 1,000 words", "share of attributions", ...
     key: str = ""  # the category, quotation kind, stance or source type
     voice: str = "all"  # loaded terms: all, author or quoted
-    min_denominator: str = "words"  # which low-n rule applies: words, attributions or articles
+    min_denominator: str = "words"  # which low-n rule applies: words, attributions, quotations or articles
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,6 +96,7 @@ class Context:
         self.notes: dict[str, Any] = {}  # what a detector keeps for its own metrics (e.g. the article sentiment)
         self._attrs: list[Any] | None = None
         self._calls: list[Any] | None = None
+        self._roles: tuple[list[Any], list[Any]] | None = None
 
     def attributions(self) -> list[Any]:
         """The attribution working records (:class:`framing.detect.attributions.Attr`)."""
@@ -113,6 +114,17 @@ class Context:
 
             self._calls = quotes.classify(self.doc, self.attributions(), self.config, self.lexicons.source_terms)
         return self._calls
+
+    def roles(self) -> tuple[list[Any], list[Any]]:
+        """The speaker role of every attribution and of every quotation (:class:`framing.detect.roles.RoleCall`, None
+        for a quotation that is not speech with a speaker), in the orders of :meth:`attributions` and
+        :meth:`quotations`."""
+        if self._roles is None:
+            from framing.detect import roles
+
+            self._roles = roles.assign(self.doc, self.attributions(), self.quotations(), self.lexicons.roles,
+                                       self.lexicons.source_terms)
+        return self._roles
 
 
 @dataclass(frozen=True)

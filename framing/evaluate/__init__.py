@@ -12,6 +12,8 @@ process and to print examples of each error class, so the figures agree with it 
   data no rule was written from) and pooled; see :mod:`framing.evaluate.quotations`.
 * ``polnear-quotes``: quotation speakers with PolNeAR's attributions as silver data, on train and dev.
 * ``seed``: the golden checks on the seed article.
+* ``roles``: speaker roles on our own labels (``data/gold/roles``), per fold and pooled; see
+  :mod:`framing.evaluate.roles`.
 * ``basil-sentences``: our sentence splitter (and NLTK punkt, when installed) against BASIL's gold sentences.
 * ``basil-coverage``: same-event coverage on BASIL: the shared/unique threshold chosen on one fold without bias
   labels, then P(informational bias | unique sentence) / P(... | shared sentence) per fold and pooled, with
@@ -373,9 +375,25 @@ def _punkt():  # pragma: no cover - optional development dependency
     return punkt.PunktSentenceTokenizer(punkt.load_model("english"))
 
 
+# ------------------------------------------------------------------------------------------------ speaker roles
+def speaker_roles(data: Path) -> Score:
+    """Speaker roles on our labels (``data/gold/roles``): fold A (rules written from it), fold B (held out), pooled."""
+    from framing.evaluate.roles import confusion_lines, score
+
+    figs = score(data)
+    lines = [figs[k].line({"A": "fold A (rules written from it)", "B": "fold B (held out)",
+                           "pooled": "pooled"}[k]) for k in ("A", "B", "pooled")]
+    lines.append("wrong roles, labelled -> given (pooled): " + "; ".join(confusion_lines(figs["pooled"])))
+    figures = {f"{k}_{name}": getattr(figs[k], name) for k in ("A", "B", "pooled")
+               for name in ("coverage", "accuracy", "sure_accuracy", "end_to_end")}
+    figures.update({f"{k}_mentions": figs[k].mentions for k in ("A", "B", "pooled")})
+    # error examples from fold A only: fold B stays unread by whoever writes the rules
+    return Score("roles", figures, "speaker roles: " + "\n  ".join(lines), {"fold A wrong role": figs["A"].errors})
+
+
 SCORERS: dict[str, Callable[[Path], Score]] = {
     "seed": seed, "quotes": quotes, "polnear-quotes": polnear_quotes, "polnear": polnear, "babe": babe,
-    "basil-sentences": basil_sentences, "basil-coverage": basil_coverage,
+    "basil-sentences": basil_sentences, "basil-coverage": basil_coverage, "roles": speaker_roles,
 }
 
 

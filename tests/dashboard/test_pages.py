@@ -219,6 +219,16 @@ def test_word_choice_shows_distinctive_terms_labels_and_examples(page):
     assert len(kwic) > 0 and kwic["match"].str.lower().str.startswith("regime").all()
 
 
+def test_word_choice_shows_quotations_and_quoted_words_by_speaker_role(page):
+    at = page("words")
+    quotes = table_with(at, "group", "quotations")
+    words = table_with(at, "group", "words")
+    for t in (quotes, words):
+        assert t["group"].nunique() >= 10 and {"politician", "government", "unknown"} <= set(t.columns)
+        shown = t["politician"].dropna().astype(str)
+        assert shown.str.match(r"^(n/a|[0-9.]+ (\[[0-9.e-]+, [0-9.e-]+\]|\(no interval\)))?$").all(), shown.tolist()
+
+
 def test_word_choice_filters_and_concept(page):
     at = page("words", leaning=["right", "left"], concept="migrant")
     terms = table(at, 0)

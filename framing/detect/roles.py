@@ -1,0 +1,452 @@
+"""Speaker roles: what kind of speaker an attributed source or a quotation's speaker is, read from the article.
+
+Every attribution and every direct or partial quotation with a speaker gets one of :data:`framing.findings.ROLES` and, for a
+politician whose party the article states, the party. The role comes from the article's own words, in this order:
+
+1. the attribution detector's classification: a news medium relaying (``media``); a source whose head is a document
+   noun ("the report", "a statement from the group": ``document``); an unnamed source in a sentence that says the
+   name is withheld ("spoke on condition of anonymity") or whose head is an anonymity noun ("sources", "a person
+   familiar with": ``anonymous``);
+2. the words at the mention: the source itself ("the ministry", "police", "a witness"), the title before a name
+   ("Sen.", "police spokesman", "Teachers Union President") and the apposition or prepositional phrase after it
+   ("Smith, a professor at Yale,", "Reid of Nevada, the majority leader,", "(R-Texas)");
+3. the same words around the speaker's other mentions in the article, first mention first (a surname or a pronoun
+   resolved to "Susan Collins" takes the description "Maine Republican Sen. Susan Collins" given earlier).
+
+Role words are our lexicon ``data/lexicons/speaker_roles.csv``: each entry has a role and a weight (an institution
+named beside a title outweighs the title: "Teachers Union President" is advocacy, not a politician). When no word
+says who the speaker is, the role is ``unknown``, and the reason says so.
+
+Linear time: the words around a mention are a bounded window; a speaker's other mentions are found through one
+index of the article's capitalised words, at most :data:`MAX_MENTIONS` of them, and each speaker is looked up once.
+
+Cannot: parse syntax, so a description attached to a neighbouring name in a list can be read as the speaker's, and a
+title with an organisation the lexicon does not know ("AFGE President") falls back to the title's own role or to
+``unknown``; it does not know who anybody is beyond what the article says (a bare "Trump said" in an article that
+never calls him president is ``unknown``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from framing.lexicons import Lexicon, Match, fold_words
+from framing.text.document import Document
+
+MAX_BEFORE = 8  # words before a name that can be its title ("Acting White House Chief of Staff Mick Mulvaney")
+MAX_AFTER = 16  # words after a name that can describe it (an apposition, a relative clause, "of the Cato Institute")
+MAX_MENTIONS = 8  # other mentions of a speaker read for a description: the first mention usually carries it
+MAX_SENTENCE = 80  # words of a sentence searched for an anonymity phrase
+PARTY_WEIGHT = 0.7  # a party word makes a politician, below an office named beside it ("a Republican donor")
+HOMETOWN_WEIGHT = 0.3  # "X of Ontario": a private person, unless a title or an organisation says otherwise
+GENERIC = 0.5  # titles whose organisation decides the role ("president", "spokesman", "official")
+
+# Grammar, not vocabulary: words that end the title before a name or the description after it.
+_STOP = frozenset("""said says say saying told tells tell telling added adds wrote writes write reported reports
+    according asked asks announced announces stated states argued argues noted notes that and but or when while if
+    because than as to by""".split())
+_JOINERS = frozenset(("-", "&", "'", "\u2019", "\u2010", "\u2011"))  # within a phrase: "Biden's", "co-founder"
+_AFTER_OPENERS = frozenset("of at from with for in".split())  # "Beltz of FIRE", "Boaz of the Cato Institute"
+_HEAD_ENDERS = frozenset("of from by in on at for with to about".split())  # "a statement from the group"
+# US party notation after a name: "(R-Texas)", "(D-Calif.)", "R-Texas" (a letter code, not vocabulary).
+_PARTY_CODE = re.compile(r"\s*\(?\s*([RDI])\s*-\s*[A-Z]")
+_PARTY_LETTERS = {"R": "Republican", "D": "Democratic", "I": "Independent"}
+_ACRONYM_SKIP = frozenset(("of", "the", "for", "and", "on", "s"))
+_ANONYMITY_HEADS = frozenset("""source sources person people insider insiders informant whistleblower someone somebody
+    tipster""".split())
+
+
+@dataclass(frozen=True, slots=True)
+class RoleCall:
+    """A speaker's role, the party when the article states it, and why, in plain words."""
+
+    role: str
+    party: str | None
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class _Evidence:
+    role: str
+    weight: float
+    distance: int  # words from the name (0 = the mention itself)
+    words: str  # the words that say it, as written
+    party: str | None = None
+
+
+class _Reader:
+    """One article's words, the role lexicon and the source-terms lexicon, with the index of capitalised words."""
+
+    def __init__(self, doc: Document, roles: Lexicon, sources: Lexicon) -> None:
+        self.doc = doc
+        self.roles = roles
+        self.sources = sources
+        self._index: dict[str, list[int]] | None = None
+        self._acronyms: dict[str, tuple[int, int]] | None = None
+        self._any: dict[str, list[int]] | None = None
+        self._by_name: dict[str, RoleCall | None] = {}
+        self.document_words = {e.term for e in sources.entries if e.category == "document"}
+        self.media_words = {e.term for e in sources.entries if e.category == "media"}
+
+    # ------------------------------------------------------------------------------------------- word windows
+    def gap(self, i: int) -> str:
+        """The characters between token ``i`` and token ``i + 1``."""
+        doc = self.doc
+        return doc.original[doc.tok_end[i]:doc.tok_start[i + 1]] if i + 1 < len(doc.words) else ""
+
+    def _abbreviation(self, i: int) -> bool:
+        """Is token ``i`` an abbreviation whose full stop does not end a phrase ("Sen.", "U.S.", "Dr.")?"""
+        doc = self.doc
+        w = doc.original[doc.tok_start[i]:doc.tok_end[i]]
+        return len(w) <= 3 and w[:1].isupper()
+
+    def _joins(self, i: int) -> bool:
+        """Do token ``i`` and the next belong to one phrase (only spaces, hyphens, an abbreviation's full stop)?"""
+        g = self.gap(i).strip()
+        if not g or g in _JOINERS:
+            return True
+        return g == "." and self._abbreviation(i)
+
+    def before(self, first: int) -> tuple[int, int]:
+        """The words before token ``first`` that can be its title: back to punctuation or a stop word."""
+        words = self.doc.words
+        k = first
+        while k > 0 and first - k < MAX_BEFORE and self._joins(k - 1) and words[k - 1] not in _STOP:
+            k -= 1
+        return k, first - 1
+
+    def after(self, last: int) -> tuple[int, int]:
+        """The apposition or prepositional phrase after token ``last``: ", a professor at Yale," / "of FIRE"."""
+        words = self.doc.words
+        n = len(words)
+        if last + 1 >= n:
+            return last + 1, last
+        g = self.gap(last).strip()
+        if g == "," or g == "(":
+            pass
+        elif g == "" and words[last + 1] in _AFTER_OPENERS:
+            pass
+        else:
+            return last + 1, last
+        end = last + 1
+        commas = 0
+        while end < n and end - last <= MAX_AFTER:
+            if words[end] in _STOP:
+                break
+            g = self.gap(end).strip()
+            if not g or g in _JOINERS or (g == "." and self._abbreviation(end)):
+                end += 1
+                continue
+            if g == "," and commas == 0 and end + 1 < n and words[end + 1] in _AFTER_OPENERS:
+                commas += 1  # "Reid of Nevada, the majority leader,": one more phrase
+                end += 1
+                continue
+            break
+        return last + 1, min(end, n - 1)
+
+    def matches(self, a: int, b: int) -> list[Match]:
+        """Role-lexicon matches over tokens ``[a, b]``; a party name counts only when capitalised."""
+        if b < a:
+            return []
+        doc = self.doc
+        found = self.roles.find(doc.words[a:b + 1], doc.original, doc.tok_start[a:b + 1], doc.tok_end[a:b + 1])
+        out = []
+        for m in found:
+            m = Match(m.first + a, m.last + a, m.entry)
+            if m.entry.category == "party" and not doc.original[doc.tok_start[m.first]].isupper():
+                continue
+            out.append(m)
+        return out
+
+    def evidence(self, a: int, b: int, anchor_first: int, anchor_last: int) -> list[_Evidence]:
+        """What the role words in tokens ``[a, b]`` say, with their distance from the mention ``[first, last]``."""
+        doc = self.doc
+        out = []
+        ms = self.matches(a, b)
+        for j, m in enumerate(ms):
+            words = doc.original[doc.tok_start[m.first]:doc.tok_end[m.last]]
+            dist = 0 if anchor_first <= m.first <= anchor_last else (
+                anchor_first - m.last if m.last < anchor_first else m.first - anchor_last)
+            if m.entry.category == "party":
+                out.append(_Evidence("politician", PARTY_WEIGHT, dist, words, m.entry.term))
+                continue
+            w = m.entry.weight
+            if w <= GENERIC and m.first > 0 and self._organisation_name(m.first - 1) and not (
+                    j > 0 and ms[j - 1].last == m.first - 1):
+                continue  # "AFGE President": the head of an organisation the lexicon does not know
+            out.append(_Evidence(m.entry.category, w, dist, words))
+        return out
+
+    def hometown(self, first: int, last: int) -> bool:
+        """Is a name followed only by where its bearer is from ("William Walker of Ontario", "Price, from San
+        Diego")? News writing identifies private people so; officials get a title, which outweighs this."""
+        doc = self.doc
+        n = len(doc.words)
+        inner = [k for k in range(first + 1, last) if doc.words[k] in ("of", "from")]
+        k = inner[0] - 1 if inner else last
+        if k + 1 < n and self.gap(k).strip() not in ("", ","):
+            return False
+        k += 1
+        if k + 1 >= n or doc.words[k] not in ("of", "from"):
+            return False
+        w = doc.original[doc.tok_start[k + 1]:doc.tok_end[k + 1]]
+        return w[:1].isupper() and not (w.isupper() and len(w) > 1) and not self.matches(k + 1, min(k + 3, n - 1))
+
+    def _organisation_name(self, i: int) -> bool:
+        """An acronym of three letters or more ("AFGE", "NAACP"): a named organisation, not a nationality."""
+        doc = self.doc
+        w = doc.original[doc.tok_start[i]:doc.tok_end[i]]
+        return len(w) >= 3 and w.isupper() and w.isalpha() and self._joins(i)
+
+    def party_code(self, last: int) -> str | None:
+        """The party in "(R-Texas)" right after a name."""
+        m = _PARTY_CODE.match(self.doc.original, self.doc.tok_end[last])
+        return _PARTY_LETTERS[m.group(1)] if m else None
+
+    # ------------------------------------------------------------------------------------------- a mention
+    def at(self, first: int, last: int) -> RoleCall | None:
+        """The role the words at a mention (tokens ``[first, last]``) give: the mention, its title, its apposition."""
+        a, _ = self.before(first)
+        _, b = self.after(last)
+        ev = self.evidence(a, b, first, last)
+        if first == last:
+            ev += self.acronym(first)
+        if self.hometown(first, last):
+            ev.append(_Evidence("citizen", HOMETOWN_WEIGHT, 1, "a person named with where they are from"))
+        party = self.party_code(last)
+        return _decide(ev, party, "at this mention")
+
+    def acronym(self, i: int) -> list[_Evidence]:
+        """An acronym's role from the name it abbreviates elsewhere in the article ("the EPI" for "the Economic
+        Policy Institute")."""
+        doc = self.doc
+        w = doc.original[doc.tok_start[i]:doc.tok_end[i]]
+        if not (2 <= len(w) <= 6 and w.isupper() and w.isalpha()):
+            return []
+        span = self.acronyms().get(w)
+        if span is None:
+            return []
+        a, b = span
+        return [_Evidence(e.role, e.weight, 1, f"{e.words} in {doc.original[doc.tok_start[a]:doc.tok_end[b]]!r}",
+                          e.party) for e in self.evidence(a, b, a, b)]
+
+    def acronyms(self) -> dict[str, tuple[int, int]]:
+        """Initials -> the first run of capitalised words that spells them (function words and "'s" skipped)."""
+        if self._acronyms is None:
+            doc = self.doc
+            out: dict[str, tuple[int, int]] = {}
+            caps = set(doc.capital_tokens)
+            i, n = 0, len(doc.words)
+            while i < n:
+                if i not in caps:
+                    i += 1
+                    continue
+                j, letters, ends = i, [], []
+                while j < n and (j in caps or doc.words[j] in _ACRONYM_SKIP) and (j == i or self._joins(j - 1)):
+                    if j in caps:
+                        letters.append(doc.original[doc.tok_start[j]])
+                        ends.append(j)
+                    j += 1
+                for k in range(2, min(len(letters), 6) + 1):  # every prefix: "the Economic Policy Institute said"
+                    out.setdefault("".join(letters[:k]), (i, ends[k - 1]))
+                i = max(j, i + 1)
+            self._acronyms = out
+        return self._acronyms
+
+    # ------------------------------------------------------------------------------------------- a speaker
+    def index(self) -> dict[str, list[int]]:
+        """Folded word -> positions of its capitalised occurrences (built once per article)."""
+        if self._index is None:
+            idx: dict[str, list[int]] = defaultdict(list)
+            for i in self.doc.capital_tokens:
+                idx[self.doc.words[i]].append(i)
+            self._index = dict(idx)
+        return self._index
+
+    def any_case(self) -> dict[str, list[int]]:
+        """Folded word -> its first :data:`MAX_MENTIONS` positions, whatever the case (built once per article)."""
+        if self._any is None:
+            idx: dict[str, list[int]] = defaultdict(list)
+            for i, w in enumerate(self.doc.words):
+                if len(idx[w]) < MAX_MENTIONS:
+                    idx[w].append(i)
+            self._any = dict(idx)
+        return self._any
+
+    def by_name(self, name: str) -> RoleCall | None:
+        """The role of a speaker by name, from the descriptions around its mentions in the article (first first)."""
+        key = name.strip()
+        if key in self._by_name:
+            return self._by_name[key]
+        words = fold_words(key)
+        call = None
+        if words:
+            # the speaker's name may itself be a description ("Kremlin spokesman Dmitry Peskov", "military
+            # delegations of Iran and Syria"): its own words first
+            ev = [_Evidence(m.entry.category if m.entry.category != "party" else "politician",
+                            m.entry.weight if m.entry.category != "party" else PARTY_WEIGHT, 0, m.entry.term,
+                            m.entry.term if m.entry.category == "party" else None)
+                  for m in self.roles.find(words) if m.entry.category != "party" or key[:1].isupper()]
+            call = _decide(ev, None, "in the speaker's name")
+        if words and call is None:
+            # else the descriptions around the mentions of its last word (a surname), first mention first
+            positions = self.index().get(words[-1]) or self.any_case().get(words[-1], [])
+            for p in positions[:MAX_MENTIONS]:
+                found = self.at(p, p)
+                if found is not None:
+                    where = self.doc.original[self.doc.tok_start[p]:self.doc.tok_end[p]]
+                    call = RoleCall(found.role, found.party,
+                                    found.reason.replace("at this mention", f"at a mention of {where!r}"))
+                    break
+        self._by_name[key] = call
+        return call
+
+
+    def party_of(self, name: str) -> str | None:
+        """The party the article gives a speaker at any of its first mentions ("Mrs. Pelosi, California Democrat")."""
+        words = fold_words(name)
+        if not words:
+            return None
+        for p in self.index().get(words[-1], [])[:MAX_MENTIONS]:
+            a, _ = self.before(p)
+            _, b = self.after(p)
+            code = self.party_code(p)
+            if code:
+                return code
+            for e in self.evidence(a, b, p, p):
+                if e.party:
+                    return e.party
+        return None
+
+
+def _with_party(r: _Reader, call: RoleCall, speaker: str | None) -> RoleCall:
+    """A politician without a party at the deciding mention takes the party stated at another mention."""
+    if call.role != "politician" or call.party or not speaker:
+        return call
+    party = r.party_of(speaker)
+    if not party:
+        return call
+    return RoleCall(call.role, party, f"{call.reason}; party {party} stated at another mention")
+
+
+def _decide(ev: list[_Evidence], party: str | None, where: str) -> RoleCall | None:
+    """The strongest role word, the nearest on a tie; the party from a party word or code next to a politician."""
+    if party and not any(e.role == "politician" for e in ev):
+        ev = [*ev, _Evidence("politician", PARTY_WEIGHT, 1, f"({party[0]}-...)", party)]
+    if not ev:
+        return None
+    best = max(ev, key=lambda e: (e.weight, -e.distance))
+    role = best.role
+    if role != "politician":
+        return RoleCall(role, None, f"{_ROLE_WORDS[role]}: {best.words!r} {where}")
+    parties = [e.party for e in ev if e.party]
+    p = party or (parties[0] if parties else None)
+    extra = f", party {p}" if p else ""
+    return RoleCall(role, p, f"{_ROLE_WORDS[role]}{extra}: {best.words!r} {where}")
+
+
+_ROLE_WORDS = {
+    "government": "government or official", "politician": "politician", "law_enforcement": "law enforcement or military",
+    "expert": "expert or academic", "advocacy": "advocacy group or NGO", "business": "business",
+    "citizen": "ordinary citizen or witness", "media": "news media", "anonymous": "anonymous", "document": "a document",
+    "unknown": "unknown",
+}
+
+
+def role_words(role: str) -> str:
+    """A role in plain words ("law enforcement or military")."""
+    return _ROLE_WORDS.get(role, role)
+
+
+def _attribution_role(r: _Reader, a: Any) -> RoleCall:
+    doc = r.doc
+    stype = a.source_type
+    if stype == "media" and not (a.via and a.speaker):
+        return RoleCall("media", None, "news media: the source is a news outlet")
+    if stype == "media":
+        # a relay ("al-Mayadeen quoted the minister as saying"): the role is the relayed speaker's, the medium is
+        # the attribution's ``via``
+        found = r.by_name(a.speaker)
+        if found is not None:
+            return found
+        return RoleCall("unknown", None, f"unknown: the article does not say who {a.speaker} is")
+    if a.source is None:
+        if a.speaker:
+            found = r.by_name(a.speaker)
+            if found is not None:
+                return found
+        return RoleCall("unknown", None, "unknown: the attribution names no source")
+    first, last = a.source
+    head = last
+    for k in range(first, last + 1):
+        if doc.words[k] in _HEAD_ENDERS and k > first:
+            head = k - 1
+            break
+    head_word = doc.words[head]
+    if head_word in r.document_words or head_word.rstrip("s") in r.document_words:
+        return RoleCall("document", None, f"a document: the source is {doc.original[doc.tok_start[first]:doc.tok_end[head]]!r}")
+    if stype == "anonymous":
+        if _withheld(r, a) or head_word in _ANONYMITY_HEADS:
+            return RoleCall("anonymous", None, "anonymous: the article withholds who the source is")
+    if stype == "pronoun":
+        if a.speaker and a.speaker.lower() not in ("he", "she", "they", "it", "we", "i", "you"):
+            found = r.by_name(a.speaker)
+            if found is not None:
+                return RoleCall(found.role, found.party, f"{found.reason} (the pronoun refers to {a.speaker})")
+            return RoleCall("unknown", None, f"unknown: the pronoun refers to {a.speaker}, whom the article does not describe")
+        return RoleCall("unknown", None, "unknown: an unresolved pronoun")
+    found = r.at(first, last)
+    if found is not None:
+        return found
+    docs = [k for k in range(first, last + 1) if doc.words[k] in r.document_words]
+    if docs:  # "the text of the resolution": a document word and no word of a role
+        k = docs[-1]
+        return RoleCall("document", None, f"a document: {doc.original[doc.tok_start[k]:doc.tok_end[k]]!r} in the source")
+    if head_word in r.media_words:
+        return RoleCall("media", None, f"news media: {doc.original[doc.tok_start[head]:doc.tok_end[head]]!r}")
+    if stype == "anonymous":
+        return RoleCall("anonymous", None, "anonymous: an unnamed source the article does not describe")
+    if a.speaker:
+        found = r.by_name(a.speaker)
+        if found is not None:
+            return found
+    return RoleCall("unknown", None, "unknown: no word in the article says who the source is")
+
+
+def _withheld(r: _Reader, a: Any) -> bool:
+    """Does the sentence of the cue say the name is withheld ("spoke on condition of anonymity")?"""
+    doc = r.doc
+    s = doc.sentences[a.sentence] if 0 <= a.sentence < len(doc.sentences) else None
+    if s is None:
+        return False
+    toks = doc.tokens_in(s.start, s.end)
+    lo, hi = toks.start, min(toks.stop, toks.start + MAX_SENTENCE)
+    return any(m.entry.category == "anonymity_phrase"
+               for m in r.sources.find(doc.words[lo:hi], doc.original, doc.tok_start[lo:hi], doc.tok_end[lo:hi]))
+
+
+def assign(doc: Document, attrs: Sequence[Any], calls: Sequence[Any], roles: Lexicon, sources: Lexicon,
+           ) -> tuple[list[RoleCall], list[RoleCall | None]]:
+    """The role of every attribution (same order as ``attrs``) and of every direct or partial quotation with a speaker
+    (same order as ``calls``; ``None`` for the other quotations)."""
+    r = _Reader(doc, roles, sources)
+    out_a = [_with_party(r, _attribution_role(r, a), a.speaker) for a in attrs]
+    by_speaker: dict[str, RoleCall] = {}
+    for a, call in zip(attrs, out_a):
+        if a.speaker and call.role != "unknown":
+            by_speaker.setdefault(a.speaker, call)
+    out_q: list[RoleCall | None] = []
+    for c in calls:
+        if c.kind not in ("direct", "partial") or not c.speaker:
+            out_q.append(None)
+            continue
+        known = by_speaker.get(c.speaker)
+        if known is None:
+            found = r.by_name(c.speaker)
+            known = _with_party(r, found, c.speaker) if found else None
+        out_q.append(known or RoleCall("unknown", None, f"unknown: the article does not say who {c.speaker} is"))
+    return out_a, out_q

@@ -1,0 +1,142 @@
+"""Speaker roles against our labels (``data/gold/roles/labels.jsonl``), per fold and pooled.
+
+Each labelled speaker mention is matched to the attribution whose source span overlaps it (the first by position).
+Figures:
+
+* **coverage**: the share of labelled mentions some attribution's source covers (the attribution detector's recall
+  of speakers, not the role module's doing);
+* **role accuracy**: among covered mentions, the share given the labelled role; also without the mentions the
+  labeller marked ``UNSURE``;
+* **end to end**: labelled mentions given the right role, over all of them (a missed mention counts as wrong);
+* **party**: among covered politicians with a labelled party, the share given that party; and the parties given where
+  the label has none;
+* the **confusion** of roles (labelled -> given), which is what a wrong role looks like.
+
+Fold A is the data the rules were written from; fold B was not looked at while writing them (see
+``data/gold/roles/README.md``): its figure is the one to expect on new text.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from framing.report import analyse
+
+LABELS = Path(__file__).resolve().parents[2] / "data" / "gold" / "roles" / "labels.jsonl"
+
+
+@dataclass
+class RoleFigures:
+    mentions: int = 0
+    covered: int = 0
+    correct: int = 0
+    sure: int = 0
+    sure_correct: int = 0
+    party_gold: int = 0
+    party_correct: int = 0
+    party_extra: int = 0  # a party given where the label has none
+    confusion: Counter[tuple[str, str]] = field(default_factory=Counter)
+    errors: list[str] = field(default_factory=list)
+
+    @property
+    def coverage(self) -> float:
+        return self.covered / self.mentions if self.mentions else 0.0
+
+    @property
+    def accuracy(self) -> float:
+        return self.correct / self.covered if self.covered else 0.0
+
+    @property
+    def sure_accuracy(self) -> float:
+        return self.sure_correct / self.sure if self.sure else 0.0
+
+    @property
+    def end_to_end(self) -> float:
+        return self.correct / self.mentions if self.mentions else 0.0
+
+    def line(self, name: str) -> str:
+        party = (f"; party {self.party_correct}/{self.party_gold}, {self.party_extra} given without a label"
+                 if self.mentions else "")
+        return (f"{name}: {self.mentions} mentions, coverage {self.coverage:.3f}, role accuracy {self.accuracy:.3f} "
+                f"({self.correct}/{self.covered}; sure {self.sure_accuracy:.3f} of {self.sure}), end to end "
+                f"{self.end_to_end:.3f}{party}")
+
+
+def read_labels(path: Path = LABELS) -> list[dict[str, Any]]:
+    with open(path, encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh if line.strip()]
+
+
+def load_texts(data: Path, labels: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    """The labelled articles' texts, from the corpus files the labels name."""
+    wanted: dict[str, set[str]] = defaultdict(set)
+    for r in labels:
+        wanted[r["file"]].add(r["id"])
+    out: dict[str, dict[str, Any]] = {}
+    for rel, ids in wanted.items():
+        with gzip.open(data / rel, "rt", encoding="utf-8") as fh:
+            for line in fh:
+                row = json.loads(line)
+                aid = "abp_" + str(row["ID"])
+                if aid in ids:
+                    out[aid] = {"id": aid, "text": row["content_original"], "source": row.get("source")}
+    return out
+
+
+def score(data: Path, *, labels_path: Path = LABELS) -> dict[str, RoleFigures]:
+    """Figures for fold A, fold B and pooled."""
+    labels = read_labels(labels_path)
+    texts = load_texts(data, labels)
+    figs = {"A": RoleFigures(), "B": RoleFigures(), "pooled": RoleFigures()}
+    by_article: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for r in labels:
+        by_article[r["id"]].append(r)
+    for aid in sorted(by_article):
+        art = texts.get(aid)
+        if art is None:
+            continue
+        rep = analyse(art["text"], id=aid, source=art.get("source")).to_dict()
+        attrs = sorted((f for f in rep["findings"] if f["type"] == "attribution" and f.get("source_start") is not None),
+                       key=lambda f: (f["source_start"], f["start"]))
+        for g in by_article[aid]:
+            hit = next((f for f in attrs if f["source_start"] < g["end"] and g["start"] < f["source_end"]), None)
+            for key in (g["fold"], "pooled"):
+                _count(figs[key], g, hit, art["text"])
+    return figs
+
+
+def _count(fig: RoleFigures, g: dict[str, Any], hit: dict[str, Any] | None, text: str) -> None:
+    fig.mentions += 1
+    sure = not (g.get("note") or "").startswith("UNSURE")
+    if hit is None:
+        fig.confusion[(g["role"], "(not found)")] += 1
+        return
+    fig.covered += 1
+    pred = hit.get("role") or "unknown"
+    fig.confusion[(g["role"], pred)] += 1
+    ok = pred == g["role"]
+    fig.correct += ok
+    if sure:
+        fig.sure += 1
+        fig.sure_correct += ok
+    if g.get("party"):
+        fig.party_gold += 1
+        fig.party_correct += hit.get("party") == g["party"]
+    elif hit.get("party"):
+        fig.party_extra += 1
+    if not ok:
+        ctx = " ".join(text[max(0, g["start"] - 60):g["end"] + 40].split())
+        fig.errors.append(f"{g['role']} -> {pred}: {text[g['start']:g['end']]!r} | {hit.get('role_reason')} | "
+                          f"...{ctx}...")
+
+
+def confusion_lines(fig: RoleFigures, top: int = 12) -> list[str]:
+    """The commonest wrong roles, labelled -> given."""
+    wrong = [(k, v) for k, v in fig.confusion.items() if k[0] != k[1] and k[1] != "(not found)"]
+    wrong.sort(key=lambda kv: (-kv[1], kv[0]))
+    return [f"{g} -> {p}: {n}" for (g, p), n in wrong[:top]]

@@ -1,0 +1,122 @@
+"""Speaker roles (framing.detect.roles): example tables, negatives, quotations, and bounded work per speaker."""
+
+import time
+
+import pytest
+
+import framing
+from framing.detect import roles as roles_mod
+from framing.findings import ROLES
+
+
+def attributions(text: str) -> list:
+    return framing.analyse(text).of_type("attribution")
+
+
+def role_of(text: str, source: str) -> tuple[str | None, str | None]:
+    """The role and party of the attribution whose source contains ``source``."""
+    for a in attributions(text):
+        if a.source and source in a.source:
+            return a.role, a.party
+    raise AssertionError(f"no attribution with source {source!r}: {[a.source for a in attributions(text)]}")
+
+
+@pytest.mark.parametrize("text, source, role, party", [
+    # a title before the name
+    ("Sen. Ted Cruz said the bill would fail.", "Cruz", "politician", None),
+    ("Kremlin spokesman Dmitry Peskov said the talks were useful.", "Peskov", "government", None),
+    ("Police spokesman Tom Reed said the road was closed.", "Reed", "law_enforcement", None),
+    ("Attendee Rita Lara said the speech was moving.", "Lara", "citizen", None),
+    # an organisation named beside a generic title decides
+    ("Chicago Teachers Union President Karen Lewis said the strike would go on.", "Lewis", "advocacy", None),
+    # an apposition after the name
+    ("Jane Doe, a professor at Yale, said the data were clear.", "Jane Doe", "expert", None),
+    ("Kate Bedingfield, Biden's campaign manager, said on CNN that they would win.", "Bedingfield", "politician",
+     None),
+    ("David Boaz of the Cato Institute said the plan was flawed.", "Boaz", "expert", None),
+    # a role noun heading the source
+    ("The ministry said the figures were wrong.", "ministry", "government", None),
+    ("Officials said the border would reopen.", "Officials", "government", None),
+    ("A witness said she heard three shots.", "witness", "citizen", None),
+    ("The company said profits rose.", "company", "business", None),
+    # a document, a news outlet
+    ("The report said emissions rose last year.", "report", "document", None),
+    ("CNN reported that the vote was delayed.", "CNN", "media", None),
+    # withheld identity
+    ("Sources said the deal was close.", "Sources", "anonymous", None),
+    ("A senior official, who spoke on condition of anonymity, said the deal was close.", "official",
+     "anonymous", None),
+    # party, where the article states it
+    ("Maine Republican Sen. Susan Collins said the law was flawed.", "Collins", "politician", "Republican"),
+    ("Sen. Ted Cruz (R-Texas) said the bill would fail.", "Cruz", "politician", "Republican"),
+    ("Democrats said the bill was a good start.", "Democrats", "politician", "Democratic"),
+    # a private person named with where they are from
+    ("William Walker of Ontario said it sounded like fireworks.", "Walker", "citizen", None),
+])
+def test_role_from_the_words_at_the_mention(text, source, role, party):
+    assert role_of(text, source) == (role, party)
+
+
+def test_a_later_mention_and_a_pronoun_take_the_first_mentions_description():
+    text = ("Mrs. Pelosi, California Democrat, spoke on Thursday. House Speaker Nancy Pelosi said the bill was fair. "
+            '"We are open to talks," Pelosi said. She said the vote would be on Friday.')
+    got = [(a.source, a.role, a.party) for a in attributions(text)]
+    assert ("Pelosi", "politician", "Democratic") in got
+    assert ("She", "politician", "Democratic") in got
+
+
+def test_an_acronym_takes_the_role_of_the_name_it_abbreviates():
+    text = ("Women held 60 percent of government jobs, according to the Economic Policy Institute. "
+            "The EPI wrote in a report that cuts hurt women.")
+    assert role_of(text, "EPI") == ("expert", None)
+
+
+@pytest.mark.parametrize("text, source", [
+    # a bare name the article never describes
+    ("Smith said the plan was flawed.", "Smith"),
+    # a possessive describes someone else: the manager, not Biden
+    ("Biden's campaign manager spoke first. Biden said he would win.", "Biden"),
+    # a lower-case "democratic" is not a party, and "process" is no role
+    ("The democratic process said nothing to Lara. Lara said it was over.", "Lara"),
+])
+def test_no_description_is_unknown_and_counted_never_guessed(text, source):
+    role, party = role_of(text, source)
+    assert role == "unknown" and party is None
+    a = next(a for a in attributions(text) if a.source and source in a.source)
+    assert a.role_reason and a.role_reason.startswith("unknown")
+
+
+def test_every_role_is_one_of_the_listed_roles_with_a_reason_in_the_explanation():
+    text = ('"We will not back down," said Jane Doe, a professor at Yale. Officials said it was fine. '
+            "He said so too. The report said emissions rose.")
+    r = framing.analyse(text)
+    for a in r.of_type("attribution"):
+        assert a.role in ROLES and a.role_reason
+        assert a.explanation.endswith(f"Speaker role: {a.role_reason}.")
+    d = r.to_dict()["findings"]
+    assert all("role" in f and "party" in f and "role_reason" in f for f in d if f["type"] in ("attribution",
+                                                                                              "quote"))
+
+
+def test_attributed_quotations_get_their_speakers_role_and_are_counted_by_role():
+    text = ('"The road is closed," said Tom Reed, a police spokesman. "It will reopen," Reed said. '
+            'The so-called "plan" is old.')
+    r = framing.analyse(text)
+    direct = [q for q in r.of_type("quote") if q.kind == "direct"]
+    assert [q.role for q in direct] == ["law_enforcement", "law_enforcement"]
+    others = [q for q in r.of_type("quote") if q.kind not in ("direct", "partial") or not q.speaker]
+    assert others and all(q.role is None and q.role_reason is None for q in others)
+    m = r.to_dict()["metrics"]["quotes"]
+    assert m["by_role"]["law_enforcement"] == 2 and sum(m["by_role"].values()) == 2
+    assert m["words_by_role"]["law_enforcement"] == 7  # "The road is closed" + "It will reopen"
+
+
+def test_work_per_speaker_is_bounded_on_a_long_article():
+    # one surname mentioned thousands of times: only the first MAX_MENTIONS mentions are read, once per speaker
+    body = " ".join(f'"Point {i}," Smith said.' for i in range(3000))
+    t0 = time.perf_counter()
+    r = framing.analyse("Smith, a professor at Yale, spoke. " + body)
+    elapsed = time.perf_counter() - t0
+    roles = {a.role for a in r.of_type("attribution")}
+    assert roles == {"expert"}
+    assert roles_mod.MAX_MENTIONS <= 10 and elapsed < 60
