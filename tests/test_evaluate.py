@@ -143,6 +143,34 @@ def test_role_labels_hold_offsets_and_labels_only_in_two_folds_by_hash():
         assert r["party"] is None or r["role"] == "politician"
 
 
+def test_second_role_labels_cover_the_same_mentions():
+    from framing.evaluate.roles import LABELS, SECOND, agreement, read_labels
+    from framing.findings import ROLES
+
+    first, second = read_labels(LABELS), read_labels(SECOND)
+    assert [(r["id"], r["start"], r["end"]) for r in second] == [(r["id"], r["start"], r["end"]) for r in first]
+    for r in second:
+        assert set(r) == {"id", "start", "end", "role", "party", "note"} and r["role"] in ROLES
+        assert r["party"] is None or r["role"] == "politician"
+    ag = agreement(first, second)
+    assert ag.mentions == len(first) and 0 < ag.kappa <= ag.observed <= 1
+
+
+@pytest.mark.parametrize("first, second, observed, kappa", [
+    (["a", "a", "b", "b"], ["a", "a", "b", "b"], 1.0, 1.0),
+    (["a", "a", "b", "b"], ["a", "b", "a", "b"], 0.5, 0.0),  # what the two frequencies give by chance
+    (["a", "a", "a", "b"], ["a", "a", "a", "a"], 0.75, 0.0),
+])
+def test_agreement_is_cohens_kappa(first, second, observed, kappa):
+    from framing.evaluate.roles import agreement
+
+    def recs(roles):
+        return [{"id": "x", "start": i, "end": i + 1, "role": r, "party": None} for i, r in enumerate(roles)]
+
+    ag = agreement(recs(first), recs(second))
+    assert ag.observed == pytest.approx(observed) and ag.kappa == pytest.approx(kappa)
+
+
 @pytest.mark.shared
 def test_role_figures_per_fold_and_pooled(capsys):
     data = need_shared("data", "allsides_articles")
@@ -159,3 +187,4 @@ def test_role_figures_per_fold_and_pooled(capsys):
     assert main(["evaluate", "roles", "--data", str(data.parent)]) == 0
     out = capsys.readouterr().out
     assert "fold A" in out and "fold B (held out)" in out and "pooled" in out and "labelled -> given" in out
+    assert "two labellers, " in out and "Cohen's kappa" in out

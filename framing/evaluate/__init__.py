@@ -378,12 +378,14 @@ def _punkt():  # pragma: no cover - optional development dependency
 # ------------------------------------------------------------------------------------------------ speaker roles
 def speaker_roles(data: Path) -> Score:
     """Speaker roles on our labels (``data/gold/roles``): fold A (rules written from it), fold B (held out), pooled."""
-    from framing.evaluate.roles import confusion_lines, score
+    from framing.evaluate.roles import LABELS, SECOND, agreement, confusion_lines, read_labels, score
 
     figs = score(data)
     lines = [figs[k].line({"A": "fold A (rules written from it)", "B": "fold B (held out)",
                            "pooled": "pooled"}[k]) for k in ("A", "B", "pooled")]
     lines.append("wrong roles, labelled -> given (pooled): " + "; ".join(confusion_lines(figs["pooled"])))
+    if SECOND.exists():
+        lines.append(agreement(read_labels(LABELS), read_labels(SECOND)).line)
     figures = {f"{k}_{name}": getattr(figs[k], name) for k in ("A", "B", "pooled")
                for name in ("coverage", "accuracy", "sure_accuracy", "end_to_end")}
     figures.update({f"{k}_mentions": figs[k].mentions for k in ("A", "B", "pooled")})

@@ -28,6 +28,8 @@ from typing import Any
 from framing.report import analyse
 
 LABELS = Path(__file__).resolve().parents[2] / "data" / "gold" / "roles" / "labels.jsonl"
+# The same mentions labelled again by a second labeller who saw neither the first labels nor the module's output.
+SECOND = LABELS.with_name("labels_second.jsonl")
 
 
 @dataclass
@@ -133,6 +135,42 @@ def _count(fig: RoleFigures, g: dict[str, Any], hit: dict[str, Any] | None, text
         ctx = " ".join(text[max(0, g["start"] - 60):g["end"] + 40].split())
         fig.errors.append(f"{g['role']} -> {pred}: {text[g['start']:g['end']]!r} | {hit.get('role_reason')} | "
                           f"...{ctx}...")
+
+
+@dataclass(frozen=True)
+class Agreement:
+    """How often two labellers gave the same role (and, where both call the speaker a politician, the same party)."""
+
+    mentions: int
+    observed: float  # the share of mentions given the same role
+    kappa: float  # Cohen's kappa: the agreement beyond what the two labellers' role frequencies give by chance
+    party_both: int
+    party_same: int
+    disagreements: Counter[tuple[str, str]]
+
+    @property
+    def line(self) -> str:
+        top = "; ".join(f"{a} / {b}: {n}" for (a, b), n in sorted(self.disagreements.items(),
+                                                                    key=lambda kv: (-kv[1], kv[0]))[:6])
+        return (f"two labellers, {self.mentions} mentions: same role {self.observed:.3f}, Cohen's kappa "
+                f"{self.kappa:.3f}; same party {self.party_same}/{self.party_both} where both give a politician's "
+                f"party; different roles (first / second): {top or 'none'}")
+
+
+def agreement(first: list[dict[str, Any]], second: list[dict[str, Any]]) -> Agreement:
+    """Agreement of two label files over the same mentions (matched by article id and offsets)."""
+    other = {(r["id"], r["start"], r["end"]): r for r in second}
+    pairs = [(r, other[(r["id"], r["start"], r["end"])]) for r in first if (r["id"], r["start"], r["end"]) in other]
+    n = len(pairs)
+    if not n:
+        return Agreement(0, 0.0, 0.0, 0, 0, Counter())
+    same = sum(a["role"] == b["role"] for a, b in pairs) / n
+    fa, fb = Counter(a["role"] for a, _ in pairs), Counter(b["role"] for _, b in pairs)
+    chance = sum(fa[k] * fb[k] for k in fa) / (n * n)
+    kappa = (same - chance) / (1 - chance) if chance < 1 else 1.0
+    both = [(a, b) for a, b in pairs if a.get("party") and b.get("party")]
+    return Agreement(n, same, kappa, len(both), sum(a["party"] == b["party"] for a, b in both),
+                     Counter((a["role"], b["role"]) for a, b in pairs if a["role"] != b["role"]))
 
 
 def confusion_lines(fig: RoleFigures, top: int = 12) -> list[str]:
