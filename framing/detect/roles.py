@@ -87,7 +87,7 @@ class _Reader:
         self.sources = sources
         self._index: dict[str, list[int]] | None = None
         self._acronyms: dict[str, tuple[int, int]] | None = None
-        self._any: dict[str, list[int]] | None = None
+        self._any: dict[str, list[int]] = {}
         self._by_name: dict[str, RoleCall | None] = {}
         self.document_words = {e.term for e in sources.entries if e.category == "document"}
         self.media_words = {e.term for e in sources.entries if e.category == "media"}
@@ -240,10 +240,9 @@ class _Reader:
             doc = self.doc
             out: dict[str, tuple[int, int]] = {}
             caps = set(doc.capital_tokens)
-            i, n = 0, len(doc.words)
-            while i < n:
-                if i not in caps:
-                    i += 1
+            n, resume = len(doc.words), 0
+            for i in doc.capital_tokens:  # in text order; a run's words are not started from again
+                if i < resume:
                     continue
                 j, letters, ends = i, [], []
                 while j < n and (j in caps or doc.words[j] in _ACRONYM_SKIP) and (j == i or self._joins(j - 1)):
@@ -253,7 +252,7 @@ class _Reader:
                     j += 1
                 for k in range(2, min(len(letters), 6) + 1):  # every prefix: "the Economic Policy Institute said"
                     out.setdefault("".join(letters[:k]), (i, ends[k - 1]))
-                i = max(j, i + 1)
+                resume = max(j, i + 1)
             self._acronyms = out
         return self._acronyms
 
@@ -267,15 +266,20 @@ class _Reader:
             self._index = dict(idx)
         return self._index
 
-    def any_case(self) -> dict[str, list[int]]:
-        """Folded word -> its first :data:`MAX_MENTIONS` positions, whatever the case (built once per article)."""
-        if self._any is None:
-            idx: dict[str, list[int]] = defaultdict(list)
-            for i, w in enumerate(self.doc.words):
-                if len(idx[w]) < MAX_MENTIONS:
-                    idx[w].append(i)
-            self._any = dict(idx)
-        return self._any
+    def any_case(self, word: str) -> list[int]:
+        """The first :data:`MAX_MENTIONS` positions of a folded word, whatever the case (looked up once per word, by
+        the tuple's own search: no index of every word is built)."""
+        found = self._any.get(word)
+        if found is None:
+            words, found, i = self.doc.words, [], -1
+            try:
+                while len(found) < MAX_MENTIONS:
+                    i = words.index(word, i + 1)
+                    found.append(i)
+            except ValueError:
+                pass
+            self._any[word] = found
+        return found
 
     def by_name(self, name: str) -> RoleCall | None:
         """The role of a speaker by name, from the descriptions around its mentions in the article (first first)."""
@@ -294,7 +298,7 @@ class _Reader:
             call = _decide(ev, None, "in the speaker's name")
         if words and call is None:
             # else the descriptions around the mentions of its last word (a surname), first mention first
-            positions = self.index().get(words[-1]) or self.any_case().get(words[-1], [])
+            positions = self.index().get(words[-1]) or self.any_case(words[-1])
             for p in positions[:MAX_MENTIONS]:
                 found = self.at(p, p)
                 if found is not None:
