@@ -19,7 +19,7 @@ import pandas as pd
 import streamlit as st
 
 from framing import workspace
-from framing.charts import ChartParams, draw
+from framing.charts import ChartParams, chart_kind, draw, draw_interactive
 from framing.compare import (
     METRICS,
     actor_labels,
@@ -237,15 +237,29 @@ class StoreTables:
         return event_view(a, f, event, mentions=label_mentions(texts(self.ref, ids), f))
 
 
+def _compare_params(metric_name: str, corpus: str) -> ChartParams:
+    m = find_metric(metric_name)
+    return ChartParams(metric=metric_name, voice=m.voice if m.voice in ("author", "quoted") else "author",
+                       corpus=corpus)
+
+
 @st.cache_data(show_spinner=False, max_entries=128)
 def compare_chart(ref: Ref, filters: Filters, by: str, view: str, metric_name: str, corpus: str
-                  ) -> tuple[bytes, pd.DataFrame, tuple[str, ...]]:
-    """One chart of the Compare page as PNG bytes, the table it shows (also the CSV download) and its warnings."""
-    m = find_metric(metric_name)
-    params = ChartParams(metric=metric_name, voice=m.voice if m.voice in ("author", "quoted") else "author",
-                         corpus=corpus)
-    c = draw(view, StoreTables(ref, filters, by), params)
-    return png(c.figure), c.table.reset_index(drop=True), c.warnings
+                  ) -> tuple[dict[str, Any] | None, pd.DataFrame, tuple[str, ...]]:
+    """One chart of the Compare page: its interactive Vega-Lite specification (None for a kind without one: the
+    page shows its PNG), the table it shows (also the CSV download) and its warnings."""
+    params, tables = _compare_params(metric_name, corpus), StoreTables(ref, filters, by)
+    if chart_kind(view).interactive is None:
+        c = draw(view, tables, params)
+        return None, c.table.reset_index(drop=True), c.warnings
+    c = draw_interactive(view, tables, params)
+    return c.figure.to_dict(), c.table.reset_index(drop=True), c.warnings
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def compare_png(ref: Ref, filters: Filters, by: str, view: str, metric_name: str, corpus: str) -> bytes:
+    """The same chart drawn by matplotlib, as PNG bytes (the download; drawn when it is asked for)."""
+    return png(draw(view, StoreTables(ref, filters, by), _compare_params(metric_name, corpus)).figure)
 
 
 # -- word choice -----------------------------------------------------------------------------------------------

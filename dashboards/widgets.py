@@ -126,12 +126,56 @@ def grouping(ref: cached.Ref, *, where: Any = None, key: str = "by") -> str:
     return choice("Compare by", usable, format_func=GROUPINGS.__getitem__, key=key, where=where)
 
 
+# "Compare by" column -> the filter of filter_bar that selects its values (source -> sources)
+FILTER_OF = {key: name for name, key in QUERY_KEYS.items()}
+_PICKS = "_chart_picks"  # how many clicks have filtered the page: a new chart (and selection) after each
+
+
+def filtering_chart(spec: dict[str, Any], ref: cached.Ref, by: str, *, where: Any = None, key: str = "chart",
+                    alt: str | None = None) -> None:
+    """An interactive chart (a Vega-Lite spec of framing.interactive) whose click on a group filters the page to it:
+    the picked groups become the value of the filter bar's filter for ``by`` (its widget is bound to the URL, so
+    the URL says so and the sidebar shows it, where it can be cleared). A group that is not one of the filter's
+    values (``(missing)``) filters nothing."""
+    from framing.interactive import SELECTION, picked
+
+    name = FILTER_OF.get(by)
+    k = f"{key}-{st.session_state.get(_PICKS, 0)}"
+
+    def on_pick() -> None:
+        state = st.session_state.get(k)
+        groups = picked(state.get("selection") if state is not None else None)
+        allowed = set(cached.options(ref)[name]) if name else set()
+        chosen = [g for g in groups if g in allowed]
+        if name and chosen:
+            st.session_state[QUERY_KEYS[name]] = chosen
+            st.session_state[_PICKS] = st.session_state.get(_PICKS, 0) + 1
+
+    (where or st).vega_lite_chart(spec, on_select=on_pick, selection_mode=SELECTION, key=k, width="stretch",
+                                  alt=alt)
+
+
+def clear_filter(by: str, label: str, *, where: Any = None) -> None:
+    """A button that clears the filter bar's filter for ``by`` (shown only while it filters something)."""
+    name = FILTER_OF.get(by)
+    if not name or not st.session_state.get(QUERY_KEYS[name]):
+        return
+
+    def clear() -> None:
+        st.session_state[QUERY_KEYS[name]] = []
+
+    (where or st).button(f"Show every {label.lower()} again", on_click=clear, icon=":material/filter_alt_off:",
+                         key=f"clear-{by}")
+
+
 def slug(s: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", s.lower()).strip("-")[:60] or "table"
 
 
-def downloads(png: bytes | None, table: pd.DataFrame | None, stem: str, *, where: Any = None) -> None:
-    """Download buttons for a chart (PNG) and its table (CSV); they do not rerun the page."""
+def downloads(png: bytes | Callable[[], bytes] | None, table: pd.DataFrame | None, stem: str, *,
+              where: Any = None) -> None:
+    """Download buttons for a chart (PNG: bytes, or a function that draws them when the button is clicked) and its
+    table (CSV); they do not rerun the page."""
     box = where or st
     cols = box.columns(2)
     if png is not None:

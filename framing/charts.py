@@ -6,7 +6,12 @@ A chart's table comes from a :class:`Tables` source: :class:`CorpusTables` compu
 cached queries of the store. The plots themselves are in :mod:`framing.plots`; ``docs/extending.md`` says how to add
 a kind.
 
-Importing this module loads neither pandas nor matplotlib (the CLI builds its parser from :data:`CHARTS`).
+A kind may also have an interactive version (a Vega-Lite chart built with Altair by :mod:`framing.interactive`
+from the same table, with tooltips and a click that picks a group): :func:`draw_interactive` builds it, and the
+dashboard's Compare page shows it, the matplotlib chart being its PNG download. A kind without one is shown as
+its PNG.
+
+Importing this module loads neither pandas, matplotlib nor altair (the CLI builds its parser from :data:`CHARTS`).
 """
 
 from __future__ import annotations
@@ -72,11 +77,13 @@ class ChartKind:
     table: Callable[[Tables, ChartParams], pd.DataFrame]
     plot: Callable[[pd.DataFrame, ChartParams], Any]  # -> a matplotlib Figure
     shown: Callable[[pd.DataFrame, ChartParams], pd.DataFrame]  # the table beside the chart (and its CSV download)
+    # -> an altair Chart from the same table (framing.interactive), or None: the kind is shown as its PNG
+    interactive: Callable[[pd.DataFrame, ChartParams], Any] | None = None
 
 
 @dataclass(frozen=True)
 class Chart:
-    figure: Any
+    figure: Any  # a matplotlib Figure (draw), or an altair Chart (draw_interactive)
     table: pd.DataFrame  # what :attr:`ChartKind.shown` makes of the drawn table
     warnings: tuple[str, ...]  # the drawn table's warnings (low counts, unparsed dates, ...)
 
@@ -139,6 +146,39 @@ def _plot_labels(t: pd.DataFrame, p: ChartParams) -> Any:
     return plots.plot_labels(t, concept=p.concept, corpus=p.corpus, **_groups(p))
 
 
+def _vega_rates(t: pd.DataFrame, p: ChartParams) -> Any:
+    from framing import interactive
+
+    return interactive.rates_chart(t, p.metric, corpus=p.corpus, **_groups(p))
+
+
+def _vega_differences(t: pd.DataFrame, p: ChartParams) -> Any:
+    from framing import interactive
+
+    return interactive.differences_chart(t, p.metric, corpus=p.corpus)
+
+
+def _vega_heatmap(t: pd.DataFrame, p: ChartParams) -> Any:
+    from framing import interactive
+
+    return interactive.heatmap_chart(t, voice=p.voice, corpus=p.corpus, **_groups(p))
+
+
+def _vega_shares(family: str) -> Callable[[pd.DataFrame, ChartParams], Any]:
+    def build(t: pd.DataFrame, p: ChartParams) -> Any:
+        from framing import interactive
+
+        return interactive.shares_chart(t, family, corpus=p.corpus, **_groups(p))
+
+    return build
+
+
+def _vega_time(t: pd.DataFrame, p: ChartParams) -> Any:
+    from framing import interactive
+
+    return interactive.time_chart(t, p.metric, period=f"date:{p.freq}", corpus=p.corpus)
+
+
 def _plot_time(t: pd.DataFrame, p: ChartParams) -> Any:
     from framing import plots
 
@@ -170,18 +210,18 @@ _types, _types_shown = _shares("source_type")
 
 CHARTS: tuple[ChartKind, ...] = (
     ChartKind("rates", "Rates", "dot and whisker: one metric per group, with intervals", "compare",
-              lambda tb, p: tb.rates(p.metric), _plot_rates, _rates_shown),
+              lambda tb, p: tb.rates(p.metric), _plot_rates, _rates_shown, _vega_rates),
     ChartKind("differences", "Differences", "pairwise differences of one metric, corrected for many tests",
-              "compare", lambda tb, p: tb.pairwise(p.metric), _plot_differences, _of_metric),
+              "compare", lambda tb, p: tb.pairwise(p.metric), _plot_differences, _of_metric, _vega_differences),
     ChartKind("heatmap", "Categories", "loaded-term categories by group, in one voice", "compare",
               lambda tb, p: tb.rates("loaded_category"), _plot_heatmap,
-              lambda t, p: _pivot(t, "loaded_category", p.voice)),
+              lambda t, p: _pivot(t, "loaded_category", p.voice), _vega_heatmap),
     ChartKind("stances", "Stances", "attributions by the stance of the reporting verb (stacked bars)", "compare",
-              lambda tb, p: tb.rates("stance"), _stances, _stances_shown),
+              lambda tb, p: tb.rates("stance"), _stances, _stances_shown, _vega_shares("stance")),
     ChartKind("source-types", "Source types", "attributions by type of source (stacked bars)", "compare",
-              lambda tb, p: tb.rates("source_type"), _types, _types_shown),
+              lambda tb, p: tb.rates("source_type"), _types, _types_shown, _vega_shares("source_type")),
     ChartKind("time", "Over time", "one metric over time, a line per group", "compare",
-              lambda tb, p: tb.over_time(p.metric, p.freq), _plot_time, _same),
+              lambda tb, p: tb.over_time(p.metric, p.freq), _plot_time, _same, _vega_time),
     ChartKind("terms", "Distinctive terms", "each group's most distinctive terms", "words",
               lambda tb, p: tb.distinctive_terms(), _plot_terms, _same),
     ChartKind("labels", "Actor labels", "which label each group uses for the same kind of actor", "words",
@@ -208,6 +248,23 @@ def draw(kind: str, tables: Tables, params: ChartParams | None = None) -> Chart:
     k = chart_kind(kind)
     p = params or ChartParams()
     return _plot(k, k.table(tables, p), p)
+
+
+def draw_interactive(kind: str, tables: Tables, params: ChartParams | None = None) -> Chart:
+    """As :func:`draw`, with the kind's interactive chart (an altair Chart) from the same table in place of the
+    matplotlib Figure. Raises :class:`ConfigError` for a kind that has none (:func:`interactive_kinds`)."""
+    k = chart_kind(kind)
+    if k.interactive is None:
+        raise ConfigError(f"chart kind {kind!r} has no interactive version; those that have one are "
+                          f"{tuple(interactive_kinds())!r}")
+    p = params or ChartParams()
+    t = k.table(tables, p)
+    return Chart(k.interactive(t, p), k.shown(t, p), tuple(t.attrs.get("warnings", ())))
+
+
+def interactive_kinds(page: Page | None = None) -> dict[str, ChartKind]:
+    """The chart kinds (of one dashboard page) that have an interactive version."""
+    return {n: k for n, k in kinds(page).items() if k.interactive is not None}
 
 
 def _plot(k: ChartKind, t: pd.DataFrame, p: ChartParams) -> Chart:

@@ -26,17 +26,13 @@ from matplotlib.image import imsave
 from matplotlib.lines import Line2D
 from matplotlib.ticker import MaxNLocator
 
-# Okabe & Ito (2008), "Color Universal Design": distinguishable under the common colour-vision deficiencies.
-OKABE_ITO = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000")
-GREY = "#999999"
-CMAP = "cividis"  # perceptually uniform and colour-blind safe
-NO_INTERVAL = "no interval"
-
-
-_FAMILY_WORDS = {"stance": "Reporting verbs by stance", "source_type": "Attributions by source type"}
-_STANCE_ORDER = ("neutral", "endorsing", "distancing", "discrediting")
-_TYPE_ORDER = ("named_person", "named_org", "title_only", "anonymous", "pronoun", "media", "none")
-
+from framing.chartstyle import CMAP, GREY, NO_INTERVAL, OKABE_ITO  # noqa: F401  (re-exported)
+from framing.chartstyle import FAMILY_WORDS as _FAMILY_WORDS
+from framing.chartstyle import STANCE_COLOURS as _STANCE_COLOURS
+from framing.chartstyle import STANCE_ORDER as _STANCE_ORDER
+from framing.chartstyle import TYPE_ORDER as _TYPE_ORDER
+from framing.chartstyle import ci_words as _ci_words
+from framing.chartstyle import limit_groups as _limit_groups
 
 # -- helpers -----------------------------------------------------------------------------------------------------
 
@@ -86,24 +82,11 @@ def _rows_height(n: int, per: float = 0.28, base: float = 1.6) -> float:
     return base + per * max(n, 1)
 
 
-def _limit_groups(df: pd.DataFrame, max_groups: int) -> tuple[pd.DataFrame, str]:
-    """Keep the ``max_groups`` groups with the most articles (ties by name); say so when some are left out."""
-    groups = df.drop_duplicates("group")
-    if len(groups) <= max_groups:
-        return df, ""
-    keep = groups.sort_values(["n_articles", "group"], ascending=[False, True]).head(max_groups)["group"]
-    return df[df["group"].isin(set(keep))], f"showing the {max_groups} largest of {len(groups)} groups"
-
-
 def _fmt(v: float) -> str:
     if v is None or (isinstance(v, float) and math.isnan(v)):
         return ""
     a = abs(v)
     return f"{v:.2f}" if a < 10 else f"{v:.1f}" if a < 100 else f"{v:.0f}"
-
-
-def _ci_words(level: float = 0.95) -> str:
-    return f"{level:.0%} bootstrap intervals over articles"
 
 
 # -- source comparison: dot and whisker ------------------------------------------------------------------------
@@ -278,7 +261,7 @@ def plot_shares(rates: pd.DataFrame, family: str = "stance", *, ax: Axes | None 
     fig, a = _figure(ax, 9, _rows_height(G, 0.3, 2.2))
     y = np.arange(G)
     left = np.zeros(G)
-    colours = OKABE_ITO if family == "source_type" else (OKABE_ITO[2], OKABE_ITO[0], OKABE_ITO[1], OKABE_ITO[5])
+    colours = OKABE_ITO if family == "source_type" else _STANCE_COLOURS
     for k, key in enumerate(keys):
         v = np.nan_to_num(m[key].to_numpy(dtype=float))
         a.barh(y, v, left=left, color=colours[k % len(colours)], edgecolor="white", linewidth=0.5,

@@ -40,9 +40,21 @@ widgets.show_text(f"{len(articles):,} articles ({filters.describe()}), grouped b
 
 title = f"{name}; {filters.describe()}"
 with st.spinner("Computing..."):
-    png, tab, warnings = cached.compare_chart(ref, filters, by, view, metric, title)
+    spec, tab, warnings = cached.compare_chart(ref, filters, by, view, metric, title)
+
+
+def png() -> bytes:  # the matplotlib chart, drawn when its download is asked for
+    return cached.compare_png(ref, filters, by, view, metric, title)
+
+
 left, right = st.columns([3, 2])
-left.image(png, width="stretch", alt=f"{VIEWS[view]} chart")
+if spec is None:  # a chart kind without an interactive version
+    left.image(png(), width="stretch", alt=f"{VIEWS[view]} chart")
+else:
+    widgets.filtering_chart(spec, ref, by, where=left, alt=f"{VIEWS[view]} chart")
+    widgets.show_text(f"Hover a mark for its figures; click a group to show only its articles (the {by} filter in "
+                      "the sidebar; shift-click adds a group).", "caption", where=left)
+    widgets.clear_filter(by, widgets.GROUPINGS[by], where=left)
 widgets.downloads(png, tab, f"{name}-{view}-{metric}-by-{by}", where=left)
 with right:
     widgets.table(tab, max_height=560)

@@ -19,6 +19,18 @@ def images(at) -> list:  # noqa: ANN001
     return list(at.get("imgs")) + list(at.get("image"))
 
 
+def vega(at) -> list[dict]:  # noqa: ANN001
+    """The interactive charts of the page, as the Vega-Lite specifications the browser receives."""
+    return [json.loads(e.proto.spec) for e in at.get("vega_lite_chart")]
+
+
+def vega_data(at) -> list:  # noqa: ANN001
+    """The data of the page's first interactive chart (Streamlit sends the spec's datasets as Arrow tables)."""
+    import pyarrow as pa
+
+    return [pa.ipc.open_stream(d.data.data).read_all().to_pandas() for d in at.get("vega_lite_chart")[0].proto.datasets]
+
+
 def table(at, i: int = 0):  # noqa: ANN001
     return at.dataframe[i].value
 
@@ -102,12 +114,29 @@ def test_a_file_that_is_not_a_store_is_a_message(env, monkeypatch, tmp_path):
 def test_compare_shows_a_chart_with_its_table_and_downloads(page):
     at = page("compare")
     assert at.title[0].value == "Compare sources"
-    assert len(at.get("image")) == 1
+    (spec,) = vega(at)  # the interactive chart, in place of the PNG
+    assert not images(at)
+    assert spec["params"][0]["name"] == "pick" and at.get("vega_lite_chart")[0].proto.selection_mode == ["pick"]
     rates = table(at)
     assert len(rates) == SOURCES and {"group", "value", "lo", "hi", "n_articles"} <= set(rates.columns)
     assert (rates["lo"] <= rates["value"]).all() and (rates["value"] <= rates["hi"]).all()
     labels = [b.label for b in at.download_button]
     assert labels == ["Download chart (PNG)", "Download table (CSV)"]
+    # the chart's data are the table's groups; the PNG is the matplotlib chart of the same table
+    (data,) = [d for d in vega_data(at) if "group" in d.columns]
+    assert set(data["group"]) == set(rates["group"])
+    assert data.set_index("group")["value_text"].to_dict() == {g: f"{v:.4g}" for g, v in zip(rates["group"],
+                                                                                          rates["value"])}
+    assert not at.button  # no filter to clear yet
+
+
+def test_a_group_filter_offers_a_way_back(page):
+    at = page("compare", source=["Capital Wire", "Patriot Dispatch"])
+    (clear,) = at.button
+    assert clear.label == "Show every source again"
+    clear.click().run()
+    check(at)
+    assert len(table(at)) == SOURCES and not at.button
 
 
 def test_compare_filters_in_the_url_change_what_is_shown(page):
@@ -142,7 +171,8 @@ def test_changing_a_filter_widget_changes_the_table_and_the_url(page):
 ])
 def test_every_chart_of_the_compare_page(page, view, family, metric, columns):
     at = page("compare", view=view, family=family, metric=metric)
-    assert len(at.get("image")) == 1
+    (spec,) = vega(at)
+    assert {"pick"} == {p["name"] for p in spec["params"]}
     assert columns <= set(table(at).columns)
     assert at.query_params["view" if view != "rates" else "family"]
 
@@ -150,7 +180,7 @@ def test_every_chart_of_the_compare_page(page, view, family, metric, columns):
 def test_compare_says_so_when_no_article_matches(page):
     at = page("compare", source=["Capital Wire"], leaning=["left"])
     assert "No article matches" in at.warning[0].value
-    assert not at.get("image")
+    assert not at.get("image") and not vega(at)
 
 
 def test_hostile_source_names_are_shown_as_text(page):

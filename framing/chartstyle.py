@@ -1,0 +1,32 @@
+"""What the static charts (:mod:`framing.plots`, matplotlib) and the interactive ones (:mod:`framing.interactive`,
+Vega-Lite) share, so that both show the same groups in the same colours: the palette, the orders of stances and
+source types, and which groups a chart keeps when there are too many. Pure pandas; loads no plotting library."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+# Okabe & Ito (2008), "Color Universal Design": distinguishable under the common colour-vision deficiencies.
+OKABE_ITO = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000")
+GREY = "#999999"
+CMAP = "cividis"  # perceptually uniform and colour-blind safe
+NO_INTERVAL = "no interval"
+
+FAMILY_WORDS = {"stance": "Reporting verbs by stance", "source_type": "Attributions by source type"}
+STANCE_ORDER = ("neutral", "endorsing", "distancing", "discrediting")
+TYPE_ORDER = ("named_person", "named_org", "title_only", "anonymous", "pronoun", "media", "none")
+# the stacked bars' colours, in the order above
+STANCE_COLOURS = (OKABE_ITO[2], OKABE_ITO[0], OKABE_ITO[1], OKABE_ITO[5])
+
+
+def limit_groups(df: pd.DataFrame, max_groups: int) -> tuple[pd.DataFrame, str]:
+    """Keep the ``max_groups`` groups with the most articles (ties by name); say so when some are left out."""
+    groups = df.drop_duplicates("group")
+    if len(groups) <= max_groups:
+        return df, ""
+    keep = groups.sort_values(["n_articles", "group"], ascending=[False, True]).head(max_groups)["group"]
+    return df[df["group"].isin(set(keep))], f"showing the {max_groups} largest of {len(groups)} groups"
+
+
+def ci_words(level: float = 0.95) -> str:
+    return f"{level:.0%} bootstrap intervals over articles"

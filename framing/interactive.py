@@ -1,0 +1,369 @@
+"""Interactive versions of the chart kinds: Vega-Lite specifications built with Altair from the very tables the
+matplotlib charts of :mod:`framing.plots` are drawn from. :mod:`framing.charts` is the one registry: a
+:class:`~framing.charts.ChartKind` names its builder here beside its matplotlib plot, and
+:func:`framing.charts.draw_interactive` calls it.
+
+Every builder is a pure function ``(table, *, ...) -> alt.Chart`` (no Streamlit): the same table gives the same
+specification, field for field. Each chart has
+
+- **tooltips** with what the table has for a mark: the value, its 95% interval, the articles and words behind it
+  (and the attributions for shares); numbers are formatted here, in Python, with 4 significant digits as the
+  dashboard's tables show them, so that a tooltip and the table beside the chart say the same;
+- **one point selection** named :data:`SELECTION` on the field(s) that name a group (``group``; ``group_a`` and
+  ``group_b`` for a pair of groups), toggled by a click: a page reads it with :func:`picked` and filters to those
+  groups.
+
+What enters a specification from the data: group names (sources, leanings, topics, events: untrusted corpus
+fields, never article text), our metric labels and units, and numbers. Vega draws axis labels and titles as SVG
+text and its tooltip escapes ``&`` and ``<`` before it shows a value, so none of it can become markup; no ``href``,
+``url`` or image channel is ever encoded, and data values never enter a Vega expression (field names are our own
+constants).
+
+Cannot do: calendar spacing over time (periods without articles are not on the axis; a line breaks where a group
+has a gap, as in the static chart), small multiples beyond a few groups (one colour per group, up to 24 lines).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+import altair as alt
+import numpy as np
+import pandas as pd
+
+from framing.chartstyle import (
+    FAMILY_WORDS,
+    GREY,
+    NO_INTERVAL,
+    OKABE_ITO,
+    STANCE_COLOURS,
+    STANCE_ORDER,
+    TYPE_ORDER,
+    ci_words,
+    limit_groups,
+)
+
+SELECTION = "pick"  # the point selection of every chart: a click picks a group (shift-click adds one)
+GROUP_FIELDS = ("group", "group_a", "group_b")  # the fields a selection may name groups in
+ROW_PX = 22  # height of one group's row in the dot and bar charts
+WIDTH_PX = 520  # the plotting area's width (the page stretches the chart to its column)
+LABEL_PX = 220  # group names longer than this are cut on the axis (the tooltip has them whole)
+
+
+def _num(v: Any) -> str:
+    """A number as the tables show it (4 significant digits), or "" for a missing value."""
+    if v is None or (isinstance(v, float) and math.isnan(v)) or v is pd.NA:
+        return ""
+    if isinstance(v, (int, np.integer)) and not isinstance(v, bool):
+        return f"{int(v):,}"
+    return f"{float(v):.4g}"
+
+
+def _ci(lo: Any, hi: Any) -> str:
+    s_lo, s_hi = _num(lo), _num(hi)
+    return f"{s_lo} to {s_hi}" if s_lo and s_hi else NO_INTERVAL
+
+
+def _with_text(d: pd.DataFrame) -> pd.DataFrame:
+    """The tooltip fields of a rates-like table: the value and interval as text, the counts with thousands."""
+    out = d.assign(value_text=[_num(v) for v in d["value"]],
+                   ci=[_ci(a, b) for a, b in zip(d["lo"], d["hi"], strict=True)],
+                   has_ci=d["lo"].notna() & d["hi"].notna())
+    for c in ("n_articles", "n_words", "n_attributions"):
+        if c in out.columns:
+            out[c + "_text"] = [_num(int(v)) if pd.notna(v) else "" for v in out[c]]
+    if "note" in out.columns:
+        out["note"] = out["note"].fillna("").astype(str)
+    return out
+
+
+def _tooltip(*fields: tuple[str, str]) -> list[alt.Tooltip]:
+    return [alt.Tooltip(f"{f}:N", title=t) for f, t in fields]
+
+
+def _pick(fields: Sequence[str] = ("group",)) -> Any:
+    return alt.selection_point(name=SELECTION, fields=list(fields), on="click", toggle="event.shiftKey",
+                               clear="dblclick")
+
+
+def _faded() -> Any:
+    """Marks outside the selection fade (all are full while nothing is picked)."""
+    return alt.condition(alt.param(SELECTION), alt.value(1.0), alt.value(0.3))
+
+
+def _title(what: str, corpus: str | None, extra: str = "") -> alt.TitleParams:
+    sub = [x for x in ([f"corpus: {corpus}"] if corpus else []) + ([extra] if extra else [])]
+    return alt.TitleParams(what, subtitle=sub, anchor="start", fontSize=13, subtitleFontSize=11)
+
+
+def _y(field: str = "group", label_px: int = LABEL_PX) -> alt.Y:
+    """Groups down the chart in the order of the data's ``row`` field (a sort by a field, not a list of names:
+    names stay data and never enter an expression)."""
+    return alt.Y(f"{field}:N", sort=alt.EncodingSortField(field="row", op="min", order="ascending"), title=None,
+                 axis=alt.Axis(labelLimit=label_px, labelFontSize=11))
+
+
+def _rows(d: pd.DataFrame, order: Sequence[str]) -> pd.DataFrame:
+    """``row``: each group's place in ``order``."""
+    return d.assign(row=d["group"].map({g: i for i, g in enumerate(order)}).astype(int))
+
+
+# -- rates: dot and whisker ------------------------------------------------------------------------------------
+
+def rates_chart(rates: pd.DataFrame, metric: str, *, corpus: str | None = None, max_groups: int = 40) -> alt.Chart:
+    """One metric for every group, the highest at the top: a dot with its 95% interval as a rule. A hollow dot
+    is a group flagged ``low_n``; a diamond has no interval (as :func:`framing.plots.plot_rates`)."""
+    d = rates[rates["metric"] == metric]
+    if d.empty:
+        return _empty(f"No rows for metric {metric!r} in this table.")
+    d, limited = limit_groups(d, max_groups)
+    d = _with_text(d.assign(_v=d["value"].fillna(-np.inf)).sort_values(["_v", "group"], ascending=[False, True]))
+    label, unit = str(d["label"].iloc[0]), str(d["unit"].iloc[0])
+    d = d.assign(mark=np.where(~d["has_ci"], "no interval can be computed",
+                               np.where(d["low_n"].astype(bool), "few articles or words: interval unreliable",
+                                        "value with 95% interval")))
+    cols = ["group", "value", "lo", "hi", "value_text", "ci", "mark", "n_articles_text", "n_words_text", "note"]
+    tips = [("group", "group"), ("value_text", f"{label} ({unit})"), ("ci", "95% interval"),
+            ("n_articles_text", "articles"), ("n_words_text", "words")]
+    if "n_attributions" in d.columns and unit.startswith("share of attributions"):
+        cols.append("n_attributions_text")
+        tips.append(("n_attributions_text", "attributions"))
+    tips.append(("note", "note"))
+    d = d[cols].reset_index(drop=True)
+    d = d.assign(row=range(len(d)))
+    base = alt.Chart(d).encode(y=_y(), tooltip=_tooltip(*tips), opacity=_faded())
+    x = alt.X("value:Q", title=unit, scale=alt.Scale(zero=False, nice=True))
+    whisker = base.mark_rule(color=OKABE_ITO[0], strokeWidth=1.6).encode(
+        x=alt.X("lo:Q", title=unit), x2="hi:Q").transform_filter("isValid(datum.lo) && isValid(datum.hi)")
+    marks = ["value with 95% interval", "few articles or words: interval unreliable", "no interval can be computed"]
+    dots = base.mark_point(size=70, strokeWidth=1.6, color=OKABE_ITO[0], cursor="pointer").encode(
+        x=x,
+        shape=alt.Shape("mark:N", scale=alt.Scale(domain=marks, range=["circle", "circle", "diamond"]),
+                        legend=alt.Legend(title=None, orient="bottom", direction="vertical", labelLimit=0)),
+        fill=alt.Fill("mark:N", scale=alt.Scale(domain=marks, range=[OKABE_ITO[0], "white", "white"]),
+                      legend=None),
+    ).add_params(_pick())
+    extra = ci_words() + (f"; {limited}" if limited else "") + "; click a group to show only its articles"
+    return _sized(whisker + dots, _title(f"{label} ({unit})", corpus, extra), WIDTH_PX, ROW_PX * len(d))
+
+
+# -- pairwise differences --------------------------------------------------------------------------------------
+
+def differences_chart(pairs: pd.DataFrame, metric: str, *, corpus: str | None = None, max_pairs: int = 40
+                      ) -> alt.Chart:
+    """Pairwise differences with 95% intervals; filled markers stay significant after the correction. A click on
+    a pair picks both of its groups (as :func:`framing.plots.plot_differences`)."""
+    d = pairs[pairs["metric"] == metric].copy()
+    if d.empty:
+        return _empty(f"No pairwise differences for {metric!r}.")
+    d["_abs"] = d["diff"].abs()
+    limited = ""
+    if len(d) > max_pairs:
+        limited = f"the {max_pairs} largest of {len(d)} differences"
+        d = d.sort_values(["_abs", "group_a", "group_b"], ascending=[False, True, True]).head(max_pairs)
+    d = d.sort_values(["diff", "group_a", "group_b"], ascending=[False, True, True])
+    label, unit, corr = str(d["label"].iloc[0]), str(d["unit"].iloc[0]), str(d["correction"].iloc[0])
+    d = d.assign(pair=[f"{a} \u2212 {b}" for a, b in zip(d["group_a"], d["group_b"], strict=True)],
+                 diff_text=[_num(v) for v in d["diff"]], value_a_text=[_num(v) for v in d["value_a"]],
+                 value_b_text=[_num(v) for v in d["value_b"]],
+                 ci=[_ci(a, b) for a, b in zip(d["lo"], d["hi"], strict=True)],
+                 p_text=[_num(v) for v in d["p_adjusted"]],
+                 result=np.where(d["significant"].fillna(False).astype(bool), "significant after correction",
+                                 "not significant"))
+    d = d[["pair", "group_a", "group_b", "diff", "lo", "hi", "diff_text", "ci", "value_a_text", "value_b_text",
+           "p_text", "result"]].reset_index(drop=True)
+    d = d.assign(row=range(len(d)))
+    tips = _tooltip(("group_a", "group A"), ("group_b", "group B"), ("diff_text", f"A \u2212 B ({unit})"),
+                    ("ci", "95% interval"), ("value_a_text", "A"), ("value_b_text", "B"),
+                    ("p_text", f"p ({corr})"), ("result", "result"))
+    base = alt.Chart(d).encode(y=_y("pair", 2 * LABEL_PX), tooltip=tips, opacity=_faded())
+    whisker = base.mark_rule(color=OKABE_ITO[0], strokeWidth=1.4).encode(
+        x=alt.X("lo:Q", title=f"difference ({unit})"), x2="hi:Q").transform_filter(
+        "isValid(datum.lo) && isValid(datum.hi)")
+    results = ["significant after correction", "not significant"]
+    dots = base.mark_point(size=70, strokeWidth=1.6, cursor="pointer").encode(
+        x=alt.X("diff:Q", title=f"difference ({unit})"),
+        fill=alt.Fill("result:N", scale=alt.Scale(domain=results, range=[OKABE_ITO[5], "white"]),
+                      legend=alt.Legend(title=None, orient="bottom")),
+        color=alt.Color("result:N", scale=alt.Scale(domain=results, range=[OKABE_ITO[5], OKABE_ITO[0]]),
+                        legend=None),
+    ).add_params(_pick(("group_a", "group_b")))
+    zero = alt.Chart(pd.DataFrame({"x": [0.0]})).mark_rule(color=GREY).encode(x="x:Q")
+    extra = f"{ci_words()}; {corr} correction" + (f"; {limited}" if limited else "") + \
+        "; click a pair to show only its two groups"
+    return _sized(zero + whisker + dots, _title(f"Differences between groups: {label}", corpus, extra), WIDTH_PX,
+                  ROW_PX * len(d))
+
+
+# -- loaded-term categories: heatmap ---------------------------------------------------------------------------
+
+def heatmap_chart(rates: pd.DataFrame, *, voice: str = "author", corpus: str | None = None, max_groups: int = 40
+                  ) -> alt.Chart:
+    """Loaded-term rates by category (columns) and group (rows), the most loaded group first, on a square-root
+    colour scale with the value in each cell (as :func:`framing.plots.plot_heatmap`)."""
+    d = rates[(rates["family"] == "loaded_category") & (rates["voice"] == voice)]
+    if d.empty:
+        return _empty("No loaded-term category rates in this table.")
+    d, limited = limit_groups(d, max_groups)
+    totals = d.groupby("group")["value"].sum()
+    order = sorted(totals.index, key=lambda g: (-totals[g], g))
+    cats = list(dict.fromkeys(d["key"]))
+    d = _with_text(d).assign(category=lambda t: t["key"].str.replace("_", " "))
+    unit = str(d["unit"].iloc[0])
+    d = d[["group", "category", "value", "value_text", "ci", "n_articles_text", "n_words_text", "low_n"]]
+    d = _rows(d, order).sort_values(["row", "category"]).reset_index(drop=True)
+    vmax = float(d["value"].max()) if d["value"].notna().any() and d["value"].max() > 0 else 1.0
+    x = alt.X("category:N", sort=[c.replace("_", " ") for c in cats], title=None,
+              axis=alt.Axis(labelAngle=-40, labelOverlap=False))
+    tips = _tooltip(("group", "group"), ("category", "category"), ("value_text", unit), ("ci", "95% interval"),
+                    ("n_articles_text", "articles"), ("n_words_text", "words"))
+    # no figures written in the cells (the static chart has them): in a page's column eleven categories leave
+    # cells too narrow for them; the tooltip and the table beside the chart have every figure
+    cells = alt.Chart(d).mark_rect(cursor="pointer").encode(
+        x=x, y=_y(), tooltip=tips,
+        color=alt.Color("value:Q", title=f"{unit} (square-root scale)",
+                        scale=alt.Scale(scheme="cividis", type="sqrt", domain=[0, vmax]),
+                        legend=alt.Legend(orient="bottom", gradientLength=240, titleLimit=0)),
+        opacity=_faded()).add_params(_pick())
+    vw = {"author": "writer's own voice", "quoted": "inside quotations", "all": "all voices"}.get(voice, voice)
+    extra = "; ".join(x for x in (limited, "click a row to show only its group's articles") if x)
+    return _sized(cells, _title(f"Loaded terms by category, {vw} ({unit})", corpus, extra),
+                  max(260, 48 * len(cats)), ROW_PX * len(order))
+
+
+# -- stances and source types: stacked bars --------------------------------------------------------------------
+
+def shares_chart(rates: pd.DataFrame, family: str = "stance", *, corpus: str | None = None, max_groups: int = 40
+                 ) -> alt.Chart:
+    """Each group's attributions split by stance or by source type, stacked to 1, the group with the largest
+    first share at the top (as :func:`framing.plots.plot_shares`)."""
+    if family not in ("stance", "source_type"):
+        raise ValueError(f"family must be 'stance' or 'source_type', not {family!r}")
+    d = rates[rates["family"] == family]
+    if d.empty:
+        return _empty(f"No {family} shares in this table.")
+    d, limited = limit_groups(d, max_groups)
+    keys = [k for k in (STANCE_ORDER if family == "stance" else TYPE_ORDER) if k in set(d["key"])]
+    first = d[d["key"] == keys[0]].set_index("group")["value"]
+    groups = sorted(d["group"].unique())
+    order = sorted(groups, key=lambda g: (-(first.get(g, np.nan) if pd.notna(first.get(g, np.nan)) else -1), g))
+    d = _with_text(d[d["key"].isin(keys)]).assign(
+        part=lambda t: t["key"].str.replace("_", " "), rank=lambda t: t["key"].map({k: i for i, k in enumerate(keys)}),
+        count_text=lambda t: [_num(int(v)) if pd.notna(v) else "" for v in t["numerator"]],
+        value=lambda t: t["value"].fillna(0.0))
+    d = d[["group", "part", "rank", "value", "value_text", "ci", "count_text", "n_attributions_text",
+           "n_articles_text", "n_words_text"]]
+    d = _rows(d, order).sort_values(["row", "rank"]).reset_index(drop=True)
+    parts = [k.replace("_", " ") for k in keys]
+    colours = list(STANCE_COLOURS if family == "stance" else OKABE_ITO)
+    tips = _tooltip(("group", "group"), ("part", family.replace("_", " ")), ("value_text", "share"),
+                    ("ci", "95% interval"), ("count_text", "attributions of this kind"),
+                    ("n_attributions_text", "attributions"), ("n_articles_text", "articles"),
+                    ("n_words_text", "words"))
+    bars = alt.Chart(d).mark_bar(cursor="pointer", stroke="white", strokeWidth=0.5).encode(
+        y=_y(),
+        x=alt.X("value:Q", stack="zero", title="share of attributions", scale=alt.Scale(domain=[0, 1])),
+        color=alt.Color("part:N", sort=parts, title=None,
+                        scale=alt.Scale(domain=parts, range=colours[: len(parts)]),
+                        legend=alt.Legend(orient="bottom", columns=4)),
+        order=alt.Order("rank:Q"), tooltip=tips, opacity=_faded(),
+    ).add_params(_pick())
+    extra = "; ".join(x for x in (limited, "click a bar to show only its group's articles") if x)
+    return _sized(bars, _title(f"{FAMILY_WORDS[family]} (share of each group's attributions)", corpus, extra),
+                  WIDTH_PX, ROW_PX * len(order))
+
+
+# -- a metric over time ----------------------------------------------------------------------------------------
+
+def time_chart(rates: pd.DataFrame, metric: str, *, period: str, series: str | None = None,
+               corpus: str | None = None, max_groups: int = 24) -> alt.Chart:
+    """A metric over time: a line per group with its 95% interval as a band (as
+    :func:`framing.plots.plot_over_time`). ``period`` names the table's date column (``date:month``), ``series``
+    the group column (the first other grouping column; None: one line). The line breaks where a group has no
+    article in a period between two it has; periods whose dates did not parse are left out."""
+    from framing.compare.groups import UNPARSED, period_ordinal
+    from framing.plots import RATE_TABLE_COLUMNS
+
+    d = rates[rates["metric"] == metric]
+    if d.empty:
+        return _empty(f"No rows for metric {metric!r}.")
+    if series is None:
+        others = [c for c in d.columns if c not in RATE_TABLE_COLUMNS and c != period]
+        series = others[0] if others else None
+    d = d.assign(group=d[series].astype(str) if series else "all articles", period=d[period].astype(str))
+    dropped = int(d.loc[d["period"] == UNPARSED, "n_articles"].sum())
+    d = d[d["period"] != UNPARSED]
+    if d.empty:
+        return _empty("No article has a date that parses: nothing to draw over time.")
+    label, unit = str(d["label"].iloc[0]), str(d["unit"].iloc[0])
+    names = sorted(d["group"].unique())
+    limited = ""
+    if len(names) > max_groups:
+        size = d.groupby("group")["n_articles"].sum()
+        names = sorted(sorted(names, key=lambda s: (-size[s], s))[:max_groups])
+        limited = f"the {max_groups} largest groups"
+        d = d[d["group"].isin(set(names))]
+    periods = sorted(d["period"].unique())
+    d = _with_text(d.sort_values(["group", "period"]))
+    # a new segment wherever a group skips a period (a gap is not a trend)
+    seg, last_group, last_ord, k = [], None, None, 0
+    for g, p in zip(d["group"], d["period"], strict=True):
+        o = period_ordinal(p)
+        if g != last_group or (o is not None and last_ord is not None and o - last_ord > 1):
+            k += 1
+        seg.append(k)
+        last_group, last_ord = g, o
+    d = d.assign(segment=seg)[["group", "period", "segment", "value", "lo", "hi", "value_text", "ci",
+                               "n_articles_text", "n_words_text", "has_ci"]].reset_index(drop=True)
+    # groups in alphabetical order (Vega-Lite's own order of names), a colour each
+    colour = alt.Color("group:N", title=None,
+                       scale=alt.Scale(range=[OKABE_ITO[i % len(OKABE_ITO)] for i in range(len(names))]),
+                       legend=alt.Legend(orient="bottom", columns=2, labelLimit=LABEL_PX, symbolType="circle",
+                                         symbolOpacity=1))
+    x = alt.X("period:O", title=None, axis=alt.Axis(labelAngle=-45))  # bucket labels sort as dates do
+    tips = _tooltip(("group", "group"), ("period", "period"), ("value_text", f"{label} ({unit})"),
+                    ("ci", "95% interval"), ("n_articles_text", "articles"), ("n_words_text", "words"))
+    base = alt.Chart(d).encode(x=x, color=colour)  # one legend for the three layers
+    band = base.mark_area(opacity=0.15).encode(y=alt.Y("lo:Q", title=unit), y2="hi:Q", detail="segment:N",
+                                               opacity=alt.condition(alt.param(SELECTION), alt.value(0.15),
+                                                                     alt.value(0.03))
+                                               ).transform_filter("datum.has_ci")
+    line = base.mark_line(strokeWidth=1.8).encode(y=alt.Y("value:Q", title=unit), detail="segment:N",
+                                                  opacity=_faded())
+    points = base.mark_point(filled=True, size=45, cursor="pointer").encode(
+        y=alt.Y("value:Q", title=unit), tooltip=tips, opacity=_faded()).add_params(_pick())
+    notes = [ci_words()] + ([f"{dropped} article(s) without a usable date left out"] if dropped else []) + \
+        ([limited] if limited else []) + ["click a point to show only its group's articles"]
+    return _sized(band + line + points, _title(f"{label} ({unit}) over time", corpus, "; ".join(notes)),
+                  max(WIDTH_PX, 40 * len(periods)), 320)
+
+
+def _sized(chart: Any, title: alt.TitleParams, width: int, height: int) -> Any:
+    """The chart's title and plotting area; the width fits the page's column, the height is the rows' (Streamlit
+    fits both by default, which squeezes many rows into a few pixels)."""
+    return chart.properties(title=title, width=width, height=height,
+                            autosize=alt.AutoSizeParams(type="fit-x", contains="padding"))
+
+
+def _empty(message: str) -> alt.Chart:
+    """A chart that says why there is nothing to draw (it has the selection too, so every chart has one)."""
+    d = pd.DataFrame({"group": [""], "message": [message]})
+    return alt.Chart(d).mark_text(fontSize=13, align="left").encode(
+        text="message:N", x=alt.value(0), y=alt.value(20)).add_params(_pick()).properties(width=WIDTH_PX, height=40)
+
+
+# -- the selection, as the page receives it ----------------------------------------------------------------------
+
+def picked(selection: Mapping[str, Any] | None) -> tuple[str, ...]:
+    """The groups a chart's selection names (as Streamlit reports it: ``{"pick": [{"group": "A"}, ...]}``, or
+    ``{"pick": [{"group_a": "A", "group_b": "B"}]}`` for a pair), each once, in order."""
+    out: dict[str, None] = {}
+    for point in (selection or {}).get(SELECTION) or ():
+        if isinstance(point, Mapping):
+            for f in GROUP_FIELDS:
+                v = point.get(f)
+                if isinstance(v, str) and v:
+                    out[v] = None
+    return tuple(out)

@@ -1,0 +1,198 @@
+"""Interactive charts (framing.interactive through the registry of framing.charts): every chart kind of the Compare
+page has a Vega-Lite version built from the same table as its matplotlib chart, with tooltips (value, interval,
+articles, words), one point selection on the group fields, the same groups as the static chart, untrusted names
+only as data, and the same specification for the same table."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pandas as pd
+import pytest
+
+from framing import charts
+from framing import interactive as V
+from framing.charts import ChartParams, draw_interactive, interactive_kinds, kinds
+from framing.compare import stats
+from framing.errors import ConfigError
+
+from .test_plots import CFG, NAMES, articles
+
+HOSTILE = "<img src=x onerror=alert(1)> \"Gazette\" {{datum.x}} [link](javascript:alert(2))"
+
+
+class FrameTables:
+    """A :class:`framing.charts.Tables` over an articles table (the tables the registry draws from)."""
+
+    def __init__(self, a: pd.DataFrame) -> None:
+        self.a = a
+
+    def rates(self, select: str) -> pd.DataFrame:
+        return stats.rates(self.a, metrics=[select], config=CFG)
+
+    def pairwise(self, metric: str) -> pd.DataFrame:
+        return stats.pairwise_differences(self.a, metrics=[metric], config=CFG)
+
+    def over_time(self, metric: str, freq: str) -> pd.DataFrame:
+        return stats.rates(self.a, by=["source", f"date:{freq}"], metrics=[metric], config=CFG)
+
+    def distinctive_terms(self) -> pd.DataFrame:
+        raise NotImplementedError
+
+    def actor_labels(self) -> pd.DataFrame:
+        raise NotImplementedError
+
+    def event_view(self, event: str) -> pd.DataFrame:
+        raise NotImplementedError
+
+
+# the Compare page's kinds, the measure each is drawn for, and the tooltip titles it must have
+KINDS = {
+    "rates": ("loaded_author_rate", {"group", "95% interval", "articles", "words"}),
+    "differences": ("loaded_author_rate", {"group A", "group B", "95% interval"}),
+    "heatmap": ("loaded_author_rate", {"group", "category", "95% interval", "articles", "words"}),
+    "stances": ("loaded_author_rate", {"group", "stance", "share", "95% interval", "attributions", "articles",
+                                       "words"}),
+    "source-types": ("loaded_author_rate", {"group", "source type", "share", "95% interval", "attributions",
+                                            "articles", "words"}),
+    "time": ("loaded_author_rate", {"group", "period", "95% interval", "articles", "words"}),
+}
+
+
+def spec_of(kind: str, a: pd.DataFrame, **params: Any) -> dict[str, Any]:
+    c = draw_interactive(kind, FrameTables(a), ChartParams(metric=KINDS[kind][0], corpus="toy", **params))
+    return c.figure.to_dict()
+
+
+def rows(spec: dict[str, Any]) -> list[dict[str, Any]]:
+    """The chart's data rows (every dataset but the constant ones)."""
+    sets = [v for v in spec["datasets"].values() if v and "group" in v[0] or v and "group_a" in v[0]]
+    assert len(sets) == 1, [list(v[0]) for v in spec["datasets"].values()]
+    return sets[0]
+
+
+def walk(node: Any, path: tuple[str, ...] = ()):  # noqa: ANN201
+    """Every (key path, value) of a specification."""
+    if isinstance(node, dict):
+        for k, v in node.items():
+            yield from walk(v, (*path, k))
+    elif isinstance(node, list):
+        for v in node:
+            yield from walk(v, path)
+    else:
+        yield path, node
+
+
+def tooltip_titles(spec: dict[str, Any]) -> set[str]:
+    return {v for p, v in walk(spec) if len(p) >= 2 and p[-2] == "tooltip" and p[-1] == "title"}
+
+
+def encoded_channels(spec: dict[str, Any]) -> set[str]:
+    return {p[p.index("encoding") + 1] for p, _ in walk(spec) if "encoding" in p and p.index("encoding") + 1 < len(p)}
+
+
+def test_every_chart_of_the_compare_page_has_an_interactive_version():
+    assert set(interactive_kinds("compare")) == set(kinds("compare")) == set(KINDS)
+    assert all(k.interactive is None for k in kinds().values() if k.page != "compare")  # words, event: PNG
+
+
+@pytest.mark.parametrize("kind", list(KINDS))
+def test_each_chart_has_tooltips_a_selection_and_the_same_spec_for_the_same_table(kind):
+    a = articles(4)
+    spec = spec_of(kind, a)
+    assert KINDS[kind][1] <= tooltip_titles(spec)
+    (param,) = spec["params"]
+    assert param["name"] == V.SELECTION and param["select"]["type"] == "point" and param["select"]["on"] == "click"
+    assert set(param["select"]["fields"]) == ({"group_a", "group_b"} if kind == "differences" else {"group"})
+    assert json.dumps(spec, sort_keys=True) == json.dumps(spec_of(kind, a), sort_keys=True)
+    assert spec["autosize"] == {"type": "fit-x", "contains": "padding"}  # rows keep their height on the page
+    groups = {r.get("group") for r in rows(spec)} | {r.get("group_a") for r in rows(spec)}
+    assert groups - {None} <= set(NAMES[:4])
+
+
+def test_the_rates_tooltip_says_what_the_table_says():
+    a = articles(3, singletons=1)
+    t = stats.rates(a, metrics=["loaded_author_rate"], config=CFG)
+    spec = spec_of("rates", a)
+    data = {r["group"]: r for r in rows(spec)}
+    assert set(data) == set(t["group"])
+    for _, row in t.iterrows():
+        d = data[row["group"]]
+        assert d["value"] == pytest.approx(row["value"])
+        assert d["value_text"] == f"{row['value']:.4g}"
+        assert d["n_articles_text"] == f"{row['n_articles']:,}" and d["n_words_text"] == f"{row['n_words']:,}"
+        if pd.isna(row["lo"]):  # the singleton: no interval, drawn as a diamond
+            assert d["ci"] == "no interval" and d["mark"] == "no interval can be computed"
+        else:
+            assert d["ci"] == f"{row['lo']:.4g} to {row['hi']:.4g}"
+    # the rows in the static chart's order: the highest value at the top
+    assert spec["layer"][0]["encoding"]["y"]["sort"] == {"field": "row", "op": "min", "order": "ascending"}
+    order = [r["group"] for r in sorted(rows(spec), key=lambda r: r["row"])]
+    assert order == t.sort_values(["value", "group"], ascending=[False, True])["group"].tolist()
+
+
+def test_shares_and_heatmap_carry_the_counts_and_differences_the_pairs():
+    a = articles(3)
+    stance = {(r["group"], r["part"]): r for r in rows(spec_of("stances", a))}
+    t = stats.rates(a, metrics=["stance"], config=CFG)
+    neutral = t[(t["key"] == "neutral")].set_index("group")
+    for g, row in neutral.iterrows():
+        d = stance[(g, "neutral")]
+        assert d["value_text"] == f"{row['value']:.4g}" and d["count_text"] == f"{int(row['numerator']):,}"
+        assert d["n_attributions_text"] == f"{row['n_attributions']:,}"
+    heat = rows(spec_of("heatmap", a))
+    assert {r["category"] for r in heat} >= {"emotive", "hedge"} and all("ci" in r for r in heat)
+    pairs = rows(spec_of("differences", a))
+    assert len(pairs) == 3 and all(r["pair"] == f"{r['group_a']} \u2212 {r['group_b']}" for r in pairs)
+
+
+def test_the_same_groups_as_the_static_chart_when_there_are_too_many():
+    a = articles(25)
+    spec = spec_of("rates", a, max_groups=10)
+    assert len(rows(spec)) == 10
+    assert "showing the 10 largest of 25 groups" in " ".join(spec["title"]["subtitle"])
+
+
+def test_over_time_breaks_a_line_at_a_gap_and_leaves_out_unparsed_dates():
+    a = articles(1)
+    a = a.assign(date=["2026-01-05", "2026-01-20", "2026-03-02", "2026-03-09", "2026-04-01", "garbage"])
+    spec = spec_of("time", a)
+    data = rows(spec)
+    assert [r["period"] for r in data] == ["2026-01", "2026-03", "2026-04"]
+    assert data[0]["segment"] != data[1]["segment"] == data[2]["segment"]  # February is missing: a new segment
+    assert "1 article(s) without a usable date left out" in " ".join(spec["title"]["subtitle"])
+
+
+def test_untrusted_group_names_are_data_only():
+    a = articles(2)
+    a.loc[a["source"] == NAMES[1], "source"] = HOSTILE
+    for kind in KINDS:
+        spec = spec_of(kind, a)
+        assert HOSTILE in {r.get("group") for r in rows(spec)} | {r.get("group_a") for r in rows(spec)} | \
+            {r.get("group_b") for r in rows(spec)}
+        # nowhere but in the data: not in a title, an expression, a filter or a field name
+        outside = {k: v for k, v in spec.items() if k != "datasets"}
+        assert "onerror" not in json.dumps(outside), kind
+        assert not encoded_channels(spec) & {"href", "url", "image", "description"}, kind
+
+
+def test_an_empty_table_gives_a_message_and_still_a_selection():
+    empty = stats.rates(articles(2), metrics=["loaded_author_rate"], config=CFG).iloc[0:0]
+    spec = V.rates_chart(empty, "loaded_author_rate").to_dict()
+    assert spec["params"][0]["name"] == V.SELECTION
+    assert "No rows for metric" in json.dumps(spec["datasets"])
+
+
+def test_picked_reads_the_selection_streamlit_reports():
+    assert V.picked({"pick": [{"group": "A"}, {"group": "B"}, {"group": "A"}]}) == ("A", "B")
+    assert V.picked({"pick": [{"group_a": "A", "group_b": "B"}]}) == ("A", "B")
+    assert V.picked({"pick": []}) == () == V.picked(None) == V.picked({}) == V.picked({"other": [{"group": "A"}]})
+    assert V.picked({"pick": [{"group": ""}, {"group": 3}, "junk", {"vlPoint": {"or": []}}]}) == ()
+
+
+def test_a_kind_without_an_interactive_version_says_which_have_one(monkeypatch):
+    with pytest.raises(ConfigError, match="no interactive version.*'rates'"):
+        draw_interactive("terms", FrameTables(articles(2)))
+    monkeypatch.setattr(charts, "CHARTS", charts.CHARTS[:1])
+    assert list(interactive_kinds()) == ["rates"]
