@@ -124,13 +124,15 @@ def rates_chart(rates: pd.DataFrame, metric: str, *, corpus: str | None = None, 
     d = d.assign(mark=np.where(~d["has_ci"], "no interval can be computed",
                                np.where(d["low_n"].astype(bool), "few articles or words: interval unreliable",
                                         "value with 95% interval")))
-    cols = ["group", "value", "lo", "hi", "value_text", "ci", "mark", "n_articles_text", "n_words_text", "note"]
-    tips = [("group", "group"), ("value_text", f"{label} ({unit})"), ("ci", "95% interval"),
+    cols = ["group", "value", "lo", "hi", "value_text", "ci", "mark", "n_articles_text", "n_words_text"]
+    tips = [("group", "group"), ("value_text", f"value ({unit})"), ("ci", "95% interval"),
             ("n_articles_text", "articles"), ("n_words_text", "words")]
     if "n_attributions" in d.columns and unit.startswith("share of attributions"):
         cols.append("n_attributions_text")
         tips.append(("n_attributions_text", "attributions"))
-    tips.append(("note", "note"))
+    if d["note"].str.len().gt(0).any():  # why an interval is missing or unreliable
+        cols.append("note")
+        tips.append(("note", "note"))
     d = d[cols].reset_index(drop=True)
     d = d.assign(row=range(len(d)))
     base = alt.Chart(d).encode(y=_y(), tooltip=_tooltip(*tips), opacity=_faded())

@@ -53,13 +53,17 @@ def chromium_path() -> Path:
 
 
 @pytest.fixture(scope="session")
-def server(chromium_path: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def browser_store(chromium_path: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The store the browser tests' dashboard serves (the demo corpus plus hostile articles)."""
     from tests.dashboard.conftest import build_store
 
-    folder = tmp_path_factory.mktemp("browser")
-    db = build_store(folder)
+    return build_store(tmp_path_factory.mktemp("browser"))
+
+
+@pytest.fixture(scope="session")
+def server(browser_store: Path) -> Iterator[str]:
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    with dashboard("--db", str(db), env={"FRAMING_CACHE": str(folder / "cache")},
+    with dashboard("--db", str(browser_store), env={"FRAMING_CACHE": str(browser_store.parent / "cache")},
                    log=ARTIFACTS.parent / "dashboard-server.log") as url:
         yield url
 

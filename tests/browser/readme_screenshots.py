@@ -36,7 +36,7 @@ def main() -> int:
                 page.locator(".fr-article").wait_for()
                 page.locator('[data-testid="stMain"]').evaluate("m => m.scrollTo(0, 330)")
             else:
-                page.locator('[data-testid="stMain"] [data-testid="stImage"] img').wait_for()
+                page.locator('[data-testid="stMain"] [data-testid="stVegaLiteChart"] svg').wait_for()
             page.wait_for_timeout(800)
             page.screenshot(path=str(OUT / f"{name}.png"))
             print(f"wrote {OUT / f'{name}.png'}")

@@ -1,6 +1,8 @@
 """The dashboard in a real browser (Debian's Chromium through Playwright) against `framing dashboard` on 127.0.0.1:
-pages load, a filter click changes the chart and the URL, the explorer highlights findings, hostile articles stay
-inert, an upload is analysed; a screenshot of every page is kept in artifacts/screenshots/."""
+pages load, a filter click changes the chart and the URL, every Compare chart is an interactive Vega chart whose
+marks show a tooltip on hover and filter the page on a click, the PNG download is the matplotlib chart, the
+explorer highlights findings, hostile articles stay inert, an upload is analysed; a screenshot of every page is
+kept in artifacts/screenshots/."""
 
 from __future__ import annotations
 
@@ -16,6 +18,11 @@ from tests.dashboard.conftest import HOSTILE_SOURCE
 PAGES = {"overview": "", "compare": "compare", "explorer": "explorer", "words": "words", "event": "event",
          "lexicons": "lexicons", "analyse": "analyse"}
 MAIN_IMAGE = '[data-testid="stMain"] [data-testid="stImage"] img'
+VEGA = '[data-testid="stMain"] [data-testid="stVegaLiteChart"]'
+# the data marks of a Vega chart drawn as SVG (points, bars, cells; not the legend's symbols)
+MARKS = f"{VEGA} svg g.role-mark.mark-symbol path, {VEGA} svg g.role-mark.mark-rect path"
+TOOLTIP = "#vg-tooltip-element"
+COMPARE_VIEWS = ("rates", "differences", "heatmap", "stances", "source-types", "time")
 
 
 def open_page(pg, path: str):  # noqa: ANN001, ANN201
@@ -36,22 +43,27 @@ def test_every_page_renders_without_an_error(page, name):
     open_page(page, PAGES[name])
     no_errors(page)
     assert page.locator("h1").first.is_visible()
-    if name in ("compare", "words", "event"):
+    if name == "compare":
+        page.wait_for_selector(VEGA, timeout=30_000)
+    elif name in ("words", "event"):
         page.wait_for_selector(MAIN_IMAGE, timeout=30_000)
     shoot(page, f"page-{name}")
 
 
+def marks_count(pg) -> int:  # noqa: ANN001
+    pg.wait_for_selector(MARKS, timeout=30_000)
+    return pg.locator(MARKS).count()
+
+
 def test_compare_loads_and_a_filter_click_changes_the_chart_and_the_url(page):
     open_page(page, "compare")
-    page.wait_for_selector(MAIN_IMAGE)
-    before = page.locator(MAIN_IMAGE).get_attribute("src")
+    before = marks_count(page)
     leaning = page.locator('[data-testid="stSidebar"] [data-testid="stMultiSelect"]').filter(has_text="Leaning")
     leaning.click()
     page.get_by_role("option", name="right", exact=True).click()
     page.keyboard.press("Escape")
-    page.wait_for_function(
-        "(before) => { const i = document.querySelector('[data-testid=\"stMain\"] [data-testid=\"stImage\"] img');"
-        " return i && i.getAttribute('src') !== before; }", arg=before, timeout=30_000)
+    page.wait_for_function(f"(before) => document.querySelectorAll({json.dumps(MARKS)}).length < before",
+                           arg=before, timeout=30_000)
     settle(page)
     assert "leaning=right" in page.url
     assert "1 source" in page.locator('[data-testid="stMain"]').inner_text() or "leaning right" in \
@@ -61,8 +73,135 @@ def test_compare_loads_and_a_filter_click_changes_the_chart_and_the_url(page):
     # the URL reproduces the view in a new page
     page.goto(page.url)
     settle(page)
-    assert page.locator(MAIN_IMAGE).get_attribute("src") is not None
+    assert marks_count(page) < before
     assert "leaning right" in page.locator('[data-testid="stMain"]').inner_text()
+
+
+# -- interactive charts ------------------------------------------------------------------------------------------
+
+def tooltip(pg) -> str | None:  # noqa: ANN001
+    """The text of Vega's tooltip when it is shown."""
+    return pg.evaluate(f"() => {{ const e = document.querySelector({json.dumps(TOOLTIP)});"
+                       " return e && e.classList.contains('visible') ? e.innerText : null; }")
+
+
+def hover_marks(pg, want: str | None = None):  # noqa: ANN001, ANN201
+    """Hover the chart's marks one by one until a tooltip shows (one that contains ``want``, when given); the mark
+    and the tooltip's text."""
+    marks = pg.locator(MARKS)
+    marks.first.wait_for(timeout=30_000)
+    for i in range(marks.count()):
+        m = marks.nth(i)
+        box = m.bounding_box()
+        if not box or box["width"] * box["height"] == 0:
+            continue
+        m.hover(force=True)
+        try:
+            pg.wait_for_function(f"() => document.querySelector({json.dumps(TOOLTIP)})?.classList.contains("
+                                 "'visible')", timeout=2_000)
+        except Exception:  # noqa: BLE001  (a mark under another: the next one)
+            continue
+        text = tooltip(pg)
+        if text and (want is None or want in text):
+            return m, text
+    raise AssertionError(f"no mark of the chart showed a tooltip{' with ' + want if want else ''}")
+
+
+def caption_count(pg) -> int:  # noqa: ANN001
+    m = re.search(r"([\d,]+) articles \(", pg.locator('[data-testid="stMain"]').inner_text())
+    assert m, "no article count on the page"
+    return int(m.group(1).replace(",", ""))
+
+
+def expected_rates(store, **filters) -> dict:  # noqa: ANN001, ANN003
+    """The rates table the page should show, computed by the library on the same store."""
+    from framing.compare import rates
+    from framing.corpus import open_store
+
+    with open_store(store, read_only=True) as s:
+        a = s.articles_frame()
+    for col, v in filters.items():
+        a = a[a[col] == v]
+    return rates(a, by="source", metrics=["loaded_author_rate"]).set_index("group")
+
+
+def test_hovering_a_rates_mark_shows_its_value_interval_articles_and_words(page, browser_store):
+    open_page(page, "compare")
+    _, text = hover_marks(page, "Capital Wire")
+    row = expected_rates(browser_store).loc["Capital Wire"]
+    lines = [x.strip() for x in text.splitlines() if x.strip()]
+    assert lines[lines.index("group") + 1] == "Capital Wire"
+    assert lines[lines.index("95% interval") + 1] == f"{row['lo']:.4g} to {row['hi']:.4g}"
+    assert lines[lines.index("articles") + 1] == str(row["n_articles"])
+    assert lines[lines.index("words") + 1] == f"{row['n_words']:,}"
+    assert f"{row['value']:.4g}" in lines
+    shoot(page, "compare-tooltip", full=False)
+    no_errors(page)
+
+
+def test_a_click_on_a_group_filters_the_page_and_the_url_and_can_be_undone(page, browser_store):
+    open_page(page, "compare")
+    total = caption_count(page)
+    mark, _ = hover_marks(page, "Patriot Dispatch")
+    mark.click(force=True)
+    page.wait_for_function("() => location.search.includes('source=Patriot')", timeout=30_000)
+    settle(page)
+    assert "source=Patriot+Dispatch" in page.url or "source=Patriot%20Dispatch" in page.url
+    n = caption_count(page)
+    assert n == expected_rates(browser_store, source="Patriot Dispatch").loc["Patriot Dispatch", "n_articles"]
+    assert n < total
+    assert "Patriot Dispatch" in page.locator('[data-testid="stSidebar"] [data-testid="stMultiSelect"]').filter(
+        has_text="Sources").inner_text()  # the filter bar shows the choice
+    assert marks_count(page) == 1
+    shoot(page, "compare-clicked")
+    # the URL reproduces the filtered view
+    page.goto(page.url)
+    settle(page)
+    assert caption_count(page) == n
+    # the way back: the button under the chart clears the filter
+    page.get_by_role("button", name="Show every source again").click()
+    page.wait_for_function("() => !location.search.includes('source=')", timeout=30_000)
+    settle(page)
+    assert caption_count(page) == total
+    no_errors(page)
+
+
+@pytest.mark.parametrize("view", COMPARE_VIEWS)
+def test_every_compare_chart_is_interactive(page, view):
+    open_page(page, f"compare?view={view}")
+    page.wait_for_selector(VEGA)
+    assert page.locator(MAIN_IMAGE).count() == 0  # the Vega chart, not a PNG
+    _, text = hover_marks(page)
+    assert "95% interval" in text and "group" in text
+    shoot(page, f"compare-{view}-tooltip", full=False)
+    no_errors(page)
+
+
+def test_a_click_on_a_pair_of_differences_filters_to_both_groups(page):
+    open_page(page, "compare?view=differences")
+    mark, text = hover_marks(page)
+    lines = [x.strip() for x in text.splitlines() if x.strip()]
+    a, b = lines[lines.index("group A") + 1], lines[lines.index("group B") + 1]
+    mark.click(force=True)
+    page.wait_for_function("() => location.search.includes('source=')", timeout=30_000)
+    settle(page)
+    main = page.locator('[data-testid="stMain"]').inner_text()
+    assert f"source {', '.join(sorted([a, b]))}" in main or f"source {a}, {b}" in main
+    no_errors(page)
+
+
+def test_the_png_download_is_the_matplotlib_chart(page):
+    open_page(page, "compare?view=stances")
+    page.wait_for_selector(VEGA)
+    with page.expect_download(timeout=60_000) as info:
+        page.get_by_role("button", name="Download chart (PNG)").click()
+    d = info.value
+    data = open(d.path(), "rb").read()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n" and len(data) > 10_000
+    assert d.suggested_filename.endswith(".png") and "stances" in d.suggested_filename
+    with page.expect_download(timeout=60_000) as info:
+        page.get_by_role("button", name="Download table (CSV)").click()
+    assert open(info.value.path(), encoding="utf-8").readline().startswith("group,")
 
 
 def test_the_explorer_shows_every_finding_highlighted_with_its_explanation(page):
@@ -109,9 +248,15 @@ def test_the_script_article_stays_inert(page):
 def test_hostile_source_names_stay_inert_in_filters_charts_and_events(page):
     open_page(page, "compare?" + "&".join(f"source={s}" for s in ("Capital%20Wire", "%3Cimg%20src%3Dx%20onerror"
                                                                     "%3Dalert(8)%3E%20Gazette")))
-    page.wait_for_selector(MAIN_IMAGE)
+    page.wait_for_selector(VEGA)
     page.wait_for_timeout(1000)
     assert HOSTILE_SOURCE in page.locator('[data-testid="stSidebar"]').inner_text()
+    # in the chart: an axis label and a tooltip of text (no element made of it)
+    assert HOSTILE_SOURCE in page.locator(VEGA).inner_text() or \
+        page.locator(f"{VEGA} svg text").filter(has_text="onerror").count() >= 1
+    _, text = hover_marks(page, "Gazette")
+    assert HOSTILE_SOURCE in text
+    assert page.locator(f"{TOOLTIP} img").count() == 0 and page.locator(f"{VEGA} img").count() == 0
     open_page(page, "event?event_id=E04")
     page.wait_for_selector(MAIN_IMAGE)
     page.wait_for_timeout(1000)

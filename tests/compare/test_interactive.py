@@ -127,6 +127,9 @@ def test_the_rates_tooltip_says_what_the_table_says():
         else:
             assert d["ci"] == f"{row['lo']:.4g} to {row['hi']:.4g}"
     # the rows in the static chart's order: the highest value at the top
+    assert "note" in tooltip_titles(spec)  # why the singleton has no interval
+    no_notes = V.rates_chart(t.assign(note=""), "loaded_author_rate").to_dict()
+    assert "note" not in tooltip_titles(no_notes)  # no empty row when no group has a note
     assert spec["layer"][0]["encoding"]["y"]["sort"] == {"field": "row", "op": "min", "order": "ascending"}
     order = [r["group"] for r in sorted(rows(spec), key=lambda r: r["row"])]
     assert order == t.sort_values(["value", "group"], ascending=[False, True])["group"].tolist()
