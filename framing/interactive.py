@@ -139,12 +139,16 @@ def rates_chart(rates: pd.DataFrame, metric: str, *, corpus: str | None = None, 
     x = alt.X("value:Q", title=unit, scale=alt.Scale(zero=False, nice=True))
     whisker = base.mark_rule(color=OKABE_ITO[0], strokeWidth=1.6).encode(
         x=alt.X("lo:Q", title=unit), x2="hi:Q").transform_filter("isValid(datum.lo) && isValid(datum.hi)")
-    marks = ["value with 95% interval", "few articles or words: interval unreliable", "no interval can be computed"]
+    # the legend names the kinds of dot the chart has (our three labels; as the static chart's legend)
+    kinds = {"value with 95% interval": ("circle", OKABE_ITO[0]),
+             "few articles or words: interval unreliable": ("circle", "white"),
+             "no interval can be computed": ("diamond", "white")}
+    marks = [m for m in kinds if m in set(d["mark"])]
     dots = base.mark_point(size=70, strokeWidth=1.6, color=OKABE_ITO[0], cursor="pointer").encode(
         x=x,
-        shape=alt.Shape("mark:N", scale=alt.Scale(domain=marks, range=["circle", "circle", "diamond"]),
+        shape=alt.Shape("mark:N", scale=alt.Scale(domain=marks, range=[kinds[m][0] for m in marks]),
                         legend=alt.Legend(title=None, orient="bottom", direction="vertical", labelLimit=0)),
-        fill=alt.Fill("mark:N", scale=alt.Scale(domain=marks, range=[OKABE_ITO[0], "white", "white"]),
+        fill=alt.Fill("mark:N", scale=alt.Scale(domain=marks, range=[kinds[m][1] for m in marks]),
                       legend=None),
     ).add_params(_pick())
     extra = ci_words() + (f"; {limited}" if limited else "") + "; click a group to show only its articles"

@@ -128,6 +128,8 @@ def test_the_rates_tooltip_says_what_the_table_says():
             assert d["ci"] == f"{row['lo']:.4g} to {row['hi']:.4g}"
     # the rows in the static chart's order: the highest value at the top
     assert "note" in tooltip_titles(spec)  # why the singleton has no interval
+    legend = spec["layer"][1]["encoding"]["shape"]["scale"]["domain"]
+    assert set(legend) == {r["mark"] for r in rows(spec)} and "no interval can be computed" in legend
     no_notes = V.rates_chart(t.assign(note=""), "loaded_author_rate").to_dict()
     assert "note" not in tooltip_titles(no_notes)  # no empty row when no group has a note
     assert spec["layer"][0]["encoding"]["y"]["sort"] == {"field": "row", "op": "min", "order": "ascending"}
