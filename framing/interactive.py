@@ -45,7 +45,7 @@ from framing.chartstyle import (
     limit_groups,
 )
 
-SELECTION = "pick"  # the point selection of every chart: a click picks a group (shift-click adds one)
+SELECTION = "pick"  # the point selection of every chart: a click picks one group (or one pair)
 GROUP_FIELDS = ("group", "group_a", "group_b")  # the fields a selection may name groups in
 ROW_PX = 22  # height of one group's row in the dot and bar charts
 WIDTH_PX = 520  # the plotting area's width (the page stretches the chart to its column)
@@ -84,8 +84,8 @@ def _tooltip(*fields: tuple[str, str]) -> list[alt.Tooltip]:
 
 
 def _pick(fields: Sequence[str] = ("group",)) -> Any:
-    return alt.selection_point(name=SELECTION, fields=list(fields), on="click", toggle="event.shiftKey",
-                               clear="dblclick")
+    # no toggling with shift: a page that filters on the first click has nothing left to add a group from
+    return alt.selection_point(name=SELECTION, fields=list(fields), on="click", toggle=False, clear="dblclick")
 
 
 def _faded() -> Any:

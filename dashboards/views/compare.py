@@ -52,8 +52,8 @@ if spec is None:  # a chart kind without an interactive version
     left.image(png(), width="stretch", alt=f"{VIEWS[view]} chart")
 else:
     widgets.filtering_chart(spec, ref, by, where=left, alt=f"{VIEWS[view]} chart")
-    widgets.show_text(f"Hover a mark for its figures; click a group to show only its articles (the {by} filter in "
-                      "the sidebar; shift-click adds a group).", "caption", where=left)
+    widgets.show_text(f"Hover a mark for its figures; click a group to show only its articles (it becomes the {by} "
+                      "filter in the sidebar, where you can add others).", "caption", where=left)
     widgets.clear_filter(by, widgets.GROUPINGS[by], where=left)
 widgets.downloads(png, tab, f"{name}-{view}-{metric}-by-{by}", where=left)
 with right:
