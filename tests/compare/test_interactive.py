@@ -201,3 +201,13 @@ def test_a_kind_without_an_interactive_version_says_which_have_one(monkeypatch):
         draw_interactive("terms", FrameTables(articles(2)))
     monkeypatch.setattr(charts, "CHARTS", charts.CHARTS[:1])
     assert list(interactive_kinds()) == ["rates"]
+
+
+def test_the_registry_loads_altair_only_when_an_interactive_chart_is_drawn():
+    import subprocess
+    import sys
+
+    code = ("import sys, framing.charts, framing.cli; "
+            "print(any(m == 'altair' or m.startswith('altair.') for m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
