@@ -19,8 +19,9 @@ text and its tooltip escapes ``&`` and ``<`` before it shows a value, so none of
 ``url`` or image channel is ever encoded, and data values never enter a Vega expression (field names are our own
 constants).
 
-Cannot do: calendar spacing over time (periods without articles are not on the axis; a line breaks where a group
-has a gap, as in the static chart), small multiples beyond a few groups (one colour per group, up to 24 lines).
+Cannot do: small multiples over time (one colour per group, up to 24 lines; a click fades the others). Periods are
+placed on a calendar axis when every label is a date bucket, one step each otherwise; a line breaks where a group
+has a gap, as in the static chart.
 """
 
 from __future__ import annotations
@@ -328,7 +329,14 @@ def time_chart(rates: pd.DataFrame, metric: str, *, period: str, series: str | N
                        scale=alt.Scale(range=[OKABE_ITO[i % len(OKABE_ITO)] for i in range(len(names))]),
                        legend=alt.Legend(orient="bottom", columns=2, labelLimit=LABEL_PX, symbolType="circle",
                                          symbolOpacity=1))
-    x = alt.X("period:O", title=None, axis=alt.Axis(labelAngle=-45))  # bucket labels sort as dates do
+    starts = {p: _period_start(p) for p in periods}
+    if all(starts.values()):  # on a calendar axis, as the static chart: 2014-12 and 2018-06 are 42 months apart
+        d = d.assign(start=d["period"].map(starts))
+        # in UTC: the browser's time zone must not move 2026-01-01 to 2025-12-31
+        x = alt.X("start:T", title=None, scale=alt.Scale(type="utc"),
+                  axis=alt.Axis(labelAngle=-45, format=_DATE_FORMAT[_freq(periods[0])]))
+    else:  # labels that are not date buckets: one step each, in order
+        x = alt.X("period:O", title=None, axis=alt.Axis(labelAngle=-45))
     tips = _tooltip(("group", "group"), ("period", "period"), ("value_text", f"{label} ({unit})"),
                     ("ci", "95% interval"), ("n_articles_text", "articles"), ("n_words_text", "words"))
     base = alt.Chart(d).encode(x=x, color=colour)  # one legend for the three layers
@@ -351,6 +359,36 @@ def _sized(chart: Any, title: alt.TitleParams, width: int, height: int) -> Any:
     fits both by default, which squeezes many rows into a few pixels)."""
     return chart.properties(title=title, width=width, height=height,
                             autosize=alt.AutoSizeParams(type="fit-x", contains="padding"))
+
+
+_DATE_FORMAT = {"day": "%Y-%m-%d", "week": "%Y-%m-%d", "month": "%Y-%m", "quarter": "%Y-%m", "year": "%Y"}
+
+
+def _freq(label: str) -> str:
+    return ("week" if "-W" in label else "quarter" if "-Q" in label else
+            {10: "day", 7: "month", 4: "year"}.get(len(label), "day"))
+
+
+def _period_start(label: str) -> str | None:
+    """The first day of a date bucket (``2026-01`` -> ``2026-01-01``, ``2026-W03`` -> its Monday, ``2026-Q2`` ->
+    ``2026-04-01``), as ISO text; None for a label that is no bucket. The buckets of
+    :mod:`framing.compare.groups`."""
+    import re
+
+    try:
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", label):
+            return pd.Timestamp(label).strftime("%Y-%m-%d")
+        if m := re.fullmatch(r"(\d{4})-W(\d{2})", label):
+            return pd.Timestamp.fromisocalendar(int(m[1]), int(m[2]), 1).strftime("%Y-%m-%d")
+        if re.fullmatch(r"\d{4}-\d{2}", label):
+            return pd.Timestamp(f"{label}-01").strftime("%Y-%m-%d")
+        if m := re.fullmatch(r"(\d{4})-Q([1-4])", label):
+            return f"{m[1]}-{3 * int(m[2]) - 2:02d}-01"
+        if re.fullmatch(r"\d{4}", label):
+            return f"{label}-01-01"
+    except ValueError:
+        return None
+    return None
 
 
 def _empty(message: str) -> alt.Chart:

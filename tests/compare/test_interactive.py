@@ -211,3 +211,17 @@ def test_the_registry_loads_altair_only_when_an_interactive_chart_is_drawn():
             "print(any(m == 'altair' or m.startswith('altair.') for m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+@pytest.mark.parametrize("label, start", [("2026-01", "2026-01-01"), ("2026-01-05", "2026-01-05"),
+                                          ("2026-W03", "2026-01-12"), ("2026-Q2", "2026-04-01"), ("2026", "2026-01-01"),
+                                          ("(missing)", None), ("2026-13", None), ("2026-Q5", None)])
+def test_date_buckets_start_on_their_first_day(label, start):
+    assert V._period_start(label) == start
+
+
+def test_over_time_is_on_a_calendar_axis_in_utc():
+    spec = spec_of("time", articles(2))
+    x = spec["layer"][0]["encoding"]["x"]
+    assert x["field"] == "start" and x["type"] == "temporal" and x["scale"] == {"type": "utc"}
+    assert {r["start"] for r in rows(spec)} == {"2026-01-01", "2026-02-01", "2026-03-01"}
