@@ -243,44 +243,47 @@ def heatmap_chart(rates: pd.DataFrame, *, voice: str = "author", corpus: str | N
 
 # -- stances and source types: stacked bars --------------------------------------------------------------------
 
-def shares_chart(rates: pd.DataFrame, family: str = "stance", *, corpus: str | None = None, max_groups: int = 40
-                 ) -> alt.Chart:
-    """Each group's attributions split by stance or by source type, stacked to 1, the group with the largest
-    first share at the top (as :func:`framing.plots.plot_shares`)."""
-    if family not in ("stance", "source_type"):
-        raise ValueError(f"family must be 'stance' or 'source_type', not {family!r}")
+def shares_chart(rates: pd.DataFrame, family: str = "stance", *, order: Sequence[str] | None = None,
+                 corpus: str | None = None, max_groups: int = 40) -> alt.Chart:
+    """Each group's attributions split by stance or by source type (or any family of shares: its keys stacked in
+    ``order``, by default the table's), stacked to 1, the group with the largest first share at the top (as
+    :func:`framing.plots.plot_shares`)."""
     d = rates[rates["family"] == family]
     if d.empty:
         return _empty(f"No {family} shares in this table.")
     d, limited = limit_groups(d, max_groups)
-    keys = [k for k in (STANCE_ORDER if family == "stance" else TYPE_ORDER) if k in set(d["key"])]
+    known = {"stance": STANCE_ORDER, "source_type": TYPE_ORDER}
+    keys = [k for k in (order or known.get(family) or dict.fromkeys(d["key"])) if k in set(d["key"])]
+    unit = str(d["unit"].iloc[0])  # "share of attributions"
+    counted = unit.removeprefix("share of ")
     first = d[d["key"] == keys[0]].set_index("group")["value"]
     groups = sorted(d["group"].unique())
-    order = sorted(groups, key=lambda g: (-(first.get(g, np.nan) if pd.notna(first.get(g, np.nan)) else -1), g))
+    rows = sorted(groups, key=lambda g: (-(first.get(g, np.nan) if pd.notna(first.get(g, np.nan)) else -1), g))
     d = _with_text(d[d["key"].isin(keys)]).assign(
         part=lambda t: t["key"].str.replace("_", " "), rank=lambda t: t["key"].map({k: i for i, k in enumerate(keys)}),
         count_text=lambda t: [_num(int(v)) if pd.notna(v) else "" for v in t["numerator"]],
+        total_text=lambda t: [_num(int(v)) if pd.notna(v) else "" for v in t["denominator"]],
         value=lambda t: t["value"].fillna(0.0))
-    d = d[["group", "part", "rank", "value", "value_text", "ci", "count_text", "n_attributions_text",
+    d = d[["group", "part", "rank", "value", "value_text", "ci", "count_text", "total_text",
            "n_articles_text", "n_words_text"]]
-    d = _rows(d, order).sort_values(["row", "rank"]).reset_index(drop=True)
+    d = _rows(d, rows).sort_values(["row", "rank"]).reset_index(drop=True)
     parts = [k.replace("_", " ") for k in keys]
-    colours = list(STANCE_COLOURS if family == "stance" else OKABE_ITO)
+    palette = STANCE_COLOURS if family == "stance" else OKABE_ITO
+    colours = [palette[i % len(palette)] for i in range(len(parts))]
     tips = _tooltip(("group", "group"), ("part", family.replace("_", " ")), ("value_text", "share"),
-                    ("ci", "95% interval"), ("count_text", "attributions of this kind"),
-                    ("n_attributions_text", "attributions"), ("n_articles_text", "articles"),
-                    ("n_words_text", "words"))
+                    ("ci", "95% interval"), ("count_text", f"{counted} of this kind"),
+                    ("total_text", counted), ("n_articles_text", "articles"), ("n_words_text", "words"))
     bars = alt.Chart(d).mark_bar(cursor="pointer", stroke="white", strokeWidth=0.5).encode(
         y=_y(),
-        x=alt.X("value:Q", stack="zero", title="share of attributions", scale=alt.Scale(domain=[0, 1])),
-        color=alt.Color("part:N", sort=parts, title=None,
-                        scale=alt.Scale(domain=parts, range=colours[: len(parts)]),
+        x=alt.X("value:Q", stack="zero", title=unit, scale=alt.Scale(domain=[0, 1])),
+        color=alt.Color("part:N", sort=parts, title=None, scale=alt.Scale(domain=parts, range=colours),
                         legend=alt.Legend(orient="bottom", columns=4)),
         order=alt.Order("rank:Q"), tooltip=tips, opacity=_faded(),
     ).add_params(_pick())
     extra = "; ".join(x for x in (limited, "click a bar to show only its group's articles") if x)
-    return _sized(bars, _title(f"{FAMILY_WORDS[family]} (share of each group's attributions)", corpus, extra),
-                  WIDTH_PX, ROW_PX * len(order))
+    words = FAMILY_WORDS.get(family, family.replace("_", " ").capitalize())
+    return _sized(bars, _title(f"{words} (share of each group's {counted})", corpus, extra), WIDTH_PX,
+                  ROW_PX * len(rows))
 
 
 # -- a metric over time ----------------------------------------------------------------------------------------

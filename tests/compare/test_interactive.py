@@ -145,7 +145,7 @@ def test_shares_and_heatmap_carry_the_counts_and_differences_the_pairs():
     for g, row in neutral.iterrows():
         d = stance[(g, "neutral")]
         assert d["value_text"] == f"{row['value']:.4g}" and d["count_text"] == f"{int(row['numerator']):,}"
-        assert d["n_attributions_text"] == f"{row['n_attributions']:,}"
+        assert d["total_text"] == f"{row['n_attributions']:,}"  # the denominator: the group's attributions
     heat = rows(spec_of("heatmap", a))
     assert {r["category"] for r in heat} >= {"emotive", "hedge"} and all("ci" in r for r in heat)
     pairs = rows(spec_of("differences", a))
@@ -225,3 +225,15 @@ def test_over_time_is_on_a_calendar_axis_in_utc():
     x = spec["layer"][0]["encoding"]["x"]
     assert x["field"] == "start" and x["type"] == "temporal" and x["scale"] == {"type": "utc"}
     assert {r["start"] for r in rows(spec)} == {"2026-01-01", "2026-02-01", "2026-03-01"}
+
+
+def test_any_family_of_shares_stacks_in_the_given_order():
+    """A family the static chart does not know (e.g. a speaker's role): its keys in the order given, its unit."""
+    t = stats.rates(articles(2), metrics=["stance"], config=CFG).assign(family="role", unit="share of quotations")
+    t["key"] = t["key"].map({"neutral": "official", "endorsing": "expert", "distancing": "citizen",
+                             "discrediting": "unknown"})
+    spec = V.shares_chart(t, "role", order=["expert", "official", "citizen", "unknown"]).to_dict()
+    assert spec["encoding"]["color"]["scale"]["domain"] == ["expert", "official", "citizen", "unknown"]
+    assert spec["encoding"]["x"]["title"] == "share of quotations"
+    assert {"quotations", "quotations of this kind"} <= tooltip_titles(spec)
+    assert spec["title"]["text"] == "Role (share of each group's quotations)"
