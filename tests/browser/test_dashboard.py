@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+from urllib.parse import parse_qs, urlparse
 
 import pytest
 
@@ -166,14 +167,28 @@ def test_a_click_on_a_group_filters_the_page_and_the_url_and_can_be_undone(page,
     no_errors(page)
 
 
+def tooltip_groups(text: str) -> set[str]:
+    """The group(s) a tooltip names (``group``, or ``group A`` and ``group B``)."""
+    lines = [x.strip() for x in text.splitlines() if x.strip()]
+    return {lines[i + 1] for i, x in enumerate(lines[:-1]) if x in ("group", "group A", "group B")}
+
+
 @pytest.mark.parametrize("view", COMPARE_VIEWS)
 def test_every_compare_chart_is_interactive(page, view):
     open_page(page, f"compare?view={view}")
     page.wait_for_selector(VEGA)
     assert page.locator(MAIN_IMAGE).count() == 0  # the Vega chart, not a PNG
-    _, text = hover_marks(page)
-    assert "95% interval" in text and "group" in text
+    total = caption_count(page)
+    mark, text = hover_marks(page)
+    assert "95% interval" in text and "articles" in text or "group A" in text
+    groups = tooltip_groups(text)
+    assert groups
     shoot(page, f"compare-{view}-tooltip", full=False)
+    mark.click(force=True)  # the click filters the page to the mark's group(s)
+    page.wait_for_function("() => location.search.includes('source=')", timeout=30_000)
+    settle(page)
+    assert set(parse_qs(urlparse(page.url).query)["source"]) == groups
+    assert caption_count(page) < total
     no_errors(page)
 
 
