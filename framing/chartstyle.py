@@ -15,6 +15,10 @@ NO_INTERVAL = "no interval"
 FAMILY_WORDS = {"stance": "Reporting verbs by stance", "source_type": "Attributions by source type"}
 STANCE_ORDER = ("neutral", "endorsing", "distancing", "discrediting")
 TYPE_ORDER = ("named_person", "named_org", "title_only", "anonymous", "pronoun", "media", "none")
+# the columns of a rates table that are not grouping columns (a time chart's series is the first other column)
+RATE_TABLE_COLUMNS = ("group", "metric", "family", "key", "voice", "label", "unit", "value", "lo", "hi", "interval",
+                      "numerator", "denominator", "n_articles", "n_words", "n_attributions", "low_n", "note",
+                      "_series", "_period")
 # the stacked bars' colours, in the order above
 STANCE_COLOURS = (OKABE_ITO[2], OKABE_ITO[0], OKABE_ITO[1], OKABE_ITO[5])
 

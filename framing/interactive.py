@@ -40,6 +40,7 @@ from framing.chartstyle import (
     GREY,
     NO_INTERVAL,
     OKABE_ITO,
+    RATE_TABLE_COLUMNS,
     STANCE_COLOURS,
     STANCE_ORDER,
     TYPE_ORDER,
@@ -96,7 +97,7 @@ def _faded() -> Any:
 
 
 def _title(what: str, corpus: str | None, extra: str = "") -> alt.TitleParams:
-    sub = [x for x in ([f"corpus: {corpus}"] if corpus else []) + ([extra] if extra else [])]
+    sub = ([f"corpus: {corpus}"] if corpus else []) + ([extra] if extra else [])
     return alt.TitleParams(what, subtitle=sub, anchor="start", fontSize=13, subtitleFontSize=11)
 
 
@@ -295,7 +296,6 @@ def time_chart(rates: pd.DataFrame, metric: str, *, period: str, series: str | N
     the group column (the first other grouping column; None: one line). The line breaks where a group has no
     article in a period between two it has; periods whose dates did not parse are left out."""
     from framing.compare.groups import UNPARSED, period_ordinal
-    from framing.plots import RATE_TABLE_COLUMNS
 
     d = rates[rates["metric"] == metric]
     if d.empty:
@@ -341,7 +341,7 @@ def time_chart(rates: pd.DataFrame, metric: str, *, period: str, series: str | N
                   axis=alt.Axis(labelAngle=-45, format=_DATE_FORMAT[_freq(periods[0])]))
     else:  # labels that are not date buckets: one step each, in order
         x = alt.X("period:O", title=None, axis=alt.Axis(labelAngle=-45))
-    tips = _tooltip(("group", "group"), ("period", "period"), ("value_text", f"{label} ({unit})"),
+    tips = _tooltip(("group", "group"), ("period", "period"), ("value_text", f"value ({unit})"),
                     ("ci", "95% interval"), ("n_articles_text", "articles"), ("n_words_text", "words"))
     base = alt.Chart(d).encode(x=x, color=colour)  # one legend for the three layers
     band = base.mark_area(opacity=0.15).encode(y=alt.Y("lo:Q", title=unit), y2="hi:Q", detail="segment:N",

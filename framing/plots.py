@@ -26,7 +26,7 @@ from matplotlib.image import imsave
 from matplotlib.lines import Line2D
 from matplotlib.ticker import MaxNLocator
 
-from framing.chartstyle import CMAP, GREY, NO_INTERVAL, OKABE_ITO  # noqa: F401  (re-exported)
+from framing.chartstyle import CMAP, GREY, NO_INTERVAL, OKABE_ITO, RATE_TABLE_COLUMNS  # noqa: F401  (re-exported)
 from framing.chartstyle import FAMILY_WORDS as _FAMILY_WORDS
 from framing.chartstyle import STANCE_COLOURS as _STANCE_COLOURS
 from framing.chartstyle import STANCE_ORDER as _STANCE_ORDER
@@ -503,9 +503,6 @@ def _time_series(a: Axes, e: pd.DataFrame, pos: dict[str, int], colour: str, lab
     return bool((~has).any())
 
 
-RATE_TABLE_COLUMNS = ("group", "metric", "family", "key", "voice", "label", "unit", "value", "lo", "hi", "interval",
-                      "numerator", "denominator", "n_articles", "n_words", "n_attributions", "low_n", "note",
-                      "_series", "_period")
 
 
 # -- same event ------------------------------------------------------------------------------------------------
