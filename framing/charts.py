@@ -207,6 +207,7 @@ def _of_metric(t: pd.DataFrame, p: ChartParams) -> pd.DataFrame:
 
 _stances, _stances_shown = _shares("stance")
 _types, _types_shown = _shares("source_type")
+_roles, _roles_shown = _shares("quote_role")
 
 CHARTS: tuple[ChartKind, ...] = (
     ChartKind("rates", "Rates", "dot and whisker: one metric per group, with intervals", "compare",
@@ -220,6 +221,8 @@ CHARTS: tuple[ChartKind, ...] = (
               lambda tb, p: tb.rates("stance"), _stances, _stances_shown, _vega_shares("stance")),
     ChartKind("source-types", "Source types", "attributions by type of source (stacked bars)", "compare",
               lambda tb, p: tb.rates("source_type"), _types, _types_shown, _vega_shares("source_type")),
+    ChartKind("roles", "Speaker roles", "attributed quotations by the speaker's role (stacked bars)", "compare",
+              lambda tb, p: tb.rates("quote_role"), _roles, _roles_shown, _vega_shares("quote_role")),
     ChartKind("time", "Over time", "one metric over time, a line per group", "compare",
               lambda tb, p: tb.over_time(p.metric, p.freq), _plot_time, _same, _vega_time),
     ChartKind("terms", "Distinctive terms", "each group's most distinctive terms", "words",

@@ -12,15 +12,39 @@ GREY = "#999999"
 CMAP = "cividis"  # perceptually uniform and colour-blind safe
 NO_INTERVAL = "no interval"
 
-FAMILY_WORDS = {"stance": "Reporting verbs by stance", "source_type": "Attributions by source type"}
+FAMILY_WORDS = {"stance": "Reporting verbs by stance", "source_type": "Attributions by source type",
+                "quote_role": "Quotations by the speaker's role"}
 STANCE_ORDER = ("neutral", "endorsing", "distancing", "discrediting")
 TYPE_ORDER = ("named_person", "named_org", "title_only", "anonymous", "pronoun", "media", "none")
+# Okabe-Ito, then three of Paul Tol's muted colours for families with more than eight parts (speakers' roles); grey
+# is kept for what is unknown
+MANY_COLOURS = (*OKABE_ITO, "#882255", "#44AA99", "#999933")
 # the columns of a rates table that are not grouping columns (a time chart's series is the first other column)
 RATE_TABLE_COLUMNS = ("group", "metric", "family", "key", "voice", "label", "unit", "value", "lo", "hi", "interval",
                       "numerator", "denominator", "n_articles", "n_words", "n_attributions", "low_n", "note",
                       "_series", "_period")
 # the stacked bars' colours, in the order above
 STANCE_COLOURS = (OKABE_ITO[2], OKABE_ITO[0], OKABE_ITO[1], OKABE_ITO[5])
+
+
+def share_keys(family: str, keys: pd.Series | list[str]) -> list[str]:
+    """The parts of a family of shares in the order they are stacked: stance and source type in their fixed order,
+    any other family in the metrics registry's order (its keys as the detectors declare them), then any other key
+    of the table; ``unknown`` last."""
+    present = list(dict.fromkeys(keys))
+    fixed = {"stance": STANCE_ORDER, "source_type": TYPE_ORDER}.get(family)
+    if fixed is None:
+        from framing.compare.metrics import METRICS
+
+        fixed = tuple(m.key for m in METRICS if m.family == family)
+    out = [k for k in fixed if k in present] + [k for k in present if k not in fixed]
+    return [k for k in out if k != "unknown"] + (["unknown"] if "unknown" in out else [])
+
+
+def share_colours(family: str, keys: list[str]) -> list[str]:
+    """A colour per part (:func:`share_keys`): the stance colours, else Okabe-Ito and Tol; grey for ``unknown``."""
+    palette = STANCE_COLOURS if family == "stance" else OKABE_ITO if family == "source_type" else MANY_COLOURS
+    return [GREY if k == "unknown" else palette[i % len(palette)] for i, k in enumerate(keys)]
 
 
 def limit_groups(df: pd.DataFrame, max_groups: int) -> tuple[pd.DataFrame, str]:

@@ -41,11 +41,10 @@ from framing.chartstyle import (
     NO_INTERVAL,
     OKABE_ITO,
     RATE_TABLE_COLUMNS,
-    STANCE_COLOURS,
-    STANCE_ORDER,
-    TYPE_ORDER,
     ci_words,
     limit_groups,
+    share_colours,
+    share_keys,
 )
 
 SELECTION = "pick"  # the point selection of every chart: a click picks one group (or one pair)
@@ -246,15 +245,14 @@ def heatmap_chart(rates: pd.DataFrame, *, voice: str = "author", corpus: str | N
 
 def shares_chart(rates: pd.DataFrame, family: str = "stance", *, order: Sequence[str] | None = None,
                  corpus: str | None = None, max_groups: int = 40) -> alt.Chart:
-    """Each group's attributions split by stance or by source type (or any family of shares: its keys stacked in
-    ``order``, by default the table's), stacked to 1, the group with the largest first share at the top (as
-    :func:`framing.plots.plot_shares`)."""
+    """Each group's attributions split by stance or by source type, or its shares of any other family (quotations by
+    the speaker's role), stacked to 1 in ``order`` (by default :func:`framing.chartstyle.share_keys`), the group with
+    the largest first share at the top (as :func:`framing.plots.plot_shares`)."""
     d = rates[rates["family"] == family]
     if d.empty:
         return _empty(f"No {family} shares in this table.")
     d, limited = limit_groups(d, max_groups)
-    known = {"stance": STANCE_ORDER, "source_type": TYPE_ORDER}
-    keys = [k for k in (order or known.get(family) or dict.fromkeys(d["key"])) if k in set(d["key"])]
+    keys = [k for k in order if k in set(d["key"])] if order else share_keys(family, d["key"])
     unit = str(d["unit"].iloc[0])  # "share of attributions"
     counted = unit.removeprefix("share of ")
     first = d[d["key"] == keys[0]].set_index("group")["value"]
@@ -269,8 +267,7 @@ def shares_chart(rates: pd.DataFrame, family: str = "stance", *, order: Sequence
            "n_articles_text", "n_words_text"]]
     d = _rows(d, rows).sort_values(["row", "rank"]).reset_index(drop=True)
     parts = [k.replace("_", " ") for k in keys]
-    palette = STANCE_COLOURS if family == "stance" else OKABE_ITO
-    colours = [palette[i % len(palette)] for i in range(len(parts))]
+    colours = share_colours(family, keys)
     tips = _tooltip(("group", "group"), ("part", family.replace("_", " ")), ("value_text", "share"),
                     ("ci", "95% interval"), ("count_text", f"{counted} of this kind"),
                     ("total_text", counted), ("n_articles_text", "articles"), ("n_words_text", "words"))

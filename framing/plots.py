@@ -26,11 +26,8 @@ from matplotlib.image import imsave
 from matplotlib.lines import Line2D
 from matplotlib.ticker import MaxNLocator
 
-from framing.chartstyle import CMAP, GREY, NO_INTERVAL, OKABE_ITO, RATE_TABLE_COLUMNS  # noqa: F401  (re-exported)
+from framing.chartstyle import CMAP, GREY, NO_INTERVAL, OKABE_ITO, RATE_TABLE_COLUMNS, share_colours, share_keys  # noqa: F401  (re-exported)
 from framing.chartstyle import FAMILY_WORDS as _FAMILY_WORDS
-from framing.chartstyle import STANCE_COLOURS as _STANCE_COLOURS
-from framing.chartstyle import STANCE_ORDER as _STANCE_ORDER
-from framing.chartstyle import TYPE_ORDER as _TYPE_ORDER
 from framing.chartstyle import ci_words as _ci_words
 from framing.chartstyle import limit_groups as _limit_groups
 
@@ -242,18 +239,22 @@ def plot_heatmap(rates: pd.DataFrame, *, voice: str = "author", ax: Axes | None 
 def plot_shares(rates: pd.DataFrame, family: str = "stance", *, ax: Axes | None = None, title: str | None = None,
                 corpus: str | None = None, max_groups: int = 40) -> Figure:
     """Stacked horizontal bars: each group's attributions split by stance (``family="stance"``) or by source type
-    (``family="source_type"``). A group without attributions gets an empty bar that says so."""
-    if family not in ("stance", "source_type"):
-        raise ValueError(f"family must be 'stance' or 'source_type', not {family!r}")
+    (``family="source_type"``), or its shares of any other family (its quotations by the speaker's role,
+    ``family="quote_role"``), in the order of :func:`framing.chartstyle.share_keys`. A group without attributions
+    (without anything the shares are of) gets an empty bar that says so."""
+    words = _FAMILY_WORDS.get(family, family.replace("_", " ").capitalize())
     d = rates[rates["family"] == family]
     if d.empty:
-        return _empty(ax, f"No {family} shares in this table.", title or _FAMILY_WORDS[family])
+        return _empty(ax, f"No {family} shares in this table.", title or words)
     d, limited = _limit_groups(d, max_groups)
-    order = _STANCE_ORDER if family == "stance" else _TYPE_ORDER
     m = d.pivot_table(index="group", columns="key", values="value", aggfunc="first", sort=True)
-    keys = [k for k in order if k in m.columns]
+    keys = share_keys(family, [k for k in d["key"] if k in m.columns])
     m = m[keys]
-    attrs = d.drop_duplicates("group").set_index("group")["n_attributions"]
+    unit = str(d["unit"].iloc[0])  # "share of attributions"
+    counted = unit.removeprefix("share of ")
+    # what each group's shares are of: its attributions (stance, source type), else the shares' denominator
+    n_col = "n_attributions" if family in ("stance", "source_type") else "denominator"
+    attrs = d.drop_duplicates("group").set_index("group")[n_col].fillna(0)
     first = keys[0]
     m = m.loc[sorted(m.index, key=lambda g: (-(m.loc[g, first] if not math.isnan(m.loc[g, first]) else -1), g))]
     m = m.iloc[::-1]
@@ -261,23 +262,22 @@ def plot_shares(rates: pd.DataFrame, family: str = "stance", *, ax: Axes | None 
     fig, a = _figure(ax, 9, _rows_height(G, 0.3, 2.2))
     y = np.arange(G)
     left = np.zeros(G)
-    colours = OKABE_ITO if family == "source_type" else _STANCE_COLOURS
+    colours = share_colours(family, keys)
     for k, key in enumerate(keys):
         v = np.nan_to_num(m[key].to_numpy(dtype=float))
-        a.barh(y, v, left=left, color=colours[k % len(colours)], edgecolor="white", linewidth=0.5,
+        a.barh(y, v, left=left, color=colours[k], edgecolor="white", linewidth=0.5,
                label=key.replace("_", " "), height=0.75)
         left += v
     for i, g in enumerate(m.index):
         n_attr = int(attrs.get(g, 0))
-        a.text(1.01, i, f"n={n_attr}" if n_attr else "no attributions", va="center", fontsize=7, color="#444444",
+        a.text(1.01, i, f"n={n_attr}" if n_attr else f"no {counted}", va="center", fontsize=7, color="#444444",
                transform=a.get_yaxis_transform())
     a.set_yticks(y, [_short(g) for g in m.index])
     a.set_xlim(0, 1)
-    a.set_xlabel("share of attributions")
+    a.set_xlabel(unit)
     a.legend(ncols=min(len(keys), 4), loc="upper center", bbox_to_anchor=(0.5, -0.09 - 0.6 / max(G, 3)),
              fontsize=8, frameon=False)
-    what = _FAMILY_WORDS[family]
-    _put_title(fig, a, title, f"{what} (share of each group's attributions)", corpus, limited, ax is None)
+    _put_title(fig, a, title, f"{words} (share of each group's {counted})", corpus, limited, ax is None)
     return fig
 
 

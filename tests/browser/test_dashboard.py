@@ -23,7 +23,7 @@ VEGA = '[data-testid="stMain"] [data-testid="stVegaLiteChart"]'
 # the data marks of a Vega chart drawn as SVG (points, bars, cells; not the legend's symbols)
 MARKS = f"{VEGA} svg g.role-mark.mark-symbol path, {VEGA} svg g.role-mark.mark-rect path"
 TOOLTIP = "#vg-tooltip-element"
-COMPARE_VIEWS = ("rates", "differences", "heatmap", "stances", "source-types", "time")
+COMPARE_VIEWS = ("rates", "differences", "heatmap", "stances", "source-types", "roles", "time")
 
 
 def open_page(pg, path: str):  # noqa: ANN001, ANN201

@@ -57,10 +57,20 @@ KINDS = {
     "source-types": ("loaded_author_rate", {"group", "source type", "share", "95% interval", "attributions",
                                             "articles", "words"}),
     "time": ("loaded_author_rate", {"group", "period", "95% interval", "articles", "words"}),
+    "roles": ("loaded_author_rate", {"group", "quote role", "share", "95% interval", "attributed quotations",
+                                     "articles", "words"}),
 }
 
 
+def with_roles(a: pd.DataFrame) -> pd.DataFrame:
+    """Attributed quotations by the speaker's role, so that the roles chart has shares to stack."""
+    k = pd.Series(range(len(a)), index=a.index)
+    return a.assign(q_role_politician=k % 3, q_role_expert=1, q_role_unknown=k % 2,
+                    q_attributed=k % 3 + 1 + k % 2)
+
+
 def spec_of(kind: str, a: pd.DataFrame, **params: Any) -> dict[str, Any]:
+    a = with_roles(a) if kind == "roles" else a
     c = draw_interactive(kind, FrameTables(a), ChartParams(metric=KINDS[kind][0], corpus="toy", **params))
     return c.figure.to_dict()
 
@@ -234,6 +244,7 @@ def test_any_family_of_shares_stacks_in_the_given_order():
                              "discrediting": "unknown"})
     spec = V.shares_chart(t, "role", order=["expert", "official", "citizen", "unknown"]).to_dict()
     assert spec["encoding"]["color"]["scale"]["domain"] == ["expert", "official", "citizen", "unknown"]
+    assert spec["encoding"]["color"]["scale"]["range"][-1] == "#999999"  # unknown in grey
     assert spec["encoding"]["x"]["title"] == "share of quotations"
     assert {"quotations", "quotations of this kind"} <= tooltip_titles(spec)
     assert spec["title"]["text"] == "Role (share of each group's quotations)"

@@ -167,6 +167,7 @@ def test_changing_a_filter_widget_changes_the_table_and_the_url(page):
     ("stances", "stance", "stance_distancing_share", {"group", "neutral", "endorsing", "distancing"}),
     ("source-types", "source_type", "source_anonymous_share", {"group", "anonymous", "named_person"}),
     ("time", "quotes", "quotes_scare_rate", {"group", "value", "date:month"}),
+    ("roles", "quote_role", "quote_role_politician_share", {"group", "politician", "government", "unknown"}),
     ("rates", "tone", "subjectivity_mean", {"group", "value", "lo", "hi"}),
 ])
 def test_every_chart_of_the_compare_page(page, view, family, metric, columns):
