@@ -109,6 +109,9 @@ def hover_marks(pg, want: str | None = None):  # noqa: ANN001, ANN201
 
 
 def caption_count(pg) -> int:  # noqa: ANN001
+    """The article count the Compare page states ("167 articles (...)"), once the page shows it."""
+    pg.wait_for_function("() => /[\\d,]+ articles \\(/.test(document.querySelector('[data-testid=\"stMain\"]')"
+                         "?.innerText || '')", timeout=30_000)
     m = re.search(r"([\d,]+) articles \(", pg.locator('[data-testid="stMain"]').inner_text())
     assert m, "no article count on the page"
     return int(m.group(1).replace(",", ""))
