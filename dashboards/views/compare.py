@@ -8,6 +8,7 @@ import widgets
 from framing.charts import kinds
 from framing.compare import METRICS
 from framing.compare.metrics import families
+from framing.compare.stats import absent_families
 
 # The metric families the detectors declare, each with its headline metric (shown first).
 FAMILIES = {f.name: f.label for f in families()}
@@ -37,6 +38,14 @@ if articles.empty:
 widgets.show_text(f"{len(articles):,} articles ({filters.describe()}), grouped by {by}. Intervals are 95% "
                   "bootstrap intervals over articles; a hollow dot marks a group with too few articles or words "
                   "for its interval to mean much.", "caption")
+
+gone = absent_families(articles)
+if FAMILIES[family] in gone or (view == "roles" and gone):
+    # our own words and family labels only: nothing from the articles
+    st.warning(f"This store has no {', '.join(gone)} figures: its articles were analysed by an earlier version of "
+               "framing, before these existed. Run `framing run INPUT --db STORE` on it again to add them (only those "
+               "articles are analysed again); the other categories are complete.")
+    st.stop()
 
 title = f"{name}; {filters.describe()}"
 with st.spinner("Computing..."):

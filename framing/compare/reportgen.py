@@ -88,6 +88,7 @@ def build_report(corpus: Corpus, *, by: By = "source", config: CompareConfig | N
     if include_findings:
         t["findings"] = _sorted(corpus.findings, ["article_id", "start", "end", "type"])
     rates = stats.rates(articles, by=keys, config=cfg)
+    data.warnings += [w for w in rates.attrs.get("warnings", []) if w not in data.warnings]
     t["rates"] = rates
     t["summary"] = stats.wide(rates, HEADLINE)
     n_groups = rates["group"].nunique()

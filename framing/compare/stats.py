@@ -28,7 +28,7 @@ import pandas as pd
 
 from framing.compare.groups import By, Grouping, group_articles
 from framing.compare.markdown import interval
-from framing.compare.metrics import HEADLINE, ONE, Metric, select
+from framing.compare.metrics import HEADLINE, ONE, Metric, families, select
 from framing.compare.settings import DEFAULT, CompareConfig
 from framing.errors import ConfigError, value_invalid_msg
 
@@ -63,7 +63,8 @@ def _columns(articles: pd.DataFrame, metrics: Sequence[Metric]
                      - set(articles.columns))
     if missing:
         raise ConfigError(f"the articles table lacks the column(s) {missing}; build it with framing.tables.frames() "
-                          "or framing.compare.load_corpus()")
+                          "or framing.compare.load_corpus() (a store analysed by an earlier version of framing gains "
+                          "them when `framing run` is run on it again)")
     specs: dict[tuple[str, ...], int] = {}
     cols: list[np.ndarray] = []
 
@@ -117,6 +118,8 @@ def bootstrap_sums(X: np.ndarray, n_boot: int, rng: np.random.Generator) -> np.n
 def _estimate(articles: pd.DataFrame, by: By, metrics: Iterable[str] | str | None, cfg: CompareConfig, *,
               keep_reps: bool = False) -> _Estimate:
     ms = select(metrics, per_words=cfg.per_words)
+    if metrics is None:  # every metric: those the table has columns for (a store may predate some families)
+        ms = tuple(m for m in ms if not _lacking(articles, m))
     grouping = group_articles(articles, by)
     X, num_idx, den_idx, specs = _columns(articles, ms)
     labels = grouping.labels.to_numpy(dtype=object).astype(str)
@@ -199,7 +202,27 @@ def rates(articles: pd.DataFrame, *, by: By = "source", metrics: Iterable[str] |
     """
     cfg = config or DEFAULT
     est = _estimate(articles, by, metrics, cfg)
-    return _rate_table(est, cfg)
+    table = _rate_table(est, cfg)
+    if metrics is None:
+        gone = absent_families(articles)
+        if gone:
+            table.attrs["warnings"] = [
+                f"no {', '.join(gone)} figures: the articles were analysed by an earlier version of framing, before "
+                "these existed (run `framing run INPUT --db STORE` again to add them: only those articles are "
+                "analysed again)"]
+    return table
+
+
+def _lacking(articles: pd.DataFrame, m: Metric) -> bool:
+    return any(c != ONE and c not in articles.columns for c in (*m.numerator, m.denominator))
+
+
+def absent_families(articles: pd.DataFrame) -> list[str]:
+    """The labels of the metric families the articles table has no columns for (a store analysed before they
+    existed), in registry order."""
+    labels = {f.name: f.label for f in families()}
+    gone = dict.fromkeys(m.family for m in select(None) if _lacking(articles, m))
+    return [labels.get(f, f) for f in gone]
 
 
 def _rate_table(est: _Estimate, cfg: CompareConfig) -> pd.DataFrame:

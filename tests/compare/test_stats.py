@@ -228,3 +228,20 @@ def test_wide_summary(demo):
     w = stats.wide(stats.rates(demo.articles, config=CFG))
     assert len(w) == demo.articles["source"].nunique()
     assert {"loaded_author_rate", "loaded_author_rate_lo", "loaded_author_rate_hi", "low_n"} <= set(w.columns)
+
+
+def test_a_table_from_before_a_metric_family_gets_the_others_and_a_warning_not_an_error():
+    # a store analysed by an earlier version has no speaker-role columns: every other figure, and a warning that
+    # names what is missing and how to add it
+    arts = two_sources()
+    old = arts.drop(columns=[c for c in arts.columns if c.startswith(("q_role_", "qw_role_"))
+                             or c in ("q_attributed", "qw_attributed")])
+    full, partial = stats.rates(arts, by="source", config=CFG), stats.rates(old, by="source", config=CFG)
+    assert {"quote_role", "quoted_words_role"} <= set(full["family"]) and not full.attrs.get("warnings")
+    assert set(partial["family"]) == set(full["family"]) - {"quote_role", "quoted_words_role"}
+    kept = full[full["family"].isin(set(partial["family"]))].reset_index(drop=True)
+    pd.testing.assert_frame_equal(partial.reset_index(drop=True), kept)
+    (warning,) = partial.attrs["warnings"]
+    assert "speaker role" in warning and "earlier version" in warning and "framing run" in warning
+    with pytest.raises(ConfigError, match="framing run"):
+        stats.rates(old, by="source", metrics="quote_role", config=CFG)
