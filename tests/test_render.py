@@ -13,8 +13,9 @@ def test_the_text_view_lists_every_kind_of_finding_with_offsets():
     assert lines[0] == f"a1  (Wire; {framing.analyse(text).n_words} words)"
     assert lines.index("  loaded terms") < lines.index("  quotations") < lines.index("  attributions")
     assert "    [8:15] 'slammed'" in out
-    assert "    [47:64] direct   \u201cIt is a disaster,\u201d  \u2014 Ana Ruiz (said)" in lines
-    assert "named_person Mayor Ana Ruiz, taken to be Ana Ruiz" in out
+    # a quotation's and an attribution's line end with the speaker's role
+    assert "    [47:64] direct   \u201cIt is a disaster,\u201d  \u2014 Ana Ruiz (said) [politician]" in lines
+    assert "named_person Mayor Ana Ruiz, taken to be Ana Ruiz [politician]" in out
     assert out.rstrip().splitlines()[-1].startswith("  sentiment: polarity")
 
 
