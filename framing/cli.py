@@ -198,33 +198,63 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help()
         return 2
     main_thread = threading.current_thread() is threading.main_thread()  # only there can signals be handled
+    _stops.clear()
     previous = signal.signal(signal.SIGTERM, _terminate) if main_thread else None
+    # Ctrl-C keeps its meaning, and is noted; a SIGINT the shell set to be ignored (a background job) stays ignored
+    previous_int = signal.getsignal(signal.SIGINT) if main_thread else None
+    if previous_int is signal.default_int_handler:
+        signal.signal(signal.SIGINT, _interrupt)
     try:
         return int(args.func(args) or 0)
     except FramingError as exc:
+        if _stops:
+            return _stopped(None, terminated="SIGTERM" in _stops)
         print(f"framing: {exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt as exc:
         cause = exc.__cause__ if isinstance(exc.__cause__, KeyboardInterrupt) else exc
-        how = "stopped (SIGTERM)" if isinstance(cause, Terminated) else "interrupted"
-        summary = getattr(exc, "summary", None)
-        if summary is not None:  # a corpus run: what was committed stays, the same command resumes
-            print(f"framing: {how}; {summary.line()}", file=sys.stderr)
-            print("framing: the batches in flight were abandoned, the ones committed are kept; run the same command "
-                  "again to resume", file=sys.stderr)
-        else:
-            print(f"framing: {how}", file=sys.stderr)
-        return 143 if isinstance(cause, Terminated) else 130
+        return _stopped(exc, terminated=isinstance(cause, Terminated))
     except BrokenPipeError:
         return 0
+    except Exception:
+        # A signal that arrives while a C extension is at work (matplotlib drawing a chart) can come out of it as
+        # that extension's own error ("Invalid bounding box"): the command was stopped, it did not fail.
+        if _stops:
+            return _stopped(None, terminated="SIGTERM" in _stops)
+        raise
     finally:
         if main_thread:
             signal.signal(signal.SIGTERM, previous)
+            if previous_int is signal.default_int_handler:
+                signal.signal(signal.SIGINT, previous_int)
+
+
+def _stopped(exc: BaseException | None, *, terminated: bool) -> int:
+    """Say that the command was stopped (and what a corpus run kept); the exit status of a signal's stop."""
+    how = "stopped (SIGTERM)" if terminated else "interrupted"
+    summary = getattr(exc, "summary", None)
+    if summary is not None:  # a corpus run: what was committed stays, the same command resumes
+        print(f"framing: {how}; {summary.line()}", file=sys.stderr)
+        print("framing: the batches in flight were abandoned, the ones committed are kept; run the same command "
+              "again to resume", file=sys.stderr)
+    else:
+        print(f"framing: {how}", file=sys.stderr)
+    return 143 if terminated else 130
+
+
+# The signals that asked the running command to stop (SIGTERM, SIGINT), in order.
+_stops: list[str] = []
 
 
 def _terminate(signum: int, frame: object) -> None:
     # SIGTERM stops the command like Ctrl-C, through the same cleanup (a second one during the cleanup abandons it).
+    _stops.append("SIGTERM")
     raise Terminated()
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    _stops.append("SIGINT")
+    raise KeyboardInterrupt()
 
 
 if __name__ == "__main__":

@@ -1,5 +1,6 @@
 import gzip
 import json
+import signal
 import subprocess
 import sys
 
@@ -213,3 +214,42 @@ def test_analyse_gives_an_error_per_record_over_its_time_budget_and_goes_on(tmp_
     err = capsys.readouterr().err
     assert rc == 3 and err.count("longer than its time budget of 1e-09 s") == 2
     assert main(["analyse", str(src), "-o", str(tmp_path / "o.jsonl")]) == 0
+
+
+@pytest.mark.parametrize("sig, status, said", [(signal.SIGTERM, 143, "stopped (SIGTERM)"),
+                                               (signal.SIGINT, 130, "interrupted")])
+def test_a_stop_that_surfaces_as_another_error_is_still_a_stop(monkeypatch, capsys, sig, status, said):
+    # a signal that arrives while a C extension works (matplotlib drawing) can come out as that extension's own error
+    # ("Invalid bounding box"): the command was stopped, it did not fail
+    import os
+    import time
+
+    import framing.cli as cli
+
+    def drawing(args):
+        try:
+            os.kill(os.getpid(), sig)
+            time.sleep(5)
+        except KeyboardInterrupt:
+            raise ValueError("Invalid bounding box") from None
+
+    monkeypatch.setattr(cli, "cmd_analyse", drawing)
+    previous = signal.getsignal(signal.SIGINT)
+    signal.signal(signal.SIGINT, signal.default_int_handler)  # as in a terminal (a test runner may ignore it)
+    try:
+        assert cli.main(["analyse", "-"]) == status
+        assert signal.getsignal(signal.SIGINT) is signal.default_int_handler  # put back as it was
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    assert said in capsys.readouterr().err
+
+
+def test_an_error_without_a_stop_is_still_an_error(monkeypatch):
+    import framing.cli as cli
+
+    def failing(args):
+        raise ValueError("a real bug")
+
+    monkeypatch.setattr(cli, "cmd_analyse", failing)
+    with pytest.raises(ValueError, match="a real bug"):
+        cli.main(["analyse", "-"])
