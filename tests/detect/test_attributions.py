@@ -15,6 +15,9 @@ def attrs(text):
          "Prime Minister Jane Roe", "named_person", "Jane Roe"),
         ('"We will win," said Jane Roe.', "said", "neutral", "Jane Roe", "named_person", "Jane Roe"),
         ("Sources said the plan was dead.", "said", "neutral", "Sources", "anonymous", "Sources"),
+        # a focusing adverb before the subject is not part of it
+        ("Even Mira Okafor admitted the strike was unannounced.", "admitted", "discrediting", "Mira Okafor",
+         "named_person", "Mira Okafor"),
         ("An official who declined to be named said talks had failed.", "said", "neutral", "An official",
          "anonymous", "An official"),
         ("The company claimed it had done nothing wrong.", "claimed", "distancing", "The company", "title_only",

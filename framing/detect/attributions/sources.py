@@ -148,12 +148,18 @@ def trim_source(ctx: Ctx, a: Attr) -> None:
 
     def stop(t: int) -> bool:
         return sentence_initial(ctx, t) and (w[t] in COMMON_STARTERS or w[t] in PREPOSITIONS
-                                             or w[t] in SENTENCE_STOPPERS or _participle(ctx, t)) \
+                                             or w[t] in SENTENCE_STOPPERS or w[t] in _FOCUS_ADVERBS
+                                             or _participle(ctx, t)) \
             and w[t] not in PRONOUNS and w[t] not in DETERMINERS
 
     while s < e and stop(s):
         s += 1
     a.source = None if s == e and stop(s) else (s, e)  # "When" alone is nobody
+
+
+# Focusing and stance adverbs stand before a subject without being part of it ("Even Okafor admitted", "Only the
+# ministry said", "Perhaps Brandt knew").
+_FOCUS_ADVERBS = frozenset("even only also just perhaps maybe indeed".split())
 
 
 def _participle(ctx: Ctx, t: int) -> bool:
