@@ -56,5 +56,24 @@ def limit_groups(df: pd.DataFrame, max_groups: int) -> tuple[pd.DataFrame, str]:
     return df[df["group"].isin(set(keep))], f"showing the {max_groups} largest of {len(groups)} groups"
 
 
+def largest_series(d: pd.DataFrame, column: str, max_groups: int) -> tuple[list[str], str]:
+    """The series of a chart over time, sorted: all of them, or the ``max_groups`` with most articles (ties by name),
+    and a note when some are left out."""
+    names = sorted(d[column].unique())
+    if len(names) <= max_groups:
+        return names, ""
+    size = d.groupby(column)["n_articles"].sum()
+    return sorted(sorted(names, key=lambda s: (-size[s], s))[:max_groups]), f"the {max_groups} largest groups"
+
+
+def largest_differences(d: pd.DataFrame, max_pairs: int) -> tuple[pd.DataFrame, str]:
+    """The ``max_pairs`` pairwise differences largest in size (ties by the pair's names), and a note when some are
+    left out."""
+    if len(d) <= max_pairs:
+        return d, ""
+    top = d.assign(_abs=d["diff"].abs()).sort_values(["_abs", "group_a", "group_b"], ascending=[False, True, True])
+    return top.head(max_pairs).drop(columns="_abs"), f"the {max_pairs} largest of {len(d)} differences"
+
+
 def ci_words(level: float = 0.95) -> str:
     return f"{level:.0%} bootstrap intervals over articles"

@@ -42,6 +42,8 @@ from framing.chartstyle import (
     OKABE_ITO,
     RATE_TABLE_COLUMNS,
     ci_words,
+    largest_differences,
+    largest_series,
     limit_groups,
     share_colours,
     share_keys,
@@ -166,11 +168,7 @@ def differences_chart(pairs: pd.DataFrame, metric: str, *, corpus: str | None = 
     d = pairs[pairs["metric"] == metric].copy()
     if d.empty:
         return _empty(f"No pairwise differences for {metric!r}.")
-    d["_abs"] = d["diff"].abs()
-    limited = ""
-    if len(d) > max_pairs:
-        limited = f"the {max_pairs} largest of {len(d)} differences"
-        d = d.sort_values(["_abs", "group_a", "group_b"], ascending=[False, True, True]).head(max_pairs)
+    d, limited = largest_differences(d, max_pairs)
     d = d.sort_values(["diff", "group_a", "group_b"], ascending=[False, True, True])
     label, unit, corr = str(d["label"].iloc[0]), str(d["unit"].iloc[0]), str(d["correction"].iloc[0])
     d = d.assign(pair=[f"{a} \u2212 {b}" for a, b in zip(d["group_a"], d["group_b"], strict=True)],
@@ -306,12 +304,8 @@ def time_chart(rates: pd.DataFrame, metric: str, *, period: str, series: str | N
     if d.empty:
         return _empty("No article has a date that parses: nothing to draw over time.")
     label, unit = str(d["label"].iloc[0]), str(d["unit"].iloc[0])
-    names = sorted(d["group"].unique())
-    limited = ""
-    if len(names) > max_groups:
-        size = d.groupby("group")["n_articles"].sum()
-        names = sorted(sorted(names, key=lambda s: (-size[s], s))[:max_groups])
-        limited = f"the {max_groups} largest groups"
+    names, limited = largest_series(d, "group", max_groups)
+    if limited:
         d = d[d["group"].isin(set(names))]
     periods = sorted(d["period"].unique())
     d = _with_text(d.sort_values(["group", "period"]))

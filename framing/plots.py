@@ -29,6 +29,8 @@ from matplotlib.ticker import MaxNLocator
 from framing.chartstyle import CMAP, GREY, NO_INTERVAL, OKABE_ITO, RATE_TABLE_COLUMNS, share_colours, share_keys  # noqa: F401  (re-exported)
 from framing.chartstyle import FAMILY_WORDS as _FAMILY_WORDS
 from framing.chartstyle import ci_words as _ci_words
+from framing.chartstyle import largest_differences as _largest_differences
+from framing.chartstyle import largest_series as _largest_series
 from framing.chartstyle import limit_groups as _limit_groups
 
 # -- helpers -----------------------------------------------------------------------------------------------------
@@ -160,11 +162,7 @@ def plot_differences(pairs: pd.DataFrame, metric: str = "loaded_author_rate", *,
     d = pairs[pairs["metric"] == metric].copy()
     if d.empty:
         return _empty(ax, f"No pairwise differences for {metric!r}.", title or metric)
-    d["_abs"] = d["diff"].abs()
-    limited = ""
-    if len(d) > max_pairs:
-        limited = f"the {max_pairs} largest of {len(d)} differences"
-        d = d.sort_values(["_abs", "group_a", "group_b"], ascending=[False, True, True]).head(max_pairs)
+    d, limited = _largest_differences(d, max_pairs)
     d = d.sort_values(["diff", "group_a", "group_b"])
     n = len(d)
     fig, a = _figure(ax, 9, _rows_height(n))
@@ -421,12 +419,7 @@ def plot_over_time(rates: pd.DataFrame, metric: str = "loaded_author_rate", *, p
     d = d[d["_period"] != UNPARSED]
     label, unit = str(d["label"].iloc[0]) if len(d) else metric, str(rates["unit"].iloc[0])
     periods = sorted(d["_period"].unique())
-    series = sorted(d["_series"].unique())
-    limited = ""
-    if len(series) > max_groups:
-        size = d.groupby("_series")["n_articles"].sum()
-        series = sorted(sorted(series, key=lambda s: (-size[s], s))[:max_groups])
-        limited = f"the {max_groups} largest groups"
+    series, limited = _largest_series(d, "_series", max_groups)
     if not periods:
         return _empty(ax, "No article has a date that parses: nothing to draw over time.", title or label)
     # periods are placed by calendar position (2014-12 and 2018-06 are 42 months apart, not one step), when every
