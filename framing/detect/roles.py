@@ -32,6 +32,7 @@ import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from framing.lexicons import Lexicon, Match, fold_words
@@ -78,6 +79,13 @@ class _Evidence:
     party: str | None = None
 
 
+@lru_cache(maxsize=8)
+def _source_words(sources: Lexicon) -> tuple[frozenset[str], frozenset[str]]:
+    """The document and media terms of the source-terms lexicon (made once per lexicon, not per article)."""
+    return (frozenset(e.term for e in sources.entries if e.category == "document"),
+            frozenset(e.term for e in sources.entries if e.category == "media"))
+
+
 class _Reader:
     """One article's words, the role lexicon and the source-terms lexicon, with the index of capitalised words."""
 
@@ -89,8 +97,7 @@ class _Reader:
         self._acronyms: dict[str, tuple[int, int]] | None = None
         self._any: dict[str, list[int]] = {}
         self._by_name: dict[str, RoleCall | None] = {}
-        self.document_words = {e.term for e in sources.entries if e.category == "document"}
-        self.media_words = {e.term for e in sources.entries if e.category == "media"}
+        self.document_words, self.media_words = _source_words(sources)
 
     # ------------------------------------------------------------------------------------------- word windows
     def gap(self, i: int) -> str:
