@@ -21,6 +21,9 @@ def quotes(text):
         ('The boxer, nicknamed "The Hammer", won.', [("The Hammer", "name", None)]),
         ("Only one 'no' vote was cast.", [("no", "other", None)]),
         ("cats are \u201ccuties\u201d", [("cuties", "scare", None)]),
+        # a phrase opening with a capital letter inside a sentence is a name or title, not the writer's distancing
+        ('Headline\n\nI lived through the 2002 "Beltway sniper" attacks.', [("Beltway sniper", "title", None)]),
+        ('Headline\n\nHe lived through the "sniper" attacks.', [("sniper", "scare", None)]),
         # the program or paper someone spoke to is a title, not their words
         ('The senator told "Morning Desk" on Friday that she would run.', [("Morning Desk", "title", None)]),
         ('Ms. Ortiz said on "The Late Hour" that talks had stalled.', [("The Late Hour", "title", None)]),

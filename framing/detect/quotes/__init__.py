@@ -139,8 +139,7 @@ def _classify_one(ctx: QuoteContext, q: QuoteSpan, last: LastTurn | None, outer_
     if 2 <= n <= 6 and words[-1].lower() in fr.TITLE_NOUNS or n <= 6 and fr.NAMING_HEAD.match(after):
         return QuoteCall(q, "title", None, None, "names a rule, law, plan, agreement or test (a title, not a quote)")
     if n == 1 and _capitalised_mid_sentence(ctx, q, words[0], before):
-        return QuoteCall(q, "title", None, None, "a capitalised word in the middle of a sentence that the text does "
-                                                 "not otherwise use as a name: the title of a work or a name")
+        return QuoteCall(q, "title", None, None, _CAPITALISED)
     if n <= cfg.scare_max_words and q.depth == 0 and si >= 0 and not ctx.in_headline(q) \
             and not text[doc.sentences[si].start:doc.sentences[si].end].rstrip(" \"'\u201d\u2019").endswith("?"):
         # a short phrase in a sentence that reports what a named person or body says or does is, by the guidelines,
@@ -153,6 +152,8 @@ def _classify_one(ctx: QuoteContext, q: QuoteSpan, last: LastTurn | None, outer_
         if subject is not None:
             return QuoteCall(q, "partial", subject, None, "a short phrase in a sentence about this person or body: "
                                                           "their wording, though no verb says so")
+    if n <= cfg.scare_max_words and _capitalised_mid_sentence(ctx, q, words[0], before):
+        return QuoteCall(q, "title", None, None, _CAPITALISED)  # "the 2002 'Beltway sniper' attacks"
     if n <= cfg.scare_max_words:
         return QuoteCall(q, "scare", None, None,
                          "short quoted phrase with no speaker in this or the previous sentence: the writer's own "
@@ -160,6 +161,10 @@ def _classify_one(ctx: QuoteContext, q: QuoteSpan, last: LastTurn | None, outer_
     if clause or n >= cfg.direct_min_words:
         return QuoteCall(q, "direct", None, None, "a clause of reported speech with no speaker found")
     return QuoteCall(q, "other", None, None, "quoted phrase with no speaker and no sign of irony")
+
+
+_CAPITALISED = ("opens with a capital letter in the middle of a sentence, and the text does not otherwise use the word "
+                "as a name: the title of a work or a name")
 
 
 def _pronoun_subject(ctx: QuoteContext, si: int) -> bool:
@@ -171,7 +176,7 @@ def _pronoun_subject(ctx: QuoteContext, si: int) -> bool:
 
 def _capitalised_mid_sentence(ctx: QuoteContext, q: QuoteSpan, word: str, before: str) -> bool:
     """English capitalises a common word mid-sentence only in names and titles: `won for "Parasite"`."""
-    return word[:1].isupper() and not word.isupper() and bool(re.search(r"[a-z,]\s*$", before)) \
+    return word[:1].isupper() and not word.isupper() and bool(re.search(r"[a-z0-9,]\s*$", before)) \
         and not ctx.in_headline(q) and word.lower().replace("\u2019", "'") not in ctx.names
 
 
