@@ -60,6 +60,12 @@ def attrs(text):
          "named_person", "Tina Tchen"),
         ('"He had support," Roy Blunt, after a long pause, said of Cruz.', "said", "neutral", "Roy Blunt",
          "named_person", "Roy Blunt"),
+        # a time phrase says when, not who: between the subject and its verb, or opening the sentence
+        ("Jane Roe at the time said the deal was good.", "said", "neutral", "Jane Roe", "named_person", "Jane Roe"),
+        ("The ministry less than two weeks ago said the deal was good.", "said", "neutral", "The ministry",
+         "title_only", "The ministry"),
+        ("Hours later, Jane Roe returned the favour, telling reporters the deal was good.", "telling", "neutral",
+         "Jane Roe", "named_person", "Jane Roe"),
         # a phrasal reply verb before a comma and its quotation
         ('Jane Roe shot back, "That is false."', "shot back", "neutral", "Jane Roe", "named_person", "Jane Roe"),
     ],

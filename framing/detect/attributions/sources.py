@@ -218,7 +218,7 @@ def sentence_subject(ctx: Ctx, si: int) -> tuple[int, int] | None:
     if w[k] in PRONOUNS and w[k] not in ("who", "which", "it"):
         return (k, k)
     if w[k] in PREPOSITIONS or w[k] in ("over", "amid", "as", "when", "while", "since", "although", "though") \
-            or _opening_participle(ctx, k, sent.stop):
+            or _opening_participle(ctx, k, sent.stop) or _opening_time_adverbial(ctx, k, sent.stop):
         # "At Sunday night's debate, Sanders compared ...", "Speaking at a rally in Salem, New Hampshire, Trump
         # went after Bush, calling him ...": a leading adverbial or participial clause is not the subject; the
         # subject is the first noun phrase after one of its commas that a verb, not another comma, follows
@@ -246,6 +246,21 @@ def _opening_participle(ctx: Ctx, k: int, stop: int) -> bool:
     w = ctx.doc.words
     return _participle(ctx, k) and k + 1 < stop and not ctx.cap(k + 1) and not punct_gap(ctx, k + 1) \
         and (w[k + 1] in PREPOSITIONS or w[k + 1] in DETERMINERS or w[k + 1] in ("to", "up", "out", "back"))
+
+
+def _opening_time_adverbial(ctx: Ctx, k: int, stop: int) -> bool:
+    """Does the sentence open with a time phrase and a comma ("Hours later, Trump ...", "Last week, ...")?"""
+    w = ctx.doc.words
+    for t in range(k, min(stop, k + 5)):
+        if not (w[t] in _AGO_WORDS or w[t] in _WHEN_WORDS or w[t].isdigit()):
+            return False
+        if "," in ctx.gap(t + 1):
+            return t > k or w[t] in _WHEN_WORDS
+    return False
+
+
+# Words that make a time phrase say when ("two days later", "last week", "earlier this year").
+_WHEN_WORDS = frozenset("later earlier ago last next this that the following previous recently afterwards".split())
 
 
 def _capitalised_np(ctx: Ctx, k: int, stop: int) -> tuple[int, int] | None:
@@ -302,6 +317,16 @@ def subject_before(ctx: Ctx, cue: int, si: int) -> tuple[int, int] | None:
         if w[j].isdigit() and j - 2 >= lo and w[j - 1] in MONTHS and w[j - 2] == "on":
             j -= 3
             continue
+        if w[j] == "time" and j - 2 >= lo and w[j - 1] in ("the", "that") and w[j - 2] in ("at", "by"):
+            j -= 3  # "Trump at the time said"
+            continue
+        if w[j] == "ago":  # "the State Department less than two weeks ago said"
+            k = j - 1
+            while k >= lo and j - k <= 5 and (w[k] in _AGO_WORDS or w[k].isdigit()):
+                k -= 1
+            if k < j - 1:
+                j = k
+                continue
         break
     if j < lo:
         return None
@@ -359,6 +384,12 @@ def subject_before(ctx: Ctx, cue: int, si: int) -> tuple[int, int] | None:
     if rel is not None:
         j = _before_party(ctx, rel - 1, lo)  # "Ryan Costello (R-Penn.), who said"
     return _np_before(ctx, j, lo)
+
+
+# What a time span before "ago" is made of ("less than two weeks ago", "a few days ago").
+_AGO_WORDS = frozenset("""a few several many less more than about nearly almost just only some one two three four five six
+    seven eight nine ten eleven twelve dozen hour hours day days week weeks month months year years decade decades
+    minute minutes""".split())
 
 
 def _before_party(ctx: Ctx, j: int, lo: int) -> int:
