@@ -21,6 +21,11 @@ def quotes(text):
         ('The boxer, nicknamed "The Hammer", won.', [("The Hammer", "name", None)]),
         ("Only one 'no' vote was cast.", [("no", "other", None)]),
         ("cats are \u201ccuties\u201d", [("cuties", "scare", None)]),
+        # inside a speaker's quotation: a sentence they voice, and their own distancing
+        ('Headline\n\n"Not just, \'I am for her,\' but more," Jane Roe said.',
+         [("Not just, 'I am for her,' but more,", "direct", "Jane Roe"), ("I am for her,", "direct", "Jane Roe")]),
+        ('Headline\n\n"Our ideas of \'success\' differ," Jane Roe said.',
+         [("Our ideas of 'success' differ,", "direct", "Jane Roe"), ("success", "scare", None)]),
         # a phrase opening with a capital letter inside a sentence is a name or title, not the writer's distancing
         ('Headline\n\nI lived through the 2002 "Beltway sniper" attacks.', [("Beltway sniper", "title", None)]),
         ('Headline\n\nHe lived through the "sniper" attacks.', [("sniper", "scare", None)]),

@@ -127,8 +127,12 @@ def _classify_one(ctx: QuoteContext, q: QuoteSpan, last: LastTurn | None, outer_
         return QuoteCall(q, "direct", who.name, who.cue, f"a clause of reported speech ({who.how})")
     if who.name is not None or attributed:
         if n <= cfg.scare_max_words and q.depth > 0 and not fr.cue_right_before(before):
-            return QuoteCall(q, "scare", None, None, "short phrase set off inside another quotation: the quoted "
-                                                     "speaker's own distancing")
+            if not (n >= 2 and first_char.isupper() and content.rstrip()[-1:] in ".,!?"):
+                return QuoteCall(q, "scare", None, None, "short phrase set off inside another quotation: the "
+                                                         "quoted speaker's own distancing")
+            # a sentence the speaker voices ("Not just, 'I'm for her,' but ..."): speech, not a distanced word
+            return QuoteCall(q, "direct", who.name, who.cue, "a sentence voiced inside a speaker's quotation "
+                                                             f"({who.how})")
         return QuoteCall(q, "partial", who.name, who.cue,
                          f"a fragment of a speaker's words woven into the sentence ({who.how})")
     if fr.verb_phrase(words):
