@@ -124,7 +124,10 @@ def is_cue(ctx: Ctx, first: int, last: int, lemma: str, flags: tuple[str, ...] =
         # tense after a subject that can speak ("Trump responded by ...", "she acknowledged it was unlikely")
         if _has_evidence(ctx, first, last):
             return True
-        if lemma in ("add", "post", "note", "state", "report") and not _has_evidence(ctx, first, last):
+        if (form.endswith("ed") or form in _IRREGULAR_PAST) and _quote_within(ctx, last, 10) \
+                and _person_subject(ctx, first):
+            return True  # "Comey stated Clinton and her team were 'extremely careless'": the clause holds a quotation
+        if lemma in ("add", "post", "note", "state", "report"):
             return False  # "added 200 jobs", "posted a loss", "reported earnings": objects, not speech
         return (form.endswith("ed") or form in _IRREGULAR_PAST) and _person_subject(ctx, first)
     return True
