@@ -21,6 +21,9 @@ def quotes(text):
         ('The boxer, nicknamed "The Hammer", won.', [("The Hammer", "name", None)]),
         ("Only one 'no' vote was cast.", [("no", "other", None)]),
         ("cats are \u201ccuties\u201d", [("cuties", "scare", None)]),
+        # a name and any past-tense verb, then a comma and a quotation opening a clause: the frame reports it
+        ('Headline\n\nAt the debate, Hillary Clinton cracked, "I am a progressive who gets things done."',
+         [("I am a progressive who gets things done.", "direct", "Hillary Clinton")]),
         # inside a speaker's quotation: a sentence they voice, and their own distancing
         ('Headline\n\n"Not just, \'I am for her,\' but more," Jane Roe said.',
          [("Not just, 'I am for her,' but more,", "direct", "Jane Roe"), ("I am for her,", "direct", "Jane Roe")]),

@@ -31,7 +31,7 @@ from framing.detect.attributions import Attr
 from framing.detect.attributions._base import word_classes
 from framing.detect.quotes import frames as fr
 from framing.detect.quotes._context import WORD, QuoteContext, family
-from framing.detect.quotes.speakers import LastTurn, sentence_subject_name, speaker_for
+from framing.detect.quotes.speakers import LastTurn, frame_before, sentence_subject_name, speaker_for
 from framing.lexicons import Lexicon
 from framing.text.document import Document
 from framing.text.quotemarks import QuoteSpan
@@ -120,7 +120,8 @@ def _classify_one(ctx: QuoteContext, q: QuoteSpan, last: LastTurn | None, outer_
                          "short word in the writer's other quotation mark, not the one it uses for speech: "
                          "the writer's own distancing")
 
-    clause = _clause_like(ctx, q, words, before, outer_start)
+    clause = _clause_like(ctx, q, words, before, outer_start) or (
+        first_char.isupper() and frame_before(ctx, q) is not None)  # `Clinton cracked, "I'm a progressive"`
     who = speaker_for(ctx, q, last, clause)
     attributed = who.how in ("cue", "utterance")
     if clause and (who.name is not None or n >= cfg.direct_min_words or attributed):

@@ -19,7 +19,7 @@ from typing import NamedTuple
 
 from framing.detect.attributions import Attr
 from framing.detect.quotes._context import QuoteContext
-from framing.text.quotemarks import QuoteSpan
+from framing.text.quotemarks import QuoteSpan, opening_start
 
 
 class Speaker(NamedTuple):
@@ -224,7 +224,7 @@ def _agent_after(ctx: QuoteContext, t: int, hi: int) -> str | None:
 def _layout(ctx: QuoteContext, q: QuoteSpan, clause: bool) -> Speaker | None:
     text = ctx.text
     if clause:
-        framed = _quotative_frame(ctx, q)
+        framed = _quotative_frame(ctx, q) or frame_before(ctx, q)
         if framed is not None:
             return framed
     k = ctx.para_index(q.start)
@@ -283,6 +283,32 @@ def _quotative_frame(ctx: QuoteContext, q: QuoteSpan) -> Speaker | None:
     if end[:1] not in (".", ",", ";", ":") and not (v + 1 < toks.stop and w[v + 1] in _FRAME_ADJUNCT):
         return None  # `"...," Smith wrote a letter`: the verb has an object, so it need not report the quotation
     return Speaker(text[doc.tok_start[name[0]]:doc.tok_end[name[1]]], w[v], "reporting frame after the quotation")
+
+
+def frame_before(ctx: QuoteContext, q: QuoteSpan) -> Speaker | None:
+    """The same frame before the quotation: a name and a past-tense verb, then a comma and the quotation opening a
+    clause (`Hillary Clinton cracked, "I'm a progressive ..."`). Any verb there reports it, listed or not."""
+    doc, text = ctx.doc, ctx.text
+    if q.depth > 0:
+        return None  # inside a quotation the frame is the quoted speaker's own
+    k = opening_start(text, q) - 1
+    while k >= 0 and text[k] == " ":
+        k -= 1
+    if k < 1 or text[k] != ",":
+        return None
+    toks = doc.tokens_in(max(0, k - _FRAME_CHARS), k)
+    if len(toks) < 2:
+        return None
+    v = toks.stop - 1
+    if doc.tok_end[v] != k or not _past_verb(ctx, v) or ctx.in_quote(doc.tok_start[v]):
+        return None
+    e = v - 1
+    if doc.text[doc.tok_end[e]:doc.tok_start[v]] != " " or not _name_like(ctx, e):
+        return None
+    b = e
+    while b - 1 >= toks.start and _name_like(ctx, b - 1) and doc.text[doc.tok_end[b - 1]:doc.tok_start[b]] in (" ", ". "):
+        b -= 1
+    return Speaker(text[doc.tok_start[b]:doc.tok_end[e]], doc.words[v], "reporting frame before the quotation")
 
 
 # The frame is a few words long: `"...," beamed Donald Hartley of Madison, Alabama`.
