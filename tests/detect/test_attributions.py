@@ -66,6 +66,8 @@ def attrs(text):
          "title_only", "The ministry"),
         ("Hours later, Jane Roe returned the favour, telling reporters the deal was good.", "telling", "neutral",
          "Jane Roe", "named_person", "Jane Roe"),
+        ("Shortly after the call ended, Jane Roe sent out a release saying the vote was wrong.", "saying",
+         "neutral", "Jane Roe", "named_person", "Jane Roe"),
         # an ambiguous verb in the past tense after a speaker, with a quotation later in its clause
         ('Director Jane Roe stated the team was "extremely careless" with data.', "stated", "neutral",
          "Director Jane Roe", "named_person", "Jane Roe"),

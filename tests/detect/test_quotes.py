@@ -24,6 +24,9 @@ def quotes(text):
         # a name and any past-tense verb, then a comma and a quotation opening a clause: the frame reports it
         ('Headline\n\nAt the debate, Hillary Clinton cracked, "I am a progressive who gets things done."',
          [("I am a progressive who gets things done.", "direct", "Hillary Clinton")]),
+        # a day is not the person a sentence is about
+        ('Headline\n\nThursday night was a one-sided affair.\n\n"This party is not divided at all, and it will win."',
+         [("This party is not divided at all, and it will win.", "direct", None)]),
         # inside a speaker's quotation: a sentence they voice, and their own distancing
         ('Headline\n\n"Not just, \'I am for her,\' but more," Jane Roe said.',
          [("Not just, 'I am for her,' but more,", "direct", "Jane Roe"), ("I am for her,", "direct", "Jane Roe")]),

@@ -218,7 +218,8 @@ def sentence_subject(ctx: Ctx, si: int) -> tuple[int, int] | None:
     if w[k] in PRONOUNS and w[k] not in ("who", "which", "it"):
         return (k, k)
     if w[k] in PREPOSITIONS or w[k] in ("over", "amid", "as", "when", "while", "since", "although", "though") \
-            or _opening_participle(ctx, k, sent.stop) or _opening_time_adverbial(ctx, k, sent.stop):
+            or _opening_participle(ctx, k, sent.stop) or _opening_time_adverbial(ctx, k, sent.stop) \
+            or k + 1 < sent.stop and w[k + 1] in _TIME_CONNECTIVES and (w[k] in _DEGREE_ADVERBS or w[k].endswith("ly")):
         # "At Sunday night's debate, Sanders compared ...", "Speaking at a rally in Salem, New Hampshire, Trump
         # went after Bush, calling him ...": a leading adverbial or participial clause is not the subject; the
         # subject is the first noun phrase after one of its commas that a verb, not another comma, follows
@@ -259,6 +260,10 @@ def _opening_time_adverbial(ctx: Ctx, k: int, stop: int) -> bool:
     return False
 
 
+# An adverb before a time connective opens an adverbial clause too ("Shortly after the call ended, Rubio's campaign
+# sent ...", "Soon after", "Right before", "Long before").
+_TIME_CONNECTIVES = frozenset("after before since following upon when once as".split())
+_DEGREE_ADVERBS = frozenset("soon just right long even only".split())
 # Words that make a time phrase say when ("two days later", "last week", "earlier this year").
 _WHEN_WORDS = frozenset("later earlier ago last next this that the following previous recently afterwards".split())
 

@@ -48,6 +48,7 @@ FIRST_WORD = re.compile(r"([A-Za-z]+)\b")
 # Words that open a fronted adverbial: prepositions, subordinators, time words and numbers ("Two days later, ...").
 FRONTED = frozenset("""at in on after before during over amid since as when while although though despite following
     under with without by for from across inside outside until upon last earlier later yesterday today meanwhile
+    shortly soon
     one two three four five six seven eight nine ten several hours days weeks months years""".split())
 # A fronted adverbial ends with a comma within this many characters.
 MAX_ADVERBIAL_CHARS = 90
@@ -437,9 +438,14 @@ def sentence_subject_name(ctx: QuoteContext, si: int, end: int) -> str | None:
     while parts and _fold(parts[0]) not in ctx.names and (len(parts) == 1 or _fold(parts[0]) in lower
                                                            or _fold(parts[0]) in _ADVERB_OPENERS):
         parts.pop(0)  # a first word the text also writes in lower case opens the sentence ("Last", "Instead")
-    if not parts or _fold(parts[-1]) not in ctx.names:
-        return None
+    if not parts or _fold(parts[-1]) not in ctx.names or _fold(parts[-1]) in _WHEN_NAMES:
+        return None  # "Thursday night was a one-sided affair": a day names when, not who
     return " ".join(parts)
+
+
+# Names of days and months (those that are not also people's names) say when, never who.
+_WHEN_NAMES = frozenset("""monday tuesday wednesday thursday friday saturday sunday january february march september
+    october november december""".split())
 
 
 # Adverbs that open sentences before a name ("Even Ardan's allies ...", "Only Brandt ...").
