@@ -188,3 +188,28 @@ def test_role_figures_per_fold_and_pooled(capsys):
     out = capsys.readouterr().out
     assert "fold A" in out and "fold B (held out)" in out and "pooled" in out and "labelled -> given" in out
     assert "two labellers, " in out and "Cohen's kappa" in out
+
+
+def test_polnear_speakers_count_names_before_a_silver_description(tmp_path: Path):
+    """The reference rule compares last words, so "Troy Jackson" for the silver source "Jackson, the superdelegate
+    from Maine" is wrong; the figures count such cases apart, and leave the accuracy as the reference defines it."""
+    text = 'Headline\n\n"We will win this state," said Jackson, the superdelegate from Maine.\n'
+    src = "Jackson, the superdelegate from Maine"
+    s0 = text.index(src)
+    c0, c1 = text.index("We"), text.index(",")
+    root = tmp_path / "dev"
+    (root / "text").mkdir(parents=True)
+    (root / "attributions").mkdir()
+    (root / "text" / "a.txt").write_text(text, encoding="utf-8")
+    cue = text.index("said")
+    (root / "attributions" / "a_1.ann").write_text(
+        f"T1\tSource {s0} {s0 + len(src)}\t{src}\nT2\tCue {cue} {cue + 4}\tsaid\n"
+        f"T3\tContent {c0} {c1}\t{text[c0:c1]}\nT4\tAttribution {cue} {cue + 4}\tsaid\n"
+        "E1\tAttribution:T4 Content:T3 Cue:T2 Source:T1\n", encoding="utf-8")
+
+    def analyse_all(records):
+        return {r["id"]: {"findings": [{"type": "quote", "start": c0, "end": c1, "kind": "direct",
+                                        "speaker": "Troy Jackson"}]} for r in records}
+
+    f = qv.polnear_speakers(root, analyse_all)
+    assert (f.quotations, f.speaker_acc, f.appositive) == (1, 0.0, 1)

@@ -249,6 +249,11 @@ def polnear_quotes(data: Path) -> Score:
         lines.append(f"PolNeAR {split} ({role}; {f.articles} articles, {f.quotations} quotations with a named "
                      f"source): speaker accuracy={f.speaker_acc:.3f} (target 0.85); quotations inside attributions "
                      f"called scare={f.scare_share:.3f} of {f.inside} (target 0.04)")
+        if f.appositive:
+            lines.append(f"  of the wrong speakers, {f.appositive} ({f.appositive / f.quotations:.1%} of the quotations) "
+                         f"name the person before a description that the silver source includes (\"Jackson, the "
+                         f"superdelegate from Maine\" given as \"Troy Jackson\"), which the reference rule, comparing "
+                         f"last words, counts wrong")
         figures.update({f"{split}_speaker_acc": f.speaker_acc, f"{split}_scare_share": f.scare_share})
         if errors is not None:
             errs[f"wrong speaker (PolNeAR {split})"] = errors
