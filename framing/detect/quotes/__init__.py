@@ -157,8 +157,10 @@ def _classify_one(ctx: QuoteContext, q: QuoteSpan, last: LastTurn | None, outer_
         if subject is not None:
             return QuoteCall(q, "partial", subject, None, "a short phrase in a sentence about this person or body: "
                                                           "their wording, though no verb says so")
-    if n <= cfg.scare_max_words and _capitalised_mid_sentence(ctx, q, words[0], before):
-        return QuoteCall(q, "title", None, None, _CAPITALISED)  # "the 2002 'Beltway sniper' attacks"
+    if n <= cfg.scare_max_words and _capitalised_mid_sentence(ctx, q, words[0], before) \
+            and content.rstrip(" \u2019'\"")[-1:] not in ("!", "?"):
+        # "the 2002 'Beltway sniper' attacks"; an exclamation or a question is an utterance ("chants of 'Lock her up!'")
+        return QuoteCall(q, "title", None, None, _CAPITALISED)
     if n <= cfg.scare_max_words:
         return QuoteCall(q, "scare", None, None,
                          "short quoted phrase with no speaker in this or the previous sentence: the writer's own "
