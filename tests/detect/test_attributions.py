@@ -68,6 +68,15 @@ def attrs(text):
          "Jane Roe", "named_person", "Jane Roe"),
         ("Shortly after the call ended, Jane Roe sent out a release saying the vote was wrong.", "saying",
          "neutral", "Jane Roe", "named_person", "Jane Roe"),
+        # the head of a noun phrase comes before its "of" complement: a person of an organisation
+        ('"We will march," said Tereza Vukan of the Valdorian Trade Union Confederation.', "said", "neutral",
+         "Tereza Vukan of the Valdorian Trade Union Confederation", "named_person",
+         "Tereza Vukan of the Valdorian Trade Union Confederation"),
+        # the inversion at the end of a sentence without quotation marks, and a person named by their age
+        ("It is a lie, says John Lott of the Crime Research Center.", "says", "neutral",
+         "John Lott of the Crime Research Center", "named_person", "John Lott of the Crime Research Center"),
+        ('"He is a leader," said the 46-year-old.', "said", "neutral", "the 46-year-old", "title_only",
+         "the 46-year-old"),
         # an ambiguous verb in the past tense after a speaker, with a quotation later in its clause
         ('Director Jane Roe stated the team was "extremely careless" with data.', "stated", "neutral",
          "Director Jane Roe", "named_person", "Jane Roe"),
@@ -157,3 +166,9 @@ def test_a_cue_before_a_colon_reports_what_follows_not_the_quotation_before():
 def test_an_addressee_before_a_participle_is_not_its_source():
     text = 'The campaign sent a text message to supporters saying: "We won!"'
     assert [a.source for a in attrs(text) if a.text == "saying"] != ["supporters"]
+
+
+def test_a_pronoun_after_an_inverted_attribution_is_that_speaker():
+    text = ("The FBI's Wysopal said Monday that some 100 leads have been generated. The investigation is in its early "
+            "stages, said U.S. Attorney Lee Bentley. He added that other people may be charged.")
+    assert [a.speaker for a in attrs(text)][:3] == ["FBI's Wysopal", "Lee Bentley", "Lee Bentley"]

@@ -96,6 +96,14 @@ def find_source(ctx: Ctx, a: Attr) -> None:
         if subj:
             a.source = subj
             return
+        if "," in before_gap and a.lemma not in _TAKES_OBJECT and si >= 0:
+            # the inversion at the end of a sentence, with no subject before the verb: "It is a lie, says John Lott
+            # of the Crime Prevention Research Center."
+            np = np_after(ctx, a.cue_last, si, allow_pp=False)
+            if np and ctx.cap(np[0]) and ctx.cap(np[1]) and np[1] + 1 >= ctx.sent_tokens(si).stop \
+                    and w[np[0]] not in WEEKDAYS and w[np[0]] not in NP_LINKERS:
+                a.source = np
+                return
     if (inverted or sentence_initial(ctx, a.cue_first)) and a.lemma not in _TAKES_OBJECT:
         # `"...," said the minister` / `Said Smith: ...`; otherwise the noun phrase after a verb is its object
         # (and "told you", "asked them" always take an object)
@@ -397,6 +405,13 @@ _AGO_WORDS = frozenset("""a few several many less more than about nearly almost 
     minute minutes""".split())
 
 
+def _age_noun(ctx: Ctx, k: int) -> bool:
+    """Is token ``k`` the "old" of "the 46-year-old", a person named by their age (a noun head)?"""
+    w = ctx.doc.words
+    return w[k] == "old" and k >= 2 and w[k - 1] in ("year", "years") and w[k - 2].isdigit() \
+        and ctx.gap(k).strip() == "-"
+
+
 def _before_party(ctx: Ctx, j: int, lo: int) -> int:
     """The token before a short bracketed aside that ends at token ``j``: a party and district or state after a
     name ("James Gallagher (R-Nicolaus) — whose ...", "Ryan Costello (R-Penn.), who said": the state's
@@ -551,15 +566,17 @@ def np_after(ctx: Ctx, last: int, si: int, allow_pp: bool) -> tuple[int, int] | 
             continue
         if k == start and word in ("that", "this", "these", "those"):
             return None  # "concludes that Trump ...": a clause, not a source
-        if word in DETERMINERS or ctx.cap(k) or word in heads or word in PRONOUNS and k == start:
+        if word in DETERMINERS or ctx.cap(k) or word in heads or word in PRONOUNS and k == start \
+                or _age_noun(ctx, k):
             if word not in DETERMINERS:
                 end = k
             if word in PRONOUNS:
                 break
         elif word in NP_LINKERS or (allow_pp and word in ("from", "by", "in", "at", "with")):
             pass
-        elif end is None and count < 4 and word not in SENTENCE_STOPPERS and word not in SKIP_AFTER_CUE:
-            pass  # modifiers before the head ("a senior official")
+        elif end is None and count < 4 and (word not in SENTENCE_STOPPERS and word not in SKIP_AFTER_CUE
+                                            or k + 1 < hi and _age_noun(ctx, k + 1)):
+            pass  # modifiers before the head ("a senior official", "the 46-year-old")
         elif end is not None and word not in SENTENCE_STOPPERS and word not in SKIP_AFTER_CUE and count < 8 \
                 and allow_pp:
             end = k

@@ -104,7 +104,11 @@ def _source_type(ctx: Ctx, a: Attr) -> str:
             and head not in ctx.single.get("document", ()):
         return "anonymous"  # "a 2008 Clinton veteran", "one Florida Republican strategist": described, not named
     if names:
-        if any(w[i] in org for i in toks) and not any(w[i] in role for i in toks):
+        # the head of a noun phrase comes before its "of" or "at" complement: "John Lott of the Crime Prevention
+        # Research Center" is a person, "the Center for American Progress" an organisation
+        cut = next((i for i in toks if i > s and w[i] in ("of", "at") and ctx.cap(i - 1)), e + 1)
+        core = [i for i in toks if i < cut] if any(i < cut for i in names) else toks
+        if any(w[i] in org for i in core) and not any(w[i] in role for i in toks):
             return "named_org"
         last_raw = ctx.raw(e)
         if len(last_raw) >= 2 and last_raw.isupper():
