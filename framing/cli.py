@@ -81,7 +81,7 @@ def build_parser() -> argparse.ArgumentParser:
     ev = sub.add_parser("evaluate", help="score the engine on the gold data in ../shared/data",
                         epilog=EPILOG_EVALUATE, formatter_class=argparse.RawDescriptionHelpFormatter)
     ev.add_argument("what", choices=["babe", "polnear", "quotes", "polnear-quotes", "seed", "basil-sentences",
-                                     "basil-coverage", "roles", "all"])
+                                     "basil-coverage", "roles", "pronouns", "all"])
     ev.add_argument("--data", default=None, help="the shared data folder (default ../shared/data)")
     ev.add_argument("--errors", type=int, default=0, metavar="N", help="print N examples of each error class")
     ev.set_defaults(func=cmd_evaluate)

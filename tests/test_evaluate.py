@@ -213,3 +213,39 @@ def test_polnear_speakers_count_names_before_a_silver_description(tmp_path: Path
 
     f = qv.polnear_speakers(root, analyse_all)
     assert (f.quotations, f.speaker_acc, f.appositive) == (1, 0.0, 1)
+
+
+def test_pronoun_labels_hold_offsets_and_names_only():
+    import json
+
+    from framing.evaluate.pronouns import DISTANCES, LABELS
+
+    recs = [json.loads(line) for line in LABELS.read_text(encoding="utf-8").splitlines()]
+    assert len(recs) == 150
+    for r in recs:
+        assert set(r) - {"note"} == {"id", "file", "pronoun_start", "pronoun", "referent", "distance"}
+        assert r["pronoun"] in ("he", "she") and r["pronoun_start"] >= 0
+        assert r["distance"] in DISTANCES or r["referent"] == "unclear"
+
+
+def test_pronoun_labels_point_at_their_pronoun_and_are_scored():
+    import gzip
+    import json
+
+    from framing.evaluate.pronouns import LABELS, score
+
+    corpus = need_shared("data", "allsides_articles", "subset_articles.jsonl.gz")
+    recs = [json.loads(line) for line in LABELS.read_text(encoding="utf-8").splitlines()]
+    ids = {r["id"] for r in recs}
+    texts = {}
+    with gzip.open(corpus, "rt", encoding="utf-8") as fh:
+        for line in fh:
+            row = json.loads(line)
+            if "abp_" + str(row["ID"]) in ids:
+                texts["abp_" + str(row["ID"])] = row["content_original"]
+    for r in recs:
+        s = r["pronoun_start"]
+        assert texts[r["id"]][s:s + len(r["pronoun"])].lower() == r["pronoun"]
+    fig = score(corpus.parents[1])
+    assert fig is not None and fig.labelled == 148 and 0 < fig.found <= fig.labelled
+    assert fig.correct == sum(v for (d, ok), v in fig.by_distance.items() if ok)

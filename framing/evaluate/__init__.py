@@ -398,9 +398,23 @@ def speaker_roles(data: Path) -> Score:
     return Score("roles", figures, "speaker roles: " + "\n  ".join(lines), {"fold A wrong role": figs["A"].errors})
 
 
+# ---------------------------------------------------------------------------------------------- pronoun speakers
+def pronoun_speakers(data: Path) -> Score:
+    """Who "he" and "she" are, on our labels (``data/gold/pronouns``; write data)."""
+    from framing.evaluate.pronouns import score
+
+    fig = score(data)
+    if fig is None:
+        return Score("pronouns", {}, "pronoun speakers: the AllSides articles the labels need are not in "
+                                     f"{data} (skipped)")
+    figures = {"coverage": fig.coverage, "accuracy": fig.accuracy, "labelled": float(fig.labelled)}
+    return Score("pronouns", figures, fig.line(), {"wrong pronoun speaker": fig.errors})
+
+
 SCORERS: dict[str, Callable[[Path], Score]] = {
     "seed": seed, "quotes": quotes, "polnear-quotes": polnear_quotes, "polnear": polnear, "babe": babe,
     "basil-sentences": basil_sentences, "basil-coverage": basil_coverage, "roles": speaker_roles,
+    "pronouns": pronoun_speakers,
 }
 
 
