@@ -172,3 +172,9 @@ def test_a_pronoun_after_an_inverted_attribution_is_that_speaker():
     text = ("The FBI's Wysopal said Monday that some 100 leads have been generated. The investigation is in its early "
             "stages, said U.S. Attorney Lee Bentley. He added that other people may be charged.")
     assert [a.speaker for a in attrs(text)][:3] == ["FBI's Wysopal", "Lee Bentley", "Lee Bentley"]
+
+
+def test_a_pronoun_is_not_the_object_of_a_preposition_before_it():
+    text = ("Pete Buttigieg said the race was open. Asked who he would pick, Joe Biden said he wanted a partner. "
+            "In a nod to Buttigieg, he said he was looking for someone young.")
+    assert [a.speaker for a in attrs(text) if a.source == "he"][-1] == "Joe Biden"

@@ -354,11 +354,13 @@ def _known_person_before(ctx: Ctx, a: Attr) -> str | None:
             continue
         if t + 1 < len(w) and ctx.cap(t + 1) and ctx.gap(t + 1).isspace():
             continue  # part of a longer capitalised name: only a lone surname is looked up
+        before = w[t - 1] if t > 0 else ""
+        if before in PREPOSITIONS or before in ("to", "toward", "towards", "like", "than"):
+            continue  # the object of a preposition is not who speaks: "In a nod to Buttigieg, he said"
         full = _full_name(ctx, (t, t))
         if full in ctx.speakers:
             return full
-        before = w[t - 1] if t > 0 else ""
-        if len(full.split()) >= 2 and before not in DETERMINERS and before not in PREPOSITIONS:
+        if len(full.split()) >= 2 and before not in DETERMINERS:
             return full  # a subject, not "in the Tessaly Valley"
     return None
 
