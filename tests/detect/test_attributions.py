@@ -178,3 +178,9 @@ def test_a_pronoun_is_not_the_object_of_a_preposition_before_it():
     text = ("Pete Buttigieg said the race was open. Asked who he would pick, Joe Biden said he wanted a partner. "
             "In a nod to Buttigieg, he said he was looking for someone young.")
     assert [a.speaker for a in attrs(text) if a.source == "he"][-1] == "Joe Biden"
+
+
+def test_a_possessive_name_is_not_who_the_pronoun_is():
+    text = ("When Sen. Amy Klobuchar took herself out of contention to be Joe Biden's running mate, the news spread. "
+            '"I think this is a moment for change," she said.')
+    assert [a.speaker for a in attrs(text) if a.source == "she"] == ["Sen. Amy Klobuchar"]

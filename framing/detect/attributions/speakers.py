@@ -240,10 +240,13 @@ def _nearest_person(ctx: Ctx, tok: int) -> str | None:
         # drop leading roles and sentence-initial function words: "Republican U.S. House Speaker Paul Ryan"
         last_role = max((i for i, p in enumerate(parts) if p.lower().strip(".") in role), default=-1)
         parts = parts[last_role + 1:]
+        while parts and (parts[0].lower() in COMMON_STARTERS or parts[0].lower() in SENTENCE_STOPPERS):
+            parts.pop(0)  # a sentence-initial conjunction or subordinator is not part of a name: "When Sen. ..."
         parts = [p for p in parts if p.lower() not in DETERMINERS and p.lower() not in SMALL_WORDS]
         after = d.text[m.end():m.end() + 2]
-        if after[:1] in ("'", "\u2019") or (len(parts) == 1 and re.match(r" [a-z]", after) and
-                                             parts[0].lower().endswith(("an", "ese", "ish", "ic", "i"))):
+        if after[:1] in ("'", "\u2019") or m.group(1).endswith(("'s", "\u2019s")) or (
+                len(parts) == 1 and re.match(r" [a-z]", after)
+                and parts[0].lower().endswith(("an", "ese", "ish", "ic", "i"))):
             continue  # a possessive ("Obama's staff") or an adjective of nationality ("Syrian minister")
         if not parts:
             continue
