@@ -184,3 +184,10 @@ def test_a_possessive_name_is_not_who_the_pronoun_is():
     text = ("When Sen. Amy Klobuchar took herself out of contention to be Joe Biden's running mate, the news spread. "
             '"I think this is a moment for change," she said.')
     assert [a.speaker for a in attrs(text) if a.source == "she"] == ["Sen. Amy Klobuchar"]
+
+
+def test_a_pronoun_opening_a_paragraph_takes_the_subject_of_the_paragraph_before():
+    text = ("Pete Buttigieg said he was pleased. Like clockwork, Pete was no longer news.\n\n"
+            "With 10 percent of the results in, Gloria Borger on CNN opened the floodgates.\n\n"
+            '"Klomentum?" she asked Anderson Cooper.')
+    assert [a.speaker for a in attrs(text) if a.source == "she"] == ["Gloria Borger"]
