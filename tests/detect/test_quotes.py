@@ -18,6 +18,7 @@ def quotes(text):
         ('Even so-called "police actions" were banned.', [("police actions", "scare", None)]),
         ('He joined the "Unite the Right" rally.', [("Unite the Right", "title", None)]),
         ('They used the word "cheese" as code.', [("cheese", "mention", None)]),
+        ('They asked for the definition of "natural born citizen."', [("natural born citizen.", "mention", None)]),
         ('The boxer, nicknamed "The Hammer", won.', [("The Hammer", "name", None)]),
         ("Only one 'no' vote was cast.", [("no", "other", None)]),
         ("cats are \u201ccuties\u201d", [("cuties", "scare", None)]),

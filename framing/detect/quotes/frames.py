@@ -17,7 +17,8 @@ MENTION_BEFORE = re.compile(
     r"(?:\b(?:word|words|term|terms|phrase|phrases|label|labels|expression|expressions|hashtag|acronym|terminology|"
     r"moniker|adjective|noun|verb|epithet|buzzword|catchphrase|euphemism|neologism|slang|such\s+as\s+the\s+word|"
     r"spelled|spelt|spelling|reads|read|written|typed|type|text|texted|texting|searched\s+for|search\s+term|"
-    r"the\s+letters?|pronounced|mean\s+by|meant\s+by|means\s+by)\s*,?\s*)$"
+    r"the\s+letters?|pronounced|mean\s+by|meant\s+by|means\s+by|(?:definition|definitions|meaning|meanings|"
+    r"usage|synonym|synonyms|antonym|translation|spelling)\s+of|defined\s+as|translated\s+as|translates\s+as)\s*,?\s*)$"
     r"|\b(?:words?|terms?|phrases?|expressions?|labels?)\b[^.;:!?\"\u201c\u201d]{0,40}?\b(?:like|such\s+as)\s*$",
     re.IGNORECASE)
 MENTION_AFTER = re.compile(
