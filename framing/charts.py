@@ -315,6 +315,7 @@ class ChartProcesses:
         self._sending: set[str] = set()
         self._changed = threading.Condition()
         self._closing = False
+        self._error: BaseException | None = None  # what the feeder thread could not send
         self._feeder: threading.Thread | None = None
 
     def __enter__(self) -> ChartProcesses:
@@ -367,6 +368,8 @@ class ChartProcesses:
             with self._changed:
                 for fut in [f for f in self._running if f.done()]:
                     self._done[self._running.pop(fut).name] = fut.result()  # another process' error is raised here
+                if self._error is not None:
+                    raise self._error
                 if self._todo:
                     c, table, where, fmts = self._todo.pop(0)
                 elif self._sent:
@@ -398,7 +401,15 @@ class ChartProcesses:
                 c, table, folder, formats = self._todo.pop()
                 self._sent += 1
                 self._sending.add(c.name)
-            fut = self.pool.submit(_write, c, table, folder, formats)
+            try:
+                fut = self.pool.submit(_write, c, table, folder, formats)
+            except BaseException as exc:  # a broken pool (a process killed): draw_files raises it
+                with self._changed:
+                    self._error = exc
+                    self._sent -= 1
+                    self._sending.discard(c.name)
+                    self._changed.notify_all()
+                return
             with self._changed:
                 self._running[fut] = c
                 self._sending.discard(c.name)
