@@ -72,8 +72,9 @@ def build_report(corpus: Corpus, *, by: By = "source", config: CompareConfig | N
     """Compute every table of the report (see the module docstring); no files are written.
 
     ``on_tables(data)``, when given, is called each time tables have been added to ``data.tables`` (the rates, the
-    pairwise differences, the word-choice tables, the rates over time), so that the caller can start on what is
-    ready (:func:`write_report` starts drawing the charts of those tables); the tables it sees do not change after.
+    pairwise differences, the word-choice tables, the rates over time, the events), so that the caller can start on
+    what is ready (:func:`write_report` starts drawing the charts of those tables); the tables it sees do not change
+    after.
     """
     cfg = config or DEFAULT
     ready = on_tables or (lambda d: None)
@@ -138,6 +139,7 @@ def build_report(corpus: Corpus, *, by: By = "source", config: CompareConfig | N
     _add_over_time(data, keys, time_freq)
     ready(data)
     _add_events(data, event_column, mentions, max_events)
+    ready(data)
     return data
 
 
@@ -271,7 +273,6 @@ def write_report(corpus: Corpus, out_dir: str | Path, *, by: By = "source", conf
     out = Path(out_dir)
     _prepare_dir(out, overwrite)
     files: list[Path] = []
-    chart_files: dict[str, str] = {}
     with nullcontext(drawing) if drawing is not None else ChartProcesses(processes if charts else 1) as pool:
 
         def start_ready(data: ReportData) -> None:
@@ -287,13 +288,15 @@ def write_report(corpus: Corpus, out_dir: str | Path, *, by: By = "source", conf
         (out / "tables").mkdir(parents=True, exist_ok=True)
         for name, df in data.tables.items():
             files += write_table(df, out / "tables" / name)
+        planned = _charts(data) if charts else []
+        # report.md shows each chart's PNG (else its first format); written here, while the other processes draw
+        chart_files = {c.name: f"{c.name}.{'png' if 'png' in formats else formats[0]}" for c in planned}
+        md = render_markdown(data, chart_files)
         if charts:
             (out / "charts").mkdir(exist_ok=True)
-            drawn = pool.draw_files(_charts(data), _ReportTables(data), out / "charts", formats)
-            for name, paths in drawn.items():
+            drawn = pool.draw_files(planned, _ReportTables(data), out / "charts", formats)
+            for paths in drawn.values():
                 files += paths
-                chart_files[name] = next((p.name for p in paths if p.suffix == ".png"), paths[0].name)
-    md = render_markdown(data, chart_files)
     (out / "report.md").write_text(md, encoding="utf-8")
     files.append(out / "report.md")
     manifest = _manifest(data, files, out, command, formats if charts else ())
