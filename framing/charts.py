@@ -309,10 +309,11 @@ class ChartProcesses:
         self.pool: ProcessPoolExecutor | None = None
         # the charts not yet drawn, with their tables; the others take from the end, this process from the start
         self._todo: list[tuple[ChartFile, pd.DataFrame, Path, tuple[str, ...]]] = []
-        self._running: dict[Future[list[Path]], ChartFile] = {}
-        self._done: dict[str, list[Path]] = {}
+        # charts are known by (folder, name): the same processes may draw several reports
+        self._running: dict[Future[list[Path]], tuple[Path, str]] = {}
+        self._done: dict[tuple[Path, str], list[Path]] = {}
         self._sent = 0  # charts sent to the others and not yet drawn (or being sent: their names in _sending)
-        self._sending: set[str] = set()
+        self._sending: set[tuple[Path, str]] = set()
         self._changed = threading.Condition()
         self._closing = False
         self._error: BaseException | None = None  # what the feeder thread could not send
@@ -346,11 +347,12 @@ class ChartProcesses:
         nothing is done here: :meth:`draw_files` draws them all."""
         if self.pool is None:
             return
+        folder = Path(folder)
         with self._changed:
             known = self._known()
         # a copy: the table is sent by the pool's own thread, while this one may go on reading the original
-        jobs = [(c, chart_kind(c.kind).table(tables, c.params).copy(), Path(folder), tuple(formats)) for c in charts
-                if c.name not in known]
+        jobs = [(c, chart_kind(c.kind).table(tables, c.params).copy(), folder, tuple(formats)) for c in charts
+                if (folder, c.name) not in known]
         with self._changed:
             self._todo += jobs
             self._changed.notify_all()
@@ -367,7 +369,7 @@ class ChartProcesses:
         while True:
             with self._changed:
                 for fut in [f for f in self._running if f.done()]:
-                    self._done[self._running.pop(fut).name] = fut.result()  # another process' error is raised here
+                    self._done[self._running.pop(fut)] = fut.result()  # another process' error is raised here
                 if self._error is not None:
                     raise self._error
                 if self._todo:
@@ -379,13 +381,12 @@ class ChartProcesses:
                     break
             paths = _write(c, table, where, fmts)
             with self._changed:
-                self._done[c.name] = paths
-        return {c.name: self._done[c.name] for c in charts}
+                self._done[(where, c.name)] = paths
+        return {c.name: self._done[(folder, c.name)] for c in charts}
 
-    def _known(self) -> set[str]:
-        """Names of the charts queued, sent or drawn (call with ``self._changed`` held)."""
-        return {j[0].name for j in self._todo} | {c.name for c in self._running.values()} | set(self._done) | \
-            self._sending
+    def _known(self) -> set[tuple[Path, str]]:
+        """(folder, name) of the charts queued, sent or drawn (call with ``self._changed`` held)."""
+        return {(j[2], j[0].name) for j in self._todo} | set(self._running.values()) | set(self._done) | self._sending
 
     def _feed(self) -> None:
         """The feeder thread: one chart waiting behind each one being drawn in another process, until closing.
@@ -400,19 +401,19 @@ class ChartProcesses:
                     return
                 c, table, folder, formats = self._todo.pop()
                 self._sent += 1
-                self._sending.add(c.name)
+                self._sending.add((folder, c.name))
             try:
                 fut = self.pool.submit(_write, c, table, folder, formats)
             except BaseException as exc:  # a broken pool (a process killed): draw_files raises it
                 with self._changed:
                     self._error = exc
                     self._sent -= 1
-                    self._sending.discard(c.name)
+                    self._sending.discard((folder, c.name))
                     self._changed.notify_all()
                 return
             with self._changed:
-                self._running[fut] = c
-                self._sending.discard(c.name)
+                self._running[fut] = (folder, c.name)
+                self._sending.discard((folder, c.name))
             fut.add_done_callback(self._sent_one)
 
     def _sent_one(self, fut: Future[list[Path]]) -> None:

@@ -127,6 +127,10 @@ def test_charts_started_early_are_drawn_while_this_process_works_on(small, tmp_p
             assert time.monotonic() < deadline, "the chart handed over was not drawn"
             time.sleep(0.1)
         drawn = drawing.draw_files(charts, _ReportTables(data), tmp_path, ["png"])
+        # the same processes draw the same charts again for another folder
+        (tmp_path / "again").mkdir()
+        again = drawing.draw_files(charts, _ReportTables(data), tmp_path / "again", ["png"])
+    assert all(p[0].parent == tmp_path / "again" and p[0].exists() for p in again.values())
     assert list(drawn) == [c.name for c in charts]
     assert drawn[charts[0].name] == [tmp_path / f"{charts[0].name}.png"] and drawn[charts[1].name][0].exists()
 
