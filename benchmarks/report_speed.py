@@ -12,11 +12,14 @@ stage.
 
     python benchmarks/report_speed.py                 # 3 runs of the command, then the stages once
     python benchmarks/report_speed.py --repeat 5 --out /tmp/report-bench
+    python benchmarks/report_speed.py --repeat 0 --cpu  # the stages only, in CPU seconds of this process
 
 Another checkout is measured by putting it first on the path: ``PYTHONPATH=../old-checkout python
 benchmarks/report_speed.py`` (the script says which ``framing`` it measured). Not a test: run it by hand,
 preferably on an otherwise idle machine; it prints the load average, since other work on the cores inflates
-every figure.
+every figure. On a shared machine, ``--cpu`` times the stages by this process' CPU time (``time.process_time``), less
+sensitive to the others' work than wall time (though not immune: busy cores run slower), and comparisons are best
+made by alternating runs of the two checkouts.
 """
 
 from __future__ import annotations
@@ -58,9 +61,10 @@ def command_runs(out: Path, repeat: int) -> list[tuple[float, float]]:
 
 
 class Stages:
-    """Wall time by stage, each call's time less that of the timed calls inside it."""
+    """Time by stage (``clock``: wall or CPU), each call's time less that of the timed calls inside it."""
 
-    def __init__(self) -> None:
+    def __init__(self, clock: Callable[[], float] = time.perf_counter) -> None:
+        self.clock = clock
         self.seconds: Counter[str] = Counter()
         self._inner: list[float] = []  # per open call: time spent in timed calls inside it
 
@@ -72,11 +76,11 @@ class Stages:
 
         def timed(*args: Any, **kwargs: Any) -> Any:
             self._inner.append(0.0)
-            t0 = time.perf_counter()
+            t0 = self.clock()
             try:
                 return fn(*args, **kwargs)
             finally:
-                spent = time.perf_counter() - t0
+                spent = self.clock() - t0
                 inner = self._inner.pop()
                 self.seconds[stage(args, kwargs) if callable(stage) else stage] += spent - inner
                 if self._inner:
@@ -85,9 +89,9 @@ class Stages:
         setattr(owner, name, timed)
 
 
-def stage_run(out: Path) -> tuple[list[tuple[str, float]], float]:
+def stage_run(out: Path, clock: Callable[[], float] = time.perf_counter) -> tuple[list[tuple[str, float]], float]:
     """The stages of one report drawn in this process, in order, and the total."""
-    t0 = time.perf_counter()
+    t0 = clock()
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
     from matplotlib.layout_engine import ConstrainedLayoutEngine
@@ -97,8 +101,8 @@ def stage_run(out: Path) -> tuple[list[tuple[str, float]], float]:
     from framing.compare import reportgen
     from framing.compare.corpus import load_corpus
 
-    imports = time.perf_counter() - t0
-    st = Stages()
+    imports = clock() - t0
+    st = Stages(clock)
     st.wrap(reportgen, "build_report", "tables")
     st.wrap(reportgen, "write_table", "writing tables (CSV, Parquet)")
     st.wrap(framing.charts, "draw", "charts: figures")
@@ -109,14 +113,14 @@ def stage_run(out: Path) -> tuple[list[tuple[str, float]], float]:
     st.wrap(framing.plots, "imsave", "charts: png written")  # where save_figure writes the PNG's pixels itself
     st.wrap(reportgen, "render_markdown", "report.md and manifest")
     st.wrap(reportgen, "_manifest", "report.md and manifest")
-    t1 = time.perf_counter()
+    t1 = clock()
     corpus = load_corpus(DEMO)
-    analysis = time.perf_counter() - t1
+    analysis = clock() - t1
     serial = "processes" in inspect.signature(reportgen.write_report).parameters  # not before 2026-12-03
     kwargs: dict[str, Any] = {"processes": 1} if serial else {}
-    t2 = time.perf_counter()
+    t2 = clock()
     reportgen.write_report(corpus, out, **kwargs)
-    write = time.perf_counter() - t2
+    write = clock() - t2
     order = ["tables", "writing tables (CSV, Parquet)", "charts: figures", "charts: layout", "charts: PNG drawn",
              "charts: png written", "charts: svg written", "report.md and manifest"]
     rows = [("start-up imports (framing, pandas, matplotlib)", imports), ("analysis (load_corpus)", analysis)]
@@ -129,6 +133,7 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--repeat", type=int, default=3, help="runs of the command (default 3)")
     ap.add_argument("--out", type=Path, help="the report folder (default: a temporary folder, removed)")
+    ap.add_argument("--cpu", action="store_true", help="time the stages in CPU seconds of this process, not wall")
     args = ap.parse_args()
     tmp = Path(tempfile.mkdtemp(prefix="framing-report-bench-"))
     out = args.out or tmp / "report"
@@ -137,13 +142,14 @@ def main() -> int:
                                capture_output=True, text=True, check=True, cwd=tmp).stdout.strip()
         print(f"framing: {found}")
         print(f"machine: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.2f}")
-        runs = command_runs(out, args.repeat)
-        walls, cpus = [w for w, _ in runs], [c for _, c in runs]
-        print(f"\n`framing report` on the demo corpus, {args.repeat} runs: wall {statistics.median(walls):.1f} s "
-              f"(median; {', '.join(f'{w:.1f}' for w in walls)}), CPU {statistics.median(cpus):.1f} s (command and "
-              "the processes it started)")
-        rows, total = stage_run(tmp / "stages")
-        print("\nStages, in one process, charts drawn one after the other (seconds)\n")
+        if args.repeat > 0:
+            runs = command_runs(out, args.repeat)
+            walls, cpus = [w for w, _ in runs], [c for _, c in runs]
+            print(f"\n`framing report` on the demo corpus, {args.repeat} runs: wall {statistics.median(walls):.1f} s "
+                  f"(median; {', '.join(f'{w:.1f}' for w in walls)}), CPU {statistics.median(cpus):.1f} s (command "
+                  "and the processes it started)")
+        rows, total = stage_run(tmp / "stages", time.process_time if args.cpu else time.perf_counter)
+        print(f"\nStages, in one process, charts drawn one after the other ({'CPU ' if args.cpu else ''}seconds)\n")
         print("| stage | seconds |\n|---|---:|")
         for name, secs in rows:
             print(f"| {name} | {secs:.2f} |")

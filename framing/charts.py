@@ -16,6 +16,7 @@ Importing this module loads neither pandas, matplotlib nor altair (the CLI build
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -292,15 +293,31 @@ def draw_files(charts: Sequence[ChartFile], tables: Tables, folder: str | Path,
 
 
 class ChartProcesses:
-    """This process and ``processes - 1`` others, which :meth:`draw_files` shares the charts with. The others start
-    on entering, and load what drawing needs while this process does something else (a report computes the charts'
-    tables meanwhile); on leaving, on Ctrl-C or an error too, the charts not started are dropped and they exit
-    (:func:`framing.processes.process_pool`). They are started with ``spawn``: a script that asks for more than
-    one process must keep its top level under ``if __name__ == "__main__":``."""
+    """This process and ``processes - 1`` others, which the charts are shared with. The others start on entering,
+    and load what drawing needs while this process does something else (a report analyses its corpus and computes
+    the charts' tables meanwhile); on leaving, on Ctrl-C or an error too, the charts not started are dropped and they
+    exit (:func:`framing.processes.process_pool`). They are started with ``spawn``: a script that asks for more than
+    one process must keep its top level under ``if __name__ == "__main__":``.
+
+    :meth:`start` hands charts whose tables are ready to the others while this process goes on computing the rest;
+    :meth:`draw_files` draws the remaining ones here and beside them, and returns every file written. A thread of
+    this process keeps each of the others fed with one chart waiting behind the one it draws, so that they are never
+    idle while charts remain, whatever this process is doing."""
 
     def __init__(self, processes: int) -> None:
         self.helpers = max(0, processes - 1)
         self.pool: ProcessPoolExecutor | None = None
+        # the charts not yet drawn, with their tables; the others take from the end, this process from the start
+        self._todo: list[tuple[ChartFile, pd.DataFrame, Path, tuple[str, ...]]] = []
+        # charts are known by (folder, name): the same processes may draw several reports
+        self._running: dict[Future[list[Path]], tuple[Path, str]] = {}
+        self._done: dict[tuple[Path, str], list[Path]] = {}
+        self._sent = 0  # charts sent to the others and not yet drawn (or being sent: their names in _sending)
+        self._sending: set[tuple[Path, str]] = set()
+        self._changed = threading.Condition()
+        self._closing = False
+        self._error: BaseException | None = None  # what the feeder thread could not send
+        self._feeder: threading.Thread | None = None
 
     def __enter__(self) -> ChartProcesses:
         if self.helpers:
@@ -309,36 +326,101 @@ class ChartProcesses:
             self.pool = process_pool(self.helpers)
             for _ in range(self.helpers):
                 self.pool.submit(_load_plots)
+            self._feeder = threading.Thread(target=self._feed, name="framing-chart-feeder", daemon=True)
+            self._feeder.start()
         return self
 
     def __exit__(self, *exc: object) -> None:
+        with self._changed:
+            self._closing = True
+            self._todo.clear()
+            self._changed.notify_all()
+        if self._feeder is not None:
+            self._feeder.join()
         if self.pool is not None:
             self.pool.shutdown(wait=True, cancel_futures=True)
 
+    def start(self, charts: Sequence[ChartFile], tables: Tables, folder: str | Path,
+              formats: Sequence[str] = ("png", "svg")) -> None:
+        """Queue these charts for the other processes (their tables are taken from ``tables`` now), and return at
+        once; :meth:`draw_files` draws those still waiting and collects the files. Without other processes,
+        nothing is done here: :meth:`draw_files` draws them all."""
+        if self.pool is None:
+            return
+        folder = Path(folder)
+        with self._changed:
+            known = self._known()
+        # a copy: the table is sent by the pool's own thread, while this one may go on reading the original
+        jobs = [(c, chart_kind(c.kind).table(tables, c.params).copy(), folder, tuple(formats)) for c in charts
+                if (folder, c.name) not in known]
+        with self._changed:
+            self._todo += jobs
+            self._changed.notify_all()
+
     def draw_files(self, charts: Sequence[ChartFile], tables: Tables, folder: str | Path,
                    formats: Sequence[str] = ("png", "svg")) -> dict[str, list[Path]]:
-        """As :func:`draw_files`: this process draws from the start of the list, the others from its end, each sent
-        the chart's table. The files are the same, byte for byte, whichever process draws them."""
+        """As :func:`draw_files`, charts handed over by :meth:`start` included (they are not drawn again): this
+        process draws from the start of the list, the others from its end, each sent the chart's table. The files
+        are the same, byte for byte, whichever process draws them."""
         folder, formats = Path(folder), tuple(formats)
-        if self.pool is None or len(charts) < 2:
+        if self.pool is None:
             return {c.name: _write(c, chart_kind(c.kind).table(tables, c.params), folder, formats) for c in charts}
-        from concurrent.futures import FIRST_COMPLETED, wait
+        self.start(charts, tables, folder, formats)
+        while True:
+            with self._changed:
+                for fut in [f for f in self._running if f.done()]:
+                    self._done[self._running.pop(fut)] = fut.result()  # another process' error is raised here
+                if self._error is not None:
+                    raise self._error
+                if self._todo:
+                    c, table, where, fmts = self._todo.pop(0)
+                elif self._sent:
+                    self._changed.wait()
+                    continue
+                else:
+                    break
+            paths = _write(c, table, where, fmts)
+            with self._changed:
+                self._done[(where, c.name)] = paths
+        return {c.name: self._done[(folder, c.name)] for c in charts}
 
-        todo = list(charts)
-        done: dict[str, list[Path]] = {}
-        running: dict[Future[list[Path]], ChartFile] = {}
-        while todo or running:
-            while todo and len(running) < 2 * self.helpers:  # one chart waiting behind each one being drawn
-                c = todo.pop()
-                running[self.pool.submit(_write, c, chart_kind(c.kind).table(tables, c.params), folder, formats)] = c
-            if todo:
-                c = todo.pop(0)
-                done[c.name] = _write(c, chart_kind(c.kind).table(tables, c.params), folder, formats)
-            else:
-                wait(running, return_when=FIRST_COMPLETED)
-            for fut in [f for f in running if f.done()]:
-                done[running.pop(fut).name] = fut.result()
-        return {c.name: done[c.name] for c in charts}
+    def _known(self) -> set[tuple[Path, str]]:
+        """(folder, name) of the charts queued, sent or drawn (call with ``self._changed`` held)."""
+        return {(j[2], j[0].name) for j in self._todo} | set(self._running.values()) | set(self._done) | self._sending
+
+    def _feed(self) -> None:
+        """The feeder thread: one chart waiting behind each one being drawn in another process, until closing.
+        Nothing holds ``self._changed`` while it calls into the pool, whose own thread takes it in :meth:`_sent_one`
+        (a lock held both ways would be a deadlock)."""
+        assert self.pool is not None
+        while True:
+            with self._changed:
+                while not self._closing and not (self._todo and self._sent < 2 * self.helpers):
+                    self._changed.wait()
+                if self._closing:
+                    return
+                c, table, folder, formats = self._todo.pop()
+                self._sent += 1
+                self._sending.add((folder, c.name))
+            try:
+                fut = self.pool.submit(_write, c, table, folder, formats)
+            except BaseException as exc:  # a broken pool (a process killed): draw_files raises it
+                with self._changed:
+                    self._error = exc
+                    self._sent -= 1
+                    self._sending.discard((folder, c.name))
+                    self._changed.notify_all()
+                return
+            with self._changed:
+                self._running[fut] = (folder, c.name)
+                self._sending.discard((folder, c.name))
+            fut.add_done_callback(self._sent_one)
+
+    def _sent_one(self, fut: Future[list[Path]]) -> None:
+        """A chart sent to another process is drawn (or failed, or was cancelled)."""
+        with self._changed:
+            self._sent -= 1
+            self._changed.notify_all()
 
 
 def _load_plots() -> None:

@@ -147,12 +147,14 @@ def cmd_report(args: argparse.Namespace) -> int:
     from framing.compare.reportgen import write_report
 
     cfg = _config(args)
-    corpus = _languages(load_corpus(args.input, name=args.name, workers=args.workers, limit=args.limit), args)
     formats = [f.strip().lstrip(".") for f in args.formats.split(",") if f.strip()]
-    path = write_report(corpus, args.output, by=_by(args), config=cfg, event_column=args.event_column,
-                        time_freq=args.freq, max_events=args.max_events, charts=not args.no_charts,
-                        formats=formats, command=_command_line("report", args),
-                        include_findings=not args.no_findings, processes=_chart_processes())
+    # the chart processes start first: they load matplotlib while this one analyses the corpus
+    with charts.ChartProcesses(1 if args.no_charts else _chart_processes()) as drawing:
+        corpus = _languages(load_corpus(args.input, name=args.name, workers=args.workers, limit=args.limit), args)
+        path = write_report(corpus, args.output, by=_by(args), config=cfg, event_column=args.event_column,
+                            time_freq=args.freq, max_events=args.max_events, charts=not args.no_charts,
+                            formats=formats, command=_command_line("report", args),
+                            include_findings=not args.no_findings, drawing=drawing)
     for w in corpus.warnings:
         print(f"framing: {w}", file=sys.stderr)
     print(f"framing: wrote {path} ({corpus.n_articles:,} articles)", file=sys.stderr)

@@ -182,9 +182,11 @@ def speaker_mentions(findings: pd.DataFrame, outlet_of: Mapping[str, str]) -> pd
     cols = ["article_id", "outlet", "kind", "raw", "counts"]
     if findings.empty:
         return pd.DataFrame(columns=cols)
-    f = findings[findings["article_id"].astype(str).isin(set(outlet_of))]
+    f = findings[findings["article_id"].astype(str).isin(set(outlet_of)) & findings["type"].isin(["quote",
+                                                                                                 "attribution"])]
+    f = f[[c for c in ("article_id", "type", "kind", "speaker", "cue", "source_type", "source") if c in f.columns]]
     rows = []
-    for r in f.to_dict("records"):
+    for r in f.to_dict("records"):  # the columns read below only: a dict per row of every column cost more
         t = r.get("type")
         if t == "quote" and r.get("kind") in ("direct", "partial"):
             name, counts = _str(r.get("speaker")), not _str(r.get("cue"))
@@ -267,6 +269,10 @@ def sentence_table(articles: Sequence[tuple[str, str]], texts: Mapping[str, str]
     return df
 
 
+# Cells of the dense similarity block match_sentences holds at once (8 bytes each: 16 MB).
+MATCH_BLOCK_CELLS = 2_000_000
+
+
 def match_sentences(sentences: pd.DataFrame) -> pd.DataFrame:
     """For every comparable sentence (``comparable`` column of :func:`sentence_table`) and every other outlet, the
     most similar sentence of that outlet's articles (TF-IDF cosine over content words, idf over these sentences;
@@ -282,16 +288,20 @@ def match_sentences(sentences: pd.DataFrame) -> pd.DataFrame:
     rows_of = {o: np.flatnonzero(outlet == o) for o in outlets}
     src, oth, sims = [], [], []  # row of the sentence, row of its best match (-1: none), similarity
     other_outlet: list[str] = []
+    XT = X.T.tocsr()
     for o in outlets:
         ro = rows_of[o]
-        Xo = X[ro]
+        # the similarities of the outlet's sentences with every sentence, dense, a slice of rows at a time (at most
+        # MATCH_BLOCK_CELLS cells); the same sums as a product per pair of outlets, without its overhead per pair
+        step = max(1, MATCH_BLOCK_CELLS // max(len(s), 1))
+        blocks = [(X[ro[a:a + step]] @ XT).toarray() for a in range(0, len(ro), step)]
         for p in outlets:
             if p == o:
                 continue
             rp = rows_of[p]
-            block = (Xo @ X[rp].T).tocsr()
-            best = np.asarray(block.max(axis=1).todense()).ravel()
-            arg = np.asarray(block.argmax(axis=1)).ravel()
+            part = np.concatenate([b[:, rp] for b in blocks])
+            best = part.max(axis=1)
+            arg = part.argmax(axis=1)  # the first of equal similarities
             src.append(ro)
             oth.append(np.where(best > 0, rp[arg], -1))
             sims.append(best)

@@ -41,7 +41,7 @@ from framing.compare.settings import DEFAULT, CompareConfig
 from framing.errors import ConfigError, FramingError
 
 if TYPE_CHECKING:
-    from framing.charts import ChartFile
+    from framing.charts import ChartFile, ChartProcesses
     from framing.compare.coverage import Coverage
 
 CSV_FLOAT = "%.6g"
@@ -67,9 +67,17 @@ class ReportData:
 
 def build_report(corpus: Corpus, *, by: By = "source", config: CompareConfig | None = None,
                  event_column: str = "event", time_freq: str = "month", max_events: int = 5,
-                 include_findings: bool = True) -> ReportData:
-    """Compute every table of the report (see the module docstring); no files are written."""
+                 include_findings: bool = True, on_tables: Callable[[ReportData], None] | None = None
+                 ) -> ReportData:
+    """Compute every table of the report (see the module docstring); no files are written.
+
+    ``on_tables(data)``, when given, is called each time tables have been added to ``data.tables`` (the rates, the
+    pairwise differences, the word-choice tables, the rates over time, the events), so that the caller can start on
+    what is ready (:func:`write_report` starts drawing the charts of those tables); the tables it sees do not change
+    after.
+    """
     cfg = config or DEFAULT
+    ready = on_tables or (lambda d: None)
     keys = key_list(by)
     grouping = group_articles(corpus.articles, keys)  # fails early, with the valid columns, on a bad column
     articles = corpus.articles
@@ -91,6 +99,7 @@ def build_report(corpus: Corpus, *, by: By = "source", config: CompareConfig | N
     data.warnings += [w for w in rates.attrs.get("warnings", []) if w not in data.warnings]
     t["rates"] = rates
     t["summary"] = stats.wide(rates, HEADLINE)
+    ready(data)
     n_groups = rates["group"].nunique()
     if n_groups < 2:
         data.warnings.append(f"only one group ({rates['group'].iloc[0]!r}): the report describes it but has "
@@ -115,6 +124,7 @@ def build_report(corpus: Corpus, *, by: By = "source", config: CompareConfig | N
                                  f"{len(eligible)} groups")
     else:
         t["pairwise"] = pd.DataFrame(columns=list(stats.PAIR_COLUMNS))
+    ready(data)
     texts = corpus.texts
     terms = wordchoice.distinctive_terms(articles, texts, by=keys, config=cfg)
     data.warnings += [w for w in terms.attrs.get("warnings", []) if w not in data.warnings]
@@ -125,8 +135,11 @@ def build_report(corpus: Corpus, *, by: By = "source", config: CompareConfig | N
     t["actor_labels"] = wordchoice.actor_labels(mentions, articles, texts, by=keys)
     t["speakers"] = wordchoice.speakers(corpus.findings, articles, by=keys)
     t["reporting_verbs"] = wordchoice.reporting_verbs(corpus.findings, articles, by=keys)
+    ready(data)
     _add_over_time(data, keys, time_freq)
+    ready(data)
     _add_events(data, event_column, mentions, max_events)
+    ready(data)
     return data
 
 
@@ -243,33 +256,47 @@ def _sorted(df: pd.DataFrame, cols: Sequence[str]) -> pd.DataFrame:
 def write_report(corpus: Corpus, out_dir: str | Path, *, by: By = "source", config: CompareConfig | None = None,
                  event_column: str = "event", time_freq: str = "month", max_events: int = 5,
                  charts: bool = True, formats: Sequence[str] = ("png", "svg"), command: Sequence[str] | None = None,
-                 include_findings: bool = True, overwrite: bool = True, processes: int = 1) -> Path:
+                 include_findings: bool = True, overwrite: bool = True, processes: int = 1,
+                 drawing: ChartProcesses | None = None) -> Path:
     """Build the report and write the folder; returns the path of ``report.md``.
 
     ``command`` is recorded in the manifest (the CLI passes its argv). An existing folder is replaced when it
     holds a previous report (a ``manifest.json``); any other non-empty folder is refused. The charts are drawn in
-    ``processes`` processes (:class:`framing.charts.ChartProcesses`; ``framing report`` uses two); the files are
-    the same.
+    ``processes`` processes (:class:`framing.charts.ChartProcesses`), or by ``drawing``, processes the caller has
+    started already (``framing report`` starts two before it analyses the corpus); the files are the same. With
+    more than one process, the charts of each table start as soon as it is computed, beside the other tables.
     """
+    from contextlib import nullcontext
+
     from framing.charts import ChartProcesses
 
     out = Path(out_dir)
     _prepare_dir(out, overwrite)
     files: list[Path] = []
-    chart_files: dict[str, str] = {}
-    with ChartProcesses(processes if charts else 1) as drawing:  # the helpers start while the tables are computed
+    with nullcontext(drawing) if drawing is not None else ChartProcesses(processes if charts else 1) as pool:
+
+        def start_ready(data: ReportData) -> None:
+            """Hand the charts whose tables are ready to the chart processes."""
+            ready = [c for c in _charts(data) if _ReportTables.TABLE_OF_KIND[c.kind] in data.tables]
+            if ready:
+                (out / "charts").mkdir(exist_ok=True)
+                pool.start(ready, _ReportTables(data), out / "charts", formats)
+
         data = build_report(corpus, by=by, config=config, event_column=event_column, time_freq=time_freq,
-                            max_events=max_events, include_findings=include_findings)
+                            max_events=max_events, include_findings=include_findings,
+                            on_tables=start_ready if charts else None)
         (out / "tables").mkdir(parents=True, exist_ok=True)
         for name, df in data.tables.items():
             files += write_table(df, out / "tables" / name)
+        planned = _charts(data) if charts else []
+        # report.md shows each chart's PNG (else its first format); written here, while the other processes draw
+        chart_files = {c.name: f"{c.name}.{'png' if 'png' in formats else formats[0]}" for c in planned}
+        md = render_markdown(data, chart_files)
         if charts:
             (out / "charts").mkdir(exist_ok=True)
-            drawn = drawing.draw_files(_charts(data), _ReportTables(data), out / "charts", formats)
-            for name, paths in drawn.items():
+            drawn = pool.draw_files(planned, _ReportTables(data), out / "charts", formats)
+            for paths in drawn.values():
                 files += paths
-                chart_files[name] = next((p.name for p in paths if p.suffix == ".png"), paths[0].name)
-    md = render_markdown(data, chart_files)
     (out / "report.md").write_text(md, encoding="utf-8")
     files.append(out / "report.md")
     manifest = _manifest(data, files, out, command, formats if charts else ())
@@ -361,6 +388,11 @@ def _manifest(data: ReportData, files: list[Path], out: Path, command: Sequence[
 
 class _ReportTables:
     """The report's own tables, as a chart source (:class:`framing.charts.Tables`): nothing is computed twice."""
+
+    # the table each chart kind reads (below): its charts can be drawn once that table is computed
+    TABLE_OF_KIND = {"rates": "rates", "heatmap": "rates", "stances": "rates", "source-types": "rates",
+                     "roles": "rates", "differences": "pairwise", "time": "rates_over_time",
+                     "terms": "distinctive_terms", "labels": "actor_labels", "event": "event_views"}
 
     def __init__(self, data: ReportData) -> None:
         self.t = data.tables

@@ -172,3 +172,16 @@ def test_save_figure_lays_out_once_for_every_format(tmp_path):
     assert (fig.get_layout_engine(), fig.dpi, fig.canvas) == (engine, dpi, canvas)
     alone = P.save_figure(P.plot_heatmap(r, corpus="toy"), tmp_path / "alone", ["svg"])
     assert alone[0].read_bytes() == both[1].read_bytes()
+
+
+def test_svg_text_is_text_and_escaped(tmp_path):
+    # an SVG's text is written as text (selectable, smaller), and text from articles cannot break out of it
+    import xml.etree.ElementTree as ET
+
+    terms = pd.DataFrame({"group": ["<script>x</script> & co", "Other"], "rank": [1, 1],
+                          "term": ["a<b", "c&d"], "z": [2.0, 3.0]})
+    svg = P.save_figure(P.plot_terms(terms, corpus="toy"), tmp_path / "t", ["svg"])[0]
+    raw = svg.read_text(encoding="utf-8")
+    assert "<script>" not in raw
+    texts = {"".join(e.itertext()) for e in ET.fromstring(raw).iter("{http://www.w3.org/2000/svg}text")}
+    assert {"<script>x</script> & co", "a<b", "c&d"} <= texts

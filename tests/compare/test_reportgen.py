@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import json
 import re
+import time
 from dataclasses import replace
 from pathlib import Path
 
 import pandas as pd
 import pytest
 
+from framing.charts import ChartProcesses, kinds
 from framing.compare.corpus import Corpus
 from framing.compare.markdown import esc
-from framing.compare.reportgen import TIMESTAMP_FIELD, build_report, write_report
+from framing.compare.reportgen import TIMESTAMP_FIELD, _charts, _ReportTables, build_report, write_report
 from framing.compare.settings import CompareConfig
 from framing.errors import ConfigError
 
@@ -103,6 +105,34 @@ def test_charts_drawn_in_two_processes_are_the_same_files(small, tmp_path):
     m1.pop(TIMESTAMP_FIELD), m2.pop(TIMESTAMP_FIELD)
     assert m1 == m2
     assert f1 == f2 and sum(k.startswith("charts/") for k in f1) > 20
+
+
+def test_tables_are_handed_over_as_they_are_computed(small):
+    # build_report calls on_tables as tables are added: the rates first, before the word-choice tables and events
+    seen: list[set[str]] = []
+    data = build_report(small, config=CFG, on_tables=lambda d: seen.append(set(d.tables)))
+    assert len(seen) >= 3 and "rates" in seen[0] and "distinctive_terms" not in seen[0]
+    assert all(a <= b for a, b in zip(seen, seen[1:], strict=False)) and seen[-1] <= set(data.tables)
+    # every chart kind says which table it reads, so that its charts can start once that table is there
+    assert set(_ReportTables.TABLE_OF_KIND) == set(kinds())
+
+
+def test_charts_started_early_are_drawn_while_this_process_works_on(small, tmp_path):
+    data = build_report(small, config=CFG, include_findings=False)
+    charts = [c for c in _charts(data) if c.kind == "rates"][:2]
+    with ChartProcesses(2) as drawing:
+        drawing.start(charts[:1], _ReportTables(data), tmp_path, ["png"])
+        deadline = time.monotonic() + 120
+        while not (tmp_path / f"{charts[0].name}.png").exists():  # drawn by the other process meanwhile
+            assert time.monotonic() < deadline, "the chart handed over was not drawn"
+            time.sleep(0.1)
+        drawn = drawing.draw_files(charts, _ReportTables(data), tmp_path, ["png"])
+        # the same processes draw the same charts again for another folder
+        (tmp_path / "again").mkdir()
+        again = drawing.draw_files(charts, _ReportTables(data), tmp_path / "again", ["png"])
+    assert all(p[0].parent == tmp_path / "again" and p[0].exists() for p in again.values())
+    assert list(drawn) == [c.name for c in charts]
+    assert drawn[charts[0].name] == [tmp_path / f"{charts[0].name}.png"] and drawn[charts[1].name][0].exists()
 
 
 def test_rewriting_a_report_folder_and_refusing_a_foreign_one(small, tmp_path):
