@@ -125,17 +125,31 @@ def articles(ref: Ref, filters: Filters) -> pd.DataFrame:
 
 @st.cache_data(show_spinner=False, max_entries=4)
 def options(ref: Ref) -> dict[str, Any]:
-    """The values each filter offers, and the date range."""
-    a = all_articles(ref)
+    """The values each filter offers, and the date range: queried from the store (a page's first view does not
+    read every article for its filters)."""
+    with _open(ref) as s:
+        v = s.distinct_values(["source", "leaning", "topic", "event", "language", "date"])
+    return {"sources": v["source"], "leanings": v["leaning"], "topics": v["topic"], "events": v["event"],
+            "languages": v["language"], "first_date": v["date"][0], "last_date": v["date"][1]}
 
-    def values(col: str) -> list[str]:
-        return sorted(a[col].dropna().astype(str).unique().tolist()) if col in a.columns else []
 
-    dates = a["date"].dropna().astype(str) if "date" in a.columns else pd.Series(dtype=str)
-    return {"sources": values("source"), "leanings": values("leaning"), "topics": values("topic"),
-            "events": values("event"), "languages": values("language"),
-            "first_date": dates.min() if len(dates) else None,
-            "last_date": dates.max() if len(dates) else None}
+@st.cache_data(show_spinner=False, max_entries=64)
+def search(ref: Ref, filters: Filters, query: str, limit: int) -> pd.DataFrame:
+    """The articles of the filter whose id, title or source contain every word of the query, newest first (at
+    most ``limit``): searched in the store, only the hits read."""
+    with _open(ref) as s:
+        ids = s.search(query, filters.where(), limit=limit)
+        if not ids:
+            return s.articles_frame(where={"article_id": []})
+        a = s.articles_frame(where={"article_id": ids})
+    return a.set_index(a["article_id"].astype(str)).loc[ids].reset_index(drop=True)
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def article_rows(ref: Ref, article_ids: tuple[str, ...]) -> pd.DataFrame:
+    """These articles' rows of the articles table (those the store has)."""
+    with _open(ref) as s:
+        return s.articles_frame(where={"article_id": list(article_ids)})
 
 
 @st.cache_data(show_spinner=False, max_entries=256)

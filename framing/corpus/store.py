@@ -241,6 +241,44 @@ class Store:
             self.con.unregister("_want_texts")
         return dict(rows)
 
+    def distinct_values(self, columns: Sequence[str]) -> dict[str, list[str]]:
+        """Each of these article columns' distinct values (as strings, without NULL, sorted), and ``date`` as
+        ``(first, last)`` (``YYYY-MM-DD`` or None) when asked for: what a filter offers, from the store without
+        reading its articles into memory. A column the store lacks has no values."""
+        have = set(self.columns("articles")) - schema.INTERNAL_COLUMNS
+        out: dict[str, Any] = {}
+        for col in columns:
+            if col not in have:
+                out[col] = [] if col != "date" else (None, None)
+            elif col == "date":
+                out[col] = self.con.execute("SELECT strftime(min(date), '%Y-%m-%d'), strftime(max(date), '%Y-%m-%d') "
+                                            "FROM articles").fetchone()
+            else:
+                rows = self.con.execute(f"SELECT DISTINCT CAST({_q(col)} AS VARCHAR) FROM articles "
+                                        f"WHERE {_q(col)} IS NOT NULL").fetchall()
+                out[col] = sorted(r[0] for r in rows)
+        return out
+
+    def search(self, query: str, where: dict[str, Any] | None = None, *, limit: int = 200) -> list[str]:
+        """The ids of the articles (of ``where``, as in :meth:`articles_frame`) whose id, title or source contain
+        every word of ``query`` (case-insensitive), newest first (then by id), at most ``limit``.
+
+        A scan of three narrow columns in DuckDB (no text index: DuckDB's full-text extension is a download at
+        run time); the same matches as :func:`framing.explore.search_articles` on the articles table.
+        """
+        sql_where, params = self._where(where)
+        conds = [sql_where[len(" WHERE "):]] if sql_where else []
+        for w in query.lower().split():
+            conds.append("contains(lower(concat_ws(' ', article_id, coalesce(title, ''), coalesce(source, ''))), ?)")
+            params.append(w)
+        cond = f" WHERE {' AND '.join(conds)}" if conds else ""
+        try:
+            rows = self.con.execute(f"SELECT article_id FROM articles{cond} ORDER BY date DESC NULLS LAST, "
+                                    f"article_id LIMIT {int(limit)}", params).fetchall()
+        except duckdb.Error as exc:
+            raise StoreError(f"{self.path}: cannot read: {_short(exc)}") from exc
+        return [r[0] for r in rows]
+
     def runs(self) -> pd.DataFrame:
         """One row per run: ``run_id``, ``status`` (``complete``, ``failed``, ``interrupted`` or ``running``),
         ``started``, ``seconds``, the counts ``n_input`` = ``n_analysed`` + ``n_up_to_date`` + ``n_duplicates`` +

@@ -139,3 +139,25 @@ def test_with_uploads_keeps_uploaded_articles_apart():
     both = with_uploads(corpus, up)
     assert list(both["source"]) == ["Herald", "Ledger", "Herald (uploaded)", "your articles (uploaded)"]
     assert both["article_id"].is_unique
+
+
+@pytest.mark.parametrize("query", ["", "SENTINEL border", "the", "demo-e0", "zzzz nothing", "gazette <img",
+                                   "Ledger 2026"])
+@pytest.mark.parametrize("filters", [Filters(), Filters(leanings=("left", "right")),
+                                     Filters(date_from="2026-03-01", date_to="2026-04-30")])
+@pytest.mark.parametrize("limit", [5, 200])
+def test_store_search_finds_what_search_articles_finds(store, articles, query, filters, limit):
+    with open_store(store, read_only=True) as st:
+        got = st.search(query, filters.where(), limit=limit)
+    want = search_articles(filters.apply(articles), query, limit=limit)["article_id"].tolist()
+    assert got == want
+
+
+def test_store_distinct_values_are_the_filter_options(store, articles):
+    with open_store(store, read_only=True) as st:
+        got = st.distinct_values(["source", "leaning", "topic", "event", "language", "date", "nonesuch"])
+    for col in ("source", "leaning", "topic", "event", "language"):
+        assert got[col] == sorted(articles[col].dropna().astype(str).unique().tolist()), col
+    dates = articles["date"].dropna().astype(str)
+    assert got["date"] == (dates.min(), dates.max())
+    assert got["nonesuch"] == []
