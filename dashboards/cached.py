@@ -133,6 +133,13 @@ def options(ref: Ref) -> dict[str, Any]:
             "languages": v["language"], "first_date": v["date"][0], "last_date": v["date"][1]}
 
 
+@st.cache_data(show_spinner=False, max_entries=4)
+def overview(ref: Ref) -> tuple[dict[str, Any], pd.DataFrame]:
+    """The corpus at a glance and one row per source, aggregated in the store (no article read into memory)."""
+    with _open(ref) as s:
+        return s.summary(), s.sources_table()
+
+
 @st.cache_data(show_spinner=False, max_entries=64)
 def search(ref: Ref, filters: Filters, query: str, limit: int) -> pd.DataFrame:
     """The articles of the filter whose id, title or source contain every word of the query, newest first (at

@@ -259,6 +259,43 @@ class Store:
                 out[col] = sorted(r[0] for r in rows)
         return out
 
+    def sources_table(self) -> pd.DataFrame:
+        """:func:`framing.explore.sources_table` of every article, aggregated in DuckDB (nothing else read): one row
+        per source (``(missing)`` for none) with its most frequent leaning (ties: the first in order), articles,
+        words, events and first and last date; the largest first."""
+        have = set(self.columns("articles"))
+        col = {c: (_q(c) if c in have else "NULL") for c in ("leaning", "event", "date", "n_words")}
+        date = f"strftime({col['date']}, '%Y-%m-%d')" if "date" in have else "NULL"
+        sql = (f"WITH a AS (SELECT coalesce(CAST(source AS VARCHAR), '(missing)') AS source, "
+               f"CAST({col['leaning']} AS VARCHAR) AS leaning, CAST({col['event']} AS VARCHAR) AS event, "
+               f"{col['n_words']} AS n_words, {date} AS d FROM articles), "
+               "l AS (SELECT source, leaning, count(*) AS n FROM a WHERE leaning IS NOT NULL GROUP BY ALL), "
+               "m AS (SELECT source, first(leaning ORDER BY n DESC, leaning) AS leaning FROM l GROUP BY source) "
+               "SELECT a.source, any_value(m.leaning) AS leaning, count(*) AS articles, "
+               "coalesce(sum(a.n_words), 0) AS words, count(DISTINCT a.event) AS events, min(a.d) AS first_date, "
+               "max(a.d) AS last_date FROM a LEFT JOIN m USING (source) GROUP BY a.source "
+               "ORDER BY articles DESC, a.source")
+        df = self._query(sql)
+        for c in ("source", "leaning", "first_date", "last_date"):
+            df[c] = df[c].astype("string")
+        return df
+
+    def summary(self) -> dict[str, Any]:
+        """:func:`framing.explore.corpus_summary` of every article, counted in DuckDB."""
+        have = set(self.columns("articles"))
+
+        def distinct(c: str) -> str:
+            return f"count(DISTINCT {_q(c)})" if c in have else "0"
+
+        date = "date" if "date" in have else "NULL"
+        words = "coalesce(sum(n_words), 0)" if "n_words" in have else "0"
+        row = self._one(f"SELECT count(*), {distinct('source')}, {words}, {distinct('event')}, {distinct('topic')}, "
+                        f"{distinct('leaning')}, strftime(min({date}), '%Y-%m-%d'), "
+                        f"strftime(max({date}), '%Y-%m-%d') FROM articles")
+        assert row is not None
+        keys = ("articles", "sources", "words", "events", "topics", "leanings", "first_date", "last_date")
+        return {k: (int(v) if i < 6 else v) for i, (k, v) in enumerate(zip(keys, row, strict=True))}
+
     def search(self, query: str, where: dict[str, Any] | None = None, *, limit: int = 200) -> list[str]:
         """The ids of the articles (of ``where``, as in :meth:`articles_frame`) whose id, title or source contain
         every word of ``query`` (case-insensitive), newest first (then by id), at most ``limit``.

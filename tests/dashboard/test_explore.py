@@ -161,3 +161,11 @@ def test_store_distinct_values_are_the_filter_options(store, articles):
     dates = articles["date"].dropna().astype(str)
     assert got["date"] == (dates.min(), dates.max())
     assert got["nonesuch"] == []
+
+
+def test_store_summary_and_sources_table_equal_the_pandas_ones(store, articles):
+    with open_store(store, read_only=True) as st:
+        assert st.summary() == corpus_summary(articles)
+        got = st.sources_table()
+    want = sources_table(articles)
+    pd.testing.assert_frame_equal(got, want, check_dtype=False)
