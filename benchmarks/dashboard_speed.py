@@ -116,6 +116,15 @@ def page_paths(db: Path, sources: list[str], repeat: int) -> None:
         with open_store(db, read_only=True) as st:
             return st.distinct_values(["source", "leaning", "topic", "event", "language", "date"])
 
+    def overview_sql() -> pd.DataFrame:
+        with open_store(db, read_only=True) as st:
+            st.summary()
+            return st.sources_table()
+
+    def event_columns() -> pd.DataFrame:
+        with open_store(db, read_only=True) as st:
+            return st.articles_frame(columns=["event", "date", "source", "title", "lt_author", "n_words"])
+
     def search_sql(query: str, filters: Filters) -> pd.DataFrame:
         with open_store(db, read_only=True) as st:
             ids = st.search(query, filters.where(), limit=200)
@@ -134,9 +143,11 @@ def page_paths(db: Path, sources: list[str], repeat: int) -> None:
     steps: list[tuple[str, Any]] = [
         ("every page, filter options: every article read (before)", lambda: len(every_article())),
         ("every page, filter options: distinct values in SQL (after)", lambda: len(options_sql()["source"])),
-        ("Overview: corpus summary and sources table (every article)",
+        ("Overview: corpus summary and sources table, every article read (before)",
          lambda: (corpus_summary(a := every_article()), len(sources_table(a)))[1]),
-        ("Same event: the events table (every article)", lambda: len(events_table(every_article()))),
+        ("Overview: corpus summary and sources table in SQL (after)", lambda: len(overview_sql())),
+        ("Same event: the events table, every article read (before)", lambda: len(events_table(every_article()))),
+        ("Same event: the events table, 6 columns read (after)", lambda: len(events_table(event_columns()))),
         ("Explorer: search 'trump' in every article, pandas (before)", lambda: len(search_pandas("trump", Filters()))),
         ("Explorer: search 'trump' in every article, SQL (after)", lambda: len(search_sql("trump", Filters()))),
         ("Explorer: search 'biden border' + leaning left (SQL)",

@@ -333,7 +333,8 @@ def upload_rates(ref: Ref, uploaded: pd.DataFrame, metric: str) -> pd.DataFrame:
 
 @st.cache_data(show_spinner=False, max_entries=4)
 def events(ref: Ref) -> pd.DataFrame:
-    a = all_articles(ref)
+    with _open(ref) as s:  # only the columns the table needs
+        a = s.articles_frame(columns=["event", "date", "source", "title", "lt_author", "n_words"])
     if "event" not in a.columns or a["event"].isna().all():
         return pd.DataFrame(columns=["event", "n_articles", "n_sources", "first_date", "last_date", "sources",
                                      "title", "title_source"])

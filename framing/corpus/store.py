@@ -156,7 +156,8 @@ class Store:
 
     # -- reading ----------------------------------------------------------------------------------------------
 
-    def articles_frame(self, where: dict[str, Any] | None = None) -> pd.DataFrame:
+    def articles_frame(self, where: dict[str, Any] | None = None, columns: Sequence[str] | None = None
+                       ) -> pd.DataFrame:
         """The articles table of :mod:`framing.tables` (one row per article, ordered by ``article_id``).
 
         Columns: ``article_id``, ``source``, ``title``, ``date`` (``YYYY-MM-DD``), ``url``, ``event``, ``topic``,
@@ -164,7 +165,12 @@ class Store:
         (``n_words`` ... ``n_warnings``). ``where`` filters on any of these columns: a scalar is equality, a list
         or set is membership, a tuple ``(low, high)`` is an inclusive range (``None`` for an open end), e.g.
         ``{"source": ["A", "B"], "date": ("2026-01-01", None)}``.
+
+        ``columns`` reads only these (and ``article_id``, first), in the order of the full table: on a large store
+        much less than every column; a column the table lacks is left out.
         """
+        if columns is not None:
+            return self._narrow_frame(where, columns)
         meta_cols = list(schema.META_COLUMNS)
         metric_cols = [c for c in self.columns("articles")
                        if c not in schema.INTERNAL_COLUMNS and c not in meta_cols and c not in ("article_id",
@@ -180,6 +186,17 @@ class Store:
             at = df.columns.get_loc("leaning") + 1  # type: ignore[operator]
             df = pd.concat([df.iloc[:, :at], extras, df.iloc[:, at:]], axis=1)
         return df
+
+    def _narrow_frame(self, where: dict[str, Any] | None, columns: Sequence[str]) -> pd.DataFrame:
+        real = [c for c in self.columns("articles") if c not in schema.INTERNAL_COLUMNS]
+        want = set(columns) | {"article_id"}
+        extra = [c for c in columns if c not in real]
+        if extra:  # an input field kept in meta: read the whole table's way, then keep the columns asked for
+            full = self.articles_frame(where)
+            return full[[c for c in full.columns if c in want]]
+        select = [("strftime(date, '%Y-%m-%d') AS date" if c == "date" else _q(c)) for c in real if c in want]
+        sql_where, params = self._where(where)
+        return self._query(f"SELECT {', '.join(select)} FROM articles{sql_where} ORDER BY article_id", params)
 
     def findings_frame(self, article_ids: Iterable[str] | None = None,
                        types: Iterable[str] | None = None) -> pd.DataFrame:

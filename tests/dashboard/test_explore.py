@@ -169,3 +169,15 @@ def test_store_summary_and_sources_table_equal_the_pandas_ones(store, articles):
         got = st.sources_table()
     want = sources_table(articles)
     pd.testing.assert_frame_equal(got, want, check_dtype=False)
+
+
+@pytest.mark.parametrize("columns", [["event", "date", "source", "title", "lt_author", "n_words"], ["n_words"],
+                                     ["date", "nonesuch"]])
+def test_store_reads_only_the_columns_asked_for(store, articles, columns):
+    where = {"leaning": ["left", "right"]}
+    with open_store(store, read_only=True) as st:
+        got = st.articles_frame(where, columns=columns)
+        full = st.articles_frame(where)
+    want = full[[c for c in full.columns if c in {"article_id", *columns}]]
+    pd.testing.assert_frame_equal(got, want)
+    assert list(got.columns)[0] == "article_id"
