@@ -258,6 +258,12 @@ class Store:
             self.con.unregister("_want_texts")
         return dict(rows)
 
+    def count(self, where: dict[str, Any] | None = None) -> int:
+        """How many articles ``where`` selects (as in :meth:`articles_frame`)."""
+        sql_where, params = self._where(where)
+        row = self._one(f"SELECT count(*) FROM articles{sql_where}", params)
+        return int(row[0]) if row else 0
+
     def distinct_values(self, columns: Sequence[str]) -> dict[str, list[str]]:
         """Each of these article columns' distinct values (as strings, without NULL, sorted), and ``date`` as
         ``(first, last)`` (``YYYY-MM-DD`` or None) when asked for: what a filter offers, from the store without
