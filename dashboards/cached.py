@@ -34,6 +34,7 @@ from framing.compare import (
 )
 from framing.compare.coverage import event_coverage as coverage_of
 from framing.compare.metrics import metric as find_metric
+from framing.compare.stats import rate_columns
 from framing.corpus import open_store
 from framing.explore import Filters, edit_lexicons, rescore, with_uploads
 from framing.lexicons import entry, load_lexicon
@@ -145,16 +146,6 @@ def numbers(ref: Ref, filters: Filters, cols: tuple[str, ...]) -> pd.DataFrame:
         return s.articles_frame(where=filters.where(), columns=list(cols))
 
 
-def metric_columns(metrics: list[str], *keys: str) -> tuple[str, ...]:
-    """The columns :func:`framing.compare.rates` reads for these metrics or families, grouped by ``keys``
-    (``date:month`` is the ``date`` column)."""
-    from framing.compare.metrics import ONE, select
-
-    cols = {c for m in select(metrics) for c in (*m.numerator, m.denominator) if c != ONE}
-    cols |= {"n_words", "attr_count"} | {k.partition(":")[0] for k in keys}
-    return tuple(sorted(cols))
-
-
 @st.cache_data(show_spinner=False, max_entries=4)
 def options(ref: Ref) -> dict[str, Any]:
     """The values each filter offers, and the date range: queried from the store (a page's first view does not
@@ -231,7 +222,7 @@ FAMILY_OF = {m.name: m.family for m in METRICS}
 def rate_table(ref: Ref, filters: Filters, by: str, family: str) -> pd.DataFrame:
     """The metrics of one family for every group of the filtered articles, with bootstrap intervals (one family
     at a time: on 50,000 articles and 491 sources that halves the time of a first view)."""
-    return rates(numbers(ref, filters, metric_columns([family], by)), by=by, metrics=[family])
+    return rates(numbers(ref, filters, rate_columns([family], by)), by=by, metrics=[family])
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
@@ -242,7 +233,7 @@ def role_table(ref: Ref, filters: Filters, by: str, family: str) -> pd.DataFrame
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def pair_table(ref: Ref, filters: Filters, by: str, metric: str) -> pd.DataFrame:
-    a = numbers(ref, filters, metric_columns([metric], by))
+    a = numbers(ref, filters, rate_columns([metric], by))
     sizes = a.groupby(a[by].astype("string").fillna("(missing)")).size()
     groups = sorted(sizes[sizes >= 2].sort_values(ascending=False).index[:MAX_PAIR_GROUPS].tolist())
     return pairwise_differences(a, by=by, metrics=[metric], groups=groups or None)
@@ -250,7 +241,7 @@ def pair_table(ref: Ref, filters: Filters, by: str, metric: str) -> pd.DataFrame
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def time_table(ref: Ref, filters: Filters, by: str, metric: str, freq: str) -> pd.DataFrame:
-    return rates(numbers(ref, filters, metric_columns([metric], by, "date")), by=[by, f"date:{freq}"],
+    return rates(numbers(ref, filters, rate_columns([metric], [by, "date"])), by=[by, f"date:{freq}"],
                  metrics=[metric])
 
 

@@ -181,3 +181,15 @@ def test_store_reads_only_the_columns_asked_for(store, articles, columns):
     want = full[[c for c in full.columns if c in {"article_id", *columns}]]
     pd.testing.assert_frame_equal(got, want)
     assert list(got.columns)[0] == "article_id"
+
+
+@pytest.mark.parametrize("metrics, by", [(["loaded"], "source"), (["quotes_scare_rate"], "leaning"),
+                                         (["source_type"], ["source", "date:month"]), (["quote_role"], "topic")])
+def test_rates_on_the_columns_they_read_equal_rates_on_every_column(store, articles, metrics, by):
+    from framing.compare import rates
+    from framing.compare.stats import rate_columns
+
+    with open_store(store, read_only=True) as st:
+        narrow = st.articles_frame(columns=rate_columns(metrics, by))
+    assert len(narrow.columns) < len(articles.columns) / 3
+    pd.testing.assert_frame_equal(rates(narrow, by=by, metrics=metrics), rates(articles, by=by, metrics=metrics))
