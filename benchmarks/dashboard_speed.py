@@ -127,8 +127,8 @@ def page_paths(db: Path, sources: list[str], repeat: int) -> None:
 
     def search_sql(query: str, filters: Filters) -> pd.DataFrame:
         with open_store(db, read_only=True) as st:
-            ids = st.search(query, filters.where(), limit=200)
-            return st.articles_frame(where={"article_id": ids})
+            return st.search(query, filters.where(), limit=200,
+                             columns=("source", "title", "date", "url", "event", "topic", "leaning", "n_words"))
 
     def search_pandas(query: str, filters: Filters) -> pd.DataFrame:
         with open_store(db, read_only=True) as st:

@@ -163,23 +163,23 @@ def overview(ref: Ref) -> tuple[dict[str, Any], pd.DataFrame]:
         return s.summary(), s.sources_table()
 
 
+# The columns the explorer shows of an article (and the outlet comparison's grouping).
+SHOWN = ("source", "title", "date", "url", "event", "topic", "leaning", "n_words")
+
+
 @st.cache_data(show_spinner=False, max_entries=64)
 def search(ref: Ref, filters: Filters, query: str, limit: int) -> pd.DataFrame:
     """The articles of the filter whose id, title or source contain every word of the query, newest first (at
     most ``limit``): searched in the store, only the hits read."""
     with _open(ref) as s:
-        ids = s.search(query, filters.where(), limit=limit)
-        if not ids:
-            return s.articles_frame(where={"article_id": []})
-        a = s.articles_frame(where={"article_id": ids})
-    return a.set_index(a["article_id"].astype(str)).loc[ids].reset_index(drop=True)
+        return s.search(query, filters.where(), limit=limit, columns=SHOWN)
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
 def article_rows(ref: Ref, article_ids: tuple[str, ...]) -> pd.DataFrame:
     """These articles' rows of the articles table (those the store has)."""
     with _open(ref) as s:
-        return s.articles_frame(where={"article_id": list(article_ids)})
+        return s.articles_frame(where={"article_id": list(article_ids)}, columns=SHOWN)
 
 
 @st.cache_data(show_spinner=False, max_entries=256)

@@ -319,13 +319,19 @@ class Store:
         keys = ("articles", "sources", "words", "events", "topics", "leanings", "first_date", "last_date")
         return {k: (int(v) if i < 6 else v) for i, (k, v) in enumerate(zip(keys, row, strict=True))}
 
-    def search(self, query: str, where: dict[str, Any] | None = None, *, limit: int = 200) -> list[str]:
-        """The ids of the articles (of ``where``, as in :meth:`articles_frame`) whose id, title or source contain
-        every word of ``query`` (case-insensitive), newest first (then by id), at most ``limit``.
+    def search(self, query: str, where: dict[str, Any] | None = None, *, limit: int = 200,
+               columns: Sequence[str] = ()) -> pd.DataFrame:
+        """The articles (of ``where``, as in :meth:`articles_frame`) whose id, title or source contain every word
+        of ``query`` (case-insensitive), newest first (then by id), at most ``limit``: ``article_id`` and these
+        other columns of the articles table (real columns; ``date`` as ``YYYY-MM-DD``).
 
-        A scan of three narrow columns in DuckDB (no text index: DuckDB's full-text extension is a download at
-        run time); the same matches as :func:`framing.explore.search_articles` on the articles table.
+        One scan in DuckDB that reads the three searched columns and the hits' other columns (no text index:
+        DuckDB's full-text extension is a download at run time); the same matches, in the same order, as
+        :func:`framing.explore.search_articles` on the articles table.
         """
+        real = [c for c in self.columns("articles") if c not in schema.INTERNAL_COLUMNS]
+        want = {"article_id", *columns}
+        select = ", ".join("strftime(date, '%Y-%m-%d') AS date" if c == "date" else _q(c) for c in real if c in want)
         sql_where, params = self._where(where)
         conds = [sql_where[len(" WHERE "):]] if sql_where else []
         for w in query.lower().split():
@@ -333,11 +339,10 @@ class Store:
             params.append(w)
         cond = f" WHERE {' AND '.join(conds)}" if conds else ""
         try:
-            rows = self.con.execute(f"SELECT article_id FROM articles{cond} ORDER BY date DESC NULLS LAST, "
-                                    f"article_id LIMIT {int(limit)}", params).fetchall()
+            return self.con.execute(f"SELECT {select} FROM articles{cond} ORDER BY articles.date DESC NULLS LAST, "
+                                    f"article_id LIMIT {int(limit)}", params).df()
         except duckdb.Error as exc:
             raise StoreError(f"{self.path}: cannot read: {_short(exc)}") from exc
-        return [r[0] for r in rows]
 
     def runs(self) -> pd.DataFrame:
         """One row per run: ``run_id``, ``status`` (``complete``, ``failed``, ``interrupted`` or ``running``),

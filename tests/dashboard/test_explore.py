@@ -148,9 +148,10 @@ def test_with_uploads_keeps_uploaded_articles_apart():
 @pytest.mark.parametrize("limit", [5, 200])
 def test_store_search_finds_what_search_articles_finds(store, articles, query, filters, limit):
     with open_store(store, read_only=True) as st:
-        got = st.search(query, filters.where(), limit=limit)
-    want = search_articles(filters.apply(articles), query, limit=limit)["article_id"].tolist()
-    assert got == want
+        got = st.search(query, filters.where(), limit=limit, columns=("title", "date", "n_words", "nonesuch"))
+    want = search_articles(filters.apply(articles), query, limit=limit)
+    pd.testing.assert_frame_equal(got, want[["article_id", "title", "date", "n_words"]].reset_index(drop=True),
+                                  check_dtype=False)
 
 
 def test_store_distinct_values_are_the_filter_options(store, articles):
