@@ -105,6 +105,8 @@ def page_paths(db: Path, sources: list[str], repeat: int) -> None:
     import pandas as pd
 
     from framing.compare import events_table
+    from framing.compare.metrics import HEADLINE
+    from framing.compare.stats import rate_columns
     from framing.corpus import open_store
     from framing.explore import Filters, article_vs_outlet, corpus_summary, search_articles, sources_table
 
@@ -137,7 +139,7 @@ def page_paths(db: Path, sources: list[str], repeat: int) -> None:
 
     def outlet(source: str) -> pd.DataFrame:
         with open_store(db, read_only=True) as st:
-            a = st.articles_frame(where=Filters(sources=(source,)).where())
+            a = st.articles_frame(where=Filters(sources=(source,)).where(), columns=rate_columns(HEADLINE, "source"))
         return article_vs_outlet(str(a["article_id"].iloc[0]), a)
 
     steps: list[tuple[str, Any]] = [

@@ -6,6 +6,8 @@ import pandas as pd
 import streamlit as st
 import widgets
 
+from framing.compare.metrics import HEADLINE
+from framing.compare.stats import rate_columns
 from framing.explore import Filters, article_vs_outlet
 from framing.highlight import findings_table
 
@@ -59,7 +61,8 @@ with left:
     widgets.highlighted(text, found, key="explorer")
 with right:
     st.markdown("**This article beside its outlet**")
-    outlet = cached.articles(ref, Filters(sources=(str(row["source"]),)) if pd.notna(row.get("source")) else filters)
+    outlet = cached.numbers(ref, Filters(sources=(str(row["source"]),)) if pd.notna(row.get("source")) else filters,
+                            rate_columns(HEADLINE, "source"))  # only the columns the comparison reads
     cmp = article_vs_outlet(aid, outlet)
     shown = cmp[["label", "article", "outlet", "compared"]].rename(columns={"label": "measure",
                                                                           "compared": "article is"})

@@ -194,3 +194,15 @@ def test_rates_on_the_columns_they_read_equal_rates_on_every_column(store, artic
         narrow = st.articles_frame(columns=rate_columns(metrics, by))
     assert len(narrow.columns) < len(articles.columns) / 3
     pd.testing.assert_frame_equal(rates(narrow, by=by, metrics=metrics), rates(articles, by=by, metrics=metrics))
+
+
+def test_article_vs_outlet_on_the_columns_it_reads(store, articles):
+    from framing.compare.metrics import HEADLINE
+    from framing.compare.stats import rate_columns
+
+    where = {"source": ["The Valdoria Sentinel"]}
+    with open_store(store, read_only=True) as st:
+        narrow = st.articles_frame(where, columns=rate_columns(HEADLINE, "source"))
+    full = articles[articles["source"] == "The Valdoria Sentinel"]
+    pd.testing.assert_frame_equal(article_vs_outlet("demo-E01-sentinel", narrow),
+                                  article_vs_outlet("demo-E01-sentinel", full))
