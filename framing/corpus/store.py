@@ -327,7 +327,8 @@ class Store:
 
         One scan in DuckDB that reads the three searched columns and the hits' other columns (no text index:
         DuckDB's full-text extension is a download at run time); the same matches, in the same order, as
-        :func:`framing.explore.search_articles` on the articles table.
+        :func:`framing.explore.search_articles` on the articles table (lower case is DuckDB's ``lower``, which
+        may differ from Python's ``str.lower`` for a few characters outside ASCII).
         """
         real = [c for c in self.columns("articles") if c not in schema.INTERNAL_COLUMNS]
         want = {"article_id", *columns}
