@@ -18,6 +18,11 @@ run, without a browser) after each filter change; with ``--browser``, clicks on 
     python benchmarks/dashboard_speed.py                   # build (first time), then measure
     python benchmarks/dashboard_speed.py --build-only
     python benchmarks/dashboard_speed.py --apptest --browser --repeat 5
+    python benchmarks/dashboard_speed.py --replicate 1000000 --pages   # a million articles, every page
+
+With ``--replicate N`` the store is the analysed subset replicated in SQL to N articles (benchmarks/replicate_store.py:
+distinct ids, texts and content hashes, the findings and counts `framing run` gives each copy); ``--pages`` also times
+the other pages' data paths (filter options, Overview, Same event, the explorer's search and outlet comparison).
 
 Not a test: run it by hand, preferably on an otherwise idle machine; it prints the load average.
 """
@@ -73,6 +78,98 @@ def build_store(n: int, workers: int, rebuild: bool) -> Path:
 
 
 
+def replicated_store(n: int, workers: int, rebuild: bool) -> Path:
+    """A store of ``n`` articles made in minutes: the AllSides subset analysed once by `framing run` (5,063
+    articles), then its rows replicated in DuckDB SQL as distinct copies (benchmarks/replicate_store.py)."""
+    from replicate_store import replicate
+
+    from framing.workspace import store_ready
+
+    db = CACHE / f"allsides_r{n}.duckdb"
+    if rebuild:
+        db.unlink(missing_ok=True)
+    if store_ready(db):
+        print(f"store: {db} ({db.stat().st_size / 2**30:.1f} GB), replicated before; --rebuild to do it again")
+        return db
+    base = build_store(5063, workers, False)
+    t0 = time.perf_counter()
+    replicate(base, db, n)
+    print(f"store: {db} ({db.stat().st_size / 2**30:.1f} GB); {n:,} articles replicated from {base.name} in "
+          f"{time.perf_counter() - t0:.0f} s (load average {os.getloadavg()[0]:.1f})")
+    return db
+
+
+def page_paths(db: Path, sources: list[str], repeat: int) -> None:
+    """The other pages' work on a cache miss, as dashboards/cached.py and the pages run it: each step timed
+    (median of ``repeat``, seconds, with the load average), and the rows it read."""
+    import pandas as pd
+
+    from framing.compare import events_table
+    from framing.compare.metrics import HEADLINE
+    from framing.compare.stats import rate_columns
+    from framing.corpus import open_store
+    from framing.explore import Filters, article_vs_outlet, corpus_summary, search_articles, sources_table
+
+    def every_article() -> pd.DataFrame:
+        with open_store(db, read_only=True) as st:
+            return st.articles_frame()
+
+    def options_sql() -> dict:
+        with open_store(db, read_only=True) as st:
+            return st.distinct_values(["source", "leaning", "topic", "event", "language", "date"])
+
+    def overview_sql() -> pd.DataFrame:
+        with open_store(db, read_only=True) as st:
+            st.summary()
+            return st.sources_table()
+
+    def event_columns() -> pd.DataFrame:
+        with open_store(db, read_only=True) as st:
+            return st.articles_frame(columns=["event", "date", "source", "title", "lt_author", "n_words"])
+
+    def search_sql(query: str, filters: Filters) -> pd.DataFrame:
+        with open_store(db, read_only=True) as st:
+            return st.search(query, filters.where(), limit=200,
+                             columns=("source", "title", "date", "url", "event", "topic", "leaning", "n_words"))
+
+    def search_pandas(query: str, filters: Filters) -> pd.DataFrame:
+        with open_store(db, read_only=True) as st:
+            pool = st.articles_frame(where=filters.where()) if filters.where() else st.articles_frame()
+        return search_articles(pool, query, limit=200)
+
+    def outlet(source: str) -> pd.DataFrame:
+        with open_store(db, read_only=True) as st:
+            a = st.articles_frame(where=Filters(sources=(source,)).where(), columns=rate_columns(HEADLINE, "source"))
+        return article_vs_outlet(str(a["article_id"].iloc[0]), a)
+
+    steps: list[tuple[str, Any]] = [
+        ("every page, filter options: every article read (before)", lambda: len(every_article())),
+        ("every page, filter options: distinct values in SQL (after)", lambda: len(options_sql()["source"])),
+        ("Overview: corpus summary and sources table, every article read (before)",
+         lambda: (corpus_summary(a := every_article()), len(sources_table(a)))[1]),
+        ("Overview: corpus summary and sources table in SQL (after)", lambda: len(overview_sql())),
+        ("Same event: the events table, every article read (before)", lambda: len(events_table(every_article()))),
+        ("Same event: the events table, 6 columns read (after)", lambda: len(events_table(event_columns()))),
+        ("Explorer: search 'trump' in every article, pandas (before)", lambda: len(search_pandas("trump", Filters()))),
+        ("Explorer: search 'trump' in every article, SQL (after)", lambda: len(search_sql("trump", Filters()))),
+        ("Explorer: search 'biden border' + leaning left (SQL)",
+         lambda: len(search_sql("biden border", Filters(leanings=("left",))))),
+        ("Explorer: no query, first view (SQL)", lambda: len(search_sql("", Filters()))),
+        (f"Explorer: article beside its outlet ({sources[0]})", lambda: len(outlet(sources[0]))),
+    ]
+    print(f"\nOther pages' data paths on a cache miss (median of {repeat}; \"before\" rows: one run; seconds)\n")
+    print("| step | rows | seconds | load average |")
+    print("|---|---:|---:|---:|")
+    for name, fn in steps:
+        times, rows = [], 0
+        # the "before" paths read every article: once is enough to see it (minutes on a million articles)
+        for _ in range(1 if "(before)" in name else repeat):
+            t0 = time.perf_counter()
+            rows = fn()
+            times.append(time.perf_counter() - t0)
+        print(f"| {name} | {rows:,} | {statistics.median(times):.2f} | {os.getloadavg()[0]:.1f} |", flush=True)
+
+
 def filter_changes(sources: list[str], topics: list[str]) -> list[tuple[str, dict]]:
     """A user's session on the Compare page: each step changes one filter (the state accumulates)."""
     from framing.explore import Filters
@@ -104,13 +201,14 @@ def data_path(db: Path, step: dict[str, Any]) -> dict[str, float]:
 
     out = {}
     t0 = time.perf_counter()
-    with open_store(db, read_only=True) as st:
-        t1 = time.perf_counter()
-        articles = st.articles_frame(where=step["filters"].where())
-    t2 = time.perf_counter()
     from framing.compare import METRICS
+    from framing.compare.stats import rate_columns  # the columns the page reads for a metric family
 
     family = next(m.family for m in METRICS if m.name == step["metric"])
+    with open_store(db, read_only=True) as st:
+        t1 = time.perf_counter()
+        articles = st.articles_frame(where=step["filters"].where(), columns=rate_columns([family], step["by"]))
+    t2 = time.perf_counter()
     r = rates(articles, by=step["by"], metrics=[family])  # as dashboards/cached.py: the metric's family
     t3 = time.perf_counter()
     interactive.rates_chart(r, step["metric"], corpus="AllSides").to_dict()
@@ -130,7 +228,7 @@ def data_path(db: Path, step: dict[str, Any]) -> dict[str, float]:
 def apptest_runs(db: Path, steps: list[tuple[str, dict]], repeat: int) -> tuple[float, list[tuple[str, float, float]]]:
     """Time the Compare page's script run in AppTest after each filter change (widgets set as a user would),
     then the same view again. Each repeat starts from cleared caches with a first load of the page (timed
-    apart: it reads the whole articles table once, for the filter options and the unfiltered view)."""
+    apart: the unfiltered view, every article of the store)."""
     import datetime as dt
 
     import streamlit as st
@@ -247,6 +345,11 @@ def main() -> int:
     ap.add_argument("--articles", type=int, default=50_000)
     ap.add_argument("--workers", type=int, default=2, help="workers for building the store (default 2)")
     ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--replicate", type=int, metavar="N",
+                    help="measure a store of N articles made by replicating the analysed AllSides subset in SQL "
+                         "(benchmarks/replicate_store.py; minutes rather than hours), instead of --articles")
+    ap.add_argument("--pages", action="store_true", help="also time the other pages' data paths")
+    ap.add_argument("--no-compare", action="store_true", help="skip the Compare page's data path")
     ap.add_argument("--rebuild", action="store_true", help="build the corpus and the store again")
     ap.add_argument("--build-only", action="store_true")
     ap.add_argument("--apptest", action="store_true", help="also time whole runs of the page in AppTest")
@@ -256,7 +359,8 @@ def main() -> int:
         print(f"needs {SUBSET} (the project's shared data)", file=sys.stderr)
         return 2
     print(f"machine: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.2f}")
-    db = build_store(args.articles, args.workers, args.rebuild)
+    db = (replicated_store(args.replicate, args.workers, args.rebuild) if args.replicate
+          else build_store(args.articles, args.workers, args.rebuild))
     if args.build_only:
         return 0
 
@@ -272,16 +376,20 @@ def main() -> int:
     print(f"{n:,} articles, {len(counts)} sources, {len(a.columns)} columns, dates {lo} to {hi}")
     steps = filter_changes([s for s, _ in counts], topics)
 
-    print(f"\nCompare page data path on a cache miss (median of {args.repeat}; seconds)\n")
-    print("| filter change | articles | store query | rates (the metric's family, bootstrap) | interactive chart + "
-          "CSV | total | PNG (on download) |")
-    print("|---|---:|---:|---:|---:|---:|---:|")
-    data_path(db, steps[0][1])  # warm-up: imports, first DuckDB open
-    for name, step in steps:
-        runs = [data_path(db, step) for _ in range(args.repeat)]
-        med = {k: statistics.median(r[k] for r in runs) for k in runs[0]}
-        print(f"| {name} | {int(med['rows']):,} | {med['query'] + med['open']:.2f} | {med['rates']:.2f} | "
-              f"{med['chart']:.2f} | **{med['total']:.2f}** | {med['png']:.2f} |")
+    if not args.no_compare:
+        print(f"\nCompare page data path on a cache miss (median of {args.repeat}; seconds)\n")
+        print("| filter change | articles | store query | rates (the metric's family, bootstrap) | interactive chart "
+              "+ CSV | total | PNG (on download) | load average |")
+        print("|---|---:|---:|---:|---:|---:|---:|---:|")
+        data_path(db, steps[-2][1])  # warm-up: imports, first DuckDB open
+        for name, step in steps:
+            runs = [data_path(db, step) for _ in range(args.repeat)]
+            med = {k: statistics.median(r[k] for r in runs) for k in runs[0]}
+            print(f"| {name} | {int(med['rows']):,} | {med['query'] + med['open']:.2f} | {med['rates']:.2f} | "
+                  f"{med['chart']:.2f} | **{med['total']:.2f}** | {med['png']:.2f} | {os.getloadavg()[0]:.1f} |",
+                  flush=True)
+    if args.pages:
+        page_paths(db, [s for s, _ in counts], args.repeat)
 
     if args.apptest:
         print(f"\nCompare page in AppTest after each filter change, whole script run (median of {args.repeat}; "
@@ -291,7 +399,7 @@ def main() -> int:
         first, rows = apptest_runs(db, steps, args.repeat)
         for name, miss, hit in rows:
             print(f"| {name} | {miss:.2f} | {hit:.2f} |")
-        print(f"\nfirst load of the page in a fresh process (reads all articles once): {first:.2f} s")
+        print(f"\nfirst load of the page in a fresh process (the unfiltered view): {first:.2f} s")
     if args.browser:
         print(f"\nCompare page in Chromium: from a click to the new chart on screen (median of {args.repeat}; "
               "seconds; the changes accumulate)\n")

@@ -34,6 +34,7 @@ from framing.compare import (
 )
 from framing.compare.coverage import event_coverage as coverage_of
 from framing.compare.metrics import metric as find_metric
+from framing.compare.stats import rate_columns
 from framing.corpus import open_store
 from framing.explore import Filters, edit_lexicons, rescore, with_uploads
 from framing.lexicons import entry, load_lexicon
@@ -123,19 +124,62 @@ def articles(ref: Ref, filters: Filters) -> pd.DataFrame:
         return s.articles_frame(where=filters.where())
 
 
+@st.cache_data(show_spinner=False, max_entries=64)
+def count(ref: Ref, filters: Filters) -> int:
+    """How many articles the filter selects (counted in the store)."""
+    with _open(ref) as s:
+        return s.count(filters.where())
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def columns(ref: Ref) -> pd.DataFrame:
+    """The articles table's columns, as an empty table (to see which metric families the store has)."""
+    with _open(ref) as s:
+        return pd.DataFrame(columns=[c for c in s.columns("articles") if c not in ("meta",)])
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def numbers(ref: Ref, filters: Filters, cols: tuple[str, ...]) -> pd.DataFrame:
+    """The filtered articles with only these columns (and ``article_id``): what a comparison reads, a few
+    columns of the store rather than every one (on a million articles, seconds rather than a minute)."""
+    with _open(ref) as s:
+        return s.articles_frame(where=filters.where(), columns=list(cols))
+
+
 @st.cache_data(show_spinner=False, max_entries=4)
 def options(ref: Ref) -> dict[str, Any]:
-    """The values each filter offers, and the date range."""
-    a = all_articles(ref)
+    """The values each filter offers, and the date range: queried from the store (a page's first view does not
+    read every article for its filters)."""
+    with _open(ref) as s:
+        v = s.distinct_values(["source", "leaning", "topic", "event", "language", "date"])
+    return {"sources": v["source"], "leanings": v["leaning"], "topics": v["topic"], "events": v["event"],
+            "languages": v["language"], "first_date": v["date"][0], "last_date": v["date"][1]}
 
-    def values(col: str) -> list[str]:
-        return sorted(a[col].dropna().astype(str).unique().tolist()) if col in a.columns else []
 
-    dates = a["date"].dropna().astype(str) if "date" in a.columns else pd.Series(dtype=str)
-    return {"sources": values("source"), "leanings": values("leaning"), "topics": values("topic"),
-            "events": values("event"), "languages": values("language"),
-            "first_date": dates.min() if len(dates) else None,
-            "last_date": dates.max() if len(dates) else None}
+@st.cache_data(show_spinner=False, max_entries=4)
+def overview(ref: Ref) -> tuple[dict[str, Any], pd.DataFrame]:
+    """The corpus at a glance and one row per source, aggregated in the store (no article read into memory)."""
+    with _open(ref) as s:
+        return s.summary(), s.sources_table()
+
+
+# The columns the explorer shows of an article (and the outlet comparison's grouping).
+SHOWN = ("source", "title", "date", "url", "event", "topic", "leaning", "n_words")
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def search(ref: Ref, filters: Filters, query: str, limit: int) -> pd.DataFrame:
+    """The articles of the filter whose id, title or source contain every word of the query, newest first (at
+    most ``limit``): searched in the store, only the hits read."""
+    with _open(ref) as s:
+        return s.search(query, filters.where(), limit=limit, columns=SHOWN)
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def article_rows(ref: Ref, article_ids: tuple[str, ...]) -> pd.DataFrame:
+    """These articles' rows of the articles table (those the store has)."""
+    with _open(ref) as s:
+        return s.articles_frame(where={"article_id": list(article_ids)}, columns=SHOWN)
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
@@ -178,7 +222,7 @@ FAMILY_OF = {m.name: m.family for m in METRICS}
 def rate_table(ref: Ref, filters: Filters, by: str, family: str) -> pd.DataFrame:
     """The metrics of one family for every group of the filtered articles, with bootstrap intervals (one family
     at a time: on 50,000 articles and 491 sources that halves the time of a first view)."""
-    return rates(articles(ref, filters), by=by, metrics=[family])
+    return rates(numbers(ref, filters, rate_columns([family], by)), by=by, metrics=[family])
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
@@ -189,7 +233,7 @@ def role_table(ref: Ref, filters: Filters, by: str, family: str) -> pd.DataFrame
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def pair_table(ref: Ref, filters: Filters, by: str, metric: str) -> pd.DataFrame:
-    a = articles(ref, filters)
+    a = numbers(ref, filters, rate_columns([metric], by))
     sizes = a.groupby(a[by].astype("string").fillna("(missing)")).size()
     groups = sorted(sizes[sizes >= 2].sort_values(ascending=False).index[:MAX_PAIR_GROUPS].tolist())
     return pairwise_differences(a, by=by, metrics=[metric], groups=groups or None)
@@ -197,7 +241,8 @@ def pair_table(ref: Ref, filters: Filters, by: str, metric: str) -> pd.DataFrame
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def time_table(ref: Ref, filters: Filters, by: str, metric: str, freq: str) -> pd.DataFrame:
-    return rates(articles(ref, filters), by=[by, f"date:{freq}"], metrics=[metric])
+    return rates(numbers(ref, filters, rate_columns([metric], [by, "date"])), by=[by, f"date:{freq}"],
+                 metrics=[metric])
 
 
 def png(fig: Any) -> bytes:
@@ -312,7 +357,8 @@ def upload_rates(ref: Ref, uploaded: pd.DataFrame, metric: str) -> pd.DataFrame:
 
 @st.cache_data(show_spinner=False, max_entries=4)
 def events(ref: Ref) -> pd.DataFrame:
-    a = all_articles(ref)
+    with _open(ref) as s:  # only the columns the table needs
+        a = s.articles_frame(columns=["event", "date", "source", "title", "lt_author", "n_words"])
     if "event" not in a.columns or a["event"].isna().all():
         return pd.DataFrame(columns=["event", "n_articles", "n_sources", "first_date", "last_date", "sources",
                                      "title", "title_source"])

@@ -31,15 +31,15 @@ labels = {m.name: f"{m.label} ({m.unit})" for m in ms}
 metric = widgets.choice("Measure", list(labels), format_func=labels.__getitem__, key="metric", where=c[2])
 view = widgets.choice("Chart", list(VIEWS), format_func=VIEWS.__getitem__, key="view", control="segmented")
 
-articles = cached.articles(ref, filters)
-if articles.empty:
+n_articles = cached.count(ref, filters)  # counted in the store: the charts read only the columns they need
+if not n_articles:
     st.warning("No article matches these filters: widen the date range or select other sources.")
     st.stop()
-widgets.show_text(f"{len(articles):,} articles ({filters.describe()}), grouped by {by}. Intervals are 95% "
+widgets.show_text(f"{n_articles:,} articles ({filters.describe()}), grouped by {by}. Intervals are 95% "
                   "bootstrap intervals over articles; a hollow dot marks a group with too few articles or words "
                   "for its interval to mean much.", "caption")
 
-gone = absent_families(articles)
+gone = absent_families(cached.columns(ref))
 if FAMILIES[family] in gone or (view == "roles" and gone):
     # our own words and family labels only: nothing from the articles
     st.warning(f"This store has no {', '.join(gone)} figures: its articles were analysed by an earlier version of "

@@ -6,7 +6,9 @@ import pandas as pd
 import streamlit as st
 import widgets
 
-from framing.explore import Filters, article_vs_outlet, search_articles
+from framing.compare.metrics import HEADLINE
+from framing.compare.stats import rate_columns
+from framing.explore import Filters, article_vs_outlet
 from framing.highlight import findings_table
 
 ref, name = widgets.context()
@@ -15,20 +17,22 @@ filters = widgets.filter_bar(ref)
 st.title("Article explorer")
 query = st.text_input("Search titles, sources and ids", key="q", bind="query-params",
                       placeholder="words of the title or the source, e.g. border Sentinel")
-pool = cached.articles(ref, filters)
-hits = search_articles(pool, query, limit=200)
-everything = cached.all_articles(ref)
+hits = cached.search(ref, filters, query, 200)  # in the store: only the hits are read
 ids = hits["article_id"].astype(str).tolist()
 first = ids[0] if ids else None
 wanted = st.query_params.get("article")
-if wanted and wanted not in ids and (everything["article_id"].astype(str) == wanted).any():
-    ids.insert(0, wanted)  # a shared link to an article outside the current search still opens it
+shown = hits
+if wanted and wanted not in ids:
+    extra = cached.article_rows(ref, (wanted,))
+    if len(extra):  # a shared link to an article outside the current search still opens it
+        ids.insert(0, wanted)
+        shown = pd.concat([extra, hits], ignore_index=True)
 if not ids:
     st.info("No article matches the search and the filters.")
     st.stop()
 st.caption(f"{len(hits):,} article(s) match" + (" (the first 200 are listed)" if len(hits) >= 200 else ""))
 
-rows = everything.set_index(everything["article_id"].astype(str))
+rows = shown.set_index(shown["article_id"].astype(str))
 
 
 def describe(aid: str) -> str:
@@ -57,7 +61,8 @@ with left:
     widgets.highlighted(text, found, key="explorer")
 with right:
     st.markdown("**This article beside its outlet**")
-    outlet = cached.articles(ref, Filters(sources=(str(row["source"]),))) if pd.notna(row.get("source")) else pool
+    outlet = cached.numbers(ref, Filters(sources=(str(row["source"]),)) if pd.notna(row.get("source")) else filters,
+                            rate_columns(HEADLINE, "source"))  # only the columns the comparison reads
     cmp = article_vs_outlet(aid, outlet)
     shown = cmp[["label", "article", "outlet", "compared"]].rename(columns={"label": "measure",
                                                                           "compared": "article is"})

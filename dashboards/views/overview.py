@@ -4,13 +4,11 @@ import cached
 import streamlit as st
 import widgets
 
-from framing.explore import corpus_summary, sources_table
 from framing.workspace import demo_corpus
 
 ref, name = widgets.context()
 choice = cached.data_choice()
-articles = cached.all_articles(ref)
-s = corpus_summary(articles)
+s, sources = cached.overview(ref)
 
 st.title("Overview")
 st.markdown("How do outlets frame the news? `framing` finds **loaded terms**, **scare quotes**, **direct and "
@@ -30,7 +28,6 @@ c[3].metric("Events", f"{s['events']:,}" if s["events"] else "none")
 c[4].metric("Dates", f"{s['first_date'] or '?'} to {s['last_date'] or '?'}" if s["first_date"] else "none")
 
 st.subheader("Sources")
-sources = sources_table(articles)
 widgets.table(sources, max_height=600)
 widgets.downloads(None, sources, f"{name}-sources")
 

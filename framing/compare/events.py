@@ -207,21 +207,26 @@ def events_table(articles: pd.DataFrame, *, event_column: str = "event") -> pd.D
     a = articles[articles[event_column].notna()].copy()
     a["_ev"] = a[event_column].astype(str)
     a["_d"] = parse_dates(a["date"]) if "date" in a.columns else pd.NaT
-    src = a["source"].astype(str) if "source" in a.columns else pd.Series("", index=a.index)
-    a["_src"] = src
-    rows = []
-    for ev, d in a.groupby("_ev", sort=True):
-        first, last = d["_d"].min(), d["_d"].max()
-        plain = (d["lt_author"] / d["n_words"].where(d["n_words"] > 0)) if {"lt_author", "n_words"} <= set(d) \
-            else pd.Series(0.0, index=d.index)
-        lead = d.assign(_plain=plain.fillna(float("inf"))).sort_values(
-            ["_plain", "_d", "article_id"], na_position="last").iloc[0]
-        title = str(lead["title"]) if "title" in d.columns and pd.notna(lead["title"]) else ""
-        rows.append((ev, len(d), d["_src"].nunique(), "" if pd.isna(first) else first.strftime("%Y-%m-%d"),
-                     "" if pd.isna(last) else last.strftime("%Y-%m-%d"), "; ".join(sorted(d["_src"].unique())),
-                     title, lead["_src"] if title else ""))
-    return pd.DataFrame(rows, columns=["event", "n_articles", "n_sources", "first_date", "last_date", "sources",
-                                       "title", "title_source"])
+    # a missing source is "(missing)", as in the comparisons' groups (it used to stop the table with a TypeError)
+    a["_src"] = a["source"].astype("string").fillna("(missing)").astype(str) if "source" in a.columns else ""
+    plain = (a["lt_author"] / a["n_words"].where(a["n_words"] > 0)) if {"lt_author", "n_words"} <= set(a) \
+        else pd.Series(0.0, index=a.index)
+    a["_plain"] = plain.fillna(float("inf"))
+    # one pass over the articles (grouped and sorted once), not a loop over the events: linear in the corpus
+    g = a.groupby("_ev", sort=True)
+    out = pd.DataFrame({"n_articles": g.size(), "n_sources": g["_src"].nunique()})
+    out["first_date"] = g["_d"].min().dt.strftime("%Y-%m-%d").fillna("")
+    out["last_date"] = g["_d"].max().dt.strftime("%Y-%m-%d").fillna("")
+    out["sources"] = a[["_ev", "_src"]].drop_duplicates().sort_values(["_ev", "_src"]).groupby("_ev")["_src"].agg(
+        "; ".join)
+    lead = a.sort_values(["_ev", "_plain", "_d", "article_id"], na_position="last").drop_duplicates("_ev")
+    lead = lead.set_index("_ev")
+    title = lead["title"].where(lead["title"].notna(), "").astype(str) if "title" in lead.columns \
+        else pd.Series("", index=lead.index)
+    out["title"] = title
+    out["title_source"] = lead["_src"].where(title != "", "")
+    out = out.rename_axis("event").reset_index()
+    return out[["event", "n_articles", "n_sources", "first_date", "last_date", "sources", "title", "title_source"]]
 
 
 def busiest_event(articles: pd.DataFrame, *, event_column: str = "event") -> str:

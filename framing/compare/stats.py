@@ -26,7 +26,7 @@ from itertools import combinations
 import numpy as np
 import pandas as pd
 
-from framing.compare.groups import By, Grouping, group_articles
+from framing.compare.groups import By, Grouping, group_articles, key_list
 from framing.compare.markdown import interval
 from framing.compare.metrics import HEADLINE, ONE, Metric, families, select
 from framing.compare.settings import DEFAULT, CompareConfig
@@ -215,6 +215,14 @@ def rates(articles: pd.DataFrame, *, by: By = "source", metrics: Iterable[str] |
 
 def _lacking(articles: pd.DataFrame, m: Metric) -> bool:
     return any(c != ONE and c not in articles.columns for c in (*m.numerator, m.denominator))
+
+
+def rate_columns(metrics: Iterable[str] | str, by: By = "source") -> tuple[str, ...]:
+    """The columns of the articles table that :func:`rates` reads for these metrics (or families) grouped by
+    ``by`` (``date:month`` is the ``date`` column), sorted: a store can be asked for only these."""
+    cols = {c for m in select(metrics) for c in (*m.numerator, m.denominator) if c != ONE}
+    cols |= {"n_words", "attr_count"} | {k.partition(":")[0] for k in key_list(by)}
+    return tuple(sorted(cols))
 
 
 def absent_families(articles: pd.DataFrame) -> list[str]:

@@ -156,7 +156,8 @@ class Store:
 
     # -- reading ----------------------------------------------------------------------------------------------
 
-    def articles_frame(self, where: dict[str, Any] | None = None) -> pd.DataFrame:
+    def articles_frame(self, where: dict[str, Any] | None = None, columns: Sequence[str] | None = None
+                       ) -> pd.DataFrame:
         """The articles table of :mod:`framing.tables` (one row per article, ordered by ``article_id``).
 
         Columns: ``article_id``, ``source``, ``title``, ``date`` (``YYYY-MM-DD``), ``url``, ``event``, ``topic``,
@@ -164,7 +165,12 @@ class Store:
         (``n_words`` ... ``n_warnings``). ``where`` filters on any of these columns: a scalar is equality, a list
         or set is membership, a tuple ``(low, high)`` is an inclusive range (``None`` for an open end), e.g.
         ``{"source": ["A", "B"], "date": ("2026-01-01", None)}``.
+
+        ``columns`` reads only these (and ``article_id``, first), in the order of the full table: on a large store
+        much less than every column; a column the table lacks is left out.
         """
+        if columns is not None:
+            return self._narrow_frame(where, columns)
         meta_cols = list(schema.META_COLUMNS)
         metric_cols = [c for c in self.columns("articles")
                        if c not in schema.INTERNAL_COLUMNS and c not in meta_cols and c not in ("article_id",
@@ -180,6 +186,17 @@ class Store:
             at = df.columns.get_loc("leaning") + 1  # type: ignore[operator]
             df = pd.concat([df.iloc[:, :at], extras, df.iloc[:, at:]], axis=1)
         return df
+
+    def _narrow_frame(self, where: dict[str, Any] | None, columns: Sequence[str]) -> pd.DataFrame:
+        real = [c for c in self.columns("articles") if c not in schema.INTERNAL_COLUMNS]
+        want = set(columns) | {"article_id"}
+        extra = [c for c in columns if c not in real]
+        if extra:  # an input field kept in meta: read the whole table's way, then keep the columns asked for
+            full = self.articles_frame(where)
+            return full[[c for c in full.columns if c in want]]
+        select = [("strftime(date, '%Y-%m-%d') AS date" if c == "date" else _q(c)) for c in real if c in want]
+        sql_where, params = self._where(where)
+        return self._query(f"SELECT {', '.join(select)} FROM articles{sql_where} ORDER BY article_id", params)
 
     def findings_frame(self, article_ids: Iterable[str] | None = None,
                        types: Iterable[str] | None = None) -> pd.DataFrame:
@@ -240,6 +257,93 @@ class Store:
         finally:
             self.con.unregister("_want_texts")
         return dict(rows)
+
+    def count(self, where: dict[str, Any] | None = None) -> int:
+        """How many articles ``where`` selects (as in :meth:`articles_frame`)."""
+        sql_where, params = self._where(where)
+        row = self._one(f"SELECT count(*) FROM articles{sql_where}", params)
+        return int(row[0]) if row else 0
+
+    def distinct_values(self, columns: Sequence[str]) -> dict[str, list[str]]:
+        """Each of these article columns' distinct values (as strings, without NULL, sorted), and ``date`` as
+        ``(first, last)`` (``YYYY-MM-DD`` or None) when asked for: what a filter offers, from the store without
+        reading its articles into memory. A column the store lacks has no values."""
+        have = set(self.columns("articles")) - schema.INTERNAL_COLUMNS
+        out: dict[str, Any] = {}
+        for col in columns:
+            if col not in have:
+                out[col] = [] if col != "date" else (None, None)
+            elif col == "date":
+                out[col] = self.con.execute("SELECT strftime(min(date), '%Y-%m-%d'), strftime(max(date), '%Y-%m-%d') "
+                                            "FROM articles").fetchone()
+            else:
+                rows = self.con.execute(f"SELECT DISTINCT CAST({_q(col)} AS VARCHAR) FROM articles "
+                                        f"WHERE {_q(col)} IS NOT NULL").fetchall()
+                out[col] = sorted(r[0] for r in rows)
+        return out
+
+    def sources_table(self) -> pd.DataFrame:
+        """:func:`framing.explore.sources_table` of every article, aggregated in DuckDB (nothing else read): one row
+        per source (``(missing)`` for none) with its most frequent leaning (ties: the first in order), articles,
+        words, events and first and last date; the largest first."""
+        have = set(self.columns("articles"))
+        col = {c: (_q(c) if c in have else "NULL") for c in ("leaning", "event", "date", "n_words")}
+        date = f"strftime({col['date']}, '%Y-%m-%d')" if "date" in have else "NULL"
+        sql = (f"WITH a AS (SELECT coalesce(CAST(source AS VARCHAR), '(missing)') AS source, "
+               f"CAST({col['leaning']} AS VARCHAR) AS leaning, CAST({col['event']} AS VARCHAR) AS event, "
+               f"{col['n_words']} AS n_words, {date} AS d FROM articles), "
+               "l AS (SELECT source, leaning, count(*) AS n FROM a WHERE leaning IS NOT NULL GROUP BY ALL), "
+               "m AS (SELECT source, first(leaning ORDER BY n DESC, leaning) AS leaning FROM l GROUP BY source) "
+               "SELECT a.source, any_value(m.leaning) AS leaning, count(*) AS articles, "
+               "coalesce(sum(a.n_words), 0) AS words, count(DISTINCT a.event) AS events, min(a.d) AS first_date, "
+               "max(a.d) AS last_date FROM a LEFT JOIN m USING (source) GROUP BY a.source "
+               "ORDER BY articles DESC, a.source")
+        df = self._query(sql)
+        for c in ("source", "leaning", "first_date", "last_date"):
+            df[c] = df[c].astype("string")
+        return df
+
+    def summary(self) -> dict[str, Any]:
+        """:func:`framing.explore.corpus_summary` of every article, counted in DuckDB."""
+        have = set(self.columns("articles"))
+
+        def distinct(c: str) -> str:
+            return f"count(DISTINCT {_q(c)})" if c in have else "0"
+
+        date = "date" if "date" in have else "NULL"
+        words = "coalesce(sum(n_words), 0)" if "n_words" in have else "0"
+        row = self._one(f"SELECT count(*), {distinct('source')}, {words}, {distinct('event')}, {distinct('topic')}, "
+                        f"{distinct('leaning')}, strftime(min({date}), '%Y-%m-%d'), "
+                        f"strftime(max({date}), '%Y-%m-%d') FROM articles")
+        assert row is not None
+        keys = ("articles", "sources", "words", "events", "topics", "leanings", "first_date", "last_date")
+        return {k: (int(v) if i < 6 else v) for i, (k, v) in enumerate(zip(keys, row, strict=True))}
+
+    def search(self, query: str, where: dict[str, Any] | None = None, *, limit: int = 200,
+               columns: Sequence[str] = ()) -> pd.DataFrame:
+        """The articles (of ``where``, as in :meth:`articles_frame`) whose id, title or source contain every word
+        of ``query`` (case-insensitive), newest first (then by id), at most ``limit``: ``article_id`` and these
+        other columns of the articles table (real columns; ``date`` as ``YYYY-MM-DD``).
+
+        One scan in DuckDB that reads the three searched columns and the hits' other columns (no text index:
+        DuckDB's full-text extension is a download at run time); the same matches, in the same order, as
+        :func:`framing.explore.search_articles` on the articles table (lower case is DuckDB's ``lower``, which
+        may differ from Python's ``str.lower`` for a few characters outside ASCII).
+        """
+        real = [c for c in self.columns("articles") if c not in schema.INTERNAL_COLUMNS]
+        want = {"article_id", *columns}
+        select = ", ".join("strftime(date, '%Y-%m-%d') AS date" if c == "date" else _q(c) for c in real if c in want)
+        sql_where, params = self._where(where)
+        conds = [sql_where[len(" WHERE "):]] if sql_where else []
+        for w in query.lower().split():
+            conds.append("contains(lower(concat_ws(' ', article_id, coalesce(title, ''), coalesce(source, ''))), ?)")
+            params.append(w)
+        cond = f" WHERE {' AND '.join(conds)}" if conds else ""
+        try:
+            return self.con.execute(f"SELECT {select} FROM articles{cond} ORDER BY articles.date DESC NULLS LAST, "
+                                    f"article_id LIMIT {int(limit)}", params).df()
+        except duckdb.Error as exc:
+            raise StoreError(f"{self.path}: cannot read: {_short(exc)}") from exc
 
     def runs(self) -> pd.DataFrame:
         """One row per run: ``run_id``, ``status`` (``complete``, ``failed``, ``interrupted`` or ``running``),

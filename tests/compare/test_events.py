@@ -95,3 +95,38 @@ def test_events_table(demo):
     t = ev.events_table(demo.articles)
     assert len(t) == 17 and (t["n_sources"] >= 9).all()
     assert t.iloc[0]["first_date"] == "2026-01-12"
+
+
+def _events_table_per_event(articles: pd.DataFrame) -> pd.DataFrame:
+    """The events table computed event by event (the definition, written plainly): the reference for the one-pass
+    version."""
+    from framing.compare.events import parse_dates
+
+    a = articles[articles["event"].notna()].copy()
+    a["_d"] = parse_dates(a["date"])
+    rows = []
+    for e, d in a.groupby(a["event"].astype(str), sort=True):
+        src = d["source"].astype("string").fillna("(missing)").astype(str)
+        plain = (d["lt_author"] / d["n_words"].where(d["n_words"] > 0)).fillna(float("inf"))
+        lead = d.assign(_p=plain).sort_values(["_p", "_d", "article_id"], na_position="last").iloc[0]
+        title = str(lead["title"]) if pd.notna(lead["title"]) else ""
+        first, last = d["_d"].min(), d["_d"].max()
+        rows.append((e, len(d), src.nunique(), "" if pd.isna(first) else first.strftime("%Y-%m-%d"),
+                     "" if pd.isna(last) else last.strftime("%Y-%m-%d"), "; ".join(sorted(src.unique())), title,
+                     src.loc[lead.name] if title else ""))
+    return pd.DataFrame(rows, columns=["event", "n_articles", "n_sources", "first_date", "last_date", "sources",
+                                       "title", "title_source"])
+
+
+def test_events_table_equals_the_event_by_event_definition(demo):
+    a = demo.articles.copy()
+    # ties and gaps: equal plainness (decided by date, then id), an article without words, a missing title, date
+    # and source, an event of one article
+    a.loc[a.index[:3], ["lt_author", "n_words"]] = [[0, 100], [0, 100], [3, 0]]
+    a.loc[a.index[1], "title"] = None
+    a.loc[a.index[4], "date"] = None
+    a.loc[a.index[5], "source"] = None
+    a.loc[a.index[6], "event"] = "lonely"
+    a.loc[a.index[7], "event"] = None
+    for frame in (demo.articles, a, a.iloc[:0]):
+        pd.testing.assert_frame_equal(ev.events_table(frame), _events_table_per_event(frame), check_dtype=False)

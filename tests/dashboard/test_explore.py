@@ -139,3 +139,70 @@ def test_with_uploads_keeps_uploaded_articles_apart():
     both = with_uploads(corpus, up)
     assert list(both["source"]) == ["Herald", "Ledger", "Herald (uploaded)", "your articles (uploaded)"]
     assert both["article_id"].is_unique
+
+
+@pytest.mark.parametrize("query", ["", "SENTINEL border", "the", "demo-e0", "zzzz nothing", "gazette <img",
+                                   "Ledger 2026"])
+@pytest.mark.parametrize("filters", [Filters(), Filters(leanings=("left", "right")),
+                                     Filters(date_from="2026-03-01", date_to="2026-04-30")])
+@pytest.mark.parametrize("limit", [5, 200])
+def test_store_search_finds_what_search_articles_finds(store, articles, query, filters, limit):
+    with open_store(store, read_only=True) as st:
+        got = st.search(query, filters.where(), limit=limit, columns=("title", "date", "n_words", "nonesuch"))
+    want = search_articles(filters.apply(articles), query, limit=limit)
+    pd.testing.assert_frame_equal(got, want[["article_id", "title", "date", "n_words"]].reset_index(drop=True),
+                                  check_dtype=False)
+
+
+def test_store_distinct_values_are_the_filter_options(store, articles):
+    with open_store(store, read_only=True) as st:
+        got = st.distinct_values(["source", "leaning", "topic", "event", "language", "date", "nonesuch"])
+    for col in ("source", "leaning", "topic", "event", "language"):
+        assert got[col] == sorted(articles[col].dropna().astype(str).unique().tolist()), col
+    dates = articles["date"].dropna().astype(str)
+    assert got["date"] == (dates.min(), dates.max())
+    assert got["nonesuch"] == []
+
+
+def test_store_summary_and_sources_table_equal_the_pandas_ones(store, articles):
+    with open_store(store, read_only=True) as st:
+        assert st.summary() == corpus_summary(articles)
+        got = st.sources_table()
+    want = sources_table(articles)
+    pd.testing.assert_frame_equal(got, want, check_dtype=False)
+
+
+@pytest.mark.parametrize("columns", [["event", "date", "source", "title", "lt_author", "n_words"], ["n_words"],
+                                     ["date", "nonesuch"]])
+def test_store_reads_only_the_columns_asked_for(store, articles, columns):
+    where = {"leaning": ["left", "right"]}
+    with open_store(store, read_only=True) as st:
+        got = st.articles_frame(where, columns=columns)
+        full = st.articles_frame(where)
+    want = full[[c for c in full.columns if c in {"article_id", *columns}]]
+    pd.testing.assert_frame_equal(got, want)
+    assert list(got.columns)[0] == "article_id"
+
+
+@pytest.mark.parametrize("metrics, by", [(["loaded"], "source"), (["quotes_scare_rate"], "leaning"),
+                                         (["source_type"], ["source", "date:month"]), (["quote_role"], "topic")])
+def test_rates_on_the_columns_they_read_equal_rates_on_every_column(store, articles, metrics, by):
+    from framing.compare import rates
+    from framing.compare.stats import rate_columns
+
+    with open_store(store, read_only=True) as st:
+        narrow = st.articles_frame(columns=rate_columns(metrics, by))
+    assert len(narrow.columns) < len(articles.columns) / 3
+    pd.testing.assert_frame_equal(rates(narrow, by=by, metrics=metrics), rates(articles, by=by, metrics=metrics))
+
+
+def test_article_vs_outlet_on_the_columns_it_reads(store, articles):
+    from framing.compare.metrics import HEADLINE
+    from framing.compare.stats import rate_columns
+
+    where = {"source": ["The Valdoria Sentinel"]}
+    with open_store(store, read_only=True) as st:
+        narrow = st.articles_frame(where, columns=rate_columns(HEADLINE, "source"))
+    full = articles[articles["source"] == "The Valdoria Sentinel"]
+    pd.testing.assert_frame_equal(article_vs_outlet("demo-E01-sentinel", narrow),
+                                  article_vs_outlet("demo-E01-sentinel", full))

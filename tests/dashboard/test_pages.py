@@ -216,6 +216,14 @@ def test_explorer_search_and_layers_change_what_is_shown(page):
     assert "fr-quote" in body and "fr-loaded" not in body.split('class="fr-article"')[1]
 
 
+def test_explorer_link_to_an_article_outside_the_search_opens_it(page):
+    at = page("explorer", q="tattler dunmoor", article="demo-E01-sentinel")
+    box = at.selectbox(key="_url_article")
+    assert len(box.options) == 2 and box.value == "demo-E01-sentinel"  # the linked article, then the one hit
+    assert " · The Valdoria Sentinel · BORDER HEROES" in box.options[0]
+    assert "thugs" in html_of(at)
+
+
 def test_explorer_no_match_is_a_message(page):
     at = page("explorer", q="no such words anywhere")
     assert "No article matches" in at.info[0].value
