@@ -143,7 +143,7 @@ class Ctx:
         # the text between consecutive tokens, and which tokens count as capitalised: read hundreds of times per
         # article, so made once
         text, starts, ends = doc.text, doc.tok_start, doc.tok_end
-        self._gaps = ([text[:starts[0]]] + [text[e:s] for e, s in zip(ends, starts[1:])] + [text[ends[-1]:]]
+        self._gaps = ([text[:starts[0]], *map(text.__getitem__, map(slice, ends, starts[1:])), text[ends[-1]:]]
                       if starts else [""])
         caps = [False] * len(starts)
         for i in doc.capital_tokens:
