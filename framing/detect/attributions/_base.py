@@ -6,7 +6,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from itertools import accumulate
+from itertools import accumulate, compress
 
 from framing.config import Config
 from framing.lexicons import Lexicon, fold_words
@@ -148,8 +148,8 @@ class Ctx:
         caps = [False] * len(starts)
         for i in doc.capital_tokens:
             caps[i] = True
-        for i in range(1, len(starts)):
-            if not caps[i] and caps[i - 1] and self._gaps[i] == "-":
+        for i in compress(range(len(starts)), map("-".__eq__, self._gaps)):  # in order: a tail makes the next
+            if i and not caps[i] and caps[i - 1]:
                 caps[i] = True  # a hyphenated tail of a capitalised word ("Chun-ying")
         self._caps = caps
 
