@@ -219,10 +219,12 @@ def tokens(sentence: str, *, emoticons: bool = True) -> list[str]:
     return joined.lower().split()
 
 
-# The tokens of each distinct chunk that is not a plain word. Bounded: emptied when full, so that a process that
-# analyses millions of articles keeps a few MB (the cache only saves work: the tokens are the same without it).
+# The tokens of each distinct chunk that is not a plain word. Bounded: emptied when full, and only short chunks are
+# kept, so that a process that analyses millions of articles keeps a few MB (the cache only saves work: the tokens
+# are the same without it).
 _CHUNKS: dict[str, tuple[str, ...]] = {}
 _CHUNKS_MAX = 100_000
+_CHUNK_CHARS = 64  # longer chunks (a URL, a run of marks with no space) are not kept, so that memory stays small
 
 
 def _spaced(m: re.Match[str]) -> str:
@@ -273,9 +275,10 @@ def _chunk_tokens(chunk: str) -> tuple[str, ...]:
             append(t[:end])
         out.extend(reversed(tail))
     split = tuple(out)
-    if len(_CHUNKS) >= _CHUNKS_MAX:
-        _CHUNKS.clear()
-    _CHUNKS[chunk] = split
+    if len(chunk) <= _CHUNK_CHARS:
+        if len(_CHUNKS) >= _CHUNKS_MAX:
+            _CHUNKS.clear()
+        _CHUNKS[chunk] = split
     return split
 
 
