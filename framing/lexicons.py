@@ -26,6 +26,7 @@ import tomllib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from itertools import compress
 from pathlib import Path
 from typing import Literal
 
@@ -173,7 +174,7 @@ class Lexicon:
         i = 0
         # Only positions whose word starts some entry can start a match: find them in one pass.
         starts_set = self._starts
-        for p in [k for k, w in enumerate(words) if w in starts_set]:
+        for p in compress(range(n), map(starts_set.__contains__, words)):
             if p < i:
                 continue  # inside the previous match
             hit = None

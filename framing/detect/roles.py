@@ -98,6 +98,12 @@ class _Reader:
         self._any: dict[str, list[int]] = {}
         self._by_name: dict[str, RoleCall | None] = {}
         self.document_words, self.media_words = _source_words(sources)
+        # a speaker's mentions are read again for each of its attributions, quotations and its party: what the words
+        # around a mention say is worked out once per article (pure functions of the document)
+        self._at: dict[tuple[int, int], RoleCall | None] = {}
+        self._before: dict[int, tuple[int, int]] = {}
+        self._after: dict[int, tuple[int, int]] = {}
+        self._evidence: dict[tuple[int, int, int, int], list[_Evidence]] = {}
 
     # ------------------------------------------------------------------------------------------- word windows
     def gap(self, i: int) -> str:
@@ -120,6 +126,12 @@ class _Reader:
 
     def before(self, first: int) -> tuple[int, int]:
         """The words before token ``first`` that can be its title: back to punctuation or a stop word."""
+        span = self._before.get(first)
+        if span is None:
+            span = self._before[first] = self._words_before(first)
+        return span
+
+    def _words_before(self, first: int) -> tuple[int, int]:
         words = self.doc.words
         k = first
         while k > 0 and first - k < MAX_BEFORE and self._joins(k - 1) and words[k - 1] not in _STOP:
@@ -128,6 +140,12 @@ class _Reader:
 
     def after(self, last: int) -> tuple[int, int]:
         """The apposition or prepositional phrase after token ``last``: ", a professor at Yale," / "of FIRE"."""
+        span = self._after.get(last)
+        if span is None:
+            span = self._after[last] = self._words_after(last)
+        return span
+
+    def _words_after(self, last: int) -> tuple[int, int]:
         words = self.doc.words
         n = len(words)
         if last + 1 >= n:
@@ -171,6 +189,13 @@ class _Reader:
 
     def evidence(self, a: int, b: int, anchor_first: int, anchor_last: int) -> list[_Evidence]:
         """What the role words in tokens ``[a, b]`` say, with their distance from the mention ``[first, last]``."""
+        key = (a, b, anchor_first, anchor_last)
+        found = self._evidence.get(key)
+        if found is None:
+            found = self._evidence[key] = self._read_evidence(a, b, anchor_first, anchor_last)
+        return list(found)  # a new list: callers add to it
+
+    def _read_evidence(self, a: int, b: int, anchor_first: int, anchor_last: int) -> list[_Evidence]:
         doc = self.doc
         out = []
         ms = self.matches(a, b)
@@ -217,6 +242,12 @@ class _Reader:
     # ------------------------------------------------------------------------------------------- a mention
     def at(self, first: int, last: int) -> RoleCall | None:
         """The role the words at a mention (tokens ``[first, last]``) give: the mention, its title, its apposition."""
+        key = (first, last)
+        if key not in self._at:
+            self._at[key] = self._read_at(first, last)
+        return self._at[key]
+
+    def _read_at(self, first: int, last: int) -> RoleCall | None:
         a, _ = self.before(first)
         _, b = self.after(last)
         ev = self.evidence(a, b, first, last)

@@ -67,6 +67,8 @@ class _Tables:
     irony: str
     mood: str
     punctuation: str  # TextBlob's punctuation string: ``w not in`` it is a substring test, kept as TextBlob has it
+    scored: frozenset[str]  # every token that starts an assessment: the lexicon's words, the emoticons and "(!)"
+    special: frozenset[str]  # every token that does anything when no modifier or negation is pending
 
 
 @lru_cache(maxsize=1)
@@ -82,7 +84,9 @@ def _tables() -> _Tables:
     for (_type, pol), faces in tb.EMOTICONS.items():
         for e in faces:
             emoticons.setdefault(e.lower(), pol)
-    return _Tables(words, frozenset(an.negations), emoticons, tb.IRONY, tb.MOOD, tb.PUNCTUATION)
+    return _Tables(words, frozenset(an.negations), emoticons, tb.IRONY, tb.MOOD, tb.PUNCTUATION,
+                   frozenset(words) | frozenset(emoticons) | {"(!)"},
+                   frozenset(words) | frozenset(emoticons) | frozenset(an.negations) | {"(!)", "!"})
 
 
 def assess(words: list[str]) -> list[tuple[list[str], float, float, str | None]]:
@@ -90,11 +94,13 @@ def assess(words: list[str]) -> list[tuple[list[str], float, float, str | None]]
     (the same chunks and the same floating-point operations in the same order), with one dictionary lookup per
     word instead of TextBlob's several; ``tests/detect/test_sentiment.py`` compares the two."""
     t = _tables()
-    lex, negations, emoticons, punctuation = t.words, t.negations, t.emoticons, t.punctuation
+    lex, negations, emoticons, punctuation, special = t.words, t.negations, t.emoticons, t.punctuation, t.special
     a: list[list[Any]] = []  # [words, polarity, subjectivity, intensity, negated (-1) or 1, label]
     m: str | None = None  # the preceding modifier ("very good")
     n: str | None = None  # the preceding negation ("not good")
     for w in words:
+        if m is None and n is None and w not in special:
+            continue  # nothing pending, and the word is not one the steps below act on: they would do nothing
         e = lex.get(w)
         if e is not None:
             p, s, i, is_modifier, label = e
@@ -184,13 +190,51 @@ def _space_quotes(s: str) -> str:
     return s
 
 
-def tokens(sentence: str) -> list[str]:
-    """The lower-cased tokens ``TextBlob(sentence).sentiment`` assesses, as TextBlob's tokenizer splits them."""
+def tokens(sentence: str, *, emoticons: bool = True) -> list[str]:
+    """The lower-cased tokens ``TextBlob(sentence).sentiment`` assesses, as TextBlob's tokenizer splits them.
+
+    ``emoticons=False`` skips the search for TextBlob's emoticons: for a sentence of a text that
+    :func:`_maybe_emoticon` does not match."""
     tb = _tb()
     if "\n\n" in sentence or "\r\n\r\n" in sentence:
         # paragraph breaks become sentence markers in TextBlob's tokenizer: use it as it is
         return " ".join(tb.find_tokens(sentence)).lower().split()
-    s = _space_quotes(_CONTRACTIONS.sub(lambda m: " " + m.group(0), sentence))
+    # TextBlob's contractions and quotation marks only add spaces inside a whitespace-separated chunk, and its
+    # punctuation rules read one chunk at a time: so a sentence's tokens are its chunks' tokens in turn. A chunk of
+    # letters and digits is its own token; the others ("said,", "Trump's", "U.S.") are split once per process
+    out: list[str] = []
+    append = out.append
+    known = _CHUNKS
+    for c in sentence.split():
+        if c.isalnum():
+            append(c)
+        else:
+            split = known.get(c)
+            out += split if split is not None else _chunk_tokens(c)
+    joined = " ".join(out)
+    if "(" in joined:
+        joined = tb.RE_SARCASM.sub("(!)", joined)
+    if emoticons and _maybe_emoticon().search(joined):
+        joined = tb.RE_EMOTICONS.sub(lambda m: m.group(1).replace(" ", "") + m.group(2), joined)
+    return joined.lower().split()
+
+
+# The tokens of each distinct chunk that is not a plain word. Bounded: emptied when full, and only short chunks are
+# kept, so that a process that analyses millions of articles keeps a few MB (the cache only saves work: the tokens
+# are the same without it).
+_CHUNKS: dict[str, tuple[str, ...]] = {}
+_CHUNKS_MAX = 100_000
+_CHUNK_CHARS = 64  # longer chunks (a URL, a run of marks with no space) are not kept, so that memory stays small
+
+
+def _spaced(m: re.Match[str]) -> str:
+    return " " + m.group(0)
+
+
+def _chunk_tokens(chunk: str) -> tuple[str, ...]:
+    """TextBlob's tokens of one chunk without whitespace, as written (remembered in _CHUNKS)."""
+    tb = _tb()
+    s = _space_quotes(_CONTRACTIONS.sub(_spaced, chunk) if "'" in chunk else chunk)
     out: list[str] = []
     append = out.append
     for t in s.split():
@@ -230,12 +274,12 @@ def tokens(sentence: str) -> list[str]:
         if end:
             append(t[:end])
         out.extend(reversed(tail))
-    joined = " ".join(out)
-    if "(" in joined:
-        joined = tb.RE_SARCASM.sub("(!)", joined)
-    if _maybe_emoticon().search(joined):
-        joined = tb.RE_EMOTICONS.sub(lambda m: m.group(1).replace(" ", "") + m.group(2), joined)
-    return joined.lower().split()
+    split = tuple(out)
+    if len(chunk) <= _CHUNK_CHARS:
+        if len(_CHUNKS) >= _CHUNKS_MAX:
+            _CHUNKS.clear()
+        _CHUNKS[chunk] = split
+    return split
 
 
 _PUNCT = tuple(".,;:!?()[]{}`''\"@#$^&*+-|=~_".replace(".", ""))
@@ -256,12 +300,13 @@ _REPLACE_KEYS = frozenset(("'d", "'m", "'s", "'ll", "'re", "'ve", "n't"))
 
 @lru_cache(maxsize=1)
 def _maybe_emoticon() -> re.Pattern[str]:
-    """A cheap pre-check: the first two characters of every TextBlob emoticon (with TextBlob's optional space
-    between them). A sentence it does not match cannot match TextBlob's emoticon pattern."""
+    """A cheap pre-check: the first two characters of every TextBlob emoticon, with any whitespace between them.
+    A text it does not match cannot match TextBlob's emoticon pattern once tokenized, nor can any of its sentences
+    (tokenizing only adds and removes whitespace; the pattern allows one space between the characters)."""
     starts = set()
     for faces in _tb().EMOTICONS.values():
         for e in faces:
-            starts.add(re.escape(e[0]) + (" ?" + re.escape(e[1]) if len(e) > 1 else ""))
+            starts.add(re.escape(e[0]) + (r"\s*" + re.escape(e[1]) if len(e) > 1 else ""))
     return re.compile("|".join(sorted(starts)))
 
 
@@ -271,9 +316,12 @@ def detect(doc: Document, *, per_sentence: bool = True) -> tuple[list[SentenceSe
     sum_p = sum_s = 0.0
     n_all = 0
     text = doc.text
+    emoticons = _maybe_emoticon().search(text) is not None
+    scored = _tables().scored
     for sp in doc.sentences:
-        sent = text[sp.start:sp.end]
-        a = assess(tokens(sent))
+        toks = tokens(text[sp.start:sp.end], emoticons=emoticons)
+        # a sentence with no word the lexicon scores, no emoticon and no "(!)" has no assessments
+        a = assess(toks) if not scored.isdisjoint(toks) else []
         n = len(a)
         if n:
             sp_sum = sum(x[1] for x in a)

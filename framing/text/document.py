@@ -10,6 +10,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cached_property
+from itertools import compress
 
 from framing.text.layout import unwrap
 from framing.text.normalize import NormalizedText, normalize
@@ -34,10 +35,14 @@ class Document:
     sent_starts: tuple[int, ...]
 
     @cached_property
+    def first_chars(self) -> list[str]:
+        """The first character of every token, in the layout text (computed once)."""
+        return list(map(self.text.__getitem__, self.tok_start))
+
+    @cached_property
     def capital_tokens(self) -> list[int]:
         """Indices of the tokens whose first character is upper case (computed once)."""
-        text = self.text
-        return [i for i, s in enumerate(self.tok_start) if text[s].isupper()]
+        return list(compress(range(len(self.tok_start)), map(str.isupper, self.first_chars)))
 
     @cached_property
     def case_profile(self) -> tuple[frozenset[str], frozenset[str]]:

@@ -59,7 +59,7 @@ def _identifier() -> Any:
 def identify(text: str, cfg: Config) -> Language:
     """The language of ``text`` (see the module docstring)."""
     sample = text[: cfg.language_sample_chars]
-    if sum(c.isalpha() for c in sample) < cfg.min_language_letters:
+    if sum(map(str.isalpha, sample)) < cfg.min_language_letters:
         return Language(UNDETERMINED, 0.0)
     code, p = _identifier().classify(sample)
     p = round(float(p), 4)

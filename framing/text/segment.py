@@ -110,6 +110,8 @@ def _can_start(text: str, i: int, end: int) -> bool:
 def _is_abbreviation(text: str, s: int, dot: int, nxt: int, end: int) -> bool:
     """Is the full stop at ``dot`` part of an abbreviation rather than a sentence end?"""
     lo = max(s, dot - 40)  # the word before the dot is short: never scan the whole sentence
+    # neither pattern below matches a space, and both end at the dot: a match starts after the last space
+    lo = max(lo, text.rfind(" ", lo, dot) + 1)
     m = _WORD_BEFORE.search(text, lo, dot + 1)
     if not m:
         return False

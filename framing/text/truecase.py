@@ -10,6 +10,9 @@ headline-style line (headline lines are skipped, so they never make a word a nam
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left
+from itertools import compress
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -35,17 +38,30 @@ def case_profile(doc: Document) -> tuple[frozenset[str], frozenset[str]]:
 def compute_case_profile(doc: Document) -> tuple[frozenset[str], frozenset[str]]:
     text = doc.text
     tok_start, tok_end, words = doc.tok_start, doc.tok_end, doc.words
-    # a handle, hashtag, address or file name keeps its own case ("@wikileaks"): such tokens count for neither set
-    firsts = [text[s] if not (s and text[s - 1] in "@#/._") else "" for s in tok_start]
-    lower = {w for w, c in zip(words, firsts) if c.islower()}
+    # a handle, hashtag, address or file name keeps its own case ("@wikileaks"): such tokens count for neither set.
+    # (the marks are found in one scan of the text, and the token right after each one, if any, by bisection)
+    firsts = doc.first_chars
+    handles = []
+    for m in _AFTER_MARK.finditer(text):
+        k = bisect_left(tok_start, m.end())
+        if k < len(tok_start) and tok_start[k] == m.end():
+            handles.append(k)
+    if handles:
+        firsts = list(firsts)
+        for k in handles:
+            firsts[k] = ""
+    lower = set(compress(words, map(str.islower, firsts)))
     starts = set(doc.sent_starts)
     capital: set[str] = set()
-    for i, c in enumerate(firsts):  # capitalised tokens are a small share: only they are looked at closely
-        if c.isupper():
-            s = tok_start[i]
-            if s not in starts and not _opens_sentence(text, tok_end[i - 1] if i else -1, s, starts):
-                capital.add(words[i])
+    # capitalised tokens are a small share: only they are looked at closely
+    for i in compress(range(len(firsts)), map(str.isupper, firsts)):
+        s = tok_start[i]
+        if s not in starts and not _opens_sentence(text, tok_end[i - 1] if i else -1, s, starts):
+            capital.add(words[i])
     return frozenset(capital), frozenset(lower)
+
+
+_AFTER_MARK = re.compile(r"[@#/._]")
 
 
 def _opens_sentence(text: str, prev_end: int, s: int, starts: set[int]) -> bool:

@@ -81,3 +81,66 @@ print("ok")
 """
     out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT, timeout=120)
     assert out.returncode == 0 and out.stdout.strip() == "ok", out.stderr
+
+
+# Pieces that exercise every branch of TextBlob's tokenizer and assessments: contractions, curly and straight quotes,
+# abbreviations, ellipses, runs of punctuation, emoticons (across spaces too), the sarcasm mark, negations,
+# modifiers, "!", paragraph breaks and line breaks, letters outside ASCII.
+_PIECES = ["good", "bad", "very", "really", "not", "never", "no", "don't", "isn't", "it's", "we'll", "Trump's",
+           "Mr.", "U.S.", "e.g.", "a.m.", "Dr", "...", "!", "?", "(!)", "( ! )", ":)", ": )", ":-(", "XD", "x D",
+           "<3", "O_o", "o_O", "8)", ";)", "(", ")", "\"", "'", "\u201c", "\u201d", "\u2018", "\u2019", ",", ".",
+           "-", "--", "\u2014", "wonderful", "terrible", "extremely", "happily", "sadly", "caf\u00e9", "\u00e9lan",
+           "IBM", "2018", "8th", "well-known", " ", "  ", "\n", "\n\n", "\t", "the", "a", "plan", "said", "x", "o"]
+
+
+def _generated(seed: int, n: int, max_pieces: int = 40) -> list[str]:
+    import random
+
+    rng = random.Random(seed)
+    out = []
+    for _ in range(n):
+        k = rng.randint(0, max_pieces)
+        out.append("".join(rng.choice(_PIECES) + rng.choice(("", " ", " ", " ")) for _ in range(k)))
+    return out
+
+
+def test_tokens_are_textblobs_on_generated_text(monkeypatch):
+    """Chunk by chunk, with the chunk cache and without it (a cache that empties at every second entry), and with
+    the emoticon search skipped only where the text-wide pre-check allows it."""
+    from textblob.en import sentiment as tb
+
+    from framing.detect import sentiment
+
+    texts = _generated(11, 3000) + TRICKY
+    for small in (False, True):
+        if small:
+            monkeypatch.setattr(sentiment, "_CHUNKS_MAX", 2)
+            sentiment._CHUNKS.clear()
+        for s in texts:
+            ref = [w.lower() for w in " ".join(tb.tokenizer(s)).split()]
+            assert tokens(s) == ref, s
+            if not sentiment._maybe_emoticon().search(s):
+                assert tokens(s, emoticons=False) == ref, s
+    sentiment._CHUNKS.clear()
+
+
+def test_sentence_scores_equal_textblobs_on_generated_and_real_text():
+    """Every sentence's polarity and subjectivity are TextBlob's, rounded to six places, on generated articles
+    (sentences without opinion words, negations and modifiers pending across words, emoticons) and real ones."""
+    from framing.detect import sentiment
+
+    texts = _generated(12, 400, max_pieces=120)
+    path = ROOT.parent / "shared/data/allsides_articles/subset_articles.jsonl.gz"
+    if path.exists():
+        import gzip
+        import itertools
+
+        with gzip.open(path, "rt", encoding="utf-8") as fh:
+            texts += [json.loads(line)["content_original"] for line in itertools.islice(fh, 60)]
+    for text in texts:
+        doc = prepare(text)
+        found, _ = sentiment.detect(doc)
+        assert len(found) == len(doc.sentences)
+        for f in found:
+            ref = TextBlob(doc.text[f.start:f.end]).sentiment
+            assert (f.polarity, f.subjectivity) == (round(ref.polarity, 6), round(ref.subjectivity, 6)), f.text

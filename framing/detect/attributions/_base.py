@@ -6,7 +6,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from itertools import accumulate
+from itertools import accumulate, compress
 
 from framing.config import Config
 from framing.lexicons import Lexicon, fold_words
@@ -143,13 +143,13 @@ class Ctx:
         # the text between consecutive tokens, and which tokens count as capitalised: read hundreds of times per
         # article, so made once
         text, starts, ends = doc.text, doc.tok_start, doc.tok_end
-        self._gaps = ([text[:starts[0]]] + [text[e:s] for e, s in zip(ends, starts[1:])] + [text[ends[-1]:]]
+        self._gaps = ([text[:starts[0]], *map(text.__getitem__, map(slice, ends, starts[1:])), text[ends[-1]:]]
                       if starts else [""])
         caps = [False] * len(starts)
         for i in doc.capital_tokens:
             caps[i] = True
-        for i in range(1, len(starts)):
-            if not caps[i] and caps[i - 1] and self._gaps[i] == "-":
+        for i in compress(range(len(starts)), map("-".__eq__, self._gaps)):  # in order: a tail makes the next
+            if i and not caps[i] and caps[i - 1]:
                 caps[i] = True  # a hyphenated tail of a capitalised word ("Chun-ying")
         self._caps = caps
 

@@ -94,11 +94,12 @@ def _source_type(ctx: Ctx, a: Attr) -> str:
     role = ctx.single.get("role", frozenset())
     org = ctx.single.get("organisation", frozenset())
     anon = ctx.single.get("anonymous", frozenset())
+    describing = role | anon | org
     names = [i for i in toks if ctx.cap(i) and w[i] not in role and w[i] not in org and w[i] not in DETERMINERS
              and w[i] not in anon and w[i] not in ctx.single.get("media", ())
              and w[i] not in NP_LINKERS and w[i] not in MONTHS and w[i] not in WEEKDAYS
-             and not (i + 1 <= e and not ctx.cap(i + 1) and w[i + 1] in role | anon | org)
-             and not _owner_of_role(ctx, i, e, role | anon | org)]
+             and not (i + 1 <= e and not ctx.cap(i + 1) and w[i + 1] in describing)
+             and not _owner_of_role(ctx, i, e, describing)]
     head = words[-1]
     if words[0] in ("a", "an", "one", "another", "some") and not ctx.cap(e) \
             and head not in ctx.single.get("document", ()):
