@@ -14,6 +14,25 @@ ROOT = Path(__file__).resolve().parents[1]
 SUBSET = ROOT.parent / "shared" / "data" / "allsides_articles" / "subset_articles.jsonl.gz"
 
 
+def first_texts(path: Path, n: int) -> list[str]:
+    """The first ``n`` non-empty article texts of the AllSides subset at ``path``, or the bundled demo corpus repeated
+    to ``n`` when the subset is absent (the speed benchmarks read their articles this way)."""
+    if not path.exists():
+        path = ROOT / "data/demo/articles.jsonl"
+        print(f"(AllSides corpus not found; using {path})")
+        demo = [json.loads(line)["text"] for line in path.read_text(encoding="utf-8").splitlines()]
+        return (demo * (n // len(demo) + 1))[:n]
+    out = []
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        for line in fh:
+            t = json.loads(line).get("content_original") or ""
+            if t.strip():
+                out.append(t)
+            if len(out) >= n:
+                break
+    return out
+
+
 def build_corpus(n: int, out: Path) -> int:
     """Write ``n`` articles to ``out`` (gzipped JSONL) by repeating the AllSides subset with distinct ids; each
     copy's text ends with a distinct line (``Copy 7.``) so that copies are not set aside as duplicates. The file

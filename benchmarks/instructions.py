@@ -22,6 +22,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from _common import first_texts  # benchmarks/_common.py: a script's own folder is on sys.path
+
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_CORPUS = ROOT.parent / "shared/data/allsides_articles/subset_articles.jsonl.gz"
 
@@ -43,7 +45,7 @@ def _child(n: int, corpus: Path) -> None:
     from framing.text.document import prepare
     from framing.text.language import identify
 
-    texts = _load(corpus, n + 1)
+    texts = first_texts(corpus, n + 1)
     warm, texts = texts[n], texts[:n]
     lex = framing.default_lexicons()
     framing.analyse(warm)  # lexicons, TextBlob's lexicon, the language model
@@ -88,25 +90,6 @@ def _child(n: int, corpus: Path) -> None:
     time.sleep(0)
 
 
-def _load(path: Path, n: int) -> list[str]:
-    """The first ``n`` non-empty articles (as ``benchmarks/speed.py`` reads them), the demo corpus when the AllSides
-    subset is absent."""
-    import gzip
-    import itertools
-    import json
-
-    if not path.exists():
-        lines = (ROOT / "data/demo/articles.jsonl").read_text(encoding="utf-8").splitlines()
-        return [json.loads(line)["text"] for line in itertools.islice(itertools.cycle(lines), n)]
-    out = []
-    with gzip.open(path, "rt", encoding="utf-8") as fh:
-        for line in fh:
-            t = json.loads(line).get("content_original") or ""
-            if t.strip():
-                out.append(t)
-            if len(out) >= n:
-                break
-    return out
 
 
 def main() -> None:

@@ -12,8 +12,6 @@ the figures. ``benchmarks/instructions.py`` counts instructions per stage instea
 from __future__ import annotations
 
 import argparse
-import gzip
-import json
 import os
 import sys
 import time
@@ -21,6 +19,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+
+from _common import first_texts  # noqa: E402  (benchmarks/_common.py: a script's own folder is on sys.path)
 
 import framing  # noqa: E402
 from framing.config import DEFAULT  # noqa: E402
@@ -31,23 +31,6 @@ from framing.text.language import identify  # noqa: E402
 DEFAULT_CORPUS = ROOT.parent / "shared/data/allsides_articles/subset_articles.jsonl.gz"
 
 
-def load(path: Path, n: int) -> list[str]:
-    out = []
-    if not path.exists():
-        # the bundled demo corpus is small but always there
-        path = ROOT / "data/demo/articles.jsonl"
-        print(f"(AllSides corpus not found; using {path})")
-        for line in path.read_text(encoding="utf-8").splitlines():
-            out.append(json.loads(line)["text"])
-        return (out * (n // len(out) + 1))[:n]
-    with gzip.open(path, "rt", encoding="utf-8") as fh:
-        for line in fh:
-            t = json.loads(line).get("content_original") or ""
-            if t.strip():
-                out.append(t)
-            if len(out) >= n:
-                break
-    return out
 
 
 def best_of(fn, items, passes: int = 3) -> float:
@@ -67,7 +50,7 @@ def main() -> None:
     args = ap.parse_args()
     from textblob import TextBlob
 
-    texts = load(args.corpus, args.n)
+    texts = first_texts(args.corpus, args.n)
     mb = sum(len(t.encode("utf-8")) for t in texts) / 1e6
     lex = framing.default_lexicons()
     for t in texts[:20]:  # warm up: lexicons, TextBlob's lexicon
