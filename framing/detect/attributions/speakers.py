@@ -94,7 +94,7 @@ def _source_type(ctx: Ctx, a: Attr) -> str:
     role = ctx.single.get("role", frozenset())
     org = ctx.single.get("organisation", frozenset())
     anon = ctx.single.get("anonymous", frozenset())
-    describing = role | anon | org
+    describing = ctx.words.speaker_heads  # role | anonymous | organisation, made once per lexicon
     names = [i for i in toks if ctx.cap(i) and w[i] not in role and w[i] not in org and w[i] not in DETERMINERS
              and w[i] not in anon and w[i] not in ctx.single.get("media", ())
              and w[i] not in NP_LINKERS and w[i] not in MONTHS and w[i] not in WEEKDAYS
@@ -121,7 +121,7 @@ def _source_type(ctx: Ctx, a: Attr) -> str:
         return "named_person"
     first = words[0]
     indefinite = first in ("a", "an", "some", "one", "several", "many", "two", "three", "few", "other", "others")
-    plural = head.endswith("s") and head[:-1] in (role | anon | org)
+    plural = head.endswith("s") and head[:-1] in describing
     if head in ctx.single.get("document", ()) and head not in anon:
         return "title_only"  # "a joint statement", "the report": described, not named
     if head in anon and head not in role:
