@@ -6,7 +6,7 @@ import gzip
 import json
 import statistics
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -40,15 +40,22 @@ def build_corpus(n: int, out: Path) -> int:
     rows = [json.loads(line) for line in gzip.open(SUBSET, "rt", encoding="utf-8")]
     tmp = out.with_suffix(".tmp")
     with gzip.open(tmp, "wt", encoding="utf-8", compresslevel=1) as fh:
-        for i in range(n):
-            copy, r = divmod(i, len(rows))
-            row = dict(rows[r])
-            row["ID"] = f"{row['ID']}-{copy}"
-            if copy:
-                row["content_original"] = f"{row['content_original']}\n\nCopy {copy}."
+        for row in repeated(rows, n, "ID", "content_original"):
             fh.write(json.dumps(row) + "\n")
     tmp.rename(out)
     return len(rows)
+
+
+def repeated(rows: list[dict[str, Any]], n: int, id_key: str, text_key: str) -> Iterator[dict[str, Any]]:
+    """``n`` records from ``rows`` repeated: copy k of a record has the id ``ID-k`` and, from the second copy on, the
+    line ``Copy k.`` at the end of its text (the corpus the speed and dashboard benchmarks are built from)."""
+    for i in range(n):
+        copy, r = divmod(i, len(rows))
+        row = dict(rows[r])
+        row[id_key] = f"{row[id_key]}-{copy}"
+        if copy:
+            row[text_key] = f"{row[text_key]}\n\nCopy {copy}."
+        yield row
 
 
 def timed(fn: Callable[[], Any], repeat: int) -> tuple[float, Any]:

@@ -12,14 +12,13 @@ Write data (see ``data/gold/pronouns/README.md``): the figure is optimistic.
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from framing.evaluate.quotations import speaker_match
-from framing.evaluate.roles import load_texts
+from framing.evaluate.roles import load_texts, read_labels
 from framing.report import analyse
 
 LABELS = Path(__file__).resolve().parents[2] / "data" / "gold" / "pronouns" / "labels.jsonl"
@@ -51,11 +50,6 @@ class PronounFigures:
         return (f"pronoun speakers (our labels, write data): {self.labelled} pronouns, found as a source "
                 f"{self.coverage:.3f}, speaker right {self.accuracy:.3f} ({self.correct}/{self.found}); by where the "
                 f"person was last named: " + ", ".join(parts))
-
-
-def read_labels(path: Path = LABELS) -> list[dict[str, Any]]:
-    with open(path, encoding="utf-8") as fh:
-        return [json.loads(line) for line in fh if line.strip()]
 
 
 def score(data: Path, *, labels_path: Path = LABELS) -> PronounFigures | None:

@@ -15,20 +15,13 @@ from framing.workspace import store_ready
 from .conftest import DEMO, ROOT, write_jsonl
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
+from _common import repeated  # noqa: E402
 from replicate_store import replicate  # noqa: E402
 
 
 def _copies(rows: list[dict], n: int) -> list[dict]:
     """The demo articles repeated as benchmarks/_common.build_corpus repeats the AllSides subset."""
-    out = []
-    for i in range(n):
-        copy, r = divmod(i, len(rows))
-        row = dict(rows[r])
-        row["id"] = f"{row['id']}-{copy}"
-        if copy:
-            row["text"] = f"{row['text']}\n\nCopy {copy}."
-        out.append(row)
-    return out
+    return list(repeated(rows, n, "id", "text"))
 
 
 def test_replicated_store_equals_the_analysed_copies(tmp_path: Path) -> None:

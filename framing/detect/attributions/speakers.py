@@ -312,11 +312,9 @@ def _previous_subject(ctx: Ctx, a: Attr) -> str | None:
     si = a.sentence - 1
     if a.source is None or si < 0:
         return None
-    # the sentence before in the same paragraph, or the last one of the paragraph before when the pronoun's
-    # sentence opens its paragraph ("... Gloria Borger on CNN opened the floodgates. / "Klomentum?" she asked.")
-    gap = d.paragraph_index(d.tok_start[a.source[0]]) - d.paragraph_index(d.sentences[si].start)
-    if gap > 1 or gap == 1 and d.paragraph_index(d.sentences[a.sentence].start) == d.paragraph_index(
-            d.sentences[si].start):
+    # the sentence before, in the same paragraph or ending the paragraph before (sentences never cross a paragraph
+    # break): "... Gloria Borger on CNN opened the floodgates. / "Klomentum?" she asked."
+    if d.paragraph_index(d.tok_start[a.source[0]]) - d.paragraph_index(d.sentences[si].start) > 1:
         return None
     subj = sentence_subject(ctx, si)
     if subj is None or ctx.in_quote(subj[0]) or in_title_case_line(ctx, subj[0]):
