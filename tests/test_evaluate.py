@@ -76,11 +76,14 @@ def test_the_dev2_split_is_stable_and_about_half():
 def test_our_labels_hold_offsets_and_labels_only():
     import json
 
-    for line in qv.OUR_LABELS.read_text(encoding="utf-8").splitlines():
-        rec = json.loads(line)
-        assert set(rec) == {"id", "source", "quotes"} and rec["id"].startswith("abp_")
-        for q in rec["quotes"]:
-            assert set(q) == {"start", "end", "kind", "speaker", "cue", "unsure"} and q["start"] < q["end"]
+    labelled = sorted(qv.OUR_WRITE_LABELS.parent.glob("labels_*.jsonl"))
+    assert len(labelled) == 5
+    for path in [qv.OUR_LABELS, qv.OUR_WRITE_LABELS, *labelled]:
+        for line in path.read_text(encoding="utf-8").splitlines():
+            rec = json.loads(line)
+            assert set(rec) - {"labellers"} == {"id", "source", "quotes"} and rec["id"].startswith("abp_")
+            for q in rec["quotes"]:
+                assert set(q) == {"start", "end", "kind", "speaker", "cue", "unsure"} and q["start"] < q["end"]
 
 
 @pytest.mark.shared
@@ -90,9 +93,9 @@ def test_folds_cover_the_shared_files_and_our_labels():
     assert len(folds["dev"].articles) == 66
     assert len(folds["dev2-a"].articles) + len(folds["dev2-b"].articles) == 50
     assert {f.role for f in folds.values()} == {"write", "check"}
-    ours = folds.get("allsides60")
-    assert ours is not None and len(ours.articles) == 60
-    for a in ours.articles:  # every labelled span sits between quotation marks of the shared text
+    assert len(folds["allsides60"].articles) == 60 and folds["allsides60"].role == "check"
+    assert len(folds["allsides30"].articles) == 30 and folds["allsides30"].role == "write"
+    for a in folds["allsides60"].articles:  # every labelled span sits between quotation marks of the shared text
         for q in a["quotes"]:
             assert a["text"][q["start"] - 1] in qv_marks() and a["text"][q["end"]] in qv_marks()
 
@@ -249,3 +252,13 @@ def test_pronoun_labels_point_at_their_pronoun_and_are_scored():
     fig = score(corpus.parents[1])
     assert fig is not None and fig.labelled == 148 and 0 < fig.found <= fig.labelled
     assert fig.correct == sum(v for (d, ok), v in fig.by_distance.items() if ok)
+
+
+def test_the_two_labeller_set_is_merged_from_its_labellers_files():
+    import subprocess
+    import sys
+
+    script = qv.OUR_WRITE_LABELS.parent / "merge.py"
+    run = subprocess.run([sys.executable, str(script), "--check"], capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    assert "Cohen's kappa" in run.stdout

@@ -5,7 +5,8 @@ data a rule was written from are optimistic (rules fitted to 66 articles scored 
 so every figure is reported per fold:
 
 * **write** folds, which rules may be written from: ``quotes_dev.jsonl`` (66 articles), half of
-  ``quotes_dev2.jsonl`` (``dev2-a``), and PolNeAR's ``train`` split for speakers;
+  ``quotes_dev2.jsonl`` (``dev2-a``), our own labels of 30 AllSides articles by two labellers each
+  (``data/gold/quotes_allsides30/``) and PolNeAR's ``train`` split for speakers;
 * **check** folds, which no rule was written from: the other half of ``quotes_dev2.jsonl`` (``dev2-b``), our own
   labels of 60 more AllSides articles (``data/gold/quotes_allsides60.jsonl``) and PolNeAR's ``dev`` split.
 
@@ -29,7 +30,10 @@ from typing import Any
 
 from framing.evaluate.polnear_data import polnear_articles
 
-OUR_LABELS = Path(__file__).resolve().parents[2] / "data" / "gold" / "quotes_allsides60.jsonl"
+GOLD = Path(__file__).resolve().parents[2] / "data" / "gold"
+OUR_LABELS = GOLD / "quotes_allsides60.jsonl"
+# 30 more AllSides articles, each labelled by two labellers; rules may be written from them (data/gold/README.md)
+OUR_WRITE_LABELS = GOLD / "quotes_allsides30" / "merged.jsonl"
 ALLSIDES = "allsides_articles/subset_articles.jsonl.gz"
 
 # PolNeAR does not resolve pronoun sources, so quotations whose gold source is a pronoun have no gold speaker.
@@ -92,7 +96,11 @@ def load_folds(data: Path) -> list[Fold]:
                           "quotes_dev2.jsonl, even half: rules may be written from it"))
         folds.append(Fold("dev2-b", "check", [a for a in dev2 if in_check_half(a["id"])],
                           "quotes_dev2.jsonl, odd half: no rule was written from it"))
-    ours = _our_labels(data)
+    ours = _our_labels(data, OUR_WRITE_LABELS)
+    if ours:
+        folds.append(Fold("allsides30", "write", ours,
+                          "data/gold/quotes_allsides30 (our labels, two labellers each): rules may be written from it"))
+    ours = _our_labels(data, OUR_LABELS)
     if ours:
         folds.append(Fold("allsides60", "check", ours,
                           "data/gold/quotes_allsides60.jsonl (our labels): no kind or speaker rule was written from it"))
@@ -105,9 +113,9 @@ def _jsonl(path: Path) -> list[dict[str, Any]]:
     return [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
 
 
-def _our_labels(data: Path) -> list[dict[str, Any]]:
+def _our_labels(data: Path, path: Path) -> list[dict[str, Any]]:
     """Our labels joined with their texts from the shared AllSides corpus (the repository holds no text)."""
-    labels = _jsonl(OUR_LABELS)
+    labels = _jsonl(path)
     corpus = data / ALLSIDES
     if not labels or not corpus.exists():
         return []

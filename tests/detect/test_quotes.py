@@ -73,6 +73,24 @@ def quotes(text):
         ('Headline\n\n"No American would ever say \'back of the queue\'," Nigel Farr told the BBC.',
          [("No American would ever say 'back of the queue',", "direct", "Nigel Farr"),
           ("back of the queue", "partial", "Nigel Farr")]),
+        # a quotation that opens a that-clause and closes the sentence holds the whole clause: direct
+        ('Headline\n\nSpokeswoman Jen Ward said that "the United States is appalled by the shelling."',
+         [("the United States is appalled by the shelling.", "direct", "Jen Ward")]),
+        ('Headline\n\nSpokeswoman Jen Ward said that "the shelling" went on.',
+         [("the shelling", "partial", "Jen Ward")]),
+        # a capitalised word inside a sentence is part of a name, not a time adverb: "USA Today", not "USA"
+        ('Headline\n\nUSA Today reported: "The vote is close."',
+         [("The vote is close.", "direct", "USA Today")]),
+        # a sentence opening with a month is a time phrase; the pronoun takes the person before it
+        ('Headline\n\nSenator Tom Ray spoke at noon. Last August, after a visit, he wrote that he wanted to '
+         '"closely study" the plan.',
+         [("closely study", "partial", "Tom Ray")]),
+        # a paragraph ending in a colon introduces the quotation after it; a described subject speaks too
+        ('Headline\n\nA number of readers of the column were not impressed:\n\n"She is out of line."',
+         [("She is out of line.", "direct", "A number of readers of the column")]),
+        # a name after a slash is a picture credit, never the person a pronoun refers to
+        ('Headline\n\nA view of the hall. REUTERS/Yuri Gale\n\n"We are in talks," he wrote.',
+         [("We are in talks,", "direct", None)]),
         # a signature line under a quotation paragraph names its author
         ('Headline\n\n"Wages have not kept up with prices."\n\n- Maria Okafor.\n\nThe claim is old.',
          [("Wages have not kept up with prices.", "direct", "Maria Okafor")]),

@@ -258,10 +258,11 @@ def _opening_participle(ctx: Ctx, k: int, stop: int) -> bool:
 
 
 def _opening_time_adverbial(ctx: Ctx, k: int, stop: int) -> bool:
-    """Does the sentence open with a time phrase and a comma ("Hours later, Trump ...", "Last week, ...")?"""
+    """Does the sentence open with a time phrase and a comma ("Hours later, Trump ...", "Last week, ...", "Last
+    August, ...")?"""
     w = ctx.doc.words
     for t in range(k, min(stop, k + 5)):
-        if not (w[t] in _AGO_WORDS or w[t] in _WHEN_WORDS or w[t].isdigit()):
+        if not (w[t] in _AGO_WORDS or w[t] in _WHEN_WORDS or w[t].isdigit() or w[t] in MONTHS or w[t] in WEEKDAYS):
             return False
         if "," in ctx.gap(t + 1):
             return t > k or w[t] in _WHEN_WORDS
@@ -315,7 +316,9 @@ def subject_before(ctx: Ctx, cue: int, si: int) -> tuple[int, int] | None:
                 continue
         if punct_gap(ctx, j + 1) and g not in ("'", "\u2019"):
             break
-        if w[j] in SKIP_BEFORE_CUE or (w[j].endswith("ly") and not ctx.cap(j) and len(w[j]) > 4):
+        if w[j] in SKIP_BEFORE_CUE and not (j > lo and ctx.cap(j)) \
+                or (w[j].endswith("ly") and not ctx.cap(j) and len(w[j]) > 4):
+            # (a capitalised word inside a sentence is part of a name, not an adverb: "USA Today reported")
             j -= 1
             continue
         if (w[j] in WEEKDAYS or w[j] in MONTHS) and j - 1 >= lo and w[j - 1] in ("on", "in", "last"):

@@ -249,8 +249,8 @@ def _nearest_person(ctx: Ctx, tok: int) -> str | None:
                 len(parts) == 1 and re.match(r" [a-z]", after)
                 and parts[0].lower().endswith(("an", "ese", "ish", "ic", "i"))):
             continue  # a possessive ("Obama's staff") or an adjective of nationality ("Syrian minister")
-        if not parts:
-            continue
+        if not parts or d.text[m.start() - 1:m.start()] == "/":
+            continue  # (a name after a slash is a picture credit, "REUTERS/Yuri Gripas": not a person in the story)
         low = [p.lower().strip(".,\u2019'") for p in parts]
         if any(x in org or x in media for x in low) or all(x in anon or x in MONTHS or x in WEEKDAYS
                                                            or x in PRONOUNS for x in low):

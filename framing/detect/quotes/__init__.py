@@ -250,7 +250,21 @@ def _clause_like(ctx: QuoteContext, q: QuoteSpan, words: list[str], before: str,
     ends = content.rstrip()[-1:] in ".!?,;:\u2026-\u2014" or text[q.end + 1:q.end + 2] in (",", ".")
     if starts_sentence and (first.isupper() or first.isdigit()):
         return True
+    if re.search(r"\bthat\s*$", b) and len(words) >= 3 and _ends_sentence(text, q):
+        # a quotation opening a that-clause and closing its sentence holds the whole clause, subject and verb
+        # ("Psaki said that "the United States is appalled by ...""): the guidelines' clause test says direct
+        return True
     return starts_sentence and len(words) >= 3 and ends  # a continuation in lower case ("...," he said, "and more.")
+
+
+def _ends_sentence(text: str, q: QuoteSpan) -> bool:
+    """Does the sentence end with the quotation (only closing marks and punctuation after it, then a break)?"""
+    content = text[q.start:q.end].rstrip()
+    tail = re.match(r"[\s\"'\u201d\u2019)\]]*([.!?]?)[\s\"'\u201d\u2019)\]]*", text[q.end + 1:q.end + 12])
+    rest = text[q.end + 1 + tail.end():q.end + 2 + tail.end()] if tail else ""
+    stop = content[-1:] in (".", "!", "?") or bool(tail and tail.group(1))
+    return (stop and (not rest or rest.isupper() or rest.isdigit() or rest in "\"\u201c'\u2018")) or not rest \
+        or "\n" in (tail.group(0) if tail else "")
 
 
 def _near_top(ctx: QuoteContext, q: QuoteSpan) -> bool:

@@ -404,8 +404,17 @@ def _colon_intro(ctx: QuoteContext, q: QuoteSpan) -> str | None:
         return None
     m = LEADING_NAME.match(doc.text, prev.start, prev.end)
     if not m or len(m.group(1).split()) < 2 or m.group(1).split()[0].lower() in ("the", "a", "an", "this", "in"):
-        return None
+        # a described subject speaks too ("A number of commenters on the tweet weren't kind:"): the noun phrase
+        # from the sentence's determiner to its first auxiliary
+        d = _DESCRIBED_SUBJECT.match(doc.text, prev.start, prev.end)
+        return d.group(1) if d else None
     return m.group(1)
+
+
+# A noun phrase opened by a determiner, up to an auxiliary verb: the subject of an introducing sentence.
+_DESCRIBED_SUBJECT = re.compile(
+    r"((?:A|An|The|Some|Many|Several|Other|Two|Three|Dozens of|Hundreds of|Thousands of)\s[^\n:;,.!?\"\u201c\u201d]{2,80}?)"
+    r"\s+(?:was|were|is|are|has|have|had|did|do|does|will|would|could|can|also|then)(?:n[\u2019']t)?\b")
 
 
 def subject_speaker(ctx: QuoteContext, a: Attr) -> str | None:
