@@ -77,8 +77,9 @@ def test_our_labels_hold_offsets_and_labels_only():
     import json
 
     labelled = sorted(qv.OUR_WRITE_LABELS.parent.glob("labels_*.jsonl"))
-    assert len(labelled) == 5
-    for path in [qv.OUR_LABELS, qv.OUR_WRITE_LABELS, *labelled]:
+    labelled += sorted(qv.OUR_CHECK_LABELS.parent.glob("labels_*.jsonl"))
+    assert len(labelled) == 10
+    for path in [qv.OUR_LABELS, qv.OUR_WRITE_LABELS, qv.OUR_CHECK_LABELS, *labelled]:
         for line in path.read_text(encoding="utf-8").splitlines():
             rec = json.loads(line)
             assert set(rec) - {"labellers"} == {"id", "source", "quotes"} and rec["id"].startswith("abp_")
@@ -95,6 +96,7 @@ def test_folds_cover_the_shared_files_and_our_labels():
     assert {f.role for f in folds.values()} == {"write", "check"}
     assert len(folds["allsides60"].articles) == 60 and folds["allsides60"].role == "check"
     assert len(folds["allsides30"].articles) == 30 and folds["allsides30"].role == "write"
+    assert len(folds["check60"].articles) == 60 and folds["check60"].role == "check"
     for a in folds["allsides60"].articles:  # every labelled span sits between quotation marks of the shared text
         for q in a["quotes"]:
             assert a["text"][q["start"] - 1] in qv_marks() and a["text"][q["end"]] in qv_marks()
@@ -254,11 +256,12 @@ def test_pronoun_labels_point_at_their_pronoun_and_are_scored():
     assert fig.correct == sum(v for (d, ok), v in fig.by_distance.items() if ok)
 
 
-def test_the_two_labeller_set_is_merged_from_its_labellers_files():
+def test_the_two_labeller_sets_are_merged_from_their_labellers_files():
     import subprocess
     import sys
 
-    script = qv.OUR_WRITE_LABELS.parent / "merge.py"
-    run = subprocess.run([sys.executable, str(script), "--check"], capture_output=True, text=True)
-    assert run.returncode == 0, run.stderr
-    assert "Cohen's kappa" in run.stdout
+    script = qv.GOLD / "merge_labels.py"
+    for folder in (qv.OUR_WRITE_LABELS.parent, qv.OUR_CHECK_LABELS.parent):
+        run = subprocess.run([sys.executable, str(script), str(folder), "--check"], capture_output=True, text=True)
+        assert run.returncode == 0, run.stderr
+        assert "Cohen's kappa" in run.stdout

@@ -8,7 +8,8 @@ so every figure is reported per fold:
   ``quotes_dev2.jsonl`` (``dev2-a``), our own labels of 30 AllSides articles by two labellers each
   (``data/gold/quotes_allsides30/``) and PolNeAR's ``train`` split for speakers;
 * **check** folds, which no rule was written from: the other half of ``quotes_dev2.jsonl`` (``dev2-b``), our own
-  labels of 60 more AllSides articles (``data/gold/quotes_allsides60.jsonl``) and PolNeAR's ``dev`` split.
+  labels of 60 more AllSides articles (``data/gold/quotes_allsides60.jsonl``), 60 more by two labellers each
+  (``data/gold/quotes_check60/``) and PolNeAR's ``dev`` split.
 
 ``quotes_dev2.jsonl`` is split by article: an article is in ``dev2-b`` when the SHA-256 of its id is odd. The
 definitions are those of ``../shared/tools/reference_score.py`` (a span matches at IoU >= 0.9; "sure" leaves out
@@ -34,6 +35,9 @@ GOLD = Path(__file__).resolve().parents[2] / "data" / "gold"
 OUR_LABELS = GOLD / "quotes_allsides60.jsonl"
 # 30 more AllSides articles, each labelled by two labellers; rules may be written from them (data/gold/README.md)
 OUR_WRITE_LABELS = GOLD / "quotes_allsides30" / "merged.jsonl"
+# 60 more, each labelled by two labellers, labelled after the rules of 2026-12-03 were written; no rule is written
+# from them
+OUR_CHECK_LABELS = GOLD / "quotes_check60" / "merged.jsonl"
 ALLSIDES = "allsides_articles/subset_articles.jsonl.gz"
 
 # PolNeAR does not resolve pronoun sources, so quotations whose gold source is a pronoun have no gold speaker.
@@ -104,6 +108,10 @@ def load_folds(data: Path) -> list[Fold]:
     if ours:
         folds.append(Fold("allsides60", "check", ours,
                           "data/gold/quotes_allsides60.jsonl (our labels): no kind or speaker rule was written from it"))
+    ours = _our_labels(data, OUR_CHECK_LABELS)
+    if ours:
+        folds.append(Fold("check60", "check", ours,
+                          "data/gold/quotes_check60 (our labels, two labellers each): no rule was written from it"))
     return folds
 
 

@@ -91,6 +91,11 @@ def quotes(text):
         # a name after a slash is a picture credit, never the person a pronoun refers to
         ('Headline\n\nA view of the hall. REUTERS/Yuri Gale\n\n"We are in talks," he wrote.',
          [("We are in talks,", "direct", None)]),
+        # after a quotation's closing comma and mark comes its speaker, then an appositive, then the verb
+        ('Headline\n\n"Both of them scare me," Harry Bond, 30, of Raleigh, N.C., who was polled, said.',
+         [("Both of them scare me,", "direct", "Harry Bond")]),
+        ('Headline\n\nSenator Tom Ray spoke. "We will win this," the senator, a Republican, told reporters.',
+         [("We will win this,", "direct", "Tom Ray")]),
         # a signature line under a quotation paragraph names its author
         ('Headline\n\n"Wages have not kept up with prices."\n\n- Maria Okafor.\n\nThe claim is old.',
          [("Wages have not kept up with prices.", "direct", "Maria Okafor")]),

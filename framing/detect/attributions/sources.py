@@ -86,6 +86,9 @@ def find_source(ctx: Ctx, a: Attr) -> None:
         if np and np[1] + 1 < len(w) and "," in ctx.gap(np[1] + 1) and ctx.cap(np[1]):
             a.source = np
             return
+    if not inverted and "," in before_gap and (after_quote := _speaker_after_quote(ctx, a)) is not None:
+        a.source = after_quote
+        return
     if not inverted:
         subj = subject_before(ctx, a.cue_first, si)
         if subj and form.endswith("ing") and subj[0] > 0 and w[subj[0] - 1] == "to" and not punct_gap(ctx, subj[0]):
@@ -122,6 +125,39 @@ def find_source(ctx: Ctx, a: Attr) -> None:
         subj = sentence_subject(ctx, si)
         if subj is not None and subj[1] < a.cue_first:
             a.source = subj
+
+
+# A quotation ending in a comma inside its closing mark: `"...,"` (straight, curly or single marks).
+_COMMA_CLOSE = frozenset((',"', ",\u201d", ",'", ",\u2019"))
+# Punctuation inside a name and its appositive ("N.C.,", "Obama's", "co-founder").
+_INSIDE_APPOSITIVE = frozenset(",.'\u2019-")
+# How far before a cue the closing mark of an inverted frame may be (a name and an appositive).
+_MAX_AFTER_QUOTE = 30
+
+
+def _speaker_after_quote(ctx: Ctx, a: Attr) -> tuple[int, int] | None:
+    """The frame after a quotation with an appositive before the verb: `"...," Harry Bond, 30, of Raleigh, who was
+    polled, said` or `"...," Senator Jeff Sessions, a close adviser, told ...`: English puts the speaker right after
+    the quotation's closing comma and mark, and the appositive between commas describes them."""
+    sent = ctx.sent_tokens(a.sentence) if a.sentence >= 0 else range(0, a.cue_first)
+    for t in range(a.cue_first - 1, max(sent.start, a.cue_first - _MAX_AFTER_QUOTE) - 1, -1):
+        g = ctx.gap(t).strip()
+        if not g or set(g) <= _INSIDE_APPOSITIVE:
+            continue
+        if g not in _COMMA_CLOSE or ctx.in_quote(t):
+            return None
+        np = _capitalised_np(ctx, t, a.cue_first)
+        if np is None and ctx.doc.words[t] in DETERMINERS:
+            # "the senator, a Republican from Ohio, told": a determiner and up to three words before the comma
+            end = next((k for k in range(t + 1, min(a.cue_first, t + 4)) if punct_gap(ctx, k + 1)), None)
+            np = (t, end) if end is not None else None
+            name = _capitalised_np(ctx, end + 1, a.cue_first) if end is not None else None
+            if name is not None and name[1] + 1 == a.cue_first:
+                return name  # "its chair, Ilse Marten, said": the name that follows the description
+        if np is None or np[1] + 1 >= a.cue_first or ctx.gap(np[1] + 1).strip() != ",":
+            return None
+        return np
+    return None
 
 
 def _agent_by(ctx: Ctx, a: Attr) -> int | None:

@@ -1,13 +1,13 @@
 """Two labellers per article: their agreement, and the merged labels the evaluation reads.
 
-The 30 articles chosen by ``select.py`` were cut into five blocks of six; labeller ``i`` (``labels_i.jsonl``)
-labelled blocks ``i-1`` and ``i`` (labeller 1: blocks 5 and 1), so every article has two labellers, each blind to
-the engine and to the other. ``merged.jsonl`` keeps a span both labelled; its kind and speaker are sure only when
-the two agree (the speaker by the reference scorer's name rule), otherwise the span is marked unsure, as a span
-either labeller marked unsure is. A span only one labeller listed is kept as unsure.
+A folder (``quotes_allsides30``, ``quotes_check60``) holds ``labels_1.jsonl`` ... ``labels_5.jsonl``, one file per
+labeller; the articles were cut into five blocks and each labeller labelled two neighbouring blocks (README.md says
+which), so every article has two labellers, each blind to the engine and to the other. ``merged.jsonl`` keeps every
+span; its kind and speaker are sure only when both labellers listed it, gave the same kind (and, for direct and
+partial, the same speaker by the reference scorer's name rule) and neither marked it unsure.
 
-    python data/gold/quotes_allsides30/merge.py          # prints the agreement, writes merged.jsonl
-    python data/gold/quotes_allsides30/merge.py --check  # prints the agreement, fails if merged.jsonl differs
+    python data/gold/merge_labels.py data/gold/quotes_check60          # prints the agreement, writes merged.jsonl
+    python data/gold/merge_labels.py data/gold/quotes_check60 --check  # fails if merged.jsonl differs
 """
 
 from __future__ import annotations
@@ -19,13 +19,12 @@ from pathlib import Path
 
 from framing.evaluate.quotations import speaker_match
 
-HERE = Path(__file__).resolve().parent
 KINDS = ("direct", "partial", "scare", "title", "name", "mention", "other")
 SPEAKING = ("direct", "partial")
 
 
-def read(i: int) -> dict[str, dict]:
-    lines = (HERE / f"labels_{i}.jsonl").read_text(encoding="utf-8").splitlines()
+def read(here: Path, i: int) -> dict[str, dict]:
+    lines = (here / f"labels_{i}.jsonl").read_text(encoding="utf-8").splitlines()
     return {r["id"]: r for r in map(json.loads, filter(str.strip, lines))}
 
 
@@ -39,14 +38,15 @@ def kappa(pairs: list[tuple[str, str]]) -> float:
 
 
 def main() -> None:
-    labels = {i: read(i) for i in range(1, 6)}
+    here = Path(sys.argv[1])
+    labels = {i: read(here, i) for i in range(1, 6)}
     articles: dict[str, list[int]] = {}
     for i in range(1, 6):
         for aid in labels[i]:
             articles.setdefault(aid, []).append(i)
     bad = {a: who for a, who in articles.items() if len(who) != 2}
     if bad:
-        raise SystemExit(f"merge.py: articles without exactly two labellers: {bad}")
+        raise SystemExit(f"merge_labels.py: articles without exactly two labellers: {bad}")
     both = only_one = 0
     kinds: list[tuple[str, str]] = []
     speakers = Counter()
@@ -76,10 +76,10 @@ def main() -> None:
             out.append(q)
         merged.append({"id": aid, "source": labels[i][aid].get("source"), "labellers": [i, j], "quotes": out})
     out_text = "".join(json.dumps(r, sort_keys=True, ensure_ascii=False) + "\n" for r in merged)
-    target = HERE / "merged.jsonl"
+    target = here / "merged.jsonl"
     if "--check" in sys.argv:
         if target.read_text(encoding="utf-8") != out_text:
-            raise SystemExit("merge.py: merged.jsonl differs from what the labellers' files give; rerun merge.py")
+            raise SystemExit(f"merge_labels.py: {target} differs from what the labellers' files give; rerun it without --check")
     else:
         target.write_text(out_text, encoding="utf-8")
     agree = sum(a == b for a, b in kinds)
