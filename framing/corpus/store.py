@@ -36,6 +36,7 @@ import pandas as pd
 
 from framing import detectors
 from framing.corpus import schema
+from framing.corpus.keyfilter import KeySet
 from framing.errors import ConfigError, FramingError
 from framing.tables import finding_column_names
 
@@ -95,6 +96,7 @@ class Store:
             self.con.close()
             raise StoreError(f"{path}: cannot use the store: {_short(exc)}") from exc
         self._columns: dict[str, list[str]] = {}
+        self._keys: tuple[KeySet, KeySet] | None = None  # stored ids and content hashes, filled on first lookup
 
     # -- life cycle -------------------------------------------------------------------------------------------
 
@@ -562,14 +564,20 @@ class Store:
         (content hash -> the id of the stored article with that text) and ``seen`` (id -> (content hash,
         origin) of items of this run already recorded as analysed or up to date).
         """
+        stored_ids, stored_hashes = self._stored_keys()
+        ids, hashes = stored_ids.maybe(ids), stored_hashes.maybe(hashes)  # the others are certainly not stored
+        existing: dict[str, tuple[str, str]] = {}
+        owners: dict[str, str] = {}
+        seen: dict[str, tuple[str, str]] = {}
         try:  # the batch's ids and hashes go in as list parameters: faster than registered frames
-            existing = {r[0]: (r[1], r[2]) for r in self.con.execute(
-                "SELECT article_id, content_hash, versions_key FROM articles "
-                "WHERE article_id IN (SELECT unnest(?::VARCHAR[]))", [ids]).fetchall()}
-            owners = {r[0]: r[1] for r in self.con.execute(
-                "SELECT content_hash, min(article_id) FROM articles WHERE content_hash IN "
-                "(SELECT unnest(?::VARCHAR[])) GROUP BY content_hash", [hashes]).fetchall()}
-            seen: dict[str, tuple[str, str]] = {}
+            if ids:
+                existing = {r[0]: (r[1], r[2]) for r in self.con.execute(
+                    "SELECT article_id, content_hash, versions_key FROM articles "
+                    "WHERE article_id IN (SELECT unnest(?::VARCHAR[]))", [ids]).fetchall()}
+            if hashes:
+                owners = {r[0]: r[1] for r in self.con.execute(
+                    "SELECT content_hash, min(article_id) FROM articles WHERE content_hash IN "
+                    "(SELECT unnest(?::VARCHAR[])) GROUP BY content_hash", [hashes]).fetchall()}
             if existing:  # an item of this run analysed or up to date is a stored article: only those can be seen
                 seen = {r[0]: (r[1], r[2]) for r in self.con.execute(
                     "SELECT article_id, content_hash, origin FROM records WHERE run_id = ? AND status IN "
@@ -578,6 +586,17 @@ class Store:
         except duckdb.Error as exc:
             raise StoreError(f"{self.path}: cannot read: {_short(exc)}") from exc
         return existing, owners, seen
+
+    def _stored_keys(self) -> tuple[KeySet, KeySet]:
+        """The fingerprints of every stored article id and content hash (read once, then kept up to date)."""
+        if self._keys is None:
+            try:
+                rows = self.con.sql("SELECT article_id, content_hash FROM articles").to_arrow_table()
+            except duckdb.Error as exc:
+                raise StoreError(f"{self.path}: cannot read: {_short(exc)}") from exc
+            self._keys = (KeySet(rows.column(0).to_pylist()),
+                          KeySet(h for h in rows.column(1).to_pylist() if h is not None))
+        return self._keys
 
     def commit_batch(self, run_id: int, committed: int, ledger: Any, articles: Any = None, findings: Any = None,
                      replace: Sequence[str] = ()) -> None:
@@ -635,6 +654,11 @@ class Store:
             self.con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM _batch")
         finally:
             self.con.unregister("_batch")
+        if table == "articles" and self._keys is not None:
+            # (also when the transaction is rolled back later: the filter may hold keys the store does not)
+            for keys, column in zip(self._keys, ("article_id", "content_hash")):
+                if column in data.column_names:
+                    keys.add(k for k in data.column(column).to_pylist() if k is not None)
 
     def _write(self, sql: str) -> None:
         try:

@@ -184,3 +184,77 @@ def test_a_group_of_batches_whose_new_column_types_differ_is_inserted_batch_by_b
     # Both rows are stored; the second batch's value is cast to the column the first one created (as DuckDB does
     # for batches committed one by one).
     assert got == [("a", 1), ("b", 2)]
+
+
+def test_the_key_filter_never_leaves_out_a_stored_key(monkeypatch):
+    import random
+
+    from framing.corpus import keyfilter
+
+    monkeypatch.setattr(keyfilter, "MERGE_AT", 7)  # merge often: the sorted array and the recent set both answer
+    rng = random.Random(5)
+    stored = [f"id-{rng.random()}" for _ in range(40)]
+    keys = keyfilter.KeySet(stored[:10])
+    for k in range(10, 40, 3):
+        keys.add(stored[k:k + 3])
+    assert len(keys) == 40
+    asked = stored + [f"new-{i}" for i in range(200)]
+    rng.shuffle(asked)
+    maybe = keys.maybe(asked)
+    assert set(stored) <= set(maybe)
+    assert [k for k in asked if k in set(maybe)] == maybe  # in the order asked
+    assert len(maybe) < 60  # 64-bit fingerprints: the new keys are, in practice, all left out
+    assert keyfilter.KeySet().maybe(["a", "b"]) == [] and keys.maybe([]) == []
+
+
+def test_lookup_through_the_key_filter_equals_the_database_answer(tmp_path, monkeypatch):
+    # Runs, a resumed run and a text changed under the same id: every lookup a run makes gives what the database
+    # alone gives, with the filter filled on the first lookup and told of each insert after it.
+    from framing.corpus import keyfilter, store as store_mod
+
+    monkeypatch.setattr(keyfilter, "MERGE_AT", 5)
+    calls = []
+    original = store_mod.Store.lookup
+
+    def checked(self, run_id, ids, hashes):
+        got = original(self, run_id, ids, hashes)
+        keys = self._keys
+        self._keys = (keyfilter.KeySet(), keyfilter.KeySet())  # a filter that lets everything through
+        try:
+            everything = keyfilter.KeySet.maybe
+            monkeypatch.setattr(keyfilter.KeySet, "maybe", lambda _self, k: list(k))
+            want = original(self, run_id, ids, hashes)
+            monkeypatch.setattr(keyfilter.KeySet, "maybe", everything)
+        finally:
+            self._keys = keys
+        calls.append(bool(got[0] or got[1]))
+        assert got == want
+        return got
+
+    monkeypatch.setattr(store_mod.Store, "lookup", checked)
+    rows = [{"id": f"a{i}", "text": f"Article number {i} says \"hello\" to everyone.", "source": "S"}
+            for i in range(30)]
+    first = tmp_path / "first.jsonl"
+    write_jsonl(first, rows[:20])
+    db = tmp_path / "k.duckdb"
+    run_corpus([str(first)], db, batch_size=4)
+    again = tmp_path / "again.jsonl"  # 10 stored, 10 new, one stored id with a new text, one copied text
+    changed = dict(rows[3], text="A different text now.")
+    copy = dict(rows[5], id="copy-of-a5")
+    write_jsonl(again, rows[10:30] + [changed, copy])
+    run_corpus([str(again)], db, batch_size=4)
+    assert any(calls) and not all(calls)
+    with open_store(db, read_only=True) as st:
+        assert st.con.execute("SELECT count(*) FROM articles").fetchone()[0] == 30
+
+
+def test_articles_committed_after_the_first_lookup_are_found(tmp_path):
+    import pyarrow as pa
+
+    with open_store(tmp_path / "h.duckdb") as st:
+        run_id = st.start_run("k", {}, {"v": 1}, "vk")
+        assert st.lookup(run_id, ["a"], ["ha"]) == ({}, {}, {})  # fills the filter from the empty store
+        st.commit_batch(run_id, 1, None, pa.table({"article_id": ["a"], "content_hash": ["ha"],
+                                                   "versions_key": ["vk"]}))
+        existing, owners, _ = st.lookup(run_id, ["a", "b"], ["ha", "hb"])
+    assert existing == {"a": ("ha", "vk")} and owners == {"ha": "a"}
