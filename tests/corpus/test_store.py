@@ -210,7 +210,8 @@ def test_the_key_filter_never_leaves_out_a_stored_key(monkeypatch):
 def test_lookup_through_the_key_filter_equals_the_database_answer(tmp_path, monkeypatch):
     # Runs, a resumed run and a text changed under the same id: every lookup a run makes gives what the database
     # alone gives, with the filter filled on the first lookup and told of each insert after it.
-    from framing.corpus import keyfilter, store as store_mod
+    from framing.corpus import keyfilter
+    from framing.corpus import store as store_mod
 
     monkeypatch.setattr(keyfilter, "MERGE_AT", 5)
     calls = []
