@@ -96,6 +96,10 @@ def quotes(text):
          [("Both of them scare me,", "direct", "Harry Bond")]),
         ('Headline\n\nSenator Tom Ray spoke. "We will win this," the senator, a Republican, told reporters.',
          [("We will win this,", "direct", "Tom Ray")]),
+        ('Headline\n\nThe hall was full. "Perpetual motion!" Rep. Glenn Thom, R-Pa., said of the crowd.',
+         [("Perpetual motion!", "direct", "Rep. Glenn Thom")]),
+        ('Headline\n\nShops shut early. "It can be the end," its chair, Ilse Marten, said.',
+         [("It can be the end,", "direct", "Ilse Marten")]),
         # a signature line under a quotation paragraph names its author
         ('Headline\n\n"Wages have not kept up with prices."\n\n- Maria Okafor.\n\nThe claim is old.',
          [("Wages have not kept up with prices.", "direct", "Maria Okafor")]),

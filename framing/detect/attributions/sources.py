@@ -127,8 +127,8 @@ def find_source(ctx: Ctx, a: Attr) -> None:
             a.source = subj
 
 
-# A quotation ending in a comma inside its closing mark: `"...,"` (straight, curly or single marks).
-_COMMA_CLOSE = frozenset((',"', ",\u201d", ",'", ",\u2019"))
+# A quotation ending in a comma, "!" or "?" inside its closing mark: `"...,"`, `"...!"` (straight, curly, single).
+_COMMA_CLOSE = frozenset(p + m for p in ",!?" for m in ('"', "\u201d", "'", "\u2019"))
 # Punctuation inside a name and its appositive ("N.C.,", "Obama's", "co-founder").
 _INSIDE_APPOSITIVE = frozenset(",.'\u2019-")
 # How far before a cue the closing mark of an inverted frame may be (a name and an appositive).
@@ -152,7 +152,7 @@ def _speaker_after_quote(ctx: Ctx, a: Attr) -> tuple[int, int] | None:
             end = next((k for k in range(t + 1, min(a.cue_first, t + 4)) if punct_gap(ctx, k + 1)), None)
             np = (t, end) if end is not None else None
             name = _capitalised_np(ctx, end + 1, a.cue_first) if end is not None else None
-            if name is not None and name[1] + 1 == a.cue_first:
+            if name is not None and name[1] + 1 == a.cue_first and ctx.cap(name[0]):
                 return name  # "its chair, Ilse Marten, said": the name that follows the description
         if np is None or np[1] + 1 >= a.cue_first or ctx.gap(np[1] + 1).strip() != ",":
             return None
