@@ -98,6 +98,9 @@ def quotes(text):
          [("We will win this,", "direct", "Tom Ray")]),
         ('Headline\n\nThe hall was full. "Perpetual motion!" Rep. Glenn Thom, R-Pa., said of the crowd.',
          [("Perpetual motion!", "direct", "Rep. Glenn Thom")]),
+        # a demonstrative subject stands for an event, not a speaker: the quotation keeps the last speaker
+        ('Headline\n\n"Agents wear masks," Wayne Lapp wrote. This was after writing that "the comparison is valid."',
+         [("Agents wear masks,", "direct", "Wayne Lapp"), ("the comparison is valid.", "direct", "Wayne Lapp")]),
         ('Headline\n\nShops shut early. "It can be the end," its chair, Ilse Marten, said.',
          [("It can be the end,", "direct", "Ilse Marten")]),
         # a signature line under a quotation paragraph names its author

@@ -51,6 +51,10 @@ from framing.text.document import Document
 __all__ = ["Attr", "detect"]
 
 
+# Pronouns that point at a thing or an event, never at someone who speaks.
+_DEMONSTRATIVES = frozenset(("this", "that", "these", "those", "which", "what"))
+
+
 def detect(doc: Document, verbs: Lexicon, sources: Lexicon, cfg: Config) -> list[Attr]:
     """Attributions in ``doc``, in text order."""
     if not doc.words:
@@ -74,6 +78,8 @@ def detect(doc: Document, verbs: Lexicon, sources: Lexicon, cfg: Config) -> list
     for a in out:
         if a.source is None and a.lemma not in ("quoted as",):
             find_source(ctx, a)
+        if a.source is not None and a.source[0] == a.source[1] and doc.words[a.source[0]] in _DEMONSTRATIVES:
+            a.source = None  # "This was after writing that ...": a demonstrative subject stands for an event
         trim_source(ctx, a)
         find_content(ctx, a)
     classify_and_resolve(ctx, out)
