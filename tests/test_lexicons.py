@@ -143,3 +143,17 @@ def test_the_speaker_roles_lexicon_is_bundled_valid_and_checked():
     from framing.lexicons import default_lexicons
 
     assert "speaker_roles" in default_lexicons().versions()
+
+
+def test_the_sources_table_states_each_lexicons_version_and_size():
+    # data/lexicons/SOURCES.md's table is what people read first; it must say what the files hold
+    import re
+
+    from framing.lexicons import data_dir, read_index
+
+    text = (data_dir() / "lexicons" / "SOURCES.md").read_text(encoding="utf-8")
+    for name, spec in read_index().items():
+        row = re.search(r"^\| `" + re.escape(spec.file) + r"` \| \w+ \| ([\d,]+) \| ([\d.]+) \|", text, re.M)
+        assert row, f"SOURCES.md has no table row for {spec.file}"
+        assert row.group(2) == spec.version, spec.file
+        assert int(row.group(1).replace(",", "")) == len(load_lexicon(name).entries), spec.file
