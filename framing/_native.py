@@ -9,6 +9,10 @@ or when ``FRAMING_PURE_PYTHON=1`` is set, nothing is hooked and the engine runs 
 therefore never older than its source: all the modules, or none, because compiled modules call each other directly
 and a module edited since the build would be bypassed.
 
+The check is made once per process, at its start: a process started before an edit (a dashboard left running)
+keeps the modules it loaded, compiled or not, until it is restarted; Streamlit's reloading of edited modules only
+reaches pure-Python ones.
+
 The compiled modules give byte-identical output (``tests/test_native.py`` compares the two on the golden articles);
 they only run faster. Building needs mypy (a development requirement), a C compiler and Python's headers (Debian:
 ``gcc`` and ``python3-dev``); without them the build says so in one line and the package stays pure Python.
