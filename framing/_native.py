@@ -141,7 +141,7 @@ def can_build() -> str | None:
     """Why the modules cannot be compiled here (None when they can): mypy, a C compiler and Python's headers."""
     if importlib.util.find_spec("mypyc") is None:
         return "mypy (mypyc) is not installed (pip install -r requirements-dev.txt)"
-    cc = (sysconfig.get_config_var("CC") or "cc").split()[0]
+    cc = (os.environ.get("CC") or sysconfig.get_config_var("CC") or "cc").split()[0]  # as setuptools chooses it
     if shutil.which(cc) is None:
         return f"no C compiler ({cc}; Debian: apt-get install gcc)"
     include = sysconfig.get_paths()["include"]
