@@ -11,28 +11,32 @@ import sys
 
 import pytest
 
-from framing import _compile, _native
+from framing import _compile, _native, adversarial
 from tests.conftest import ROOT
 
 SHARED_SEED = ROOT.parent / "shared" / "fixtures" / "seed_article.txt"
 
-# Run in a fresh interpreter: every report of the demo corpus (and the seed article when ../shared is there), whole,
-# as JSON lines, with the engine's state and its source hash.
+# Run in a fresh interpreter: every report of the demo corpus, the seed article when ../shared is there, the
+# adversarial families at 3,000 characters and 300 fuzz texts, whole, as JSON lines, with the engine's state and its
+# source hash.
 _REPORTS = r"""
-import json, sys
+import json, random, sys
 from pathlib import Path
 import framing
-from framing import _native, provenance
+from framing import _native, adversarial, provenance
 root = Path(sys.argv[1])
 lines = (root / "data/demo/articles.jsonl").read_text(encoding="utf-8").splitlines()
 texts = [(json.loads(x)["id"], json.loads(x)["text"]) for x in lines]
 seed = Path(sys.argv[2])
 if seed.exists():
     texts.append(("seed", seed.read_text(encoding="utf-8")))
+texts += [(name, make(3000)) for name, make in adversarial.FAMILIES.items()]
+rng = random.Random(15)
+texts += [(f"fuzz-{i}", adversarial.fuzz_text(rng)) for i in range(300)]
 print(_native.status())
 print(provenance.engine_sha256())
 for i, t in texts:
-    print(json.dumps(framing.analyse(t, id=i).to_dict(), ensure_ascii=False, sort_keys=True))
+    print(json.dumps(framing.analyse(t, id=i).to_dict(), sort_keys=True))  # ASCII: fuzz texts hold lone surrogates
 """
 
 
@@ -62,7 +66,7 @@ def test_compiled_and_pure_python_give_identical_reports():
     pure = _run(_REPORTS, str(ROOT), str(SHARED_SEED), pure=True).stdout.splitlines()
     assert compiled[0].startswith("compiled") and pure[0].startswith("pure Python")
     assert compiled[1] == pure[1]  # the same engine for the corpus store: its sources, not the compiled files
-    assert len(compiled) == len(pure) >= 2 + 165
+    assert len(compiled) == len(pure) >= 2 + 165 + len(adversarial.FAMILIES) + 300
     for c, p in zip(compiled[2:], pure[2:]):
         assert c == p, f"article {json.loads(p)['id']} differs between compiled and pure-Python modules"
 
