@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import subprocess
 import sys
 
@@ -158,3 +159,11 @@ def test_make_install_compiles_when_it_can():
     install = text.split("$(BIN)/.installed:", 1)[1].split("\n\n", 1)[0]
     assert "-m framing._compile build --if-possible" in install
     assert install.index("-e .") < install.index("framing._compile")
+
+
+def test_compiled_modules_use_no_cached_property():
+    """mypyc compiles a functools.cached_property into a plain property: its function runs on every access, which
+    made the document's case profile quadratic once. Memoise by hand in the compiled modules (see Document._memo)."""
+    used = re.compile(r"^\s*@(?:functools\.)?cached_property\b", re.M)
+    users = [m for m in _native.MODULES if used.search(_native.source_path(m).read_text(encoding="utf-8"))]
+    assert not users, f"functools.cached_property in compiled modules: {users}"
