@@ -2,6 +2,7 @@
 other work (wall-clock times there vary with the load; instruction counts do not).
 
     python benchmarks/instructions.py [--n 40] [--code DIR]
+    FRAMING_PURE_PYTHON=1 python benchmarks/instructions.py    # without the compiled modules (make compile)
 
 Runs itself under ``valgrind --tool=callgrind`` (valgrind must be installed), analyses the first N AllSides articles
 after a warm-up (or the demo corpus when ``../shared`` is absent) once with ``framing.analyse``, then each stage
@@ -113,7 +114,10 @@ def main() -> None:
         counts = [_total(p) for p in parts]
     if len(counts) < len(STAGES):
         sys.exit(f"expected {len(STAGES)} parts from callgrind, got {len(counts)}")
-    print(f"{args.n} articles, code from {args.code.resolve()}, instructions counted by callgrind")
+    state = subprocess.run([sys.executable, "-c", "import framing._native as n; print(n.status())"], env=env,
+                           capture_output=True, text=True).stdout.strip() or "pure Python (a checkout without them)"
+    print(f"{args.n} articles, code from {args.code.resolve()}, instructions counted by callgrind; engine modules: "
+          f"{state}")
     for name, c in zip(STAGES[1:], counts[1:len(STAGES)]):
         print(f"  {name:58} {c / 1e6:9,.0f} M  {c / args.n / 1e6:7.2f} M per article")
     engine, tb = counts[1], counts[len(STAGES) - 1]

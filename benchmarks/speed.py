@@ -1,6 +1,7 @@
 """Engine speed on real articles, one core: the whole engine, each stage, and TextBlob's sentiment alone.
 
     python benchmarks/speed.py [--n 600] [--corpus ../shared/data/allsides_articles/subset_articles.jsonl.gz]
+    FRAMING_PURE_PYTHON=1 python benchmarks/speed.py     # the same without the compiled modules (make compile)
 
 Prints articles/s and MB/s for ``framing.analyse`` and for each stage (text preparation, attributions, quotation
 kinds, speaker roles, loaded terms, sentiment), and the ratio of the engine's rate to ``TextBlob(text).sentiment`` on the same
@@ -23,6 +24,7 @@ sys.path.insert(0, str(ROOT))
 from _common import first_texts  # noqa: E402  (benchmarks/_common.py: a script's own folder is on sys.path)
 
 import framing  # noqa: E402
+from framing import _native  # noqa: E402
 from framing.config import DEFAULT  # noqa: E402
 from framing.detect import attributions, loaded_terms, quotes, roles, sentiment  # noqa: E402
 from framing.text.document import prepare  # noqa: E402
@@ -76,7 +78,7 @@ def main() -> None:
         "TextBlob(text).sentiment alone": (lambda t: TextBlob(t).sentiment, texts),
     }
     print(f"{len(texts)} articles, {mb:.2f} MB, one core, best of 3 passes (CPU time); load average "
-          f"{' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+          f"{' '.join(f'{x:.2f}' for x in os.getloadavg())}; engine modules: {_native.status()}")
     rates = {}
     for name, (fn, items) in stages.items():
         dt = best_of(fn, items)

@@ -6,6 +6,12 @@
 ['loaded_term', 'quote', 'attribution']
 """
 
+# First, before any engine module is imported: the engine's compiled modules, when they were built from exactly
+# the current sources (framing/_native.py); otherwise the pure-Python ones, which give the same output.
+from framing import _native
+
+_native.activate()
+
 from framing._version import __version__
 from framing.config import Config
 from framing.errors import ConfigError, FramingError, InputError, LexiconError

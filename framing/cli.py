@@ -12,6 +12,7 @@ import threading
 import time
 from collections.abc import Sequence
 
+from framing._native import status as engine_status
 from framing._version import __version__
 from framing.config import RECORD_SECONDS
 from framing.errors import FramingError, Terminated
@@ -42,7 +43,7 @@ article) with the same definitions as ../shared/tools/reference_score.py."""
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="framing", description="Media bias and source framing analyser.",
                                 formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("--version", action="version", version=f"framing {__version__}")
+    p.add_argument("--version", action="version", version=f"framing {__version__} (engine: {engine_status()})")
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
 
     a = sub.add_parser("analyse", aliases=["analyze"], help="analyse articles and write findings as JSON lines",

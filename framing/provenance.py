@@ -12,6 +12,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from framing._native import source_path
 from framing._version import __version__
 from framing.config import CORPUS_CONFIG, Config
 from framing.lexicons import Lexicons, default_lexicons
@@ -48,6 +49,8 @@ def engine_sha256() -> str:
         if spec is None or spec.origin is None:
             continue
         path = Path(spec.origin)
+        if path.suffix != ".py":  # a module compiled by framing._native: its source, which the build matches
+            path = source_path(name)
         for f in sorted(path.parent.rglob("*.py")) if path.name == "__init__.py" else [path]:
             h.update(f"{name}:{f.relative_to(path.parent).as_posix()}\0".encode())
             h.update(f.read_bytes())

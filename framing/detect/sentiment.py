@@ -45,11 +45,10 @@ def _analyser() -> Any:
     """
     sentiment = _textblob()[0].sentiment
 
-    class _Eager(type(sentiment)):  # type: ignore[misc]
-        __contains__ = dict.__contains__
-        __getitem__ = dict.__getitem__
-        get = dict.get
-
+    # a subclass made with type() rather than a class statement: mypyc compiles this module and cannot compile
+    # a class defined inside a function
+    _Eager: Any = type("_Eager", (type(sentiment),), {"__contains__": dict.__contains__,
+                                                      "__getitem__": dict.__getitem__, "get": dict.get})
     len(sentiment)  # forces TextBlob to load its lexicon
     eager = _Eager.__new__(_Eager)
     dict.update(eager, dict.items(sentiment))

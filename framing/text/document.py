@@ -8,8 +8,7 @@ inside paragraphs are spaces (:mod:`framing.text.layout`); findings take their t
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass
-from functools import cached_property
+from dataclasses import dataclass, field
 from itertools import compress
 
 from framing.text.layout import unwrap
@@ -17,6 +16,16 @@ from framing.text.normalize import NormalizedText, normalize
 from framing.text.quotemarks import QuoteSpan, pair_quotes
 from framing.text.segment import Span, paragraphs, sentences, tokens
 from framing.text.truecase import compute_case_profile
+
+
+class _Memo:
+    """A document's values computed on first use (a mutable holder inside the frozen :class:`Document`)."""
+
+    def __init__(self) -> None:
+        self.first_chars: list[str] | None = None
+        self.capital_tokens: list[int] | None = None
+        self.case_profile: tuple[frozenset[str], frozenset[str]] | None = None
+        self.para_starts: list[int] | None = None
 
 
 @dataclass(frozen=True)
@@ -34,28 +43,44 @@ class Document:
     warnings: tuple[str, ...]
     sent_starts: tuple[int, ...]
 
-    @cached_property
+    # Computed on first use and kept (see _Memo): plain properties, not functools.cached_property, because code
+    # compiled with mypyc calls a cached_property's function on every access instead of reading its cache.
+    _memo: _Memo = field(default_factory=_Memo, init=False, repr=False, compare=False)
+
+    @property
     def first_chars(self) -> list[str]:
         """The first character of every token, in the layout text (computed once)."""
-        return list(map(self.text.__getitem__, self.tok_start))
+        m = self._memo
+        if m.first_chars is None:
+            m.first_chars = list(map(self.text.__getitem__, self.tok_start))
+        return m.first_chars
 
-    @cached_property
+    @property
     def capital_tokens(self) -> list[int]:
         """Indices of the tokens whose first character is upper case (computed once)."""
-        return list(compress(range(len(self.tok_start)), map(str.isupper, self.first_chars)))
+        m = self._memo
+        if m.capital_tokens is None:
+            m.capital_tokens = list(compress(range(len(self.tok_start)), map(str.isupper, self.first_chars)))
+        return m.capital_tokens
 
-    @cached_property
+    @property
     def case_profile(self) -> tuple[frozenset[str], frozenset[str]]:
         """Words written capitalised mid-sentence, and words written in lower case (:mod:`framing.text.truecase`)."""
-        return compute_case_profile(self)
+        m = self._memo
+        if m.case_profile is None:
+            m.case_profile = compute_case_profile(self)
+        return m.case_profile
 
     @property
     def folded(self) -> str:
         return self.norm.norm
 
-    @cached_property
+    @property
     def para_starts(self) -> list[int]:
-        return [p.start for p in self.paragraphs]
+        m = self._memo
+        if m.para_starts is None:
+            m.para_starts = [p.start for p in self.paragraphs]
+        return m.para_starts
 
     def paragraph_index(self, offset: int) -> int:
         """Index of the paragraph containing (or last starting before) ``offset``; -1 before the first."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from functools import lru_cache
 from itertools import accumulate, compress
 
 from framing.config import Config
@@ -140,6 +140,7 @@ class Ctx:
         self.top_quotes = (top, [q.start - 1 for q in top], [q.end for q in top])
         self._cap_index: dict[str, list[int]] | None = None
         self._roles: dict[str, list[int]] | None = None
+        self._names: frozenset[str] | None = None
         # the text between consecutive tokens, and which tokens count as capitalised: read hundreds of times per
         # article, so made once
         text, starts, ends = doc.text, doc.tok_start, doc.tok_end
@@ -153,10 +154,13 @@ class Ctx:
                 caps[i] = True  # a hyphenated tail of a capitalised word ("Chun-ying")
         self._caps = caps
 
-    @cached_property
+    @property
     def names(self) -> frozenset[str]:
-        """Folded words this text writes as names (see :mod:`framing.text.truecase`)."""
-        return name_words(self.doc)
+        """Folded words this text writes as names (see :mod:`framing.text.truecase`); computed once (not a
+        functools.cached_property, which code compiled with mypyc would call on every access)."""
+        if self._names is None:
+            self._names = name_words(self.doc)
+        return self._names
 
     def role_positions(self) -> dict[str, list[int]]:
         """Token indices of every one-word role ("minister", "spokesman"), by role (built on first use)."""

@@ -6,7 +6,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
-from functools import cached_property
 from itertools import accumulate
 
 from framing.config import Config
@@ -40,6 +39,8 @@ class QuoteContext:
     _quote_starts: list[int] = field(init=False)
     _introduced: set[int] = field(init=False)
     _quote_max_end: list[int] = field(init=False)
+    _names: frozenset[str] | None = field(init=False)
+    _speech_family: str | None = field(init=False)  # "" until computed
 
     def __post_init__(self) -> None:
         self.by_sentence = {}
@@ -54,19 +55,30 @@ class QuoteContext:
                             and _INTRO.fullmatch(self.text, self.doc.tok_end[a.cue_last], a.quote.start - 1)}
         self._quote_starts = [q.start for q in self.doc.quotes]
         self._quote_max_end = list(accumulate((q.end for q in self.doc.quotes), max))
+        self._names = None
+        self._speech_family = ""
 
     @property
     def text(self) -> str:
         return self.doc.text
 
-    @cached_property
+    # names and speech_family are computed once, on first use: plain properties over fields rather than
+    # functools.cached_property, which code compiled with mypyc would call on every access
+    @property
     def names(self) -> frozenset[str]:
         """Folded words this text writes as names (see :mod:`framing.text.truecase`)."""
-        return name_words(self.doc)
+        if self._names is None:
+            self._names = name_words(self.doc)
+        return self._names
 
-    @cached_property
+    @property
     def speech_family(self) -> str | None:
         """The mark family ('d' double / 's' single) the article uses for long quotations of speech."""
+        if self._speech_family == "":
+            self._speech_family = self._count_speech_family()
+        return self._speech_family
+
+    def _count_speech_family(self) -> str | None:
         counts = {"d": 0, "s": 0}
         for q in self.doc.quotes:
             if q.depth == 0 and len(WORD.findall(self.text[q.start:q.end])) >= 6:
