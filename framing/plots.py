@@ -6,6 +6,9 @@ the caller decides where the figure goes (:func:`save_figure` writes PNG and SVG
 safe (Okabe-Ito for categories, cividis for quantities); sizes grow with the number of groups so that 20+
 outlets stay legible; titles say what is measured and on which corpus. Where no interval can be computed the
 chart draws none and says so.
+
+A figure a function makes itself (no ``ax`` given) is finished: an axis it leaves without a label keeps no place
+for one (:func:`_no_label_places`), so a label added to it afterwards must be placed by hand (``set_label_coords``).
 """
 
 from __future__ import annotations
@@ -73,8 +76,30 @@ def _put_title(fig: Figure, a: Axes, given: str | None, what: str, corpus: str |
     if own:
         width = max(40, int(fig.get_figwidth() * 11))
         fig.suptitle(given or _title(what, corpus, extra, width), x=0.01, ha="left", fontsize=11)
+        _no_label_places(fig)
     else:
         a.set_title(given or _title(what, corpus, extra), loc="left", fontsize=11)
+
+
+def _no_label_places(fig: Figure) -> None:
+    """Give each axis without a label a fixed label place (called last, on a figure the plot function made).
+
+    matplotlib places an axis label beside its tick labels by measuring all of them again, at every pass of the layout
+    engine and at every drawing, in each format; an empty label draws nothing and takes no room, so where it stands
+    changes no pixel (the files are byte-identical) and that measuring is saved (figures in
+    docs/design-measurements.md, 2026-12-03, sixth session)."""
+    for a in fig.axes:
+        for axis, xy in ((a.xaxis, (0.5, -0.1)), (a.yaxis, (-0.1, 0.5))):
+            if not axis.label.get_text():
+                axis.set_label_coords(*xy)
+
+
+def _panel_title(a: Axes, text: str, own: bool = True) -> None:
+    """A small multiple's title, at the top of its panel. On a figure the plot function made (``own``) its height is
+    given (``y=1.0``, where matplotlib would put it anyway: those panels have nothing on top), so that matplotlib does
+    not measure the panel's y axis again at every layout pass and drawing to keep the title clear of decorations the
+    panel does not have; on an Axes the caller gave, matplotlib places it."""
+    a.set_title(text, fontsize=9, loc="left", y=1.0 if own else None)
 
 
 def _rows_height(n: int, per: float = 0.28, base: float = 1.6) -> float:
@@ -219,7 +244,9 @@ def plot_heatmap(rates: pd.DataFrame, *, voice: str = "author", ax: Axes | None 
             for j in range(C):
                 v = vals[i, j]
                 if not math.isnan(v):
-                    a.text(j, i, _fmt(v), ha="center", va="center", fontsize=7,
+                    # in_layout: inside its cell, the value cannot widen the figure's margins, and the layout
+                    # engine need not measure it
+                    a.text(j, i, _fmt(v), ha="center", va="center", fontsize=7, in_layout=False,
                            color="white" if v < 0.3 * vmax else "black")
     a.set_xticks(range(C), [c.replace("_", " ") for c in cats], rotation=40, ha="right")
     a.set_yticks(range(G), [_short(g) + (" \u2020" if low.get(g, False) else "") for g in m.index])
@@ -308,7 +335,7 @@ def plot_terms(terms: pd.DataFrame, *, top: int = 10, ax: Axes | None = None, ti
         d = terms[terms["group"] == g].sort_values("rank").head(top).iloc[::-1]
         a.barh(np.arange(len(d)), d["z"], color=OKABE_ITO[0], height=0.7)
         a.set_yticks(np.arange(len(d)), [_short(x, 24) for x in d["term"]], fontsize=8)
-        a.set_title(_short(g, 34), fontsize=9, loc="left")
+        _panel_title(a, _short(g, 34), ax is None)
         a.tick_params(axis="x", labelsize=7)
         a.grid(axis="x", color="#dddddd", linewidth=0.6)
         a.set_axisbelow(True)
@@ -373,7 +400,7 @@ def plot_labels(labels: pd.DataFrame, *, concept: str | None = None, ax: Axes | 
     for i in range(nr):
         for j in range(nc):
             if N[i, j]:
-                a.text(j, i, str(N[i, j]), ha="center", va="center", fontsize=7,
+                a.text(j, i, str(N[i, j]), ha="center", va="center", fontsize=7, in_layout=False,  # as the heatmap
                        color="white" if M[i, j] < 0.55 else "black")
     a.set_xticks(range(nc), col_names, rotation=60, ha="right", fontsize=8)
     a.set_yticks(range(nr), row_names, fontsize=8)
@@ -444,7 +471,7 @@ def plot_over_time(rates: pd.DataFrame, metric: str = "loaded_author_rate", *, p
         colour = OKABE_ITO[0] if small else OKABE_ITO[k % len(OKABE_ITO)]
         no_ci |= _time_series(a, d[d["_series"] == s].sort_values("_period"), pos, colour, _short(s, 30))
         if small:
-            a.set_title(_short(s, 34), fontsize=9, loc="left")
+            _panel_title(a, _short(s, 34))
         a.grid(color="#eeeeee", linewidth=0.6)
     step = max(1, len(periods) // 12)
     for a in axes[: len(series) if small else 1]:

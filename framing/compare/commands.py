@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import sys
 from pathlib import Path
@@ -151,6 +152,9 @@ def cmd_report(args: argparse.Namespace) -> int:
     # the chart processes start first: they load matplotlib while this one analyses the corpus
     with charts.ChartProcesses(1 if args.no_charts else _chart_processes()) as drawing:
         corpus = _languages(load_corpus(args.input, name=args.name, workers=args.workers, limit=args.limit), args)
+        # the corpus and the engine live until the command ends: the garbage collector's full passes, frequent while
+        # the tables are computed and the figures built, need not walk them again
+        gc.freeze()
         path = write_report(corpus, args.output, by=_by(args), config=cfg, event_column=args.event_column,
                             time_freq=args.freq, max_events=args.max_events, charts=not args.no_charts,
                             formats=formats, command=_command_line("report", args),
