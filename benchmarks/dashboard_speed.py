@@ -185,6 +185,7 @@ def filter_changes(sources: list[str], topics: list[str]) -> list[tuple[str, dic
     f3 = Filters(sources=tuple(sources[:8]), leanings=("left", "right"), date_from="2019-01-01",
                  date_to="2020-06-30")
     f4 = Filters(topics=tuple(topics[:3]))
+    f5 = Filters(topics=tuple(topics[:3]), date_from="2019-01-15", date_to="2020-06-14")
     return [
         ("all articles, by source", {"filters": f0, "by": "source", "metric": "loaded_author_rate"}),
         ("8 sources", {"filters": f1, "by": "source", "metric": "loaded_author_rate"}),
@@ -194,6 +195,9 @@ def filter_changes(sources: list[str], topics: list[str]) -> list[tuple[str, dic
         ("3 topics, by leaning, scare quotes", {"filters": f4, "by": "leaning", "metric": "quotes_scare_rate"}),
         ("all articles, by leaning, anonymous share", {"filters": f0, "by": "leaning",
                                                        "metric": "source_anonymous_share"}),
+        # not whole months: the day cells (the steps above are answered by the month cells)
+        ("3 topics, by leaning, 2019-01-15 to 2020-06-14", {"filters": f5, "by": "leaning",
+                                                            "metric": "loaded_author_rate"}),
     ]
 
 
@@ -417,9 +421,13 @@ def main() -> int:
     steps = filter_changes([s for s, _ in counts], topics)
 
     if not args.no_compare:
+        from framing.corpus.store import CELL_TABLES
+
         with open_store(db, read_only=True) as st:
-            n_cells = st.con.execute("SELECT count(*) FROM cells").fetchone()[0] if st.has_cells() else 0
-        print(f"cells table: {n_cells:,} rows ({n / max(n_cells, 1):.1f} articles per cell)")
+            ready = st.has_cells()
+            for table in CELL_TABLES:
+                n_cells = st.con.execute(f"SELECT count(*) FROM {table}").fetchone()[0] if ready else 0
+                print(f"{table} table: {n_cells:,} rows ({n / max(n_cells, 1):.1f} articles per row)")
         print(f"\nCompare page data path on a cache miss (median of {args.repeat}, the paths alternating; seconds; "
               "CPU: the process's user + system seconds up to the rates table)\n")
         print("| filter change | path | articles | groups (delta-method) | store query | rates with intervals | "
