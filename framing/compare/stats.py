@@ -2,15 +2,20 @@
 
 Counting happened upstream (the articles table holds counts per article); this module only scores groups:
 
-* :func:`rates` -- every metric of :mod:`framing.compare.metrics` for every group, as a ratio of sums, with a
-  percentile interval from a bootstrap over the group's articles (seeded per group, so a group's interval does
-  not change when other groups are filtered out) and a ``low_n`` flag when the group is too small for the
-  interval to mean much.
-* :func:`pairwise_differences` -- differences between groups with bootstrap intervals, a Wald p-value from the
-  bootstrap standard error, and a Holm or Benjamini-Hochberg correction over the pairs of each metric.
+* :func:`rates` -- every metric of :mod:`framing.compare.metrics` for every group, as a ratio of sums, with an
+  interval over the group's articles and a ``low_n`` flag when the group is too small for the interval to mean
+  much. A group of ``CompareConfig.normal_min_articles`` (50) articles or more gets the delta-method normal
+  interval of its ratio of sums, from five sums per metric (:mod:`framing.moments`); a smaller one the percentile
+  interval of a bootstrap over its articles (seeded per group, so a group's interval does not change when other
+  groups are filtered out). The two agree for large groups (docs/compare.md, "Intervals: bootstrap or delta
+  method"); the sums are what a store keeps per cell, so :mod:`framing.compare.stored` gets the same tables
+  without reading the large groups' articles (:func:`estimate` is the one way through for both).
+* :func:`pairwise_differences` -- differences between groups with intervals (the bootstrap's when both groups are
+  bootstrapped, else normal), a Wald p-value from the standard error, and a Holm or Benjamini-Hochberg correction
+  over the pairs of each metric.
 
-The bootstrap resamples whole articles, so words of one article move together: the interval reflects how much
-the rate depends on which articles a source happened to publish, not only on word counts. It cannot reflect
+Both intervals treat whole articles as the unit, so words of one article move together: the interval reflects how
+much the rate depends on which articles a source happened to publish, not only on word counts. It cannot reflect
 what the detectors miss or mislabel (systematic error), nor differences in what the outlets chose to cover.
 """
 
@@ -258,15 +263,16 @@ def _one_blas_thread() -> contextlib.AbstractContextManager[object]:
 
 def rates(articles: pd.DataFrame, *, by: By = "source", metrics: Iterable[str] | str | None = None,
           config: CompareConfig | None = None) -> pd.DataFrame:
-    """Every metric for every group, with a bootstrap interval, as a tidy table (one row per group and metric).
+    """Every metric for every group, with an interval, as a tidy table (one row per group and metric).
 
     ``by`` is any column of the articles table, a date bucket (``"date:month"``) or a list of these; ``metrics``
     is a list of metric or family names (see :mod:`framing.compare.metrics`; ``None`` for all).
 
     Columns: ``group``, ``metric``, ``family``, ``key``, ``voice``, ``label``, ``unit``, ``value``, ``lo``, ``hi``,
-    ``interval`` (``bootstrap``, ``zero-count bound`` or ``none``), ``numerator``, ``denominator``,
-    ``n_articles``, ``n_words``, ``n_attributions``, ``low_n`` and a ``note`` saying why an interval is missing or
-    weak; with several grouping keys, one more column per key. Rows are sorted by metric, then group.
+    ``interval`` (``bootstrap``, ``delta-method normal``, ``zero-count bound`` or ``none``), ``numerator``,
+    ``denominator``, ``n_articles``, ``n_words``, ``n_attributions``, ``low_n`` and a ``note`` saying why an
+    interval is missing or weak; with several grouping keys, one more column per key. Rows are sorted by metric,
+    then group.
 
     A group of one article has no interval (``lo``/``hi`` are NaN): resampling one article tells nothing. A
     count of zero gets the exact binomial upper bound instead of the bootstrap's degenerate [0, 0].
