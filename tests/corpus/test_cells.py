@@ -139,3 +139,21 @@ def test_the_coarsest_cells_table_that_can_answer_is_chosen(where: dict | None, 
     from framing.corpus.store import cell_table
 
     assert cell_table(where, by) == table
+
+
+def test_compacting_a_part_at_a_time_gives_one_row_per_cell(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from framing.corpus import store as store_module
+
+    monkeypatch.setattr(store_module, "_COMPACT_ROWS", 7)  # many parts on a small store, as on a large one
+    db = tmp_path / "s.duckdb"
+    rows = synthetic(90)
+    run_corpus([str(write_jsonl(tmp_path / "a.jsonl", rows))], db, batch_size=7)
+    changed = [{**r, "text": r["text"] + " A disastrous scheme."} if i % 2 else r for i, r in enumerate(rows)]
+    run_corpus([str(write_jsonl(tmp_path / "b.jsonl", changed))], db, batch_size=7)
+    with open_store(db, read_only=True) as st:
+        assert_cells_consistent(st)
+        for table, keys in CELL_TABLES.items():
+            date = "date_trunc('month', date)" if table == "cells_month" else "date"
+            distinct = ", ".join(k if k != "date" else date for k in keys)
+            assert st.con.execute(f"SELECT count(*) FROM {table}").fetchone()[0] == st.con.execute(
+                f"SELECT count(*) FROM (SELECT DISTINCT {distinct} FROM articles)").fetchone()[0], table
