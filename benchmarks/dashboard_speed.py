@@ -430,7 +430,7 @@ def main() -> int:
                 print(f"{table} table: {n_cells:,} rows ({n / max(n_cells, 1):.1f} articles per row)")
         print(f"\nCompare page data path on a cache miss (median of {args.repeat}, the paths alternating; seconds; "
               "CPU: the process's user + system seconds up to the rates table)\n")
-        print("| filter change | path | articles | groups (delta-method) | store query | rates with intervals | "
+        print("| filter change | path | articles | groups (first metric's interval delta-method) | store query | rates with intervals | "
               "interactive chart + CSV | total | CPU | PNG (on download) | load average |")
         print("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
         data_path(db, steps[-2][1])  # warm-up: imports, first DuckDB open
