@@ -44,6 +44,10 @@ ROOT = Path(__file__).resolve().parents[1]
 
 MAPPING = ["--text-field", "content_original", "--leaning-field", "bias_text", "--event-field", "group_key"]
 CACHE = ROOT / ".cache" / "framing" / "bench"
+# A replicated store's copies have their dates moved within a year around the original (replicate_store.py): so
+# that its cells (source, leaning, topic, event, language, day) are about as many as a corpus of that size has,
+# not those of the 5,063 articles replicated.
+SPREAD_DAYS = 365
 
 
 
@@ -85,7 +89,7 @@ def replicated_store(n: int, workers: int, rebuild: bool) -> Path:
 
     from framing.workspace import store_ready
 
-    db = CACHE / f"allsides_r{n}.duckdb"
+    db = CACHE / f"allsides_r{n}_spread{SPREAD_DAYS}.duckdb"
     if rebuild:
         db.unlink(missing_ok=True)
     if store_ready(db):
@@ -93,7 +97,7 @@ def replicated_store(n: int, workers: int, rebuild: bool) -> Path:
         return db
     base = build_store(5063, workers, False)
     t0 = time.perf_counter()
-    replicate(base, db, n)
+    replicate(base, db, n, spread_days=SPREAD_DAYS)
     print(f"store: {db} ({db.stat().st_size / 2**30:.1f} GB); {n:,} articles replicated from {base.name} in "
           f"{time.perf_counter() - t0:.0f} s (load average {os.getloadavg()[0]:.1f})")
     return db
@@ -181,6 +185,7 @@ def filter_changes(sources: list[str], topics: list[str]) -> list[tuple[str, dic
     f3 = Filters(sources=tuple(sources[:8]), leanings=("left", "right"), date_from="2019-01-01",
                  date_to="2020-06-30")
     f4 = Filters(topics=tuple(topics[:3]))
+    f5 = Filters(topics=tuple(topics[:3]), date_from="2019-01-15", date_to="2020-06-14")
     return [
         ("all articles, by source", {"filters": f0, "by": "source", "metric": "loaded_author_rate"}),
         ("8 sources", {"filters": f1, "by": "source", "metric": "loaded_author_rate"}),
@@ -190,27 +195,54 @@ def filter_changes(sources: list[str], topics: list[str]) -> list[tuple[str, dic
         ("3 topics, by leaning, scare quotes", {"filters": f4, "by": "leaning", "metric": "quotes_scare_rate"}),
         ("all articles, by leaning, anonymous share", {"filters": f0, "by": "leaning",
                                                        "metric": "source_anonymous_share"}),
+        # not whole months: the day cells (the steps above are answered by the month cells)
+        ("3 topics, by leaning, 2019-01-15 to 2020-06-14", {"filters": f5, "by": "leaning",
+                                                            "metric": "loaded_author_rate"}),
     ]
 
 
-def data_path(db: Path, step: dict[str, Any]) -> dict[str, float]:
-    """The Compare page's work on a cache miss, step by step (what dashboards/cached.py runs)."""
+# How the Compare page's rates are computed: from the store's cells (the page today), from the articles table with
+# the same SQL sums (what a filter outside the cells' keys gets), or as before 2026-12-03: every selected article's
+# columns read and bootstrapped (the article bootstrap for every group, whatever its size).
+PATHS = ("cells", "articles", "bootstrap")
+
+
+def data_path(db: Path, step: dict[str, Any], path: str = "cells") -> dict[str, float]:
+    """The Compare page's work on a cache miss, step by step (what dashboards/cached.py runs), with CPU time."""
+    import resource
+    from dataclasses import replace
+
     from framing import interactive, plots
-    from framing.compare import rates
+    from framing.compare import METRICS, rates
+    from framing.compare.settings import DEFAULT
+    from framing.compare.stats import rate_columns, rate_table
+    from framing.compare.stored import store_estimate
     from framing.corpus import open_store
 
-    out = {}
-    t0 = time.perf_counter()
-    from framing.compare import METRICS
-    from framing.compare.stats import rate_columns  # the columns the page reads for a metric family
+    def cpu() -> float:
+        r = resource.getrusage(resource.RUSAGE_SELF)
+        return r.ru_utime + r.ru_stime
 
     family = next(m.family for m in METRICS if m.name == step["metric"])
+    where = step["filters"].where()
+    t0, c0 = time.perf_counter(), cpu()
     with open_store(db, read_only=True) as st:
         t1 = time.perf_counter()
-        articles = st.articles_frame(where=step["filters"].where(), columns=rate_columns([family], step["by"]))
-    t2 = time.perf_counter()
-    r = rates(articles, by=step["by"], metrics=[family])  # as dashboards/cached.py: the metric's family
+        if path == "bootstrap":
+            articles = st.articles_frame(where=where, columns=rate_columns([family], step["by"]))
+            t2 = time.perf_counter()
+            r = rates(articles, by=step["by"], metrics=[family], config=replace(DEFAULT, normal_min_articles=10**12))
+            rows = len(articles)
+        else:
+            if path == "articles":  # the same sums, from the articles table
+                sums = st.group_sums
+                st.group_sums = lambda w, b, m: sums(w, b, m, use_cells=False)  # type: ignore[method-assign]
+            est = store_estimate(st, where=where, by=step["by"], metrics=[family])
+            t2 = time.perf_counter()  # (the small groups' articles are read inside, for their bootstrap)
+            r = rate_table(est, DEFAULT)
+            rows = int(est.n_articles.sum())
     t3 = time.perf_counter()
+    c3 = cpu()
     interactive.rates_chart(r, step["metric"], corpus="AllSides").to_dict()
     r[r["metric"] == step["metric"]].to_csv(index=False)
     t4 = time.perf_counter()
@@ -220,9 +252,13 @@ def data_path(db: Path, step: dict[str, Any]) -> dict[str, float]:
     buf = io.BytesIO()
     fig.savefig(buf, format="png", dpi=110)
     t5 = time.perf_counter()
-    out.update({"open": t1 - t0, "query": t2 - t1, "rates": t3 - t2, "chart": t4 - t3, "total": t4 - t0,
-                "png": t5 - t4, "rows": len(articles)})
-    return out
+    methods = r.drop_duplicates("group")["interval"].value_counts().to_dict()
+    return {"open": t1 - t0, "query": t2 - t1, "rates": t3 - t2, "chart": t4 - t3, "total": t4 - t0,
+            "png": t5 - t4, "rows": rows, "cpu": c3 - c0, "groups": len(r["group"].unique()),
+            "normal": methods.get(NORMAL_NAME, 0)}
+
+
+NORMAL_NAME = "delta-method normal"
 
 
 def apptest_runs(db: Path, steps: list[tuple[str, dict]], repeat: int) -> tuple[float, list[tuple[str, float, float]]]:
@@ -349,12 +385,20 @@ def main() -> int:
                     help="measure a store of N articles made by replicating the analysed AllSides subset in SQL "
                          "(benchmarks/replicate_store.py; minutes rather than hours), instead of --articles")
     ap.add_argument("--pages", action="store_true", help="also time the other pages' data paths")
+    ap.add_argument("--paths", default="cells,articles,bootstrap",
+                    help="the Compare data paths to time, comma-separated: cells (the page), articles (the same sums "
+                         "from the articles table), bootstrap (before: every article resampled); default all three")
+    ap.add_argument("--bootstrap-repeat", type=int, default=3, metavar="N",
+                    help="run the bootstrap path at most N times per step (a minute each on a million articles)")
     ap.add_argument("--no-compare", action="store_true", help="skip the Compare page's data path")
     ap.add_argument("--rebuild", action="store_true", help="build the corpus and the store again")
     ap.add_argument("--build-only", action="store_true")
     ap.add_argument("--apptest", action="store_true", help="also time whole runs of the page in AppTest")
     ap.add_argument("--browser", action="store_true", help="also time filter changes in Chromium (/usr/bin/chromium)")
     args = ap.parse_args()
+    args.paths = [p for p in args.paths.split(",") if p]
+    if bad := [p for p in args.paths if p not in PATHS]:
+        ap.error(f"unknown path(s) {bad}; valid paths are {list(PATHS)}")
     if not SUBSET.exists():
         print(f"needs {SUBSET} (the project's shared data)", file=sys.stderr)
         return 2
@@ -377,17 +421,34 @@ def main() -> int:
     steps = filter_changes([s for s, _ in counts], topics)
 
     if not args.no_compare:
-        print(f"\nCompare page data path on a cache miss (median of {args.repeat}; seconds)\n")
-        print("| filter change | articles | store query | rates (the metric's family, bootstrap) | interactive chart "
-              "+ CSV | total | PNG (on download) | load average |")
-        print("|---|---:|---:|---:|---:|---:|---:|---:|")
+        from framing.corpus.store import CELL_TABLES
+
+        with open_store(db, read_only=True) as st:
+            ready = st.has_cells()
+            for table in CELL_TABLES:
+                n_cells = st.con.execute(f"SELECT count(*) FROM {table}").fetchone()[0] if ready else 0
+                print(f"{table} table: {n_cells:,} rows ({n / max(n_cells, 1):.1f} articles per row)")
+        print(f"\nCompare page data path on a cache miss (median of {args.repeat}, the paths alternating; seconds; "
+              "CPU: the process's user + system seconds up to the rates table)\n")
+        print("| filter change | path | articles | groups (first metric's interval delta-method) | store query | rates with intervals | "
+              "interactive chart + CSV | total | CPU | PNG (on download) | load average |")
+        print("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
         data_path(db, steps[-2][1])  # warm-up: imports, first DuckDB open
         for name, step in steps:
-            runs = [data_path(db, step) for _ in range(args.repeat)]
-            med = {k: statistics.median(r[k] for r in runs) for k in runs[0]}
-            print(f"| {name} | {int(med['rows']):,} | {med['query'] + med['open']:.2f} | {med['rates']:.2f} | "
-                  f"{med['chart']:.2f} | **{med['total']:.2f}** | {med['png']:.2f} | {os.getloadavg()[0]:.1f} |",
-                  flush=True)
+            runs: dict[str, list[dict[str, float]]] = {p: [] for p in args.paths}
+            for i in range(args.repeat):  # alternating paths
+                for p in args.paths:
+                    if p == "bootstrap" and i >= args.bootstrap_repeat:
+                        continue
+                    runs[p].append(data_path(db, step, p))
+            for p in args.paths:
+                if not runs[p]:
+                    continue
+                med = {k: statistics.median(r[k] for r in runs[p]) for k in runs[p][0]}
+                print(f"| {name} | {p} ({len(runs[p])}) | {int(med['rows']):,} | {int(med['groups'])} "
+                      f"({int(med['normal'])}) | {med['query'] + med['open']:.2f} | {med['rates']:.2f} | "
+                      f"{med['chart']:.2f} | **{med['total']:.2f}** | {med['cpu']:.2f} | {med['png']:.2f} | "
+                      f"{os.getloadavg()[0]:.1f} |", flush=True)
     if args.pages:
         page_paths(db, [s for s, _ in counts], args.repeat)
 

@@ -11,8 +11,13 @@ size, not on how its rows were made. This copies a store built by ``framing run`
 - its findings are the base article's (the copy line is at the end: every offset still points at the same
   characters); its counts are the base article's, with ``n_words`` and ``n_sentences`` increased by what the
   engine counts for the copy line (measured once by analysing a base text with and without it);
-- dates, sources and the other metadata are kept; a ledger row (``analysed``, ``new``) is added to the base run
-  for every copy, and the run's ``committed`` count becomes the store's.
+- sources and the other metadata are kept; so are dates, unless ``spread_days`` (``--spread-days``) moves copy k's
+  date by ``(37 k mod spread_days) - spread_days // 2`` days: kept, every copy of an article falls in its cell of the
+  store's ``cells`` table (source, leaning, topic, event, language, day), so a million articles would have the
+  cells of 5,063; spread over a year, they have about as many cells as a corpus that size (the benchmark's case);
+- a ledger row (``analysed``, ``new``) is added to the base run for every copy, and the run's ``committed`` count
+  becomes the store's; the copies' sums are added to the ``cells`` table in the same transaction as the copies,
+  as ``framing run`` adds an article's, and the table is compacted at the end.
 
 The result is checked with the store's own readiness test (:func:`framing.workspace.store_ready`) and counts.
 
@@ -43,9 +48,9 @@ def copy_line_counts(text: str) -> tuple[int, int]:
     return b.n_words - a.n_words, b.metrics["n_sentences"] - a.metrics["n_sentences"]
 
 
-def replicate(base: Path, out: Path, n: int, *, log: bool = True) -> Path:
+def replicate(base: Path, out: Path, n: int, *, log: bool = True, spread_days: int = 0) -> Path:
     """Write ``out``: ``base`` with its articles replicated until the store holds ``n`` (``n`` at least the base's
-    size). ``out`` is replaced."""
+    size), copy k's date moved as the module says when ``spread_days`` is positive. ``out`` is replaced."""
     import pyarrow as pa
 
     from framing.corpus import open_store
@@ -102,7 +107,9 @@ def replicate(base: Path, out: Path, n: int, *, log: bool = True) -> Path:
             for col in art_cols:
                 expr = {"article_id": f"{new_id}", "text": "b.text || chr(10) || chr(10) || 'Copy ' || c.k || '.'",
                         "content_hash": "c.content_hash", "n_words": f"b.n_words + {dw}",
-                        "n_sentences": f"b.n_sentences + {ds}"}.get(col, f'b."{col}"')
+                        "n_sentences": f"b.n_sentences + {ds}",
+                        "date": (f"CAST(b.date + to_days(CAST((37 * c.k) % {spread_days} - {spread_days // 2} AS "
+                                 "INTEGER)) AS DATE)" if spread_days > 0 else "b.date")}.get(col, f'b."{col}"')
                 art_sel.append(f'{expr} AS "{col}"')
             con.execute("BEGIN")
             con.execute("CREATE TEMP TABLE _map AS SELECT c.k, c.i, c.content_hash, b.article_id AS base_id, "
@@ -112,6 +119,7 @@ def replicate(base: Path, out: Path, n: int, *, log: bool = True) -> Path:
             fsel = ", ".join("c.new_id AS article_id" if col == "article_id" else f'f."{col}"' for col in find_cols)
             con.execute(f"INSERT INTO findings BY NAME SELECT {fsel} FROM _map c JOIN _base_f f "
                         "ON f.article_id = c.base_id ORDER BY c.k, c.i, f.seq")
+            st.add_cells("articles", set(art_cols), where=" WHERE article_id IN (SELECT new_id FROM _map)")
             con.execute(f"INSERT INTO records SELECT {run_id}, {seq0} + (c.k - 1) * {base_n} + c.i, "
                         "'replicated copy ' || c.k || ' of ' || c.base_id, c.new_id, c.content_hash, 'analysed', "
                         "'new' FROM _map c ORDER BY c.k, c.i")
@@ -125,17 +133,19 @@ def replicate(base: Path, out: Path, n: int, *, log: bool = True) -> Path:
                 print(f"  {total:,} articles [{time.perf_counter() - t0:.0f} s, load {os.getloadavg()[0]:.1f}]",
                       flush=True)
             k = ks[-1] + 1
+        st.compact_cells()
         st.checkpoint()
     tmp.rename(out)
     Path(f"{tmp}.wal").unlink(missing_ok=True)
     with open_store(out, read_only=True) as st:
         got = st.con.execute("SELECT count(*), count(DISTINCT article_id), count(DISTINCT content_hash) "
                              "FROM articles").fetchone()
+        cells = st.has_cells()
     from framing.workspace import store_ready
 
-    if got != (n, n, n) or not store_ready(out):
+    if got != (n, n, n) or not store_ready(out) or not cells:
         raise SystemExit(f"{out}: replication gave (articles, distinct ids, distinct hashes) {got} (wanted {n:,} "
-                         "each), or the store is not ready")
+                         "each), or the store is not ready, or its cells do not hold every article")
     return out
 
 
@@ -144,9 +154,11 @@ def main() -> int:
     ap.add_argument("base", type=Path, help="a store built by `framing run` (its last run complete)")
     ap.add_argument("out", type=Path, help="the store to write (replaced)")
     ap.add_argument("--articles", type=int, required=True, help="how many articles the new store holds")
+    ap.add_argument("--spread-days", type=int, default=0, metavar="D",
+                    help="move copy k's date by (37 k mod D) - D // 2 days (default 0: dates kept)")
     args = ap.parse_args()
     t0 = time.perf_counter()
-    replicate(args.base, args.out, args.articles)
+    replicate(args.base, args.out, args.articles, spread_days=args.spread_days)
     print(f"{args.out}: {args.articles:,} articles, {args.out.stat().st_size / 2**30:.1f} GB "
           f"[{time.perf_counter() - t0:.0f} s]")
     return 0

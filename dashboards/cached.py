@@ -29,12 +29,13 @@ from framing.compare import (
     events_table,
     key_table,
     label_mentions,
-    pairwise_differences,
     rates,
 )
 from framing.compare.coverage import event_coverage as coverage_of
 from framing.compare.metrics import metric as find_metric
-from framing.compare.stats import rate_columns
+from framing.compare.settings import DEFAULT
+from framing.compare.stats import pair_table as pairs_of
+from framing.compare.stored import store_estimate, store_rates
 from framing.corpus import open_store
 from framing.explore import Filters, edit_lexicons, rescore, with_uploads
 from framing.lexicons import entry, load_lexicon
@@ -220,9 +221,10 @@ FAMILY_OF = {m.name: m.family for m in METRICS}
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def rate_table(ref: Ref, filters: Filters, by: str, family: str) -> pd.DataFrame:
-    """The metrics of one family for every group of the filtered articles, with bootstrap intervals (one family
-    at a time: on 50,000 articles and 491 sources that halves the time of a first view)."""
-    return rates(numbers(ref, filters, rate_columns([family], by)), by=by, metrics=[family])
+    """The metrics of one family for every group of the filtered articles, with intervals (one family at a time),
+    from the store's sums per cell (framing.compare.stored: only small groups' articles are read, to bootstrap)."""
+    with _open(ref) as s:
+        return store_rates(s, where=filters.where(), by=by, metrics=[family])
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
@@ -233,16 +235,18 @@ def role_table(ref: Ref, filters: Filters, by: str, family: str) -> pd.DataFrame
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def pair_table(ref: Ref, filters: Filters, by: str, metric: str) -> pd.DataFrame:
-    a = numbers(ref, filters, rate_columns([metric], by))
-    sizes = a.groupby(a[by].astype("string").fillna("(missing)")).size()
-    groups = sorted(sizes[sizes >= 2].sort_values(ascending=False).index[:MAX_PAIR_GROUPS].tolist())
-    return pairwise_differences(a, by=by, metrics=[metric], groups=groups or None)
+    """Pairwise differences of the MAX_PAIR_GROUPS largest groups (of two or more articles)."""
+    with _open(ref) as s:
+        est = store_estimate(s, where=filters.where(), by=by, metrics=[metric], keep_reps=True)
+    sizes = pd.Series(est.n_articles, index=list(est.groups))
+    groups = sorted(sizes[sizes >= 2].sort_values(ascending=False, kind="stable").index[:MAX_PAIR_GROUPS].tolist())
+    return pairs_of(est, DEFAULT, groups=groups or None, reference=None, correction=DEFAULT.correction)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def time_table(ref: Ref, filters: Filters, by: str, metric: str, freq: str) -> pd.DataFrame:
-    return rates(numbers(ref, filters, rate_columns([metric], [by, "date"])), by=[by, f"date:{freq}"],
-                 metrics=[metric])
+    with _open(ref) as s:
+        return store_rates(s, where=filters.where(), by=[by, f"date:{freq}"], metrics=[metric])
 
 
 def png(fig: Any) -> bytes:

@@ -102,7 +102,7 @@ def _pivot(t: pd.DataFrame, family: str, voice: str | None = None) -> pd.DataFra
 
 def _rates_shown(t: pd.DataFrame, p: ChartParams) -> pd.DataFrame:
     """One metric's rates, the highest first; groups too small for their interval to mean much last."""
-    cols = ["group", "value", "lo", "hi", "n_articles", "n_words", "n_attributions", "low_n", "note"]
+    cols = ["group", "value", "lo", "hi", "interval", "n_articles", "n_words", "n_attributions", "low_n", "note"]
     m = t[t["metric"] == p.metric]
     return m[[c for c in cols if c in m.columns]].sort_values(["low_n", "value", "group"],
                                                               ascending=[True, False, True])

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import pandas as pd
 
+from framing.moments import NORMAL
+
 # Okabe & Ito (2008), "Color Universal Design": distinguishable under the common colour-vision deficiencies.
 OKABE_ITO = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000")
 GREY = "#999999"
@@ -75,5 +77,13 @@ def largest_differences(d: pd.DataFrame, max_pairs: int) -> tuple[pd.DataFrame, 
     return top.head(max_pairs).drop(columns="_abs"), f"the {max_pairs} largest of {len(d)} differences"
 
 
-def ci_words(level: float = 0.95) -> str:
+def ci_words(table: pd.DataFrame | None = None, level: float = 0.95) -> str:
+    """How a table's intervals were made (its ``interval`` column), for a chart's caption: the article bootstrap,
+    the delta-method normal interval (groups of many articles), or both."""
+    methods = set(table["interval"]) if table is not None and "interval" in table.columns else {"bootstrap"}
+    if NORMAL in methods and "bootstrap" in methods:
+        return (f"{level:.0%} intervals over articles: bootstrap for small groups, {NORMAL} for large ones (the "
+                "table's interval column)")
+    if NORMAL in methods:
+        return f"{level:.0%} {NORMAL} intervals over articles"
     return f"{level:.0%} bootstrap intervals over articles"

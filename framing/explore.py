@@ -140,7 +140,7 @@ def article_vs_outlet(article_id: str, articles: pd.DataFrame, *, metrics: Seque
     """One article's figures beside its outlet's (all the outlet's articles in ``articles``, the article too).
 
     Columns: ``metric``, ``label``, ``unit``, ``article``, ``outlet``, ``outlet_lo``, ``outlet_hi`` (the outlet's
-    bootstrap interval), ``n_articles`` (of the outlet) and ``compared``: ``above`` or ``below`` when the
+    interval over articles, as :func:`framing.compare.rates` gives it), ``n_articles`` (of the outlet) and ``compared``: ``above`` or ``below`` when the
     article's figure lies outside the outlet's interval, ``within`` when inside, empty when either is missing.
     """
     from framing.compare import rates

@@ -155,7 +155,7 @@ def rates_chart(rates: pd.DataFrame, metric: str, *, corpus: str | None = None, 
         fill=alt.Fill("mark:N", scale=alt.Scale(domain=marks, range=[kinds[m][1] for m in marks]),
                       legend=None),
     ).add_params(_pick())
-    extra = ci_words() + (f"; {limited}" if limited else "") + "; click a group to show only its articles"
+    extra = ci_words(rates) + (f"; {limited}" if limited else "") + "; click a group to show only its articles"
     return _sized(whisker + dots, _title(f"{label} ({unit})", corpus, extra), WIDTH_PX, ROW_PX * len(d))
 
 
@@ -197,7 +197,7 @@ def differences_chart(pairs: pd.DataFrame, metric: str, *, corpus: str | None = 
                         legend=None),
     ).add_params(_pick(("group_a", "group_b")))
     zero = alt.Chart(pd.DataFrame({"x": [0.0]})).mark_rule(color=GREY).encode(x="x:Q")
-    extra = f"{ci_words()}; {corr} correction" + (f"; {limited}" if limited else "") + \
+    extra = f"{ci_words(pairs)}; {corr} correction" + (f"; {limited}" if limited else "") + \
         "; click a pair to show only its two groups"
     return _sized(zero + whisker + dots, _title(f"Differences between groups: {label}", corpus, extra), WIDTH_PX,
                   ROW_PX * len(d))
@@ -343,7 +343,7 @@ def time_chart(rates: pd.DataFrame, metric: str, *, period: str, series: str | N
                                                   opacity=_faded())
     points = base.mark_point(filled=True, size=45, cursor="pointer").encode(
         y=alt.Y("value:Q", title=unit), tooltip=tips, opacity=_faded()).add_params(_pick())
-    notes = [ci_words()] + ([f"{dropped} article(s) without a usable date left out"] if dropped else []) + \
+    notes = [ci_words(rates)] + ([f"{dropped} article(s) without a usable date left out"] if dropped else []) + \
         ([limited] if limited else []) + ["click a point to show only its group's articles"]
     return _sized(band + line + points, _title(f"{label} ({unit}) over time", corpus, "; ".join(notes)),
                   max(WIDTH_PX, 40 * len(periods)), 320)

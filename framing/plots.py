@@ -176,7 +176,7 @@ def plot_rates(rates: pd.DataFrame, metric: str = "loaded_author_rate", *, ax: A
     a.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=8, frameon=True,
              borderaxespad=0.0)
     why = "; ".join(f"{NO_INTERVAL} for {n} group{'s' if n != 1 else ''}: {r}" for r, n in sorted(reasons.items()))
-    extra = _ci_words() + (f"; {limited}" if limited else "") + (f"; {why}" if why else "")
+    extra = _ci_words(d) + (f"; {limited}" if limited else "") + (f"; {why}" if why else "")
     _put_title(fig, a, title, f"{label} ({unit})", corpus, extra, ax is None)
     return fig
 
@@ -210,7 +210,7 @@ def plot_differences(pairs: pd.DataFrame, metric: str = "loaded_author_rate", *,
     a.grid(axis="x", color="#dddddd", linewidth=0.8)
     a.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=8, borderaxespad=0.0)  # beside, not over, the pairs
     corr = str(d["correction"].iloc[0])
-    extra = f"{_ci_words()}; {corr} correction" + (f"; {limited}" if limited else "")
+    extra = f"{_ci_words(d)}; {corr} correction" + (f"; {limited}" if limited else "")
     _put_title(fig, a, title, f"Differences between groups: {d['label'].iloc[0]}", corpus, extra, ax is None)
     return fig
 
@@ -491,7 +491,7 @@ def plot_over_time(rates: pd.DataFrame, metric: str = "loaded_author_rate", *, p
         notes.append(f"{dropped} article(s) without a usable date left out")
     if limited:
         notes.append(limited)
-    extra = "; ".join([_ci_words(), *notes])
+    extra = "; ".join([_ci_words(d), *notes])
     _put_title(fig, axes[0], title, f"{label} ({unit}) {what}", corpus, extra, ax is None)
     return fig
 

@@ -1,4 +1,4 @@
-"""Compare sources: rates with bootstrap intervals, pairwise differences, categories, stances, source types and
+"""Compare sources: rates with intervals, pairwise differences, categories, stances, source types and
 trends, for the articles the filters select; every chart and table downloadable; every choice kept in the URL."""
 
 import cached
@@ -8,7 +8,8 @@ import widgets
 from framing.charts import kinds
 from framing.compare import METRICS
 from framing.compare.metrics import families
-from framing.compare.stats import absent_families
+from framing.compare.settings import DEFAULT
+from framing.compare.stats import NORMAL, absent_families
 
 # The metric families the detectors declare, each with its headline metric (shown first).
 FAMILIES = {f.name: f.label for f in families()}
@@ -35,9 +36,11 @@ n_articles = cached.count(ref, filters)  # counted in the store: the charts read
 if not n_articles:
     st.warning("No article matches these filters: widen the date range or select other sources.")
     st.stop()
-widgets.show_text(f"{n_articles:,} articles ({filters.describe()}), grouped by {by}. Intervals are 95% "
-                  "bootstrap intervals over articles; a hollow dot marks a group with too few articles or words "
-                  "for its interval to mean much.", "caption")
+widgets.show_text(f"{n_articles:,} articles ({filters.describe()}), grouped by {by}. Intervals are 95% intervals "
+                  f"over articles: bootstrap for a group of fewer than {DEFAULT.normal_min_articles} articles, "
+                  f"{NORMAL} (from the store's sums) for a larger one; the table's interval column names each "
+                  "group's; a hollow dot marks a group with too few articles or words for its interval to mean "
+                  "much.", "caption")
 
 gone = absent_families(cached.columns(ref))
 if FAMILIES[family] in gone or (view == "roles" and gone):
@@ -74,9 +77,11 @@ with st.expander("How to read these figures"):
     st.markdown(
         "- **Rates** are per 1,000 words of each group's articles (a ratio of sums: long articles weigh more); "
         "**shares** are of the group's attributions.\n"
-        "- The whiskers are 95% intervals from 1,000 bootstrap resamples of the group's articles: how much the "
-        "figure depends on which articles the source happened to publish. They say nothing about what the "
-        "detectors miss.\n"
+        "- The whiskers are 95% intervals over the group's articles: how much the figure depends on which articles "
+        f"the source happened to publish (from 1,000 bootstrap resamples for a group of fewer than "
+        f"{DEFAULT.normal_min_articles} articles; for a larger one, the normal interval of a ratio of sums by the "
+        "delta method, which the bootstrap approaches as groups grow). They say nothing about what the detectors "
+        "miss.\n"
         "- **Differences** compare the largest groups pairwise; filled markers stay significant after Holm's "
         "correction for the number of pairs.\n"
         "- A loaded word may be quoted (the *writer's own voice* measures exclude quotations); a scare quote may "

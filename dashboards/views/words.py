@@ -68,7 +68,7 @@ if term.strip():
 
 st.subheader("Who is quoted: speaker roles")
 st.caption("The share of attributed quotations (direct or partial, with a speaker), and of their words, by the "
-           "speaker's role, with 95% bootstrap intervals over articles. The role is read from the article's own "
+           "speaker's role, with 95% intervals over articles. The role is read from the article's own "
            "words (a title, an apposition, the first mention); unknown when the article does not say. Measured "
            "accuracy and limits: README, \"Speaker roles\".")
 for family, unit in (("quote_role", "quotations"), ("quoted_words_role", "words")):

@@ -45,8 +45,11 @@ def key_list(by: By) -> tuple[str, ...]:
     return keys
 
 
-def group_articles(articles: pd.DataFrame, by: By = "source") -> Grouping:
-    """Label every article with its group. Raises :class:`ConfigError` for a column that does not exist."""
+def group_articles(articles: pd.DataFrame, by: By = "source", *, weights: pd.Series | None = None) -> Grouping:
+    """Label every article with its group. Raises :class:`ConfigError` for a column that does not exist.
+
+    ``weights`` (one per row) says how many articles each row stands for, when the rows are sums over articles
+    (a store's cells): the warnings count articles, not rows."""
     keys = key_list(by)
     columns: dict[str, pd.Series] = {}
     warnings: list[str] = []
@@ -59,7 +62,7 @@ def group_articles(articles: pd.DataFrame, by: By = "source") -> Grouping:
         if freq:
             if freq not in DATE_FREQS:
                 raise ConfigError(f"invalid date bucket {freq!r} in {key!r}; valid buckets are {DATE_FREQS!r}")
-            labels, warn = date_buckets(articles[col], freq)
+            labels, warn = date_buckets(articles[col], freq, weights=weights)
             if warn:
                 warnings.append(warn)
         else:
@@ -105,8 +108,9 @@ def parse_dates(s: pd.Series) -> pd.Series:
 MIN_YEAR, MAX_YEAR = 1900, 2100
 
 
-def date_buckets(s: pd.Series, freq: str) -> tuple[pd.Series, str | None]:
-    """Bucket labels that sort in time order (``2026-01-12``, ``2026-W03``, ``2026-01``, ``2026-Q1``, ``2026``)."""
+def date_buckets(s: pd.Series, freq: str, *, weights: pd.Series | None = None) -> tuple[pd.Series, str | None]:
+    """Bucket labels that sort in time order (``2026-01-12``, ``2026-W03``, ``2026-01``, ``2026-Q1``, ``2026``);
+    ``weights``: the articles each row stands for (see :func:`group_articles`)."""
     d = parse_dates(s)
     d = d.where((d.dt.year >= MIN_YEAR) & (d.dt.year < MAX_YEAR))
     labels = np.full(len(d), UNPARSED, dtype=object)
@@ -124,7 +128,7 @@ def date_buckets(s: pd.Series, freq: str) -> tuple[pd.Series, str | None]:
     else:
         lab = dd.dt.year.astype(str)
     labels[ok] = lab.to_numpy(dtype=object)
-    n_bad = int((~ok).sum())
+    n_bad = int((~ok).sum()) if weights is None else int(weights.to_numpy()[~ok].sum())
     warn = None
     if n_bad:
         raw = s[~ok]

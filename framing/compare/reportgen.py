@@ -480,7 +480,8 @@ def _md_intro(w: Callable[[str], None], data: ReportData, charts: dict[str, str]
       "be a quoted one (the tables separate the writer's own voice from quotations), a scare quote may be a house "
       "convention, and what an outlet chose not to report is invisible to a word-level tool. Rates are per "
       f"{cfg.per_words:,} words of a group's articles taken together; intervals are {cfg.level:.0%} percentile "
-      f"intervals from {cfg.n_boot:,} bootstrap resamples of the group's articles (seed {cfg.seed}), so they show "
+      f"intervals from {cfg.n_boot:,} bootstrap resamples of the group's articles (seed {cfg.seed})"
+      f"{_normal_words(cfg)}, so they show "
       "how much a figure depends on which articles a source happened to publish, not the detectors' errors. "
       f"Groups with fewer than {cfg.min_articles} articles or {cfg.min_words:,} words (or {cfg.min_attributions} "
       "attributions, for shares of attributions) are flagged; a group of one article has no interval.\n")
@@ -721,6 +722,13 @@ def _md_coverage(w: Callable[[str], None], cov: Coverage) -> None:
         w("")
 
 
+def _normal_words(cfg: CompareConfig) -> str:
+    """How groups of many articles get their interval (docs/compare.md, "Intervals: bootstrap or delta method")."""
+    return (f"; for a group of {cfg.normal_min_articles} articles or more, the delta-method normal interval of its "
+            "ratio of sums, which the bootstrap approaches as groups grow (the tables' interval column names "
+            "each row's)")
+
+
 def _md_method(w: Callable[[str], None], data: ReportData, charts: dict[str, str]) -> None:
     """The method, and the files of the report folder."""
     t = data.tables
@@ -728,11 +736,12 @@ def _md_method(w: Callable[[str], None], data: ReportData, charts: dict[str, str
     w("## Method\n")
     w(f"- Metrics are ratios of sums over a group's articles (a long article weighs by its length). Intervals: "
       f"percentile bootstrap over articles, {cfg.n_boot:,} resamples, seed {cfg.seed} combined with each group's "
-      "name (a group's interval does not change when other groups are added or removed). A count of zero gets the "
-      "exact binomial upper bound instead of the degenerate [0, 0].")
+      "name (a group's interval does not change when other groups are added or removed)"
+      f"{_normal_words(cfg)}. A count of zero gets the exact binomial upper bound instead of the degenerate [0, 0].")
     w("- Pairwise differences: percentile interval of the difference of independent bootstrap replicates; "
-      "two-sided p-value from z = difference / bootstrap standard error; "
-      f"{cfg.correction} correction over the pairs of each metric.")
+      "two-sided p-value from z = difference / bootstrap standard error (a pair with a group of "
+      f"{cfg.normal_min_articles} articles or more: the normal interval and p-value from the sum of the two groups' "
+      f"variances); {cfg.correction} correction over the pairs of each metric.")
     w(f"- Distinctive terms: unigrams and bigrams without stop words, seen at least {cfg.min_term_count} times; "
       f"log-odds with an informative Dirichlet prior scaled to {cfg.prior_scale} \u00d7 the corpus size; ranked by "
       "z-score; terms made only of the group's own name are left out.")

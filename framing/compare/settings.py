@@ -19,6 +19,13 @@ class CompareConfig:
     # time (the dashboard must re-render in under 2 s on 50,000 articles).
     n_boot: int = 1000
 
+    # Groups of at least this many articles get the delta-method normal interval of their ratio of sums, computed
+    # from five sums per metric (what a store keeps per cell, so that a million articles are not resampled);
+    # smaller groups keep the bootstrap, whose percentile interval follows a skewed ratio that the normal one
+    # does not. The bootstrap approaches the normal interval as groups grow; at this size their bounds agree within
+    # the tolerance measured in docs/compare.md ("Intervals"; benchmarks/interval_agreement.py).
+    normal_min_articles: int = 50
+
     # Two-sided confidence level of every interval.
     level: float = 0.95
 
@@ -93,7 +100,7 @@ class CompareConfig:
             raise ConfigError(f"n_boot must be 0 (no intervals) or positive, not {self.n_boot}")
         if not 0.5 <= self.level < 1.0:
             raise ConfigError(f"level must be in [0.5, 1), not {self.level}")
-        for name in ("min_articles", "min_words", "min_attributions", "per_words", "min_term_count", "top_terms",
+        for name in ("min_articles", "normal_min_articles", "min_words", "min_attributions", "per_words", "min_term_count", "top_terms",
                      "max_chart_groups"):
             if getattr(self, name) < 1:
                 raise ConfigError(f"{name} must be at least 1, not {getattr(self, name)}")

@@ -2,15 +2,20 @@
 
 Counting happened upstream (the articles table holds counts per article); this module only scores groups:
 
-* :func:`rates` -- every metric of :mod:`framing.compare.metrics` for every group, as a ratio of sums, with a
-  percentile interval from a bootstrap over the group's articles (seeded per group, so a group's interval does
-  not change when other groups are filtered out) and a ``low_n`` flag when the group is too small for the
-  interval to mean much.
-* :func:`pairwise_differences` -- differences between groups with bootstrap intervals, a Wald p-value from the
-  bootstrap standard error, and a Holm or Benjamini-Hochberg correction over the pairs of each metric.
+* :func:`rates` -- every metric of :mod:`framing.compare.metrics` for every group, as a ratio of sums, with an
+  interval over the group's articles and a ``low_n`` flag when the group is too small for the interval to mean
+  much. A group of ``CompareConfig.normal_min_articles`` (50) articles or more gets the delta-method normal
+  interval of its ratio of sums, from five sums per metric (:mod:`framing.moments`); a smaller one the percentile
+  interval of a bootstrap over its articles (seeded per group, so a group's interval does not change when other
+  groups are filtered out). The two agree for large groups (docs/compare.md, "Intervals: bootstrap or delta
+  method"); the sums are what a store keeps per cell, so :mod:`framing.compare.stored` gets the same tables
+  without reading the large groups' articles (:func:`estimate` is the one way through for both).
+* :func:`pairwise_differences` -- differences between groups with intervals (the bootstrap's when both groups are
+  bootstrapped, else normal), a Wald p-value from the standard error, and a Holm or Benjamini-Hochberg correction
+  over the pairs of each metric.
 
-The bootstrap resamples whole articles, so words of one article move together: the interval reflects how much
-the rate depends on which articles a source happened to publish, not only on word counts. It cannot reflect
+Both intervals treat whole articles as the unit, so words of one article move together: the interval reflects how
+much the rate depends on which articles a source happened to publish, not only on word counts. It cannot reflect
 what the detectors miss or mislabel (systematic error), nor differences in what the outlets chose to cover.
 """
 
@@ -18,14 +23,17 @@ from __future__ import annotations
 
 import contextlib
 import math
+import warnings
 import zlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from itertools import combinations
+from statistics import NormalDist
 
 import numpy as np
 import pandas as pd
 
+from framing import moments
 from framing.compare.groups import By, Grouping, group_articles, key_list
 from framing.compare.markdown import interval
 from framing.compare.metrics import HEADLINE, ONE, Metric, families, select
@@ -40,20 +48,28 @@ RATE_COLUMNS = ("group", "metric", "family", "key", "voice", "label", "unit", "v
 
 
 @dataclass(frozen=True)
-class _Estimate:
+class Estimate:
     grouping: Grouping
     groups: tuple[str, ...]  # sorted labels
     metrics: tuple[Metric, ...]
     num: np.ndarray  # G x M sums
     den: np.ndarray  # G x M sums
     value: np.ndarray  # G x M
-    lo: np.ndarray  # G x M percentile bounds of the bootstrap (NaN: none)
+    lo: np.ndarray  # G x M interval bounds (NaN: none)
     hi: np.ndarray
-    has_boot: np.ndarray  # G: the group was resampled (two or more articles)
+    method: np.ndarray  # G: "bootstrap", NORMAL or "none" (one article, or no intervals asked for)
+    var: np.ndarray  # G x M variance of the value: the delta method's, or the bootstrap replicates' (on request)
     reps: list[np.ndarray | None]  # per group: n_boot x M replicate values, kept only on request
     n_articles: np.ndarray
     n_words: np.ndarray
     n_attr: np.ndarray
+
+
+NORMAL = moments.NORMAL  # the delta-method interval's name in tables (the ``interval`` column), charts and CSVs
+
+# What bootstraps a small group: its label and the (articles x 2M) matrix of its articles' numerators (the first M
+# columns, one per metric) and denominators (the next M), in article order.
+SmallRows = Callable[[Sequence[str]], dict[str, np.ndarray]]
 
 
 def _columns(articles: pd.DataFrame, metrics: Sequence[Metric]
@@ -70,7 +86,7 @@ def _columns(articles: pd.DataFrame, metrics: Sequence[Metric]
 
     def col(spec: tuple[str, ...]) -> int:
         if spec not in specs:
-            if spec[0] == "__has__":
+            if spec[0] == moments.HAS:
                 arr = articles[spec[1]].notna().to_numpy(dtype=np.float64)
             else:
                 arr = np.zeros(len(articles), dtype=np.float64)
@@ -80,8 +96,8 @@ def _columns(articles: pd.DataFrame, metrics: Sequence[Metric]
             cols.append(arr)
         return specs[spec]
 
-    num_idx = [col(m.numerator) for m in metrics]
-    den_idx = [col(("__has__", m.numerator[0]) if m.denominator == ONE else (m.denominator,)) for m in metrics]
+    num_idx = [col(moments.num_spec(m)) for m in metrics]
+    den_idx = [col(moments.den_spec(m)) for m in metrics]
     for extra in (("n_words",), ("attr_count",)):
         if extra[0] in articles.columns:
             col(extra)
@@ -115,11 +131,10 @@ def bootstrap_sums(X: np.ndarray, n_boot: int, rng: np.random.Generator) -> np.n
     return out
 
 
-def _estimate(articles: pd.DataFrame, by: By, metrics: Iterable[str] | str | None, cfg: CompareConfig, *,
-              keep_reps: bool = False) -> _Estimate:
-    ms = select(metrics, per_words=cfg.per_words)
-    if metrics is None:  # every metric: those the table has columns for (a store may predate some families)
-        ms = tuple(m for m in ms if not _lacking(articles, m))
+def group_sums(articles: pd.DataFrame, by: By, ms: Sequence[Metric]
+               ) -> tuple[Grouping, tuple[str, ...], np.ndarray, dict[str, np.ndarray], SmallRows]:
+    """The articles' groups (sorted labels), their article counts, the sums of :mod:`framing.moments` per group,
+    and the rows of any group for its bootstrap: what :func:`estimate` needs, from an articles table in memory."""
     grouping = group_articles(articles, by)
     X, num_idx, den_idx, specs = _columns(articles, ms)
     labels = grouping.labels.to_numpy(dtype=object).astype(str)
@@ -128,34 +143,95 @@ def _estimate(articles: pd.DataFrame, by: By, metrics: Iterable[str] | str | Non
     bounds = np.searchsorted(codes[order], np.arange(len(groups) + 1))
     Xs = X[order]
     G = len(groups)
-    sums = np.add.reduceat(Xs, bounds[:-1], axis=0) if G else np.zeros((0, X.shape[1]))
-    num = sums[:, num_idx]
-    den = sums[:, den_idx]
+    sums: dict[str, np.ndarray] = {}
+    for mo in moments.moments(ms):
+        if mo.a not in specs or (mo.b and mo.b not in specs):
+            continue
+        v = Xs[:, specs[mo.a]] * Xs[:, specs[mo.b]] if mo.b else Xs[:, specs[mo.a]]
+        sums[mo.name] = np.add.reduceat(v, bounds[:-1]) if G else np.zeros(0)
+    pos = {str(g): i for i, g in enumerate(groups)}
+    cols = [*num_idx, *den_idx]
+
+    def rows(wanted: Sequence[str]) -> dict[str, np.ndarray]:
+        return {g: Xs[bounds[pos[g]]:bounds[pos[g] + 1]][:, cols] for g in wanted}
+
+    return grouping, tuple(str(g) for g in groups), np.diff(bounds), sums, rows
+
+
+def estimate(grouping: Grouping, groups: Sequence[str], n_articles: np.ndarray, sums: dict[str, np.ndarray],
+             ms: Sequence[Metric], cfg: CompareConfig, small_rows: SmallRows, *, keep_reps: bool = False
+             ) -> Estimate:
+    """Values and intervals from a group's sums (:mod:`framing.moments`): one way for every caller, whether the sums
+    come from articles in memory (:func:`group_sums`) or from a store's cells (:mod:`framing.compare.stored`).
+
+    The interval of a group of at least ``cfg.normal_min_articles`` articles is the delta-method normal interval of
+    a ratio of sums resampled by article (what the article bootstrap approaches as groups grow; docs/compare.md has
+    the measured agreement); a smaller group of two or more articles is bootstrapped from its rows (``small_rows``),
+    as before; a group of one article has none.
+    """
+    G, M = len(groups), len(ms)
+    n_articles = np.asarray(n_articles, dtype=np.int64)
+
+    def s(name: str) -> np.ndarray:
+        return np.asarray(sums[name], dtype=np.float64) if name in sums else np.zeros(G)
+
+    def stack(kind: str, spec_of: Callable[[Metric], str]) -> np.ndarray:
+        return np.column_stack([s(f"{kind}:{spec_of(m)}") for m in ms]) if M else np.zeros((G, 0))
+
+    num = stack("s", lambda m: moments.spec_name(moments.num_spec(m)))
+    den = stack("s", lambda m: moments.spec_name(moments.den_spec(m)))
+    nn = stack("nn", lambda m: moments.spec_name(moments.num_spec(m)))
+    dd = stack("dd", lambda m: moments.spec_name(moments.den_spec(m)))
+    nd = stack("nd", lambda m: f"{moments.spec_name(moments.num_spec(m))}|{moments.spec_name(moments.den_spec(m))}")
     scale = np.array([m.scale for m in ms])
-    with np.errstate(divide="ignore", invalid="ignore"):
-        value = np.where(den > 0, num / den * scale, np.nan)
-    n_articles = np.diff(bounds)
     alpha = 1.0 - cfg.level
-    lo = np.full((G, len(ms)), np.nan)
-    hi = np.full((G, len(ms)), np.nan)
-    has_boot = (n_articles >= 2) & (cfg.n_boot > 0)
-    reps: list[np.ndarray | None] = []
+    with np.errstate(divide="ignore", invalid="ignore"):
+        ratio = np.where(den > 0, num / den, np.nan)
+        value = ratio * scale
+        # The variance of sum(y - R x) when articles are drawn with replacement (plug-in, as the bootstrap), over
+        # sum(x)^2: the linearisation of a ratio of sums, clustered by article. Rounding can make it a hair below 0.
+        resid = np.maximum(nn - 2 * ratio * nd + ratio * ratio * dd, 0.0)
+        var = resid / (den * den) * scale * scale
+    method = np.full(G, "none", dtype=object)
+    if cfg.n_boot > 0:
+        method[n_articles >= 2] = "bootstrap"
+        method[n_articles >= cfg.normal_min_articles] = NORMAL
+    normal = method == NORMAL
+    lo = np.full((G, M), np.nan)
+    hi = np.full((G, M), np.nan)
+    zq = NormalDist().inv_cdf(1 - alpha / 2)
+    half = zq * np.sqrt(var[normal])
+    floor = np.array([0.0 if m.family != "tone" else -np.inf for m in ms])  # counts are never negative
+    ceil = np.array([1.0 if m.family != "tone" and m.scale == 1.0 else np.inf for m in ms])  # shares stop at 1
+    lo[normal] = np.maximum(value[normal] - half, floor)
+    hi[normal] = np.minimum(value[normal] + half, ceil)
+    reps: list[np.ndarray | None] = [None] * G
+    boot = [int(g) for g in np.flatnonzero(method == "bootstrap")]
+    rows = small_rows([groups[g] for g in boot]) if len(boot) else {}
     with _one_blas_thread():
-        for g in range(G):
-            if not has_boot[g]:
-                reps.append(None)
-                continue
-            rs = bootstrap_sums(Xs[bounds[g]:bounds[g + 1]], cfg.n_boot, group_seed(cfg.seed, str(groups[g])))
+        for g in boot:
+            rs = bootstrap_sums(rows[groups[g]], cfg.n_boot, group_seed(cfg.seed, str(groups[g])))
             with np.errstate(divide="ignore", invalid="ignore"):
-                rn, rd = rs[:, num_idx], rs[:, den_idx]
+                rn, rd = rs[:, :M], rs[:, M:]
                 r = np.where(rd > 0, rn / rd * scale, np.nan)
             lo[g], hi[g] = _percentiles(r, alpha)
-            reps.append(r if keep_reps else None)
-    w = specs.get(("n_words",))
-    a = specs.get(("attr_count",))
-    return _Estimate(grouping, tuple(str(g) for g in groups), ms, num, den, value, lo, hi, has_boot, reps,
-                     n_articles, sums[:, w] if w is not None else np.zeros(G),
-                     sums[:, a] if a is not None else np.zeros(G))
+            if keep_reps:
+                reps[g] = r
+                with np.errstate(invalid="ignore"), warnings.catch_warnings():
+                    warnings.simplefilter("ignore", RuntimeWarning)  # a column with fewer than 2 finite replicates
+                    var[g] = np.nanvar(r, axis=0, ddof=1)
+    var[method == "none"] = np.nan
+    return Estimate(grouping, tuple(groups), tuple(ms), num, den, value, lo, hi, method, var, reps, n_articles,
+                     s("s:n_words"), s("s:attr_count"))
+
+
+def _estimate(articles: pd.DataFrame, by: By, metrics: Iterable[str] | str | None, cfg: CompareConfig, *,
+              keep_reps: bool = False) -> Estimate:
+    ms = select(metrics, per_words=cfg.per_words)
+    if metrics is None:  # every metric: those the table has columns for (a store may predate some families)
+        ms = tuple(m for m in ms if not lacking(articles, m))
+    grouping, groups, n_articles, sums, rows = group_sums(articles, by, ms)
+    return estimate(grouping, groups, n_articles, sums, ms, cfg, rows, keep_reps=keep_reps)
 
 
 def _percentiles(r: np.ndarray, alpha: float) -> tuple[np.ndarray, np.ndarray]:
@@ -187,22 +263,23 @@ def _one_blas_thread() -> contextlib.AbstractContextManager[object]:
 
 def rates(articles: pd.DataFrame, *, by: By = "source", metrics: Iterable[str] | str | None = None,
           config: CompareConfig | None = None) -> pd.DataFrame:
-    """Every metric for every group, with a bootstrap interval, as a tidy table (one row per group and metric).
+    """Every metric for every group, with an interval, as a tidy table (one row per group and metric).
 
     ``by`` is any column of the articles table, a date bucket (``"date:month"``) or a list of these; ``metrics``
     is a list of metric or family names (see :mod:`framing.compare.metrics`; ``None`` for all).
 
     Columns: ``group``, ``metric``, ``family``, ``key``, ``voice``, ``label``, ``unit``, ``value``, ``lo``, ``hi``,
-    ``interval`` (``bootstrap``, ``zero-count bound`` or ``none``), ``numerator``, ``denominator``,
-    ``n_articles``, ``n_words``, ``n_attributions``, ``low_n`` and a ``note`` saying why an interval is missing or
-    weak; with several grouping keys, one more column per key. Rows are sorted by metric, then group.
+    ``interval`` (``bootstrap``, ``delta-method normal``, ``zero-count bound`` or ``none``), ``numerator``,
+    ``denominator``, ``n_articles``, ``n_words``, ``n_attributions``, ``low_n`` and a ``note`` saying why an
+    interval is missing or weak; with several grouping keys, one more column per key. Rows are sorted by metric,
+    then group.
 
     A group of one article has no interval (``lo``/``hi`` are NaN): resampling one article tells nothing. A
     count of zero gets the exact binomial upper bound instead of the bootstrap's degenerate [0, 0].
     """
     cfg = config or DEFAULT
     est = _estimate(articles, by, metrics, cfg)
-    table = _rate_table(est, cfg)
+    table = rate_table(est, cfg)
     if metrics is None:
         gone = absent_families(articles)
         if gone:
@@ -213,7 +290,7 @@ def rates(articles: pd.DataFrame, *, by: By = "source", metrics: Iterable[str] |
     return table
 
 
-def _lacking(articles: pd.DataFrame, m: Metric) -> bool:
+def lacking(articles: pd.DataFrame, m: Metric) -> bool:
     return any(c != ONE and c not in articles.columns for c in (*m.numerator, m.denominator))
 
 
@@ -229,20 +306,21 @@ def absent_families(articles: pd.DataFrame) -> list[str]:
     """The labels of the metric families the articles table has no columns for (a store analysed before they
     existed), in registry order."""
     labels = {f.name: f.label for f in families()}
-    gone = dict.fromkeys(m.family for m in select(None) if _lacking(articles, m))
+    gone = dict.fromkeys(m.family for m in select(None) if lacking(articles, m))
     return [labels.get(f, f) for f in gone]
 
 
-def _rate_table(est: _Estimate, cfg: CompareConfig) -> pd.DataFrame:
+def rate_table(est: Estimate, cfg: CompareConfig) -> pd.DataFrame:
+    """The tidy rates table of an estimate (see :func:`rates`)."""
     G, M = len(est.groups), len(est.metrics)
     alpha = 1.0 - cfg.level
     lo, hi = est.lo.copy(), est.hi.copy()
-    method = np.where(~np.isnan(lo) & ~np.isnan(hi), "bootstrap", "none").astype(object)
+    method = np.where(~np.isnan(lo) & ~np.isnan(hi), est.method[:, None], "none").astype(object)
     # Zero counts (and shares of 1): the bootstrap collapses to a point; use the exact binomial bound instead,
     # treating each word (or attribution) as a trial: P(0 of n) = alpha/2 gives p = 1 - (alpha/2)^(1/n).
     scale = np.array([m.scale for m in est.metrics])
     is_count = np.array([m.family != "tone" for m in est.metrics])
-    multi = (est.n_articles >= 2)[:, None] & is_count[None, :] & (est.den > 0) & (method == "bootstrap")
+    multi = (est.n_articles >= 2)[:, None] & is_count[None, :] & (est.den > 0) & (method != "none")
     with np.errstate(divide="ignore", invalid="ignore"):
         bound = (1.0 - (alpha / 2) ** (1.0 / est.den)) * scale
     zero = multi & (est.num == 0)
@@ -288,7 +366,7 @@ def _rate_table(est: _Estimate, cfg: CompareConfig) -> pd.DataFrame:
     return df
 
 
-def _notes(est: _Estimate, cfg: CompareConfig) -> tuple[np.ndarray, np.ndarray]:
+def _notes(est: Estimate, cfg: CompareConfig) -> tuple[np.ndarray, np.ndarray]:
     G, M = len(est.groups), len(est.metrics)
     notes = np.full((G, M), "", dtype=object)
     low = np.zeros((G, M), dtype=bool)
@@ -327,7 +405,7 @@ def _notes(est: _Estimate, cfg: CompareConfig) -> tuple[np.ndarray, np.ndarray]:
 # -- pairwise differences -------------------------------------------------------------------------------------
 
 PAIR_COLUMNS = ("metric", "label", "unit", "group_a", "group_b", "value_a", "value_b", "diff", "lo", "hi", "z", "p",
-                "p_adjusted", "significant", "correction", "note")
+                "p_adjusted", "significant", "correction", "note", "interval")
 
 
 def pairwise_differences(articles: pd.DataFrame, *, by: By = "source", metrics: Iterable[str] | str = HEADLINE,
@@ -345,7 +423,14 @@ def pairwise_differences(articles: pd.DataFrame, *, by: By = "source", metrics: 
     method = correction or cfg.correction
     if method not in ("holm", "bh", "none"):
         raise ConfigError(value_invalid_msg("correction", method, ("holm", "bh", "none")))
-    est = _estimate(articles, by, metrics, cfg, keep_reps=True)
+    return pair_table(_estimate(articles, by, metrics, cfg, keep_reps=True), cfg, groups=groups, reference=reference,
+                      correction=method)
+
+
+def pair_table(est: Estimate, cfg: CompareConfig, *, groups: Sequence[str] | None, reference: str | None,
+               correction: str) -> pd.DataFrame:
+    """The pairwise table of an estimate (see :func:`pairwise_differences`)."""
+    method = correction
     names = list(est.groups)
     if groups is not None:
         unknown = [g for g in groups if g not in names]
@@ -360,6 +445,7 @@ def pairwise_differences(articles: pd.DataFrame, *, by: By = "source", metrics: 
         pairs = list(combinations(names, 2))
     pos = {g: i for i, g in enumerate(est.groups)}
     alpha = 1.0 - cfg.level
+    zq = NormalDist().inv_cdf(1 - alpha / 2)
     rows = []
     for j, m in enumerate(est.metrics):
         for a, b in pairs:
@@ -368,17 +454,20 @@ def pairwise_differences(articles: pd.DataFrame, *, by: By = "source", metrics: 
             d = va - vb
             lo = hi = z = p = math.nan
             ra, rb = est.reps[ia], est.reps[ib]
-            if ra is not None and rb is not None and not math.isnan(d):
+            if math.isnan(d) or "none" in (est.method[ia], est.method[ib]):
+                pass
+            elif ra is not None and rb is not None:  # two bootstrapped groups: as before
                 rd = ra[:, j] - rb[:, j]
                 rd = rd[~np.isnan(rd)]
                 if len(rd) >= 2:
                     lo, hi = (float(x) for x in np.quantile(rd, [alpha / 2, 1 - alpha / 2]))
                     sd = float(np.std(rd, ddof=1))
-                    if sd > 0:
-                        z = d / sd
-                        p = math.erfc(abs(z) / math.sqrt(2))
-                    elif d == 0:
-                        z, p = 0.0, 1.0
+                    z, p = _wald(d, sd)
+            else:  # a large group: normal, with each group's variance (delta method, or its bootstrap's)
+                sd = math.sqrt(est.var[ia, j] + est.var[ib, j])
+                if not math.isnan(sd):
+                    lo, hi = d - zq * sd, d + zq * sd
+                    z, p = _wald(d, sd)
             rows.append((m.name, m.label, m.unit, a, b, va, vb, d, lo, hi, z, p))
     df = pd.DataFrame(rows, columns=list(PAIR_COLUMNS[:12]))
     df["p_adjusted"] = np.nan
@@ -387,17 +476,28 @@ def pairwise_differences(articles: pd.DataFrame, *, by: By = "source", metrics: 
     df["significant"] = df["p_adjusted"] < cfg.alpha
     df["correction"] = method
     df["note"] = _pair_notes(df, est, pos, cfg)
+    df["interval"] = np.where(df["lo"].isna(), "none", np.where(
+        [est.method[pos[a]] == est.method[pos[b]] == "bootstrap" for a, b in zip(df["group_a"], df["group_b"],
+                                                                              strict=True)], "bootstrap", NORMAL))
     df.attrs["warnings"] = list(est.grouping.warnings)
     return df.reset_index(drop=True)
 
 
-def _pair_notes(df: pd.DataFrame, est: _Estimate, pos: dict[str, int], cfg: CompareConfig) -> list[str]:
+def _wald(d: float, sd: float) -> tuple[float, float]:
+    """z and the two-sided p-value of a difference with this standard deviation (none when it is 0 and d is not)."""
+    if sd > 0:
+        z = d / sd
+        return z, math.erfc(abs(z) / math.sqrt(2))
+    return (0.0, 1.0) if d == 0 else (math.nan, math.nan)
+
+
+def _pair_notes(df: pd.DataFrame, est: Estimate, pos: dict[str, int], cfg: CompareConfig) -> list[str]:
     out = []
     for a, b, p, d in zip(df["group_a"], df["group_b"], df["p"], df["diff"], strict=True):
         ia, ib = pos[a], pos[b]
         if min(est.n_articles[ia], est.n_articles[ib]) < 2:
             out.append(f"{a if est.n_articles[ia] < 2 else b} has fewer than 2 articles: no interval or test")
-        elif est.reps[ia] is None or est.reps[ib] is None:
+        elif "none" in (est.method[ia], est.method[ib]):
             out.append("no bootstrap (n_boot = 0): no interval or test")
         elif math.isnan(d):
             out.append("a value is undefined (no denominator)")

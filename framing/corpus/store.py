@@ -12,6 +12,12 @@ Tables (see :mod:`framing.corpus.schema` for the columns):
                ``up_to_date`` (analysed before with the same versions), ``duplicate`` (``detail`` names the
                article it repeats) or ``error`` (``detail`` is the reason). A view ``errors`` lists the errors.
 ``versions``   each ``versions_key`` with the versions it stands for.
+``cells``      the comparison metrics' sums (:mod:`framing.moments`) per cell of :data:`CELL_KEYS` (source, leaning,
+               topic, event, language, day), and ``cells_month`` per (source, leaning, topic, language, month):
+               what the Compare page adds up instead of reading every article. Kept in the same transaction as the
+               articles (a replaced article's sums are subtracted, as rows of negative sums; compacted when a run
+               ends); built once from the articles when a store without them (or with the sums of other metrics)
+               is opened for writing.
 
 Writes happen a few consecutive batches per transaction (:meth:`Store.commit_batch`): their articles, findings,
 ledger rows and the run's progress are committed together or not at all, so a killed run loses at most the
@@ -24,8 +30,10 @@ and position), whatever the order in which they were written.
 from __future__ import annotations
 
 import errno
+import hashlib
 import json
 import re
+import sys
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from types import TracebackType
@@ -34,13 +42,50 @@ from typing import Any, Literal
 import duckdb
 import pandas as pd
 
-from framing import detectors
+from framing import detectors, moments
 from framing.corpus import schema
 from framing.corpus.keyfilter import KeySet
 from framing.errors import ConfigError, FramingError
 from framing.tables import finding_column_names
 
 SCHEMA_VERSION = "2"  # 2: findings.explanation computed on read; quotes have a reason
+# The cells tables and their keys: what the Compare page filters and groups by. ``cells`` is by day (a date range is a
+# filter on cells) and event (which adds no cell where stories are a day's: AllSides has 4,653 cells of 5,063
+# articles with or without it); ``cells_month`` is by month without the event, for the views that need no more
+# (no event, whole months): many fewer rows on a large store (figures: docs/dashboard.md).
+CELL_KEYS = ("source", "leaning", "topic", "event", "language", "date")
+CELL_TABLES: dict[str, tuple[str, ...]] = {"cells_month": ("source", "leaning", "topic", "language", "date"),
+                                           "cells": CELL_KEYS}
+
+
+def cell_table(where: dict[str, Any] | None, by: Sequence[str]) -> str | None:
+    """The coarsest cells table that holds the sums of this filter's groups (None: only the articles do)."""
+    names = {k.partition(":")[0] for k in by} | set(where or {})
+    if not names <= set(CELL_KEYS):
+        return None
+    month = names <= set(CELL_TABLES["cells_month"]) and \
+        all(k.partition(":")[2] in ("month", "quarter", "year") for k in by if k.partition(":")[0] == "date")
+    if month and "date" in (where or {}):
+        month = _whole_months((where or {})["date"])
+    return "cells_month" if month else "cells"
+
+
+def _whole_months(value: Any) -> bool:
+    """A date filter that selects whole months: a range from a month's first day to a month's last (or open)."""
+    import datetime as dt
+
+    if not isinstance(value, tuple) or len(value) != 2:
+        return False
+    lo, hi = value
+    try:
+        if lo is not None and dt.date.fromisoformat(str(lo)).day != 1:
+            return False
+        if hi is not None:
+            d = dt.date.fromisoformat(str(hi))
+            return (d + dt.timedelta(days=1)).day == 1
+    except ValueError:
+        return False
+    return True
 EXPORT_TABLES = ("articles", "findings", "texts", "runs", "records", "errors")
 
 
@@ -70,6 +115,8 @@ class Store:
         self.path = str(path)
         self.read_only = read_only
         self.active_run: int | None = None
+        self._columns: dict[str, list[str]] = {}
+        self._keys: tuple[KeySet, KeySet] | None = None  # stored ids and content hashes, filled on first lookup
         if read_only and not Path(path).exists():
             raise StoreError(f"{path}: no such store (run `framing run ... --db {path}` first)")
         parent = Path(path).resolve().parent
@@ -95,8 +142,6 @@ class Store:
         except duckdb.Error as exc:
             self.con.close()
             raise StoreError(f"{path}: cannot use the store: {_short(exc)}") from exc
-        self._columns: dict[str, list[str]] = {}
-        self._keys: tuple[KeySet, KeySet] | None = None  # stored ids and content hashes, filled on first lookup
 
     # -- life cycle -------------------------------------------------------------------------------------------
 
@@ -136,6 +181,8 @@ class Store:
         for c, t in schema.article_columns():
             if c not in have:
                 self.con.execute(f"ALTER TABLE articles ADD COLUMN {_q(c)} {t}")
+        if self._cells_version() != _cells_signature():
+            self._build_cells()
         self.con.execute("COMMIT")
 
     def _check_version(self) -> None:
@@ -155,6 +202,125 @@ class Store:
                 "ORDER BY column_index",
                 [table]).fetchall()]
         return self._columns[table]
+
+    # -- cells: the comparison metrics' sums per cell ---------------------------------------------------------
+
+    def _cells_version(self) -> str | None:
+        row = self._one("SELECT value FROM store_info WHERE key = 'cells_version'")
+        return row[0] if row else None
+
+    def _article_columns(self) -> set[str]:
+        return {r[0] for r in self.con.execute("SELECT column_name FROM duckdb_columns() WHERE database_name = "
+                                               "current_database() AND table_name = 'articles'").fetchall()}
+
+    def cell_select(self, table: str, have: set[str], *, sign: str = "") -> str:
+        """The keys of a cells table (:data:`CELL_TABLES`), the article count and every sum of
+        :mod:`framing.moments`, over articles rows (columns ``have``), as a SELECT list to GROUP BY ALL; ``sign``
+        ``-`` to subtract them."""
+        keys = []
+        for k in CELL_TABLES[table]:
+            typ = "DATE" if k == "date" else "VARCHAR"
+            if k not in have:
+                keys.append(f"CAST(NULL AS {typ}) AS {_q(k)}")
+            elif k == "date" and table == "cells_month":
+                keys.append("CAST(date_trunc('month', CAST(date AS DATE)) AS DATE) AS date")
+            else:
+                keys.append(f"CAST({_q(k)} AS {typ}) AS {_q(k)}")
+        sums = [f"{sign}sum({moments.sql(mo, have)}) AS {_q(mo.name)}" for mo in moments.moments()]
+        return ", ".join([*keys, f"{sign}count(*) AS n_articles", *sums])
+
+    def _build_cells(self) -> None:
+        """(Re)build the cells tables from the articles (inside the caller's transaction)."""
+        row = self._one("SELECT count(*) FROM articles")
+        n = int(row[0]) if row else 0
+        if n:
+            print(f"framing: {self.path}: adding the comparison sums per cell (tables {', '.join(CELL_TABLES)}) for "
+                  f"{n:,} articles, once (the Compare page reads them instead of every article)", file=sys.stderr,
+                  flush=True)
+        have = self._article_columns()
+        for table in CELL_TABLES:
+            self.con.execute(f"CREATE OR REPLACE TABLE {table} AS SELECT {self.cell_select(table, have)} "
+                             "FROM articles GROUP BY ALL")
+            self._columns.pop(table, None)
+        self.con.execute("DELETE FROM store_info WHERE key = 'cells_version'")
+        self.con.execute("INSERT INTO store_info VALUES ('cells_version', ?)", [_cells_signature()])
+
+    def add_cells(self, source: str, have: set[str], *, sign: str = "", where: str = "") -> None:
+        """Add the sums of the articles rows of ``source`` (a table or view with the columns ``have``, filtered by
+        the SQL ``where``) to every cells table; ``sign`` ``-`` subtracts them. Inside the caller's transaction."""
+        for table in CELL_TABLES:
+            self.con.execute(f"INSERT INTO {table} BY NAME SELECT {self.cell_select(table, have, sign=sign)} "
+                             f"FROM {source}{where} GROUP BY ALL")
+
+    def compact_cells(self) -> None:
+        """One row per cell again (each commit adds a row per cell it touches; replacements add negative rows).
+
+        A part of the cells at a time (by a hash of the source), so that the aggregation's memory stays bounded on a
+        large store (a million articles' day cells in one pass overran a 1 GB memory limit)."""
+        self._write("BEGIN")
+        try:
+            for table, keys in CELL_TABLES.items():
+                cols = [c for c in self.columns(table) if c not in keys]
+                row = self._one(f"SELECT count(*) FROM {table}")
+                parts = max(1, (int(row[0]) if row else 0) // _COMPACT_ROWS)
+                for i in range(parts):
+                    part = f"coalesce(hash(source), 0) % {parts} = {i}"
+                    self.con.execute(f"CREATE TEMP TABLE _cells AS SELECT {', '.join(_q(k) for k in keys)}, "
+                                     f"{', '.join(f'sum({_q(c)}) AS {_q(c)}' for c in cols)} FROM {table} "
+                                     f"WHERE {part} GROUP BY ALL HAVING sum(n_articles) <> 0")
+                    self.con.execute(f"DELETE FROM {table} WHERE {part}")
+                    self.con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM _cells")
+                    self.con.execute("DROP TABLE _cells")
+            self._write("COMMIT")
+        except BaseException:
+            self._rollback()
+            raise
+
+    def has_cells(self) -> bool:
+        """Whether the cells tables hold the sums of this framing's metrics for every article of the store."""
+        if not set(CELL_TABLES) <= self._tables() or self._cells_version() != _cells_signature():
+            return False
+        counts = ", ".join(f"(SELECT coalesce(sum(n_articles), 0) FROM {t})" for t in CELL_TABLES)
+        row = self._one(f"SELECT (SELECT count(*) FROM articles), {counts}")
+        return row is not None and len({int(v) for v in row}) == 1
+
+    def _tables(self) -> set[str]:
+        return {r[0] for r in self.con.execute("SELECT table_name FROM duckdb_tables() WHERE database_name = "
+                                               "current_database()").fetchall()}
+
+    def group_sums(self, where: dict[str, Any] | None, by: Sequence[str], moms: Sequence[moments.Moment], *,
+                   use_cells: bool | str = True) -> pd.DataFrame:
+        """The article count and these sums (:mod:`framing.moments`) of the articles ``where`` selects (as in
+        :meth:`articles_frame`), per distinct value of the ``by`` columns: a column of the articles table, or a
+        date bucket ``date:day|week|month|quarter|year`` (returned in a ``date`` column as the bucket's first day,
+        ``YYYY-MM-DD``).
+
+        Added up from the coarsest cells table that can answer (:func:`cell_table`; the tables must be up to date),
+        else computed from the articles; the two give the same sums (up to float rounding). ``use_cells``: False
+        for the articles, or a cells table's name to use that one. The result's ``attrs["from"]`` says which."""
+        cols: list[str] = []
+        for key in by:
+            col, _, freq = key.partition(":")
+            if freq:
+                trunc = "date" if freq == "day" else f"date_trunc('{freq}', date)"
+                cols.append(f"strftime({trunc}, '%Y-%m-%d') AS date")
+            else:
+                cols.append(_q(col))
+        table = use_cells if isinstance(use_cells, str) else \
+            (cell_table(where, by) if use_cells else None)
+        if table is not None and use_cells is True and not self.has_cells():
+            table = None
+        if table is not None:
+            sums = ["CAST(sum(n_articles) AS BIGINT) AS n_articles",
+                    *(f"sum({_q(mo.name)}) AS {_q(mo.name)}" for mo in moms)]
+        else:
+            have = set(self.columns("articles"))
+            sums = ["count(*) AS n_articles", *(f"sum({moments.sql(mo, have)}) AS {_q(mo.name)}" for mo in moms)]
+        sql_where, params = self._where(where)
+        df = self._query(f"SELECT {', '.join([*cols, *sums])} FROM {table or 'articles'}{sql_where} GROUP BY ALL "
+                         f"ORDER BY {', '.join(str(i + 1) for i in range(len(cols)))}", params)
+        df.attrs["from"] = table or "articles"
+        return df
 
     # -- reading ----------------------------------------------------------------------------------------------
 
@@ -611,6 +777,8 @@ class Store:
         try:
             if replace:
                 self.con.register("_replace", pd.DataFrame({"id": list(replace)}, dtype=object))
+                self.add_cells("articles", set(self.columns("articles")), sign="-",
+                               where=" WHERE article_id IN (SELECT id FROM _replace)")
                 self.con.execute("DELETE FROM findings WHERE article_id IN (SELECT id FROM _replace)")
                 self.con.execute("DELETE FROM articles WHERE article_id IN (SELECT id FROM _replace)")
                 self.con.unregister("_replace")
@@ -652,6 +820,8 @@ class Store:
         self.con.register("_batch", data)
         try:
             self.con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM _batch")
+            if table == "articles":  # their sums, in the same transaction
+                self.add_cells("_batch", set(data.column_names))
         finally:
             self.con.unregister("_batch")
         if table == "articles" and self._keys is not None:
@@ -717,6 +887,17 @@ class Store:
             raise StoreError(f"cannot write {mpath}: {exc.strerror or exc}") from exc
         written.append(mpath)
         return written
+
+
+# Cell rows aggregated at once when compacting: ~150 MB of sums, well inside the runner's memory limit.
+_COMPACT_ROWS = 100_000
+
+
+def _cells_signature() -> str:
+    """What the cells table holds: its keys and the sums of this framing's metrics (another set: built again)."""
+    names = [*(f"{t}: {', '.join(k)}" for t, k in CELL_TABLES.items()),
+             *(f"{mo.name}={moments.sql(mo)}" for mo in moments.moments())]
+    return hashlib.sha256("\n".join(names).encode()).hexdigest()[:16]
 
 
 def _q(name: str) -> str:

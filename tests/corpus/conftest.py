@@ -8,7 +8,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from framing.corpus.store import open_store
+from framing.corpus.store import Store, open_store
 
 ROOT = Path(__file__).resolve().parents[2]
 DEMO = ROOT / "data" / "demo" / "articles.jsonl"
@@ -50,6 +50,21 @@ def assert_same_store(a: Path, b: Path) -> None:
     ta, tb = store_tables(a), store_tables(b)
     for name in ta:
         pd.testing.assert_frame_equal(ta[name], tb[name], obj=name)
+
+
+def assert_cells_consistent(st: Store) -> None:
+    """The store's cells hold the sums of exactly its articles: per source and day, the sums added up from the cells
+    equal the sums computed from the articles (no article missing, none counted twice)."""
+    from framing import moments
+    from framing.corpus.store import CELL_TABLES
+
+    assert st.has_cells()
+    moms = moments.moments()
+    for table, keys in CELL_TABLES.items():
+        by = [k if k != "date" else ("date:day" if table == "cells" else "date:month") for k in keys]
+        got, want = st.group_sums(None, by, moms, use_cells=table), st.group_sums(None, by, moms, use_cells=False)
+        assert got.attrs["from"] == table and want.attrs["from"] == "articles"
+        pd.testing.assert_frame_equal(got, want, check_exact=False, rtol=1e-9, atol=1e-9, obj=table)
 
 
 @pytest.fixture()

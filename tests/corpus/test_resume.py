@@ -13,7 +13,7 @@ import pytest
 from framing.corpus.runner import run_corpus
 from framing.corpus.store import open_store
 
-from .conftest import DEMO, ROOT, assert_same_store, synthetic, write_jsonl
+from .conftest import DEMO, ROOT, assert_cells_consistent, assert_same_store, synthetic, write_jsonl
 
 
 @pytest.mark.slow
@@ -42,6 +42,7 @@ def test_sigkill_mid_run_then_resume_equals_uninterrupted(tmp_path, workers):
 
     with open_store(db, read_only=True) as st:
         runs = st.runs()
+        assert_cells_consistent(st)  # the killed run's committed batches: their sums, and no others
     assert runs["status"].tolist() == ["interrupted"]
     assert 0 < runs.loc[0, "n_input"] < 466  # it really stopped in the middle
     left = list(scratch.glob("framing-run-*"))
@@ -56,4 +57,5 @@ def test_sigkill_mid_run_then_resume_equals_uninterrupted(tmp_path, workers):
     assert_same_store(tmp_path / "ref.duckdb", db)
     with open_store(db, read_only=True) as st:
         assert len(st.manifest(1)["timings"]["sessions"]) == 2
+        assert_cells_consistent(st)  # resumed: nothing counted twice
     assert list(scratch.glob("framing-run-*")) == []  # the resumed run removed the orphan, then its own
