@@ -265,3 +265,21 @@ def test_the_two_labeller_sets_are_merged_from_their_labellers_files():
         run = subprocess.run([sys.executable, str(script), str(folder), "--check"], capture_output=True, text=True)
         assert run.returncode == 0, run.stderr
         assert "Cohen's kappa" in run.stdout
+
+
+@pytest.mark.shared
+def test_the_selection_script_gives_the_labelled_articles():
+    # the script runs as a script (its name must not shadow a standard module) and reproduces both sets, in order
+    import json
+    import subprocess
+    import sys
+
+    data = need_shared("data", "allsides_articles")
+    script = qv.GOLD / "quotes_allsides30" / "selection.py"
+    run = subprocess.run([sys.executable, str(script), "--shared", str(data.parent.parent), "--n", "90"],
+                         capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    chosen = [json.loads(line)["id"] for line in run.stdout.splitlines()]
+    labelled = [json.loads(line)["id"] for p in (qv.OUR_WRITE_LABELS, qv.OUR_CHECK_LABELS)
+                for line in p.read_text(encoding="utf-8").splitlines()]
+    assert sorted(chosen[:30]) == sorted(labelled[:30]) and sorted(chosen[30:]) == sorted(labelled[30:])

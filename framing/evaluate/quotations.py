@@ -19,7 +19,6 @@ and the PolNeAR dev figure with its ``polnear-quotes`` mode. Error examples are 
 
 from __future__ import annotations
 
-import gzip
 import hashlib
 import json
 import re
@@ -29,6 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from framing.evaluate.allsides import ALLSIDES, allsides_articles
 from framing.evaluate.polnear_data import polnear_articles
 
 GOLD = Path(__file__).resolve().parents[2] / "data" / "gold"
@@ -38,7 +38,6 @@ OUR_WRITE_LABELS = GOLD / "quotes_allsides30" / "merged.jsonl"
 # 60 more, each labelled by two labellers, labelled after the rules of 2026-12-03 were written; no rule is written
 # from them
 OUR_CHECK_LABELS = GOLD / "quotes_check60" / "merged.jsonl"
-ALLSIDES = "allsides_articles/subset_articles.jsonl.gz"
 
 # PolNeAR does not resolve pronoun sources, so quotations whose gold source is a pronoun have no gold speaker.
 PRONOUN_SOURCES = frozenset("""he she they it we i you his her their its our my your him them us me who which
@@ -100,17 +99,15 @@ def load_folds(data: Path) -> list[Fold]:
                           "quotes_dev2.jsonl, even half: rules may be written from it"))
         folds.append(Fold("dev2-b", "check", [a for a in dev2 if in_check_half(a["id"])],
                           "quotes_dev2.jsonl, odd half: no rule was written from it"))
-    ours = _our_labels(data, OUR_WRITE_LABELS)
-    if ours:
-        folds.append(Fold("allsides30", "write", ours,
+    ours = _our_labels(data, (OUR_WRITE_LABELS, OUR_LABELS, OUR_CHECK_LABELS))
+    if ours[0]:
+        folds.append(Fold("allsides30", "write", ours[0],
                           "data/gold/quotes_allsides30 (our labels, two labellers each): rules may be written from it"))
-    ours = _our_labels(data, OUR_LABELS)
-    if ours:
-        folds.append(Fold("allsides60", "check", ours,
+    if ours[1]:
+        folds.append(Fold("allsides60", "check", ours[1],
                           "data/gold/quotes_allsides60.jsonl (our labels): no kind or speaker rule was written from it"))
-    ours = _our_labels(data, OUR_CHECK_LABELS)
-    if ours:
-        folds.append(Fold("check60", "check", ours,
+    if ours[2]:
+        folds.append(Fold("check60", "check", ours[2],
                           "data/gold/quotes_check60 (our labels, two labellers each): no rule was written from it"))
     return folds
 
@@ -121,26 +118,17 @@ def _jsonl(path: Path) -> list[dict[str, Any]]:
     return [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
 
 
-def _our_labels(data: Path, path: Path) -> list[dict[str, Any]]:
-    """Our labels joined with their texts from the shared AllSides corpus (the repository holds no text)."""
-    labels = _jsonl(path)
+def _our_labels(data: Path, paths: tuple[Path, ...]) -> list[list[dict[str, Any]]]:
+    """Our label files, each joined with its texts from the shared AllSides corpus (the repository holds no text;
+    the corpus is read once for all of them)."""
+    labels = [_jsonl(p) for p in paths]
     corpus = data / ALLSIDES
-    if not labels or not corpus.exists():
-        return []
-    wanted = {r["id"] for r in labels}
-    texts: dict[str, str] = {}
-    with gzip.open(corpus, "rt", encoding="utf-8") as fh:
-        for line in fh:
-            rec = json.loads(line)
-            aid = "abp_" + str(rec.get("ID"))
-            if aid in wanted:
-                texts[aid] = rec.get("content_original") or ""
-    out = []
-    for r in labels:
-        if r["id"] in texts:
-            quotes = [{**q, "note": "UNSURE" if q.get("unsure") else ""} for q in r["quotes"]]
-            out.append({"id": r["id"], "source": r.get("source"), "text": texts[r["id"]], "quotes": quotes})
-    return out
+    if not corpus.exists():
+        return [[] for _ in paths]
+    texts = {aid: text for aid, _, text in allsides_articles(corpus, {r["id"] for ls in labels for r in ls})}
+    return [[{"id": r["id"], "source": r.get("source"), "text": texts[r["id"]],
+              "quotes": [{**q, "note": "UNSURE" if q.get("unsure") else ""} for q in r["quotes"]]}
+             for r in ls if r["id"] in texts] for ls in labels]
 
 
 def score(arts: list[dict[str, Any]], out: dict[str, dict[str, Any]], keep_unsure: bool,

@@ -18,13 +18,13 @@ Fold A is the data the rules were written from; fold B was not looked at while w
 
 from __future__ import annotations
 
-import gzip
 import json
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from framing.evaluate.allsides import allsides_articles
 from framing.report import analyse
 
 LABELS = Path(__file__).resolve().parents[2] / "data" / "gold" / "roles" / "labels.jsonl"
@@ -81,12 +81,8 @@ def load_texts(data: Path, labels: list[dict[str, Any]]) -> dict[str, dict[str, 
         wanted[r["file"]].add(r["id"])
     out: dict[str, dict[str, Any]] = {}
     for rel, ids in wanted.items():
-        with gzip.open(data / rel, "rt", encoding="utf-8") as fh:
-            for line in fh:
-                row = json.loads(line)
-                aid = "abp_" + str(row["ID"])
-                if aid in ids:
-                    out[aid] = {"id": aid, "text": row["content_original"], "source": row.get("source")}
+        for aid, source, text in allsides_articles(data / rel, ids):
+            out[aid] = {"id": aid, "text": text, "source": source or None}
     return out
 
 

@@ -3,17 +3,17 @@
 walked in the order of the SHA-256 of "20261203" + id. Prints the chosen ids with their quotation pairs as JSON
 lines (offsets only, no text); the labelled set holds the first 30, in five blocks of six (`merge.py` says who labelled which).
 
-    python data/gold/quotes_allsides30/select.py [--shared ../shared] [--n 30] > candidates.jsonl
+    python data/gold/quotes_allsides30/selection.py [--shared ../shared] [--n 30] > candidates.jsonl
 """
 
 from __future__ import annotations
 
 import argparse
-import gzip
 import hashlib
 import json
 from pathlib import Path
 
+from framing.evaluate.allsides import ALLSIDES, allsides_articles
 from framing.text.quotemarks import pair_quotes
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -35,13 +35,8 @@ def main() -> None:
     ap.add_argument("--n", type=int, default=30)
     args = ap.parse_args()
     skip = excluded(args.shared)
-    records = {}
-    with gzip.open(args.shared / "data/allsides_articles/subset_articles.jsonl.gz", "rt", encoding="utf-8") as fh:
-        for line in fh:
-            r = json.loads(line)
-            aid, t = "abp_" + str(r["ID"]), r.get("content_original") or ""
-            if aid not in skip and 1500 <= len(t) <= 7000:
-                records[aid] = (r.get("source") or "", t)
+    records = {aid: (source, t) for aid, source, t in allsides_articles(args.shared / "data" / ALLSIDES)
+               if aid not in skip and 1500 <= len(t) <= 7000}
     outlets: set[str] = set()
     chosen = 0
     for aid in sorted(records, key=lambda a: hashlib.sha256(("20261203" + a).encode()).hexdigest()):

@@ -2,17 +2,18 @@
 no quotation fold uses, walked in the order of the SHA-256 of their ids (at most four per article). Prints the
 candidates as JSON lines (offsets only, no text); ``labels.jsonl`` holds the first 150 of them, labelled.
 
-    python data/gold/pronouns/select.py [--shared ../shared] > candidates.jsonl
+    python data/gold/pronouns/selection.py [--shared ../shared] > candidates.jsonl
 """
 
 from __future__ import annotations
 
 import argparse
-import gzip
 import hashlib
 import json
 import re
 from pathlib import Path
+
+from framing.evaluate.allsides import ALLSIDES, allsides_articles
 
 ROOT = Path(__file__).resolve().parents[3]
 VERBS = (r"(?:said|says|added|told|wrote|asked|argued|continued|explained|noted|insisted|warned|replied|claimed|"
@@ -49,13 +50,8 @@ def main() -> None:
     ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     args = ap.parse_args()
     skip = excluded(args.shared)
-    texts = {}
-    with gzip.open(args.shared / "data/allsides_articles/subset_articles.jsonl.gz", "rt", encoding="utf-8") as fh:
-        for line in fh:
-            r = json.loads(line)
-            aid, t = "abp_" + str(r["ID"]), r.get("content_original") or ""
-            if aid not in skip and len(t) >= 1500:
-                texts[aid] = t
+    texts = {aid: t for aid, _, t in allsides_articles(args.shared / "data" / ALLSIDES)
+             if aid not in skip and len(t) >= 1500}
     for rank, aid in enumerate(sorted(texts, key=lambda a: hashlib.sha256(a.encode()).hexdigest())):
         t, spans, n = texts[aid], sentences(texts[aid]), 0
         for m in FRAME.finditer(t):
