@@ -19,6 +19,11 @@ class Config:
     # quotation gold set almost no scare quote is longer.
     scare_max_words: int = 4
 
+    # With no doubt marker ("so-called") and no house mark, a scare quote holds a word or two ("the 'experts'", "a
+    # 'peaceful' protest"): a phrase of three or more words that nobody is said to say is someone's wording quoted
+    # without naming them (partial, speaker unknown) more often than the writer's distancing.
+    unmarked_scare_max_words: int = 2
+
     # A quotation of at least this many words that forms a clause is reported speech (direct), even when no
     # speaker can be found; shorter clauses need an attribution. Six words rules out most fragments and titles.
     direct_min_words: int = 6
@@ -56,7 +61,7 @@ class Config:
     def __post_init__(self) -> None:
         if self.per_words <= 0:
             raise ConfigError(f"per_words must be positive, not {self.per_words}")
-        for name in ("scare_max_words", "direct_min_words", "max_source_words"):
+        for name in ("scare_max_words", "unmarked_scare_max_words", "direct_min_words", "max_source_words"):
             if getattr(self, name) < 1:
                 raise ConfigError(f"{name} must be at least 1, not {getattr(self, name)}")
         if not 0.0 <= self.min_language_confidence <= 1.0:

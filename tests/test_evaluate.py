@@ -78,8 +78,9 @@ def test_our_labels_hold_offsets_and_labels_only():
 
     labelled = sorted(qv.OUR_WRITE_LABELS.parent.glob("labels_*.jsonl"))
     labelled += sorted(qv.OUR_CHECK_LABELS.parent.glob("labels_*.jsonl"))
-    assert len(labelled) == 10
-    for path in [qv.OUR_LABELS, qv.OUR_WRITE_LABELS, qv.OUR_CHECK_LABELS, *labelled]:
+    labelled += sorted(qv.OUR_SHORT_LABELS.parent.glob("labels_*.jsonl"))
+    assert len(labelled) == 15
+    for path in [qv.OUR_LABELS, qv.OUR_WRITE_LABELS, qv.OUR_CHECK_LABELS, qv.OUR_SHORT_LABELS, *labelled]:
         for line in path.read_text(encoding="utf-8").splitlines():
             rec = json.loads(line)
             assert set(rec) - {"labellers"} == {"id", "source", "quotes"} and rec["id"].startswith("abp_")
@@ -97,6 +98,7 @@ def test_folds_cover_the_shared_files_and_our_labels():
     assert len(folds["allsides60"].articles) == 60 and folds["allsides60"].role == "check"
     assert len(folds["allsides30"].articles) == 30 and folds["allsides30"].role == "write"
     assert len(folds["check60"].articles) == 60 and folds["check60"].role == "check"
+    assert len(folds["short35"].articles) == 35 and folds["short35"].role == "write"
     for a in folds["allsides60"].articles:  # every labelled span sits between quotation marks of the shared text
         for q in a["quotes"]:
             assert a["text"][q["start"] - 1] in qv_marks() and a["text"][q["end"]] in qv_marks()
@@ -261,7 +263,7 @@ def test_the_two_labeller_sets_are_merged_from_their_labellers_files():
     import sys
 
     script = qv.GOLD / "merge_labels.py"
-    for folder in (qv.OUR_WRITE_LABELS.parent, qv.OUR_CHECK_LABELS.parent):
+    for folder in (qv.OUR_WRITE_LABELS.parent, qv.OUR_CHECK_LABELS.parent, qv.OUR_SHORT_LABELS.parent):
         run = subprocess.run([sys.executable, str(script), str(folder), "--check"], capture_output=True, text=True)
         assert run.returncode == 0, run.stderr
         assert "Cohen's kappa" in run.stdout
@@ -283,3 +285,19 @@ def test_the_selection_script_gives_the_labelled_articles():
     labelled = [json.loads(line)["id"] for p in (qv.OUR_WRITE_LABELS, qv.OUR_CHECK_LABELS)
                 for line in p.read_text(encoding="utf-8").splitlines()]
     assert sorted(chosen[:30]) == sorted(labelled[:30]) and sorted(chosen[30:]) == sorted(labelled[30:])
+
+
+@pytest.mark.shared
+def test_the_short_quotation_selection_gives_its_labelled_articles():
+    import json
+    import subprocess
+    import sys
+
+    data = need_shared("data", "allsides_articles")
+    script = qv.GOLD / "quotes_short35" / "selection.py"
+    run = subprocess.run([sys.executable, str(script), "--shared", str(data.parent.parent)], capture_output=True,
+                         text=True)
+    assert run.returncode == 0, run.stderr
+    chosen = [json.loads(line)["id"] for line in run.stdout.splitlines()]
+    labelled = [json.loads(line)["id"] for line in qv.OUR_SHORT_LABELS.read_text(encoding="utf-8").splitlines()]
+    assert sorted(chosen) == sorted(labelled)

@@ -38,6 +38,8 @@ OUR_WRITE_LABELS = GOLD / "quotes_allsides30" / "merged.jsonl"
 # 60 more, each labelled by two labellers, labelled after the rules of 2026-12-03 were written; no rule is written
 # from them
 OUR_CHECK_LABELS = GOLD / "quotes_check60" / "merged.jsonl"
+# 35 AllSides articles rich in short quotations, two labellers each (data/gold/README.md): write data.
+OUR_SHORT_LABELS = GOLD / "quotes_short35" / "merged.jsonl"
 
 # PolNeAR does not resolve pronoun sources, so quotations whose gold source is a pronoun have no gold speaker.
 PRONOUN_SOURCES = frozenset("""he she they it we i you his her their its our my your him them us me who which
@@ -99,10 +101,14 @@ def load_folds(data: Path) -> list[Fold]:
                           "quotes_dev2.jsonl, even half: rules may be written from it"))
         folds.append(Fold("dev2-b", "check", [a for a in dev2 if in_check_half(a["id"])],
                           "quotes_dev2.jsonl, odd half: no rule was written from it"))
-    ours = _our_labels(data, (OUR_WRITE_LABELS, OUR_LABELS, OUR_CHECK_LABELS))
+    ours = _our_labels(data, (OUR_WRITE_LABELS, OUR_LABELS, OUR_CHECK_LABELS, OUR_SHORT_LABELS))
     if ours[0]:
         folds.append(Fold("allsides30", "write", ours[0],
                           "data/gold/quotes_allsides30 (our labels, two labellers each): rules may be written from it"))
+    if ours[3]:
+        folds.append(Fold("short35", "write", ours[3],
+                          "data/gold/quotes_short35 (our labels, two labellers each; articles rich in short "
+                          "quotations): rules may be written from it"))
     if ours[1]:
         folds.append(Fold("allsides60", "check", ours[1],
                           "data/gold/quotes_allsides60.jsonl (our labels): no kind or speaker rule was written from it"))

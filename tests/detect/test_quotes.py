@@ -103,6 +103,25 @@ def quotes(text):
          [("Agents wear masks,", "direct", "Wayne Lapp"), ("the comparison is valid.", "direct", "Wayne Lapp")]),
         ('Headline\n\nShops shut early. "It can be the end," its chair, Ilse Marten, said.',
          [("It can be the end,", "direct", "Ilse Marten")]),
+        # a that-clause holds what its subject says, whatever the verb
+        ('Headline\n\nThe mayor spoke. Councillor Rita Vos shot back that "the budget was never balanced in the first '
+         'place."', [("the budget was never balanced in the first place.", "direct", "Councillor Rita Vos")]),
+        # "as X calls it" names whose term the phrase is; a pronoun there is the sentence's subject
+        ('Headline\n\nThis "quiet crisis," as local doctors call it, grows every winter.',
+         [("quiet crisis,", "partial", "local doctors")]),
+        ('Headline\n\n"I grew up on a farm," Maria Lind said. The town knew her (a "farm girl from Oslo," as she called '
+         'herself) at once.', [("I grew up on a farm,", "direct", "Maria Lind"),
+                               ("farm girl from Oslo,", "partial", "Maria Lind")]),
+        # a sentence opening with a participle has its subject after the comma
+        ('Headline\n\nWriting for the majority, Judge Ana Ruiz raised the prospect of "lasting harm."',
+         [("lasting harm.", "partial", "Judge Ana Ruiz")]),
+        # the words themselves talked about, after the quotation
+        ('Headline\n\n"Due process" was the legal phrase most often heard that week.', [("Due process", "mention", None)]),
+        ('Headline\n\nNowhere in the bill is "amnesty" mentioned.', [("amnesty", "mention", None)]),
+        # with no doubt marker, a scare quote holds a word or two; a longer unattributed phrase is someone's wording
+        ('Headline\n\nDecisions now come "within a few weeks" of arrival.',
+         [("within a few weeks", "partial", None)]),
+        ('Headline\n\nDecisions now come "quickly" after arrival.', [("quickly", "scare", None)]),
         # a signature line under a quotation paragraph names its author
         ('Headline\n\n"Wages have not kept up with prices."\n\n- Maria Okafor.\n\nThe claim is old.',
          [("Wages have not kept up with prices.", "direct", "Maria Okafor")]),

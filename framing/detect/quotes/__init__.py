@@ -31,7 +31,7 @@ from framing.detect.attributions import Attr
 from framing.detect.attributions._base import word_classes
 from framing.detect.quotes import frames as fr
 from framing.detect.quotes._context import WORD, QuoteContext, family
-from framing.detect.quotes.speakers import LastTurn, frame_before, sentence_subject_name, speaker_for
+from framing.detect.quotes.speakers import AS_CALLED, LastTurn, frame_before, sentence_subject_name, speaker_for
 from framing.lexicons import Lexicon
 from framing.text.document import Document
 from framing.text.quotemarks import QuoteSpan
@@ -86,7 +86,8 @@ def classify(doc: Document, attrs: list[Attr], cfg: Config, sources: Lexicon) ->
         out.append(call)
         prev = call
         outer.append(call)
-        if call.kind in ("direct", "partial") and q.depth == 0 and call.speaker:
+        if call.kind in ("direct", "partial") and q.depth == 0 and call.speaker and AS_CALLED not in call.reason:
+            # (a phrase named as someone's term, "as U.N. experts call it", is an aside: it does not report them)
             last = LastTurn(call.speaker, call.cue, ctx.para_index(q.start))
     lookups = 0
     for i, c in enumerate(out):
@@ -123,7 +124,7 @@ def _classify_one(ctx: QuoteContext, q: QuoteSpan, last: LastTurn | None, outer_
     clause = _clause_like(ctx, q, words, before, outer_start) or (
         first_char.isupper() and frame_before(ctx, q) is not None)  # `Clinton cracked, "I'm a progressive"`
     who = speaker_for(ctx, q, last, clause)
-    attributed = who.how in ("cue", "utterance")
+    attributed = who.how in ("cue", "utterance", AS_CALLED)
     if clause and (who.name is not None or n >= cfg.direct_min_words or attributed):
         return QuoteCall(q, "direct", who.name, who.cue, f"a clause of reported speech ({who.how})")
     if who.name is not None or attributed:
@@ -161,10 +162,14 @@ def _classify_one(ctx: QuoteContext, q: QuoteSpan, last: LastTurn | None, outer_
             and content.rstrip(" \u2019'\"")[-1:] not in ("!", "?"):
         # "the 2002 'Beltway sniper' attacks"; an exclamation or a question is an utterance ("chants of 'Lock her up!'")
         return QuoteCall(q, "title", None, None, _CAPITALISED)
-    if n <= cfg.scare_max_words:
+    if n <= cfg.unmarked_scare_max_words:
         return QuoteCall(q, "scare", None, None,
                          "short quoted phrase with no speaker in this or the previous sentence: the writer's own "
                          "distancing")
+    if n <= cfg.scare_max_words:
+        return QuoteCall(q, "partial", None, None,
+                         "a phrase of several words with no speaker found: someone's wording rather than a word the "
+                         "writer holds at a distance (scare quotes hold a word or two)")
     if clause or n >= cfg.direct_min_words:
         return QuoteCall(q, "direct", None, None, "a clause of reported speech with no speaker found")
     return QuoteCall(q, "other", None, None, "quoted phrase with no speaker and no sign of irony")

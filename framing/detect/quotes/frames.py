@@ -23,7 +23,8 @@ MENTION_BEFORE = re.compile(
     re.IGNORECASE)
 MENTION_AFTER = re.compile(
     r"^\s*,?\s*(?:means|meant|stands\s+for|as\s+a\s+(?:word|term)|(?:is|was|are|were)\s+(?:a|an|the)\s+"
-    r"(?:word|term|phrase|euphemism|buzzword|catchphrase|code\s+word|misnomer|neologism)|(?:is|was)\s+coined)",
+    r"(?:[\w-]+\s+){0,3}?(?:word|term|phrase|euphemism|buzzword|catchphrase|code\s+word|misnomer|neologism)s?\b|"
+    r"(?:is|was)\s+coined|(?:is|was|are|were)?\s*(?:mentioned|uttered|spelled|spelt|misspelled)\b)",
     re.IGNORECASE)
 NAME_BEFORE = re.compile(
     r"(?:nicknamed|dubbed|known\s+(?:\w+ly\s+)?as|aka|a\.k\.a\.|nickname|nicknames|called\s+(?:him|her|himself|herself|"

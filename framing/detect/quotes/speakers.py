@@ -68,6 +68,9 @@ def speaker_for(ctx: QuoteContext, q: QuoteSpan, last: LastTurn | None, clause: 
     found = _utterance(ctx, q, last)
     if found is not None:
         return found
+    found = _as_they_call_it(ctx, q, last)
+    if found is not None:
+        return found
     found = _layout(ctx, q, clause)
     if found is not None:
         return found
@@ -180,6 +183,41 @@ def _utterance(ctx: QuoteContext, q: QuoteSpan, last: LastTurn | None) -> Speake
     return None
 
 
+def _as_they_call_it(ctx: QuoteContext, q: QuoteSpan, last: LastTurn | None) -> Speaker | None:
+    """English attributes a phrase to whoever uses it with "as X calls it" after it or "what X calls" before it
+    ("This 'shadow pandemic,' as U.N. experts are calling it, ...", "a 'hockey mom,' as she referred to herself",
+    "what Trump calls 'fake news'"): the phrase is X's wording, a partial quote."""
+    text = ctx.text
+    m = AS_CALLS_AFTER.match(text, q.end + 1, min(len(text), q.end + 1 + 90))
+    if m is None:
+        k = opening_start(text, q)
+        m = WHAT_CALLS_BEFORE.search(text, max(0, k - 70), k)
+    if m is None:
+        return None
+    who = m.group("who").strip()
+    if who.lower() in ("he", "she"):
+        # the pronoun's referent: the sentence's named subject, else the speaker of the turn
+        si = ctx.doc.sentence_of(q.start - 1)
+        own = sentence_subject_name(ctx, si, q.start) if si >= 0 else None
+        if own is None and (last is None or not last.name):
+            return None
+        who = own or (last.name if last is not None and last.name else "")
+    elif who.lower() in ("they", "it", "you", "i", "we", "some", "many", "others", "people", "one"):
+        return None  # an unnamed "they": nobody the reader can name
+    return Speaker(who, m.group("verb"), AS_CALLED)
+
+
+AS_CALLED = "named as the one who calls it that"
+_CALL_VERBS = (r"(?P<verb>call(?:s|ed|ing)?|put(?:s|ting)?|describ(?:es|ed|ing)|referr?(?:s|ed|ing)\s+to|"
+               r"term(?:s|ed)?|dubb?(?:s|ed|ing)?|labell?(?:s|ed|ing)?|brand(?:s|ed)?)")
+_WHO = r"(?P<who>[A-Za-z][\w.\u2019'-]*(?:\s+[\w.\u2019'-]+){0,5}?)"
+AS_CALLS_AFTER = re.compile(r"[\s\"'\u201d\u2019]*,?\s*\(?as\s+" + _WHO +
+                            r"\s+(?:(?:is|are|was|were|has|have|had|likes?\s+to|liked\s+to)\s+(?:been\s+)?)?"
+                            + _CALL_VERBS + r"\b")
+WHAT_CALLS_BEFORE = re.compile(r"\bwhat\s+" + _WHO + r"\s+(?:(?:has|have|had)\s+)?" + _CALL_VERBS +
+                               r"(?:\s+(?:as|a|an|the))?\s*$")
+
+
 def _possessor(ctx: QuoteContext, t: int, lo: int, last: LastTurn | None) -> str | None:
     """Whose the speech noun at token t is: "Trump's comments", "Sanders's clarion call", "his remarks"."""
     doc, w = ctx.doc, ctx.doc.words
@@ -254,7 +292,28 @@ def _layout(ctx: QuoteContext, q: QuoteSpan, clause: bool) -> Speaker | None:
         name = _colon_subject(ctx, q)
         if name is not None:
             return Speaker(name, None, "introduced by a colon after its speaker's clause")
+    # a that-clause holds what its subject says, writes or thinks, whatever the verb ("Netanyahu rallied supporters by
+    # warning darkly that '...'", "The Sanders campaign projects that '...'"): quoted, the words are the subject's
+    name = _that_subject(ctx, q)
+    if name is not None:
+        return Speaker(name, None, "quoted in a that-clause of the sentence's subject")
     return None
+
+
+def _that_subject(ctx: QuoteContext, q: QuoteSpan) -> str | None:
+    """The named subject of the sentence when the quotation opens a that-clause ("... Clinton fired back that the
+    '...'")."""
+    if q.depth > 0:
+        return None
+    text = ctx.text
+    k = opening_start(text, q)
+    if not _THAT_BEFORE.search(text, max(0, k - 8), k):
+        return None
+    si = ctx.doc.sentence_of(q.start - 1)
+    return sentence_subject_name(ctx, si, q.start) if si >= 0 else None
+
+
+_THAT_BEFORE = re.compile(r"\bthat\s*$")
 
 
 def _quotative_frame(ctx: QuoteContext, q: QuoteSpan) -> Speaker | None:
@@ -432,7 +491,7 @@ def sentence_subject_name(ctx: QuoteContext, si: int, end: int) -> str | None:
     sent = doc.sentences[si]
     start = sent.start
     first = FIRST_WORD.match(doc.text, start, max(start, end))
-    if first and first.group(1).lower() in FRONTED:
+    if first and (first.group(1).lower() in FRONTED or _participle_opener(ctx, first.group(1))):
         # a fronted adverbial ("Two days before the anniversary, Macron made ..."; "At the debate, Sanders ..."):
         # the subject follows its comma
         comma = doc.text.find(",", start, min(max(start, end), start + MAX_ADVERBIAL_CHARS))
@@ -450,6 +509,12 @@ def sentence_subject_name(ctx: QuoteContext, si: int, end: int) -> str | None:
     if not parts or _fold(parts[-1]) not in ctx.names or _fold(parts[-1]) in _WHEN_NAMES:
         return None  # "Thursday night was a one-sided affair": a day names when, not who
     return " ".join(parts)
+
+
+def _participle_opener(ctx: QuoteContext, word: str) -> bool:
+    """A sentence opening with a participle ("Writing in dissent, Ginsburg ...", "Speaking to reporters, ...") has a
+    fronted adverbial before its subject; a name ending in -ing ("Beijing") is written as a name in the text."""
+    return len(word) > 4 and word.endswith("ing") and _fold(word) not in ctx.names
 
 
 # Names of days and months (those that are not also people's names) say when, never who.
