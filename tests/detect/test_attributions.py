@@ -32,6 +32,9 @@ def attrs(text):
          "named_person", "Rep. Ryan Costello"),
         ("Rep. Nancy Pelosi (D-Calif.), who spoke first, called it a betrayal.", "called", "neutral",
          "Rep. Nancy Pelosi", "named_person", "Rep. Nancy Pelosi"),
+        # between commas too, before a second appositive
+        ("Rep. Jo Nadal, D-N.Y., the committee chairman, said he hoped to vote.", "said", "neutral",
+         "Rep. Jo Nadal", "named_person", "Rep. Jo Nadal"),
         # an absolute "with" clause has its own subject
         ('The talks collapsed, with the minister saying the offer was "insulting."', "saying", "neutral",
          "the minister", "title_only", "the minister"),
@@ -125,6 +128,9 @@ def test_media_relay_is_second_hand_with_via_and_speaker():
         "Sanders\u2019 comments Tuesday were mild.",
         # a quotation in the sentence before does not make a reply verb speech
         'Jane Roe hit back at critics on Monday.',
+        # "state" is a noun as often as a verb: the verb needs a subject that can speak
+        "On the current state of politics in Washington: nothing new.",
+        "He carried a heavily Democratic state.",
     ],
 )
 def test_not_a_cue(text):

@@ -64,6 +64,11 @@ def is_cue(ctx: Ctx, first: int, last: int, lemma: str, flags: tuple[str, ...] =
     if prev in NOUN_MAKERS and gap_is_space(ctx, first) and not (
             prev in NOUN_MAKING_ADJECTIVES and (form.endswith("ed") or form in _IRREGULAR_PAST)):
         return False  # "the claim", "his remarks", "official statements" (but "the official said" is a verb)
+    if lemma == "state" and form in ("state", "states") and nxt not in ("that", ":") \
+            and not _content_follows(ctx, last) and not _person_subject(ctx, first):
+        return False  # "the current state of", "Western states": the noun; the verb states what follows it
+    if (lemma in _NOUN_TOO or lemma == "state") and form == lemma and _after_singular_article(ctx, first):
+        return False  # "a heavily Democratic state": after "a", a singular subject would take "states"
     if lemma in _NOUN_TOO and not form.endswith(("ed", "ing")) and form not in _IRREGULAR_PAST:
         # "tweets", "claims", "calls" are nouns as often as verbs ("an explosive charge"): the verb needs a
         # subject that can speak right before it
@@ -161,6 +166,21 @@ def _person_subject(ctx: Ctx, first: int) -> bool:
     if head in PRONOUNS:
         return head not in ("it", "which")
     return ctx.cap(subj[1]) or head in ctx.words.speaker_heads
+
+
+def _after_singular_article(ctx: Ctx, first: int) -> bool:
+    """Does a noun phrase opened by "a", "an", "each" or "every" run up to token ``first`` (a few words, no modal or
+    auxiliary between)? A base verb form cannot follow such a subject ("a man states"), so the word is a noun."""
+    w = ctx.doc.words
+    for k in range(first - 1, max(-1, first - 5), -1):
+        if not gap_is_space(ctx, k + 1) or w[k] in _MODALS or w[k] in AUXILIARIES:
+            return False
+        if w[k] in ("a", "an", "each", "every", "another"):
+            return True
+    return False
+
+
+_MODALS = frozenset("will would can could shall should may might must do does did to not".split())
 
 
 # Lemmas whose base and -s forms are common nouns ("a tweet", "the claims", "his remarks").

@@ -390,7 +390,8 @@ def subject_before(ctx: Ctx, cue: int, si: int) -> tuple[int, int] | None:
         g = ctx.gap(j + 1)
         if not ("," in g or "\u2014" in g):
             break
-        if step and not (w[j].isdigit() and "," in ctx.gap(j)) and not _role_appositive(ctx, j, lo):
+        if step and not (w[j].isdigit() and "," in ctx.gap(j)) and not _role_appositive(ctx, j, lo) \
+                and not _party_label(ctx, j, lo):
             break  # only an age or a role ("Roy Beck, executive director of X, a group that ..., said") stands
             # between two parentheticals
         p = j
@@ -407,7 +408,7 @@ def subject_before(ctx: Ctx, cue: int, si: int) -> tuple[int, int] | None:
         participle = head.endswith("ed") or head in ("known", "based", "born", "seen", "titled", "called")
         if dash or participle or head in DETERMINERS or head in (
                 "who", "which", "for", "in", "on", "meanwhile", "however", "too", "though", "speaking", "citing",
-                "whose") or head in roles or w[j] in roles or _looks_like_age(w, p, j) \
+                "whose") or head in roles or w[j] in roles or _looks_like_age(w, p, j) or _party_label(ctx, j, lo) \
                 or head in PREPOSITIONS or (step == 0 and _role_appositive(ctx, j, lo)
                                             and not any(w[t] in _FINITE for t in range(p, j + 1))):
             # a description ("managing director ... at SunTrust", "Mrs. Obama's chief of staff") or an adverbial
@@ -465,6 +466,17 @@ def _before_party(ctx: Ctx, j: int, lo: int) -> int:
 
 # Finite verbs and auxiliaries: a phrase holding one is a clause, not a description in apposition.
 _FINITE = frozenset("is was are were has have had will would can could did does do shall should may might must".split())
+
+
+def _party_label(ctx: Ctx, j: int, lo: int) -> bool:
+    """Is the comma-delimited phrase ending at token j a US party and state label ("D-N.Y.", "R-Pa.", "I-Vt."), the
+    appositive that follows a legislator's name?"""
+    p = j
+    while p > lo and not ("," in ctx.gap(p) or "\u2014" in ctx.gap(p)):
+        p -= 1
+    w = ctx.doc.words
+    return lo < p < j and j - p <= 3 and w[p] in ("d", "r", "i") and ctx.cap(p) and ctx.gap(p + 1) == "-" \
+        and ctx.cap(p + 1)
 
 
 def _role_appositive(ctx: Ctx, j: int, lo: int) -> bool:
