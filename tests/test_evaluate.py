@@ -79,8 +79,10 @@ def test_our_labels_hold_offsets_and_labels_only():
     labelled = sorted(qv.OUR_WRITE_LABELS.parent.glob("labels_*.jsonl"))
     labelled += sorted(qv.OUR_CHECK_LABELS.parent.glob("labels_*.jsonl"))
     labelled += sorted(qv.OUR_SHORT_LABELS.parent.glob("labels_*.jsonl"))
-    assert len(labelled) == 15
-    for path in [qv.OUR_LABELS, qv.OUR_WRITE_LABELS, qv.OUR_CHECK_LABELS, qv.OUR_SHORT_LABELS, *labelled]:
+    labelled += sorted(qv.OUR_CHECK40_LABELS.parent.glob("labels_*.jsonl"))
+    assert len(labelled) == 20
+    for path in [qv.OUR_LABELS, qv.OUR_WRITE_LABELS, qv.OUR_CHECK_LABELS, qv.OUR_SHORT_LABELS, qv.OUR_CHECK40_LABELS,
+                 *labelled]:
         for line in path.read_text(encoding="utf-8").splitlines():
             rec = json.loads(line)
             assert set(rec) - {"labellers"} == {"id", "source", "quotes"} and rec["id"].startswith("abp_")
@@ -99,6 +101,7 @@ def test_folds_cover_the_shared_files_and_our_labels():
     assert len(folds["allsides30"].articles) == 30 and folds["allsides30"].role == "write"
     assert len(folds["check60"].articles) == 60 and folds["check60"].role == "check"
     assert len(folds["short35"].articles) == 35 and folds["short35"].role == "write"
+    assert len(folds["check40"].articles) == 40 and folds["check40"].role == "check"
     for a in folds["allsides60"].articles:  # every labelled span sits between quotation marks of the shared text
         for q in a["quotes"]:
             assert a["text"][q["start"] - 1] in qv_marks() and a["text"][q["end"]] in qv_marks()
@@ -263,7 +266,8 @@ def test_the_two_labeller_sets_are_merged_from_their_labellers_files():
     import sys
 
     script = qv.GOLD / "merge_labels.py"
-    for folder in (qv.OUR_WRITE_LABELS.parent, qv.OUR_CHECK_LABELS.parent, qv.OUR_SHORT_LABELS.parent):
+    for folder in (qv.OUR_WRITE_LABELS.parent, qv.OUR_CHECK_LABELS.parent, qv.OUR_SHORT_LABELS.parent,
+                   qv.OUR_CHECK40_LABELS.parent):
         run = subprocess.run([sys.executable, str(script), str(folder), "--check"], capture_output=True, text=True)
         assert run.returncode == 0, run.stderr
         assert "Cohen's kappa" in run.stdout
@@ -288,16 +292,17 @@ def test_the_selection_script_gives_the_labelled_articles():
 
 
 @pytest.mark.shared
-def test_the_short_quotation_selection_gives_its_labelled_articles():
+@pytest.mark.parametrize("labels", [qv.OUR_SHORT_LABELS, qv.OUR_CHECK40_LABELS], ids=["short35", "check40"])
+def test_the_selection_scripts_of_the_2026_12_04_sets_give_their_labelled_articles(labels: Path):
     import json
     import subprocess
     import sys
 
     data = need_shared("data", "allsides_articles")
-    script = qv.GOLD / "quotes_short35" / "selection.py"
+    script = labels.parent / "selection.py"
     run = subprocess.run([sys.executable, str(script), "--shared", str(data.parent.parent)], capture_output=True,
                          text=True)
     assert run.returncode == 0, run.stderr
     chosen = [json.loads(line)["id"] for line in run.stdout.splitlines()]
-    labelled = [json.loads(line)["id"] for line in qv.OUR_SHORT_LABELS.read_text(encoding="utf-8").splitlines()]
+    labelled = [json.loads(line)["id"] for line in labels.read_text(encoding="utf-8").splitlines()]
     assert sorted(chosen) == sorted(labelled)
