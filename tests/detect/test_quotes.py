@@ -122,6 +122,13 @@ def quotes(text):
         ('Headline\n\nDecisions now come "within a few weeks" of arrival.',
          [("within a few weeks", "partial", None)]),
         ('Headline\n\nDecisions now come "quickly" after arrival.', [("quickly", "scare", None)]),
+        # a capitalised short phrase nobody says is a name or a title, not a scare quote
+        ('Headline\n\nThe podcast is new. "Start Here" offers a look at the news.', [("Start Here", "title", None)]),
+        # a capitalised nickname opening a sentence right before a surname is a name
+        ('Headline\n\nThe polls closed. "Iron Helena" Vasquez-Orr fumed on live TV.', [("Iron Helena", "name", None)]),
+        # doubled single marks close a quotation before its speaker and an appositive
+        ("Headline\n\n''You need to act now,'' Representative Jo Ray, Democrat of Ohio, told Mr. Obama.",
+         [("You need to act now,", "direct", "Jo Ray")]),
         # a signature line under a quotation paragraph names its author
         ('Headline\n\n"Wages have not kept up with prices."\n\n- Maria Okafor.\n\nThe claim is old.',
          [("Wages have not kept up with prices.", "direct", "Maria Okafor")]),

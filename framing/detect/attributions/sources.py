@@ -128,7 +128,8 @@ def find_source(ctx: Ctx, a: Attr) -> None:
 
 
 # A quotation ending in a comma, "!" or "?" inside its closing mark: `"...,"`, `"...!"` (straight, curly, single).
-_COMMA_CLOSE = frozenset(p + m for p in ",!?" for m in ('"', "\u201d", "'", "\u2019"))
+_COMMA_CLOSE = frozenset(p + m for p in ",!?" for m in ('"', "\u201d", "'", "\u2019", "''", "\u2019\u2019"))
+# (doubled single marks close a quotation in some archives' typewriter style: ''...,'' Mr. Smith said)
 # Punctuation inside a name and its appositive ("N.C.,", "Obama's", "co-founder").
 _INSIDE_APPOSITIVE = frozenset(",.'\u2019-")
 # How far before a cue the closing mark of an inverted frame may be (a name and an appositive).
@@ -142,7 +143,7 @@ def _speaker_after_quote(ctx: Ctx, a: Attr) -> tuple[int, int] | None:
     sent = ctx.sent_tokens(a.sentence) if a.sentence >= 0 else range(0, a.cue_first)
     for t in range(a.cue_first - 1, max(sent.start, a.cue_first - _MAX_AFTER_QUOTE) - 1, -1):
         g = ctx.gap(t).strip()
-        if not g or set(g) <= _INSIDE_APPOSITIVE:
+        if not g or set(g) <= _INSIDE_APPOSITIVE and g not in _COMMA_CLOSE:
             continue
         if g not in _COMMA_CLOSE or ctx.in_quote(t):
             return None

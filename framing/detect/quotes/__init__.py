@@ -162,6 +162,11 @@ def _classify_one(ctx: QuoteContext, q: QuoteSpan, last: LastTurn | None, outer_
             and content.rstrip(" \u2019'\"")[-1:] not in ("!", "?"):
         # "the 2002 'Beltway sniper' attacks"; an exclamation or a question is an utterance ("chants of 'Lock her up!'")
         return QuoteCall(q, "title", None, None, _CAPITALISED)
+    if n <= cfg.unmarked_scare_max_words and first_char.isupper() and not ctx.in_headline(q):
+        # English capitalises names and titles; a scare quote holds common words ("the 'experts'"), so a capitalised
+        # phrase nobody says, outside the headline, is the name of a show, a group or a slogan ("'Start Here' offers")
+        return QuoteCall(q, "title", None, None, "a capitalised short phrase with no speaker: the name of a work, a "
+                                                 "group or a slogan, not a word held at a distance")
     if n <= cfg.unmarked_scare_max_words:
         return QuoteCall(q, "scare", None, None,
                          "short quoted phrase with no speaker in this or the previous sentence: the writer's own "
@@ -205,7 +210,8 @@ def _frame_kind(ctx: QuoteContext, q: QuoteSpan, words: list[str], before: str, 
         return QuoteCall(q, "other", None, None, "a label or option (yes/no, a rating) rather than anyone's words")
     if fr.MENTION_BEFORE.search(before) or fr.MENTION_AFTER.match(after):
         return QuoteCall(q, "mention", None, None, "the words themselves are talked about (\"the word ...\")")
-    if fr.NAME_BEFORE.search(before) or fr.between_names(ctx.text, q):
+    if fr.NAME_BEFORE.search(before) or fr.between_names(ctx.text, q) or (
+            not ctx.in_headline(q) and fr.nickname_before_surname(ctx.text, q)):
         return QuoteCall(q, "name", None, None, "a nickname or name (after \"dubbed\", \"known as\", or inside a name)")
     if fr.MARKUP_BEFORE.search(before):
         return QuoteCall(q, "other", None, None, "an attribute value in markup (name=\"...\")")

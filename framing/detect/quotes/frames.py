@@ -112,6 +112,21 @@ def between_names(text: str, q: QuoteSpan) -> bool:
         not re.search(r"\b(?:said|says|told|The|A|An)\s$", b)
 
 
+def nickname_before_surname(text: str, q: QuoteSpan) -> bool:
+    """'"Iron Helena" Vasquez-Orr fumed': a capitalised nickname opening a sentence, right before a surname."""
+    content = text[q.start:q.end]
+    words = content.split()
+    if not 1 <= len(words) <= 3 or not all(w[:1].isupper() for w in words) or content.rstrip()[-1:] in ",.;:!?":
+        return False
+    b = text[max(0, q.start - 3):q.start - 1]
+    after = re.match(r" [A-Z][\w-]+(?:['\u2019]s)?[ ,]\s*(\w*)", text[q.end + 1:q.end + 40])
+    return (not b.strip() or b.rstrip()[-1:] in ".!?") and after is not None \
+        and after.group(1) not in _SAID  # `"Yes We Can" Obama said`: a quotation and its speaker
+
+
+_SAID = frozenset("said says told tells wrote writes added adds asked asks recalled replied".split())
+
+
 def coordinated(text: str, a: QuoteSpan, b: QuoteSpan) -> bool:
     """Are two quotations joined only by "and", "or" or a comma ("unacceptable" and "inaccurate")?"""
     if a.depth != b.depth or b.start <= a.end:
