@@ -122,6 +122,11 @@ def quotes(text):
         ('Headline\n\nDecisions now come "within a few weeks" of arrival.',
          [("within a few weeks", "partial", None)]),
         ('Headline\n\nDecisions now come "quickly" after arrival.', [("quickly", "scare", None)]),
+        # a fragment in a sentence about a named person or a described body is their wording, however long
+        ('Headline\n\nPaul Rand worried that aid was becoming "a hammock that lulls able people to sleep."',
+         [("a hammock that lulls able people to sleep.", "partial", "Paul Rand")]),
+        ('Headline\n\nThe statement urged voters to "avoid condemning refugees as a group."',
+         [("avoid condemning refugees as a group.", "partial", "The statement")]),
         # a capitalised short phrase nobody says is a name or a title, not a scare quote
         ('Headline\n\nThe podcast is new. "Start Here" offers a look at the news.', [("Start Here", "title", None)]),
         # a capitalised nickname opening a sentence right before a surname is a name

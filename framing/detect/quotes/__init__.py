@@ -31,7 +31,14 @@ from framing.detect.attributions import Attr
 from framing.detect.attributions._base import word_classes
 from framing.detect.quotes import frames as fr
 from framing.detect.quotes._context import WORD, QuoteContext, family
-from framing.detect.quotes.speakers import AS_CALLED, LastTurn, frame_before, sentence_subject_name, speaker_for
+from framing.detect.quotes.speakers import (
+    AS_CALLED,
+    LastTurn,
+    described_subject,
+    frame_before,
+    sentence_subject_name,
+    speaker_for,
+)
 from framing.lexicons import Lexicon
 from framing.text.document import Document
 from framing.text.quotemarks import QuoteSpan
@@ -55,7 +62,7 @@ def classify(doc: Document, attrs: list[Attr], cfg: Config, sources: Lexicon) ->
     """The kind, speaker and cue of every quotation pair in ``doc`` (same order as ``doc.quotes``); ``sources`` is
     the source-terms lexicon (its utterance and document nouns frame quotations: "his comments that '...'")."""
     words = word_classes(sources)
-    ctx = QuoteContext(doc, attrs, cfg, words.speech_nouns, words.single.get("utterance", frozenset()))
+    ctx = QuoteContext(doc, attrs, cfg, words.speech_nouns, words.single.get("utterance", frozenset()), words.heads)
     out: list[QuoteCall] = []
     last: LastTurn | None = None
     prev: QuoteCall | None = None
@@ -146,12 +153,13 @@ def _classify_one(ctx: QuoteContext, q: QuoteSpan, last: LastTurn | None, outer_
         return QuoteCall(q, "title", None, None, "names a rule, law, plan, agreement or test (a title, not a quote)")
     if n == 1 and _capitalised_mid_sentence(ctx, q, words[0], before):
         return QuoteCall(q, "title", None, None, _CAPITALISED)
-    if n <= cfg.scare_max_words and q.depth == 0 and si >= 0 and not ctx.in_headline(q) \
+    if (n <= cfg.scare_max_words or not clause) and q.depth == 0 and si >= 0 and not ctx.in_headline(q) \
             and not text[doc.sentences[si].start:doc.sentences[si].end].rstrip(" \"'\u201d\u2019").endswith("?"):
         # a short phrase in a sentence that reports what a named person or body says or does is, by the guidelines,
-        # their wording (an implicit attribution: "Amira Sandoval talks about 'climate adaptation'"); the writer's
-        # own questions are not ("Will Helena cosy up to Brandt in a 'grand coalition'?")
-        subject = sentence_subject_name(ctx, si, q.start)
+        # their wording (an implicit attribution: "Amira Sandoval talks about 'climate adaptation'"), and so is a
+        # longer fragment ("Paul Ryan worried that the safety net was becoming 'a hammock that lulls ...'"); the
+        # writer's own questions are not ("Will Helena cosy up to Brandt in a 'grand coalition'?")
+        subject = sentence_subject_name(ctx, si, q.start) or described_subject(ctx, si, q.start)
         if subject is None and last is not None and last.name and _pronoun_subject(ctx, si) \
                 and ctx.para_index(q.start) - last.paragraph <= 1:
             subject = last.name  # "He promises the government will help 'up-skill' workers"

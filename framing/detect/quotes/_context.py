@@ -31,6 +31,7 @@ class QuoteContext:
     cfg: Config
     speech_nouns: frozenset[str]  # what someone says or writes ("comments", "claim", "statement")
     utterances: frozenset[str]  # of those, what someone says ("comments", "claim"), not documents
+    heads: frozenset[str]  # nouns that head a source noun phrase ("statement", "commission", "senator")
     by_sentence: dict[int, list[Attr]] = field(init=False)
     by_content: list[Attr] = field(init=False)  # attributions with a content span, by where the content starts
     content_starts: list[int] = field(init=False)

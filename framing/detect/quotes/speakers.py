@@ -511,6 +511,22 @@ def sentence_subject_name(ctx: QuoteContext, si: int, end: int) -> str | None:
     return " ".join(parts)
 
 
+def described_subject(ctx: QuoteContext, si: int, end: int) -> str | None:
+    """The noun phrase sentence ``si`` opens with when a determiner and a source noun make it ("The statement urged
+    ...", "the former secretary of state talked about ..."), before offset ``end``."""
+    doc = ctx.doc
+    start = doc.sentences[si].start
+    m = _DESCRIBED.match(doc.text, start, max(start, end))
+    if m is None or _fold(m.group(2)) not in ctx.heads:
+        return None
+    return m.group(1)
+
+
+# A determiner, up to three modifiers, a head noun, then a lower-case word (the verb): "The Rove ad hits ...".
+_DESCRIBED = re.compile(r"((?:The|the|A|An|This|That|Its|His|Her|Their)\s+(?:[\w.\u2019'-]+\s+){0,3}?([A-Za-z]+))"
+                        r"(?=\s+(?!(?:and|or|of|for|in|on|at|to|with|by|from|that|who|which|whose)\b)[a-z]+\s)")
+
+
 def _participle_opener(ctx: QuoteContext, word: str) -> bool:
     """A sentence opening with a participle ("Writing in dissent, Ginsburg ...", "Speaking to reporters, ...") has a
     fronted adverbial before its subject; a name ending in -ing ("Beijing") is written as a name in the text."""
