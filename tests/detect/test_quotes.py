@@ -127,6 +127,11 @@ def quotes(text):
          [("a hammock that lulls able people to sleep.", "partial", "Paul Rand")]),
         ('Headline\n\nThe statement urged voters to "avoid condemning refugees as a group."',
          [("avoid condemning refugees as a group.", "partial", "The statement")]),
+        # an utterance noun and a dash before the quotation; "states" after a quotation and its subject
+        ('Headline\n\nBill Rook\u2019s stock answer \u2014 \u201cI will be fine whatever happens\u201d \u2014 still works.',
+         [("I will be fine whatever happens", "direct", "Bill Rook")]),
+        ('Headline\n\n"They know she is strong," a voice-over in the ad states. "She will stand up to them."',
+         [("They know she is strong,", "direct", "the ad"), ("She will stand up to them.", "direct", "the ad")]),
         # a capitalised short phrase nobody says is a name or a title, not a scare quote
         ('Headline\n\nThe podcast is new. "Start Here" offers a look at the news.', [("Start Here", "title", None)]),
         # a capitalised nickname opening a sentence right before a surname is a name

@@ -65,8 +65,11 @@ def is_cue(ctx: Ctx, first: int, last: int, lemma: str, flags: tuple[str, ...] =
             prev in NOUN_MAKING_ADJECTIVES and (form.endswith("ed") or form in _IRREGULAR_PAST)):
         return False  # "the claim", "his remarks", "official statements" (but "the official said" is a verb)
     if lemma == "state" and form in ("state", "states") and nxt not in ("that", ":") \
-            and not _content_follows(ctx, last) and not _person_subject(ctx, first):
-        return False  # "the current state of", "Western states": the noun; the verb states what follows it
+            and not _content_follows(ctx, last) and not _person_subject(ctx, first) \
+            and not _QUOTE_THEN_SUBJECT.search(ctx.text[max(0, ctx.doc.tok_start[first] - 60):ctx.doc.tok_start[first]]):
+        # "the current state of", "Western states": the noun; the verb states what follows it, or what a quotation
+        # before its subject holds (`"...," a voice-over in the ad states.`)
+        return False
     if (lemma in _NOUN_TOO or lemma == "state") and form == lemma and _after_singular_article(ctx, first):
         return False  # "a heavily Democratic state": after "a", a singular subject would take "states"
     if lemma in _NOUN_TOO and not form.endswith(("ed", "ing")) and form not in _IRREGULAR_PAST:

@@ -171,8 +171,8 @@ def _utterance(ctx: QuoteContext, q: QuoteSpan, last: LastTurn | None) -> Speake
         between = doc.text[doc.tok_end[t]:q.start - 1]
         nxt = w[t + 1] if t + 1 < toks.stop else ""
         nxt2 = w[t + 2] if t + 2 < toks.stop else ""
-        if between.strip() in ("", ":") or nxt == "that" or nxt in _BE and nxt2 == "that":
-            pass  # "his answer: '...'", "the claim that ...", "its thesis is that ..."
+        if between.strip() in ("", ":", "\u2014", "\u2013", "-", "--") or nxt == "that" or nxt in _BE and nxt2 == "that":
+            pass  # "his answer: '...'", "his stock answer — '...'", "the claim that ...", "its thesis is that ..."
         elif not (w[t] in ctx.utterances and nxt in _COMPLEMENT):
             return None  # "a call for ...", "comments on ...": complements of utterance nouns only
         name = _possessor(ctx, t, toks.start, last) or _agent_after(ctx, t, toks.stop) \
@@ -191,7 +191,7 @@ def _as_they_call_it(ctx: QuoteContext, q: QuoteSpan, last: LastTurn | None) -> 
     m = AS_CALLS_AFTER.match(text, q.end + 1, min(len(text), q.end + 1 + 90))
     if m is None:
         k = opening_start(text, q)
-        m = WHAT_CALLS_BEFORE.search(text, max(0, k - 70), k)
+        m = WHAT_CALLS_BEFORE.search(text, max(0, k - 70), k) or AS_PUT_BEFORE.search(text, max(0, k - 90), k)
     if m is None:
         return None
     who = m.group("who").strip()
@@ -214,6 +214,8 @@ _WHO = r"(?P<who>[A-Za-z][\w.\u2019'-]*(?:\s+[\w.\u2019'-]+){0,5}?)"
 AS_CALLS_AFTER = re.compile(r"[\s\"'\u201d\u2019]*,?\s*\(?as\s+" + _WHO +
                             r"\s+(?:(?:is|are|was|were|has|have|had|likes?\s+to|liked\s+to)\s+(?:been\s+)?)?"
                             + _CALL_VERBS + r"\b")
+AS_PUT_BEFORE = re.compile(r"\b[Aa]s\s+" + _WHO + r"\s+(?:has\s+|had\s+)?(?P<verb>put|puts|said|says|wrote|writes)\s+"
+                           r"it\b[^.;:!?\"\u201c\u201d]{0,40}?[,:]\s*$")
 WHAT_CALLS_BEFORE = re.compile(r"\bwhat\s+" + _WHO + r"\s+(?:(?:has|have|had)\s+)?" + _CALL_VERBS +
                                r"(?:\s+(?:as|a|an|the))?\s*$")
 
