@@ -132,6 +132,10 @@ def quotes(text):
          [("I will be fine whatever happens", "direct", "Bill Rook")]),
         ('Headline\n\n"They know she is strong," a voice-over in the ad states. "She will stand up to them."',
          [("They know she is strong,", "direct", "the ad"), ("She will stand up to them.", "direct", "the ad")]),
+        # a list of one speaker's remarks under topic labels
+        ('Headline\n\n"Now is the time," Ann Vale said.\n\nShe also had one-liners:\n\nOn taxes: "Cut them all."\n\n'
+         'On rivals: "They are tired."', [("Now is the time,", "direct", "Ann Vale"), ("Cut them all.", "direct", "Ann Vale"),
+                                          ("They are tired.", "direct", "Ann Vale")]),
         # a capitalised short phrase nobody says is a name or a title, not a scare quote
         ('Headline\n\nThe podcast is new. "Start Here" offers a look at the news.', [("Start Here", "title", None)]),
         # a capitalised nickname opening a sentence right before a surname is a name

@@ -78,6 +78,10 @@ def speaker_for(ctx: QuoteContext, q: QuoteSpan, last: LastTurn | None, clause: 
         about = _previous_sentence_person(ctx, q)
         if about is not None and (last is None or not last.name or last.name.split()[-1] != about.split()[-1]):
             return Speaker(about, None, "opens the sentence after one about this person")
+    if last is not None and last.name and _topic_label(ctx, q) \
+            and ctx.para_index(q.start) - last.paragraph <= _TOPIC_LIST_PARAGRAPHS:
+        # "On gun ownership: '...'": a list of one speaker's remarks, each under its topic
+        return Speaker(last.name, last.cue, "a remark under a topic label, in a list of the last speaker's remarks")
     if last is not None and clause and ctx.para_index(q.start) - last.paragraph <= 1:
         return Speaker(last.name, last.cue, "continues the previous speaker's quotation")
     if last is not None and not clause and ctx.para_index(q.start) == last.paragraph:
@@ -87,6 +91,21 @@ def speaker_for(ctx: QuoteContext, q: QuoteSpan, last: LastTurn | None, clause: 
         own = sentence_subject_name(ctx, si, q.start) if si >= 0 else None
         return Speaker(own or last.name, last.cue, "in a paragraph reporting this speaker")
     return NOBODY
+
+
+def _topic_label(ctx: QuoteContext, q: QuoteSpan) -> bool:
+    """Does the quotation's paragraph open with a topic label and a colon right before it ("On gun ownership: '...'")?"""
+    if q.depth > 0:
+        return False
+    k = ctx.para_index(q.start)
+    if k < 0:
+        return False
+    return _TOPIC.fullmatch(ctx.text, ctx.doc.paragraphs[k].start, opening_start(ctx.text, q)) is not None
+
+
+_TOPIC = re.compile(r"\s*(?:On|About|Regarding|Asked about|Asked whether|Asked if)\b[^\n:\"\u201c\u201d]{1,100}:\s*")
+# A list of remarks under topic labels follows its speaker's last reported words within a few paragraphs.
+_TOPIC_LIST_PARAGRAPHS = 3
 
 
 def _previous_sentence_person(ctx: QuoteContext, q: QuoteSpan) -> str | None:
