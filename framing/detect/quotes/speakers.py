@@ -82,7 +82,7 @@ def speaker_for(ctx: QuoteContext, q: QuoteSpan, last: LastTurn | None, clause: 
             and ctx.para_index(q.start) - last.paragraph <= _TOPIC_LIST_PARAGRAPHS:
         # "On gun ownership: '...'": a list of one speaker's remarks, each under its topic
         return Speaker(last.name, last.cue, "a remark under a topic label, in a list of the last speaker's remarks")
-    if last is not None and clause and ctx.para_index(q.start) - last.paragraph <= 1:
+    if last is not None and clause and ctx.para_index(q.start) - last.paragraph <= _TURN_PARAGRAPHS:
         return Speaker(last.name, last.cue, "continues the previous speaker's quotation")
     if last is not None and not clause and ctx.para_index(q.start) == last.paragraph:
         # a fragment in a paragraph that reports a speaker: the surrounding attribution covers it, and the speaker
@@ -104,6 +104,9 @@ def _topic_label(ctx: QuoteContext, q: QuoteSpan) -> bool:
 
 
 _TOPIC = re.compile(r"\s*(?:On|About|Regarding|Asked about|Asked whether|Asked if)\b[^\n:\"\u201c\u201d]{1,100}:\s*")
+# A speaker's turn holds for a clause quoted in the next two paragraphs, when nobody else is reported in between: news
+# often sets a paragraph of paraphrase or context between two quotations of one speaker.
+_TURN_PARAGRAPHS = 2
 # A list of remarks under topic labels follows its speaker's last reported words within a few paragraphs.
 _TOPIC_LIST_PARAGRAPHS = 3
 
@@ -426,6 +429,7 @@ def _name_run(ctx: QuoteContext, t: int, hi: int) -> tuple[int, int] | None:
 
 
 _NOT_ROLE_NOUN = frozenset("of and or to".split())
+
 
 
 def _run_end(ctx: QuoteContext, t: int, hi: int) -> int:
