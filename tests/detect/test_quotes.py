@@ -132,6 +132,11 @@ def quotes(text):
          [("I will be fine whatever happens", "direct", "Bill Rook")]),
         ('Headline\n\n"They know she is strong," a voice-over in the ad states. "She will stand up to them."',
          [("They know she is strong,", "direct", "the ad"), ("She will stand up to them.", "direct", "the ad")]),
+        # the clause test on the words: a subject and its verb inside the marks make a clause, wherever it sits
+        ('Headline\n\nAnn Vale claimed that "we are getting out of the business" but then added more.',
+         [("we are getting out of the business", "direct", "Ann Vale")]),
+        ('Headline\n\nAnn Vale said the plan "is tapping into something real" today.',
+         [("is tapping into something real", "partial", "Ann Vale")]),
         # a list of one speaker's remarks under topic labels
         ('Headline\n\n"Now is the time," Ann Vale said.\n\nShe also had one-liners:\n\nOn taxes: "Cut them all."\n\n'
          'On rivals: "They are tired."', [("Now is the time,", "direct", "Ann Vale"), ("Cut them all.", "direct", "Ann Vale"),

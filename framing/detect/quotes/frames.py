@@ -127,6 +127,31 @@ def nickname_before_surname(text: str, q: QuoteSpan) -> bool:
 _SAID = frozenset("said says told tells wrote writes added adds asked asks recalled replied".split())
 
 
+def subject_and_verb(words: list[str]) -> bool:
+    """Does a quotation open with a subject (a personal pronoun, "there", or a determiner and up to two words) followed
+    by a finite auxiliary or modal, so that it holds a clause of its own ("we are getting out", "there are scores",
+    "their position is now ...")? A fragment whose subject is outside the marks opens with the verb."""
+    low = [w.lower().replace("\u2019", "'") for w in words[:5]]
+    if len(words) < 4 or not low:
+        return False
+    if low[0] in _SUBJECT_PRONOUNS:
+        return low[0] in _CONTRACTED or (len(low) > 1 and low[1] in _FINITE) or (
+            len(low) > 2 and low[1] in _ADVERBS_BEFORE_VERB and low[2] in _FINITE)
+    if low[0] in _CLAUSE_DETERMINERS:
+        return any(x in _FINITE for x in low[2:4])
+    return False
+
+
+_SUBJECT_PRONOUNS = frozenset("i we you he she they it there i'm we're you're he's she's they're it's there's i've "
+                              "we've they've i'll we'll you'll he'll she'll they'll it'll i'd we'd they'd".split())
+_CONTRACTED = frozenset(w for w in _SUBJECT_PRONOUNS if "'" in w)
+_FINITE = frozenset("""am is are was were has have had do does did will would can could shall should may might must
+    isn't aren't wasn't weren't hasn't haven't hadn't doesn't don't didn't won't wouldn't can't couldn't shouldn't
+    need needs want wants think thinks know knows believe believes""".split())
+_ADVERBS_BEFORE_VERB = frozenset("just also still never always really only even all both".split())
+_CLAUSE_DETERMINERS = frozenset("the their his her its our my your this these those".split())
+
+
 def coordinated(text: str, a: QuoteSpan, b: QuoteSpan) -> bool:
     """Are two quotations joined only by "and", "or" or a comma ("unacceptable" and "inaccurate")?"""
     if a.depth != b.depth or b.start <= a.end:
