@@ -137,6 +137,9 @@ def quotes(text):
          [("we are getting out of the business", "direct", "Ann Vale")]),
         ('Headline\n\nAnn Vale said the plan "is tapping into something real" today.',
          [("is tapping into something real", "partial", "Ann Vale")]),
+        # a show someone spoke to, after its broadcaster's name
+        ('Headline\n\nAnn Vale told NBC\u2019s \u201cMeet the Nation\u201d that she would run.',
+         [("Meet the Nation", "title", None)]),
         # a list of one speaker's remarks under topic labels
         ('Headline\n\n"Now is the time," Ann Vale said.\n\nShe also had one-liners:\n\nOn taxes: "Cut them all."\n\n'
          'On rivals: "They are tired."', [("Now is the time,", "direct", "Ann Vale"), ("Cut them all.", "direct", "Ann Vale"),

@@ -62,9 +62,11 @@ OTHER_CONTENT = re.compile(
 # "Meet the Press" that ...", "said on "Fox & Friends"", "in an interview with "The View"".
 ADDRESSEE_BEFORE = re.compile(
     r"\b(?:told|tells|telling|(?:appeared|appearing|appears|spoke|speaking|said|says)\s+(?:on|to)|"
-    r"interview\s+(?:with|on)|interviewed\s+(?:by|on))\s*$", re.IGNORECASE)
+    r"interview\s+(?:with|on)|interviewed\s+(?:by|on))"
+    # the broadcaster's name or "the" may stand before the show: "told NBC's", "said on the"
+    r"(?:\s+(?:the|[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)?['\u2019]s?))?\s*$", re.IGNORECASE)
 ADDRESSEE_AFTER = re.compile(r"^\s*(?:[,.;:]|that\b|on\b|in\b|this\b|last\b|earlier\b|late\b|about\b|and\b|when\b|"
-                             r"after\b|before\b|\w+day\b)", re.IGNORECASE)
+                             r"after\b|before\b|of\b|the\s+other\b|\w+day\b)", re.IGNORECASE)
 # A thing named by a participle: "an experiment called "The Doll Test"", "a movement ..., called "No Left"". The word
 # before is a common noun or a comma; a pronoun or a name there is a speaker calling something a name.
 NAMING_PARTICIPLE = re.compile(r"(?:\b([a-z][a-z-]+)|,)\s+(?:called|named|titled|entitled)\s*$")
