@@ -140,6 +140,9 @@ def quotes(text):
         # a show someone spoke to, after its broadcaster's name
         ('Headline\n\nAnn Vale told NBC\u2019s \u201cMeet the Nation\u201d that she would run.',
          [("Meet the Nation", "title", None)]),
+        # a frame word must be a whole word: "assign" is not "sign", "head" is not "ad"
+        ('Headline\n\nI am not trying to assign "equivalence" between left and right.',
+         [("equivalence", "scare", None)]),
         # a list of one speaker's remarks under topic labels
         ('Headline\n\n"Now is the time," Ann Vale said.\n\nShe also had one-liners:\n\nOn taxes: "Cut them all."\n\n'
          'On rivals: "They are tired."', [("Now is the time,", "direct", "Ann Vale"), ("Cut them all.", "direct", "Ann Vale"),

@@ -27,10 +27,10 @@ MENTION_AFTER = re.compile(
     r"(?:is|was)\s+coined|(?:is|was|are|were)?\s*(?:mentioned|uttered|spelled|spelt|misspelled)\b)",
     re.IGNORECASE)
 NAME_BEFORE = re.compile(
-    r"(?:nicknamed|dubbed|known\s+(?:\w+ly\s+)?as|aka|a\.k\.a\.|nickname|nicknames|called\s+(?:him|her|himself|herself|"
+    r"\b(?:nicknamed|dubbed|known\s+(?:\w+ly\s+)?as|aka|a\.k\.a\.|nickname|nicknames|called\s+(?:him|her|himself|herself|"
     r"themselves|itself)|calls\s+(?:him|her|himself|herself))\s*,?\s*$", re.IGNORECASE)
 TITLE_BEFORE = re.compile(
-    r"(?:(?:signs?|placards?|banners?|posters?|billboards?|t-shirts?|shirts?|hats?|caps?|stickers?)\s+"
+    r"\b(?:(?:signs?|placards?|banners?|posters?|billboards?|t-shirts?|shirts?|hats?|caps?|stickers?)\s+"
     r"(?:that\s+|which\s+)?(?:read|reads|reading|said|saying)|"
     r"titled|entitled|headlined|headline|book|film|movie|documentary|song|album|show|series|podcast|op-ed|"
     r"column|essay|article|report|memo|slogan|motto|operation|campaign|programme|program|doctrine|initiative|"
