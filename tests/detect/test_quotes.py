@@ -143,6 +143,7 @@ def quotes(text):
         # a frame word must be a whole word: "assign" is not "sign", "head" is not "ad"
         ('Headline\n\nI am not trying to assign "equivalence" between left and right.',
          [("equivalence", "scare", None)]),
+        ('Headline\n\nThe island, also called "Big Rock", is small.', [("Big Rock", "title", None)]),
         # a list of one speaker's remarks under topic labels
         ('Headline\n\n"Now is the time," Ann Vale said.\n\nShe also had one-liners:\n\nOn taxes: "Cut them all."\n\n'
          'On rivals: "They are tired."', [("Now is the time,", "direct", "Ann Vale"), ("Cut them all.", "direct", "Ann Vale"),
