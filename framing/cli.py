@@ -206,7 +206,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     if previous_int is signal.default_int_handler:
         signal.signal(signal.SIGINT, _interrupt)
     try:
-        return int(args.func(args) or 0)
+        status = int(args.func(args) or 0)
+        if _stops:
+            # a Ctrl-C or SIGTERM whose exception was lost (Python code called back from C, as a C extension's
+            # attribute lookup, can swallow it) while the command ran on to its end: the signal still decides the
+            # exit status, and the message says that the work was finished
+            print("framing: the command finished before it could stop; its output is complete", file=sys.stderr)
+            return _stopped(None, terminated="SIGTERM" in _stops)
+        return status
     except FramingError as exc:
         if _stops:
             return _stopped(None, terminated="SIGTERM" in _stops)

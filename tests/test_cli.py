@@ -253,3 +253,18 @@ def test_an_error_without_a_stop_is_still_an_error(monkeypatch):
     monkeypatch.setattr(cli, "cmd_analyse", failing)
     with pytest.raises(ValueError, match="a real bug"):
         cli.main(["analyse", "-"])
+
+
+def test_a_stop_signal_whose_exception_was_lost_still_decides_the_exit_status(monkeypatch, capsys):
+    # C code that calls back into Python can swallow the KeyboardInterrupt a Ctrl-C raises there: the handler has
+    # recorded the signal, the command runs on to its end, and the exit status must still say it was interrupted
+    import framing.cli as cli
+
+    def lost_ctrl_c(args):
+        cli._stops.append("SIGINT")  # what the handler records before its exception is lost
+        return 0
+
+    monkeypatch.setattr(cli, "cmd_lexicon_list", lost_ctrl_c)
+    assert main(["lexicon", "list"]) == 130
+    err = capsys.readouterr().err
+    assert "interrupted" in err and "its output is complete" in err
