@@ -34,6 +34,8 @@ from framing.errors import LexiconError
 from framing.inflect import expand
 from framing.text.normalize import FOLD_TABLE, normalize
 
+_set = object.__setattr__  # sets a field of a frozen dataclass in its own __init__, as the generated one does
+
 LexiconKind = Literal["loaded_terms", "reporting_verbs", "source_terms", "actor_labels", "speaker_roles"]
 COLUMNS = ("term", "pos", "forms", "category", "weight", "neutral", "exclude", "flags", "note")
 # The header of files written before the flags column existed: still read, with no flags.
@@ -107,6 +109,13 @@ class Match:
     first: int
     last: int
     entry: Entry
+
+    # An explicit __init__ (the dataclass keeps it): code compiled with mypyc runs it natively, where the dataclass's
+    # generated one ran as interpreted Python; same fields, still frozen (see framing.text.segment.Span).
+    def __init__(self, first: int, last: int, entry: Entry) -> None:
+        _set(self, "first", first)
+        _set(self, "last", last)
+        _set(self, "entry", entry)
 
 
 def fold_words(phrase: str) -> tuple[str, ...]:
