@@ -34,6 +34,8 @@ from framing.errors import LexiconError
 from framing.inflect import expand
 from framing.text.normalize import FOLD_TABLE, normalize
 
+_set = object.__setattr__  # sets a field of a frozen dataclass in its own __init__, as the generated one does
+
 LexiconKind = Literal["loaded_terms", "reporting_verbs", "source_terms", "actor_labels", "speaker_roles"]
 COLUMNS = ("term", "pos", "forms", "category", "weight", "neutral", "exclude", "flags", "note")
 # The header of files written before the flags column existed: still read, with no flags.
@@ -108,6 +110,13 @@ class Match:
     last: int
     entry: Entry
 
+    # An explicit __init__ (the dataclass keeps it): code compiled with mypyc runs it natively, where the dataclass's
+    # generated one ran as interpreted Python; same fields, still frozen (see framing.text.segment.Span).
+    def __init__(self, first: int, last: int, entry: Entry) -> None:
+        _set(self, "first", first)
+        _set(self, "last", last)
+        _set(self, "entry", entry)
+
 
 def fold_words(phrase: str) -> tuple[str, ...]:
     """The folded word tokens of a phrase, as the matcher sees them."""
@@ -122,9 +131,10 @@ class Lexicon:
     sha256: str
     entries: tuple[Entry, ...]
     path: str | None = None
-    _single: dict[str, int] = field(default_factory=dict, repr=False)
-    _multi: dict[tuple[str, str], list[tuple[tuple[str, ...], int]]] = field(default_factory=dict, repr=False)
-    _starts: frozenset[str] = field(default=frozenset(), repr=False)
+    # Every word that starts an entry: its one-word entry's index (None: none), and the longer entries starting with
+    # it by their second word, longest first (None: none). One lookup per word of the text finds both.
+    _first: dict[str, tuple[int | None, dict[str, list[tuple[tuple[str, ...], int]]] | None]] = field(
+        default_factory=dict, repr=False)
     _strict: frozenset[tuple[str, ...]] = field(default=frozenset(), repr=False)
 
     def __post_init__(self) -> None:
@@ -149,11 +159,12 @@ class Lexicon:
                 single[words[0]] = i
             else:
                 multi.setdefault((words[0], words[1]), []).append((words, i))
-        for cands in multi.values():
+        by_second: dict[str, dict[str, list[tuple[tuple[str, ...], int]]]] = {}
+        for (w1, w2), cands in multi.items():
             cands.sort(key=lambda c: -len(c[0]))
-        object.__setattr__(self, "_single", single)
-        object.__setattr__(self, "_multi", multi)
-        object.__setattr__(self, "_starts", frozenset(single) | {w for w, _ in multi})
+            by_second.setdefault(w1, {})[w2] = cands
+        first = {w: (single.get(w), by_second.get(w)) for w in sorted(single.keys() | by_second.keys())}
+        object.__setattr__(self, "_first", first)
         object.__setattr__(self, "_strict", frozenset(strict))
 
     @property
@@ -169,29 +180,28 @@ class Lexicon:
         have only spaces or hyphens (or one apostrophe) between its words.
         """
         out: list[Match] = []
-        single, multi, strict = self._single, self._multi, self._strict
+        first, strict = self._first, self._strict
         n = len(words)
         i = 0
         # Only positions whose word starts some entry can start a match: find them in one pass.
-        starts_set = self._starts
-        for p in compress(range(n), map(starts_set.__contains__, words)):
+        for p in compress(range(n), map(first.__contains__, words)):
             if p < i:
                 continue  # inside the previous match
-            hit = None
-            if p + 1 < n:
-                for cand, idx in multi.get((words[p], words[p + 1]), ()):
-                    k = len(cand)
-                    if p + k <= n and (k == 2 or tuple(words[p:p + k]) == cand):
-                        if text is not None and not _tight(text, starts, ends, p, k, cand in strict):
+            idx1, by_second = first[words[p]]
+            k = 0
+            idx = 0
+            if by_second is not None and p + 1 < n:
+                for cand, cand_idx in by_second.get(words[p + 1], ()):
+                    ck = len(cand)
+                    if p + ck <= n and (ck == 2 or tuple(words[p:p + ck]) == cand):
+                        if text is not None and not _tight(text, starts, ends, p, ck, cand in strict):
                             continue
-                        hit = (k, idx)
+                        k, idx = ck, cand_idx
                         break
-            if hit is None:
-                idx1 = single.get(words[p])
+            if k == 0:
                 if idx1 is None:
                     continue
-                hit = (1, idx1)
-            k, idx = hit
+                k, idx = 1, idx1
             if idx >= 0:
                 out.append(Match(p, p + k - 1, self.entries[idx]))
             i = p + k

@@ -25,7 +25,18 @@ ENGINE_MODULES = ("framing.report", "framing.findings", "framing.explanations", 
 
 
 def config_sha256(cfg: Config) -> str:
-    return hashlib.sha256(json.dumps(cfg.to_dict(), sort_keys=True).encode()).hexdigest()
+    global _last_config
+    last = _last_config
+    if last is not None and last[0] is cfg:  # the same object (every report of a run has the same one)
+        return last[1]
+    sha = hashlib.sha256(json.dumps(cfg.to_dict(), sort_keys=True).encode()).hexdigest()
+    _last_config = (cfg, sha)
+    return sha
+
+
+# The last configuration hashed, by identity rather than equality: equal configurations can differ in their JSON
+# (1 and 1.0), and the object kept alive here cannot be replaced by another at the same address.
+_last_config: tuple[Config, str] | None = None
 
 
 def versions(lex: Lexicons, cfg: Config) -> dict[str, Any]:

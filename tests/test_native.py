@@ -167,3 +167,30 @@ def test_compiled_modules_use_no_cached_property():
     used = re.compile(r"^\s*@(?:functools\.)?cached_property\b", re.M)
     users = [m for m in _native.MODULES if used.search(_native.source_path(m).read_text(encoding="utf-8"))]
     assert not users, f"functools.cached_property in compiled modules: {users}"
+
+
+@pytest.mark.parametrize("cls, args", [
+    ("framing.text.segment:Span", (1, 2)),
+    ("framing.text.quotemarks:QuoteSpan", (1, 2, "\u201c", "\u201d", 0, False)),
+    ("framing.text.quotemarks:_Mark", (3, "d", True, False, False)),
+    ("framing.lexicons:Match", (0, 1, "an entry")),
+    ("framing.detect.roles:RoleCall", ("expert", None, "a professor")),
+    ("framing.detect.roles:_Evidence", ("expert", 1.0, 2, "professor")),
+])
+def test_records_with_their_own_init_are_still_frozen_dataclasses(cls, args):
+    # they define __init__ so that compiled code runs it natively; what the dataclass gave them must be unchanged
+    import dataclasses
+    import importlib
+
+    from framing import default_lexicons
+
+    module, name = cls.split(":")
+    record = getattr(importlib.import_module(module), name)
+    args = tuple(default_lexicons().loaded_terms.entries[0] if x == "an entry" else x for x in args)
+    a, b = record(*args), record(*args)
+    names = [f.name for f in dataclasses.fields(record)]
+    assert [getattr(a, n) for n in names][:len(args)] == list(args)
+    assert a == b and hash(a) == hash(b) and repr(a).startswith(f"{name}(")
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        setattr(a, names[0], args[0])
+    assert dataclasses.replace(a, **{names[0]: args[0]}) == a

@@ -38,6 +38,8 @@ from typing import Any
 from framing.lexicons import Lexicon, Match, fold_words
 from framing.text.document import Document
 
+_set = object.__setattr__  # sets a field of a frozen dataclass in its own __init__, as the generated one does
+
 MAX_BEFORE = 8  # words before a name that can be its title ("Acting White House Chief of Staff Mick Mulvaney")
 MAX_AFTER = 16  # words after a name that can describe it (an apposition, a relative clause, "of the Cato Institute")
 MAX_MENTIONS = 8  # other mentions of a speaker read for a description: the first mention usually carries it
@@ -69,6 +71,13 @@ class RoleCall:
     party: str | None
     reason: str
 
+    # An explicit __init__ (the dataclass keeps it): code compiled with mypyc runs it natively, where the dataclass's
+    # generated one ran as interpreted Python; same fields, still frozen (see framing.text.segment.Span).
+    def __init__(self, role: str, party: str | None, reason: str) -> None:
+        _set(self, "role", role)
+        _set(self, "party", party)
+        _set(self, "reason", reason)
+
 
 @dataclass(frozen=True, slots=True)
 class _Evidence:
@@ -77,6 +86,13 @@ class _Evidence:
     distance: int  # words from the name (0 = the mention itself)
     words: str  # the words that say it, as written
     party: str | None = None
+
+    def __init__(self, role: str, weight: float, distance: int, words: str, party: str | None = None) -> None:
+        _set(self, "role", role)  # (natively when compiled, as RoleCall's)
+        _set(self, "weight", weight)
+        _set(self, "distance", distance)
+        _set(self, "words", words)
+        _set(self, "party", party)
 
 
 @lru_cache(maxsize=8)

@@ -22,6 +22,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+_set = object.__setattr__  # sets a field of a frozen dataclass in its own __init__, as the generated one does
+
 DOUBLE = "d"
 SINGLE = "s"
 
@@ -61,6 +63,17 @@ class QuoteSpan:
     depth: int
     multi_paragraph: bool
 
+    # An explicit __init__ (the dataclass keeps it): code compiled with mypyc runs it natively, where the dataclass's
+    # generated one ran as interpreted Python; same fields, still frozen (see framing.text.segment.Span).
+    def __init__(self, start: int, end: int, open_mark: str, close_mark: str, depth: int,
+                 multi_paragraph: bool) -> None:
+        _set(self, "start", start)
+        _set(self, "end", end)
+        _set(self, "open_mark", open_mark)
+        _set(self, "close_mark", close_mark)
+        _set(self, "depth", depth)
+        _set(self, "multi_paragraph", multi_paragraph)
+
 
 @dataclass(frozen=True, slots=True)
 class _Mark:
@@ -69,6 +82,13 @@ class _Mark:
     can_open: bool
     can_close: bool
     maybe_apostrophe: bool  # a closing single after a letter: a plural possessive unless a quote is open
+
+    def __init__(self, pos: int, family: str, can_open: bool, can_close: bool, maybe_apostrophe: bool) -> None:
+        _set(self, "pos", pos)  # (natively when compiled, as QuoteSpan's)
+        _set(self, "family", family)
+        _set(self, "can_open", can_open)
+        _set(self, "can_close", can_close)
+        _set(self, "maybe_apostrophe", maybe_apostrophe)
 
 
 @dataclass(slots=True)

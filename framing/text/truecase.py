@@ -61,7 +61,8 @@ def compute_case_profile(doc: Document) -> tuple[frozenset[str], frozenset[str]]
     return frozenset(capital), frozenset(lower)
 
 
-_AFTER_MARK = re.compile(r"[@#/._]")
+# (only a mark with something other than whitespace after it can have a token right after it)
+_AFTER_MARK = re.compile(r"[@#/._](?=\S)")
 
 
 def _opens_sentence(text: str, prev_end: int, s: int, starts: set[int]) -> bool:
