@@ -376,6 +376,95 @@ def browser_runs(db: Path, repeat: int) -> list[tuple[str, float]]:
     return [(name, statistics.median(times[name])) for name, _ in actions]
 
 
+def word_choice_paths(db: Path, steps: list[tuple[str, dict]], repeat: int, before: bool) -> None:
+    """The Word choice page's work on a cache miss after each filter change (as dashboards/cached.py runs it): the
+    article count, the distinctive terms from the store's term counts (``store_distinctive_terms``: DuckDB sums,
+    the ranking, the examples' text windows) and their chart as PNG, then the actor labels (a seeded sample of
+    3,000 articles' texts read and matched). With ``before``, also the page before 2026-12-04: every text read and
+    counted once per server (timed once), then the filter's terms scored from those counts."""
+    import resource
+
+    from framing.charts import ChartParams, draw
+    from framing.compare import actor_labels, count_terms, distinctive_terms, label_mentions
+    from framing.compare.stored import store_distinctive_terms
+    from framing.corpus import open_store
+    from framing.corpus.store import TERM_TABLES, term_table
+
+    def cpu() -> float:
+        r = resource.getrusage(resource.RUSAGE_SELF)
+        return r.ru_utime + r.ru_stime
+
+    class Tables:
+        def __init__(self, terms: Any) -> None:
+            self.terms = terms
+
+        def distinctive_terms(self) -> Any:
+            return self.terms
+
+    with open_store(db, read_only=True) as st:
+        for table in TERM_TABLES:
+            print(f"{table} table: {st.con.execute(f'SELECT count(*) FROM {table}').fetchone()[0]:,} rows")
+    counts = texts = None
+    if before:
+        t0 = time.perf_counter()
+        with open_store(db, read_only=True) as st:
+            texts = st.texts(st.articles_frame(columns=["article_id"])["article_id"])
+        counts = count_terms(texts, ngrams=2, min_count=5)
+        print(f"before: every text read and counted once per server: {time.perf_counter() - t0:.1f} s "
+              f"({len(texts):,} texts, {len(counts.terms):,} terms seen 5 times or more)")
+    print(f"\nWord choice page data path on a cache miss (median of {repeat}; seconds; CPU: the process's user + "
+          "system seconds for the terms)\n")
+    print("| filter change | by | articles | term table | distinctive terms | CPU | terms chart PNG | page total "
+          "(count + terms + chart) | actor labels (sample) | before: terms from the counts in memory | load |")
+    print("|---|---|---:|---|---:|---:|---:|---:|---:|---:|---:|")
+    seen = set()
+    for name, step in steps:
+        f, by = step["filters"], step["by"]
+        if (f, by) in seen:
+            continue
+        seen.add((f, by))
+        rec: dict[str, list[float]] = {k: [] for k in ("count", "terms", "cpu", "png", "labels", "before")}
+        n = 0
+        for _ in range(repeat):
+            t0, c0 = time.perf_counter(), cpu()
+            with open_store(db, read_only=True) as st:
+                n = st.count(f.where())
+                t1 = time.perf_counter()
+                terms = store_distinctive_terms(st, where=f.where() or None, by=by, top=15)
+            t2, c2 = time.perf_counter(), cpu()
+            fig = draw("terms", Tables(terms), ChartParams(corpus="bench")).figure  # type: ignore[arg-type]
+            fig.savefig(__import__("io").BytesIO(), format="png", dpi=110)
+            t3 = time.perf_counter()
+            rec["count"].append(t1 - t0)
+            rec["terms"].append(t2 - t1)
+            rec["cpu"].append(c2 - c0)
+            rec["png"].append(t3 - t2)
+            t0 = time.perf_counter()
+            with open_store(db, read_only=True) as st:
+                a = st.articles_frame(where=f.where() or None, columns=list(dict.fromkeys([by, "source"])))
+                ids = a["article_id"].astype(str).tolist()
+                if len(ids) > 3000:
+                    import numpy as np
+
+                    rng = np.random.default_rng(12345)
+                    ids = sorted(rng.choice(np.array(ids, dtype=object), size=3000, replace=False).tolist())
+                tx = st.texts(ids)
+                quotes = st.findings_frame(article_ids=ids, types=["quote"])
+            actor_labels(label_mentions(tx, quotes, article_ids=ids), a[a["article_id"].isin(set(ids))], tx, by=by)
+            rec["labels"].append(time.perf_counter() - t0)
+            if counts is not None:
+                t0 = time.perf_counter()
+                with open_store(db, read_only=True) as st:
+                    arts = st.articles_frame(where=f.where() or None)
+                distinctive_terms(arts, texts, by=by, counts=counts, top=15)
+                rec["before"].append(time.perf_counter() - t0)
+        med = {k: statistics.median(v) if v else float("nan") for k, v in rec.items()}
+        table = term_table(f.where() or None, [by]) or "(texts counted)"
+        print(f"| {name} | {by} | {n:,} | {table} | {med['terms']:.2f} | {med['cpu']:.2f} | {med['png']:.2f} | "
+              f"**{med['count'] + med['terms'] + med['png']:.2f}** | {med['labels']:.2f} | {med['before']:.2f} | "
+              f"{os.getloadavg()[0]:.1f} |", flush=True)
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--articles", type=int, default=50_000)
@@ -391,6 +480,9 @@ def main() -> int:
     ap.add_argument("--bootstrap-repeat", type=int, default=3, metavar="N",
                     help="run the bootstrap path at most N times per step (a minute each on a million articles)")
     ap.add_argument("--no-compare", action="store_true", help="skip the Compare page's data path")
+    ap.add_argument("--words", action="store_true", help="also time the Word choice page's data path")
+    ap.add_argument("--words-before", action="store_true",
+                    help="with --words, also the page before: every text counted in memory (20 s for 5,063 articles)")
     ap.add_argument("--rebuild", action="store_true", help="build the corpus and the store again")
     ap.add_argument("--build-only", action="store_true")
     ap.add_argument("--apptest", action="store_true", help="also time whole runs of the page in AppTest")
@@ -451,6 +543,8 @@ def main() -> int:
                       f"{os.getloadavg()[0]:.1f} |", flush=True)
     if args.pages:
         page_paths(db, [s for s, _ in counts], args.repeat)
+    if args.words:
+        word_choice_paths(db, steps, args.repeat, args.words_before)
 
     if args.apptest:
         print(f"\nCompare page in AppTest after each filter change, whole script run (median of {args.repeat}; "

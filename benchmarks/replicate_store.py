@@ -17,7 +17,10 @@ size, not on how its rows were made. This copies a store built by ``framing run`
   cells of 5,063; spread over a year, they have about as many cells as a corpus that size (the benchmark's case);
 - a ledger row (``analysed``, ``new``) is added to the base run for every copy, and the run's ``committed`` count
   becomes the store's; the copies' sums are added to the ``cells`` table in the same transaction as the copies,
-  as ``framing run`` adds an article's, and the table is compacted at the end.
+  as ``framing run`` adds an article's, and the table is compacted at the end; so are their term counts (tables
+  ``terms`` and ``terms_month``): a copy's terms are its base text's with the copy line, counted once per base
+  article in Python (every copy line has the same terms: digits are not words), and added at the end in one SQL
+  pass over the copies grouped by base article and cell (their count and first id), not copy by copy.
 
 The result is checked with the store's own readiness test (:func:`framing.workspace.store_ready`) and counts.
 
@@ -88,6 +91,16 @@ def replicate(base: Path, out: Path, n: int, *, log: bool = True, spread_days: i
         art_cols = [c for c in st.columns("articles")]
         find_cols = [c for c in st.columns("findings") if c != "explanation"]
         normal = [" ".join(t.split()) for t in texts]
+        # the terms of any copy of base article i (its text and a copy line), as framing run's store counts them
+        from framing.compare.terms import article_terms
+
+        order_ids = [r[0] for r in con.execute("SELECT article_id FROM _order ORDER BY i").fetchall()]
+        ct = article_terms(zip(order_ids, (f"{t}\n\nCopy 1." for t in texts), strict=True))
+        ct["base_id"] = ct.pop("article_id")
+        con.register("_ct", pa.table(ct))
+        con.execute("CREATE TEMP TABLE _copy_terms AS SELECT * FROM _ct")
+        con.unregister("_ct")
+        con.execute("CREATE TEMP TABLE _all_map (base_id VARCHAR, new_id VARCHAR)")
         copies = -(-n // base_n)  # including copy 0, the base
         k = 1
         while k < copies:
@@ -120,6 +133,7 @@ def replicate(base: Path, out: Path, n: int, *, log: bool = True, spread_days: i
             con.execute(f"INSERT INTO findings BY NAME SELECT {fsel} FROM _map c JOIN _base_f f "
                         "ON f.article_id = c.base_id ORDER BY c.k, c.i, f.seq")
             st.add_cells("articles", set(art_cols), where=" WHERE article_id IN (SELECT new_id FROM _map)")
+            con.execute("INSERT INTO _all_map SELECT base_id, new_id FROM _map")
             con.execute(f"INSERT INTO records SELECT {run_id}, {seq0} + (c.k - 1) * {base_n} + c.i, "
                         "'replicated copy ' || c.k || ' of ' || c.base_id, c.new_id, c.content_hash, 'analysed', "
                         "'new' FROM _map c ORDER BY c.k, c.i")
@@ -133,7 +147,11 @@ def replicate(base: Path, out: Path, n: int, *, log: bool = True, spread_days: i
                 print(f"  {total:,} articles [{time.perf_counter() - t0:.0f} s, load {os.getloadavg()[0]:.1f}]",
                       flush=True)
             k = ks[-1] + 1
+        con.execute("BEGIN")
+        add_copy_terms(st, set(art_cols))
+        con.execute("COMMIT")
         st.compact_cells()
+        st.compact_terms()
         st.checkpoint()
     tmp.rename(out)
     Path(f"{tmp}.wal").unlink(missing_ok=True)
@@ -147,6 +165,28 @@ def replicate(base: Path, out: Path, n: int, *, log: bool = True, spread_days: i
         raise SystemExit(f"{out}: replication gave (articles, distinct ids, distinct hashes) {got} (wanted {n:,} "
                          "each), or the store is not ready, or its cells do not hold every article")
     return out
+
+
+def add_copy_terms(st: object, have: set[str]) -> None:
+    """Add the copies' term counts to the store's term tables (what ``framing run`` adds article by article): the
+    copies grouped by base article and cell (how many, the first id), times the base article's copy terms."""
+    from framing.corpus.store import TERM_TABLES
+
+    con = st.con  # type: ignore[attr-defined]
+    keys = ("source", "leaning", "topic", "language")
+    sel = ", ".join(f'a."{k}"' if k in have else f'CAST(NULL AS VARCHAR) AS "{k}"' for k in keys)
+    con.execute(f"CREATE TEMP TABLE _groups AS SELECT m.base_id, {sel}, "
+                "CAST(date_trunc('month', CAST(a.date AS DATE)) AS DATE) AS date, count(*) AS c, "
+                "min(a.article_id) AS first_id FROM _all_map m JOIN articles a ON a.article_id = m.new_id GROUP BY ALL")
+    for table, cols in TERM_TABLES.items():
+        k = ", ".join(f'"{c}"' for c in cols)
+        gk = ", ".join(f'g."{c}"' for c in cols)
+        con.execute(f"INSERT INTO {table} BY NAME WITH g AS (SELECT base_id, {k}, sum(c) AS c, min(first_id) AS "
+                    f"first_id FROM _groups GROUP BY ALL) SELECT {gk}, t.term, sum(t.n * g.c) AS n, "
+                    "sum(g.c) AS n_articles, min(g.first_id) AS first_id, arg_min(t.start, g.first_id) AS first_start, "
+                    'arg_min(t."end", g.first_id) AS first_end FROM g JOIN _copy_terms t ON t.base_id = g.base_id '
+                    "GROUP BY ALL")
+    con.execute("DROP TABLE _groups")
 
 
 def main() -> int:

@@ -4,8 +4,8 @@ A store is named by a ``Ref``: its path and the file's modification time, so tha
 served from an old cache. Queries open the store read-only for the call (a few ms) rather than holding a
 connection: the results are cached anyway, DuckDB connections are not to be shared between Streamlit's threads,
 and a held connection would keep `framing run` from writing to the store. ``st.cache_data`` keeps tables
-(keyed by the filter values); ``st.cache_resource`` keeps what is large and read-only (all texts, term counts,
-lexicons) without copying it on every run.
+(keyed by the filter values); ``st.cache_resource`` keeps what is large and read-only (lexicons) without copying it
+on every run.
 """
 
 from __future__ import annotations
@@ -23,8 +23,6 @@ from framing.charts import ChartParams, chart_kind, draw, draw_interactive
 from framing.compare import (
     METRICS,
     actor_labels,
-    count_terms,
-    distinctive_terms,
     event_view,
     events_table,
     key_table,
@@ -35,7 +33,7 @@ from framing.compare.coverage import event_coverage as coverage_of
 from framing.compare.metrics import metric as find_metric
 from framing.compare.settings import DEFAULT
 from framing.compare.stats import pair_table as pairs_of
-from framing.compare.stored import store_estimate, store_rates
+from framing.compare.stored import kwic_in_store, store_distinctive_terms, store_estimate, store_rates
 from framing.corpus import open_store
 from framing.explore import Filters, edit_lexicons, rescore, with_uploads
 from framing.lexicons import entry, load_lexicon
@@ -195,12 +193,13 @@ def texts(ref: Ref, article_ids: tuple[str, ...]) -> dict[str, str]:
         return s.texts(list(article_ids))
 
 
-@st.cache_resource(show_spinner=False, max_entries=2)
-def all_texts(ref: Ref) -> dict[str, str]:
-    """Every text of the store (kept once per process, not copied: the word-choice functions only read it)."""
+@st.cache_data(show_spinner=False, max_entries=64)
+def occurrences(ref: Ref, filters: Filters, term: str, limit: int) -> pd.DataFrame:
+    """The first ``limit`` occurrences of a term in the filtered articles (by article id), with their context
+    (:func:`framing.compare.kwic`), from the texts of the articles that contain its longest word (read from the
+    store a few at a time, not every text)."""
     with _open(ref) as s:
-        ids = s.articles_frame()["article_id"].astype(str).tolist()
-        return s.texts(ids)
+        return kwic_in_store(s, term, where=filters.where(), limit=limit)
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
@@ -273,8 +272,8 @@ class StoreTables:
         return time_table(self.ref, self.filters, self.by, metric, freq)
 
     def distinctive_terms(self) -> pd.DataFrame:
-        return distinctive_terms(articles(self.ref, self.filters), all_texts(self.ref), by=self.by,
-                                 counts=term_counts(self.ref), top=15)
+        with _open(self.ref) as s:  # summed from the store's term counts
+            return store_distinctive_terms(s, where=self.filters.where(), by=self.by, top=15)
 
     def actor_labels(self) -> pd.DataFrame:
         return labels_table(self.ref, self.filters, self.by)[0]
@@ -313,12 +312,6 @@ def compare_png(ref: Ref, filters: Filters, by: str, view: str, metric_name: str
 
 # -- word choice -----------------------------------------------------------------------------------------------
 
-@st.cache_resource(show_spinner=False, max_entries=2)
-def term_counts(ref: Ref) -> Any:
-    """Unigram and bigram counts of every article, counted once per store (the slow part of word choice)."""
-    return count_terms(all_texts(ref), ngrams=2, min_count=5)
-
-
 @st.cache_data(show_spinner=False, max_entries=32)
 def terms_table(ref: Ref, filters: Filters, by: str, corpus: str) -> tuple[bytes, pd.DataFrame]:
     c = draw("terms", StoreTables(ref, filters, by), ChartParams(corpus=corpus))
@@ -338,9 +331,10 @@ def _sample(ids: list[str], n: int) -> tuple[list[str], bool]:
 def labels_table(ref: Ref, filters: Filters, by: str) -> tuple[pd.DataFrame, int, bool]:
     """Actor labels of the filtered articles (a seeded sample of MAX_LABEL_ARTICLES beyond that): the table, how
     many articles were read and whether they were a sample."""
-    a = articles(ref, filters)
+    with _open(ref) as s:  # the grouping's column only: on a large store, not every column of every article
+        a = s.articles_frame(where=filters.where() or None, columns=list(dict.fromkeys([by, "source"])))
     ids, sampled = _sample(a["article_id"].astype(str).tolist(), MAX_LABEL_ARTICLES)
-    tx = all_texts(ref)
+    tx = texts(ref, tuple(ids))
     quotes = findings(ref, tuple(ids), ("quote",))
     mentions = label_mentions(tx, quotes, article_ids=[i for i in ids if i in tx])
     return actor_labels(mentions, a[a["article_id"].astype(str).isin(set(ids))], tx, by=by), len(ids), sampled

@@ -5,15 +5,13 @@ import cached
 import streamlit as st
 import widgets
 
-from framing.compare import kwic
-
 ref, name = widgets.context()
 filters = widgets.filter_bar(ref)
 
 st.title("Word choice")
 by = widgets.grouping(ref)
-articles = cached.articles(ref, filters)
-if articles.empty:
+n_articles = cached.count(ref, filters)
+if not n_articles:
     st.warning("No article matches these filters.")
     st.stop()
 title = f"{name}; {filters.describe()}"
@@ -22,9 +20,8 @@ st.subheader("Distinctive terms")
 st.caption("For each group against all the others: terms ranked by the z-score of the log-odds ratio with an "
            "informative Dirichlet prior (Monroe, Colaresi & Quinn 2008). Distinctive of the coverage as much as of "
            "the style: a group that covers floods more says \"flood\" more.")
-with st.spinner("Counting the words of every article (once per corpus: about a minute for 50,000 articles)..."):
-    cached.term_counts(ref)
-png, terms = cached.terms_table(ref, filters, by, title)
+with st.spinner("Scoring the terms..."):
+    png, terms = cached.terms_table(ref, filters, by, title)
 for w in terms.attrs.get("warnings", []):
     widgets.show_text(w, "caption")
 st.image(png, width="stretch", alt="distinctive terms chart")
@@ -44,7 +41,7 @@ with st.spinner("Finding the labels..."):
     labels, n_read, sampled = cached.labels_table(ref, filters, by)
     png2 = cached.labels_chart(ref, filters, by, None if concept == "(all)" else concept, title)
 if sampled:
-    st.caption(f"Read in a seeded sample of {n_read:,} of the {len(articles):,} articles.")
+    st.caption(f"Read in a seeded sample of {n_read:,} of the {n_articles:,} articles.")
 shown = labels if concept == "(all)" else labels[labels["concept"] == concept]
 st.image(png2, width="stretch", alt="actor labels chart")
 widgets.downloads(png2, shown, f"{name}-actor-labels-by-{by}")
@@ -57,11 +54,7 @@ st.subheader("Example sentences")
 term = st.text_input("A term to see in context", key="term", bind="query-params",
                      placeholder="e.g. regime, so-called, thugs")
 if term.strip():
-    ids = tuple(articles["article_id"].astype(str))
-    tx = cached.all_texts(ref)
-    hits = kwic(tx, term.strip(), article_ids=[i for i in ids if i in tx], limit=200)
-    src = articles.set_index(articles["article_id"].astype(str))["source"]
-    hits.insert(1, "source", hits["article_id"].map(src))
+    hits = cached.occurrences(ref, filters, term.strip(), 200)
     st.caption(f"{len(hits):,} occurrence(s)" + (" (the first 200)" if len(hits) >= 200 else ""))
     widgets.table(hits, max_height=400)
     widgets.downloads(None, hits, f"{name}-kwic-{term}")

@@ -1,4 +1,5 @@
-"""Rates and pairwise differences of a store's articles from its sums per cell, not from every article.
+"""Rates and pairwise differences of a store's articles from its sums per cell, not from every article; distinctive
+terms from its term counts per cell (:func:`store_distinctive_terms`), not from every text.
 
 The same statistics as :func:`framing.compare.rates` and :func:`framing.compare.pairwise_differences` on the
 articles a filter selects (one way through: :func:`framing.compare.stats.estimate`), but the sums of
@@ -96,3 +97,124 @@ def store_pairwise(store: Any, *, where: dict[str, Any] | None = None, by: By = 
         raise ConfigError(value_invalid_msg("correction", method, ("holm", "bh", "none")))
     est = store_estimate(store, where=where, by=by, metrics=metrics, config=cfg, keep_reps=True)
     return pair_table(est, cfg, groups=groups, reference=reference, correction=method)
+
+
+def store_distinctive_terms(store: Any, *, where: dict[str, Any] | None = None, by: str = "source",
+                            top: int | None = None, examples: bool = True, drop_own_name: bool = True,
+                            config: CompareConfig | None = None) -> pd.DataFrame:
+    """:func:`framing.compare.distinctive_terms` (unigrams and bigrams) of the articles of ``store`` that ``where``
+    selects, with the vocabulary of the whole store (the terms seen ``min_term_count`` times in it), as the
+    dashboard computed it from every text counted in memory.
+
+    Summed in DuckDB from the store's term counts (:meth:`~framing.corpus.store.Store.term_groups`) when they can
+    answer: the same figures. The example of a term is at its first occurrence (as the tokeniser finds it) in the
+    group's first article by id that uses it, where the texts counted in memory look for the term's pattern in the
+    first five such articles: the same example, unless the pattern and the tokeniser disagree on that article
+    (a word glued to digits, "abc123"). Otherwise (a filter or grouping on the event, a date range that is not whole
+    months, a store without the term tables) the selected articles' texts are read and counted."""
+    from framing.compare.wordchoice import _one_group, distinctive_terms, rank_terms
+
+    cfg = config or DEFAULT
+    top = top or cfg.top_terms
+    values = store.term_values(where, by)
+    if values is None:
+        return _counted_terms(store, where, by, top, examples, drop_own_name, cfg, distinctive_terms)
+    labels = dict(zip(values, group_articles(pd.DataFrame({by: pd.Series(values, dtype=object)}), by).labels,
+                      strict=True))
+    frame = store.term_groups(where, by, labels, min_count=cfg.min_term_count)
+    head = frame[frame["term"].isna()]
+    names = head["label"].to_numpy(dtype=object).astype(str)
+    if len(names) < 2:
+        return _one_group([])
+    rows = frame[frame["term"].notna()]
+    g = np.searchsorted(names, rows["label"].to_numpy(dtype=object).astype(str))
+    y = rows["n"].to_numpy(dtype=np.float64)
+    several = head["n_sources"].to_numpy(dtype=np.float64)[g] >= 2
+    share = np.where(several, rows["top"].to_numpy(dtype=np.float64) / y, np.nan)
+    out = rank_terms(names, head["n"].to_numpy(dtype=np.float64), g, rows["term"].to_numpy(dtype=object), y,
+                     rows["total"].to_numpy(dtype=np.float64), rows["n_articles"].to_numpy(dtype=np.int64), share,
+                     top=top, drop_own_name=drop_own_name, config=cfg)
+    return _with_stored_examples(store, out, where, by, labels, examples, cfg)
+
+
+def _with_stored_examples(store: Any, out: pd.DataFrame, where: dict[str, Any] | None, by: str,
+                          labels: dict[Any, str], examples: bool, cfg: CompareConfig) -> pd.DataFrame:
+    """The example columns of :func:`~framing.compare.distinctive_terms`, from the store's first occurrences."""
+    from framing.compare.terms import tokenize
+    from framing.compare.wordchoice import EXAMPLE_CANDIDATES, TERM_COLUMNS, _flat, with_examples
+
+    found: dict[tuple[str, str], tuple[str, int, int, str]] = {}
+    retry: dict[tuple[str, str], list[str]] = {}
+    if examples and len(out):
+        ex = store.term_examples(where, by, labels, list(zip(out["group"], out["term"], strict=True)), cfg.kwic_window)
+        w = cfg.kwic_window
+        for r in ex.itertuples(index=False):
+            if pd.isna(r.start) or tokenize(str(r.match)) != str(r.term).split():
+                # no offsets (lower-casing changed the text's length), or not the term there any more (a replaced
+                # article's text): the term's pattern is searched in the text
+                retry[(r.label, r.term)] = [r.article_id][:EXAMPLE_CANDIDATES]
+                continue
+            s, e = int(r.start), int(r.end)
+            found[(r.label, r.term)] = (r.article_id, s, e, f"{_flat(r.left, cut_left=s > w)}[{r.match}]"
+                                        f"{_flat(r.right, cut_right=e + w < int(r.length))}")
+    if retry:  # the term's pattern searched in the text, as the texts counted in memory do
+        out = with_examples(out, lambda g, t: retry.get((g, t), []), store.texts, [], config=cfg)
+    else:
+        out = out.assign(example_article_id=None, example_start=pd.array([None] * len(out), dtype="Int64"),
+                         example_end=pd.array([None] * len(out), dtype="Int64"), example="")
+    keys = list(zip(out["group"], out["term"], strict=True))
+    hit = [found.get(k) for k in keys]
+    out["example_article_id"] = [h[0] if h else a for h, a in zip(hit, out["example_article_id"], strict=True)]
+    out["example_start"] = pd.array([h[1] if h else v for h, v in zip(hit, out["example_start"], strict=True)],
+                                    dtype="Int64")
+    out["example_end"] = pd.array([h[2] if h else v for h, v in zip(hit, out["example_end"], strict=True)],
+                                  dtype="Int64")
+    out["example"] = [h[3] if h else v for h, v in zip(hit, out["example"], strict=True)]
+    out.attrs["warnings"] = []
+    return out[list(TERM_COLUMNS)]
+
+
+def kwic_in_store(store: Any, term: str, *, where: dict[str, Any] | None = None, window: int = DEFAULT.kwic_window,
+                  limit: int = 200) -> pd.DataFrame:
+    """:func:`framing.compare.kwic` in the texts of the articles of ``store`` that ``where`` selects (by article id,
+    the first ``limit`` occurrences), with each article's ``source`` after its id. Only the texts that contain the
+    term's longest word are read (every occurrence of the term contains it, in any case)."""
+    import re
+
+    from framing.compare.wordchoice import kwic
+
+    words = re.findall(r"[^\W\d_]+", term)
+    needle = max(words, key=len) if words else term
+    frames, n = [], 0
+    for a, source, text in store.texts_containing(needle, where):
+        hits = kwic({a: text}, term, window=window, limit=limit - n)
+        if len(hits):
+            hits.insert(1, "source", source)
+            frames.append(hits)
+            n += len(hits)
+            if n >= limit:
+                break
+    if not frames:
+        return kwic({}, term).assign(source=pd.Series(dtype=object))[["article_id", "source", "start", "end", "left",
+                                                                       "match", "right"]]
+    return pd.concat(frames, ignore_index=True)
+
+
+def _counted_terms(store: Any, where: dict[str, Any] | None, by: str, top: int, examples: bool,
+                   drop_own_name: bool, cfg: CompareConfig, distinctive_terms: Any) -> pd.DataFrame:
+    """Distinctive terms from the selected articles' texts, counted now (the store's vocabulary when it has one,
+    else every text is read and counted: a store written before the term tables, opened read-only)."""
+    from framing.compare.terms import STORED_NGRAMS, TermCounts, count_terms
+
+    articles = store.articles_frame(where=where, columns=list(dict.fromkeys([by, "source"])))
+    vocab = store.term_vocabulary(cfg.min_term_count)
+    if vocab is None:
+        texts = store.texts(store.articles_frame(columns=["article_id"])["article_id"].astype(str))
+        counts = count_terms(texts, ngrams=STORED_NGRAMS, min_count=cfg.min_term_count)
+    else:
+        texts = store.texts(articles["article_id"].astype(str))
+        c = count_terms(texts, ngrams=STORED_NGRAMS)
+        keep = np.flatnonzero(np.isin(c.terms, np.array(vocab, dtype=object)))
+        counts = TermCounts(c.matrix[:, keep].tocsr(), c.terms[keep], c.article_ids, c.ngrams)
+    return distinctive_terms(articles, texts, by=by, counts=counts, top=top, examples=examples,
+                             drop_own_name=drop_own_name, config=cfg)

@@ -13,11 +13,18 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import scipy.sparse as sp
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:['\u2019\-][^\W\d_]+)*")
+# The terms counted for word choice, as the store keeps them (framing.corpus.store, tables ``terms`` and
+# ``terms_month``): change it with the tokeniser, the stop words or the n-gram length, so that a store's counts are
+# made again rather than mixed with counts of other terms.
+TERMS_VERSION = "terms-2: unigrams and bigrams, stopwords.txt, first occurrence"
+# The n-gram length of the stored counts (what the Word choice page scores).
+STORED_NGRAMS = 2
 
 
 @lru_cache(maxsize=1)
@@ -35,6 +42,11 @@ def tokenize(text: str) -> list[str]:
 
 def _tokens(text: str) -> list[tuple[str, bool]]:
     """Tokens with a flag: is the token separated from the previous one by spaces only?"""
+    return [(w, joined) for w, joined, _, _ in _spans(text)]
+
+
+def _spans(text: str) -> list[tuple[str, bool, int, int]]:
+    """Tokens with that flag and their offsets in the lower-cased text (a possessive 's inside the span)."""
     out = []
     low = text.lower()
     prev_end = -1
@@ -45,7 +57,7 @@ def _tokens(text: str) -> list[tuple[str, bool]]:
         joined = prev_end >= 0 and not low[prev_end:m.start()].strip()
         prev_end = m.end()
         if len(w) > 1:
-            out.append((w, joined))
+            out.append((w, joined, m.start(), m.end()))
         else:
             prev_end = -1  # a dropped one-letter word breaks a bigram too
     return out
@@ -60,6 +72,44 @@ def terms_of(text: str, *, ngrams: int = 1, drop_stopwords: bool = True) -> list
         out += [f"{a} {b}" for (a, _), (b, joined) in zip(toks, toks[1:], strict=False)
                 if joined and a not in stop and b not in stop]
     return out
+
+
+def article_terms(texts: Iterable[tuple[str, str | None]], *, ngrams: int = STORED_NGRAMS) -> dict[str, list[Any]]:
+    """Each article's terms (as :func:`terms_of` gives them), how often each occurs and where it first does, as
+    columns: ``article_id``, ``term`` (an article's in sorted order), ``n``, and ``start``/``end``, the offsets of
+    the first occurrence in the original text (None when lower-casing changed the text's length, so that offsets
+    into the lower-cased text would not be offsets into it): what the store adds to its term counts."""
+    out: dict[str, list[Any]] = {"article_id": [], "term": [], "n": [], "start": [], "end": []}
+    stop = stopwords()
+    for a, text in texts:
+        if not isinstance(text, str):
+            continue
+        toks = _spans(text)
+        same = len(text.lower()) == len(text)
+        counts: dict[str, list[int]] = {}
+        for w, _, s, e in toks:
+            if w not in stop:
+                _seen(counts, w, s, e)
+        if ngrams >= 2:
+            for (w1, _, s, _), (w2, joined, _, e) in zip(toks, toks[1:], strict=False):
+                if joined and w1 not in stop and w2 not in stop:
+                    _seen(counts, f"{w1} {w2}", s, e)
+        for t in sorted(counts):
+            n, s, e = counts[t]
+            out["article_id"].append(a)
+            out["term"].append(t)
+            out["n"].append(n)
+            out["start"].append(s if same else None)
+            out["end"].append(e if same else None)
+    return out
+
+
+def _seen(counts: dict[str, list[int]], term: str, s: int, e: int) -> None:
+    c = counts.get(term)
+    if c is None:
+        counts[term] = [1, s, e]
+    else:
+        c[0] += 1
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ which country); the share of each label within its concept group is the comparab
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 import numpy as np
@@ -41,17 +41,21 @@ def _article_groups(articles: pd.DataFrame, by: By) -> tuple[pd.Series, tuple[st
     return pd.Series(g.labels.to_numpy(), index=articles["article_id"].astype(str).to_numpy()), g.warnings
 
 
-def log_odds_dirichlet(y_i: np.ndarray, y_j: np.ndarray, alpha: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def log_odds_dirichlet(y_i: np.ndarray, y_j: np.ndarray, alpha: np.ndarray, *, n_i: Any = None, n_j: Any = None,
+                       a0: Any = None) -> tuple[np.ndarray, np.ndarray]:
     """Log-odds ratio of each term between counts ``y_i`` and ``y_j`` with Dirichlet prior ``alpha``, and its z-score.
 
     ``delta = log((y_i + a) / (n_i + a0 - y_i - a)) - log((y_j + a) / (n_j + a0 - y_j - a))`` and
-    ``var(delta) ~ 1 / (y_i + a) + 1 / (y_j + a)`` (Monroe et al. 2008, eq. 16 and 18).
+    ``var(delta) ~ 1 / (y_i + a) + 1 / (y_j + a)`` (Monroe et al. 2008, eq. 16 and 18). ``n_i``, ``n_j`` and
+    ``a0`` default to the sums of ``y_i``, ``y_j`` and ``alpha``; give them (scalars or one per term) when the
+    arrays hold only some of the terms.
     """
     y_i = np.asarray(y_i, dtype=float)
     y_j = np.asarray(y_j, dtype=float)
     alpha = np.asarray(alpha, dtype=float)
-    a0 = alpha.sum()
-    n_i, n_j = y_i.sum(), y_j.sum()
+    a0 = alpha.sum() if a0 is None else a0
+    n_i = y_i.sum() if n_i is None else n_i
+    n_j = y_j.sum() if n_j is None else n_j
     with np.errstate(divide="ignore", invalid="ignore"):
         delta = (np.log(y_i + alpha) - np.log(n_i + a0 - y_i - alpha)
                  - np.log(y_j + alpha) + np.log(n_j + a0 - y_j - alpha))
@@ -86,53 +90,123 @@ def distinctive_terms(articles: pd.DataFrame, texts: Mapping[str, str] | None = 
         if texts is None:
             raise ValueError("give texts (article_id -> text) or counts")
         counts = count_terms(texts, sorted(groups_of.index), ngrams=ngrams, min_count=cfg.min_term_count)
-    warnings = list(warns)
     ids = list(counts.article_ids)
     in_table = [a for a in ids if a in groups_of.index]
     rows_idx = counts.rows(in_table)
     labels = groups_of.loc[in_table].to_numpy(dtype=object).astype(str)
     names, codes = np.unique(labels, return_inverse=True)
-    out = pd.DataFrame(columns=list(TERM_COLUMNS))
     if len(names) < 2:
-        warnings.append("only one group: distinctive terms need at least two groups to compare")
-        out.attrs["warnings"] = warnings
-        return out
+        return _one_group(list(warns))
     X = counts.matrix[rows_idx]
     G = sp.csr_matrix((np.ones(len(codes)), (codes, np.arange(len(codes)))), shape=(len(names), len(codes)))
     Y = (G @ X).tocsr()
     D = (G @ (X > 0).astype(np.float64)).tocsr()  # articles containing each term
+    top_share = None
+    if "source" in articles.columns:
+        src = articles.assign(_id=articles["article_id"].astype(str)).set_index("_id")["source"]
+        top_share = _top_source_shares(labels, src.loc[in_table].astype(str).to_numpy(), names, X, Y)
+    out = score_terms(names, counts.terms, Y, D, top_share, top=top, drop_own_name=drop_own_name, config=cfg)
+    Xc = X.tocsc()
+    in_arr = np.array(in_table, dtype=object)
+    col = {t: j for j, t in enumerate(counts.terms)}
+
+    def candidates(name: str, term: str) -> list[str]:
+        hits = Xc[:, col[term]].nonzero()[0]
+        return sorted(in_arr[hits[labels[hits] == name]])[:EXAMPLE_CANDIDATES]
+
+    return with_examples(out, candidates if examples else None, texts, list(warns), config=cfg)
+
+
+# How many of a group's articles with a term (the first by id) are searched for an example of it in context.
+EXAMPLE_CANDIDATES = 5
+
+
+def _one_group(warnings: list[str]) -> pd.DataFrame:
+    out = pd.DataFrame(columns=list(TERM_COLUMNS))
+    out.attrs["warnings"] = [*warnings, "only one group: distinctive terms need at least two groups to compare"]
+    return out
+
+
+def score_terms(names: np.ndarray, terms: np.ndarray, Y: sp.csr_matrix, D: sp.csr_matrix,
+                top_share: list[np.ndarray] | None, *, top: int, drop_own_name: bool = True,
+                config: CompareConfig | None = None) -> pd.DataFrame:
+    """The ranking of :func:`distinctive_terms` from its sums: ``Y[g, j]``, how often group ``names[g]`` uses
+    ``terms[j]`` (sorted), ``D[g, j]`` in how many of its articles, and per group the top source's share of each
+    term's uses (:func:`_top_source_shares`; None: no such check). Without the example columns."""
+    cfg = config or DEFAULT
     total = np.asarray(Y.sum(axis=0)).ravel()
-    scored = total >= cfg.min_term_count
-    top_share = _top_source_shares(articles, in_table, labels, names, X, Y)
-    alpha = cfg.prior_scale * total
-    frames = []
-    for g, name in enumerate(names):
-        y_i = Y[g].toarray().ravel()
-        y_j = total - y_i
-        delta, z = log_odds_dirichlet(y_i, y_j, alpha)
-        ok = scored & (y_i >= 2) & (z > 0)
-        if top_share is not None:
-            ok &= ~(top_share[g] > cfg.max_source_share)
-        cand = np.flatnonzero(ok)
-        # sort by z, descending; ties by term, so the order is deterministic
-        ranked = cand[np.lexsort((counts.terms[cand], -np.round(z[cand], 12)))]
-        order = np.array(_pick(ranked, counts.terms, y_i, top, _name_words(name) if drop_own_name else set()),
-                         dtype=np.int64)
-        n_i, n_j = y_i.sum(), y_j.sum()
-        frames.append(pd.DataFrame({
-            "group": name, "rank": np.arange(1, len(order) + 1), "term": counts.terms[order],
-            "count": y_i[order].astype(np.int64), "count_rest": y_j[order].astype(np.int64),
-            "rate": y_i[order] * 1000 / max(n_i, 1), "rate_rest": y_j[order] * 1000 / max(n_j, 1),
-            "n_articles_with": D[g].toarray().ravel()[order].astype(np.int64),
-            "top_source_share": top_share[g][order] if top_share is not None else np.nan,
-            "log_odds": delta[order], "z": z[order],
-        }))
-    out = pd.concat(frames, ignore_index=True)
-    if examples and texts is not None:
-        ex_id, ex_s, ex_e, ex_t = _examples(out, counts, X, in_table, labels, texts, cfg)
-    else:
-        ex_id = ex_s = ex_e = [None] * len(out)
-        ex_t = [""] * len(out)
+    c = Y.tocoo()
+    keep = (c.data >= 2) & (total[c.col] >= cfg.min_term_count)
+    g, j, y = c.row[keep], c.col[keep], c.data[keep]
+    share = np.array([top_share[k][t] for k, t in zip(g, j, strict=True)], dtype=np.float64) \
+        if top_share is not None else np.full(len(g), np.nan)
+    return rank_terms(names, np.asarray(Y.sum(axis=1)).ravel(), g, terms[j], y, total[j],
+                      np.asarray(D[g, j]).ravel(), share, top=top, drop_own_name=drop_own_name, config=cfg)
+
+
+def rank_terms(names: np.ndarray, n_words: np.ndarray, g: np.ndarray, terms: np.ndarray, y: np.ndarray,
+               total: np.ndarray, d: np.ndarray, share: np.ndarray, *, top: int, drop_own_name: bool = True,
+               config: CompareConfig | None = None) -> pd.DataFrame:
+    """Each group's ``top`` terms by z-score, from the sums :func:`distinctive_terms` needs: ``names`` the groups
+    (sorted), ``n_words`` their term counts (every term of the vocabulary), and one row per candidate (a term a group
+    uses at least twice, seen ``min_term_count`` times in all the groups): the group's index ``g``, the ``term``,
+    its count ``y`` in the group, ``total`` in all, ``d`` the group's articles with it, and ``share`` the top source's
+    share of the group's uses (NaN: one source). Without the example columns."""
+    cfg = config or DEFAULT
+    n_words = np.asarray(n_words, dtype=np.float64)
+    y = np.asarray(y, dtype=np.float64)
+    total = np.asarray(total, dtype=np.float64)
+    n_all = n_words.sum()
+    n_i = n_words[g]
+    delta, z = log_odds_dirichlet(y, total - y, cfg.prior_scale * total, n_i=n_i, n_j=n_all - n_i,
+                                  a0=cfg.prior_scale * n_all)
+    ok = np.flatnonzero((z > 0) & ~(share > cfg.max_source_share))
+    terms = np.asarray(terms).astype(str)
+    # by group, then z descending; ties by term, so the order is deterministic
+    ranked = ok[np.lexsort((terms[ok], -np.round(z[ok], 12), g[ok]))]
+    bounds = np.searchsorted(g[ranked], np.arange(len(names) + 1))
+    chosen: list[int] = []
+    ranks: list[int] = []
+    for k, name in enumerate(names):
+        pick = _pick(ranked[bounds[k]:bounds[k + 1]], terms, y, top, _name_words(name) if drop_own_name else set())
+        chosen += pick
+        ranks += range(1, len(pick) + 1)
+    o = np.array(chosen, dtype=np.int64)
+    n_j = n_all - n_i[o]
+    return pd.DataFrame({
+        "group": np.asarray(names)[g[o]].astype(object), "rank": np.array(ranks, dtype=np.int64),
+        "term": terms[o].astype(object), "count": y[o].astype(np.int64), "count_rest": (total - y)[o].astype(np.int64),
+        "rate": y[o] * 1000 / np.maximum(n_i[o], 1), "rate_rest": (total - y)[o] * 1000 / np.maximum(n_j, 1),
+        "n_articles_with": np.asarray(d)[o].astype(np.int64), "top_source_share": np.asarray(share, dtype=np.float64)[o],
+        "log_odds": delta[o], "z": z[o],
+    })
+
+
+def with_examples(out: pd.DataFrame, candidates: Callable[[str, str], list[str]] | None,
+                  texts: Mapping[str, str] | Callable[[list[str]], Mapping[str, str]] | None,
+                  warnings: list[str], *, config: CompareConfig | None = None) -> pd.DataFrame:
+    """The table of :func:`score_terms` with an example of each term: the first of its ``candidates`` (group, term
+    -> article ids) whose text (``texts``, or a function that reads the texts of some ids) has a match."""
+    cfg = config or DEFAULT
+    ex_id: list[Any] = [None] * len(out)
+    ex_s: list[Any] = [None] * len(out)
+    ex_e: list[Any] = [None] * len(out)
+    ex_t: list[str] = [""] * len(out)
+    if candidates is not None and texts is not None:
+        cands = [candidates(str(g), str(t)) for g, t in zip(out["group"], out["term"], strict=True)]
+        tx = texts(sorted({a for c in cands for a in c})) if callable(texts) else texts
+        for i, (term, ids) in enumerate(zip(out["term"], cands, strict=True)):
+            if not ids:
+                continue
+            pat = _term_pattern(term)
+            for a in ids:
+                text = tx.get(a)
+                m = pat.search(text) if isinstance(text, str) else None
+                if m is not None:
+                    hit = _hit(a, text, m, cfg.kwic_window)  # type: ignore[arg-type]
+                    ex_id[i], ex_s[i], ex_e[i] = a, hit[1], hit[2]
+                    ex_t[i] = f"{hit[3]}[{hit[4]}]{hit[5]}"
+                    break
     out["example_article_id"] = ex_id
     out["example_start"] = pd.array(ex_s, dtype="Int64")
     out["example_end"] = pd.array(ex_e, dtype="Int64")
@@ -141,42 +215,12 @@ def distinctive_terms(articles: pd.DataFrame, texts: Mapping[str, str] | None = 
     return out[list(TERM_COLUMNS)]
 
 
-def _examples(out: pd.DataFrame, counts: TermCounts, X: Any, in_table: list[str], labels: np.ndarray,
-              texts: Mapping[str, str], cfg: CompareConfig) -> tuple[list[Any], list[Any], list[Any], list[str]]:
-    """One example of each listed term in its group's articles (the first of five candidate articles, by id, with
-    a match): the article id, the term's offsets in it, and its context."""
-    ex_id: list[Any] = []
-    ex_s: list[Any] = []
-    ex_e: list[Any] = []
-    ex_t: list[str] = []
-    col = {t: j for j, t in enumerate(counts.terms)}
-    Xc = X.tocsc()
-    in_arr = np.array(in_table, dtype=object)
-    for name, term in zip(out["group"], out["term"], strict=True):
-        hits = Xc[:, col[term]].nonzero()[0]
-        cands = sorted(in_arr[hits[labels[hits] == name]])
-        found = None
-        for a in cands[:5]:
-            k = kwic({a: texts[a]}, term, window=cfg.kwic_window, limit=1)
-            if len(k):
-                found = k.iloc[0]
-                break
-        ex_id.append(found["article_id"] if found is not None else None)
-        ex_s.append(int(found["start"]) if found is not None else None)
-        ex_e.append(int(found["end"]) if found is not None else None)
-        ex_t.append(_context(found) if found is not None else "")
-    return ex_id, ex_s, ex_e, ex_t
-
-
-def _top_source_shares(articles: pd.DataFrame, ids: list[str], labels: np.ndarray, names: np.ndarray,
-                       X: sp.csr_matrix, Y: sp.csr_matrix) -> list[np.ndarray] | None:
+def _top_source_shares(labels: np.ndarray, sources: np.ndarray, names: np.ndarray, X: sp.csr_matrix,
+                       Y: sp.csr_matrix) -> list[np.ndarray] | None:
     """Per group, the share of each term's uses that come from the group's most frequent user (NaN for a group
-    of one source); None when there is no source column or every group is one source."""
-    if "source" not in articles.columns:
-        return None
-    src = articles.assign(_id=articles["article_id"].astype(str)).set_index("_id")["source"]
-    src_of = src.loc[ids].astype(str).to_numpy()
-    keys = np.char.add(np.char.add(labels.astype(str), "\x1f"), src_of.astype(str))
+    of one source), from the rows ``X`` (articles, or sums of a source's articles) with their group ``labels`` and
+    ``sources``; None when every group is one source."""
+    keys = np.char.add(np.char.add(labels.astype(str), "\x1f"), sources.astype(str))
     knames, kcodes = np.unique(keys, return_inverse=True)
     key_group = np.searchsorted(names, np.array([k.split("\x1f")[0] for k in knames]))
     if np.bincount(key_group, minlength=len(names)).max() < 2:
@@ -225,10 +269,6 @@ def _pick(ranked: np.ndarray, terms: np.ndarray, y: np.ndarray, top: int, own: s
     return chosen
 
 
-def _context(row: pd.Series) -> str:
-    return f"{row['left']}[{row['match']}]{row['right']}"
-
-
 def _term_pattern(term: str) -> re.Pattern[str]:
     words = term.split()
     parts = []
@@ -252,14 +292,17 @@ def kwic(texts: Mapping[str, str], term: str, *, article_ids: Sequence[str] | No
         if not isinstance(text, str):
             continue
         for m in pat.finditer(text):
-            s, e = m.start(), m.end()
-            left = text[max(0, s - window):s]
-            right = text[e:e + window]
-            rows.append((a, s, e, _flat(left, cut_left=s > window), m.group(),
-                         _flat(right, cut_right=e + window < len(text))))
+            rows.append(_hit(a, text, m, window))
             if limit is not None and len(rows) >= limit:
                 return pd.DataFrame(rows, columns=["article_id", "start", "end", "left", "match", "right"])
     return pd.DataFrame(rows, columns=["article_id", "start", "end", "left", "match", "right"])
+
+
+def _hit(a: str, text: str, m: re.Match[str], window: int) -> tuple[str, int, int, str, str, str]:
+    """One occurrence as a row of :func:`kwic`."""
+    s, e = m.start(), m.end()
+    return (a, s, e, _flat(text[max(0, s - window):s], cut_left=s > window), m.group(),
+            _flat(text[e:e + window], cut_right=e + window < len(text)))
 
 
 def _flat(s: str, *, cut_left: bool = False, cut_right: bool = False) -> str:

@@ -190,6 +190,7 @@ def run_corpus(inputs: Sequence[str], db: str | Path, *, mapping: Mapping | None
                 _loop(store, executor, run_id, vkey, read_inputs(inputs, mp, mapped=mapped), committed, batch_size,
                       estimate, progress, log, session, stop, record_seconds)
             store.compact_cells()  # one row per cell again (each commit added its own)
+            store.compact_terms()
             status = "complete"
         except KeyboardInterrupt as exc:
             status = "interrupted"  # raised again below, once the batches in flight are abandoned and recorded

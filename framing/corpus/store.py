@@ -18,6 +18,14 @@ Tables (see :mod:`framing.corpus.schema` for the columns):
                articles (a replaced article's sums are subtracted, as rows of negative sums; compacted when a run
                ends); built once from the articles when a store without them (or with the sums of other metrics)
                is opened for writing.
+``terms``      the word-choice term counts (:func:`framing.compare.terms.article_terms`: unigrams and bigrams) per
+               cell of :data:`TERM_TABLES`' keys and term: how often the term occurs (``n``), in how many articles
+               (``n_articles``) and the first of these by id (``first_id``, with the offsets of the term's first
+               occurrence in its text, ``first_start``/``first_end``: the page's example in context);
+               ``terms`` per (source, leaning, topic, language), ``terms_month`` per month as well. Kept as the
+               cells are (the texts of a batch's articles counted in its transaction, a replaced article's
+               subtracted, compacted when a run ends); counted once from the texts when a store without them (or
+               with counts of other terms) is opened for writing.
 
 Writes happen a few consecutive batches per transaction (:meth:`Store.commit_batch`): their articles, findings,
 ledger rows and the run's progress are committed together or not at all, so a killed run loses at most the
@@ -56,6 +64,23 @@ SCHEMA_VERSION = "2"  # 2: findings.explanation computed on read; quotes have a 
 CELL_KEYS = ("source", "leaning", "topic", "event", "language", "date")
 CELL_TABLES: dict[str, tuple[str, ...]] = {"cells_month": ("source", "leaning", "topic", "language", "date"),
                                            "cells": CELL_KEYS}
+
+
+# The term-count tables and their keys: what the Word choice page filters and groups by, without the event and the
+# day (most events and days hold a handful of articles: a term table keyed by them would be about as large as the
+# articles' own term counts). A filter or grouping on them counts the selected articles' texts instead.
+TERM_TABLES: dict[str, tuple[str, ...]] = {"terms": ("source", "leaning", "topic", "language"),
+                                           "terms_month": ("source", "leaning", "topic", "language", "date")}
+
+
+def term_table(where: dict[str, Any] | None, by: Sequence[str]) -> str | None:
+    """The term table that holds the counts of this filter's groups (None: only the texts do)."""
+    names = set(by) | set(where or {})
+    if not names <= set(TERM_TABLES["terms_month"]):
+        return None
+    if "date" not in names:
+        return "terms"
+    return "terms_month" if "date" not in by and _whole_months((where or {})["date"]) else None
 
 
 def cell_table(where: dict[str, Any] | None, by: Sequence[str]) -> str | None:
@@ -184,6 +209,8 @@ class Store:
         if self._cells_version() != _cells_signature():
             self._build_cells()
         self.con.execute("COMMIT")
+        if self._info("terms_version") != _terms_signature():
+            self._build_terms()
 
     def _check_version(self) -> None:
         try:
@@ -283,6 +310,202 @@ class Store:
         counts = ", ".join(f"(SELECT coalesce(sum(n_articles), 0) FROM {t})" for t in CELL_TABLES)
         row = self._one(f"SELECT (SELECT count(*) FROM articles), {counts}")
         return row is not None and len({int(v) for v in row}) == 1
+
+    # -- terms: the word-choice term counts per cell ------------------------------------------------------------
+
+    def _info(self, key: str) -> str | None:
+        row = self._one("SELECT value FROM store_info WHERE key = ?", [key])
+        return row[0] if row else None
+
+    def _build_terms(self) -> None:
+        """(Re)count the terms of every stored text into the term tables, in one transaction of its own."""
+        row = self._one("SELECT count(*) FROM articles")
+        n = int(row[0]) if row else 0
+        if n:
+            print(f"framing: {self.path}: counting the words of {n:,} articles for the Word choice page (tables "
+                  f"{', '.join(TERM_TABLES)}), once", file=sys.stderr, flush=True)
+        self._write("BEGIN")
+        try:
+            for table, keys in TERM_TABLES.items():
+                cols = [f"{_q(k)} {'DATE' if k == 'date' else 'VARCHAR'}" for k in keys]
+                self.con.execute(f"CREATE OR REPLACE TABLE {table} ({', '.join(cols)}, term VARCHAR, n BIGINT, "
+                                 "n_articles BIGINT, first_id VARCHAR, first_start INTEGER, first_end INTEGER)")
+                self._columns.pop(table, None)
+            if n:
+                # the texts read through a second connection, a chunk at a time, while this one writes the counts
+                row = self._one("SELECT current_database()")
+                reader = self.con.cursor()
+                try:
+                    reader.execute(f"USE {_q(str(row[0]) if row else 'store')}")
+                    chunks = reader.sql("SELECT article_id, text FROM articles").to_arrow_reader(5_000)
+                    have = self._article_columns()
+                    for chunk in chunks:
+                        self.add_terms(chunk.column(0).to_pylist(), chunk.column(1).to_pylist(), "articles", have)
+                finally:
+                    reader.close()
+            self.con.execute("DELETE FROM store_info WHERE key = 'terms_version'")
+            self.con.execute("INSERT INTO store_info VALUES ('terms_version', ?)", [_terms_signature()])
+            self._write("COMMIT")
+        except BaseException:
+            self._rollback()
+            raise
+        if n:
+            self.compact_terms()
+
+    def add_terms(self, ids: Sequence[str], texts: Sequence[str | None], source: str, have: set[str], *,
+                  sign: str = "") -> None:
+        """Add the term counts of these articles (their ids and texts; their keys read from the table or view
+        ``source``, which holds them, with the columns ``have``) to every term table; ``sign`` ``-`` subtracts them.
+        Inside the caller's transaction."""
+        import pyarrow as pa
+
+        from framing.compare.terms import article_terms
+
+        counts = article_terms(zip(ids, texts, strict=True))
+        if not counts["term"]:
+            return
+        self.con.register("_terms_batch", pa.table({
+            "article_id": pa.array(counts["article_id"], pa.string()), "term": pa.array(counts["term"], pa.string()),
+            "n": pa.array(counts["n"], pa.int64()), "start": pa.array(counts["start"], pa.int32()),
+            "end": pa.array(counts["end"], pa.int32())}))
+        try:
+            self.insert_terms("_terms_batch", source, have, sign=sign)
+        finally:
+            self.con.unregister("_terms_batch")
+
+    def insert_terms(self, counts: str, source: str, have: set[str], *, sign: str = "") -> None:
+        """Add per-article term counts (the table or view ``counts``: ``article_id``, ``term``, ``n``, ``start``,
+        ``end``: :func:`framing.compare.terms.article_terms`) to every term table, the articles' keys read from ``source`` (with the columns ``have``); ``sign`` ``-`` subtracts them.
+        Inside the caller's transaction."""
+        for table, keys in TERM_TABLES.items():
+            sel = []
+            for key in keys:
+                typ = "DATE" if key == "date" else "VARCHAR"
+                if key not in have:
+                    sel.append(f"CAST(NULL AS {typ}) AS {_q(key)}")
+                elif key == "date":
+                    sel.append("CAST(date_trunc('month', CAST(s.date AS DATE)) AS DATE) AS date")
+                else:
+                    sel.append(f"CAST(s.{_q(key)} AS {typ}) AS {_q(key)}")
+            first = ("CAST(NULL AS VARCHAR) AS first_id, CAST(NULL AS INTEGER) AS first_start, CAST(NULL AS INTEGER) "
+                     "AS first_end") if sign else \
+                ("min(b.article_id) AS first_id, arg_min(b.start, b.article_id) AS first_start, "
+                 "arg_min(b.\"end\", b.article_id) AS first_end")
+            self.con.execute(
+                f"INSERT INTO {table} BY NAME SELECT {', '.join(sel)}, b.term, {sign}sum(b.n) AS n, "
+                f"{sign}count(*) AS n_articles, {first} FROM {counts} b "
+                f"JOIN {source} s ON s.article_id = b.article_id GROUP BY ALL")
+
+    def compact_terms(self) -> None:
+        """One row per cell and term again, as :meth:`compact_cells` does for the cells; the rows of terms no article
+        holds any more are dropped. ``first_id`` stays the smallest id seen (a replaced article's may remain). One
+        transaction per part (by a hash of the source): each leaves every sum as it was, and a million articles'
+        month rows rewritten in one transaction overran a 1 GB memory limit."""
+        for table, keys in TERM_TABLES.items():
+            row = self._one(f"SELECT count(*) FROM {table}")
+            parts = max(1, (int(row[0]) if row else 0) // _COMPACT_TERM_ROWS)
+            for i in range(parts):
+                part = f"coalesce(hash(source), 0) % {parts} = {i}"
+                self._write("BEGIN")
+                try:
+                    self.con.execute(f"CREATE TEMP TABLE _terms AS SELECT {', '.join(_q(k) for k in keys)}, term, "
+                                     "sum(n) AS n, sum(n_articles) AS n_articles, min(first_id) AS first_id, "
+                                     "arg_min(first_start, first_id) AS first_start, "
+                                     "arg_min(first_end, first_id) AS first_end "
+                                     f"FROM {table} WHERE {part} GROUP BY ALL HAVING sum(n_articles) <> 0")
+                    self.con.execute(f"DELETE FROM {table} WHERE {part}")
+                    self.con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM _terms ORDER BY ALL")
+                    self.con.execute("DROP TABLE _terms")
+                    self._write("COMMIT")
+                except BaseException:
+                    self._rollback()
+                    raise
+
+    def has_terms(self) -> bool:
+        """Whether the term tables hold this framing's term counts (kept up to date since they were counted)."""
+        return set(TERM_TABLES) <= self._tables() and self._info("terms_version") == _terms_signature()
+
+    def term_values(self, where: dict[str, Any] | None, by: str) -> list[Any] | None:
+        """The distinct values of the column ``by`` among the articles ``where`` selects, from the term tables
+        (:func:`term_table`); None when they cannot answer (a filter or grouping on another column, a date range
+        that is not whole months, or a store without them): count the selected texts then."""
+        table = term_table(where, [by])
+        if table is None or not self.has_terms():
+            return None
+        sql_where, params = self._where(where)
+        return [r[0] for r in self.con.execute(f"SELECT DISTINCT {_q(by)} FROM {table}{sql_where}",
+                                               params).fetchall()]
+
+    def term_groups(self, where: dict[str, Any] | None, by: str, labels: dict[Any, str], *,
+                    min_count: int) -> pd.DataFrame:
+        """What word choice scores, summed in DuckDB from the term tables for the articles ``where`` selects, grouped
+        by ``labels`` (each value of the column ``by`` -> its group; see :meth:`term_values`), over the terms seen at
+        least ``min_count`` times in the whole store. One row per group with ``term`` NULL: ``n`` its terms,
+        ``n_sources`` its sources; then one row per group and term it uses twice or more, the term seen at least
+        ``min_count`` times in the selection: ``n`` (in the group), ``total`` (in the selection), ``n_articles``
+        (the group's articles with it) and ``top`` (its uses in the group's source that uses it most)."""
+        table = term_table(where, [by])
+        if table is None:
+            raise StoreError(f"the term tables cannot answer a filter on {sorted(where or {})} by {by!r}")
+        sql_where, params = self._where(where)
+        self.con.register("_labels", pd.DataFrame({"value": list(labels), "label": list(labels.values())},
+                                                  dtype=object))
+        vocab = f"{' AND' if sql_where else ' WHERE'} t.term IN (SELECT term FROM terms GROUP BY term HAVING " \
+                "sum(n) >= ?)"
+        try:
+            return self._query(
+                f"WITH sel AS (SELECT l.label, t.source, t.term, t.n, t.n_articles FROM {table} t JOIN _labels l "
+                f"ON CAST(t.{_q(by)} AS VARCHAR) IS NOT DISTINCT FROM l.value{sql_where}"
+                f"{vocab}), "
+                "ls AS MATERIALIZED (SELECT label, source, term, sum(n) AS n, sum(n_articles) AS d FROM sel "
+                "GROUP BY ALL), "
+                "g AS MATERIALIZED (SELECT label, term, sum(n) AS n, sum(d) AS d, max(n) AS top FROM ls GROUP BY ALL), "
+                "tot AS (SELECT term, sum(n) AS total FROM g GROUP BY term) "
+                "SELECT label, CAST(NULL AS VARCHAR) AS term, CAST(sum(n) AS BIGINT) AS n, CAST(NULL AS BIGINT) AS total, "
+                "CAST(NULL AS BIGINT) AS n_articles, CAST(NULL AS BIGINT) AS top, count(DISTINCT source) + "
+                "max(CASE WHEN source IS NULL THEN 1 ELSE 0 END) AS n_sources "
+                "FROM ls GROUP BY label "
+                "UNION ALL SELECT g.label, g.term, CAST(g.n AS BIGINT), CAST(tot.total AS BIGINT), CAST(g.d AS BIGINT), "
+                "CAST(g.top AS BIGINT), NULL FROM g JOIN tot USING (term) WHERE g.n >= 2 AND tot.total >= ? "
+                "ORDER BY label, term NULLS FIRST", [*params, min_count, min_count])
+        finally:
+            self.con.unregister("_labels")
+
+    def term_examples(self, where: dict[str, Any] | None, by: str, labels: dict[Any, str],
+                      pairs: Sequence[tuple[str, str]], window: int) -> pd.DataFrame:
+        """For each (group, term) of ``pairs`` (groups as in :meth:`term_groups`), the first article by id of the
+        group's articles with the term, and the text around the term's first occurrence in it: ``label``,
+        ``term``, ``article_id``, ``start``, ``end``, ``left`` (up to ``window`` characters before), ``match``,
+        ``right`` (after) and ``length`` (of the whole text)."""
+        table = term_table(where, [by])
+        if table is None:
+            raise StoreError(f"the term tables cannot answer a filter on {sorted(where or {})} by {by!r}")
+        sql_where, params = self._where(where)
+        self.con.register("_labels", pd.DataFrame({"value": list(labels), "label": list(labels.values())},
+                                                  dtype=object))
+        self.con.register("_pairs", pd.DataFrame(list(pairs), columns=["label", "term"], dtype=object))
+        try:
+            return self._query(
+                f"WITH f AS (SELECT l.label, t.term, min(t.first_id) AS article_id, "
+                f"arg_min(t.first_start, t.first_id) AS s, arg_min(t.first_end, t.first_id) AS e FROM {table} t "
+                f"JOIN _labels l ON CAST(t.{_q(by)} AS VARCHAR) IS NOT DISTINCT FROM l.value "
+                f"SEMI JOIN _pairs p ON p.label = l.label AND p.term = t.term"
+                f"{sql_where} GROUP BY ALL) "
+                "SELECT f.label, f.term, f.article_id, f.s AS start, f.e AS \"end\", "
+                f"substr(a.text, greatest(f.s - {int(window)}, 0) + 1, f.s - greatest(f.s - {int(window)}, 0)) AS left, "
+                "substr(a.text, f.s + 1, f.e - f.s) AS match, "
+                f"substr(a.text, f.e + 1, {int(window)}) AS right, length(a.text) AS length "
+                "FROM f JOIN articles a ON a.article_id = f.article_id ORDER BY f.label, f.term", params)
+        finally:
+            self.con.unregister("_labels")
+            self.con.unregister("_pairs")
+
+    def term_vocabulary(self, min_count: int) -> list[str] | None:
+        """The terms seen at least ``min_count`` times in the whole store, sorted (None without the term tables)."""
+        if not self.has_terms():
+            return None
+        return [r[0] for r in self.con.execute("SELECT term FROM terms GROUP BY term HAVING sum(n) >= ? "
+                                               "ORDER BY term", [min_count]).fetchall()]
 
     def _tables(self) -> set[str]:
         return {r[0] for r in self.con.execute("SELECT table_name FROM duckdb_tables() WHERE database_name = "
@@ -425,6 +648,20 @@ class Store:
         finally:
             self.con.unregister("_want_texts")
         return dict(rows)
+
+    def texts_containing(self, needle: str, where: dict[str, Any] | None = None) -> Iterable[tuple[str, Any, str]]:
+        """``(article_id, source, text)`` of the articles (of ``where``, as in :meth:`articles_frame`) whose
+        lower-cased text contains ``needle`` (lower case), by id, read as they are consumed. Consume them all (or
+        close the store) before the next query."""
+        sql_where, params = self._where(where)
+        cond = f"{sql_where} AND" if sql_where else " WHERE"
+        try:
+            cur = self.con.execute(f"SELECT article_id, source, text FROM articles{cond} contains(lower(text), ?) "
+                                   "ORDER BY article_id", [*params, needle.lower()])
+            while rows := cur.fetchmany(100):
+                yield from rows
+        except duckdb.Error as exc:
+            raise StoreError(f"{self.path}: cannot read: {_short(exc)}") from exc
 
     def count(self, where: dict[str, Any] | None = None) -> int:
         """How many articles ``where`` selects (as in :meth:`articles_frame`)."""
@@ -779,6 +1016,10 @@ class Store:
                 self.con.register("_replace", pd.DataFrame({"id": list(replace)}, dtype=object))
                 self.add_cells("articles", set(self.columns("articles")), sign="-",
                                where=" WHERE article_id IN (SELECT id FROM _replace)")
+                old = self.con.execute("SELECT article_id, text FROM articles WHERE article_id IN "
+                                       "(SELECT id FROM _replace)").fetchall()
+                self.add_terms([r[0] for r in old], [r[1] for r in old], "articles", set(self.columns("articles")),
+                               sign="-")
                 self.con.execute("DELETE FROM findings WHERE article_id IN (SELECT id FROM _replace)")
                 self.con.execute("DELETE FROM articles WHERE article_id IN (SELECT id FROM _replace)")
                 self.con.unregister("_replace")
@@ -820,8 +1061,11 @@ class Store:
         self.con.register("_batch", data)
         try:
             self.con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM _batch")
-            if table == "articles":  # their sums, in the same transaction
+            if table == "articles":  # their sums and term counts, in the same transaction
                 self.add_cells("_batch", set(data.column_names))
+                if "text" in data.column_names:
+                    self.add_terms(data.column("article_id").to_pylist(), data.column("text").to_pylist(), "_batch",
+                                   set(data.column_names))
         finally:
             self.con.unregister("_batch")
         if table == "articles" and self._keys is not None:
@@ -897,6 +1141,20 @@ def _cells_signature() -> str:
     """What the cells table holds: its keys and the sums of this framing's metrics (another set: built again)."""
     names = [*(f"{t}: {', '.join(k)}" for t, k in CELL_TABLES.items()),
              *(f"{mo.name}={moments.sql(mo)}" for mo in moments.moments())]
+    return hashlib.sha256("\n".join(names).encode()).hexdigest()[:16]
+
+
+# Term-table rows aggregated at once when compacting: a million articles' month rows in parts of this size stay
+# inside a 1 GB memory limit (4 million did not).
+_COMPACT_TERM_ROWS = 1_000_000
+
+
+def _terms_signature() -> str:
+    """What the term tables hold: their keys, the terms counted and the stop words (another set: counted again)."""
+    from framing.compare.terms import STORED_NGRAMS, TERMS_VERSION, stopwords
+
+    names = [*(f"{t}: {', '.join(k)}" for t, k in TERM_TABLES.items()), TERMS_VERSION, f"ngrams={STORED_NGRAMS}",
+             *sorted(stopwords())]
     return hashlib.sha256("\n".join(names).encode()).hexdigest()[:16]
 
 

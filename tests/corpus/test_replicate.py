@@ -49,3 +49,8 @@ def test_replicated_store_equals_the_analysed_copies(tmp_path: Path) -> None:
         assert a.con.execute(hashes).fetchall() == b.con.execute(hashes).fetchall()
         assert a.counts(1) == {"input": n, "analysed": n, "up_to_date": 0, "duplicate": 0, "error": 0}
         assert a.runs()["status"].tolist() == ["complete"]
+        # the word-choice term counts: those the store of the real run counted from the copies' texts
+        assert a.has_terms() and b.has_terms()
+        for table in ("terms", "terms_month"):
+            rows = f"SELECT * FROM {table} ORDER BY ALL"
+            assert a.con.execute(rows).fetchall() == b.con.execute(rows).fetchall(), table

@@ -1,0 +1,105 @@
+"""Distinctive terms from a store's term counts (framing.compare.stored.store_distinctive_terms) against the table the
+Word choice page computed before: the texts counted in memory (every text, the terms seen 5 times or more)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from framing.compare import count_terms, distinctive_terms
+from framing.compare.stored import store_distinctive_terms
+from framing.corpus.runner import run_corpus
+from framing.corpus.store import open_store, term_table
+
+from .conftest import DEMO
+
+
+def write_jsonl(path: Path, rows: list[dict]) -> Path:
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    return path
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    db = tmp_path_factory.mktemp("stored_terms") / "demo.duckdb"
+    run_corpus([str(DEMO)], db, batch_size=30)
+    return db
+
+
+def _before(st: object, where: dict | None, by: str) -> pd.DataFrame:
+    """The page before: every text counted once (unigrams and bigrams, min_count 5), then scored per filter."""
+    texts = st.texts(st.articles_frame(columns=["article_id"])["article_id"])  # type: ignore[attr-defined]
+    counts = count_terms(texts, ngrams=2, min_count=5)
+    return distinctive_terms(st.articles_frame(where=where), texts, by=by, counts=counts, top=15)  # type: ignore[attr-defined]
+
+
+CASES = [
+    (None, "source", "terms"),
+    (None, "leaning", "terms"),
+    (None, "topic", "terms"),
+    ({"leaning": ["left", "right"]}, "source", "terms"),
+    ({"source": ["Capital Wire", "The Daily Tattler"], "topic": ["economy", "health"]}, "leaning", "terms"),
+    ({"date": ("2026-01-01", "2026-02-28")}, "leaning", "terms_month"),  # whole months
+    ({"date": ("2026-01-05", "2026-03-20")}, "leaning", None),  # days: the texts counted
+    (None, "event", None),  # the event: the texts counted
+    ({"event": ["E01", "E02", "E03", "E04"]}, "source", None),
+]
+
+
+@pytest.mark.parametrize(("where", "by", "table"), CASES)
+def test_stored_terms_equal_the_pages_table_before(store: Path, where: dict | None, by: str,
+                                                   table: str | None) -> None:
+    with open_store(store, read_only=True) as st:
+        assert term_table(where, [by]) == table
+        got = store_distinctive_terms(st, where=where, by=by, top=15)
+        want = _before(st, where, by)
+    assert len(want) > 10
+    pd.testing.assert_frame_equal(got, want, check_exact=False, rtol=1e-9, atol=1e-12)
+    assert got.attrs == want.attrs
+
+
+def test_one_group_says_so(store: Path) -> None:
+    with open_store(store, read_only=True) as st:
+        got = store_distinctive_terms(st, where={"source": ["Capital Wire"]}, by="source")
+    assert got.empty and "only one group" in got.attrs["warnings"][-1]
+
+
+def test_term_counts_follow_replaced_articles(tmp_path: Path) -> None:
+    """A re-analysed article with a new text: its old terms subtracted, its new ones added, as a fresh count."""
+    rows = [{"id": f"a{i}", "source": "S" if i % 2 else "T", "date": "2026-02-03",
+             "text": f"Officials said the harbour bridge closed. Story {i} about the harbour bridge."} for i in range(6)]
+    src = tmp_path / "a.jsonl"
+    write_jsonl(src, rows)
+    run_corpus([str(src)], tmp_path / "s.duckdb")
+    rows[0] = {**rows[0], "text": "Protesters marched on the ministry; the ministry answered the protesters."}
+    write_jsonl(src, rows)
+    run_corpus([str(src)], tmp_path / "s.duckdb")
+    write_jsonl(tmp_path / "fresh.jsonl", rows)
+    run_corpus([str(tmp_path / "fresh.jsonl")], tmp_path / "fresh.duckdb")
+    q = "SELECT * EXCLUDE (first_id) FROM {} ORDER BY ALL"
+    with open_store(tmp_path / "s.duckdb", read_only=True) as a, open_store(tmp_path / "fresh.duckdb",
+                                                                            read_only=True) as b:
+        for table in ("terms", "terms_month"):
+            assert a.con.execute(q.format(table)).fetchall() == b.con.execute(q.format(table)).fetchall()
+        assert ("T", "ministry", 2, 1) in a.con.execute("SELECT source, term, n, n_articles FROM terms").fetchall()
+
+
+def test_a_store_without_term_tables_gains_them_with_a_message(tmp_path: Path,
+                                                               capsys: pytest.CaptureFixture[str]) -> None:
+    db = tmp_path / "s.duckdb"
+    run_corpus([str(DEMO)], db)
+    with open_store(db) as st:  # as a store written before the tables: dropped, and the version forgotten
+        st.con.execute("DROP TABLE terms")
+        st.con.execute("DELETE FROM store_info WHERE key = 'terms_version'")
+    with open_store(db, read_only=True) as st:
+        assert not st.has_terms() and st.term_values(None, "source") is None
+        fallback = store_distinctive_terms(st, by="leaning")  # every text counted, as before
+    capsys.readouterr()
+    with open_store(db) as st:
+        assert st.has_terms()
+    assert "counting the words of 165 articles" in capsys.readouterr().err
+    with open_store(db, read_only=True) as st:
+        pd.testing.assert_frame_equal(store_distinctive_terms(st, by="leaning"), fallback)
