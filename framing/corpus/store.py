@@ -288,16 +288,9 @@ class Store:
         try:
             for table, keys in CELL_TABLES.items():
                 cols = [c for c in self.columns(table) if c not in keys]
-                row = self._one(f"SELECT count(*) FROM {table}")
-                parts = max(1, (int(row[0]) if row else 0) // _COMPACT_ROWS)
-                for i in range(parts):
-                    part = f"coalesce(hash(source), 0) % {parts} = {i}"
-                    self.con.execute(f"CREATE TEMP TABLE _cells AS SELECT {', '.join(_q(k) for k in keys)}, "
-                                     f"{', '.join(f'sum({_q(c)}) AS {_q(c)}' for c in cols)} FROM {table} "
-                                     f"WHERE {part} GROUP BY ALL HAVING sum(n_articles) <> 0")
-                    self.con.execute(f"DELETE FROM {table} WHERE {part}")
-                    self.con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM _cells")
-                    self.con.execute("DROP TABLE _cells")
+                sums = f"{', '.join(_q(k) for k in keys)}, {', '.join(f'sum({_q(c)}) AS {_q(c)}' for c in cols)}"
+                for part in self._parts(table, _COMPACT_ROWS):
+                    self._rewrite_part(table, sums, part)
             self._write("COMMIT")
         except BaseException:
             self._rollback()
@@ -402,24 +395,32 @@ class Store:
         transaction per part (by a hash of the source): each leaves every sum as it was, and a million articles'
         month rows rewritten in one transaction overran a 1 GB memory limit."""
         for table, keys in TERM_TABLES.items():
-            row = self._one(f"SELECT count(*) FROM {table}")
-            parts = max(1, (int(row[0]) if row else 0) // _COMPACT_TERM_ROWS)
-            for i in range(parts):
-                part = f"coalesce(hash(source), 0) % {parts} = {i}"
+            sums = (f"{', '.join(_q(k) for k in keys)}, term, sum(n) AS n, sum(n_articles) AS n_articles, "
+                    "min(first_id) AS first_id, arg_min(first_start, first_id) AS first_start, "
+                    "arg_min(first_end, first_id) AS first_end")
+            for part in self._parts(table, _COMPACT_TERM_ROWS):
                 self._write("BEGIN")
                 try:
-                    self.con.execute(f"CREATE TEMP TABLE _terms AS SELECT {', '.join(_q(k) for k in keys)}, term, "
-                                     "sum(n) AS n, sum(n_articles) AS n_articles, min(first_id) AS first_id, "
-                                     "arg_min(first_start, first_id) AS first_start, "
-                                     "arg_min(first_end, first_id) AS first_end "
-                                     f"FROM {table} WHERE {part} GROUP BY ALL HAVING sum(n_articles) <> 0")
-                    self.con.execute(f"DELETE FROM {table} WHERE {part}")
-                    self.con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM _terms ORDER BY ALL")
-                    self.con.execute("DROP TABLE _terms")
+                    self._rewrite_part(table, sums, part, ordered=True)
                     self._write("COMMIT")
                 except BaseException:
                     self._rollback()
                     raise
+
+    def _parts(self, table: str, rows_per_part: int) -> list[str]:
+        """SQL conditions that cut ``table`` into parts of about ``rows_per_part`` rows, by a hash of the source."""
+        row = self._one(f"SELECT count(*) FROM {table}")
+        parts = max(1, (int(row[0]) if row else 0) // rows_per_part)
+        return [f"coalesce(hash(source), 0) % {parts} = {i}" for i in range(parts)]
+
+    def _rewrite_part(self, table: str, sums: str, part: str, *, ordered: bool = False) -> None:
+        """Replace the rows of ``table`` under the condition ``part`` by their sums (``sums``: the select list, keys
+        first), dropping the cells no article holds any more. Inside the caller's transaction."""
+        self.con.execute(f"CREATE TEMP TABLE _part AS SELECT {sums} FROM {table} WHERE {part} GROUP BY ALL "
+                         "HAVING sum(n_articles) <> 0")
+        self.con.execute(f"DELETE FROM {table} WHERE {part}")
+        self.con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM _part{' ORDER BY ALL' if ordered else ''}")
+        self.con.execute("DROP TABLE _part")
 
     def has_terms(self) -> bool:
         """Whether the term tables hold this framing's term counts (kept up to date since they were counted)."""
@@ -444,12 +445,7 @@ class Store:
         ``n_sources`` its sources; then one row per group and term it uses twice or more, the term seen at least
         ``min_count`` times in the selection: ``n`` (in the group), ``total`` (in the selection), ``n_articles``
         (the group's articles with it) and ``top`` (its uses in the group's source that uses it most)."""
-        table = term_table(where, [by])
-        if table is None:
-            raise StoreError(f"the term tables cannot answer a filter on {sorted(where or {})} by {by!r}")
-        sql_where, params = self._where(where)
-        self.con.register("_labels", pd.DataFrame({"value": list(labels), "label": list(labels.values())},
-                                                  dtype=object))
+        table, sql_where, params = self._term_selection(where, by, labels)
         vocab = f"{' AND' if sql_where else ' WHERE'} t.term IN (SELECT term FROM terms GROUP BY term HAVING " \
                 "sum(n) >= ?)"
         try:
@@ -471,18 +467,25 @@ class Store:
         finally:
             self.con.unregister("_labels")
 
-    def term_examples(self, where: dict[str, Any] | None, by: str, labels: dict[Any, str],
-                      pairs: Sequence[tuple[str, str]], window: int) -> pd.DataFrame:
-        """For each (group, term) of ``pairs`` (groups as in :meth:`term_groups`), the first article by id of the
-        group's articles with the term, and the text around the term's first occurrence in it: ``label``,
-        ``term``, ``article_id``, ``start``, ``end``, ``left`` (up to ``window`` characters before), ``match``,
-        ``right`` (after) and ``length`` (of the whole text)."""
+    def _term_selection(self, where: dict[str, Any] | None, by: str, labels: dict[Any, str]
+                        ) -> tuple[str, str, list[Any]]:
+        """The term table that answers ``where`` grouped by ``by``, its SQL condition and parameters; registers
+        ``labels`` as the view ``_labels`` (value -> label), which the caller unregisters."""
         table = term_table(where, [by])
         if table is None:
             raise StoreError(f"the term tables cannot answer a filter on {sorted(where or {})} by {by!r}")
         sql_where, params = self._where(where)
         self.con.register("_labels", pd.DataFrame({"value": list(labels), "label": list(labels.values())},
                                                   dtype=object))
+        return table, sql_where, params
+
+    def term_examples(self, where: dict[str, Any] | None, by: str, labels: dict[Any, str],
+                      pairs: Sequence[tuple[str, str]], window: int) -> pd.DataFrame:
+        """For each (group, term) of ``pairs`` (groups as in :meth:`term_groups`), the first article by id of the
+        group's articles with the term, and the text around the term's first occurrence in it: ``label``,
+        ``term``, ``article_id``, ``start``, ``end``, ``left`` (up to ``window`` characters before), ``match``,
+        ``right`` (after) and ``length`` (of the whole text)."""
+        table, sql_where, params = self._term_selection(where, by, labels)
         self.con.register("_pairs", pd.DataFrame(list(pairs), columns=["label", "term"], dtype=object))
         try:
             return self._query(

@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import gzip
+import hashlib
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
+from typing import Any
+
+from framing.text.quotemarks import QuoteSpan, pair_quotes
 
 # Where the subset sits under the shared data folder.
 ALLSIDES = "allsides_articles/subset_articles.jsonl.gz"
@@ -20,3 +24,34 @@ def allsides_articles(path: Path, wanted: set[str] | None = None) -> Iterator[tu
             aid = "abp_" + str(rec.get("ID"))
             if wanted is None or aid in wanted:
                 yield aid, rec.get("source") or "", rec.get("content_original") or ""
+
+
+def labelled_ids(paths: Iterable[Path]) -> set[str]:
+    """The article ids of JSON-lines label files (each line an object with an ``id``)."""
+    ids: set[str] = set()
+    for p in paths:
+        ids |= {json.loads(line)["id"] for line in p.read_text(encoding="utf-8").splitlines() if line.strip()}
+    return ids
+
+
+def walk_selection(corpus: Path, seed: str, skip: set[str], n: int,
+                   keep: Callable[[str, list[QuoteSpan]], bool] | None = None) -> Iterator[dict[str, Any]]:
+    """How our labelled sets choose their articles: AllSides articles not in ``skip``, 1,500 to 7,000 characters long,
+    with 4 to 25 quotation pairs (the project's mark pairer) and passing ``keep(text, pairs)``, at most one per outlet,
+    walked in the order of SHA-256(``seed`` + id); the first ``n`` as ``{"id", "source", "pairs"}`` (offsets only)."""
+    records = {aid: (source, t) for aid, source, t in allsides_articles(corpus)
+               if aid not in skip and 1500 <= len(t) <= 7000}
+    outlets: set[str] = set()
+    chosen = 0
+    for aid in sorted(records, key=lambda a: hashlib.sha256((seed + a).encode()).hexdigest()):
+        if chosen == n:
+            return
+        source, text = records[aid]
+        if source in outlets:
+            continue
+        spans, _ = pair_quotes(text)
+        if not 4 <= len(spans) <= 25 or (keep is not None and not keep(text, list(spans))):
+            continue
+        outlets.add(source)
+        chosen += 1
+        yield {"id": aid, "source": source, "pairs": [[s.start, s.end] for s in spans]}

@@ -13,7 +13,7 @@ import json
 import re
 from pathlib import Path
 
-from framing.evaluate.allsides import ALLSIDES, allsides_articles
+from framing.evaluate.allsides import ALLSIDES, allsides_articles, labelled_ids
 
 ROOT = Path(__file__).resolve().parents[3]
 VERBS = (r"(?:said|says|added|told|wrote|asked|argued|continued|explained|noted|insisted|warned|replied|claimed|"
@@ -38,11 +38,8 @@ def sentences(text: str) -> list[tuple[int, int]]:
 
 def excluded(shared: Path) -> set[str]:
     """The ids of the quotation folds' articles."""
-    ids = set()
-    for p in (shared / "data/quotes/quotes_dev.jsonl", shared / "data/quotes/quotes_dev2.jsonl",
-              ROOT / "data/gold/quotes_allsides60.jsonl"):
-        ids |= {json.loads(line)["id"] for line in p.read_text(encoding="utf-8").splitlines() if line.strip()}
-    return ids
+    return labelled_ids((shared / "data/quotes/quotes_dev.jsonl", shared / "data/quotes/quotes_dev2.jsonl",
+                         ROOT / "data/gold/quotes_allsides60.jsonl"))
 
 
 def main() -> None:

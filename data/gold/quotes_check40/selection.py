@@ -10,26 +10,16 @@ text); the labelled set holds the first 40, in five blocks of eight (README.md s
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 from pathlib import Path
 
-from framing.evaluate.allsides import ALLSIDES, allsides_articles
-from framing.text.quotemarks import pair_quotes
+from framing.evaluate.allsides import ALLSIDES, labelled_ids, walk_selection
 
 ROOT = Path(__file__).resolve().parents[3]
-
-
-def excluded(shared: Path) -> set[str]:
-    """The ids of every article already labelled: the quotation folds and the pronoun and role labels."""
-    ids: set[str] = set()
-    for p in (shared / "data/quotes/quotes_dev.jsonl", shared / "data/quotes/quotes_dev2.jsonl",
-              ROOT / "data/gold/quotes_allsides60.jsonl", ROOT / "data/gold/quotes_allsides30/merged.jsonl",
-              ROOT / "data/gold/quotes_check60/merged.jsonl", ROOT / "data/gold/quotes_short35/merged.jsonl",
-              ROOT / "data/gold/pronouns/labels.jsonl",
-              ROOT / "data/gold/roles/labels.jsonl", ROOT / "data/gold/roles/labels_second.jsonl"):
-        ids |= {json.loads(line)["id"] for line in p.read_text(encoding="utf-8").splitlines() if line.strip()}
-    return ids
+# Every article already labelled when this set was chosen (besides the shared quotation files): never chosen again.
+LABELLED = ("quotes_allsides60.jsonl", "quotes_allsides30/merged.jsonl", "quotes_check60/merged.jsonl",
+            "quotes_short35/merged.jsonl", "pronouns/labels.jsonl", "roles/labels.jsonl",
+            "roles/labels_second.jsonl")
 
 
 def main() -> None:
@@ -37,24 +27,10 @@ def main() -> None:
     ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     ap.add_argument("--n", type=int, default=40)
     args = ap.parse_args()
-    skip = excluded(args.shared)
-    records = {aid: (source, t) for aid, source, t in allsides_articles(args.shared / "data" / ALLSIDES)
-               if aid not in skip and 1500 <= len(t) <= 7000}
-    outlets: set[str] = set()
-    chosen = 0
-    for aid in sorted(records, key=lambda a: hashlib.sha256(("20261205" + a).encode()).hexdigest()):
-        source, text = records[aid]
-        if source in outlets:
-            continue
-        spans, _ = pair_quotes(text)
-        if not 4 <= len(spans) <= 25:
-            continue
-        outlets.add(source)
-        print(json.dumps({"id": aid, "source": source,
-                          "pairs": [[s.start, s.end] for s in spans]}, sort_keys=True))
-        chosen += 1
-        if chosen == args.n:
-            break
+    skip = labelled_ids((args.shared / "data/quotes/quotes_dev.jsonl", args.shared / "data/quotes/quotes_dev2.jsonl",
+                         *(ROOT / "data/gold" / p for p in LABELLED)))
+    for rec in walk_selection(args.shared / "data" / ALLSIDES, "20261205", skip, args.n):
+        print(json.dumps(rec, sort_keys=True))
 
 
 if __name__ == "__main__":
