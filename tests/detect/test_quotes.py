@@ -144,6 +144,12 @@ def quotes(text):
         ('Headline\n\nI am not trying to assign "equivalence" between left and right.',
          [("equivalence", "scare", None)]),
         ('Headline\n\nThe island, also called "Big Rock", is small.', [("Big Rock", "title", None)]),
+        # an attribution that names nobody does not hide one that names its speaker
+        ('Headline\n\nOpposing it gets you branded a bigot, says Ann Vale, "what is the next step? It is worse."',
+         [("what is the next step? It is worse.", "direct", "Ann Vale")]),
+        # a name modifying a noun for what someone says is its owner
+        ('Headline\n\nIt was put best in this Justice Ann Vale quote: "The way to stop it is to stop it."',
+         [("The way to stop it is to stop it.", "direct", "Justice Ann Vale")]),
         # a list of one speaker's remarks under topic labels
         ('Headline\n\n"Now is the time," Ann Vale said.\n\nShe also had one-liners:\n\nOn taxes: "Cut them all."\n\n'
          'On rivals: "They are tired."', [("Now is the time,", "direct", "Ann Vale"), ("Cut them all.", "direct", "Ann Vale"),

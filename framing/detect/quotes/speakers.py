@@ -142,6 +142,7 @@ def _covering(ctx: QuoteContext, q: QuoteSpan) -> Speaker | None:
     """The innermost attribution whose content holds the quotation."""
     doc = ctx.doc
     best: Attr | None = None
+    best_named: tuple[Attr, str] | None = None
     k = bisect_right(ctx.content_starts, q.start)
     for a in ctx.by_content[max(0, k - CONTENT_CANDIDATES):k]:
         if a.source is None and a.source_type != "media" and subject_speaker(ctx, a) is None:
@@ -151,8 +152,16 @@ def _covering(ctx: QuoteContext, q: QuoteSpan) -> Speaker | None:
         if a.content and a.content[0] <= q.start and q.end <= a.content[1]:
             if best is None or (best.content and a.content[1] - a.content[0] < best.content[1] - best.content[0]):
                 best = a
+            named = a.speaker or subject_speaker(ctx, a)
+            if named and (best_named is None or (best_named[0].content and a.content[1] - a.content[0]
+                                                 < best_named[0].content[1] - best_named[0].content[0])):
+                best_named = (a, named)
     if best is None:
         return None
+    if best_named is not None and not (best.speaker or subject_speaker(ctx, best)):
+        # the innermost attribution names nobody ("gets you branded a hater, says Marco Rubio, '...'"): an outer one
+        # that names its speaker holds the quotation too
+        return Speaker(best_named[1], ctx.cue_text(best_named[0]), "cue")
     return Speaker(best.speaker or subject_speaker(ctx, best), ctx.cue_text(best), "cue")
 
 
@@ -172,6 +181,8 @@ MAX_FRAME_TOKENS = 12
 _COMPLEMENT = frozenset("of for about on to as against over".split())
 _BE = frozenset("is was are were".split())
 _POSSESSIVE_PRONOUNS = frozenset("his her their its our my your".split())
+# Nouns for an exchange with a medium: in "a CNN interview" the name is who asked, not who speaks.
+_INTERVIEW_NOUNS = frozenset("interview interviews conversation conversations".split())
 
 
 def _utterance(ctx: QuoteContext, q: QuoteSpan, last: LastTurn | None) -> Speaker | None:
@@ -253,6 +264,13 @@ def _possessor(ctx: QuoteContext, t: int, lo: int, last: LastTurn | None) -> str
         return None
     if w[k] in _POSSESSIVE_PRONOUNS:
         return last.name if last is not None else None
+    if k == t - 1 and _name_like(ctx, k) and doc.text[doc.tok_end[k]:doc.tok_start[t]] == " " \
+            and w[t] in ctx.utterances and w[t] not in _INTERVIEW_NOUNS:
+        # a name modifying the noun is its owner: "this Chief Justice John Roberts quote: '...'"
+        b = k
+        while b - 1 >= lo and _name_like(ctx, b - 1) and doc.text[doc.tok_end[b - 1]:doc.tok_start[b]] in (" ", ". "):
+            b -= 1
+        return doc.text[doc.tok_start[b]:doc.tok_end[k]]
     if w[k] == "s" and k - 1 >= lo and doc.text[doc.tok_end[k - 1]:doc.tok_start[k]] in ("'", "\u2019"):
         e = k - 1
         b = e
