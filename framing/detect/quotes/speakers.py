@@ -139,30 +139,35 @@ _PASSIVE = re.compile(r"(?:\s+[A-Z][\w'\u2019.-]*)*(?:\s*,[^,]{0,80},)?\s*(?:is|
 
 
 def _covering(ctx: QuoteContext, q: QuoteSpan) -> Speaker | None:
-    """The innermost attribution whose content holds the quotation."""
+    """The innermost attribution whose content holds the quotation; when it names nobody, the innermost one that
+    names its speaker ("gets you branded a hater, says Marco Rubio, '...'": an outer attribution holds it too)."""
     doc = ctx.doc
-    best: Attr | None = None
-    best_named: tuple[Attr, str] | None = None
+    best: tuple[Attr, str | None] | None = None
+    best_named: tuple[Attr, str | None] | None = None
     k = bisect_right(ctx.content_starts, q.start)
     for a in ctx.by_content[max(0, k - CONTENT_CANDIDATES):k]:
-        if a.source is None and a.source_type != "media" and subject_speaker(ctx, a) is None:
-            continue  # a cue with no one speaking ("it is worth asking whether ...")
+        if not (a.content and a.content[0] <= q.start and q.end <= a.content[1]):
+            continue
         if a.source and doc.tok_start[a.source[0]] <= q.start and q.end <= doc.tok_end[a.source[1]]:
             continue  # the quotation is part of the source itself (a discredited "expert" told ...)
-        if a.content and a.content[0] <= q.start and q.end <= a.content[1]:
-            if best is None or (best.content and a.content[1] - a.content[0] < best.content[1] - best.content[0]):
-                best = a
-            named = a.speaker or subject_speaker(ctx, a)
-            if named and (best_named is None or (best_named[0].content and a.content[1] - a.content[0]
-                                                 < best_named[0].content[1] - best_named[0].content[0])):
-                best_named = (a, named)
+        subject = None if a.speaker and a.source is not None else subject_speaker(ctx, a)
+        if a.source is None and a.source_type != "media" and subject is None:
+            continue  # a cue with no one speaking ("it is worth asking whether ...")
+        named = a.speaker or subject
+        if best is None or _narrower(a, best[0]):
+            best = (a, named)
+        if named and (best_named is None or _narrower(a, best_named[0])):
+            best_named = (a, named)
     if best is None:
         return None
-    if best_named is not None and not (best.speaker or subject_speaker(ctx, best)):
-        # the innermost attribution names nobody ("gets you branded a hater, says Marco Rubio, '...'"): an outer one
-        # that names its speaker holds the quotation too
-        return Speaker(best_named[1], ctx.cue_text(best_named[0]), "cue")
-    return Speaker(best.speaker or subject_speaker(ctx, best), ctx.cue_text(best), "cue")
+    if not best[1] and best_named is not None:
+        best = best_named
+    return Speaker(best[1], ctx.cue_text(best[0]), "cue")
+
+
+def _narrower(a: Attr, b: Attr) -> bool:
+    """Is attribution ``a``'s content shorter than ``b``'s (``b`` without content is never beaten)?"""
+    return bool(a.content and b.content and a.content[1] - a.content[0] < b.content[1] - b.content[0])
 
 
 def _same_sentence(ctx: QuoteContext, q: QuoteSpan) -> Speaker | None:
@@ -231,10 +236,10 @@ def _as_they_call_it(ctx: QuoteContext, q: QuoteSpan, last: LastTurn | None) -> 
     if who.lower() in ("he", "she"):
         # the pronoun's referent: the sentence's named subject, else the speaker of the turn
         si = ctx.doc.sentence_of(q.start - 1)
-        own = sentence_subject_name(ctx, si, q.start) if si >= 0 else None
-        if own is None and (last is None or not last.name):
+        referent = (sentence_subject_name(ctx, si, q.start) if si >= 0 else None) or (last.name if last else None)
+        if not referent:
             return None
-        who = own or (last.name if last is not None and last.name else "")
+        who = referent
     elif who.lower() in ("they", "it", "you", "i", "we", "some", "many", "others", "people", "one"):
         return None  # an unnamed "they": nobody the reader can name
     return Speaker(who, m.group("verb"), AS_CALLED)
@@ -447,7 +452,6 @@ def _name_run(ctx: QuoteContext, t: int, hi: int) -> tuple[int, int] | None:
 
 
 _NOT_ROLE_NOUN = frozenset("of and or to".split())
-
 
 
 def _run_end(ctx: QuoteContext, t: int, hi: int) -> int:
