@@ -469,12 +469,18 @@ def _before_party(ctx: Ctx, j: int, lo: int) -> int:
 _FINITE = frozenset("is was are were has have had will would can could did does do shall should may might must".split())
 
 
-def _party_label(ctx: Ctx, j: int, lo: int) -> bool:
-    """Is the comma-delimited phrase ending at token j a US party and state label ("D-N.Y.", "R-Pa.", "I-Vt."), the
-    appositive that follows a legislator's name?"""
+def _appositive_start(ctx: Ctx, j: int, lo: int) -> int:
+    """The first token of the phrase that ends at token j and opens after a comma or a dash (``lo`` if none does)."""
     p = j
     while p > lo and not ("," in ctx.gap(p) or "\u2014" in ctx.gap(p)):
         p -= 1
+    return p
+
+
+def _party_label(ctx: Ctx, j: int, lo: int) -> bool:
+    """Is the comma-delimited phrase ending at token j a US party and state label ("D-N.Y.", "R-Pa.", "I-Vt."), the
+    appositive that follows a legislator's name?"""
+    p = _appositive_start(ctx, j, lo)
     w = ctx.doc.words
     return lo < p < j and j - p <= 3 and w[p] in ("d", "r", "i") and ctx.cap(p) and ctx.gap(p + 1) == "-" \
         and ctx.cap(p + 1)
@@ -482,9 +488,7 @@ def _party_label(ctx: Ctx, j: int, lo: int) -> bool:
 
 def _role_appositive(ctx: Ctx, j: int, lo: int) -> bool:
     """Is the comma-delimited phrase ending at token j a role ("executive director of NumbersUSA")?"""
-    p = j
-    while p > lo and not ("," in ctx.gap(p) or "\u2014" in ctx.gap(p)):
-        p -= 1
+    p = _appositive_start(ctx, j, lo)
     if p <= lo:
         return False
     roles = ctx.single.get("role", ())
