@@ -1,0 +1,38 @@
+"""How the articles of this folder were chosen: AllSides articles that no other labelled set uses, 1,500 to 7,000
+characters long, with 4 to 25 quotation pairs (the project's mark pairer), at most one per outlet, walked in the
+order of the SHA-256 of "20261206" + id: a blind check fold drawn like check40, labelled at the start of a
+session before its rules were written and measured once at its end. Prints the chosen ids with their quotation
+pairs as JSON lines (offsets only, no text); the labelled set holds the first 40, in five blocks of eight (README.md
+says who labelled which).
+
+    python data/gold/quotes_blind40/selection.py [--shared ../shared] [--n 40] > candidates.jsonl
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+from framing.evaluate.allsides import ALLSIDES, labelled_ids, walk_selection
+
+ROOT = Path(__file__).resolve().parents[3]
+# Every article already labelled when this set was chosen (besides the shared quotation files): never chosen again.
+LABELLED = ("quotes_allsides60.jsonl", "quotes_allsides30/merged.jsonl", "quotes_check60/merged.jsonl",
+            "quotes_short35/merged.jsonl", "quotes_check40/merged.jsonl", "pronouns/labels.jsonl", "roles/labels.jsonl",
+            "roles/labels_second.jsonl")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
+    ap.add_argument("--n", type=int, default=40)
+    args = ap.parse_args()
+    skip = labelled_ids((args.shared / "data/quotes/quotes_dev.jsonl", args.shared / "data/quotes/quotes_dev2.jsonl",
+                         *(ROOT / "data/gold" / p for p in LABELLED)))
+    for rec in walk_selection(args.shared / "data" / ALLSIDES, "20261206", skip, args.n):
+        print(json.dumps(rec, sort_keys=True))
+
+
+if __name__ == "__main__":
+    main()
