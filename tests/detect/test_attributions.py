@@ -85,6 +85,16 @@ def attrs(text):
          "Director Jane Roe", "named_person", "Jane Roe"),
         # a phrasal reply verb before a comma and its quotation
         ('Jane Roe shot back, "That is false."', "shot back", "neutral", "Jane Roe", "named_person", "Jane Roe"),
+        # a phrase of setting between the subject and its verb is not the subject: a subject never follows a
+        # preposition
+        ('Mayor Ann Lee in her budget speech called the levy "a relic."', "called", "neutral", "Mayor Ann Lee",
+         "named_person", "Ann Lee"),
+        # in an inverted frame the quotation is the object, so a common noun phrase after the verb is its subject
+        ('"Prices go up, jobs disappear," says a narrator.', "says", "neutral", "a narrator", "anonymous",
+         "a narrator"),
+        # a sentence opening with a determiner and a common noun: the noun phrase, never the determiner alone
+        ('The conservative magazine has opposed him, arguing he is "unfit."', "arguing", "distancing",
+         "The conservative magazine", "media", "The conservative magazine"),
     ],
 )
 def test_cue_source_and_type(text, cue, stance, source, source_type, speaker):
@@ -197,3 +207,28 @@ def test_a_pronoun_opening_a_paragraph_takes_the_subject_of_the_paragraph_before
             "With 10 percent of the results in, Gloria Borger on CNN opened the floodgates.\n\n"
             '"Klomentum?" she asked Anderson Cooper.')
     assert [a.speaker for a in attrs(text) if a.source == "she"] == ["Gloria Borger"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a sentence-opening -ly adverb belongs to its participle, not to the source
+        "Hastily blaming the flood on the council, Mira Okafor demanded an inquiry, saying it had failed.",
+        # a day that opens the sentence without a comma is a time, not the subject
+        'Saturday morning Mira Okafor posted a note saying the talks had "failed."',
+    ],
+)
+def test_a_sentence_opener_is_not_the_source(text):
+    assert {a.source for a in attrs(text)} == {"Mira Okafor"}
+
+
+def test_a_capitalised_determiner_alone_is_nobody():
+    # "The" opening a noun phrase of words the lexicon does not know is not a source on its own
+    assert all(a.source != "The" for a in attrs("The first incident came at noon, when guests interrupted her, "
+                                                  "shouting that she had lost."))
+
+
+def test_the_complementiser_is_not_part_of_the_source():
+    a = [a for a in attrs('Jane Roe said in her remarks that the charter should reiterate its "special bond."')
+         if a.text == "reiterate"][0]
+    assert a.source == "the charter"

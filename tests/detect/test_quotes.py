@@ -164,6 +164,11 @@ def quotes(text):
         # a signature line under a quotation paragraph names its author
         ('Headline\n\n"Wages have not kept up with prices."\n\n- Maria Okafor.\n\nThe claim is old.',
          [("Wages have not kept up with prices.", "direct", "Maria Okafor")]),
+        # two quoted words set against each other are compared as words: mentions
+        ('Had she meant to write "cannot" instead of "can", the memo would read differently.',
+         [("cannot", "mention", None), ("can", "mention", None)]),
+        ('The guide prefers "refugee" rather than "migrant" in headlines.',
+         [("refugee", "mention", None), ("migrant", "mention", None)]),
     ],
 )
 def test_kinds_and_speakers(text, expected):

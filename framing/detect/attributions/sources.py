@@ -111,6 +111,8 @@ def find_source(ctx: Ctx, a: Attr) -> None:
         # `"...," said the minister` / `Said Smith: ...`; otherwise the noun phrase after a verb is its object
         # (and "told you", "asked them" always take an object)
         np = np_after(ctx, a.cue_last, si, allow_pp=False)
+        if np is None and inverted:
+            np = _inverted_common_np(ctx, a.cue_last, si)
         if np and not (np[0] == np[1] and d.words[np[0]] in OBJECT_PRONOUNS):
             a.source = np
             return
@@ -194,17 +196,29 @@ def trim_source(ctx: Ctx, a: Attr) -> None:
     def stop(t: int) -> bool:
         return sentence_initial(ctx, t) and (w[t] in COMMON_STARTERS or w[t] in PREPOSITIONS
                                              or w[t] in SENTENCE_STOPPERS or w[t] in _FOCUS_ADVERBS
-                                             or _participle(ctx, t)) \
+                                             or _participle(ctx, t) or _opening_adverb(ctx, t)) \
             and w[t] not in PRONOUNS and w[t] not in DETERMINERS
 
     while s < e and stop(s):
         s += 1
+    if sentence_initial(ctx, s) and s < (day := _after_opening_day(ctx, s, e + 1)) <= e:
+        s = day  # "Saturday morning Mira Okafor posted": the day is when, not who
+    if s < e and w[s] == "that" and (w[s + 1] in DETERMINERS or ctx.cap(s + 1)):
+        s += 1  # "said that the platform should ...": the complementiser opens the clause, not the source
     a.source = None if s == e and stop(s) else (s, e)  # "When" alone is nobody
 
 
 # Focusing and stance adverbs stand before a subject without being part of it ("Even Okafor admitted", "Only the
 # ministry said", "Perhaps Brandt knew").
 _FOCUS_ADVERBS = frozenset("even only also just perhaps maybe indeed".split())
+
+
+def _opening_adverb(ctx: Ctx, t: int) -> bool:
+    """A capitalised -ly adverb followed by a lower-case word ("Hastily politicizing ...", "Clearly, ..."), not a
+    name ("Kelly", "Beverly": the text uses them as names elsewhere)."""
+    word = ctx.doc.words[t]
+    return len(word) > 5 and word.endswith("ly") and word not in ctx.names \
+        and (t + 1 >= len(ctx.doc.words) or not ctx.cap(t + 1))
 
 
 def _participle(ctx: Ctx, t: int) -> bool:
@@ -240,6 +254,12 @@ def _after_dateline(ctx: Ctx, k: int, stop: int) -> int:
     return t if any(c in gap for c in "-\u2013\u2014") else k
 
 
+def _clause_break(gap: str) -> bool:
+    """Does a leading adverbial end here: a comma, or a dash closing an aside ("... in Nice ― much like he did
+    ... ― Trump cast")?"""
+    return "," in gap or "\u2014" in gap or "\u2015" in gap or "\u2013" in gap
+
+
 # A leading adverbial ("At Sunday night's debate,", "Over in Norvask,") is a few words long.
 _MAX_ADVERBIAL = 12
 
@@ -258,10 +278,13 @@ def sentence_subject(ctx: Ctx, si: int) -> tuple[int, int] | None:
     if ctx.in_quote(k):
         return None
     k = _after_dateline(ctx, k, sent.stop)
+    k = _after_opening_day(ctx, k, sent.stop)
     if k >= sent.stop:
         return None
     if w[k] in PRONOUNS and w[k] not in ("who", "which", "it"):
         return (k, k)
+    if _opening_adverb(ctx, k) and k + 1 < sent.stop and not punct_gap(ctx, k + 1) and _participle(ctx, k + 1):
+        k += 1  # "Hastily politicizing the tragedy ... , Trump cast": the adverb belongs to the participle
     if w[k] in PREPOSITIONS or w[k] in ("over", "amid", "as", "when", "while", "since", "although", "though") \
             or _opening_participle(ctx, k, sent.stop) or _opening_time_adverbial(ctx, k, sent.stop) \
             or k + 1 < sent.stop and w[k + 1] in _TIME_CONNECTIVES and (w[k] in _DEGREE_ADVERBS or w[k].endswith("ly")):
@@ -269,7 +292,7 @@ def sentence_subject(ctx: Ctx, si: int) -> tuple[int, int] | None:
         # went after Bush, calling him ...": a leading adverbial or participial clause is not the subject; the
         # subject is the first noun phrase after one of its commas that a verb, not another comma, follows
         for t in range(k + 1, min(sent.stop, k + _MAX_ADVERBIAL)):
-            if "," not in ctx.gap(t) or ctx.in_quote(t):
+            if not _clause_break(ctx.gap(t)) or ctx.in_quote(t):
                 continue
             if w[t] in PRONOUNS and w[t] not in ("who", "which", "it"):
                 return (t, t)
@@ -282,7 +305,8 @@ def sentence_subject(ctx: Ctx, si: int) -> tuple[int, int] | None:
             return None
         if w[k] in PRONOUNS and w[k] not in ("who", "which", "it"):
             return (k, k)
-    return _capitalised_np(ctx, k, sent.stop)
+    np = _capitalised_np(ctx, k, sent.stop)
+    return _common_np(ctx, k, sent.stop) if np is None and w[k] in DETERMINERS else np
 
 
 def _opening_participle(ctx: Ctx, k: int, stop: int) -> bool:
@@ -292,6 +316,25 @@ def _opening_participle(ctx: Ctx, k: int, stop: int) -> bool:
     w = ctx.doc.words
     return _participle(ctx, k) and k + 1 < stop and not ctx.cap(k + 1) and not punct_gap(ctx, k + 1) \
         and (w[k + 1] in PREPOSITIONS or w[k + 1] in DETERMINERS or w[k + 1] in ("to", "up", "out", "back"))
+
+
+_DAY_WORDS = frozenset(("yesterday", "today", "tonight"))
+_DAY_PARTS = frozenset(("morning", "afternoon", "evening", "night"))
+
+
+def _after_opening_day(ctx: Ctx, k: int, stop: int) -> int:
+    """The first token after a day that opens the sentence without a comma ("Saturday morning the site ran ...",
+    "Yesterday protestors chanted ..."): a time, not the subject. Only when a subject-like word follows (a
+    determiner, a pronoun or a capitalised word), so "Today's decision" and "Monday's vote" stay whole."""
+    w = ctx.doc.words
+    if k + 1 >= stop or not (w[k] in WEEKDAYS or w[k] in _DAY_WORDS) or punct_gap(ctx, k + 1):
+        return k
+    t = k + 1
+    if t + 1 < stop and w[t] in _DAY_PARTS and not punct_gap(ctx, t + 1):
+        t += 1
+    if t < stop and (w[t] in DETERMINERS or w[t] in PRONOUNS or ctx.cap(t)) and not ctx.in_quote(t):
+        return t
+    return k
 
 
 def _opening_time_adverbial(ctx: Ctx, k: int, stop: int) -> bool:
@@ -323,14 +366,35 @@ def _capitalised_np(ctx: Ctx, k: int, stop: int) -> tuple[int, int] | None:
         if k > start and punct_gap(ctx, k) and ctx.gap(k).strip() not in ("'", "\u2019", "-", "."):
             break
         if ctx.cap(k) or w[k] in DETERMINERS or w[k] in NP_LINKERS or w[k] == "s":
-            if ctx.cap(k):
-                end = k
+            if ctx.cap(k) and w[k] not in DETERMINERS:
+                end = k  # a capitalised determiner alone ("The first incident") names nobody
             k += 1
             continue
         break
     if end is None:
         return None
     return (start, end)
+
+
+def _common_np(ctx: Ctx, k: int, stop: int) -> tuple[int, int] | None:
+    """A determiner and lower-case words ending in a noun for someone or something that can speak ("The judge",
+    "The former secretary of state", "The billionaire businessman", "The piece"), or None."""
+    w = ctx.doc.words
+    heads = ctx.words.heads
+    end = None
+    for t in range(k + 1, min(stop, k + 1 + ctx.cfg.max_source_words)):
+        if punct_gap(ctx, t) or ctx.cap(t) or ctx.in_quote(t) or w[t] in SENTENCE_STOPPERS or w[t] in PRONOUNS:
+            break
+        if w[t] in heads or _age_noun(ctx, t):
+            end = t
+        elif end is not None and w[t] not in NP_LINKERS:
+            break
+        elif end is None and t - k <= 3 and t + 1 < stop and w[t + 1] in _AUXILIARIES and not punct_gap(ctx, t + 1):
+            return (k, t)  # a noun the lexicon does not know, before an auxiliary: "The conservative publication has"
+    return None if end is None else (k, end)
+
+
+_AUXILIARIES = frozenset("has have had was were is are will would could should may might must can did does".split())
 
 
 def subject_before(ctx: Ctx, cue: int, si: int) -> tuple[int, int] | None:
@@ -372,6 +436,9 @@ def subject_before(ctx: Ctx, cue: int, si: int) -> tuple[int, int] | None:
             continue
         if w[j] == "time" and j - 2 >= lo and w[j - 1] in ("the", "that") and w[j - 2] in ("at", "by"):
             j -= 3  # "Trump at the time said"
+            continue
+        if (q := _pp_start(ctx, j, lo)) >= 0:
+            j = q - 1  # "Trump in his announcement speech called": a subject never follows a preposition
             continue
         if w[j] == "ago":  # "the State Department less than two weeks ago said"
             k = j - 1
@@ -438,6 +505,48 @@ def subject_before(ctx: Ctx, cue: int, si: int) -> tuple[int, int] | None:
     if rel is not None:
         j = _before_party(ctx, rel - 1, lo)  # "Ryan Costello (R-Penn.), who said"
     return _np_before(ctx, j, lo)
+
+
+# Prepositions of a place or occasion that stand between a subject and its verb ("Trump at a rally said").
+_SETTING_PREPOSITIONS = frozenset(("in", "at", "during"))
+
+
+def _inverted_common_np(ctx: Ctx, last: int, si: int) -> tuple[int, int] | None:
+    """A common noun phrase that ends the clause after the verb of an inverted frame (`"...," says a narrator.`,
+    `"...," said one.`): with the quotation before the verb as its object, the verb's subject can only follow it."""
+    w = ctx.doc.words
+    hi = ctx.sent_tokens(si).stop if si >= 0 else len(w)
+    k = last + 1
+    if k >= hi or punct_gap(ctx, k) or w[k] not in DETERMINERS or w[k] in ("that", "this", "these", "those"):
+        return None
+    for t in range(k, min(hi, k + 4)):
+        if t > k and (w[t] in SENTENCE_STOPPERS or w[t] in SKIP_AFTER_CUE or w[t] in PRONOUNS
+                      or w[t].endswith("ly") or ctx.in_quote(t)):
+            return None
+        if t + 1 >= hi or punct_gap(ctx, t + 1):
+            return (k, t) if t > k or w[k] in ("one", "two", "three", "both", "another", "some", "many") else None
+    return None
+
+
+def _pp_start(ctx: Ctx, j: int, lo: int) -> int:
+    """The preposition opening a phrase of setting that ends at token ``j`` and stands right after a name or a
+    pronoun ("Trump in his announcement speech", "he at a rally"), or -1. The phrase is a determiner and common
+    nouns ("his", "a", "the" + lower case), which tells it from a name's own "of"/"in" ("Officials in Washington",
+    "a report in The Washington Post" stay whole)."""
+    w = ctx.doc.words
+    for q in range(j - 1, max(lo, j - 5), -1):
+        if punct_gap(ctx, q + 1) or ctx.in_quote(q):
+            return -1
+        if w[q] in _SETTING_PREPOSITIONS:
+            b = q - 1
+            if b < lo or punct_gap(ctx, q) or w[q + 1] not in DETERMINERS or ctx.in_quote(b) \
+                    or q + 2 > j or ctx.cap(q + 2):
+                return -1  # "A report in The Washington Post claims": a name in the phrase may be the source's
+            if w[b] in ("he", "she", "they", "we", "i") or ctx.cap(b) and w[b] not in DETERMINERS \
+                    and (not sentence_initial(ctx, b) or w[b] in ctx.names):
+                return q  # (a capital opening the sentence may be a common noun: "Insiders in the ministry told")
+            return -1
+    return -1
 
 
 # What a time span before "ago" is made of ("less than two weeks ago", "a few days ago").

@@ -223,6 +223,9 @@ def _frame_kind(ctx: QuoteContext, q: QuoteSpan, words: list[str], before: str, 
         return QuoteCall(q, "other", None, None, "a label or option (yes/no, a rating) rather than anyone's words")
     if fr.MENTION_BEFORE.search(before) or fr.MENTION_AFTER.match(after):
         return QuoteCall(q, "mention", None, None, "the words themselves are talked about (\"the word ...\")")
+    if n <= 3 and (fr.CONTRASTED_BEFORE.search(before) or fr.CONTRASTED_AFTER.match(after)):
+        return QuoteCall(q, "mention", None, None,
+                         "set against another quoted word (\"'X' instead of 'Y'\"): the words themselves are compared")
     if fr.NAME_BEFORE.search(before) or fr.between_names(ctx.text, q) or (
             not ctx.in_headline(q) and fr.nickname_before_surname(ctx.text, q)):
         return QuoteCall(q, "name", None, None, "a nickname or name (after \"dubbed\", \"known as\", or inside a name)")

@@ -26,6 +26,12 @@ MENTION_AFTER = re.compile(
     r"(?:[\w-]+\s+){0,3}?(?:word|term|phrase|euphemism|buzzword|catchphrase|code\s+word|misnomer|neologism)s?\b|"
     r"(?:is|was)\s+coined|(?:is|was|are|were)?\s*(?:mentioned|uttered|spelled|spelt|misspelled)\b)",
     re.IGNORECASE)
+# Two quoted words set against each other as alternatives are talked about as words: `meant to say "wouldn't"
+# instead of "would"`, `"refugee" rather than "migrant"`. Only the connective may stand between the marks (`a
+# "pause" rather than a "ban"` is about the things, not the words).
+_CONTRAST = r"(?:instead\s+of|rather\s+than|in\s+place\s+of|versus|vs\.?)"
+CONTRASTED_BEFORE = re.compile(r"[\"\u201d'\u2019]\s*,?\s*" + _CONTRAST + r"\s*$", re.IGNORECASE)
+CONTRASTED_AFTER = re.compile(r"^\s*,?\s*" + _CONTRAST + r"\s*[\"\u201c'\u2018]", re.IGNORECASE)
 NAME_BEFORE = re.compile(
     r"\b(?:nicknamed|dubbed|known\s+(?:\w+ly\s+)?as|aka|a\.k\.a\.|nickname|nicknames|called\s+(?:him|her|himself|herself|"
     r"themselves|itself)|calls\s+(?:him|her|himself|herself))\s*,?\s*$", re.IGNORECASE)
