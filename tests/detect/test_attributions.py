@@ -92,6 +92,15 @@ def attrs(text):
         # in an inverted frame the quotation is the object, so a common noun phrase after the verb is its subject
         ('"Prices go up, jobs disappear," says a narrator.', "says", "neutral", "a narrator", "anonymous",
          "a narrator"),
+        # an ambiguous verb inverted before its subject and a quotation ("..., explained Rosenberg, '...'")
+        ('Because of the calendar, explained Rosenberg, "there is a path."', "explained", "endorsing", "Rosenberg",
+         "named_person", "Rosenberg"),
+        # "once" right after its subject is the adverb, not a subordinator opening a reduced clause
+        ('Raphael Lemkin once said, "It happened so many times."', "said", "neutral", "Raphael Lemkin",
+         "named_person", "Raphael Lemkin"),
+        # a participial aside between commas stands between the subject and its verb
+        ('Mayor Ann Lee, noting the size of the crowd, said, "We are not alone."', "said", "neutral",
+         "Mayor Ann Lee", "named_person", "Ann Lee"),
         # a sentence opening with a determiner and a common noun: the noun phrase, never the determiner alone
         ('The conservative magazine has opposed him, arguing he is "unfit."', "arguing", "distancing",
          "The conservative magazine", "media", "The conservative magazine"),

@@ -164,6 +164,9 @@ def quotes(text):
         # a signature line under a quotation paragraph names its author
         ('Headline\n\n"Wages have not kept up with prices."\n\n- Maria Okafor.\n\nThe claim is old.',
          [("Wages have not kept up with prices.", "direct", "Maria Okafor")]),
+        # a dash ends a headline before the name that a colon introduces
+        ('Headline\n\nTHE SOUTH SLIPS AWAY - Mira Okafor: "Two weeks ago, the South was his strongest region."',
+         [("Two weeks ago, the South was his strongest region.", "direct", "Mira Okafor")]),
         # two quoted words set against each other are compared as words: mentions
         ('Had she meant to write "cannot" instead of "can", the memo would read differently.',
          [("cannot", "mention", None), ("can", "mention", None)]),

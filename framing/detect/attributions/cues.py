@@ -51,8 +51,12 @@ def is_cue(ctx: Ctx, first: int, last: int, lemma: str, flags: tuple[str, ...] =
         # that reports only with reported content next to it ("after reporting 'auditory sensations'", "before
         # grumbling that ..."), not an adjective ("a mob of screaming students", "by fuming commuters")
         return False
-    if prev in _SUBORDINATORS and (form.endswith("ed") or form in _IRREGULAR_PAST):
-        return False  # "When asked about it, she said": a reduced clause, nobody reports anything there
+    if prev in _SUBORDINATORS and (form.endswith("ed") or form in _IRREGULAR_PAST) \
+            and not (prev == "once" and first >= 2 and not punct_gap(ctx, first - 1)
+                     and not sentence_initial(ctx, first - 1)):
+        # "When asked about it, she said": a reduced clause, nobody reports anything there ("Lemkin once said" is
+        # the adverb: "once" right after its subject, not opening a clause)
+        return False
     if prev == "all" and form == "told":
         return False
     if ctx.gap(first).rstrip().endswith(("<", "</")):
@@ -230,6 +234,8 @@ def _has_evidence(ctx: Ctx, first: int, last: int) -> bool:
         return True
     if last + 1 < len(w) and w[last + 1] in PREPOSITIONS and _adjunct_then_quote(ctx, last + 1):
         return True  # `asks at Western High School, "Any questions?"`, `said in a statement: "..."`
+    if "," in ctx.gap(first) and _inverted_name_then_quote(ctx, last):
+        return True  # `Because of the schedule, explained Rosenberg, "..."`: the subject inverted before the quotation
     # content before: `"...," he added` / `..., the report noted`
     before = ctx.text[max(0, d.tok_start[first] - 60):d.tok_start[first]]
     if not re.search(r"[,\"\u201d\u2019']\s*(?:[\w.\u2019'-]+\s+){0,6}$", before):
@@ -241,6 +247,21 @@ def _has_evidence(ctx: Ctx, first: int, last: int) -> bool:
         np = np_after(ctx, last, d.sentence_of(d.tok_start[first]), allow_pp=False)
         return np is not None and _clause_end(ctx, np[1])
     return False
+
+
+def _inverted_name_then_quote(ctx: Ctx, last: int) -> bool:
+    """Do one to four capitalised words follow token ``last``, then a comma or colon and an opening quotation mark
+    (", explained Rosenberg, '...'")?"""
+    d = ctx.doc
+    w = d.words
+    k = last + 1
+    while k < len(w) and k - last <= 4 and ctx.cap(k) and (k == last + 1 or not punct_gap(ctx, k)
+                                                           or ctx.gap(k).strip() == "."):
+        k += 1
+    if k == last + 1:
+        return False
+    after = (ctx.gap(k) if k < len(w) else d.text[d.tok_end[k - 1]:]).strip()
+    return after[:1] in (",", ":") and after[1:].lstrip()[:1] in tuple(MARK_CHARS)
 
 
 def _past_adjuncts(ctx: Ctx, last: int, limit: int) -> int:

@@ -473,7 +473,8 @@ def subject_before(ctx: Ctx, cue: int, si: int) -> tuple[int, int] | None:
                 and j - p <= 3 and not any(w[t] in roles for t in range(p, j + 1)) and not ctx.in_quote(p):
             return (p, j)  # "the White House chief of staff, Mick Mulvaney, said": the name in apposition speaks
         dash = "\u2014" in g and "\u2014" in ctx.gap(p)  # a parenthetical between dashes, whatever it says
-        participle = head.endswith("ed") or head in ("known", "based", "born", "seen", "titled", "called")
+        participle = head.endswith("ed") or head in ("known", "based", "born", "seen", "titled", "called") \
+            or head.endswith("ing") and len(head) > 4 and not ctx.cap(p)  # ", noting the size of ..., said"
         if dash or participle or head in DETERMINERS or head in (
                 "who", "which", "for", "in", "on", "meanwhile", "however", "too", "though", "speaking", "citing",
                 "whose") or head in roles or w[j] in roles or _looks_like_age(w, p, j) or _party_label(ctx, j, lo) \

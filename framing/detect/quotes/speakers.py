@@ -480,6 +480,9 @@ def _colon_subject(ctx: QuoteContext, q: QuoteSpan) -> str | None:
         if t == toks.start and doc.words[t] in _OPENING_CONJUNCTIONS:
             continue  # "But student Hanna Berglund was in shock: '...'": the conjunction is not the subject
         if _name_like(ctx, t):
+            gap = doc.text[doc.tok_end[t - 1]:doc.tok_start[t]]
+            if name and gap != gap.strip() and gap.strip() in ("-", "\u2013", "\u2014", "|"):
+                name = []  # "DEMOGRAPHICS FAVOR CRUZ - Philip Bump: '...'": a dash ends a headline before the name
             name.append(t)
         elif name and doc.words[t] == "s" and doc.text[doc.tok_end[t - 1]:doc.tok_start[t]] in ("'", "\u2019"):
             name = []  # "Labour's Tomas Brandt raged:": the possessor is not the subject
