@@ -241,3 +241,10 @@ def test_the_complementiser_is_not_part_of_the_source():
     a = [a for a in attrs('Jane Roe said in her remarks that the charter should reiterate its "special bond."')
          if a.text == "reiterate"][0]
     assert a.source == "the charter"
+
+
+def test_a_pronoun_skips_a_person_whose_honorific_is_of_the_other_gender():
+    text = ('Helena Roe looked calm. Her sharpest moment came when Viktor Kessel, waving a photograph, accused her of '
+            'leaving the door "wide open".\n\n"Slogans are not a policy, Mr Kessel," she replied.')
+    replied = [a for a in attrs(text) if a.text == "replied"][0]
+    assert replied.speaker == "Helena Roe"

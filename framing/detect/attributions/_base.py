@@ -141,6 +141,7 @@ class Ctx:
         self._cap_index: dict[str, list[int]] | None = None
         self._roles: dict[str, list[int]] | None = None
         self._names: frozenset[str] | None = None
+        self._genders: dict[str, str] | None = None
         # the text between consecutive tokens, and which tokens count as capitalised: read hundreds of times per
         # article, so made once
         text, starts, ends = doc.text, doc.tok_start, doc.tok_end
@@ -153,6 +154,18 @@ class Ctx:
             if i and not caps[i] and caps[i - 1]:
                 caps[i] = True  # a hyphenated tail of a capitalised word ("Chun-ying")
         self._caps = caps
+
+    @property
+    def genders(self) -> dict[str, str]:
+        """Surnames the text gives an honorific ("Mr Kessel" -> "he", "Ms. Roe" -> "she"); computed once. A surname
+        written with both is left out."""
+        if self._genders is None:
+            found: dict[str, str] = {}
+            for m in _HONORIFIC.finditer(self.text):
+                g = "he" if m.group(1) in ("Mr", "Mister") else "she"
+                found[m.group(2)] = g if found.get(m.group(2), g) == g else "?"
+            self._genders = {k: v for k, v in found.items() if v != "?"}
+        return self._genders
 
     @property
     def names(self) -> frozenset[str]:
@@ -316,6 +329,10 @@ def with_subject(ctx: Ctx, first: int) -> tuple[int, int] | None:
             g = ctx.gap(k)
             return (k + 1, first - 1) if "," in g or "\u2014" in g or sentence_initial(ctx, k) else None
     return None
+
+
+# An honorific that tells a person's gender, and the surname after it.
+_HONORIFIC = re.compile(r"\b(Mr|Mister|Mrs|Ms|Miss)\.?\s+(?:[A-Z]\.\s+)*([A-Z][\w'\u2019-]+)")
 
 
 def span_text(ctx: Ctx, span: tuple[int, int]) -> str:

@@ -54,6 +54,13 @@ def classify_and_resolve(ctx: Ctx, attrs: list[Attr]) -> None:
                 a.speaker = (_subject_name(ctx, a, a.sentence) or _known_person_before(ctx, a) or recent
                              or _previous_subject(ctx, a) or last_person
                              or _nearest_person(ctx, a.source[0]) or last_described)
+                if _other_gender(ctx, a.speaker, pr):
+                    # "she" is not "Mr Kessel": the next candidate whose honorific, if any, agrees
+                    for alt in (_known_person_before(ctx, a), recent, _previous_subject(ctx, a), last_person,
+                                _nearest_person(ctx, a.source[0], pr), last_described):
+                        if alt and not _other_gender(ctx, alt, pr):
+                            a.speaker = alt
+                            break
             else:
                 a.speaker = last_group
         elif st == "named_person":
@@ -72,6 +79,14 @@ def classify_and_resolve(ctx: Ctx, attrs: list[Attr]) -> None:
             a.speaker = text
             if st in ("named_org", "anonymous") and not quoted:
                 last_group = text
+
+
+def _other_gender(ctx: Ctx, name: str | None, pronoun: str) -> bool:
+    """Does the text give ``name``'s surname an honorific of the other gender than ``pronoun`` ("he"/"she")?"""
+    if not name:
+        return False
+    g = ctx.genders.get(name.split()[-1])
+    return g is not None and g != pronoun
 
 
 def _source_type(ctx: Ctx, a: Attr) -> str:
@@ -222,8 +237,9 @@ def _first_name(ctx: Ctx, word: str, mention: int) -> bool:
 _NAME_SEQ = re.compile(r"(?<![\w\u2019'])((?:[A-Z][\w\u2019'.-]*)(?:\s+(?:[A-Z][\w\u2019'.-]*|de|van|von|al|bin|la|le|da))*)")
 
 
-def _nearest_person(ctx: Ctx, tok: int) -> str | None:
-    """The closest person-like name before token ``tok`` outside quotations, within the last three sentences."""
+def _nearest_person(ctx: Ctx, tok: int, pronoun: str = "") -> str | None:
+    """The closest person-like name before token ``tok`` outside quotations, within the last three sentences (of
+    the gender of ``pronoun`` when it is "he" or "she" and the text gives the name an honorific)."""
     d = ctx.doc
     si = d.sentence_of(d.tok_start[tok])
     hi = d.tok_start[tok]
@@ -269,7 +285,9 @@ def _nearest_person(ctx: Ctx, tok: int) -> str | None:
         if m.start() == d.sentences[d.sentence_of(m.start())].start and len(parts) == 1 \
                 and parts[0].lower() in COMMON_STARTERS:
             continue
-        best = " ".join(parts).rstrip(".,")
+        name = " ".join(parts).rstrip(".,")
+        if not (pronoun and _other_gender(ctx, name, pronoun)):
+            best = name
     if best is None:
         return None
     return best
