@@ -55,12 +55,11 @@ def classify_and_resolve(ctx: Ctx, attrs: list[Attr]) -> None:
                              or _previous_subject(ctx, a) or last_person
                              or _nearest_person(ctx, a.source[0]) or last_described)
                 if _other_gender(ctx, a.speaker, pr):
-                    # "she" is not "Mr Kessel": the next candidate whose honorific, if any, agrees
-                    for alt in (_known_person_before(ctx, a), recent, _previous_subject(ctx, a), last_person,
-                                _nearest_person(ctx, a.source[0], pr), last_described):
-                        if alt and not _other_gender(ctx, alt, pr):
-                            a.speaker = alt
-                            break
+                    # "she" is not "Mr Kessel": the next candidate of the chain whose honorific, if any, agrees;
+                    # else nobody rather than the wrong person
+                    alts = (_known_person_before(ctx, a), recent, _previous_subject(ctx, a), last_person,
+                            _nearest_person(ctx, a.source[0], pr))
+                    a.speaker = next((x for x in alts if x and not _other_gender(ctx, x, pr)), None)
             else:
                 a.speaker = last_group
         elif st == "named_person":
@@ -85,7 +84,8 @@ def _other_gender(ctx: Ctx, name: str | None, pronoun: str) -> bool:
     """Does the text give ``name``'s surname an honorific of the other gender than ``pronoun`` ("he"/"she")?"""
     if not name:
         return False
-    g = ctx.genders.get(name.split()[-1])
+    words = name.split(" of ")[0].split()  # "Viktor Kessel of the National Renewal Front": the surname is Kessel
+    g = ctx.genders.get(words[-1]) if words else None
     return g is not None and g != pronoun
 
 
@@ -234,6 +234,7 @@ def _first_name(ctx: Ctx, word: str, mention: int) -> bool:
     return word not in d.case_profile[1] and not (in_headline and word.endswith(("ing", "ed")))
 
 
+_AFTER_ARTICLE = re.compile(r"\bthe(?:\s+[a-z][\w-]*){0,3}\s+$")
 _NAME_SEQ = re.compile(r"(?<![\w\u2019'])((?:[A-Z][\w\u2019'.-]*)(?:\s+(?:[A-Z][\w\u2019'.-]*|de|van|von|al|bin|la|le|da))*)")
 
 
@@ -286,8 +287,9 @@ def _nearest_person(ctx: Ctx, tok: int, pronoun: str = "") -> str | None:
                 and parts[0].lower() in COMMON_STARTERS:
             continue
         name = " ".join(parts).rstrip(".,")
-        if not (pronoun and _other_gender(ctx, name, pronoun)):
-            best = name
+        if not (pronoun and (_other_gender(ctx, name, pronoun)
+                             or _AFTER_ARTICLE.search(d.text, max(0, m.start() - 40), m.start()))):
+            best = name  # (for a gendered pronoun, not a name after "the ...": "the overcrowded Vel Harbor centre")
     if best is None:
         return None
     return best
