@@ -234,6 +234,14 @@ def _has_evidence(ctx: Ctx, first: int, last: int) -> bool:
         return True
     if last + 1 < len(w) and w[last + 1] in PREPOSITIONS and _adjunct_then_quote(ctx, last + 1):
         return True  # `asks at Western High School, "Any questions?"`, `said in a statement: "..."`
+    if last + 1 < len(w) and w[last + 1] in PREPOSITIONS:
+        # "wrote for The Washington Informer that ...", "argued in a 2014 essay that ...": a that-clause after the
+        # medium or occasion
+        for t in range(last + 2, min(len(w), last + 8)):
+            if punct_gap(ctx, t) or ctx.in_quote(t):
+                break
+            if w[t] == "that":
+                return t + 1 < len(w) and not any(c in ctx.gap(t + 1) for c in ".,;:!?")
     if "," in ctx.gap(first) and _inverted_name_then_quote(ctx, last):
         return True  # `Because of the schedule, explained Rosenberg, "..."`: the subject inverted before the quotation
     # content before: `"...," he added` / `..., the report noted`

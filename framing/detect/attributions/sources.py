@@ -469,7 +469,8 @@ def subject_before(ctx: Ctx, cue: int, si: int) -> tuple[int, int] | None:
             return None
         head = w[p]
         roles = ctx.single.get("role", ())
-        if step == 0 and p - 1 >= lo and not ctx.cap(p - 1) and all(ctx.cap(t) for t in range(p, j + 1)) \
+        if step == 0 and p - 1 >= lo and (not ctx.cap(p - 1) or _role_phrase_before(ctx, p - 1, lo)) \
+                and all(ctx.cap(t) for t in range(p, j + 1)) \
                 and j - p <= 3 and not any(w[t] in roles for t in range(p, j + 1)) and not ctx.in_quote(p):
             return (p, j)  # "the White House chief of staff, Mick Mulvaney, said": the name in apposition speaks
         dash = "\u2014" in g and "\u2014" in ctx.gap(p)  # a parenthetical between dashes, whatever it says
@@ -510,6 +511,19 @@ def subject_before(ctx: Ctx, cue: int, si: int) -> tuple[int, int] | None:
 
 # Prepositions of a place or occasion that stand between a subject and its verb ("Trump at a rally said").
 _SETTING_PREPOSITIONS = frozenset(("in", "at", "during"))
+
+
+def _role_phrase_before(ctx: Ctx, k: int, lo: int) -> bool:
+    """Is token ``k`` the end of a phrase naming a role ("The leader of the Anti-Defamation League")? Then the
+    name after its comma is the person in apposition, not a list of names."""
+    w = ctx.doc.words
+    roles = ctx.single.get("role", ())
+    for t in range(k, max(lo, k - 8) - 1, -1):
+        if w[t] in roles and not ctx.cap(t):
+            return True
+        if t > lo and punct_gap(ctx, t) and ctx.gap(t).strip() not in ("-", "'", "\u2019"):
+            return False
+    return False
 
 
 def _inverted_common_np(ctx: Ctx, last: int, si: int) -> tuple[int, int] | None:
