@@ -95,6 +95,14 @@ def attrs(text):
         # an ambiguous verb inverted before its subject and a quotation ("..., explained Rosenberg, '...'")
         ('Because of the calendar, explained Rosenberg, "there is a path."', "explained", "endorsing", "Rosenberg",
          "named_person", "Rosenberg"),
+        # a capitalised modifier before a speaker noun is not a name; a that-clause after a medium is content
+        ('The Democratic front-runner wrote for the Daily Ledger that "the city deserves a vote."', "wrote",
+         "neutral", "The Democratic front-runner", "title_only", "The Democratic front-runner"),
+        ("City hall sources said the plan was dead.", "said", "neutral", "City hall sources", "anonymous",
+         "City hall sources"),
+        # the name in apposition after a role phrase that ends in an organisation's name
+        ('The leader of the Civic League, Jonathan Green, warned that a ban would be "a disaster."', "warned",
+         "endorsing", "Jonathan Green", "named_person", "Jonathan Green"),
         # "once" right after its subject is the adverb, not a subordinator opening a reduced clause
         ('Raphael Lemkin once said, "It happened so many times."', "said", "neutral", "Raphael Lemkin",
          "named_person", "Raphael Lemkin"),
