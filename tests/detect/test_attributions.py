@@ -256,3 +256,10 @@ def test_a_pronoun_skips_a_person_whose_honorific_is_of_the_other_gender():
             'leaving the door "wide open".\n\n"Slogans are not a policy, Mr Kessel," she replied.')
     replied = [a for a in attrs(text) if a.text == "replied"][0]
     assert replied.speaker == "Helena Roe"
+
+
+def test_a_spokesman_is_not_the_person_named_before_him():
+    # a spokesperson speaks for someone else: with no name of their own, they stay "the spokesman"
+    text = 'Prime Minister Jane Roe rejected the plan.\n\n"It is a bad idea," the spokesman said.'
+    said = [a for a in attrs(text) if a.text == "said"][0]
+    assert said.speaker == "the spokesman"

@@ -247,6 +247,13 @@ def _after_dateline(ctx: Ctx, k: int, stop: int) -> int:
     if t == k or t >= stop:
         return k
     gap = ctx.gap(t)
+    w = d.words
+    if "," in gap and w[t] in MONTHS and t + 1 < stop:
+        # "WASHINGTON, Dec. 8 (UPI) —": the date after the place
+        t += 1
+        while t < stop and w[t].isdigit() and t - k < 10:
+            t += 1
+        gap = ctx.gap(t) if t < stop else ""
     if "(" in gap:  # "WASHINGTON (AP) -": skip the agency in brackets
         while t < stop and ")" not in ctx.gap(t):
             t += 1
@@ -261,7 +268,7 @@ def _clause_break(gap: str) -> bool:
 
 
 # A leading adverbial ("At Sunday night's debate,", "Over in Norvask,") is a few words long.
-_MAX_ADVERBIAL = 12
+_MAX_ADVERBIAL = 20
 
 
 def sentence_subject(ctx: Ctx, si: int) -> tuple[int, int] | None:

@@ -396,7 +396,12 @@ def _known_person_before(ctx: Ctx, a: Attr) -> str | None:
 def _is_person_role(ctx: Ctx, span: tuple[int, int]) -> bool:
     """Is the NP headed by a role a single person holds ("the president", "the Iranian commander")?"""
     w = ctx.doc.words
-    return w[span[1]] in ctx.words.single_holder and w[span[0]] in ("the", "this")
+    return w[span[1]] in ctx.words.single_holder and w[span[0]] in ("the", "this") and w[span[1]] not in _SPEAKS_FOR
+
+
+# Roles that speak for someone else: "the spokesman" after a named minister is not the minister (a spokesman
+# introduced by name, "spokesman Josh Earnest", is found by the title's own name).
+_SPEAKS_FOR = frozenset(("spokesman", "spokeswoman", "spokesperson", "spokesmen", "spokeswomen"))
 
 
 def _resolve_title(ctx: Ctx, span: tuple[int, int]) -> str | None:

@@ -475,6 +475,11 @@ def _colon_subject(ctx: QuoteContext, q: QuoteSpan) -> str | None:
     if si < 0:
         return None
     toks = doc.tokens_in(doc.sentences[si].start, k)
+    if toks and doc.text[doc.tok_start[toks.start]:doc.tok_end[toks.start]].isupper():
+        # a dateline opens the sentence ("WASHINGTON, Dec. 8 (UPI) — ..."): the subject comes after its dash
+        dash = next((t for t in toks[1:12] if _dateline_dash(doc.text[doc.tok_end[t - 1]:doc.tok_start[t]])), None)
+        if dash is not None:
+            toks = range(dash, toks.stop)
     name: list[int] = []
     for t in toks[:_MAX_SUBJECT_TOKENS]:
         if t == toks.start and doc.words[t] in _OPENING_CONJUNCTIONS:
@@ -493,6 +498,12 @@ def _colon_subject(ctx: QuoteContext, q: QuoteSpan) -> str | None:
     if not name:
         return None
     return doc.text[doc.tok_start[name[0]]:doc.tok_end[name[-1]]]
+
+
+def _dateline_dash(gap: str) -> bool:
+    """Does the text between two tokens end a dateline: a dash, perhaps after the agency's bracket (") —")?"""
+    g = gap.strip()
+    return 0 < len(g) <= 3 and g[-1] in "\u2014\u2013-" and (len(g) == 1 or g[0] == ")")
 
 
 _OPENING_CONJUNCTIONS = frozenset("but and yet so".split())
