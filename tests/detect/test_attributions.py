@@ -263,3 +263,10 @@ def test_a_spokesman_is_not_the_person_named_before_him():
     text = 'Prime Minister Jane Roe rejected the plan.\n\n"It is a bad idea," the spokesman said.'
     said = [a for a in attrs(text) if a.text == "said"][0]
     assert said.speaker == "the spokesman"
+
+
+def test_a_dateline_with_a_date_is_not_the_subject():
+    text = ('Headline\n\nWASHINGTON, Dec. 8 (UPI) — In response to the proposal, Senator Mira Okafor rallied '
+            'supporters, saying: "We have to be ready."')
+    saying = [a for a in attrs(text) if a.text == "saying"][0]
+    assert saying.speaker == "Mira Okafor"

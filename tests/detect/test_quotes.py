@@ -164,6 +164,10 @@ def quotes(text):
         # a signature line under a quotation paragraph names its author
         ('Headline\n\n"Wages have not kept up with prices."\n\n- Maria Okafor.\n\nThe claim is old.',
          [("Wages have not kept up with prices.", "direct", "Maria Okafor")]),
+        # a thing named by a participle is not anyone speaking: the participle after the comma is the subject's
+        ('Headline\n\nLater on Sunday, Mira Okafor shared a syllabus for a class called "Perception" on her page, '
+         'writing "Here is the class you claim never existed."',
+         [("Perception", "title", None), ("Here is the class you claim never existed.", "direct", "Mira Okafor")]),
         # a dash ends a headline before the name that a colon introduces
         ('Headline\n\nTHE SOUTH SLIPS AWAY - Mira Okafor: "Two weeks ago, the South was his strongest region."',
          [("Two weeks ago, the South was his strongest region.", "direct", "Mira Okafor")]),

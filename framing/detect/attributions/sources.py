@@ -349,8 +349,9 @@ def _opening_time_adverbial(ctx: Ctx, k: int, stop: int) -> bool:
     August, ...")?"""
     w = ctx.doc.words
     for t in range(k, min(stop, k + 5)):
-        if not (w[t] in _AGO_WORDS or w[t] in _WHEN_WORDS or w[t].isdigit() or w[t] in MONTHS or w[t] in WEEKDAYS):
-            return False
+        if not (w[t] in _AGO_WORDS or w[t] in _WHEN_WORDS or w[t].isdigit() or w[t] in MONTHS or w[t] in WEEKDAYS
+                or t > k and w[t] in ("on", "in", "at") or w[t] in _DAY_PARTS):
+            return False  # ("Later on Sunday,", "Early in the morning," are times too)
         if "," in ctx.gap(t + 1):
             return t > k or w[t] in _WHEN_WORDS
     return False

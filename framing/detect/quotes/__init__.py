@@ -215,6 +215,11 @@ def _inside_any(ctx: QuoteContext, offset: int) -> bool:
     return ctx.in_quote(offset)
 
 
+def first_upper(word: str) -> bool:
+    """Does ``word`` open with a capital and go on in lower case ("Perception", not "NATO" or "iPhone")?"""
+    return word[:1].isupper() and not word.isupper()
+
+
 def _frame_kind(ctx: QuoteContext, q: QuoteSpan, words: list[str], before: str, after: str) -> QuoteCall | None:
     """The kind the words around the marks give, before any speaker is looked for (:mod:`.frames`)."""
     content = ctx.text[q.start:q.end]
@@ -237,7 +242,8 @@ def _frame_kind(ctx: QuoteContext, q: QuoteSpan, words: list[str], before: str, 
     if titleish and n <= 6 and fr.ADDRESSEE_BEFORE.search(before) and fr.ADDRESSEE_AFTER.match(after):
         return QuoteCall(q, "title", None, None, "the name of a show or publication someone spoke to (after \"told\" "
                                                  "or \"on\"), not anyone's words")
-    named = fr.NAMING_PARTICIPLE.search(before) if titleish and n <= 8 else None
+    # (one capitalised word is a name too: "a psychology class called 'Perception'")
+    named = fr.NAMING_PARTICIPLE.search(before) if (titleish and n <= 8 or n == 1 and first_upper(words[0])) else None
     if named and (named.group(1) or ",") not in fr.NOT_NAMED_THING:
         if named.group(1) in fr.NAMED_ENTITY_NOUNS:
             return QuoteCall(q, "name", None, None, "the name a person, place or group is called by (\"a group "
