@@ -270,3 +270,21 @@ def test_a_dateline_with_a_date_is_not_the_subject():
             'supporters, saying: "We have to be ready."')
     saying = [a for a in attrs(text) if a.text == "saying"][0]
     assert saying.speaker == "Mira Okafor"
+
+
+@pytest.mark.parametrize(
+    "text, cue, speaker",
+    [
+        # a cue word used as a noun with its own article: the clause's subject speaks, not "a snappy"
+        ('Mira Okafor delivered a snappy retort: "No one is tearing this up."', "retort", "Mira Okafor"),
+        # one word set off by a comma, then a counted noun phrase
+        ('Outside, about 200 protesters gathered in the square, chanting "Dump the plan."', "chanting",
+         "about 200 protesters"),
+        # "Early in ..." is a time phrase before the subject
+        ('Early in her campaign, Mira Okafor attacked Roe, calling him "a failed candidate."', "calling",
+         "Mira Okafor"),
+    ],
+)
+def test_openers_and_noun_cues_are_not_sources(text, cue, speaker):
+    a = [a for a in attrs(text) if a.text == cue][0]
+    assert a.speaker == speaker

@@ -25,6 +25,7 @@ from framing.detect.attributions._base import (
     with_subject,
 )
 from framing.detect.attributions.sources import (
+    noun_article,
     np_after,
     subject_before,
 )
@@ -64,6 +65,12 @@ def is_cue(ctx: Ctx, first: int, last: int, lemma: str, flags: tuple[str, ...] =
         return False  # markup: <tweet ...>
     if ctx.in_quote(first):
         return False  # reporting inside a quotation belongs to the quoted speaker's own words
+    if form == lemma and first == last and noun_article(ctx, first) >= 0:
+        # the word is a noun with its own article ("a snappy retort", "a corrupt rail contract"): it reports speech
+        # only beside what was said, a colon or a quotation right after it
+        after = ctx.gap(last + 1).strip() if last + 1 < len(w) else ""
+        if not (after[:1] == ":" or after[:1] in tuple(MARK_CHARS)):
+            return False
     if lemma in _NOUN_TOO and prev.endswith("s") and ctx.gap(first).strip() in ("'", "\u2019"):
         return False  # "Sanders' comments": a word after a possessive is a noun
     if prev in NOUN_MAKERS and gap_is_space(ctx, first) and not (

@@ -45,6 +45,13 @@ def find_source(ctx: Ctx, a: Attr) -> None:
             if np is not None and (ctx.cap(np[1]) or w[np[1]] in ctx.words.heads):
                 a.source = np
                 return
+    if d.words[a.cue_first] == a.lemma and (art := noun_article(ctx, a.cue_first)) >= 0:
+        # the cue is a noun with its own article ("Sanders delivered a snappy retort:", "the crowd reprised the
+        # caustic chant"): the article and adjectives are not a source; the clause's subject is
+        subj = sentence_subject(ctx, si)
+        if subj is not None and subj[1] < art:
+            a.source = subj
+        return
     before_gap = ctx.gap(a.cue_first)
     inverted = any(c in before_gap for c in "\"\u201d\u2019'")
     # a participle after a comma or a coordinated verb shares the subject of the clause before it:
@@ -213,6 +220,26 @@ def trim_source(ctx: Ctx, a: Attr) -> None:
 _FOCUS_ADVERBS = frozenset("even only also just perhaps maybe indeed".split())
 
 
+def noun_article(ctx: Ctx, cue: int) -> int:
+    """The token of "a"/"an"/"the" that makes the cue word, in its base form, a noun ("a snappy retort", "the
+    caustic chant"), at most two lower-case modifiers before it with no punctuation, or -1."""
+    w = ctx.doc.words
+    k = cue - 1
+    for _ in range(3):
+        if k < 0 or punct_gap(ctx, k + 1) or ctx.cap(k):
+            return -1
+        if w[k] in ("a", "an", "the"):
+            # ("What does the pact say?": after an auxiliary the phrase is the subject and the base form its verb)
+            return -1 if k > 0 and w[k - 1] in _AUXILIARIES else k
+        if w[k] in DETERMINERS or w[k] in PREPOSITIONS or w[k] in SKIP_BEFORE_CUE or w[k] in PRONOUNS \
+                or w[k] in ctx.words.heads or w[k].endswith(("ly", "s")):
+            # "the man who said", "officials also said", "what do the opposition parties say": a subject and its
+            # verb (a plural noun before a base form), not the cue's own article
+            return -1
+        k -= 1
+    return -1
+
+
 def _opening_adverb(ctx: Ctx, t: int) -> bool:
     """A capitalised -ly adverb followed by a lower-case word ("Hastily politicizing ...", "Clearly, ..."), not a
     name ("Kelly", "Beverly": the text uses them as names elsewhere)."""
@@ -292,7 +319,13 @@ def sentence_subject(ctx: Ctx, si: int) -> tuple[int, int] | None:
         return (k, k)
     if _opening_adverb(ctx, k) and k + 1 < sent.stop and not punct_gap(ctx, k + 1) and _participle(ctx, k + 1):
         k += 1  # "Hastily politicizing the tragedy ... , Trump cast": the adverb belongs to the participle
-    if w[k] in PREPOSITIONS or w[k] in ("over", "amid", "as", "when", "while", "since", "although", "though") \
+    if k + 1 < sent.stop and "," in ctx.gap(k + 1) and w[k] not in ctx.names and w[k] not in PRONOUNS \
+            and not ctx.in_quote(k + 1):
+        k += 1  # "Outside, protesters congregated ...", "Well, ...": one word set off by a comma opens the sentence
+    counted = w[k] in _QUANTIFIERS and k + 1 < sent.stop and w[k + 1].isdigit()  # "about 200 protesters"
+    if not counted and (w[k] in PREPOSITIONS or w[k] in ("over", "amid", "as", "when", "while", "since", "although",
+                                                         "though")) \
+            or w[k] in ("early", "late") and k + 1 < sent.stop and w[k + 1] in PREPOSITIONS \
             or _opening_participle(ctx, k, sent.stop) or _opening_time_adverbial(ctx, k, sent.stop) \
             or k + 1 < sent.stop and w[k + 1] in _TIME_CONNECTIVES and (w[k] in _DEGREE_ADVERBS or w[k].endswith("ly")):
         # "At Sunday night's debate, Sanders compared ...", "Speaking at a rally in Salem, New Hampshire, Trump
@@ -313,7 +346,13 @@ def sentence_subject(ctx: Ctx, si: int) -> tuple[int, int] | None:
         if w[k] in PRONOUNS and w[k] not in ("who", "which", "it"):
             return (k, k)
     np = _capitalised_np(ctx, k, sent.stop)
-    return _common_np(ctx, k, sent.stop) if np is None and w[k] in DETERMINERS else np
+    if np is None and (w[k] in DETERMINERS or w[k].isdigit() or w[k] in _QUANTIFIERS):
+        return _common_np(ctx, k, sent.stop)  # "The judge ...", "about 200 protesters ..."
+    return np
+
+
+# Words that open a counted noun phrase ("about 200 protesters", "dozens of people").
+_QUANTIFIERS = frozenset("about around nearly almost roughly some more fewer dozens hundreds thousands".split())
 
 
 def _opening_participle(ctx: Ctx, k: int, stop: int) -> bool:
