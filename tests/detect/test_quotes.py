@@ -168,6 +168,9 @@ def quotes(text):
         ('Headline\n\nLater on Sunday, Mira Okafor shared a syllabus for a class called "Perception" on her page, '
          'writing "Here is the class you claim never existed."',
          [("Perception", "title", None), ("Here is the class you claim never existed.", "direct", "Mira Okafor")]),
+        # a that-clause holds what a described subject says, whatever the verb
+        ('Headline\n\nThe plan is costly. The report projects that "imposing a tax would raise billions."',
+         [("imposing a tax would raise billions.", "direct", "The report")]),
         # a dash ends a headline before the name that a colon introduces
         ('Headline\n\nTHE SOUTH SLIPS AWAY - Mira Okafor: "Two weeks ago, the South was his strongest region."',
          [("Two weeks ago, the South was his strongest region.", "direct", "Mira Okafor")]),

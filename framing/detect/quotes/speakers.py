@@ -357,7 +357,10 @@ def _that_subject(ctx: QuoteContext, q: QuoteSpan) -> str | None:
     if not _THAT_BEFORE.search(text, max(0, k - 8), k):
         return None
     si = ctx.doc.sentence_of(q.start - 1)
-    return sentence_subject_name(ctx, si, q.start) if si >= 0 else None
+    if si < 0:
+        return None
+    # a described subject too ("The Sanders campaign projects that '...'")
+    return sentence_subject_name(ctx, si, q.start) or described_subject(ctx, si, q.start)
 
 
 _THAT_BEFORE = re.compile(r"\bthat\s*$")
