@@ -168,6 +168,9 @@ def quotes(text):
         ('Headline\n\nLater on Sunday, Mira Okafor shared a syllabus for a class called "Perception" on her page, '
          'writing "Here is the class you claim never existed."',
          [("Perception", "title", None), ("Here is the class you claim never existed.", "direct", "Mira Okafor")]),
+        # a speech noun with its quotation after a comma; an -ly adverb opening the sentence is not its subject
+        ('Headline\n\nMira Okafor spoke on Monday. Immediately after the vote, Okafor issued a statement, "We lost '
+         'today."', [("We lost today.", "direct", "Okafor")]),
         # a that-clause holds what a described subject says, whatever the verb
         ('Headline\n\nThe plan is costly. The report projects that "imposing a tax would raise billions."',
          [("imposing a tax would raise billions.", "direct", "The report")]),

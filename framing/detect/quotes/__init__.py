@@ -276,7 +276,7 @@ def _clause_like(ctx: QuoteContext, q: QuoteSpan, words: list[str], before: str,
     starts_sentence = not b or b.endswith((":", "\u2014", "\u2013", ".", "!", "?")) or (
         b.endswith(",") and fr.cue_right_before(b)) or bool(re.search(r"\b(?:said|says|saying|told|asked|added|"
                                                                       r"wrote|replied|continued)\s*$", b)) \
-        or ctx.introduced(q)
+        or ctx.introduced(q) or (b.endswith(",") and _last_word(b) in ctx.speech_nouns)  # "issued a statement,"
     if q.depth > 0 and outer_start is not None and not text[outer_start:q.start - 1].strip():
         starts_sentence = True  # “‘Why aren’t we?’ they ask”: a quotation opening its enclosing one
     first = content.lstrip("\u2026. ([")[:1]
@@ -288,6 +288,12 @@ def _clause_like(ctx: QuoteContext, q: QuoteSpan, words: list[str], before: str,
         # ("Psaki said that "the United States is appalled by ...""): the guidelines' clause test says direct
         return True
     return starts_sentence and len(words) >= 3 and ends  # a continuation in lower case ("...," he said, "and more.")
+
+
+def _last_word(text: str) -> str:
+    """The last word of ``text``, folded to lower case ("" if none)."""
+    m = re.search(r"(\w+)\W*$", text)
+    return m.group(1).lower() if m else ""
 
 
 def _ends_sentence(text: str, q: QuoteSpan) -> bool:

@@ -209,8 +209,11 @@ def _utterance(ctx: QuoteContext, q: QuoteSpan, last: LastTurn | None) -> Speake
         between = doc.text[doc.tok_end[t]:q.start - 1]
         nxt = w[t + 1] if t + 1 < toks.stop else ""
         nxt2 = w[t + 2] if t + 2 < toks.stop else ""
-        if between.strip() in ("", ":", "\u2014", "\u2013", "-", "--") or nxt == "that" or nxt in _BE and nxt2 == "that":
-            pass  # "his answer: '...'", "his stock answer — '...'", "the claim that ...", "its thesis is that ..."
+        if between.strip() in ("", ":", ",", "\u2014", "\u2013", "-", "--") or nxt == "that" \
+                or nxt in _BE and nxt2 == "that":
+            # "his answer: '...'", "issued a statement, '...'", "his stock answer \u2014 '...'", "the claim that ...",
+            # "its thesis is that ..."
+            pass
         elif not (w[t] in ctx.utterances and nxt in _COMPLEMENT):
             return None  # "a call for ...", "comments on ...": complements of utterance nouns only
         name = _possessor(ctx, t, toks.start, last) or _agent_after(ctx, t, toks.stop) \
@@ -555,7 +558,8 @@ def sentence_subject_name(ctx: QuoteContext, si: int, end: int) -> str | None:
     sent = doc.sentences[si]
     start = sent.start
     first = FIRST_WORD.match(doc.text, start, max(start, end))
-    if first and (first.group(1).lower() in FRONTED or _participle_opener(ctx, first.group(1))):
+    if first and (first.group(1).lower() in FRONTED or _participle_opener(ctx, first.group(1))
+                  or _adverb_opener(ctx, first.group(1))):
         # a fronted adverbial ("Two days before the anniversary, Macron made ..."; "At the debate, Sanders ..."):
         # the subject follows its comma
         comma = doc.text.find(",", start, min(max(start, end), start + MAX_ADVERBIAL_CHARS))
@@ -589,6 +593,12 @@ def described_subject(ctx: QuoteContext, si: int, end: int) -> str | None:
 # A determiner, up to three modifiers, a head noun, then a lower-case word (the verb): "The Rove ad hits ...".
 _DESCRIBED = re.compile(r"((?:The|the|A|An|This|That|Its|His|Her|Their)\s+(?:[\w.\u2019'-]+\s+){0,3}?([A-Za-z]+))"
                         r"(?=\s+(?!(?:and|or|of|for|in|on|at|to|with|by|from|that|who|which|whose)\b)[a-z]+\s)")
+
+
+def _adverb_opener(ctx: QuoteContext, word: str) -> bool:
+    """A sentence opening with an -ly adverb ("Immediately after the attacks, Trump ...") has a fronted adverbial
+    before its subject; a name ending in -ly ("Kelly") is written as a name in the text."""
+    return len(word) > 5 and word.endswith("ly") and _fold(word) not in ctx.names
 
 
 def _participle_opener(ctx: QuoteContext, word: str) -> bool:
