@@ -103,6 +103,12 @@ def attrs(text):
         # the name in apposition after a role phrase that ends in an organisation's name
         ('The leader of the Civic League, Jonathan Green, warned that a ban would be "a disaster."', "warned",
          "endorsing", "Jonathan Green", "named_person", "Jonathan Green"),
+        # a participial phrase after the subject modifies it ("the case involving ..."), a named day after a
+        # preposition is a time
+        ('The 1978 Roe case involving admissions said that race can be a "plus" factor.', "said", "neutral",
+         "The 1978 Roe case", "title_only", "The 1978 Roe case"),
+        ('Another intelligence source speaking to reporters said, "The agents are investigating."', "said", "neutral",
+         "Another intelligence source", "anonymous", "Another intelligence source"),
         # "once" right after its subject is the adverb, not a subordinator opening a reduced clause
         ('Raphael Lemkin once said, "It happened so many times."', "said", "neutral", "Raphael Lemkin",
          "named_person", "Raphael Lemkin"),

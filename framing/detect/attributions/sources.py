@@ -472,6 +472,10 @@ def subject_before(ctx: Ctx, cue: int, si: int) -> tuple[int, int] | None:
         if (w[j] in WEEKDAYS or w[j] in MONTHS) and j - 1 >= lo and w[j - 1] in ("on", "in", "last"):
             j -= 2
             continue
+        if w[j] in WEEKDAYS and j - 2 >= lo and w[j - 2] in ("on", "by", "before", "after", "since", "until") \
+                and ctx.cap(j - 1):
+            j -= 3  # "voters going to the polls on Super Tuesday said": a named day after a preposition is a time
+            continue
         if w[j].isdigit() and len(w[j]) == 4 and j - 1 >= lo and w[j - 1] in ("in", "since"):
             j -= 2  # "Barack Obama in 2010 said"
             continue
@@ -486,6 +490,9 @@ def subject_before(ctx: Ctx, cue: int, si: int) -> tuple[int, int] | None:
             continue
         if (q := _pp_start(ctx, j, lo)) >= 0:
             j = q - 1  # "Trump in his announcement speech called": a subject never follows a preposition
+            continue
+        if (q := _reduced_relative(ctx, j, lo)) >= 0:
+            j = q - 1  # "The 1978 Bakke case involving racial preferences in admissions said"
             continue
         if w[j] == "ago":  # "the State Department less than two weeks ago said"
             k = j - 1
@@ -588,6 +595,29 @@ def _inverted_common_np(ctx: Ctx, last: int, si: int) -> tuple[int, int] | None:
         if t + 1 >= hi or punct_gap(ctx, t + 1):
             return (k, t) if t > k or w[k] in ("one", "two", "three", "both", "another", "some", "many") else None
     return None
+
+
+def _reduced_relative(ctx: Ctx, j: int, lo: int) -> int:
+    """The -ing participle opening a phrase that ends at token ``j`` and modifies the noun before it ("voters in six
+    states going to the polls on Super Tuesday said", "the case involving racial preferences said"), or -1. The
+    participle follows a plural, a source noun or a name with no punctuation, is not a part of the day ("Saturday
+    morning Mira Okafor posted"), and is not followed by a reflexive ("a group calling itself Greyfin" names its
+    subject, and the name is who speaks)."""
+    w = ctx.doc.words
+    for q in range(j, max(lo, j - 8), -1):
+        if punct_gap(ctx, q + 1) and q != j or ctx.in_quote(q):
+            return -1
+        if len(w[q]) > 4 and w[q].endswith("ing") and not ctx.cap(q) and q - 1 >= lo and not punct_gap(ctx, q) \
+                and w[q] not in _DAY_PARTS and q + 1 <= j \
+                and w[q + 1] not in ("itself", "himself", "herself", "themselves"):
+            b = w[q - 1]
+            if b in SKIP_BEFORE_CUE or b in PREPOSITIONS or b in DETERMINERS or b in PRONOUNS or b == "to" \
+                    or b.endswith("ly"):
+                return -1  # "was saying", "by telling", "are now going": a verb form, not a modifier
+            # (not "than infringing" or "$15 organizing director": the word before is no noun)
+            noun = b.endswith("s") or b in ctx.words.heads or ctx.cap(q - 1)
+            return q if q < j and noun else -1
+    return -1
 
 
 def _pp_start(ctx: Ctx, j: int, lo: int) -> int:

@@ -114,7 +114,7 @@ def _source_type(ctx: Ctx, a: Attr) -> str:
              and w[i] not in anon and w[i] not in ctx.single.get("media", ())
              and w[i] not in NP_LINKERS and w[i] not in MONTHS and w[i] not in WEEKDAYS
              and not (i + 1 <= e and not ctx.cap(i + 1) and w[i + 1] != "s"
-                      and any(w[t] in describing for t in range(i + 1, e + 1)))
+                      and any(w[t] in ctx.words.heads for t in range(i + 1, e + 1)))
              and not _owner_of_role(ctx, i, e, describing)]
     head = words[-1]
     if words[0] in ("a", "an", "one", "another", "some") and not ctx.cap(e) \
