@@ -42,6 +42,8 @@ OUR_CHECK_LABELS = GOLD / "quotes_check60" / "merged.jsonl"
 OUR_SHORT_LABELS = GOLD / "quotes_short35" / "merged.jsonl"
 # 40 more, drawn like the 60 and labelled the same way on 2026-12-04: no rule is written from them
 OUR_CHECK40_LABELS = GOLD / "quotes_check40" / "merged.jsonl"
+# 40 more, labelled at the start of the session of 2026-12-04 (eighth) before its rules and measured once at its end
+OUR_BLIND40_LABELS = GOLD / "quotes_blind40" / "merged.jsonl"
 
 # PolNeAR does not resolve pronoun sources, so quotations whose gold source is a pronoun have no gold speaker.
 PRONOUN_SOURCES = frozenset("""he she they it we i you his her their its our my your him them us me who which
@@ -103,7 +105,8 @@ def load_folds(data: Path) -> list[Fold]:
                           "quotes_dev2.jsonl, even half: rules may be written from it"))
         folds.append(Fold("dev2-b", "check", [a for a in dev2 if in_check_half(a["id"])],
                           "quotes_dev2.jsonl, odd half: no rule was written from it"))
-    ours = _our_labels(data, (OUR_WRITE_LABELS, OUR_LABELS, OUR_CHECK_LABELS, OUR_SHORT_LABELS, OUR_CHECK40_LABELS))
+    ours = _our_labels(data, (OUR_WRITE_LABELS, OUR_LABELS, OUR_CHECK_LABELS, OUR_SHORT_LABELS, OUR_CHECK40_LABELS,
+                              OUR_BLIND40_LABELS))
     if ours[0]:
         folds.append(Fold("allsides30", "write", ours[0],
                           "data/gold/quotes_allsides30 (our labels, two labellers each): rules may be written from it"))
@@ -120,6 +123,10 @@ def load_folds(data: Path) -> list[Fold]:
     if ours[4]:
         folds.append(Fold("check40", "check", ours[4],
                           "data/gold/quotes_check40 (our labels, two labellers each): no rule was written from it"))
+    if ours[5]:
+        folds.append(Fold("blind40", "check", ours[5],
+                          "data/gold/quotes_blind40 (our labels, two labellers each): labelled before the rules of "
+                          "2026-12-04 (eighth session), measured once after them"))
     return folds
 
 
