@@ -488,12 +488,6 @@ def subject_before(ctx: Ctx, cue: int, si: int) -> tuple[int, int] | None:
         if w[j] == "time" and j - 2 >= lo and w[j - 1] in ("the", "that") and w[j - 2] in ("at", "by"):
             j -= 3  # "Trump at the time said"
             continue
-        if (q := _pp_start(ctx, j, lo)) >= 0:
-            j = q - 1  # "Trump in his announcement speech called": a subject never follows a preposition
-            continue
-        if (q := _reduced_relative(ctx, j, lo)) >= 0:
-            j = q - 1  # "The 1978 Bakke case involving racial preferences in admissions said"
-            continue
         if w[j] == "ago":  # "the State Department less than two weeks ago said"
             k = j - 1
             while k >= lo and j - k <= 5 and (w[k] in _AGO_WORDS or w[k].isdigit()):
@@ -501,6 +495,13 @@ def subject_before(ctx: Ctx, cue: int, si: int) -> tuple[int, int] | None:
             if k < j - 1:
                 j = k
                 continue
+        # phrases that look back a few words, tried last (each looks at up to eight tokens)
+        if (q := _pp_start(ctx, j, lo)) >= 0:
+            j = q - 1  # "Trump in his announcement speech called": a subject never follows a preposition
+            continue
+        if (q := _reduced_relative(ctx, j, lo)) >= 0:
+            j = q - 1  # "The 1978 Bakke case involving racial preferences in admissions said"
+            continue
         break
     if j < lo:
         return None
