@@ -605,6 +605,8 @@ def _reduced_relative(ctx: Ctx, j: int, lo: int) -> int:
     morning Mira Okafor posted"), and is not followed by a reflexive ("a group calling itself Greyfin" names its
     subject, and the name is who speaks)."""
     w = ctx.doc.words
+    if not any(x.endswith("ing") for x in w[max(lo, j - 7):j]):
+        return -1  # (the common case, decided without walking the tokens)
     for q in range(j, max(lo, j - 8), -1):
         if punct_gap(ctx, q + 1) and q != j or ctx.in_quote(q):
             return -1
@@ -627,6 +629,8 @@ def _pp_start(ctx: Ctx, j: int, lo: int) -> int:
     nouns ("his", "a", "the" + lower case), which tells it from a name's own "of"/"in" ("Officials in Washington",
     "a report in The Washington Post" stay whole)."""
     w = ctx.doc.words
+    if _SETTING_PREPOSITIONS.isdisjoint(w[max(lo, j - 4):j]):
+        return -1  # (the common case, decided without walking the tokens)
     for q in range(j - 1, max(lo, j - 5), -1):
         if punct_gap(ctx, q + 1) or ctx.in_quote(q):
             return -1
