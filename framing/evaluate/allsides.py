@@ -55,3 +55,20 @@ def walk_selection(corpus: Path, seed: str, skip: set[str], n: int,
         outlets.add(source)
         chosen += 1
         yield {"id": aid, "source": source, "pairs": [[s.start, s.end] for s in spans]}
+
+
+def selection_main(root: Path, seed: str, labelled: Iterable[str], default_n: int,
+                   keep: Callable[[str, list[QuoteSpan]], bool] | None = None) -> None:
+    """The command line of a labelled set's ``selection.py`` in the checkout at ``root``: ``[--shared ../shared]
+    [--n N]``; prints the chosen articles as JSON lines. ``labelled`` are the label files (under ``data/gold``) whose
+    articles are never chosen again, besides the shared quotation files."""
+    import argparse
+
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--shared", type=Path, default=root.parent / "shared")
+    ap.add_argument("--n", type=int, default=default_n)
+    args = ap.parse_args()
+    skip = labelled_ids((args.shared / "data/quotes/quotes_dev.jsonl", args.shared / "data/quotes/quotes_dev2.jsonl",
+                         *(root / "data/gold" / p for p in labelled)))
+    for rec in walk_selection(args.shared / "data" / ALLSIDES, seed, skip, args.n, keep=keep):
+        print(json.dumps(rec, sort_keys=True))

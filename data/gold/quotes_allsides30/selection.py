@@ -8,11 +8,9 @@ lines (offsets only, no text); the labelled set holds the first 30, in five bloc
 
 from __future__ import annotations
 
-import argparse
-import json
 from pathlib import Path
 
-from framing.evaluate.allsides import ALLSIDES, labelled_ids, walk_selection
+from framing.evaluate.allsides import selection_main
 
 ROOT = Path(__file__).resolve().parents[3]
 # Every article already labelled when this set was chosen (besides the shared quotation files): never chosen again.
@@ -20,14 +18,7 @@ LABELLED = ("quotes_allsides60.jsonl", "pronouns/labels.jsonl", "roles/labels.js
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
-    ap.add_argument("--n", type=int, default=30)
-    args = ap.parse_args()
-    skip = labelled_ids((args.shared / "data/quotes/quotes_dev.jsonl", args.shared / "data/quotes/quotes_dev2.jsonl",
-                         *(ROOT / "data/gold" / p for p in LABELLED)))
-    for rec in walk_selection(args.shared / "data" / ALLSIDES, "20261203", skip, args.n):
-        print(json.dumps(rec, sort_keys=True))
+    selection_main(ROOT, "20261203", LABELLED, 30)
 
 
 if __name__ == "__main__":

@@ -9,11 +9,9 @@ text); the labelled set holds the first 40, in five blocks of eight (README.md s
 
 from __future__ import annotations
 
-import argparse
-import json
 from pathlib import Path
 
-from framing.evaluate.allsides import ALLSIDES, labelled_ids, walk_selection
+from framing.evaluate.allsides import selection_main
 
 ROOT = Path(__file__).resolve().parents[3]
 # Every article already labelled when this set was chosen (besides the shared quotation files): never chosen again.
@@ -23,14 +21,7 @@ LABELLED = ("quotes_allsides60.jsonl", "quotes_allsides30/merged.jsonl", "quotes
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
-    ap.add_argument("--n", type=int, default=40)
-    args = ap.parse_args()
-    skip = labelled_ids((args.shared / "data/quotes/quotes_dev.jsonl", args.shared / "data/quotes/quotes_dev2.jsonl",
-                         *(ROOT / "data/gold" / p for p in LABELLED)))
-    for rec in walk_selection(args.shared / "data" / ALLSIDES, "20261205", skip, args.n):
-        print(json.dumps(rec, sort_keys=True))
+    selection_main(ROOT, "20261205", LABELLED, 40)
 
 
 if __name__ == "__main__":

@@ -11,12 +11,10 @@ labelled set holds the first 35, in five blocks of seven (README.md says who lab
 
 from __future__ import annotations
 
-import argparse
-import json
 import re
 from pathlib import Path
 
-from framing.evaluate.allsides import ALLSIDES, labelled_ids, walk_selection
+from framing.evaluate.allsides import selection_main
 from framing.text.quotemarks import QuoteSpan
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -27,14 +25,7 @@ LABELLED = ("quotes_allsides60.jsonl", "quotes_allsides30/merged.jsonl", "quotes
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
-    ap.add_argument("--n", type=int, default=35)
-    args = ap.parse_args()
-    skip = labelled_ids((args.shared / "data/quotes/quotes_dev.jsonl", args.shared / "data/quotes/quotes_dev2.jsonl",
-                         *(ROOT / "data/gold" / p for p in LABELLED)))
-    for rec in walk_selection(args.shared / "data" / ALLSIDES, "20261204", skip, args.n, keep=short_quotations):
-        print(json.dumps(rec, sort_keys=True))
+    selection_main(ROOT, "20261204", LABELLED, 35, keep=short_quotations)
 
 
 def short_quotations(text: str, spans: list[QuoteSpan]) -> bool:
