@@ -161,8 +161,11 @@ class Ctx:
         written with both is left out."""
         if self._genders is None:
             found: dict[str, str] = {}
-            for m in _HONORIFIC.finditer(self.text):
-                g = "he" if m.group(1) in ("Mr", "Mister") else "she"
+            text = self.text
+            for m in _HONORIFIC.finditer(text):
+                if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] == "_"):
+                    continue  # inside a word ("UMr ...")
+                g = "he" if m.group(1) in ("r", "ister") else "she"
                 found[m.group(2)] = g if found.get(m.group(2), g) == g else "?"
             self._genders = {k: v for k, v in found.items() if v != "?"}
         return self._genders
@@ -332,7 +335,9 @@ def with_subject(ctx: Ctx, first: int) -> tuple[int, int] | None:
 
 
 # An honorific that tells a person's gender, and the surname after it.
-_HONORIFIC = re.compile(r"\b(Mr|Mister|Mrs|Ms|Miss)\.?\s+(?:[A-Z]\.\s+)*([A-Z][\w'\u2019-]+)")
+# (It opens with a literal "M", which the regular-expression engine finds fast; a word boundary before it is checked
+# by the caller.)
+_HONORIFIC = re.compile(r"M(r|ister|rs|s|iss)\b\.?\s+(?:[A-Z]\.\s+)*([A-Z][\w'\u2019-]+)")
 
 
 def span_text(ctx: Ctx, span: tuple[int, int]) -> str:
