@@ -216,3 +216,43 @@ def test_measuring_saved_changes_no_byte(tmp_path, monkeypatch):
         plain.append(P.save_figure(f, tmp_path / f"plain{k}"))
     for s, p in zip(saved, plain, strict=True):
         assert [x.read_bytes() for x in s] == [x.read_bytes() for x in p], s[0].name
+
+
+@pytest.mark.filterwarnings("ignore:Glyph .* missing from font")  # CJK names without a CJK font: boxes
+def test_quick_text_changes_no_byte(tmp_path, monkeypatch):
+    # PNG and SVG drawn with fonts read from memory, strings measured and font tables read once per process are the
+    # files matplotlib's own fonts and measuring give, byte for byte; a PDF written after them embeds its font from
+    # the file (matplotlib's functions are put back as they were)
+    from contextlib import nullcontext
+
+    from matplotlib import font_manager
+    from matplotlib import text as mtext
+
+    from framing import _chart_text
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "0")  # the PDF's creation date
+    plain = (font_manager._get_font, mtext._get_text_metrics_function, mtext.get_font)
+    a = articles(8)
+    r = stats.rates(a, config=CFG)
+
+    def figures() -> list[Figure]:
+        return [P.plot_rates(r, "loaded_author_rate", corpus="toy"), P.plot_heatmap(r, corpus="toy"),
+                P.plot_terms(terms_table(8)), P.plot_labels(labels_table(8)), P.plot_event(view_table(8))]
+
+    memory = [P.save_figure(f, tmp_path / f"memory{k}", ["png", "svg", "pdf"]) for k, f in enumerate(figures())]
+    assert (font_manager._get_font, mtext._get_text_metrics_function, mtext.get_font) == plain
+    assert _chart_text._MEASURED and _chart_text._TABLES  # strings and font tables were kept
+    path = font_manager.findfont("DejaVu Sans")
+    with _chart_text.quick_text():
+        assert not isinstance(font_manager.get_font(path).fname, (str, font_manager.FontPath))  # from memory
+        with _chart_text.quick_text(fonts=False):  # re-entrant
+            pass
+        assert not isinstance(font_manager.get_font(path).fname, (str, font_manager.FontPath))
+    assert font_manager.get_font(path).fname == font_manager.FontPath(path, 0)
+    monkeypatch.setattr(P, "quick_text", lambda fonts=True: nullcontext())
+    _chart_text._MEASURED.clear()
+    _chart_text._TABLES.clear()
+    plain_files = [P.save_figure(f, tmp_path / f"plain{k}", ["png", "svg", "pdf"]) for k, f in enumerate(figures())]
+    assert not _chart_text._MEASURED and not _chart_text._TABLES
+    for m, p in zip(memory, plain_files, strict=True):
+        assert [x.read_bytes() for x in m] == [x.read_bytes() for x in p], m[0].name
