@@ -1,5 +1,5 @@
 """Cheaper text for matplotlib while :func:`framing.plots.save_figure` draws a chart (:func:`quick_text`): fonts
-read from memory, each string measured once per process, each font's tables read once per process.
+read from memory; each string measured, each font's tables read and each glyph's bitmap rendered once per process.
 
 FreeType reads a font through the Python file object matplotlib opens on the font's file: a seek and a read, each a
 call into Python and a system call, for every glyph it loads (to measure a string, and again to draw each glyph).
@@ -19,9 +19,12 @@ of renderer, its resolution, the font and the text settings, so :func:`quick_tex
 for matplotlib's Agg (PNG) and SVG renderers (the others, and text set with TeX, are measured as matplotlib does).
 And to place each text's lines, matplotlib 3.11 reads its font's line gap, ascent and descent from the font's tables,
 a dict of some forty entries made afresh for every text at every layout pass and drawing: they are kept per font.
+Agg (PNG) renders every glyph of every string with FreeType (hinting, then rasterising); a glyph is rendered again
+wherever it falls at the same place within a pixel (matplotlib places glyphs to 1/64 of a pixel): upright glyphs'
+bitmaps are kept (43% of a report's glyphs are found there).
 
-All three use private parts of matplotlib (``font_manager._get_font``, ``text._get_text_metrics_function`` and
-``text.get_font``, as in 3.11): with a matplotlib that has them in another form, :func:`quick_text` leaves that part alone and the text is
+All four use private parts of matplotlib (``font_manager._get_font``, ``text._get_text_metrics_function``,
+``text.get_font`` and ``RendererAgg._draw_text_glyphs_and_boxes``, as in 3.11): with a matplotlib that has them in another form, :func:`quick_text` leaves that part alone and the text is
 drawn as matplotlib draws it. ``tests/compare/test_plots.py`` checks that the files are the same byte for byte.
 """
 
@@ -166,14 +169,56 @@ def _text_font(font_filepaths: Any, *args: Any, **kwargs: Any) -> Any:
     return found
 
 
+# glyph bitmaps drawn, by (font, size, dpi, glyph, load flags, position within its pixel in 1/64ths); emptied beyond
+# MAX_GLYPHS (a report draws ~18,000 glyphs, ~10,000 of them different)
+_GLYPHS: dict[tuple[Any, ...], tuple[Any, int, int]] = {}
+MAX_GLYPHS = 50_000
+_plain_glyphs: Callable[..., Any] | None = None  # RendererAgg._draw_text_glyphs_and_boxes, once found
+
+
+def _draw_glyphs(self: Any, gc: Any, x: float, y: float, angle: float, glyphs: Any, boxes: Any) -> None:
+    """In place of matplotlib's ``RendererAgg._draw_text_glyphs_and_boxes`` (3.11), for upright text without boxes
+    (the others are drawn by matplotlib's): each glyph's bitmap is rendered by FreeType once per position within a
+    pixel (in 1/64ths, as matplotlib places it) and kept, then drawn where matplotlib draws it. FreeType renders a
+    glyph moved by whole pixels into the same bitmap, moved by as many pixels."""
+    from matplotlib.backends.backend_agg import RenderMode, get_hinting_flag
+
+    assert _plain_glyphs is not None
+    boxes = list(boxes)
+    glyphs = list(glyphs)
+    if angle != 0 or boxes or not gc.get_antialiased() or any(g[3] != 0 or g[4] != 1 for g in glyphs):
+        _plain_glyphs(self, gc, x, y, angle, glyphs, boxes)
+        return
+    load_flags = get_hinting_flag()
+    height = self.height
+    for font, size, glyph_index, _slant, _extend, dx, dy in glyphs:  # dy is upwards
+        # matplotlib's position of the glyph, in 1/64ths of a pixel (FreeType's y is upwards)
+        px, py = round(0x40 * (x + dx)), round(0x40 * (height - y + dy))
+        key = (font, size, self.dpi, glyph_index, load_flags, px & 63, py & 63)
+        drawn = _GLYPHS.get(key)
+        if drawn is None:
+            font.set_size(size, self.dpi)
+            font._set_transform([[0x10000, 0], [0, 0x10000]], [px & 63, py & 63])
+            bitmap = font._render_glyph(glyph_index, load_flags, RenderMode.NORMAL)
+            if len(_GLYPHS) >= MAX_GLYPHS:
+                _GLYPHS.clear()
+            drawn = _GLYPHS[key] = (bitmap.buffer.copy(), bitmap.left, bitmap.top)
+        buffer, left, top = drawn
+        # draw_text_image's y is downwards & the bitmap bottom side
+        self._renderer.draw_text_image(buffer, left + (px >> 6), int(height) - (top + (py >> 6)) + buffer.shape[0],
+                                       0, gc)
+
+
 @contextmanager
 def quick_text(*, fonts: bool = True) -> Iterator[None]:
-    """While active, matplotlib measures each string once per process (for PNG and SVG), and, with ``fonts``, the
-    fonts it draws and measures text with read their files from memory (the first use of a file reads it once; not
-    while a PDF is written). Re-entrant and thread-safe; the files are the same as without it."""
-    global _active, _fonts_active, _plain, _plain_metrics, _plain_text_font
+    """While active, matplotlib measures each string, reads each font's tables and renders each glyph (in PNG) once
+    per process, and, with ``fonts``, the fonts it draws and measures text with read their files from memory (the
+    first use of a file reads it once; not while a PDF is written). Re-entrant and thread-safe; the files are the
+    same as without it."""
+    global _active, _fonts_active, _plain, _plain_metrics, _plain_text_font, _plain_glyphs
     from matplotlib import font_manager
     from matplotlib import text as mtext
+    from matplotlib.backends.backend_agg import RendererAgg
 
     with _LOCK:
         if _active == 0:
@@ -185,6 +230,10 @@ def quick_text(*, fonts: bool = True) -> Iterator[None]:
                 _plain_text_font = getattr(mtext, "get_font")  # noqa: B009
             if _plain_text_font is not None:
                 setattr(mtext, "get_font", _text_font)  # noqa: B010
+            if _plain_glyphs is None and callable(getattr(RendererAgg, "_draw_text_glyphs_and_boxes", None)):
+                _plain_glyphs = RendererAgg._draw_text_glyphs_and_boxes
+            if _plain_glyphs is not None:
+                setattr(RendererAgg, "_draw_text_glyphs_and_boxes", _draw_glyphs)  # noqa: B010
         if fonts and _fonts_active == 0:
             current = getattr(font_manager, "_get_font", None)
             if _plain is None and hasattr(current, "__wrapped__") and hasattr(font_manager, "ft2font"):
@@ -203,5 +252,7 @@ def quick_text(*, fonts: bool = True) -> Iterator[None]:
                 setattr(mtext, "_get_text_metrics_function", _plain_metrics)  # noqa: B010
             if _active == 0 and _plain_text_font is not None:
                 setattr(mtext, "get_font", _plain_text_font)  # noqa: B010
+            if _active == 0 and _plain_glyphs is not None:
+                setattr(RendererAgg, "_draw_text_glyphs_and_boxes", _plain_glyphs)  # noqa: B010
             if _fonts_active == 0 and _plain is not None:
                 setattr(font_manager, "_get_font", _plain)  # noqa: B010
