@@ -29,6 +29,7 @@ from matplotlib.image import imsave
 from matplotlib.lines import Line2D
 from matplotlib.ticker import MaxNLocator
 
+from framing._chart_text import quick_text
 from framing.chartstyle import CMAP, GREY, NO_INTERVAL, OKABE_ITO, RATE_TABLE_COLUMNS, share_colours, share_keys  # noqa: F401  (re-exported)
 from framing.chartstyle import FAMILY_WORDS as _FAMILY_WORDS
 from framing.chartstyle import ci_words as _ci_words
@@ -604,6 +605,8 @@ def save_figure(fig: Figure, stem: str | Path, formats: Iterable[str] = ("png", 
     An SVG's text is written as text (``svg.fonttype: none``), in the PNG's font (DejaVu Sans, then the usual sans
     serif fonts where it is not installed), XML-escaped: the text can be selected and searched, and the file is
     smaller and quicker to write than with each glyph drawn as a path (figures in docs/design-measurements.md).
+    The text is measured once per process and the fonts read from memory (:mod:`framing._chart_text`: the same
+    bytes, sooner).
     """
     out = []
     stem = Path(stem)
@@ -615,14 +618,17 @@ def save_figure(fig: Figure, stem: str | Path, formats: Iterable[str] = ("png", 
         with matplotlib.rc_context({"svg.hashsalt": "framing", "svg.fonttype": "none", "figure.autolayout": False,
                                     "figure.constrained_layout.use": False}):
             fig.set_dpi(dpi)
-            canvas.draw()
+            with quick_text():
+                canvas.draw()
             fig.set_layout_engine(None)
             for fmt in formats:
                 path = stem.with_name(f"{stem.name}.{fmt}")
                 if fmt == "png":  # the pixels drawn above, written as savefig writes them
                     imsave(path, canvas.buffer_rgba(), format="png", origin="upper", dpi=dpi, metadata={})
                 else:
-                    fig.savefig(path, format=fmt, dpi=dpi, metadata={"Date": None} if fmt in ("svg", "pdf") else {})
+                    # a PDF embeds its fonts from their files: there they are read as matplotlib reads them
+                    with quick_text(fonts=fmt == "svg"):
+                        fig.savefig(path, format=fmt, dpi=dpi, metadata={"Date": None} if fmt in ("svg", "pdf") else {})
                 out.append(path)
     finally:
         if engine is not None:

@@ -216,3 +216,51 @@ def test_measuring_saved_changes_no_byte(tmp_path, monkeypatch):
         plain.append(P.save_figure(f, tmp_path / f"plain{k}"))
     for s, p in zip(saved, plain, strict=True):
         assert [x.read_bytes() for x in s] == [x.read_bytes() for x in p], s[0].name
+
+
+@pytest.mark.filterwarnings("ignore:Glyph .* missing from font")  # CJK names without a CJK font: boxes
+def test_quick_text_changes_no_byte(tmp_path, monkeypatch):
+    # PNG and SVG drawn with fonts read from memory, strings measured, font tables read and glyphs rendered once per
+    # process are the files matplotlib's own fonts, measuring and drawing give, byte for byte (rotated tick labels,
+    # colour bars, mathematics and CJK names without a font included); a PDF written after them embeds its font from the file;
+    # matplotlib's functions are put back as they were
+    from contextlib import nullcontext
+
+    from matplotlib import font_manager
+    from matplotlib import text as mtext
+    from matplotlib.backends.backend_agg import RendererAgg
+
+    from framing import _chart_text
+
+    def plain_functions() -> tuple[object, ...]:
+        return (font_manager._get_font, mtext._get_text_metrics_function, mtext.get_font,
+                RendererAgg._draw_text_glyphs_and_boxes)
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "0")  # the PDF's creation date
+    plain = plain_functions()
+    a = articles(8)
+    r = stats.rates(a, config=CFG)
+
+    def figures() -> list[Figure]:
+        return [P.plot_rates(r, "loaded_author_rate", corpus="toy"), P.plot_heatmap(r, corpus="toy"),
+                P.plot_terms(terms_table(8)), P.plot_labels(labels_table(8)), P.plot_event(view_table(8)),
+                P.plot_shares(r, "stance", title=r"mathematics: $\alpha_i^2 + \sqrt{x}$")]
+
+    memory = [P.save_figure(f, tmp_path / f"memory{k}", ["png", "svg", "pdf"]) for k, f in enumerate(figures())]
+    assert plain_functions() == plain
+    assert _chart_text._MEASURED and _chart_text._TABLES and _chart_text._GLYPHS  # strings, tables, glyphs kept
+    path = font_manager.findfont("DejaVu Sans")
+    with _chart_text.quick_text():
+        assert not isinstance(font_manager.get_font(path).fname, (str, font_manager.FontPath))  # from memory
+        with _chart_text.quick_text(fonts=False):  # re-entrant
+            pass
+        assert not isinstance(font_manager.get_font(path).fname, (str, font_manager.FontPath))
+    assert font_manager.get_font(path).fname == font_manager.FontPath(path, 0)
+    monkeypatch.setattr(P, "quick_text", lambda fonts=True: nullcontext())
+    _chart_text._MEASURED.clear()
+    _chart_text._TABLES.clear()
+    _chart_text._GLYPHS.clear()
+    plain_files = [P.save_figure(f, tmp_path / f"plain{k}", ["png", "svg", "pdf"]) for k, f in enumerate(figures())]
+    assert not (_chart_text._MEASURED or _chart_text._TABLES or _chart_text._GLYPHS)
+    for m, p in zip(memory, plain_files, strict=True):
+        assert [x.read_bytes() for x in m] == [x.read_bytes() for x in p], m[0].name
