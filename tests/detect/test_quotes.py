@@ -67,8 +67,8 @@ def quotes(text):
         ('Headline\n\nTaxes rose.\n\nAmira Sandoval talks about "climate adaptation" all the time.',
          [("climate adaptation", "partial", "Amira Sandoval")]),
         # ... but not in the writer's own question, nor with nobody named
-        ('Headline\n\nTaxes rose.\n\nWill Helena Berg join Tom Brandt in a "grand coalition"?',
-         [("grand coalition", "scare", None)]),
+        ('Headline\n\nTaxes rose.\n\nWill Helena Berg join Tom Brandt in a "coalition"?',
+         [("coalition", "scare", None)]),
         # inside a quotation, a short phrase after a verb of saying is reported speech, not the speaker's distancing
         ('Headline\n\n"No American would ever say \'back of the queue\'," Nigel Farr told the BBC.',
          [("No American would ever say 'back of the queue',", "direct", "Nigel Farr"),
@@ -118,9 +118,10 @@ def quotes(text):
         # the words themselves talked about, after the quotation
         ('Headline\n\n"Due process" was the legal phrase most often heard that week.', [("Due process", "mention", None)]),
         ('Headline\n\nNowhere in the bill is "amnesty" mentioned.', [("amnesty", "mention", None)]),
-        # with no doubt marker, a scare quote holds a word or two; a longer unattributed phrase is someone's wording
+        # with no doubt marker, a scare quote holds one word; a longer unattributed phrase is someone's wording
         ('Headline\n\nDecisions now come "within a few weeks" of arrival.',
          [("within a few weeks", "partial", None)]),
+        ('Headline\n\nDecisions now come "very quickly" after arrival.', [("very quickly", "partial", None)]),
         ('Headline\n\nDecisions now come "quickly" after arrival.', [("quickly", "scare", None)]),
         # a fragment in a sentence about a named person or a described body is their wording, however long
         ('Headline\n\nPaul Rand worried that aid was becoming "a hammock that lulls able people to sleep."',

@@ -175,7 +175,7 @@ def _classify_one(ctx: QuoteContext, q: QuoteSpan, last: LastTurn | None, outer_
             and content.rstrip(" \u2019'\"")[-1:] not in ("!", "?"):
         # "the 2002 'Beltway sniper' attacks"; an exclamation or a question is an utterance ("chants of 'Lock her up!'")
         return QuoteCall(q, "title", None, None, _CAPITALISED)
-    if n <= cfg.unmarked_scare_max_words and first_char.isupper() and not ctx.in_headline(q):
+    if n <= _CAPITALISED_MAX_WORDS and first_char.isupper() and not ctx.in_headline(q):
         # English capitalises names and titles; a scare quote holds common words ("the 'experts'"), so a capitalised
         # phrase nobody says, outside the headline, is the name of a show, a group or a slogan ("'Start Here' offers")
         return QuoteCall(q, "title", None, None, "a capitalised short phrase with no speaker: the name of a work, a "
@@ -187,12 +187,14 @@ def _classify_one(ctx: QuoteContext, q: QuoteSpan, last: LastTurn | None, outer_
     if n <= cfg.scare_max_words:
         return QuoteCall(q, "partial", None, None,
                          "a phrase of several words with no speaker found: someone's wording rather than a word the "
-                         "writer holds at a distance (scare quotes hold a word or two)")
+                         "writer holds at a distance (without a doubt marker, a scare quote holds one word)")
     if clause or n >= cfg.direct_min_words:
         return QuoteCall(q, "direct", None, None, "a clause of reported speech with no speaker found")
     return QuoteCall(q, "other", None, None, "quoted phrase with no speaker and no sign of irony")
 
 
+# A capitalised phrase of this many words or fewer that nobody says is a name or title ("'Start Here' offers").
+_CAPITALISED_MAX_WORDS = 2
 _CAPITALISED = ("opens with a capital letter in the middle of a sentence, and the text does not otherwise use the word "
                 "as a name: the title of a work or a name")
 
