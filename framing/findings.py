@@ -11,6 +11,8 @@ from dataclasses import dataclass, fields
 from operator import attrgetter
 from typing import Any, Literal
 
+_set = object.__setattr__  # sets a field of a frozen dataclass in its own __init__, as the generated one does
+
 Voice = Literal["author", "quoted"]
 QuoteKind = Literal["direct", "partial", "scare", "title", "name", "mention", "other"]
 Stance = Literal["neutral", "endorsing", "distancing", "discrediting"]
@@ -45,6 +47,26 @@ class LoadedTerm:
     explanation: str
     type: Literal["loaded_term"] = "loaded_term"
 
+    # An explicit __init__ (the dataclass keeps it), in every finding class: this module is compiled with mypyc
+    # (framing/_native.py), which runs it natively where the dataclass's generated one ran as interpreted Python; the
+    # same parameters, still frozen. __reduce__ pickles a finding by its fields (a compiled class has no default one).
+    def __init__(self, start: int, end: int, text: str, term: str, category: str, weight: float, neutral: str | None,
+                 voice: Voice, lexicon: str, explanation: str, type: Literal["loaded_term"] = "loaded_term") -> None:
+        _set(self, "start", start)
+        _set(self, "end", end)
+        _set(self, "text", text)
+        _set(self, "term", term)
+        _set(self, "category", category)
+        _set(self, "weight", weight)
+        _set(self, "neutral", neutral)
+        _set(self, "voice", voice)
+        _set(self, "lexicon", lexicon)
+        _set(self, "explanation", explanation)
+        _set(self, "type", type)
+
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        return _reduce(self)
+
     def to_dict(self) -> dict[str, Any]:
         return finding_dict(self)
 
@@ -71,6 +93,30 @@ class Quote:
     role: Role | None = None
     party: str | None = None
     role_reason: str | None = None
+
+    def __init__(self, start: int, end: int, text: str, kind: QuoteKind, speaker: str | None, cue: str | None,
+                 open_mark: str, close_mark: str, depth: int, multi_paragraph: bool, reason: str, explanation: str,
+                 type: Literal["quote"] = "quote", role: Role | None = None, party: str | None = None,
+                 role_reason: str | None = None) -> None:
+        _set(self, "start", start)
+        _set(self, "end", end)
+        _set(self, "text", text)
+        _set(self, "kind", kind)
+        _set(self, "speaker", speaker)
+        _set(self, "cue", cue)
+        _set(self, "open_mark", open_mark)
+        _set(self, "close_mark", close_mark)
+        _set(self, "depth", depth)
+        _set(self, "multi_paragraph", multi_paragraph)
+        _set(self, "reason", reason)
+        _set(self, "explanation", explanation)
+        _set(self, "type", type)
+        _set(self, "role", role)
+        _set(self, "party", party)
+        _set(self, "role_reason", role_reason)
+
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        return _reduce(self)
 
     def to_dict(self) -> dict[str, Any]:
         return finding_dict(self)
@@ -106,6 +152,34 @@ class Attribution:
     party: str | None = None
     role_reason: str | None = None
 
+    def __init__(self, start: int, end: int, text: str, cue_lemma: str, stance: Stance, source: str | None,
+                 source_start: int | None, source_end: int | None, source_type: SourceType,
+                 content_start: int | None, content_end: int | None, via: str | None, direct: bool, explanation: str,
+                 type: Literal["attribution"] = "attribution", speaker: str | None = None, role: Role | None = None,
+                 party: str | None = None, role_reason: str | None = None) -> None:
+        _set(self, "start", start)
+        _set(self, "end", end)
+        _set(self, "text", text)
+        _set(self, "cue_lemma", cue_lemma)
+        _set(self, "stance", stance)
+        _set(self, "source", source)
+        _set(self, "source_start", source_start)
+        _set(self, "source_end", source_end)
+        _set(self, "source_type", source_type)
+        _set(self, "content_start", content_start)
+        _set(self, "content_end", content_end)
+        _set(self, "via", via)
+        _set(self, "direct", direct)
+        _set(self, "explanation", explanation)
+        _set(self, "type", type)
+        _set(self, "speaker", speaker)
+        _set(self, "role", role)
+        _set(self, "party", party)
+        _set(self, "role_reason", role_reason)
+
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        return _reduce(self)
+
     def to_dict(self) -> dict[str, Any]:
         return finding_dict(self)
 
@@ -121,6 +195,19 @@ class SentenceSentiment:
     subjectivity: float
     explanation: str
     type: Literal["sentiment"] = "sentiment"
+
+    def __init__(self, start: int, end: int, text: str, polarity: float, subjectivity: float, explanation: str,
+                 type: Literal["sentiment"] = "sentiment") -> None:
+        _set(self, "start", start)
+        _set(self, "end", end)
+        _set(self, "text", text)
+        _set(self, "polarity", polarity)
+        _set(self, "subjectivity", subjectivity)
+        _set(self, "explanation", explanation)
+        _set(self, "type", type)
+
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        return _reduce(self)
 
     def to_dict(self) -> dict[str, Any]:
         return finding_dict(self)
@@ -146,3 +233,8 @@ def finding_dict(finding: Any) -> dict[str, Any]:
 
 
 _ORDER: dict[type, tuple[tuple[str, ...], attrgetter[Any]]] = {}
+
+
+def _reduce(finding: Any) -> tuple[Any, tuple[Any, ...]]:
+    """How pickle and copy rebuild a finding: its class called with its fields in order (the __init__ parameters)."""
+    return type(finding), tuple(getattr(finding, f.name) for f in fields(finding))

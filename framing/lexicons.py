@@ -26,7 +26,6 @@ import tomllib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
-from itertools import compress
 from pathlib import Path
 from typing import Literal
 
@@ -182,12 +181,15 @@ class Lexicon:
         out: list[Match] = []
         first, strict = self._first, self._strict
         n = len(words)
-        i = 0
-        # Only positions whose word starts some entry can start a match: find them in one pass.
-        for p in compress(range(n), map(first.__contains__, words)):
-            if p < i:
-                continue  # inside the previous match
-            idx1, by_second = first[words[p]]
+        p = 0
+        # Only a word that starts some entry can start a match: one lookup per word (a plain loop, which compiled code
+        # runs natively), and after a match the search goes on past it.
+        while p < n:
+            hit = first.get(words[p])
+            if hit is None:
+                p += 1
+                continue
+            idx1, by_second = hit
             k = 0
             idx = 0
             if by_second is not None and p + 1 < n:
@@ -200,11 +202,12 @@ class Lexicon:
                         break
             if k == 0:
                 if idx1 is None:
+                    p += 1
                     continue
                 k, idx = 1, idx1
             if idx >= 0:
                 out.append(Match(p, p + k - 1, self.entries[idx]))
-            i = p + k
+            p += k
         return out
 
     def with_changes(self, *, add: Iterable[Entry] = (), disable: Iterable[str] = ()) -> Lexicon:
