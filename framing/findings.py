@@ -11,8 +11,6 @@ from dataclasses import dataclass, fields
 from operator import attrgetter
 from typing import Any, Literal
 
-_set = object.__setattr__  # sets a field of a frozen dataclass in its own __init__, as the generated one does
-
 Voice = Literal["author", "quoted"]
 QuoteKind = Literal["direct", "partial", "scare", "title", "name", "mention", "other"]
 Stance = Literal["neutral", "endorsing", "distancing", "discrediting"]
@@ -49,20 +47,21 @@ class LoadedTerm:
 
     # An explicit __init__ (the dataclass keeps it), in every finding class: this module is compiled with mypyc
     # (framing/_native.py), which runs it natively where the dataclass's generated one ran as interpreted Python; the
-    # same parameters, still frozen. __reduce__ pickles a finding by its fields (a compiled class has no default one).
+    # same parameters, still frozen (see framing.text.segment.Span). __reduce__ pickles a finding by its fields (a
+    # compiled class has no default one).
     def __init__(self, start: int, end: int, text: str, term: str, category: str, weight: float, neutral: str | None,
                  voice: Voice, lexicon: str, explanation: str, type: Literal["loaded_term"] = "loaded_term") -> None:
-        _set(self, "start", start)
-        _set(self, "end", end)
-        _set(self, "text", text)
-        _set(self, "term", term)
-        _set(self, "category", category)
-        _set(self, "weight", weight)
-        _set(self, "neutral", neutral)
-        _set(self, "voice", voice)
-        _set(self, "lexicon", lexicon)
-        _set(self, "explanation", explanation)
-        _set(self, "type", type)
+        object.__setattr__(self, "start", start)
+        object.__setattr__(self, "end", end)
+        object.__setattr__(self, "text", text)
+        object.__setattr__(self, "term", term)
+        object.__setattr__(self, "category", category)
+        object.__setattr__(self, "weight", weight)
+        object.__setattr__(self, "neutral", neutral)
+        object.__setattr__(self, "voice", voice)
+        object.__setattr__(self, "lexicon", lexicon)
+        object.__setattr__(self, "explanation", explanation)
+        object.__setattr__(self, "type", type)
 
     def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
         return _reduce(self)
@@ -98,22 +97,22 @@ class Quote:
                  open_mark: str, close_mark: str, depth: int, multi_paragraph: bool, reason: str, explanation: str,
                  type: Literal["quote"] = "quote", role: Role | None = None, party: str | None = None,
                  role_reason: str | None = None) -> None:
-        _set(self, "start", start)
-        _set(self, "end", end)
-        _set(self, "text", text)
-        _set(self, "kind", kind)
-        _set(self, "speaker", speaker)
-        _set(self, "cue", cue)
-        _set(self, "open_mark", open_mark)
-        _set(self, "close_mark", close_mark)
-        _set(self, "depth", depth)
-        _set(self, "multi_paragraph", multi_paragraph)
-        _set(self, "reason", reason)
-        _set(self, "explanation", explanation)
-        _set(self, "type", type)
-        _set(self, "role", role)
-        _set(self, "party", party)
-        _set(self, "role_reason", role_reason)
+        object.__setattr__(self, "start", start)
+        object.__setattr__(self, "end", end)
+        object.__setattr__(self, "text", text)
+        object.__setattr__(self, "kind", kind)
+        object.__setattr__(self, "speaker", speaker)
+        object.__setattr__(self, "cue", cue)
+        object.__setattr__(self, "open_mark", open_mark)
+        object.__setattr__(self, "close_mark", close_mark)
+        object.__setattr__(self, "depth", depth)
+        object.__setattr__(self, "multi_paragraph", multi_paragraph)
+        object.__setattr__(self, "reason", reason)
+        object.__setattr__(self, "explanation", explanation)
+        object.__setattr__(self, "type", type)
+        object.__setattr__(self, "role", role)
+        object.__setattr__(self, "party", party)
+        object.__setattr__(self, "role_reason", role_reason)
 
     def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
         return _reduce(self)
@@ -157,25 +156,25 @@ class Attribution:
                  content_start: int | None, content_end: int | None, via: str | None, direct: bool, explanation: str,
                  type: Literal["attribution"] = "attribution", speaker: str | None = None, role: Role | None = None,
                  party: str | None = None, role_reason: str | None = None) -> None:
-        _set(self, "start", start)
-        _set(self, "end", end)
-        _set(self, "text", text)
-        _set(self, "cue_lemma", cue_lemma)
-        _set(self, "stance", stance)
-        _set(self, "source", source)
-        _set(self, "source_start", source_start)
-        _set(self, "source_end", source_end)
-        _set(self, "source_type", source_type)
-        _set(self, "content_start", content_start)
-        _set(self, "content_end", content_end)
-        _set(self, "via", via)
-        _set(self, "direct", direct)
-        _set(self, "explanation", explanation)
-        _set(self, "type", type)
-        _set(self, "speaker", speaker)
-        _set(self, "role", role)
-        _set(self, "party", party)
-        _set(self, "role_reason", role_reason)
+        object.__setattr__(self, "start", start)
+        object.__setattr__(self, "end", end)
+        object.__setattr__(self, "text", text)
+        object.__setattr__(self, "cue_lemma", cue_lemma)
+        object.__setattr__(self, "stance", stance)
+        object.__setattr__(self, "source", source)
+        object.__setattr__(self, "source_start", source_start)
+        object.__setattr__(self, "source_end", source_end)
+        object.__setattr__(self, "source_type", source_type)
+        object.__setattr__(self, "content_start", content_start)
+        object.__setattr__(self, "content_end", content_end)
+        object.__setattr__(self, "via", via)
+        object.__setattr__(self, "direct", direct)
+        object.__setattr__(self, "explanation", explanation)
+        object.__setattr__(self, "type", type)
+        object.__setattr__(self, "speaker", speaker)
+        object.__setattr__(self, "role", role)
+        object.__setattr__(self, "party", party)
+        object.__setattr__(self, "role_reason", role_reason)
 
     def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
         return _reduce(self)
@@ -198,13 +197,13 @@ class SentenceSentiment:
 
     def __init__(self, start: int, end: int, text: str, polarity: float, subjectivity: float, explanation: str,
                  type: Literal["sentiment"] = "sentiment") -> None:
-        _set(self, "start", start)
-        _set(self, "end", end)
-        _set(self, "text", text)
-        _set(self, "polarity", polarity)
-        _set(self, "subjectivity", subjectivity)
-        _set(self, "explanation", explanation)
-        _set(self, "type", type)
+        object.__setattr__(self, "start", start)
+        object.__setattr__(self, "end", end)
+        object.__setattr__(self, "text", text)
+        object.__setattr__(self, "polarity", polarity)
+        object.__setattr__(self, "subjectivity", subjectivity)
+        object.__setattr__(self, "explanation", explanation)
+        object.__setattr__(self, "type", type)
 
     def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
         return _reduce(self)

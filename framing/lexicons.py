@@ -33,8 +33,6 @@ from framing.errors import LexiconError
 from framing.inflect import expand
 from framing.text.normalize import FOLD_TABLE, normalize
 
-_set = object.__setattr__  # sets a field of a frozen dataclass in its own __init__, as the generated one does
-
 LexiconKind = Literal["loaded_terms", "reporting_verbs", "source_terms", "actor_labels", "speaker_roles"]
 COLUMNS = ("term", "pos", "forms", "category", "weight", "neutral", "exclude", "flags", "note")
 # The header of files written before the flags column existed: still read, with no flags.
@@ -112,9 +110,9 @@ class Match:
     # An explicit __init__ (the dataclass keeps it): code compiled with mypyc runs it natively, where the dataclass's
     # generated one ran as interpreted Python; same fields, still frozen (see framing.text.segment.Span).
     def __init__(self, first: int, last: int, entry: Entry) -> None:
-        _set(self, "first", first)
-        _set(self, "last", last)
-        _set(self, "entry", entry)
+        object.__setattr__(self, "first", first)
+        object.__setattr__(self, "last", last)
+        object.__setattr__(self, "entry", entry)
 
 
 def fold_words(phrase: str) -> tuple[str, ...]:
@@ -180,12 +178,14 @@ class Lexicon:
         """
         out: list[Match] = []
         first, strict = self._first, self._strict
-        n = len(words)
+        # a tuple, which compiled code indexes natively (a Sequence is indexed through Python's generic call)
+        ws: tuple[str, ...] = words if isinstance(words, tuple) else tuple(words)
+        n = len(ws)
         p = 0
         # Only a word that starts some entry can start a match: one lookup per word (a plain loop, which compiled code
         # runs natively), and after a match the search goes on past it.
         while p < n:
-            hit = first.get(words[p])
+            hit = first.get(ws[p])
             if hit is None:
                 p += 1
                 continue
@@ -193,9 +193,9 @@ class Lexicon:
             k = 0
             idx = 0
             if by_second is not None and p + 1 < n:
-                for cand, cand_idx in by_second.get(words[p + 1], ()):
+                for cand, cand_idx in by_second.get(ws[p + 1], ()):
                     ck = len(cand)
-                    if p + ck <= n and (ck == 2 or tuple(words[p:p + ck]) == cand):
+                    if p + ck <= n and (ck == 2 or ws[p:p + ck] == cand):
                         if text is not None and not _tight(text, starts, ends, p, ck, cand in strict):
                             continue
                         k, idx = ck, cand_idx

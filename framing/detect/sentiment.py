@@ -193,29 +193,27 @@ def _space_quotes(s: str) -> str:
 def tokens(sentence: str, *, emoticons: bool = True) -> list[str]:
     """The lower-cased tokens ``TextBlob(sentence).sentiment`` assesses, as TextBlob's tokenizer splits them.
 
-    ``emoticons=False`` skips the search for TextBlob's emoticons: for a sentence of a text that
-    :func:`_maybe_emoticon` does not match."""
-    tb = _tb()
+    ``emoticons=False`` skips the search for TextBlob's emoticons: for a sentence whose text holds no match of
+    :func:`_maybe_emoticon` (:func:`_maybe_emoticons_at`)."""
     if "\n\n" in sentence or "\r\n\r\n" in sentence:
         # paragraph breaks become sentence markers in TextBlob's tokenizer: use it as it is
-        return " ".join(tb.find_tokens(sentence)).lower().split()
+        return " ".join(_tb().find_tokens(sentence)).lower().split()
     # TextBlob's contractions and quotation marks only add spaces inside a whitespace-separated chunk, and its
     # punctuation rules read one chunk at a time: so a sentence's tokens are its chunks' tokens in turn. A chunk of
     # letters and digits is its own token; the others ("said,", "Trump's", "U.S.") are split once per process
-    out: list[str] = []
-    append = out.append
+    out: list[str] = []  # (out.append, not a bound method kept aside: compiled, it is a native call)
     known = _CHUNKS
     for c in sentence.split():
         if c.isalnum():
-            append(c)
+            out.append(c)
         else:
             split = known.get(c)
             out += split if split is not None else _chunk_tokens(c)
     joined = " ".join(out)
     if "(" in joined:
-        joined = tb.RE_SARCASM.sub("(!)", joined)
+        joined = _tb().RE_SARCASM.sub("(!)", joined)
     if emoticons and _maybe_emoticon().search(joined):
-        joined = tb.RE_EMOTICONS.sub(lambda m: m.group(1).replace(" ", "") + m.group(2), joined)
+        joined = _tb().RE_EMOTICONS.sub(lambda m: m.group(1).replace(" ", "") + m.group(2), joined)
     return joined.lower().split()
 
 
@@ -236,17 +234,16 @@ def _chunk_tokens(chunk: str) -> tuple[str, ...]:
     tb = _tb()
     s = _space_quotes(_CONTRACTIONS.sub(_spaced, chunk) if "'" in chunk else chunk)
     out: list[str] = []
-    append = out.append
     for t in s.split():
         if t.isalnum():
-            append(t)
+            out.append(t)
             continue
         # TextBlob strips leading and trailing punctuation one character at a time; the same with indices, so a
         # long run of punctuation costs its length, not its length squared
         n = len(t)
         i = 0
         while i < n and t[i] in _PUNCT_SET and not (n - i <= 3 and t[i:] in _REPLACE_KEYS):
-            append(t[i])
+            out.append(t[i])
             i += 1
         t = t[i:]
         tail: list[str] = []
@@ -272,7 +269,7 @@ def _chunk_tokens(chunk: str) -> tuple[str, ...]:
                 tail.append(".")
                 end -= 1
         if end:
-            append(t[:end])
+            out.append(t[:end])
         out.extend(reversed(tail))
     split = tuple(out)
     if len(chunk) <= _CHUNK_CHARS:

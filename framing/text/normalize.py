@@ -9,8 +9,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-_set = object.__setattr__  # sets a field of a frozen dataclass in its own __init__, as the generated one does
-
 # One-for-one replacements applied before lower-casing. Apostrophe-like and quote-like marks fold to the straight
 # forms so that "don’t" and "don't" match the same lexicon entry; dashes and hyphens fold to "-"; every kind of
 # space folds to " ". Quotation-mark *pairing* does not use this table: it looks at the original marks.
@@ -41,8 +39,8 @@ class NormalizedText:
 
     # An explicit __init__ (the dataclass keeps it): run natively when compiled (see framing.text.segment.Span).
     def __init__(self, original: str, norm: str) -> None:
-        _set(self, "original", original)
-        _set(self, "norm", norm)
+        object.__setattr__(self, "original", original)
+        object.__setattr__(self, "norm", norm)
 
     def to_original(self, i: int) -> int:
         """Original offset of normalised index ``i``."""

@@ -16,8 +16,6 @@ from dataclasses import dataclass
 
 from framing.text.normalize import NormalizedText
 
-_set = object.__setattr__  # sets a field of a frozen dataclass in its own __init__, as the generated one does
-
 
 @dataclass(frozen=True, slots=True)
 class Span:
@@ -25,10 +23,12 @@ class Span:
     end: int
 
     # An explicit __init__ (the dataclass keeps it): code compiled with mypyc runs it natively, where the dataclass's
-    # generated one ran as interpreted Python; same fields, still frozen.
+    # generated one ran as interpreted Python; same fields, still frozen. Each field is set with object.__setattr__
+    # written out with the field's name, which mypyc compiles to a direct store (through an alias of it, each field
+    # was a call into Python).
     def __init__(self, start: int, end: int) -> None:
-        _set(self, "start", start)
-        _set(self, "end", end)
+        object.__setattr__(self, "start", start)
+        object.__setattr__(self, "end", end)
 
 
 # Words after which a full stop does not end a sentence: titles, honorifics, and abbreviations that are nearly
