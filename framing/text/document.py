@@ -90,22 +90,35 @@ class Document:
 
     def sentence_of(self, offset: int) -> int:
         """Index of the sentence containing (or last starting before) ``offset``; -1 before the first."""
-        return bisect_right(self.sent_starts, offset) - 1
+        return _bisect_right(self.sent_starts, offset) - 1
 
     def token_at_or_after(self, offset: int) -> int:
         """Index of the first token starting at or after ``offset``."""
-        return bisect_right(self.tok_start, offset - 1)
+        return _bisect_right(self.tok_start, offset - 1)
 
     def tokens_in(self, start: int, end: int) -> range:
         """Indices of the tokens lying inside [start, end)."""
-        i = bisect_right(self.tok_start, start - 1)
-        j = bisect_right(self.tok_start, end - 1)
+        i = _bisect_right(self.tok_start, start - 1)
+        j = _bisect_right(self.tok_start, end - 1)
         while j > i and self.tok_end[j - 1] > end:
             j -= 1
         return range(i, j)
 
     def word_count(self) -> int:
         return len(self.words)
+
+
+def _bisect_right(a: tuple[int, ...], x: int) -> int:
+    """``bisect.bisect_right(a, x)``, the same steps written out: compiled, a native loop over the tuple, where a call
+    of the bisect module's function went through Python's generic call and compared boxed ints."""
+    lo, hi = 0, len(a)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if x < a[mid]:
+            hi = mid
+        else:
+            lo = mid + 1
+    return lo
 
 
 def prepare(text: str) -> Document:
