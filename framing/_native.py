@@ -35,9 +35,10 @@ from collections.abc import Sequence
 from pathlib import Path
 from types import ModuleType
 
-# The modules compiled: the text layer and the detectors' rules (the engine's per-token loops), the lexicon
-# matcher, and the finding classes (built by the hundred per article). Not the report, the registry or anything a test replaces by monkeypatching: compiled code calls
-# compiled functions directly, so a patched module attribute would be bypassed.
+# The modules compiled: the text layer and the detectors' rules (the engine's per-token loops), the lexicon matcher
+# and the finding classes (built by the hundred per article). Not the report, the registry or anything a test
+# replaces by monkeypatching: compiled code calls compiled functions directly, so a patched module attribute would be
+# bypassed.
 MODULES = (
     "framing.text.document", "framing.text.normalize", "framing.text.quotemarks", "framing.text.segment",
     "framing.text.truecase", "framing.text.layout", "framing.text.language",

@@ -307,8 +307,8 @@ def _maybe_emoticon() -> re.Pattern[str]:
     for faces in _tb().EMOTICONS.values():
         for e in faces:
             seconds.setdefault(e[0], set()).add(e[1] if len(e) > 1 else "")
-    alternatives = [re.escape(c) if "" in after else re.escape(c) + r"\s*[" + "".join(map(re.escape, sorted(after))) + "]"
-                    for c, after in sorted(seconds.items())]
+    alternatives = [re.escape(c) if "" in after else re.escape(c) + r"\s*[" + "".join(map(re.escape, sorted(after)))
+                    + "]" for c, after in sorted(seconds.items())]
     return re.compile("|".join(alternatives))
 
 
