@@ -114,8 +114,10 @@ def main() -> None:
         counts = [_total(p) for p in parts]
     if len(counts) < len(STAGES):
         sys.exit(f"expected {len(STAGES)} parts from callgrind, got {len(counts)}")
+    # (run in the measured checkout: a "-c" script has the current folder first on its path)
     state = subprocess.run([sys.executable, "-c", "import framing._native as n; print(n.status())"], env=env,
-                           capture_output=True, text=True).stdout.strip() or "pure Python (a checkout without them)"
+                           cwd=args.code, capture_output=True, text=True).stdout.strip() \
+        or "pure Python (a checkout without them)"
     print(f"{args.n} articles, code from {args.code.resolve()}, instructions counted by callgrind; engine modules: "
           f"{state}")
     for name, c in zip(STAGES[1:], counts[1:len(STAGES)]):

@@ -45,6 +45,27 @@ class LoadedTerm:
     explanation: str
     type: Literal["loaded_term"] = "loaded_term"
 
+    # An explicit __init__ (the dataclass keeps it), in every finding class: this module is compiled with mypyc
+    # (framing/_native.py), which runs it natively where the dataclass's generated one ran as interpreted Python; the
+    # same parameters, still frozen (see framing.text.segment.Span). __reduce__ pickles a finding by its fields (a
+    # compiled class has no default one).
+    def __init__(self, start: int, end: int, text: str, term: str, category: str, weight: float, neutral: str | None,
+                 voice: Voice, lexicon: str, explanation: str, type: Literal["loaded_term"] = "loaded_term") -> None:
+        object.__setattr__(self, "start", start)
+        object.__setattr__(self, "end", end)
+        object.__setattr__(self, "text", text)
+        object.__setattr__(self, "term", term)
+        object.__setattr__(self, "category", category)
+        object.__setattr__(self, "weight", weight)
+        object.__setattr__(self, "neutral", neutral)
+        object.__setattr__(self, "voice", voice)
+        object.__setattr__(self, "lexicon", lexicon)
+        object.__setattr__(self, "explanation", explanation)
+        object.__setattr__(self, "type", type)
+
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        return _reduce(self)
+
     def to_dict(self) -> dict[str, Any]:
         return finding_dict(self)
 
@@ -71,6 +92,30 @@ class Quote:
     role: Role | None = None
     party: str | None = None
     role_reason: str | None = None
+
+    def __init__(self, start: int, end: int, text: str, kind: QuoteKind, speaker: str | None, cue: str | None,
+                 open_mark: str, close_mark: str, depth: int, multi_paragraph: bool, reason: str, explanation: str,
+                 type: Literal["quote"] = "quote", role: Role | None = None, party: str | None = None,
+                 role_reason: str | None = None) -> None:
+        object.__setattr__(self, "start", start)
+        object.__setattr__(self, "end", end)
+        object.__setattr__(self, "text", text)
+        object.__setattr__(self, "kind", kind)
+        object.__setattr__(self, "speaker", speaker)
+        object.__setattr__(self, "cue", cue)
+        object.__setattr__(self, "open_mark", open_mark)
+        object.__setattr__(self, "close_mark", close_mark)
+        object.__setattr__(self, "depth", depth)
+        object.__setattr__(self, "multi_paragraph", multi_paragraph)
+        object.__setattr__(self, "reason", reason)
+        object.__setattr__(self, "explanation", explanation)
+        object.__setattr__(self, "type", type)
+        object.__setattr__(self, "role", role)
+        object.__setattr__(self, "party", party)
+        object.__setattr__(self, "role_reason", role_reason)
+
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        return _reduce(self)
 
     def to_dict(self) -> dict[str, Any]:
         return finding_dict(self)
@@ -106,6 +151,34 @@ class Attribution:
     party: str | None = None
     role_reason: str | None = None
 
+    def __init__(self, start: int, end: int, text: str, cue_lemma: str, stance: Stance, source: str | None,
+                 source_start: int | None, source_end: int | None, source_type: SourceType,
+                 content_start: int | None, content_end: int | None, via: str | None, direct: bool, explanation: str,
+                 type: Literal["attribution"] = "attribution", speaker: str | None = None, role: Role | None = None,
+                 party: str | None = None, role_reason: str | None = None) -> None:
+        object.__setattr__(self, "start", start)
+        object.__setattr__(self, "end", end)
+        object.__setattr__(self, "text", text)
+        object.__setattr__(self, "cue_lemma", cue_lemma)
+        object.__setattr__(self, "stance", stance)
+        object.__setattr__(self, "source", source)
+        object.__setattr__(self, "source_start", source_start)
+        object.__setattr__(self, "source_end", source_end)
+        object.__setattr__(self, "source_type", source_type)
+        object.__setattr__(self, "content_start", content_start)
+        object.__setattr__(self, "content_end", content_end)
+        object.__setattr__(self, "via", via)
+        object.__setattr__(self, "direct", direct)
+        object.__setattr__(self, "explanation", explanation)
+        object.__setattr__(self, "type", type)
+        object.__setattr__(self, "speaker", speaker)
+        object.__setattr__(self, "role", role)
+        object.__setattr__(self, "party", party)
+        object.__setattr__(self, "role_reason", role_reason)
+
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        return _reduce(self)
+
     def to_dict(self) -> dict[str, Any]:
         return finding_dict(self)
 
@@ -121,6 +194,19 @@ class SentenceSentiment:
     subjectivity: float
     explanation: str
     type: Literal["sentiment"] = "sentiment"
+
+    def __init__(self, start: int, end: int, text: str, polarity: float, subjectivity: float, explanation: str,
+                 type: Literal["sentiment"] = "sentiment") -> None:
+        object.__setattr__(self, "start", start)
+        object.__setattr__(self, "end", end)
+        object.__setattr__(self, "text", text)
+        object.__setattr__(self, "polarity", polarity)
+        object.__setattr__(self, "subjectivity", subjectivity)
+        object.__setattr__(self, "explanation", explanation)
+        object.__setattr__(self, "type", type)
+
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        return _reduce(self)
 
     def to_dict(self) -> dict[str, Any]:
         return finding_dict(self)
@@ -146,3 +232,8 @@ def finding_dict(finding: Any) -> dict[str, Any]:
 
 
 _ORDER: dict[type, tuple[tuple[str, ...], attrgetter[Any]]] = {}
+
+
+def _reduce(finding: Any) -> tuple[Any, tuple[Any, ...]]:
+    """How pickle and copy rebuild a finding: its class called with its fields in order (the __init__ parameters)."""
+    return type(finding), tuple(getattr(finding, f.name) for f in fields(finding))

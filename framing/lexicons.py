@@ -26,15 +26,12 @@ import tomllib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
-from itertools import compress
 from pathlib import Path
 from typing import Literal
 
 from framing.errors import LexiconError
 from framing.inflect import expand
 from framing.text.normalize import FOLD_TABLE, normalize
-
-_set = object.__setattr__  # sets a field of a frozen dataclass in its own __init__, as the generated one does
 
 LexiconKind = Literal["loaded_terms", "reporting_verbs", "source_terms", "actor_labels", "speaker_roles"]
 COLUMNS = ("term", "pos", "forms", "category", "weight", "neutral", "exclude", "flags", "note")
@@ -113,9 +110,9 @@ class Match:
     # An explicit __init__ (the dataclass keeps it): code compiled with mypyc runs it natively, where the dataclass's
     # generated one ran as interpreted Python; same fields, still frozen (see framing.text.segment.Span).
     def __init__(self, first: int, last: int, entry: Entry) -> None:
-        _set(self, "first", first)
-        _set(self, "last", last)
-        _set(self, "entry", entry)
+        object.__setattr__(self, "first", first)
+        object.__setattr__(self, "last", last)
+        object.__setattr__(self, "entry", entry)
 
 
 def fold_words(phrase: str) -> tuple[str, ...]:
@@ -181,30 +178,36 @@ class Lexicon:
         """
         out: list[Match] = []
         first, strict = self._first, self._strict
-        n = len(words)
-        i = 0
-        # Only positions whose word starts some entry can start a match: find them in one pass.
-        for p in compress(range(n), map(first.__contains__, words)):
-            if p < i:
-                continue  # inside the previous match
-            idx1, by_second = first[words[p]]
+        # a tuple, which compiled code indexes natively (a Sequence is indexed through Python's generic call)
+        ws: tuple[str, ...] = words if isinstance(words, tuple) else tuple(words)
+        n = len(ws)
+        p = 0
+        # Only a word that starts some entry can start a match: one lookup per word (a plain loop, which compiled code
+        # runs natively), and after a match the search goes on past it.
+        while p < n:
+            hit = first.get(ws[p])
+            if hit is None:
+                p += 1
+                continue
+            idx1, by_second = hit
             k = 0
             idx = 0
             if by_second is not None and p + 1 < n:
-                for cand, cand_idx in by_second.get(words[p + 1], ()):
+                for cand, cand_idx in by_second.get(ws[p + 1], ()):
                     ck = len(cand)
-                    if p + ck <= n and (ck == 2 or tuple(words[p:p + ck]) == cand):
+                    if p + ck <= n and (ck == 2 or ws[p:p + ck] == cand):
                         if text is not None and not _tight(text, starts, ends, p, ck, cand in strict):
                             continue
                         k, idx = ck, cand_idx
                         break
             if k == 0:
                 if idx1 is None:
+                    p += 1
                     continue
                 k, idx = 1, idx1
             if idx >= 0:
                 out.append(Match(p, p + k - 1, self.entries[idx]))
-            i = p + k
+            p += k
         return out
 
     def with_changes(self, *, add: Iterable[Entry] = (), disable: Iterable[str] = ()) -> Lexicon:

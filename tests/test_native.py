@@ -176,6 +176,12 @@ def test_compiled_modules_use_no_cached_property():
     ("framing.lexicons:Match", (0, 1, "an entry")),
     ("framing.detect.roles:RoleCall", ("expert", None, "a professor")),
     ("framing.detect.roles:_Evidence", ("expert", 1.0, 2, "professor")),
+    ("framing.text.normalize:NormalizedText", ("Don\u2019t", "don't")),
+    ("framing.findings:LoadedTerm", (0, 4, "evil", "evil", "emotive", 1.0, None, "author", "loaded_terms", "why")),
+    ("framing.findings:Quote", (1, 5, "word", "scare", None, None, '"', '"', 0, False, "reason", "why")),
+    ("framing.findings:Attribution", (0, 4, "said", "say", "neutral", "She", 5, 8, "pronoun", None, None, None, False,
+                                      "why")),
+    ("framing.findings:SentenceSentiment", (0, 9, "Good day.", 0.7, 0.6, "why")),
 ])
 def test_records_with_their_own_init_are_still_frozen_dataclasses(cls, args):
     # they define __init__ so that compiled code runs it natively; what the dataclass gave them must be unchanged
@@ -194,3 +200,23 @@ def test_records_with_their_own_init_are_still_frozen_dataclasses(cls, args):
     with pytest.raises(dataclasses.FrozenInstanceError):
         setattr(a, names[0], args[0])
     assert dataclasses.replace(a, **{names[0]: args[0]}) == a
+
+
+def test_findings_pickle_and_copy_by_their_fields():
+    # the finding classes are compiled (a compiled class has no default pickling): reports cross process pools and
+    # Streamlit's caches pickled
+    import copy
+    import pickle
+
+    from framing import analyse
+    from framing.findings import Attribution, SentenceSentiment
+
+    report = analyse('The so-called "experts" slammed the plan, officials said. "We will win," she said.')
+    assert {f.type for f in report.findings} == {"loaded_term", "quote", "attribution", "sentiment"}
+    extra = [Attribution(0, 4, "said", "say", "neutral", None, None, None, "none", None, None, None, False, "why",
+                         speaker="Jo", role="expert", party="D", role_reason="a professor"),
+             SentenceSentiment(0, 9, "Good day.", 0.7, 0.6, "why")]
+    for f in [*report.findings, *extra]:
+        for twin in (pickle.loads(pickle.dumps(f)), copy.copy(f), copy.deepcopy(f)):
+            assert type(twin) is type(f) and twin == f and twin.to_dict() == f.to_dict()
+    assert pickle.loads(pickle.dumps(report)).to_dict() == report.to_dict()

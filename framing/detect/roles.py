@@ -38,8 +38,6 @@ from typing import Any
 from framing.lexicons import Lexicon, Match, fold_words
 from framing.text.document import Document
 
-_set = object.__setattr__  # sets a field of a frozen dataclass in its own __init__, as the generated one does
-
 MAX_BEFORE = 8  # words before a name that can be its title ("Acting White House Chief of Staff Mick Mulvaney")
 MAX_AFTER = 16  # words after a name that can describe it (an apposition, a relative clause, "of the Cato Institute")
 MAX_MENTIONS = 8  # other mentions of a speaker read for a description: the first mention usually carries it
@@ -74,9 +72,9 @@ class RoleCall:
     # An explicit __init__ (the dataclass keeps it): code compiled with mypyc runs it natively, where the dataclass's
     # generated one ran as interpreted Python; same fields, still frozen (see framing.text.segment.Span).
     def __init__(self, role: str, party: str | None, reason: str) -> None:
-        _set(self, "role", role)
-        _set(self, "party", party)
-        _set(self, "reason", reason)
+        object.__setattr__(self, "role", role)
+        object.__setattr__(self, "party", party)
+        object.__setattr__(self, "reason", reason)
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,11 +86,11 @@ class _Evidence:
     party: str | None = None
 
     def __init__(self, role: str, weight: float, distance: int, words: str, party: str | None = None) -> None:
-        _set(self, "role", role)  # (natively when compiled, as RoleCall's)
-        _set(self, "weight", weight)
-        _set(self, "distance", distance)
-        _set(self, "words", words)
-        _set(self, "party", party)
+        object.__setattr__(self, "role", role)  # (natively when compiled, as RoleCall's)
+        object.__setattr__(self, "weight", weight)
+        object.__setattr__(self, "distance", distance)
+        object.__setattr__(self, "words", words)
+        object.__setattr__(self, "party", party)
 
 
 @lru_cache(maxsize=8)

@@ -9,13 +9,12 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass, field
-from itertools import compress
 
 from framing.text.layout import unwrap
 from framing.text.normalize import NormalizedText, normalize
 from framing.text.quotemarks import QuoteSpan, pair_quotes
 from framing.text.segment import Span, paragraphs, sentences, tokens
-from framing.text.truecase import compute_case_profile
+from framing.text.truecase import compute_case_profile, is_upper
 
 
 class _Memo:
@@ -44,7 +43,9 @@ class Document:
     sent_starts: tuple[int, ...]
 
     # Computed on first use and kept (see _Memo): plain properties, not functools.cached_property, because code
-    # compiled with mypyc calls a cached_property's function on every access instead of reading its cache.
+    # compiled with mypyc calls a cached_property's function on every access instead of reading its cache. They are
+    # plain loops rather than map() over builtins: compiled, a loop runs natively, where map() calls each builtin
+    # through Python's generic call.
     _memo: _Memo = field(default_factory=_Memo, init=False, repr=False, compare=False)
 
     @property
@@ -52,7 +53,8 @@ class Document:
         """The first character of every token, in the layout text (computed once)."""
         m = self._memo
         if m.first_chars is None:
-            m.first_chars = list(map(self.text.__getitem__, self.tok_start))
+            text = self.text
+            m.first_chars = [text[i] for i in self.tok_start]
         return m.first_chars
 
     @property
@@ -60,7 +62,7 @@ class Document:
         """Indices of the tokens whose first character is upper case (computed once)."""
         m = self._memo
         if m.capital_tokens is None:
-            m.capital_tokens = list(compress(range(len(self.tok_start)), map(str.isupper, self.first_chars)))
+            m.capital_tokens = [i for i, c in enumerate(self.first_chars) if is_upper(c)]
         return m.capital_tokens
 
     @property
@@ -88,22 +90,35 @@ class Document:
 
     def sentence_of(self, offset: int) -> int:
         """Index of the sentence containing (or last starting before) ``offset``; -1 before the first."""
-        return bisect_right(self.sent_starts, offset) - 1
+        return _bisect_right(self.sent_starts, offset) - 1
 
     def token_at_or_after(self, offset: int) -> int:
         """Index of the first token starting at or after ``offset``."""
-        return bisect_right(self.tok_start, offset - 1)
+        return _bisect_right(self.tok_start, offset - 1)
 
     def tokens_in(self, start: int, end: int) -> range:
         """Indices of the tokens lying inside [start, end)."""
-        i = bisect_right(self.tok_start, start - 1)
-        j = bisect_right(self.tok_start, end - 1)
+        i = _bisect_right(self.tok_start, start - 1)
+        j = _bisect_right(self.tok_start, end - 1)
         while j > i and self.tok_end[j - 1] > end:
             j -= 1
         return range(i, j)
 
     def word_count(self) -> int:
         return len(self.words)
+
+
+def _bisect_right(a: tuple[int, ...], x: int) -> int:
+    """``bisect.bisect_right(a, x)``, the same steps written out: compiled, a native loop over the tuple, where a call
+    of the bisect module's function went through Python's generic call and compared boxed ints."""
+    lo, hi = 0, len(a)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if x < a[mid]:
+            hi = mid
+        else:
+            lo = mid + 1
+    return lo
 
 
 def prepare(text: str) -> Document:

@@ -37,6 +37,11 @@ class NormalizedText:
     original: str
     norm: str
 
+    # An explicit __init__ (the dataclass keeps it): run natively when compiled (see framing.text.segment.Span).
+    def __init__(self, original: str, norm: str) -> None:
+        object.__setattr__(self, "original", original)
+        object.__setattr__(self, "norm", norm)
+
     def to_original(self, i: int) -> int:
         """Original offset of normalised index ``i``."""
         return i

@@ -22,8 +22,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_set = object.__setattr__  # sets a field of a frozen dataclass in its own __init__, as the generated one does
-
 DOUBLE = "d"
 SINGLE = "s"
 
@@ -67,12 +65,12 @@ class QuoteSpan:
     # generated one ran as interpreted Python; same fields, still frozen (see framing.text.segment.Span).
     def __init__(self, start: int, end: int, open_mark: str, close_mark: str, depth: int,
                  multi_paragraph: bool) -> None:
-        _set(self, "start", start)
-        _set(self, "end", end)
-        _set(self, "open_mark", open_mark)
-        _set(self, "close_mark", close_mark)
-        _set(self, "depth", depth)
-        _set(self, "multi_paragraph", multi_paragraph)
+        object.__setattr__(self, "start", start)
+        object.__setattr__(self, "end", end)
+        object.__setattr__(self, "open_mark", open_mark)
+        object.__setattr__(self, "close_mark", close_mark)
+        object.__setattr__(self, "depth", depth)
+        object.__setattr__(self, "multi_paragraph", multi_paragraph)
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,11 +82,11 @@ class _Mark:
     maybe_apostrophe: bool  # a closing single after a letter: a plural possessive unless a quote is open
 
     def __init__(self, pos: int, family: str, can_open: bool, can_close: bool, maybe_apostrophe: bool) -> None:
-        _set(self, "pos", pos)  # (natively when compiled, as QuoteSpan's)
-        _set(self, "family", family)
-        _set(self, "can_open", can_open)
-        _set(self, "can_close", can_close)
-        _set(self, "maybe_apostrophe", maybe_apostrophe)
+        object.__setattr__(self, "pos", pos)  # (natively when compiled, as QuoteSpan's)
+        object.__setattr__(self, "family", family)
+        object.__setattr__(self, "can_open", can_open)
+        object.__setattr__(self, "can_close", can_close)
+        object.__setattr__(self, "maybe_apostrophe", maybe_apostrophe)
 
 
 @dataclass(slots=True)

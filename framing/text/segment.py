@@ -13,11 +13,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from itertools import accumulate
 
 from framing.text.normalize import NormalizedText
-
-_set = object.__setattr__  # sets a field of a frozen dataclass in its own __init__, as the generated one does
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,10 +23,12 @@ class Span:
     end: int
 
     # An explicit __init__ (the dataclass keeps it): code compiled with mypyc runs it natively, where the dataclass's
-    # generated one ran as interpreted Python; same fields, still frozen.
+    # generated one ran as interpreted Python; same fields, still frozen. Each field is set with object.__setattr__
+    # written out with the field's name, which mypyc compiles to a direct store (through an alias of it, each field
+    # was a call into Python).
     def __init__(self, start: int, end: int) -> None:
-        _set(self, "start", start)
-        _set(self, "end", end)
+        object.__setattr__(self, "start", start)
+        object.__setattr__(self, "end", end)
 
 
 # Words after which a full stop does not end a sentence: titles, honorifics, and abbreviations that are nearly
@@ -58,10 +57,9 @@ _BOUNDARY = re.compile(r"""([.!?\u2026](?<![.!?\u2026].)[.!?\u2026]*+)(["'\u201d
 _WORD_BEFORE = re.compile(r"([^\W\d_](?:[\w.'\u2019-]*[^\W_])?)\.?$")
 _INITIALISM = re.compile(r"(?:[^\W\d_]\.){2,}$")
 _TOKEN = re.compile(r"[^\W_]+")
-_TOKEN_SPLIT = re.compile(r"([^\W_]+)")
-# The same split for ASCII text (where letters and digits are exactly these), twice as fast: most folded articles are
-# ASCII, since folding turns curly quotes and dashes into ASCII ones
-_TOKEN_SPLIT_ASCII = re.compile(r"([A-Za-z0-9]+)")
+# Every ASCII character to itself if a letter or digit, else to a space: a full table, so that str.translate never
+# looks up a missing key (it raises and catches an exception for each)
+_NOT_ALNUM_ASCII = "".join(c if c.isalnum() else " " for c in map(chr, range(128)))
 
 
 def paragraphs(text: str) -> list[Span]:
@@ -151,8 +149,34 @@ def tokens(norm: NormalizedText) -> tuple[list[int], list[int], list[str]]:
     and dash-normalised) form used for matching.
     """
     folded = norm.norm  # folding keeps every offset, so spans in it are spans in the original
-    # One scan: splitting on the captured token pattern gives gap, word, gap, word, ..., gap; the running sum of
-    # their lengths is where each one ends
-    parts = (_TOKEN_SPLIT_ASCII if folded.isascii() else _TOKEN_SPLIT).split(folded)
-    ends_of = list(accumulate(map(len, parts)))
-    return ends_of[0:-1:2], ends_of[1::2], parts[1::2]
+    # Tokens are the runs of characters for which str.isalnum() holds (the regular expression [^\W_]+). Every other
+    # character is made a space (str.translate, in C, for ASCII; the few others of a text first stand in as "a" or
+    # " "), and the text is split at each space: a part is a token or empty, and each part and its space advance the
+    # offset. Three to four times as fast as splitting with the regular expression, and the same tokens.
+    ascii_text = folded.isascii()
+    plain = folded if ascii_text else _ascii_stand_in(folded)
+    starts: list[int] = []
+    ends: list[int] = []
+    words: list[str] = []
+    pos = 0
+    for part in plain.translate(_NOT_ALNUM_ASCII).split(" "):
+        if part:
+            starts.append(pos)
+            words.append(part if ascii_text else folded[pos:pos + len(part)])
+            pos += len(part)
+            ends.append(pos)
+        pos += 1
+    return starts, ends, words
+
+
+def _ascii_stand_in(folded: str) -> str:
+    """``folded`` with every character outside ASCII made "a" if it is a letter or digit, else " " (the same length:
+    the ASCII codec's "replace" makes each such character one "?", and the text's own question marks are kept)."""
+    b = bytearray(folded.encode("ascii", "replace"))
+    i = b.find(b"?")
+    while i >= 0:
+        c = folded[i]
+        if c != "?":
+            b[i] = 97 if c.isalnum() else 32
+        i = b.find(b"?", i + 1)
+    return b.decode("ascii")

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from itertools import compress
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -50,15 +49,37 @@ def compute_case_profile(doc: Document) -> tuple[frozenset[str], frozenset[str]]
         firsts = list(firsts)
         for k in handles:
             firsts[k] = ""
-    lower = set(compress(words, map(str.islower, firsts)))
+    lower: set[str] = set()
     starts = set(doc.sent_starts)
     capital: set[str] = set()
-    # capitalised tokens are a small share: only they are looked at closely
-    for i in compress(range(len(firsts)), map(str.isupper, firsts)):
-        s = tok_start[i]
-        if s not in starts and not _opens_sentence(text, tok_end[i - 1] if i else -1, s, starts):
-            capital.add(words[i])
+    for i, c in enumerate(firsts):
+        if is_lower(c):
+            lower.add(words[i])
+        elif is_upper(c):  # capitalised tokens are a small share: only they are looked at closely
+            s = tok_start[i]
+            if s not in starts and not _opens_sentence(text, tok_end[i - 1] if i else -1, s, starts):
+                capital.add(words[i])
     return frozenset(capital), frozenset(lower)
+
+
+# A token's first character is tested many times per article: ASCII (most of them) by its code, natively when
+# compiled, the rest by str.isupper and str.islower (the same answers; "" for no character is neither).
+def is_upper(c: str) -> bool:
+    """``c.isupper()`` for a one-character string (or "")."""
+    if len(c) == 1:
+        o = ord(c)
+        if o < 128:
+            return 65 <= o <= 90
+    return c.isupper()
+
+
+def is_lower(c: str) -> bool:
+    """``c.islower()`` for a one-character string (or "")."""
+    if len(c) == 1:
+        o = ord(c)
+        if o < 128:
+            return 97 <= o <= 122
+    return c.islower()
 
 
 # (only a mark with something other than whitespace after it can have a token right after it)

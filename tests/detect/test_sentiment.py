@@ -124,6 +124,19 @@ def test_tokens_are_textblobs_on_generated_text(monkeypatch):
     sentiment._CHUNKS.clear()
 
 
+def test_the_emoticon_search_is_skipped_only_in_sentences_the_pre_check_finds_nothing_in():
+    """A sentence whose text holds no match of the emoticon pre-check gets the same tokens without the search."""
+    from framing.detect import sentiment
+
+    for text in _generated(13, 600, max_pieces=120) + TRICKY:
+        doc = prepare(text)
+        maybe = sentiment._maybe_emoticons_at(doc.text)
+        for sp in doc.sentences:
+            s = doc.text[sp.start:sp.end]
+            if not any(sp.start <= a and b <= sp.end for a, b in maybe):
+                assert tokens(s, emoticons=False) == tokens(s), s
+
+
 def test_sentence_scores_equal_textblobs_on_generated_and_real_text():
     """Every sentence's polarity and subjectivity are TextBlob's, rounded to six places, on generated articles
     (sentences without opinion words, negations and modifiers pending across words, emoticons) and real ones."""

@@ -6,7 +6,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import accumulate, compress
+from itertools import accumulate
 
 from framing.config import Config
 from framing.lexicons import Lexicon, fold_words
@@ -144,14 +144,20 @@ class Ctx:
         self._genders: dict[str, str] | None = None
         # the text between consecutive tokens, and which tokens count as capitalised: read hundreds of times per
         # article, so made once
+        # (plain loops over indices: compiled, they slice natively, where map() over slice objects did not)
         text, starts, ends = doc.text, doc.tok_start, doc.tok_end
-        self._gaps = ([text[:starts[0]], *map(text.__getitem__, map(slice, ends, starts[1:])), text[ends[-1]:]]
-                      if starts else [""])
-        caps = [False] * len(starts)
+        n = len(starts)
+        gaps = [text[:starts[0]] if n else ""]
+        for i in range(1, n):
+            gaps.append(text[ends[i - 1]:starts[i]])
+        if n:
+            gaps.append(text[ends[n - 1]:])
+        self._gaps = gaps
+        caps = [False] * n
         for i in doc.capital_tokens:
             caps[i] = True
-        for i in compress(range(len(starts)), map("-".__eq__, self._gaps)):  # in order: a tail makes the next
-            if i and not caps[i] and caps[i - 1]:
+        for i in range(1, n):  # in order: a tail makes the next
+            if not caps[i] and caps[i - 1] and gaps[i] == "-":
                 caps[i] = True  # a hyphenated tail of a capitalised word ("Chun-ying")
         self._caps = caps
 
