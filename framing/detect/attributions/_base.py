@@ -142,6 +142,7 @@ class Ctx:
         self._roles: dict[str, list[int]] | None = None
         self._names: frozenset[str] | None = None
         self._genders: dict[str, str] | None = None
+        self.opening_first: dict[int, bool] = {}  # sentence -> does its first token open it (sentence_initial)
         # the text between consecutive tokens, and which tokens count as capitalised: read hundreds of times per
         # article, so made once
         # (plain loops over indices: compiled, they slice natively, where map() over slice objects did not)
@@ -294,11 +295,20 @@ SMALL_WORDS = frozenset("a an the of and or for to in on at by with from as is v
 
 
 def sentence_initial(ctx: Ctx, i: int) -> bool:
+    """Is token ``i`` the sentence's first word, with at most opening marks, brackets and dashes before it? Only the
+    sentence's first token can be (a token is a word), so the text before it is read once per sentence, not once per
+    call: a sentence of a million characters (hard-wrapped lines with no full stop) stays linear."""
     d = ctx.doc
     si = d.sentence_of(d.tok_start[i])
     if si < 0:
         return True
-    return not d.text[d.sentences[si].start:d.tok_start[i]].strip(" \"'\u201c\u2018([-\u2014")
+    if ctx.sent_tokens(si).start != i:
+        return False
+    known = ctx.opening_first.get(si)
+    if known is None:
+        known = not d.text[d.sentences[si].start:d.tok_start[i]].strip(" \"'\u201c\u2018([-\u2014")
+        ctx.opening_first[si] = known
+    return known
 
 
 def gap_is_space(ctx: Ctx, i: int) -> bool:
