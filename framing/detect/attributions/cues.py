@@ -90,11 +90,11 @@ def is_cue(ctx: Ctx, first: int, last: int, lemma: str, flags: tuple[str, ...] =
         if not _person_subject(ctx, first) and not in_title_case_line(ctx, first) \
                 and not (_content_follows(ctx, last) and _document_subject(ctx, first)):
             return False  # a document claims too, when what it claims follows ("The ad claims '...'")
-    if form in ("called", "named", "dubbed", "titled", "entitled") and first > 0 and not ctx.cap(first - 1) \
-            and gap_is_space(ctx, first) \
+    if form in ("called", "named", "dubbed", "titled", "entitled") and 0 < first and last + 1 < len(w) \
+            and not ctx.cap(first - 1) and gap_is_space(ctx, first) \
             and prev not in PRONOUNS and prev not in AUXILIARIES and prev not in ctx.words.speaker_heads \
             and prev not in DETERMINERS and prev not in ("what", "that") \
-            and ctx.gap(last + 1).strip()[:1] in tuple(MARK_CHARS) if last + 1 < len(w) else False:
+            and ctx.gap(last + 1).strip()[:1] in tuple(MARK_CHARS):
         return False  # "a 2002 psychology class called 'Perception'": a thing named, not anyone speaking
     if lemma in ("call", "brand", "label", "dub", "term"):
         # "called for", "called on", "called the plan 'a disaster'", "branded him a traitor"

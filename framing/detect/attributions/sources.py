@@ -479,7 +479,7 @@ def subject_before(ctx: Ctx, cue: int, si: int) -> tuple[int, int] | None:
         if w[j].isdigit() and len(w[j]) == 4 and j - 1 >= lo and w[j - 1] in ("in", "since"):
             j -= 2  # "Barack Obama in 2010 said"
             continue
-        if w[j] in WEEKDAYS or w[j] in ("morning", "afternoon", "evening", "night"):
+        if w[j] in WEEKDAYS or w[j] in _DAY_PARTS:
             j -= 1  # "Trump Tuesday said", "a tweet Tuesday morning calling"
             continue
         if w[j].isdigit() and j - 2 >= lo and w[j - 1] in MONTHS and w[j - 2] == "on":
