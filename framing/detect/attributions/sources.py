@@ -366,6 +366,8 @@ def _opening_participle(ctx: Ctx, k: int, stop: int) -> bool:
 
 _DAY_WORDS = frozenset(("yesterday", "today", "tonight"))
 _DAY_PARTS = frozenset(("morning", "afternoon", "evening", "night"))
+# Forms of the commonest reporting verbs, which never modify a source noun.
+_SPEECH_FORMS = frozenset(("said", "says", "told", "tells"))
 
 
 def _after_opening_day(ctx: Ctx, k: int, stop: int) -> int:
@@ -720,10 +722,16 @@ def _np_before(ctx: Ctx, j: int, lo: int) -> tuple[int, int] | None:
     count = 0
     while k >= lo and count < ctx.cfg.max_source_words:
         if k < end:
-            g = ctx.gap(k + 1).strip()
+            raw = ctx.gap(k + 1)
+            g = raw.strip()
             if g and g not in ("'", "\u2019", "-", "\u2019s") and not (g == "." and abbreviation(ctx, k)):
                 break
+            if g == "-" and raw != "-":
+                break  # a spaced dash ends a clause ("a new military ally - and analysts say"); "front-runner" is a word
         word = w[k]
+        if k < end and (word in _SPEECH_FORMS or word in _DAY_PARTS and k - 1 >= lo and (
+                w[k - 1] in ("last", "this", "yesterday", "tomorrow") or w[k - 1] in WEEKDAYS)):
+            break  # "..., said members had warned", "last night furious politicians demanded": not modifiers
         if word == "s" and ctx.gap(k).strip() in ("'", "\u2019"):
             k -= 1
             count += 1

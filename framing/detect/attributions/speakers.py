@@ -172,7 +172,9 @@ def _name_tokens(ctx: Ctx, span: tuple[int, int]) -> list[int]:
     w = ctx.doc.words
     role = ctx.single.get("role", frozenset())
     toks = [i for i in range(span[0], span[1] + 1)]
-    last_role = max((i for i in toks if w[i] in role), default=span[0] - 1)
+    # a role in an "of"/"at" complement belongs to the organisation ("Ruth Almer of the Nurses' Union")
+    cut = next((i for i in toks if i > span[0] and w[i] in ("of", "at")), span[1] + 1)
+    last_role = max((i for i in toks if i < cut and w[i] in role), default=span[0] - 1)
     out = [i for i in toks if i > last_role and ctx.cap(i) and w[i] not in DETERMINERS]
     if not out:
         out = [i for i in toks if ctx.cap(i) and w[i] not in role and w[i] not in DETERMINERS]

@@ -172,8 +172,11 @@ def _narrower(a: Attr, b: Attr) -> bool:
 
 def _same_sentence(ctx: QuoteContext, q: QuoteSpan) -> Speaker | None:
     doc = ctx.doc
+    # a cue inside the quotation is part of the quoted words ("'According to Carrie, ...,' she said"), and a
+    # quotation inside the source is part of the source: neither attributes it
     near = [a for a in ctx.by_sentence.get(doc.sentence_of(q.start), []) if a.source is not None
-            and not (doc.tok_start[a.source[0]] <= q.start and q.end <= doc.tok_end[a.source[1]])]
+            and not (doc.tok_start[a.source[0]] <= q.start and q.end <= doc.tok_end[a.source[1]])
+            and not (q.start <= doc.tok_start[a.cue_first] and doc.tok_end[a.cue_last] <= q.end)]
     if not near:
         return None
     a = min(near, key=lambda a: min(abs(q.start - doc.tok_end[a.cue_last]), abs(doc.tok_start[a.cue_first] - q.end)))
@@ -389,6 +392,14 @@ def _quotative_frame(ctx: QuoteContext, q: QuoteSpan) -> Speaker | None:
             return None
         return Speaker(text[doc.tok_start[name[0]]:doc.tok_end[name[1]]], w[t], "reporting frame after the quotation")
     name = _name_run(ctx, t, toks.stop)  # subject first: `"...?" Hannity pressed.`
+    if name is None and w[t] in ("a", "an", "the"):
+        # a name under an article and a few describing words: `"...," an angry Hollande retaliated.`
+        k = t + 1
+        while k < min(toks.stop, t + 4) and doc.text[doc.tok_start[k]:doc.tok_start[k] + 1].islower() \
+                and doc.text[doc.tok_end[k - 1]:doc.tok_start[k]] in (" ", "-"):
+            k += 1
+        if t + 1 < k < toks.stop and doc.text[doc.tok_end[k - 1]:doc.tok_start[k]] == " ":
+            name = _name_run(ctx, k, toks.stop)
     if name is None or name[1] + 1 >= toks.stop or not _past_verb(ctx, name[1] + 1):
         return None
     v = name[1] + 1
