@@ -103,6 +103,7 @@ def test_folds_cover_the_shared_files_and_our_labels():
     assert len(folds["short35"].articles) == 35 and folds["short35"].role == "write"
     assert len(folds["check40"].articles) == 40 and folds["check40"].role == "check"
     assert len(folds["blind40"].articles) == 40 and folds["blind40"].role == "check"
+    assert len(folds["short40"].articles) == 40 and folds["short40"].role == "write"
     for a in folds["allsides60"].articles:  # every labelled span sits between quotation marks of the shared text
         for q in a["quotes"]:
             assert a["text"][q["start"] - 1] in qv_marks() and a["text"][q["end"]] in qv_marks()
@@ -293,8 +294,8 @@ def test_the_selection_script_gives_the_labelled_articles():
 
 
 @pytest.mark.shared
-@pytest.mark.parametrize("labels", [qv.OUR_SHORT_LABELS, qv.OUR_CHECK40_LABELS, qv.OUR_BLIND40_LABELS],
-                         ids=["short35", "check40", "blind40"])
+@pytest.mark.parametrize("labels", [qv.OUR_SHORT_LABELS, qv.OUR_CHECK40_LABELS, qv.OUR_BLIND40_LABELS,
+                                    qv.OUR_SHORT40_LABELS], ids=["short35", "check40", "blind40", "short40"])
 def test_the_selection_scripts_of_the_2026_12_04_sets_give_their_labelled_articles(labels: Path):
     import json
     import subprocess

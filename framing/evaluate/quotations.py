@@ -44,6 +44,9 @@ OUR_SHORT_LABELS = GOLD / "quotes_short35" / "merged.jsonl"
 OUR_CHECK40_LABELS = GOLD / "quotes_check40" / "merged.jsonl"
 # 40 more, labelled at the start of the session of 2026-12-04 (eighth) before its rules and measured once at its end
 OUR_BLIND40_LABELS = GOLD / "quotes_blind40" / "merged.jsonl"
+# 40 more rich in short quotations, labelled during the session of 2026-12-04 (ninth), measured once on its rules
+# written before, then write data
+OUR_SHORT40_LABELS = GOLD / "quotes_short40" / "merged.jsonl"
 
 # PolNeAR does not resolve pronoun sources, so quotations whose gold source is a pronoun have no gold speaker.
 PRONOUN_SOURCES = frozenset("""he she they it we i you his her their its our my your him them us me who which
@@ -106,13 +109,17 @@ def load_folds(data: Path) -> list[Fold]:
         folds.append(Fold("dev2-b", "check", [a for a in dev2 if in_check_half(a["id"])],
                           "quotes_dev2.jsonl, odd half: no rule was written from it"))
     ours = _our_labels(data, (OUR_WRITE_LABELS, OUR_LABELS, OUR_CHECK_LABELS, OUR_SHORT_LABELS, OUR_CHECK40_LABELS,
-                              OUR_BLIND40_LABELS))
+                              OUR_BLIND40_LABELS, OUR_SHORT40_LABELS))
     if ours[0]:
         folds.append(Fold("allsides30", "write", ours[0],
                           "data/gold/quotes_allsides30 (our labels, two labellers each): rules may be written from it"))
     if ours[3]:
         folds.append(Fold("short35", "write", ours[3],
                           "data/gold/quotes_short35 (our labels, two labellers each; articles rich in short "
+                          "quotations): rules may be written from it"))
+    if ours[6]:
+        folds.append(Fold("short40", "write", ours[6],
+                          "data/gold/quotes_short40 (our labels, two labellers each; articles rich in short "
                           "quotations): rules may be written from it"))
     if ours[1]:
         folds.append(Fold("allsides60", "check", ours[1],

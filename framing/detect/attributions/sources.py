@@ -20,6 +20,7 @@ from framing.detect.attributions._base import (
     Attr,
     Ctx,
     abbreviation,
+    gap_is_space,
     possessive_s,
     punct_gap,
     sentence_initial,
@@ -271,7 +272,15 @@ def _after_dateline(ctx: Ctx, k: int, stop: int) -> int:
     t = k
     while t < stop and t - k < 6 and d.text[d.tok_start[t]:d.tok_end[t]].isupper():
         t += 1
-    if t == k or t >= stop:
+    if t == k:
+        # a place in title case is a dateline only with its agency in brackets ("Washington (AFP) – ...")
+        while t < stop and t - k < 3 and ctx.cap(t) and ctx.gap(t + 1 if t + 1 < stop else t).strip() in ("", "("):
+            t += 1
+            if "(" in ctx.gap(t):
+                break
+        if t == k or t >= stop or "(" not in ctx.gap(t):
+            return k
+    if t >= stop:
         return k
     gap = ctx.gap(t)
     w = d.words
@@ -563,7 +572,33 @@ def subject_before(ctx: Ctx, cue: int, si: int) -> tuple[int, int] | None:
             break  # "which Carson said": the name after the pronoun is the subject
     if rel is not None:
         j = _before_party(ctx, rel - 1, lo)  # "Ryan Costello (R-Penn.), who said"
-    return _np_before(ctx, j, lo)
+    np = _np_before(ctx, j, lo)
+    return _with_pp_head(ctx, np, lo) if np is not None else None
+
+
+# Prepositions that attach a phrase to the noun before them ("officials in Washington", "the ambassador to the
+# UN", "a letter to the editor", "voters across the state"); "of" and "for" are read inside the noun phrase.
+PP_PREPOSITIONS = frozenset("in to from with across around near outside inside within among throughout".split())
+
+
+def _with_pp_head(ctx: Ctx, np: tuple[int, int], lo: int) -> tuple[int, int]:
+    """The noun phrase ``np`` with the noun it complements: an object of a preposition is never the subject, so in
+    "Officials in Washington said" the source is "Officials in Washington" (its head "Officials"), not "Washington".
+    Only when a speaker noun heads the phrase before the preposition (a name there may be the subject of a clause
+    of its own: "Trump in 2016 ...", read elsewhere)."""
+    w = ctx.doc.words
+    p = np[0] - 1
+    if p - 1 < lo or w[p] not in PP_PREPOSITIONS or not gap_is_space(ctx, np[0]) or not gap_is_space(ctx, p) \
+            or ctx.cap(p - 1) and not sentence_initial(ctx, p - 1) or w[p - 1] not in ctx.words.heads \
+            or ctx.in_quote(p - 1):
+        return np
+    head = _np_before(ctx, p - 1, lo)
+    if head is None or head[1] != p - 1:
+        return np
+    start = head[0]
+    while start < p - 1 and w[start] in ("that", "what", "which"):
+        start += 1  # "says that observers in Norvask": the complementiser is no part of the source
+    return (start, np[1])
 
 
 # Prepositions of a place or occasion that stand between a subject and its verb ("Trump at a rally said").

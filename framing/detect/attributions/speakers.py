@@ -24,6 +24,7 @@ from framing.detect.attributions._base import (
     span_text,
 )
 from framing.detect.attributions.sources import (
+    PP_PREPOSITIONS,
     sentence_subject,
 )
 
@@ -53,17 +54,25 @@ def classify_and_resolve(ctx: Ctx, attrs: list[Attr]) -> None:
                 recent = last_person if last_person_sentence >= a.sentence - 1 else None
                 a.speaker = (_subject_name(ctx, a, a.sentence) or _known_person_before(ctx, a) or recent
                              or _previous_subject(ctx, a) or last_person
-                             or _nearest_person(ctx, a.source[0]) or last_described)
+                             or _nearest_person(ctx, a.source[0], "", _window_start(ctx, a)) or last_described)
                 if _other_gender(ctx, a.speaker, pr):
                     # "she" is not "Mr Kessel": the next candidate of the chain whose honorific, if any, agrees;
                     # else nobody rather than the wrong person
                     alts = (_known_person_before(ctx, a), recent, _previous_subject(ctx, a), last_person,
-                            _nearest_person(ctx, a.source[0], pr))
+                            _nearest_person(ctx, a.source[0], pr, _window_start(ctx, a)))
                     a.speaker = next((x for x in alts if x and not _other_gender(ctx, x, pr)), None)
             else:
                 a.speaker = last_group
         elif st == "named_person":
             a.speaker = _full_name(ctx, a.source)
+            if not quoted:
+                last_person, last_person_sentence = a.speaker, a.sentence
+                ctx.speakers.add(a.speaker)
+        elif st == "title_only" and a.source[0] == a.source[1] and ctx.cap(a.source[0]) \
+                and (surname := _longer_name(ctx, a.source[0])) is not None:
+            # a capitalised title word with no article is a surname the article gave in full ("Billie Jean King
+            # ... King says"): English writes "the king says" for the title
+            a.source_type, a.speaker = "named_person", surname
             if not quoted:
                 last_person, last_person_sentence = a.speaker, a.sentence
                 ctx.speakers.add(a.speaker)
@@ -93,6 +102,9 @@ def _source_type(ctx: Ctx, a: Attr) -> str:
     d = ctx.doc
     s, e = a.source  # type: ignore[misc]
     w = d.words
+    # "Officials in Washington", "The ambassador to the UN": the noun before the preposition decides the type
+    e = next((i - 1 for i in range(s + 1, e) if w[i] in PP_PREPOSITIONS and w[i - 1] in ctx.words.heads
+              and (not ctx.cap(i - 1) or sentence_initial(ctx, i - 1))), e)
     toks = list(range(s, e + 1))
     if len(toks) == 1 and w[s] in PRONOUNS:
         return "pronoun"
@@ -190,6 +202,14 @@ def _full_name(ctx: Ctx, span: tuple[int, int]) -> str:
     name = d.text[d.tok_start[toks[0]]:d.tok_end[toks[-1]]]
     if len(toks) > 1:
         return name
+    return _longer_name(ctx, toks[0]) or name
+
+
+def _longer_name(ctx: Ctx, tok: int) -> str | None:
+    """The first earlier mention of the capitalised word at ``tok`` with up to three first names before it
+    ("Baqeri" -> "Mohammad Baqeri"), or None."""
+    d = ctx.doc
+    toks = [tok]
     last = ctx.raw(toks[0])
     role = ctx.single.get("role", frozenset())
     # the first earlier mention with a longer name wins; remember it, and how far the search has gone
@@ -222,7 +242,7 @@ def _full_name(ctx: Ctx, span: tuple[int, int]) -> str:
             return full
     else:
         ctx._full_names[last] = (None, len(positions))
-    return name
+    return None
 
 
 def _first_name(ctx: Ctx, word: str, mention: int) -> bool:
@@ -241,14 +261,23 @@ _AFTER_ARTICLE = re.compile(r"\bthe(?:\s+[a-z][\w-]*){0,3}\s+$")
 _NAME_SEQ = re.compile(r"(?<![\w\u2019'])((?:[A-Z][\w\u2019'.-]*)(?:\s+(?:[A-Z][\w\u2019'.-]*|de|van|von|al|bin|la|le|da))*)")
 
 
-def _nearest_person(ctx: Ctx, tok: int, pronoun: str = "") -> str | None:
-    """The closest person-like name before token ``tok`` outside quotations, within the last three sentences (of
-    the gender of ``pronoun`` when it is "he" or "she" and the text gives the name an honorific)."""
+def _window_start(ctx: Ctx, a: Attr) -> int:
+    """Where the words a pronoun's attribution reports begin: its content when that comes first (`"...," he
+    said`), else its source. The sentences a pronoun looks back over are counted from there, not from inside the
+    quotation."""
+    s = ctx.doc.tok_start[a.source[0]]  # type: ignore[index]
+    return min(s, a.content[0]) if a.content else s
+
+
+def _nearest_person(ctx: Ctx, tok: int, pronoun: str = "", anchor: int = -1) -> str | None:
+    """The closest person-like name before token ``tok`` outside quotations, within the two sentences before the
+    one at offset ``anchor`` (default: the token's), of the gender of ``pronoun`` when it is "he" or "she" and
+    the text gives the name an honorific."""
     d = ctx.doc
-    si = d.sentence_of(d.tok_start[tok])
+    si = d.sentence_of(anchor if anchor >= 0 else d.tok_start[tok])
     hi = d.tok_start[tok]
     # the last two sentences, but never more than 600 characters back (a pronoun refers to a recent mention)
-    lo = max(d.sentences[max(0, si - 2)].start if si >= 0 else 0, hi - 600)
+    lo = max(d.sentences[max(0, si - 2)].start if si >= 0 else 0, (anchor if anchor >= 0 else hi) - 600)
     role = ctx.single.get("role", frozenset())
     org = ctx.single.get("organisation", frozenset())
     media = ctx.single.get("media", frozenset())
