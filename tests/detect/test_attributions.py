@@ -47,7 +47,7 @@ def attrs(text):
         ('"The fire was an accident," the inquiry concluded.', "concluded", "neutral", "the inquiry", "title_only",
          "the inquiry"),
         # manner-of-speaking verbs report speech beside a quotation; ordinary people are sources
-        ('"Get out," barked the man at the door.', "barked", "discrediting", "the man at the door", "title_only",
+        ('"Get out," barked the man at the door.', "barked", "discrediting", "the man at the door", "anonymous",
          "the man at the door"),
         ('"Get out," barked a man.', "barked", "discrediting", "a man", "anonymous", "a man"),
         # documents speak too: a claim with its content, a finding quoted, and a statement's owner
@@ -118,6 +118,27 @@ def attrs(text):
         # a sentence opening with a determiner and a common noun: the noun phrase, never the determiner alone
         ('The conservative magazine has opposed him, arguing he is "unfit."', "arguing", "distancing",
          "The conservative magazine", "media", "The conservative magazine"),
+        # the object of a preposition is not the subject: the noun before it heads the source and gives its type
+        ("Officials in Washington said the plan was dead.", "said", "neutral", "Officials in Washington",
+         "anonymous", "Officials in Washington"),
+        ("The ambassador to the UN said the plan was dead.", "said", "neutral", "The ambassador to the UN",
+         "title_only", "The ambassador to the UN"),
+        ("In an interview, the founder of the Ledger called it unfair.", "called", "neutral",
+         "the founder of the Ledger", "title_only", "the founder of the Ledger"),
+        # a role in an organisation's name after "of" is the organisation's, not the speaker's title
+        ("Ruth Almer of the Valdorian Nurses' Union said wards were full.", "said", "neutral",
+         "Ruth Almer of the Valdorian Nurses' Union", "named_person", "Ruth Almer of the Valdorian Nurses' Union"),
+        # occupations (source terms 1.6.0) head a source; a spaced dash and "said" end one
+        ("Union boss Mira Okafor said the strike would go on.", "said", "neutral", "Union boss Mira Okafor",
+         "named_person", "Mira Okafor"),
+        ("Kessel signed a pact with a new ally - and analysts say it matters.", "say", "neutral", "analysts",
+         "anonymous", "analysts"),
+        # a title-case place with its agency in brackets is a dateline
+        ("Washington (AFP) - Senator Jo Ray has attacked the plan, saying it was reckless.", "saying", "neutral",
+         "Senator Jo Ray", "named_person", "Jo Ray"),
+        # a name in apposition after an inverted title-only source is who speaks
+        ('"The pattern is clear," said the group\'s director, Samir Haddou.', "said", "neutral",
+         "the group's director", "title_only", "Samir Haddou"),
     ],
 )
 def test_cue_source_and_type(text, cue, stance, source, source_type, speaker):
@@ -282,3 +303,38 @@ def test_the_complementiser_is_not_part_of_the_source():
 def test_the_speaker_of_a_cue(text, cue, speaker):
     a = [a for a in attrs(text) if a.text == cue][0]
     assert a.speaker == speaker
+
+
+def test_an_acronym_defined_in_brackets_stands_for_its_name():
+    text = 'The Human Rights Campaign (HRC) opposed the bill. "It is cruel," said the HRC.'
+    assert [a.speaker for a in attrs(text)] == ["Human Rights Campaign"]
+
+
+def test_a_bare_noun_for_an_organisation_is_the_last_one_named_with_it():
+    text = ('"We object," said the Trayvon Martin Foundation. "We will appeal," the foundation said. '
+            '"No comment," the group said.')
+    assert [a.speaker for a in attrs(text)] == ["the Trayvon Martin Foundation", "the Trayvon Martin Foundation",
+                                                "the group"]
+
+
+def test_a_capitalised_title_word_with_no_article_is_a_surname_given_in_full():
+    text = "Tennis great Billie Jean King remembered Ali. King says Ali was the greatest."
+    assert [a.speaker for a in attrs(text)][-1] == "Billie Jean King"
+
+
+def test_a_pronoun_after_a_described_person_is_that_person():
+    text = ("Justice Department spokeswoman Kerri Kupec said the vote was wrong.\n\nBut a spokeswoman for Cummings "
+            'said the offer was refused. "Despite two months of talks, nothing came of it. We are done," she said.')
+    assert [a.speaker for a in attrs(text)][-1] == "a spokeswoman for Cummings"
+
+
+def test_a_pronoun_after_a_long_quotation_looks_back_from_where_it_starts():
+    text = ("Shop owners in Marenza say they are worried.\n\nAt the market, greengrocer Milan Oskarsson pointed to "
+            'a crate. "Normally I get citrus twice a week. This week I got nothing. If it goes on, I will close," '
+            "he said.")
+    assert [a.speaker for a in attrs(text)][-1] == "Milan Oskarsson"
+
+
+def test_a_reporting_verb_is_never_part_of_the_next_source():
+    text = "Anna Leclerc said members had warned for months."
+    assert [(a.text, a.source) for a in attrs(text)] == [("said", "Anna Leclerc"), ("warned", "members")]

@@ -183,6 +183,14 @@ def quotes(text):
          [("cannot", "mention", None), ("can", "mention", None)]),
         ('The guide prefers "refugee" rather than "migrant" in headlines.',
          [("refugee", "mention", None), ("migrant", "mention", None)]),
+        # a cue inside a quotation is part of the quoted words, not its attribution
+        ('Headline\n\n"Nobody should go through this," Ann Vale said. "According to Carrie, it was hard. We both '
+         'cried."', [("Nobody should go through this,", "direct", "Ann Vale"),
+                     ("According to Carrie, it was hard. We both cried.", "direct", "Ann Vale")]),
+        # a name under an article and describing words frames the quotation before a past-tense verb
+        ('Headline\n\n"France is no longer France," Trump claimed. "France will always be France," an angry '
+         'Hollande retaliated.', [("France is no longer France,", "direct", "Trump"),
+                                  ("France will always be France,", "direct", "Hollande")]),
     ],
 )
 def test_kinds_and_speakers(text, expected):

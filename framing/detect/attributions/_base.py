@@ -142,6 +142,7 @@ class Ctx:
         self._roles: dict[str, list[int]] | None = None
         self._names: frozenset[str] | None = None
         self._genders: dict[str, str] | None = None
+        self._acronyms: dict[str, str] | None = None
         self.opening_first: dict[int, bool] = {}  # sentence -> does its first token open it (sentence_initial)
         # the text between consecutive tokens, and which tokens count as capitalised: read hundreds of times per
         # article, so made once
@@ -176,6 +177,36 @@ class Ctx:
                 found[m.group(2)] = g if found.get(m.group(2), g) == g else "?"
             self._genders = {k: v for k, v in found.items() if v != "?"}
         return self._genders
+
+    @property
+    def acronyms(self) -> dict[str, str]:
+        """Acronyms the text defines in brackets after the name they stand for ("the Human Rights Campaign (HRC)"
+        -> {"HRC": "Human Rights Campaign"}); the first definition wins; computed once."""
+        if self._acronyms is None:
+            found: dict[str, str] = {}
+            text = self.text
+            for m in _ACRONYM.finditer(text):
+                short = m.group(1)
+                if short in found:
+                    continue
+                words = text[max(0, m.start() - 160):m.start()].split()
+                letters = [c for c in short if c.isalpha()]
+                k = len(words)
+                parts: list[str] = []
+                while k > 0 and letters:
+                    word = words[k - 1].strip(",;")
+                    if word.lower() in _ACRONYM_SMALL and parts:
+                        parts.insert(0, word)
+                    elif word[:1] == letters[-1] and word[:1].isupper():
+                        parts.insert(0, word)
+                        letters.pop()
+                    else:
+                        break
+                    k -= 1
+                if not letters and len(parts) >= 2:
+                    found[short] = " ".join(parts)
+            self._acronyms = found
+        return self._acronyms
 
     @property
     def names(self) -> frozenset[str]:
@@ -353,6 +384,10 @@ def with_subject(ctx: Ctx, first: int) -> tuple[int, int] | None:
 # An honorific that tells a person's gender, and the surname after it.
 # (It opens with a literal "M", which the regular-expression engine finds fast; a word boundary before it is checked
 # by the caller.)
+# An acronym in brackets: "(HRC)", "(ACLU)", "(AT&T)" is too rare to matter.
+_ACRONYM = re.compile(r"\(([A-Z]{2,8})\)")
+# Words an organisation's name may hold that its acronym skips.
+_ACRONYM_SMALL = frozenset(("of", "for", "and", "the", "on", "in", "to", "&"))
 _HONORIFIC = re.compile(r"M(r|ister|rs|s|iss)\b\.?\s+(?:[A-Z]\.\s+)*([A-Z][\w'\u2019-]+)")
 
 

@@ -34,7 +34,9 @@ def classify_and_resolve(ctx: Ctx, attrs: list[Attr]) -> None:
     last_person: str | None = None
     last_person_sentence = -1  # the sentence of the attribution that named last_person
     last_described: str | None = None
+    last_described_sentence = -1
     last_group: str | None = None
+    orgs: list[str] = []  # the organisations named as sources so far
     for a in attrs:
         quoted = ctx.in_quote(a.cue_first)
         if a.source is None:
@@ -51,8 +53,14 @@ def classify_and_resolve(ctx: Ctx, attrs: list[Attr]) -> None:
         if st == "pronoun":
             pr = ctx.doc.words[a.source[0]]
             if pr in PERSON_PRONOUNS:
-                recent = last_person if last_person_sentence >= a.sentence - 1 else None
-                a.speaker = (_subject_name(ctx, a, a.sentence) or _known_person_before(ctx, a) or recent
+                # sentences are counted back from where the reported words start (`"...," he said`)
+                first = ctx.doc.sentence_of(_window_start(ctx, a))
+                recent = last_person if last_person_sentence >= min(a.sentence, first) - 1 else None
+                # a person known only by a description, reported after the last named one ("a spokeswoman for
+                # Cummings said ... '...,' she said")
+                described = last_described if last_described_sentence > last_person_sentence \
+                    and last_described_sentence >= min(a.sentence, first) - 1 else None
+                a.speaker = (_subject_name(ctx, a, a.sentence) or _known_person_before(ctx, a) or described or recent
                              or _previous_subject(ctx, a) or last_person
                              or _nearest_person(ctx, a.source[0], "", _window_start(ctx, a)) or last_described)
                 if _other_gender(ctx, a.speaker, pr):
@@ -76,6 +84,13 @@ def classify_and_resolve(ctx: Ctx, attrs: list[Attr]) -> None:
             if not quoted:
                 last_person, last_person_sentence = a.speaker, a.sentence
                 ctx.speakers.add(a.speaker)
+        elif st == "title_only" and (named := _appositive_name(ctx, a.source)) is not None:
+            a.speaker = named  # "said the group's director, Samir Haddou.": the name in apposition is who speaks
+            if not quoted:
+                last_person, last_person_sentence = a.speaker, a.sentence
+                ctx.speakers.add(a.speaker)
+        elif st == "title_only" and orgs and (org_name := _named_org(ctx, a.source, orgs)) is not None:
+            a.speaker = org_name  # "the foundation said" after the Trayvon Martin Foundation is that foundation
         elif st == "title_only":
             a.speaker = _resolve_title(ctx, a.source) or (last_person if _is_person_role(ctx, a.source) else None) \
                 or text
@@ -83,10 +98,21 @@ def classify_and_resolve(ctx: Ctx, attrs: list[Attr]) -> None:
                 last_person, last_person_sentence = a.speaker, a.sentence
             elif not quoted and _is_person_role(ctx, a.source):
                 last_described = text  # "the minister ... she told reporters": a person known only by a role
+                last_described_sentence = a.sentence
         else:
             a.speaker = text
+            if st == "named_org":
+                # an acronym the article defined stands for the full name: "the HRC" is the Human Rights Campaign
+                a.speaker = ctx.acronyms.get(ctx.raw(a.source[1]), text) if ctx.acronyms else text
             if st in ("named_org", "anonymous") and not quoted:
-                last_group = text
+                last_group = a.speaker
+            if st == "anonymous" and not quoted and _one_described_person(ctx, a.source):
+                last_described, last_described_sentence = text, a.sentence
+            if st == "named_org" and not quoted and a.speaker:
+                orgs.append(a.speaker)
+
+
+_OF_FOR_AT = frozenset(("of", "for", "at"))
 
 
 def _other_gender(ctx: Ctx, name: str | None, pronoun: str) -> bool:
@@ -102,9 +128,11 @@ def _source_type(ctx: Ctx, a: Attr) -> str:
     d = ctx.doc
     s, e = a.source  # type: ignore[misc]
     w = d.words
-    # "Officials in Washington", "The ambassador to the UN": the noun before the preposition decides the type
-    e = next((i - 1 for i in range(s + 1, e) if w[i] in PP_PREPOSITIONS and w[i - 1] in ctx.words.heads
-              and (not ctx.cap(i - 1) or sentence_initial(ctx, i - 1))), e)
+    # "Officials in Washington", "The ambassador to the UN", "the founder of WikiLeaks": the noun before the
+    # preposition decides the type (a capitalised one is part of a name: "John Lott of the Crime Prevention ...")
+    e = next((i - 1 for i in range(s + 1, e) if w[i - 1] in ctx.words.heads and (
+        w[i] in PP_PREPOSITIONS and (not ctx.cap(i - 1) or sentence_initial(ctx, i - 1))
+        or w[i] in _OF_FOR_AT and not ctx.cap(i - 1))), e)  # ("Secretary of State John Kerry" is named)
     toks = list(range(s, e + 1))
     if len(toks) == 1 and w[s] in PRONOUNS:
         return "pronoun"
@@ -287,6 +315,11 @@ def _nearest_person(ctx: Ctx, tok: int, pronoun: str = "", anchor: int = -1) -> 
         if ctx.offset_in_quote(m.start()):
             continue
         parts = m.group(1).split()
+        # a word of more than three letters ending in a full stop ends a sentence, not a title ("in April. Yet he",
+        # where "Sen." and "U.S." go on): the name is what follows the last such word before the pronoun
+        cut = [i for i, p in enumerate(parts[:-1]) if p.endswith(".") and len(p) > 4 and "." not in p[:-1]]
+        if cut:
+            parts = parts[cut[-1] + 1:]
         # drop leading roles and sentence-initial function words: "Republican U.S. House Speaker Paul Ryan"
         last_role = max((i for i, p in enumerate(parts) if p.lower().strip(".") in role), default=-1)
         parts = parts[last_role + 1:]
@@ -361,8 +394,10 @@ def _previous_subject(ctx: Ctx, a: Attr) -> str | None:
     sentence's subject to a speaker quoted further back; a role one person holds counts when the article names its
     holder ("The governor acknowledged ... He warned ...")."""
     d = ctx.doc
-    si = a.sentence - 1
-    if a.source is None or si < 0:
+    if a.source is None:
+        return None
+    si = min(a.sentence, d.sentence_of(_window_start(ctx, a))) - 1  # before the reported words, not inside them
+    if si < 0:
         return None
     # the sentence before, in the same paragraph or ending the paragraph before (sentences never cross a paragraph
     # break): "... Gloria Borger on CNN opened the floodgates. / "Klomentum?" she asked."
@@ -422,6 +457,63 @@ def _known_person_before(ctx: Ctx, a: Attr) -> str | None:
         if len(full.split()) >= 2 and before not in DETERMINERS:
             return full  # a subject, not "in the Tessaly Valley"
     return None
+
+
+def _appositive_name(ctx: Ctx, span: tuple[int, int]) -> str | None:
+    """A name set off by commas right after a role ("the group's director, Samir Haddou." / ", Samir Haddou, said"):
+    one to four capitalised words after a comma, then a comma or the end of the sentence."""
+    d = ctx.doc
+    w = d.words
+    k = span[1] + 1
+    if k >= len(w) or ctx.gap(k).strip() != "," or ctx.in_quote(k):
+        return None
+    role = ctx.single.get("role", frozenset())
+    e = k
+    while e < len(w) and e - k < 4 and ctx.cap(e) and w[e] not in role and w[e] not in DETERMINERS \
+            and (e == k or ctx.gap(e) in (" ", ". ")):
+        e += 1
+    if e == k or e - k < 2:
+        return None  # one capitalised word may be a place ("the mayor, Leeds"): a name has two or more
+    after = ctx.gap(e).strip() if e < len(w) else "."
+    if after[:1] not in (",", ".", ";", ":") and e < len(w):
+        return None
+    return d.text[d.tok_start[k]:d.tok_end[e - 1]]
+
+
+def _one_described_person(ctx: Ctx, span: tuple[int, int]) -> bool:
+    """Is the NP one person known by a description ("a spokeswoman for Cummings", "one official", "the woman")?
+    Its head is the noun before its first preposition, a singular role or noun for a person."""
+    w = ctx.doc.words
+    if w[span[0]] not in ("a", "an", "one", "another", "the"):
+        return False
+    head = next((i - 1 for i in range(span[0] + 1, span[1] + 1) if w[i] in _OF_FOR_AT or w[i] in PP_PREPOSITIONS),
+                span[1])
+    word = w[head]
+    return head > span[0] and (word in ctx.single.get("role", frozenset()) or word in _PERSON_NOUNS)
+
+
+# The nouns for one unnamed person in the source terms' anonymous category (a plural or a group is not "she").
+_PERSON_NOUNS = frozenset("""official source aide adviser advisor spokesman spokeswoman spokesperson woman man person
+    resident voter witness mother father neighbor neighbour supporter protester teenager friend colleague member
+    donor employee victim survivor passenger wife husband son daughter brother sister relative""".split())
+
+
+def _named_org(ctx: Ctx, span: tuple[int, int], orgs: list[str]) -> str | None:
+    """The organisation a bare noun for one refers to ("the foundation", "the department"): the last one named as a
+    source whose name holds that noun ("the Trayvon Martin Foundation"), looking back a bounded number of them."""
+    w = ctx.doc.words
+    if span[1] != span[0] + 1 or w[span[0]] not in ("the", "this") or ctx.cap(span[1]) \
+            or w[span[1]] not in ctx.single.get("organisation", frozenset()):
+        return None
+    noun = w[span[1]]
+    for name in reversed(orgs[-_MAX_ORG_LOOKBACK:]):
+        if noun in name.lower().split():
+            return name
+    return None
+
+
+# How many earlier organisations a bare noun is matched against: a bound on the work, above real articles' needs.
+_MAX_ORG_LOOKBACK = 20
 
 
 def _is_person_role(ctx: Ctx, span: tuple[int, int]) -> bool:
