@@ -136,6 +136,9 @@ def attrs(text):
         # a title-case place with its agency in brackets is a dateline
         ("Washington (AFP) - Senator Jo Ray has attacked the plan, saying it was reckless.", "saying", "neutral",
          "Senator Jo Ray", "named_person", "Jo Ray"),
+        # an agency in brackets opening a story is no subject
+        ('(CNN) As a candidate, Jo Ray would boast that he would hire "the best people."', "boast", "discrediting",
+         "Jo Ray", "named_person", "Jo Ray"),
         # a name in apposition after an inverted title-only source is who speaks
         ('"The pattern is clear," said the group\'s director, Samir Haddou.', "said", "neutral",
          "the group's director", "title_only", "Samir Haddou"),

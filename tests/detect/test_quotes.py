@@ -183,6 +183,14 @@ def quotes(text):
          [("cannot", "mention", None), ("can", "mention", None)]),
         ('The guide prefers "refugee" rather than "migrant" in headlines.',
          [("refugee", "mention", None), ("migrant", "mention", None)]),
+        # a quantifier standing alone is a subject of people
+        ('Headline\n\nPilate is afraid. "Do not obsess over his suffering," some say. "His teachings matter."',
+         [("Do not obsess over his suffering,", "direct", "some"), ("His teachings matter.", "direct", "some")]),
+        # a quotation after a colon belongs to its clause's subject, after an opening adverbial too
+        ('Headline\n\nThe committee met Donald Trump. "We recognize that," Mr. Manafort said.\n\nBut at a rally in New '
+         'York this month, Mr. Trump was bluntly personal about the meeting: "The RNC should be ashamed of themselves."',
+         [("We recognize that,", "direct", "Mr. Manafort"),
+          ("The RNC should be ashamed of themselves.", "direct", "Mr. Trump")]),
         # a cue inside a quotation is part of the quoted words, not its attribution
         ('Headline\n\n"Nobody should go through this," Ann Vale said. "According to Carrie, it was hard. We both '
          'cried."', [("Nobody should go through this,", "direct", "Ann Vale"),

@@ -270,6 +270,8 @@ def _after_dateline(ctx: Ctx, k: int, stop: int) -> int:
     """The first token after a dateline ("WASHINGTON (AP) - ", "TEHRAN -"), or k when the sentence has none."""
     d = ctx.doc
     t = k
+    if ctx.gap(k).endswith("(") and k + 1 < stop and ")" in ctx.gap(k + 1) and ctx.cap(k):
+        return k + 1  # "(CNN) As a candidate, ...": an agency in brackets opens the story
     while t < stop and t - k < 6 and d.text[d.tok_start[t]:d.tok_end[t]].isupper():
         t += 1
     if t == k:
@@ -375,6 +377,8 @@ def _opening_participle(ctx: Ctx, k: int, stop: int) -> bool:
 
 _DAY_WORDS = frozenset(("yesterday", "today", "tonight"))
 _DAY_PARTS = frozenset(("morning", "afternoon", "evening", "night"))
+# Quantifiers that stand alone as a subject of people ("some say", "many argue", "several said").
+_QUANTIFIER_PRONOUNS = frozenset(("some", "many", "several", "others", "most", "few"))
 # Forms of the commonest reporting verbs, which never modify a source noun.
 _SPEECH_FORMS = frozenset(("said", "says", "told", "tells"))
 
@@ -779,6 +783,8 @@ def _np_before(ctx: Ctx, j: int, lo: int) -> tuple[int, int] | None:
                 continue
             if k < end:
                 return (k, end)
+            if word in _QUANTIFIER_PRONOUNS:
+                return (k, k)  # `"...," some say.`, "Many believe ...": a quantifier standing alone is the subject
             return None
         if ctx.cap(k) and word not in PRONOUNS:
             lower_run = 0

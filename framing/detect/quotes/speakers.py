@@ -511,7 +511,9 @@ def _colon_subject(ctx: QuoteContext, q: QuoteSpan) -> str | None:
         elif name:
             break
         elif doc.words[t] in NOT_SUBJECT and doc.words[t] not in ("the", "a", "an", "his", "her", "their", "its"):
-            return None  # the sentence opens with an adverbial, not with its subject
+            # the sentence opens with an adverbial: its subject follows it ("But at a rally this month, Mr. Trump
+            # was bluntly personal: '...'"); a topic label before the colon has none ("On Ted Cruz, R-Texas: '...'")
+            return None if _topic_label(ctx, q) else sentence_subject_name(ctx, si, k)
     if not name:
         return None
     return doc.text[doc.tok_start[name[0]]:doc.tok_end[name[-1]]]
@@ -569,6 +571,10 @@ def sentence_subject_name(ctx: QuoteContext, si: int, end: int) -> str | None:
     sent = doc.sentences[si]
     start = sent.start
     first = FIRST_WORD.match(doc.text, start, max(start, end))
+    if first and first.group(1).lower() in _OPENING_CONJUNCTIONS:
+        start = first.end()  # "But at the debate, Sanders ...": the conjunction opens the sentence, then the adverbial
+        start += len(doc.text[start:end]) - len(doc.text[start:end].lstrip())
+        first = FIRST_WORD.match(doc.text, start, max(start, end))
     if first and (first.group(1).lower() in FRONTED or _participle_opener(ctx, first.group(1))
                   or _adverb_opener(ctx, first.group(1))):
         # a fronted adverbial ("Two days before the anniversary, Macron made ..."; "At the debate, Sanders ..."):
