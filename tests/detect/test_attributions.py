@@ -136,6 +136,9 @@ def attrs(text):
         # a title-case place with its agency in brackets is a dateline
         ("Washington (AFP) - Senator Jo Ray has attacked the plan, saying it was reckless.", "saying", "neutral",
          "Senator Jo Ray", "named_person", "Jo Ray"),
+        # a document's "states" with a comma and a quotation after it is the verb
+        ('The new law states, "Any certificate shall include the facts."', "states", "neutral", "The new law",
+         "title_only", "The new law"),
         # an agency in brackets opening a story is no subject
         ('(CNN) As a candidate, Jo Ray would boast that he would hire "the best people."', "boast", "discrediting",
          "Jo Ray", "named_person", "Jo Ray"),

@@ -78,6 +78,7 @@ def is_cue(ctx: Ctx, first: int, last: int, lemma: str, flags: tuple[str, ...] =
         return False  # "the claim", "his remarks", "official statements" (but "the official said" is a verb)
     if lemma == "state" and form in ("state", "states") and nxt not in ("that", ":") \
             and not _content_follows(ctx, last) and not _person_subject(ctx, first) \
+            and not (_comma_quote(ctx, last) and _document_subject(ctx, first)) \
             and not _QUOTE_THEN_SUBJECT.search(ctx.text[max(0, ctx.doc.tok_start[first] - 60):ctx.doc.tok_start[first]]):
         # "the current state of", "Western states": the noun; the verb states what follows it, or what a quotation
         # before its subject holds (`"...," a voice-over in the ad states.`)
@@ -166,6 +167,14 @@ def _content_follows(ctx: Ctx, last: int) -> bool:
         return False
     g = ctx.gap(last + 1).strip()
     return (bool(g) and (g[0] in MARK_CHARS or g[0] == ":")) or (not g and w[last + 1] == "that")
+
+
+def _comma_quote(ctx: Ctx, last: int) -> bool:
+    """Does a comma and a quotation follow token ``last`` ('The new law states, "..."')?"""
+    if last + 1 >= len(ctx.doc.words):
+        return False
+    g = ctx.gap(last + 1).strip()
+    return g[:1] == "," and g[1:].lstrip()[:1] in MARK_CHARS and g[1:].lstrip() != ""
 
 
 def _document_subject(ctx: Ctx, first: int) -> bool:
