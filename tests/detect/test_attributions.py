@@ -139,6 +139,11 @@ def attrs(text):
         # a document's "states" with a comma and a quotation after it is the verb
         ('The new law states, "Any certificate shall include the facts."', "states", "neutral", "The new law",
          "title_only", "The new law"),
+        # a name before an appositive left unclosed speaks; a place after a preposition does not
+        ('"We are losing our lives," Cameron Kasky, a survivor from the school said.', "said", "neutral",
+         "Cameron Kasky", "named_person", "Cameron Kasky"),
+        ('In Washington, a spokesman said it was "fine."', "said", "neutral", "a spokesman", "anonymous",
+         "a spokesman"),
         # an agency in brackets opening a story is no subject
         ('(CNN) As a candidate, Jo Ray would boast that he would hire "the best people."', "boast", "discrediting",
          "Jo Ray", "named_person", "Jo Ray"),

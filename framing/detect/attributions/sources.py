@@ -577,7 +577,29 @@ def subject_before(ctx: Ctx, cue: int, si: int) -> tuple[int, int] | None:
     if rel is not None:
         j = _before_party(ctx, rel - 1, lo)  # "Ryan Costello (R-Penn.), who said"
     np = _np_before(ctx, j, lo)
-    return _with_pp_head(ctx, np, lo) if np is not None else None
+    if np is None:
+        return None
+    np = _with_pp_head(ctx, np, lo)
+    return _unclosed_appositive(ctx, np, lo) or np
+
+
+def _unclosed_appositive(ctx: Ctx, np: tuple[int, int], lo: int) -> tuple[int, int] | None:
+    """The name before an appositive whose closing comma the writer left out: in "Cameron Kasky, a survivor from the
+    school said" the description is Kasky's, and Kasky speaks. The name is two or more capitalised words that open
+    the clause (so "In Washington, a spokesman said" keeps its spokesman)."""
+    w = ctx.doc.words
+    if w[np[0]] not in ("a", "an") or np[0] - 1 < lo or ctx.gap(np[0]).strip() != ",":
+        return None
+    e = np[0] - 1
+    b = e
+    while b - 1 >= lo and ctx.cap(b - 1) and ctx.gap(b) in (" ", ". ") and e - b < 4:
+        b -= 1
+    if b == e or not ctx.cap(e) or any(w[t] in DETERMINERS or w[t] in PREPOSITIONS or w[t] in COMMON_STARTERS
+                                       for t in range(b, e + 1)) or ctx.in_quote(b):
+        return None
+    if b > lo and not (punct_gap(ctx, b) or ctx.gap(b).strip() in ("\u201d", '"', "\u2019", "'")):
+        return None  # the name must open its clause: "In Washington, ..." has a preposition before it
+    return (b, e)
 
 
 # Prepositions that attach a phrase to the noun before them ("officials in Washington", "the ambassador to the
