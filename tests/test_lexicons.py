@@ -113,7 +113,7 @@ def test_the_engines_rules_read_their_words_from_the_lexicons():
     # verbs that report speech only beside a quotation: continuing, remembering, and manners of speaking
     assert flagged["quote_only"] == {"continue", "remember", "bark", "growl", "hiss", "roar", "thunder", "interject",
                                      "laugh", "sigh", "gasp", "cry", "chime in", "fire back", "hit back",
-                                     "shoot back"}
+                                     "shoot back", "read"}
     assert {"president", "spokesman"} <= {e.term for e in st.entries if "single_holder" in e.flags}
     assert all(e.category == "role" for e in st.entries if "single_holder" in e.flags)
 

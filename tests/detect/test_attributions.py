@@ -144,6 +144,10 @@ def attrs(text):
          "Cameron Kasky", "named_person", "Cameron Kasky"),
         ('In Washington, a spokesman said it was "fine."', "said", "neutral", "a spokesman", "anonymous",
          "a spokesman"),
+        # a written text reads its wording
+        ('"Our revolution has already forced a change," read the email.', "read", "neutral", "the email",
+         "title_only", "the email"),
+        ('The sign read: "Refugees welcome."', "read", "neutral", "The sign", "title_only", "The sign"),
         # an agency in brackets opening a story is no subject
         ('(CNN) As a candidate, Jo Ray would boast that he would hire "the best people."', "boast", "discrediting",
          "Jo Ray", "named_person", "Jo Ray"),
@@ -349,3 +353,9 @@ def test_a_pronoun_after_a_long_quotation_looks_back_from_where_it_starts():
 def test_a_reporting_verb_is_never_part_of_the_next_source():
     text = "Anna Leclerc said members had warned for months."
     assert [(a.text, a.source) for a in attrs(text)] == [("said", "Anna Leclerc"), ("warned", "members")]
+
+
+def test_reading_a_text_is_not_reporting_it():
+    assert [a.text for a in attrs('He read the report twice and then said it was "fine."')] == ["said"]
+    # a sign's slogan is a title, and the participle describes the sign
+    assert attrs('Parents pushed buggies carrying handmade signs reading "Freeze prices, not child benefit".') == []

@@ -117,6 +117,8 @@ def is_cue(ctx: Ctx, first: int, last: int, lemma: str, flags: tuple[str, ...] =
         # `"...," the report concluded.`: a finding quoted before its source, the clause ending with the verb
         before = ctx.text[max(0, ctx.doc.tok_start[first] - 60):ctx.doc.tok_start[first]]
         return bool(_QUOTE_THEN_SUBJECT.search(before)) and _clause_end(ctx, last)
+    if lemma == "read" and form.endswith("ing"):
+        return False  # "signs reading '...'": the participle describes the sign; its slogan is a title, not speech
     if form.endswith("ing") and prev in ctx.words.speech_nouns and gap_is_space(ctx, first):
         return True  # "issued a statement saying ...", "sent a letter warning that ...": the noun's content
     if form.endswith("ing") and lemma != "according to":
@@ -141,11 +143,12 @@ def is_cue(ctx: Ctx, first: int, last: int, lemma: str, flags: tuple[str, ...] =
         if after[:1] == "," and after[1:].lstrip()[:1] in MARK_CHARS:
             after = after[1:].lstrip()
         if after[:1] == ":" or (after[:1] and after[0] in MARK_CHARS):
-            return _person_subject(ctx, first)
+            # (a written text "reads" its wording: 'The sign read: "..."')
+            return _person_subject(ctx, first) or _text_reads(ctx, first, lemma)
         if re.search(r"[,!?][\"\u201d\u2019']{1,2}\s*$", before):
             return True  # `"...," continued Smith`
-        return bool(re.search(r"[,!?][\"\u201d\u2019']{1,2}\s+(?:[\w.\u2019'-]+\s+){1,4}$", before)) \
-            and _person_subject(ctx, first)
+        return bool(re.search(r"[,!?][\"\u201d\u2019']{1,2}\s+(?:[\w.\u2019'-]+\s+){1,6}$", before)) \
+            and (_person_subject(ctx, first) or _text_reads(ctx, first, lemma))
     if "needs_evidence" in flags:
         # ambiguous verbs ("added", "noted", "reported") count with reported content next to them, or in the past
         # tense after a subject that can speak ("Trump responded by ...", "she acknowledged it was unlikely")
@@ -167,6 +170,11 @@ def _content_follows(ctx: Ctx, last: int) -> bool:
         return False
     g = ctx.gap(last + 1).strip()
     return (bool(g) and (g[0] in MARK_CHARS or g[0] == ":")) or (not g and w[last + 1] == "that")
+
+
+def _text_reads(ctx: Ctx, first: int, lemma: str) -> bool:
+    """Does a written text read its wording here ("the statement read", "The sign reads:")?"""
+    return lemma == "read" and _document_subject(ctx, first)
 
 
 def _comma_quote(ctx: Ctx, last: int) -> bool:
