@@ -359,3 +359,11 @@ def test_reading_a_text_is_not_reporting_it():
     assert [a.text for a in attrs('He read the report twice and then said it was "fine."')] == ["said"]
     # a sign's slogan is a title, and the participle describes the sign
     assert attrs('Parents pushed buggies carrying handmade signs reading "Freeze prices, not child benefit".') == []
+
+
+def test_a_pronoun_carries_its_referent_to_the_next_pronoun():
+    text = ("A local activist told the Telegraph the flyer was fake.\n\nJoy Gansh, a local activist, believes the "
+            'display was made to discredit the movement. She said: "It is a way to make us seem violent." The '
+            'student, who plans a march, believes that "white supremacists" made it. "People who hold those beliefs '
+            'are not part of this movement," she added.')
+    assert [a.speaker for a in attrs(text) if a.source_type == "pronoun"] == ["Joy Gansh", "Joy Gansh"]

@@ -69,6 +69,12 @@ def classify_and_resolve(ctx: Ctx, attrs: list[Attr]) -> None:
                     alts = (_known_person_before(ctx, a), recent, _previous_subject(ctx, a), last_person,
                             _nearest_person(ctx, a.source[0], pr, _window_start(ctx, a)))
                     a.speaker = next((x for x in alts if x and not _other_gender(ctx, x, pr)), None)
+                # the pronoun's referent is the person spoken of now: "She said: '...' ... she added"
+                if a.speaker and not quoted:
+                    if a.speaker == last_described:
+                        last_described_sentence = a.sentence
+                    else:
+                        last_person, last_person_sentence = a.speaker, a.sentence
             else:
                 a.speaker = last_group
         elif st == "named_person":
