@@ -144,6 +144,9 @@ def attrs(text):
          "Cameron Kasky", "named_person", "Cameron Kasky"),
         ('In Washington, a spokesman said it was "fine."', "said", "neutral", "a spokesman", "anonymous",
          "a spokesman"),
+        # referring to someone as a quoted name is naming them
+        ('After the vote, Bush referred to Rubio as "a bright, charismatic leader".', "referred", "neutral", "Bush",
+         "named_person", "Bush"),
         # a written text reads its wording
         ('"Our revolution has already forced a change," read the email.', "read", "neutral", "the email",
          "title_only", "the email"),
@@ -357,6 +360,7 @@ def test_a_reporting_verb_is_never_part_of_the_next_source():
 
 def test_reading_a_text_is_not_reporting_it():
     assert [a.text for a in attrs('He read the report twice and then said it was "fine."')] == ["said"]
+    assert attrs("He referred to the report in his speech.") == []
     # a sign's slogan is a title, and the participle describes the sign
     assert attrs('Parents pushed buggies carrying handmade signs reading "Freeze prices, not child benefit".') == []
 

@@ -103,6 +103,9 @@ def is_cue(ctx: Ctx, first: int, last: int, lemma: str, flags: tuple[str, ...] =
             nxt in ("it", "him", "her", "them", "this", "that", "himself", "herself") and lemma != "call"
             or nxt in ("it", "him", "her", "them") and last + 2 < len(w) and w[last + 2] in ("a", "an", "the")
             or _person_subject(ctx, first) and form.endswith("ed"))
+    if lemma == "refer":
+        # "referred to Rubio as 'a bright, charismatic leader'": naming someone or something, with the name quoted
+        return nxt == "to" and _word_within(ctx, last, ("as",), 10) and _quote_within(ctx, last, 14)
     if lemma in ("describe", "characterise", "characterize", "portray"):
         return _word_within(ctx, last, ("as",), 10) or _quote_within(ctx, last, 8) or (
             _person_subject(ctx, first) and form.endswith(("ed", "d")))
