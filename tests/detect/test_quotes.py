@@ -183,6 +183,8 @@ def quotes(text):
          [("cannot", "mention", None), ("can", "mention", None)]),
         ('The guide prefers "refugee" rather than "migrant" in headlines.',
          [("refugee", "mention", None), ("migrant", "mention", None)]),
+        # a quoted word before "label" or "tag" is the word itself talked about
+        ('Headline\n\nMany think the "racist" label is used too loosely.', [("racist", "mention", None)]),
         # a quantifier standing alone is a subject of people
         ('Headline\n\nPilate is afraid. "Do not obsess over his suffering," some say. "His teachings matter."',
          [("Do not obsess over his suffering,", "direct", "some"), ("His teachings matter.", "direct", "some")]),

@@ -22,7 +22,7 @@ MENTION_BEFORE = re.compile(
     r"|\b(?:words?|terms?|phrases?|expressions?|labels?)\b[^.;:!?\"\u201c\u201d]{0,40}?\b(?:like|such\s+as)\s*$",
     re.IGNORECASE)
 MENTION_AFTER = re.compile(
-    r"^\s*,?\s*(?:means|meant|stands\s+for|as\s+a\s+(?:word|term)|(?:is|was|are|were)\s+(?:a|an|the)\s+"
+    r"^\s*,?\s*(?:means|meant|stands\s+for|as\s+a\s+(?:word|term)|(?:label|labels|tag|tags|moniker|epithet|slur)\b|(?:is|was|are|were)\s+(?:a|an|the)\s+"
     r"(?:[\w-]+\s+){0,3}?(?:word|term|phrase|euphemism|buzzword|catchphrase|code\s+word|misnomer|neologism)s?\b|"
     r"(?:is|was)\s+coined|(?:is|was|are|were)?\s*(?:mentioned|uttered|spelled|spelt|misspelled)\b)",
     re.IGNORECASE)
@@ -48,7 +48,7 @@ TITLE_AFTER = re.compile(
     r"documentary|book|report|memo|list|award|prize|slogan|revolution|intifada|project|order|rule|"
     r"amendment|clause|provision|protocol|deal|accord|agreement|pact|treaty|event|festival|concert|speech|"
     r"address|tweet|post|column|article|headline|segment|episode|film|movie|song|album|game|app|hashtag|"
-    r"website|blog|newsletter|brand|label|chant|t-shirt|sign|signs|banner|banners|placards?)\b", re.IGNORECASE)
+    r"website|blog|newsletter|brand|chant|t-shirt|sign|signs|banner|banners|placards?)\b", re.IGNORECASE)
 # A quotation right before one of these nouns names that thing ("the 'zero tolerance' policy", "a 'waiver' clause",
 # "the 'Unite the Right' rally"): the guidelines' titles of laws, rules, operations, events and campaigns.
 NAMING_HEAD = re.compile(
