@@ -185,6 +185,10 @@ def quotes(text):
          [("refugee", "mention", None), ("migrant", "mention", None)]),
         # a quoted word before "label" or "tag" is the word itself talked about
         ('Headline\n\nMany think the "racist" label is used too loosely.', [("racist", "mention", None)]),
+        # the answers of a poll's scale are options, a word "as a slur" is talked about
+        ('Headline\n\nThe survey found 76 percent have a "great deal" or a "fair amount" of trust in local news.',
+         [("great deal", "other", None), ("fair amount", "other", None)]),
+        ('Headline\n\nFew decried the overuse of "racism" as a slur.', [("racism", "mention", None)]),
         # a quantifier standing alone is a subject of people
         ('Headline\n\nPilate is afraid. "Do not obsess over his suffering," some say. "His teachings matter."',
          [("Do not obsess over his suffering,", "direct", "some"), ("His teachings matter.", "direct", "some")]),

@@ -22,7 +22,7 @@ MENTION_BEFORE = re.compile(
     r"|\b(?:words?|terms?|phrases?|expressions?|labels?)\b[^.;:!?\"\u201c\u201d]{0,40}?\b(?:like|such\s+as)\s*$",
     re.IGNORECASE)
 MENTION_AFTER = re.compile(
-    r"^\s*,?\s*(?:means|meant|stands\s+for|as\s+a\s+(?:word|term)|(?:label|labels|tag|tags|moniker|epithet|slur)\b|(?:is|was|are|were)\s+(?:a|an|the)\s+"
+    r"^\s*,?\s*(?:means|meant|stands\s+for|as\s+an?\s+(?:word|term|slur|label|insult|epithet)|(?:label|labels|tag|tags|moniker|epithet|slur)\b|(?:is|was|are|were)\s+(?:a|an|the)\s+"
     r"(?:[\w-]+\s+){0,3}?(?:word|term|phrase|euphemism|buzzword|catchphrase|code\s+word|misnomer|neologism)s?\b|"
     r"(?:is|was)\s+coined|(?:is|was|are|were)?\s*(?:mentioned|uttered|spelled|spelt|misspelled)\b)",
     re.IGNORECASE)
@@ -63,7 +63,12 @@ ORG_AFTER = re.compile(r"^\s*(?:PAC|super\s+PAC|group|organi[sz]ation|party|cauc
 OTHER_CONTENT = re.compile(
     r"^(?:yes|no|aye|nay|yea|true|false|mostly\s+true|mostly\s+false|half\s+true|pants\s+on\s+fire|"
     r"leave|remain|present|abstain|none|other|n/?a|ok|okay|like|dislike|agree|disagree|strongly\s+agree|"
-    r"strongly\s+disagree|undecided|don'?t\s+know|a|b|c|d|f|a\+|a-)[.,!?]?$", re.IGNORECASE)
+    r"strongly\s+disagree|undecided|don'?t\s+know|a|b|c|d|f|a\+|a-|"
+    # the answer scales of opinion polls ("a 'great deal' or a 'fair amount' of trust")
+    r"(?:a\s+)?great\s+deal|(?:a\s+)?fair\s+amount|not\s+(?:very|too)\s+much|none\s+at\s+all|not\s+at\s+all|"
+    r"(?:strongly|somewhat)\s+(?:approve|disapprove|favou?r|oppose|support)|"
+    r"(?:very|somewhat|mostly)\s+(?:favou?rable|unfavou?rable|likely|unlikely|confident|satisfied|dissatisfied)|"
+    r"not\s+(?:very\s+|at\s+all\s+)?(?:likely|confident|satisfied))[.,!?]?$", re.IGNORECASE)
 # A quoted name right after "told" or "on" is the program or publication spoken to, not anyone's words: "told
 # "Meet the Press" that ...", "said on "Fox & Friends"", "in an interview with "The View"".
 ADDRESSEE_BEFORE = re.compile(
