@@ -189,6 +189,10 @@ def quotes(text):
         ('Headline\n\nThe survey found 76 percent have a "great deal" or a "fair amount" of trust in local news.',
          [("great deal", "other", None), ("fair amount", "other", None)]),
         ('Headline\n\nFew decried the overuse of "racism" as a slur.', [("racism", "mention", None)]),
+        # a word of pretence or doubt before the marks makes a scare quote, a bracket between them too
+        ('Headline\n\nIt disrupts a (largely illusory) "peace process" in the region.',
+         [("peace process", "scare", None)]),
+        ('Headline\n\nSome of the purported "evidence" includes a mural.', [("evidence", "scare", None)]),
         # a quantifier standing alone is a subject of people
         ('Headline\n\nPilate is afraid. "Do not obsess over his suffering," some say. "His teachings matter."',
          [("Do not obsess over his suffering,", "direct", "some"), ("His teachings matter.", "direct", "some")]),

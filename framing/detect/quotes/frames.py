@@ -86,7 +86,11 @@ NOT_NAMED_THING = frozenset("""he she they we i you it who which that what whom 
 NAMED_ENTITY_NOUNS = frozenset("""group organisation organization company firm man woman person boy girl place town city
     village street road facility account user page channel site website club band team ship dog cat horse""".split())
 MARKUP_BEFORE = re.compile(r"\b[\w:-]+=$")
-SO_CALLED = re.compile(r"\b(?:so[-\s]called|self[-\s](?:styled|proclaimed)|supposed)\s*$", re.IGNORECASE)
+# Words of pretence or doubt right before the marks (a bracket may close between them: "(largely illusory)
+# 'peace process'"): the writer does not grant the word its sense.
+SO_CALLED = re.compile(r"\b(?:so[-\s]called|self[-\s](?:styled|proclaimed)|supposed|supposedly|purported|"
+                       r"purportedly|ostensible|ostensibly|would-be|illusory|imaginary|mythical|officially|derided|"
+                       r"phony|phoney|bogus|pseudo)\)?\s*$", re.IGNORECASE)
 # Nouns that end the name of a rule, law, plan or test ("eight-state rule", "the doll tests").
 TITLE_NOUNS = frozenset("""rule rules act bill law doctrine plan agreement accord treaty pact deal initiative program
     programme test tests amendment clause protocol strategy policy""".split())
