@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
+import re
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -72,3 +73,9 @@ def selection_main(root: Path, seed: str, labelled: Iterable[str], default_n: in
                          *(root / "data/gold" / p for p in labelled)))
     for rec in walk_selection(args.shared / "data" / ALLSIDES, seed, skip, args.n, keep=keep):
         print(json.dumps(rec, sort_keys=True))
+
+
+def short_quotations(text: str, spans: list[QuoteSpan]) -> bool:
+    """The filter of the sets rich in short quotations (``quotes_short35``, ``quotes_short40``): at least three
+    quotation pairs of four words or fewer."""
+    return sum(len(re.findall(r"\w+", text[s.start:s.end])) <= 4 for s in spans) >= 3

@@ -11,14 +11,11 @@ labelled set holds the first 40, in five blocks of eight (README.md says who lab
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
-from framing.evaluate.allsides import selection_main
-from framing.text.quotemarks import QuoteSpan
+from framing.evaluate.allsides import selection_main, short_quotations
 
 ROOT = Path(__file__).resolve().parents[3]
-SHORT_WORDS = 4
 # Every article already labelled when this set was chosen (besides the shared quotation files): never chosen again.
 LABELLED = ("quotes_allsides60.jsonl", "quotes_allsides30/merged.jsonl", "quotes_check60/merged.jsonl",
             "quotes_short35/merged.jsonl", "quotes_check40/merged.jsonl", "quotes_blind40/merged.jsonl",
@@ -27,11 +24,6 @@ LABELLED = ("quotes_allsides60.jsonl", "quotes_allsides30/merged.jsonl", "quotes
 
 def main() -> None:
     selection_main(ROOT, "20261209", LABELLED, 40, keep=short_quotations)
-
-
-def short_quotations(text: str, spans: list[QuoteSpan]) -> bool:
-    """At least three quotation pairs of four words or fewer."""
-    return sum(len(re.findall(r"\w+", text[s.start:s.end])) <= SHORT_WORDS for s in spans) >= 3
 
 
 if __name__ == "__main__":
