@@ -206,6 +206,11 @@ def tokens(sentence: str, *, emoticons: bool = True) -> list[str]:
     for c in sentence.split():
         if c.isalnum():
             out.append(c)
+        elif c[-1] in _PUNCT_SET and c[:-1].isalnum():
+            # a word and one mark after it other than a full stop ("said,", "it?", "voters'"): the word and the mark,
+            # as _chunk_tokens splits them, without a lookup in the cache of chunks
+            out.append(c[:-1])
+            out.append(c[-1])
         else:
             split = known.get(c)
             out += split if split is not None else _chunk_tokens(c)
