@@ -41,7 +41,7 @@ from types import ModuleType
 # bypassed.
 MODULES = (
     "framing.text.document", "framing.text.normalize", "framing.text.quotemarks", "framing.text.segment",
-    "framing.text.truecase", "framing.text.layout", "framing.text.language",
+    "framing.text.truecase", "framing.text.layout", "framing.text.language", "framing.text.fastmatch",
     "framing.detect.sentiment", "framing.detect.loaded_terms", "framing.detect.roles",
     "framing.detect.attributions", "framing.detect.attributions._base", "framing.detect.attributions.content",
     "framing.detect.attributions.cues", "framing.detect.attributions.sources",

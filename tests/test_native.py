@@ -182,6 +182,7 @@ def test_compiled_modules_use_no_cached_property():
     ("framing.findings:Attribution", (0, 4, "said", "say", "neutral", "She", 5, 8, "pronoun", None, None, None, False,
                                       "why")),
     ("framing.findings:SentenceSentiment", (0, 9, "Good day.", 0.7, 0.6, "why")),
+    ("framing.detect.quotes:QuoteCall", ("a span", "scare", None, None, "why")),
 ])
 def test_records_with_their_own_init_are_still_frozen_dataclasses(cls, args):
     # they define __init__ so that compiled code runs it natively; what the dataclass gave them must be unchanged
@@ -189,10 +190,13 @@ def test_records_with_their_own_init_are_still_frozen_dataclasses(cls, args):
     import importlib
 
     from framing import default_lexicons
+    from framing.text.quotemarks import QuoteSpan
 
     module, name = cls.split(":")
     record = getattr(importlib.import_module(module), name)
-    args = tuple(default_lexicons().loaded_terms.entries[0] if x == "an entry" else x for x in args)
+    span = QuoteSpan(1, 2, "\u201c", "\u201d", 0, False)
+    args = tuple(default_lexicons().loaded_terms.entries[0] if x == "an entry" else span if x == "a span" else x
+                 for x in args)
     a, b = record(*args), record(*args)
     names = [f.name for f in dataclasses.fields(record)]
     assert [getattr(a, n) for n in names][:len(args)] == list(args)
@@ -200,6 +204,19 @@ def test_records_with_their_own_init_are_still_frozen_dataclasses(cls, args):
     with pytest.raises(dataclasses.FrozenInstanceError):
         setattr(a, names[0], args[0])
     assert dataclasses.replace(a, **{names[0]: args[0]}) == a
+
+
+def test_attr_has_its_own_init_and_is_still_a_mutable_dataclass():
+    import dataclasses
+
+    from framing.detect.attributions import Attr
+
+    a = Attr(1, 2, "say", "neutral", 0)
+    assert a == Attr(1, 2, "say", "neutral", 0, None, "none", None, None, None, None, None, None)
+    assert [f.default for f in dataclasses.fields(Attr)][5:] == [None, "none", None, None, None, None, None, None]
+    a.speaker = "She"
+    assert dataclasses.replace(a, speaker=None) == Attr(1, 2, "say", "neutral", 0)
+    assert repr(a).startswith("Attr(cue_first=1, cue_last=2, lemma='say'")
 
 
 def test_findings_pickle_and_copy_by_their_fields():

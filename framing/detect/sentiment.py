@@ -197,7 +197,7 @@ def tokens(sentence: str, *, emoticons: bool = True) -> list[str]:
     :func:`_maybe_emoticon` (:func:`_maybe_emoticons_at`)."""
     if "\n\n" in sentence or "\r\n\r\n" in sentence:
         # paragraph breaks become sentence markers in TextBlob's tokenizer: use it as it is
-        return " ".join(_tb().find_tokens(sentence)).lower().split()
+        return _lower(" ".join(_tb().find_tokens(sentence))).split()
     # TextBlob's contractions and quotation marks only add spaces inside a whitespace-separated chunk, and its
     # punctuation rules read one chunk at a time: so a sentence's tokens are its chunks' tokens in turn. A chunk of
     # letters and digits is its own token; the others ("said,", "Trump's", "U.S.") are split once per process
@@ -206,6 +206,11 @@ def tokens(sentence: str, *, emoticons: bool = True) -> list[str]:
     for c in sentence.split():
         if c.isalnum():
             out.append(c)
+        elif c[-1] in _PUNCT_SET and c[:-1].isalnum():
+            # a word and one mark after it other than a full stop ("said,", "it?", "voters'"): the word and the mark,
+            # as _chunk_tokens splits them, without a lookup in the cache of chunks
+            out.append(c[:-1])
+            out.append(c[-1])
         else:
             split = known.get(c)
             out += split if split is not None else _chunk_tokens(c)
@@ -214,7 +219,18 @@ def tokens(sentence: str, *, emoticons: bool = True) -> list[str]:
         joined = _tb().RE_SARCASM.sub("(!)", joined)
     if emoticons and _maybe_emoticon().search(joined):
         joined = _tb().RE_EMOTICONS.sub(lambda m: m.group(1).replace(" ", "") + m.group(2), joined)
-    return joined.lower().split()
+    return _lower(joined).split()
+
+
+# Python's own str.lower, called as a Python function (see _lower)
+_PY_LOWER: Any = str.lower
+
+
+def _lower(s: str) -> str:
+    """``s.lower()`` as Python computes it. Compiled, ``s.lower()`` is mypyc's, which before Python 3.13 maps the
+    characters of a text outside ASCII one by one, without Python's rule for a Greek capital sigma that ends a word
+    ("ΟΔΟΣ" is "οδος" in Python, "οδοσ" in mypyc's): such a text goes through Python's method."""
+    return s.lower() if s.isascii() else _PY_LOWER(s)
 
 
 # The tokens of each distinct chunk that is not a plain word. Bounded: emptied when full, and only short chunks are

@@ -5,10 +5,13 @@ The lexicons, rules and TextBlob's sentiment are English: an article in another 
 nothing (German "gut" read as an emotive English word). :func:`identify` names the language of the first
 ``language_sample_chars`` characters; a language other than English is only reported when the classifier gives it
 at least ``min_language_confidence``, otherwise the article is ``und`` (undetermined: too short or mixed) and is
-analysed as English.
+analysed as English. A text at least as long as the sample whose first half is English at that confidence is English
+(with that half's probability) without reading the second half: the same language on every text measured
+(``docs/design-measurements.md``), in less time.
 
-Cannot: tell the languages of a mixed text apart (one label per article), or identify reliably a text of a few
-words (those are mostly ``und``); ``docs/design-measurements.md`` has the measured error rates.
+Cannot: tell the languages of a mixed text apart (one label per article: an article that opens with a paragraph of
+English is English, whatever follows), or identify reliably a text of a few words (those are mostly ``und``);
+``docs/design-measurements.md`` has the measured error rates.
 """
 
 from __future__ import annotations
@@ -178,6 +181,15 @@ def identify(text: str, cfg: Config) -> Language:
     sample = text[: cfg.language_sample_chars]
     if sum(map(str.isalpha, sample)) < cfg.min_language_letters:
         return Language(UNDETERMINED, 0.0)
+    if len(sample) == cfg.language_sample_chars:
+        # A text as long as the sample or longer (an article, not a sentence), English at the confidence asked of any
+        # language in the first half of the sample, is English: the second half is not read (nearly all English news;
+        # other texts are classified on the whole sample, as before). The classifier's tables are large and read at
+        # random, so this halves the memory an English article draws through the processor's caches.
+        code, p = _classify(sample[: len(sample) // 2])
+        p = round(float(p), 4)
+        if code == ENGLISH and p >= cfg.min_language_confidence:
+            return Language(ENGLISH, p)
     code, p = _classify(sample)
     p = round(float(p), 4)
     return Language(str(code) if p >= cfg.min_language_confidence else UNDETERMINED, p)

@@ -90,7 +90,8 @@ _PIECES = ["good", "bad", "very", "really", "not", "never", "no", "don't", "isn'
            "Mr.", "U.S.", "e.g.", "a.m.", "Dr", "...", "!", "?", "(!)", "( ! )", ":)", ": )", ":-(", "XD", "x D",
            "<3", "O_o", "o_O", "8)", ";)", "(", ")", "\"", "'", "\u201c", "\u201d", "\u2018", "\u2019", ",", ".",
            "-", "--", "\u2014", "wonderful", "terrible", "extremely", "happily", "sadly", "caf\u00e9", "\u00e9lan",
-           "IBM", "2018", "8th", "well-known", " ", "  ", "\n", "\n\n", "\t", "the", "a", "plan", "said", "x", "o"]
+           "IBM", "2018", "8th", "well-known", " ", "  ", "\n", "\n\n", "\t", "the", "a", "plan", "said", "x", "o",
+           "voters'", "3\u00b2", "\u0130stanbul", "\u039f\u0394\u039f\u03a3"]
 
 
 def _generated(seed: int, n: int, max_pieces: int = 40) -> list[str]:

@@ -82,3 +82,27 @@ def test_the_cache_of_converted_rows_starts_again_when_full():
     for s in texts:
         assert language._classify(s, model) == ref.classify(s), s[:80]
     assert 0 < model.n_cached <= 700
+
+
+def _whole_sample(text: str) -> str:
+    """The language identify gave before it read the first half of a long sample on its own: the whole sample."""
+    sample = text[: DEFAULT.language_sample_chars]
+    if sum(map(str.isalpha, sample)) < DEFAULT.min_language_letters:
+        return language.UNDETERMINED
+    code, p = language._classify(sample)
+    return code if round(float(p), 4) >= DEFAULT.min_language_confidence else language.UNDETERMINED
+
+
+def test_the_first_half_decides_only_english_and_gives_the_same_language():
+    texts = _texts() + [t * 8 for t in SAMPLES]  # (the samples are short: repeated, they fill a whole sample)
+    assert sum(len(t) >= DEFAULT.language_sample_chars for t in texts) > 100
+    for t in texts:
+        assert language.identify(t, DEFAULT).code == _whole_sample(t), t[:80]
+
+
+def test_an_article_that_opens_in_english_is_english():
+    # the documented limit: the first half of the sample decides when it is English enough
+    english = "The White House said on Tuesday that the president would travel to Ohio next week to promote his plan. "
+    german = "Die Bundesregierung hat am Mittwoch neue Regeln für die Einwanderung beschlossen, sagte ein Sprecher. "
+    assert language.identify(english * 3 + german * 3, DEFAULT).code == "en"
+    assert language.identify(german * 3 + english * 3, DEFAULT).code == "de"

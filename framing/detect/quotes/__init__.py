@@ -41,6 +41,7 @@ from framing.detect.quotes.speakers import (
 )
 from framing.lexicons import Lexicon
 from framing.text.document import Document
+from framing.text.fastmatch import EndPattern, StartPattern
 from framing.text.quotemarks import QuoteSpan
 
 __all__ = ["QuoteCall", "classify"]
@@ -56,6 +57,13 @@ class QuoteCall:
     speaker: str | None
     cue: str | None
     reason: str
+
+    def __init__(self, span: QuoteSpan, kind: str, speaker: str | None, cue: str | None, reason: str) -> None:
+        object.__setattr__(self, "span", span)  # (natively when compiled: see framing.detect.roles.RoleCall)
+        object.__setattr__(self, "kind", kind)
+        object.__setattr__(self, "speaker", speaker)
+        object.__setattr__(self, "cue", cue)
+        object.__setattr__(self, "reason", reason)
 
 
 def classify(doc: Document, attrs: list[Attr], cfg: Config, sources: Lexicon) -> list[QuoteCall]:
@@ -154,7 +162,7 @@ def _classify_one(ctx: QuoteContext, q: QuoteSpan, last: LastTurn | None, outer_
         return QuoteCall(q, "partial", name, None, "a quoted verb phrase woven into the sentence: someone's wording, "
                                                    "not a label the writer holds at a distance"
                                                    + ("; the speaker is the sentence's subject" if name else ""))
-    if 2 <= n <= 6 and words[-1].lower() in fr.TITLE_NOUNS or n <= 6 and fr.NAMING_HEAD.match(after):
+    if 2 <= n <= 6 and words[-1].lower() in fr.TITLE_NOUNS or n <= 6 and _NAMING_HEAD.found(after):
         return QuoteCall(q, "title", None, None, "names a rule, law, plan, agreement or test (a title, not a quote)")
     if n == 1 and _capitalised_mid_sentence(ctx, q, words[0], before):
         return QuoteCall(q, "title", None, None, _CAPITALISED)
@@ -222,43 +230,62 @@ def first_upper(word: str) -> bool:
     return word[:1].isupper() and not word.isupper()
 
 
+# The frames before the marks end where the marks start ("the word", "so-called"): tested backwards, one match attempt
+# instead of a search from every position; those after the marks, and the content's own, start where they start.
+# Both in lower case on ASCII text (framing.text.fastmatch: the same answers as the patterns')
+_MENTION_BEFORE = EndPattern(fr.MENTION_BEFORE)
+_NAME_BEFORE = EndPattern(fr.NAME_BEFORE)
+_MARKUP_BEFORE = EndPattern(fr.MARKUP_BEFORE)
+_SO_CALLED = EndPattern(fr.SO_CALLED)
+_ADDRESSEE_BEFORE = EndPattern(fr.ADDRESSEE_BEFORE)
+_NAMING_PARTICIPLE = EndPattern(fr.NAMING_PARTICIPLE)  # (whether it matches; its group is read from the search)
+_TITLE_BEFORE = EndPattern(fr.TITLE_BEFORE)
+_OTHER_CONTENT = StartPattern(fr.OTHER_CONTENT)
+_MENTION_AFTER = StartPattern(fr.MENTION_AFTER)
+_ADDRESSEE_AFTER = StartPattern(fr.ADDRESSEE_AFTER)
+_TITLE_AFTER = StartPattern(fr.TITLE_AFTER)
+_ORG_AFTER = StartPattern(fr.ORG_AFTER)
+_NAMING_HEAD = StartPattern(fr.NAMING_HEAD)
+
+
 def _frame_kind(ctx: QuoteContext, q: QuoteSpan, words: list[str], before: str, after: str) -> QuoteCall | None:
     """The kind the words around the marks give, before any speaker is looked for (:mod:`.frames`)."""
     content = ctx.text[q.start:q.end]
     n = len(words)
-    if fr.OTHER_CONTENT.match(content.strip()):
+    if _OTHER_CONTENT.found(content.strip()):
         return QuoteCall(q, "other", None, None, "a label or option (yes/no, a rating) rather than anyone's words")
-    if fr.MENTION_BEFORE.search(before) or fr.MENTION_AFTER.match(after):
+    if _MENTION_BEFORE.found(before) or _MENTION_AFTER.found(after):
         return QuoteCall(q, "mention", None, None, "the words themselves are talked about (\"the word ...\")")
     if n <= 3 and (fr.CONTRASTED_BEFORE.search(before) or fr.CONTRASTED_AFTER.match(after)):
         return QuoteCall(q, "mention", None, None,
                          "set against another quoted word (\"'X' instead of 'Y'\"): the words themselves are compared")
-    if fr.NAME_BEFORE.search(before) or fr.between_names(ctx.text, q) or (
+    if _NAME_BEFORE.found(before) or fr.between_names(ctx.text, q) or (
             not ctx.in_headline(q) and fr.nickname_before_surname(ctx.text, q)):
         return QuoteCall(q, "name", None, None, "a nickname or name (after \"dubbed\", \"known as\", or inside a name)")
-    if fr.MARKUP_BEFORE.search(before):
+    if _MARKUP_BEFORE.found(before):
         return QuoteCall(q, "other", None, None, "an attribute value in markup (name=\"...\")")
-    if fr.SO_CALLED.search(before) and n <= ctx.cfg.scare_max_words + 2:
+    if _SO_CALLED.found(before) and n <= ctx.cfg.scare_max_words + 2:
         return QuoteCall(q, "scare", None, None, "marked as doubtful by \"so-called\" or a similar word before it")
     titleish = fr.title_case(words)
-    if titleish and n <= 6 and fr.ADDRESSEE_BEFORE.search(before) and fr.ADDRESSEE_AFTER.match(after):
+    if titleish and n <= 6 and _ADDRESSEE_BEFORE.found(before) and _ADDRESSEE_AFTER.found(after):
         return QuoteCall(q, "title", None, None, "the name of a show or publication someone spoke to (after \"told\" "
                                                  "or \"on\"), not anyone's words")
     # (one capitalised word is a name too: "a psychology class called 'Perception'")
-    named = fr.NAMING_PARTICIPLE.search(before) if (titleish and n <= 8 or n == 1 and first_upper(words[0])) else None
+    named = fr.NAMING_PARTICIPLE.search(before) if (titleish and n <= 8 or n == 1 and first_upper(words[0])) \
+        and _NAMING_PARTICIPLE.found(before) else None
     if named and (named.group(1) or ",") not in fr.NOT_NAMED_THING:
         if named.group(1) in fr.NAMED_ENTITY_NOUNS:
             return QuoteCall(q, "name", None, None, "the name a person, place or group is called by (\"a group "
                                                     "called ...\")")
         return QuoteCall(q, "title", None, None, "the name a work, event, test or movement is called by (\"an "
                                                  "experiment called ...\")")
-    if n <= 12 and (fr.TITLE_BEFORE.search(before) and (titleish or n <= 6)) or (fr.TITLE_AFTER.match(after)
+    if n <= 12 and (_TITLE_BEFORE.found(before) and (titleish or n <= 6)) or (_TITLE_AFTER.found(after)
                                                                                  and titleish):
         return QuoteCall(q, "title", None, None, "the name of a work, law, event, campaign or slogan")
     if titleish and not ctx.in_headline(q) and n <= 10 and not fr.starts_clause(before) \
             and content.rstrip()[-1:] not in ("?", "!") and not fr.cue_right_before(before):
         return QuoteCall(q, "title", None, None, "every word capitalised: the name of a work, event or campaign")
-    if titleish and fr.ORG_AFTER.match(after):
+    if titleish and _ORG_AFTER.found(after):
         return QuoteCall(q, "name", None, None, "the name of an organisation, place or account")
     stripped = content.strip(" ,.;:")
     if n == 1 and 2 <= len(stripped) <= 6 and stripped.isupper() and stripped.isalpha():

@@ -82,7 +82,7 @@ class QuoteContext:
     def _count_speech_family(self) -> str | None:
         counts = {"d": 0, "s": 0}
         for q in self.doc.quotes:
-            if q.depth == 0 and len(WORD.findall(self.text[q.start:q.end])) >= 6:
+            if q.depth == 0 and _has_words(self.text[q.start:q.end], 6):
                 counts[family(q, self.text)] += 1
         if counts["d"] == counts["s"]:
             return None
@@ -119,6 +119,16 @@ class QuoteContext:
 
     def cue_text(self, a: Attr) -> str:
         return self.text[self.doc.tok_start[a.cue_first]:self.doc.tok_end[a.cue_last]]
+
+
+def _has_words(text: str, n: int) -> bool:
+    """``len(WORD.findall(text)) >= n``, reading only up to the n-th word."""
+    k = 0
+    for _ in WORD.finditer(text):
+        k += 1
+        if k >= n:
+            return True
+    return False
 
 
 def family(q: QuoteSpan, text: str) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from framing.text.fastmatch import EndPattern
 from framing.text.quotemarks import QuoteSpan
 
 # The expression itself is talked about: named as a word or phrase, defined, spelled, typed or searched for.
@@ -101,6 +102,7 @@ CUE_BEFORE = re.compile(
     r"continued|declared|stated|tweeted|posted|explained|insisted|warned|noted|argued|claimed|stressed|"
     r"announced|responded|recalled|quipped|joked|shouted|chanted|chanting|called|calling|quote)\b"
     r"(?:\s+[\w\u2019'.-]+){0,5}\s*[,:]?\s*$", re.IGNORECASE)
+_CUE_BEFORE = EndPattern(CUE_BEFORE)  # tested backwards, in lower case: the same answers (framing.text.fastmatch)
 
 
 def title_case(words: list[str]) -> bool:
@@ -115,7 +117,7 @@ def starts_clause(before: str) -> bool:
 
 def cue_right_before(before: str) -> bool:
     b = before.rstrip().rstrip("'\"\u201c\u201d\u2018\u2019").rstrip()
-    return bool(CUE_BEFORE.search(b))
+    return _CUE_BEFORE.found(b)
 
 
 def between_names(text: str, q: QuoteSpan) -> bool:
