@@ -131,6 +131,17 @@ def page_paths(db: Path, sources: list[str], repeat: int) -> None:
         with open_store(db, read_only=True) as st:
             return st.articles_frame(columns=["event", "date", "source", "title", "lt_author", "n_words"])
 
+    def events_sql() -> pd.DataFrame:
+        with open_store(db, read_only=True) as st:
+            return st.events_table()
+
+    with open_store(db, read_only=True) as st:  # the last article of the largest source, by id
+        last = str(st.con.execute("SELECT max(article_id) FROM articles WHERE source = ?", [sources[0]]).fetchone()[0])
+
+    def one_article(aid: str) -> int:
+        with open_store(db, read_only=True) as st:
+            return len(st.report(aid)["findings"])
+
     def search_sql(query: str, filters: Filters) -> pd.DataFrame:
         with open_store(db, read_only=True) as st:
             return st.search(query, filters.where(), limit=200,
@@ -153,13 +164,16 @@ def page_paths(db: Path, sources: list[str], repeat: int) -> None:
          lambda: (corpus_summary(a := every_article()), len(sources_table(a)))[1]),
         ("Overview: corpus summary and sources table in SQL (after)", lambda: len(overview_sql())),
         ("Same event: the events table, every article read (before)", lambda: len(events_table(every_article()))),
-        ("Same event: the events table, 6 columns read (after)", lambda: len(events_table(event_columns()))),
+        ("Same event: the events table, 6 columns read (2026-12-03)", lambda: len(events_table(event_columns()))),
+        ("Same event: the events table in SQL (Store.events_table, after)", lambda: len(events_sql())),
         ("Explorer: search 'trump' in every article, pandas (before)", lambda: len(search_pandas("trump", Filters()))),
         ("Explorer: search 'trump' in every article, SQL (after)", lambda: len(search_sql("trump", Filters()))),
         ("Explorer: search 'biden border' + leaning left (SQL)",
          lambda: len(search_sql("biden border", Filters(leanings=("left",))))),
         ("Explorer: no query, first view (SQL)", lambda: len(search_sql("", Filters()))),
         (f"Explorer: article beside its outlet ({sources[0]})", lambda: len(outlet(sources[0]))),
+        (f"Explorer: one article's report and text by id ({sources[0]}; its findings rows)",
+         lambda: one_article(last)),
     ]
     print(f"\nOther pages' data paths on a cache miss (median of {repeat}; \"before\" rows: one run; seconds)\n")
     print("| step | rows | seconds | load average |")
@@ -305,9 +319,12 @@ def apptest_runs(db: Path, steps: list[tuple[str, dict]], repeat: int) -> tuple[
                                       for name, _ in steps]
 
 
-def browser_runs(db: Path, repeat: int) -> list[tuple[str, float]]:
-    """Time filter changes in Chromium (Debian's, through Playwright) against `framing dashboard --db`: from the
-    click to the new chart on screen and the script run finished. Each repeat is a fresh server process."""
+def browser_runs(db: Path, repeat: int, page: str = "compare") -> list[tuple[str, float, float]]:
+    """Time filter changes in Chromium (Debian's, through Playwright) against `framing dashboard --db` on the Compare
+    page or the Word choice page (``page="words"``): from the click to the new (first) interactive chart on screen,
+    and to the script run finished (on Word choice, the actor labels and the rest of the page follow the chart).
+    The first row is the page's first view (from the page's address to its chart). Each repeat is a fresh server
+    process."""
     import contextlib
     import signal
     import socket
@@ -336,10 +353,16 @@ def browser_runs(db: Path, repeat: int) -> list[tuple[str, float]]:
         ("leaning: + right", lambda pg: multiselect(pg, "Leaning", "right")),
         ("topic: elections", lambda pg: multiselect(pg, "Topic", "elections")),
         ("compare by leaning", lambda pg: selectbox(pg, "Compare by", "Leaning")),
+    ] if page == "words" else [
+        ("leaning: left", lambda pg: multiselect(pg, "Leaning", "left")),
+        ("leaning: + right", lambda pg: multiselect(pg, "Leaning", "right")),
+        ("topic: elections", lambda pg: multiselect(pg, "Topic", "elections")),
+        ("compare by leaning", lambda pg: selectbox(pg, "Compare by", "Leaning")),
         ("chart: differences", lambda pg: pg.get_by_role("radio", name="Differences", exact=True).click()),
         ("finding category: quotations", lambda pg: selectbox(pg, "Finding category", "Quotations")),
     ]
-    times: dict[str, list[float]] = {name: [] for name, _ in actions}
+    first = "first view of the page"
+    times: dict[str, tuple[list[float], list[float]]] = {name: ([], []) for name in [first, *(n for n, _ in actions)]}
     for _ in range(repeat):
         with socket.socket() as sock:
             sock.bind(("127.0.0.1", 0))
@@ -358,33 +381,41 @@ def browser_runs(db: Path, repeat: int) -> list[tuple[str, float]]:
                     "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                     "--disable-sync", "--no-first-run", "--disable-quic"])
                 pg = b.new_page(viewport={"width": 1440, "height": 1000})
-                pg.goto(f"http://127.0.0.1:{port}/compare")
-                pg.wait_for_selector(chart, timeout=120_000)
-                pg.wait_for_function(idle, timeout=120_000)
+                pg.goto(f"http://127.0.0.1:{port}/")  # the server up, its first page shown
+                pg.wait_for_function(idle, timeout=300_000)
+                t0 = time.perf_counter()
+                pg.goto(f"http://127.0.0.1:{port}/{page}")
+                pg.wait_for_selector(chart, timeout=300_000)
+                times[first][0].append(time.perf_counter() - t0)
+                pg.wait_for_function(idle, timeout=300_000)
+                times[first][1].append(time.perf_counter() - t0)
                 for name, act in actions:
-                    before = pg.locator(chart).evaluate("s => s.outerHTML")
+                    before = pg.locator(chart).first.evaluate("s => s.outerHTML")
                     t0 = time.perf_counter()
                     act(pg)
-                    pg.wait_for_function(changed, arg=before, timeout=120_000)
-                    pg.wait_for_function(idle, timeout=120_000)
-                    times[name].append(time.perf_counter() - t0)
+                    pg.wait_for_function(changed, arg=before, timeout=300_000)
+                    times[name][0].append(time.perf_counter() - t0)
+                    pg.wait_for_function(idle, timeout=300_000)
+                    times[name][1].append(time.perf_counter() - t0)
                 b.close()
         finally:
             with contextlib.suppress(ProcessLookupError):
                 os.killpg(proc.pid, signal.SIGTERM)
             proc.wait(timeout=30)
-    return [(name, statistics.median(times[name])) for name, _ in actions]
+    return [(name, statistics.median(a), statistics.median(b)) for name, (a, b) in times.items()]
 
 
 def word_choice_paths(db: Path, steps: list[tuple[str, dict]], repeat: int, before: bool) -> None:
     """The Word choice page's work on a cache miss after each filter change (as dashboards/cached.py runs it): the
-    article count, the distinctive terms from the store's term counts (``store_distinctive_terms``: DuckDB sums,
-    the ranking, the examples' text windows) and their chart as PNG, then the actor labels (a seeded sample of
-    3,000 articles' texts read and matched). With ``before``, also the page before 2026-12-04: every text read and
-    counted once per server (timed once), then the filter's terms scored from those counts."""
+    article count, the distinctive terms from the store's term counts (``store_distinctive_terms``: DuckDB sums
+    and the first terms of each group ranked, then ranked in numpy, and the examples' texts read by id) and their
+    interactive chart (the Vega-Lite specification the page sends), apart their chart as PNG (the download, drawn
+    when it is clicked), then the actor labels (a seeded sample of 3,000 articles: their texts and quotations read,
+    then matched). With ``before``, also the page before 2026-12-04: every text read and counted once per server
+    (timed once), then the filter's terms scored from those counts."""
     import resource
 
-    from framing.charts import ChartParams, draw
+    from framing.charts import ChartParams, draw, draw_interactive
     from framing.compare import actor_labels, count_terms, distinctive_terms, label_mentions
     from framing.compare.stored import store_distinctive_terms
     from framing.corpus import open_store
@@ -414,16 +445,18 @@ def word_choice_paths(db: Path, steps: list[tuple[str, dict]], repeat: int, befo
               f"({len(texts):,} texts, {len(counts.terms):,} terms seen 5 times or more)")
     print(f"\nWord choice page data path on a cache miss (median of {repeat}; seconds; CPU: the process's user + "
           "system seconds for the terms)\n")
-    print("| filter change | by | articles | term table | distinctive terms | CPU | terms chart PNG | page total "
-          "(count + terms + chart) | actor labels (sample) | before: terms from the counts in memory | load |")
-    print("|---|---|---:|---|---:|---:|---:|---:|---:|---:|---:|")
+    print("| filter change | by | articles | term table | distinctive terms | of which examples | CPU | "
+          "interactive chart | **count + terms + chart** | PNG (on download) | actor labels: read | actor labels: "
+          "match | before: terms from the counts in memory | load |")
+    print("|---|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     seen = set()
     for name, step in steps:
         f, by = step["filters"], step["by"]
         if (f, by) in seen:
             continue
         seen.add((f, by))
-        rec: dict[str, list[float]] = {k: [] for k in ("count", "terms", "cpu", "png", "labels", "before")}
+        rec: dict[str, list[float]] = {k: [] for k in ("count", "terms", "examples", "cpu", "chart", "png", "read",
+                                                        "labels", "before")}
         n = 0
         for _ in range(repeat):
             t0, c0 = time.perf_counter(), cpu()
@@ -432,13 +465,19 @@ def word_choice_paths(db: Path, steps: list[tuple[str, dict]], repeat: int, befo
                 t1 = time.perf_counter()
                 terms = store_distinctive_terms(st, where=f.where() or None, by=by, top=15)
             t2, c2 = time.perf_counter(), cpu()
+            draw_interactive("terms", Tables(terms), ChartParams(corpus="bench")).figure.to_dict()  # type: ignore[arg-type]
+            t3 = time.perf_counter()
             fig = draw("terms", Tables(terms), ChartParams(corpus="bench")).figure  # type: ignore[arg-type]
             fig.savefig(__import__("io").BytesIO(), format="png", dpi=110)
-            t3 = time.perf_counter()
+            t4 = time.perf_counter()
+            with open_store(db, read_only=True) as st:  # the examples' share: the same table without them
+                store_distinctive_terms(st, where=f.where() or None, by=by, top=15, examples=False)
+            rec["examples"].append(t2 - t1 - (time.perf_counter() - t4))
             rec["count"].append(t1 - t0)
             rec["terms"].append(t2 - t1)
             rec["cpu"].append(c2 - c0)
-            rec["png"].append(t3 - t2)
+            rec["chart"].append(t3 - t2)
+            rec["png"].append(t4 - t3)
             t0 = time.perf_counter()
             with open_store(db, read_only=True) as st:
                 a = st.articles_frame(where=f.where() or None, columns=list(dict.fromkeys([by, "source"])))
@@ -450,8 +489,10 @@ def word_choice_paths(db: Path, steps: list[tuple[str, dict]], repeat: int, befo
                     ids = sorted(rng.choice(np.array(ids, dtype=object), size=3000, replace=False).tolist())
                 tx = st.texts(ids)
                 quotes = st.findings_frame(article_ids=ids, types=["quote"])
+            t1 = time.perf_counter()
             actor_labels(label_mentions(tx, quotes, article_ids=ids), a[a["article_id"].isin(set(ids))], tx, by=by)
-            rec["labels"].append(time.perf_counter() - t0)
+            rec["read"].append(t1 - t0)
+            rec["labels"].append(time.perf_counter() - t1)
             if counts is not None:
                 t0 = time.perf_counter()
                 with open_store(db, read_only=True) as st:
@@ -460,9 +501,10 @@ def word_choice_paths(db: Path, steps: list[tuple[str, dict]], repeat: int, befo
                 rec["before"].append(time.perf_counter() - t0)
         med = {k: statistics.median(v) if v else float("nan") for k, v in rec.items()}
         table = term_table(f.where() or None, [by]) or "(texts counted)"
-        print(f"| {name} | {by} | {n:,} | {table} | {med['terms']:.2f} | {med['cpu']:.2f} | {med['png']:.2f} | "
-              f"**{med['count'] + med['terms'] + med['png']:.2f}** | {med['labels']:.2f} | {med['before']:.2f} | "
-              f"{os.getloadavg()[0]:.1f} |", flush=True)
+        print(f"| {name} | {by} | {n:,} | {table} | {med['terms']:.2f} | {med['examples']:.2f} | {med['cpu']:.2f} | "
+              f"{med['chart']:.2f} | **{med['count'] + med['terms'] + med['chart']:.2f}** | {med['png']:.2f} | "
+              f"{med['read']:.2f} | {med['labels']:.2f} | {med['before']:.2f} | {os.getloadavg()[0]:.1f} |",
+              flush=True)
 
 
 def main() -> int:
@@ -487,6 +529,8 @@ def main() -> int:
     ap.add_argument("--build-only", action="store_true")
     ap.add_argument("--apptest", action="store_true", help="also time whole runs of the page in AppTest")
     ap.add_argument("--browser", action="store_true", help="also time filter changes in Chromium (/usr/bin/chromium)")
+    ap.add_argument("--browser-page", choices=("compare", "words"), default="compare",
+                    help="the page --browser clicks on (default compare)")
     args = ap.parse_args()
     args.paths = [p for p in args.paths.split(",") if p]
     if bad := [p for p in args.paths if p not in PATHS]:
@@ -556,12 +600,12 @@ def main() -> int:
             print(f"| {name} | {miss:.2f} | {hit:.2f} |")
         print(f"\nfirst load of the page in a fresh process (the unfiltered view): {first:.2f} s")
     if args.browser:
-        print(f"\nCompare page in Chromium: from a click to the new chart on screen (median of {args.repeat}; "
-              "seconds; the changes accumulate)\n")
-        print("| click | seconds |")
-        print("|---|---:|")
-        for name, secs in browser_runs(db, args.repeat):
-            print(f"| {name} | {secs:.2f} |")
+        print(f"\n{args.browser_page} page in Chromium: from a click to the new chart on screen, and to the script "
+              f"run finished (median of {args.repeat}; seconds; the changes accumulate)\n")
+        print("| click | new chart on screen | script run finished |")
+        print("|---|---:|---:|")
+        for name, secs, done in browser_runs(db, args.repeat, args.browser_page):
+            print(f"| {name} | {secs:.2f} | {done:.2f} |")
     print(f"\nload average at the end: {os.getloadavg()[0]:.2f}")
     return 0
 

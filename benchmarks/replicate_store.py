@@ -20,7 +20,8 @@ size, not on how its rows were made. This copies a store built by ``framing run`
   as ``framing run`` adds an article's, and the table is compacted at the end; so are their term counts (tables
   ``terms`` and ``terms_month``): a copy's terms are its base text's with the copy line, counted once per base
   article in Python (every copy line has the same terms: digits are not words), and added at the end in one SQL
-  pass over the copies grouped by base article and cell (their count and first id), not copy by copy.
+  pass over the copies grouped by base article and cell (their count and first id), not copy by copy; each copy's
+  text is compressed into ``text_blobs`` at the end (``Store.build_text_blobs``), as ``framing run`` does per batch.
 
 The result is checked with the store's own readiness test (:func:`framing.workspace.store_ready`) and counts.
 
@@ -152,6 +153,7 @@ def replicate(base: Path, out: Path, n: int, *, log: bool = True, spread_days: i
         con.execute("COMMIT")
         st.compact_cells()
         st.compact_terms()
+        st.build_text_blobs()  # the copies' texts, each compressed on its own (Store.texts reads them by id)
         st.checkpoint()
     tmp.rename(out)
     Path(f"{tmp}.wal").unlink(missing_ok=True)
@@ -170,7 +172,7 @@ def replicate(base: Path, out: Path, n: int, *, log: bool = True, spread_days: i
 def add_copy_terms(st: object, have: set[str]) -> None:
     """Add the copies' term counts to the store's term tables (what ``framing run`` adds article by article): the
     copies grouped by base article and cell (how many, the first id), times the base article's copy terms."""
-    from framing.corpus.store import TERM_TABLES
+    from framing.corpus.store import TERM_ID, TERM_TABLES
 
     con = st.con  # type: ignore[attr-defined]
     keys = ("source", "leaning", "topic", "language")
@@ -178,11 +180,12 @@ def add_copy_terms(st: object, have: set[str]) -> None:
     con.execute(f"CREATE TEMP TABLE _groups AS SELECT m.base_id, {sel}, "
                 "CAST(date_trunc('month', CAST(a.date AS DATE)) AS DATE) AS date, count(*) AS c, "
                 "min(a.article_id) AS first_id FROM _all_map m JOIN articles a ON a.article_id = m.new_id GROUP BY ALL")
+    st.add_vocabulary("_copy_terms")  # type: ignore[attr-defined]
     for table, cols in TERM_TABLES.items():
         k = ", ".join(f'"{c}"' for c in cols)
         gk = ", ".join(f'g."{c}"' for c in cols)
         con.execute(f"INSERT INTO {table} BY NAME WITH g AS (SELECT base_id, {k}, sum(c) AS c, min(first_id) AS "
-                    f"first_id FROM _groups GROUP BY ALL) SELECT {gk}, t.term, sum(t.n * g.c) AS n, "
+                    f"first_id FROM _groups GROUP BY ALL) SELECT {gk}, {TERM_ID}(t.term) AS term_id, sum(t.n * g.c) AS n, "
                     "sum(g.c) AS n_articles, min(g.first_id) AS first_id, arg_min(t.start, g.first_id) AS first_start, "
                     'arg_min(t."end", g.first_id) AS first_end FROM g JOIN _copy_terms t ON t.base_id = g.base_id '
                     "GROUP BY ALL")

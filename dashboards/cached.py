@@ -24,7 +24,6 @@ from framing.compare import (
     METRICS,
     actor_labels,
     event_view,
-    events_table,
     key_table,
     label_mentions,
     rates,
@@ -313,9 +312,16 @@ def compare_png(ref: Ref, filters: Filters, by: str, view: str, metric_name: str
 # -- word choice -----------------------------------------------------------------------------------------------
 
 @st.cache_data(show_spinner=False, max_entries=32)
-def terms_table(ref: Ref, filters: Filters, by: str, corpus: str) -> tuple[bytes, pd.DataFrame]:
-    c = draw("terms", StoreTables(ref, filters, by), ChartParams(corpus=corpus))
-    return png(c.figure), c.table
+def terms_table(ref: Ref, filters: Filters, by: str, corpus: str) -> tuple[dict[str, Any], pd.DataFrame]:
+    """The distinctive terms chart's interactive Vega-Lite specification and its table."""
+    c = draw_interactive("terms", StoreTables(ref, filters, by), ChartParams(corpus=corpus))
+    return c.figure.to_dict(), c.table
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def terms_png(ref: Ref, filters: Filters, by: str, corpus: str) -> bytes:
+    """The same chart drawn by matplotlib, as PNG bytes (the download; drawn when it is asked for)."""
+    return png(draw("terms", StoreTables(ref, filters, by), ChartParams(corpus=corpus)).figure)
 
 
 def _sample(ids: list[str], n: int) -> tuple[list[str], bool]:
@@ -355,12 +361,9 @@ def upload_rates(ref: Ref, uploaded: pd.DataFrame, metric: str) -> pd.DataFrame:
 
 @st.cache_data(show_spinner=False, max_entries=4)
 def events(ref: Ref) -> pd.DataFrame:
-    with _open(ref) as s:  # only the columns the table needs
-        a = s.articles_frame(columns=["event", "date", "source", "title", "lt_author", "n_words"])
-    if "event" not in a.columns or a["event"].isna().all():
-        return pd.DataFrame(columns=["event", "n_articles", "n_sources", "first_date", "last_date", "sources",
-                                     "title", "title_source"])
-    return events_table(a).sort_values(["n_sources", "event"], ascending=[False, True]).reset_index(drop=True)
+    with _open(ref) as s:  # aggregated in DuckDB
+        t = s.events_table()
+    return t.sort_values(["n_sources", "event"], ascending=[False, True]).reset_index(drop=True)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)

@@ -141,6 +141,12 @@ def _plot_terms(t: pd.DataFrame, p: ChartParams) -> Any:
     return plots.plot_terms(t, corpus=p.corpus, **_groups(p))
 
 
+def _vega_terms(t: pd.DataFrame, p: ChartParams) -> Any:
+    from framing import interactive
+
+    return interactive.terms_chart(t, corpus=p.corpus, **_groups(p))
+
+
 def _plot_labels(t: pd.DataFrame, p: ChartParams) -> Any:
     from framing import plots
 
@@ -227,7 +233,7 @@ CHARTS: tuple[ChartKind, ...] = (
     ChartKind("time", "Over time", "one metric over time, a line per group", "compare",
               lambda tb, p: tb.over_time(p.metric, p.freq), _plot_time, _same, _vega_time),
     ChartKind("terms", "Distinctive terms", "each group's most distinctive terms", "words",
-              lambda tb, p: tb.distinctive_terms(), _plot_terms, _same),
+              lambda tb, p: tb.distinctive_terms(), _plot_terms, _same, _vega_terms),
     ChartKind("labels", "Actor labels", "which label each group uses for the same kind of actor", "words",
               lambda tb, p: tb.actor_labels(), _plot_labels, _same),
     ChartKind("event", "Same event", "one event, the outlets side by side", "event",

@@ -14,7 +14,7 @@ specification, field for field. Each chart has
   groups.
 
 What enters a specification from the data: group names (sources, leanings, topics, events: untrusted corpus
-fields, never article text) as data values, the caller's ``corpus`` words in the title (plain strings, never an
+fields) and the distinctive terms (words of the articles, one or two tokens; never a passage) as data values, the caller's ``corpus`` words in the title (plain strings, never an
 expression), our metric labels and units, and numbers. Vega draws axis labels and titles as SVG
 text and its tooltip escapes ``&`` and ``<`` before it shows a value, so none of it can become markup; no ``href``,
 ``url`` or image channel is ever encoded, and data values never enter a Vega expression (field names are our own
@@ -347,6 +347,41 @@ def time_chart(rates: pd.DataFrame, metric: str, *, period: str, series: str | N
         ([limited] if limited else []) + ["click a point to show only its group's articles"]
     return _sized(band + line + points, _title(f"{label} ({unit}) over time", corpus, "; ".join(notes)),
                   max(WIDTH_PX, 40 * len(periods)), 320)
+
+
+# -- distinctive terms: small multiples ---------------------------------------------------------------------------
+
+TERM_COLUMNS_PER_ROW = 4  # small multiples across the chart (as framing.plots.plot_terms with many groups)
+
+
+def terms_chart(terms: pd.DataFrame, *, top: int = 10, corpus: str | None = None, max_groups: int = 40) -> Any:
+    """Small multiples: for each group (the first ``max_groups`` by name, as :func:`framing.plots.plot_terms`),
+    its ``top`` most distinctive terms as bars of their z-score, the first at the top; the tooltip has the term's
+    count, its rate per 1,000 terms in the group and in the others, and the articles that use it. Clicking picks the
+    group. Cannot do: the example in context (article text never enters a specification; the page's table has it)."""
+    t = "Distinctive terms (log-odds with informative Dirichlet prior, z-score)"
+    if terms.empty:
+        return _empty("No distinctive terms: they need at least two groups with enough text.")
+    groups = sorted(terms["group"].unique())
+    limited = f"first {max_groups} of {len(groups)} groups" if len(groups) > max_groups else ""
+    d = terms[terms["group"].isin(set(groups[:max_groups])) & (terms["rank"] <= top)]
+    d = pd.DataFrame({"group": d["group"].astype(str), "term": d["term"].astype(str), "row": d["rank"],
+                      "z": d["z"], "z_text": [_num(v) for v in d["z"]], "count_text": [_num(int(v)) for v in d["count"]],
+                      "rate_text": [_num(v) for v in d["rate"]], "rate_rest_text": [_num(v) for v in d["rate_rest"]],
+                      "articles_text": [_num(int(v)) for v in d["n_articles_with"]]}).reset_index(drop=True)
+    tips = _tooltip(("group", "group"), ("term", "term"), ("z_text", "z-score"), ("count_text", "uses"),
+                    ("rate_text", "per 1,000 terms, this group"), ("rate_rest_text", "per 1,000 terms, the others"),
+                    ("articles_text", "articles with it"))
+    bars = alt.Chart(d).mark_bar(color=OKABE_ITO[0], cursor="pointer").encode(
+        x=alt.X("z:Q", title="z-score"),
+        y=alt.Y("term:N", sort=alt.EncodingSortField(field="row", op="min", order="ascending"), title=None,
+                axis=alt.Axis(labelLimit=150, labelFontSize=10)),
+        tooltip=tips, opacity=_faded(),
+    ).add_params(_pick()).properties(width=150, height=14 * top)
+    columns = min(len(groups[:max_groups]), TERM_COLUMNS_PER_ROW)
+    return bars.facet(facet=alt.Facet("group:N", title=None, sort="ascending", header=alt.Header(labelLimit=180)),
+                      columns=columns).resolve_scale(y="independent").properties(
+        title=_title(t, corpus, limited))
 
 
 def _sized(chart: Any, title: alt.TitleParams, width: int, height: int) -> Any:

@@ -21,11 +21,19 @@ st.caption("For each group against all the others: terms ranked by the z-score o
            "informative Dirichlet prior (Monroe, Colaresi & Quinn 2008). Distinctive of the coverage as much as of "
            "the style: a group that covers floods more says \"flood\" more.")
 with st.spinner("Scoring the terms..."):
-    png, terms = cached.terms_table(ref, filters, by, title)
+    spec, terms = cached.terms_table(ref, filters, by, title)
 for w in terms.attrs.get("warnings", []):
     widgets.show_text(w, "caption")
-st.image(png, width="stretch", alt="distinctive terms chart")
-widgets.downloads(png, terms, f"{name}-distinctive-terms-by-{by}")
+
+
+def terms_png() -> bytes:  # the matplotlib chart, drawn when its download is asked for
+    return cached.terms_png(ref, filters, by, title)
+
+
+widgets.filtering_chart(spec, ref, by, key="terms-chart", alt="distinctive terms chart")
+widgets.show_text(f"Hover a bar for its figures; click a group's bar to show only its articles (it becomes the {by} "
+                  "filter in the sidebar).", "caption")
+widgets.downloads(terms_png, terms, f"{name}-distinctive-terms-by-{by}")
 with st.expander("The table, with an example of each term in context", expanded=False):
     widgets.table(terms[["group", "rank", "term", "count", "rate", "rate_rest", "z", "example"]]
                   if len(terms) else terms, max_height=520)

@@ -112,7 +112,7 @@ def store_distinctive_terms(store: Any, *, where: dict[str, Any] | None = None, 
     first five such articles: the same example, unless the pattern and the tokeniser disagree on that article
     (a word glued to digits, "abc123"). Otherwise (a filter or grouping on the event, a date range that is not whole
     months, a store without the term tables) the selected articles' texts are read and counted."""
-    from framing.compare.wordchoice import _one_group, distinctive_terms, rank_terms
+    from framing.compare.wordchoice import _one_group, distinctive_terms, log_odds_z_sql, rank_terms
 
     cfg = config or DEFAULT
     top = top or cfg.top_terms
@@ -121,19 +121,31 @@ def store_distinctive_terms(store: Any, *, where: dict[str, Any] | None = None, 
         return _counted_terms(store, where, by, top, examples, drop_own_name, cfg, distinctive_terms)
     labels = dict(zip(values, group_articles(pd.DataFrame({by: pd.Series(values, dtype=object)}), by).labels,
                       strict=True))
-    frame = store.term_groups(where, by, labels, min_count=cfg.min_term_count)
-    head = frame[frame["term"].isna()]
-    names = head["label"].to_numpy(dtype=object).astype(str)
-    if len(names) < 2:
-        return _one_group([])
-    rows = frame[frame["term"].notna()]
-    g = np.searchsorted(names, rows["label"].to_numpy(dtype=object).astype(str))
-    y = rows["n"].to_numpy(dtype=np.float64)
-    several = head["n_sources"].to_numpy(dtype=np.float64)[g] >= 2
-    share = np.where(several, rows["top"].to_numpy(dtype=np.float64) / y, np.nan)
-    out = rank_terms(names, head["n"].to_numpy(dtype=np.float64), g, rows["term"].to_numpy(dtype=object), y,
-                     rows["total"].to_numpy(dtype=np.float64), rows["n_articles"].to_numpy(dtype=np.int64), share,
-                     top=top, drop_own_name=drop_own_name, config=cfg)
+    score = log_odds_z_sql(prior_scale=cfg.prior_scale)
+    # The first `keep` terms of each group by z, ranked in DuckDB: the ranking below looks at the first 4 x top
+    # (the bigrams that explain a unigram) and goes further only past terms one source dominates, self-references
+    # and explained unigrams; a group that it could not fill from its first `keep` while it has more is asked again
+    # with more.
+    keep = 4 * top + 20
+    while True:
+        frame = store.term_groups(where, by, labels, min_count=cfg.min_term_count, score=score, keep=keep)
+        head = frame[frame["term"].isna()]
+        names = head["label"].to_numpy(dtype=object).astype(str)
+        if len(names) < 2:
+            return _one_group([])
+        rows = frame[frame["term"].notna()]
+        g = np.searchsorted(names, rows["label"].to_numpy(dtype=object).astype(str))
+        y = rows["n"].to_numpy(dtype=np.float64)
+        several = head["n_sources"].to_numpy(dtype=np.float64)[g] >= 2
+        share = np.where(several, rows["top"].to_numpy(dtype=np.float64) / y, np.nan)
+        out = rank_terms(names, head["n"].to_numpy(dtype=np.float64), g, rows["term"].to_numpy(dtype=object), y,
+                         rows["total"].to_numpy(dtype=np.float64), rows["n_articles"].to_numpy(dtype=np.int64), share,
+                         top=top, drop_own_name=drop_own_name, config=cfg)
+        picked = out["group"].value_counts()
+        more = rows.groupby("label")["candidates"].max()
+        if not ((more > keep) & (picked.reindex(more.index, fill_value=0) < top)).any():
+            break
+        keep *= 4
     return _with_stored_examples(store, out, where, by, labels, examples, cfg)
 
 
@@ -146,17 +158,19 @@ def _with_stored_examples(store: Any, out: pd.DataFrame, where: dict[str, Any] |
     found: dict[tuple[str, str], tuple[str, int, int, str]] = {}
     retry: dict[tuple[str, str], list[str]] = {}
     if examples and len(out):
-        ex = store.term_examples(where, by, labels, list(zip(out["group"], out["term"], strict=True)), cfg.kwic_window)
+        ex = store.term_examples(where, by, labels, list(zip(out["group"], out["term"], strict=True)))
+        texts = store.texts(ex["article_id"].dropna().astype(str).unique())
         w = cfg.kwic_window
         for r in ex.itertuples(index=False):
-            if pd.isna(r.start) or tokenize(str(r.match)) != str(r.term).split():
+            text = texts.get(str(r.article_id), "")
+            s, e = (int(r.start), int(r.end)) if pd.notna(r.start) else (0, 0)
+            if pd.isna(r.start) or tokenize(text[s:e]) != str(r.term).split():
                 # no offsets (lower-casing changed the text's length), or not the term there any more (a replaced
                 # article's text): the term's pattern is searched in the text
                 retry[(r.label, r.term)] = [r.article_id][:EXAMPLE_CANDIDATES]
                 continue
-            s, e = int(r.start), int(r.end)
-            found[(r.label, r.term)] = (r.article_id, s, e, f"{_flat(r.left, cut_left=s > w)}[{r.match}]"
-                                        f"{_flat(r.right, cut_right=e + w < int(r.length))}")
+            found[(r.label, r.term)] = (r.article_id, s, e, f"{_flat(text[max(s - w, 0):s], cut_left=s > w)}"
+                                        f"[{text[s:e]}]{_flat(text[e:e + w], cut_right=e + w < len(text))}")
     if retry:  # the term's pattern searched in the text, as the texts counted in memory do
         out = with_examples(out, lambda g, t: retry.get((g, t), []), store.texts, [], config=cfg)
     else:

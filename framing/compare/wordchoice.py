@@ -64,6 +64,19 @@ def log_odds_dirichlet(y_i: np.ndarray, y_j: np.ndarray, alpha: np.ndarray, *, n
     return delta, z
 
 
+def log_odds_z_sql(*, prior_scale: float) -> str:
+    """The z-score of :func:`log_odds_dirichlet` as :func:`rank_terms` computes it, as an SQL expression of a term's
+    count ``n`` in its group, ``total`` in every group, the group's ``n_group`` terms and ``n_all`` (the terms of
+    every group): what :meth:`~framing.corpus.store.Store.term_groups` ranks by in DuckDB before :func:`rank_terms`
+    ranks (and filters by the top source's share) the first few of each group in numpy."""
+    y, a = "CAST(n AS DOUBLE)", f"({float(prior_scale)!r} * total)"
+    rest, a0 = "CAST(total - n AS DOUBLE)", f"({float(prior_scale)!r} * n_all)"
+    # (greatest: a logarithm of zero is an error in SQL, -inf in numpy; neither ranks first)
+    delta = (f"ln({y} + {a}) - ln(greatest(n_group + {a0} - {y} - {a}, 1e-300)) - ln({rest} + {a}) "
+             f"+ ln(greatest(n_all - n_group + {a0} - {rest} - {a}, 1e-300))")
+    return f"({delta}) / sqrt(1.0 / ({y} + {a}) + 1.0 / ({rest} + {a}))"
+
+
 def distinctive_terms(articles: pd.DataFrame, texts: Mapping[str, str] | None = None, *, by: By = "source",
                       counts: TermCounts | None = None, top: int | None = None, ngrams: int = 2,
                       examples: bool = True, drop_own_name: bool = True,

@@ -22,14 +22,21 @@ Tables (see :mod:`framing.corpus.schema` for the columns):
                cell of :data:`TERM_TABLES`' keys and term: how often the term occurs (``n``), in how many articles
                (``n_articles``) and the first of these by id (``first_id``, with the offsets of the term's first
                occurrence in its text, ``first_start``/``first_end``: the page's example in context);
-               ``terms`` per (source, leaning, topic, language), ``terms_month`` per month as well. Kept as the
+               ``terms`` per (source, leaning, topic, language), ``terms_month`` per month as well; a term is
+               its id (``term_id``: the first 64 bits of its MD5, :data:`TERM_ID`), spelt in ``term_vocab``
+               (``term_id``, ``term``), so that the sums group on integers. Kept as the
                cells are (the texts of a batch's articles counted in its transaction, a replaced article's
                subtracted, compacted when a run ends); counted once from the texts when a store without them (or
                with counts of other terms) is opened for writing.
 
 Writes happen a few consecutive batches per transaction (:meth:`Store.commit_batch`): their articles, findings,
 ledger rows and the run's progress are committed together or not at all, so a killed run loses at most the
-batches in flight. A store opened for writing uses row groups of 16,384 rows (:data:`_ROW_GROUP_SIZE`), so that
+batches in flight. Texts are read by id from ``text_blobs`` (``article_id``, ``text_z``: the text compressed on its
+own with zlib, stored uncompressed by DuckDB, indexed by id), kept with the articles and built when a store without
+it is opened for writing: DuckDB compresses the articles' text column in blocks of thousands of texts (ZSTD), so
+fetching one text there decompresses a block (about 9 ms a text) and reading a few thousand means scanning the whole
+column; from ``text_blobs`` a text is a fetch and a decompression (about 0.2 ms). The articles table also has an index
+on ``article_id`` (:data:`_ARTICLE_INDEX`) for reading one article's row. A store opened for writing uses row groups of 16,384 rows (:data:`_ROW_GROUP_SIZE`), so that
 a checkpoint's cost does not grow with the store. DuckDB allows one writing process and no readers while it
 writes: open the store read-only for the dashboard once the run is over. Rows are returned in a deterministic order (articles by id, findings by article
 and position), whatever the order in which they were written.
@@ -42,6 +49,7 @@ import hashlib
 import json
 import re
 import sys
+import zlib
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from types import TracebackType
@@ -71,6 +79,12 @@ CELL_TABLES: dict[str, tuple[str, ...]] = {"cells_month": ("source", "leaning", 
 # articles' own term counts). A filter or grouping on them counts the selected articles' texts instead.
 TERM_TABLES: dict[str, tuple[str, ...]] = {"terms": ("source", "leaning", "topic", "language"),
                                            "terms_month": ("source", "leaning", "topic", "language", "date")}
+
+
+# A term's id in the term tables: the first 64 bits of the MD5 of its text (stable across DuckDB versions, unlike
+# ``hash``; computed in SQL where the counts are inserted). Two terms with the same id would add up silently, so every
+# insertion checks the new terms against the vocabulary (:meth:`Store.insert_terms`).
+TERM_ID = "md5_number_upper"
 
 
 def term_table(where: dict[str, Any] | None, by: Sequence[str]) -> str | None:
@@ -142,6 +156,7 @@ class Store:
         self.active_run: int | None = None
         self._columns: dict[str, list[str]] = {}
         self._keys: tuple[KeySet, KeySet] | None = None  # stored ids and content hashes, filled on first lookup
+        self._blobs: bool | None = None  # whether text_blobs holds every text (checked on first read)
         if read_only and not Path(path).exists():
             raise StoreError(f"{path}: no such store (run `framing run ... --db {path}` first)")
         parent = Path(path).resolve().parent
@@ -208,9 +223,18 @@ class Store:
                 self.con.execute(f"ALTER TABLE articles ADD COLUMN {_q(c)} {t}")
         if self._cells_version() != _cells_signature():
             self._build_cells()
+        if not self._one("SELECT 1 FROM duckdb_indexes() WHERE database_name = current_database() AND index_name = ?",
+                         [_ARTICLE_INDEX]):
+            row = self._one("SELECT count(*) FROM articles")
+            if row and row[0]:
+                print(f"framing: {self.path}: indexing the {int(row[0]):,} article ids (so that texts are read by id), "
+                      "once", file=sys.stderr, flush=True)
+            self.con.execute(f"CREATE INDEX {_ARTICLE_INDEX} ON articles (article_id)")
         self.con.execute("COMMIT")
         if self._info("terms_version") != _terms_signature():
             self._build_terms()
+        if not self.has_text_blobs():
+            self.build_text_blobs()
 
     def _check_version(self) -> None:
         try:
@@ -304,6 +328,58 @@ class Store:
         row = self._one(f"SELECT (SELECT count(*) FROM articles), {counts}")
         return row is not None and len({int(v) for v in row}) == 1
 
+    # -- text_blobs: each text compressed on its own, to read a few by id -------------------------------------
+
+    def has_text_blobs(self) -> bool:
+        """Whether ``text_blobs`` holds the text of every article (:meth:`texts` reads them from it then)."""
+        if self._blobs is None:
+            ok = "text_blobs" in self._tables() and self._info("text_blobs_version") == _TEXT_BLOBS_VERSION
+            row = self._one("SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM text_blobs)") if ok else None
+            self._blobs = bool(row and row[0] == row[1])
+        return self._blobs
+
+    def build_text_blobs(self) -> None:
+        """(Re)write ``text_blobs`` from every stored text, in one transaction of its own."""
+        row = self._one("SELECT count(*) FROM articles")
+        n = int(row[0]) if row else 0
+        if n:
+            print(f"framing: {self.path}: compressing the {n:,} texts one by one (table text_blobs, so that texts are "
+                  "read by id), once", file=sys.stderr, flush=True)
+        self._write("BEGIN")
+        try:
+            self.con.execute("CREATE OR REPLACE TABLE text_blobs (article_id VARCHAR, text_z BLOB USING COMPRESSION "
+                             "uncompressed)")
+            if n:
+                row = self._one("SELECT current_database()")
+                reader = self.con.cursor()
+                try:
+                    reader.execute(f"USE {_q(str(row[0]) if row else 'store')}")
+                    for chunk in reader.sql("SELECT article_id, text FROM articles").to_arrow_reader(_TERM_CHUNK):
+                        self.add_text_blobs(chunk.column(0).to_pylist(), chunk.column(1).to_pylist())
+                finally:
+                    reader.close()
+            self.con.execute(f"CREATE INDEX {_BLOB_INDEX} ON text_blobs (article_id)")
+            self.con.execute("DELETE FROM store_info WHERE key = 'text_blobs_version'")
+            self.con.execute("INSERT INTO store_info VALUES ('text_blobs_version', ?)", [_TEXT_BLOBS_VERSION])
+            self._write("COMMIT")
+        except BaseException:
+            self._rollback()
+            raise
+        self._blobs = None
+
+    def add_text_blobs(self, ids: Sequence[str], texts: Sequence[str | None]) -> None:
+        """Add these articles' texts to ``text_blobs`` (inside the caller's transaction)."""
+        import pyarrow as pa
+
+        self.con.register("_blobs", pa.table({
+            "article_id": pa.array(list(ids), pa.string()),
+            "text_z": pa.array([None if t is None else zlib.compress(t.encode("utf-8"), _BLOB_LEVEL) for t in texts],
+                               pa.binary())}))
+        try:
+            self.con.execute("INSERT INTO text_blobs SELECT article_id, text_z FROM _blobs")
+        finally:
+            self.con.unregister("_blobs")
+
     # -- terms: the word-choice term counts per cell ------------------------------------------------------------
 
     def _info(self, key: str) -> str | None:
@@ -315,13 +391,15 @@ class Store:
         row = self._one("SELECT count(*) FROM articles")
         n = int(row[0]) if row else 0
         if n:
+            why = " again (their terms were counted by an older framing)" if self._info("terms_version") else ""
             print(f"framing: {self.path}: counting the words of {n:,} articles for the Word choice page (tables "
-                  f"{', '.join(TERM_TABLES)}), once", file=sys.stderr, flush=True)
+                  f"{', '.join(TERM_TABLES)}){why}, once", file=sys.stderr, flush=True)
         self._write("BEGIN")
         try:
+            self.con.execute("CREATE OR REPLACE TABLE term_vocab (term_id UBIGINT, term VARCHAR)")
             for table, keys in TERM_TABLES.items():
                 cols = [f"{_q(k)} {'DATE' if k == 'date' else 'VARCHAR'}" for k in keys]
-                self.con.execute(f"CREATE OR REPLACE TABLE {table} ({', '.join(cols)}, term VARCHAR, n BIGINT, "
+                self.con.execute(f"CREATE OR REPLACE TABLE {table} ({', '.join(cols)}, term_id UBIGINT, n BIGINT, "
                                  "n_articles BIGINT, first_id VARCHAR, first_start INTEGER, first_end INTEGER)")
                 self._columns.pop(table, None)
             if n:
@@ -330,7 +408,7 @@ class Store:
                 reader = self.con.cursor()
                 try:
                     reader.execute(f"USE {_q(str(row[0]) if row else 'store')}")
-                    chunks = reader.sql("SELECT article_id, text FROM articles").to_arrow_reader(5_000)
+                    chunks = reader.sql("SELECT article_id, text FROM articles").to_arrow_reader(_TERM_CHUNK)
                     have = self._article_columns()
                     for chunk in chunks:
                         self.add_terms(chunk.column(0).to_pylist(), chunk.column(1).to_pylist(), "articles", have)
@@ -369,7 +447,10 @@ class Store:
     def insert_terms(self, counts: str, source: str, have: set[str], *, sign: str = "") -> None:
         """Add per-article term counts (the table or view ``counts``: ``article_id``, ``term``, ``n``, ``start``,
         ``end``: :func:`framing.compare.terms.article_terms`) to every term table, the articles' keys read from ``source`` (with the columns ``have``); ``sign`` ``-`` subtracts them.
-        Inside the caller's transaction."""
+        Inside the caller's transaction. New terms are added to ``term_vocab``; a term whose id another term has
+        raises :class:`StoreError` (never seen: the ids are 64 bits of MD5)."""
+        if not sign:
+            self.add_vocabulary(counts)
         for table, keys in TERM_TABLES.items():
             sel = []
             for key in keys:
@@ -385,17 +466,39 @@ class Store:
                 ("min(b.article_id) AS first_id, arg_min(b.start, b.article_id) AS first_start, "
                  "arg_min(b.\"end\", b.article_id) AS first_end")
             self.con.execute(
-                f"INSERT INTO {table} BY NAME SELECT {', '.join(sel)}, b.term, {sign}sum(b.n) AS n, "
+                f"INSERT INTO {table} BY NAME SELECT {', '.join(sel)}, {TERM_ID}(b.term) AS term_id, {sign}sum(b.n) AS n, "
                 f"{sign}count(*) AS n_articles, {first} FROM {counts} b "
                 f"JOIN {source} s ON s.article_id = b.article_id GROUP BY ALL")
+
+    def add_vocabulary(self, counts: str) -> None:
+        """Add the terms of the table or view ``counts`` (its column ``term``) that ``term_vocab`` lacks; raises
+        :class:`StoreError` if one has the id of another term (never seen: the ids are 64 bits of MD5)."""
+        terms = f"(SELECT DISTINCT term FROM {counts})"
+        self.con.execute(f"INSERT INTO term_vocab SELECT {TERM_ID}(b.term) AS term_id, b.term FROM {terms} b "
+                         f"ANTI JOIN term_vocab v ON v.term_id = {TERM_ID}(b.term) ORDER BY term_id")
+        clash = self._one(f"SELECT v.term, b.term FROM {terms} b JOIN term_vocab v ON v.term_id = {TERM_ID}(b.term) "
+                          "WHERE v.term <> b.term LIMIT 1")
+        if clash:
+            raise StoreError(f"{self.path}: the terms {clash[0]!r} and {clash[1]!r} have the same id in the term "
+                             "tables; the Word choice counts cannot tell them apart (please report this)")
 
     def compact_terms(self) -> None:
         """One row per cell and term again, as :meth:`compact_cells` does for the cells; the rows of terms no article
         holds any more are dropped. ``first_id`` stays the smallest id seen (a replaced article's may remain). One
         transaction per part (by a hash of the source): each leaves every sum as it was, and a million articles'
         month rows rewritten in one transaction overran a 1 GB memory limit."""
+        row = self._one("SELECT current_setting('memory_limit')")
+        limit = str(row[0]) if row else None
+        self.con.execute(f"SET memory_limit = '{_COMPACT_MEMORY}'")
+        try:
+            self._compact_terms()
+        finally:
+            if limit:
+                self.con.execute(f"SET memory_limit = '{_sql_str(limit)}'")
+
+    def _compact_terms(self) -> None:
         for table, keys in TERM_TABLES.items():
-            sums = (f"{', '.join(_q(k) for k in keys)}, term, sum(n) AS n, sum(n_articles) AS n_articles, "
+            sums = (f"{', '.join(_q(k) for k in keys)}, term_id, sum(n) AS n, sum(n_articles) AS n_articles, "
                     "min(first_id) AS first_id, arg_min(first_start, first_id) AS first_start, "
                     "arg_min(first_end, first_id) AS first_end")
             for part in self._parts(table, _COMPACT_TERM_ROWS):
@@ -406,6 +509,7 @@ class Store:
                 except BaseException:
                     self._rollback()
                     raise
+                self.checkpoint()
 
     def _parts(self, table: str, rows_per_part: int) -> list[str]:
         """SQL conditions that cut ``table`` into parts of about ``rows_per_part`` rows, by a hash of the source."""
@@ -424,7 +528,7 @@ class Store:
 
     def has_terms(self) -> bool:
         """Whether the term tables hold this framing's term counts (kept up to date since they were counted)."""
-        return set(TERM_TABLES) <= self._tables() and self._info("terms_version") == _terms_signature()
+        return {*TERM_TABLES, "term_vocab"} <= self._tables() and self._info("terms_version") == _terms_signature()
 
     def term_values(self, where: dict[str, Any] | None, by: str) -> list[Any] | None:
         """The distinct values of the column ``by`` among the articles ``where`` selects, from the term tables
@@ -438,32 +542,61 @@ class Store:
                                                params).fetchall()]
 
     def term_groups(self, where: dict[str, Any] | None, by: str, labels: dict[Any, str], *,
-                    min_count: int) -> pd.DataFrame:
+                    min_count: int, score: str | None = None, keep: int = 0) -> pd.DataFrame:
         """What word choice scores, summed in DuckDB from the term tables for the articles ``where`` selects, grouped
         by ``labels`` (each value of the column ``by`` -> its group; see :meth:`term_values`), over the terms seen at
         least ``min_count`` times in the whole store. One row per group with ``term`` NULL: ``n`` its terms,
         ``n_sources`` its sources; then one row per group and term it uses twice or more, the term seen at least
         ``min_count`` times in the selection: ``n`` (in the group), ``total`` (in the selection), ``n_articles``
-        (the group's articles with it) and ``top`` (its uses in the group's source that uses it most)."""
+        (the group's articles with it) and ``top`` (its uses in the group's source that uses it most).
+
+        With ``score`` (an SQL expression of a term row's ``n`` and ``total``, its group's ``n_group`` and
+        ``n_all``, the terms of every group), only the terms whose score is positive, the first ``keep`` of each
+        group by score, and ``candidates``: how many terms of the group score positive. Their ``top`` is summed for
+        them only (by source: a group of many sources would otherwise be summed per source and term)."""
         table, sql_where, params = self._term_selection(where, by, labels)
-        vocab = f"{' AND' if sql_where else ' WHERE'} t.term IN (SELECT term FROM terms GROUP BY term HAVING " \
-                "sum(n) >= ?)"
+        vocab = f"{' AND' if sql_where else ' WHERE'} t.term_id IN (SELECT term_id FROM vocab)"
+        # a term's total over the selection: without a filter, its total in the store (the vocabulary's sums)
+        tot = "vocab" if not where else "(SELECT term_id, sum(n) AS total FROM g GROUP BY term_id)"
+        # A value per group (as a source grouped by source): summed by value, the groups' names put on at the end
+        by_value = len(set(labels.values())) == len(labels)
+        key, join = (f"CAST(t.{_q(by)} AS VARCHAR)", "") if by_value else \
+            ("l.label", f" JOIN _labels l ON CAST(t.{_q(by)} AS VARCHAR) IS NOT DISTINCT FROM l.value")
+        name = "l.label" if by_value else "x.label"
+        named = " JOIN _labels l ON l.value IS NOT DISTINCT FROM x.label" if by_value else ""
+        if score is None:
+            kept = "SELECT label, term_id, n, total, n_articles, NULL AS candidates FROM cand"
+        else:  # each group's first `keep` by score (ties: the larger id first), as a list unnested
+            kept = (f"SELECT label, r.term_id, r.n, r.total, r.n_articles, candidates FROM (SELECT label, "
+                    "max_by(struct_pack(term_id, n, total, n_articles), struct_pack(score, term_id), "
+                    f"{int(keep)}) AS firsts, count(*) AS candidates FROM (SELECT *, {score} AS score FROM cand, "
+                    "(SELECT sum(n) AS n_all FROM head)) WHERE score > 0 GROUP BY label), "
+                    "unnest(firsts) AS u(r)")
         try:
             return self._query(
-                f"WITH sel AS (SELECT l.label, t.source, t.term, t.n, t.n_articles FROM {table} t JOIN _labels l "
-                f"ON CAST(t.{_q(by)} AS VARCHAR) IS NOT DISTINCT FROM l.value{sql_where}"
-                f"{vocab}), "
-                "ls AS MATERIALIZED (SELECT label, source, term, sum(n) AS n, sum(n_articles) AS d FROM sel "
-                "GROUP BY ALL), "
-                "g AS MATERIALIZED (SELECT label, term, sum(n) AS n, sum(d) AS d, max(n) AS top FROM ls GROUP BY ALL), "
-                "tot AS (SELECT term, sum(n) AS total FROM g GROUP BY term) "
-                "SELECT label, CAST(NULL AS VARCHAR) AS term, CAST(sum(n) AS BIGINT) AS n, CAST(NULL AS BIGINT) AS total, "
-                "CAST(NULL AS BIGINT) AS n_articles, CAST(NULL AS BIGINT) AS top, count(DISTINCT source) + "
-                "max(CASE WHEN source IS NULL THEN 1 ELSE 0 END) AS n_sources "
-                "FROM ls GROUP BY label "
-                "UNION ALL SELECT g.label, g.term, CAST(g.n AS BIGINT), CAST(tot.total AS BIGINT), CAST(g.d AS BIGINT), "
-                "CAST(g.top AS BIGINT), NULL FROM g JOIN tot USING (term) WHERE g.n >= 2 AND tot.total >= ? "
-                "ORDER BY label, term NULLS FIRST", [*params, min_count, min_count])
+                "WITH vocab AS MATERIALIZED (SELECT term_id, sum(n) AS total FROM terms GROUP BY term_id "
+                "HAVING sum(n) >= ?), "
+                f"sel AS (SELECT {key} AS label, t.source, t.term_id, t.n, t.n_articles FROM {table} t{join}"
+                f"{sql_where}{vocab}), "
+                "head AS MATERIALIZED (SELECT label, sum(n) AS n, count(source) + max(CASE WHEN source IS NULL "
+                "THEN 1 ELSE 0 END) AS n_sources FROM (SELECT label, source, sum(n) AS n FROM sel GROUP BY ALL) "
+                "GROUP BY label), "
+                "g AS (SELECT label, term_id, sum(n) AS n, sum(n_articles) AS d FROM sel GROUP BY ALL), "
+                f"tot AS (SELECT term_id, total FROM {tot}), "
+                "cand AS (SELECT g.label, g.term_id, g.n, tot.total, g.d AS n_articles, h.n AS n_group "
+                "FROM g JOIN tot USING (term_id) JOIN head h USING (label) WHERE g.n >= 2 AND tot.total >= ?), "
+                f"kept AS MATERIALIZED ({kept}), "
+                "tops AS (SELECT label, term_id, max(n) AS top FROM (SELECT s.label, s.source, s.term_id, sum(s.n) AS n "
+                "FROM sel s SEMI JOIN kept k ON k.label IS NOT DISTINCT FROM s.label AND k.term_id = s.term_id "
+                "GROUP BY ALL) GROUP BY ALL) "
+                f"SELECT {name} AS label, CAST(NULL AS VARCHAR) AS term, CAST(x.n AS BIGINT) AS n, "
+                "CAST(NULL AS BIGINT) AS total, CAST(NULL AS BIGINT) AS n_articles, CAST(NULL AS BIGINT) AS top, "
+                f"x.n_sources, CAST(NULL AS BIGINT) AS candidates FROM head x{named} "
+                f"UNION ALL SELECT {name}, v.term, CAST(x.n AS BIGINT), CAST(x.total AS BIGINT), "
+                "CAST(x.n_articles AS BIGINT), CAST(tops.top AS BIGINT), NULL, CAST(x.candidates AS BIGINT) "
+                "FROM kept x JOIN tops ON tops.label IS NOT DISTINCT FROM x.label AND tops.term_id = x.term_id "
+                f"JOIN term_vocab v ON v.term_id = x.term_id{named} "
+                "ORDER BY label, term NULLS FIRST", [min_count, *params, min_count])
         finally:
             self.con.unregister("_labels")
 
@@ -480,25 +613,20 @@ class Store:
         return table, sql_where, params
 
     def term_examples(self, where: dict[str, Any] | None, by: str, labels: dict[Any, str],
-                      pairs: Sequence[tuple[str, str]], window: int) -> pd.DataFrame:
+                      pairs: Sequence[tuple[str, str]]) -> pd.DataFrame:
         """For each (group, term) of ``pairs`` (groups as in :meth:`term_groups`), the first article by id of the
-        group's articles with the term, and the text around the term's first occurrence in it: ``label``,
-        ``term``, ``article_id``, ``start``, ``end``, ``left`` (up to ``window`` characters before), ``match``,
-        ``right`` (after) and ``length`` (of the whole text)."""
+        group's articles with the term and the offsets of the term's first occurrence in its text: ``label``,
+        ``term``, ``article_id``, ``start``, ``end`` (the text: :meth:`texts`)."""
         table, sql_where, params = self._term_selection(where, by, labels)
         self.con.register("_pairs", pd.DataFrame(list(pairs), columns=["label", "term"], dtype=object))
         try:
             return self._query(
-                f"WITH f AS (SELECT l.label, t.term, min(t.first_id) AS article_id, "
-                f"arg_min(t.first_start, t.first_id) AS s, arg_min(t.first_end, t.first_id) AS e FROM {table} t "
-                f"JOIN _labels l ON CAST(t.{_q(by)} AS VARCHAR) IS NOT DISTINCT FROM l.value "
-                f"SEMI JOIN _pairs p ON p.label = l.label AND p.term = t.term"
-                f"{sql_where} GROUP BY ALL) "
-                "SELECT f.label, f.term, f.article_id, f.s AS start, f.e AS \"end\", "
-                f"substr(a.text, greatest(f.s - {int(window)}, 0) + 1, f.s - greatest(f.s - {int(window)}, 0)) AS left, "
-                "substr(a.text, f.s + 1, f.e - f.s) AS match, "
-                f"substr(a.text, f.e + 1, {int(window)}) AS right, length(a.text) AS length "
-                "FROM f JOIN articles a ON a.article_id = f.article_id ORDER BY f.label, f.term", params)
+                f"WITH p AS (SELECT label, term, {TERM_ID}(term) AS term_id FROM _pairs) "
+                f"SELECT l.label, p.term, min(t.first_id) AS article_id, "
+                f"arg_min(t.first_start, t.first_id) AS start, arg_min(t.first_end, t.first_id) AS \"end\" "
+                f"FROM {table} t JOIN _labels l ON CAST(t.{_q(by)} AS VARCHAR) IS NOT DISTINCT FROM l.value "
+                f"JOIN p ON p.label = l.label AND p.term_id = t.term_id{sql_where} GROUP BY ALL "
+                "ORDER BY l.label, p.term", params)
         finally:
             self.con.unregister("_labels")
             self.con.unregister("_pairs")
@@ -507,8 +635,9 @@ class Store:
         """The terms seen at least ``min_count`` times in the whole store, sorted (None without the term tables)."""
         if not self.has_terms():
             return None
-        return [r[0] for r in self.con.execute("SELECT term FROM terms GROUP BY term HAVING sum(n) >= ? "
-                                               "ORDER BY term", [min_count]).fetchall()]
+        return [r[0] for r in self.con.execute(
+            "SELECT v.term FROM term_vocab v SEMI JOIN (SELECT term_id FROM terms GROUP BY term_id HAVING sum(n) >= ?) "
+            "c USING (term_id) ORDER BY v.term", [min_count]).fetchall()]
 
     def _tables(self) -> set[str]:
         return {r[0] for r in self.con.execute("SELECT table_name FROM duckdb_tables() WHERE database_name = "
@@ -640,16 +769,28 @@ class Store:
         return out
 
     def texts(self, article_ids: Iterable[str]) -> dict[str, str]:
-        """The original text of each of these articles that the store has."""
-        ids = pd.DataFrame({"id": list(article_ids)}, dtype=object)
-        self.con.register("_want_texts", ids)
+        """The original text of each of these articles that the store has, by id. Up to :data:`_INDEX_READ_MAX`
+        ids are looked up in ``text_blobs``' index, :data:`_INDEX_READ_CHUNK` a query; more (or a store without
+        ``text_blobs``, opened read-only), in one scan of the articles' texts."""
+        want = sorted({str(a) for a in article_ids})
+        rows: list[tuple[str, str]] = []
         try:
-            rows = self.con.execute("SELECT article_id, text FROM articles WHERE article_id IN "
-                                    "(SELECT id FROM _want_texts) ORDER BY article_id").fetchall()
+            if len(want) <= _INDEX_READ_MAX and self.has_text_blobs():
+                for i in range(0, len(want), _INDEX_READ_CHUNK):
+                    part = want[i:i + _INDEX_READ_CHUNK]
+                    self.con.execute(f"SET index_scan_max_count = {max(len(part), 2048)}")
+                    got = self.con.execute(f"SELECT article_id, text_z FROM text_blobs WHERE article_id IN "
+                                           f"({', '.join('?' * len(part))}) ORDER BY article_id", part).fetchall()
+                    rows += [(a, zlib.decompress(z).decode("utf-8")) for a, z in got if z is not None]
+            else:
+                self.con.register("_want_texts", pd.DataFrame({"id": want}, dtype=object))
+                try:
+                    rows = self.con.execute("SELECT article_id, text FROM articles WHERE article_id IN "
+                                            "(SELECT id FROM _want_texts) ORDER BY article_id").fetchall()
+                finally:
+                    self.con.unregister("_want_texts")
         except duckdb.Error as exc:
             raise StoreError(f"{self.path}: cannot read: {_short(exc)}") from exc
-        finally:
-            self.con.unregister("_want_texts")
         return dict(rows)
 
     def texts_containing(self, needle: str, where: dict[str, Any] | None = None) -> Iterable[tuple[str, Any, str]]:
@@ -710,6 +851,30 @@ class Store:
         for c in ("source", "leaning", "first_date", "last_date"):
             df[c] = df[c].astype("string")
         return df
+
+    def events_table(self) -> pd.DataFrame:
+        """:func:`framing.compare.events_table` of every article with an event, aggregated in DuckDB (one pass over
+        six columns; nothing read into memory but the table), in the order of events."""
+        have = set(self.columns("articles"))
+        empty = ["event", "n_articles", "n_sources", "first_date", "last_date", "sources", "title", "title_source"]
+        if "event" not in have:
+            return pd.DataFrame(columns=empty)
+        col = {c: (_q(c) if c in have else "NULL") for c in ("source", "title", "date", "lt_author", "n_words")}
+        # the lead article: the fewest loaded terms per word in the writer's voice, then the earliest, then by id
+        lead = "ORDER BY plain, d NULLS LAST, article_id"
+        df = self._query(
+            f"WITH a AS (SELECT CAST(event AS VARCHAR) AS ev, coalesce(CAST({col['source']} AS VARCHAR), '(missing)') "
+            f"AS src, CAST({col['date']} AS DATE) AS d, CAST({col['title']} AS VARCHAR) AS title, article_id, "
+            f"coalesce(CAST({col['lt_author']} AS DOUBLE) / CASE WHEN {col['n_words']} > 0 THEN {col['n_words']} END, "
+            "CAST('inf' AS DOUBLE)) AS plain FROM articles WHERE event IS NOT NULL) "
+            "SELECT ev AS event, count(*) AS n_articles, count(DISTINCT src) AS n_sources, "
+            "coalesce(strftime(min(d), '%Y-%m-%d'), '') AS first_date, "
+            "coalesce(strftime(max(d), '%Y-%m-%d'), '') AS last_date, "
+            "string_agg(DISTINCT src, '; ' ORDER BY src) AS sources, "
+            f"coalesce(first(title {lead}), '') AS title, "
+            f"CASE WHEN coalesce(first(title {lead}), '') <> '' THEN first(src {lead}) ELSE '' END AS title_source "
+            "FROM a GROUP BY ev ORDER BY ev")
+        return df[empty]
 
     def summary(self) -> dict[str, Any]:
         """:func:`framing.explore.corpus_summary` of every article, counted in DuckDB."""
@@ -1024,6 +1189,7 @@ class Store:
                 self.add_terms([r[0] for r in old], [r[1] for r in old], "articles", set(self.columns("articles")),
                                sign="-")
                 self.con.execute("DELETE FROM findings WHERE article_id IN (SELECT id FROM _replace)")
+                self.con.execute("DELETE FROM text_blobs WHERE article_id IN (SELECT id FROM _replace)")
                 self.con.execute("DELETE FROM articles WHERE article_id IN (SELECT id FROM _replace)")
                 self.con.unregister("_replace")
             for table, data in (("articles", articles), ("findings", findings), ("records", ledger)):
@@ -1067,8 +1233,9 @@ class Store:
             if table == "articles":  # their sums and term counts, in the same transaction
                 self.add_cells("_batch", set(data.column_names))
                 if "text" in data.column_names:
-                    self.add_terms(data.column("article_id").to_pylist(), data.column("text").to_pylist(), "_batch",
-                                   set(data.column_names))
+                    ids, texts = data.column("article_id").to_pylist(), data.column("text").to_pylist()
+                    self.add_terms(ids, texts, "_batch", set(data.column_names))
+                    self.add_text_blobs(ids, texts)
         finally:
             self.con.unregister("_batch")
         if table == "articles" and self._keys is not None:
@@ -1148,15 +1315,23 @@ def _cells_signature() -> str:
 
 
 # Term-table rows aggregated at once when compacting: a million articles' month rows in parts of this size stay
-# inside a 1 GB memory limit (4 million did not).
+# inside a 1 GB memory limit (4 million did not) when each part is checkpointed: what a part rewrites stays in memory
+# until the next checkpoint, and without one a 200,000-article replicated store's month rows ran out of 1 GB. The
+# compaction runs with that limit (:data:`_COMPACT_MEMORY`): under `framing run`'s 128 MB the 5,063 AllSides articles'
+# term tables ran out of memory even in parts of 50,000 rows; the run's workers are done by then.
 _COMPACT_TERM_ROWS = 1_000_000
+_COMPACT_MEMORY = "1GB"
+# Texts counted a chunk at a time when a store's term tables are counted again: their per-article counts (about 600
+# rows a text) are summed per cell in one query; 5,000 texts a query ran out of `framing run`'s 128 MB.
+_TERM_CHUNK = 500
 
 
 def _terms_signature() -> str:
     """What the term tables hold: their keys, the terms counted and the stop words (another set: counted again)."""
     from framing.compare.terms import STORED_NGRAMS, TERMS_VERSION, stopwords
 
-    names = [*(f"{t}: {', '.join(k)}" for t, k in TERM_TABLES.items()), TERMS_VERSION, f"ngrams={STORED_NGRAMS}",
+    names = [*(f"{t}: {', '.join(k)}" for t, k in TERM_TABLES.items()), f"term_id={TERM_ID}", TERMS_VERSION,
+             f"ngrams={STORED_NGRAMS}",
              *sorted(stopwords())]
     return hashlib.sha256("\n".join(names).encode()).hexdigest()[:16]
 
@@ -1183,6 +1358,18 @@ def _short(exc: BaseException) -> str:
 # with the square of its size. 16,384 rows keep a checkpoint's cost flat as the store grows; smaller groups make a
 # larger file (compression is per row group). Figures: docs/design-measurements.md.
 _ROW_GROUP_SIZE = 16_384
+# The indexes on the article ids: of the articles (one article's row) and of text_blobs (:meth:`Store.texts`).
+_ARTICLE_INDEX = "articles_article_id"
+_BLOB_INDEX = "text_blobs_article_id"
+# text_blobs: zlib's level (6, its default: AllSides texts to about a third) and what the table holds (another
+# version: written again).
+_BLOB_LEVEL = 6
+_TEXT_BLOBS_VERSION = "zlib-1"
+# Texts read by id through the index, this many ids a query (DuckDB uses an index for an IN list only below its
+# ``index_scan_max_count``, which each query sets to its size); beyond :data:`_INDEX_READ_MAX` ids, one scan of the
+# text column costs less (figures: docs/dashboard.md, 2026-12-04).
+_INDEX_READ_CHUNK = 5_000
+_INDEX_READ_MAX = 50_000
 
 
 def _connect_writer(path: str, config: dict[str, Any]) -> duckdb.DuckDBPyConnection:

@@ -104,7 +104,33 @@ def encoded_channels(spec: dict[str, Any]) -> set[str]:
 
 def test_every_chart_of_the_compare_page_has_an_interactive_version():
     assert set(interactive_kinds("compare")) == set(kinds("compare")) == set(KINDS)
-    assert all(k.interactive is None for k in kinds().values() if k.page != "compare")  # words, event: PNG
+    assert [k.name for k in kinds().values() if k.page != "compare" and k.interactive] == ["terms"]  # others: PNG
+
+
+def test_the_distinctive_terms_chart_has_each_groups_first_terms_tooltips_and_a_selection():
+    """Small multiples of each group's first 10 terms by z (the first 40 groups by name, as the PNG), the same
+    specification for the same table; no example text enters it."""
+
+    class Terms(FrameTables):
+        def __init__(self, groups: int) -> None:
+            self.t = pd.DataFrame([{"group": f"G{g:02d}", "rank": r, "term": f"term {g} {r}", "count": 30 - r,
+                                    "count_rest": 5, "rate": 1.5, "rate_rest": 0.5, "n_articles_with": 4,
+                                    "top_source_share": float("nan"), "log_odds": 1.0, "z": 20.0 - r,
+                                    "example": f"[term {g} {r}] in context"} for g in range(groups)
+                                   for r in range(1, 16)])
+
+        def distinctive_terms(self) -> pd.DataFrame:
+            return self.t
+
+    spec = draw_interactive("terms", Terms(12), ChartParams(corpus="toy")).figure.to_dict()
+    assert spec == draw_interactive("terms", Terms(12), ChartParams(corpus="toy")).figure.to_dict()
+    assert spec["params"][0]["name"] == V.SELECTION and spec["facet"]["field"] == "group"
+    (data,) = [v for v in spec["datasets"].values() if v and "term" in v[0]]
+    d = pd.DataFrame(data)
+    assert len(d) == 12 * 10 and set(d["term"]) == {f"term {g} {r}" for g in range(12) for r in range(1, 11)}
+    assert "in context" not in json.dumps(spec) and {"z-score", "uses", "articles with it"} <= tooltip_titles(spec)
+    many = draw_interactive("terms", Terms(45), ChartParams()).figure.to_dict()
+    assert "first 40 of 45 groups" in json.dumps(many["title"])
 
 
 @pytest.mark.parametrize("kind", list(KINDS))
@@ -208,7 +234,7 @@ def test_picked_reads_the_selection_streamlit_reports():
 
 def test_a_kind_without_an_interactive_version_says_which_have_one(monkeypatch):
     with pytest.raises(ConfigError, match="no interactive version.*'rates'"):
-        draw_interactive("terms", FrameTables(articles(2)))
+        draw_interactive("labels", FrameTables(articles(2)))
     monkeypatch.setattr(charts, "CHARTS", charts.CHARTS[:1])
     assert list(interactive_kinds()) == ["rates"]
 

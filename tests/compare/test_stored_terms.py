@@ -84,7 +84,28 @@ def test_term_counts_follow_replaced_articles(tmp_path: Path) -> None:
                                                                             read_only=True) as b:
         for table in ("terms", "terms_month"):
             assert a.con.execute(q.format(table)).fetchall() == b.con.execute(q.format(table)).fetchall()
-        assert ("T", "ministry", 2, 1) in a.con.execute("SELECT source, term, n, n_articles FROM terms").fetchall()
+        assert ("T", "ministry", 2, 1) in a.con.execute("SELECT source, term, n, n_articles FROM terms "
+                                                        "JOIN term_vocab USING (term_id)").fetchall()
+
+
+def test_ranked_in_duckdb_the_first_terms_of_each_group(store: Path) -> None:
+    """term_groups with the z-score in SQL keeps each group's first `keep` terms by z (of those with z > 0), and
+    counts the rest; rank_terms ranks them as it ranks every candidate."""
+    from framing.compare.settings import DEFAULT
+    from framing.compare.wordchoice import log_odds_z_sql
+
+    score = log_odds_z_sql(prior_scale=DEFAULT.prior_scale)
+    with open_store(store, read_only=True) as st:
+        labels = {v: str(v) for v in st.term_values(None, "leaning")}
+        every = st.term_groups(None, "leaning", dict(labels), min_count=5)
+        kept = st.term_groups(None, "leaning", dict(labels), min_count=5, score=score, keep=7)
+        got = store_distinctive_terms(st, by="leaning", top=15)
+    head = every[every["term"].isna()]
+    assert head.reset_index(drop=True).equals(kept[kept["term"].isna()].reset_index(drop=True))
+    rows = kept[kept["term"].notna()]
+    assert rows.groupby("label").size().max() == 7 and (rows["candidates"] > 7).all()
+    assert set(rows["term"]) <= set(every["term"].dropna())
+    assert set(got["term"]) <= set(every["term"].dropna())
 
 
 def test_a_store_without_term_tables_gains_them_with_a_message(tmp_path: Path,
@@ -101,5 +122,33 @@ def test_a_store_without_term_tables_gains_them_with_a_message(tmp_path: Path,
     with open_store(db) as st:
         assert st.has_terms()
     assert "counting the words of 165 articles" in capsys.readouterr().err
+    with open_store(db) as st:  # as a store whose terms an older framing counted (string terms, no ids)
+        st.con.execute("UPDATE store_info SET value = 'older' WHERE key = 'terms_version'")
+    with open_store(db, read_only=True) as st:
+        assert not st.has_terms()
+    with open_store(db) as st:
+        assert st.has_terms()
+    assert "counting the words of 165 articles for the Word choice page (tables terms, terms_month) again" in \
+        capsys.readouterr().err
     with open_store(db, read_only=True) as st:
         pd.testing.assert_frame_equal(store_distinctive_terms(st, by="leaning"), fallback)
+
+
+def test_groups_whose_first_terms_are_dropped_are_ranked_again_with_more(store: Path) -> None:
+    """A strict top-source share drops most of a group's first terms by z: the ranking asks DuckDB again for more
+    of them, and the table still equals the one from every text counted in memory."""
+    from dataclasses import replace
+
+    from framing.compare.settings import DEFAULT
+
+    cfg = replace(DEFAULT, max_source_share=0.2)
+    with open_store(store, read_only=True) as st:
+        calls = []
+        term_groups = st.term_groups
+        st.term_groups = lambda *a, **k: calls.append(k["keep"]) or term_groups(*a, **k)  # type: ignore[method-assign]
+        got = store_distinctive_terms(st, by="leaning", top=15, config=cfg)
+        texts = st.texts(st.articles_frame(columns=["article_id"])["article_id"])
+        counts = count_terms(texts, ngrams=2, min_count=5)
+        want = distinctive_terms(st.articles_frame(), texts, by="leaning", counts=counts, top=15, config=cfg)
+    assert calls[:2] == [80, 320] and len(want) > 10
+    pd.testing.assert_frame_equal(got, want, check_exact=False, rtol=1e-9, atol=1e-12)

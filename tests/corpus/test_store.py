@@ -259,3 +259,69 @@ def test_articles_committed_after_the_first_lookup_are_found(tmp_path):
                                                    "versions_key": ["vk"]}))
         existing, owners, _ = st.lookup(run_id, ["a", "b"], ["ha", "hb"])
     assert existing == {"a": ("ha", "vk")} and owners == {"ha": "a"}
+
+
+def test_texts_read_through_the_index_equal_one_scan(demo_db, monkeypatch):
+    """Texts are read by id from text_blobs (each compressed on its own, indexed by id), a chunk of ids a query;
+    more ids than that path takes are read in one scan of the articles' texts: the same texts either way."""
+    from framing.corpus import store as store_module
+
+    with open_store(demo_db, read_only=True) as st:
+        indexes = {r[0] for r in st.con.execute("SELECT index_name FROM duckdb_indexes()").fetchall()}
+        assert {"articles_article_id", "text_blobs_article_id"} <= indexes and st.has_text_blobs()
+        ids = st.articles_frame(columns=["article_id"])["article_id"].tolist()
+        monkeypatch.setattr(store_module, "_INDEX_READ_CHUNK", 7)
+        chunked = st.texts([*reversed(ids), "nope", ids[0]])
+        monkeypatch.setattr(store_module, "_INDEX_READ_MAX", 3)
+        scanned = st.texts(ids)
+    assert list(chunked) == sorted(ids) and chunked == scanned
+
+
+def test_a_store_without_text_blobs_or_the_index_gains_them_with_a_message(tmp_path, capsys):
+    db = tmp_path / "s.duckdb"
+    run_corpus([str(DEMO)], db)
+    with open_store(db) as st:  # as a store written before them
+        want = st.texts(["demo-E01-wire", "demo-E02-sentinel"])
+        st.con.execute("DROP INDEX articles_article_id")
+        st.con.execute("DROP TABLE text_blobs")
+    with open_store(db, read_only=True) as st:  # read-only: the texts scanned, the same
+        assert not st.has_text_blobs() and st.texts(["demo-E01-wire", "demo-E02-sentinel"]) == want
+    capsys.readouterr()
+    with open_store(db) as st:
+        assert st.has_text_blobs() and st.texts(["demo-E01-wire", "demo-E02-sentinel"]) == want
+    err = capsys.readouterr().err
+    assert "indexing the 165 article ids" in err and "compressing the 165 texts one by one" in err
+
+
+def test_text_blobs_follow_replaced_articles(tmp_path):
+    rows = [{"id": f"a{i}", "source": "S", "text": f"Story {i} about the harbour bridge."} for i in range(4)]
+    write_jsonl(tmp_path / "a.jsonl", rows)
+    run_corpus([str(tmp_path / "a.jsonl")], tmp_path / "s.duckdb")
+    rows[1] = {**rows[1], "text": "A new text: the ministry answered."}
+    write_jsonl(tmp_path / "a.jsonl", rows)
+    run_corpus([str(tmp_path / "a.jsonl")], tmp_path / "s.duckdb")
+    with open_store(tmp_path / "s.duckdb", read_only=True) as st:
+        assert st.has_text_blobs() and st.texts(["a1", "a2"]) == {"a1": rows[1]["text"], "a2": rows[2]["text"]}
+        assert st.con.execute("SELECT count(*) FROM text_blobs").fetchone()[0] == 4
+
+
+@pytest.mark.parametrize("edit", [None, "UPDATE articles SET source = NULL, date = NULL, lt_author = NULL "
+                                        "WHERE article_id IN ('demo-E01-wire', 'demo-E02-sentinel')",
+                                  "UPDATE articles SET title = NULL WHERE hash(article_id) % 3 = 0"])
+def test_the_events_table_in_sql_equals_the_one_from_the_articles(demo_db, tmp_path, edit):
+    """Store.events_table (the Same event page's list, one pass in DuckDB) equals framing.compare.events_table on
+    the articles' columns, missing sources, dates, counts and titles included."""
+    import shutil
+
+    from framing.compare import events_table
+
+    db = tmp_path / "s.duckdb"
+    shutil.copyfile(demo_db, db)
+    if edit:
+        with open_store(db) as st:
+            st.con.execute(edit)
+    with open_store(db, read_only=True) as st:
+        got = st.events_table()
+        want = events_table(st.articles_frame(columns=["event", "date", "source", "title", "lt_author", "n_words"]))
+    assert len(got) > 10
+    pd.testing.assert_frame_equal(got, want.reset_index(drop=True))
