@@ -104,6 +104,17 @@ def article_terms(texts: Iterable[tuple[str, str | None]], *, ngrams: int = STOR
     return out
 
 
+def terms_arrow(texts: Iterable[tuple[str, str | None]]) -> Any:
+    """:func:`article_terms` as an Arrow table (the columns the store's term tables are added from)."""
+    import pyarrow as pa
+
+    counts = article_terms(texts)
+    return pa.table({
+        "article_id": pa.array(counts["article_id"], pa.string()), "term": pa.array(counts["term"], pa.string()),
+        "n": pa.array(counts["n"], pa.int64()), "start": pa.array(counts["start"], pa.int32()),
+        "end": pa.array(counts["end"], pa.int32())})
+
+
 def _seen(counts: dict[str, list[int]], term: str, s: int, e: int) -> None:
     c = counts.get(term)
     if c is None:

@@ -424,21 +424,17 @@ class Store:
             self.compact_terms()
 
     def add_terms(self, ids: Sequence[str], texts: Sequence[str | None], source: str, have: set[str], *,
-                  sign: str = "") -> None:
+                  sign: str = "", counted: Any = None) -> None:
         """Add the term counts of these articles (their ids and texts; their keys read from the table or view
         ``source``, which holds them, with the columns ``have``) to every term table; ``sign`` ``-`` subtracts them.
-        Inside the caller's transaction."""
-        import pyarrow as pa
+        ``counted``: the same counts made already (:func:`framing.compare.terms.terms_arrow`, by the workers that
+        analysed the articles), so that they are not counted again here. Inside the caller's transaction."""
+        from framing.compare.terms import terms_arrow
 
-        from framing.compare.terms import article_terms
-
-        counts = article_terms(zip(ids, texts, strict=True))
-        if not counts["term"]:
+        table = counted if counted is not None else terms_arrow(zip(ids, texts, strict=True))
+        if table.num_rows == 0:
             return
-        self.con.register("_terms_batch", pa.table({
-            "article_id": pa.array(counts["article_id"], pa.string()), "term": pa.array(counts["term"], pa.string()),
-            "n": pa.array(counts["n"], pa.int64()), "start": pa.array(counts["start"], pa.int32()),
-            "end": pa.array(counts["end"], pa.int32())}))
+        self.con.register("_terms_batch", table)
         try:
             self.insert_terms("_terms_batch", source, have, sign=sign)
         finally:
@@ -1170,7 +1166,7 @@ class Store:
         return self._keys
 
     def commit_batch(self, run_id: int, committed: int, ledger: Any, articles: Any = None, findings: Any = None,
-                     replace: Sequence[str] = ()) -> None:
+                     replace: Sequence[str] = (), terms: Any = None) -> None:
         """Write one batch (or several consecutive ones) in one transaction: replace the articles in ``replace``,
         add the articles, findings and ledger rows, and record that the run's first ``committed`` input items are
         done.
@@ -1195,7 +1191,7 @@ class Store:
             for table, data in (("articles", articles), ("findings", findings), ("records", ledger)):
                 if data is None:
                     continue
-                self._insert(table, data)
+                self._insert(table, data, terms=terms if table == "articles" else None)
             self.con.execute("UPDATE runs SET committed = ? WHERE run_id = ?", [committed, run_id])
             self._write("COMMIT")
         except BaseException as exc:
@@ -1206,9 +1202,19 @@ class Store:
                 raise StoreError(_write_error(self.path, exc)) from exc
             raise
 
-    def _insert(self, table: str, data: Any) -> None:
+    def _insert(self, table: str, data: Any, terms: Any = None) -> None:
+        """Insert ``data`` (a table, a file, or a list of them) into ``table``; for the articles, ``terms`` are
+        their term counts made by the workers, in the same form (None: counted here)."""
         parts = [_read_part(str(d)) if isinstance(d, (str, Path)) else d
                  for d in (data if isinstance(data, list) else [data])]
+        counted = None
+        if terms is not None:
+            tparts = [_read_part(str(d)) if isinstance(d, (str, Path)) else d
+                      for d in (terms if isinstance(terms, list) else [terms])]
+            if len(tparts) == len(parts):
+                import pyarrow as pa
+
+                counted = pa.concat_tables(tparts) if len(tparts) > 1 else tparts[0]
         if len(parts) > 1:
             import pyarrow as pa
 
@@ -1216,7 +1222,7 @@ class Store:
                 parts = [pa.concat_tables(parts, promote_options="default")]
             except (pa.ArrowInvalid, pa.ArrowTypeError):  # a column a newer engine added, typed differently
                 for part in parts:
-                    self._insert(table, part)
+                    self._insert(table, part)  # (the terms counted here, part by part)
                 return
         if not parts or parts[0].num_rows == 0:
             return
@@ -1234,7 +1240,7 @@ class Store:
                 self.add_cells("_batch", set(data.column_names))
                 if "text" in data.column_names:
                     ids, texts = data.column("article_id").to_pylist(), data.column("text").to_pylist()
-                    self.add_terms(ids, texts, "_batch", set(data.column_names))
+                    self.add_terms(ids, texts, "_batch", set(data.column_names), counted=counted)
                     self.add_text_blobs(ids, texts)
         finally:
             self.con.unregister("_batch")

@@ -51,6 +51,9 @@ class BatchResult:
     failed: dict[str, str] = field(default_factory=dict)  # article_id -> why the engine failed on it
     n: int = 0
     engine_seconds: float = 0.0  # CPU time of the analysis itself (framing.analyse), this thread only
+    # the analysed articles' term counts (framing.compare.terms.article_terms as an Arrow table, or its file):
+    # counted here, where the texts are, so that the run process only adds them to the store's term tables
+    terms: Any = None
 
 
 _STATE: dict[str, Any] = {}
@@ -109,7 +112,8 @@ def analyse_batch(tasks: list[Task], run_id: int, versions_key: str, lexicons: L
                 g[1].append(t.article_id)
                 g[2].append(seq)
                 seq += 1
-    return BatchResult(_table(arts, schema.article_columns()), _findings_table(groups), failed, len(tasks), engine)
+    return BatchResult(_table(arts, schema.article_columns()), _findings_table(groups), failed, len(tasks), engine,
+                       _terms_table(arts))
 
 
 def analyse_to_files(tasks: list[Task], run_id: int, versions_key: str, folder: str, part: str, *,
@@ -129,7 +133,7 @@ def analyse_to_files(tasks: list[Task], run_id: int, versions_key: str, folder: 
     res = analyse_batch(tasks, run_id, versions_key, lexicons, config)
     Path(folder).mkdir(parents=True, exist_ok=True)
     paths = []
-    for name, table in (("articles", res.articles), ("findings", res.findings)):
+    for name, table in (("articles", res.articles), ("findings", res.findings), ("terms", res.terms)):
         path = Path(folder) / f"{part}-{name}.{fmt}"
         tmp = path.with_suffix(".tmp")
         if fmt == "parquet":
@@ -139,7 +143,14 @@ def analyse_to_files(tasks: list[Task], run_id: int, versions_key: str, folder: 
                 writer.write_table(table)
         tmp.replace(path)
         paths.append(str(path))
-    return BatchResult(paths[0], paths[1], res.failed, res.n, res.engine_seconds)
+    return BatchResult(paths[0], paths[1], res.failed, res.n, res.engine_seconds, paths[2])
+
+
+def _terms_table(arts: list[dict[str, Any]]) -> Any:
+    """The term counts of the analysed articles, as :meth:`framing.corpus.store.Store.add_terms` would count them."""
+    from framing.compare.terms import terms_arrow
+
+    return terms_arrow([(a["article_id"], a["text"]) for a in arts])
 
 
 def _article(t: Task, d: dict[str, Any], run_id: int, versions_key: str) -> dict[str, Any]:

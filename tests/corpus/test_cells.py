@@ -55,8 +55,8 @@ def test_a_batch_that_fails_to_commit_leaves_no_sums(tmp_path: Path, monkeypatch
         if calls["n"] == 1:  # the commit fails inside its transaction, after the articles and their sums went in
             real_insert = self._insert
 
-            def boom(table: str, data: object) -> None:
-                real_insert(table, data)
+            def boom(table: str, data: object, terms: object = None) -> None:
+                real_insert(table, data, terms=terms)
                 if table == "findings":
                     raise OSError("disk full")
 
@@ -157,3 +157,19 @@ def test_compacting_a_part_at_a_time_gives_one_row_per_cell(tmp_path: Path, monk
             distinct = ", ".join(k if k != "date" else date for k in keys)
             assert st.con.execute(f"SELECT count(*) FROM {table}").fetchone()[0] == st.con.execute(
                 f"SELECT count(*) FROM (SELECT DISTINCT {distinct} FROM articles)").fetchone()[0], table
+
+
+def test_the_workers_term_counts_give_the_same_term_tables_as_counting_in_the_run(tmp_path: Path,
+                                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    import framing.corpus.runner as runner
+
+    src = write_jsonl(tmp_path / "a.jsonl", synthetic(40))
+    run_corpus([str(src)], tmp_path / "workers.duckdb", batch_size=10)
+    monkeypatch.setattr(runner, "_all_counted", lambda results: None)  # the run process counts every batch
+    run_corpus([str(src)], tmp_path / "run.duckdb", batch_size=10)
+    tables = {}
+    for name in ("workers", "run"):
+        with open_store(tmp_path / f"{name}.duckdb", read_only=True) as st:
+            tables[name] = [st.con.execute(f"SELECT * FROM {t} ORDER BY ALL").fetchall()
+                            for t in ("terms", "terms_month", "term_vocab")]
+    assert tables["workers"] == tables["run"] and all(tables["run"])

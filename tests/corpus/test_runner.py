@@ -178,11 +178,11 @@ def test_disk_full_fails_the_run_keeps_batches_and_resumes(tmp_path, monkeypatch
     real = Store._insert
     calls = {"n": 0}
 
-    def full(self, table, data):
+    def full(self, table, data, terms=None):
         calls["n"] += 1
         if calls["n"] > 6:  # two transactions (articles, findings, ledger) then the disk is full
             raise OSError(errno.ENOSPC, "No space left on device")
-        return real(self, table, data)
+        return real(self, table, data, terms=terms)
 
     monkeypatch.setattr(Store, "_insert", full)
     db = tmp_path / "full.duckdb"
