@@ -1205,19 +1205,15 @@ class Store:
     def _insert(self, table: str, data: Any, terms: Any = None) -> None:
         """Insert ``data`` (a table, a file, or a list of them) into ``table``; for the articles, ``terms`` are
         their term counts made by the workers, in the same form (None: counted here)."""
-        parts = [_read_part(str(d)) if isinstance(d, (str, Path)) else d
-                 for d in (data if isinstance(data, list) else [data])]
+        import pyarrow as pa
+
+        parts = _tables(data)
         counted = None
         if terms is not None:
-            tparts = [_read_part(str(d)) if isinstance(d, (str, Path)) else d
-                      for d in (terms if isinstance(terms, list) else [terms])]
+            tparts = _tables(terms)
             if len(tparts) == len(parts):
-                import pyarrow as pa
-
                 counted = pa.concat_tables(tparts) if len(tparts) > 1 else tparts[0]
         if len(parts) > 1:
-            import pyarrow as pa
-
             try:  # one insert of all the parts: the tables are memory-mapped, concatenating copies nothing
                 parts = [pa.concat_tables(parts, promote_options="default")]
             except (pa.ArrowInvalid, pa.ArrowTypeError):  # a column a newer engine added, typed differently
@@ -1414,6 +1410,11 @@ def _write_error(path: str, exc: BaseException) -> str:
         return (f"{path}: the disk is full; the batches committed so far are kept; free some space and run the "
                 "same command again to resume")
     return f"{path}: cannot write to the store ({msg}); the batches committed so far are kept"
+
+
+def _tables(data: Any) -> list[Any]:
+    """A table, a file of one (a worker's Arrow IPC or Parquet part), or a list of them, as a list of tables."""
+    return [_read_part(str(d)) if isinstance(d, (str, Path)) else d for d in (data if isinstance(data, list) else [data])]
 
 
 def _read_part(path: str) -> Any:

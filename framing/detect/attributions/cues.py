@@ -185,7 +185,8 @@ def _comma_quote(ctx: Ctx, last: int) -> bool:
     if last + 1 >= len(ctx.doc.words):
         return False
     g = ctx.gap(last + 1).strip()
-    return g[:1] == "," and g[1:].lstrip()[:1] in MARK_CHARS and g[1:].lstrip() != ""
+    rest = g[1:].lstrip()
+    return g[:1] == "," and rest != "" and rest[0] in MARK_CHARS
 
 
 def _document_subject(ctx: Ctx, first: int) -> bool:

@@ -39,6 +39,7 @@ def classify_and_resolve(ctx: Ctx, attrs: list[Attr]) -> None:
     orgs: list[str] = []  # the organisations named as sources so far
     for a in attrs:
         quoted = ctx.in_quote(a.cue_first)
+        named_now = False
         if a.source is None:
             if a.source_type != "media":
                 a.source_type = "none"
@@ -79,22 +80,16 @@ def classify_and_resolve(ctx: Ctx, attrs: list[Attr]) -> None:
                 a.speaker = last_group
         elif st == "named_person":
             a.speaker = _full_name(ctx, a.source)
-            if not quoted:
-                last_person, last_person_sentence = a.speaker, a.sentence
-                ctx.speakers.add(a.speaker)
+            named_now = True
         elif st == "title_only" and a.source[0] == a.source[1] and ctx.cap(a.source[0]) \
                 and (surname := _longer_name(ctx, a.source[0])) is not None:
             # a capitalised title word with no article is a surname the article gave in full ("Billie Jean King
             # ... King says"): English writes "the king says" for the title
             a.source_type, a.speaker = "named_person", surname
-            if not quoted:
-                last_person, last_person_sentence = a.speaker, a.sentence
-                ctx.speakers.add(a.speaker)
+            named_now = True
         elif st == "title_only" and (named := _appositive_name(ctx, a.source)) is not None:
             a.speaker = named  # "said the group's director, Samir Haddou.": the name in apposition is who speaks
-            if not quoted:
-                last_person, last_person_sentence = a.speaker, a.sentence
-                ctx.speakers.add(a.speaker)
+            named_now = True
         elif st == "title_only" and orgs and (org_name := _named_org(ctx, a.source, orgs)) is not None:
             a.speaker = org_name  # "the foundation said" after the Trayvon Martin Foundation is that foundation
         elif st == "title_only":
@@ -116,6 +111,9 @@ def classify_and_resolve(ctx: Ctx, attrs: list[Attr]) -> None:
                 last_described, last_described_sentence = text, a.sentence
             if st == "named_org" and not quoted and a.speaker:
                 orgs.append(a.speaker)
+        if named_now and not quoted:  # a person named as the source: the one a later pronoun may mean
+            last_person, last_person_sentence = a.speaker, a.sentence
+            ctx.speakers.add(a.speaker)  # type: ignore[arg-type]
 
 
 _OF_FOR_AT = frozenset(("of", "for", "at"))
