@@ -35,10 +35,10 @@ from collections.abc import Sequence
 from pathlib import Path
 from types import ModuleType
 
-# The modules compiled: the text layer and the detectors' rules (the engine's per-token loops), the lexicon matcher
-# and the finding classes (built by the hundred per article). Not the report, the registry or anything a test
-# replaces by monkeypatching: compiled code calls compiled functions directly, so a patched module attribute would be
-# bypassed.
+# The modules compiled: the text layer and the detectors' rules (the engine's per-token loops), the lexicon matcher,
+# the finding classes (built by the hundred per article) and the word-choice term counter (run on every article a
+# corpus run stores). Not the report, the registry or anything a test replaces by monkeypatching: compiled code calls
+# compiled functions directly, so a patched module attribute would be bypassed.
 MODULES = (
     "framing.text.document", "framing.text.normalize", "framing.text.quotemarks", "framing.text.segment",
     "framing.text.truecase", "framing.text.layout", "framing.text.language", "framing.text.fastmatch",
@@ -48,7 +48,7 @@ MODULES = (
     "framing.detect.attributions.speakers",
     "framing.detect.quotes", "framing.detect.quotes._context", "framing.detect.quotes.frames",
     "framing.detect.quotes.speakers",
-    "framing.lexicons", "framing.inflect", "framing.findings",
+    "framing.lexicons", "framing.inflect", "framing.findings", "framing.compare.termcount",
 )
 GROUP = "framing_native"  # the name of mypyc's shared library (GROUP + "__mypyc"), which every module links to
 PACKAGE_DIR = Path(__file__).resolve().parent

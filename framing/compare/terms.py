@@ -18,6 +18,8 @@ from typing import Any
 import numpy as np
 import scipy.sparse as sp
 
+from framing.compare.termcount import count_terms_of
+
 _TOKEN = re.compile(r"[^\W\d_]+(?:['\u2019\-][^\W\d_]+)*")
 # The terms counted for word choice, as the store keeps them (framing.corpus.store, tables ``terms`` and
 # ``terms_month``): change it with the tokeniser, the stop words or the n-gram length, so that a store's counts are
@@ -74,33 +76,25 @@ def terms_of(text: str, *, ngrams: int = 1, drop_stopwords: bool = True) -> list
     return out
 
 
-def article_terms(texts: Iterable[tuple[str, str | None]], *, ngrams: int = STORED_NGRAMS) -> dict[str, list[Any]]:
-    """Each article's terms (as :func:`terms_of` gives them), how often each occurs and where it first does, as
-    columns: ``article_id``, ``term`` (an article's in sorted order), ``n``, and ``start``/``end``, the offsets of
-    the first occurrence in the original text (None when lower-casing changed the text's length, so that offsets
-    into the lower-cased text would not be offsets into it): what the store adds to its term counts."""
+def article_terms(texts: Iterable[tuple[str, str | None]]) -> dict[str, list[Any]]:
+    """Each article's terms (as :func:`terms_of` gives them with ``ngrams=2``), how often each occurs and where it
+    first does, as columns: ``article_id``, ``term`` (an article's in sorted order), ``n``, and ``start``/``end``,
+    the offsets of the first occurrence in the original text (None when lower-casing changed the text's length, so
+    that offsets into the lower-cased text would not be offsets into it): what the store adds to its term counts
+    (counted by :func:`framing.compare.termcount.count_terms_of`)."""
     out: dict[str, list[Any]] = {"article_id": [], "term": [], "n": [], "start": [], "end": []}
     stop = stopwords()
     for a, text in texts:
         if not isinstance(text, str):
             continue
-        toks = _spans(text)
-        same = len(text.lower()) == len(text)
-        counts: dict[str, list[int]] = {}
-        for w, _, s, e in toks:
-            if w not in stop:
-                _seen(counts, w, s, e)
-        if ngrams >= 2:
-            for (w1, _, s, _), (w2, joined, _, e) in zip(toks, toks[1:], strict=False):
-                if joined and w1 not in stop and w2 not in stop:
-                    _seen(counts, f"{w1} {w2}", s, e)
-        for t in sorted(counts):
-            n, s, e = counts[t]
-            out["article_id"].append(a)
-            out["term"].append(t)
-            out["n"].append(n)
-            out["start"].append(s if same else None)
-            out["end"].append(e if same else None)
+        low = text.lower()
+        terms, ns, starts, ends = count_terms_of(low, stop)
+        out["article_id"] += [a] * len(terms)
+        out["term"] += terms
+        out["n"] += ns
+        same = len(low) == len(text)
+        out["start"] += starts if same else [None] * len(terms)
+        out["end"] += ends if same else [None] * len(terms)
     return out
 
 
@@ -113,14 +107,6 @@ def terms_arrow(texts: Iterable[tuple[str, str | None]]) -> Any:
         "article_id": pa.array(counts["article_id"], pa.string()), "term": pa.array(counts["term"], pa.string()),
         "n": pa.array(counts["n"], pa.int64()), "start": pa.array(counts["start"], pa.int32()),
         "end": pa.array(counts["end"], pa.int32())})
-
-
-def _seen(counts: dict[str, list[int]], term: str, s: int, e: int) -> None:
-    c = counts.get(term)
-    if c is None:
-        counts[term] = [1, s, e]
-    else:
-        c[0] += 1
 
 
 @dataclass(frozen=True)

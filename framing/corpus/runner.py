@@ -189,8 +189,10 @@ def run_corpus(inputs: Sequence[str], db: str | Path, *, mapping: Mapping | None
             with _StopRequests() as stop:
                 _loop(store, executor, run_id, vkey, read_inputs(inputs, mp, mapped=mapped), committed, batch_size,
                       estimate, progress, log, session, stop, record_seconds)
+            executor.close()  # the workers' memory freed before the compaction takes its own
+            executor = None
             store.compact_cells()  # one row per cell again (each commit added its own)
-            store.compact_terms()
+            store.compact_terms()  # (the term counts still staged summed first)
             status = "complete"
         except KeyboardInterrupt as exc:
             status = "interrupted"  # raised again below, once the batches in flight are abandoned and recorded

@@ -24,10 +24,12 @@ Tables (see :mod:`framing.corpus.schema` for the columns):
                occurrence in its text, ``first_start``/``first_end``: the page's example in context);
                ``terms`` per (source, leaning, topic, language), ``terms_month`` per month as well; a term is
                its id (``term_id``: the first 64 bits of its MD5, :data:`TERM_ID`), spelt in ``term_vocab``
-               (``term_id``, ``term``), so that the sums group on integers. Kept as the
-               cells are (the texts of a batch's articles counted in its transaction, a replaced article's
-               subtracted, compacted when a run ends); counted once from the texts when a store without them (or
-               with counts of other terms) is opened for writing.
+               (``term_id``, ``term``), so that the sums group on integers. A batch's articles' counts (made
+               by the workers) are staged in its transaction, one row per article and term (``term_stage``), and
+               summed into the tables every :data:`_FOLD_ROWS` rows and when a run ends (then compacted); a
+               replaced article's are subtracted. A reader finding counts still staged (a run killed before its
+               end) counts the texts instead, and the next store opened for writing sums them. Counted once from
+               the texts when a store without the tables (or with counts of other terms) is opened for writing.
 
 Writes happen a few consecutive batches per transaction (:meth:`Store.commit_batch`): their articles, findings,
 ledger rows and the run's progress are committed together or not at all, so a killed run loses at most the
@@ -82,8 +84,8 @@ TERM_TABLES: dict[str, tuple[str, ...]] = {"terms": ("source", "leaning", "topic
 
 
 # A term's id in the term tables: the first 64 bits of the MD5 of its text (stable across DuckDB versions, unlike
-# ``hash``; computed in SQL where the counts are inserted). Two terms with the same id would add up silently, so every
-# insertion checks the new terms against the vocabulary (:meth:`Store.insert_terms`).
+# ``hash``; computed in SQL where the counts are summed). Two terms with the same id would add up silently, so every
+# new term is checked against the vocabulary (:meth:`Store.add_vocabulary`).
 TERM_ID = "md5_number_upper"
 
 
@@ -182,6 +184,9 @@ class Store:
         except duckdb.Error as exc:
             self.con.close()
             raise StoreError(f"{path}: cannot use the store: {_short(exc)}") from exc
+        except BaseException:  # (a StoreError of its own: a term id clash while summing staged counts)
+            self.con.close()
+            raise
 
     # -- life cycle -------------------------------------------------------------------------------------------
 
@@ -230,9 +235,18 @@ class Store:
                 print(f"framing: {self.path}: indexing the {int(row[0]):,} article ids (so that texts are read by id), "
                       "once", file=sys.stderr, flush=True)
             self.con.execute(f"CREATE INDEX {_ARTICLE_INDEX} ON articles (article_id)")
+        self.con.execute(f"CREATE TABLE IF NOT EXISTS {_STAGE_SQL}")
         self.con.execute("COMMIT")
         if self._info("terms_version") != _terms_signature():
             self._build_terms()
+        elif self._one("SELECT 1 FROM term_stage LIMIT 1"):  # left by a run that was stopped: summed now
+            self._write("BEGIN")
+            try:
+                self.fold_terms()
+                self._write("COMMIT")
+            except BaseException:
+                self._rollback()
+                raise
         if not self.has_text_blobs():
             self.build_text_blobs()
 
@@ -397,10 +411,9 @@ class Store:
         self._write("BEGIN")
         try:
             self.con.execute("CREATE OR REPLACE TABLE term_vocab (term_id UBIGINT, term VARCHAR)")
+            self.con.execute(f"CREATE OR REPLACE TABLE {_STAGE_SQL}")
             for table, keys in TERM_TABLES.items():
-                cols = [f"{_q(k)} {'DATE' if k == 'date' else 'VARCHAR'}" for k in keys]
-                self.con.execute(f"CREATE OR REPLACE TABLE {table} ({', '.join(cols)}, term_id UBIGINT, n BIGINT, "
-                                 "n_articles BIGINT, first_id VARCHAR, first_start INTEGER, first_end INTEGER)")
+                self.con.execute(f"CREATE OR REPLACE TABLE {_term_table_sql(table, keys)}")
                 self._columns.pop(table, None)
             if n:
                 # the texts read through a second connection, a chunk at a time, while this one writes the counts
@@ -426,9 +439,16 @@ class Store:
     def add_terms(self, ids: Sequence[str], texts: Sequence[str | None], source: str, have: set[str], *,
                   sign: str = "", counted: Any = None) -> None:
         """Add the term counts of these articles (their ids and texts; their keys read from the table or view
-        ``source``, which holds them, with the columns ``have``) to every term table; ``sign`` ``-`` subtracts them.
+        ``source``, which holds them, with the columns ``have``) to the term tables; ``sign`` ``-`` subtracts them.
         ``counted``: the same counts made already (:func:`framing.compare.terms.terms_arrow`, by the workers that
-        analysed the articles), so that they are not counted again here. Inside the caller's transaction."""
+        analysed the articles), so that they are not counted again here. Inside the caller's transaction.
+
+        Added counts go to ``term_stage`` first, one row per article and term, and are summed into the term tables
+        (:meth:`fold_terms`) once it holds :data:`_FOLD_ROWS` rows and whenever the tables must be complete (a run's
+        end, a store opened for writing): summing many articles at once writes far fewer rows than summing each
+        commit's (a term recurs across articles), and the per-article rows are only appended. Subtracted counts go
+        to the tables at once, as rows of negative sums (sums commute: the article's own counts may still be
+        staged)."""
         from framing.compare.terms import terms_arrow
 
         table = counted if counted is not None else terms_arrow(zip(ids, texts, strict=True))
@@ -436,35 +456,64 @@ class Store:
             return
         self.con.register("_terms_batch", table)
         try:
-            self.insert_terms("_terms_batch", source, have, sign=sign)
+            if sign:
+                self._subtract_terms("_terms_batch", source, have)
+            else:  # in order of part: a fold's query for a few parts then reads only their row groups
+                self.con.execute(f"INSERT INTO term_stage BY NAME SELECT {_term_keys(have)}, b.article_id, b.term, "
+                                 f"b.n, b.start, b.\"end\", CAST(hash(b.term) % {_STAGE_PARTS} AS UTINYINT) AS part "
+                                 f"FROM _terms_batch b JOIN {source} s ON s.article_id = b.article_id ORDER BY part")
         finally:
             self.con.unregister("_terms_batch")
+        if not sign and self._staged_rows() >= _FOLD_ROWS:
+            self.fold_terms()
 
-    def insert_terms(self, counts: str, source: str, have: set[str], *, sign: str = "") -> None:
-        """Add per-article term counts (the table or view ``counts``: ``article_id``, ``term``, ``n``, ``start``,
-        ``end``: :func:`framing.compare.terms.article_terms`) to every term table, the articles' keys read from ``source`` (with the columns ``have``); ``sign`` ``-`` subtracts them.
-        Inside the caller's transaction. New terms are added to ``term_vocab``; a term whose id another term has
-        raises :class:`StoreError` (never seen: the ids are 64 bits of MD5)."""
-        if not sign:
-            self.add_vocabulary(counts)
-        for table, keys in TERM_TABLES.items():
-            sel = []
-            for key in keys:
-                typ = "DATE" if key == "date" else "VARCHAR"
-                if key not in have:
-                    sel.append(f"CAST(NULL AS {typ}) AS {_q(key)}")
-                elif key == "date":
-                    sel.append("CAST(date_trunc('month', CAST(s.date AS DATE)) AS DATE) AS date")
-                else:
-                    sel.append(f"CAST(s.{_q(key)} AS {typ}) AS {_q(key)}")
-            first = ("CAST(NULL AS VARCHAR) AS first_id, CAST(NULL AS INTEGER) AS first_start, CAST(NULL AS INTEGER) "
-                     "AS first_end") if sign else \
-                ("min(b.article_id) AS first_id, arg_min(b.start, b.article_id) AS first_start, "
-                 "arg_min(b.\"end\", b.article_id) AS first_end")
+    def _staged_rows(self) -> int:
+        """How many rows ``term_stage`` holds (in this transaction)."""
+        row = self._one("SELECT count(*) FROM term_stage")
+        return int(row[0]) if row else 0
+
+    def fold_terms(self) -> None:
+        """Sum the staged per-article term counts (``term_stage``) into the term tables and empty the stage; new
+        terms are added to ``term_vocab``. A few parts of the stage at a time (its rows are in :data:`_STAGE_PARTS`
+        parts by a hash of the term, so that every sum is within one part), about :data:`_FOLD_PART_ROWS` rows, so
+        that the sums fit `framing run`'s memory limit. Inside the caller's transaction."""
+        staged = self._staged_rows()
+        if not staged:
+            return
+        queries = min(_STAGE_PARTS, -(-staged // _FOLD_PART_ROWS))
+        month = TERM_TABLES["terms_month"]
+        for q in range(queries):  # parts lo..hi-1 of the stage, about _FOLD_PART_ROWS rows
+            lo, hi = q * _STAGE_PARTS // queries, (q + 1) * _STAGE_PARTS // queries
+            stage = f"(SELECT * FROM term_stage WHERE part >= {lo} AND part < {hi})" if queries > 1 else "term_stage"
+            self.con.execute(f"CREATE TEMP TABLE _fold_vocab AS SELECT term, {TERM_ID}(term) AS term_id FROM "
+                             f"(SELECT DISTINCT term FROM {stage})")
+            # (an error aborts the caller's transaction, and its rollback drops these temporary tables too)
+            self.add_vocabulary("_fold_vocab")
+            # the month rows first: every other table's are their sums (each staged row is in one month row)
             self.con.execute(
-                f"INSERT INTO {table} BY NAME SELECT {', '.join(sel)}, {TERM_ID}(b.term) AS term_id, {sign}sum(b.n) AS n, "
-                f"{sign}count(*) AS n_articles, {first} FROM {counts} b "
-                f"JOIN {source} s ON s.article_id = b.article_id GROUP BY ALL")
+                f"CREATE TEMP TABLE _fold AS SELECT {', '.join(f'b.{_q(k)}' for k in month)}, v.term_id, "
+                "sum(b.n) AS n, count(*) AS n_articles, min(b.article_id) AS first_id, "
+                "arg_min_null(b.start, b.article_id) AS first_start, arg_min_null(b.\"end\", b.article_id) AS first_end "
+                f"FROM {stage} b JOIN _fold_vocab v USING (term) GROUP BY ALL")
+            for table, keys in TERM_TABLES.items():
+                cols = ", ".join(_q(k) for k in keys)
+                self.con.execute(
+                    f"INSERT INTO {table} BY NAME SELECT {cols}, term_id, sum(n) AS n, sum(n_articles) AS "
+                    "n_articles, min(first_id) AS first_id, arg_min_null(first_start, first_id) AS first_start, "
+                    "arg_min_null(first_end, first_id) AS first_end FROM _fold GROUP BY ALL")
+            self.con.execute("DROP TABLE _fold_vocab")
+            self.con.execute("DROP TABLE _fold")
+        self.con.execute("DELETE FROM term_stage")
+
+    def _subtract_terms(self, counts: str, source: str, have: set[str]) -> None:
+        """Subtract per-article term counts (the table or view ``counts``, as :func:`framing.compare.terms.
+        article_terms` gives them) from every term table, the articles' keys read from ``source`` (with the columns
+        ``have``): rows of negative sums, dropped when the tables are compacted. Inside the caller's transaction."""
+        for table, keys in TERM_TABLES.items():
+            self.con.execute(
+                f"INSERT INTO {table} BY NAME SELECT {_term_keys(have, keys)}, {TERM_ID}(b.term) AS term_id, "
+                f"-sum(b.n) AS n, -count(*) AS n_articles FROM {counts} b JOIN {source} s "
+                "ON s.article_id = b.article_id GROUP BY ALL")
 
     def add_vocabulary(self, counts: str) -> None:
         """Add the terms of the table or view ``counts`` (its column ``term``) that ``term_vocab`` lacks; raises
@@ -480,9 +529,17 @@ class Store:
 
     def compact_terms(self) -> None:
         """One row per cell and term again, as :meth:`compact_cells` does for the cells; the rows of terms no article
-        holds any more are dropped. ``first_id`` stays the smallest id seen (a replaced article's may remain). One
-        transaction per part (by a hash of the source): each leaves every sum as it was, and a million articles'
-        month rows rewritten in one transaction overran a 1 GB memory limit."""
+        holds any more are dropped. ``first_id`` stays the smallest id seen (a replaced article's may remain). Each
+        table is summed whole into a new table that replaces it (one transaction per table): DuckDB sums it within
+        the memory limit, where rewriting it part by part in place (by a hash of the source: one large source's part
+        held millions of rows) overran 1 GB on a million articles."""
+        self._write("BEGIN")
+        try:
+            self.fold_terms()
+            self._write("COMMIT")
+        except BaseException:
+            self._rollback()
+            raise
         row = self._one("SELECT current_setting('memory_limit')")
         limit = str(row[0]) if row else None
         self.con.execute(f"SET memory_limit = '{_COMPACT_MEMORY}'")
@@ -490,22 +547,36 @@ class Store:
             self._compact_terms()
         finally:
             if limit:
-                self.con.execute(f"SET memory_limit = '{_sql_str(limit)}'")
+                try:
+                    self.con.execute(f"SET memory_limit = '{_sql_str(limit)}'")
+                except duckdb.Error:
+                    pass  # memory DuckDB has not given back yet: the larger limit stays for this connection
 
     def _compact_terms(self) -> None:
         for table, keys in TERM_TABLES.items():
-            sums = (f"{', '.join(_q(k) for k in keys)}, term_id, sum(n) AS n, sum(n_articles) AS n_articles, "
-                    "min(first_id) AS first_id, arg_min(first_start, first_id) AS first_start, "
-                    "arg_min(first_end, first_id) AS first_end")
-            for part in self._parts(table, _COMPACT_TERM_ROWS):
-                self._write("BEGIN")
-                try:
-                    self._rewrite_part(table, sums, part, ordered=True)
-                    self._write("COMMIT")
-                except BaseException:
-                    self._rollback()
-                    raise
-                self.checkpoint()
+            cols = ", ".join(_q(k) for k in keys)
+            self._write("BEGIN")
+            try:
+                self.con.execute(f"CREATE TABLE {_term_table_sql('_compacted', keys)}")
+                # DuckDB holds a sum's groups in memory: a table of more cells and terms is summed in parts, by a
+                # hash of the term (each group is in one part), one scan of the table each
+                row = self._one(f"SELECT approx_count_distinct(hash({cols}, term_id)) FROM {table}")
+                parts = max(1, -(-(int(row[0]) if row else 0) // _COMPACT_GROUPS))
+                for part in range(parts):
+                    where = f" WHERE hash(term_id) % {parts} = {part}" if parts > 1 else ""
+                    self.con.execute(
+                        f"INSERT INTO _compacted BY NAME SELECT {cols}, term_id, sum(n) AS n, sum(n_articles) AS "
+                        "n_articles, min(first_id) AS first_id, arg_min_null(first_start, first_id) AS "
+                        f"first_start, arg_min_null(first_end, first_id) AS first_end FROM {table}{where} "
+                        "GROUP BY ALL HAVING sum(n_articles) <> 0 ORDER BY ALL")
+                self.con.execute(f"DROP TABLE {table}")
+                self.con.execute(f"ALTER TABLE _compacted RENAME TO {table}")
+                self._write("COMMIT")
+            except BaseException:
+                self._rollback()
+                raise
+            self._columns.pop(table, None)
+            self.checkpoint()
 
     def _parts(self, table: str, rows_per_part: int) -> list[str]:
         """SQL conditions that cut ``table`` into parts of about ``rows_per_part`` rows, by a hash of the source."""
@@ -513,18 +584,21 @@ class Store:
         parts = max(1, (int(row[0]) if row else 0) // rows_per_part)
         return [f"coalesce(hash(source), 0) % {parts} = {i}" for i in range(parts)]
 
-    def _rewrite_part(self, table: str, sums: str, part: str, *, ordered: bool = False) -> None:
+    def _rewrite_part(self, table: str, sums: str, part: str) -> None:
         """Replace the rows of ``table`` under the condition ``part`` by their sums (``sums``: the select list, keys
         first), dropping the cells no article holds any more. Inside the caller's transaction."""
         self.con.execute(f"CREATE TEMP TABLE _part AS SELECT {sums} FROM {table} WHERE {part} GROUP BY ALL "
                          "HAVING sum(n_articles) <> 0")
         self.con.execute(f"DELETE FROM {table} WHERE {part}")
-        self.con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM _part{' ORDER BY ALL' if ordered else ''}")
+        self.con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM _part")
         self.con.execute("DROP TABLE _part")
 
     def has_terms(self) -> bool:
-        """Whether the term tables hold this framing's term counts (kept up to date since they were counted)."""
-        return {*TERM_TABLES, "term_vocab"} <= self._tables() and self._info("terms_version") == _terms_signature()
+        """Whether the term tables hold this framing's term counts of every stored article (not while counts are
+        staged: a run stopped before summing them)."""
+        tables = self._tables()
+        return {*TERM_TABLES, "term_vocab"} <= tables and self._info("terms_version") == _terms_signature() and \
+            ("term_stage" not in tables or not self._one("SELECT 1 FROM term_stage LIMIT 1"))
 
     def term_values(self, where: dict[str, Any] | None, by: str) -> list[Any] | None:
         """The distinct values of the column ``by`` among the articles ``where`` selects, from the term tables
@@ -619,7 +693,7 @@ class Store:
             return self._query(
                 f"WITH p AS (SELECT label, term, {TERM_ID}(term) AS term_id FROM _pairs) "
                 f"SELECT l.label, p.term, min(t.first_id) AS article_id, "
-                f"arg_min(t.first_start, t.first_id) AS start, arg_min(t.first_end, t.first_id) AS \"end\" "
+                f"arg_min_null(t.first_start, t.first_id) AS start, arg_min_null(t.first_end, t.first_id) AS \"end\" "
                 f"FROM {table} t JOIN _labels l ON CAST(t.{_q(by)} AS VARCHAR) IS NOT DISTINCT FROM l.value "
                 f"JOIN p ON p.label = l.label AND p.term_id = t.term_id{sql_where} GROUP BY ALL "
                 "ORDER BY l.label, p.term", params)
@@ -1316,16 +1390,52 @@ def _cells_signature() -> str:
     return hashlib.sha256("\n".join(names).encode()).hexdigest()[:16]
 
 
-# Term-table rows aggregated at once when compacting: a million articles' month rows in parts of this size stay
-# inside a 1 GB memory limit (4 million did not) when each part is checkpointed: what a part rewrites stays in memory
-# until the next checkpoint, and without one a 200,000-article replicated store's month rows ran out of 1 GB. The
-# compaction runs with that limit (:data:`_COMPACT_MEMORY`): under `framing run`'s 128 MB the 5,063 AllSides articles'
-# term tables ran out of memory even in parts of 50,000 rows; the run's workers are done by then.
-_COMPACT_TERM_ROWS = 1_000_000
+# The memory limit of a term table's compaction (the run's workers are done by then), and the groups (cell and term)
+# it sums at once: under `framing run`'s 128 MB the 5,063 AllSides articles' term tables ran out of memory, and the
+# sums of 400,000 staged rows' groups did (about 320 bytes a group); a million articles' 2.3 million groups were
+# summed within 1 GB in one part (77 million rows).
+_COMPACT_GROUPS = 1_500_000
 _COMPACT_MEMORY = "1GB"
 # Texts counted a chunk at a time when a store's term tables are counted again: their per-article counts (about 600
 # rows a text) are summed per cell in one query; 5,000 texts a query ran out of `framing run`'s 128 MB.
 _TERM_CHUNK = 500
+# Staged per-article term rows summed into the term tables at once (:meth:`Store.fold_terms`): about 30,000 news
+# articles; the sums of more articles at once write fewer rows (terms recur); each fold sums a few parts at a time
+# (_FOLD_PART_ROWS), so that its cost grows with the stage, not faster.
+_FOLD_ROWS = 16_000_000
+# ... about this many rows at a time: the sums of 265,000 staged rows stayed inside `framing run`'s 128 MB, of 400,000
+# did not (DuckDB keeps a sum's groups in memory); the staged rows are in _STAGE_PARTS parts by a hash of the term so
+# that a few parts are read at a time (DuckDB's ``hash`` may change with its version: a term staged in two parts
+# only gives two rows for its cell, which the tables allow until they are compacted).
+_FOLD_PART_ROWS = 200_000
+_STAGE_PARTS = 64
+
+
+# The staged per-article term counts (Store.add_terms): the articles' term-table keys, the date as its month.
+_STAGE_SQL = ("term_stage (source VARCHAR, leaning VARCHAR, topic VARCHAR, language VARCHAR, date DATE, "
+              "article_id VARCHAR, term VARCHAR, n BIGINT, start INTEGER, \"end\" INTEGER, part UTINYINT)")
+
+
+def _term_table_sql(name: str, keys: Sequence[str]) -> str:
+    """A term table's name and columns (``CREATE TABLE`` takes it): its keys, then the term and its counts."""
+    cols = [f"{_q(k)} {'DATE' if k == 'date' else 'VARCHAR'}" for k in keys]
+    return (f"{name} ({', '.join(cols)}, term_id UBIGINT, n BIGINT, n_articles BIGINT, first_id VARCHAR, "
+            "first_start INTEGER, first_end INTEGER)")
+
+
+def _term_keys(have: set[str], keys: Sequence[str] = TERM_TABLES["terms_month"]) -> str:
+    """The select list of a term table's ``keys`` read from the articles' table or view ``s`` (with the columns
+    ``have``; a key it lacks is NULL), the date as its month."""
+    sel = []
+    for key in keys:
+        typ = "DATE" if key == "date" else "VARCHAR"
+        if key not in have:
+            sel.append(f"CAST(NULL AS {typ}) AS {_q(key)}")
+        elif key == "date":
+            sel.append("CAST(date_trunc('month', CAST(s.date AS DATE)) AS DATE) AS date")
+        else:
+            sel.append(f"CAST(s.{_q(key)} AS {typ}) AS {_q(key)}")
+    return ", ".join(sel)
 
 
 def _terms_signature() -> str:
@@ -1378,11 +1488,12 @@ def _connect_writer(path: str, config: dict[str, Any]) -> duckdb.DuckDBPyConnect
     """A connection that writes the store at ``path`` with :data:`_ROW_GROUP_SIZE` rows per row group: the file
     is attached to an in-memory instance (the row group size is an option of ATTACH, not of connect), made the
     default database, and DuckDB's spill files go beside it as they would for a file opened directly."""
-    con = duckdb.connect(":memory:", config=config)
+    # (the spill folder set before ATTACH: replaying a large WAL left by a killed run may spill, and DuckDB cannot
+    # switch the folder once it has been used)
+    con = duckdb.connect(":memory:", config={**config, "temp_directory": f"{path}.tmp"})
     try:
         con.execute(f"ATTACH '{_sql_str(path)}' AS store (ROW_GROUP_SIZE {_ROW_GROUP_SIZE})")
         con.execute("USE store")
-        con.execute(f"SET temp_directory = '{_sql_str(path)}.tmp'")
     except BaseException:
         con.close()
         raise

@@ -152,3 +152,53 @@ def test_groups_whose_first_terms_are_dropped_are_ranked_again_with_more(store: 
         want = distinctive_terms(st.articles_frame(), texts, by="leaning", counts=counts, top=15, config=cfg)
     assert calls[:2] == [80, 320] and len(want) > 10
     pd.testing.assert_frame_equal(got, want, check_exact=False, rtol=1e-9, atol=1e-12)
+
+
+SUMS = ("SELECT source, leaning, topic, language, {date} term_id, sum(n), sum(n_articles), min(first_id) FROM {table} "
+        "GROUP BY ALL HAVING sum(n_articles) <> 0 ORDER BY ALL")
+
+
+def _term_sums(st: object) -> list[list[tuple]]:
+    con = st.con  # type: ignore[attr-defined]
+    return [con.execute(SUMS.format(table="terms", date="")).fetchall(),
+            con.execute(SUMS.format(table="terms_month", date="date,")).fetchall(),
+            con.execute("SELECT * FROM term_vocab ORDER BY ALL").fetchall()]
+
+
+def test_counts_summed_a_few_articles_at_a_time_equal_one_sum(store: Path, tmp_path: Path,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    """The staged per-article counts summed into the term tables every few hundred rows (many folds, some in the
+    middle of a commit) and compacted in parts give the very tables of the default (one fold at the run's end and
+    one part here)."""
+    import framing.corpus.store as store_mod
+
+    monkeypatch.setattr(store_mod, "_FOLD_ROWS", 500)
+    monkeypatch.setattr(store_mod, "_COMPACT_GROUPS", 3_000)  # and compacted in parts
+    run_corpus([str(DEMO)], tmp_path / "folds.duckdb", batch_size=30)
+    q = "SELECT * FROM {} ORDER BY ALL"
+    with open_store(store, read_only=True) as a, open_store(tmp_path / "folds.duckdb", read_only=True) as b:
+        for table in ("terms", "terms_month", "term_vocab"):
+            assert a.con.execute(q.format(table)).fetchall() == b.con.execute(q.format(table)).fetchall(), table
+        assert b.con.execute("SELECT count(*) FROM term_stage").fetchone()[0] == 0
+
+
+def test_counts_a_stopped_run_left_staged_are_summed_when_the_store_is_next_written(
+        store: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A run stopped after committing articles whose term counts are still staged: a reader does not use the
+    incomplete term tables (the texts are counted instead, the same table), and the next writer sums them."""
+    from framing.corpus.store import Store
+
+    db = tmp_path / "stopped.duckdb"
+    monkeypatch.setattr(Store, "compact_terms", lambda self: None)  # as if the run had been killed before its end
+    run_corpus([str(DEMO)], db, batch_size=30)
+    monkeypatch.undo()
+    with open_store(db, read_only=True) as st:
+        assert st.con.execute("SELECT count(*) FROM term_stage").fetchone()[0] > 0
+        assert not st.has_terms() and st.term_values(None, "source") is None
+        fallback = store_distinctive_terms(st, by="leaning")
+    with open_store(db) as st:
+        assert st.con.execute("SELECT count(*) FROM term_stage").fetchone()[0] == 0
+    with open_store(db, read_only=True) as st, open_store(store, read_only=True) as whole:
+        assert st.has_terms()
+        assert _term_sums(st) == _term_sums(whole)
+        pd.testing.assert_frame_equal(store_distinctive_terms(st, by="leaning"), fallback)
