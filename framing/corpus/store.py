@@ -240,13 +240,7 @@ class Store:
         if self._info("terms_version") != _terms_signature():
             self._build_terms()
         elif self._one("SELECT 1 FROM term_stage LIMIT 1"):  # left by a run that was stopped: summed now
-            self._write("BEGIN")
-            try:
-                self.fold_terms()
-                self._write("COMMIT")
-            except BaseException:
-                self._rollback()
-                raise
+            self._fold_alone()
         if not self.has_text_blobs():
             self.build_text_blobs()
 
@@ -505,6 +499,16 @@ class Store:
             self.con.execute("DROP TABLE _fold")
         self.con.execute("DELETE FROM term_stage")
 
+    def _fold_alone(self) -> None:
+        """:meth:`fold_terms` in a transaction of its own."""
+        self._write("BEGIN")
+        try:
+            self.fold_terms()
+            self._write("COMMIT")
+        except BaseException:
+            self._rollback()
+            raise
+
     def _subtract_terms(self, counts: str, source: str, have: set[str]) -> None:
         """Subtract per-article term counts (the table or view ``counts``, as :func:`framing.compare.terms.
         article_terms` gives them) from every term table, the articles' keys read from ``source`` (with the columns
@@ -532,14 +536,9 @@ class Store:
         holds any more are dropped. ``first_id`` stays the smallest id seen (a replaced article's may remain). Each
         table is summed whole into a new table that replaces it (one transaction per table): DuckDB sums it within
         the memory limit, where rewriting it part by part in place (by a hash of the source: one large source's part
-        held millions of rows) overran 1 GB on a million articles."""
-        self._write("BEGIN")
-        try:
-            self.fold_terms()
-            self._write("COMMIT")
-        except BaseException:
-            self._rollback()
-            raise
+        held millions of rows) overran 1 GB on a million articles; in parts by a hash of the term when it holds more
+        groups than :data:`_COMPACT_GROUPS`. The counts still staged are summed first."""
+        self._fold_alone()
         row = self._one("SELECT current_setting('memory_limit')")
         limit = str(row[0]) if row else None
         self.con.execute(f"SET memory_limit = '{_COMPACT_MEMORY}'")
