@@ -406,18 +406,22 @@ def browser_runs(db: Path, repeat: int, page: str = "compare") -> list[tuple[str
 
 
 def word_choice_paths(db: Path, steps: list[tuple[str, dict]], repeat: int, before: bool) -> None:
-    """The Word choice page's work on a cache miss after each filter change (as dashboards/cached.py runs it): the
-    article count, the distinctive terms from the store's term counts (``store_distinctive_terms``: DuckDB sums
-    and the first terms of each group ranked, then ranked in numpy, and the examples' texts read by id) and their
-    interactive chart (the Vega-Lite specification the page sends), apart their chart as PNG (the download, drawn
-    when it is clicked), then the actor labels (a seeded sample of 3,000 articles: their texts and quotations read,
-    then matched). With ``before``, also the page before 2026-12-04: every text read and counted once per server
-    (timed once), then the filter's terms scored from those counts."""
+    """The Word choice page's work on a cache miss after each filter change, as dashboards/cached.py runs it:
+    the article count; the distinctive terms from the store's term counts (``store_distinctive_terms`` without
+    examples: DuckDB sums and the first terms of each group ranked, then ranked in numpy; a date range that is
+    not whole months widened to whole months, as the page does unless "Count the exact days" is on) and their
+    interactive chart (the Vega-Lite specification the page sends); the actor labels (``store_actor_labels``
+    without examples: every selected article's labels summed in DuckDB from ``article_labels``) and their
+    interactive chart. Apart: what opening a table adds (the examples' texts read by id) and the PNG downloads. With
+    ``before``, also the pages before 2026-12-04 (terms: every text read and counted once per server, timed once,
+    then the filter's terms scored from those counts) and 2026-12-05 (actor labels: a seeded sample of 3,000
+    articles' texts and quotations read, then matched)."""
+    import io
     import resource
 
     from framing.charts import ChartParams, draw, draw_interactive
     from framing.compare import actor_labels, count_terms, distinctive_terms, label_mentions
-    from framing.compare.stored import store_distinctive_terms
+    from framing.compare.stored import store_actor_labels, store_distinctive_terms
     from framing.corpus import open_store
     from framing.corpus.store import TERM_TABLES, term_table
 
@@ -426,14 +430,17 @@ def word_choice_paths(db: Path, steps: list[tuple[str, dict]], repeat: int, befo
         return r.ru_utime + r.ru_stime
 
     class Tables:
-        def __init__(self, terms: Any) -> None:
-            self.terms = terms
+        def __init__(self, terms: Any = None, labels: Any = None) -> None:
+            self.terms, self.labels = terms, labels
 
         def distinctive_terms(self) -> Any:
             return self.terms
 
+        def actor_labels(self) -> Any:
+            return self.labels
+
     with open_store(db, read_only=True) as st:
-        for table in TERM_TABLES:
+        for table in (*TERM_TABLES, "article_labels"):
             print(f"{table} table: {st.con.execute(f'SELECT count(*) FROM {table}').fetchone()[0]:,} rows")
     counts = texts = None
     if before:
@@ -445,66 +452,85 @@ def word_choice_paths(db: Path, steps: list[tuple[str, dict]], repeat: int, befo
               f"({len(texts):,} texts, {len(counts.terms):,} terms seen 5 times or more)")
     print(f"\nWord choice page data path on a cache miss (median of {repeat}; seconds; CPU: the process's user + "
           "system seconds for the terms)\n")
-    print("| filter change | by | articles | term table | distinctive terms | of which examples | CPU | "
-          "interactive chart | **count + terms + chart** | PNG (on download) | actor labels: read | actor labels: "
-          "match | before: terms from the counts in memory | load |")
-    print("|---|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    print("| filter change | by | articles | term table | distinctive terms | CPU | interactive chart | actor labels "
+          "| labels chart | **count + terms + labels + charts** | terms table opened (examples) | labels table opened "
+          "(example sentences) | PNGs on download (terms; labels) | before: labels sample read + matched | "
+          "before: terms from the counts in memory | load |")
+    print("|---|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|")
     seen = set()
     for name, step in steps:
         f, by = step["filters"], step["by"]
         if (f, by) in seen:
             continue
         seen.add((f, by))
-        rec: dict[str, list[float]] = {k: [] for k in ("count", "terms", "examples", "cpu", "chart", "png", "read",
-                                                        "labels", "before")}
+        where = f.where() or None
+        months = f.whole_months()
+        tf = months if months != f and term_table(months.where() or None, [by]) else f  # as the page counts them
+        twhere = tf.where() or None
+        keys = ("count", "terms", "cpu", "chart", "labels", "labels_chart", "examples", "sentences", "png",
+                "labels_png", "sample", "before")
+        rec: dict[str, list[float]] = {k: [] for k in keys}
         n = 0
-        for _ in range(repeat):
-            t0, c0 = time.perf_counter(), cpu()
+        # a filter the term tables cannot answer counts the selected texts (minutes on a million articles): once
+        for _ in range(repeat if term_table(twhere, [by]) else 1):
+            c0, t0 = cpu(), time.perf_counter()
             with open_store(db, read_only=True) as st:
                 n = st.count(f.where())
                 t1 = time.perf_counter()
-                terms = store_distinctive_terms(st, where=f.where() or None, by=by, top=15)
-            t2, c2 = time.perf_counter(), cpu()
-            draw_interactive("terms", Tables(terms), ChartParams(corpus="bench")).figure.to_dict()  # type: ignore[arg-type]
+                terms = store_distinctive_terms(st, where=twhere, by=by, top=15, examples=False)
+            t2 = time.perf_counter()
+            rec["cpu"].append(cpu() - c0)
+            draw_interactive("terms", Tables(terms), ChartParams(corpus="b")).figure.to_dict()
             t3 = time.perf_counter()
-            fig = draw("terms", Tables(terms), ChartParams(corpus="bench")).figure  # type: ignore[arg-type]
-            fig.savefig(__import__("io").BytesIO(), format="png", dpi=110)
-            t4 = time.perf_counter()
-            with open_store(db, read_only=True) as st:  # the examples' share: the same table without them
-                store_distinctive_terms(st, where=f.where() or None, by=by, top=15, examples=False)
-            rec["examples"].append(t2 - t1 - (time.perf_counter() - t4))
-            rec["count"].append(t1 - t0)
-            rec["terms"].append(t2 - t1)
-            rec["cpu"].append(c2 - c0)
-            rec["chart"].append(t3 - t2)
-            rec["png"].append(t4 - t3)
-            t0 = time.perf_counter()
             with open_store(db, read_only=True) as st:
-                a = st.articles_frame(where=f.where() or None, columns=list(dict.fromkeys([by, "source"])))
-                ids = a["article_id"].astype(str).tolist()
-                if len(ids) > 3000:
-                    import numpy as np
+                labels = store_actor_labels(st, where=where, by=by, examples=False)
+            t4 = time.perf_counter()
+            draw_interactive("labels", Tables(labels=labels), ChartParams(corpus="b")).figure.to_dict()
+            t5 = time.perf_counter()
+            with open_store(db, read_only=True) as st:  # the tables opened: the same with examples
+                store_distinctive_terms(st, where=twhere, by=by, top=15)
+                t6 = time.perf_counter()
+                store_actor_labels(st, where=where, by=by)
+            t7 = time.perf_counter()
+            draw("terms", Tables(terms), ChartParams(corpus="b")).figure.savefig(io.BytesIO(), format="png", dpi=110)
+            t8 = time.perf_counter()
+            draw("labels", Tables(labels=labels), ChartParams(corpus="b")).figure.savefig(io.BytesIO(), format="png",
+                                                                                       dpi=110)
+            t9 = time.perf_counter()
+            for key, a, b in (("count", t0, t1), ("terms", t1, t2), ("chart", t2, t3), ("labels", t3, t4),
+                              ("labels_chart", t4, t5), ("examples", t5, t6), ("sentences", t6, t7), ("png", t7, t8),
+                              ("labels_png", t8, t9)):
+                rec[key].append(b - a)
+            if before:  # the labels before 2026-12-05: a seeded sample of 3,000 articles' texts read and matched
+                t0 = time.perf_counter()
+                with open_store(db, read_only=True) as st:
+                    a = st.articles_frame(where=where, columns=list(dict.fromkeys([by, "source"])))
+                    ids = a["article_id"].astype(str).tolist()
+                    if len(ids) > 3000:
+                        import numpy as np
 
-                    rng = np.random.default_rng(12345)
-                    ids = sorted(rng.choice(np.array(ids, dtype=object), size=3000, replace=False).tolist())
-                tx = st.texts(ids)
-                quotes = st.findings_frame(article_ids=ids, types=["quote"])
-            t1 = time.perf_counter()
-            actor_labels(label_mentions(tx, quotes, article_ids=ids), a[a["article_id"].isin(set(ids))], tx, by=by)
-            rec["read"].append(t1 - t0)
-            rec["labels"].append(time.perf_counter() - t1)
+                        rng = np.random.default_rng(12345)
+                        ids = sorted(rng.choice(np.array(ids, dtype=object), size=3000, replace=False).tolist())
+                    tx = st.texts(ids)
+                    quotes = st.findings_frame(article_ids=ids, types=["quote"])
+                actor_labels(label_mentions(tx, quotes, article_ids=ids), a[a["article_id"].isin(set(ids))], tx,
+                             by=by)
+                rec["sample"].append(time.perf_counter() - t0)
             if counts is not None:
                 t0 = time.perf_counter()
                 with open_store(db, read_only=True) as st:
-                    arts = st.articles_frame(where=f.where() or None)
+                    arts = st.articles_frame(where=where)
                 distinctive_terms(arts, texts, by=by, counts=counts, top=15)
                 rec["before"].append(time.perf_counter() - t0)
         med = {k: statistics.median(v) if v else float("nan") for k, v in rec.items()}
-        table = term_table(f.where() or None, [by]) or "(texts counted)"
-        print(f"| {name} | {by} | {n:,} | {table} | {med['terms']:.2f} | {med['examples']:.2f} | {med['cpu']:.2f} | "
-              f"{med['chart']:.2f} | **{med['count'] + med['terms'] + med['chart']:.2f}** | {med['png']:.2f} | "
-              f"{med['read']:.2f} | {med['labels']:.2f} | {med['before']:.2f} | {os.getloadavg()[0]:.1f} |",
-              flush=True)
+        table = term_table(twhere, [by]) or "(texts counted)"
+        if tf is not f:
+            table += f" (whole months, {tf.date_from} to {tf.date_to})"
+        page = med["count"] + med["terms"] + med["chart"] + med["labels"] + med["labels_chart"]
+        print(f"| {name} | {by} | {n:,} | {table} | {med['terms']:.2f} | {med['cpu']:.2f} | {med['chart']:.2f} | "
+              f"{med['labels']:.2f} | {med['labels_chart']:.2f} | **{page:.2f}** | {med['examples']:.2f} | "
+              f"{med['sentences']:.2f} | {med['png']:.2f}; {med['labels_png']:.2f} | {med['sample']:.2f} | "
+              f"{med['before']:.2f} | {os.getloadavg()[0]:.1f} |", flush=True)
 
 
 def main() -> int:
@@ -524,7 +550,7 @@ def main() -> int:
     ap.add_argument("--no-compare", action="store_true", help="skip the Compare page's data path")
     ap.add_argument("--words", action="store_true", help="also time the Word choice page's data path")
     ap.add_argument("--words-before", action="store_true",
-                    help="with --words, also the page before: every text counted in memory (20 s for 5,063 articles)")
+                    help="with --words, also the page before: every text counted in memory (20 s for 5,063 articles), and the actor labels of a sample of 3,000 articles read and matched")
     ap.add_argument("--rebuild", action="store_true", help="build the corpus and the store again")
     ap.add_argument("--build-only", action="store_true")
     ap.add_argument("--apptest", action="store_true", help="also time whole runs of the page in AppTest")

@@ -8,8 +8,8 @@ size, not on how its rows were made. This copies a store built by ``framing run`
 - the id of copy k is the base id with its copy number replaced (``ID-0`` -> ``ID-k``; other ids get ``-k``);
 - its text is the base text followed by the line ``Copy k.`` (so every text is distinct), and its content hash
   is the hash of that text (:func:`framing.corpus.ingest.content_hash`, computed in Python);
-- its findings are the base article's (the copy line is at the end: every offset still points at the same
-  characters); its counts are the base article's, with ``n_words`` and ``n_sentences`` increased by what the
+- its findings and actor labels (``article_labels``) are the base article's (the copy line is at the end: every
+  offset still points at the same characters; it holds no label); its counts are the base article's, with ``n_words`` and ``n_sentences`` increased by what the
   engine counts for the copy line (measured once by analysing a base text with and without it);
 - sources and the other metadata are kept; so are dates, unless ``spread_days`` (``--spread-days``) moves copy k's
   date by ``(37 k mod spread_days) - spread_days // 2`` days: kept, every copy of an article falls in its cell of the
@@ -78,6 +78,7 @@ def replicate(base: Path, out: Path, n: int, *, log: bool = True, spread_days: i
                     "FROM records WHERE run_id = ? AND status IN ('analysed', 'up_to_date')", [run_id])
         con.execute("CREATE TEMP TABLE _base AS SELECT * FROM articles")
         con.execute("CREATE TEMP TABLE _base_f AS SELECT * EXCLUDE (explanation) FROM findings")
+        con.execute("CREATE TEMP TABLE _base_l AS SELECT * FROM article_labels")
         base_n = int(con.execute("SELECT count(*) FROM _base").fetchone()[0])  # type: ignore[index]
         if n < base_n:
             raise SystemExit(f"--articles {n}: the base store already has {base_n:,} articles")
@@ -133,6 +134,8 @@ def replicate(base: Path, out: Path, n: int, *, log: bool = True, spread_days: i
             fsel = ", ".join("c.new_id AS article_id" if col == "article_id" else f'f."{col}"' for col in find_cols)
             con.execute(f"INSERT INTO findings BY NAME SELECT {fsel} FROM _map c JOIN _base_f f "
                         "ON f.article_id = c.base_id ORDER BY c.k, c.i, f.seq")
+            con.execute("INSERT INTO article_labels BY NAME SELECT l.* REPLACE (c.new_id AS article_id) FROM _map c "
+                        "JOIN _base_l l ON l.article_id = c.base_id ORDER BY c.k, c.i, l.concept, l.label")
             st.add_cells("articles", set(art_cols), where=" WHERE article_id IN (SELECT new_id FROM _map)")
             con.execute("INSERT INTO _all_map SELECT base_id, new_id FROM _map")
             con.execute(f"INSERT INTO records SELECT {run_id}, {seq0} + (c.k - 1) * {base_n} + c.i, "

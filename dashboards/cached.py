@@ -32,7 +32,13 @@ from framing.compare.coverage import event_coverage as coverage_of
 from framing.compare.metrics import metric as find_metric
 from framing.compare.settings import DEFAULT
 from framing.compare.stats import pair_table as pairs_of
-from framing.compare.stored import kwic_in_store, store_distinctive_terms, store_estimate, store_rates
+from framing.compare.stored import (
+    kwic_in_store,
+    store_actor_labels,
+    store_distinctive_terms,
+    store_estimate,
+    store_rates,
+)
 from framing.corpus import open_store
 from framing.explore import Filters, edit_lexicons, rescore, with_uploads
 from framing.lexicons import entry, load_lexicon
@@ -271,11 +277,12 @@ class StoreTables:
         return time_table(self.ref, self.filters, self.by, metric, freq)
 
     def distinctive_terms(self) -> pd.DataFrame:
-        with _open(self.ref) as s:  # summed from the store's term counts
-            return store_distinctive_terms(s, where=self.filters.where(), by=self.by, top=15)
+        # summed from the store's term counts; the charts show no example (the page's table has them)
+        with _open(self.ref) as s:
+            return store_distinctive_terms(s, where=self.filters.where(), by=self.by, top=15, examples=False)
 
     def actor_labels(self) -> pd.DataFrame:
-        return labels_table(self.ref, self.filters, self.by)[0]
+        return labels_table(self.ref, self.filters, self.by, False)[0]
 
     def event_view(self, event: str) -> pd.DataFrame:
         a = articles(self.ref, self.filters)
@@ -319,6 +326,25 @@ def terms_table(ref: Ref, filters: Filters, by: str, corpus: str) -> tuple[dict[
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
+def terms_by_month(ref: Ref, filters: Filters, by: str) -> bool:
+    """Whether the store's monthly term counts answer these filters (else the selected texts are counted)."""
+    from framing.corpus.store import term_table
+
+    if term_table(filters.where() or None, [by]) is None:
+        return False
+    with _open(ref) as s:
+        return bool(s.has_terms())
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def terms_examples(ref: Ref, filters: Filters, by: str) -> pd.DataFrame:
+    """The distinctive terms with an example of each in context (the page's table and CSV: asked for when the table
+    is opened or downloaded, since finding the examples reads a text per term)."""
+    with _open(ref) as s:
+        return store_distinctive_terms(s, where=filters.where(), by=by, top=15)
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
 def terms_png(ref: Ref, filters: Filters, by: str, corpus: str) -> bytes:
     """The same chart drawn by matplotlib, as PNG bytes (the download; drawn when it is asked for)."""
     return png(draw("terms", StoreTables(ref, filters, by), ChartParams(corpus=corpus)).figure)
@@ -334,10 +360,16 @@ def _sample(ids: list[str], n: int) -> tuple[list[str], bool]:
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
-def labels_table(ref: Ref, filters: Filters, by: str) -> tuple[pd.DataFrame, int, bool]:
-    """Actor labels of the filtered articles (a seeded sample of MAX_LABEL_ARTICLES beyond that): the table, how
-    many articles were read and whether they were a sample."""
-    with _open(ref) as s:  # the grouping's column only: on a large store, not every column of every article
+def labels_table(ref: Ref, filters: Filters, by: str, examples: bool = True) -> tuple[pd.DataFrame, int, bool]:
+    """Actor labels of the filtered articles: the table, how many articles were read and whether they were a
+    sample. Summed from the store's labels per article (every selected article; ``examples`` False: without the
+    example sentences, which read a text per row); a store without them (made by an older framing and opened
+    read-only since) reads a seeded sample of MAX_LABEL_ARTICLES articles' texts."""
+    with _open(ref) as s:
+        if s.has_labels():
+            where = filters.where() or None
+            return store_actor_labels(s, where=where, by=by, examples=examples), s.count(where), False
+        # the grouping's column only: on a large store, not every column of every article
         a = s.articles_frame(where=filters.where() or None, columns=list(dict.fromkeys([by, "source"])))
     ids, sampled = _sample(a["article_id"].astype(str).tolist(), MAX_LABEL_ARTICLES)
     tx = texts(ref, tuple(ids))
@@ -347,7 +379,18 @@ def labels_table(ref: Ref, filters: Filters, by: str) -> tuple[pd.DataFrame, int
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def labels_chart(ref: Ref, filters: Filters, by: str, concept: str | None, corpus: str) -> bytes:
+def labels_chart(ref: Ref, filters: Filters, by: str, concept: str | None, corpus: str
+                 ) -> tuple[dict[str, Any], pd.DataFrame, int, bool]:
+    """The actor labels chart's interactive Vega-Lite specification, and :func:`labels_table`'s table (without
+    the example sentences), articles read and whether they were a sample."""
+    c = draw_interactive("labels", StoreTables(ref, filters, by), ChartParams(concept=concept, corpus=corpus))
+    _, n_read, sampled = labels_table(ref, filters, by, False)
+    return c.figure.to_dict(), c.table, n_read, sampled
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def labels_png(ref: Ref, filters: Filters, by: str, concept: str | None, corpus: str) -> bytes:
+    """The same chart drawn by matplotlib, as PNG bytes (the download; drawn when it is asked for)."""
     return png(draw("labels", StoreTables(ref, filters, by), ChartParams(concept=concept, corpus=corpus)).figure)
 
 

@@ -172,17 +172,19 @@ def slug(s: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", s.lower()).strip("-")[:60] or "table"
 
 
-def downloads(png: bytes | Callable[[], bytes] | None, table: pd.DataFrame | None, stem: str, *,
-              where: Any = None) -> None:
+def downloads(png: bytes | Callable[[], bytes] | None, table: pd.DataFrame | Callable[[], bytes] | None, stem: str,
+              *, where: Any = None) -> None:
     """Download buttons for a chart (PNG: bytes, or a function that draws them when the button is clicked) and its
-    table (CSV); they do not rerun the page."""
+    table (CSV: a table, or a function that makes the CSV's bytes when the button is clicked); they do not rerun the
+    page."""
     box = where or st
     cols = box.columns(2)
     if png is not None:
         cols[0].download_button("Download chart (PNG)", png, file_name=f"{slug(stem)}.png", mime="image/png",
                                 on_click="ignore", key=f"png-{stem}", icon=":material/image:")
     if table is not None:
-        cols[1 if png is not None else 0].download_button("Download table (CSV)", table.to_csv(index=False).encode("utf-8"),
+        csv = table if callable(table) else table.to_csv(index=False).encode("utf-8")
+        cols[1 if png is not None else 0].download_button("Download table (CSV)", csv,
                                 file_name=f"{slug(stem)}.csv", mime="text/csv", on_click="ignore",
                                 key=f"csv-{stem}", icon=":material/table:")
 

@@ -153,6 +153,12 @@ def _plot_labels(t: pd.DataFrame, p: ChartParams) -> Any:
     return plots.plot_labels(t, concept=p.concept, corpus=p.corpus, **_groups(p))
 
 
+def _vega_labels(t: pd.DataFrame, p: ChartParams) -> Any:
+    from framing import interactive
+
+    return interactive.labels_chart(t, concept=p.concept, corpus=p.corpus, **_groups(p))
+
+
 def _vega_rates(t: pd.DataFrame, p: ChartParams) -> Any:
     from framing import interactive
 
@@ -235,7 +241,7 @@ CHARTS: tuple[ChartKind, ...] = (
     ChartKind("terms", "Distinctive terms", "each group's most distinctive terms", "words",
               lambda tb, p: tb.distinctive_terms(), _plot_terms, _same, _vega_terms),
     ChartKind("labels", "Actor labels", "which label each group uses for the same kind of actor", "words",
-              lambda tb, p: tb.actor_labels(), _plot_labels, _same),
+              lambda tb, p: tb.actor_labels(), _plot_labels, _same, _vega_labels),
     ChartKind("event", "Same event", "one event, the outlets side by side", "event",
               _event_table, _plot_event, _same),
 )

@@ -58,6 +58,34 @@ def limit_groups(df: pd.DataFrame, max_groups: int) -> tuple[pd.DataFrame, str]:
     return df[df["group"].isin(set(keep))], f"showing the {max_groups} largest of {len(groups)} groups"
 
 
+def label_cells(labels: pd.DataFrame, concept: str | None, *, max_groups: int, labels_per_concept: int,
+                min_count: int) -> tuple[pd.DataFrame, list[str], list[tuple[str, str]], str]:
+    """What an actor-labels chart shows (``labels``: :func:`framing.compare.wordchoice.actor_labels`' table): the
+    rows of one ``concept`` (or all), the groups (by name; the ``max_groups`` with most mentions, and a note when
+    some are left out) and the (concept, label) items: for each concept its ``labels_per_concept`` most frequent
+    labels seen ``min_count`` times (concepts with a single label left out when every concept is shown)."""
+    d = labels if concept is None else labels[labels["concept"] == concept]
+    if d.empty:
+        return d, [], [], ""
+    tot = d.groupby(["concept", "label"])["count"].sum()
+    tot = tot[tot >= min_count] if (tot >= min_count).any() else tot
+    items: list[tuple[str, str]] = []
+    for c in sorted({c for c, _ in tot.index}):
+        sub = tot.loc[c]
+        if concept is None and len(sub) < 2:
+            continue  # one label only: nothing to compare
+        items += [(c, lab) for lab in sorted(sub.index, key=lambda x: (-sub[x], x))[:labels_per_concept]]
+    if not items:
+        items = [(c, lab) for c, lab in tot.index]
+    groups = sorted(d["group"].unique())
+    limited = ""
+    if len(groups) > max_groups:
+        size = d.groupby("group")["count"].sum()
+        groups = sorted(sorted(groups, key=lambda g: (-size[g], g))[:max_groups])
+        limited = f"the {max_groups} groups with most mentions"
+    return d, groups, items, limited
+
+
 def largest_series(d: pd.DataFrame, column: str, max_groups: int) -> tuple[list[str], str]:
     """The series of a chart over time, sorted: all of them, or the ``max_groups`` with most articles (ties by name),
     and a note when some are left out."""

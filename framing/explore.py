@@ -56,6 +56,23 @@ class Filters:
             w["date"] = (self.date_from, self.date_to)
         return w
 
+    def whole_months(self) -> Filters:
+        """The same filter with its date range widened to whole months: from the first day of its first month to
+        the last day of its last (what a store's monthly sums answer); a date that is not ``YYYY-MM-DD`` is kept."""
+        import calendar
+        import datetime as dt
+
+        def month(value: str | None, end: bool) -> str | None:
+            try:
+                d = dt.date.fromisoformat(value) if value else None
+            except ValueError:
+                return value
+            if d is None:
+                return None
+            return d.replace(day=calendar.monthrange(d.year, d.month)[1] if end else 1).isoformat()
+
+        return dataclasses.replace(self, date_from=month(self.date_from, False), date_to=month(self.date_to, True))
+
     def apply(self, articles: pd.DataFrame) -> pd.DataFrame:
         """The same filter on an articles table in memory (for corpora that are not in a store)."""
         keep = pd.Series(True, index=articles.index)

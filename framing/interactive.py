@@ -42,6 +42,7 @@ from framing.chartstyle import (
     OKABE_ITO,
     RATE_TABLE_COLUMNS,
     ci_words,
+    label_cells,
     largest_differences,
     largest_series,
     limit_groups,
@@ -382,6 +383,55 @@ def terms_chart(terms: pd.DataFrame, *, top: int = 10, corpus: str | None = None
     return bars.facet(facet=alt.Facet("group:N", title=None, sort="ascending", header=alt.Header(labelLimit=180)),
                       columns=columns).resolve_scale(y="independent").properties(
         title=_title(t, corpus, limited))
+
+
+# -- actor labels: heatmap ----------------------------------------------------------------------------------------
+
+def labels_chart(labels: pd.DataFrame, *, concept: str | None = None, corpus: str | None = None,
+                 max_groups: int = 40, labels_per_concept: int = 6, min_count: int = 2) -> Any:
+    """Which label each group uses for the same kind of actor, as :func:`framing.plots.plot_labels` draws it: the
+    cell's colour is the label's share of the group's mentions of its concept; for one ``concept`` the groups are
+    rows and its labels columns, for all concepts the labels are rows (by concept) and the groups columns. The
+    tooltip has the group, concept, label and its lexicon weight, the share, the count and the mentions inside
+    quotations and scare quotes. Clicking a cell picks its group."""
+    what = "Labels for the same actors" + (f": {concept.replace('_', ' ')}" if concept else "")
+    d, groups, items, limited = label_cells(labels, concept, max_groups=max_groups,
+                                            labels_per_concept=labels_per_concept, min_count=min_count)
+    if d.empty:
+        return _empty("No actor labels found in these texts.")
+    item_row = {it: i for i, it in enumerate(items)}
+    d = d[d["group"].isin(set(groups)) & pd.Series(list(zip(d["concept"], d["label"])), index=d.index).isin(
+        set(items))]
+    cells = pd.DataFrame({
+        "group": d["group"].astype(str), "concept": d["concept"].str.replace("_", " "),
+        "item": [f"{lab} ({w:g})" for lab, w in zip(d["label"], d["weight"])],
+        "item_row": [item_row[(c, lab)] for c, lab in zip(d["concept"], d["label"])],
+        "share": d["share"].astype(float), "share_text": [f"{v:.0%}" for v in d["share"]],
+        "count_text": [_num(int(v)) for v in d["count"]], "quoted_text": [_num(int(v)) for v in d["quoted"]],
+        "scare_text": [_num(int(v)) for v in d["scare"]]})
+    cells = _rows(cells, groups).reset_index(drop=True)
+    tips = _tooltip(("group", "group"), ("concept", "concept"), ("item", "label (lexicon weight)"),
+                    ("share_text", "share of the concept's mentions"), ("count_text", "mentions"),
+                    ("quoted_text", "inside quotations"), ("scare_text", "inside scare quotes"))
+    by_group = alt.EncodingSortField(field="row", op="min", order="ascending")
+    by_item = alt.EncodingSortField(field="item_row", op="min", order="ascending")
+    colour = alt.Color("share:Q", title="share of the concept's mentions",
+                       scale=alt.Scale(scheme="cividis", domain=[0, 1]),
+                       legend=alt.Legend(orient="bottom", gradientLength=240, titleLimit=0, format="%"))
+    if concept is not None:  # groups down, labels across
+        x = alt.X("item:N", sort=by_item, title=None, axis=alt.Axis(labelAngle=-40, labelOverlap=False))
+        y, width, height = _y(), max(260, 48 * len(items)), ROW_PX * len(groups)
+    else:  # labels down (with their concept), groups across
+        x = alt.X("group:N", sort=by_group, title=None,
+                  axis=alt.Axis(labelAngle=-60, labelOverlap=False, labelLimit=160))
+        y = alt.Y("key:N", sort=by_item, title=None, axis=alt.Axis(labelLimit=LABEL_PX, labelFontSize=10))
+        cells["key"] = cells["concept"] + ": " + cells["item"]
+        width, height = max(WIDTH_PX, 24 * len(groups)), 16 * len(items)
+    heat = alt.Chart(cells).mark_rect(cursor="pointer").encode(x=x, y=y, color=colour, tooltip=tips,
+                                                               opacity=_faded()).add_params(_pick())
+    extra = "; ".join(x for x in (limited, "lexicon weight in brackets, 0 = neutral label",
+                                  "click a cell to show only its group's articles") if x)
+    return _sized(heat, _title(what, corpus, extra), width, height)
 
 
 def _sized(chart: Any, title: alt.TitleParams, width: int, height: int) -> Any:

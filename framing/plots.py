@@ -35,6 +35,7 @@ from framing.chartstyle import FAMILY_WORDS as _FAMILY_WORDS
 from framing.chartstyle import ci_words as _ci_words
 from framing.chartstyle import largest_differences as _largest_differences
 from framing.chartstyle import largest_series as _largest_series
+from framing.chartstyle import label_cells
 from framing.chartstyle import limit_groups as _limit_groups
 
 # -- helpers -----------------------------------------------------------------------------------------------------
@@ -359,26 +360,11 @@ def plot_labels(labels: pd.DataFrame, *, concept: str | None = None, ax: Axes | 
     and the labels columns; for all concepts the labels are rows (grouped by concept, the
     ``labels_per_concept`` most frequent of each, concepts with a single label left out) and the groups columns.
     """
-    d = labels if concept is None else labels[labels["concept"] == concept]
+    d, groups, items, limited = label_cells(labels, concept, max_groups=max_groups,
+                                            labels_per_concept=labels_per_concept, min_count=min_count)
     what = "Labels for the same actors" + (f": {concept.replace('_', ' ')}" if concept else "")
     if d.empty:
         return _empty(ax, "No actor labels found in these texts.", title or what)
-    tot = d.groupby(["concept", "label"])["count"].sum()
-    tot = tot[tot >= min_count] if (tot >= min_count).any() else tot
-    items: list[tuple[str, str]] = []
-    for c in sorted({c for c, _ in tot.index}):
-        sub = tot.loc[c]
-        if concept is None and len(sub) < 2:
-            continue  # one label only: nothing to compare
-        items += [(c, lab) for lab in sorted(sub.index, key=lambda x: (-sub[x], x))[:labels_per_concept]]
-    if not items:
-        items = [(c, lab) for c, lab in tot.index]
-    groups = sorted(d["group"].unique())
-    limited = ""
-    if len(groups) > max_groups:
-        size = d.groupby("group")["count"].sum()
-        groups = sorted(sorted(groups, key=lambda g: (-size[g], g))[:max_groups])
-        limited = f"the {max_groups} groups with most mentions"
     key = d.set_index(["group", "concept", "label"])
     weight = d.drop_duplicates(["concept", "label"]).set_index(["concept", "label"])["weight"]
     M = np.full((len(groups), len(items)), np.nan)

@@ -23,7 +23,7 @@ from framing.errors import InputError, TimeBudgetExceeded
 from framing.findings import Finding
 from framing.lexicons import Lexicons, default_lexicons
 from framing.provenance import versions
-from framing.text.document import prepare
+from framing.text.document import Document, prepare
 from framing.text.language import identify
 
 _HTML = re.compile(r"<(?:/?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?|!--)>")
@@ -72,6 +72,16 @@ def analyse(text: str, *, id: str | None = None, source: str | None = None, lexi
     >>> sorted({f.type for f in r.findings})
     ['attribution', 'loaded_term', 'quote', 'sentiment']
     """
+    return analyse_document(text, id=id, source=source, lexicons=lexicons, config=config, meta=meta,
+                            time_budget=time_budget)[0]
+
+
+def analyse_document(text: str, *, id: str | None = None, source: str | None = None,
+                     lexicons: Lexicons | None = None, config: Config | None = None,
+                     meta: dict[str, Any] | None = None, time_budget: float | None = None
+                     ) -> tuple[ArticleReport, Document]:
+    """:func:`analyse`, with the prepared document it read (tokens, sentences): for a caller that reads more from
+    the same text (a corpus worker counting actor labels) without preparing it again."""
     if not isinstance(text, str):
         raise InputError(f"text must be a str, not {type(text).__name__}")
     lex = lexicons or default_lexicons()
@@ -103,7 +113,7 @@ def analyse(text: str, *, id: str | None = None, source: str | None = None, lexi
         if d.summarise is not None:
             metrics[d.metrics_key] = d.summarise(ctx, n)
     return ArticleReport(id, source, text, n, tuple(findings), metrics, versions(lex, cfg), tuple(warnings),
-                         dict(meta or {}), lang.code)
+                         dict(meta or {}), lang.code), doc
 
 
 def failure_reason(exc: Exception) -> str:

@@ -1,6 +1,8 @@
 """Word choice: the terms that set each group apart, the labels each gives the same kinds of actor, example
 sentences for any term, and who each group quotes (quotations and quoted words by speaker role)."""
 
+from typing import Any
+
 import cached
 import streamlit as st
 import widgets
@@ -20,23 +22,46 @@ st.subheader("Distinctive terms")
 st.caption("For each group against all the others: terms ranked by the z-score of the log-odds ratio with an "
            "informative Dirichlet prior (Monroe, Colaresi & Quinn 2008). Distinctive of the coverage as much as of "
            "the style: a group that covers floods more says \"flood\" more.")
+# The store keeps the words' counts per month: a date range of other days would count every selected text (minutes
+# on a million articles), so the terms are counted by whole months unless the user asks for the exact days.
+term_filters, term_title = filters, title
+months = filters.whole_months()
+if months != filters and cached.terms_by_month(ref, months, by):
+    exact = st.toggle("Count the exact days", key="exact_days", bind="query-params",
+                      help="Count the words of every selected article's text instead of the store's monthly counts: "
+                           "the exact date range, slower on a large corpus.")
+    if not exact:
+        st.caption(f"Counted by whole months, {months.date_from or '...'} to {months.date_to or '...'}: the store "
+                   "keeps the words' counts per month. The labels and speaker roles below, and the other pages, use "
+                   "the exact days.")
+        term_filters, term_title = months, f"{name}; {months.describe()}"
 with st.spinner("Scoring the terms..."):
-    spec, terms = cached.terms_table(ref, filters, by, title)
+    spec, terms = cached.terms_table(ref, term_filters, by, term_title)
 for w in terms.attrs.get("warnings", []):
     widgets.show_text(w, "caption")
 
 
 def terms_png() -> bytes:  # the matplotlib chart, drawn when its download is asked for
-    return cached.terms_png(ref, filters, by, title)
+    return cached.terms_png(ref, term_filters, by, term_title)
 
 
 widgets.filtering_chart(spec, ref, by, key="terms-chart", alt="distinctive terms chart")
 widgets.show_text(f"Hover a bar for its figures; click a group's bar to show only its articles (it becomes the {by} "
                   "filter in the sidebar).", "caption")
-widgets.downloads(terms_png, terms, f"{name}-distinctive-terms-by-{by}")
-with st.expander("The table, with an example of each term in context", expanded=False):
-    widgets.table(terms[["group", "rank", "term", "count", "rate", "rate_rest", "z", "example"]]
-                  if len(terms) else terms, max_height=520)
+
+
+def terms_csv() -> bytes:  # the table with its examples, found when the download is asked for
+    return cached.terms_examples(ref, term_filters, by).to_csv(index=False).encode("utf-8")
+
+
+widgets.downloads(terms_png, terms_csv, f"{name}-distinctive-terms-by-{by}")
+# The examples read a text per term: found when the table is opened (its state is in the URL)
+with st.expander("The table, with an example of each term in context", key="terms_table", bind="query-params",
+                 on_change="rerun") as box:
+    if box.open:
+        full = cached.terms_examples(ref, term_filters, by)
+        widgets.table(full[["group", "rank", "term", "count", "rate", "rate_rest", "z", "example"]]
+                      if len(full) else full, max_height=520)
 
 st.subheader("Labels for the same actors")
 st.caption("How each group names the same kind of actor (armed groups, governments, crowds, migrants...), from "
@@ -45,18 +70,34 @@ st.caption("How each group names the same kind of actor (armed groups, governmen
 lex = cached.lexicon("actor_labels")
 concepts = sorted({e.category for e in lex.entries})
 concept = st.selectbox("Concept", ["(all)", *concepts], key="concept", bind="query-params")
+picked = None if concept == "(all)" else concept
 with st.spinner("Finding the labels..."):
-    labels, n_read, sampled = cached.labels_table(ref, filters, by)
-    png2 = cached.labels_chart(ref, filters, by, None if concept == "(all)" else concept, title)
+    labels_spec, _, n_read, sampled = cached.labels_chart(ref, filters, by, picked, title)
 if sampled:
     st.caption(f"Read in a seeded sample of {n_read:,} of the {n_articles:,} articles.")
-shown = labels if concept == "(all)" else labels[labels["concept"] == concept]
-st.image(png2, width="stretch", alt="actor labels chart")
-widgets.downloads(png2, shown, f"{name}-actor-labels-by-{by}")
-with st.expander("The table, with an example sentence for each label", expanded=concept != "(all)"):
-    cols = [c for c in ("group", "concept", "label", "weight", "count", "share", "quoted", "scare", "example")
-            if c in shown.columns]
-    widgets.table(shown[cols] if len(shown) else shown, max_height=520)
+widgets.filtering_chart(labels_spec, ref, by, key="labels-chart", alt="actor labels chart")
+
+
+def labels_png() -> bytes:  # the matplotlib chart, drawn when its download is asked for
+    return cached.labels_png(ref, filters, by, picked, title)
+
+
+def of_concept(table: Any) -> Any:
+    return table if concept == "(all)" else table[table["concept"] == concept]
+
+
+def labels_csv() -> bytes:  # the table with its example sentences, found when the download is asked for
+    return of_concept(cached.labels_table(ref, filters, by)[0]).to_csv(index=False).encode("utf-8")
+
+
+widgets.downloads(labels_png, labels_csv, f"{name}-actor-labels-by-{by}")
+with st.expander("The table, with an example sentence for each label", expanded=concept != "(all)",
+                 key="labels_table", bind="query-params", on_change="rerun") as box:
+    if box.open:
+        shown = of_concept(cached.labels_table(ref, filters, by)[0])
+        cols = [c for c in ("group", "concept", "label", "weight", "count", "share", "quoted", "scare", "example")
+                if c in shown.columns]
+        widgets.table(shown[cols] if len(shown) else shown, max_height=520)
 
 st.subheader("Example sentences")
 term = st.text_input("A term to see in context", key="term", bind="query-params",

@@ -28,7 +28,7 @@ _EXPORTS = {
     "Metric": "metrics", "METRICS": "metrics", "HEADLINE": "metrics",
     "rates": "stats", "wide": "stats", "key_table": "stats", "pairwise_differences": "stats", "adjust_pvalues": "stats",
     "holm": "stats", "benjamini_hochberg": "stats", "store_rates": "stored", "store_pairwise": "stored",
-    "store_distinctive_terms": "stored", "kwic_in_store": "stored",
+    "store_distinctive_terms": "stored", "store_actor_labels": "stored", "kwic_in_store": "stored",
     "TermCounts": "terms", "count_terms": "terms",
     "distinctive_terms": "wordchoice", "kwic": "wordchoice", "label_mentions": "wordchoice",
     "actor_labels": "wordchoice", "speakers": "wordchoice", "reporting_verbs": "wordchoice",

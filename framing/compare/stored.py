@@ -188,6 +188,50 @@ def _with_stored_examples(store: Any, out: pd.DataFrame, where: dict[str, Any] |
     return out[list(TERM_COLUMNS)]
 
 
+def store_actor_labels(store: Any, *, where: dict[str, Any] | None = None, by: str = "source",
+                       examples: bool = True, max_example_chars: int = 300) -> pd.DataFrame:
+    """:func:`framing.compare.actor_labels` of the articles of ``store`` that ``where`` selects: every selected
+    article, none sampled. Summed in DuckDB from the labels the store counted per article as runs committed
+    (:meth:`~framing.corpus.store.Store.label_groups`), then only the example sentences' texts are read; the same
+    table as :func:`~framing.compare.actor_labels` on :func:`~framing.compare.label_mentions` of every selected
+    text (``examples`` False: the ``example`` column empty, no text read). A store without those counts (opened
+    read-only before a newer framing counted them), or a grouping by a date bucket or several columns: the selected
+    texts and quotations are read and matched."""
+    from framing.compare.wordchoice import LABEL_COLUMNS, _sentence, actor_labels, label_mentions
+
+    plain = ":" not in by and "+" not in by and by in store.columns("articles")
+    if not (plain and store.has_labels()):
+        a = store.articles_frame(where=where or None, columns=list(dict.fromkeys([by.partition(":")[0], "source"]))
+                                 if plain else None)
+        ids = a["article_id"].astype(str).tolist()
+        texts = store.texts(ids)
+        quotes = store.findings_frame(ids, ("quote",))
+        return actor_labels(label_mentions(texts, quotes, article_ids=[i for i in ids if i in texts]), a, texts,
+                            by=by, max_example_chars=max_example_chars)
+    rows = store.label_groups(where or None, by)
+    if rows.empty:
+        return pd.DataFrame(columns=list(LABEL_COLUMNS))
+    values = rows["value"].drop_duplicates()
+    names = dict(zip(values, group_articles(pd.DataFrame({by: values.to_numpy(dtype=object)}), by).labels,
+                     strict=True))
+    rows["group"] = rows["value"].map(names)
+    rows = rows.sort_values(["group", "concept", "label", "example_article_id"], kind="stable")
+    agg = rows.groupby(["group", "concept", "label"], sort=True).agg(
+        weight=("weight", "first"), count=("count", "sum"), n_articles=("n_articles", "sum"),
+        quoted=("quoted", "sum"), scare=("scare", "sum"), example_article_id=("example_article_id", "first"),
+        example_start=("example_start", "first"), example_end=("example_end", "first"),
+        sentence_start=("sentence_start", "first"), sentence_end=("sentence_end", "first")).reset_index()
+    agg["share"] = agg["count"] / agg.groupby(["group", "concept"])["count"].transform("sum")
+    texts = store.texts(agg["example_article_id"].astype(str).unique()) if examples else {}
+    agg["example"] = [
+        _sentence(texts[a], int(s), int(e), int(ss), int(se), max_example_chars) if a in texts else ""
+        for a, s, e, ss, se in zip(agg["example_article_id"], agg["example_start"], agg["example_end"],
+                                   agg["sentence_start"], agg["sentence_end"], strict=True)]
+    for c in ("count", "n_articles", "quoted", "scare", "example_start", "example_end"):
+        agg[c] = agg[c].astype(np.int64)
+    return agg[list(LABEL_COLUMNS)]
+
+
 def kwic_in_store(store: Any, term: str, *, where: dict[str, Any] | None = None, window: int = DEFAULT.kwic_window,
                   limit: int = 200) -> pd.DataFrame:
     """:func:`framing.compare.kwic` in the texts of the articles of ``store`` that ``where`` selects (by article id,
@@ -228,7 +272,8 @@ def _counted_terms(store: Any, where: dict[str, Any] | None, by: str, top: int, 
     else:
         texts = store.texts(articles["article_id"].astype(str))
         c = count_terms(texts, ngrams=STORED_NGRAMS)
-        keep = np.flatnonzero(np.isin(c.terms, np.array(vocab, dtype=object)))
+        known = set(vocab)  # (numpy's isin sorts arrays of strings: minutes for millions of terms)
+        keep = np.array([i for i, t in enumerate(c.terms) if t in known], dtype=np.int64)
         counts = TermCounts(c.matrix[:, keep].tocsr(), c.terms[keep], c.article_ids, c.ngrams)
     return distinctive_terms(articles, texts, by=by, counts=counts, top=top, examples=examples,
                              drop_own_name=drop_own_name, config=cfg)

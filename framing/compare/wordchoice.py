@@ -28,7 +28,6 @@ import scipy.sparse as sp
 from framing.compare.groups import By, group_articles
 from framing.compare.settings import DEFAULT, CompareConfig
 from framing.compare.terms import TermCounts, count_terms
-from framing.findings import QUOTED_KINDS
 from framing.lexicons import Lexicon, load_lexicon
 
 TERM_COLUMNS = ("group", "rank", "term", "count", "count_rest", "rate", "rate_rest", "n_articles_with",
@@ -342,6 +341,7 @@ def label_mentions(texts: Mapping[str, str], findings: pd.DataFrame | None = Non
     (direct, partial, title, name...) and ``scare`` is True inside scare quotes (the writer distancing from the
     label); without it, every mention is in the ``author`` voice.
     """
+    from framing.compare.labelcount import mentions, quote_spans
     from framing.text.document import prepare
 
     lx = lexicon or load_lexicon("actor_labels")
@@ -351,33 +351,22 @@ def label_mentions(texts: Mapping[str, str], findings: pd.DataFrame | None = Non
         text = texts.get(a)
         if not isinstance(text, str) or not text:
             continue
-        doc = prepare(text)
-        quoted, scare = spans.get(a, ((), ()))
-        for m in lx.find(doc.words, doc.text, doc.tok_start, doc.tok_end):
-            s, e = doc.tok_start[m.first], doc.tok_end[m.last]
-            k = doc.sentence_of(s)
-            ss, se = (doc.sentences[k].start, doc.sentences[k].end) if k >= 0 else (0, min(len(text), e + 200))
-            rows.append((a, m.entry.category, m.entry.term, m.entry.weight, m.entry.neutral, s, e, text[s:e],
-                         "quoted" if _inside(s, e, quoted) else "author", _inside(s, e, scare), ss, se))
+        quoted, scare = quote_spans(spans.get(a, ()))
+        rows += [(a, m.concept, m.label, m.weight, m.neutral, m.start, m.end, text[m.start:m.end],
+                  "quoted" if m.quoted else "author", m.scare, m.sentence_start, m.sentence_end)
+                 for m in mentions(prepare(text), lx, quoted, scare)]
     return pd.DataFrame(rows, columns=list(MENTION_COLUMNS))
 
 
-def _quote_spans(findings: pd.DataFrame | None) -> dict[str, tuple[list[tuple[int, int]], list[tuple[int, int]]]]:
+def _quote_spans(findings: pd.DataFrame | None) -> dict[str, list[tuple[int, int, str]]]:
+    """Each article's quotations, ``(start, end, kind)``."""
     if findings is None or findings.empty:
         return {}
     q = findings[findings["type"] == "quote"]
-    out: dict[str, tuple[list[tuple[int, int]], list[tuple[int, int]]]] = {}
+    out: dict[str, list[tuple[int, int, str]]] = {}
     for a, s, e, kind in zip(q["article_id"].astype(str), q["start"], q["end"], q["kind"], strict=True):
-        quoted, scare = out.setdefault(a, ([], []))
-        if kind in QUOTED_KINDS:
-            quoted.append((int(s), int(e)))
-        elif kind == "scare":
-            scare.append((int(s), int(e)))
+        out.setdefault(a, []).append((int(s), int(e), str(kind)))
     return out
-
-
-def _inside(s: int, e: int, spans: Sequence[tuple[int, int]]) -> bool:
-    return any(qs <= s and e <= qe for qs, qe in spans)
 
 
 LABEL_COLUMNS = ("group", "concept", "label", "weight", "count", "share", "n_articles", "quoted", "scare",

@@ -433,7 +433,7 @@ def _commit(store: Store, run_id: int, plans: list[_Plan], inflight_ids: dict[st
         dict(schema.RECORD_COLUMNS))
     store.commit_batch(run_id, plans[-1].last, ledger, [r.articles for r in results if r.articles is not None],
                        [r.findings for r in results if r.findings is not None], replace_ids,
-                       terms=_all_counted(results))
+                       terms=_all_counted(results), labels=_all_counted(results, "labels"))
     for res in results:
         _cleanup(res)
     for row in rows:  # the store now knows these batches: forget what they added to the in-flight maps
@@ -456,18 +456,18 @@ def _commit(store: Store, run_id: int, plans: list[_Plan], inflight_ids: dict[st
     return sum(res.engine_seconds for res in results)
 
 
-def _all_counted(results: list[BatchResult]) -> list[Any] | None:
-    """The workers' term counts of the batches whose articles are committed, in the same order, if every such batch
-    has them (else the store counts the terms itself)."""
+def _all_counted(results: list[BatchResult], what: str = "terms") -> list[Any] | None:
+    """The workers' term counts (or actor labels: ``what``) of the batches whose articles are committed, in the same
+    order, if every such batch has them (else the store counts them itself)."""
     with_articles = [r for r in results if r.articles is not None]
-    if not with_articles or any(r.terms is None for r in with_articles):
+    if not with_articles or any(getattr(r, what) is None for r in with_articles):
         return None
-    return [r.terms for r in with_articles]
+    return [getattr(r, what) for r in with_articles]
 
 
 def _cleanup(res: BatchResult) -> None:
     """Remove the files of a committed batch (local pool: Arrow IPC; Dask engine: Parquet partitions)."""
-    for part in (res.articles, res.findings, res.terms):
+    for part in (res.articles, res.findings, res.terms, res.labels):
         if isinstance(part, str):
             Path(part).unlink(missing_ok=True)
 

@@ -236,7 +236,10 @@ class Store:
                       "once", file=sys.stderr, flush=True)
             self.con.execute(f"CREATE INDEX {_ARTICLE_INDEX} ON articles (article_id)")
         self.con.execute(f"CREATE TABLE IF NOT EXISTS {_STAGE_SQL}")
+        self.con.execute(f"CREATE TABLE IF NOT EXISTS {_labels_table_sql()}")
         self.con.execute("COMMIT")
+        if self._info("labels_version") != _labels_signature():
+            self._build_labels()
         if self._info("terms_version") != _terms_signature():
             self._build_terms()
         elif self._one("SELECT 1 FROM term_stage LIMIT 1"):  # left by a run that was stopped: summed now
@@ -429,6 +432,84 @@ class Store:
             raise
         if n:
             self.compact_terms()
+
+    def _build_labels(self) -> None:
+        """(Re)count the actor labels of every stored article into ``article_labels``, in one transaction."""
+        row = self._one("SELECT count(*) FROM articles")
+        n = int(row[0]) if row else 0
+        if n:
+            why = " again (they were counted with another lexicon or by an older framing)" \
+                if self._info("labels_version") else ""
+            print(f"framing: {self.path}: counting the actor labels of {n:,} articles for the Word choice page "
+                  f"(table article_labels){why}, once", file=sys.stderr, flush=True)
+        self._write("BEGIN")
+        try:
+            self.con.execute(f"CREATE OR REPLACE TABLE {_labels_table_sql()}")
+            ids = [r[0] for r in self.con.execute("SELECT article_id FROM articles ORDER BY article_id").fetchall()]
+            for i in range(0, len(ids), _LABEL_CHUNK):
+                self._count_labels(ids[i:i + _LABEL_CHUNK])
+            self.con.execute("DELETE FROM store_info WHERE key = 'labels_version'")
+            self.con.execute("INSERT INTO store_info VALUES ('labels_version', ?)", [_labels_signature()])
+            self._write("COMMIT")
+        except BaseException:
+            self._rollback()
+            raise
+
+    def _count_labels(self, ids: Sequence[str]) -> None:
+        """Count the actor labels of these stored articles (their texts and quotations read from the store) into
+        ``article_labels``: for articles whose labels were not counted where they were analysed."""
+        from framing.compare.labelcount import count_labels, labels_arrow
+        from framing.lexicons import load_lexicon
+        from framing.text.document import prepare
+
+        if not ids:
+            return
+        lexicon = load_lexicon("actor_labels")
+        self.con.register("_label_ids", pd.DataFrame({"id": list(ids)}, dtype=object))
+        try:
+            texts = self.con.execute("SELECT article_id, text FROM articles WHERE article_id IN "
+                                     "(SELECT id FROM _label_ids) ORDER BY article_id").fetchall()
+            quotes: dict[str, list[tuple[int, int, str]]] = {}
+            for a, s, e, kind in self.con.execute(
+                    "SELECT article_id, start, \"end\", kind FROM findings WHERE type = 'quote' AND article_id IN "
+                    "(SELECT id FROM _label_ids)").fetchall():
+                quotes.setdefault(a, []).append((int(s), int(e), str(kind)))
+        finally:
+            self.con.unregister("_label_ids")
+        rows = [r for a, text in texts if isinstance(text, str)
+                for r in count_labels(a, prepare(text), lexicon, quotes.get(a, ()))]
+        self._insert_labels(labels_arrow(rows))
+
+    def _insert_labels(self, table: Any) -> None:
+        if table.num_rows:
+            self.con.register("_labels_batch", table)
+            try:
+                self.con.execute("INSERT INTO article_labels BY NAME SELECT * FROM _labels_batch")
+            finally:
+                self.con.unregister("_labels_batch")
+
+    def has_labels(self) -> bool:
+        """Whether ``article_labels`` holds the actor labels of every stored article, counted with the bundled
+        ``actor_labels`` lexicon by this framing (else they are found in the texts)."""
+        return "article_labels" in self._tables() and self._info("labels_version") == _labels_signature()
+
+    def label_groups(self, where: dict[str, Any] | None, by: str) -> pd.DataFrame:
+        """The actor labels of the articles ``where`` selects (as in :meth:`articles_frame`), summed per value of the
+        articles' column ``by`` (NULL for a missing value), concept and label: ``value``, ``concept``, ``label``,
+        ``weight``, ``count``, ``n_articles``, ``quoted``, ``scare``, and the first article by id that uses the label
+        with its first mention's offsets and sentence (``example_article_id``, ``example_start``, ``example_end``,
+        ``sentence_start``, ``sentence_end``). From ``article_labels`` (:meth:`has_labels`)."""
+        sql_where, params = self._where(where)
+        col = _q(by) if by in self.columns("articles") else "CAST(NULL AS VARCHAR)"
+        sql = (f"SELECT a.value, l.concept, l.label, min(l.weight) AS weight, sum(l.n) AS count, "
+               "count(*) AS n_articles, sum(l.quoted) AS quoted, sum(l.scare) AS scare, "
+               "min(l.article_id) AS example_article_id, arg_min(l.first_start, l.article_id) AS example_start, "
+               "arg_min(l.first_end, l.article_id) AS example_end, "
+               "arg_min(l.sentence_start, l.article_id) AS sentence_start, "
+               "arg_min(l.sentence_end, l.article_id) AS sentence_end "
+               f"FROM article_labels l JOIN (SELECT article_id, CAST({col} AS VARCHAR) AS value FROM articles"
+               f"{sql_where}) a USING (article_id) GROUP BY ALL ORDER BY ALL")
+        return self._query(sql, params)
 
     def add_terms(self, ids: Sequence[str], texts: Sequence[str | None], source: str, have: set[str], *,
                   sign: str = "", counted: Any = None) -> None:
@@ -1239,13 +1320,14 @@ class Store:
         return self._keys
 
     def commit_batch(self, run_id: int, committed: int, ledger: Any, articles: Any = None, findings: Any = None,
-                     replace: Sequence[str] = (), terms: Any = None) -> None:
+                     replace: Sequence[str] = (), terms: Any = None, labels: Any = None) -> None:
         """Write one batch (or several consecutive ones) in one transaction: replace the articles in ``replace``,
         add the articles, findings and ledger rows, and record that the run's first ``committed`` input items are
         done.
 
         ``articles`` and ``findings`` are each an Arrow table, the path of an Arrow IPC or Parquet file (from a pool
-        or Dask worker), or a list of these (inserted together).
+        or Dask worker), or a list of these (inserted together). ``terms`` and ``labels``: the articles' term counts
+        and actor labels counted by the workers, in the same form and order as ``articles`` (None: counted here).
         """
         self._write("BEGIN")
         try:
@@ -1258,6 +1340,7 @@ class Store:
                 self.add_terms([r[0] for r in old], [r[1] for r in old], "articles", set(self.columns("articles")),
                                sign="-")
                 self.con.execute("DELETE FROM findings WHERE article_id IN (SELECT id FROM _replace)")
+                self.con.execute("DELETE FROM article_labels WHERE article_id IN (SELECT id FROM _replace)")
                 self.con.execute("DELETE FROM text_blobs WHERE article_id IN (SELECT id FROM _replace)")
                 self.con.execute("DELETE FROM articles WHERE article_id IN (SELECT id FROM _replace)")
                 self.con.unregister("_replace")
@@ -1265,6 +1348,8 @@ class Store:
                 if data is None:
                     continue
                 self._insert(table, data, terms=terms if table == "articles" else None)
+            if articles is not None:
+                self._add_labels(articles, labels)
             self.con.execute("UPDATE runs SET committed = ? WHERE run_id = ?", [committed, run_id])
             self._write("COMMIT")
         except BaseException as exc:
@@ -1274,6 +1359,19 @@ class Store:
             if isinstance(exc, OSError):
                 raise StoreError(_write_error(self.path, exc)) from exc
             raise
+
+    def _add_labels(self, articles: Any, labels: Any) -> None:
+        """Add the actor labels of the articles just inserted: the workers' (``labels``, one part per part of
+        ``articles``), else counted here from their texts and quotations."""
+        parts = _tables(articles)
+        counted = _tables(labels) if labels is not None else []
+        if len(counted) == len(parts):
+            for part in counted:
+                self._insert_labels(part)
+            return
+        for part in parts:
+            if part.num_rows:
+                self._count_labels(part.column("article_id").to_pylist())
 
     def _insert(self, table: str, data: Any, terms: Any = None) -> None:
         """Insert ``data`` (a table, a file, or a list of them) into ``table``; for the articles, ``terms`` are
@@ -1380,6 +1478,26 @@ class Store:
 
 # Cell rows aggregated at once when compacting: ~150 MB of sums, well inside the runner's memory limit.
 _COMPACT_ROWS = 100_000
+
+
+def _labels_table_sql() -> str:
+    """The ``article_labels`` table's name and columns (``CREATE TABLE`` takes it)."""
+    from framing.compare.labelcount import COUNT_COLUMNS
+
+    return f"article_labels ({', '.join(f'{_q(c)} {t}' for c, t in COUNT_COLUMNS)})"
+
+
+def _labels_signature() -> str:
+    """What ``article_labels`` holds: the counting's definition and the bundled ``actor_labels`` lexicon (another
+    lexicon or definition: counted again)."""
+    from framing.compare.labelcount import COUNT_DEFINITION
+    from framing.lexicons import load_lexicon
+
+    return f"{COUNT_DEFINITION}:{load_lexicon('actor_labels').sha256[:16]}"
+
+
+# Articles whose actor labels are counted at once when a store counts them itself (their texts read together).
+_LABEL_CHUNK = 2_000
 
 
 def _cells_signature() -> str:

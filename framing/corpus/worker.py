@@ -20,11 +20,12 @@ from pathlib import Path
 from typing import Any
 
 from framing import detectors
+from framing.compare.labelcount import count_labels, labels_arrow
 from framing.config import Config
 from framing.corpus import schema
-from framing.findings import Finding
-from framing.lexicons import Lexicons, default_lexicons
-from framing.report import analyse, failure_reason
+from framing.findings import Finding, Quote
+from framing.lexicons import Lexicons, default_lexicons, load_lexicon
+from framing.report import analyse_document, failure_reason
 from framing.tables import article_row
 
 
@@ -54,6 +55,9 @@ class BatchResult:
     # the analysed articles' term counts (framing.compare.terms.article_terms as an Arrow table, or its file):
     # counted here, where the texts are, so that the run process only adds them to the store's term tables
     terms: Any = None
+    # the analysed articles' actor labels (framing.compare.labelcount, one row per article and label), counted
+    # from the document the analysis prepared
+    labels: Any = None
 
 
 _STATE: dict[str, Any] = {}
@@ -63,6 +67,7 @@ def init_worker(lexicons: Lexicons | None, config: Config | None) -> None:
     """Set this process's lexicons and config (the pool's initializer; loads the bundled lexicons once)."""
     _STATE["lexicons"] = lexicons or default_lexicons()
     _STATE["config"] = config
+    _STATE["actor_labels"] = load_lexicon("actor_labels")
 
 
 def init_pool_worker(lexicons: Lexicons | None, config: Config | None) -> None:
@@ -87,15 +92,19 @@ def analyse_batch(tasks: list[Task], run_id: int, versions_key: str, lexicons: L
     # The reports' findings (sentence sentiment left out) by class, each with its article and position.
     groups: dict[type, tuple[list[Finding], list[str], list[int]]] = {}
     failed: dict[str, str] = {}
+    labels: list[tuple[Any, ...]] = []
+    actor_labels = _STATE.get("actor_labels") or load_lexicon("actor_labels")
     engine = 0.0
     stored = detectors.stored_types()
     for t in tasks:
         try:
             c0 = time.thread_time()
-            report = analyse(t.text, id=t.article_id, source=t.source, meta=t.meta, lexicons=lex, config=cfg,
-                             time_budget=t.seconds)
+            report, doc = analyse_document(t.text, id=t.article_id, source=t.source, meta=t.meta, lexicons=lex,
+                                           config=cfg, time_budget=t.seconds)
             engine += time.thread_time() - c0
             d = report.to_dict(findings=False)
+            labels += count_labels(t.article_id, doc, actor_labels,
+                                   [(f.start, f.end, f.kind) for f in report.findings if isinstance(f, Quote)])
         except Exception as exc:  # over its budget, or an engine bug: the record goes to the errors, the run goes on
             failed[t.article_id] = failure_reason(exc)
             continue
@@ -113,7 +122,7 @@ def analyse_batch(tasks: list[Task], run_id: int, versions_key: str, lexicons: L
                 g[2].append(seq)
                 seq += 1
     return BatchResult(_table(arts, schema.article_columns()), _findings_table(groups), failed, len(tasks), engine,
-                       _terms_table(arts))
+                       _terms_table(arts), labels_arrow(labels))
 
 
 def analyse_to_files(tasks: list[Task], run_id: int, versions_key: str, folder: str, part: str, *,
@@ -133,7 +142,8 @@ def analyse_to_files(tasks: list[Task], run_id: int, versions_key: str, folder: 
     res = analyse_batch(tasks, run_id, versions_key, lexicons, config)
     Path(folder).mkdir(parents=True, exist_ok=True)
     paths = []
-    for name, table in (("articles", res.articles), ("findings", res.findings), ("terms", res.terms)):
+    for name, table in (("articles", res.articles), ("findings", res.findings), ("terms", res.terms),
+                        ("labels", res.labels)):
         path = Path(folder) / f"{part}-{name}.{fmt}"
         tmp = path.with_suffix(".tmp")
         if fmt == "parquet":
@@ -143,7 +153,7 @@ def analyse_to_files(tasks: list[Task], run_id: int, versions_key: str, folder: 
                 writer.write_table(table)
         tmp.replace(path)
         paths.append(str(path))
-    return BatchResult(paths[0], paths[1], res.failed, res.n, res.engine_seconds, paths[2])
+    return BatchResult(paths[0], paths[1], res.failed, res.n, res.engine_seconds, paths[2], paths[3])
 
 
 def _terms_table(arts: list[dict[str, Any]]) -> Any:

@@ -44,9 +44,11 @@ def test_every_page_renders_without_an_error(page, name):
     open_page(page, PAGES[name])
     no_errors(page)
     assert page.locator("h1").first.is_visible()
-    if name in ("compare", "words"):  # words: the distinctive terms chart, interactive
+    if name in ("compare", "words"):  # words: the distinctive terms and the actor labels, interactive
         page.wait_for_selector(VEGA, timeout=30_000)
-    if name in ("words", "event"):
+    if name == "words":
+        page.wait_for_function(f"() => document.querySelectorAll({json.dumps(VEGA)}).length == 2", timeout=30_000)
+    if name == "event":
         page.wait_for_selector(MAIN_IMAGE, timeout=30_000)
     shoot(page, f"page-{name}")
 
@@ -167,6 +169,21 @@ def test_a_click_on_a_group_filters_the_page_and_the_url_and_can_be_undone(page,
     page.wait_for_function("() => !location.search.includes('source=')", timeout=30_000)
     settle(page)
     assert caption_count(page) == total
+    no_errors(page)
+
+
+def test_an_actor_labels_cell_shows_its_share_and_a_click_filters_to_its_group(page):
+    open_page(page, "words")
+    mark, text = hover_marks(page, "share of the concept's mentions")
+    lines = [x.strip() for x in text.splitlines() if x.strip()]
+    group = lines[lines.index("group") + 1]
+    assert re.fullmatch(r"\d+%", lines[lines.index("share of the concept's mentions") + 1])
+    assert {"mentions", "inside quotations", "inside scare quotes"} <= set(lines)
+    shoot(page, "words-labels-tooltip", full=False)
+    mark.click(force=True)
+    page.wait_for_function("() => location.search.includes('source=')", timeout=30_000)
+    settle(page)
+    assert parse_qs(urlparse(page.url).query)["source"] == [group]
     no_errors(page)
 
 

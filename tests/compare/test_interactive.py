@@ -104,7 +104,7 @@ def encoded_channels(spec: dict[str, Any]) -> set[str]:
 
 def test_every_chart_of_the_compare_page_has_an_interactive_version():
     assert set(interactive_kinds("compare")) == set(kinds("compare")) == set(KINDS)
-    assert [k.name for k in kinds().values() if k.page != "compare" and k.interactive] == ["terms"]  # others: PNG
+    assert [k.name for k in kinds().values() if k.page != "compare" and k.interactive] == ["terms", "labels"]
 
 
 def test_the_distinctive_terms_chart_has_each_groups_first_terms_tooltips_and_a_selection():
@@ -131,6 +131,49 @@ def test_the_distinctive_terms_chart_has_each_groups_first_terms_tooltips_and_a_
     assert "in context" not in json.dumps(spec) and {"z-score", "uses", "articles with it"} <= tooltip_titles(spec)
     many = draw_interactive("terms", Terms(45), ChartParams()).figure.to_dict()
     assert "first 40 of 45 groups" in json.dumps(many["title"])
+
+
+class Labels(FrameTables):
+    """An actor-labels table (framing.compare.actor_labels' columns) of ``groups`` groups, a hostile name among
+    them, for two concepts of three labels and one of a single label."""
+
+    def __init__(self, groups: int) -> None:
+        names = [f"G{g:02d}" for g in range(groups - 1)] + [HOSTILE]
+        rows = []
+        for g, name in enumerate(names):
+            for concept, labs in (("armed_group", ("militant", "terrorist", "fighter")),
+                                  ("government", ("regime", "government", "administration")), ("crowd", ("mob",))):
+                counts = [1 + (g + i) % 4 for i in range(len(labs))]
+                rows += [{"group": name, "concept": concept, "label": lab, "weight": 0.0 if i == 0 else 0.8,
+                          "count": n + g, "share": (n + g) / sum(c + g for c in counts), "n_articles": 1,
+                          "quoted": 1, "scare": 0, "example_article_id": "a", "example_start": 0,
+                          "example_end": 3, "example": f"the [{lab}] said"}
+                         for i, (lab, n) in enumerate(zip(labs, counts, strict=True))]
+        self.t = pd.DataFrame(rows)
+
+    def actor_labels(self) -> pd.DataFrame:
+        return self.t
+
+
+def test_the_actor_labels_chart_shows_the_static_charts_cells_with_tooltips_and_a_selection():
+    """The cells of framing.plots.plot_labels (concepts of one label left out; one concept: its labels), each
+    label's share, the group a click picks; names only as data, no example sentence."""
+    spec = draw_interactive("labels", Labels(5), ChartParams(corpus="toy")).figure.to_dict()
+    assert spec == draw_interactive("labels", Labels(5), ChartParams(corpus="toy")).figure.to_dict()
+    assert spec["params"][0]["name"] == V.SELECTION and spec["params"][0]["select"]["fields"] == ["group"]
+    d = pd.DataFrame(rows(spec))
+    assert len(d) == 5 * 6 and set(d["concept"]) == {"armed group", "government"}  # "crowd": one label only
+    t = Labels(5).t.set_index(["group", "label"])
+    for r in d.itertuples():
+        assert r.share == pytest.approx(t.at[(r.group, r.item.split(" (")[0]), "share"])
+    assert {"share of the concept's mentions", "mentions", "inside scare quotes"} <= tooltip_titles(spec)
+    assert "said" not in json.dumps(spec) and "onerror" not in json.dumps({k: v for k, v in spec.items()
+                                                                          if k != "datasets"})
+    one = draw_interactive("labels", Labels(5), ChartParams(concept="crowd")).figure.to_dict()
+    assert {r["item"] for r in rows(one)} == {"mob (0)"} and one["encoding"]["y"]["field"] == "group"
+    many = draw_interactive("labels", Labels(45), ChartParams()).figure.to_dict()
+    assert len({r["group"] for r in rows(many)}) == 40 and "the 40 groups with most mentions" in json.dumps(
+        many["title"])
 
 
 @pytest.mark.parametrize("kind", list(KINDS))
@@ -234,7 +277,7 @@ def test_picked_reads_the_selection_streamlit_reports():
 
 def test_a_kind_without_an_interactive_version_says_which_have_one(monkeypatch):
     with pytest.raises(ConfigError, match="no interactive version.*'rates'"):
-        draw_interactive("labels", FrameTables(articles(2)))
+        draw_interactive("event", FrameTables(articles(2)))
     monkeypatch.setattr(charts, "CHARTS", charts.CHARTS[:1])
     assert list(interactive_kinds()) == ["rates"]
 

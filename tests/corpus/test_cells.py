@@ -159,17 +159,21 @@ def test_compacting_a_part_at_a_time_gives_one_row_per_cell(tmp_path: Path, monk
                 f"SELECT count(*) FROM (SELECT DISTINCT {distinct} FROM articles)").fetchone()[0], table
 
 
-def test_the_workers_term_counts_give_the_same_term_tables_as_counting_in_the_run(tmp_path: Path,
-                                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_workers_counts_give_the_same_term_and_label_tables_as_counting_in_the_run(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import framing.corpus.runner as runner
 
-    src = write_jsonl(tmp_path / "a.jsonl", synthetic(40))
+    rows = synthetic(40)
+    for i, r in enumerate(rows[::3]):  # actor labels, in the writer's voice, quoted and in scare quotes
+        r["text"] += f' Officials called the militants "terrorists"; the "regime" of {i} denied it.'
+    src = write_jsonl(tmp_path / "a.jsonl", rows)
     run_corpus([str(src)], tmp_path / "workers.duckdb", batch_size=10)
-    monkeypatch.setattr(runner, "_all_counted", lambda results: None)  # the run process counts every batch
+    # the run process counts every batch's terms and actor labels
+    monkeypatch.setattr(runner, "_all_counted", lambda results, what="terms": None)
     run_corpus([str(src)], tmp_path / "run.duckdb", batch_size=10)
     tables = {}
     for name in ("workers", "run"):
         with open_store(tmp_path / f"{name}.duckdb", read_only=True) as st:
             tables[name] = [st.con.execute(f"SELECT * FROM {t} ORDER BY ALL").fetchall()
-                            for t in ("terms", "terms_month", "term_vocab")]
+                            for t in ("terms", "terms_month", "term_vocab", "article_labels")]
     assert tables["workers"] == tables["run"] and all(tables["run"])

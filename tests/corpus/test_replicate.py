@@ -51,6 +51,7 @@ def test_replicated_store_equals_the_analysed_copies(tmp_path: Path) -> None:
         assert a.runs()["status"].tolist() == ["complete"]
         # the word-choice term counts: those the store of the real run counted from the copies' texts
         assert a.has_terms() and b.has_terms()
-        for table in ("terms", "terms_month"):
+        assert a.has_labels() and b.has_labels()
+        for table in ("terms", "terms_month", "article_labels"):
             rows = f"SELECT * FROM {table} ORDER BY ALL"
             assert a.con.execute(rows).fetchall() == b.con.execute(rows).fetchall(), table

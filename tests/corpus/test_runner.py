@@ -149,14 +149,14 @@ def test_batch_size_does_not_change_the_store(tmp_path):
 
 
 def test_engine_failure_on_one_record_is_an_error_not_a_crash(tmp_path, monkeypatch):
-    real = worker_mod.analyse
+    real = worker_mod.analyse_document
 
     def flaky(text, **kw):
         if kw["id"] == "s00003":
             raise RuntimeError("boom")
         return real(text, **kw)
 
-    monkeypatch.setattr(worker_mod, "analyse", flaky)
+    monkeypatch.setattr(worker_mod, "analyse_document", flaky)
     db = tmp_path / "f.duckdb"
     src = write_jsonl(tmp_path / "in.jsonl", synthetic(6))
     s = run_corpus([str(src)], db)
@@ -165,7 +165,7 @@ def test_engine_failure_on_one_record_is_an_error_not_a_crash(tmp_path, monkeypa
     with open_store(db, read_only=True) as st:
         (reason,) = st.errors(1)["reason"]
     assert "the analysis failed: RuntimeError: boom" in reason
-    monkeypatch.setattr(worker_mod, "analyse", real)
+    monkeypatch.setattr(worker_mod, "analyse_document", real)
     s = run_corpus([str(src)], db)
     assert (s.counts["analysed"], s.counts["up_to_date"]) == (1, 5)
 

@@ -8,6 +8,7 @@ import json
 import re
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from tests.dashboard.conftest import APP, HOSTILE_SOURCE, check, html_of
@@ -248,10 +249,11 @@ def test_the_script_article_is_escaped_everywhere(page):
 # -- Word choice -----------------------------------------------------------------------------------------------
 
 def test_word_choice_shows_distinctive_terms_labels_and_examples(page):
-    at = page("words", term="regime")
-    assert len(at.get("image")) == 1  # the labels chart; the terms chart is interactive (its PNG: on download)
-    (spec,) = vega(at)
+    at = page("words", term="regime", terms_table="true", labels_table="true")  # the two tables opened
+    assert not at.get("image")  # both charts are interactive (their PNGs: on download)
+    spec, labels_spec = vega(at)
     assert "facet" in spec and spec["params"][0]["name"] == "pick"
+    assert labels_spec["mark"]["type"] == "rect" and labels_spec["params"][0]["name"] == "pick"
     (data,) = [d for d in vega_data(at) if "term" in d.columns]
     assert data["group"].nunique() >= 10 and (data.groupby("group").size() <= 10).all()
     terms = table(at, 0)
@@ -272,8 +274,31 @@ def test_word_choice_shows_quotations_and_quoted_words_by_speaker_role(page):
         assert shown.str.match(r"^(n/a|[0-9.]+ (\[[0-9.e-]+, [0-9.e-]+\]|\(no interval\)))?$").all(), shown.tolist()
 
 
+def test_word_choice_tables_with_examples_are_made_when_opened(page):
+    at = page("words")  # both closed: no table (their examples read a text per row); the labels one opens for a concept
+    assert not [t for t in at.dataframe if {"example"} <= set(t.value.columns)]
+    assert [e.label for e in at.expander if e.label.startswith("The table")] == [
+        "The table, with an example of each term in context", "The table, with an example sentence for each label"]
+    at = page("words", concept="migrant")
+    assert set(table_with(at, "label", "example")["concept"]) == {"migrant"}
+
+
+def test_word_choice_counts_terms_by_whole_months_unless_asked_for_the_exact_days(page):
+    days = ["2026-02-15", "2026-04-03"]  # the demo has articles on 2026-02-04 and 2026-04-16, outside
+    at = page("words", dates=days, terms_table="true", labels_table="true")
+    (toggle,) = at.toggle
+    assert toggle.label == "Count the exact days" and not toggle.value
+    assert any(c.value.startswith("Counted by whole months, 2026-02-01 to 2026-04-30") for c in at.caption)
+    months = page("words", dates=["2026-02-01", "2026-04-30"], terms_table="true", labels_table="true")
+    pd.testing.assert_frame_equal(table(at, 0), table(months, 0))  # the terms: those of the whole months
+    assert not table(at, 1).equals(table(months, 1))  # the labels: the exact days
+    exact = page("words", dates=days, exact_days="true", terms_table="true")
+    assert exact.toggle[0].value and not any(c.value.startswith("Counted by whole") for c in exact.caption)
+    assert not table(exact, 0).equals(table(at, 0))
+
+
 def test_word_choice_filters_and_concept(page):
-    at = page("words", leaning=["right", "left"], concept="migrant")
+    at = page("words", leaning=["right", "left"], concept="migrant", terms_table="true")
     terms = table(at, 0)
     assert set(terms["group"]) == {"The Valdoria Sentinel", "The Progressive Ledger"}
     labels = table(at, 1)

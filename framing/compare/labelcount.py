@@ -1,0 +1,115 @@
+"""Actor labels in one article: each mention of a label of the ``actor_labels`` lexicon, and the same summed per
+label (what a store keeps per article, so that the Word choice page's labels table is a sum over the selected
+articles instead of every text read and matched again).
+
+Pure functions of a prepared document (:func:`framing.text.document.prepare`) and the article's quotations; no
+pandas, so that corpus workers can count labels beside the analysis without loading the comparison layer.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any, NamedTuple
+
+from framing.findings import QUOTED_KINDS
+from framing.lexicons import Lexicon
+
+# What :func:`label_counts` counts: a store keeps the version it counted with and counts again when it changes.
+COUNT_DEFINITION = "1"
+
+# One row per article and label: the columns of a store's ``article_labels`` table, with their DuckDB types.
+COUNT_COLUMNS: tuple[tuple[str, str], ...] = (
+    ("article_id", "VARCHAR"), ("concept", "VARCHAR"), ("label", "VARCHAR"), ("weight", "DOUBLE"), ("n", "INTEGER"),
+    ("quoted", "INTEGER"), ("scare", "INTEGER"), ("first_start", "INTEGER"), ("first_end", "INTEGER"),
+    ("sentence_start", "INTEGER"), ("sentence_end", "INTEGER"))
+
+
+class Mention(NamedTuple):
+    """One label in the text: its concept (the lexicon's category), the entry's base form, weight and neutral label,
+    its offsets, whether it is inside a quotation (any kind but scare) or inside scare quotes, and its sentence."""
+
+    concept: str
+    label: str
+    weight: float
+    neutral: str | None
+    start: int
+    end: int
+    quoted: bool
+    scare: bool
+    sentence_start: int
+    sentence_end: int
+
+
+class Spans:
+    """Character spans, asked whether one contains a given span in logarithmic time (quotations may nest or
+    overlap; an article can have thousands of them)."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self.starts = [s for s, _ in ordered]
+        self.reach: list[int] = []  # the furthest end of the spans up to each one
+        far = -1
+        for _, e in ordered:
+            far = max(far, e)
+            self.reach.append(far)
+
+    def covers(self, start: int, end: int) -> bool:
+        """Whether a span ``(s, e)`` has ``s <= start`` and ``end <= e``."""
+        i = bisect_right(self.starts, start) - 1
+        return i >= 0 and self.reach[i] >= end
+
+
+def quote_spans(quotes: Iterable[tuple[int, int, str]]) -> tuple[Spans, Spans]:
+    """The quotations (``(start, end, kind)``) as the spans that make a label quoted, and those of scare quotes."""
+    quoted, scare = [], []
+    for s, e, kind in quotes:
+        if kind in QUOTED_KINDS:
+            quoted.append((s, e))
+        elif kind == "scare":
+            scare.append((s, e))
+    return Spans(quoted), Spans(scare)
+
+
+def mentions(doc: Any, lexicon: Lexicon, quoted: Spans, scare: Spans) -> Iterator[Mention]:
+    """Every label of ``lexicon`` in the prepared document ``doc``, in text order."""
+    text = doc.text
+    for m in lexicon.find(doc.words, text, doc.tok_start, doc.tok_end):
+        s, e = doc.tok_start[m.first], doc.tok_end[m.last]
+        k = doc.sentence_of(s)
+        ss, se = (doc.sentences[k].start, doc.sentences[k].end) if k >= 0 else (0, min(len(text), e + 200))
+        yield Mention(m.entry.category, m.entry.term, m.entry.weight, m.entry.neutral, s, e, quoted.covers(s, e),
+                      scare.covers(s, e), ss, se)
+
+
+def label_counts(article_id: str, found: Iterable[Mention]) -> list[tuple[Any, ...]]:
+    """The mentions summed per label (rows of :data:`COUNT_COLUMNS`, ordered by concept and label): how many, how
+    many quoted and in scare quotes, and the first mention's offsets and sentence."""
+    rows: dict[tuple[str, str], list[Any]] = {}
+    for m in found:
+        row = rows.get((m.concept, m.label))
+        if row is None:
+            rows[(m.concept, m.label)] = [article_id, m.concept, m.label, m.weight, 1, int(m.quoted), int(m.scare),
+                                          m.start, m.end, m.sentence_start, m.sentence_end]
+        else:
+            row[4] += 1
+            row[5] += int(m.quoted)
+            row[6] += int(m.scare)
+    return [tuple(rows[k]) for k in sorted(rows)]
+
+
+def count_labels(article_id: str, doc: Any, lexicon: Lexicon, quotes: Sequence[tuple[int, int, str]]
+                 ) -> list[tuple[Any, ...]]:
+    """:func:`label_counts` of the labels in ``doc`` with these quotations."""
+    quoted, scare = quote_spans(quotes)
+    return label_counts(article_id, mentions(doc, lexicon, quoted, scare))
+
+
+def labels_arrow(rows: Sequence[tuple[Any, ...]]) -> Any:
+    """Rows of :data:`COUNT_COLUMNS` as an Arrow table (what a worker hands to the store)."""
+    import pyarrow as pa
+
+    types = {"VARCHAR": pa.string(), "DOUBLE": pa.float64(), "INTEGER": pa.int32()}
+    columns = list(zip(*rows)) if rows else [()] * len(COUNT_COLUMNS)
+    return pa.Table.from_arrays([pa.array(list(v), type=types[t]) for v, (_, t) in zip(columns, COUNT_COLUMNS)],
+                                names=[c for c, _ in COUNT_COLUMNS])

@@ -1,0 +1,102 @@
+"""Actor labels summed from the store's per-article counts (Store.label_groups, store_actor_labels) against the
+labels found in every text (label_mentions + actor_labels), and the counts kept right as runs commit."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from framing.compare import actor_labels, label_mentions
+from framing.compare.labelcount import Spans
+from framing.compare.stored import store_actor_labels
+from framing.corpus.runner import run_corpus
+from framing.corpus.store import open_store
+
+from .conftest import DEMO
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    db = tmp_path_factory.mktemp("labels") / "demo.duckdb"
+    run_corpus([str(DEMO)], db, batch_size=30)
+    return db
+
+
+def _from_texts(st, where: dict | None, by: str) -> pd.DataFrame:
+    a = st.articles_frame(where=where)
+    ids = a["article_id"].astype(str).tolist()
+    texts = st.texts(ids)
+    return actor_labels(label_mentions(texts, st.findings_frame(ids, ("quote",)), article_ids=ids), a, texts, by=by)
+
+
+CASES = [
+    (None, "source"),
+    (None, "leaning"),
+    ({"leaning": ["left", "right"]}, "source"),
+    ({"date": ("2026-01-05", "2026-03-20")}, "leaning"),  # any range: the labels are per article
+    ({"event": ["E01", "E02", "E03"]}, "source"),
+    (None, "event"),
+]
+
+
+@pytest.mark.parametrize(("where", "by"), CASES)
+def test_store_actor_labels_equal_the_labels_found_in_the_texts(store: Path, where: dict | None, by: str) -> None:
+    with open_store(store, read_only=True) as st:
+        assert st.has_labels()
+        got = store_actor_labels(st, where=where, by=by)
+        want = _from_texts(st, where, by)
+    assert len(want) > 10 and want["quoted"].sum() > 0
+    pd.testing.assert_frame_equal(got.reset_index(drop=True), want.reset_index(drop=True), check_dtype=False)
+
+
+def test_a_store_counted_by_itself_equals_the_workers_counts(store: Path, tmp_path: Path) -> None:
+    """An older store without the table (or with another lexicon's counts) counts them once when opened for writing,
+    from its texts and quotations: the same rows the workers counted."""
+    db = tmp_path / "old.duckdb"
+    shutil.copy(store, db)
+    with open_store(db) as st:
+        want = st.con.execute("SELECT * FROM article_labels ORDER BY ALL").fetchall()
+        st.con.execute("DROP TABLE article_labels")
+        st.con.execute("DELETE FROM store_info WHERE key = 'labels_version'")
+    with open_store(db, read_only=True) as st:
+        assert not st.has_labels()
+        fallback = store_actor_labels(st, by="source")  # read from the texts meanwhile
+    with open_store(db) as st:
+        assert st.con.execute("SELECT * FROM article_labels ORDER BY ALL").fetchall() == want
+    with open_store(db, read_only=True) as st:
+        assert st.has_labels()
+        pd.testing.assert_frame_equal(store_actor_labels(st, by="source"), fallback, check_dtype=False)
+
+
+def test_replaced_articles_have_their_new_labels_only(tmp_path: Path) -> None:
+    """A re-analysed article (its text changed under the same id) replaces its label rows."""
+    rows = [json.loads(line) for line in DEMO.read_text(encoding="utf-8").splitlines() if line.strip()][:12]
+    first = tmp_path / "a.jsonl"
+    first.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    db = tmp_path / "s.duckdb"
+    run_corpus([str(first)], db)
+    rows[0]["text"] = "The militants attacked. Officials called them \"terrorists\", and the regime denied it."
+    second = tmp_path / "b.jsonl"
+    second.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    run_corpus([str(second)], db)
+    with open_store(db, read_only=True) as st:
+        got = store_actor_labels(st, by="source")
+        want = _from_texts(st, None, "source")
+        n = st.con.execute("SELECT count(*) FROM article_labels WHERE article_id = ?", [rows[0]["id"]]).fetchone()
+    pd.testing.assert_frame_equal(got, want, check_dtype=False)
+    assert n is not None and n[0] == 3  # militant, terrorist, regime
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 60), st.integers(0, 20)), max_size=12),
+       st.integers(0, 70), st.integers(0, 20))
+def test_spans_cover_as_a_scan_would(spans: list[tuple[int, int]], start: int, length: int) -> None:
+    pairs = [(s, s + n) for s, n in spans]
+    want = any(s <= start and start + length <= e for s, e in pairs)
+    assert Spans(pairs).covers(start, start + length) is want
