@@ -30,12 +30,20 @@ from matplotlib.lines import Line2D
 from matplotlib.ticker import MaxNLocator
 
 from framing._chart_text import quick_text
-from framing.chartstyle import CMAP, GREY, NO_INTERVAL, OKABE_ITO, RATE_TABLE_COLUMNS, share_colours, share_keys  # noqa: F401  (re-exported)
+from framing.chartstyle import (  # noqa: F401  (re-exported)
+    CMAP,
+    GREY,
+    NO_INTERVAL,
+    OKABE_ITO,
+    RATE_TABLE_COLUMNS,
+    label_cells,
+    share_colours,
+    share_keys,
+)
 from framing.chartstyle import FAMILY_WORDS as _FAMILY_WORDS
 from framing.chartstyle import ci_words as _ci_words
 from framing.chartstyle import largest_differences as _largest_differences
 from framing.chartstyle import largest_series as _largest_series
-from framing.chartstyle import label_cells
 from framing.chartstyle import limit_groups as _limit_groups
 
 # -- helpers -----------------------------------------------------------------------------------------------------
