@@ -33,6 +33,7 @@ from framing.compare.metrics import metric as find_metric
 from framing.compare.settings import DEFAULT
 from framing.compare.stats import pair_table as pairs_of
 from framing.compare.stored import (
+    PAGE_TOP_TERMS,
     kwic_in_store,
     store_actor_labels,
     store_distinctive_terms,
@@ -279,7 +280,7 @@ class StoreTables:
     def distinctive_terms(self) -> pd.DataFrame:
         # summed from the store's term counts; the charts show no example (the page's table has them)
         with _open(self.ref) as s:
-            return store_distinctive_terms(s, where=self.filters.where(), by=self.by, top=15, examples=False)
+            return store_distinctive_terms(s, where=self.filters.where(), by=self.by, top=PAGE_TOP_TERMS, examples=False)
 
     def actor_labels(self) -> pd.DataFrame:
         return labels_table(self.ref, self.filters, self.by, False)[0]
@@ -341,7 +342,7 @@ def terms_examples(ref: Ref, filters: Filters, by: str) -> pd.DataFrame:
     """The distinctive terms with an example of each in context (the page's table and CSV: asked for when the table
     is opened or downloaded, since finding the examples reads a text per term)."""
     with _open(ref) as s:
-        return store_distinctive_terms(s, where=filters.where(), by=by, top=15)
+        return store_distinctive_terms(s, where=filters.where(), by=by, top=PAGE_TOP_TERMS)
 
 
 @st.cache_data(show_spinner=False, max_entries=32)

@@ -232,6 +232,24 @@ def store_actor_labels(store: Any, *, where: dict[str, Any] | None = None, by: s
     return agg[list(LABEL_COLUMNS)]
 
 
+# The number of distinctive terms per group the dashboard's Word choice page shows.
+PAGE_TOP_TERMS = 15
+# The groupings whose first views a store keeps (the Word choice page's "Compare by" choices that the term tables
+# answer: not the event, whose terms are counted from the texts).
+FIRST_VIEW_GROUPINGS = ("source", "leaning", "topic")
+
+
+def first_views(store: Any) -> None:
+    """What the Word choice page computes first, for every article grouped by each of
+    :data:`FIRST_VIEW_GROUPINGS` the store has: the distinctive terms (without examples) and the actor labels
+    (:meth:`framing.corpus.store.Store.keep_answers` keeps their queries' results)."""
+    have = set(store.columns("articles"))
+    for by in FIRST_VIEW_GROUPINGS:
+        if by in have:
+            store_distinctive_terms(store, by=by, top=PAGE_TOP_TERMS, examples=False)
+            store_actor_labels(store, by=by, examples=False)
+
+
 def kwic_in_store(store: Any, term: str, *, where: dict[str, Any] | None = None, window: int = DEFAULT.kwic_window,
                   limit: int = 200) -> pd.DataFrame:
     """:func:`framing.compare.kwic` in the texts of the articles of ``store`` that ``where`` selects (by article id,

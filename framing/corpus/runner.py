@@ -193,6 +193,7 @@ def run_corpus(inputs: Sequence[str], db: str | Path, *, mapping: Mapping | None
             executor = None
             store.compact_cells()  # one row per cell again (each commit added its own)
             store.compact_terms()  # (the term counts still staged summed first)
+            store.keep_answers()  # the dashboard's first views, on a large store
             status = "complete"
         except KeyboardInterrupt as exc:
             status = "interrupted"  # raised again below, once the batches in flight are abandoned and recorded

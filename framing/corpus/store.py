@@ -46,13 +46,14 @@ and position), whatever the order in which they were written.
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import hashlib
 import json
 import re
 import sys
 import zlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from types import TracebackType
 from typing import Any, Literal
@@ -81,6 +82,11 @@ CELL_TABLES: dict[str, tuple[str, ...]] = {"cells_month": ("source", "leaning", 
 # articles' own term counts). A filter or grouping on them counts the selected articles' texts instead.
 TERM_TABLES: dict[str, tuple[str, ...]] = {"terms": ("source", "leaning", "topic", "language"),
                                            "terms_month": ("source", "leaning", "topic", "language", "date")}
+
+
+# A store of this many articles or more keeps the answers of the Word choice page's first views when a run completes
+# (Store.keep_answers): on a million articles they take 1-2 s each, on 50,000 a few tenths.
+ANSWERS_MIN_ARTICLES = 50_000
 
 
 # A term's id in the term tables: the first 64 bits of the MD5 of its text (stable across DuckDB versions, unlike
@@ -159,6 +165,7 @@ class Store:
         self._columns: dict[str, list[str]] = {}
         self._keys: tuple[KeySet, KeySet] | None = None  # stored ids and content hashes, filled on first lookup
         self._blobs: bool | None = None  # whether text_blobs holds every text (checked on first read)
+        self._keeping = False  # while keep_answers runs: the answers computed are kept
         if read_only and not Path(path).exists():
             raise StoreError(f"{path}: no such store (run `framing run ... --db {path}` first)")
         parent = Path(path).resolve().parent
@@ -407,6 +414,7 @@ class Store:
                   f"{', '.join(TERM_TABLES)}){why}, once", file=sys.stderr, flush=True)
         self._write("BEGIN")
         try:
+            self._drop_answers()
             self.con.execute("CREATE OR REPLACE TABLE term_vocab (term_id UBIGINT, term VARCHAR)")
             self.con.execute(f"CREATE OR REPLACE TABLE {_STAGE_SQL}")
             for table, keys in TERM_TABLES.items():
@@ -444,6 +452,7 @@ class Store:
                   f"(table article_labels){why}, once", file=sys.stderr, flush=True)
         self._write("BEGIN")
         try:
+            self._drop_answers()
             self.con.execute(f"CREATE OR REPLACE TABLE {_labels_table_sql()}")
             ids = [r[0] for r in self.con.execute("SELECT article_id FROM articles ORDER BY article_id").fetchall()]
             for i in range(0, len(ids), _LABEL_CHUNK):
@@ -488,6 +497,62 @@ class Store:
             finally:
                 self.con.unregister("_labels_batch")
 
+    # -- answers kept for the dashboard's first views ------------------------------------------------------------
+
+    def keep_answers(self, *, min_articles: int = ANSWERS_MIN_ARTICLES) -> int:
+        """Compute the Word choice page's first views (every article, grouped by source, by leaning and by topic:
+        :func:`framing.compare.stored.first_views`) and keep the results of their two largest queries (the terms'
+        sums and ranking, the labels' sums) in the store, so that a dashboard opened on it reads them instead of
+        summing millions of rows. Only for a store of ``min_articles`` or more (on a smaller one they take a
+        fraction of a second anyway); the commit of a run, or the term counts or labels counted again, drop them
+        (the next complete run keeps them again). Returns how many results were kept."""
+        from framing.compare.stored import first_views
+
+        row = self._one("SELECT count(*) FROM articles")
+        if not row or int(row[0]) < min_articles:
+            return 0
+        self._write("BEGIN")
+        try:
+            self._drop_answers()
+            self.con.execute("CREATE TABLE IF NOT EXISTS answers (key VARCHAR, name VARCHAR)")
+            self._keeping = True
+            with self._memory(_COMPACT_MEMORY):  # (the sums the page makes, with the page's memory)
+                first_views(self)
+            self._keeping = False
+            kept = self._one("SELECT count(*) FROM answers")
+            self._write("COMMIT")
+        except BaseException:
+            self._keeping = False
+            self._rollback()
+            raise
+        return int(kept[0]) if kept else 0
+
+    def _answer(self, sql: str, params: Sequence[Any], extra: str = "") -> pd.DataFrame:
+        """The result of the query ``sql`` (with ``params`` and the content ``extra`` of the views it reads): a kept
+        answer (:meth:`keep_answers`) when there is one, else computed (and kept, while keep_answers runs). A kept
+        answer is the query's own result stored as a DuckDB table, read back in its order."""
+        key = hashlib.sha256("\x00".join([sql, json.dumps([str(p) for p in params]), extra]).encode()).hexdigest()
+        name = f"answer_{key[:24]}"
+        if self._keeping:
+            try:
+                self.con.execute(f"CREATE OR REPLACE TABLE {name} AS {sql}", list(params))
+            except duckdb.Error as exc:
+                raise StoreError(_write_error(self.path, exc)) from exc
+            self.con.execute("DELETE FROM answers WHERE key = ?", [key])
+            self.con.execute("INSERT INTO answers VALUES (?, ?)", [key, name])
+            return self._query(f"SELECT * FROM {name}")
+        if "answers" in self._tables() and self._one("SELECT 1 FROM answers WHERE key = ?", [key]):
+            return self._query(f"SELECT * FROM {name}")
+        return self._query(sql, params)
+
+    def _drop_answers(self) -> None:
+        """Drop the kept answers (inside the caller's transaction: the data they were computed from changes)."""
+        if "answers" not in self._tables():
+            return
+        for (name,) in self.con.execute("SELECT name FROM answers").fetchall():
+            self.con.execute(f"DROP TABLE IF EXISTS {_q(name)}")
+        self.con.execute("DELETE FROM answers")
+
     def has_labels(self) -> bool:
         """Whether ``article_labels`` holds the actor labels of every stored article, counted with the bundled
         ``actor_labels`` lexicon by this framing (else they are found in the texts)."""
@@ -509,7 +574,7 @@ class Store:
                "arg_min(l.sentence_end, l.article_id) AS sentence_end "
                f"FROM article_labels l JOIN (SELECT article_id, CAST({col} AS VARCHAR) AS value FROM articles"
                f"{sql_where}) a USING (article_id) GROUP BY ALL ORDER BY ALL")
-        return self._query(sql, params)
+        return self._answer(sql, params)
 
     def add_terms(self, ids: Sequence[str], texts: Sequence[str | None], source: str, have: set[str], *,
                   sign: str = "", counted: Any = None) -> None:
@@ -620,15 +685,21 @@ class Store:
         held millions of rows) overran 1 GB on a million articles; in parts by a hash of the term when it holds more
         groups than :data:`_COMPACT_GROUPS`. The counts still staged are summed first."""
         self._fold_alone()
-        row = self._one("SELECT current_setting('memory_limit')")
-        limit = str(row[0]) if row else None
-        self.con.execute(f"SET memory_limit = '{_COMPACT_MEMORY}'")
-        try:
+        with self._memory(_COMPACT_MEMORY):
             self._compact_terms()
+
+    @contextlib.contextmanager
+    def _memory(self, limit: str) -> Iterator[None]:
+        """DuckDB's memory limit set to ``limit`` meanwhile (a run's store is opened with a small one)."""
+        row = self._one("SELECT current_setting('memory_limit')")
+        before = str(row[0]) if row else None
+        self.con.execute(f"SET memory_limit = '{_sql_str(limit)}'")
+        try:
+            yield
         finally:
-            if limit:
+            if before:
                 try:
-                    self.con.execute(f"SET memory_limit = '{_sql_str(limit)}'")
+                    self.con.execute(f"SET memory_limit = '{_sql_str(before)}'")
                 except duckdb.Error:
                     pass  # memory DuckDB has not given back yet: the larger limit stays for this connection
 
@@ -723,7 +794,7 @@ class Store:
                     "(SELECT sum(n) AS n_all FROM head)) WHERE score > 0 GROUP BY label), "
                     "unnest(firsts) AS u(r)")
         try:
-            return self._query(
+            return self._answer(
                 "WITH vocab AS MATERIALIZED (SELECT term_id, sum(n) AS total FROM terms GROUP BY term_id "
                 "HAVING sum(n) >= ?), "
                 f"sel AS (SELECT {key} AS label, t.source, t.term_id, t.n, t.n_articles FROM {table} t{join}"
@@ -746,7 +817,8 @@ class Store:
                 "CAST(x.n_articles AS BIGINT), CAST(tops.top AS BIGINT), NULL, CAST(x.candidates AS BIGINT) "
                 "FROM kept x JOIN tops ON tops.label IS NOT DISTINCT FROM x.label AND tops.term_id = x.term_id "
                 f"JOIN term_vocab v ON v.term_id = x.term_id{named} "
-                "ORDER BY label, term NULLS FIRST", [min_count, *params, min_count])
+                "ORDER BY label, term NULLS FIRST", [min_count, *params, min_count],
+                json.dumps(sorted((str(k), v) for k, v in labels.items())))
         finally:
             self.con.unregister("_labels")
 
@@ -1331,6 +1403,7 @@ class Store:
         """
         self._write("BEGIN")
         try:
+            self._drop_answers()  # computed from the articles, term counts and labels this commit changes
             if replace:
                 self.con.register("_replace", pd.DataFrame({"id": list(replace)}, dtype=object))
                 self.add_cells("articles", set(self.columns("articles")), sign="-",

@@ -100,3 +100,57 @@ def test_spans_cover_as_a_scan_would(spans: list[tuple[int, int]], start: int, l
     pairs = [(s, s + n) for s, n in spans]
     want = any(s <= start and start + length <= e for s, e in pairs)
     assert Spans(pairs).covers(start, start + length) is want
+
+
+def test_kept_answers_give_the_first_views_as_computed_and_are_dropped_by_the_next_commit(store: Path,
+                                                                                          tmp_path: Path) -> None:
+    """Store.keep_answers: the Word choice page's first views (terms and labels, by source, leaning and topic) read
+    from the answers a run kept equal those computed; a commit drops them; a small store keeps none."""
+    from framing.compare.stored import FIRST_VIEW_GROUPINGS, PAGE_TOP_TERMS, store_distinctive_terms
+
+    def views(st) -> list[pd.DataFrame]:  # noqa: ANN001
+        return [f(st) for by in FIRST_VIEW_GROUPINGS for f in (
+            lambda s, by=by: store_distinctive_terms(s, by=by, top=PAGE_TOP_TERMS, examples=False),
+            lambda s, by=by: store_actor_labels(s, by=by, examples=False))]
+
+    db = tmp_path / "kept.duckdb"
+    shutil.copy(store, db)
+    with open_store(db, read_only=True) as st:
+        computed = views(st)
+    with open_store(db) as st:
+        assert st.keep_answers() == 0  # the demo is below the threshold
+        assert st.keep_answers(min_articles=0) >= 2 * len(FIRST_VIEW_GROUPINGS)
+    with open_store(db, read_only=True) as st:
+        reads = []
+        real = st._query
+        st._query = lambda sql, params=(): (reads.append(sql), real(sql, params))[1]  # type: ignore[method-assign]
+        kept = views(st)
+        assert any(r.startswith("SELECT * FROM answer_") for r in reads)
+        assert not any("FROM article_labels" in r or "vocab AS MATERIALIZED" in r for r in reads)
+    for a, b in zip(kept, computed, strict=True):
+        pd.testing.assert_frame_equal(a, b)
+    # a filter is computed, not read from them
+    with open_store(db, read_only=True) as st:
+        got = store_actor_labels(st, where={"leaning": ["left"]}, by="source")
+        assert set(got["group"]) < set(computed[1]["group"])
+    rows = [json.loads(line) for line in DEMO.read_text(encoding="utf-8").splitlines() if line.strip()][:1]
+    rows[0]["id"], rows[0]["text"] = "new-article", "The regime's militants attacked."
+    more = tmp_path / "more.jsonl"
+    more.write_text(json.dumps(rows[0]) + "\n", encoding="utf-8")
+    run_corpus([str(more)], db)  # below the threshold: the run drops them and keeps none
+    with open_store(db, read_only=True) as st:
+        assert st.con.execute("SELECT count(*) FROM answers").fetchone() == (0,)
+        assert not [t for t in st.con.execute("SELECT table_name FROM duckdb_tables()").fetchall()
+                    if t[0].startswith("answer_")]
+        after = store_actor_labels(st, by="source", examples=False)
+    assert not after.equals(computed[1])
+
+
+def test_a_run_on_a_large_store_keeps_the_answers(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import framing.corpus.store as store_mod
+
+    monkeypatch.setattr(store_mod.Store.keep_answers, "__kwdefaults__", {"min_articles": 10})
+    db = tmp_path / "s.duckdb"
+    run_corpus([str(DEMO)], db, batch_size=50)
+    with open_store(db, read_only=True) as st:
+        assert st.con.execute("SELECT count(*) FROM answers").fetchone()[0] >= 6
