@@ -311,8 +311,7 @@ class Store:
             self.con.execute(f"CREATE OR REPLACE TABLE {table} AS SELECT {self.cell_select(table, have)} "
                              "FROM articles GROUP BY ALL")
             self._columns.pop(table, None)
-        self.con.execute("DELETE FROM store_info WHERE key = 'cells_version'")
-        self.con.execute("INSERT INTO store_info VALUES ('cells_version', ?)", [_cells_signature()])
+        self._set_info("cells_version", _cells_signature())
 
     def add_cells(self, source: str, have: set[str], *, sign: str = "", where: str = "") -> None:
         """Add the sums of the articles rows of ``source`` (a table or view with the columns ``have``, filtered by
@@ -377,8 +376,7 @@ class Store:
                 finally:
                     reader.close()
             self.con.execute(f"CREATE INDEX {_BLOB_INDEX} ON text_blobs (article_id)")
-            self.con.execute("DELETE FROM store_info WHERE key = 'text_blobs_version'")
-            self.con.execute("INSERT INTO store_info VALUES ('text_blobs_version', ?)", [_TEXT_BLOBS_VERSION])
+            self._set_info("text_blobs_version", _TEXT_BLOBS_VERSION)
             self._write("COMMIT")
         except BaseException:
             self._rollback()
@@ -403,6 +401,11 @@ class Store:
     def _info(self, key: str) -> str | None:
         row = self._one("SELECT value FROM store_info WHERE key = ?", [key])
         return row[0] if row else None
+
+    def _set_info(self, key: str, value: str) -> None:
+        """Set one ``store_info`` value (inside the caller's transaction)."""
+        self.con.execute("DELETE FROM store_info WHERE key = ?", [key])
+        self.con.execute("INSERT INTO store_info VALUES (?, ?)", [key, value])
 
     def _build_terms(self) -> None:
         """(Re)count the terms of every stored text into the term tables, in one transaction of its own."""
@@ -432,8 +435,7 @@ class Store:
                         self.add_terms(chunk.column(0).to_pylist(), chunk.column(1).to_pylist(), "articles", have)
                 finally:
                     reader.close()
-            self.con.execute("DELETE FROM store_info WHERE key = 'terms_version'")
-            self.con.execute("INSERT INTO store_info VALUES ('terms_version', ?)", [_terms_signature()])
+            self._set_info("terms_version", _terms_signature())
             self._write("COMMIT")
         except BaseException:
             self._rollback()
@@ -457,8 +459,7 @@ class Store:
             ids = [r[0] for r in self.con.execute("SELECT article_id FROM articles ORDER BY article_id").fetchall()]
             for i in range(0, len(ids), _LABEL_CHUNK):
                 self._count_labels(ids[i:i + _LABEL_CHUNK])
-            self.con.execute("DELETE FROM store_info WHERE key = 'labels_version'")
-            self.con.execute("INSERT INTO store_info VALUES ('labels_version', ?)", [_labels_signature()])
+            self._set_info("labels_version", _labels_signature())
             self._write("COMMIT")
         except BaseException:
             self._rollback()
