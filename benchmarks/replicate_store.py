@@ -157,6 +157,7 @@ def replicate(base: Path, out: Path, n: int, *, log: bool = True, spread_days: i
         st.compact_cells()
         st.compact_terms()
         st.build_text_blobs()  # the copies' texts, each compressed on its own (Store.texts reads them by id)
+        st.record_labels()  # (every copy's labels were added with it)
         st.keep_answers()  # the dashboard's first views, as a complete run keeps them
         st.checkpoint()
     tmp.rename(out)

@@ -71,7 +71,7 @@ class PoolExecutor:
         # commit_group batches taken out at a time, at least 4 x workers + 1 stay in flight.
         self.window = 4 * workers + commit_group
         self.pool = process_pool(workers, init_pool_worker, (lexicons, config))
-        # The workers' result tables, two files per batch (see worker.analyse_to_files), deleted once committed. The
+        # The workers' result tables, four files per batch (see worker.analyse_to_files), deleted once committed. The
         # folder's name carries this process's id, so that the folders of runs killed before they could remove
         # theirs (SIGKILL, a power cut) are recognised and removed by the next run.
         remove_orphan_folders()

@@ -43,7 +43,7 @@ from framing.config import CORPUS_CONFIG, RECORD_SECONDS, Config
 from framing.corpus import schema
 from framing.corpus.executors import ENGINES, Engine, Executor, Handle, make_executor
 from framing.corpus.ingest import FIELDS, InputInfo, Mapping, content_hash, describe_inputs, read_inputs
-from framing.corpus.store import Store
+from framing.corpus.store import Store, StoreError
 from framing.corpus.worker import BatchResult, Task
 from framing.errors import ConfigError, FramingError, RunError, Terminated, value_invalid_msg
 from framing.lexicons import Lexicons, default_lexicons
@@ -193,7 +193,11 @@ def run_corpus(inputs: Sequence[str], db: str | Path, *, mapping: Mapping | None
             executor = None
             store.compact_cells()  # one row per cell again (each commit added its own)
             store.compact_terms()  # (the term counts still staged summed first)
-            store.keep_answers()  # the dashboard's first views, on a large store
+            try:  # the dashboard's first views, on a large store: the run is complete without them
+                store.keep_answers()
+            except StoreError as exc:
+                print(f"framing: the dashboard's first views were not kept ({exc}); it computes them when asked "
+                      "(slower on a large store)", file=sys.stderr, flush=True)
             status = "complete"
         except KeyboardInterrupt as exc:
             status = "interrupted"  # raised again below, once the batches in flight are abandoned and recorded

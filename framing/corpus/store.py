@@ -30,6 +30,13 @@ Tables (see :mod:`framing.corpus.schema` for the columns):
                replaced article's are subtracted. A reader finding counts still staged (a run killed before its
                end) counts the texts instead, and the next store opened for writing sums them. Counted once from
                the texts when a store without the tables (or with counts of other terms) is opened for writing.
+``article_labels`` one row per article and actor label (:mod:`framing.compare.labelcount`, counted by the
+               workers, inserted and replaced with the articles): what the Word choice page's labels sum. Counted
+               again from the texts and quotations when a store opened for writing has none, labels of another
+               lexicon, or articles committed since by a framing that does not count them (``labels_stamp``).
+``answers``    the kept results of the Word choice page's first views (:meth:`Store.keep_answers`, tables
+               ``answer_...``): kept when a run completes on a large store, dropped by the next commit, and not read
+               when any framing committed since (``answers_stamp``).
 
 Writes happen a few consecutive batches per transaction (:meth:`Store.commit_batch`): their articles, findings,
 ledger rows and the run's progress are committed together or not at all, so a killed run loses at most the
@@ -245,8 +252,8 @@ class Store:
         self.con.execute(f"CREATE TABLE IF NOT EXISTS {_STAGE_SQL}")
         self.con.execute(f"CREATE TABLE IF NOT EXISTS {_labels_table_sql()}")
         self.con.execute("COMMIT")
-        if self._info("labels_version") != _labels_signature():
-            self._build_labels()
+        if self._info("labels_version") != _labels_signature() or self._info("labels_stamp") != self._stamp():
+            self._build_labels()  # (another lexicon, or articles written by a framing that does not count labels)
         if self._info("terms_version") != _terms_signature():
             self._build_terms()
         elif self._one("SELECT 1 FROM term_stage LIMIT 1"):  # left by a run that was stopped: summed now
@@ -444,22 +451,44 @@ class Store:
             self.compact_terms()
 
     def _build_labels(self) -> None:
-        """(Re)count the actor labels of every stored article into ``article_labels``, in one transaction."""
+        """(Re)count the actor labels of every stored article into ``article_labels``, in one transaction: the
+        texts read with their quotations (grouped per article in one pass over the findings) through a second
+        connection, a chunk at a time, while this one writes the counts."""
+        from framing.compare.labelcount import count_labels, labels_arrow
+        from framing.lexicons import load_lexicon
+        from framing.text.document import prepare
+
         row = self._one("SELECT count(*) FROM articles")
         n = int(row[0]) if row else 0
         if n:
-            why = " again (they were counted with another lexicon or by an older framing)" \
-                if self._info("labels_version") else ""
+            why = " again (they were counted with another lexicon, by an older framing, or articles were added " \
+                "without them)" if self._info("labels_version") else ""
             print(f"framing: {self.path}: counting the actor labels of {n:,} articles for the Word choice page "
                   f"(table article_labels){why}, once", file=sys.stderr, flush=True)
+        lexicon = load_lexicon("actor_labels")
         self._write("BEGIN")
         try:
             self._drop_answers()
             self.con.execute(f"CREATE OR REPLACE TABLE {_labels_table_sql()}")
-            ids = [r[0] for r in self.con.execute("SELECT article_id FROM articles ORDER BY article_id").fetchall()]
-            for i in range(0, len(ids), _LABEL_CHUNK):
-                self._count_labels(ids[i:i + _LABEL_CHUNK])
+            if n:
+                row = self._one("SELECT current_database()")
+                reader = self.con.cursor()
+                try:
+                    reader.execute(f"USE {_q(str(row[0]) if row else 'store')}")
+                    chunks = reader.sql(
+                        "SELECT a.article_id, a.text, q.quotes FROM articles a LEFT JOIN (SELECT article_id, "
+                        "list(struct_pack(s := start, e := \"end\", k := kind)) AS quotes FROM findings WHERE "
+                        "type = 'quote' GROUP BY article_id) q USING (article_id)").to_arrow_reader(_LABEL_CHUNK)
+                    for chunk in chunks:
+                        rows = [r for a, text, quotes in zip(*(c.to_pylist() for c in chunk.columns), strict=True)
+                                if isinstance(text, str)
+                                for r in count_labels(a, prepare(text), lexicon,
+                                                      [(q["s"], q["e"], q["k"]) for q in quotes or ()])]
+                        self._insert_labels(labels_arrow(rows))
+                finally:
+                    reader.close()
             self._set_info("labels_version", _labels_signature())
+            self._set_info("labels_stamp", self._stamp())
             self._write("COMMIT")
         except BaseException:
             self._rollback()
@@ -520,6 +549,7 @@ class Store:
             with self._memory(_COMPACT_MEMORY):  # (the sums the page makes, with the page's memory)
                 first_views(self)
             self._keeping = False
+            self._set_info("answers_stamp", self._stamp())
             kept = self._one("SELECT count(*) FROM answers")
             self._write("COMMIT")
         except BaseException:
@@ -542,7 +572,8 @@ class Store:
             self.con.execute("DELETE FROM answers WHERE key = ?", [key])
             self.con.execute("INSERT INTO answers VALUES (?, ?)", [key, name])
             return self._query(f"SELECT * FROM {name}")
-        if "answers" in self._tables() and self._one("SELECT 1 FROM answers WHERE key = ?", [key]):
+        if "answers" in self._tables() and self._one("SELECT 1 FROM answers WHERE key = ?", [key]) and \
+                self._info("answers_stamp") == self._stamp():  # (not if a framing that drops none committed since)
             return self._query(f"SELECT * FROM {name}")
         return self._query(sql, params)
 
@@ -551,13 +582,27 @@ class Store:
         if "answers" not in self._tables():
             return
         for (name,) in self.con.execute("SELECT name FROM answers").fetchall():
-            self.con.execute(f"DROP TABLE IF EXISTS {_q(name)}")
+            if re.fullmatch(r"answer_[0-9a-f]{24}", str(name)):  # (only its own tables, whatever the list says)
+                self.con.execute(f"DROP TABLE IF EXISTS {_q(name)}")
         self.con.execute("DELETE FROM answers")
 
     def has_labels(self) -> bool:
         """Whether ``article_labels`` holds the actor labels of every stored article, counted with the bundled
-        ``actor_labels`` lexicon by this framing (else they are found in the texts)."""
-        return "article_labels" in self._tables() and self._info("labels_version") == _labels_signature()
+        ``actor_labels`` lexicon by this framing, and no framing that does not count them has committed since
+        (else they are found in the texts)."""
+        return "article_labels" in self._tables() and self._info("labels_version") == _labels_signature() and \
+            self._info("labels_stamp") == self._stamp()
+
+    def _stamp(self) -> str:
+        """What changes with every commit of any framing, old ones included (the articles stored, the input items
+        the runs committed): kept with the labels and the kept answers, which hold for that state only."""
+        row = self._one("SELECT (SELECT count(*) FROM articles), (SELECT coalesce(sum(committed), 0) FROM runs)")
+        return f"{row[0]}:{row[1]}" if row else ""
+
+    def record_labels(self) -> None:
+        """Record that ``article_labels`` holds the labels of every stored article, after writing them outside
+        :meth:`commit_batch` (benchmarks/replicate_store.py), inside the caller's transaction or on its own."""
+        self._set_info("labels_stamp", self._stamp())
 
     def label_groups(self, where: dict[str, Any] | None, by: str) -> pd.DataFrame:
         """The actor labels of the articles ``where`` selects (as in :meth:`articles_frame`), summed per value of the
@@ -1425,6 +1470,7 @@ class Store:
             if articles is not None:
                 self._add_labels(articles, labels)
             self.con.execute("UPDATE runs SET committed = ? WHERE run_id = ?", [committed, run_id])
+            self.record_labels()
             self._write("COMMIT")
         except BaseException as exc:
             self._rollback()
@@ -1437,13 +1483,13 @@ class Store:
     def _add_labels(self, articles: Any, labels: Any) -> None:
         """Add the actor labels of the articles just inserted: the workers' (``labels``, one part per part of
         ``articles``), else counted here from their texts and quotations."""
-        parts = _tables(articles)
+        n_parts = len(articles) if isinstance(articles, list) else 1
         counted = _tables(labels) if labels is not None else []
-        if len(counted) == len(parts):
+        if len(counted) == n_parts:
             for part in counted:
                 self._insert_labels(part)
             return
-        for part in parts:
+        for part in _tables(articles):
             if part.num_rows:
                 self._count_labels(part.column("article_id").to_pylist())
 

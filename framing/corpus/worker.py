@@ -127,8 +127,8 @@ def analyse_batch(tasks: list[Task], run_id: int, versions_key: str, lexicons: L
 
 def analyse_to_files(tasks: list[Task], run_id: int, versions_key: str, folder: str, part: str, *,
                      fmt: str = "arrow", lexicons: Lexicons | None = None, config: Config | None = None) -> BatchResult:
-    """:func:`analyse_batch`, with the two tables written to ``folder/part-{articles,findings}.{fmt}`` and their
-    paths returned: Arrow IPC for a local pool worker (the run's private temporary folder), Parquet for a Dask
+    """:func:`analyse_batch`, with its tables written to ``folder/part-{articles,findings,terms,labels}.{fmt}`` and
+    their paths returned: Arrow IPC for a local pool worker (the run's private temporary folder), Parquet for a Dask
     worker (the shared staging folder). Each file is written under a temporary name and renamed, so a killed or
     retried task never leaves half a file under the final name.
 

@@ -154,3 +154,37 @@ def test_a_run_on_a_large_store_keeps_the_answers(tmp_path: Path, monkeypatch: p
     run_corpus([str(DEMO)], db, batch_size=50)
     with open_store(db, read_only=True) as st:
         assert st.con.execute("SELECT count(*) FROM answers").fetchone()[0] >= 6
+
+
+def test_a_commit_by_a_framing_that_keeps_no_labels_makes_them_and_the_answers_count_again(store: Path,
+                                                                                           tmp_path: Path) -> None:
+    """A framing from before the labels and answers commits articles without either (as simulated here, in SQL):
+    the labels and the kept answers no longer hold; readers compute from the texts, and the next store opened for
+    writing counts the labels again."""
+    from framing.compare.stored import store_distinctive_terms
+
+    db = tmp_path / "old-writer.duckdb"
+    shutil.copy(store, db)
+    with open_store(db) as st:
+        st.keep_answers(min_articles=0)
+        one = st.con.execute("SELECT article_id FROM articles ORDER BY article_id LIMIT 1").fetchone()[0]
+        # an older framing's commit: a copy of an article (with its findings), no labels, the run's count moved on
+        st.con.execute("CREATE TEMP TABLE _a AS SELECT * FROM articles WHERE article_id = ?", [one])
+        st.con.execute("UPDATE _a SET article_id = 'zz-old-writer', content_hash = 'zz'")
+        st.con.execute("INSERT INTO articles SELECT * FROM _a")
+        st.con.execute("INSERT INTO findings BY NAME SELECT * EXCLUDE (article_id, explanation), 'zz-old-writer' AS "
+                       "article_id FROM findings WHERE article_id = ?", [one])
+        st.con.execute("UPDATE runs SET committed = committed + 1")
+    with open_store(db, read_only=True) as st:
+        assert not st.has_labels()
+        want = _from_texts(st, None, "source")
+        pd.testing.assert_frame_equal(store_actor_labels(st, by="source"), want, check_dtype=False)
+        reads: list[str] = []
+        real = st._query
+        st._query = lambda sql, params=(): (reads.append(sql), real(sql, params))[1]  # type: ignore[method-assign]
+        store_distinctive_terms(st, by="source", top=15, examples=False)
+        assert not any(r.startswith("SELECT * FROM answer_") for r in reads)
+    with open_store(db) as st:  # counted again
+        assert st.has_labels()
+        assert st.con.execute("SELECT count(*) FROM article_labels WHERE article_id = 'zz-old-writer'").fetchone()[0]
+        pd.testing.assert_frame_equal(store_actor_labels(st, by="source"), want, check_dtype=False)
