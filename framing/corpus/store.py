@@ -451,9 +451,7 @@ class Store:
             self.compact_terms()
 
     def _build_labels(self) -> None:
-        """(Re)count the actor labels of every stored article into ``article_labels``, in one transaction: the
-        texts read with their quotations (grouped per article in one pass over the findings) through a second
-        connection, a chunk at a time, while this one writes the counts."""
+        """(Re)count the actor labels of every stored article into ``article_labels``, in one transaction."""
         from framing.compare.labelcount import count_labels, labels_arrow
         from framing.lexicons import load_lexicon
         from framing.text.document import prepare
@@ -471,20 +469,26 @@ class Store:
             self._drop_answers()
             self.con.execute(f"CREATE OR REPLACE TABLE {_labels_table_sql()}")
             if n:
+                # in parts by a hash of the id, each one scan of the quotations (held in memory for the part) and
+                # one of the texts (read a chunk at a time), through a second connection while this one writes
+                parts = min(_LABEL_PARTS, max(1, n // _LABEL_PART_ARTICLES))
                 row = self._one("SELECT current_database()")
                 reader = self.con.cursor()
                 try:
                     reader.execute(f"USE {_q(str(row[0]) if row else 'store')}")
-                    chunks = reader.sql(
-                        "SELECT a.article_id, a.text, q.quotes FROM articles a LEFT JOIN (SELECT article_id, "
-                        "list(struct_pack(s := start, e := \"end\", k := kind)) AS quotes FROM findings WHERE "
-                        "type = 'quote' GROUP BY article_id) q USING (article_id)").to_arrow_reader(_LABEL_CHUNK)
-                    for chunk in chunks:
-                        rows = [r for a, text, quotes in zip(*(c.to_pylist() for c in chunk.columns), strict=True)
-                                if isinstance(text, str)
-                                for r in count_labels(a, prepare(text), lexicon,
-                                                      [(q["s"], q["e"], q["k"]) for q in quotes or ()])]
-                        self._insert_labels(labels_arrow(rows))
+                    for part in range(parts):
+                        cond = f" AND hash(article_id) % {parts} = {part}" if parts > 1 else ""
+                        quotes: dict[str, list[tuple[int, int, str]]] = {}
+                        for a, qs, qe, kind in reader.execute("SELECT article_id, start, \"end\", kind FROM findings "
+                                                              f"WHERE type = 'quote'{cond}").fetchall():
+                            quotes.setdefault(a, []).append((int(qs), int(qe), str(kind)))
+                        chunks = reader.sql(f"SELECT article_id, text FROM articles WHERE true{cond}"
+                                            ).to_arrow_reader(_LABEL_CHUNK)
+                        for chunk in chunks:
+                            ids, texts = chunk.column(0).to_pylist(), chunk.column(1).to_pylist()
+                            self._insert_labels(labels_arrow([
+                                r for a, text in zip(ids, texts, strict=True) if isinstance(text, str)
+                                for r in count_labels(a, prepare(text), lexicon, quotes.get(a, ()))]))
                 finally:
                     reader.close()
             self._set_info("labels_version", _labels_signature())
@@ -1618,6 +1622,11 @@ def _labels_signature() -> str:
 
 # Articles whose actor labels are counted at once when a store counts them itself (their texts read together).
 _LABEL_CHUNK = 2_000
+# When a store counts every article's labels again, it reads them in parts by a hash of the id, about this many
+# articles a part (their quotations held in memory: about 10 a news article), at most _LABEL_PARTS parts (each
+# part one scan of the findings and of the texts).
+_LABEL_PART_ARTICLES = 20_000
+_LABEL_PARTS = 64
 
 
 def _cells_signature() -> str:

@@ -55,9 +55,14 @@ def test_store_actor_labels_equal_the_labels_found_in_the_texts(store: Path, whe
     pd.testing.assert_frame_equal(got.reset_index(drop=True), want.reset_index(drop=True), check_dtype=False)
 
 
-def test_a_store_counted_by_itself_equals_the_workers_counts(store: Path, tmp_path: Path) -> None:
+@pytest.mark.parametrize("part_articles", [20_000, 30])  # one part; parts by a hash of the id
+def test_a_store_counted_by_itself_equals_the_workers_counts(store: Path, tmp_path: Path, part_articles: int,
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
     """An older store without the table (or with another lexicon's counts) counts them once when opened for writing,
     from its texts and quotations: the same rows the workers counted."""
+    import framing.corpus.store as store_mod
+
+    monkeypatch.setattr(store_mod, "_LABEL_PART_ARTICLES", part_articles)
     db = tmp_path / "old.duckdb"
     shutil.copy(store, db)
     with open_store(db) as st:
