@@ -498,30 +498,29 @@ class Store:
             self._rollback()
             raise
 
-    def _count_labels(self, ids: Sequence[str]) -> None:
-        """Count the actor labels of these stored articles (their texts and quotations read from the store) into
-        ``article_labels``: for articles whose labels were not counted where they were analysed."""
+    def _count_labels(self, articles: Any, findings: Any) -> None:
+        """Count the actor labels of a commit's articles (Arrow tables, or their files) from their texts and the
+        quotations among the commit's ``findings`` into ``article_labels``: for articles whose labels were not
+        counted where they were analysed (workers of an older framing). Reads nothing from the store."""
         from framing.compare.labelcount import count_labels, labels_arrow
         from framing.lexicons import load_lexicon
         from framing.text.document import prepare
 
-        if not ids:
-            return
         lexicon = load_lexicon("actor_labels")
-        self.con.register("_label_ids", pd.DataFrame({"id": list(ids)}, dtype=object))
-        try:
-            texts = self.con.execute("SELECT article_id, text FROM articles WHERE article_id IN "
-                                     "(SELECT id FROM _label_ids) ORDER BY article_id").fetchall()
-            quotes: dict[str, list[tuple[int, int, str]]] = {}
-            for a, s, e, kind in self.con.execute(
-                    "SELECT article_id, start, \"end\", kind FROM findings WHERE type = 'quote' AND article_id IN "
-                    "(SELECT id FROM _label_ids)").fetchall():
-                quotes.setdefault(a, []).append((int(s), int(e), str(kind)))
-        finally:
-            self.con.unregister("_label_ids")
-        rows = [r for a, text in texts if isinstance(text, str)
-                for r in count_labels(a, prepare(text), lexicon, quotes.get(a, ()))]
-        self._insert_labels(labels_arrow(rows))
+        quotes: dict[str, list[tuple[int, int, str]]] = {}
+        for part in (_tables(findings) if findings is not None else []):
+            if not {"type", "article_id", "start", "end", "kind"} <= set(part.column_names):
+                continue
+            for a, t, qs, qe, kind in zip(*(part.column(c).to_pylist() for c in ("article_id", "type", "start",
+                                                                                   "end", "kind")), strict=True):
+                if t == "quote":
+                    quotes.setdefault(a, []).append((int(qs), int(qe), str(kind)))
+        for part in _tables(articles):
+            if part.num_rows and "text" in part.column_names:
+                ids, texts = part.column("article_id").to_pylist(), part.column("text").to_pylist()
+                self._insert_labels(labels_arrow([
+                    r for a, text in zip(ids, texts, strict=True) if isinstance(text, str)
+                    for r in count_labels(a, prepare(text), lexicon, quotes.get(a, ()))]))
 
     def _insert_labels(self, table: Any) -> None:
         if table.num_rows:
@@ -1472,7 +1471,7 @@ class Store:
                     continue
                 self._insert(table, data, terms=terms if table == "articles" else None)
             if articles is not None:
-                self._add_labels(articles, labels)
+                self._add_labels(articles, findings, labels)
             self.con.execute("UPDATE runs SET committed = ? WHERE run_id = ?", [committed, run_id])
             self.record_labels()
             self._write("COMMIT")
@@ -1484,18 +1483,16 @@ class Store:
                 raise StoreError(_write_error(self.path, exc)) from exc
             raise
 
-    def _add_labels(self, articles: Any, labels: Any) -> None:
+    def _add_labels(self, articles: Any, findings: Any, labels: Any) -> None:
         """Add the actor labels of the articles just inserted: the workers' (``labels``, one part per part of
-        ``articles``), else counted here from their texts and quotations."""
+        ``articles``), else counted here from their texts and the quotations among ``findings``."""
         n_parts = len(articles) if isinstance(articles, list) else 1
         counted = _tables(labels) if labels is not None else []
         if len(counted) == n_parts:
             for part in counted:
                 self._insert_labels(part)
             return
-        for part in _tables(articles):
-            if part.num_rows:
-                self._count_labels(part.column("article_id").to_pylist())
+        self._count_labels(articles, findings)
 
     def _insert(self, table: str, data: Any, terms: Any = None) -> None:
         """Insert ``data`` (a table, a file, or a list of them) into ``table``; for the articles, ``terms`` are
