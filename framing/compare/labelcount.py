@@ -8,10 +8,10 @@ pandas, so that corpus workers can count labels beside the analysis without load
 
 from __future__ import annotations
 
-from bisect import bisect_right
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any, NamedTuple
 
+from framing.detect.loaded_terms import inside
 from framing.findings import QUOTED_KINDS
 from framing.lexicons import Lexicon
 
@@ -41,23 +41,7 @@ class Mention(NamedTuple):
     sentence_end: int
 
 
-class Spans:
-    """Character spans, asked whether one contains a given span in logarithmic time (quotations may nest or
-    overlap; an article can have thousands of them)."""
-
-    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
-        ordered = sorted(spans)
-        self.starts = [s for s, _ in ordered]
-        self.reach: list[int] = []  # the furthest end of the spans up to each one
-        far = -1
-        for _, e in ordered:
-            far = max(far, e)
-            self.reach.append(far)
-
-    def covers(self, start: int, end: int) -> bool:
-        """Whether a span ``(s, e)`` has ``s <= start`` and ``end <= e``."""
-        i = bisect_right(self.starts, start) - 1
-        return i >= 0 and self.reach[i] >= end
+Spans = Callable[[int, int], bool]  # "is [s, e) inside one of the spans" (framing.detect.loaded_terms.inside)
 
 
 def quote_spans(quotes: Iterable[tuple[int, int, str]]) -> tuple[Spans, Spans]:
@@ -68,7 +52,16 @@ def quote_spans(quotes: Iterable[tuple[int, int, str]]) -> tuple[Spans, Spans]:
             quoted.append((s, e))
         elif kind == "scare":
             scare.append((s, e))
-    return Spans(quoted), Spans(scare)
+    return inside(sorted(quoted)), inside(sorted(scare))
+
+
+def group_quotes(rows: Iterable[tuple[Any, Any, Any, Any, Any]]) -> dict[str, list[tuple[int, int, str]]]:
+    """Findings rows ``(article_id, type, start, end, kind)`` as each article's quotations ``(start, end, kind)``."""
+    out: dict[str, list[tuple[int, int, str]]] = {}
+    for a, t, s, e, kind in rows:
+        if t == "quote":
+            out.setdefault(str(a), []).append((int(s), int(e), str(kind)))
+    return out
 
 
 def mentions(doc: Any, lexicon: Lexicon, quoted: Spans, scare: Spans) -> Iterator[Mention]:
@@ -78,8 +71,8 @@ def mentions(doc: Any, lexicon: Lexicon, quoted: Spans, scare: Spans) -> Iterato
         s, e = doc.tok_start[m.first], doc.tok_end[m.last]
         k = doc.sentence_of(s)
         ss, se = (doc.sentences[k].start, doc.sentences[k].end) if k >= 0 else (0, min(len(text), e + 200))
-        yield Mention(m.entry.category, m.entry.term, m.entry.weight, m.entry.neutral, s, e, quoted.covers(s, e),
-                      scare.covers(s, e), ss, se)
+        yield Mention(m.entry.category, m.entry.term, m.entry.weight, m.entry.neutral, s, e, quoted(s, e), scare(s, e),
+                      ss, se)
 
 
 def label_counts(article_id: str, found: Iterable[Mention]) -> list[tuple[Any, ...]]:
@@ -103,6 +96,16 @@ def count_labels(article_id: str, doc: Any, lexicon: Lexicon, quotes: Sequence[t
     """:func:`label_counts` of the labels in ``doc`` with these quotations."""
     quoted, scare = quote_spans(quotes)
     return label_counts(article_id, mentions(doc, lexicon, quoted, scare))
+
+
+def count_texts(ids: Sequence[str], texts: Sequence[str | None], quotes: dict[str, list[tuple[int, int, str]]],
+                lexicon: Lexicon) -> Any:
+    """:func:`count_labels` of these texts (each prepared here) with their articles' ``quotes``, as
+    :func:`labels_arrow`'s table; a missing text counts nothing."""
+    from framing.text.document import prepare
+
+    return labels_arrow([r for a, text in zip(ids, texts, strict=True) if isinstance(text, str)
+                         for r in count_labels(a, prepare(text), lexicon, quotes.get(a, ()))])
 
 
 def labels_arrow(rows: Sequence[tuple[Any, ...]]) -> Any:

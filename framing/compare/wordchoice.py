@@ -362,11 +362,10 @@ def _quote_spans(findings: pd.DataFrame | None) -> dict[str, list[tuple[int, int
     """Each article's quotations, ``(start, end, kind)``."""
     if findings is None or findings.empty:
         return {}
+    from framing.compare.labelcount import group_quotes
+
     q = findings[findings["type"] == "quote"]
-    out: dict[str, list[tuple[int, int, str]]] = {}
-    for a, s, e, kind in zip(q["article_id"].astype(str), q["start"], q["end"], q["kind"], strict=True):
-        out.setdefault(a, []).append((int(s), int(e), str(kind)))
-    return out
+    return group_quotes(zip(q["article_id"], q["type"], q["start"], q["end"], q["kind"], strict=True))
 
 
 LABEL_COLUMNS = ("group", "concept", "label", "weight", "count", "share", "n_articles", "quoted", "scare",

@@ -452,9 +452,8 @@ class Store:
 
     def _build_labels(self) -> None:
         """(Re)count the actor labels of every stored article into ``article_labels``, in one transaction."""
-        from framing.compare.labelcount import count_labels, labels_arrow
+        from framing.compare.labelcount import count_texts, group_quotes
         from framing.lexicons import load_lexicon
-        from framing.text.document import prepare
 
         row = self._one("SELECT count(*) FROM articles")
         n = int(row[0]) if row else 0
@@ -478,17 +477,14 @@ class Store:
                     reader.execute(f"USE {_q(str(row[0]) if row else 'store')}")
                     for part in range(parts):
                         cond = f" AND hash(article_id) % {parts} = {part}" if parts > 1 else ""
-                        quotes: dict[str, list[tuple[int, int, str]]] = {}
-                        for a, qs, qe, kind in reader.execute("SELECT article_id, start, \"end\", kind FROM findings "
-                                                              f"WHERE type = 'quote'{cond}").fetchall():
-                            quotes.setdefault(a, []).append((int(qs), int(qe), str(kind)))
+                        quotes = group_quotes(reader.execute(
+                            f"SELECT article_id, type, start, \"end\", kind FROM findings WHERE type = 'quote'{cond}"
+                        ).fetchall())
                         chunks = reader.sql(f"SELECT article_id, text FROM articles WHERE true{cond}"
                                             ).to_arrow_reader(_LABEL_CHUNK)
                         for chunk in chunks:
-                            ids, texts = chunk.column(0).to_pylist(), chunk.column(1).to_pylist()
-                            self._insert_labels(labels_arrow([
-                                r for a, text in zip(ids, texts, strict=True) if isinstance(text, str)
-                                for r in count_labels(a, prepare(text), lexicon, quotes.get(a, ()))]))
+                            self._insert_labels(count_texts(chunk.column(0).to_pylist(), chunk.column(1).to_pylist(),
+                                                            quotes, lexicon))
                 finally:
                     reader.close()
             self._set_info("labels_version", _labels_signature())
@@ -502,25 +498,18 @@ class Store:
         """Count the actor labels of a commit's articles (Arrow tables, or their files) from their texts and the
         quotations among the commit's ``findings`` into ``article_labels``: for articles whose labels were not
         counted where they were analysed (workers of an older framing). Reads nothing from the store."""
-        from framing.compare.labelcount import count_labels, labels_arrow
+        from framing.compare.labelcount import count_texts, group_quotes
         from framing.lexicons import load_lexicon
-        from framing.text.document import prepare
 
         lexicon = load_lexicon("actor_labels")
-        quotes: dict[str, list[tuple[int, int, str]]] = {}
-        for part in (_tables(findings) if findings is not None else []):
-            if not {"type", "article_id", "start", "end", "kind"} <= set(part.column_names):
-                continue
-            for a, t, qs, qe, kind in zip(*(part.column(c).to_pylist() for c in ("article_id", "type", "start",
-                                                                                   "end", "kind")), strict=True):
-                if t == "quote":
-                    quotes.setdefault(a, []).append((int(qs), int(qe), str(kind)))
+        columns = ("article_id", "type", "start", "end", "kind")
+        quotes = group_quotes(row for part in (_tables(findings) if findings is not None else [])
+                              if set(columns) <= set(part.column_names)
+                              for row in zip(*(part.column(c).to_pylist() for c in columns), strict=True))
         for part in _tables(articles):
             if part.num_rows and "text" in part.column_names:
-                ids, texts = part.column("article_id").to_pylist(), part.column("text").to_pylist()
-                self._insert_labels(labels_arrow([
-                    r for a, text in zip(ids, texts, strict=True) if isinstance(text, str)
-                    for r in count_labels(a, prepare(text), lexicon, quotes.get(a, ()))]))
+                self._insert_labels(count_texts(part.column("article_id").to_pylist(), part.column("text").to_pylist(),
+                                                quotes, lexicon))
 
     def _insert_labels(self, table: Any) -> None:
         if table.num_rows:

@@ -26,8 +26,8 @@ def detect(doc: Document, lexicon: Lexicon, quoted: Sequence[tuple[int, int]] = 
            named: Sequence[tuple[int, int]] = ()) -> list[LoadedTerm]:
     """Loaded terms in ``doc``. ``quoted`` lists the (start, end) spans of other people's words, sorted; terms inside
     one of the sorted ``named`` spans (titles of works, names: "Parasite") are nobody's wording and are left out."""
-    inside_quoted = _inside(quoted)
-    inside_named = _inside(named)
+    inside_quoted = inside(quoted)
+    inside_named = inside(named)
     out: list[LoadedTerm] = []
     for m in lexicon.find(doc.words, doc.text, doc.tok_start, doc.tok_end):
         s, e = doc.tok_start[m.first], doc.tok_end[m.last]
@@ -41,9 +41,9 @@ def detect(doc: Document, lexicon: Lexicon, quoted: Sequence[tuple[int, int]] = 
     return out
 
 
-def _inside(spans: Sequence[tuple[int, int]]) -> Callable[[int, int], bool]:
-    """A test "is [s, e) inside one of ``spans``" for sorted spans that nest or are disjoint: a span starting at or
-    before s holds it iff the running maximum of the ends up to s reaches e."""
+def inside(spans: Sequence[tuple[int, int]]) -> Callable[[int, int], bool]:
+    """A test "is [s, e) inside one of ``spans``" for sorted spans (nested, disjoint or overlapping): a span starting
+    at or before s holds it iff the running maximum of the ends up to s reaches e."""
     starts = [s for s, _ in spans]
     max_end = list(accumulate((e for _, e in spans), max))
 
