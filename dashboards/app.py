@@ -27,9 +27,10 @@ page = st.navigation(PAGES)
 
 def main() -> None:
     choice = cached.data_choice()
-    cached.store_ref(choice)  # analyses the corpus on first start (with progress), then returns at once
+    ref = cached.store_ref(choice)  # analyses the corpus on first start (with progress), then returns at once
     widgets.show_text(f"Data: {choice.label}", "caption", where=st.sidebar)
-    page.run()
+    with cached.held(ref):  # the run's queries share one open database
+        page.run()
 
 
 widgets.run(main)  # any failure, here or in a page, is a message on the page, not a traceback

@@ -1,17 +1,20 @@
 """The dashboard's caches, at the UI edge: every computation is a library call, cached here by its inputs.
 
 A store is named by a ``Ref``: its path and the file's modification time, so that a rebuilt store is never
-served from an old cache. Queries open the store read-only for the call (a few ms) rather than holding a
-connection: the results are cached anyway, DuckDB connections are not to be shared between Streamlit's threads,
-and a held connection would keep `framing run` from writing to the store. ``st.cache_data`` keeps tables
+served from an old cache. Queries open the store read-only for the call rather than sharing a connection: the
+results are cached anyway and DuckDB connections are not to be shared between Streamlit's threads; the store is
+held open only while a script run lasts (:func:`held`: the run's queries share DuckDB's cache), since a store held
+open between runs would keep `framing run` from writing to it. ``st.cache_data`` keeps tables
 (keyed by the filter values); ``st.cache_resource`` keeps what is large and read-only (lexicons) without copying it
 on every run.
 """
 
 from __future__ import annotations
 
+import contextlib
 import io
 import threading
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -41,6 +44,7 @@ from framing.compare.stored import (
     store_rates,
 )
 from framing.corpus import open_store
+from framing.corpus.store import StoreError
 from framing.explore import Filters, edit_lexicons, rescore, with_uploads
 from framing.lexicons import entry, load_lexicon
 
@@ -101,6 +105,41 @@ def store_ref(choice: workspace.DataChoice) -> Ref:
 
 
 # -- store queries ---------------------------------------------------------------------------------------------
+
+# The stores held open for the script runs now going (path -> [store, runs holding it]).
+_HELD: dict[str, list[Any]] = {}
+_HELD_LOCK = threading.Lock()
+
+
+@contextlib.contextmanager
+def held(ref: Ref) -> Iterator[None]:
+    """Keep the store open, read-only, while a script run lasts: the run's queries then open it in a millisecond
+    rather than tens (DuckDB gives a new connection to the same open database) and read what the previous queries
+    of the run brought into DuckDB's cache. Each query still has its own connection (they are not shared between
+    Streamlit's threads), and the store is closed when the last run holding it ends, so that between runs `framing
+    run` can write to it, as before. A store that cannot be opened is not held (each query says why)."""
+    path = ref[0]
+    with _HELD_LOCK:
+        entry = _HELD.get(path)
+        if entry is None:
+            try:
+                entry = [open_store(path, read_only=True), 0]
+            except StoreError:
+                entry = None
+            else:
+                _HELD[path] = entry
+        if entry is not None:
+            entry[1] += 1
+    try:
+        yield
+    finally:
+        if entry is not None:
+            with _HELD_LOCK:
+                entry[1] -= 1
+                if entry[1] == 0:
+                    del _HELD[path]
+                    entry[0].close()
+
 
 def _open(ref: Ref) -> Any:
     s = open_store(ref[0], read_only=True)

@@ -577,13 +577,20 @@ def key_table(rate_table: pd.DataFrame, family: str) -> pd.DataFrame:
     r = rate_table[rate_table["family"] == family]
     if r.empty or not (r["denominator"] > 0).any():
         return pd.DataFrame(columns=["group", "denominator"])
-    keys = [k for k in dict.fromkeys(r["key"]) if (r.loc[r["key"] == k, "numerator"] > 0).any()]
-    rows = []
-    for g, d in r.groupby("group", sort=True):
-        d = d.set_index("key")
-        den = float(d["denominator"].iloc[0])
-        rows.append({"group": g, "denominator": den, **{
-            k: interval(d.at[k, "value"], d.at[k, "lo"], d.at[k, "hi"], 2) if den > 0 and k in d.index else ""
-            for k in keys}})
-    return pd.DataFrame(rows, columns=["group", "denominator", *keys])
+    positive = r.loc[r["numerator"] > 0, "key"]
+    keys = [k for k in dict.fromkeys(r["key"]) if k in set(positive)]
+    # One pass over the rows (a table by source has hundreds of groups): a group's denominator is its first row's;
+    # a key a group has no row for, or a group with no denominator, shows an empty cell.
+    first = r.drop_duplicates("group").set_index("group")["denominator"].astype(float)
+    groups = sorted(first.index)
+    den = first.reindex(groups)
+    shown = r[r["key"].isin(keys)].drop_duplicates(["group", "key"])
+    cells = pd.Series([interval(v, lo, hi, 2) for v, lo, hi in zip(shown["value"], shown["lo"], shown["hi"])],
+                      index=pd.MultiIndex.from_arrays([shown["group"], shown["key"]]), dtype=object)
+    wide = cells.unstack("key").reindex(index=groups, columns=keys)
+    wide = wide.where(wide.notna() & (den > 0).to_numpy()[:, None], "")
+    out = pd.DataFrame({"group": groups, "denominator": den.to_numpy()})
+    for k in keys:
+        out[k] = wide[k].to_numpy(dtype=object)
+    return out[["group", "denominator", *keys]]
 

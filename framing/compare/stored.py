@@ -99,6 +99,16 @@ def store_pairwise(store: Any, *, where: dict[str, Any] | None = None, by: By = 
     return pair_table(est, cfg, groups=groups, reference=reference, correction=method)
 
 
+# DuckDB's top-n aggregates take n below a million
+_MAX_KEEP = 999_999
+
+
+def _first_keep(top: int, n_groups: int) -> int:
+    """How many terms of each group to ask DuckDB for first: the ranking of ``top`` looks at the first 4 x top it
+    can rank; a few groups get more (about 10,000 rows in all), so that one query is enough more often."""
+    return max(4 * top + 20, 10_000 // max(n_groups, 1))
+
+
 def store_distinctive_terms(store: Any, *, where: dict[str, Any] | None = None, by: str = "source",
                             top: int | None = None, examples: bool = True, drop_own_name: bool = True,
                             config: CompareConfig | None = None) -> pd.DataFrame:
@@ -122,13 +132,19 @@ def store_distinctive_terms(store: Any, *, where: dict[str, Any] | None = None, 
     labels = dict(zip(values, group_articles(pd.DataFrame({by: pd.Series(values, dtype=object)}), by).labels,
                       strict=True))
     score = log_odds_z_sql(prior_scale=cfg.prior_scale)
-    # The first `keep` terms of each group by z, ranked in DuckDB: the ranking below looks at the first 4 x top
-    # (the bigrams that explain a unigram) and goes further only past terms one source dominates, self-references
-    # and explained unigrams; a group that it could not fill from its first `keep` while it has more is asked again
-    # with more.
-    keep = 4 * top + 20
+    # The first `keep` terms of each group by z (and any tied with the last), ranked in DuckDB: the ranking below
+    # looks at the first 4 x top it can rank (the bigrams that explain a unigram) and goes further past terms one
+    # source dominates, self-references and explained unigrams. What DuckDB returns is the start of the ranking of
+    # every candidate; when that start is too short (fewer than 4 x top terms to rank, or the group not filled) while
+    # the group has more, the groups are asked again: with the terms one source dominates left out in DuckDB if they
+    # were not (a topic that one outlet covers: most of its first terms are), then with four times more.
+    # A few groups (leanings) are asked for several times more terms at once, which also holds the terms one source
+    # dominates; many groups (sources, topics) are asked for fewer, with those terms left out in DuckDB first.
+    keep = _first_keep(top, len(set(labels.values())))
+    max_share = None if keep >= 4 * _first_keep(top, _MAX_KEEP) else cfg.max_source_share
     while True:
-        frame = store.term_groups(where, by, labels, min_count=cfg.min_term_count, score=score, keep=keep)
+        frame = store.term_groups(where, by, labels, min_count=cfg.min_term_count, score=score, keep=keep,
+                                  max_share=max_share)
         head = frame[frame["term"].isna()]
         names = head["label"].to_numpy(dtype=object).astype(str)
         if len(names) < 2:
@@ -141,11 +157,16 @@ def store_distinctive_terms(store: Any, *, where: dict[str, Any] | None = None, 
         out = rank_terms(names, head["n"].to_numpy(dtype=np.float64), g, rows["term"].to_numpy(dtype=object), y,
                          rows["total"].to_numpy(dtype=np.float64), rows["n_articles"].to_numpy(dtype=np.int64), share,
                          top=top, drop_own_name=drop_own_name, config=cfg)
-        picked = out["group"].value_counts()
-        more = rows.groupby("label")["candidates"].max()
-        if not ((more > keep) & (picked.reindex(more.index, fill_value=0) < top)).any():
+        by_group = rows.groupby("label")
+        more = by_group["candidates"].max()
+        ranked = rows[~(share > cfg.max_source_share)].groupby("label").size().reindex(more.index, fill_value=0)
+        short = (out["group"].value_counts().reindex(more.index, fill_value=0) < top) | (ranked < 4 * top)
+        if not ((more > by_group.size()) & short).any() or keep >= _MAX_KEEP:
             break
-        keep *= 4
+        if max_share is None:
+            max_share = cfg.max_source_share
+        else:
+            keep = min(keep * 4, _MAX_KEEP)
     return _with_stored_examples(store, out, where, by, labels, examples, cfg)
 
 

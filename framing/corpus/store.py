@@ -95,6 +95,12 @@ TERM_TABLES: dict[str, tuple[str, ...]] = {"terms": ("source", "leaning", "topic
 # (Store.keep_answers): on a million articles they take 1-2 s each, on 50,000 a few tenths.
 ANSWERS_MIN_ARTICLES = 50_000
 
+# Kept with the answers: the actor labels summed per cell of the term tables' keys and month (Store.label_groups reads
+# them for a filter and grouping they hold, rather than joining every selected article's labels), named as an answer
+# so that a commit drops it with them.
+_LABEL_CELLS_KEY = "label_cells"
+_LABEL_CELLS = "answer_" + hashlib.sha256(_LABEL_CELLS_KEY.encode()).hexdigest()[:24]
+
 
 # A term's id in the term tables: the first 64 bits of the MD5 of its text (stable across DuckDB versions, unlike
 # ``hash``; computed in SQL where the counts are summed). Two terms with the same id would add up silently, so every
@@ -537,11 +543,14 @@ class Store:
         try:
             self._drop_answers()
             self.con.execute("CREATE TABLE IF NOT EXISTS answers (key VARCHAR, name VARCHAR)")
-            self._keeping = True
+            # (stamped first, so that the first views read the label cells, as the page will)
+            self._set_info("answers_stamp", self._stamp())
             with self._memory(_COMPACT_MEMORY):  # (the sums the page makes, with the page's memory)
+                if self.has_labels():
+                    self._keep_label_cells()
+                self._keeping = True
                 first_views(self)
             self._keeping = False
-            self._set_info("answers_stamp", self._stamp())
             kept = self._one("SELECT count(*) FROM answers")
             self._write("COMMIT")
         except BaseException:
@@ -549,6 +558,27 @@ class Store:
             self._rollback()
             raise
         return int(kept[0]) if kept else 0
+
+    def _keep_label_cells(self) -> None:
+        """The actor labels summed per (source, leaning, topic, language, month), concept and label, each cell with
+        its first article by id and that article's offsets (inside keep_answers' transaction)."""
+        keys = ", ".join(f"a.{_q(k)}" for k in TERM_TABLES["terms"])
+        self.con.execute(
+            f"CREATE OR REPLACE TABLE {_LABEL_CELLS} AS SELECT {keys}, "
+            "CAST(date_trunc('month', CAST(a.date AS DATE)) AS DATE) AS date, l.concept, l.label, "
+            "min(l.weight) AS weight, sum(l.n) AS n, count(*) AS n_articles, sum(l.quoted) AS quoted, "
+            "sum(l.scare) AS scare, min(l.article_id) AS first_id, arg_min(l.first_start, l.article_id) AS first_start, "
+            "arg_min(l.first_end, l.article_id) AS first_end, arg_min(l.sentence_start, l.article_id) AS sentence_start, "
+            "arg_min(l.sentence_end, l.article_id) AS sentence_end "
+            "FROM article_labels l JOIN articles a USING (article_id) GROUP BY ALL ORDER BY ALL")
+        self.con.execute("DELETE FROM answers WHERE key = ?", [_LABEL_CELLS_KEY])
+        self.con.execute("INSERT INTO answers VALUES (?, ?)", [_LABEL_CELLS_KEY, _LABEL_CELLS])
+
+    def _label_cells(self) -> bool:
+        """Whether the label cells kept with the answers are there and of the store's present state."""
+        return "answers" in self._tables() and \
+            self._one("SELECT 1 FROM answers WHERE key = ?", [_LABEL_CELLS_KEY]) is not None and \
+            self._info("answers_stamp") == self._stamp()
 
     def _answer(self, sql: str, params: Sequence[Any], extra: str = "") -> pd.DataFrame:
         """The result of the query ``sql`` (with ``params`` and the content ``extra`` of the views it reads): a kept
@@ -601,8 +631,18 @@ class Store:
         articles' column ``by`` (NULL for a missing value), concept and label: ``value``, ``concept``, ``label``,
         ``weight``, ``count``, ``n_articles``, ``quoted``, ``scare``, and the first article by id that uses the label
         with its first mention's offsets and sentence (``example_article_id``, ``example_start``, ``example_end``,
-        ``sentence_start``, ``sentence_end``). From ``article_labels`` (:meth:`has_labels`)."""
+        ``sentence_start``, ``sentence_end``). From ``article_labels`` (:meth:`has_labels`), or from the label
+        cells kept with the answers (:meth:`keep_answers`) when they hold the filter's and the grouping's columns
+        and its dates are whole months: the same table."""
         sql_where, params = self._where(where)
+        if term_table(where, [by]) is not None and self._label_cells():
+            return self._answer(
+                f"SELECT CAST({_q(by)} AS VARCHAR) AS value, concept, label, min(weight) AS weight, "
+                "sum(n) AS count, CAST(sum(n_articles) AS BIGINT) AS n_articles, sum(quoted) AS quoted, "
+                "sum(scare) AS scare, min(first_id) AS example_article_id, "
+                "arg_min(first_start, first_id) AS example_start, arg_min(first_end, first_id) AS example_end, "
+                "arg_min(sentence_start, first_id) AS sentence_start, arg_min(sentence_end, first_id) AS sentence_end "
+                f"FROM {_LABEL_CELLS}{sql_where} GROUP BY ALL ORDER BY ALL", params)
         col = _q(by) if by in self.columns("articles") else "CAST(NULL AS VARCHAR)"
         sql = (f"SELECT a.value, l.concept, l.label, min(l.weight) AS weight, sum(l.n) AS count, "
                "count(*) AS n_articles, sum(l.quoted) AS quoted, sum(l.scare) AS scare, "
@@ -801,7 +841,8 @@ class Store:
                                                params).fetchall()]
 
     def term_groups(self, where: dict[str, Any] | None, by: str, labels: dict[Any, str], *,
-                    min_count: int, score: str | None = None, keep: int = 0) -> pd.DataFrame:
+                    min_count: int, score: str | None = None, keep: int = 0,
+                    max_share: float | None = None) -> pd.DataFrame:
         """What word choice scores, summed in DuckDB from the term tables for the articles ``where`` selects, grouped
         by ``labels`` (each value of the column ``by`` -> its group; see :meth:`term_values`), over the terms seen at
         least ``min_count`` times in the whole store. One row per group with ``term`` NULL: ``n`` its terms,
@@ -811,8 +852,12 @@ class Store:
 
         With ``score`` (an SQL expression of a term row's ``n`` and ``total``, its group's ``n_group`` and
         ``n_all``, the terms of every group), only the terms whose score is positive, the first ``keep`` of each
-        group by score, and ``candidates``: how many terms of the group score positive. Their ``top`` is summed for
-        them only (by source: a group of many sources would otherwise be summed per source and term)."""
+        group by score (with any tied with the last of them), and ``candidates``: how many terms of the group score
+        positive. With ``max_share`` too, a
+        term is a candidate only if its top source's share of the group's uses (``top / n``, in a group of two or
+        more sources) is not above it, as :func:`~framing.compare.wordchoice.rank_terms` ranks them: the first terms
+        by score of a topic that one outlet covers are not all dropped afterwards. ``top`` is summed per source only
+        for the positive candidates of groups of several sources (in a group of one source it is ``n``)."""
         table, sql_where, params = self._term_selection(where, by, labels)
         vocab = f"{' AND' if sql_where else ' WHERE'} t.term_id IN (SELECT term_id FROM vocab)"
         # a term's total over the selection: without a filter, its total in the store (the vocabulary's sums)
@@ -823,14 +868,36 @@ class Store:
             ("l.label", f" JOIN _labels l ON CAST(t.{_q(by)} AS VARCHAR) IS NOT DISTINCT FROM l.value")
         name = "l.label" if by_value else "x.label"
         named = " JOIN _labels l ON l.value IS NOT DISTINCT FROM x.label" if by_value else ""
+        # a term's uses in the group's source that uses it most, summed per source for `rows`' terms of groups of
+        # several sources (a group of one source: all of them)
+        sums = ("(SELECT s.label, s.source, s.term_id, sum(s.n) AS n FROM sel s SEMI JOIN {rows} k ON k.label IS NOT "
+                "DISTINCT FROM s.label AND k.term_id = s.term_id{several} GROUP BY ALL)")
+        tops_of = ("SELECT label, term_id, max(n) AS top FROM " + sums + " GROUP BY ALL")
         if score is None:
+            pos = ""
             kept = "SELECT label, term_id, n, total, n_articles, NULL AS candidates FROM cand"
-        else:  # each group's first `keep` by score (ties: the larger id first), as a list unnested
-            kept = (f"SELECT label, r.term_id, r.n, r.total, r.n_articles, candidates FROM (SELECT label, "
-                    "max_by(struct_pack(term_id, n, total, n_articles), struct_pack(score, term_id), "
-                    f"{int(keep)}) AS firsts, count(*) AS candidates FROM (SELECT *, {score} AS score FROM cand, "
-                    "(SELECT sum(n) AS n_all FROM head)) WHERE score > 0 GROUP BY label), "
-                    "unnest(firsts) AS u(r)")
+            tops = tops_of.format(rows="kept", several="")
+        else:  # each group's first `keep` by score
+            pos = (f"pos AS MATERIALIZED (SELECT *, {score} AS score FROM cand, (SELECT sum(n) AS n_all FROM head) "
+                   "WHERE score > 0), ")
+            if max_share is None:
+                pos += "ok AS (SELECT * FROM pos), "
+                tops = tops_of.format(rows="kept", several="")
+            else:
+                pos += ("ptops AS MATERIALIZED (" + tops_of.format(
+                            rows="pos", several=" WHERE s.label IN (SELECT label FROM head WHERE n_sources >= 2)")
+                        + "), ok AS MATERIALIZED (SELECT p.*, CASE WHEN h.n_sources >= 2 THEN t.top ELSE p.n END AS "
+                        "top FROM pos p JOIN head h USING (label) LEFT JOIN ptops t ON t.label IS NOT DISTINCT FROM "
+                        f"p.label AND t.term_id = p.term_id WHERE NOT (h.n_sources >= 2 AND t.top / p.n > "
+                        f"{float(max_share)!r})), ")
+                tops = "SELECT label, term_id, top FROM kept"
+            # the terms whose score reaches the group's `keep`-th, all of those tied with it included, so that the
+            # ranking (z descending, ties by term) has every term it would rank before the last one kept
+            kept = (f"SELECT o.label, o.term_id, o.n, o.total, o.n_articles, {'NULL' if max_share is None else 'o.top'} "
+                    "AS top, c.candidates FROM ok o JOIN "
+                    f"(SELECT label, list_min(max(score, {int(keep)})) AS least, count(*) AS candidates FROM ok "
+                    "GROUP BY label) c ON c.label IS NOT DISTINCT FROM o.label "
+                    "WHERE o.score >= c.least - 1e-9 * greatest(1.0, abs(c.least))")
         try:
             return self._answer(
                 "WITH vocab AS MATERIALIZED (SELECT term_id, sum(n) AS total FROM terms GROUP BY term_id "
@@ -844,10 +911,8 @@ class Store:
                 f"tot AS (SELECT term_id, total FROM {tot}), "
                 "cand AS (SELECT g.label, g.term_id, g.n, tot.total, g.d AS n_articles, h.n AS n_group "
                 "FROM g JOIN tot USING (term_id) JOIN head h USING (label) WHERE g.n >= 2 AND tot.total >= ?), "
-                f"kept AS MATERIALIZED ({kept}), "
-                "tops AS (SELECT label, term_id, max(n) AS top FROM (SELECT s.label, s.source, s.term_id, sum(s.n) AS n "
-                "FROM sel s SEMI JOIN kept k ON k.label IS NOT DISTINCT FROM s.label AND k.term_id = s.term_id "
-                "GROUP BY ALL) GROUP BY ALL) "
+                f"{pos}kept AS MATERIALIZED ({kept}), "
+                f"tops AS ({tops}) "
                 f"SELECT {name} AS label, CAST(NULL AS VARCHAR) AS term, CAST(x.n AS BIGINT) AS n, "
                 "CAST(NULL AS BIGINT) AS total, CAST(NULL AS BIGINT) AS n_articles, CAST(NULL AS BIGINT) AS top, "
                 f"x.n_sources, CAST(NULL AS BIGINT) AS candidates FROM head x{named} "

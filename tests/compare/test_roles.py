@@ -41,6 +41,28 @@ def test_shares_by_role_are_ratios_of_sums_with_intervals_and_a_key_table():
     assert stats.key_table(r[r["family"] == "quotes"], "quote_role").empty
 
 
+def test_the_key_table_cell_by_cell():
+    """Groups sorted, keys in order of first appearance among those some group has, a group's first denominator,
+    an empty cell for a key a group has no row for and for every key of a group without a denominator, and no
+    interval shown as such."""
+    import pandas as pd
+
+    nan = float("nan")
+    rows = [("B", "expert", 0, 4, 0.0, 0.0, 0.2), ("B", "citizen", 1, 4, 0.25, 0.1, 0.5),
+            ("A", "expert", 2, 5, 0.4, nan, nan), ("A", "none", 0, 5, 0.0, 0.0, 0.1),
+            ("C", "expert", 0, 0, nan, nan, nan), ("D", "citizen", 0, 2, 0.0, 0.0, 0.3)]
+    r = pd.DataFrame(rows, columns=["group", "key", "numerator", "denominator", "value", "lo", "hi"])
+    r["family"] = "quote_role"
+    kt = stats.key_table(pd.concat([r, r.assign(family="other")]), "quote_role")
+    assert list(kt.columns) == ["group", "denominator", "expert", "citizen"]
+    assert kt.to_dict("records") == [
+        {"group": "A", "denominator": 5.0, "expert": "0.4 (no interval)", "citizen": ""},
+        {"group": "B", "denominator": 4.0, "expert": "0 [0, 0.2]", "citizen": "0.25 [0.1, 0.5]"},
+        {"group": "C", "denominator": 0.0, "expert": "", "citizen": ""},
+        {"group": "D", "denominator": 2.0, "expert": "", "citizen": "0 [0, 0.3]"},
+    ]
+
+
 def test_a_group_with_few_attributed_quotations_is_flagged_low_n():
     arts = article_rows([{"source": "A", "n_words": 5000, "q_role_politician": 1, "q_attributed": 1}
                          for _ in range(10)])

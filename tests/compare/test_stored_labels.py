@@ -151,6 +151,52 @@ def test_kept_answers_give_the_first_views_as_computed_and_are_dropped_by_the_ne
     assert not after.equals(computed[1])
 
 
+LABEL_CELL_CASES = [
+    (None, "source", True),
+    (None, "topic", True),
+    ({"leaning": ["left", "right"]}, "source", True),
+    ({"source": ["Capital Wire", "The Daily Tattler"], "topic": ["economy", "health"]}, "leaning", True),
+    ({"date": ("2026-01-01", "2026-02-28")}, "leaning", True),  # whole months
+    ({"date": ("2026-02-01", None), "language": ["en"]}, "source", True),
+    ({"date": ("2026-01-05", "2026-03-20")}, "leaning", False),  # other days: every article's labels
+    ({"event": ["E01", "E02", "E03"]}, "source", False),
+    (None, "event", False),
+]
+
+
+@pytest.mark.parametrize(("where", "by", "cells"), LABEL_CELL_CASES)
+def test_the_label_cells_kept_with_the_answers_give_the_same_sums(store: Path, tmp_path: Path, where: dict | None,
+                                                                   by: str, cells: bool) -> None:
+    """Store.label_groups from the label cells (per source, leaning, topic, language and month) that keep_answers
+    kept, for a filter and grouping they hold, equals the sums over every selected article's labels, examples
+    included; other filters read the articles' labels as before; a commit drops the cells."""
+    db = tmp_path / "cells.duckdb"
+    shutil.copy(store, db)
+    with open_store(db, read_only=True) as st:
+        want = st.label_groups(where, by)
+    with open_store(db) as st:
+        st.keep_answers(min_articles=0)
+    with open_store(db, read_only=True) as st:
+        reads: list[str] = []
+        real = st._query
+        st._query = lambda sql, params=(): (reads.append(sql), real(sql, params))[1]  # type: ignore[method-assign]
+        got = st.label_groups(where, by)
+    assert len(want) >= 5
+    assert any("FROM article_labels" in r for r in reads) is not cells
+    pd.testing.assert_frame_equal(got, want)
+    rows = [json.loads(line) for line in DEMO.read_text(encoding="utf-8").splitlines() if line.strip()][:1]
+    rows[0]["id"] = "one-more"
+    more = tmp_path / "more.jsonl"
+    more.write_text(json.dumps(rows[0]) + "\n", encoding="utf-8")
+    run_corpus([str(more)], db)
+    with open_store(db, read_only=True) as st:
+        reads.clear()
+        fresh = st._query
+        st._query = lambda sql, params=(): (reads.append(sql), fresh(sql, params))[1]  # type: ignore[method-assign]
+        st.label_groups(where, by)
+        assert any("FROM article_labels" in r for r in reads)
+
+
 def test_a_run_on_a_large_store_keeps_the_answers(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import framing.corpus.store as store_mod
 
