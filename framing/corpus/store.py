@@ -95,11 +95,12 @@ TERM_TABLES: dict[str, tuple[str, ...]] = {"terms": ("source", "leaning", "topic
 # (Store.keep_answers): on a million articles they take 1-2 s each, on 50,000 a few tenths.
 ANSWERS_MIN_ARTICLES = 50_000
 
-# Kept with the answers: the actor labels summed per cell of the term tables' keys and month (Store.label_groups reads
-# them for a filter and grouping they hold, rather than joining every selected article's labels), named as an answer
-# so that a commit drops it with them.
-_LABEL_CELLS_KEY = "label_cells"
-_LABEL_CELLS = "answer_" + hashlib.sha256(_LABEL_CELLS_KEY.encode()).hexdigest()[:24]
+# Kept with the answers, named as answers so that a commit drops them with them: the actor labels summed per cell of
+# the term tables' keys and month (Store.label_groups reads them for a filter and grouping they hold, rather than
+# joining every selected article's labels), and each term's total in the store (Store.term_groups' vocabulary).
+_LABEL_CELLS_KEY, _TERM_TOTALS_KEY = "label_cells", "term_totals"
+_LABEL_CELLS, _TERM_TOTALS = ("answer_" + hashlib.sha256(k.encode()).hexdigest()[:24]
+                              for k in (_LABEL_CELLS_KEY, _TERM_TOTALS_KEY))
 
 
 # A term's id in the term tables: the first 64 bits of the MD5 of its text (stable across DuckDB versions, unlike
@@ -548,6 +549,9 @@ class Store:
             with self._memory(_COMPACT_MEMORY):  # (the sums the page makes, with the page's memory)
                 if self.has_labels():
                     self._keep_label_cells()
+                if self.has_terms():
+                    self._keep_table(_TERM_TOTALS_KEY, _TERM_TOTALS,
+                                     "SELECT term_id, sum(n) AS total FROM terms GROUP BY term_id ORDER BY term_id")
                 self._keeping = True
                 first_views(self)
             self._keeping = False
@@ -563,21 +567,25 @@ class Store:
         """The actor labels summed per (source, leaning, topic, language, month), concept and label, each cell with
         its first article by id and that article's offsets (inside keep_answers' transaction)."""
         keys = ", ".join(f"a.{_q(k)}" for k in TERM_TABLES["terms"])
-        self.con.execute(
-            f"CREATE OR REPLACE TABLE {_LABEL_CELLS} AS SELECT {keys}, "
+        self._keep_table(
+            _LABEL_CELLS_KEY, _LABEL_CELLS, f"SELECT {keys}, "
             "CAST(date_trunc('month', CAST(a.date AS DATE)) AS DATE) AS date, l.concept, l.label, "
             "min(l.weight) AS weight, sum(l.n) AS n, count(*) AS n_articles, sum(l.quoted) AS quoted, "
             "sum(l.scare) AS scare, min(l.article_id) AS first_id, arg_min(l.first_start, l.article_id) AS first_start, "
             "arg_min(l.first_end, l.article_id) AS first_end, arg_min(l.sentence_start, l.article_id) AS sentence_start, "
             "arg_min(l.sentence_end, l.article_id) AS sentence_end "
             "FROM article_labels l JOIN articles a USING (article_id) GROUP BY ALL ORDER BY ALL")
-        self.con.execute("DELETE FROM answers WHERE key = ?", [_LABEL_CELLS_KEY])
-        self.con.execute("INSERT INTO answers VALUES (?, ?)", [_LABEL_CELLS_KEY, _LABEL_CELLS])
 
-    def _label_cells(self) -> bool:
-        """Whether the label cells kept with the answers are there and of the store's present state."""
+    def _keep_table(self, key: str, name: str, sql: str) -> None:
+        """Keep the result of ``sql`` as the table ``name``, listed with the answers under ``key``."""
+        self.con.execute(f"CREATE OR REPLACE TABLE {name} AS {sql}")
+        self.con.execute("DELETE FROM answers WHERE key = ?", [key])
+        self.con.execute("INSERT INTO answers VALUES (?, ?)", [key, name])
+
+    def _kept(self, key: str) -> bool:
+        """Whether the table kept with the answers under ``key`` is there and of the store's present state."""
         return "answers" in self._tables() and \
-            self._one("SELECT 1 FROM answers WHERE key = ?", [_LABEL_CELLS_KEY]) is not None and \
+            self._one("SELECT 1 FROM answers WHERE key = ?", [key]) is not None and \
             self._info("answers_stamp") == self._stamp()
 
     def _answer(self, sql: str, params: Sequence[Any], extra: str = "") -> pd.DataFrame:
@@ -635,7 +643,7 @@ class Store:
         cells kept with the answers (:meth:`keep_answers`) when they hold the filter's and the grouping's columns
         and its dates are whole months: the same table."""
         sql_where, params = self._where(where)
-        if term_table(where, [by]) is not None and self._label_cells():
+        if term_table(where, [by]) is not None and self._kept(_LABEL_CELLS_KEY):
             return self._answer(
                 f"SELECT CAST({_q(by)} AS VARCHAR) AS value, concept, label, min(weight) AS weight, "
                 "sum(n) AS count, CAST(sum(n_articles) AS BIGINT) AS n_articles, sum(quoted) AS quoted, "
@@ -899,9 +907,10 @@ class Store:
                     "GROUP BY label) c ON c.label IS NOT DISTINCT FROM o.label "
                     "WHERE o.score >= c.least - 1e-9 * greatest(1.0, abs(c.least))")
         try:
+            totals = f"SELECT term_id, total FROM {_TERM_TOTALS} WHERE total >= ?" if self._kept(_TERM_TOTALS_KEY) \
+                else "SELECT term_id, sum(n) AS total FROM terms GROUP BY term_id HAVING sum(n) >= ?"
             return self._answer(
-                "WITH vocab AS MATERIALIZED (SELECT term_id, sum(n) AS total FROM terms GROUP BY term_id "
-                "HAVING sum(n) >= ?), "
+                f"WITH vocab AS MATERIALIZED ({totals}), "
                 f"sel AS (SELECT {key} AS label, t.source, t.term_id, t.n, t.n_articles FROM {table} t{join}"
                 f"{sql_where}{vocab}), "
                 "head AS MATERIALIZED (SELECT label, sum(n) AS n, count(source) + max(CASE WHEN source IS NULL "

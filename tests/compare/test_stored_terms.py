@@ -61,6 +61,35 @@ def test_stored_terms_equal_the_pages_table_before(store: Path, where: dict | No
     assert got.attrs == want.attrs
 
 
+@pytest.mark.parametrize(("where", "by", "table"), [c for c in CASES if c[2] is not None])
+def test_the_term_totals_kept_with_the_answers_give_the_same_terms(store: Path, tmp_path: Path, where: dict | None,
+                                                                    by: str, table: str) -> None:
+    """The store-wide term totals kept with the answers (the vocabulary of every ranking, rather than summed per
+    query) give the same table; a commit drops them."""
+    import shutil
+
+    from framing.corpus.store import _TERM_TOTALS
+
+    db = tmp_path / "totals.duckdb"
+    shutil.copy(store, db)
+    with open_store(db, read_only=True) as st:
+        want = store_distinctive_terms(st, where=where, by=by, top=15)
+    with open_store(db) as st:
+        st.keep_answers(min_articles=0)
+    with open_store(db, read_only=True) as st:
+        reads: list[str] = []
+        real = st._query
+        st._query = lambda sql, params=(): (reads.append(sql), real(sql, params))[1]  # type: ignore[method-assign]
+        got = store_distinctive_terms(st, where=where, by=by, top=15)
+    assert any(_TERM_TOTALS in r for r in reads) or any(r.startswith("SELECT * FROM answer_") for r in reads)
+    pd.testing.assert_frame_equal(got, want)
+    run_corpus([str(write_jsonl(tmp_path / "more.jsonl", [{"id": "one-more", "source": "S", "text": "A new text."}]))],
+               db)
+    with open_store(db, read_only=True) as st:
+        assert st.con.execute(f"SELECT count(*) FROM duckdb_tables() WHERE table_name = '{_TERM_TOTALS}'").fetchone() \
+            == (0,)
+
+
 def test_one_group_says_so(store: Path) -> None:
     with open_store(store, read_only=True) as st:
         got = store_distinctive_terms(st, where={"source": ["Capital Wire"]}, by="source")
