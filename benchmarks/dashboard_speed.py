@@ -321,8 +321,9 @@ def apptest_runs(db: Path, steps: list[tuple[str, dict]], repeat: int) -> tuple[
 
 def browser_runs(db: Path, repeat: int, page: str = "compare") -> list[tuple[str, float, float]]:
     """Time filter changes in Chromium (Debian's, through Playwright) against `framing dashboard --db` on the Compare
-    page or the Word choice page (``page="words"``): from the click that changes the view (the option clicked; opening the widget is not timed) to the new (first) interactive chart on screen,
-    and to the script run finished (on Word choice, the actor labels and the rest of the page follow the chart).
+    page or the Word choice page (``page="words"``): from the click that changes the view (on the option; opening
+    the widget is not timed) to the new (first) interactive chart on screen, and to the script run finished (on
+    Word choice, the actor labels and the rest of the page follow the chart).
     The first row is the page's first view (from the page's address to its chart). Each repeat is a fresh server
     process."""
     import contextlib
