@@ -117,19 +117,27 @@ def held(ref: Ref) -> Iterator[None]:
     rather than tens (DuckDB gives a new connection to the same open database) and read what the previous queries
     of the run brought into DuckDB's cache. Each query still has its own connection (they are not shared between
     Streamlit's threads), and the store is closed when the last run holding it ends, so that between runs `framing
-    run` can write to it, as before. A store that cannot be opened is not held (each query says why)."""
+    run` can write to it, as before (while runs of several sessions overlap it stays open). A store that cannot be
+    opened is not held (each query says why)."""
     path = ref[0]
     with _HELD_LOCK:
         entry = _HELD.get(path)
-        if entry is None:
-            try:
-                entry = [open_store(path, read_only=True), 0]
-            except StoreError:
-                entry = None
-            else:
-                _HELD[path] = entry
         if entry is not None:
             entry[1] += 1
+    if entry is None:  # opened outside the lock (the other sessions' runs need not wait for it)
+        try:
+            opened = open_store(path, read_only=True)
+        except StoreError:
+            opened = None
+        with _HELD_LOCK:
+            entry = _HELD.get(path)
+            if entry is not None:  # another run opened it meanwhile: that one is held
+                entry[1] += 1
+            elif opened is not None:
+                entry = _HELD[path] = [opened, 1]
+                opened = None
+        if opened is not None:
+            opened.close()
     try:
         yield
     finally:

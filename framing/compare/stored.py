@@ -105,7 +105,8 @@ _MAX_KEEP = 999_999
 
 def _first_keep(top: int, n_groups: int) -> int:
     """How many terms of each group to ask DuckDB for first: the ranking of ``top`` looks at the first 4 x top it
-    can rank; a few groups get more (about 10,000 rows in all), so that one query is enough more often."""
+    can rank (4 x top + 20 are asked at least); a few groups get more (about 10,000 rows in all), so that one query
+    is enough more often."""
     return max(4 * top + 20, 10_000 // max(n_groups, 1))
 
 
@@ -140,8 +141,9 @@ def store_distinctive_terms(store: Any, *, where: dict[str, Any] | None = None, 
     # were not (a topic that one outlet covers: most of its first terms are), then with four times more.
     # A few groups (leanings) are asked for several times more terms at once, which also holds the terms one source
     # dominates; many groups (sources, topics) are asked for fewer, with those terms left out in DuckDB first.
-    keep = _first_keep(top, len(set(labels.values())))
-    max_share = None if keep >= 4 * _first_keep(top, _MAX_KEEP) else cfg.max_source_share
+    least = 4 * top + 20
+    keep = min(_first_keep(top, len(set(labels.values()))), _MAX_KEEP)
+    max_share = None if keep >= 4 * least else cfg.max_source_share
     while True:
         frame = store.term_groups(where, by, labels, min_count=cfg.min_term_count, score=score, keep=keep,
                                   max_share=max_share)

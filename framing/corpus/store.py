@@ -35,8 +35,9 @@ Tables (see :mod:`framing.corpus.schema` for the columns):
                again from the texts and quotations when a store opened for writing has none, labels of another
                lexicon, or articles committed since by a framing that does not count them (``labels_stamp``).
 ``answers``    the kept results of the Word choice page's first views (:meth:`Store.keep_answers`, tables
-               ``answer_...``): kept when a run completes on a large store, dropped by the next commit, and not read
-               when any framing committed since (``answers_stamp``).
+               ``answer_...``), with the actor labels summed per cell and month (``label_cells``) and each term's
+               total (``term_totals``): kept when a run completes on a large store, dropped by the next commit, and
+               not read when any framing committed since (``answers_stamp``).
 
 Writes happen a few consecutive batches per transaction (:meth:`Store.commit_batch`): their articles, findings,
 ledger rows and the run's progress are committed together or not at all, so a killed run loses at most the
@@ -530,11 +531,13 @@ class Store:
 
     def keep_answers(self, *, min_articles: int = ANSWERS_MIN_ARTICLES) -> int:
         """Compute the Word choice page's first views (every article, grouped by source, by leaning and by topic:
-        :func:`framing.compare.stored.first_views`) and keep the results of their two largest queries (the terms'
+        :func:`framing.compare.stored.first_views`) and keep the results of their largest queries (the terms'
         sums and ranking, the labels' sums) in the store, so that a dashboard opened on it reads them instead of
-        summing millions of rows. Only for a store of ``min_articles`` or more (on a smaller one they take a
-        fraction of a second anyway); the commit of a run, or the term counts or labels counted again, drop them
-        (the next complete run keeps them again). Returns how many results were kept."""
+        summing millions of rows; before them, the actor labels summed per cell and month and each term's total in
+        the store, which the page's other views read (:meth:`label_groups`, :meth:`term_groups`). Only for a store
+        of ``min_articles`` or more (on a smaller one they take a fraction of a second anyway); the commit of a run,
+        or the term counts or labels counted again, drop them (the next complete run keeps them again). Returns how
+        many tables were kept."""
         from framing.compare.stored import first_views
 
         row = self._one("SELECT count(*) FROM articles")
@@ -866,6 +869,8 @@ class Store:
         more sources) is not above it, as :func:`~framing.compare.wordchoice.rank_terms` ranks them: the first terms
         by score of a topic that one outlet covers are not all dropped afterwards. ``top`` is summed per source only
         for the positive candidates of groups of several sources (in a group of one source it is ``n``)."""
+        if score is not None and not 0 < keep < 1_000_000:  # (DuckDB's top-n aggregate)
+            raise ValueError(f"keep must be from 1 to 999,999 with a score, not {keep}")
         table, sql_where, params = self._term_selection(where, by, labels)
         vocab = f"{' AND' if sql_where else ' WHERE'} t.term_id IN (SELECT term_id FROM vocab)"
         # a term's total over the selection: without a filter, its total in the store (the vocabulary's sums)
@@ -893,9 +898,11 @@ class Store:
                 tops = tops_of.format(rows="kept", several="")
             else:
                 pos += ("ptops AS MATERIALIZED (" + tops_of.format(
-                            rows="pos", several=" WHERE s.label IN (SELECT label FROM head WHERE n_sources >= 2)")
+                            rows="pos", several=" WHERE EXISTS (SELECT 1 FROM head h2 WHERE h2.n_sources >= 2 AND "
+                                                 "h2.label IS NOT DISTINCT FROM s.label)")
                         + "), ok AS MATERIALIZED (SELECT p.*, CASE WHEN h.n_sources >= 2 THEN t.top ELSE p.n END AS "
-                        "top FROM pos p JOIN head h USING (label) LEFT JOIN ptops t ON t.label IS NOT DISTINCT FROM "
+                        "top FROM pos p JOIN head h ON h.label IS NOT DISTINCT FROM p.label LEFT JOIN ptops t ON "
+                        "t.label IS NOT DISTINCT FROM "
                         f"p.label AND t.term_id = p.term_id WHERE NOT (h.n_sources >= 2 AND t.top / p.n > "
                         f"{float(max_share)!r})), ")
                 tops = "SELECT label, term_id, top FROM kept"
@@ -919,7 +926,8 @@ class Store:
                 "g AS (SELECT label, term_id, sum(n) AS n, sum(n_articles) AS d FROM sel GROUP BY ALL), "
                 f"tot AS (SELECT term_id, total FROM {tot}), "
                 "cand AS (SELECT g.label, g.term_id, g.n, tot.total, g.d AS n_articles, h.n AS n_group "
-                "FROM g JOIN tot USING (term_id) JOIN head h USING (label) WHERE g.n >= 2 AND tot.total >= ?), "
+                "FROM g JOIN tot USING (term_id) JOIN head h ON h.label IS NOT DISTINCT FROM g.label "
+                "WHERE g.n >= 2 AND tot.total >= ?), "
                 f"{pos}kept AS MATERIALIZED ({kept}), "
                 f"tops AS ({tops}) "
                 f"SELECT {name} AS label, CAST(NULL AS VARCHAR) AS term, CAST(x.n AS BIGINT) AS n, "

@@ -81,13 +81,41 @@ def test_the_term_totals_kept_with_the_answers_give_the_same_terms(store: Path, 
         real = st._query
         st._query = lambda sql, params=(): (reads.append(sql), real(sql, params))[1]  # type: ignore[method-assign]
         got = store_distinctive_terms(st, where=where, by=by, top=15)
-    assert any(_TERM_TOTALS in r for r in reads) or any(r.startswith("SELECT * FROM answer_") for r in reads)
+    assert any(_TERM_TOTALS in r for r in reads) if where else any(r.startswith("SELECT * FROM answer_") for r in reads)
     pd.testing.assert_frame_equal(got, want)
     run_corpus([str(write_jsonl(tmp_path / "more.jsonl", [{"id": "one-more", "source": "S", "text": "A new text."}]))],
                db)
     with open_store(db, read_only=True) as st:
         assert st.con.execute(f"SELECT count(*) FROM duckdb_tables() WHERE table_name = '{_TERM_TOTALS}'").fetchone() \
             == (0,)
+
+
+@pytest.mark.parametrize("first_keep", [None, 2])
+def test_a_group_of_articles_without_the_value_has_its_terms(tmp_path: Path, first_keep: int | None,
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    """Articles without a topic or a source are a group of their own ("(missing)"): its terms are ranked too (a NULL
+    key is joined as a value, not dropped), whichever way DuckDB is asked, as the texts counted in memory rank them."""
+    import framing.compare.stored as stored
+
+    rows = [json.loads(line) for line in DEMO.read_text(encoding="utf-8").splitlines() if line.strip()]
+    for i, r in enumerate(rows):
+        if i % 5 == 0:
+            r.pop("topic", None)
+        if i % 9 == 0:
+            r.pop("source", None)
+    db = tmp_path / "missing.duckdb"
+    run_corpus([str(write_jsonl(tmp_path / "missing.jsonl", rows))], db)
+    if first_keep:
+        monkeypatch.setattr(stored, "_first_keep", lambda top, n_groups: first_keep)
+    with open_store(db, read_only=True) as st:
+        texts = st.texts(st.articles_frame(columns=["article_id"])["article_id"])
+        counts = count_terms(texts, ngrams=2, min_count=5)
+        for by in ("topic", "source"):
+            got = store_distinctive_terms(st, by=by, top=15)
+            want = distinctive_terms(st.articles_frame(), texts, by=by, counts=counts, top=15)
+            assert (want["group"] == "(missing)").sum() == 15
+            figures = [c for c in want.columns if not c.startswith("example")]
+            pd.testing.assert_frame_equal(got[figures], want[figures], check_exact=False, rtol=1e-9, atol=1e-12)
 
 
 def test_one_group_says_so(store: Path) -> None:
@@ -187,17 +215,17 @@ def test_a_strict_top_source_share_with_a_few_groups(store: Path) -> None:
 @pytest.mark.parametrize("share", [0.5, 0.2])
 def test_groups_not_filled_from_their_first_terms_are_asked_again(store: Path, share: float,
                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
-    """With the first terms asked for cut to two a group (self-references and unigrams a bigram explains dropped,
-    terms tied on their z-score at the cut) is asked again with more, and the table still equals the one from every
-    text counted in memory, ties ranked by term as there. (Examples: the texts counted in memory find none for a
-    word glued to digits, "50-million-mark", which the store's first occurrence has.)"""
+    """With the first terms asked for cut to two, a group (self-references and unigrams a bigram explains dropped,
+    terms one source dominates) is asked again with more, and the table still equals the one from every text counted
+    in memory. (Examples: the texts counted in memory find none for a word glued to digits, "50-million-mark", which
+    the store's first occurrence has.)"""
     from dataclasses import replace
 
     import framing.compare.stored as stored
     from framing.compare.settings import DEFAULT
 
     cfg = replace(DEFAULT, max_source_share=share)
-    monkeypatch.setattr(stored, "_first_keep", lambda top, n_groups: 2 if n_groups < stored._MAX_KEEP else 80)
+    monkeypatch.setattr(stored, "_first_keep", lambda top, n_groups: 2)
     with open_store(store, read_only=True) as st:
         calls = []
         term_groups = st.term_groups
