@@ -1124,7 +1124,9 @@ class Store:
             if len(want) <= _INDEX_READ_MAX and self.has_text_blobs():
                 for i in range(0, len(want), _INDEX_READ_CHUNK):
                     part = want[i:i + _INDEX_READ_CHUNK]
-                    self.con.execute(f"SET index_scan_max_count = {max(len(part), 2048)}")
+                    # (one value for every query: the setting is the database's, shared by the dashboard's
+                    # connections to a store it holds open)
+                    self.con.execute(f"SET index_scan_max_count = {max(_INDEX_READ_CHUNK, 2048)}")
                     got = self.con.execute(f"SELECT article_id, text_z FROM text_blobs WHERE article_id IN "
                                            f"({', '.join('?' * len(part))}) ORDER BY article_id", part).fetchall()
                     rows += [(a, zlib.decompress(z).decode("utf-8")) for a, z in got if z is not None]
@@ -1796,7 +1798,7 @@ _BLOB_INDEX = "text_blobs_article_id"
 _BLOB_LEVEL = 6
 _TEXT_BLOBS_VERSION = "zlib-1"
 # Texts read by id through the index, this many ids a query (DuckDB uses an index for an IN list only below its
-# ``index_scan_max_count``, which each query sets to its size); beyond :data:`_INDEX_READ_MAX` ids, one scan of the
+# ``index_scan_max_count``, which each query sets to this size); beyond :data:`_INDEX_READ_MAX` ids, one scan of the
 # text column costs less (figures: docs/dashboard.md, 2026-12-04).
 _INDEX_READ_CHUNK = 5_000
 _INDEX_READ_MAX = 50_000
