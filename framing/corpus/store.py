@@ -717,7 +717,7 @@ class Store:
             self.con.execute(f"CREATE TEMP TABLE _fold_vocab AS SELECT term, {TERM_ID}(term) AS term_id FROM "
                              f"(SELECT DISTINCT term FROM {stage})")
             # (an error aborts the caller's transaction, and its rollback drops these temporary tables too)
-            self.add_vocabulary("_fold_vocab")
+            self._add_vocabulary_ids("_fold_vocab")
             # the month rows first: every other table's are their sums (each staged row is in one month row)
             self.con.execute(
                 f"CREATE TEMP TABLE _fold AS SELECT {', '.join(f'b.{_q(k)}' for k in month)}, v.term_id, "
@@ -725,6 +725,9 @@ class Store:
                 "arg_min_null(b.start, b.article_id) AS first_start, arg_min_null(b.\"end\", b.article_id) AS first_end "
                 f"FROM {stage} b JOIN _fold_vocab v USING (term) GROUP BY ALL")
             for table, keys in TERM_TABLES.items():
+                if keys == month:  # (its rows are those of _fold)
+                    self.con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM _fold")
+                    continue
                 cols = ", ".join(_q(k) for k in keys)
                 self.con.execute(
                     f"INSERT INTO {table} BY NAME SELECT {cols}, term_id, sum(n) AS n, sum(n_articles) AS "
@@ -757,10 +760,14 @@ class Store:
     def add_vocabulary(self, counts: str) -> None:
         """Add the terms of the table or view ``counts`` (its column ``term``) that ``term_vocab`` lacks; raises
         :class:`StoreError` if one has the id of another term (never seen: the ids are 64 bits of MD5)."""
-        terms = f"(SELECT DISTINCT term FROM {counts})"
-        self.con.execute(f"INSERT INTO term_vocab SELECT {TERM_ID}(b.term) AS term_id, b.term FROM {terms} b "
-                         f"ANTI JOIN term_vocab v ON v.term_id = {TERM_ID}(b.term) ORDER BY term_id")
-        clash = self._one(f"SELECT v.term, b.term FROM {terms} b JOIN term_vocab v ON v.term_id = {TERM_ID}(b.term) "
+        self._add_vocabulary_ids(f"(SELECT term, {TERM_ID}(term) AS term_id FROM (SELECT DISTINCT term FROM {counts}))")
+
+    def _add_vocabulary_ids(self, terms: str) -> None:
+        """:meth:`add_vocabulary` for the table or subquery ``terms`` of distinct terms with their ids (``term``,
+        ``term_id``: the fold computes them once)."""
+        self.con.execute(f"INSERT INTO term_vocab SELECT b.term_id, b.term FROM {terms} b ANTI JOIN term_vocab v "
+                         "ON v.term_id = b.term_id ORDER BY b.term_id")
+        clash = self._one(f"SELECT v.term, b.term FROM {terms} b JOIN term_vocab v ON v.term_id = b.term_id "
                           "WHERE v.term <> b.term LIMIT 1")
         if clash:
             raise StoreError(f"{self.path}: the terms {clash[0]!r} and {clash[1]!r} have the same id in the term "
