@@ -32,3 +32,11 @@ def make_corpus(records: list[dict[str, Any]], name: str = "toy") -> Corpus:
         reports.append(analyse(r["text"], id=r.get("id", f"t{i}"), source=r.get("source"), meta=meta)
                        .to_dict(include_text=True))
     return corpus_from_reports(reports, name=name)
+
+
+def spy_queries(store: Any) -> list[str]:
+    """The SQL of every query the open store runs from now on (a list that fills as it runs them)."""
+    reads: list[str] = []
+    real = store._query
+    store._query = lambda sql, params=(): (reads.append(sql), real(sql, params))[1]
+    return reads

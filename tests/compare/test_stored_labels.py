@@ -19,6 +19,7 @@ from framing.corpus.store import _LABEL_CELLS, open_store
 from framing.detect.loaded_terms import inside
 
 from .conftest import DEMO
+from .helpers import spy_queries
 
 
 @pytest.fixture(scope="module")
@@ -126,9 +127,7 @@ def test_kept_answers_give_the_first_views_as_computed_and_are_dropped_by_the_ne
         assert st.keep_answers() == 0  # the demo is below the threshold
         assert st.keep_answers(min_articles=0) >= 2 * len(FIRST_VIEW_GROUPINGS)
     with open_store(db, read_only=True) as st:
-        reads = []
-        real = st._query
-        st._query = lambda sql, params=(): (reads.append(sql), real(sql, params))[1]  # type: ignore[method-assign]
+        reads = spy_queries(st)
         kept = views(st)
         assert any(r.startswith("SELECT * FROM answer_") for r in reads)
         assert not any("FROM article_labels" in r or "vocab AS MATERIALIZED" in r for r in reads)
@@ -177,9 +176,7 @@ def test_the_label_cells_kept_with_the_answers_give_the_same_sums(store: Path, t
     with open_store(db) as st:
         st.keep_answers(min_articles=0)
     with open_store(db, read_only=True) as st:
-        reads: list[str] = []
-        real = st._query
-        st._query = lambda sql, params=(): (reads.append(sql), real(sql, params))[1]  # type: ignore[method-assign]
+        reads = spy_queries(st)
         got = st.label_groups(where, by)
     assert len(want) >= 5
     assert any("FROM article_labels" in r for r in reads) is not cells
@@ -192,9 +189,7 @@ def test_the_label_cells_kept_with_the_answers_give_the_same_sums(store: Path, t
     more.write_text(json.dumps(rows[0]) + "\n", encoding="utf-8")
     run_corpus([str(more)], db)
     with open_store(db, read_only=True) as st:
-        reads.clear()
-        fresh = st._query
-        st._query = lambda sql, params=(): (reads.append(sql), fresh(sql, params))[1]  # type: ignore[method-assign]
+        reads = spy_queries(st)
         st.label_groups(where, by)
         assert any("FROM article_labels" in r for r in reads)
 
@@ -232,9 +227,7 @@ def test_a_commit_by_a_framing_that_keeps_no_labels_makes_them_and_the_answers_c
         assert not st.has_labels()
         want = _from_texts(st, None, "source")
         pd.testing.assert_frame_equal(store_actor_labels(st, by="source"), want, check_dtype=False)
-        reads: list[str] = []
-        real = st._query
-        st._query = lambda sql, params=(): (reads.append(sql), real(sql, params))[1]  # type: ignore[method-assign]
+        reads = spy_queries(st)
         store_distinctive_terms(st, by="source", top=15, examples=False)
         assert not any(r.startswith("SELECT * FROM answer_") for r in reads)
     with open_store(db) as st:  # counted again

@@ -15,6 +15,7 @@ from framing.corpus.runner import run_corpus
 from framing.corpus.store import open_store, term_table
 
 from .conftest import DEMO
+from .helpers import spy_queries
 
 
 def write_jsonl(path: Path, rows: list[dict]) -> Path:
@@ -77,9 +78,7 @@ def test_the_term_totals_kept_with_the_answers_give_the_same_terms(store: Path, 
     with open_store(db) as st:
         st.keep_answers(min_articles=0)
     with open_store(db, read_only=True) as st:
-        reads: list[str] = []
-        real = st._query
-        st._query = lambda sql, params=(): (reads.append(sql), real(sql, params))[1]  # type: ignore[method-assign]
+        reads = spy_queries(st)
         got = store_distinctive_terms(st, where=where, by=by, top=15)
     assert any(_TERM_TOTALS in r for r in reads) if where else any(r.startswith("SELECT * FROM answer_") for r in reads)
     pd.testing.assert_frame_equal(got, want)
