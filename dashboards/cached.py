@@ -57,6 +57,10 @@ CHART_DPI = 110
 MAX_LABEL_ARTICLES = 3000
 # Pairwise differences: at most this many groups (the largest), i.e. 66 pairs, so that the chart stays legible.
 MAX_PAIR_GROUPS = 12
+# The Same event page compares about this many of an event's articles at most: each outlet's first ones by date (an
+# equal share each, two at least), so that an event of thousands of articles (a story clustered over months) is
+# lined up in about a second rather than reading every article's findings and comparing every sentence.
+MAX_EVENT_ARTICLES = 200
 
 _BUILD_LOCK = threading.Lock()
 
@@ -333,7 +337,7 @@ class StoreTables:
         return labels_table(self.ref, self.filters, self.by, False)[0]
 
     def event_view(self, event: str) -> pd.DataFrame:
-        a = articles(self.ref, self.filters)
+        a = event_articles(self.ref, event)[0]
         ids = tuple(a["article_id"].astype(str))
         f = findings(self.ref, ids)
         return event_view(a, f, event, mentions=label_mentions(texts(self.ref, ids), f))
@@ -458,18 +462,32 @@ def events(ref: Ref) -> pd.DataFrame:
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
+def event_articles(ref: Ref, event: str) -> tuple[pd.DataFrame, int]:
+    """The articles of one event that the Same event page compares, and how many the event has: all of them, or
+    for an event of more than :data:`MAX_EVENT_ARTICLES`, each outlet's first ones by date (then id), an equal share
+    each (two at least)."""
+    a = articles(ref, Filters(events=(event,)))
+    n = len(a)
+    if n <= MAX_EVENT_ARTICLES:
+        return a, n
+    per_source = max(2, MAX_EVENT_ARTICLES // max(a["source"].nunique(dropna=False), 1))
+    first = a.sort_values(["date", "article_id"], kind="stable", na_position="last") \
+        .groupby("source", dropna=False, sort=False).head(per_source)
+    return a.loc[sorted(first.index)].reset_index(drop=True), n
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
 def event_tables(ref: Ref, event: str, corpus: str) -> tuple[bytes, pd.DataFrame, pd.DataFrame]:
-    """One event: the chart, the outlets side by side, and its articles."""
-    filters = Filters(events=(event,))
-    c = draw("event", StoreTables(ref, filters, "source"), ChartParams(event=event, corpus=corpus))
-    return png(c.figure), c.table, articles(ref, filters)
+    """One event: the chart, the outlets side by side, and its articles (those :func:`event_articles` compares)."""
+    c = draw("event", StoreTables(ref, Filters(events=(event,)), "source"), ChartParams(event=event, corpus=corpus))
+    return png(c.figure), c.table, event_articles(ref, event)[0]
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
 def event_coverage(ref: Ref, event: str) -> Any:
     """One event's coverage (framing.compare.coverage): speakers by outlet, shared and unique sentences, content
-    each outlet lacks."""
-    a = articles(ref, Filters(events=(event,)))
+    each outlet lacks (of the articles :func:`event_articles` compares)."""
+    a = event_articles(ref, event)[0]
     ids = tuple(a["article_id"].astype(str))
     return coverage_of(a, findings(ref, ids), texts(ref, ids), event)
 

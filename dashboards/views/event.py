@@ -40,6 +40,11 @@ widgets.show_text(f"{r['n_articles']} articles by {r['n_sources']} sources, {r['
 
 with st.spinner("Lining the outlets up..."):
     png, view, arts = cached.event_tables(ref, event, f"{name}, event {event}")
+if len(arts) < int(r["n_articles"]):
+    widgets.show_text(f"This event has {int(r['n_articles']):,} articles: compared here are {len(arts):,}, each "
+                      f"outlet's first {arts['source'].value_counts(dropna=False).max():,} by date (the chart, the "
+                      "tables and the articles below). The Compare page, filtered to this event, has every article's "
+                      "figures.", "caption")
 st.image(png, width="stretch", alt="same event chart")
 widgets.downloads(png, view, f"{name}-event-{event}")
 cols = ["group", "n_articles", "loaded_author_rate", "loaded_quoted_rate", "loaded_terms", "scare_quotes", "labels",

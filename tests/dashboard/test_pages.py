@@ -347,6 +347,42 @@ def test_same_event_choice_changes_the_outlets(page):
     assert at.query_params["event_id"] == "E09" and not table(at).equals(first)
 
 
+def test_a_large_event_is_compared_by_each_outlets_first_articles(env, monkeypatch, tmp_path):
+    """An event of more articles than the page compares: each outlet's first ones by date, as many of each, and the
+    page says so (MAX_EVENT_ARTICLES made small here: 6 articles, 4 compared)."""
+    import sys
+
+    from streamlit.testing.v1 import AppTest
+
+    from framing.corpus import run_corpus
+
+    sys.path.insert(0, str(APP.parent))
+    import cached
+
+    texts = ["The minister said the bridge would reopen on Monday, officials said.",
+             "Residents said the closure had cut the town in two, and shops lost trade.",
+             "Engineers found cracks in two pillars, the agency said in a statement."]
+    rows = [{"id": f"{src[0]}{day}", "source": src, "event": "E1", "date": f"2026-03-0{day}",
+             "text": f"{texts[day - 1]} Report {day} from {src}."} for src in ("Alpha News", "Beta Daily")
+            for day in (3, 1, 2)]
+    corpus = tmp_path / "large-event.jsonl"
+    corpus.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    db = tmp_path / "s.duckdb"
+    run_corpus([str(corpus)], db, progress=False)
+    monkeypatch.setenv("FRAMING_DB", str(db))
+    monkeypatch.setattr(cached, "MAX_EVENT_ARTICLES", 4)
+    at = AppTest.from_file(str(APP), default_timeout=60)
+    at.switch_page("views/event.py")
+    at.run()
+    check(at)
+    view = table(at)
+    assert dict(zip(view["group"], view["n_articles"], strict=True)) == {"Alpha News": 2, "Beta Daily": 2}
+    body = html_of(at)  # (escaped: the apostrophe is an entity)
+    assert "This event has 6 articles: compared here are 4, each outlet" in body and "first 2 by date" in body
+    picks = at.multiselect(key="ev_outlets").options
+    assert sorted(picks) == sorted(f"{s} · {s[0]}{d}" for s in ("Alpha News", "Beta Daily") for d in (1, 2))
+
+
 def test_same_event_without_event_ids_says_how_to_get_them(env, monkeypatch, tmp_path):
     from streamlit.testing.v1 import AppTest
 
