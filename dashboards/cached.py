@@ -477,10 +477,19 @@ def event_articles(ref: Ref, event: str) -> tuple[pd.DataFrame, int]:
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def event_tables(ref: Ref, event: str, corpus: str) -> tuple[bytes, pd.DataFrame, pd.DataFrame]:
-    """One event: the chart, the outlets side by side, and its articles (those :func:`event_articles` compares)."""
-    c = draw("event", StoreTables(ref, Filters(events=(event,)), "source"), ChartParams(event=event, corpus=corpus))
-    return png(c.figure), c.table, event_articles(ref, event)[0]
+def event_tables(ref: Ref, event: str, corpus: str) -> tuple[dict[str, Any], pd.DataFrame, pd.DataFrame]:
+    """One event: the interactive chart's Vega-Lite specification, the outlets side by side, and its articles (those
+    :func:`event_articles` compares)."""
+    c = draw_interactive("event", StoreTables(ref, Filters(events=(event,)), "source"),
+                         ChartParams(event=event, corpus=corpus))
+    return c.figure.to_dict(), c.table, event_articles(ref, event)[0]
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def event_png(ref: Ref, event: str, corpus: str) -> bytes:
+    """The same chart drawn by matplotlib, as PNG bytes (the download; drawn when it is asked for)."""
+    return png(draw("event", StoreTables(ref, Filters(events=(event,)), "source"),
+                    ChartParams(event=event, corpus=corpus)).figure)
 
 
 @st.cache_data(show_spinner=False, max_entries=32)

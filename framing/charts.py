@@ -159,6 +159,12 @@ def _vega_labels(t: pd.DataFrame, p: ChartParams) -> Any:
     return interactive.labels_chart(t, concept=p.concept, corpus=p.corpus, **_groups(p))
 
 
+def _vega_event(t: pd.DataFrame, p: ChartParams) -> Any:
+    from framing import interactive
+
+    return interactive.event_chart(t, event=p.event_label or p.event, corpus=p.corpus)
+
+
 def _vega_rates(t: pd.DataFrame, p: ChartParams) -> Any:
     from framing import interactive
 
@@ -243,7 +249,7 @@ CHARTS: tuple[ChartKind, ...] = (
     ChartKind("labels", "Actor labels", "which label each group uses for the same kind of actor", "words",
               lambda tb, p: tb.actor_labels(), _plot_labels, _same, _vega_labels),
     ChartKind("event", "Same event", "one event, the outlets side by side", "event",
-              _event_table, _plot_event, _same),
+              _event_table, _plot_event, _same, _vega_event),
 )
 
 

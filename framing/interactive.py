@@ -434,6 +434,62 @@ def labels_chart(labels: pd.DataFrame, *, concept: str | None = None, corpus: st
     return _sized(heat, _title(what, corpus, extra), width, height)
 
 
+# -- one event, the outlets side by side ------------------------------------------------------------------------
+
+def event_chart(view: pd.DataFrame, *, event: str | None = None, corpus: str | None = None) -> Any:
+    """One event, the outlets side by side (as :func:`framing.plots.plot_event`): loaded-term rates in the writer's
+    own voice and inside quotations, scare quotes, tone, the outlet with the highest own-voice rate at the top; a
+    tooltip has each outlet's loaded terms, labels and scare-quoted words (the plot's text column). ``view`` is
+    :func:`framing.compare.events.event_view`."""
+    what = "Same event, outlets side by side" + (f": {event[:100]}" if event else "")
+    if view.empty:
+        return _empty("No articles for this event.")
+    v = view.sort_values(["loaded_author_rate", "group"], ascending=[False, True]).reset_index(drop=True)
+    text = {c: [str(x) if isinstance(x, str) and x else "" for x in v[c]] if c in v.columns else [""] * len(v)
+            for c in ("loaded_terms", "labels", "scare_quotes")}
+    d = pd.DataFrame({"group": v["group"].astype(str), "row": range(len(v)),
+                      "n_articles_text": [_num(int(x)) for x in v["n_articles"]],
+                      "author": v["loaded_author_rate"].astype(float), "quoted": v["loaded_quoted_rate"].astype(float),
+                      "author_text": [_num(x) for x in v["loaded_author_rate"]],
+                      "quoted_text": [_num(x) for x in v["loaded_quoted_rate"]],
+                      "n_scare": v["n_scare_quotes"].astype(int), "polarity": v["polarity"].astype(float),
+                      "subjectivity": v["subjectivity"].astype(float),
+                      "polarity_text": [_num(x) for x in v["polarity"]],
+                      "subjectivity_text": [_num(x) for x in v["subjectivity"]], **text})
+    tips = _tooltip(("group", "outlet"), ("n_articles_text", "articles"),
+                    ("author_text", "loaded terms per 1,000 words, own voice"),
+                    ("quoted_text", "loaded terms per 1,000 words, quoted"), ("n_scare", "scare quotes"),
+                    ("polarity_text", "polarity"), ("subjectivity_text", "subjectivity"),
+                    ("loaded_terms", "loaded terms"), ("labels", "labels"), ("scare_quotes", "scare-quoted words"))
+    height = ROW_PX * len(d)
+    y = _y()
+    voices = ["writer's own voice", "inside quotations"]
+    rates = alt.Chart(d).transform_fold(["author", "quoted"], as_=["voice_key", "rate"]).transform_calculate(
+        voice=f'datum.voice_key == "author" ? "{voices[0]}" : "{voices[1]}"').mark_bar(cursor="pointer").encode(
+        y=y, yOffset=alt.YOffset("voice:N", sort=voices),
+        x=alt.X("rate:Q", title="loaded terms per 1,000 words"),
+        color=alt.Color("voice:N", sort=voices, title=None, scale=alt.Scale(domain=voices, range=list(OKABE_ITO[:2])),
+                        legend=alt.Legend(orient="bottom")),
+        tooltip=tips, opacity=_faded()).add_params(_pick()).properties(width=260, height=height)
+    no_y = alt.Y("group:N", sort=alt.EncodingSortField(field="row", op="min", order="ascending"), axis=None)
+    scare = alt.Chart(d).mark_bar(color=OKABE_ITO[3]).encode(
+        y=no_y, x=alt.X("n_scare:Q", title="scare quotes (count)", axis=alt.Axis(tickMinStep=1)),
+        tooltip=tips, opacity=_faded()).properties(width=110, height=height)
+    tone = alt.Chart(d).transform_fold(["polarity", "subjectivity"], as_=["measure", "score"]).mark_point(
+        size=60, filled=True).encode(
+        y=no_y, x=alt.X("score:Q", title="tone (TextBlob)", scale=alt.Scale(domain=[-1, 1])),
+        color=alt.Color("measure:N", title=None, scale=alt.Scale(domain=["polarity", "subjectivity"],
+                                                                   range=[OKABE_ITO[2], OKABE_ITO[5]]),
+                        legend=alt.Legend(orient="bottom")),
+        shape=alt.Shape("measure:N", scale=alt.Scale(domain=["polarity", "subjectivity"],
+                                                     range=["circle", "square"]), legend=None),
+        tooltip=tips, opacity=_faded()).properties(width=170, height=height)
+    extra = "number of articles in the tooltip; figures are counts, no intervals"
+    # (three views side by side: each its own width; "fit", which the single views use, is for one view only)
+    return alt.hconcat(rates, scare, tone, spacing=12).resolve_scale(color="independent").properties(
+        title=_title(what, corpus, extra), autosize=alt.AutoSizeParams(type="pad"))
+
+
 def _sized(chart: Any, title: alt.TitleParams, width: int, height: int) -> Any:
     """The chart's title and plotting area; the width fits the page's column, the height is the rows' (Streamlit
     fits both by default, which squeezes many rows into a few pixels)."""

@@ -39,14 +39,21 @@ widgets.show_text(f"{r['n_articles']} articles by {r['n_sources']} sources, {r['
                   f"Headline shown above: the plainest one, from {r['title_source']}.", "caption")
 
 with st.spinner("Lining the outlets up..."):
-    png, view, arts = cached.event_tables(ref, event, f"{name}, event {event}")
+    spec, view, arts = cached.event_tables(ref, event, f"{name}, event {event}")
 if len(arts) < int(r["n_articles"]):
     widgets.show_text(f"This event has {int(r['n_articles']):,} articles: compared here are {len(arts):,}, each "
                       f"outlet's first {arts['source'].value_counts(dropna=False).max():,} by date (the chart, the "
                       "tables and the articles below). The Compare page, filtered to this event, has every article's "
                       "figures.", "caption")
-st.image(png, width="stretch", alt="same event chart")
-widgets.downloads(png, view, f"{name}-event-{event}")
+st.vega_lite_chart(spec, width="content", alt="same event chart")  # (three views side by side: their own widths)
+widgets.show_text("Hover an outlet for its figures, loaded terms, labels and scare-quoted words.", "caption")
+
+
+def event_png() -> bytes:  # the matplotlib chart, drawn when its download is asked for
+    return cached.event_png(ref, event, f"{name}, event {event}")
+
+
+widgets.downloads(event_png, view, f"{name}-event-{event}")
 cols = ["group", "n_articles", "loaded_author_rate", "loaded_quoted_rate", "loaded_terms", "scare_quotes", "labels",
         "speakers", "verbs", "anonymous_share", "polarity", "subjectivity"]
 widgets.table(view[[c for c in cols if c in view.columns]], max_height=520)

@@ -48,8 +48,8 @@ def test_every_page_renders_without_an_error(page, name):
         page.wait_for_selector(VEGA, timeout=30_000)
     if name == "words":
         page.wait_for_function(f"() => document.querySelectorAll({json.dumps(VEGA)}).length == 2", timeout=30_000)
-    if name == "event":
-        page.wait_for_selector(MAIN_IMAGE, timeout=30_000)
+    if name == "event":  # the outlets side by side, interactive
+        page.wait_for_selector(VEGA, timeout=30_000)
     shoot(page, f"page-{name}")
 
 
@@ -293,8 +293,10 @@ def test_hostile_source_names_stay_inert_in_filters_charts_and_events(page):
     assert HOSTILE_SOURCE in text
     assert page.locator(f"{TOOLTIP} img").count() == 0 and page.locator(f"{VEGA} img").count() == 0
     open_page(page, "event?event_id=E04")
-    page.wait_for_selector(MAIN_IMAGE)
+    page.wait_for_selector(VEGA)
     page.wait_for_timeout(1000)
+    assert page.locator(f"{VEGA} svg text").filter(has_text="onerror").count() >= 1  # an axis label, as text
+    assert page.locator(f"{VEGA} img").count() == 0
     assert not page.dialogs and page.evaluate("() => window.__pwned === undefined")
     no_errors(page)
 

@@ -104,7 +104,7 @@ def encoded_channels(spec: dict[str, Any]) -> set[str]:
 
 def test_every_chart_of_the_compare_page_has_an_interactive_version():
     assert set(interactive_kinds("compare")) == set(kinds("compare")) == set(KINDS)
-    assert [k.name for k in kinds().values() if k.page != "compare" and k.interactive] == ["terms", "labels"]
+    assert [k.name for k in kinds().values() if k.page != "compare" and k.interactive] == ["terms", "labels", "event"]
 
 
 def test_the_distinctive_terms_chart_has_each_groups_first_terms_tooltips_and_a_selection():
@@ -276,10 +276,40 @@ def test_picked_reads_the_selection_streamlit_reports():
 
 
 def test_a_kind_without_an_interactive_version_says_which_have_one(monkeypatch):
+    from dataclasses import replace
+
+    monkeypatch.setattr(charts, "CHARTS", (charts.CHARTS[0], replace(charts.chart_kind("event"), interactive=None)))
     with pytest.raises(ConfigError, match="no interactive version.*'rates'"):
         draw_interactive("event", FrameTables(articles(2)))
-    monkeypatch.setattr(charts, "CHARTS", charts.CHARTS[:1])
     assert list(interactive_kinds()) == ["rates"]
+
+
+def test_the_same_event_chart_has_the_static_charts_panels_and_tooltips():
+    """Loaded-term rates (own voice and quoted), scare quotes and tone per outlet, the highest own-voice rate at the
+    top (as framing.plots.plot_event); the loaded terms, labels and scare-quoted words in the tooltip; outlet names
+    only as data."""
+    from .test_plots import view_table
+
+    class Event(FrameTables):
+        def __init__(self, n: int) -> None:
+            self.t = view_table(n).assign(group=lambda t: [HOSTILE if i == 2 else g for i, g in enumerate(t["group"])])
+
+        def event_view(self, event: str) -> pd.DataFrame:
+            return self.t
+
+    spec = draw_interactive("event", Event(5), ChartParams(event="E1", corpus="toy")).figure.to_dict()
+    assert spec == draw_interactive("event", Event(5), ChartParams(event="E1", corpus="toy")).figure.to_dict()
+    assert spec["params"][0]["name"] == V.SELECTION and len(spec["hconcat"]) == 3
+    d = pd.DataFrame(rows(spec)).sort_values("row")
+    t = Event(5).t
+    assert list(d["group"]) == list(t.sort_values("loaded_author_rate", ascending=False)["group"])
+    assert list(d["n_scare"]) == list(t.sort_values("loaded_author_rate", ascending=False)["n_scare_quotes"])
+    assert {"outlet", "loaded terms", "labels", "scare-quoted words", "polarity"} <= tooltip_titles(spec)
+    assert set(d.loc[d["scare_quotes"] != "", "scare_quotes"]) == {"experts"}
+    assert "onerror" not in json.dumps({k: v for k, v in spec.items() if k != "datasets"})
+    empty = type("Empty", (Event,), {"event_view": lambda self, e: self.t.iloc[:0]})(1)
+    assert "No articles for this event." in json.dumps(
+        draw_interactive("event", empty, ChartParams(event="E1")).figure.to_dict())
 
 
 def test_the_registry_loads_altair_only_when_an_interactive_chart_is_drawn():
