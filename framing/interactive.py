@@ -14,7 +14,8 @@ specification, field for field. Each chart has
   groups.
 
 What enters a specification from the data: group names (sources, leanings, topics, events: untrusted corpus
-fields) and the distinctive terms (words of the articles, one or two tokens; never a passage) as data values, the caller's ``corpus`` words in the title (plain strings, never an
+fields), the distinctive terms (words of the articles, one or two tokens; never a passage) and, on the Same event
+chart, each outlet's loaded terms, labels and scare-quoted words (short lists) as data values, the caller's ``corpus`` words in the title (plain strings, never an
 expression), our metric labels and units, and numbers. Vega draws axis labels and titles as SVG
 text and its tooltip escapes ``&`` and ``<`` before it shows a value, so none of it can become markup; no ``href``,
 ``url`` or image channel is ever encoded, and data values never enter a Vega expression (field names are our own
