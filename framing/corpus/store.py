@@ -132,6 +132,19 @@ def cell_table(where: dict[str, Any] | None, by: Sequence[str]) -> str | None:
     return "cells_month" if month else "cells"
 
 
+def _label_sums(first: str, n_articles: str, *, stored: bool = False) -> str:
+    """The sums of actor-label rows ``l`` (as ``article_labels`` or the label cells hold them) per group: the
+    lexicon weight, the mentions, ``n_articles`` (an SQL expression), quoted and scare-quoted mentions, and the
+    first article by ``first`` (its id column) with that article's offsets. Named as the label cells hold them when
+    ``stored``, else as :meth:`Store.label_groups` returns them."""
+    n, ex_id, ex_start, ex_end = ("n", "first_id", "first_start", "first_end") if stored else \
+        ("count", "example_article_id", "example_start", "example_end")
+    return (f"min(l.weight) AS weight, sum(l.n) AS {n}, {n_articles} AS n_articles, sum(l.quoted) AS quoted, "
+            f"sum(l.scare) AS scare, min({first}) AS {ex_id}, arg_min(l.first_start, {first}) AS {ex_start}, "
+            f"arg_min(l.first_end, {first}) AS {ex_end}, arg_min(l.sentence_start, {first}) AS sentence_start, "
+            f"arg_min(l.sentence_end, {first}) AS sentence_end")
+
+
 def _whole_months(value: Any) -> bool:
     """A date filter that selects whole months: a range from a month's first day to a month's last (or open)."""
     import datetime as dt
@@ -573,20 +586,22 @@ class Store:
         self._keep_table(
             _LABEL_CELLS_KEY, _LABEL_CELLS, f"SELECT {keys}, "
             "CAST(date_trunc('month', CAST(a.date AS DATE)) AS DATE) AS date, l.concept, l.label, "
-            "min(l.weight) AS weight, sum(l.n) AS n, count(*) AS n_articles, sum(l.quoted) AS quoted, "
-            "sum(l.scare) AS scare, min(l.article_id) AS first_id, arg_min(l.first_start, l.article_id) AS first_start, "
-            "arg_min(l.first_end, l.article_id) AS first_end, arg_min(l.sentence_start, l.article_id) AS sentence_start, "
-            "arg_min(l.sentence_end, l.article_id) AS sentence_end "
+            f"{_label_sums('l.article_id', 'count(*)', stored=True)} "
             "FROM article_labels l JOIN articles a USING (article_id) GROUP BY ALL ORDER BY ALL")
 
-    def _keep_table(self, key: str, name: str, sql: str) -> None:
-        """Keep the result of ``sql`` as the table ``name``, listed with the answers under ``key``."""
-        self.con.execute(f"CREATE OR REPLACE TABLE {name} AS {sql}")
+    def _keep_table(self, key: str, name: str, sql: str, params: Sequence[Any] = ()) -> None:
+        """Keep the result of ``sql`` as the table ``name``, listed with the answers under ``key`` (inside
+        keep_answers' transaction)."""
+        try:
+            self.con.execute(f"CREATE OR REPLACE TABLE {name} AS {sql}", list(params))
+        except duckdb.Error as exc:
+            raise StoreError(_write_error(self.path, exc)) from exc
         self.con.execute("DELETE FROM answers WHERE key = ?", [key])
         self.con.execute("INSERT INTO answers VALUES (?, ?)", [key, name])
 
     def _kept(self, key: str) -> bool:
-        """Whether the table kept with the answers under ``key`` is there and of the store's present state."""
+        """Whether the table kept with the answers under ``key`` is there and of the store's present state (not if a
+        framing that keeps none committed since)."""
         return "answers" in self._tables() and \
             self._one("SELECT 1 FROM answers WHERE key = ?", [key]) is not None and \
             self._info("answers_stamp") == self._stamp()
@@ -598,15 +613,9 @@ class Store:
         key = hashlib.sha256("\x00".join([sql, json.dumps([str(p) for p in params]), extra]).encode()).hexdigest()
         name = f"answer_{key[:24]}"
         if self._keeping:
-            try:
-                self.con.execute(f"CREATE OR REPLACE TABLE {name} AS {sql}", list(params))
-            except duckdb.Error as exc:
-                raise StoreError(_write_error(self.path, exc)) from exc
-            self.con.execute("DELETE FROM answers WHERE key = ?", [key])
-            self.con.execute("INSERT INTO answers VALUES (?, ?)", [key, name])
+            self._keep_table(key, name, sql, params)
             return self._query(f"SELECT * FROM {name}")
-        if "answers" in self._tables() and self._one("SELECT 1 FROM answers WHERE key = ?", [key]) and \
-                self._info("answers_stamp") == self._stamp():  # (not if a framing that drops none committed since)
+        if self._kept(key):
             return self._query(f"SELECT * FROM {name}")
         return self._query(sql, params)
 
@@ -648,19 +657,11 @@ class Store:
         sql_where, params = self._where(where)
         if term_table(where, [by]) is not None and self._kept(_LABEL_CELLS_KEY):
             return self._answer(
-                f"SELECT CAST({_q(by)} AS VARCHAR) AS value, concept, label, min(weight) AS weight, "
-                "sum(n) AS count, CAST(sum(n_articles) AS BIGINT) AS n_articles, sum(quoted) AS quoted, "
-                "sum(scare) AS scare, min(first_id) AS example_article_id, "
-                "arg_min(first_start, first_id) AS example_start, arg_min(first_end, first_id) AS example_end, "
-                "arg_min(sentence_start, first_id) AS sentence_start, arg_min(sentence_end, first_id) AS sentence_end "
-                f"FROM {_LABEL_CELLS}{sql_where} GROUP BY ALL ORDER BY ALL", params)
+                f"SELECT CAST(l.{_q(by)} AS VARCHAR) AS value, l.concept, l.label, "
+                f"{_label_sums('l.first_id', 'CAST(sum(l.n_articles) AS BIGINT)')} "
+                f"FROM {_LABEL_CELLS} l{sql_where} GROUP BY ALL ORDER BY ALL", params)
         col = _q(by) if by in self.columns("articles") else "CAST(NULL AS VARCHAR)"
-        sql = (f"SELECT a.value, l.concept, l.label, min(l.weight) AS weight, sum(l.n) AS count, "
-               "count(*) AS n_articles, sum(l.quoted) AS quoted, sum(l.scare) AS scare, "
-               "min(l.article_id) AS example_article_id, arg_min(l.first_start, l.article_id) AS example_start, "
-               "arg_min(l.first_end, l.article_id) AS example_end, "
-               "arg_min(l.sentence_start, l.article_id) AS sentence_start, "
-               "arg_min(l.sentence_end, l.article_id) AS sentence_end "
+        sql = (f"SELECT a.value, l.concept, l.label, {_label_sums('l.article_id', 'count(*)')} "
                f"FROM article_labels l JOIN (SELECT article_id, CAST({col} AS VARCHAR) AS value FROM articles"
                f"{sql_where}) a USING (article_id) GROUP BY ALL ORDER BY ALL")
         return self._answer(sql, params)
@@ -893,16 +894,15 @@ class Store:
         sums = ("(SELECT s.label, s.source, s.term_id, sum(s.n) AS n FROM sel s SEMI JOIN {rows} k ON k.label IS NOT "
                 "DISTINCT FROM s.label AND k.term_id = s.term_id{several} GROUP BY ALL)")
         tops_of = ("SELECT label, term_id, max(n) AS top FROM " + sums + " GROUP BY ALL")
+        tops = tops_of.format(rows="kept", several="")
         if score is None:
             pos = ""
             kept = "SELECT label, term_id, n, total, n_articles, NULL AS candidates FROM cand"
-            tops = tops_of.format(rows="kept", several="")
         else:  # each group's first `keep` by score
             pos = (f"pos AS MATERIALIZED (SELECT *, {score} AS score FROM cand, (SELECT sum(n) AS n_all FROM head) "
                    "WHERE score > 0), ")
             if max_share is None:
                 pos += "ok AS (SELECT * FROM pos), "
-                tops = tops_of.format(rows="kept", several="")
             else:
                 pos += ("ptops AS MATERIALIZED (" + tops_of.format(
                             rows="pos", several=" WHERE EXISTS (SELECT 1 FROM head h2 WHERE h2.n_sources >= 2 AND "
