@@ -894,15 +894,23 @@ class Store:
         sums = ("(SELECT s.label, s.source, s.term_id, sum(s.n) AS n FROM sel s SEMI JOIN {rows} k ON k.label IS NOT "
                 "DISTINCT FROM s.label AND k.term_id = s.term_id{several} GROUP BY ALL)")
         tops_of = ("SELECT label, term_id, max(n) AS top FROM " + sums + " GROUP BY ALL")
-        tops = tops_of.format(rows="kept", several="")
+        # grouped by source, every group is one source: a term's top source has all its uses (not summed again)
+        one_source = by == "source" and by_value
+        tops = "SELECT label, term_id, n AS top FROM kept" if one_source else tops_of.format(rows="kept", several="")
         if score is None:
             pos = ""
             kept = "SELECT label, term_id, n, total, n_articles, NULL AS candidates FROM cand"
         else:  # each group's first `keep` by score
-            pos = (f"pos AS MATERIALIZED (SELECT *, {score} AS score FROM cand, (SELECT sum(n) AS n_all FROM head) "
-                   "WHERE score > 0), ")
+            # scored once, then filtered: DuckDB evaluates a filter on the expression apart from the projection (twice
+            # the logarithms); the groups' total `n_all` comes with each group's row, not from a cross join, which
+            # DuckDB runs as a nested loop with the filter
+            pos = (f"scored AS MATERIALIZED (SELECT *, {score} AS score FROM cand), "
+                   "pos AS (SELECT * FROM scored WHERE score > 0), ")
             if max_share is None:
                 pos += "ok AS (SELECT * FROM pos), "
+            elif one_source:  # no group of several sources: no term is left out for its top source's share
+                pos += "ok AS (SELECT *, n AS top FROM pos), "
+                tops = "SELECT label, term_id, top FROM kept"
             else:
                 pos += ("ptops AS MATERIALIZED (" + tops_of.format(
                             rows="pos", several=" WHERE EXISTS (SELECT 1 FROM head h2 WHERE h2.n_sources >= 2 AND "
@@ -927,12 +935,12 @@ class Store:
                 f"WITH vocab AS MATERIALIZED ({totals}), "
                 f"sel AS (SELECT {key} AS label, t.source, t.term_id, t.n, t.n_articles FROM {table} t{join}"
                 f"{sql_where}{vocab}), "
-                "head AS MATERIALIZED (SELECT label, sum(n) AS n, count(source) + max(CASE WHEN source IS NULL "
-                "THEN 1 ELSE 0 END) AS n_sources FROM (SELECT label, source, sum(n) AS n FROM sel GROUP BY ALL) "
-                "GROUP BY label), "
+                "head AS MATERIALIZED (SELECT *, sum(n) OVER () AS n_all FROM (SELECT label, sum(n) AS n, "
+                "count(source) + max(CASE WHEN source IS NULL THEN 1 ELSE 0 END) AS n_sources FROM (SELECT label, "
+                "source, sum(n) AS n FROM sel GROUP BY ALL) GROUP BY label)), "
                 "g AS (SELECT label, term_id, sum(n) AS n, sum(n_articles) AS d FROM sel GROUP BY ALL), "
                 f"tot AS (SELECT term_id, total FROM {tot}), "
-                "cand AS (SELECT g.label, g.term_id, g.n, tot.total, g.d AS n_articles, h.n AS n_group "
+                "cand AS (SELECT g.label, g.term_id, g.n, tot.total, g.d AS n_articles, h.n AS n_group, h.n_all "
                 "FROM g JOIN tot USING (term_id) JOIN head h ON h.label IS NOT DISTINCT FROM g.label "
                 "WHERE g.n >= 2 AND tot.total >= ?), "
                 f"{pos}kept AS MATERIALIZED ({kept}), "
