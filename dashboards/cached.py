@@ -270,6 +270,12 @@ def runs(ref: Ref) -> tuple[pd.DataFrame, dict[str, Any], pd.DataFrame]:
         return r, manifest, s.errors()
 
 
+def spec(chart: Any) -> dict[str, Any]:
+    """An interactive chart's Vega-Lite specification as the page sends it. Not validated against the Vega-Lite
+    schema here (30-60 ms a chart): every kind's specification is validated in tests/compare/test_interactive.py."""
+    return chart.to_dict(validate=False)
+
+
 # -- comparison tables and charts -----------------------------------------------------------------------------
 
 FAMILY_OF = {m.name: m.family for m in METRICS}
@@ -359,7 +365,7 @@ def compare_chart(ref: Ref, filters: Filters, by: str, view: str, metric_name: s
         c = draw(view, tables, params)
         return None, c.table.reset_index(drop=True), c.warnings
     c = draw_interactive(view, tables, params)
-    return c.figure.to_dict(), c.table.reset_index(drop=True), c.warnings
+    return spec(c.figure), c.table.reset_index(drop=True), c.warnings
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
@@ -374,7 +380,7 @@ def compare_png(ref: Ref, filters: Filters, by: str, view: str, metric_name: str
 def terms_table(ref: Ref, filters: Filters, by: str, corpus: str) -> tuple[dict[str, Any], pd.DataFrame]:
     """The distinctive terms chart's interactive Vega-Lite specification and its table."""
     c = draw_interactive("terms", StoreTables(ref, filters, by), ChartParams(corpus=corpus))
-    return c.figure.to_dict(), c.table
+    return spec(c.figure), c.table
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
@@ -437,7 +443,7 @@ def labels_chart(ref: Ref, filters: Filters, by: str, concept: str | None, corpu
     the example sentences), articles read and whether they were a sample."""
     c = draw_interactive("labels", StoreTables(ref, filters, by), ChartParams(concept=concept, corpus=corpus))
     _, n_read, sampled = labels_table(ref, filters, by, False)
-    return c.figure.to_dict(), c.table, n_read, sampled
+    return spec(c.figure), c.table, n_read, sampled
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
@@ -482,7 +488,7 @@ def event_tables(ref: Ref, event: str, corpus: str) -> tuple[dict[str, Any], pd.
     :func:`event_articles` compares)."""
     c = draw_interactive("event", StoreTables(ref, Filters(events=(event,)), "source"),
                          ChartParams(event=event, corpus=corpus))
-    return c.figure.to_dict(), c.table, event_articles(ref, event)[0]
+    return spec(c.figure), c.table, event_articles(ref, event)[0]
 
 
 @st.cache_data(show_spinner=False, max_entries=32)

@@ -585,8 +585,12 @@ def key_table(rate_table: pd.DataFrame, family: str) -> pd.DataFrame:
     groups = sorted(first.index)
     den = first.reindex(groups)
     shown = r[r["key"].isin(keys)].drop_duplicates(["group", "key"])
-    cells = pd.Series([interval(v, lo, hi, 2) for v, lo, hi in zip(shown["value"], shown["lo"], shown["hi"])],
-                      index=pd.MultiIndex.from_arrays([shown["group"], shown["key"]]), dtype=object)
+    # (numpy arrays: iterating a column of pandas' own dtypes goes through an element accessor per value)
+    nums = [shown[c].to_numpy(dtype=np.float64, na_value=np.nan) for c in ("value", "lo", "hi")]
+    cells = pd.Series([interval(v, lo, hi, 2) for v, lo, hi in zip(*(a.tolist() for a in nums))],
+                      index=pd.MultiIndex.from_arrays([shown["group"].to_numpy(dtype=object),
+                                                       shown["key"].to_numpy(dtype=object)], names=["group", "key"]),
+                      dtype=object)
     wide = cells.unstack("key").reindex(index=groups, columns=keys)
     wide = wide.where(wide.notna() & (den > 0).to_numpy()[:, None], "")
     out = pd.DataFrame({"group": groups, "denominator": den.to_numpy()})

@@ -179,8 +179,11 @@ def rank_terms(names: np.ndarray, n_words: np.ndarray, g: np.ndarray, terms: np.
     bounds = np.searchsorted(g[ranked], np.arange(len(names) + 1))
     chosen: list[int] = []
     ranks: list[int] = []
+    # (Python lists: the loop below reads single elements, which from numpy arrays are slow)
+    term_list, y_list, ranked_list = terms.tolist(), y.tolist(), ranked.tolist()
     for k, name in enumerate(names):
-        pick = _pick(ranked[bounds[k]:bounds[k + 1]], terms, y, top, _name_words(name) if drop_own_name else set())
+        pick = _pick(ranked_list[bounds[k]:bounds[k + 1]], term_list, y_list, top,
+                     _name_words(name) if drop_own_name else set())
         chosen += pick
         ranks += range(1, len(pick) + 1)
     o = np.array(chosen, dtype=np.int64)
@@ -258,24 +261,24 @@ def _name_words(label: str) -> set[str]:
     return set(tokenize(label))
 
 
-def _pick(ranked: np.ndarray, terms: np.ndarray, y: np.ndarray, top: int, own: set[str]) -> list[int]:
+def _pick(ranked: Sequence[int], terms: Sequence[str], y: Sequence[float], top: int, own: set[str]) -> list[int]:
     """The first ``top`` terms of a ranking, without self-references and without unigrams a bigram explains."""
     chosen: list[int] = []
-    count_of = {str(terms[j]): y[j] for j in ranked[: top * 4]}
+    count_of = {terms[j]: y[j] for j in ranked[: top * 4]}
     bigram_words: dict[str, float] = {}
     for j in ranked[: top * 4]:
-        t = str(terms[j])
+        t = terms[j]
         if " " in t:
             for w in t.split():
                 bigram_words[w] = max(bigram_words.get(w, 0.0), y[j])
     for j in ranked:
-        t = str(terms[j])
+        t = terms[j]
         words = t.split()
         if own and all(w in own for w in words):
             continue
         if len(words) == 1 and bigram_words.get(t, 0.0) >= 0.8 * count_of.get(t, y[j]):
             continue
-        chosen.append(int(j))
+        chosen.append(j)
         if len(chosen) >= top:
             break
     return chosen
