@@ -319,13 +319,15 @@ def apptest_runs(db: Path, steps: list[tuple[str, dict]], repeat: int) -> tuple[
                                       for name, _ in steps]
 
 
-def browser_runs(db: Path, repeat: int, page: str = "compare") -> list[tuple[str, float, float]]:
+def browser_runs(db: Path, repeat: int, page: str = "compare", from_menu: bool = False
+                 ) -> list[tuple[str, float, float]]:
     """Time filter changes in Chromium (Debian's, through Playwright) against `framing dashboard --db` on the Compare
     page or the Word choice page (``page="words"``): from the click that changes the view (on the option; opening
     the widget is not timed) to the new (first) interactive chart on screen, and to the script run finished (on
     Word choice, the actor labels and the rest of the page follow the chart).
-    The first row is the page's first view (from the page's address to its chart). Each repeat is a fresh server
-    process."""
+    The first row is the page's first view: from opening the page's address (a new page load in the browser), or
+    with ``from_menu`` from a click on its link in the sidebar's menu (the app already loaded, as when a user moves
+    from page to page), to its chart. Each repeat is a fresh server process."""
     import contextlib
     import signal
     import socket
@@ -371,7 +373,8 @@ def browser_runs(db: Path, repeat: int, page: str = "compare") -> list[tuple[str
         ("chart: differences", radio("Differences")),
         ("finding category: quotations", selectbox("Finding category", "Quotations")),
     ]
-    first = "first view of the page"
+    first = "first view of the page" + (" (from the sidebar's menu)" if from_menu else " (from its address)")
+    title = {"compare": "Compare sources", "words": "Word choice"}[page]
     times: dict[str, tuple[list[float], list[float]]] = {name: ([], []) for name in [first, *(n for n, _ in actions)]}
     for _ in range(repeat):
         with socket.socket() as sock:
@@ -394,7 +397,10 @@ def browser_runs(db: Path, repeat: int, page: str = "compare") -> list[tuple[str
                 pg.goto(f"http://127.0.0.1:{port}/")  # the server up, its first page shown
                 pg.wait_for_function(idle, timeout=300_000)
                 t0 = time.perf_counter()
-                pg.goto(f"http://127.0.0.1:{port}/{page}")
+                if from_menu:
+                    pg.locator('[data-testid="stSidebarNav"] a').filter(has_text=title).click()
+                else:
+                    pg.goto(f"http://127.0.0.1:{port}/{page}")
                 pg.wait_for_selector(chart, timeout=300_000)
                 times[first][0].append(time.perf_counter() - t0)
                 pg.wait_for_function(idle, timeout=300_000)
@@ -569,6 +575,9 @@ def main() -> int:
     ap.add_argument("--browser", action="store_true", help="also time filter changes in Chromium (/usr/bin/chromium)")
     ap.add_argument("--browser-page", choices=("compare", "words"), default="compare",
                     help="the page --browser clicks on (default compare)")
+    ap.add_argument("--browser-menu", action="store_true",
+                    help="with --browser, open the page from the sidebar's menu (the app loaded) rather than from its "
+                         "address (a new page load)")
     args = ap.parse_args()
     args.paths = [p for p in args.paths.split(",") if p]
     if bad := [p for p in args.paths if p not in PATHS]:
@@ -646,7 +655,7 @@ def main() -> int:
               f"run finished (median of {args.repeat}; seconds; the changes accumulate)\n")
         print("| click | new chart on screen | script run finished |")
         print("|---|---:|---:|")
-        for name, secs, done in browser_runs(db, args.repeat, args.browser_page):
+        for name, secs, done in browser_runs(db, args.repeat, args.browser_page, args.browser_menu):
             print(f"| {name} | {secs:.2f} | {done:.2f} |")
     print(f"\nload average at the end: {os.getloadavg()[0]:.2f}")
     return 0
