@@ -71,6 +71,11 @@ def attrs(text):
          "Jane Roe", "named_person", "Jane Roe"),
         ("Shortly after the call ended, Jane Roe sent out a release saying the vote was wrong.", "saying",
          "neutral", "Jane Roe", "named_person", "Jane Roe"),
+        # a possessive is a determiner: the noun after it is the subject, with the name a title introduces
+        ("Hours later, Jane Roe's campaign returned the favour, telling reporters the deal was good.", "telling",
+         "neutral", "Jane Roe's campaign", "named_org", "Jane Roe's campaign"),
+        ("Speaking in Ohio, Jane Roe's campaign manager Tom Kell left the stage, saying it was a disaster.",
+         "saying", "neutral", "Jane Roe's campaign manager Tom Kell", "named_person", "Tom Kell"),
         # the head of a noun phrase comes before its "of" complement: a person of an organisation
         ('"We will march," said Tereza Vukan of the Valdorian Trade Union Confederation.', "said", "neutral",
          "Tereza Vukan of the Valdorian Trade Union Confederation", "named_person",

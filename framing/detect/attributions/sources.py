@@ -435,7 +435,38 @@ def _capitalised_np(ctx: Ctx, k: int, stop: int) -> tuple[int, int] | None:
         break
     if end is None:
         return None
-    return (start, end)
+    return (start, _possessed_head(ctx, end, stop))
+
+
+# How many lower-case words a possessed noun phrase runs to its head ("Ryan's campaign", "Trump's longtime
+# personal lawyer").
+_MAX_POSSESSED_WORDS = 4
+
+
+def _possessed_head(ctx: Ctx, end: int, stop: int) -> int:
+    """English possessives are determiners: in "Ryan's campaign" the noun phrase is the campaign, not Ryan. The end of
+    the noun phrase when the capitalised words ending at ``end`` are followed by a possessive and lower-case words
+    headed by a noun for someone or something that can speak (and by the name a title introduces: "Clinton's campaign
+    manager Robby Mook"); ``end`` otherwise."""
+    w = ctx.doc.words
+    t = end + 1
+    if t + 1 >= stop or not possessive_s(ctx, t):
+        return end
+    heads = ctx.words.heads
+    head = None
+    for u in range(t + 1, min(stop, t + 1 + _MAX_POSSESSED_WORDS)):
+        if punct_gap(ctx, u) or ctx.cap(u) or ctx.in_quote(u) or w[u] in PRONOUNS:
+            break
+        if w[u] in heads:
+            head = u
+        elif head is not None:
+            break
+    if head is None:
+        return end
+    while head + 1 < stop and ctx.cap(head + 1) and not punct_gap(ctx, head + 1) and not ctx.in_quote(head + 1) \
+            and head - end < ctx.cfg.max_source_words:
+        head += 1  # the name after the title
+    return head
 
 
 def _common_np(ctx: Ctx, k: int, stop: int) -> tuple[int, int] | None:
