@@ -585,7 +585,8 @@ def key_table(rate_table: pd.DataFrame, family: str) -> pd.DataFrame:
     groups = sorted(first.index)
     den = first.reindex(groups)
     shown = r[r["key"].isin(keys)].drop_duplicates(["group", "key"])
-    # (numpy arrays: iterating a column of pandas' own dtypes goes through an element accessor per value)
+    # (numpy arrays of the rate table's float64 columns: iterating a column of pandas' own dtypes goes through an
+    # element accessor per value)
     nums = [shown[c].to_numpy(dtype=np.float64, na_value=np.nan) for c in ("value", "lo", "hi")]
     cells = pd.Series([interval(v, lo, hi, 2) for v, lo, hi in zip(*(a.tolist() for a in nums))],
                       index=pd.MultiIndex.from_arrays([shown["group"].to_numpy(dtype=object),

@@ -76,6 +76,11 @@ def attrs(text):
          "neutral", "Jane Roe's campaign", "named_org", "Jane Roe's campaign"),
         ("Speaking in Ohio, Jane Roe's campaign manager Tom Kell left the stage, saying it was a disaster.",
          "saying", "neutral", "Jane Roe's campaign manager Tom Kell", "named_person", "Tom Kell"),
+        # ... but not a day, and not a name that is a possessor in turn; after a quotation, the name between commas
+        ("After the vote, Jane Roe's campaign Monday sent a letter, saying the deal was bad.", "saying", "neutral",
+         "Jane Roe's campaign", "named_org", "Jane Roe's campaign"),
+        ('"The vote was wrong," Jane Roe\'s spokesman, Tom Kell, said.', "said", "neutral", "Tom Kell",
+         "named_person", "Tom Kell"),
         # the head of a noun phrase comes before its "of" complement: a person of an organisation
         ('"We will march," said Tereza Vukan of the Valdorian Trade Union Confederation.', "said", "neutral",
          "Tereza Vukan of the Valdorian Trade Union Confederation", "named_person",

@@ -167,6 +167,10 @@ def _speaker_after_quote(ctx: Ctx, a: Attr) -> tuple[int, int] | None:
                 return name  # "its chair, Ilse Marten, said": the name that follows the description
         if np is None or np[1] + 1 >= a.cue_first or ctx.gap(np[1] + 1).strip() != ",":
             return None
+        if any(possessive_s(ctx, k) for k in range(np[0] + 1, np[1] + 1)):
+            name = _capitalised_np(ctx, np[1] + 1, a.cue_first)
+            if name is not None and name[1] + 1 == a.cue_first and ctx.cap(name[0]):
+                return name  # "Paul Ryan's spokesman, AshLee Strong, said": the name the description introduces
         return np
     return None
 
@@ -463,10 +467,19 @@ def _possessed_head(ctx: Ctx, end: int, stop: int) -> int:
             break
     if head is None:
         return end
-    while head + 1 < stop and ctx.cap(head + 1) and not punct_gap(ctx, head + 1) and not ctx.in_quote(head + 1) \
-            and head - end < ctx.cfg.max_source_words:
-        head += 1  # the name after the title
-    return head
+    name_end = head
+    while name_end + 1 < stop and ctx.cap(name_end + 1) and not punct_gap(ctx, name_end + 1) \
+            and not ctx.in_quote(name_end + 1) and name_end - end < ctx.cfg.max_source_words \
+            and not _not_a_name(w[name_end + 1]):
+        name_end += 1  # the name after the title
+    if name_end > head and name_end + 1 < stop and possessive_s(ctx, name_end + 1):
+        return head  # a possessor in turn ("Clinton's campaign manager Robby Mook's memo"): not this phrase's name
+    return name_end
+
+
+def _not_a_name(word: str) -> bool:
+    """A capitalised word after a title that is no part of a name: a day, a month, "I"."""
+    return word in WEEKDAYS or word in MONTHS or word in PRONOUNS
 
 
 def _common_np(ctx: Ctx, k: int, stop: int) -> tuple[int, int] | None:
