@@ -71,6 +71,9 @@ def attrs(text):
          "Jane Roe", "named_person", "Jane Roe"),
         ("Shortly after the call ended, Jane Roe sent out a release saying the vote was wrong.", "saying",
          "neutral", "Jane Roe", "named_person", "Jane Roe"),
+        # news media report: an ambiguous verb with a quotation in its clause after a media noun
+        ("Two newspapers reported on Wednesday the agency had \u201cmore than one conversation\u201d with her.",
+         "reported", "neutral", "Two newspapers", "anonymous", "Two newspapers"),
         # a possessive is a determiner: the noun after it is the subject, with the name a title introduces
         ("Hours later, Jane Roe's campaign returned the favour, telling reporters the deal was good.", "telling",
          "neutral", "Jane Roe's campaign", "named_org", "Jane Roe's campaign"),

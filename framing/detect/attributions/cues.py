@@ -207,7 +207,8 @@ def _person_subject(ctx: Ctx, first: int) -> bool:
     head = w[subj[1]]
     if head in PRONOUNS:
         return head not in ("it", "which")
-    return ctx.cap(subj[1]) or head in ctx.words.speaker_heads
+    # (news media report: "Multiple outlets reported on Wednesday ...", "the newspaper reported")
+    return ctx.cap(subj[1]) or head in ctx.words.speaker_heads or head in ctx.single.get("media", ())
 
 
 def _after_singular_article(ctx: Ctx, first: int) -> bool:
