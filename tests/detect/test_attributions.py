@@ -71,6 +71,10 @@ def attrs(text):
          "Jane Roe", "named_person", "Jane Roe"),
         ("Shortly after the call ended, Jane Roe sent out a release saying the vote was wrong.", "saying",
          "neutral", "Jane Roe", "named_person", "Jane Roe"),
+        # "another" standing alone is a person, as "some" and "many" are
+        ('One voter was angry. "We lost," another said.', "said", "neutral", "another", "anonymous", "another"),
+        ('Another said the monitors would be "clearly unable to stop anything".', "said", "neutral", "Another",
+         "anonymous", "Another"),
         # news media report: an ambiguous verb with a quotation in its clause after a media noun
         ("Two newspapers reported on Wednesday the agency had \u201cmore than one conversation\u201d with her.",
          "reported", "neutral", "Two newspapers", "anonymous", "Two newspapers"),

@@ -381,8 +381,9 @@ def _opening_participle(ctx: Ctx, k: int, stop: int) -> bool:
 
 _DAY_WORDS = frozenset(("yesterday", "today", "tonight"))
 _DAY_PARTS = frozenset(("morning", "afternoon", "evening", "night"))
-# Quantifiers that stand alone as a subject of people ("some say", "many argue", "several said").
-_QUANTIFIER_PRONOUNS = frozenset(("some", "many", "several", "others", "most", "few"))
+# Quantifiers that stand alone as a subject of people ("some say", "many argue", "several said", and after one
+# speaker "another said").
+_QUANTIFIER_PRONOUNS = frozenset(("some", "many", "several", "others", "most", "few", "another"))
 # Forms of the commonest reporting verbs, which never modify a source noun.
 _SPEECH_FORMS = frozenset(("said", "says", "told", "tells"))
 

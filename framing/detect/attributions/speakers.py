@@ -180,7 +180,8 @@ def _source_type(ctx: Ctx, a: Attr) -> str:
             return "named_org"  # Republicans, Democrats, Iranians
         return "named_person"
     first = words[0]
-    indefinite = first in ("a", "an", "some", "one", "several", "many", "two", "three", "few", "other", "others")
+    indefinite = first in ("a", "an", "some", "one", "several", "many", "two", "three", "few", "other", "others",
+                           "another", "most")
     plural = head.endswith("s") and head[:-1] in describing
     if head in ctx.single.get("document", ()) and head not in anon:
         return "title_only"  # "a joint statement", "the report": described, not named
