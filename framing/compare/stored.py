@@ -141,6 +141,7 @@ def store_distinctive_terms(store: Any, *, where: dict[str, Any] | None = None, 
     # were not (a topic that one outlet covers: most of its first terms are), then with four times more.
     # A few groups (leanings) are asked for several times more terms at once, which also holds the terms one source
     # dominates; many groups (sources, topics) are asked for fewer, with those terms left out in DuckDB first.
+    missed = store.answers_missed
     least = 4 * top + 20
     keep = min(_first_keep(top, len(set(labels.values()))), _MAX_KEEP)
     max_share = None if keep >= 4 * least else cfg.max_source_share
@@ -169,7 +170,11 @@ def store_distinctive_terms(store: Any, *, where: dict[str, Any] | None = None, 
             max_share = cfg.max_source_share
         else:
             keep = min(keep * 4, _MAX_KEEP)
-    return _with_stored_examples(store, out, where, by, labels, examples, cfg)
+    out = _with_stored_examples(store, out, where, by, labels, examples, cfg)
+    if not where and by in FIRST_VIEW_GROUPINGS and top == PAGE_TOP_TERMS and cfg == DEFAULT \
+            and store.answers_missed > missed:  # (the first views kept are these queries)
+        out.attrs["warnings"] = [*out.attrs.get("warnings", []), STALE_FIRST_VIEW]
+    return out
 
 
 def _with_stored_examples(store: Any, out: pd.DataFrame, where: dict[str, Any] | None, by: str,
@@ -257,6 +262,11 @@ def store_actor_labels(store: Any, *, where: dict[str, Any] | None = None, by: s
 
 # The number of distinctive terms per group the dashboard's Word choice page shows.
 PAGE_TOP_TERMS = 15
+# Said with a first view that the store kept for another framing's queries (its kept answers are found by their
+# query's text: a framing whose queries differ computes them again, which on a large store takes seconds)
+STALE_FIRST_VIEW = ("This store's kept first views were made by another version of framing, so this view was computed "
+                    "now (slower on a large store). A complete `framing run` on the store keeps them again: inputs "
+                    "already stored are not analysed again.")
 # The groupings whose first views a store keeps (the Word choice page's "Compare by" choices that the term tables
 # answer: not the event, whose terms are counted from the texts).
 FIRST_VIEW_GROUPINGS = ("source", "leaning", "topic")

@@ -194,6 +194,9 @@ class Store:
         self._keys: tuple[KeySet, KeySet] | None = None  # stored ids and content hashes, filled on first lookup
         self._blobs: bool | None = None  # whether text_blobs holds every text (checked on first read)
         self._keeping = False  # while keep_answers runs: the answers computed are kept
+        # queries computed while the store kept answers for its present state, but not theirs: a first view of the
+        # Word choice page counted here was kept by a framing whose queries differ (see kept_answers_missed)
+        self.answers_missed = 0
         if read_only and not Path(path).exists():
             raise StoreError(f"{path}: no such store (run `framing run ... --db {path}` first)")
         parent = Path(path).resolve().parent
@@ -617,7 +620,14 @@ class Store:
             return self._query(f"SELECT * FROM {name}")
         if self._kept(key):
             return self._query(f"SELECT * FROM {name}")
+        if self._answers_current():
+            self.answers_missed += 1
         return self._query(sql, params)
+
+    def _answers_current(self) -> bool:
+        """Whether the store keeps answers (:meth:`keep_answers`) for its present state."""
+        return "answers" in self._tables() and self._info("answers_stamp") == self._stamp() and \
+            self._one("SELECT 1 FROM answers LIMIT 1") is not None
 
     def _drop_answers(self) -> None:
         """Drop the kept answers (inside the caller's transaction: the data they were computed from changes)."""

@@ -150,6 +150,33 @@ def test_kept_answers_give_the_first_views_as_computed_and_are_dropped_by_the_ne
     assert not after.equals(computed[1])
 
 
+def test_a_first_view_kept_by_another_framings_queries_says_so(store: Path, tmp_path: Path) -> None:
+    """Kept answers are found by their query's text: when a store keeps answers for its present state but not the
+    first view's query (a framing whose queries differ kept them), the first view is computed and says why it is
+    slow; a filtered view, or one the store does not keep, says nothing."""
+    from framing.compare.stored import PAGE_TOP_TERMS, STALE_FIRST_VIEW, store_distinctive_terms
+
+    def terms(st, **kw) -> list[str]:  # noqa: ANN001, ANN003
+        return store_distinctive_terms(st, examples=False, **{"by": "source", "top": PAGE_TOP_TERMS, **kw}).attrs[
+            "warnings"]
+
+    db = tmp_path / "stale.duckdb"
+    shutil.copy(store, db)
+    with open_store(db, read_only=True) as st:
+        assert STALE_FIRST_VIEW not in terms(st)  # no kept answers: nothing to say
+    with open_store(db) as st:
+        st.keep_answers(min_articles=0)
+    with open_store(db, read_only=True) as st:
+        assert STALE_FIRST_VIEW not in terms(st) and st.answers_missed == 0
+    with open_store(db) as st:  # as another framing would have kept them: other queries, other keys
+        st.con.execute("UPDATE answers SET key = 'other-' || key")
+    with open_store(db, read_only=True) as st:
+        assert STALE_FIRST_VIEW in terms(st)
+        assert STALE_FIRST_VIEW in terms(st, by="leaning")
+        assert STALE_FIRST_VIEW not in terms(st, where={"leaning": ["left", "right"]})
+        assert STALE_FIRST_VIEW not in terms(st, top=5)
+
+
 LABEL_CELL_CASES = [
     (None, "source", True),
     (None, "topic", True),

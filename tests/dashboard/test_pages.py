@@ -264,6 +264,31 @@ def test_word_choice_shows_distinctive_terms_labels_and_examples(page):
     assert len(kwic) > 0 and kwic["match"].str.lower().str.startswith("regime").all()
 
 
+def test_word_choice_says_when_its_first_view_was_kept_by_another_framing(store, tmp_path, monkeypatch):
+    """A store's kept first views are found by their queries' text: kept by a framing whose queries differ, the
+    page computes the view and says why it was slow (and what keeps them again)."""
+    import shutil
+
+    from streamlit.testing.v1 import AppTest
+
+    from framing.compare.stored import STALE_FIRST_VIEW
+    from framing.corpus import open_store
+
+    db = tmp_path / "stale.duckdb"
+    shutil.copy(store, db)
+    with open_store(db) as st:
+        st.keep_answers(min_articles=0)
+        st.con.execute("UPDATE answers SET key = 'other-' || key")
+    monkeypatch.setenv("FRAMING_DB", str(db))
+    monkeypatch.delenv("FRAMING_CORPUS", raising=False)
+    monkeypatch.setenv("FRAMING_CACHE", str(tmp_path / "cache"))
+    at = AppTest.from_file(str(APP), default_timeout=90)
+    at.switch_page("views/words.py")
+    at.run()
+    check(at)
+    assert html.escape(STALE_FIRST_VIEW) in html_of(at)
+
+
 def test_word_choice_shows_quotations_and_quoted_words_by_speaker_role(page):
     at = page("words")
     quotes = table_with(at, "group", "quotations")
