@@ -71,6 +71,10 @@ def attrs(text):
          "Jane Roe", "named_person", "Jane Roe"),
         ("Shortly after the call ended, Jane Roe sent out a release saying the vote was wrong.", "saying",
          "neutral", "Jane Roe", "named_person", "Jane Roe"),
+        # a place with its state after a comma is one parenthetical between the subject and its verb
+        ("The Court of Appeals for the Fourth Circuit, in Richmond, Va., said the order was \u201cunlawful.\u201d",
+         "said", "neutral", "The Court of Appeals for the Fourth Circuit", "named_org",
+         "The Court of Appeals for the Fourth Circuit"),
         # "another" standing alone is a person, as "some" and "many" are
         ('One voter was angry. "We lost," another said.', "said", "neutral", "another", "anonymous", "another"),
         ('Another said the monitors would be "clearly unable to stop anything".', "said", "neutral", "Another",

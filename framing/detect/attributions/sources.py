@@ -582,6 +582,7 @@ def subject_before(ctx: Ctx, cue: int, si: int) -> tuple[int, int] | None:
             p -= 1
         if not (lo < p <= j):
             return None
+        p = _place_with_region(ctx, p, j, lo)
         head = w[p]
         roles = ctx.single.get("role", ())
         if step == 0 and p - 1 >= lo and (not ctx.cap(p - 1) or _role_phrase_before(ctx, p - 1, lo)) \
@@ -626,6 +627,24 @@ def subject_before(ctx: Ctx, cue: int, si: int) -> tuple[int, int] | None:
         return None
     np = _with_pp_head(ctx, np, lo)
     return _unclosed_appositive(ctx, np, lo) or np
+
+
+# Prepositions that open a place set off by commas ("in Richmond, Va.,", "from Lyon, France,").
+_PLACE_PREPOSITIONS = frozenset(("in", "from", "at", "near", "outside"))
+
+
+def _place_with_region(ctx: Ctx, p: int, j: int, lo: int) -> int:
+    """A place is written with its state or country after a comma ("in Richmond, Va.,", "from Lyon, France,"): when
+    the words between commas ``[p, j]`` are one or two capitalised words after a capitalised word and a comma, and
+    the part before that comma opens with a preposition of place, the whole place is one parenthetical: its start;
+    ``p`` otherwise."""
+    w = ctx.doc.words
+    if j - p > 1 or not all(ctx.cap(t) for t in range(p, j + 1)) or p - 1 < lo or not ctx.cap(p - 1):
+        return p
+    q = p - 1
+    while q >= lo and not ("," in ctx.gap(q) or "\u2014" in ctx.gap(q)):
+        q -= 1
+    return q if lo < q < p - 1 and w[q] in _PLACE_PREPOSITIONS else p
 
 
 def _unclosed_appositive(ctx: Ctx, np: tuple[int, int], lo: int) -> tuple[int, int] | None:
