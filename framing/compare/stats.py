@@ -577,8 +577,8 @@ def key_table(rate_table: pd.DataFrame, family: str) -> pd.DataFrame:
     r = rate_table[rate_table["family"] == family]
     if r.empty or not (r["denominator"] > 0).any():
         return pd.DataFrame(columns=["group", "denominator"])
-    positive = r.loc[r["numerator"] > 0, "key"]
-    keys = [k for k in dict.fromkeys(r["key"]) if k in set(positive)]
+    positive = set(r.loc[r["numerator"] > 0, "key"])
+    keys = [k for k in dict.fromkeys(r["key"]) if k in positive]
     # One pass over the rows (a table by source has hundreds of groups): a group's denominator is its first row's;
     # a key a group has no row for, or a group with no denominator, shows an empty cell.
     first = r.drop_duplicates("group").set_index("group")["denominator"].astype(float)

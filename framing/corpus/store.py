@@ -195,7 +195,7 @@ class Store:
         self._blobs: bool | None = None  # whether text_blobs holds every text (checked on first read)
         self._keeping = False  # while keep_answers runs: the answers computed are kept
         # queries computed while the store kept answers for its present state, but not theirs: a first view of the
-        # Word choice page counted here was kept by a framing whose queries differ (see kept_answers_missed)
+        # Word choice page counted here was kept by a framing whose queries differ (compare.stored.STALE_FIRST_VIEW)
         self.answers_missed = 0
         if read_only and not Path(path).exists():
             raise StoreError(f"{path}: no such store (run `framing run ... --db {path}` first)")
@@ -605,9 +605,11 @@ class Store:
     def _kept(self, key: str) -> bool:
         """Whether the table kept with the answers under ``key`` is there and of the store's present state (not if a
         framing that keeps none committed since)."""
-        return "answers" in self._tables() and \
-            self._one("SELECT 1 FROM answers WHERE key = ?", [key]) is not None and \
-            self._info("answers_stamp") == self._stamp()
+        return self._answers_current() and self._one("SELECT 1 FROM answers WHERE key = ?", [key]) is not None
+
+    def _answers_current(self) -> bool:
+        """Whether the store keeps answers (:meth:`keep_answers`) for its present state."""
+        return "answers" in self._tables() and self._info("answers_stamp") == self._stamp()
 
     def _answer(self, sql: str, params: Sequence[Any], extra: str = "") -> pd.DataFrame:
         """The result of the query ``sql`` (with ``params`` and the content ``extra`` of the views it reads): a kept
@@ -618,16 +620,12 @@ class Store:
         if self._keeping:
             self._keep_table(key, name, sql, params)
             return self._query(f"SELECT * FROM {name}")
-        if self._kept(key):
-            return self._query(f"SELECT * FROM {name}")
-        if self._answers_current():
-            self.answers_missed += 1
+        if self._answers_current():  # (checked once for both: a miss is counted)
+            if self._one("SELECT 1 FROM answers WHERE key = ?", [key]) is not None:
+                return self._query(f"SELECT * FROM {name}")
+            if self._one("SELECT 1 FROM answers LIMIT 1") is not None:
+                self.answers_missed += 1
         return self._query(sql, params)
-
-    def _answers_current(self) -> bool:
-        """Whether the store keeps answers (:meth:`keep_answers`) for its present state."""
-        return "answers" in self._tables() and self._info("answers_stamp") == self._stamp() and \
-            self._one("SELECT 1 FROM answers LIMIT 1") is not None
 
     def _drop_answers(self) -> None:
         """Drop the kept answers (inside the caller's transaction: the data they were computed from changes)."""
@@ -920,7 +918,6 @@ class Store:
                 pos += "ok AS (SELECT * FROM pos), "
             elif one_source:  # no group of several sources: no term is left out for its top source's share
                 pos += "ok AS (SELECT *, n AS top FROM pos), "
-                tops = "SELECT label, term_id, top FROM kept"
             else:
                 pos += ("ptops AS MATERIALIZED (" + tops_of.format(
                             rows="pos", several=" WHERE EXISTS (SELECT 1 FROM head h2 WHERE h2.n_sources >= 2 AND "

@@ -577,9 +577,7 @@ def subject_before(ctx: Ctx, cue: int, si: int) -> tuple[int, int] | None:
                 and not _party_label(ctx, j, lo):
             break  # only an age or a role ("Roy Beck, executive director of X, a group that ..., said") stands
             # between two parentheticals
-        p = j
-        while p >= lo and not ("," in ctx.gap(p) or "\u2014" in ctx.gap(p)):
-            p -= 1
+        p = _aside_start(ctx, j, lo)
         if not (lo < p <= j):
             return None
         p = _place_with_region(ctx, p, j, lo)
@@ -641,10 +639,17 @@ def _place_with_region(ctx: Ctx, p: int, j: int, lo: int) -> int:
     w = ctx.doc.words
     if j - p > 1 or not all(ctx.cap(t) for t in range(p, j + 1)) or p - 1 < lo or not ctx.cap(p - 1):
         return p
-    q = p - 1
-    while q >= lo and not ("," in ctx.gap(q) or "\u2014" in ctx.gap(q)):
-        q -= 1
+    q = _aside_start(ctx, p - 1, lo)
     return q if lo < q < p - 1 and w[q] in _PLACE_PREPOSITIONS else p
+
+
+def _aside_start(ctx: Ctx, j: int, lo: int) -> int:
+    """The first token after the comma or dash before token ``j`` (``lo - 1`` or less when there is none from
+    ``lo``): where an aside ending at ``j`` starts."""
+    p = j
+    while p >= lo and not ("," in ctx.gap(p) or "\u2014" in ctx.gap(p)):
+        p -= 1
+    return p
 
 
 def _unclosed_appositive(ctx: Ctx, np: tuple[int, int], lo: int) -> tuple[int, int] | None:
