@@ -35,6 +35,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from framing.detect.attributions._base import PRONOUNS
 from framing.lexicons import Lexicon, Match, fold_words
 from framing.text.document import Document
 
@@ -449,7 +450,7 @@ def _attribution_role(r: _Reader, a: Any) -> RoleCall:
         if _withheld(r, a) or head_word in _ANONYMITY_HEADS:
             return RoleCall("anonymous", None, "anonymous: the article withholds who the source is")
     if stype == "pronoun":
-        if a.speaker and a.speaker.lower() not in ("he", "she", "they", "it", "we", "i", "you"):
+        if a.speaker and a.speaker.lower() not in PRONOUNS:
             found = r.by_name(a.speaker)
             if found is not None:
                 return RoleCall(found.role, found.party, f"{found.reason} (the pronoun refers to {a.speaker})")

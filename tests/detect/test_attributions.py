@@ -392,3 +392,49 @@ def test_a_pronoun_carries_its_referent_to_the_next_pronoun():
             'student, who plans a march, believes that "white supremacists" made it. "People who hold those beliefs '
             'are not part of this movement," she added.')
     assert [a.speaker for a in attrs(text) if a.source_type == "pronoun"] == ["Joy Gansh", "Joy Gansh"]
+
+
+def test_a_neopronoun_is_a_person_who_speaks():
+    text = 'Sam Ray arrived late. "We will not stop," zie said. Xe told reporters the plan was "a mess."'
+    assert [(a.source, a.source_type, a.speaker) for a in attrs(text)] == [
+        ("zie", "pronoun", "Sam Ray"), ("Xe", "pronoun", "Sam Ray")]
+
+
+def test_a_neopronoun_goes_with_any_honorific():
+    text = 'Mr. Lee and Ms. Roe met. Ms. Roe left. "It is done," ze said.'
+    assert [a.speaker for a in attrs(text)] == ["Ms. Roe"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('"We are ready," replies Burton.', "Burton"),
+    ('"We are ready," reply Burton and Nick.', "Burton and Nick"),
+    ('"It was a mistake," comments the minister.', "the minister"),
+])
+def test_a_verb_that_is_also_a_noun_reports_in_quotative_inversion(text, speaker):
+    assert [a.speaker for a in attrs(text)] == [speaker]
+
+
+def test_a_reply_is_still_a_noun_with_no_quotation_before_it():
+    assert attrs("The reply came late and the comments were short.") == []
+
+
+@pytest.mark.parametrize("text, source, speaker", [
+    ('"It is wrong," said the Labour MP for Newcastle Central.', "the Labour MP for Newcastle Central",
+     "the Labour MP for Newcastle Central"),
+    ('"It is wrong," said the Labour MP for Newcastle Central, Chi Onwurah.', "the Labour MP for Newcastle Central",
+     "Chi Onwurah"),
+    ('"It is wrong," said Apple CEO Tim Cook.', "Apple CEO Tim Cook", "Tim Cook"),
+    ('"It is wrong," said NATO.', "NATO", "NATO"),
+])
+def test_a_role_written_as_an_acronym_is_a_role_not_a_name(text, source, speaker):
+    assert [(a.source, a.speaker) for a in attrs(text)] == [(source, speaker)]
+
+
+def test_a_fronted_clause_before_its_comma_does_not_report_the_main_clauses_quotation():
+    text = 'After Russia denied it, officials said it was "a lie."'
+    quotes = framing.analyse(text).of_type("quote")
+    assert [(q.text, q.speaker) for q in quotes] == [("a lie.", "officials")]
+    # "according to X, Y said '...'" is still reported through X
+    text = 'According to the paper, Clinton praised her "wonderful donors" at the event.'
+    assert [(q.text, q.speaker) for q in framing.analyse(text).of_type("quote")] == [
+        ("wonderful donors", "the paper")]

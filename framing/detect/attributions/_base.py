@@ -17,10 +17,14 @@ from framing.text.truecase import name_words
 
 # ----------------------------------------------------------------------------------------------- word classes
 # Closed classes of English function words: grammar, not judgement, so they live here rather than in a lexicon.
-PRONOUNS = frozenset("he she they it we i you who which".split())
+# Gender-neutral singular pronouns of one person (neopronouns), subject forms: "zie said", "xe told reporters".
+NEOPRONOUNS = frozenset("ze zie xe ey".split())
 
 
-PERSON_PRONOUNS = frozenset("he she".split())
+PRONOUNS = frozenset("he she they it we i you who which".split()) | NEOPRONOUNS
+
+
+PERSON_PRONOUNS = frozenset("he she".split()) | NEOPRONOUNS
 
 
 OBJECT_PRONOUNS = frozenset("you me us him her them it".split())

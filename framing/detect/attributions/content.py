@@ -45,8 +45,10 @@ def find_content(ctx: Ctx, a: Attr) -> None:
     k = bisect_right(top_starts, after_lo)  # the first outermost quotation whose mark is at or after after_lo
     if k < len(top):
         q = top[k]
-        between = text[after_lo:opening_start(text, q)]
-        if len(between) <= 60 and not re.search(r"[.!?\n]", between) and _only_adjuncts(between):
+        opening = opening_start(text, q)
+        between = text[after_lo:opening]
+        if len(between) <= 60 and not re.search(r"[.!?\n]", between) and _only_adjuncts(between) \
+                and not _cue_between(ctx, a, opening):
             a.content = (q.start, q.end)
             a.quote = q
             return
@@ -84,6 +86,19 @@ _THREE_WORDS = re.compile(r"\s*\S+\s+\S+\s+\S")
 _WORDS_WINDOW = 400
 # A colon introduction ("The New York Times reports:") is short.
 _MAX_INTRO = 200
+
+
+def _cue_between(ctx: Ctx, a: Attr, end: int) -> bool:
+    """Does another clause with its own cue stand between ``a``'s cue and offset ``end``, after a comma? ("After
+    Russia denied it, officials said it was '...'": the quotation is what the main clause reports, not the fronted
+    clause before its comma; "According to X, Y said '...'" reports Y's words through X, and stays X's.)"""
+    if a.lemma == "according to":
+        return False
+    k = bisect_right(ctx.attr_starts, a.cue_last)
+    if k >= len(ctx.attr_starts):
+        return False
+    other = ctx.doc.tok_start[ctx.attr_starts[k]]
+    return other < end and "," in ctx.doc.text[ctx.doc.tok_end[a.cue_last]:other]
 
 
 def _clause_ends_at(text: str, i: int) -> bool:

@@ -89,8 +89,11 @@ def is_cue(ctx: Ctx, first: int, last: int, lemma: str, flags: tuple[str, ...] =
         # "tweets", "claims", "calls" are nouns as often as verbs ("an explosive charge"): the verb needs a
         # subject that can speak right before it
         if not _person_subject(ctx, first) and not in_title_case_line(ctx, first) \
-                and not (_content_follows(ctx, last) and _document_subject(ctx, first)):
-            return False  # a document claims too, when what it claims follows ("The ad claims '...'")
+                and not (_content_follows(ctx, last) and _document_subject(ctx, first)) \
+                and not _inverted_after_quote(ctx, first, last):
+            # a document claims too, when what it claims follows ("The ad claims '...'"); and in quotative inversion
+            # the subject follows the verb (`"...," replies Burton.`)
+            return False
     if form in ("called", "named", "dubbed", "titled", "entitled") and 0 < first and last + 1 < len(w) \
             and not ctx.cap(first - 1) and gap_is_space(ctx, first) \
             and prev not in PRONOUNS and prev not in AUXILIARIES and prev not in ctx.words.speaker_heads \
@@ -286,11 +289,18 @@ def _has_evidence(ctx: Ctx, first: int, last: int) -> bool:
         return False
     if _clause_end(ctx, last) or (_QUOTE_THEN_SUBJECT.search(before) and _clause_end(ctx, last, adjunct=True)):
         return True  # `"...?" the 43-year-old asked in the video's description.`
-    # quotative inversion: `"...," wrote Mari Cazares.` / `"...,'' recalled Mr. Rhodes.` (the subject follows)
-    if re.search(r"[,!?][\"\u201d\u2019']{1,2}\s*$", before):
-        np = np_after(ctx, last, d.sentence_of(d.tok_start[first]), allow_pp=False)
-        return np is not None and _clause_end(ctx, np[1])
-    return False
+    return _inverted_after_quote(ctx, first, last)
+
+
+def _inverted_after_quote(ctx: Ctx, first: int, last: int) -> bool:
+    """Quotative inversion: the verb right after a quotation's closing mark, its subject after it and then the clause's
+    end (`"...," wrote Mari Cazares.`, `"...,'' recalled Mr. Rhodes.`, `"...," replies Burton.`)."""
+    d = ctx.doc
+    before = ctx.text[max(0, d.tok_start[first] - 12):d.tok_start[first]]
+    if not re.search(r"[,!?][\"\u201d\u2019']{1,2}\s*$", before):
+        return False
+    np = np_after(ctx, last, d.sentence_of(d.tok_start[first]), allow_pp=False)
+    return np is not None and _clause_end(ctx, np[1])
 
 
 def _inverted_name_then_quote(ctx: Ctx, last: int) -> bool:

@@ -11,6 +11,7 @@ from framing.detect.attributions._base import (
     MONTHS,
     NP_LINKERS,
     OBJECT_PRONOUNS,
+    PERSON_PRONOUNS,
     PREPOSITIONS,
     PRONOUNS,
     SENTENCE_STOPPERS,
@@ -771,7 +772,7 @@ def _pp_start(ctx: Ctx, j: int, lo: int) -> int:
             if b < lo or punct_gap(ctx, q) or w[q + 1] not in DETERMINERS or ctx.in_quote(b) \
                     or q + 2 > j or ctx.cap(q + 2):
                 return -1  # "A report in The Washington Post claims": a name in the phrase may be the source's
-            if w[b] in ("he", "she", "they", "we", "i") or ctx.cap(b) and w[b] not in DETERMINERS \
+            if w[b] in PERSON_PRONOUNS or w[b] in ("they", "we", "i") or ctx.cap(b) and w[b] not in DETERMINERS \
                     and (not sentence_initial(ctx, b) or w[b] in ctx.names):
                 return q  # (a capital opening the sentence may be a common noun: "Insiders in the ministry told")
             return -1

@@ -120,8 +120,9 @@ _OF_FOR_AT = frozenset(("of", "for", "at"))
 
 
 def _other_gender(ctx: Ctx, name: str | None, pronoun: str) -> bool:
-    """Does the text give ``name``'s surname an honorific of the other gender than ``pronoun`` ("he"/"she")?"""
-    if not name:
+    """Does the text give ``name``'s surname an honorific of the other gender than ``pronoun`` ("he"/"she"; a
+    neopronoun goes with any honorific)?"""
+    if not name or pronoun not in ("he", "she"):
         return False
     words = name.split(" of ")[0].split()  # "Viktor Kessel of the National Renewal Front": the surname is Kessel
     g = ctx.genders.get(words[-1]) if words else None
@@ -134,9 +135,10 @@ def _source_type(ctx: Ctx, a: Attr) -> str:
     w = d.words
     # "Officials in Washington", "The ambassador to the UN", "the founder of WikiLeaks": the noun before the
     # preposition decides the type (a capitalised one is part of a name: "John Lott of the Crime Prevention ...")
+    # (a role written as an acronym is a role all the same: "the Labour MP for Newcastle Central")
     e = next((i - 1 for i in range(s + 1, e) if w[i - 1] in ctx.words.heads and (
-        w[i] in PP_PREPOSITIONS and (not ctx.cap(i - 1) or sentence_initial(ctx, i - 1))
-        or w[i] in _OF_FOR_AT and not ctx.cap(i - 1))), e)  # ("Secretary of State John Kerry" is named)
+        w[i] in PP_PREPOSITIONS and (not _name_cap(ctx, i - 1) or sentence_initial(ctx, i - 1))
+        or w[i] in _OF_FOR_AT and not _name_cap(ctx, i - 1))), e)  # ("Secretary of State John Kerry" is named)
     toks = list(range(s, e + 1))
     if len(toks) == 1 and w[s] in PRONOUNS:
         return "pronoun"
@@ -157,7 +159,7 @@ def _source_type(ctx: Ctx, a: Attr) -> str:
     names = [i for i in toks if ctx.cap(i) and w[i] not in role and w[i] not in org and w[i] not in DETERMINERS
              and w[i] not in anon and w[i] not in ctx.single.get("media", ())
              and w[i] not in NP_LINKERS and w[i] not in MONTHS and w[i] not in WEEKDAYS
-             and not (i + 1 <= e and not ctx.cap(i + 1) and w[i + 1] != "s"
+             and not (i + 1 <= e and not _name_cap(ctx, i + 1) and w[i + 1] != "s"
                       and any(w[t] in ctx.words.heads for t in range(i + 1, e + 1)))
              and not _owner_of_role(ctx, i, e, describing)]
     head = words[-1]
@@ -192,6 +194,11 @@ def _source_type(ctx: Ctx, a: Attr) -> str:
     if first in DETERMINERS and not indefinite:
         return "title_only"
     return "anonymous"
+
+
+def _name_cap(ctx: Ctx, i: int) -> bool:
+    """Is token ``i`` capitalised as a name is ("Kerry", "NATO"), not a role written as an acronym ("MP", "CEO")?"""
+    return ctx.cap(i) and not (ctx.raw(i).isupper() and ctx.doc.words[i] in ctx.single.get("role", frozenset()))
 
 
 def _owner_of_role(ctx: Ctx, i: int, e: int, heads: frozenset[str]) -> bool:

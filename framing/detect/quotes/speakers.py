@@ -18,6 +18,7 @@ from bisect import bisect_right
 from typing import NamedTuple
 
 from framing.detect.attributions import Attr
+from framing.detect.attributions._base import PERSON_PRONOUNS
 from framing.detect.quotes._context import QuoteContext
 from framing.text.quotemarks import QuoteSpan, opening_start
 
@@ -239,7 +240,7 @@ def _as_they_call_it(ctx: QuoteContext, q: QuoteSpan, last: LastTurn | None) -> 
     if m is None:
         return None
     who = m.group("who").strip()
-    if who.lower() in ("he", "she"):
+    if who.lower() in PERSON_PRONOUNS:
         # the pronoun's referent: the sentence's named subject, else the speaker of the turn
         si = ctx.doc.sentence_of(q.start - 1)
         referent = (sentence_subject_name(ctx, si, q.start) if si >= 0 else None) or (last.name if last else None)
