@@ -31,7 +31,7 @@ def detect(doc: Document, lexicon: Lexicon, quoted: Sequence[tuple[int, int]] = 
     out: list[LoadedTerm] = []
     for m in lexicon.find(doc.words, doc.text, doc.tok_start, doc.tok_end):
         s, e = doc.tok_start[m.first], doc.tok_end[m.last]
-        if inside_named(s, e):
+        if inside_named(s, e) or _written_as_a_name(doc, m.first, m.entry.term):
             continue
         voice: Voice = "quoted" if inside_quoted(s, e) else "author"
         en = m.entry
@@ -39,6 +39,24 @@ def detect(doc: Document, lexicon: Lexicon, quoted: Sequence[tuple[int, int]] = 
         expl = explanations.loaded_term(text, lexicon.name, en.category, en.term, en.weight, en.neutral, voice)
         out.append(LoadedTerm(s, e, text, en.term, en.category, en.weight, en.neutral, voice, lexicon.name, expl))
     return out
+
+
+def _written_as_a_name(doc: Document, first: int, term: str) -> bool:
+    """Is the match at token ``first`` the title of a work, named right after its noun ("the film Bombshell", "the
+    series Succession")? A lexicon term written in lower case, capitalised here after a noun for a work: English
+    capitalises titles. (Capitals alone are no sign: "Remoaners", "Deep State" and "Orwellian" are loaded words
+    written capitalised.)"""
+    if first == 0 or not term[:1].islower() or doc.words[first - 1] not in _WORK_NOUNS:
+        return False
+    text = doc.text
+    c = text[doc.tok_start[first]]
+    return c.isupper() and text[doc.tok_end[first - 1]:doc.tok_start[first]] == " " \
+        and not text[doc.tok_start[first - 1]].isupper()
+
+
+# Nouns for a work whose title may follow them unquoted ("the film Bombshell").
+_WORK_NOUNS = frozenset("""film films movie movies show shows series sitcom drama documentary book books novel novels
+    memoir song songs album albums play musical opera podcast game episode painting poem""".split())
 
 
 def inside(spans: Sequence[tuple[int, int]]) -> Callable[[int, int], bool]:

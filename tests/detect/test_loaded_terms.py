@@ -30,3 +30,10 @@ def test_explanation_names_entry_category_and_neutral_alternative():
     f = framing.analyse("The regime fell.").of_type("loaded_term")[0]
     assert '"regime"' in f.explanation and "actor label" in f.explanation
     assert f.neutral and f.neutral in f.explanation
+
+
+def test_the_title_of_a_work_named_after_its_noun_is_not_the_writers_loaded_word():
+    assert terms("Critics loved the film Bombshell and the series Succession.") == []
+    # the same word as a word stays loaded, and so do loaded words the writer capitalises ("Remoaners")
+    assert terms("It was a bombshell report that whiny Remoaners hated.") == [
+        ("bombshell", "emotive", "author"), ("whiny", "pejorative", "author"), ("Remoaners", "partisan", "author")]
