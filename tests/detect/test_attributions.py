@@ -438,3 +438,30 @@ def test_a_fronted_clause_before_its_comma_does_not_report_the_main_clauses_quot
     text = 'According to the paper, Clinton praised her "wonderful donors" at the event.'
     assert [(q.text, q.speaker) for q in framing.analyse(text).of_type("quote")] == [
         ("wonderful donors", "the paper")]
+
+
+@pytest.mark.parametrize("text, source", [
+    ('Today officials said it was "a lie."', "officials"),
+    ('Later Smith said it was "a lie."', "Smith"),
+    ('Yesterday protestors chanted "shame on you" at the gates.', "protestors"),
+])
+def test_an_adverb_of_time_opening_the_sentence_is_not_part_of_the_source(text, source):
+    assert [a.source for a in attrs(text)] == [source]
+
+
+def test_the_subject_of_a_perception_passive_speaks_the_participle():
+    text = 'Outside the hall on Friday, a group of protesters could be heard chanting "You will not replace us".'
+    assert [a.speaker for a in attrs(text)] == ["a group of protesters"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('Adam Schiff, the chairman of the House Intelligence Committee, said, "The questions are serious."',
+     "Adam Schiff"),
+    ('Donald Trump, the unexpected front-runner who has accused the RNC of "rigging" the system, spoke.',
+     "Donald Trump"),
+    # a place or an object before the comma is not who speaks
+    ('In New York City, the mayor said it was "a lie."', "the mayor"),
+    ('He wrote to Adam Schiff, the chairman, who said it was "a lie."', "the chairman"),
+])
+def test_a_name_before_a_definite_description_in_apposition_speaks(text, speaker):
+    assert [q.speaker for q in framing.analyse(text).of_type("quote")] == [speaker]

@@ -209,7 +209,7 @@ def trim_source(ctx: Ctx, a: Attr) -> None:
     def stop(t: int) -> bool:
         return sentence_initial(ctx, t) and (w[t] in COMMON_STARTERS or w[t] in PREPOSITIONS
                                              or w[t] in SENTENCE_STOPPERS or w[t] in _FOCUS_ADVERBS
-                                             or _participle(ctx, t) or _opening_adverb(ctx, t)) \
+                                             or w[t] in _TIME_ADVERBS or _participle(ctx, t) or _opening_adverb(ctx, t)) \
             and w[t] not in PRONOUNS and w[t] not in DETERMINERS
 
     while s < e and stop(s):
@@ -224,6 +224,10 @@ def trim_source(ctx: Ctx, a: Attr) -> None:
 # Focusing and stance adverbs stand before a subject without being part of it ("Even Okafor admitted", "Only the
 # ministry said", "Perhaps Brandt knew").
 _FOCUS_ADVERBS = frozenset("even only also just perhaps maybe indeed".split())
+_BE_FORMS = frozenset("be been being is are was were".split())
+# Adverbs of time open a sentence before its subject ("Yesterday protesters chanted", "Later Smith said").
+_TIME_ADVERBS = frozenset("""today yesterday tomorrow tonight later earlier recently previously afterwards
+    afterward lately again instead finally initially eventually subsequently separately additionally""".split())
 
 
 def noun_article(ctx: Ctx, cue: int) -> int:
@@ -532,6 +536,9 @@ def subject_before(ctx: Ctx, cue: int, si: int) -> tuple[int, int] | None:
             continue
         if (w[j] in WEEKDAYS or w[j] in MONTHS) and j - 1 >= lo and w[j - 1] in ("on", "in", "last"):
             j -= 2
+            continue
+        if w[j] in ("heard", "seen") and j - 1 >= lo and w[j - 1] in _BE_FORMS and w[cue].endswith("ing"):
+            j -= 1  # a perception passive before a participle: "protesters can be heard chanting" is theirs
             continue
         if w[j] in WEEKDAYS and j - 2 >= lo and w[j - 2] in ("on", "by", "before", "after", "since", "until") \
                 and ctx.cap(j - 1):

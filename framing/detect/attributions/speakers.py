@@ -87,6 +87,9 @@ def classify_and_resolve(ctx: Ctx, attrs: list[Attr]) -> None:
             # ... King says"): English writes "the king says" for the title
             a.source_type, a.speaker = "named_person", surname
             named_now = True
+        elif st == "title_only" and (named := _name_before_appositive(ctx, a.source)) is not None:
+            a.speaker = named  # "Adam Schiff, the chairman of the committee, who said": the description is his
+            named_now = True
         elif st == "title_only" and (named := _appositive_name(ctx, a.source)) is not None:
             a.speaker = named  # "said the group's director, Samir Haddou.": the name in apposition is who speaks
             named_now = True
@@ -490,6 +493,31 @@ def _appositive_name(ctx: Ctx, span: tuple[int, int]) -> str | None:
     if after[:1] not in (",", ".", ";", ":") and e < len(w):
         return None
     return d.text[d.tok_start[k]:d.tok_end[e - 1]]
+
+
+def _name_before_appositive(ctx: Ctx, span: tuple[int, int]) -> str | None:
+    """The name a definite description is set off after by a comma ("Adam Schiff, the chairman of the committee,
+    who said", "Trump, the unexpected front-runner who has accused"): two to four capitalised words right before the
+    comma, opening their clause or after a comma, not after a preposition ("In Washington, the minister said")."""
+    d = ctx.doc
+    w = d.words
+    s = span[0]
+    if w[s] != "the" or s == 0 or ctx.gap(s).strip() != "," or ctx.in_quote(s):
+        return None
+    role = ctx.single.get("role", frozenset())
+    b = s
+    while b - 1 >= 0 and s - b < 4 and ctx.cap(b - 1) and w[b - 1] not in role and w[b - 1] not in DETERMINERS \
+            and w[b - 1] not in WEEKDAYS and w[b - 1] not in MONTHS and w[b - 1] not in PREPOSITIONS \
+            and w[b - 1] not in COMMON_STARTERS and (b == s or ctx.gap(b) == " "):
+        b -= 1
+    if b > 0 and (w[b - 1] in PREPOSITIONS or w[b - 1] in COMMON_STARTERS) and ctx.gap(b) == " ":
+        return None  # "In New York City, the mayor said": the name is where, not who
+    if s - b < 2:
+        return None  # one capitalised word may be a place or a time ("In Texas, the governor said")
+    before = d.text[max(0, d.tok_start[b] - 3):d.tok_start[b]].strip(" \t\"\u201c\u2018'")
+    if b > 0 and not sentence_initial(ctx, b) and before[-1:] not in (",", ";", "\u2014"):
+        return None  # "the letter to Adam Schiff, the chairman, said": the name is an object, not who speaks
+    return d.text[d.tok_start[b]:d.tok_end[s - 1]]
 
 
 def _one_described_person(ctx: Ctx, span: tuple[int, int]) -> bool:
