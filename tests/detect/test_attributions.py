@@ -465,3 +465,15 @@ def test_the_subject_of_a_perception_passive_speaks_the_participle():
 ])
 def test_a_name_before_a_definite_description_in_apposition_speaks(text, speaker):
     assert [q.speaker for q in framing.analyse(text).of_type("quote")] == [speaker]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('New York Times columnist Nicholas Kristof answered the question by saying, "I see no other word for it."',
+     "Nicholas Kristof"),
+    ('"We are done," Fox News host Tucker Carlson said.', "Tucker Carlson"),
+    ('Opposition leader Tomas Brandt called the budget "a gift to the rich".', "Tomas Brandt"),
+    # the medium itself still speaks as a medium
+    ('"We are done," the New York Times reported.', "the New York Times"),
+])
+def test_a_name_after_a_modifier_and_a_role_is_the_person(text, speaker):
+    assert [q.speaker for q in framing.analyse(text).of_type("quote")] == [speaker]

@@ -432,6 +432,7 @@ _WHEN_WORDS = frozenset("later earlier ago last next this that the following pre
 def _capitalised_np(ctx: Ctx, k: int, stop: int) -> tuple[int, int] | None:
     """The noun phrase of capitalised words (with determiners and linkers) starting at token ``k``."""
     w = ctx.doc.words
+    role = ctx.single.get("role", frozenset())
     start = k
     end = None
     while k < stop and k - start < ctx.cfg.max_source_words:
@@ -441,6 +442,10 @@ def _capitalised_np(ctx: Ctx, k: int, stop: int) -> tuple[int, int] | None:
             if ctx.cap(k) and w[k] not in DETERMINERS:
                 end = k  # a capitalised determiner alone ("The first incident") names nobody
             k += 1
+            continue
+        if end is not None and w[k] in role and k + 1 < stop and ctx.cap(k + 1) and not punct_gap(ctx, k + 1) \
+                and not ctx.in_quote(k + 1) and w[k + 1] not in DETERMINERS:
+            k += 1  # a role between a name's modifier and the name: "New York Times columnist Nicholas Kristof"
             continue
         break
     if end is None:

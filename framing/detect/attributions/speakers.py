@@ -147,8 +147,8 @@ def _source_type(ctx: Ctx, a: Attr) -> str:
         return "pronoun"
     words = [w[i] for i in toks]
     folded = tuple(words)
-    if _has_media(ctx, folded) and any(ctx.cap(i) for i in toks):
-        return "media"
+    if _has_media(ctx, folded) and any(ctx.cap(i) for i in toks) and not _name_after_role(ctx, toks):
+        return "media"  # (a journalist named after the medium and the role is a person: "Times columnist Ann Lee")
     # anonymity phrases in the sentence, right after the source or the cue
     sent = d.sentences[a.sentence] if a.sentence >= 0 else None
     if sent is not None:
@@ -202,6 +202,14 @@ def _source_type(ctx: Ctx, a: Attr) -> str:
 def _name_cap(ctx: Ctx, i: int) -> bool:
     """Is token ``i`` capitalised as a name is ("Kerry", "NATO"), not a role written as an acronym ("MP", "CEO")?"""
     return ctx.cap(i) and not (ctx.raw(i).isupper() and ctx.doc.words[i] in ctx.single.get("role", frozenset()))
+
+
+def _name_after_role(ctx: Ctx, toks: list[int]) -> bool:
+    """Does the noun phrase end with a role word and a name ("New York Times columnist Nicholas Kristof")?"""
+    w = ctx.doc.words
+    role = ctx.single.get("role", frozenset())
+    r = next((i for i in reversed(toks) if w[i] in role and not ctx.cap(i)), -1)
+    return r > toks[0] and r < toks[-1] and all(ctx.cap(i) for i in range(r + 1, toks[-1] + 1))
 
 
 def _owner_of_role(ctx: Ctx, i: int, e: int, heads: frozenset[str]) -> bool:
