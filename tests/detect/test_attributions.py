@@ -477,3 +477,9 @@ def test_a_name_before_a_definite_description_in_apposition_speaks(text, speaker
 ])
 def test_a_name_after_a_modifier_and_a_role_is_the_person(text, speaker):
     assert [q.speaker for q in framing.analyse(text).of_type("quote")] == [speaker]
+
+
+def test_an_infinitive_after_a_subject_control_word_is_its_own_clauses_subjects():
+    text = ('Police chief Dana Roux insisted the response was needed, and Interior Minister Paul Ambrose was quick to '
+            'condemn "organised vandalism".')
+    assert [q.speaker for q in framing.analyse(text).of_type("quote")] == ["Paul Ambrose"]
