@@ -483,3 +483,14 @@ def test_an_infinitive_after_a_subject_control_word_is_its_own_clauses_subjects(
     text = ('Police chief Dana Roux insisted the response was needed, and Interior Minister Paul Ambrose was quick to '
             'condemn "organised vandalism".')
     assert [q.speaker for q in framing.analyse(text).of_type("quote")] == ["Paul Ambrose"]
+
+
+def test_it_in_a_bodys_reported_words_is_that_body():
+    text = 'Israel said it would carry out operations inside parts of Gaza during what it called a "cease-fire."'
+    assert [q.speaker for q in framing.analyse(text).of_type("quote")] == ["Israel"]
+    assert [(a.text, a.source) for a in attrs(text)] == [("said", "Israel"), ("called", "it")]
+
+
+def test_a_preposition_ending_in_ing_opens_no_participle_phrase():
+    text = 'Officials met for talks regarding the dispute and said it was "a step forward."'
+    assert [q.speaker for q in framing.analyse(text).of_type("quote")] == ["Officials"]

@@ -770,7 +770,7 @@ def _reduced_relative(ctx: Ctx, j: int, lo: int) -> int:
         if punct_gap(ctx, q + 1) and q != j or ctx.in_quote(q):
             return -1
         if len(w[q]) > 4 and w[q].endswith("ing") and not ctx.cap(q) and q - 1 >= lo and not punct_gap(ctx, q) \
-                and w[q] not in _DAY_PARTS and q + 1 <= j \
+                and w[q] not in _DAY_PARTS and w[q] not in _ING_PREPOSITIONS and q + 1 <= j \
                 and w[q + 1] not in ("itself", "himself", "herself", "themselves"):
             b = w[q - 1]
             if b in SKIP_BEFORE_CUE or b in PREPOSITIONS or b in DETERMINERS or b in PRONOUNS or b == "to" \
@@ -780,6 +780,11 @@ def _reduced_relative(ctx: Ctx, j: int, lo: int) -> int:
             noun = b.endswith("s") or b in ctx.words.heads or ctx.cap(q - 1)
             return q if q < j and noun else -1
     return -1
+
+
+# Prepositions that end in -ing, which open no participle ("Gaza during what it called", "talks regarding Iran").
+_ING_PREPOSITIONS = frozenset("""during regarding concerning including excluding following considering pending
+    notwithstanding""".split())
 
 
 def _pp_start(ctx: Ctx, j: int, lo: int) -> int:
@@ -796,8 +801,10 @@ def _pp_start(ctx: Ctx, j: int, lo: int) -> int:
         if w[q] in _SETTING_PREPOSITIONS:
             b = q - 1
             if b < lo or punct_gap(ctx, q) or w[q + 1] not in DETERMINERS or ctx.in_quote(b) \
-                    or q + 2 > j or ctx.cap(q + 2):
-                return -1  # "A report in The Washington Post claims": a name in the phrase may be the source's
+                    or q + 2 > j or ctx.cap(q + 2) or w[j] in PRONOUNS:
+                # "A report in The Washington Post claims": a name in the phrase may be the source's; "during what
+                # it called": a pronoun is a clause's subject, not the end of a phrase of common nouns
+                return -1
             if w[b] in PERSON_PRONOUNS or w[b] in ("they", "we", "i") or ctx.cap(b) and w[b] not in DETERMINERS \
                     and (not sentence_initial(ctx, b) or w[b] in ctx.names):
                 return q  # (a capital opening the sentence may be a common noun: "Insiders in the ministry told")

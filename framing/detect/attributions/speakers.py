@@ -37,7 +37,7 @@ def classify_and_resolve(ctx: Ctx, attrs: list[Attr]) -> None:
     last_described_sentence = -1
     last_group: str | None = None
     orgs: list[str] = []  # the organisations named as sources so far
-    for a in attrs:
+    for i, a in enumerate(attrs):
         quoted = ctx.in_quote(a.cue_first)
         named_now = False
         if a.source is None:
@@ -77,7 +77,7 @@ def classify_and_resolve(ctx: Ctx, attrs: list[Attr]) -> None:
                     else:
                         last_person, last_person_sentence = a.speaker, a.sentence
             else:
-                a.speaker = last_group
+                a.speaker = (_reporting_body(ctx, attrs, i) if pr == "it" else None) or last_group
         elif st == "named_person":
             a.speaker = _full_name(ctx, a.source)
             named_now = True
@@ -120,6 +120,22 @@ def classify_and_resolve(ctx: Ctx, attrs: list[Attr]) -> None:
 
 
 _OF_FOR_AT = frozenset(("of", "for", "at"))
+
+
+def _reporting_body(ctx: Ctx, attrs: list[Attr], i: int) -> str | None:
+    """Who "it" is when its cue stands in what a named body is reported to say ("Israel said it would ... during
+    what it called a 'cease-fire'"): English writes "he" or "she" for a person, so "it" in that body's own reported
+    words is the body."""
+    start = ctx.doc.tok_start[attrs[i].cue_first]
+    for b in reversed(attrs[max(0, i - _REPORTING_LOOKBACK):i]):
+        if b.content and b.content[0] <= start < b.content[1] and b.speaker \
+                and b.source_type in ("named_person", "named_org", "media", "title_only"):
+            return b.speaker
+    return None
+
+
+# How many attributions before an "it" are tried for the body whose reported words hold it.
+_REPORTING_LOOKBACK = 8
 
 
 def _other_gender(ctx: Ctx, name: str | None, pronoun: str) -> bool:
