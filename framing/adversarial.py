@@ -66,6 +66,9 @@ FAMILIES: dict[str, Callable[[int], str]] = {
         f"Ann Lee{i}, a senior fellow of the Cato Institute and former state senator, said {i}. She added so. "
         for i in range(max(1, n // 90))),
     "colons and dashes": lambda n: _repeat("Trump: \u2014 \"No\" \u2014 ", n),
+    # embedded posts: many signatures on one line, and dashes that start a signature that never ends
+    "embedded posts": lambda n: _repeat("Terrible regime. \u2014 Jane Doe (@jdoe) May 1, 2020 ", n),
+    "unfinished signatures": lambda n: _repeat("\u2014 " + "x" * 50 + " (@", n),
 }
 
 
@@ -104,7 +107,7 @@ _PIECES = (
        "he", "she", "they", "officials", "a spokesman for the ministry", "Mr.", "Dr.", "Sen.", "U.S.", "Jane Doe",
        "President Smith", "terrorists", "so-called", "regime", "radical", "disaster", "\n\n", "``", "''", '""',
        "a long line of wrapped text\n", '<p class="story">', "</p>", "<br>", "&quot;", "&amp;", "http://x.org/a?b=c",
-       "(Reuters) - ", "WASHINGTON \u2014 ", "Путин сказал", "说", "قال", "1,000", "3.5%", "'90s", "don't"]
+       "(Reuters) - ", "WASHINGTON \u2014 ", "\u2014 Jane Doe (@jdoe) May 1, 2020", "(@x)", "Путин сказал", "说", "قال", "1,000", "3.5%", "'90s", "don't"]
 )
 
 

@@ -29,7 +29,7 @@ TYPE_WORDS = {
     "none": "no stated source",
 }
 _AUTHOR = "; it is in the writer's own voice."
-_QUOTED = "; it is inside a quotation, so these are the quoted speaker's words."
+_QUOTED = "; it is inside someone else's words (a quotation, or a post embedded from social media), not the writer's voice."
 _DIRECT = "; the content is a direct quotation."
 
 

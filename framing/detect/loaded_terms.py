@@ -3,8 +3,9 @@
 Matching is on folded word tokens (case, curly quotes and dashes folded; hyphen and space alike), longest match
 first, so "axis of resistance" wins over "resistance" and an entry's ``exclude`` phrases ("bomb blast") block it.
 
-``voice`` is ``quoted`` when the match lies inside a quotation of someone else's words (direct, partial, or a
-title, name or mention), and ``author`` otherwise, including inside the writer's own scare quotes.
+``voice`` is ``quoted`` when the match lies inside someone else's words (a direct or partial quotation, a title,
+name or mention, or a post embedded from social media: :mod:`framing.text.embeds`), and ``author`` otherwise,
+including inside the writer's own scare quotes.
 
 Cannot: tell senses apart beyond the ``exclude`` phrases ("a brutal winter" is flagged like "a brutal regime"),
 or see loading that needs no loaded word (selection, placement, omission).

@@ -10,6 +10,7 @@ from framing.detect import loaded_terms
 from framing.detectors.base import Context, Detector, Layer, MarkSpec, Metric, MetricFamily, clip, rate
 from framing.findings import NAMING_KINDS, QUOTED_KINDS, LoadedTerm
 from framing.lexicons import CATEGORIES
+from framing.text.embeds import find_embeds
 
 CATEGORY_WORDS = {
     "actor_label": "actor labels", "delegitimising": "delegitimising markers", "emotive": "emotive words",
@@ -33,7 +34,9 @@ def _categories() -> tuple[str, ...]:
 
 def _detect(ctx: Context) -> list[LoadedTerm]:
     calls = ctx.quotations()
-    quoted = sorted((c.span.start, c.span.end) for c in calls if c.kind in QUOTED_KINDS)
+    # other people's words: quotations, and posts embedded from social media (their words, not the writer's)
+    quoted = sorted([(c.span.start, c.span.end) for c in calls if c.kind in QUOTED_KINDS]
+                    + [(e.start, e.end) for e in find_embeds(ctx.doc.text, ctx.doc.para_starts)])
     # a loaded word that is part of the title of a work or a name ("Parasite", "Bombshell") is nobody's wording
     named = sorted((c.span.start, c.span.end) for c in calls if c.kind in NAMING_KINDS)
     return loaded_terms.detect(ctx.doc, ctx.lexicons.loaded_terms, quoted, named)

@@ -1,0 +1,45 @@
+"""Posts from social media embedded in an article: the text of a post, then its signature line.
+
+An embedded tweet, as news pages carry it and as extracted page text keeps it, is the post's words followed by
+``— Name (@handle) Month D, YYYY`` at the end of its paragraph. Those words are the account holder's, not the
+writer's: a loaded word in them is quoted speech, as it would be inside quotation marks.
+
+Cannot: find a post whose signature was lost in extraction, or one quoted in the writer's sentence without it; tell
+where a post starts when the writer's own text runs into it on the same line (the whole paragraph is taken).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Embed:
+    start: int  # where the post's paragraph starts
+    end: int  # the end of its signature
+    author: str  # the name in the signature ("WikiLeaks")
+    handle: str  # the account, without "@" ("wikileaks")
+
+
+_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+# The signature: a dash, a display name (no line break or bracket, bounded), the handle in brackets, a date.
+_SIGNATURE = re.compile(r"[\u2014\u2013-][ \t\u00a0]*(?P<author>[^\n()\u2014\u2013]{1,60}?)[ \t\u00a0]*"
+                        r"\(@(?P<handle>\w{1,30})\)[ \t\u00a0]*(?:" + _MONTHS + r")[ \t\u00a0]+\d{1,2},[ \t\u00a0]+\d{4}")
+
+
+def find_embeds(text: str, paragraph_starts: list[int]) -> list[Embed]:
+    """The embedded posts of ``text`` in text order; ``paragraph_starts`` are the sorted offsets where its
+    paragraphs start (a post runs from its paragraph's start to the end of its signature)."""
+    out: list[Embed] = []
+    last_end = 0
+    for m in _SIGNATURE.finditer(text):
+        k = bisect_right(paragraph_starts, m.start()) - 1
+        start = max(paragraph_starts[k] if k >= 0 else 0, last_end)
+        author = m.group("author").strip()
+        if not author or start >= m.start():
+            continue
+        out.append(Embed(start, m.end(), author, m.group("handle")))
+        last_end = m.end()
+    return out
