@@ -33,6 +33,8 @@ def find_embeds(text: str, paragraph_starts: list[int]) -> list[Embed]:
     """The embedded posts of ``text`` in text order; ``paragraph_starts`` are the sorted offsets where its
     paragraphs start (a post runs from its paragraph's start to the end of its signature)."""
     out: list[Embed] = []
+    if "(@" not in text:
+        return out  # (most articles: decided by one scan for the handle's bracket)
     last_end = 0
     for m in _SIGNATURE.finditer(text):
         k = bisect_right(paragraph_starts, m.start()) - 1
