@@ -494,3 +494,12 @@ def test_it_in_a_bodys_reported_words_is_that_body():
 def test_a_preposition_ending_in_ing_opens_no_participle_phrase():
     text = 'Officials met for talks regarding the dispute and said it was "a step forward."'
     assert [q.speaker for q in framing.analyse(text).of_type("quote")] == ["Officials"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('Republicans met. And then Trump went on the attack, saying, "Is he going to resign? He should!"', "Trump"),
+    ('In other words, explained CBS moderator Nancy Cordes: "What does that have to do with big donations?"',
+     "Nancy Cordes"),
+])
+def test_an_opening_conjunction_and_an_inverted_role_name_before_a_colon(text, speaker):
+    assert [q.speaker for q in framing.analyse(text).of_type("quote")] == [speaker]

@@ -304,13 +304,15 @@ def _inverted_after_quote(ctx: Ctx, first: int, last: int) -> bool:
 
 
 def _inverted_name_then_quote(ctx: Ctx, last: int) -> bool:
-    """Do one to four capitalised words follow token ``last``, then a comma or colon and an opening quotation mark
-    (", explained Rosenberg, '...'")?"""
+    """Do one to four capitalised words follow token ``last`` (a role word may stand among them: "CBS moderator
+    Nancy Cordes"), then a comma or colon and an opening quotation mark (", explained Rosenberg, '...'")?"""
     d = ctx.doc
     w = d.words
+    role = ctx.single.get("role", frozenset())
     k = last + 1
-    while k < len(w) and k - last <= 4 and ctx.cap(k) and (k == last + 1 or not punct_gap(ctx, k)
-                                                           or ctx.gap(k).strip() == "."):
+    while k < len(w) and k - last <= 5 and (ctx.cap(k) or k > last + 1 and w[k] in role and k + 1 < len(w)
+                                            and ctx.cap(k + 1)) \
+            and (k == last + 1 or not punct_gap(ctx, k) or ctx.gap(k).strip() == "."):
         k += 1
     if k == last + 1:
         return False

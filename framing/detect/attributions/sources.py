@@ -92,8 +92,9 @@ def find_source(ctx: Ctx, a: Attr) -> None:
     if "," in before_gap and a.lemma not in _TAKES_OBJECT:
         # a parenthetical inversion: "The left, says Bobby Jindal, wants to ..."
         np = np_after(ctx, a.cue_last, si, allow_pp=False)
-        if np and np[1] + 1 < len(w) and "," in ctx.gap(np[1] + 1) and ctx.cap(np[1]):
-            a.source = np
+        if np and np[1] + 1 < len(w) and ("," in ctx.gap(np[1] + 1) or ctx.gap(np[1] + 1).strip()[:1] == ":") \
+                and ctx.cap(np[1]):
+            a.source = np  # (or a colon: "In other words, explained CBS moderator Nancy Cordes: '...'")
             return
     if not inverted and "," in before_gap and (after_quote := _speaker_after_quote(ctx, a)) is not None:
         a.source = after_quote
@@ -239,6 +240,8 @@ _SUBJECT_CONTROL = frozenset("""quick eager keen happy ready willing unwilling r
     vowed vows threatened threatens rushed rushes decided decides chose chooses pledged pledges offered offers
     attempted attempts managed manages failed fails dared dares hastened hastens""".split())
 _BE_FORMS = frozenset("be been being is are was were".split())
+# Conjunctions that open a sentence before its subject ("And Trump said", "But the minister said").
+_OPENING_CONJUNCTIONS = frozenset("and but yet so".split())
 # Adverbs of time open a sentence before its subject ("Yesterday protesters chanted", "Later Smith said").
 _TIME_ADVERBS = frozenset("""today yesterday tomorrow tonight later earlier recently previously afterwards
     afterward lately again instead finally initially eventually subsequently separately additionally""".split())
@@ -346,6 +349,14 @@ def sentence_subject(ctx: Ctx, si: int) -> tuple[int, int] | None:
     if ctx.in_quote(k):
         return None
     k = _after_dateline(ctx, k, sent.stop)
+    # an opening conjunction and adverb of time never belong to the subject ("And then Trump went on the attack"):
+    # skipped when the subject follows them directly (a name, a determiner or a pronoun)
+    t = k
+    while t + 1 < sent.stop and (w[t] in _OPENING_CONJUNCTIONS or w[t] in _TIME_ADVERBS or w[t] == "then") \
+            and not punct_gap(ctx, t + 1) and not ctx.in_quote(t + 1):
+        t += 1
+    if t > k and (ctx.cap(t) or w[t] in DETERMINERS or w[t] in PRONOUNS) and w[t] not in PREPOSITIONS:
+        k = t
     k = _after_opening_day(ctx, k, sent.stop)
     if k >= sent.stop:
         return None
