@@ -131,14 +131,6 @@ def find_source(ctx: Ctx, a: Attr) -> None:
         if subj:
             a.source = subj
             return
-    if prev == "to" and a.cue_first >= 2 and w[a.cue_first - 2] in _SUBJECT_CONTROL \
-            and not punct_gap(ctx, a.cue_first - 1):
-        # the infinitive's subject is the subject of the verb or adjective of subject control governing it, in its
-        # own clause: "Police chief Dana Roux insisted ..., and Interior Minister Paul Ambrose was quick to condemn"
-        subj = subject_before(ctx, a.cue_first - 2, si)
-        if subj is not None:
-            a.source = subj
-            return
     if form.endswith("ing") or prev == "to":
         # a participle or an infinitive with no subject of its own takes the subject of its clause: "she declined
         # to claim victory, only saying that ...", "WikiLeaks went on to accuse ..." (subject control)
@@ -233,12 +225,6 @@ def trim_source(ctx: Ctx, a: Attr) -> None:
 # Focusing and stance adverbs stand before a subject without being part of it ("Even Okafor admitted", "Only the
 # ministry said", "Perhaps Brandt knew").
 _FOCUS_ADVERBS = frozenset("even only also just perhaps maybe indeed".split())
-# Verbs and adjectives whose subject is the subject of the infinitive after them ("was quick to condemn", "refused to
-# say", "vowed to fight"): subject control, a closed class of English grammar.
-_SUBJECT_CONTROL = frozenset("""quick eager keen happy ready willing unwilling reluctant careful able unable anxious
-    refused refuses declined declines agreed agrees tried tries sought seeks wanted wants hoped hopes promised promises
-    vowed vows threatened threatens rushed rushes decided decides chose chooses pledged pledges offered offers
-    attempted attempts managed manages failed fails dared dares hastened hastens""".split())
 _BE_FORMS = frozenset("be been being is are was were".split())
 # Conjunctions that open a sentence before its subject ("And Trump said", "But the minister said").
 _OPENING_CONJUNCTIONS = frozenset("and but yet so".split())
