@@ -56,6 +56,28 @@ def test_score_counts_spans_scare_and_speakers():
     assert every.spans == 3 and every.scare_p == 0.5 and every.scare_r == 1.0
 
 
+def test_bootstrap_intervals_are_deterministic_and_hold_the_pooled_figure():
+    (a, b, c) = spans("we will win,", "a disaster.", "experts")
+    arts, out = [], {}
+    for i in range(12):  # a third of the articles get the scare quote wrong, half get one speaker wrong
+        arts.append({"id": f"x{i}", "text": TEXT, "quotes": [gold(*a, "direct", "He"), gold(*b, "partial", "He"),
+                                                               gold(*c, "scare")]})
+        out[f"x{i}"] = {"findings": [pred(*a, "direct", "He" if i % 2 else "Ann"), pred(*b, "partial", "He"),
+                                     pred(*c, "scare" if i % 3 else "partial")]}
+    pooled = qv.score(arts, out, keep_unsure=False)
+    ci = qv.bootstrap(arts, out, keep_unsure=False, rounds=500)
+    assert ci == qv.bootstrap(arts, out, keep_unsure=False, rounds=500)  # a fixed seed
+    for key, value in (("scare_r", pooled.scare_r), ("scare_f1", pooled.scare_f1), ("speaker_acc", pooled.speaker_acc)):
+        lo, hi = ci[key]
+        assert lo <= value <= hi and lo < hi
+    assert ci["scare_p"] == (1.0, 1.0)  # every scare call is right in every resample
+    # the per-article counts add up to the pooled figures
+    total = qv.Counts()
+    for art in arts:
+        total.add(qv.article_counts(art, out, keep_unsure=False))
+    assert total.sp_ok / total.sp_n == pooled.speaker_acc and total.spans == 36
+
+
 def test_a_span_matches_at_iou_09_and_unmatched_predictions_are_false_positives():
     (a,) = spans("a disaster.")  # 11 characters
     article = {"id": "x", "text": TEXT, "quotes": [gold(a[0], a[1], "partial", "He")]}
@@ -80,9 +102,11 @@ def test_our_labels_hold_offsets_and_labels_only():
     labelled += sorted(qv.OUR_CHECK_LABELS.parent.glob("labels_*.jsonl"))
     labelled += sorted(qv.OUR_SHORT_LABELS.parent.glob("labels_*.jsonl"))
     labelled += sorted(qv.OUR_CHECK40_LABELS.parent.glob("labels_*.jsonl"))
-    assert len(labelled) == 20
+    for later in (qv.OUR_BLIND40_LABELS, qv.OUR_SHORT40_LABELS, qv.OUR_FRESH40_LABELS):
+        labelled += sorted(later.parent.glob("labels_*.jsonl"))
+    assert len(labelled) == 35
     for path in [qv.OUR_LABELS, qv.OUR_WRITE_LABELS, qv.OUR_CHECK_LABELS, qv.OUR_SHORT_LABELS, qv.OUR_CHECK40_LABELS,
-                 *labelled]:
+                 qv.OUR_BLIND40_LABELS, qv.OUR_SHORT40_LABELS, qv.OUR_FRESH40_LABELS, *labelled]:
         for line in path.read_text(encoding="utf-8").splitlines():
             rec = json.loads(line)
             assert set(rec) - {"labellers"} == {"id", "source", "quotes"} and rec["id"].startswith("abp_")
@@ -104,6 +128,7 @@ def test_folds_cover_the_shared_files_and_our_labels():
     assert len(folds["check40"].articles) == 40 and folds["check40"].role == "check"
     assert len(folds["blind40"].articles) == 40 and folds["blind40"].role == "check"
     assert len(folds["short40"].articles) == 40 and folds["short40"].role == "write"
+    assert len(folds["fresh40"].articles) == 40 and folds["fresh40"].role == "check"
     for a in folds["allsides60"].articles:  # every labelled span sits between quotation marks of the shared text
         for q in a["quotes"]:
             assert a["text"][q["start"] - 1] in qv_marks() and a["text"][q["end"]] in qv_marks()
@@ -269,7 +294,7 @@ def test_the_two_labeller_sets_are_merged_from_their_labellers_files():
 
     script = qv.GOLD / "merge_labels.py"
     for folder in (qv.OUR_WRITE_LABELS.parent, qv.OUR_CHECK_LABELS.parent, qv.OUR_SHORT_LABELS.parent,
-                   qv.OUR_CHECK40_LABELS.parent):
+                   qv.OUR_CHECK40_LABELS.parent, qv.OUR_FRESH40_LABELS.parent):
         run = subprocess.run([sys.executable, str(script), str(folder), "--check"], capture_output=True, text=True)
         assert run.returncode == 0, run.stderr
         assert "Cohen's kappa" in run.stdout
@@ -295,8 +320,9 @@ def test_the_selection_script_gives_the_labelled_articles():
 
 @pytest.mark.shared
 @pytest.mark.parametrize("labels", [qv.OUR_SHORT_LABELS, qv.OUR_CHECK40_LABELS, qv.OUR_BLIND40_LABELS,
-                                    qv.OUR_SHORT40_LABELS], ids=["short35", "check40", "blind40", "short40"])
-def test_the_selection_scripts_of_the_2026_12_04_sets_give_their_labelled_articles(labels: Path):
+                                    qv.OUR_SHORT40_LABELS, qv.OUR_FRESH40_LABELS],
+                         ids=["short35", "check40", "blind40", "short40", "fresh40"])
+def test_the_selection_scripts_of_the_later_sets_give_their_labelled_articles(labels: Path):
     import json
     import subprocess
     import sys

@@ -228,6 +228,16 @@ def quotes(data: Path) -> Score:
             passed = a.span_f1 >= 0.995 and a.scare_p >= 0.70 and a.scare_f1 >= 0.75 and a.speaker_acc >= 0.80
     lines.append("  targets on the check folds: span F1 >= 0.995, scare P >= 0.70 and F1 >= 0.75, speaker >= 0.80; kind: the "
                  "share of found spans given their gold kind")
+    check = [a for f in folds if f.role == "check" for a in f.articles]
+    if check:
+        ci = qv.bootstrap(check, out, keep_unsure=False)
+        lines.append(f"  pooled check, 95% intervals (sure spans; the {len(check)} articles resampled "
+                     f"{qv.BOOTSTRAP_ROUNDS:,} times): " + ", ".join(
+                         f"{name} {ci[k][0]:.3f}-{ci[k][1]:.3f}" for k, name in (
+                             ("scare_p", "scare P"), ("scare_r", "R"), ("scare_f1", "F1"),
+                             ("speaker_acc", "speaker"))))
+        figures.update({f"pooled_check_{k}_{end}": v for k, (lo, hi) in ci.items()
+                        for end, v in (("lo", lo), ("hi", hi))})
     conf = next((a.confusion for f, a in sure if f.name == "pooled write"), Counter())
     errs["confusion gold->predicted (write folds, sure spans)"] = [f"{g} -> {p}: {n}" for (g, p), n in sorted(conf.items())]
     return Score("quotes", figures, "\n".join(lines), dict(errs), passed)

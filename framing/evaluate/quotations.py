@@ -15,6 +15,8 @@ so every figure is reported per fold:
 definitions are those of ``../shared/tools/reference_score.py`` (a span matches at IoU >= 0.9; "sure" leaves out
 the spans the annotator marked UNSURE), so the pooled figures on both shared files agree with its ``quotes`` mode
 and the PolNeAR dev figure with its ``polnear-quotes`` mode. Error examples are listed for the write folds only.
+The pooled check figures come with 95% intervals from resampling the articles (:func:`bootstrap`): a fold of a few
+hundred articles holds a few dozen sure scare quotes, so its scare figures move by several points with the sample.
 """
 
 from __future__ import annotations
@@ -47,6 +49,8 @@ OUR_BLIND40_LABELS = GOLD / "quotes_blind40" / "merged.jsonl"
 # 40 more rich in short quotations, labelled during the session of 2026-12-04 (ninth), measured once on its rules
 # written before, then write data
 OUR_SHORT40_LABELS = GOLD / "quotes_short40" / "merged.jsonl"
+# A second blind check fold (2026-12-05): labelled during a session, measured once at its end.
+OUR_FRESH40_LABELS = GOLD / "quotes_fresh40" / "merged.jsonl"
 
 # PolNeAR does not resolve pronoun sources, so quotations whose gold source is a pronoun have no gold speaker.
 PRONOUN_SOURCES = frozenset("""he she they it we i you his her their its our my your him them us me who which
@@ -109,7 +113,7 @@ def load_folds(data: Path) -> list[Fold]:
         folds.append(Fold("dev2-b", "check", [a for a in dev2 if in_check_half(a["id"])],
                           "quotes_dev2.jsonl, odd half: no rule was written from it"))
     ours = _our_labels(data, (OUR_WRITE_LABELS, OUR_LABELS, OUR_CHECK_LABELS, OUR_SHORT_LABELS, OUR_CHECK40_LABELS,
-                              OUR_BLIND40_LABELS, OUR_SHORT40_LABELS))
+                              OUR_BLIND40_LABELS, OUR_SHORT40_LABELS, OUR_FRESH40_LABELS))
     if ours[0]:
         folds.append(Fold("allsides30", "write", ours[0],
                           "data/gold/quotes_allsides30 (our labels, two labellers each): rules may be written from it"))
@@ -134,6 +138,10 @@ def load_folds(data: Path) -> list[Fold]:
         folds.append(Fold("blind40", "check", ours[5],
                           "data/gold/quotes_blind40 (our labels, two labellers each): labelled before the rules of "
                           "2026-12-04 (eighth session), measured once after them"))
+    if ours[7]:
+        folds.append(Fold("fresh40", "check", ours[7],
+                          "data/gold/quotes_fresh40 (our labels, two labellers each): labelled during the session of "
+                          "2026-12-05 (fourteenth), blind to the engine, measured once at its end"))
     return folds
 
 
@@ -156,63 +164,122 @@ def _our_labels(data: Path, paths: tuple[Path, ...]) -> list[list[dict[str, Any]
              for r in ls if r["id"] in texts] for ls in labels]
 
 
+# Resamples for the intervals: enough that their ends barely move with the seed (docs/quotations.md).
+BOOTSTRAP_ROUNDS = 4000
+
+
+@dataclass
+class Counts:
+    """One article's (or a pool's) counts behind the figures of :func:`score`."""
+    tp: int = 0  # spans found (IoU >= 0.9)
+    fp: int = 0
+    fn: int = 0
+    stp: int = 0  # scare quotes
+    sfp: int = 0
+    sfn: int = 0
+    sp_ok: int = 0  # direct and partial quotations given their speaker
+    sp_n: int = 0
+    spans: int = 0
+
+    def add(self, o: Counts) -> None:
+        for k in ("tp", "fp", "fn", "stp", "sfp", "sfn", "sp_ok", "sp_n", "spans"):
+            setattr(self, k, getattr(self, k) + getattr(o, k))
+
+
+def article_counts(a: dict[str, Any], out: dict[str, dict[str, Any]], keep_unsure: bool,
+                   conf: Counter[tuple[str, str]] | None = None, errors: dict[str, list[str]] | None = None) -> Counts:
+    """The counts of one labelled article against the engine's findings ``out`` (adding its kind confusion to
+    ``conf`` and its errors to ``errors`` when given)."""
+    c = Counts()
+    text = a["text"]
+    preds = [f for f in out[str(a["id"])].get("findings", []) if f.get("type") == "quote"]
+    used: set[int] = set()
+    for g in a["quotes"]:
+        unsure = g.get("note", "").startswith("UNSURE")
+        best = None
+        for j, p in enumerate(preds):
+            if j in used:
+                continue
+            inter = min(g["end"], p["end"]) - max(g["start"], p["start"])
+            union = max(g["end"], p["end"]) - min(g["start"], p["start"])
+            if union > 0 and inter / union >= 0.9:
+                best = j
+                break
+        gs = g["kind"] == "scare"
+        if unsure and not keep_unsure:
+            if best is not None:
+                used.add(best)
+            continue
+        c.spans += 1
+        if best is None:
+            c.fn += 1
+            c.sfn += gs
+            if g["kind"] in ("direct", "partial"):
+                c.sp_n += 1
+            continue
+        used.add(best)
+        c.tp += 1
+        p = preds[best]
+        if conf is not None:
+            conf[(g["kind"], p.get("kind", ""))] += 1
+        ps = p.get("kind") == "scare"
+        c.stp += gs and ps
+        c.sfp += ps and not gs
+        c.sfn += gs and not ps
+        if errors is not None and g["kind"] != p.get("kind"):
+            errors[f"kind {g['kind']} predicted {p.get('kind')}"].append(
+                f"{a['id']}: " + context(text, g["start"], g["end"], 70) + f"  | reason: {p.get('reason', '')}")
+        if g["kind"] in ("direct", "partial"):
+            c.sp_n += 1
+            ok = speaker_match(g.get("speaker"), p.get("speaker"))
+            c.sp_ok += ok
+            if errors is not None and not ok:
+                errors["wrong speaker"].append(f"{a['id']}: gold {g.get('speaker')!r} predicted "
+                                               f"{p.get('speaker')!r}: " + context(text, g["start"], g["end"], 70))
+    for j, p in enumerate(preds):
+        if j not in used:
+            c.fp += 1
+            c.sfp += p.get("kind") == "scare"
+    return c
+
+
 def score(arts: list[dict[str, Any]], out: dict[str, dict[str, Any]], keep_unsure: bool,
           errors: dict[str, list[str]] | None = None) -> QuoteFigures:
     """Span F1, scare-quote P/R/F1 and speaker accuracy, as ``reference_score.py quotes`` defines them."""
-    tp = fp = fn = stp = sfp = sfn = sp_ok = sp_n = spans = 0
+    total = Counts()
     conf: Counter[tuple[str, str]] = Counter()
     for a in arts:
-        text = a["text"]
-        preds = [f for f in out[str(a["id"])].get("findings", []) if f.get("type") == "quote"]
-        used: set[int] = set()
-        for g in a["quotes"]:
-            unsure = g.get("note", "").startswith("UNSURE")
-            best = None
-            for j, p in enumerate(preds):
-                if j in used:
-                    continue
-                inter = min(g["end"], p["end"]) - max(g["start"], p["start"])
-                union = max(g["end"], p["end"]) - min(g["start"], p["start"])
-                if union > 0 and inter / union >= 0.9:
-                    best = j
-                    break
-            gs = g["kind"] == "scare"
-            if unsure and not keep_unsure:
-                if best is not None:
-                    used.add(best)
-                continue
-            spans += 1
-            if best is None:
-                fn += 1
-                sfn += gs
-                if g["kind"] in ("direct", "partial"):
-                    sp_n += 1
-                continue
-            used.add(best)
-            tp += 1
-            p = preds[best]
-            conf[(g["kind"], p.get("kind", ""))] += 1
-            ps = p.get("kind") == "scare"
-            stp += gs and ps
-            sfp += ps and not gs
-            sfn += gs and not ps
-            if errors is not None and g["kind"] != p.get("kind"):
-                errors[f"kind {g['kind']} predicted {p.get('kind')}"].append(
-                    f"{a['id']}: " + context(text, g["start"], g["end"], 70) + f"  | reason: {p.get('reason', '')}")
-            if g["kind"] in ("direct", "partial"):
-                sp_n += 1
-                ok = speaker_match(g.get("speaker"), p.get("speaker"))
-                sp_ok += ok
-                if errors is not None and not ok:
-                    errors["wrong speaker"].append(f"{a['id']}: gold {g.get('speaker')!r} predicted "
-                                                   f"{p.get('speaker')!r}: " + context(text, g["start"], g["end"], 70))
-        for j, p in enumerate(preds):
-            if j not in used:
-                fp += 1
-                sfp += p.get("kind") == "scare"
-    span_f1 = prf(tp, fp, fn)[2]
-    sp, sr, sf1 = prf(stp, sfp, sfn)
-    return QuoteFigures(len(arts), spans, span_f1, sp, sr, sf1, sp_ok / sp_n if sp_n else 0.0, conf)
+        total.add(article_counts(a, out, keep_unsure, conf, errors))
+    span_f1 = prf(total.tp, total.fp, total.fn)[2]
+    sp, sr, sf1 = prf(total.stp, total.sfp, total.sfn)
+    return QuoteFigures(len(arts), total.spans, span_f1, sp, sr, sf1,
+                        total.sp_ok / total.sp_n if total.sp_n else 0.0, conf)
+
+
+def bootstrap(arts: list[dict[str, Any]], out: dict[str, dict[str, Any]], keep_unsure: bool,
+              rounds: int = BOOTSTRAP_ROUNDS, seed: int = 20261205) -> dict[str, tuple[float, float]]:
+    """95% intervals of scare P, R, F1 and speaker accuracy over ``arts``, by resampling the articles with
+    replacement (``rounds`` times, a fixed seed: the same intervals on every run). Articles, not spans, are resampled:
+    an article's quotations share its writer and its speakers."""
+    import random
+
+    per = [article_counts(a, out, keep_unsure) for a in arts]
+    rng = random.Random(seed)
+    values: dict[str, list[float]] = {"scare_p": [], "scare_r": [], "scare_f1": [], "speaker_acc": []}
+    for _ in range(rounds):
+        t = Counts()
+        for _ in range(len(per)):
+            t.add(per[rng.randrange(len(per))])
+        p, r, f1 = prf(t.stp, t.sfp, t.sfn)
+        values["scare_p"].append(p)
+        values["scare_r"].append(r)
+        values["scare_f1"].append(f1)
+        values["speaker_acc"].append(t.sp_ok / t.sp_n if t.sp_n else 0.0)
+    out_: dict[str, tuple[float, float]] = {}
+    for k, v in values.items():
+        v.sort()
+        out_[k] = (v[int(0.025 * (len(v) - 1))], v[int(0.975 * (len(v) - 1))])
+    return out_
 
 
 @dataclass(frozen=True)
