@@ -59,8 +59,8 @@ def interval(v: float, lo: float, hi: float, digits: int = 3) -> str:
     """``v [lo, hi]``, or ``v (no interval)`` when none could be computed."""
     if v is None or (isinstance(v, float) and math.isnan(v)):
         return "n/a"
-    if lo is None or hi is None or (isinstance(lo, float) and math.isnan(lo)):
-        return f"{fmt(v, digits)} (no interval)"
+    if any(x is None or (isinstance(x, float) and math.isnan(x)) for x in (lo, hi)):
+        return f"{fmt(v, digits)} (no interval)"  # (either end missing: a half interval would read as a whole one)
     return f"{fmt(v, digits)} [{fmt(lo, digits)}, {fmt(hi, digits)}]"
 
 

@@ -13,7 +13,7 @@ import pytest
 
 from framing.charts import ChartProcesses, kinds
 from framing.compare.corpus import Corpus
-from framing.compare.markdown import esc
+from framing.compare.markdown import esc, interval
 from framing.compare.reportgen import TIMESTAMP_FIELD, _charts, _ReportTables, build_report, write_report
 from framing.compare.settings import CompareConfig
 from framing.errors import ConfigError
@@ -211,3 +211,13 @@ def test_grouping_by_leaning_and_stories_without_event_ids(tmp_path, small):
     data = build_report(replace(small, articles=a), by="leaning", config=CFG, include_findings=False)
     assert set(data.tables["rates"]["group"]) == set(a["leaning"])
     assert data.event_column == "story" and "stories" in data.tables
+
+
+@pytest.mark.parametrize("lo, hi, expected", [
+    (0.1, 0.3, "0.2 [0.1, 0.3]"),
+    (float("nan"), 0.3, "0.2 (no interval)"),
+    (0.1, float("nan"), "0.2 (no interval)"),  # a missing upper end too: never "[0.1, ]"
+    (None, None, "0.2 (no interval)"),
+])
+def test_an_interval_with_either_end_missing_is_no_interval(lo, hi, expected):
+    assert interval(0.2, lo, hi) == expected
