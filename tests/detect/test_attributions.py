@@ -497,3 +497,12 @@ def test_a_preposition_ending_in_ing_opens_no_participle_phrase():
 ])
 def test_an_opening_conjunction_and_an_inverted_role_name_before_a_colon(text, speaker):
     assert [q.speaker for q in framing.analyse(text).of_type("quote")] == [speaker]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('At the rally, Sanders protesters interrupted her speech, shouting "she wins, we lose!"', "Sanders protesters"),
+    ('Andrean High School fans also chanted "overrated" at the players.', "Andrean High School fans"),
+    ('Democratic senator Ann Lee said it was "bad."', "Ann Lee"),
+])
+def test_a_name_before_a_noun_for_people_modifies_it(text, speaker):
+    assert [q.speaker for q in framing.analyse(text).of_type("quote")] == [speaker]

@@ -461,6 +461,13 @@ def _capitalised_np(ctx: Ctx, k: int, stop: int) -> tuple[int, int] | None:
         break
     if end is None:
         return None
+    people = ctx.single.get("anonymous", frozenset())
+    t = end + 1
+    while t < stop and t - end <= 2 and w[t] in people and not ctx.cap(t) and not punct_gap(ctx, t) \
+            and not ctx.in_quote(t):
+        t += 1  # a name before a noun for unnamed people modifies it: "Sanders protesters", "Clinton aides"
+    if t > end + 1:
+        return (start, t - 1)
     return (start, _possessed_head(ctx, end, stop))
 
 

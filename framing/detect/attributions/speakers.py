@@ -178,8 +178,7 @@ def _source_type(ctx: Ctx, a: Attr) -> str:
     names = [i for i in toks if ctx.cap(i) and w[i] not in role and w[i] not in org and w[i] not in DETERMINERS
              and w[i] not in anon and w[i] not in ctx.single.get("media", ())
              and w[i] not in NP_LINKERS and w[i] not in MONTHS and w[i] not in WEEKDAYS
-             and not (i + 1 <= e and not _name_cap(ctx, i + 1) and w[i + 1] != "s"
-                      and any(w[t] in ctx.words.heads for t in range(i + 1, e + 1)))
+             and not _modifies_head(ctx, i, e)
              and not _owner_of_role(ctx, i, e, describing)]
     head = words[-1]
     if words[0] in ("a", "an", "one", "another", "some") and not ctx.cap(e) \
@@ -213,6 +212,17 @@ def _source_type(ctx: Ctx, a: Attr) -> str:
     if first in DETERMINERS and not indefinite:
         return "title_only"
     return "anonymous"
+
+
+def _modifies_head(ctx: Ctx, i: int, e: int) -> bool:
+    """Is the capitalised token ``i`` part of a modifier before a lower-case head noun that ends the phrase at ``e``
+    ("Democratic senator", "Andrean High School fans", "Sanders protesters")? English compounds put the head last."""
+    w = ctx.doc.words
+    j = i + 1
+    while j <= e and _name_cap(ctx, j):
+        j += 1
+    return j <= e and w[j] != "s" and any(w[t] in ctx.words.heads for t in range(j, e + 1)) \
+        and not any(_name_cap(ctx, t) for t in range(j, e + 1))
 
 
 def _name_cap(ctx: Ctx, i: int) -> bool:
