@@ -1,11 +1,14 @@
 """Posts from social media embedded in an article: the text of a post, then its signature line.
 
 An embedded tweet, as news pages carry it and as extracted page text keeps it, is the post's words followed by
-``— Name (@handle) Month D, YYYY`` at the end of its paragraph. Those words are the account holder's, not the
+``— Name (@handle) Month D, YYYY`` at the end of its paragraph; an embedded Instagram post ends with ``A photo posted
+by Name (@handle) on Mon D, YYYY at H:MMam TZ``. Those words are the account holder's, not the
 writer's: a loaded word in them is quoted speech, as it would be inside quotation marks.
 
-Cannot: find a post whose signature was lost in extraction, or one quoted in the writer's sentence without it; tell
-where a post starts when the writer's own text runs into it on the same line (the whole paragraph is taken).
+Cannot: find a post whose signature was lost in extraction, or one quoted in the writer's sentence without it, or one
+whose author line comes first ("Donald J. Trump (@realDonaldTrump) Mr. Cohen, an attorney, ...": the same shape as an
+author's biography); tell where a post starts when the writer's own text runs into it on the same line (the whole
+paragraph is taken).
 """
 
 from __future__ import annotations
@@ -24,9 +27,16 @@ class Embed:
 
 
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
-# The signature: a dash, a display name (no line break or bracket, bounded), the handle in brackets, a date.
-_SIGNATURE = re.compile(r"[\u2014\u2013-][ \t\u00a0]*(?P<author>[^\n()\u2014\u2013]{1,60}?)[ \t\u00a0]*"
-                        r"\(@(?P<handle>\w{1,30})\)[ \t\u00a0]*(?:" + _MONTHS + r")[ \t\u00a0]+\d{1,2},[ \t\u00a0]+\d{4}")
+_SHORT_MONTHS = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?"
+_SPACE = r"[ \t\u00a0]"
+# The signatures (a display name is bounded and may hold brackets of its own: "Sarah Iannarone (she/her)"):
+# a tweet's dash, name, handle in brackets and date; an Instagram post's "A photo posted by" line.
+_SIGNATURE = re.compile(
+    r"(?:[\u2014\u2013-]" + _SPACE + r"*(?P<author>[^\n\u2014\u2013]{1,60}?)" + _SPACE + r"*\(@(?P<handle>\w{1,30})\)"
+    + _SPACE + r"*(?:" + _MONTHS + r")" + _SPACE + r"+\d{1,2}," + _SPACE + r"+\d{4}"
+    r"|A (?:photo|video|post) (?:posted|shared) by (?P<author2>[^\n]{1,60}?)" + _SPACE + r"*\(@(?P<handle2>[\w.]{1,30})\)"
+    + _SPACE + r"+on" + _SPACE + r"+" + _SHORT_MONTHS + _SPACE + r"+\d{1,2}," + _SPACE + r"+\d{4}"
+    r"(?:" + _SPACE + r"+at" + _SPACE + r"+\d{1,2}:\d{2}" + _SPACE + r"*[ap]m(?:" + _SPACE + r"+[A-Z]{2,4})?)?)")
 
 
 def find_embeds(text: str, paragraph_starts: list[int]) -> list[Embed]:
@@ -39,9 +49,9 @@ def find_embeds(text: str, paragraph_starts: list[int]) -> list[Embed]:
     for m in _SIGNATURE.finditer(text):
         k = bisect_right(paragraph_starts, m.start()) - 1
         start = max(paragraph_starts[k] if k >= 0 else 0, last_end)
-        author = m.group("author").strip()
+        author = (m.group("author") or m.group("author2") or "").strip()
         if not author or start >= m.start():
             continue
-        out.append(Embed(start, m.end(), author, m.group("handle")))
+        out.append(Embed(start, m.end(), author, m.group("handle") or m.group("handle2")))
         last_end = m.end()
     return out

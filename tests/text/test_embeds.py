@@ -31,6 +31,20 @@ def test_no_post_without_a_whole_signature_after_some_words(text):
     assert embeds(text) == []
 
 
+@pytest.mark.parametrize("text, author, handle", [
+    ("Fight on \u2014 Sarah Iannarone (she/her) (@sarahforpdx) November 5, 2019", "Sarah Iannarone (she/her)",
+     "sarahforpdx"),  # a display name with brackets of its own
+    ("Rest in peace A photo posted by Joey (@spiritofsound_l) on Mar 22, 2016 at 3:01am PDT", "Joey", "spiritofsound_l"),
+])
+def test_other_signatures(text, author, handle):
+    (e,) = embeds(text)
+    assert (e.start, e.end, e.author, e.handle) == (0, len(text), author, handle)
+
+
+def test_a_handle_in_a_sentence_is_no_post():
+    assert embeds("Follow the Opinion section on Twitter (@NYTopinion) and Instagram.") == []
+
+
 def test_two_posts_in_one_paragraph_are_two():
     text = "First post. \u2014 Ann (@ann) May 1, 2020 Second post. \u2014 Bo (@bo) May 2, 2020"
     assert [(text[e.start:e.end].split(" \u2014")[0].strip(), e.author) for e in embeds(text)] == [
