@@ -506,3 +506,13 @@ def test_an_opening_conjunction_and_an_inverted_role_name_before_a_colon(text, s
 ])
 def test_a_name_before_a_noun_for_people_modifies_it(text, speaker):
     assert [q.speaker for q in framing.analyse(text).of_type("quote")] == [speaker]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('"Should there be a database of them?" a reporter can be heard asking Trump after an event in Iowa.',
+     "a reporter"),
+    ('Clinton responds to Mills with, "Why now? That was on my way to Libya?"', "Clinton"),
+])
+def test_the_one_addressed_stands_between_a_cue_and_its_quotation_or_its_clauses_end(text, speaker):
+    assert [q.speaker for q in framing.analyse(text).of_type("quote")] == [speaker]
+

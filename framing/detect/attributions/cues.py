@@ -7,6 +7,7 @@ import re
 from bisect import bisect_left
 
 from framing.detect.attributions._base import (
+    ADDRESSEES,
     AUXILIARIES,
     DETERMINERS,
     NOUN_MAKERS,
@@ -271,8 +272,11 @@ def _has_evidence(ctx: Ctx, first: int, last: int) -> bool:
         return True
     if j >= len(w) or "\n" in after:
         return True
-    if last + 1 < len(w) and w[last + 1] in PREPOSITIONS and _adjunct_then_quote(ctx, last + 1):
-        return True  # `asks at Western High School, "Any questions?"`, `said in a statement: "..."`
+    if last + 1 < len(w) and (w[last + 1] in PREPOSITIONS or _to_addressee(ctx, last + 1)) \
+            and _adjunct_then_quote(ctx, last + 1):
+        # `asks at Western High School, "Any questions?"`, `said in a statement: "..."`, `responds to Mills with,
+        # "..."`
+        return True
     if last + 1 < len(w) and w[last + 1] in PREPOSITIONS:
         # "wrote for The Washington Informer that ...", "argued in a 2014 essay that ...": a that-clause after the
         # medium or occasion
@@ -287,8 +291,11 @@ def _has_evidence(ctx: Ctx, first: int, last: int) -> bool:
     before = ctx.text[max(0, d.tok_start[first] - 60):d.tok_start[first]]
     if not re.search(r"[,\"\u201d\u2019']\s*(?:[\w.\u2019'-]+\s+){0,6}$", before):
         return False
-    if _clause_end(ctx, last) or (_QUOTE_THEN_SUBJECT.search(before) and _clause_end(ctx, last, adjunct=True)):
-        return True  # `"...?" the 43-year-old asked in the video's description.`
+    if _clause_end(ctx, last) or (_QUOTE_THEN_SUBJECT.search(before) and (
+            _clause_end(ctx, last, adjunct=True) or _addressee_then_end(ctx, last))):
+        # `"...?" the 43-year-old asked in the video's description.`, `"...?" a reporter can be heard asking Trump
+        # after an event in Iowa.`
+        return True
     return _inverted_after_quote(ctx, first, last)
 
 
@@ -327,6 +334,25 @@ def _past_adjuncts(ctx: Ctx, last: int, limit: int) -> int:
     while j < len(w) and j - last <= limit and w[j] in SKIP_AFTER_CUE and not punct_gap(ctx, j):
         j += 1
     return j
+
+
+def _to_addressee(ctx: Ctx, j: int) -> bool:
+    """Is token ``j`` "to" before whom the words are addressed ("responds to Mills", "said to reporters"), not an
+    infinitive's "to"?"""
+    w = ctx.doc.words
+    return w[j] == "to" and j + 1 < len(w) and (ctx.cap(j + 1) or w[j + 1] in ADDRESSEES) and not punct_gap(ctx, j + 1)
+
+
+def _addressee_then_end(ctx: Ctx, last: int) -> bool:
+    """After the cue at ``last``, the one addressed (a name of up to three words, or "reporters", "him"), then the end
+    of the clause or one adjunct: `asking Trump after an event in Iowa.`"""
+    w = ctx.doc.words
+    k = last + 1
+    if k >= len(w) or punct_gap(ctx, k) or not (ctx.cap(k) or w[k] in ADDRESSEES):
+        return False
+    while k + 1 < len(w) and k - last < 3 and ctx.cap(k + 1) and not punct_gap(ctx, k + 1):
+        k += 1
+    return _clause_end(ctx, k, adjunct=True)
 
 
 def _adjunct_then_quote(ctx: Ctx, j: int) -> bool:
