@@ -516,3 +516,8 @@ def test_a_name_before_a_noun_for_people_modifies_it(text, speaker):
 def test_the_one_addressed_stands_between_a_cue_and_its_quotation_or_its_clauses_end(text, speaker):
     assert [q.speaker for q in framing.analyse(text).of_type("quote")] == [speaker]
 
+
+
+def test_in_the_words_of_names_its_source_after_it():
+    text = "Mrs. Clinton was, in the words of a senior adviser, ''the torchbearer'' of his legacy."
+    assert [q.speaker for q in framing.analyse(text).of_type("quote")] == ["a senior adviser"]

@@ -8,6 +8,7 @@ from bisect import bisect_right
 from framing.detect.attributions._base import (
     ADDRESSEES,
     SKIP_AFTER_CUE,
+    SOURCE_AFTER_PHRASES,
     Attr,
     Ctx,
 )
@@ -92,7 +93,7 @@ def _cue_between(ctx: Ctx, a: Attr, end: int) -> bool:
     """Does another clause with its own cue stand between ``a``'s cue and offset ``end``, after a comma? ("After
     Russia denied it, officials said it was '...'": the quotation is what the main clause reports, not the fronted
     clause before its comma; "According to X, Y said '...'" reports Y's words through X, and stays X's.)"""
-    if a.lemma == "according to":
+    if a.lemma in SOURCE_AFTER_PHRASES:
         return False
     k = bisect_right(ctx.attr_starts, a.cue_last)
     if k >= len(ctx.attr_starts):

@@ -16,6 +16,7 @@ from framing.detect.attributions._base import (
     PRONOUNS,
     SAYING,
     SKIP_AFTER_CUE,
+    SOURCE_AFTER_PHRASES,
     Attr,
     Ctx,
     gap_is_space,
@@ -41,7 +42,7 @@ def is_cue(ctx: Ctx, first: int, last: int, lemma: str, flags: tuple[str, ...] =
     prev = w[first - 1] if first > 0 else ""
     nxt = w[last + 1] if last + 1 < len(w) else ""
     form = w[first]
-    if lemma == "according to":
+    if lemma in SOURCE_AFTER_PHRASES:
         # "according to plan", "according to schedule" are not attributions
         return nxt not in ("plan", "schedule", "script", "tradition", "law")
     if ctx.cap(first) and not sentence_initial(ctx, first) and not in_title_case_line(ctx, first):

@@ -17,6 +17,7 @@ from framing.detect.attributions._base import (
     SENTENCE_STOPPERS,
     SKIP_AFTER_CUE,
     SKIP_BEFORE_CUE,
+    SOURCE_AFTER_PHRASES,
     WEEKDAYS,
     Attr,
     Ctx,
@@ -34,7 +35,7 @@ def find_source(ctx: Ctx, a: Attr) -> None:
     d = ctx.doc
     w = d.words
     si = a.sentence
-    if a.lemma == "according to":
+    if a.lemma in SOURCE_AFTER_PHRASES:
         a.source = np_after(ctx, a.cue_last, si, allow_pp=True)
         return
     passive = a.cue_first > 0 and w[a.cue_first - 1] in ("is", "are", "was", "were", "been", "being", "be")
