@@ -69,6 +69,7 @@ FAMILIES: dict[str, Callable[[int], str]] = {
     # embedded posts: many signatures on one line, and dashes that start a signature that never ends
     "embedded posts": lambda n: _repeat("Terrible regime. \u2014 Jane Doe (@jdoe) May 1, 2020 ", n),
     "unfinished signatures": lambda n: _repeat("\u2014 " + "x" * 50 + " (@", n),
+    "a dash before a long run of spaces": lambda n: "Follow us (@news). The regime fell - " + " " * n + "and that was all.",
 }
 
 

@@ -47,14 +47,18 @@ def _written_as_a_name(doc: Document, first: int, term: str) -> bool:
     series Succession")? A lexicon term written in lower case, capitalised here after a noun for a work: English
     capitalises titles. (Capitals alone are no sign: "Remoaners", "Deep State" and "Orwellian" are loaded words
     written capitalised.)"""
-    if first == 0 or not term[:1].islower() or doc.words[first - 1] not in _WORK_NOUNS:
-        return False
+    if first < 2 or not term[:1].islower() or doc.words[first - 1] not in _WORK_NOUNS \
+            or doc.words[first - 2] not in _WORK_DETERMINERS:
+        return False  # ("The new poll shows Radical Islamist groups": "shows" is a verb; "the show" is a noun)
     text = doc.text
     c = text[doc.tok_start[first]]
     return c.isupper() and text[doc.tok_end[first - 1]:doc.tok_start[first]] == " " \
         and not text[doc.tok_start[first - 1]].isupper()
 
 
+# Determiners right before such a noun ("the film Bombshell", "her book Unbowed"; with an adjective between them,
+# "her new book Unbowed", the title stays unread).
+_WORK_DETERMINERS = frozenset("the a an this that his her their its our my your".split())
 # Nouns for a work whose title may follow them unquoted ("the film Bombshell").
 _WORK_NOUNS = frozenset("""film films movie movies show shows series sitcom drama documentary book books novel novels
     memoir song songs album albums play musical opera podcast game episode painting poem""".split())

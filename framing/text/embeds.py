@@ -29,12 +29,15 @@ class Embed:
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 _SHORT_MONTHS = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?"
 _SPACE = r"[ \t\u00a0]"
-# The signatures (a display name is bounded and may hold brackets of its own: "Sarah Iannarone (she/her)"):
-# a tweet's dash, name, handle in brackets and date; an Instagram post's "A photo posted by" line.
+# The signatures (a display name is bounded, starts with a non-space and may hold brackets of its own: "Sarah
+# Iannarone (she/her)"): a tweet's dash, name, handle in brackets and date; an Instagram post's "A photo posted by"
+# line. The spaces after the dash are taken whole (possessive), so a long run of them is read once, not once per split.
 _SIGNATURE = re.compile(
-    r"(?:[\u2014\u2013-]" + _SPACE + r"*(?P<author>[^\n\u2014\u2013]{1,60}?)" + _SPACE + r"*\(@(?P<handle>\w{1,30})\)"
+    r"(?:[\u2014\u2013-]" + _SPACE + r"*+(?P<author>[^\s\u2014\u2013][^\n\u2014\u2013]{0,59}?)" + _SPACE
+    + r"*\(@(?P<handle>\w{1,30})\)"
     + _SPACE + r"*(?:" + _MONTHS + r")" + _SPACE + r"+\d{1,2}," + _SPACE + r"+\d{4}"
-    r"|A (?:photo|video|post) (?:posted|shared) by (?P<author2>[^\n]{1,60}?)" + _SPACE + r"*\(@(?P<handle2>[\w.]{1,30})\)"
+    r"|A (?:photo|video|post) (?:posted|shared) by (?P<author2>[^\s][^\n]{0,59}?)" + _SPACE
+    + r"*\(@(?P<handle2>[\w.]{1,30})\)"
     + _SPACE + r"+on" + _SPACE + r"+" + _SHORT_MONTHS + _SPACE + r"+\d{1,2}," + _SPACE + r"+\d{4}"
     r"(?:" + _SPACE + r"+at" + _SPACE + r"+\d{1,2}:\d{2}" + _SPACE + r"*[ap]m(?:" + _SPACE + r"+[A-Z]{2,4})?)?)")
 

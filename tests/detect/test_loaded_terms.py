@@ -37,3 +37,6 @@ def test_the_title_of_a_work_named_after_its_noun_is_not_the_writers_loaded_word
     # the same word as a word stays loaded, and so do loaded words the writer capitalises ("Remoaners")
     assert terms("It was a bombshell report that whiny Remoaners hated.") == [
         ("bombshell", "emotive", "author"), ("whiny", "pejorative", "author"), ("Remoaners", "partisan", "author")]
+    # "shows" after a noun is a verb, not the noun of a work
+    assert terms("The new poll shows Radical Islamist groups gaining ground.") == [
+        ("Radical Islamist", "actor_label", "author")]

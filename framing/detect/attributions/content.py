@@ -91,15 +91,25 @@ _MAX_INTRO = 200
 
 def _cue_between(ctx: Ctx, a: Attr, end: int) -> bool:
     """Does another clause with its own cue stand between ``a``'s cue and offset ``end``, after a comma? ("After
-    Russia denied it, officials said it was '...'": the quotation is what the main clause reports, not the fronted
-    clause before its comma; "According to X, Y said '...'" reports Y's words through X, and stays X's.)"""
+    Russia denied it, officials said it was '...'": the quotation is what the later clause reports.) A parenthetical
+    inside ``a``'s own clause does not take it: an "as", "who" or "which" clause or an "according to" between commas
+    ("Smith said, as aides had warned, '...'"); and "According to X, Y said '...'" reports Y's words through X."""
     if a.lemma in SOURCE_AFTER_PHRASES:
         return False
     k = bisect_right(ctx.attr_starts, a.cue_last)
     if k >= len(ctx.attr_starts):
         return False
-    other = ctx.doc.tok_start[ctx.attr_starts[k]]
-    return other < end and "," in ctx.doc.text[ctx.doc.tok_end[a.cue_last]:other]
+    d = ctx.doc
+    other = d.tok_start[ctx.attr_starts[k]]
+    between = d.text[d.tok_end[a.cue_last]:other]
+    comma = between.find(",")
+    if other >= end or comma < 0:
+        return False
+    return _PARENTHETICAL.match(between, comma + 1) is None and ctx.attrs[k].lemma not in SOURCE_AFTER_PHRASES
+
+
+# What opens a parenthetical after a comma: "as aides had warned", "who had asked", "which".
+_PARENTHETICAL = re.compile(r"\s*(?:as|who|whom|which|where)\b", re.IGNORECASE)
 
 
 def _clause_ends_at(text: str, i: int) -> bool:

@@ -787,9 +787,9 @@ def _reduced_relative(ctx: Ctx, j: int, lo: int) -> int:
     return -1
 
 
-# Prepositions that end in -ing, which open no participle ("Gaza during what it called", "talks regarding Iran").
-_ING_PREPOSITIONS = frozenset("""during regarding concerning including excluding following considering pending
-    notwithstanding""".split())
+# Prepositions that end in -ing and are never participles ("Gaza during what it called"); "following", "regarding"
+# and the like open reduced relatives as often ("Analysts following the talks said").
+_ING_PREPOSITIONS = frozenset("during notwithstanding pending".split())
 
 
 def _pp_start(ctx: Ctx, j: int, lo: int) -> int:

@@ -123,14 +123,15 @@ _OF_FOR_AT = frozenset(("of", "for", "at"))
 
 
 def _reporting_body(ctx: Ctx, attrs: list[Attr], i: int) -> str | None:
-    """Who "it" is when its cue stands in what a named body is reported to say ("Israel said it would ... during
-    what it called a 'cease-fire'"): English writes "he" or "she" for a person, so "it" in that body's own reported
-    words is the body."""
+    """Who "it" is when its cue stands in what a body is reported to say ("The ministry said it would ... during what
+    it called a 'cease-fire'"): English writes "he" or "she" for a person, so "it" in an organisation's or a
+    medium's own reported words is that body (a person's words leave "it" to the last group named)."""
     start = ctx.doc.tok_start[attrs[i].cue_first]
     for b in reversed(attrs[max(0, i - _REPORTING_LOOKBACK):i]):
-        if b.content and b.content[0] <= start < b.content[1] and b.speaker \
-                and b.source_type in ("named_person", "named_org", "media", "title_only"):
-            return b.speaker
+        if b.content and b.content[0] <= start < b.content[1] and b.speaker and b.source is not None \
+                and (b.source_type in ("named_org", "media")
+                     or b.source_type == "title_only" and not _is_person_role(ctx, b.source)):
+            return b.speaker  # (a person is "he" or "she": "the mayor said ... it" is not the mayor)
     return None
 
 
@@ -546,12 +547,23 @@ def _name_before_appositive(ctx: Ctx, span: tuple[int, int]) -> str | None:
         b -= 1
     if b > 0 and (w[b - 1] in PREPOSITIONS or w[b - 1] in COMMON_STARTERS) and ctx.gap(b) == " ":
         return None  # "In New York City, the mayor said": the name is where, not who
+    if sentence_initial(ctx, b):
+        if w[b] in _OPENING_PREPOSITIONS:
+            return None  # "Like Trump, the senator said", "Despite Biden, ...": a fronted phrase, not the subject
+        if w[b] in ctx.doc.case_profile[1]:
+            b += 1  # a first word the text also writes in lower case only opens the sentence ("Senator Adam Schiff")
     if s - b < 2:
         return None  # one capitalised word may be a place or a time ("In Texas, the governor said")
     before = d.text[max(0, d.tok_start[b] - 3):d.tok_start[b]].strip(" \t\"\u201c\u2018'")
     if b > 0 and not sentence_initial(ctx, b) and before[-1:] not in (",", ";", "\u2014"):
         return None  # "the letter to Adam Schiff, the chairman, said": the name is an object, not who speaks
     return d.text[d.tok_start[b]:d.tok_end[s - 1]]
+
+
+# Words that open a fronted phrase before the subject, not a name: prepositions and sentence openers.
+_OPENING_PREPOSITIONS = PREPOSITIONS | COMMON_STARTERS | frozenset("""like unlike besides despite outside inside across
+    thanks excluding including amid via per near toward towards beyond behind below above around along alongside
+    except given considering following regarding concerning throughout upon versus""".split())
 
 
 def _one_described_person(ctx: Ctx, span: tuple[int, int]) -> bool:
