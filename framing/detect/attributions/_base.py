@@ -27,6 +27,10 @@ PRONOUNS = frozenset("he she they it we i you who which".split()) | NEOPRONOUNS
 PERSON_PRONOUNS = frozenset("he she".split()) | NEOPRONOUNS
 
 
+# Conjunctions that open a sentence before its subject ("And Trump said", "But the minister said").
+OPENING_CONJUNCTIONS = frozenset("and but yet so".split())
+
+
 # Attribution phrases whose source follows them ("according to the ministry", "in the words of a senior adviser").
 SOURCE_AFTER_PHRASES = frozenset(("according to", "in the words of"))
 

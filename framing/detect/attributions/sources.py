@@ -11,6 +11,7 @@ from framing.detect.attributions._base import (
     MONTHS,
     NP_LINKERS,
     OBJECT_PRONOUNS,
+    OPENING_CONJUNCTIONS,
     PERSON_PRONOUNS,
     PREPOSITIONS,
     PRONOUNS,
@@ -38,7 +39,7 @@ def find_source(ctx: Ctx, a: Attr) -> None:
     if a.lemma in SOURCE_AFTER_PHRASES:
         a.source = np_after(ctx, a.cue_last, si, allow_pp=True)
         return
-    passive = a.cue_first > 0 and w[a.cue_first - 1] in ("is", "are", "was", "were", "been", "being", "be")
+    passive = a.cue_first > 0 and w[a.cue_first - 1] in _BE_FORMS
     if passive or ("," in ctx.gap(a.cue_first) and w[a.cue_first].endswith(("ed", "en"))):
         # a passive participle names its speaker after "by": "X was accused by Brussels of ...", "have been called
         # 'innocuous' by certain intelligence officials", "dubbed a 'misleader' ... by Rolling Stone"
@@ -227,8 +228,6 @@ def trim_source(ctx: Ctx, a: Attr) -> None:
 # ministry said", "Perhaps Brandt knew").
 _FOCUS_ADVERBS = frozenset("even only also just perhaps maybe indeed".split())
 _BE_FORMS = frozenset("be been being is are was were".split())
-# Conjunctions that open a sentence before its subject ("And Trump said", "But the minister said").
-_OPENING_CONJUNCTIONS = frozenset("and but yet so".split())
 # Adverbs of time open a sentence before its subject ("Yesterday protesters chanted", "Later Smith said").
 _TIME_ADVERBS = frozenset("""today yesterday tomorrow tonight later earlier recently previously afterwards
     afterward lately again instead finally initially eventually subsequently separately additionally""".split())
@@ -339,7 +338,7 @@ def sentence_subject(ctx: Ctx, si: int) -> tuple[int, int] | None:
     # an opening conjunction and adverb of time never belong to the subject ("And then Trump went on the attack"):
     # skipped when the subject follows them directly (a name, a determiner or a pronoun)
     t = k
-    while t + 1 < sent.stop and (w[t] in _OPENING_CONJUNCTIONS or w[t] in _TIME_ADVERBS or w[t] == "then") \
+    while t + 1 < sent.stop and (w[t] in OPENING_CONJUNCTIONS or w[t] in _TIME_ADVERBS or w[t] == "then") \
             and not punct_gap(ctx, t + 1) and not ctx.in_quote(t + 1):
         t += 1
     if t > k and (ctx.cap(t) or w[t] in DETERMINERS or w[t] in PRONOUNS) and w[t] not in PREPOSITIONS:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from framing.detect.attributions._base import NEOPRONOUNS
 from framing.text.fastmatch import EndPattern
 from framing.text.quotemarks import QuoteSpan
 
@@ -160,7 +161,7 @@ def subject_and_verb(words: list[str]) -> bool:
     return False
 
 
-_SUBJECT_PRONOUNS = frozenset("i we you he she they it there ze zie xe ey i'm we're you're he's she's they're it's there's i've "
+_SUBJECT_PRONOUNS = NEOPRONOUNS | frozenset("i we you he she they it there i'm we're you're he's she's they're it's there's i've "
                               "we've they've i'll we'll you'll he'll she'll they'll it'll i'd we'd they'd".split())
 _CONTRACTED = frozenset(w for w in _SUBJECT_PRONOUNS if "'" in w)
 _FINITE = frozenset("""am is are was were has have had do does did will would can could shall should may might must

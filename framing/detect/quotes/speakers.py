@@ -18,7 +18,7 @@ from bisect import bisect_right
 from typing import NamedTuple
 
 from framing.detect.attributions import Attr
-from framing.detect.attributions._base import PERSON_PRONOUNS
+from framing.detect.attributions._base import OPENING_CONJUNCTIONS, PERSON_PRONOUNS
 from framing.detect.quotes._context import QuoteContext
 from framing.text.quotemarks import QuoteSpan, opening_start
 
@@ -500,7 +500,7 @@ def _colon_subject(ctx: QuoteContext, q: QuoteSpan) -> str | None:
             toks = range(dash, toks.stop)
     name: list[int] = []
     for t in toks[:_MAX_SUBJECT_TOKENS]:
-        if t == toks.start and doc.words[t] in _OPENING_CONJUNCTIONS:
+        if t == toks.start and doc.words[t] in OPENING_CONJUNCTIONS:
             continue  # "But student Hanna Berglund was in shock: '...'": the conjunction is not the subject
         if _name_like(ctx, t):
             gap = doc.text[doc.tok_end[t - 1]:doc.tok_start[t]]
@@ -526,7 +526,6 @@ def _dateline_dash(gap: str) -> bool:
     return 0 < len(g) <= 3 and g[-1] in "\u2014\u2013-" and (len(g) == 1 or g[0] == ")")
 
 
-_OPENING_CONJUNCTIONS = frozenset("but and yet so".split())
 # The subject of a sentence opens it within a few words ("His heartbroken mum Grace").
 _MAX_SUBJECT_TOKENS = 6
 
@@ -572,7 +571,7 @@ def sentence_subject_name(ctx: QuoteContext, si: int, end: int) -> str | None:
     sent = doc.sentences[si]
     start = sent.start
     first = FIRST_WORD.match(doc.text, start, max(start, end))
-    if first and first.group(1).lower() in _OPENING_CONJUNCTIONS:
+    if first and first.group(1).lower() in OPENING_CONJUNCTIONS:
         start = first.end()  # "But at the debate, Sanders ...": the conjunction opens the sentence, then the adverbial
         start += len(doc.text[start:end]) - len(doc.text[start:end].lstrip())
         first = FIRST_WORD.match(doc.text, start, max(start, end))
