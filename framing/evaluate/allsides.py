@@ -76,6 +76,6 @@ def selection_main(root: Path, seed: str, labelled: Iterable[str], default_n: in
 
 
 def short_quotations(text: str, spans: list[QuoteSpan]) -> bool:
-    """The filter of the sets rich in short quotations (``quotes_short35``, ``quotes_short40``): at least three
-    quotation pairs of four words or fewer."""
+    """The filter of the sets rich in short quotations (``quotes_short35``, ``quotes_short40``,
+    ``quotes_write40``): at least three quotation pairs of four words or fewer."""
     return sum(len(re.findall(r"\w+", text[s.start:s.end])) <= 4 for s in spans) >= 3

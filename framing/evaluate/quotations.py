@@ -51,6 +51,9 @@ OUR_BLIND40_LABELS = GOLD / "quotes_blind40" / "merged.jsonl"
 OUR_SHORT40_LABELS = GOLD / "quotes_short40" / "merged.jsonl"
 # A second blind check fold (2026-12-05): labelled during a session, measured once at its end.
 OUR_FRESH40_LABELS = GOLD / "quotes_fresh40" / "merged.jsonl"
+# 40 more rich in short quotations, labelled during the session of 2026-12-05 (fifteenth), measured once on the rules
+# written before, then write data
+OUR_WRITE40_LABELS = GOLD / "quotes_write40" / "merged.jsonl"
 
 # PolNeAR does not resolve pronoun sources, so quotations whose gold source is a pronoun have no gold speaker.
 PRONOUN_SOURCES = frozenset("""he she they it we i you his her their its our my your him them us me who which
@@ -113,7 +116,8 @@ def load_folds(data: Path) -> list[Fold]:
         folds.append(Fold("dev2-b", "check", [a for a in dev2 if in_check_half(a["id"])],
                           "quotes_dev2.jsonl, odd half: no rule was written from it"))
     ours = _our_labels(data, (OUR_WRITE_LABELS, OUR_LABELS, OUR_CHECK_LABELS, OUR_SHORT_LABELS, OUR_CHECK40_LABELS,
-                              OUR_BLIND40_LABELS, OUR_SHORT40_LABELS, OUR_FRESH40_LABELS))
+                              OUR_BLIND40_LABELS, OUR_SHORT40_LABELS, OUR_FRESH40_LABELS,
+                              OUR_WRITE40_LABELS))
     if ours[0]:
         folds.append(Fold("allsides30", "write", ours[0],
                           "data/gold/quotes_allsides30 (our labels, two labellers each): rules may be written from it"))
@@ -124,6 +128,10 @@ def load_folds(data: Path) -> list[Fold]:
     if ours[6]:
         folds.append(Fold("short40", "write", ours[6],
                           "data/gold/quotes_short40 (our labels, two labellers each; articles rich in short "
+                          "quotations): rules may be written from it"))
+    if ours[8]:
+        folds.append(Fold("write40", "write", ours[8],
+                          "data/gold/quotes_write40 (our labels, two labellers each; articles rich in short "
                           "quotations): rules may be written from it"))
     if ours[1]:
         folds.append(Fold("allsides60", "check", ours[1],
