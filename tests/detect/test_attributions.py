@@ -541,3 +541,32 @@ def test_in_the_words_of_names_its_source_after_it():
 ])
 def test_what_the_new_source_rules_leave_alone(text, speaker):
     assert [q.speaker for q in framing.analyse(text).of_type("quote")] == [speaker]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a subject with a non-restrictive appositive before an ambiguous verb ("wrote") after the quotation
+    ("''We finally may be seeing some wage acceleration,'' the economist Jared Bernstein, a former adviser in the "
+     "Obama White House, wrote on his blog.", "Jared Bernstein"),
+    # "on" attaches a phrase to the noun before it: the subject is the noun, not the preposition's object
+    ('"Hi Americans! You may want to move," a welcome message on the website reads.',
+     "a welcome message on the website"),
+    ('Experts on the issue said the plan was "reckless."', "Experts on the issue"),
+    # an inverted subject runs to the clause's end and ends in a full name
+    ('"We will win the vote," said delegate allocation analyst Jim Ellis.', "Jim Ellis"),
+    ('"We will win the vote," said Republican lawyer and Constitution scholar James Bopp Jr.', "James Bopp Jr"),
+])
+def test_subject_noun_phrases_with_appositives_modifiers_and_descriptions(text, speaker):
+    assert [q.speaker for q in framing.analyse(text).of_type("quote")] == [speaker]
+
+
+def test_a_personal_pronoun_does_not_stand_for_an_organisation():
+    text = ("The Energy Impact Center was founded last year. At the time, nobody knew much. "
+            "\"As a good techie, I read everything,\" he says.")
+    # the only name near "he" is the centre's: nobody rather than an organisation
+    assert [q.speaker for q in framing.analyse(text).of_type("quote")] == [None]
+
+
+def test_a_noun_in_ing_opens_no_participle_phrase_and_a_role_after_a_show_leads_to_the_name():
+    text = ('"If you agree with that, why did it happen?" Morning Joe co-host Mika Brzezinski asked Biden. '
+            '"If that is what happened, why did you wait?"')
+    assert [q.speaker for q in framing.analyse(text).of_type("quote")] == ["Mika Brzezinski", "Mika Brzezinski"]

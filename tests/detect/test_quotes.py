@@ -141,6 +141,14 @@ def quotes(text):
         # a show someone spoke to, after its broadcaster's name
         ('Headline\n\nAnn Vale told NBC\u2019s \u201cMeet the Nation\u201d that she would run.',
          [("Meet the Nation", "title", None)]),
+        # the same after "on" and a broadcaster's name whatever the verb, after "said on" with a time adjunct, and a
+        # one-word title before a show noun
+        ('Headline\n\nAnn Vale explained it all on MSNBC\u2019s \u201cHardball\u201d the other night.',
+         [("Hardball", "title", None)]),
+        ('Headline\n\nAnn Vale said on \u201cMeet the Nation\u201d over the weekend that she would run.',
+         [("Meet the Nation", "title", None)]),
+        ('Headline\n\nAnn Vale told a reporter in an interview for "The Takeout" podcast.',
+         [("The Takeout", "title", None)]),
         # a frame word must be a whole word: "assign" is not "sign", "head" is not "ad"
         ('Headline\n\nI am not trying to assign "equivalence" between left and right.',
          [("equivalence", "scare", None)]),

@@ -73,6 +73,8 @@ SKIP_AFTER_CUE = frozenset(
 
 
 NP_LINKERS = frozenset("of for at and & de del della di da du al el bin ibn van von der den la le los las".split())
+# The linkers that open a complement of the noun ("Ruth Almer of the Nurses' Union", "a spokesman for the agency").
+OF_FOR_AT = frozenset(("of", "for", "at"))
 
 
 SENTENCE_STOPPERS = frozenset(

@@ -81,7 +81,7 @@ def is_cue(ctx: Ctx, first: int, last: int, lemma: str, flags: tuple[str, ...] =
     if lemma == "state" and form in ("state", "states") and nxt not in ("that", ":") \
             and not _content_follows(ctx, last) and not _person_subject(ctx, first) \
             and not (_comma_quote(ctx, last) and _document_subject(ctx, first)) \
-            and not _QUOTE_THEN_SUBJECT.search(ctx.text[max(0, ctx.doc.tok_start[first] - 60):ctx.doc.tok_start[first]]):
+            and not _quote_then_subject(ctx, first):
         # "the current state of", "Western states": the noun; the verb states what follows it, or what a quotation
         # before its subject holds (`"...," a voice-over in the ad states.`)
         return False
@@ -123,8 +123,7 @@ def is_cue(ctx: Ctx, first: int, last: int, lemma: str, flags: tuple[str, ...] =
                                                                  or _person_subject(ctx, first)):
             return True  # `the report found "no evidence ..."`: a finding quoted (a march "shows" nothing said)
         # `"...," the report concluded.`: a finding quoted before its source, the clause ending with the verb
-        before = ctx.text[max(0, ctx.doc.tok_start[first] - 60):ctx.doc.tok_start[first]]
-        return bool(_QUOTE_THEN_SUBJECT.search(before)) and _clause_end(ctx, last)
+        return _quote_then_subject(ctx, first) and _clause_end(ctx, last)
     if lemma == "read" and form.endswith("ing"):
         return False  # "signs reading '...'": the participle describes the sign; its slogan is a title, not speech
     if form.endswith("ing") and prev in ctx.words.speech_nouns and gap_is_space(ctx, first):
@@ -292,7 +291,7 @@ def _has_evidence(ctx: Ctx, first: int, last: int) -> bool:
     before = ctx.text[max(0, d.tok_start[first] - 60):d.tok_start[first]]
     if not re.search(r"[,\"\u201d\u2019']\s*(?:[\w.\u2019'-]+\s+){0,6}$", before):
         return False
-    if _clause_end(ctx, last) or (_QUOTE_THEN_SUBJECT.search(before) and (
+    if _clause_end(ctx, last) or (_quote_then_subject(ctx, first) and (
             _clause_end(ctx, last, adjunct=True) or _addressee_then_end(ctx, last))):
         # `"...?" the 43-year-old asked in the video's description.`, `"...?" a reporter can be heard asking Trump
         # after an event in Iowa.`
@@ -377,6 +376,20 @@ _MAX_ADJUNCT = 9
 
 # A quotation closed by ",", "?" or "!", then a short subject, right before the verb: `"...?" the aide asked`.
 _QUOTE_THEN_SUBJECT = re.compile(r"[,!?][\"\u201d\u2019']{1,2}\s+(?:[\w.\u2019'-]+\s+){1,5}$")
+# The same subject with a non-restrictive appositive set off by commas: `"...,'' the economist Jared Bernstein, a
+# former adviser in the Obama White House, wrote on his blog.` (no quotation mark, clause punctuation or sentence
+# break inside the appositive)
+_QUOTE_THEN_APPOSED_SUBJECT = re.compile(
+    r"[,!?][\"\u201d\u2019']{1,2}\s+(?:[\w.\u2019'-]+\s+){0,4}[\w.\u2019'-]+,\s(?:[^\"\u201c\u201d,;:!?.]|\.(?!\s))"
+    r"{3,100},\s+$")
+
+
+def _quote_then_subject(ctx: Ctx, first: int) -> bool:
+    """Does a quotation end right before the subject that comes before token ``first`` (`"...," the aide said`;
+    `"...," Jane Doe, a former aide, wrote`)?"""
+    at = ctx.doc.tok_start[first]
+    return bool(_QUOTE_THEN_SUBJECT.search(ctx.text, max(0, at - 60), at)
+                or _QUOTE_THEN_APPOSED_SUBJECT.search(ctx.text, max(0, at - 160), at))
 
 
 def _clause_end(ctx: Ctx, last: int, adjunct: bool = False) -> bool:

@@ -10,6 +10,7 @@ from framing.detect.attributions._base import (
     DETERMINERS,
     MONTHS,
     NP_LINKERS,
+    OF_FOR_AT,
     OBJECT_PRONOUNS,
     OPENING_CONJUNCTIONS,
     PERSON_PRONOUNS,
@@ -264,7 +265,13 @@ def _opening_adverb(ctx: Ctx, t: int) -> bool:
 def _participle(ctx: Ctx, t: int) -> bool:
     """A capitalised sentence opener that is a verb form, not a name ("Holding signs ...", "Facing ...", "Given")."""
     word = ctx.doc.words[t]
-    return (len(word) > 4 and word.endswith(("ing", "ed")) or word == "given") and word not in ctx.names
+    return (len(word) > 4 and word.endswith(("ing", "ed")) or word == "given") and word not in ctx.names \
+        and word not in _ING_NOUNS
+
+
+# Words ending in -ing that are nouns, never participles ("Morning Joe co-host Mika Brzezinski asked").
+_ING_NOUNS = frozenset("""morning evening spring string thing nothing something anything everything ceiling wedding
+    sibling darling pudding""".split())
 
 
 def _host_clause_source(ctx: Ctx, a: Attr) -> Attr | None:
@@ -704,7 +711,7 @@ def _unclosed_appositive(ctx: Ctx, np: tuple[int, int], lo: int) -> tuple[int, i
 
 # Prepositions that attach a phrase to the noun before them ("officials in Washington", "the ambassador to the
 # UN", "a letter to the editor", "voters across the state"); "of" and "for" are read inside the noun phrase.
-PP_PREPOSITIONS = frozenset("in to from with across around near outside inside within among throughout".split())
+PP_PREPOSITIONS = frozenset("in on to from with across around near outside inside within among throughout".split())
 
 
 def _with_pp_head(ctx: Ctx, np: tuple[int, int], lo: int) -> tuple[int, int]:
@@ -981,6 +988,26 @@ def _head_closes_np(ctx: Ctx, k: int, hi: int) -> bool:
     return False
 
 
+def _description_to_end(ctx: Ctx, k: int, hi: int) -> int | None:
+    """The last token of a description that runs from token ``k`` straight to a clause boundary (at most six words,
+    no function word, verb form or adverb) and ends in a speaker noun ("managing partner,") or a full name ("...
+    scholar James Bopp Jr."); None when the words do not make such a noun phrase."""
+    w = ctx.doc.words
+    heads = ctx.words.heads
+    for t in range(k, min(k + 6, hi)):
+        if t > k and punct_gap(ctx, t) and ctx.gap(t).strip() not in (".",):
+            return None
+        x = w[t]
+        if x in SENTENCE_STOPPERS or x in SKIP_AFTER_CUE or x in DETERMINERS or x in PRONOUNS or x in _BE_FORMS \
+                or x.endswith("ly") or x in ("and", "or") and t == k:
+            return None
+        if t + 1 >= hi or punct_gap(ctx, t + 1) and ctx.gap(t + 1).strip() not in (".",):
+            if x in heads and not ctx.cap(t):
+                return t
+            return t if t > k and ctx.cap(t) and ctx.cap(t - 1) else None
+    return None
+
+
 def np_after(ctx: Ctx, last: int, si: int, allow_pp: bool) -> tuple[int, int] | None:
     """A noun phrase right after token ``last`` ("said the minister", "according to a statement from X")."""
     d = ctx.doc
@@ -1023,6 +1050,13 @@ def np_after(ctx: Ctx, last: int, si: int, allow_pp: bool) -> tuple[int, int] | 
         elif end is not None and word not in SENTENCE_STOPPERS and word not in SKIP_AFTER_CUE \
                 and _head_closes_np(ctx, k, hi):
             end = k  # the lower-case head after capitalised modifiers: "said one Florida Republican strategist."
+        elif end is not None and not allow_pp and not any(w[t] in OF_FOR_AT for t in range(start, k)) \
+                and (last_word := _description_to_end(ctx, k, hi)) is not None:
+            # an inverted subject runs to the clause's end: "said delegate allocation analyst Jim Ellis.", "said
+            # Republican superlawyer and Constitution scholar James Bopp Jr.", "said Port Alder taxi driver Leon
+            # Marks." (but a complement stays one: "said Lea Sorensen of the peace research group Common Ground")
+            end = last_word
+            break
         else:
             break
         k += 1

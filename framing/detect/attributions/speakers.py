@@ -10,6 +10,7 @@ from framing.detect.attributions._base import (
     DETERMINERS,
     MONTHS,
     NP_LINKERS,
+    OF_FOR_AT,
     PERSON_PRONOUNS,
     PREPOSITIONS,
     PRONOUNS,
@@ -64,12 +65,13 @@ def classify_and_resolve(ctx: Ctx, attrs: list[Attr]) -> None:
                 a.speaker = (_subject_name(ctx, a, a.sentence) or _known_person_before(ctx, a) or described or recent
                              or _previous_subject(ctx, a) or last_person
                              or _nearest_person(ctx, a.source[0], "", _window_start(ctx, a)) or last_described)
-                if _other_gender(ctx, a.speaker, pr):
-                    # "she" is not "Mr Kessel": the next candidate of the chain whose honorific, if any, agrees;
-                    # else nobody rather than the wrong person
+                if _not_for(ctx, a.speaker, pr):
+                    # "she" is not "Mr Kessel", and "he" is no organisation ("The Energy Impact Center was founded
+                    # by ...; '...,' he says"): the next candidate of the chain that fits; else nobody rather than
+                    # the wrong one
                     alts = (_known_person_before(ctx, a), recent, _previous_subject(ctx, a), last_person,
                             _nearest_person(ctx, a.source[0], pr, _window_start(ctx, a)))
-                    a.speaker = next((x for x in alts if x and not _other_gender(ctx, x, pr)), None)
+                    a.speaker = next((x for x in alts if x and not _not_for(ctx, x, pr)), None)
                 # the pronoun's referent is the person spoken of now: "She said: '...' ... she added"
                 if a.speaker and not quoted:
                     if a.speaker == last_described:
@@ -119,9 +121,6 @@ def classify_and_resolve(ctx: Ctx, attrs: list[Attr]) -> None:
             ctx.speakers.add(a.speaker)  # type: ignore[arg-type]
 
 
-_OF_FOR_AT = frozenset(("of", "for", "at"))
-
-
 def _reporting_body(ctx: Ctx, attrs: list[Attr], i: int) -> str | None:
     """Who "it" is when its cue stands in what a body is reported to say ("The ministry said it would ... during what
     it called a 'cease-fire'"): English writes "he" or "she" for a person, so "it" in an organisation's or a
@@ -137,6 +136,16 @@ def _reporting_body(ctx: Ctx, attrs: list[Attr], i: int) -> str | None:
 
 # How many attributions before an "it" are tried for the body whose reported words hold it.
 _REPORTING_LOOKBACK = 8
+
+
+def _not_for(ctx: Ctx, name: str | None, pronoun: str) -> bool:
+    """Can personal ``pronoun`` not stand for ``name``: the other gender by its honorific, or an organisation by the
+    noun that ends it ("the Energy Impact Center")?"""
+    if not name:
+        return False
+    words = name.split(" of ")[0].split()  # "Irina Valk of Norvask State University" is a person
+    return _other_gender(ctx, name, pronoun) or (
+        bool(words) and words[-1].lower().strip(".,\u2019'") in ctx.single.get("organisation", frozenset()))
 
 
 def _other_gender(ctx: Ctx, name: str | None, pronoun: str) -> bool:
@@ -158,7 +167,7 @@ def _source_type(ctx: Ctx, a: Attr) -> str:
     # (a role written as an acronym is a role all the same: "the Labour MP for Newcastle Central")
     e = next((i - 1 for i in range(s + 1, e) if w[i - 1] in ctx.words.heads and (
         w[i] in PP_PREPOSITIONS and (not _name_cap(ctx, i - 1) or sentence_initial(ctx, i - 1))
-        or w[i] in _OF_FOR_AT and not _name_cap(ctx, i - 1))), e)  # ("Secretary of State John Kerry" is named)
+        or w[i] in OF_FOR_AT and not _name_cap(ctx, i - 1))), e)  # ("Secretary of State John Kerry" is named)
     toks = list(range(s, e + 1))
     if len(toks) == 1 and w[s] in PRONOUNS:
         return "pronoun"
@@ -572,7 +581,7 @@ def _one_described_person(ctx: Ctx, span: tuple[int, int]) -> bool:
     w = ctx.doc.words
     if w[span[0]] not in ("a", "an", "one", "another", "the"):
         return False
-    head = next((i - 1 for i in range(span[0] + 1, span[1] + 1) if w[i] in _OF_FOR_AT or w[i] in PP_PREPOSITIONS),
+    head = next((i - 1 for i in range(span[0] + 1, span[1] + 1) if w[i] in OF_FOR_AT or w[i] in PP_PREPOSITIONS),
                 span[1])
     word = w[head]
     return head > span[0] and (word in ctx.single.get("role", frozenset()) or word in _PERSON_NOUNS)

@@ -267,7 +267,8 @@ def _frame_kind(ctx: QuoteContext, q: QuoteSpan, words: list[str], before: str, 
     if _SO_CALLED.found(before) and n <= ctx.cfg.scare_max_words + 2:
         return QuoteCall(q, "scare", None, None, "marked as doubtful by \"so-called\" or a similar word before it")
     titleish = fr.title_case(words)
-    if titleish and n <= 6 and _ADDRESSEE_BEFORE.found(before) and _ADDRESSEE_AFTER.found(after):
+    capitalised = fr.capitalised(words)
+    if capitalised and n <= 6 and _ADDRESSEE_BEFORE.found(before) and _ADDRESSEE_AFTER.found(after):
         return QuoteCall(q, "title", None, None, "the name of a show or publication someone spoke to (after \"told\" "
                                                  "or \"on\"), not anyone's words")
     # (one capitalised word is a name too: "a psychology class called 'Perception'")
@@ -280,7 +281,7 @@ def _frame_kind(ctx: QuoteContext, q: QuoteSpan, words: list[str], before: str, 
         return QuoteCall(q, "title", None, None, "the name a work, event, test or movement is called by (\"an "
                                                  "experiment called ...\")")
     if n <= 12 and (_TITLE_BEFORE.found(before) and (titleish or n <= 6)) or (_TITLE_AFTER.found(after)
-                                                                                 and titleish):
+                                                                                 and capitalised):
         return QuoteCall(q, "title", None, None, "the name of a work, law, event, campaign or slogan")
     if titleish and not ctx.in_headline(q) and n <= 10 and not fr.starts_clause(before) \
             and content.rstrip()[-1:] not in ("?", "!") and not fr.cue_right_before(before):

@@ -77,9 +77,11 @@ ADDRESSEE_BEFORE = re.compile(
     r"\b(?:told|tells|telling|(?:appeared|appearing|appears|spoke|speaking|said|says)\s+(?:on|to)|"
     r"interview\s+(?:with|on)|interviewed\s+(?:by|on))"
     # the broadcaster's name or "the" may stand before the show: "told NBC's", "said on the"
-    r"(?:\s+(?:the|[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)?['\u2019]s?))?\s*$", re.IGNORECASE)
+    r"(?:\s+(?:the|[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)?['\u2019]s?))?\s*$"
+    # or "on" and the broadcaster's name, whatever the verb: "explained all on MSNBC's"
+    r"|\bon\s+[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)?['\u2019]s?\s*$", re.IGNORECASE)
 ADDRESSEE_AFTER = re.compile(r"^\s*(?:[,.;:]|that\b|on\b|in\b|this\b|last\b|earlier\b|late\b|about\b|and\b|when\b|"
-                             r"after\b|before\b|of\b|the\s+other\b|\w+day\b)", re.IGNORECASE)
+                             r"after\b|before\b|of\b|over\b|during\b|the\s+other\b|\w+day\b)", re.IGNORECASE)
 # A thing named by a participle: "an experiment called "The Doll Test"", "a movement ..., called "No Left"". The word
 # before is a common noun or a comma; a pronoun or a name there is a speaker calling something a name.
 NAMING_PARTICIPLE = re.compile(r"(?:\b([a-z][a-z-]+)|,)\s+(?:called|named|titled|entitled)\s*$")
@@ -109,6 +111,13 @@ _CUE_BEFORE = EndPattern(CUE_BEFORE)  # tested backwards, in lower case: the sam
 def title_case(words: list[str]) -> bool:
     sig = [w for w in words if w.lower() not in SMALL]
     return len(sig) >= 2 and all(w[:1].isupper() or w[:1].isdigit() for w in sig) and len(words) <= 12
+
+
+def capitalised(words: list[str]) -> bool:
+    """Is every word that is not a small function word capitalised (one such word is enough: "The Takeout",
+    "Hardball")? A name's shape; alone it is no evidence, beside a show or a medium it is."""
+    sig = [w for w in words if w.lower() not in SMALL]
+    return bool(sig) and all(w[:1].isupper() or w[:1].isdigit() for w in sig) and len(words) <= 12
 
 
 def starts_clause(before: str) -> bool:

@@ -585,8 +585,14 @@ def sentence_subject_name(ctx: QuoteContext, si: int, end: int) -> str | None:
     m = LEADING_NAME.match(doc.text, start, max(start, end))
     if not m or m.group(1).split()[0].lower() in NOT_SUBJECT:
         return None
+    name = m.group(1)
+    role = _ROLE_THEN_NAME.match(doc.text, m.end(), max(start, end))
+    if role is not None and _fold(role.group(1).rsplit("-", 1)[-1]) in ctx.heads:
+        # capitalised modifiers, a role, then the name: "Morning Joe co-host Mika Brzezinski asked", "Green Left
+        # co-leader Amira Sandoval said": the person is the subject, the show or party only describes them
+        name = role.group(2)
     # a capitalised first word is a name only if the text writes it as one elsewhere ("Last week", "Instead")
-    parts = re.sub(r"['\u2019]s$", "", m.group(1)).split()
+    parts = re.sub(r"['\u2019]s$", "", name).split()
     lower = doc.case_profile[1]
     while parts and _fold(parts[0]) not in ctx.names and (len(parts) == 1 or _fold(parts[0]) in lower
                                                            or _fold(parts[0]) in _ADVERB_OPENERS):
@@ -594,6 +600,11 @@ def sentence_subject_name(ctx: QuoteContext, si: int, end: int) -> str | None:
     if not parts or _fold(parts[-1]) not in ctx.names or _fold(parts[-1]) in _WHEN_NAMES:
         return None  # "Thursday night was a one-sided affair": a day names when, not who
     return " ".join(parts)
+
+
+# A lower-case role word or two, then a name of two to four capitalised words (after a leading capitalised run).
+_ROLE_THEN_NAME = re.compile(r"\s+(?:[a-z][\w-]*\s+)?([a-z][\w-]*)\s+((?:[A-Z][\w.\u2019'-]*\s+){1,3}[A-Z][\w\u2019'-]+)"
+                             r"(?=[\s,])")
 
 
 def described_subject(ctx: QuoteContext, si: int, end: int) -> str | None:
