@@ -149,6 +149,14 @@ def quotes(text):
          [("Meet the Nation", "title", None)]),
         ('Headline\n\nAnn Vale told a reporter in an interview for "The Takeout" podcast.',
          [("The Takeout", "title", None)]),
+        # hedges and irony mark the words as doubtful, like "so-called"
+        ('Headline\n\nThe losses represent a kind of \u201ccollateral damage\u201d that war brings.',
+         [("collateral damage", "scare", None)]),
+        ('Headline\n\nThey rehearse a talk with the dreaded \u201cdifferent opinion holder\u201d at dinner.',
+         [("different opinion holder", "scare", None)]),
+        # a headline "Name: '...'" gives the quotation right after the colon to the name, whatever cue follows
+        ('Ann Vale: \u2018No Idea\u2019 If I Would Have Told Them\n\nVale spoke on Tuesday.',
+         [("No Idea", "direct", "Ann Vale")]),
         # a frame word must be a whole word: "assign" is not "sign", "head" is not "ad"
         ('Headline\n\nI am not trying to assign "equivalence" between left and right.',
          [("equivalence", "scare", None)]),

@@ -94,7 +94,9 @@ MARKUP_BEFORE = re.compile(r"\b[\w:-]+=$")
 # 'peace process'"): the writer does not grant the word its sense.
 SO_CALLED = re.compile(r"\b(?:so[-\s]called|self[-\s](?:styled|proclaimed)|supposed|supposedly|purported|"
                        r"purportedly|ostensible|ostensibly|would-be|illusory|imaginary|mythical|officially|derided|"
-                       r"phony|phoney|bogus|pseudo)\)?\s*$", re.IGNORECASE)
+                       r"phony|phoney|bogus|pseudo|"
+                       # hedges and irony: "a kind of 'collateral damage'", "the dreaded 'different opinion holder'"
+                       r"(?:kind|sort)\s+of|dreaded|alleged|allegedly|quote[-\s]unquote)\)?\s*$", re.IGNORECASE)
 # Nouns that end the name of a rule, law, plan or test ("eight-state rule", "the doll tests").
 TITLE_NOUNS = frozenset("""rule rules act bill law doctrine plan agreement accord treaty pact deal initiative program
     programme test tests amendment clause protocol strategy policy""".split())

@@ -60,6 +60,9 @@ CONTENT_CANDIDATES = 40
 
 def speaker_for(ctx: QuoteContext, q: QuoteSpan, last: LastTurn | None, clause: bool) -> Speaker:
     """Speaker and cue of quotation ``q`` (``clause``: does it look like a clause?)."""
+    found = _headline_colon(ctx, q)
+    if found is not None:
+        return found
     found = _covering(ctx, q)
     if found is not None:
         return found
@@ -352,6 +355,19 @@ def _layout(ctx: QuoteContext, q: QuoteSpan, clause: bool) -> Speaker | None:
     if name is not None:
         return Speaker(name, None, "quoted in a that-clause of the sentence's subject")
     return None
+
+
+def _headline_colon(ctx: QuoteContext, q: QuoteSpan) -> Speaker | None:
+    """A headline "Name: '...'": the name before the colon says the quotation right after it, whatever cue the rest
+    of the headline holds ("Sidney Blumenthal: 'No Idea' If I Would Have Told ...")."""
+    if not ctx.in_headline(q):
+        return None
+    k = ctx.para_index(q.start)
+    line_start = ctx.doc.paragraphs[k].start if k >= 0 else 0
+    m = HEADLINE_COLON.match(ctx.text, line_start, q.start)
+    if m is None or m.end() != opening_start(ctx.text, q):
+        return None
+    return Speaker(m.group(1).strip(), "headline colon", "headline")
 
 
 def _that_subject(ctx: QuoteContext, q: QuoteSpan) -> str | None:
