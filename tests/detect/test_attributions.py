@@ -570,3 +570,19 @@ def test_a_noun_in_ing_opens_no_participle_phrase_and_a_role_after_a_show_leads_
     text = ('"If you agree with that, why did it happen?" Morning Joe co-host Mika Brzezinski asked Biden. '
             '"If that is what happened, why did you wait?"')
     assert [q.speaker for q in framing.analyse(text).of_type("quote")] == ["Mika Brzezinski", "Mika Brzezinski"]
+
+
+def test_a_chain_of_one_pronoun_goes_back_to_the_person_it_started_from():
+    text = ("Others say the country should modernise; Kugelmass agrees. He was not always into energy. He started out "
+            "building drones for five years. Once he sold the company, he thought he would relax. But he found "
+            "himself thinking about climate change. So he moved to Washington and founded a centre. \"As a good "
+            "techie, I read everything,\" he says. \"We're still short on details,\" Kugelmass says.")
+    # four sentences of "he" since Kugelmass was named; the article makes him a speaker later ("Kugelmass says")
+    assert [q.speaker for q in framing.analyse(text).of_type("quote")] == ["Kugelmass", "Kugelmass"]
+
+
+def test_a_function_word_opening_the_sentence_is_no_first_name():
+    # (before, "Once Kugelmass" was taken for the fuller form of the name, for both quotations)
+    text = ("Kugelmass had a plan. Once Kugelmass got that check, he thought he would relax. "
+            "\"We have to act,\" he says. \"We are short on details,\" Kugelmass says.")
+    assert [q.speaker for q in framing.analyse(text).of_type("quote")] == ["Kugelmass", "Kugelmass"]

@@ -78,7 +78,7 @@ OF_FOR_AT = frozenset(("of", "for", "at"))
 
 
 SENTENCE_STOPPERS = frozenset(
-    """that which who whom whose because but and or if when while although though as since after before until
+    """that which who whom whose because but and or if when while although though as since after before until once unless
     than so to in on at by with from into about over under between against during without within through""".split()
 )
 
@@ -166,6 +166,7 @@ class Ctx:
         self._title_lines: dict[int, bool] = {}
         self._full_names: dict[str, tuple[str | None, int]] = {}
         self.speakers: set[str] = set()  # full names of the named people quoted so far
+        self.lone_sources: set[str] = set()  # single capitalised words the article makes a source ("Kugelmass says")
         self._quote_starts = [q.start for q in doc.quotes]
         self.quote_opens = [q.start - 1 for q in doc.quotes]  # opening-mark offsets, sorted
         self._quote_max_end = list(accumulate((q.end for q in doc.quotes), max))

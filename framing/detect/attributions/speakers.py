@@ -38,6 +38,10 @@ def classify_and_resolve(ctx: Ctx, attrs: list[Attr]) -> None:
     last_described_sentence = -1
     last_group: str | None = None
     orgs: list[str] = []  # the organisations named as sources so far
+    # a single capitalised word the article makes someone who speaks, anywhere, is a person's name there ("Kugelmass
+    # says"): a pronoun may stand for it even where the article never gives the name in full
+    ctx.lone_sources = {ctx.raw(a.source[0]) for a in attrs if a.source and a.source[0] == a.source[1]
+                        and a.host is None and _source_type(ctx, a) == "named_person" and not ctx.in_quote(a.cue_first)}
     for i, a in enumerate(attrs):
         quoted = ctx.in_quote(a.cue_first)
         named_now = False
@@ -64,13 +68,14 @@ def classify_and_resolve(ctx: Ctx, attrs: list[Attr]) -> None:
                     and last_described_sentence >= min(a.sentence, first) - 1 else None
                 a.speaker = (_subject_name(ctx, a, a.sentence) or _known_person_before(ctx, a) or described or recent
                              or _previous_subject(ctx, a) or last_person
-                             or _nearest_person(ctx, a.source[0], "", _window_start(ctx, a)) or last_described)
+                             or _nearest_person(ctx, a.source[0], "", _window_start(ctx, a)) or last_described
+                             or _chained_person(ctx, a, pr))
                 if _not_for(ctx, a.speaker, pr):
                     # "she" is not "Mr Kessel", and "he" is no organisation ("The Energy Impact Center was founded
                     # by ...; '...,' he says"): the next candidate of the chain that fits; else nobody rather than
                     # the wrong one
                     alts = (_known_person_before(ctx, a), recent, _previous_subject(ctx, a), last_person,
-                            _nearest_person(ctx, a.source[0], pr, _window_start(ctx, a)))
+                            _nearest_person(ctx, a.source[0], pr, _window_start(ctx, a)), _chained_person(ctx, a, pr))
                     a.speaker = next((x for x in alts if x and not _not_for(ctx, x, pr)), None)
                 # the pronoun's referent is the person spoken of now: "She said: '...' ... she added"
                 if a.speaker and not quoted:
@@ -337,6 +342,8 @@ def _first_name(ctx: Ctx, word: str, mention: int) -> bool:
     never in lower case and not in the headline (a headline verb or adjective is capitalised too)."""
     if word in ctx.names:
         return True
+    if word in SENTENCE_STOPPERS or word in COMMON_STARTERS or word in DETERMINERS or word in PREPOSITIONS:
+        return False  # a function word opening the sentence: "Once Kugelmass got that check"
     d = ctx.doc
     in_headline = len(d.paragraphs) > 1 and d.tok_start[mention] < d.paragraphs[0].end
     # a headline capitalises its verbs and adjectives too ("Debating Clinton's character"): there, only a word that
@@ -402,7 +409,7 @@ def _nearest_person(ctx: Ctx, tok: int, pronoun: str = "", anchor: int = -1) -> 
             # in full elsewhere ("Obama" -> "Michelle Obama")
             k = d.token_at_or_after(m.start())
             full = _full_name(ctx, (k, k)) if k < len(d.words) else ""
-            if len(full.split()) < 2:
+            if len(full.split()) < 2 and full not in ctx.lone_sources:
                 continue
             parts = full.split()
         if in_title_case_line(ctx, d.token_at_or_after(m.start())):
@@ -417,6 +424,33 @@ def _nearest_person(ctx: Ctx, tok: int, pronoun: str = "", anchor: int = -1) -> 
     if best is None:
         return None
     return best
+
+
+def _chained_person(ctx: Ctx, a: Attr, pronoun: str) -> str | None:
+    """The person a chain of the same pronoun goes back to: when each sentence before the pronoun's (up to a few, within
+    a few thousand characters) refers to someone by that pronoun too, the text has kept talking about one person since
+    it last named them ("Once Kugelmass got that check, he thought ... He admits ... '...,' he says"): the nearest
+    name before the chain, of a person, is the referent."""
+    forms = _PRONOUN_FORMS.get(pronoun)
+    d = ctx.doc
+    if forms is None or a.source is None:
+        return None
+    at = d.tok_start[a.source[0]]
+    k = d.sentence_of(_window_start(ctx, a)) - 1
+    steps = 0
+    while k >= 0 and steps < _CHAIN_SENTENCES and d.sentences[k].start >= at - _CHAIN_CHARS \
+            and any(d.words[t] in forms and not ctx.in_quote(t) for t in ctx.sent_tokens(k)):
+        k -= 1
+        steps += 1
+    if steps == 0 or k + 1 >= len(d.sentences):
+        return None  # no chain beyond the sentences already searched
+    return _nearest_person(ctx, a.source[0], pronoun, d.sentences[k + 1].start)
+
+
+_PRONOUN_FORMS = {"he": frozenset(("he", "him", "his", "himself")), "she": frozenset(("she", "her", "hers", "herself"))}
+# How far a chain of one pronoun is followed back: sentences, and characters before the pronoun.
+_CHAIN_SENTENCES = 8
+_CHAIN_CHARS = 2500
 
 
 def _subject_name(ctx: Ctx, a: Attr, si: int) -> str | None:
