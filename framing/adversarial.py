@@ -70,6 +70,12 @@ FAMILIES: dict[str, Callable[[int], str]] = {
     "embedded posts": lambda n: _repeat("Terrible regime. \u2014 Jane Doe (@jdoe) May 1, 2020 ", n),
     "unfinished signatures": lambda n: _repeat("\u2014 " + "x" * 50 + " (@", n),
     "a dash before a long run of spaces": lambda n: "Follow us (@news). The regime fell - " + " " * n + "and that was all.",
+    # a headline label of one long capitalised word before its colon and a quotation (a backtracking trap for a
+    # pattern of capitalised words), and a sentence of many quotations after a capitalised opener and one long
+    # lower-case word (each quotation looks for the sentence's subject)
+    "a long headline label before a quotation": lambda n: "A" + "B" * n + ': "We will win," says Smith\n\nBody.',
+    "quotations after a long lower-case word": lambda n: "Ann Vale " + "x" * (n // 2) + " Bo Lee said "
+    + _repeat('"a b," ', n // 16) + ".",
 }
 
 

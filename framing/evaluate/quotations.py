@@ -51,8 +51,7 @@ OUR_BLIND40_LABELS = GOLD / "quotes_blind40" / "merged.jsonl"
 OUR_SHORT40_LABELS = GOLD / "quotes_short40" / "merged.jsonl"
 # A second blind check fold (2026-12-05): labelled during a session, measured once at its end.
 OUR_FRESH40_LABELS = GOLD / "quotes_fresh40" / "merged.jsonl"
-# 40 more rich in short quotations, labelled during the session of 2026-12-05 (fifteenth), measured once on the rules
-# written before, then write data
+# 40 more rich in short quotations, two labellers each (data/gold/README.md): write data.
 OUR_WRITE40_LABELS = GOLD / "quotes_write40" / "merged.jsonl"
 
 # PolNeAR does not resolve pronoun sources, so quotations whose gold source is a pronoun have no gold speaker.

@@ -586,3 +586,33 @@ def test_a_function_word_opening_the_sentence_is_no_first_name():
     text = ("Kugelmass had a plan. Once Kugelmass got that check, he thought he would relax. "
             "\"We have to act,\" he says. \"We are short on details,\" Kugelmass says.")
     assert [q.speaker for q in framing.analyse(text).of_type("quote")] == ["Kugelmass", "Kugelmass"]
+
+
+@pytest.mark.parametrize("text, speakers", [
+    # "he" is no organisation, but a person with an organisation in a complement is a person
+    ('A spokesman for the State Department said the talks would go on. "We remain committed," he said.',
+     ["A spokesman for the State Department"]),
+    # an inverted subject's description ends at a word of place or manner, a preposition or a verb form
+    ('"We will keep fighting," said Obama alongside Vice President Joe Biden.', ["Obama"]),
+    ('"This is a great day," said the Queen outside Buckingham Palace.', ["the Queen"]),
+    ('"We knew," said Smith citing unnamed officials.', ["Smith"]),
+    # a hyphenated "once-" modifier stays in the noun phrase
+    ('"The decision is final," said the once-powerful senator.', ["the once-powerful senator"]),
+    # a place the article makes a source later is no person for an earlier "she"
+    ('Protesters marched through Washington on Sunday. "This is a war crime," she said. Washington says the '
+     'strikes were lawful.', [None]),
+    # a pronoun chain's referent is named before the chain, not inside it
+    ('Jonathan Reyes founded the company in 1998. He hired Maria Keller as his deputy in 2004. He later sold his '
+     'stake. He now lives on a farm in Maine. He rarely gives interviews. "I miss the work," he says.',
+     ["Jonathan Reyes"]),
+    # a name particle is a whole word: "last" is not "la"
+    ('Police questioned Dana Whitfield last year. "I did nothing," she said.', ["Dana Whitfield"]),
+])
+def test_what_the_reviewed_rules_leave_alone(text, speakers):
+    assert [q.speaker for q in framing.analyse(text).of_type("quote")] == speakers
+
+
+def test_a_speaker_is_bounded_however_long_the_words_before_its_verb():
+    text = "Ann Vale " + "x" * 5000 + ' Bo Lee said "a b," "c d," "e f."'
+    speakers = {q.speaker for q in framing.analyse(text).of_type("quote")}
+    assert speakers and all(s is None or len(s) <= 200 for s in speakers)

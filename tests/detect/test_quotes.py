@@ -154,6 +154,15 @@ def quotes(text):
          [("collateral damage", "scare", None)]),
         ('Headline\n\nThey rehearse a talk with the dreaded \u201cdifferent opinion holder\u201d at dinner.',
          [("different opinion holder", "scare", None)]),
+        # a hedge frames a speaker's words too: only where nobody is said to say them is it a scare quote
+        ('Headline\n\nBiden said it was the kind of "moment that defines a generation."',
+         [("moment that defines a generation.", "partial", "Biden")]),
+        # a headline's label of the story's type is no speaker
+        ('Exclusive: "We will not back down," says Ann Vale\n\nVale spoke on Tuesday.',
+         [("We will not back down,", "direct", "Ann Vale")]),
+        # a one-word reply that ends its sentence is no title, whatever noun opens the next sentence
+        ('Headline\n\nAsked whether he would resign, Bo Lee said: "Never." Bill Johnson, his deputy, stayed on.',
+         [("Never.", "direct", "Bo Lee")]),
         # a headline "Name: '...'" gives the quotation right after the colon to the name, whatever cue follows
         ('Ann Vale: \u2018No Idea\u2019 If I Would Have Told Them\n\nVale spoke on Tuesday.',
          [("No Idea", "direct", "Ann Vale")]),

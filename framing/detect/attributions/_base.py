@@ -78,7 +78,7 @@ OF_FOR_AT = frozenset(("of", "for", "at"))
 
 
 SENTENCE_STOPPERS = frozenset(
-    """that which who whom whose because but and or if when while although though as since after before until once unless
+    """that which who whom whose because but and or if when while although though as since after before until
     than so to in on at by with from into about over under between against during without within through""".split()
 )
 
@@ -166,7 +166,8 @@ class Ctx:
         self._title_lines: dict[int, bool] = {}
         self._full_names: dict[str, tuple[str | None, int]] = {}
         self.speakers: set[str] = set()  # full names of the named people quoted so far
-        self.lone_sources: set[str] = set()  # single capitalised words the article makes a source ("Kugelmass says")
+        # single capitalised words the article makes a source ("Kugelmass says"), found when first needed
+        self.lone_sources: set[str] | None = None
         self._quote_starts = [q.start for q in doc.quotes]
         self.quote_opens = [q.start - 1 for q in doc.quotes]  # opening-mark offsets, sorted
         self._quote_max_end = list(accumulate((q.end for q in doc.quotes), max))
@@ -433,6 +434,27 @@ def span_text(ctx: Ctx, span: tuple[int, int]) -> str:
 
 COMMON_STARTERS = frozenset("""but and so yet however meanwhile still then now after before when while if as
     in on at for this that these those there here his her their our its it i we they he she you""".split())
+
+
+# A speaker's name or description is copied into every finding it speaks: bounded, so that a text of one giant "word"
+# before a verb and many quotations does not make the output grow with the square of the text. No English word is
+# longer than MAX_WORD_CHARS; no name or description of a speaker longer than MAX_SPEAKER_CHARS.
+MAX_WORD_CHARS = 40
+MAX_SPEAKER_CHARS = 200
+
+
+def bounded_speaker(name: str) -> str:
+    """``name`` without anything up to its last overlong word, and at most MAX_SPEAKER_CHARS long (its end kept: a
+    name ends a noun phrase); unchanged when it is already short."""
+    if len(name) <= MAX_SPEAKER_CHARS:
+        return name
+    words = name.split()
+    last_long = max((i for i, w in enumerate(words) if len(w) > MAX_WORD_CHARS), default=-1)
+    out = " ".join(words[last_long + 1:])
+    if len(out) > MAX_SPEAKER_CHARS:
+        cut = out.find(" ", len(out) - MAX_SPEAKER_CHARS)
+        out = out[cut + 1:] if cut >= 0 else out[-MAX_SPEAKER_CHARS:]
+    return out
 
 
 def abbreviation(ctx: Ctx, i: int) -> bool:

@@ -270,8 +270,7 @@ def _participle(ctx: Ctx, t: int) -> bool:
 
 
 # Words ending in -ing that are nouns, never participles ("Morning Joe co-host Mika Brzezinski asked").
-_ING_NOUNS = frozenset("""morning evening spring string thing nothing something anything everything ceiling wedding
-    sibling darling pudding""".split())
+_ING_NOUNS = frozenset("morning evening spring string thing ceiling wedding sibling darling pudding".split())
 
 
 def _host_clause_source(ctx: Ctx, a: Attr) -> Attr | None:
@@ -988,20 +987,26 @@ def _head_closes_np(ctx: Ctx, k: int, hi: int) -> bool:
     return False
 
 
+# A description before a name is short; words of place and manner end it ("said the Queen outside Buckingham Palace").
+_MAX_DESCRIPTION_WORDS = 6
+_PLACE_WORDS = frozenset("outside inside near alongside beside aboard via amid toward towards opposite".split())
+
+
 def _description_to_end(ctx: Ctx, k: int, hi: int) -> int | None:
     """The last token of a description that runs from token ``k`` straight to a clause boundary (at most six words,
     no function word, verb form or adverb) and ends in a speaker noun ("managing partner,") or a full name ("...
     scholar James Bopp Jr."); None when the words do not make such a noun phrase."""
     w = ctx.doc.words
     heads = ctx.words.heads
-    for t in range(k, min(k + 6, hi)):
-        if t > k and punct_gap(ctx, t) and ctx.gap(t).strip() not in (".",):
+    for t in range(k, min(k + _MAX_DESCRIPTION_WORDS, hi)):
+        if t > k and punct_gap(ctx, t) and ctx.gap(t).strip() != ".":
             return None
         x = w[t]
         if x in SENTENCE_STOPPERS or x in SKIP_AFTER_CUE or x in DETERMINERS or x in PRONOUNS or x in _BE_FORMS \
-                or x.endswith("ly") or x in ("and", "or") and t == k:
-            return None
-        if t + 1 >= hi or punct_gap(ctx, t + 1) and ctx.gap(t + 1).strip() not in (".",):
+                or x in PREPOSITIONS or x in _PLACE_WORDS or x.endswith(("ly", "ing")) \
+                or (x in ("and", "or") and t == k):
+            return None  # a function word, a verb form or an adverb: "said Obama alongside Vice President Joe Biden"
+        if t + 1 >= hi or punct_gap(ctx, t + 1) and ctx.gap(t + 1).strip() != ".":
             if x in heads and not ctx.cap(t):
                 return t
             return t if t > k and ctx.cap(t) and ctx.cap(t - 1) else None

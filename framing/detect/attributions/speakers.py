@@ -8,6 +8,7 @@ from bisect import bisect_left
 from framing.detect.attributions._base import (
     COMMON_STARTERS,
     DETERMINERS,
+    MAX_SPEAKER_CHARS,
     MONTHS,
     NP_LINKERS,
     OF_FOR_AT,
@@ -19,6 +20,7 @@ from framing.detect.attributions._base import (
     WEEKDAYS,
     Attr,
     Ctx,
+    bounded_speaker,
     in_title_case_line,
     possessive_s,
     sentence_initial,
@@ -38,10 +40,6 @@ def classify_and_resolve(ctx: Ctx, attrs: list[Attr]) -> None:
     last_described_sentence = -1
     last_group: str | None = None
     orgs: list[str] = []  # the organisations named as sources so far
-    # a single capitalised word the article makes someone who speaks, anywhere, is a person's name there ("Kugelmass
-    # says"): a pronoun may stand for it even where the article never gives the name in full
-    ctx.lone_sources = {ctx.raw(a.source[0]) for a in attrs if a.source and a.source[0] == a.source[1]
-                        and a.host is None and _source_type(ctx, a) == "named_person" and not ctx.in_quote(a.cue_first)}
     for i, a in enumerate(attrs):
         quoted = ctx.in_quote(a.cue_first)
         named_now = False
@@ -124,6 +122,9 @@ def classify_and_resolve(ctx: Ctx, attrs: list[Attr]) -> None:
         if named_now and not quoted:  # a person named as the source: the one a later pronoun may mean
             last_person, last_person_sentence = a.speaker, a.sentence
             ctx.speakers.add(a.speaker)  # type: ignore[arg-type]
+    for a in attrs:
+        if a.speaker is not None and len(a.speaker) > MAX_SPEAKER_CHARS:
+            a.speaker = bounded_speaker(a.speaker)
 
 
 def _reporting_body(ctx: Ctx, attrs: list[Attr], i: int) -> str | None:
@@ -148,7 +149,13 @@ def _not_for(ctx: Ctx, name: str | None, pronoun: str) -> bool:
     noun that ends it ("the Energy Impact Center")?"""
     if not name:
         return False
-    words = name.split(" of ")[0].split()  # "Irina Valk of Norvask State University" is a person
+    # the head comes before a complement: "Irina Valk of Norvask State University", "a spokesman for the State
+    # Department" are people
+    words = []
+    for x in name.split():
+        if x in OF_FOR_AT or x in PREPOSITIONS:
+            break
+        words.append(x)
     return _other_gender(ctx, name, pronoun) or (
         bool(words) and words[-1].lower().strip(".,\u2019'") in ctx.single.get("organisation", frozenset()))
 
@@ -342,7 +349,8 @@ def _first_name(ctx: Ctx, word: str, mention: int) -> bool:
     never in lower case and not in the headline (a headline verb or adjective is capitalised too)."""
     if word in ctx.names:
         return True
-    if word in SENTENCE_STOPPERS or word in COMMON_STARTERS or word in DETERMINERS or word in PREPOSITIONS:
+    if word in SENTENCE_STOPPERS or word in COMMON_STARTERS or word in DETERMINERS or word in PREPOSITIONS \
+            or word in _SUBORDINATORS:
         return False  # a function word opening the sentence: "Once Kugelmass got that check"
     d = ctx.doc
     in_headline = len(d.paragraphs) > 1 and d.tok_start[mention] < d.paragraphs[0].end
@@ -351,8 +359,11 @@ def _first_name(ctx: Ctx, word: str, mention: int) -> bool:
     return word not in d.case_profile[1] and not (in_headline and word.endswith(("ing", "ed")))
 
 
+# Subordinators that open a sentence and are in no other word list ("Once Kugelmass got that check, he ...").
+_SUBORDINATORS = frozenset(("once", "unless", "whenever", "whereas"))
 _AFTER_ARTICLE = re.compile(r"\bthe(?:\s+[a-z][\w-]*){0,3}\s+$")
-_NAME_SEQ = re.compile(r"(?<![\w\u2019'])((?:[A-Z][\w\u2019'.-]*)(?:\s+(?:[A-Z][\w\u2019'.-]*|de|van|von|al|bin|la|le|da))*)")
+# (a particle is a whole word: "Dana Whitfield last year" is not "Dana Whitfield la")
+_NAME_SEQ = re.compile(r"(?<![\w\u2019'])((?:[A-Z][\w\u2019'.-]*)(?:\s+(?:[A-Z][\w\u2019'.-]*|(?:de|van|von|al|bin|la|le|da)\b))*)")
 
 
 def _window_start(ctx: Ctx, a: Attr) -> int:
@@ -363,13 +374,15 @@ def _window_start(ctx: Ctx, a: Attr) -> int:
     return min(s, a.content[0]) if a.content else s
 
 
-def _nearest_person(ctx: Ctx, tok: int, pronoun: str = "", anchor: int = -1) -> str | None:
-    """The closest person-like name before token ``tok`` outside quotations, within the two sentences before the
-    one at offset ``anchor`` (default: the token's), of the gender of ``pronoun`` when it is "he" or "she" and
-    the text gives the name an honorific."""
+def _nearest_person(ctx: Ctx, tok: int, pronoun: str = "", anchor: int = -1, end: int = -1,
+                    lone: bool = False) -> str | None:
+    """The closest person-like name before token ``tok`` (or offset ``end``) outside quotations, within the two
+    sentences before the one at offset ``anchor`` (default: the token's), of the gender of ``pronoun`` when it is
+    "he" or "she" and the text gives the name an honorific; with ``lone``, a single word the article makes a source
+    counts as a name."""
     d = ctx.doc
     si = d.sentence_of(anchor if anchor >= 0 else d.tok_start[tok])
-    hi = d.tok_start[tok]
+    hi = end if end >= 0 else d.tok_start[tok]
     # the last two sentences, but never more than 600 characters back (a pronoun refers to a recent mention)
     lo = max(d.sentences[max(0, si - 2)].start if si >= 0 else 0, (anchor if anchor >= 0 else hi) - 600)
     role = ctx.single.get("role", frozenset())
@@ -389,7 +402,8 @@ def _nearest_person(ctx: Ctx, tok: int, pronoun: str = "", anchor: int = -1) -> 
         # drop leading roles and sentence-initial function words: "Republican U.S. House Speaker Paul Ryan"
         last_role = max((i for i, p in enumerate(parts) if p.lower().strip(".") in role), default=-1)
         parts = parts[last_role + 1:]
-        while parts and (parts[0].lower() in COMMON_STARTERS or parts[0].lower() in SENTENCE_STOPPERS):
+        while parts and (parts[0].lower() in COMMON_STARTERS or parts[0].lower() in SENTENCE_STOPPERS
+                         or parts[0].lower() in _SUBORDINATORS):
             parts.pop(0)  # a sentence-initial conjunction or subordinator is not part of a name: "When Sen. ..."
         parts = [p for p in parts if p.lower() not in DETERMINERS and p.lower() not in SMALL_WORDS]
         after = d.text[m.end():m.end() + 2]
@@ -409,7 +423,7 @@ def _nearest_person(ctx: Ctx, tok: int, pronoun: str = "", anchor: int = -1) -> 
             # in full elsewhere ("Obama" -> "Michelle Obama")
             k = d.token_at_or_after(m.start())
             full = _full_name(ctx, (k, k)) if k < len(d.words) else ""
-            if len(full.split()) < 2 and full not in ctx.lone_sources:
+            if len(full.split()) < 2 and not (lone and full in _lone_sources(ctx)):
                 continue
             parts = full.split()
         if in_title_case_line(ctx, d.token_at_or_after(m.start())):
@@ -430,27 +444,42 @@ def _chained_person(ctx: Ctx, a: Attr, pronoun: str) -> str | None:
     """The person a chain of the same pronoun goes back to: when each sentence before the pronoun's (up to a few, within
     a few thousand characters) refers to someone by that pronoun too, the text has kept talking about one person since
     it last named them ("Once Kugelmass got that check, he thought ... He admits ... '...,' he says"): the nearest
-    name before the chain, of a person, is the referent."""
+    person's name before the chain's first pronoun is the referent."""
     forms = _PRONOUN_FORMS.get(pronoun)
     d = ctx.doc
     if forms is None or a.source is None:
         return None
     at = d.tok_start[a.source[0]]
     k = d.sentence_of(_window_start(ctx, a)) - 1
-    steps = 0
-    while k >= 0 and steps < _CHAIN_SENTENCES and d.sentences[k].start >= at - _CHAIN_CHARS \
-            and any(d.words[t] in forms and not ctx.in_quote(t) for t in ctx.sent_tokens(k)):
+    first = -1  # the chain's first pronoun so far
+    while k >= 0 and a.sentence - k <= _CHAIN_SENTENCES and d.sentences[k].start >= at - _CHAIN_CHARS:
+        own = next((t for t in ctx.sent_tokens(k) if d.words[t] in forms and not ctx.in_quote(t)), -1)
+        if own < 0:
+            break
+        first = own
         k -= 1
-        steps += 1
-    if steps == 0 or k + 1 >= len(d.sentences):
+    if first < 0:
         return None  # no chain beyond the sentences already searched
-    return _nearest_person(ctx, a.source[0], pronoun, d.sentences[k + 1].start)
+    # the name before the chain's first pronoun: "Jonathan Reyes founded it. He hired Maria Keller. ... he says" is
+    # Reyes, not the object inside the chain
+    return _nearest_person(ctx, a.source[0], pronoun, d.tok_start[first], d.tok_start[first], lone=True)
 
 
 _PRONOUN_FORMS = {"he": frozenset(("he", "him", "his", "himself")), "she": frozenset(("she", "her", "hers", "herself"))}
 # How far a chain of one pronoun is followed back: sentences, and characters before the pronoun.
 _CHAIN_SENTENCES = 8
 _CHAIN_CHARS = 2500
+
+
+def _lone_sources(ctx: Ctx) -> set[str]:
+    """The single capitalised words the article makes someone who speaks, anywhere ("Kugelmass says"): a person's name
+    there, so a pronoun may stand for it even where the article never gives the name in full. Found once, when first
+    needed."""
+    if ctx.lone_sources is None:
+        ctx.lone_sources = {ctx.raw(a.source[0]) for a in ctx.attrs if a.source and a.source[0] == a.source[1]
+                            and a.host is None and ctx.cap(a.source[0]) and not ctx.in_quote(a.cue_first)
+                            and _source_type(ctx, a) == "named_person"}
+    return ctx.lone_sources
 
 
 def _subject_name(ctx: Ctx, a: Attr, si: int) -> str | None:
@@ -465,8 +494,9 @@ def _subject_name(ctx: Ctx, a: Attr, si: int) -> str | None:
     toks = range(subj[0], subj[1] + 1)
     if any(w[t] in ctx.words.heads or w[t] in PRONOUNS for t in toks) or ctx.in_quote(subj[0]):
         return None
-    if w[subj[0]] in COMMON_STARTERS or w[subj[0]] in PREPOSITIONS or w[subj[0]] in SENTENCE_STOPPERS:
-        return None  # "To be sure, ...", "In March, ...": the sentence does not start with its subject
+    if w[subj[0]] in COMMON_STARTERS or w[subj[0]] in PREPOSITIONS or w[subj[0]] in SENTENCE_STOPPERS \
+            or w[subj[0]] in _SUBORDINATORS:
+        return None  # "To be sure, ...", "In March, ...", "Once X got ...": the sentence does not start with its subject
     names = [t for t in toks if ctx.cap(t) and w[t] not in DETERMINERS and w[t] not in NP_LINKERS]
     if not names or in_title_case_line(ctx, subj[0]):
         return None
@@ -502,8 +532,8 @@ def _previous_subject(ctx: Ctx, a: Attr) -> str | None:
     w = d.words
     if w[subj[0]] in _LEADING_CONJUNCTIONS and subj[0] < subj[1] and not ctx.gap(subj[0] + 1).strip():
         subj = (subj[0] + 1, subj[1])  # "But Sen. Jeff Sessions seemed puzzled"
-    if w[subj[0]] in PRONOUNS or w[subj[0]] in SENTENCE_STOPPERS or (w[subj[0]] in COMMON_STARTERS
-                                                                      and w[subj[0]] != "the"):
+    if w[subj[0]] in PRONOUNS or w[subj[0]] in SENTENCE_STOPPERS or w[subj[0]] in _SUBORDINATORS \
+            or (w[subj[0]] in COMMON_STARTERS and w[subj[0]] != "the"):
         return None
     if _is_person_role(ctx, subj):
         return _resolve_title(ctx, subj)

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 
 from framing.config import Config
 from framing.detect.attributions import Attr
-from framing.detect.attributions._base import word_classes
+from framing.detect.attributions._base import MAX_SPEAKER_CHARS, bounded_speaker, word_classes
 from framing.detect.quotes import frames as fr
 from framing.detect.quotes._context import WORD, QuoteContext, family
 from framing.detect.quotes.speakers import (
@@ -46,6 +46,7 @@ from framing.text.quotemarks import QuoteSpan
 
 __all__ = ["QuoteCall", "classify"]
 
+_COORDINATED = "; coordinated with the previous quotation"
 # Headline quotations looked up in the body: a headline holds a handful, so this bounds the work, not the result.
 MAX_ECHO_LOOKUPS = 20
 
@@ -95,9 +96,12 @@ def classify(doc: Document, attrs: list[Attr], cfg: Config, sources: Lexicon) ->
                              call.reason + "; inside a quotation of this speaker")
         if prev is not None and fr.coordinated(doc.text, prev.span, q) and \
                 prev.kind in ("partial", "mention", "scare", "title", "name"):
-            # `"unacceptable" and "inaccurate"`, `words like "cheese" and "sauce"`: same kind as the first
-            call = QuoteCall(q, prev.kind, prev.speaker, prev.cue, prev.reason + "; coordinated with the previous "
-                                                                                 "quotation")
+            # `"unacceptable" and "inaccurate"`, `words like "cheese" and "sauce"`: same kind as the first (said
+            # once: a run of coordinated quotations would otherwise grow the reason with each one)
+            reason = prev.reason if prev.reason.endswith(_COORDINATED) else prev.reason + _COORDINATED
+            call = QuoteCall(q, prev.kind, prev.speaker, prev.cue, reason)
+        if call.speaker is not None and len(call.speaker) > MAX_SPEAKER_CHARS:
+            call = QuoteCall(q, call.kind, bounded_speaker(call.speaker), call.cue, call.reason)
         out.append(call)
         prev = call
         outer.append(call)
@@ -157,6 +161,9 @@ def _classify_one(ctx: QuoteContext, q: QuoteSpan, last: LastTurn | None, outer_
                                                              f"({who.how})")
         return QuoteCall(q, "partial", who.name, who.cue,
                          f"a fragment of a speaker's words woven into the sentence ({who.how})")
+    if _HEDGE.found(before) and n <= cfg.scare_max_words + 2:
+        return QuoteCall(q, "scare", None, None, "a hedge before it (\"a kind of\", \"the dreaded\") and nobody said to "
+                                                 "say it: the writer's own distancing")
     if fr.verb_phrase(words):
         name = sentence_subject_name(ctx, si, q.start) if si >= 0 else None
         return QuoteCall(q, "partial", name, None, "a quoted verb phrase woven into the sentence: someone's wording, "
@@ -237,6 +244,7 @@ _MENTION_BEFORE = EndPattern(fr.MENTION_BEFORE)
 _NAME_BEFORE = EndPattern(fr.NAME_BEFORE)
 _MARKUP_BEFORE = EndPattern(fr.MARKUP_BEFORE)
 _SO_CALLED = EndPattern(fr.SO_CALLED)
+_HEDGE = EndPattern(fr.HEDGE)
 _ADDRESSEE_BEFORE = EndPattern(fr.ADDRESSEE_BEFORE)
 _NAMING_PARTICIPLE = EndPattern(fr.NAMING_PARTICIPLE)  # (whether it matches; its group is read from the search)
 _TITLE_BEFORE = EndPattern(fr.TITLE_BEFORE)
@@ -267,7 +275,8 @@ def _frame_kind(ctx: QuoteContext, q: QuoteSpan, words: list[str], before: str, 
     if _SO_CALLED.found(before) and n <= ctx.cfg.scare_max_words + 2:
         return QuoteCall(q, "scare", None, None, "marked as doubtful by \"so-called\" or a similar word before it")
     titleish = fr.title_case(words)
-    capitalised = fr.capitalised(words)
+    # one capitalised word is a name's shape too ("Hardball"), but not when it ends a sentence ("Never.")
+    capitalised = fr.title_case(words, 1) and content.rstrip(" \u2019'\"")[-1:] not in (".", "?", "!")
     if capitalised and n <= 6 and _ADDRESSEE_BEFORE.found(before) and _ADDRESSEE_AFTER.found(after):
         return QuoteCall(q, "title", None, None, "the name of a show or publication someone spoke to (after \"told\" "
                                                  "or \"on\"), not anyone's words")
@@ -280,8 +289,8 @@ def _frame_kind(ctx: QuoteContext, q: QuoteSpan, words: list[str], before: str, 
                                                     "called ...\")")
         return QuoteCall(q, "title", None, None, "the name a work, event, test or movement is called by (\"an "
                                                  "experiment called ...\")")
-    if n <= 12 and (_TITLE_BEFORE.found(before) and (titleish or n <= 6)) or (_TITLE_AFTER.found(after)
-                                                                                 and capitalised):
+    if n <= 12 and (_TITLE_BEFORE.found(before) and (titleish or n <= 6)) or _TITLE_AFTER.found(after) and (
+            titleish or capitalised and after.lstrip()[:1].islower()):  # (a lower-case noun: "for 'The Takeout' podcast")
         return QuoteCall(q, "title", None, None, "the name of a work, law, event, campaign or slogan")
     if titleish and not ctx.in_headline(q) and n <= 10 and not fr.starts_clause(before) \
             and content.rstrip()[-1:] not in ("?", "!") and not fr.cue_right_before(before):

@@ -94,9 +94,11 @@ MARKUP_BEFORE = re.compile(r"\b[\w:-]+=$")
 # 'peace process'"): the writer does not grant the word its sense.
 SO_CALLED = re.compile(r"\b(?:so[-\s]called|self[-\s](?:styled|proclaimed)|supposed|supposedly|purported|"
                        r"purportedly|ostensible|ostensibly|would-be|illusory|imaginary|mythical|officially|derided|"
-                       r"phony|phoney|bogus|pseudo|"
-                       # hedges and irony: "a kind of 'collateral damage'", "the dreaded 'different opinion holder'"
-                       r"(?:kind|sort)\s+of|dreaded|alleged|allegedly|quote[-\s]unquote)\)?\s*$", re.IGNORECASE)
+                       r"phony|phoney|bogus|pseudo)\)?\s*$", re.IGNORECASE)
+# Hedges and irony before a quotation nobody is said to say: "a kind of 'collateral damage'", "the dreaded 'different
+# opinion holder'". Unlike "so-called" they also frame a speaker's words ("Biden said it was the kind of 'moment that
+# defines a generation'"), so they count only where no speaker is found.
+HEDGE = re.compile(r"\b(?:(?:kind|sort)\s+of|dreaded|quote[-\s]unquote)\s*$", re.IGNORECASE)
 # Nouns that end the name of a rule, law, plan or test ("eight-state rule", "the doll tests").
 TITLE_NOUNS = frozenset("""rule rules act bill law doctrine plan agreement accord treaty pact deal initiative program
     programme test tests amendment clause protocol strategy policy""".split())
@@ -110,16 +112,11 @@ CUE_BEFORE = re.compile(
 _CUE_BEFORE = EndPattern(CUE_BEFORE)  # tested backwards, in lower case: the same answers (framing.text.fastmatch)
 
 
-def title_case(words: list[str]) -> bool:
+def title_case(words: list[str], min_words: int = 2) -> bool:
+    """Is every word that is not a small function word capitalised, with at least ``min_words`` such words? With one
+    ("The Takeout", "Hardball") it is a name's shape: alone no evidence, beside a show or a medium it is."""
     sig = [w for w in words if w.lower() not in SMALL]
-    return len(sig) >= 2 and all(w[:1].isupper() or w[:1].isdigit() for w in sig) and len(words) <= 12
-
-
-def capitalised(words: list[str]) -> bool:
-    """Is every word that is not a small function word capitalised (one such word is enough: "The Takeout",
-    "Hardball")? A name's shape; alone it is no evidence, beside a show or a medium it is."""
-    sig = [w for w in words if w.lower() not in SMALL]
-    return bool(sig) and all(w[:1].isupper() or w[:1].isdigit() for w in sig) and len(words) <= 12
+    return len(sig) >= min_words and all(w[:1].isupper() or w[:1].isdigit() for w in sig) and len(words) <= 12
 
 
 def starts_clause(before: str) -> bool:

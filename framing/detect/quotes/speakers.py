@@ -53,7 +53,11 @@ FRONTED = frozenset("""at in on after before during over amid since as when whil
     one two three four five six seven eight nine ten several hours days weeks months years""".split())
 # A fronted adverbial ends with a comma within this many characters.
 MAX_ADVERBIAL_CHARS = 90
-HEADLINE_COLON = re.compile(r"\s*((?:[A-Z][\w.\u2019'-]*\s?){1,4}):\s")
+HEADLINE_COLON = re.compile(r"\s*([A-Z][\w.\u2019'-]*(?:\s[A-Z][\w.\u2019'-]*){0,3}):\s")
+# Labels of a story's type before a headline's colon: no one speaks there ("Exclusive: '...' says Senator Smith").
+HEADLINE_KICKERS = frozenset("""exclusive breaking watch video videos photos poll analysis opinion update updated live
+    report editorial review explainer interview podcast listen read more also see the latest fact check factcheck
+    new just in""".split())
 # Contents nest or follow each other: only the last few starting before a quotation can hold it.
 CONTENT_CANDIDATES = 40
 
@@ -327,7 +331,7 @@ def _layout(ctx: QuoteContext, q: QuoteSpan, clause: bool) -> Speaker | None:
     line_start = ctx.doc.paragraphs[k].start if k >= 0 else 0
     # a headline "Name: ... '...'"
     m = HEADLINE_COLON.match(text, line_start, q.start)
-    if m and ctx.in_headline(q):
+    if m and ctx.in_headline(q) and not _kicker(m.group(1)):
         return Speaker(m.group(1).strip(), "headline colon", "headline")
     # an epigraph signed after a dash: “The sabbath was made for man ...” —Mark 2:27
     m = SIGNED.match(text, q.end + 1)
@@ -365,9 +369,15 @@ def _headline_colon(ctx: QuoteContext, q: QuoteSpan) -> Speaker | None:
     k = ctx.para_index(q.start)
     line_start = ctx.doc.paragraphs[k].start if k >= 0 else 0
     m = HEADLINE_COLON.match(ctx.text, line_start, q.start)
-    if m is None or m.end() != opening_start(ctx.text, q):
+    if m is None or m.end() != opening_start(ctx.text, q) or _kicker(m.group(1)):
         return None
     return Speaker(m.group(1).strip(), "headline colon", "headline")
+
+
+def _kicker(label: str) -> bool:
+    """Is a headline's label before its colon the story's type ("Exclusive", "Breaking News", "The Latest")?"""
+    words = label.lower().split()
+    return bool(words) and (words[0] in HEADLINE_KICKERS or words[-1] in HEADLINE_KICKERS)
 
 
 def _that_subject(ctx: QuoteContext, q: QuoteSpan) -> str | None:
@@ -618,9 +628,9 @@ def sentence_subject_name(ctx: QuoteContext, si: int, end: int) -> str | None:
     return " ".join(parts)
 
 
-# A lower-case role word or two, then a name of two to four capitalised words (after a leading capitalised run).
-_ROLE_THEN_NAME = re.compile(r"\s+(?:[a-z][\w-]*\s+)?([a-z][\w-]*)\s+((?:[A-Z][\w.\u2019'-]*\s+){1,3}[A-Z][\w\u2019'-]+)"
-                             r"(?=[\s,])")
+# A lower-case role word, then a name of two to four capitalised words (after a leading capitalised run).
+# (words are bounded in length, so that matching from each sentence's first name stays linear in the text)
+_ROLE_THEN_NAME = re.compile(r"\s+([a-z][\w-]{0,40})\s+((?:[A-Z][\w.\u2019'-]{0,40}\s+){1,3}[A-Z][\w\u2019'-]{0,40})(?=[\s,])")
 
 
 def described_subject(ctx: QuoteContext, si: int, end: int) -> str | None:
