@@ -250,6 +250,8 @@ def test_polnear_speakers_count_names_before_a_silver_description(tmp_path: Path
 
     f = qv.polnear_speakers(root, analyse_all)
     assert (f.quotations, f.speaker_acc, f.appositive) == (1, 0.0, 1)
+    # the article holding the most wrong speakers, by count (its text is not shown: a check split's stays unread)
+    assert f.worst == ("a", 1, 1)
 
 
 def test_pronoun_labels_hold_offsets_and_names_only():

@@ -264,6 +264,12 @@ def polnear_quotes(data: Path) -> Score:
                          f"name the person before a description that the silver source includes (\"Jackson, the "
                          f"superdelegate from Maine\" given as \"Troy Jackson\"), which the reference rule, comparing "
                          f"last words, counts wrong")
+        if f.worst is not None:
+            aid, wrong, counted = f.worst
+            others = f.quotations - counted
+            lines.append(f"  the article with the most wrong speakers, {aid}, holds {wrong} of them ({counted} quotations "
+                         f"counted); the others score {(f.speaker_acc * f.quotations - (counted - wrong)) / others:.3f}"
+                         if others else f"  all wrong speakers are in {aid}")
         figures.update({f"{split}_speaker_acc": f.speaker_acc, f"{split}_scare_share": f.scare_share})
         if errors is not None:
             errs[f"wrong speaker (PolNeAR {split})"] = errors

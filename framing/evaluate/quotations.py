@@ -299,6 +299,9 @@ class SpeakerFigures:
     # wrong by the reference rule, but the speaker is the name before a description the silver source includes
     # ("Jackson, the superdelegate from Maine" given as "Troy Jackson"): the rule compares the source's last word
     appositive: int = 0
+    # the article that holds the most wrong speakers: its id, its wrong and its counted quotations (counts only: a
+    # check split's articles are not printed otherwise)
+    worst: tuple[str, int, int] | None = None
 
 
 def polnear_speakers(root: Path, analyse_all: Callable[[list[dict[str, Any]]], dict[str, dict[str, Any]]],
@@ -323,6 +326,8 @@ def polnear_speakers(root: Path, analyse_all: Callable[[list[dict[str, Any]]], d
         records.append({"id": stem, "text": text})
     out = analyse_all(records)
     ok = n = scare = inside = appositive = 0
+    wrong_in: Counter[str] = Counter()
+    counted_in: Counter[str] = Counter()
     for aid, (gold, text) in golds.items():
         for q in (f for f in out[aid].get("findings", []) if f.get("type") == "quote"):
             g = [x for x in gold if x[0] <= q["start"] and q["end"] <= x[1] + 2]
@@ -335,12 +340,17 @@ def polnear_speakers(root: Path, analyse_all: Callable[[list[dict[str, Any]]], d
             n += 1
             hit = speaker_match(g[0][2], q.get("speaker"))
             ok += hit
+            counted_in[aid] += 1
+            wrong_in[aid] += not hit
             head = re.split(r"[,(]", g[0][2], maxsplit=1)[0]
             appositive += not hit and head != g[0][2] and speaker_match(head, q.get("speaker"))
             if errors is not None and not hit:
                 errors.append(f"{aid}: gold {g[0][2]!r} predicted {q.get('speaker')!r}: "
                               + context(text, q["start"], q["end"], 70))
-    return SpeakerFigures(len(golds), n, ok / n if n else 0.0, inside, scare / inside if inside else 0.0, appositive)
+    top = max(sorted(wrong_in), key=lambda a: wrong_in[a], default=None)
+    worst = (top, wrong_in[top], counted_in[top]) if top is not None and wrong_in[top] else None
+    return SpeakerFigures(len(golds), n, ok / n if n else 0.0, inside, scare / inside if inside else 0.0, appositive,
+                          worst)
 
 
 def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
