@@ -994,8 +994,8 @@ _PLACE_WORDS = frozenset("outside inside near alongside beside aboard via amid t
 
 def _description_to_end(ctx: Ctx, k: int, hi: int) -> int | None:
     """The last token of a description that runs from token ``k`` straight to a clause boundary (at most six words,
-    no function word, verb form or adverb) and ends in a speaker noun ("managing partner,") or a full name ("...
-    scholar James Bopp Jr."); None when the words do not make such a noun phrase."""
+    no function word, word of place, verb form or adverb) and ends in a speaker noun ("... campaign finance
+    lawyer,") or a full name ("... scholar James Bopp Jr."); None when the words do not make such a noun phrase."""
     w = ctx.doc.words
     heads = ctx.words.heads
     for t in range(k, min(k + _MAX_DESCRIPTION_WORDS, hi)):

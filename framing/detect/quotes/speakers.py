@@ -330,9 +330,9 @@ def _layout(ctx: QuoteContext, q: QuoteSpan, clause: bool) -> Speaker | None:
     k = ctx.para_index(q.start)
     line_start = ctx.doc.paragraphs[k].start if k >= 0 else 0
     # a headline "Name: ... '...'"
-    m = HEADLINE_COLON.match(text, line_start, q.start)
-    if m and ctx.in_headline(q) and not _kicker(m.group(1)):
-        return Speaker(m.group(1).strip(), "headline colon", "headline")
+    label = _headline_label(ctx, q)
+    if label is not None:
+        return Speaker(label[0], "headline colon", "headline")
     # an epigraph signed after a dash: “The sabbath was made for man ...” —Mark 2:27
     m = SIGNED.match(text, q.end + 1)
     if m:
@@ -364,14 +364,23 @@ def _layout(ctx: QuoteContext, q: QuoteSpan, clause: bool) -> Speaker | None:
 def _headline_colon(ctx: QuoteContext, q: QuoteSpan) -> Speaker | None:
     """A headline "Name: '...'": the name before the colon says the quotation right after it, whatever cue the rest
     of the headline holds ("Sidney Blumenthal: 'No Idea' If I Would Have Told ...")."""
+    label = _headline_label(ctx, q)
+    if label is None or not label[1]:
+        return None
+    return Speaker(label[0], "headline colon", "headline")
+
+
+def _headline_label(ctx: QuoteContext, q: QuoteSpan) -> tuple[str, bool] | None:
+    """The name before the colon that opens the headline holding ``q``, and whether the quotation comes right after
+    the colon; None when the quotation is not in the headline, no name and colon open it, or the label is a kicker."""
     if not ctx.in_headline(q):
         return None
     k = ctx.para_index(q.start)
     line_start = ctx.doc.paragraphs[k].start if k >= 0 else 0
     m = HEADLINE_COLON.match(ctx.text, line_start, q.start)
-    if m is None or m.end() != opening_start(ctx.text, q) or _kicker(m.group(1)):
+    if m is None or _kicker(m.group(1)):
         return None
-    return Speaker(m.group(1).strip(), "headline colon", "headline")
+    return m.group(1).strip(), m.end() == opening_start(ctx.text, q)
 
 
 def _kicker(label: str) -> bool:
