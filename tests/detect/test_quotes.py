@@ -160,6 +160,9 @@ def quotes(text):
         # a headline's label of the story's type is no speaker
         ('Exclusive: "We will not back down," says Ann Vale\n\nVale spoke on Tuesday.',
          [("We will not back down,", "direct", "Ann Vale")]),
+        # (the label is a kicker only as a whole: a name that begins like one speaks)
+        ('New Vale Party: \u2018We stand by it\u2019\n\nThe party spoke on Tuesday.',
+         [("We stand by it", "direct", "New Vale Party")]),
         # a one-word reply that ends its sentence is no title, whatever noun opens the next sentence
         ('Headline\n\nAsked whether he would resign, Bo Lee said: "Never." Bill Johnson, his deputy, stayed on.',
          [("Never.", "direct", "Bo Lee")]),

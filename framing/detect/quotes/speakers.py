@@ -54,10 +54,12 @@ FRONTED = frozenset("""at in on after before during over amid since as when whil
 # A fronted adverbial ends with a comma within this many characters.
 MAX_ADVERBIAL_CHARS = 90
 HEADLINE_COLON = re.compile(r"\s*([A-Z][\w.\u2019'-]*(?:\s[A-Z][\w.\u2019'-]*){0,3}):\s")
-# Labels of a story's type before a headline's colon: no one speaks there ("Exclusive: '...' says Senator Smith").
-HEADLINE_KICKERS = frozenset("""exclusive breaking watch video videos photos poll analysis opinion update updated live
-    report editorial review explainer interview podcast listen read more also see the latest fact check factcheck
-    new just in""".split())
+# Labels of a story's type before a headline's colon, whole: no one speaks there ("Exclusive: '...' says Senator
+# Smith"); a name that begins like one speaks ("New York Times: '...'").
+HEADLINE_KICKERS = frozenset(("exclusive", "breaking", "breaking news", "watch", "video", "videos", "photos", "poll",
+                              "analysis", "opinion", "update", "updated", "live", "report", "editorial", "review",
+                              "explainer", "interview", "podcast", "listen", "read more", "see also", "also read",
+                              "the latest", "fact check", "factcheck", "new", "just in"))
 # Contents nest or follow each other: only the last few starting before a quotation can hold it.
 CONTENT_CANDIDATES = 40
 
@@ -385,8 +387,7 @@ def _headline_label(ctx: QuoteContext, q: QuoteSpan) -> tuple[str, bool] | None:
 
 def _kicker(label: str) -> bool:
     """Is a headline's label before its colon the story's type ("Exclusive", "Breaking News", "The Latest")?"""
-    words = label.lower().split()
-    return bool(words) and (words[0] in HEADLINE_KICKERS or words[-1] in HEADLINE_KICKERS)
+    return " ".join(label.lower().split()) in HEADLINE_KICKERS
 
 
 def _that_subject(ctx: QuoteContext, q: QuoteSpan) -> str | None:
