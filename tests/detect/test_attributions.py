@@ -32,6 +32,17 @@ def attrs(text):
          "named_person", "Rep. Ryan Costello"),
         ("Rep. Nancy Pelosi (D-Calif.), who spoke first, called it a betrayal.", "called", "neutral",
          "Rep. Nancy Pelosi", "named_person", "Rep. Nancy Pelosi"),
+        # a relative clause after a name and its appositive is the name's
+        ("The panel heard Ann Vale, the chair of the committee, who said the inquiry would go on.", "said",
+         "neutral", "Ann Vale", "named_person", "Ann Vale"),
+        ("On Tuesday, the chair of the committee, who said the inquiry would go on, left.", "said", "neutral",
+         "the chair of the committee", "title_only", "the chair of the committee"),
+        # a relative clause between commas stands between the subject and its verb, before a second parenthetical
+        ("The former governor, whose influence is debated now that she holds no office, declined to run, said "
+         "she was happy.", "said", "neutral", "The former governor", "title_only", "The former governor"),
+        # a perfect participle opens a clause before the subject, after a conjunction too
+        ("And having come under fire, Bo Lee took responsibility by admitting that he failed.", "admitting",
+         "discrediting", "Bo Lee", "named_person", "Bo Lee"),
         # between commas too, before a second appositive
         ("Rep. Jo Nadal, D-N.Y., the committee chairman, said he hoped to vote.", "said", "neutral",
          "Rep. Jo Nadal", "named_person", "Rep. Jo Nadal"),
@@ -461,7 +472,8 @@ def test_the_subject_of_a_perception_passive_speaks_the_participle():
      "Donald Trump"),
     # a place or an object before the comma is not who speaks
     ('In New York City, the mayor said it was "a lie."', "the mayor"),
-    ('He wrote to Adam Schiff, the chairman, who said it was "a lie."', "the chairman"),
+    # a relative clause makes the description the name's, after a preposition too
+    ('He wrote to Adam Schiff, the chairman, who said it was "a lie."', "Adam Schiff"),
 ])
 def test_a_name_before_a_definite_description_in_apposition_speaks(text, speaker):
     assert [q.speaker for q in framing.analyse(text).of_type("quote")] == [speaker]

@@ -160,6 +160,10 @@ def quotes(text):
         # a headline's label of the story's type is no speaker
         ('Exclusive: "We will not back down," says Ann Vale\n\nVale spoke on Tuesday.',
          [("We will not back down,", "direct", "Ann Vale")]),
+        # a link list's label is a kicker too, and the headline's own label after it speaks
+        ('Headline\n\nMore: Rep. Ann Vale: If true, the allegations "constitute an impeachable offense"\n\nVale '
+         'spoke on Tuesday.',
+         [("constitute an impeachable offense", "partial", "Rep. Ann Vale")]),
         # (the label is a kicker only as a whole: a name that begins like one speaks)
         ('New Vale Party: \u2018We stand by it\u2019\n\nThe party spoke on Tuesday.',
          [("We stand by it", "direct", "New Vale Party")]),

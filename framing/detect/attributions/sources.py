@@ -347,7 +347,8 @@ def sentence_subject(ctx: Ctx, si: int) -> tuple[int, int] | None:
     while t + 1 < sent.stop and (w[t] in OPENING_CONJUNCTIONS or w[t] in _TIME_ADVERBS or w[t] == "then") \
             and not punct_gap(ctx, t + 1) and not ctx.in_quote(t + 1):
         t += 1
-    if t > k and (ctx.cap(t) or w[t] in DETERMINERS or w[t] in PRONOUNS) and w[t] not in PREPOSITIONS:
+    if t > k and ((ctx.cap(t) or w[t] in DETERMINERS or w[t] in PRONOUNS) and w[t] not in PREPOSITIONS
+                  or _opening_participle(ctx, t, sent.stop)):  # "And having come under fire, Buttigieg ..."
         k = t
     k = _after_opening_day(ctx, k, sent.stop)
     if k >= sent.stop:
@@ -397,6 +398,10 @@ def _opening_participle(ctx: Ctx, k: int, stop: int) -> bool:
     verb form is followed by a lower-case word, which tells it from a name ending in -ing or -ed ("Beijing said")
     only when that word is not a verb itself, so a preposition or determiner must follow."""
     w = ctx.doc.words
+    if w[k] == "having":
+        # a perfect participle opens its clause whatever follows it ("Having come under fire, ...", "Having
+        # recently won ...")
+        return k + 1 < stop and not ctx.cap(k + 1) and not punct_gap(ctx, k + 1)
     return _participle(ctx, k) and k + 1 < stop and not ctx.cap(k + 1) and not punct_gap(ctx, k + 1) \
         and (w[k + 1] in PREPOSITIONS or w[k + 1] in DETERMINERS or w[k + 1] in ("to", "up", "out", "back"))
 
@@ -610,11 +615,11 @@ def subject_before(ctx: Ctx, cue: int, si: int) -> tuple[int, int] | None:
         g = ctx.gap(j + 1)
         if not ("," in g or "\u2014" in g):
             break
-        if step and not (w[j].isdigit() and "," in ctx.gap(j)) and not _role_appositive(ctx, j, lo) \
-                and not _party_label(ctx, j, lo):
-            break  # only an age or a role ("Roy Beck, executive director of X, a group that ..., said") stands
-            # between two parentheticals
         p = _aside_start(ctx, j, lo)
+        if step and not (w[j].isdigit() and "," in ctx.gap(j)) and not _role_appositive(ctx, j, lo) \
+                and not _party_label(ctx, j, lo) and not (lo < p <= j and w[p] in ("who", "whose", "which")):
+            break  # only an age, a role ("Roy Beck, executive director of X, a group that ..., said") or a relative
+            # clause ("The former governor, whose ..., declined ..., said") stands between two parentheticals
         if not (lo < p <= j):
             return None
         p = _place_with_region(ctx, p, j, lo)
@@ -660,8 +665,51 @@ def subject_before(ctx: Ctx, cue: int, si: int) -> tuple[int, int] | None:
     np = _np_before(ctx, j, lo)
     if np is None:
         return None
+    if rel is not None:
+        named = _name_before_description(ctx, np, rel, lo)
+        if named is not None:
+            return named
     np = _with_pp_head(ctx, np, lo)
     return _unclosed_appositive(ctx, np, lo) or np
+
+
+def _name_before_description(ctx: Ctx, np: tuple[int, int], rel: int, lo: int) -> tuple[int, int] | None:
+    """A relative clause after a name and its appositive is about the name: in "Adam Schiff, the chairman of the
+    committee, who said" the chairman is Schiff, and the name speaks, as it does when the appositive stands before
+    the verb ("Adam Schiff, the chairman of the committee, said"). ``np`` is the description before the relative
+    pronoun at ``rel``; it must open with a determiner or a role and sit between commas, right after one to four
+    capitalised words (not a day or a month: "On Tuesday, the chairman, who ..." has no name). Unlike a description
+    followed by its verb ("the letter to Adam Schiff, the chairman, said": the letter speaks), the relative pronoun
+    makes the description the name's, after a preposition too ("a statement by Adam Schiff, the chairman, who
+    said")."""
+    w = ctx.doc.words
+    p = np[0]
+    if not ("," in ctx.gap(rel) and "," in ctx.gap(p)) or p - 1 < lo:
+        return None
+    if not (w[p] in DETERMINERS and w[p] not in ("that", "this", "these", "those") or _role_appositive(ctx, np[1], lo)):
+        return None
+    e = p - 1
+    b = e
+    while b - 1 >= lo and ctx.cap(b - 1) and ctx.gap(b) in (" ", ". ") and e - b < 3:
+        b -= 1
+    if not all(ctx.cap(t) for t in range(b, e + 1)) or any(
+            w[t] in DETERMINERS or w[t] in PREPOSITIONS or w[t] in COMMON_STARTERS or w[t] in PRONOUNS
+            or w[t] in WEEKDAYS or w[t] in MONTHS for t in range(b, e + 1)) or ctx.in_quote(b):
+        return None
+    # a short phrase that opens the sentence with a preposition and ends at the name is fronted, and the
+    # description is the subject: "In a nod to Bo Lee, the senator, who said ..."
+    si = ctx.doc.sentence_of(ctx.doc.tok_start[b])
+    f = ctx.sent_tokens(si).start if si >= 0 else 0
+    if b - f <= _MAX_FRONTED and (w[f] in PREPOSITIONS or w[f] in _FRONTING_WORDS) \
+            and not any("," in ctx.gap(t) for t in range(f + 1, b + 1)):
+        return None
+    return (b, e)
+
+
+# The longest phrase read as fronted before a sentence's subject (tokens), and words beside the prepositions that
+# open one.
+_MAX_FRONTED = 12
+_FRONTING_WORDS = frozenset("like unlike despite amid thanks following besides".split())
 
 
 # Prepositions that open a place set off by commas ("in Richmond, Va.,", "from Lyon, France,").

@@ -54,12 +54,13 @@ FRONTED = frozenset("""at in on after before during over amid since as when whil
 # A fronted adverbial ends with a comma within this many characters.
 MAX_ADVERBIAL_CHARS = 90
 HEADLINE_COLON = re.compile(r"\s*([A-Z][\w.\u2019'-]*(?:\s[A-Z][\w.\u2019'-]*){0,3}):\s")
-# Labels of a story's type before a headline's colon, whole: no one speaks there ("Exclusive: '...' says Senator
-# Smith"); a name that begins like one speaks ("New York Times: '...'").
+# Labels of a story's type or of a list of links before a headline's colon, whole: no one speaks there ("Exclusive:
+# '...' says Senator Smith", "More: ..."); a name that begins like one speaks ("New York Times: '...'").
 HEADLINE_KICKERS = frozenset(("exclusive", "breaking", "breaking news", "watch", "video", "videos", "photos", "poll",
                               "analysis", "opinion", "update", "updated", "live", "report", "editorial", "review",
                               "explainer", "interview", "podcast", "listen", "read more", "see also", "also read",
-                              "the latest", "fact check", "factcheck", "new", "just in"))
+                              "the latest", "fact check", "factcheck", "new", "just in", "more", "related",
+                              "recommended"))
 # Contents nest or follow each other: only the last few starting before a quotation can hold it.
 CONTENT_CANDIDATES = 40
 
@@ -380,6 +381,9 @@ def _headline_label(ctx: QuoteContext, q: QuoteSpan) -> tuple[str, bool] | None:
     k = ctx.para_index(q.start)
     line_start = ctx.doc.paragraphs[k].start if k >= 0 else 0
     m = HEADLINE_COLON.match(ctx.text, line_start, q.start)
+    if m is not None and _kicker(m.group(1)):
+        # the headline proper follows the kicker, with its own label ("More: Rep. Jane Doe: '...'")
+        m = HEADLINE_COLON.match(ctx.text, m.end(), q.start)
     if m is None or _kicker(m.group(1)):
         return None
     return m.group(1).strip(), m.end() == opening_start(ctx.text, q)
