@@ -160,6 +160,14 @@ def quotes(text):
         # a headline's label of the story's type is no speaker
         ('Exclusive: "We will not back down," says Ann Vale\n\nVale spoke on Tuesday.',
          [("We will not back down,", "direct", "Ann Vale")]),
+        # a quotation signed after a dash on its own line, with who the signer is after a comma (testimonials,
+        # pull quotes); a sentence opener after the dash signs nothing
+        ('Headline\n\n\u201cI have voted in every election since I turned 18.\u201d \u2014 Maria Lopez, 24, Texas\n\n'
+         '\u201cNobody trusts either party.\u201d - Jorge, 51, a nurse from Tucson.',
+         [("I have voted in every election since I turned 18.", "direct", "Maria Lopez"),
+          ("Nobody trusts either party.", "direct", "Jorge")]),
+        ('Headline\n\n\u201cWe will win.\u201d \u2014 However, critics disagree.',
+         [("We will win.", "partial", None)]),
         # a link list's label is a kicker too, and the headline's own label after it speaks
         ('Headline\n\nMore: Rep. Ann Vale: If true, the allegations "constitute an impeachable offense"\n\nVale '
          'spoke on Tuesday.',

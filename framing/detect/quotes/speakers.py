@@ -40,6 +40,10 @@ class LastTurn(NamedTuple):
 NOBODY = Speaker(None, None, "none")
 
 SIGNED = re.compile(r"[ \t]*[\u2014\u2013-]{1,2}[ \t]*((?:[A-Z][\w.\u2019'-]*[ \t]?){1,4}(?:\d[\d:]*)?)[ \t]*(?:\n|$)")
+# The same with who the signer is after a comma, to the end of the line, as testimonials and pull quotes are signed:
+# "“...” — Maria Lopez, 24, Texas".
+SIGNED_DESCRIBED = re.compile(r"[ \t]*[\u2014\u2013-]{1,2}[ \t]*((?:[A-Z][\w.\u2019'-]*[ \t]?){1,4}?)[ \t]*,"
+                              r"[^\n\"\u201c\u201d.!?;]{1,80}\.?[ \t]*(?:\n|$)")
 # A signature line under a quotation paragraph (fact checks, epigraphs): "- Bernie Sanders." or "-President Obama,
 # tweeting after Clinton's speech."
 SIGNATURE_LINE = re.compile(r"[ \t]*\n\s*[\u2014\u2013-]{1,2}[ \t]*((?:[A-Z][\w.\u2019'-]*[ \t]?){1,4}?)[ \t]*(?:[.,]|\n|$)")
@@ -339,6 +343,9 @@ def _layout(ctx: QuoteContext, q: QuoteSpan, clause: bool) -> Speaker | None:
     # an epigraph signed after a dash: “The sabbath was made for man ...” —Mark 2:27
     m = SIGNED.match(text, q.end + 1)
     if m:
+        return Speaker(m.group(1).strip(), "dash", "signed after a dash")
+    m = SIGNED_DESCRIBED.match(text, q.end + 1) if clause else None
+    if m and m.group(1).split()[0].lower() not in NOT_SUBJECT:
         return Speaker(m.group(1).strip(), "dash", "signed after a dash")
     m = SIGNATURE_LINE.match(text, q.end + 1) if clause else None
     if m:
