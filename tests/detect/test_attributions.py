@@ -40,6 +40,9 @@ def attrs(text):
         # a relative clause between commas stands between the subject and its verb, before a second parenthetical
         ("The former governor, whose influence is debated now that she holds no office, declined to run, said "
          "she was happy.", "said", "neutral", "The former governor", "title_only", "The former governor"),
+        # a quotation that runs into the verb with no punctuation is speech before an inverted source when the
+        # noun phrase after the verb ends the clause
+        ('"We will win" said Ann Vale.', "said", "neutral", "Ann Vale", "named_person", "Ann Vale"),
         # a perfect participle opens a clause before the subject, after a conjunction too
         ("And having come under fire, Bo Lee took responsibility by admitting that he failed.", "admitting",
          "discrediting", "Bo Lee", "named_person", "Bo Lee"),
@@ -195,6 +198,13 @@ def test_cue_source_and_type(text, cue, stance, source, source_type, speaker):
     a = attrs(text)[0]
     assert (a.text, a.stance, a.source, a.source_type, a.speaker) == (cue, stance, source, source_type, speaker)
     assert text[a.source_start:a.source_end] == a.source
+
+
+def test_a_quoted_word_that_runs_into_the_verb_is_its_subject_not_speech():
+    # no punctuation closes the quotation and a clause follows the verb: the clause is what is said, not who says it
+    text = 'Some "experts" say the economy is fine.'
+    assert [(a.text, a.source) for a in attrs(text)] == [("say", None)]
+    assert [(q.kind, q.speaker) for q in framing.analyse(text).of_type("quote")] == [("scare", None)]
 
 
 def test_pronoun_resolves_to_the_last_named_speaker():

@@ -59,6 +59,13 @@ def find_source(ctx: Ctx, a: Attr) -> None:
         return
     before_gap = ctx.gap(a.cue_first)
     inverted = any(c in before_gap for c in "\"\u201d\u2019'")
+    if inverted and not any(c in before_gap for c in _SPEECH_CLOSERS) and si >= 0:
+        # `"...," said X`: a quotation that runs into the verb with no punctuation is its content only when the
+        # verb's noun phrase ends the clause (`"We will win" said Ann Vale.`); otherwise the quoted words are the
+        # subject and a clause follows (`"Experts" say the economy is fine`)
+        np = np_after(ctx, a.cue_last, si, allow_pp=False)
+        if np is None or not (np[1] + 1 >= ctx.sent_tokens(si).stop or punct_gap(ctx, np[1] + 1)):
+            inverted = False
     # a participle after a comma or a coordinated verb shares the subject of the clause before it:
     # "He described X as Y, adding that ..." / "The two sides underlined ... and said ..."
     w = d.words
@@ -142,6 +149,8 @@ def find_source(ctx: Ctx, a: Attr) -> None:
             a.source = subj
 
 
+# Punctuation that closes reported speech before its verb: `"...," said`, `"...?" asked`, `"...—" he began`.
+_SPEECH_CLOSERS = ",.?!\u2014\u2013-\u2026:;"
 # A quotation ending in a comma, "!" or "?" inside its closing mark: `"...,"`, `"...!"` (straight, curly, single).
 _COMMA_CLOSE = frozenset(p + m for p in ",!?" for m in ('"', "\u201d", "'", "\u2019", "''", "\u2019\u2019"))
 # (doubled single marks close a quotation in some archives' typewriter style: ''...,'' Mr. Smith said)
