@@ -200,6 +200,12 @@ def test_cue_source_and_type(text, cue, stance, source, source_type, speaker):
     assert text[a.source_start:a.source_end] == a.source
 
 
+def test_a_name_never_runs_across_a_line_break():
+    # a caption's or a headline's last word is not a first name of the surname that opens the next paragraph
+    text = 'Photo: Getty Images\n\nAssange spoke on Monday. "We publish," Assange said.'
+    assert [q.speaker for q in framing.analyse(text).of_type("quote")] == ["Assange"]
+
+
 def test_a_quoted_word_that_runs_into_the_verb_is_its_subject_not_speech():
     # no punctuation closes the quotation and a clause follows the verb: the clause is what is said, not who says it
     text = 'Some "experts" say the economy is fine.'

@@ -326,7 +326,8 @@ def _longer_name(ctx: Ctx, tok: int) -> str | None:
         # up to three capitalised words right before an earlier mention, minus titles: "Major General Mohammad"
         parts: list[int] = []
         k = p - 1
-        while k >= 0 and len(parts) < 3 and ctx.cap(k) and ctx.gap(k + 1).isspace():
+        while k >= 0 and len(parts) < 3 and ctx.cap(k) and ctx.gap(k + 1).isspace() and "\n" not in ctx.gap(k + 1):
+            # (a name never runs across a line break: a headline's last word is not a first name)
             parts.insert(0, k)
             k -= 1
         keep: list[str] = []
