@@ -200,6 +200,19 @@ def test_cue_source_and_type(text, cue, stance, source, source_type, speaker):
     assert text[a.source_start:a.source_end] == a.source
 
 
+@pytest.mark.parametrize("text, speaker", [
+    ("Governor John Lee spoke on Monday. \u201cWe are united,\u201d the governor said.", "John Lee"),
+    # the role in an appositive after the name names its holder too
+    ("John Lee, the state\u2019s governor, spoke. \u201cWe are united,\u201d the governor said.", "John Lee"),
+    ("Mick Mulvaney, the White House chief of staff, spoke. \u201cWe are united,\u201d the chief of staff said.",
+     "Mick Mulvaney"),
+    # not a fronted place
+    ("In New York City, the governor spoke. \u201cWe are united,\u201d the governor said.", "the governor"),
+])
+def test_a_bare_title_resolves_to_the_name_it_was_given_with(text, speaker):
+    assert [q.speaker for q in framing.analyse(text).of_type("quote")] == [speaker]
+
+
 def test_a_name_never_runs_across_a_line_break():
     # a caption's or a headline's last word is not a first name of the surname that opens the next paragraph
     text = 'Photo: Getty Images\n\nAssange spoke on Monday. "We publish," Assange said.'

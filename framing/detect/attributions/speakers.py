@@ -705,6 +705,12 @@ def _resolve_title(ctx: Ctx, span: tuple[int, int]) -> str | None:
         for i in reversed(positions[max(0, k - _MAX_TITLE_LOOKBACK):k]):
             m = _ROLE_NAME.match(d.text, d.tok_end[i], limit)
             if not m:
+                # the role in an appositive after the name: "John Lee, the governor, ..." (at most six words into it)
+                the = next((t for t in range(i, max(-1, i - 6), -1)
+                            if w[t] == "the" or t < i and any(c in ctx.gap(t + 1) for c in ",;:.()")), -1)
+                if the >= 0 and w[the] == "the" and (named := _name_before_appositive(ctx, (the, i))) is not None:
+                    best = named
+                    break
                 continue
             parts = [p.rstrip(".,") for p in m.group(1).strip().split()
                      if p[:1].isupper() and p.lower().strip(".") not in role]
