@@ -217,6 +217,9 @@ def test_a_name_never_runs_across_a_line_break():
     # a caption's or a headline's last word is not a first name of the surname that opens the next paragraph
     text = 'Photo: Getty Images\n\nAssange spoke on Monday. "We publish," Assange said.'
     assert [q.speaker for q in framing.analyse(text).of_type("quote")] == ["Assange"]
+    # nor when a pronoun looks back for the nearest name
+    text = 'Headline\n\nVale spoke for an hour. He promised "change" and "hope."'
+    assert "Headline Vale" not in [q.speaker for q in framing.analyse(text).of_type("quote")]
 
 
 def test_a_quoted_word_that_runs_into_the_verb_is_its_subject_not_speech():

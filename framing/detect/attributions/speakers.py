@@ -364,7 +364,9 @@ def _first_name(ctx: Ctx, word: str, mention: int) -> bool:
 _SUBORDINATORS = frozenset(("once", "unless", "whenever", "whereas"))
 _AFTER_ARTICLE = re.compile(r"\bthe(?:\s+[a-z][\w-]*){0,3}\s+$")
 # (a particle is a whole word: "Dana Whitfield last year" is not "Dana Whitfield la")
-_NAME_SEQ = re.compile(r"(?<![\w\u2019'])((?:[A-Z][\w\u2019'.-]*)(?:\s+(?:[A-Z][\w\u2019'.-]*|(?:de|van|von|al|bin|la|le|da)\b))*)")
+# (the words of a name are on one line: a headline's or a caption's last word is not a first name)
+_NAME_SEQ = re.compile(r"(?<![\w\u2019'])((?:[A-Z][\w\u2019'.-]*)(?:[ \t\u00a0]+(?:[A-Z][\w\u2019'.-]*|"
+                       r"(?:de|van|von|al|bin|la|le|da)\b))*)")
 
 
 def _window_start(ctx: Ctx, a: Attr) -> int:
@@ -721,7 +723,7 @@ def _resolve_title(ctx: Ctx, span: tuple[int, int]) -> str | None:
 
 
 # One to four capitalised words after a role word ("minister Faisal Mekdad"); the role itself ignores case.
-_ROLE_NAME = re.compile(r"\s+((?:[A-Z][\w\u2019'-]*(?:\s|$)){1,4})")
+_ROLE_NAME = re.compile(r"[ \t\u00a0]+((?:[A-Z][\w\u2019'-]*(?:[ \t\u00a0]|$)){1,4})")
 # How many earlier mentions of a role are tried for a name: a bound on the work, far above real articles' needs.
 _MAX_TITLE_LOOKBACK = 50
 

@@ -48,7 +48,7 @@ SIGNED_DESCRIBED = re.compile(r"[ \t]*[\u2014\u2013-]{1,2}[ \t]*((?:[A-Z][\w.\u2
 # tweeting after Clinton's speech."
 SIGNATURE_LINE = re.compile(r"[ \t]*\n\s*[\u2014\u2013-]{1,2}[ \t]*((?:[A-Z][\w.\u2019'-]*[ \t]?){1,4}?)[ \t]*(?:[.,]|\n|$)")
 TRANSCRIPT = re.compile(r"\s*([A-Z][A-Z.'\u2019-]+(?: [A-Z][A-Z.'\u2019-]+){0,2}):\s")
-LEADING_NAME = re.compile(r"((?:[A-Z][\w.\u2019'-]*\s+){0,3}[A-Z][\w\u2019'-]+)(?=[\s,])")
+LEADING_NAME = re.compile(r"((?:[A-Z][\w.\u2019'-]*[ \t\u00a0]+){0,3}[A-Z][\w\u2019'-]+)(?=[\s,])")
 FIRST_WORD = re.compile(r"([A-Za-z]+)\b")
 # Words that open a fronted adverbial: prepositions, subordinators, time words and numbers ("Two days later, ...").
 FRONTED = frozenset("""at in on after before during over amid since as when while although though despite following
