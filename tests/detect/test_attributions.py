@@ -213,6 +213,11 @@ def test_a_bare_title_resolves_to_the_name_it_was_given_with(text, speaker):
     assert [q.speaker for q in framing.analyse(text).of_type("quote")] == [speaker]
 
 
+def test_an_adverb_with_a_prepositional_phrase_opens_the_sentence_before_its_subject():
+    text = 'Back in 1999, Bo Lee admired him, telling CNBC: "I wish I could be like that."'
+    assert [q.speaker for q in framing.analyse(text).of_type("quote")] == ["Bo Lee"]
+
+
 def test_a_name_never_runs_across_a_line_break():
     # a caption's or a headline's last word is not a first name of the surname that opens the next paragraph
     text = 'Photo: Getty Images\n\nAssange spoke on Monday. "We publish," Assange said.'

@@ -370,9 +370,8 @@ def sentence_subject(ctx: Ctx, si: int) -> tuple[int, int] | None:
             and not ctx.in_quote(k + 1):
         k += 1  # "Outside, protesters congregated ...", "Well, ...": one word set off by a comma opens the sentence
     counted = w[k] in _QUANTIFIERS and k + 1 < sent.stop and w[k + 1].isdigit()  # "about 200 protesters"
-    if not counted and (w[k] in PREPOSITIONS or w[k] in ("over", "amid", "as", "when", "while", "since", "although",
-                                                         "though")) \
-            or w[k] in ("early", "late") and k + 1 < sent.stop and w[k + 1] in PREPOSITIONS \
+    if not counted and (w[k] in PREPOSITIONS or w[k] in _OPENERS) \
+            or w[k] in _ADVERBS_BEFORE_PP and k + 1 < sent.stop and w[k + 1] in PREPOSITIONS \
             or _opening_participle(ctx, k, sent.stop) or _opening_time_adverbial(ctx, k, sent.stop) \
             or k + 1 < sent.stop and w[k + 1] in _TIME_CONNECTIVES and (w[k] in _DEGREE_ADVERBS or w[k].endswith("ly")):
         # "At Sunday night's debate, Sanders compared ...", "Speaking at a rally in Salem, New Hampshire, Trump
@@ -398,6 +397,10 @@ def sentence_subject(ctx: Ctx, si: int) -> tuple[int, int] | None:
     return np
 
 
+# Words beside the prepositions that open an adverbial before the subject, and adverbs that do with a prepositional
+# phrase after them ("Back in 1999, Mr. Trump ...", "Later in the day, ...").
+_OPENERS = frozenset("""over amid as when while since although though""".split())
+_ADVERBS_BEFORE_PP = frozenset("early late back way later earlier shortly soon right just long".split())
 # Words that open a counted noun phrase ("about 200 protesters", "dozens of people").
 _QUANTIFIERS = frozenset("about around nearly almost roughly some more fewer dozens hundreds thousands".split())
 
