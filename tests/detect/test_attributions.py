@@ -218,6 +218,11 @@ def test_an_adverb_with_a_prepositional_phrase_opens_the_sentence_before_its_sub
     assert [q.speaker for q in framing.analyse(text).of_type("quote")] == ["Bo Lee"]
 
 
+def test_an_auxiliary_that_opens_a_question_is_not_part_of_the_name():
+    text = 'Fact check: Did Vale really say \u2018taxes are theft\u2019?\n\nAnn Vale spoke on Monday.'
+    assert [q.speaker for q in framing.analyse(text).of_type("quote")] == ["Vale"]
+
+
 def test_a_name_never_runs_across_a_line_break():
     # a caption's or a headline's last word is not a first name of the surname that opens the next paragraph
     text = 'Photo: Getty Images\n\nAssange spoke on Monday. "We publish," Assange said.'

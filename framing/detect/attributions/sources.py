@@ -401,6 +401,8 @@ def sentence_subject(ctx: Ctx, si: int) -> tuple[int, int] | None:
 # phrase after them ("Back in 1999, Mr. Trump ...", "Later in the day, ...").
 _OPENERS = frozenset("""over amid as when while since although though""".split())
 _ADVERBS_BEFORE_PP = frozenset("early late back way later earlier shortly soon right just long".split())
+# Auxiliaries that open a question before its subject and are never a name ("Will" and "May" are).
+_QUESTION_AUXILIARIES = frozenset("did does do is was are were has have had should would could must shall".split())
 # Words that open a counted noun phrase ("about 200 protesters", "dozens of people").
 _QUANTIFIERS = frozenset("about around nearly almost roughly some more fewer dozens hundreds thousands".split())
 
@@ -981,6 +983,8 @@ def _np_before(ctx: Ctx, j: int, lo: int) -> tuple[int, int] | None:
             if word in _QUANTIFIER_PRONOUNS:
                 return (k, k)  # `"...," some say.`, "Many believe ...": a quantifier standing alone is the subject
             return None
+        if k < end and word in _QUESTION_AUXILIARIES:
+            break  # "Did Vale really say ...?": an auxiliary that opens a question is never part of a name
         if ctx.cap(k) and word not in PRONOUNS:
             lower_run = 0
         elif word in NP_LINKERS and k - 1 >= lo and k < end and (ctx.cap(k - 1) or w[k - 1] in heads) \
