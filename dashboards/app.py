@@ -6,11 +6,15 @@ each, named as their URL (``/compare``, ``/explorer``...); they call the library
 and share the pieces in ``widgets``.
 """
 
+from pathlib import Path
+
 import cached
 import streamlit as st
 import widgets
 
-st.set_page_config(page_title="framing: how outlets frame the news", page_icon=":material/newspaper:",
+# the tab's icon is a file of ours, served by the dashboard itself: a material icon or an emoji as page_icon is
+# fetched from a font or emoji CDN by the browser, which breaks offline and is a network call at run time
+st.set_page_config(page_title="framing: how outlets frame the news", page_icon=str(Path(__file__).parent / "icon.png"),
                    layout="wide")
 
 PAGES = [

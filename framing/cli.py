@@ -63,6 +63,9 @@ def build_parser() -> argparse.ArgumentParser:
     a.add_argument("--record-seconds", type=float, default=RECORD_SECONDS, metavar="S",
                    help=f"time budget of one record's analysis: a record over it is an error and the others go on "
                         f"(default {RECORD_SECONDS:g}; 0: none)")
+    from framing.corpus.commands import add_mapping_arguments
+
+    add_mapping_arguments(a)
     a.set_defaults(func=cmd_analyse)
 
     lx = sub.add_parser("lexicon", help="validate, list or show lexicons", epilog=EPILOG_LEXICON,
@@ -107,6 +110,7 @@ def cmd_analyse(args: argparse.Namespace) -> int:
     from dataclasses import replace
 
     from framing.config import DEFAULT
+    from framing.corpus.commands import mapping_from
     from framing.inputs import dumps, open_output, read
     from framing.lexicons import default_lexicons, load_file
     from framing.records import Record, RecordError
@@ -119,6 +123,8 @@ def cmd_analyse(args: argparse.Namespace) -> int:
         lex = replace(lex, loaded_terms=custom)
     cfg = replace(DEFAULT, sentence_sentiment=not args.no_sentence_sentiment, english_only=not args.any_language)
     n_ok = n_bad = 0
+    reasons: dict[str, int] = {}  # why records were skipped, and how often (in the order first met)
+    first: dict[str, str] = {}  # where each reason was first met
     t0 = time.perf_counter()
     err_fh = open(args.errors, "w", encoding="utf-8") if args.errors else None
     try:
@@ -127,8 +133,9 @@ def cmd_analyse(args: argparse.Namespace) -> int:
         print(f"framing: cannot write {args.output}: {exc.strerror}", file=sys.stderr)
         return 2
     with out:
+        mapping = mapping_from(args)
         for path in args.inputs:
-            for rec in read(path):
+            for rec in read(path, mapping):
                 if isinstance(rec, Record):
                     try:
                         rep = analyse(rec.text, id=rec.id, source=rec.source, lexicons=lex, config=cfg,
@@ -137,7 +144,10 @@ def cmd_analyse(args: argparse.Namespace) -> int:
                         rec = RecordError(rec.origin, failure_reason(exc), rec.id)
                 if not isinstance(rec, Record):
                     n_bad += 1
-                    print(f"framing: skipped {rec.message()}", file=sys.stderr)
+                    reasons[rec.reason] = reasons.get(rec.reason, 0) + 1
+                    first.setdefault(rec.reason, rec.origin)
+                    if n_bad <= _SHOWN_ERRORS:
+                        print(f"framing: skipped {rec.message()}", file=sys.stderr)
                     if err_fh:
                         err_fh.write(dumps({"origin": rec.origin, "id": rec.id, "reason": rec.reason}) + "\n")
                     continue
@@ -152,7 +162,18 @@ def cmd_analyse(args: argparse.Namespace) -> int:
     if args.output != "-" or n_bad:
         print(f"framing: analysed {n_ok} article(s), {n_bad} could not be analysed, in {dt:.1f} s",
               file=sys.stderr)
+    if n_bad > _SHOWN_ERRORS:
+        # the first ones were printed; the rest are counted by reason (all of them are in --errors FILE)
+        print(f"framing: {n_bad - _SHOWN_ERRORS} more skipped record(s) not listed"
+              + ("" if args.errors else " (write them all with --errors FILE)") + "; the most common reasons:",
+              file=sys.stderr)
+        for reason, n in sorted(reasons.items(), key=lambda kv: -kv[1])[:3]:
+            print(f"framing:   {n:,} x {reason} (first: {first[reason]})", file=sys.stderr)
     return 3 if n_bad else 0
+
+
+# How many skipped records `framing analyse` lists one by one before it only counts them.
+_SHOWN_ERRORS = 10
 
 
 def cmd_lexicon_validate(args: argparse.Namespace) -> int:
@@ -164,7 +185,7 @@ def cmd_lexicon_validate(args: argparse.Namespace) -> int:
     if errors:
         print(f"{len(errors)} error(s)", file=sys.stderr)
         return 1
-    print("all lexicons valid")
+    print(f"valid: {', '.join(args.paths)}" if args.paths else "all bundled lexicons valid")
     return 0
 
 

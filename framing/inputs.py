@@ -19,14 +19,15 @@ from typing import IO, Any
 from framing.records import Record, RecordError
 
 
-def read(path: str) -> Iterator[Record | RecordError]:
+def read(path: str, mapping: Any = None) -> Iterator[Record | RecordError]:
     """Records and errors from one input path (``-`` is JSONL on stdin), read exactly as ``framing run`` reads it
-    (:mod:`framing.corpus.ingest`: the same formats, field names, ids, dates and errors). A path that does not exist
-    or has an unsupported type is one error, so that the other paths are still read."""
+    (:mod:`framing.corpus.ingest`: the same formats, field names and field mapping (a
+    :class:`~framing.corpus.ingest.Mapping`), ids, dates and errors). A path that does not exist or has an
+    unsupported type is one error, so that the other paths are still read."""
     from framing.corpus.ingest import input_format, read_inputs, read_stream, supported_inputs
 
     if path == "-":
-        yield from read_stream(sys.stdin.buffer, "<stdin>")
+        yield from read_stream(sys.stdin.buffer, "<stdin>", mapping)
         return
     p = Path(path)
     if not p.exists():
@@ -35,7 +36,7 @@ def read(path: str) -> Iterator[Record | RecordError]:
     if input_format(p) is None:
         yield RecordError(path, f"unsupported input type; use {supported_inputs()}, or - for JSONL on stdin")
         return
-    yield from read_inputs([path])
+    yield from read_inputs([path], mapping)
 
 
 def dumps(obj: dict[str, Any]) -> str:

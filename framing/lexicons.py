@@ -395,8 +395,14 @@ def validate(paths: Iterable[str | Path] = ()) -> list[str]:
         kind: LexiconKind = spec.kind if spec else "loaded_terms"
         try:
             text = p.read_bytes().decode("utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            errors.append(f"{p}: cannot read as UTF-8: {exc}")
+        except FileNotFoundError:
+            errors.append(f"{p}: no such file")
+            continue
+        except OSError as exc:
+            errors.append(f"{p}: cannot read it: {exc.strerror or exc}")
+            continue
+        except UnicodeDecodeError as exc:
+            errors.append(f"{p}: not UTF-8 text ({exc.reason} at byte {exc.start})")
             continue
         errors.extend(parse_csv(text.lstrip("\ufeff"), kind=kind, source=str(p))[1])
     return errors

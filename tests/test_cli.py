@@ -107,7 +107,11 @@ def test_lexicon_validate_reports_line_numbers(tmp_path, capsys):
     rc, out, _ = run(["lexicon", "validate", str(p)], capsys)
     assert rc == 1 and "mine.csv:2:" in out and "weight 'heavy'" in out
     rc, out, _ = run(["lexicon", "validate"], capsys)
-    assert rc == 0 and "valid" in out
+    assert rc == 0 and "all bundled lexicons valid" in out
+    rc, out, _ = run(["lexicon", "validate", str(ROOT / "data/lexicons/reporting_verbs.csv")], capsys)
+    assert rc == 0 and out.startswith("valid: ") and "reporting_verbs.csv" in out
+    rc, out, _ = run(["lexicon", "validate", str(tmp_path / "missing.csv")], capsys)
+    assert rc == 1 and "missing.csv: no such file" in out
 
 
 def test_custom_lexicon_replaces_the_bundled_one(tmp_path, capsys):
@@ -189,6 +193,44 @@ def test_a_binary_file_named_jsonl_is_one_error_in_both_paths(tmp_path, capsys, 
     err, reasons, lines, _ = _both_paths(src, tmp_path, capsys)
     assert err.count("skipped") == 1 and "looks like a binary file" in err and lines == []
     assert len(reasons) == 1 and reasons[0].startswith("looks like a binary file")
+    # the .gz hint only for gzip's own bytes under a name without .gz
+    assert ("needs the .gz suffix" in reasons[0]) == (content[:2] == b"\x1f\x8b")
+
+
+def test_a_binary_file_inside_a_gz_is_not_told_to_get_a_gz_suffix(tmp_path, capsys):
+    src = tmp_path / "data.jsonl.gz"
+    src.write_bytes(gzip.compress(bytes(range(256)) * 40))
+    rc, _, err = run(["analyse", str(src), "-o", str(tmp_path / "o.jsonl")], capsys)
+    assert rc == 3 and "looks like a binary file" in err and ".gz suffix" not in err
+
+
+def test_an_empty_jsonl_file_is_an_error_as_an_empty_csv_is(tmp_path, capsys):
+    for name, content in (("empty.jsonl", "\n\n"), ("empty.csv", "")):
+        p = tmp_path / name
+        p.write_text(content, encoding="utf-8")
+        rc, _, err = run(["analyse", str(p), "-o", str(tmp_path / "o.jsonl")], capsys)
+        assert rc == 3 and f"{name}: empty file" in err, err
+
+
+def test_analyse_takes_the_field_mapping_its_messages_point_to(tmp_path, capsys):
+    p = tmp_path / "a.jsonl"
+    p.write_text(json.dumps({"ID": "x1", "outlet_name": "Daily", "content_original": "He said it was fine."}) + "\n",
+                 encoding="utf-8")
+    out = tmp_path / "o.jsonl"
+    rc, _, err = run(["analyse", str(p), "-o", str(out)], capsys)
+    assert rc == 3 and "--text-field NAME" in err
+    rc, _, err = run(["analyse", str(p), "-o", str(out), "--text-field", "content_original", "--source-field",
+                      "outlet_name"], capsys)
+    rec = json.loads(out.read_text(encoding="utf-8"))
+    assert rc == 0 and (rec["id"], rec["source"]) == ("x1", "Daily")
+
+
+def test_analyse_lists_the_first_skipped_records_and_counts_the_rest_by_reason(tmp_path, capsys):
+    p = tmp_path / "a.jsonl"
+    p.write_text("".join(json.dumps({"id": f"r{i}", "body_html": "x"}) + "\n" for i in range(25)), encoding="utf-8")
+    rc, _, err = run(["analyse", str(p), "-o", str(tmp_path / "o.jsonl")], capsys)
+    assert rc == 3 and err.count("framing: skipped") == 10
+    assert "15 more skipped record(s) not listed" in err and "25 x no text field" in err
 
 
 def test_odd_ids_sources_and_lone_surrogates_follow_one_rule_in_both_paths(tmp_path, capsys):

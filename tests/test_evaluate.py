@@ -337,3 +337,15 @@ def test_the_selection_scripts_of_the_later_sets_give_their_labelled_articles(la
     chosen = [json.loads(line)["id"] for line in run.stdout.splitlines()]
     labelled = [json.loads(line)["id"] for line in labels.read_text(encoding="utf-8").splitlines()]
     assert sorted(chosen) == sorted(labelled)
+
+
+def test_a_missed_target_is_said_and_the_confusion_table_is_printed_whole(monkeypatch, tmp_path, capsys):
+    import framing.evaluate as ev
+
+    errors = {"wrong speaker": [f"example {i}" for i in range(5)],
+              "confusion gold->predicted (write folds, sure spans)": [f"k{i} -> k{i + 1}: 1" for i in range(5)]}
+    monkeypatch.setitem(ev.SCORERS, "quotes", lambda base: ev.Score("quotes", {}, "figures", errors, passed=False))
+    assert ev.run("quotes", data=str(tmp_path), show_errors=2) == 1
+    out, err = capsys.readouterr()
+    assert out.count("example") == 2 and out.count(" -> k") == 5
+    assert "not every target is met (quotes" in err

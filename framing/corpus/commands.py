@@ -70,19 +70,7 @@ def register(subparsers: Any) -> None:
     r.add_argument("--any-language", action="store_true",
                    help="run the English detectors on articles identified as another language too (default: they "
                         "get a warning and no findings)")
-    m = r.add_argument_group("field mapping", "which input column holds each article field (default: the usual "
-                                              "names, e.g. text/content/body, source/outlet/publisher)")
-    for name in ("text", "id", "source", "date", "title", "url", "event", "topic", "leaning"):
-        m.add_argument(f"--{name}-field", metavar="NAME", dest=f"map_{name}")
-    m.add_argument("--delimiter", metavar="CHAR", help="CSV delimiter (default: from the header line)")
-    m.add_argument("--date-format", metavar="FMT", help="strptime format for ambiguous dates, e.g. %%d/%%m/%%Y")
-    m.add_argument("--group-by", metavar="NAME", help="join consecutive rows with the same value into one "
-                                                      "article (sentence tables such as BASIL)")
-    m.add_argument("--paragraph-field", metavar="NAME", help="with --group-by: the paragraph number column")
-    m.add_argument("--order-by", metavar="NAME", help="with --group-by: the sentence number column")
-    m.add_argument("--metadata", metavar="FILE", help="a CSV/TSV/JSONL/Parquet file of fields to join to the "
-                                                      "records by id (e.g. PolNeAR's metadata.tsv)")
-    m.add_argument("--metadata-key", metavar="NAME", help="the metadata column that holds the article id")
+    add_mapping_arguments(r)
     p = r.add_mutually_exclusive_group()
     p.add_argument("--progress", action="store_true", default=None, help="always show the progress bar")
     p.add_argument("--no-progress", action="store_false", dest="progress",
@@ -118,18 +106,41 @@ def register(subparsers: Any) -> None:
     e.set_defaults(func=cmd_export)
 
 
-def cmd_run(args: argparse.Namespace) -> int:
-    from dataclasses import replace
+def add_mapping_arguments(parser: argparse.ArgumentParser) -> None:
+    """The field-mapping options, the same for every command that reads inputs (``run``, ``analyse``)."""
+    m = parser.add_argument_group("field mapping", "which input column holds each article field (default: the "
+                                                   "usual names, e.g. text/content/body, source/outlet/publisher)")
+    for name in ("text", "id", "source", "date", "title", "url", "event", "topic", "leaning"):
+        m.add_argument(f"--{name}-field", metavar="NAME", dest=f"map_{name}")
+    m.add_argument("--delimiter", metavar="CHAR", help="CSV delimiter (default: from the header line)")
+    m.add_argument("--date-format", metavar="FMT", help="strptime format for ambiguous dates, e.g. %%d/%%m/%%Y")
+    m.add_argument("--group-by", metavar="NAME", help="join consecutive rows with the same value into one "
+                                                      "article (sentence tables such as BASIL)")
+    m.add_argument("--paragraph-field", metavar="NAME", help="with --group-by: the paragraph number column")
+    m.add_argument("--order-by", metavar="NAME", help="with --group-by: the sentence number column")
+    m.add_argument("--metadata", metavar="FILE", help="a CSV/TSV/JSONL/Parquet file of fields to join to the "
+                                                      "records by id (e.g. PolNeAR's metadata.tsv)")
+    m.add_argument("--metadata-key", metavar="NAME", help="the metadata column that holds the article id")
 
-    from framing.config import CORPUS_CONFIG
+
+def mapping_from(args: argparse.Namespace) -> Any:
+    """The :class:`~framing.corpus.ingest.Mapping` the options of :func:`add_mapping_arguments` give."""
     from framing.corpus.ingest import Mapping
-    from framing.corpus.runner import DEFAULT_BATCH, run_corpus
 
-    mapping = Mapping(
+    return Mapping(
         **{k[4:]: v for k, v in vars(args).items() if k.startswith("map_") and v},
         delimiter=args.delimiter, date_format=args.date_format, group_by=args.group_by,
         paragraph_field=args.paragraph_field, order_by=args.order_by, metadata=args.metadata,
         metadata_key=args.metadata_key)
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    from dataclasses import replace
+
+    from framing.config import CORPUS_CONFIG
+    from framing.corpus.runner import DEFAULT_BATCH, run_corpus
+
+    mapping = mapping_from(args)
 
     def log(line: str) -> None:
         print(f"framing: {line}", file=sys.stderr, flush=True)

@@ -60,7 +60,9 @@ def binary_head(fh: Any) -> str | None:
         return None
     ctrl = len(head) - len(head.translate(None, _CONTROL_BYTES))
     if ctrl / len(head) > _BINARY_SHARE:
-        return "looks like a binary file, not JSON lines (a gzipped file needs the .gz suffix)"
+        # (gzip's own first bytes: compressed data read as it is, under a name without .gz)
+        hint = " (a gzipped file needs the .gz suffix)" if head[:2] == b"\x1f\x8b" else ""
+        return f"looks like a binary file, not JSON lines{hint}"
     return None
 
 
@@ -176,6 +178,9 @@ def jsonl_raws(fh: IO[bytes], origin: str) -> Iterator[Raw | RecordError]:
             warn = (f"{where}: the line was not valid UTF-8; bad bytes were replaced with U+FFFD",) \
                 if bad_utf8 else ()
             yield Raw(where, obj, {}, warn)
+        if not last:
+            # (as an empty CSV or text file is: a file with nothing in it is not silently taken as no articles)
+            yield RecordError(origin, "empty file (no JSON lines)")
     except (OSError, EOFError, zlib.error) as exc:
         yield RecordError(f"{origin}:{last + 1}" if last else origin,
                           f"{why(exc)}; the rest of the file could not be read")

@@ -53,6 +53,15 @@ def test_every_page_renders_without_an_error(page, name):
     shoot(page, f"page-{name}")
 
 
+def test_the_dashboard_requests_nothing_from_any_other_host(page):
+    # no network calls at run time: not a favicon from a font or emoji CDN, nor anything else
+    hosts = set()
+    page.on("request", lambda req: hosts.add(urlparse(req.url).hostname) if req.url.startswith("http") else None)
+    for name in ("overview", "compare", "words"):
+        open_page(page, PAGES[name])
+    assert hosts and hosts <= {"127.0.0.1", "localhost"}, hosts
+
+
 def marks_count(pg) -> int:  # noqa: ANN001
     pg.wait_for_selector(MARKS, timeout=30_000)
     return pg.locator(MARKS).count()
