@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from framing.cli import main
-from framing.text.html import looks_like_html
+from framing.text.html import extract, looks_like_html
 from framing.uploads import parse_pasted
 
 PAGE = """<!DOCTYPE html><html><head><title>Minister backs deal</title>
@@ -142,3 +144,17 @@ def test_json_ld_offsets_hold_after_letters_whose_lower_case_is_longer():
     ld = json.dumps({"articleBody": BODY})
     assert json_ld_body(f'<title>İstanbul İzmir</title><script type="application/ld+json">{ld}</script>') == \
         BODY.strip()
+
+
+@pytest.mark.parametrize("extra, date", [
+    ("", None),  # a copyright line's year is no publication date (htmldate would give 2024-01-01)
+    ("<meta property='article:published_time' content='2021-03-04T10:00:00Z'>", "2021-03-04"),  # the markup's
+])
+def test_a_page_date_comes_from_what_the_page_states_not_a_copyright_year(extra, date):
+    body = "<p>" + " ".join(["The council met on Monday and voted to approve the new budget for the city."] * 8)
+    page = (f"<html><head><title>Council votes</title>{extra}</head><body><article><h1>Council votes</h1>{body}"
+            "</p></article><footer>Copyright 2024 Example Herald</footer></body></html>")
+    assert extract(page).get("date") == date
+    # a day the text states is kept when the markup has none
+    dated = page.replace("<h1>Council votes</h1>", "<h1>Council votes</h1><p>Published May 6, 2020</p>")
+    assert extract(dated).get("date") == (date or "2020-05-06")

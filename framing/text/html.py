@@ -63,9 +63,14 @@ def extract(page: bytes | str) -> dict[str, Any] | None:
         # htmldate hands dateutil dates with time-zone names it does not know ("EST5EDT", "CEST"), and dateutil warns
         # on stderr for every such page; the date is still read (without the zone, which is all we keep)
         warnings.filterwarnings("ignore", message=".*tzname.*identified but not understood.*")
+        # the date from the page's markup first (meta tags, <time>, JSON-LD, the URL): htmldate's search of the
+        # free text also takes a copyright line's year for the first of January ("Copyright 2024" -> 2024-01-01)
         doc = trafilatura.bare_extraction(page, with_metadata=True, include_comments=False, include_tables=False,
-                                          include_images=False, include_links=False, deduplicate=False)
-    out: dict[str, Any] = {} if doc is None else doc if isinstance(doc, dict) else doc.as_dict()
+                                          include_images=False, include_links=False, deduplicate=False,
+                                          date_extraction_params={"extensive_search": False, "original_date": True})
+        out: dict[str, Any] = {} if doc is None else doc if isinstance(doc, dict) else doc.as_dict()
+        if doc is not None and not out.get("date"):
+            out["date"] = _text_date(page)
     notes: list[str] = []
     text = out.get("text") or ""
     n = len(text.split())
@@ -83,6 +88,18 @@ def extract(page: bytes | str) -> dict[str, Any] | None:
     out["notes"] = notes
     out["domain"] = domain(out.get("url") or "", out.get("hostname") or "")
     return out
+
+
+def _text_date(page: bytes | str) -> str | None:
+    """A date the page's text states ("Published May 6, 2020"), for a page whose markup gives none; not a year alone,
+    which htmldate turns into the first of January."""
+    from htmldate import find_date
+
+    try:
+        found = find_date(page, extensive_search=True, original_date=True, outputformat="%Y-%m-%d")
+    except (ValueError, TypeError):
+        return None
+    return found if found and not found.endswith("-01-01") else None
 
 
 def json_ld_body(page: str) -> str | None:
