@@ -208,6 +208,12 @@ def test_cue_source_and_type(text, cue, stance, source, source_type, speaker):
      "Mick Mulvaney"),
     # not a fronted place
     ("In New York City, the governor spoke. \u201cWe are united,\u201d the governor said.", "the governor"),
+    # an abbreviated title names its holder too, before someone with another role
+    ("Gov. Gavin Newsom spoke. Health Director Sonia Angell agreed. \u201cWe are united,\u201d the governor said.",
+     "Gavin Newsom"),
+    # the name ends at the sentence's full stop, after punctuation too
+    ("It fell to President Trump. Editorial boards disagreed. \u201cWe are united,\u201d the president said.",
+     "Trump"),
 ])
 def test_a_bare_title_resolves_to_the_name_it_was_given_with(text, speaker):
     assert [q.speaker for q in framing.analyse(text).of_type("quote")] == [speaker]

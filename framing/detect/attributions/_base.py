@@ -54,6 +54,10 @@ SKIP_BEFORE_CUE = frozenset(
 )
 
 
+# Titles abbreviated before a name, and the role each stands for ("Gov. Gavin Newsom ... the governor said").
+TITLE_ABBREVIATIONS = {"gov": "governor", "sen": "senator", "rep": "representative", "gen": "general",
+                       "col": "colonel", "capt": "captain", "adm": "admiral", "supt": "superintendent",
+                       "prof": "professor", "atty": "attorney", "amb": "ambassador"}
 WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 
 
@@ -253,13 +257,17 @@ class Ctx:
         return self._names
 
     def role_positions(self) -> dict[str, list[int]]:
-        """Token indices of every one-word role ("minister", "spokesman"), by role (built on first use)."""
+        """Token indices of every one-word role ("minister", "spokesman"), by role (built on first use); a title
+        abbreviated before a name counts as its role ("Gov." as "governor")."""
         if self._roles is None:
             roles = self.single.get("role", frozenset())
             idx: dict[str, list[int]] = {}
             for i, word in enumerate(self.doc.words):
                 if word in roles:
                     idx.setdefault(word, []).append(i)
+                elif word in TITLE_ABBREVIATIONS and self.gap(i + 1).startswith(".") \
+                        and TITLE_ABBREVIATIONS[word] in roles:
+                    idx.setdefault(TITLE_ABBREVIATIONS[word], []).append(i)
             self._roles = idx
         return self._roles
 

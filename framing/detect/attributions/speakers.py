@@ -17,6 +17,7 @@ from framing.detect.attributions._base import (
     PRONOUNS,
     SENTENCE_STOPPERS,
     SMALL_WORDS,
+    TITLE_ABBREVIATIONS,
     WEEKDAYS,
     Attr,
     Ctx,
@@ -705,7 +706,11 @@ def _resolve_title(ctx: Ctx, span: tuple[int, int]) -> str | None:
         k = bisect_left(positions, span[0])
         # the last earlier mention of the role that is followed by a name (looking back a bounded number of them)
         for i in reversed(positions[max(0, k - _MAX_TITLE_LOOKBACK):k]):
-            m = _ROLE_NAME.match(d.text, d.tok_end[i], limit)
+            # (after an abbreviated title, past its full stop: "Gov. Gavin Newsom"; a role word's full stop ends the
+            # sentence: "a friend of the minister. Messages ...")
+            at = d.tok_end[i] + 1 if w[i] in TITLE_ABBREVIATIONS and d.text.startswith(".", d.tok_end[i]) \
+                else d.tok_end[i]
+            m = _ROLE_NAME.match(d.text, at, limit)
             if not m:
                 # the role in an appositive after the name: "John Lee, the governor, ..." (at most six words into it)
                 the = next((t for t in range(i, max(-1, i - 6), -1)
@@ -714,16 +719,24 @@ def _resolve_title(ctx: Ctx, span: tuple[int, int]) -> str | None:
                     best = named
                     break
                 continue
-            parts = [p.rstrip(".,") for p in m.group(1).strip().split()
-                     if p[:1].isupper() and p.lower().strip(".") not in role]
+            words = m.group(1).split()
+            # a word of more than three letters ending in a full stop ends the sentence ("President Trump. Editorial
+            # boards"), where initials and abbreviations go on ("Sen. J. Doe")
+            end = next((j for j, p in enumerate(words) if p.endswith(".") and len(p) > 4), len(words) - 1)
+            parts = [p.rstrip(".,").removesuffix("\u2019s").removesuffix("'s") for p in words[:end + 1]
+                     if p[:1].isupper() and p.lower().strip(".") not in role and p.lower().strip(".") not in _HONORIFICS
+                     and p.lower().strip(".") not in TITLE_ABBREVIATIONS]
             if parts:
                 best = " ".join(parts)
                 break
     return best
 
 
-# One to four capitalised words after a role word ("minister Faisal Mekdad"); the role itself ignores case.
-_ROLE_NAME = re.compile(r"[ \t\u00a0]+((?:[A-Z][\w\u2019'-]*(?:[ \t\u00a0]|$)){1,4})")
+# One to four capitalised words after a role word ("minister Faisal Mekdad", "Gov. Gavin Newsom"); the role itself
+# ignores case.
+_ROLE_NAME = re.compile(r"[ \t\u00a0]+([A-Z][\w.\u2019'-]*(?:[ \t\u00a0]+[A-Z][\w.\u2019'-]*){0,3})")
+# Honorifics before a name, not part of it ("minister Dr. Ada Obi").
+_HONORIFICS = frozenset(("mr", "mrs", "ms", "dr", "miss"))
 # How many earlier mentions of a role are tried for a name: a bound on the work, far above real articles' needs.
 _MAX_TITLE_LOOKBACK = 50
 
