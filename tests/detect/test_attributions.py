@@ -229,6 +229,12 @@ def test_an_auxiliary_that_opens_a_question_is_not_part_of_the_name():
     assert [q.speaker for q in framing.analyse(text).of_type("quote")] == ["Vale"]
 
 
+def test_a_heading_that_ends_with_a_cue_reports_nobody():
+    # page furniture ("Story highlights") is no attribution, and its first word no person for a later title
+    text = 'Story highlights\n\nThe senator said the bill was "dead."'
+    assert [(a.text, a.speaker) for a in attrs(text)] == [("said", "The senator")]
+
+
 def test_a_name_never_runs_across_a_line_break():
     # a caption's or a headline's last word is not a first name of the surname that opens the next paragraph
     text = 'Photo: Getty Images\n\nAssange spoke on Monday. "We publish," Assange said.'

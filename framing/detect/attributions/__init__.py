@@ -55,6 +55,20 @@ __all__ = ["Attr", "detect"]
 _DEMONSTRATIVES = frozenset(("this", "that", "these", "those", "which", "what"))
 
 
+def _heading_end(doc: Document, last: int) -> bool:
+    """Does a cue end a heading of three words or fewer that reports nothing ("Story highlights", "Officials say")?
+    Page furniture, not an attribution: it has no content, and its "source" would stand for a person."""
+    k = doc.paragraph_index(doc.tok_start[last])
+    if k < 0:
+        return False
+    para = doc.paragraphs[k]
+    toks = doc.tokens_in(para.start, para.end)
+    if len(toks) > 3 or toks.stop - 1 != last:
+        return False
+    tail = doc.text[doc.tok_end[last]:para.end].strip()
+    return not tail
+
+
 def detect(doc: Document, verbs: Lexicon, sources: Lexicon, cfg: Config) -> list[Attr]:
     """Attributions in ``doc``, in text order."""
     if not doc.words:
@@ -68,7 +82,7 @@ def detect(doc: Document, verbs: Lexicon, sources: Lexicon, cfg: Config) -> list
     for m in verbs.find(doc.words, doc.text, doc.tok_start, doc.tok_end):
         if m.first in taken:
             continue
-        if not is_cue(ctx, m.first, m.last, m.entry.term, m.entry.flags):
+        if not is_cue(ctx, m.first, m.last, m.entry.term, m.entry.flags) or _heading_end(doc, m.last):
             continue
         si = doc.sentence_of(doc.tok_start[m.first])
         out.append(Attr(m.first, m.last, m.entry.term, m.entry.category, si))
