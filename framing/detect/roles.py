@@ -95,10 +95,11 @@ class _Evidence:
 
 
 @lru_cache(maxsize=8)
-def _source_words(sources: Lexicon) -> tuple[frozenset[str], frozenset[str]]:
-    """The document and media terms of the source-terms lexicon (made once per lexicon, not per article)."""
+def _source_words(sources: Lexicon) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """The document, media and place terms of the source-terms lexicon (made once per lexicon, not per article)."""
     return (frozenset(e.term for e in sources.entries if e.category == "document"),
-            frozenset(e.term for e in sources.entries if e.category == "media"))
+            frozenset(e.term for e in sources.entries if e.category == "media"),
+            frozenset(e.term for e in sources.entries if e.category == "place"))
 
 
 class _Reader:
@@ -112,7 +113,7 @@ class _Reader:
         self._acronyms: dict[str, tuple[int, int]] | None = None
         self._any: dict[str, list[int]] = {}
         self._by_name: dict[str, RoleCall | None] = {}
-        self.document_words, self.media_words = _source_words(sources)
+        self.document_words, self.media_words, self.places = _source_words(sources)
         # a speaker's mentions are read again for each of its attributions, quotations and its party: what the words
         # around a mention say is worked out once per article (pure functions of the document)
         self._at: dict[tuple[int, int], RoleCall | None] = {}
@@ -438,6 +439,8 @@ def _attribution_role(r: _Reader, a: Any) -> RoleCall:
                 return found
         return RoleCall("unknown", None, "unknown: the attribution names no source")
     first, last = a.source
+    if stype == "named_org" and " ".join(doc.words[first + (doc.words[first] == "the"):last + 1]) in r.places:
+        return RoleCall("government", None, "government: a country or state speaks through its government")
     head = last
     for k in range(first, last + 1):
         if doc.words[k] in _HEAD_ENDERS and k > first:

@@ -229,6 +229,21 @@ def test_an_auxiliary_that_opens_a_question_is_not_part_of_the_name():
     assert [q.speaker for q in framing.analyse(text).of_type("quote")] == ["Vale"]
 
 
+@pytest.mark.parametrize("text, source", [
+    ("Russia said the strike was illegal.", "Russia"),
+    ("The United States warned of consequences.", "The United States"),
+    ("Moscow said the talks had failed.", "Moscow"),
+])
+def test_a_country_or_state_speaks_as_an_organisation_for_its_government(text, source):
+    a = attrs(text)[0]
+    assert (a.source, a.source_type, a.role) == (source, "named_org", "government")
+
+
+def test_a_person_named_with_a_state_is_still_a_person():
+    a = attrs("Texas Gov. Greg Abbott said the plan was fine.")[0]
+    assert a.source_type == "named_person"
+
+
 def test_a_heading_that_ends_with_a_cue_reports_nobody():
     # page furniture ("Story highlights") is no attribution, and its first word no person for a later title
     text = 'Story highlights\n\nThe senator said the bill was "dead."'

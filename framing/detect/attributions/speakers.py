@@ -207,6 +207,8 @@ def _source_type(ctx: Ctx, a: Attr) -> str:
     if words[0] in ("a", "an", "one", "another", "some") and not ctx.cap(e) \
             and head not in ctx.single.get("document", ()):
         return "anonymous"  # "a 2008 Clinton veteran", "one Florida Republican strategist": described, not named
+    if names and tuple(w[i] for i in names) in ctx.words.phrases.get("place", frozenset()):
+        return "named_org"  # "Russia said", "the United States warned": a state speaks through its government
     if names:
         # the head of a noun phrase comes before its "of" or "at" complement: "John Lott of the Crime Prevention
         # Research Center" is a person, "the Center for American Progress" an organisation
