@@ -168,6 +168,11 @@ def quotes(text):
           ("Nobody trusts either party.", "direct", "Jorge")]),
         ('Headline\n\n\u201cWe will win.\u201d \u2014 However, critics disagree.',
          [("We will win.", "partial", None)]),
+        # after "called him", an article opens a description someone used, not a nickname; "known as" names
+        ('Headline\n\nTrump reportedly called him \u201cthe most overrated general.\u201d',
+         [("the most overrated general.", "partial", "Trump")]),
+        ('Headline\n\nThe experiments were known as \u201cthe doll tests\u201d at the time.',
+         [("the doll tests", "name", None)]),
         # a link list's label is a kicker too, and the headline's own label after it speaks
         ('Headline\n\nMore: Rep. Ann Vale: If true, the allegations "constitute an impeachable offense"\n\nVale '
          'spoke on Tuesday.',
