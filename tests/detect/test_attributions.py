@@ -244,6 +244,12 @@ def test_a_person_named_with_a_state_is_still_a_person():
     assert a.source_type == "named_person"
 
 
+def test_a_name_before_an_organisation_noun_modifies_it_as_the_subject_of_a_participle():
+    # as it does before the verb ("The Trump campaign said ..."): the campaign speaks, not Trump
+    a = attrs('The Trump campaign quickly seized on the remark, saying it was "offensive."')[0]
+    assert (a.text, a.source) == ("saying", "The Trump campaign")
+
+
 def test_a_heading_that_ends_with_a_cue_reports_nobody():
     # page furniture ("Story highlights") is no attribution, and its first word no person for a later title
     text = 'Story highlights\n\nThe senator said the bill was "dead."'

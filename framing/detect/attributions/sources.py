@@ -487,10 +487,12 @@ def _capitalised_np(ctx: Ctx, k: int, stop: int) -> tuple[int, int] | None:
     if end is None:
         return None
     people = ctx.single.get("anonymous", frozenset())
+    orgs = ctx.single.get("organisation", frozenset())
     t = end + 1
-    while t < stop and t - end <= 2 and w[t] in people and not ctx.cap(t) and not punct_gap(ctx, t) \
-            and not ctx.in_quote(t):
-        t += 1  # a name before a noun for unnamed people modifies it: "Sanders protesters", "Clinton aides"
+    while t < stop and t - end <= 2 and (w[t] in people or w[t] in orgs) and not ctx.cap(t) \
+            and not punct_gap(ctx, t) and not ctx.in_quote(t):
+        t += 1  # a name before a noun for unnamed people or a body modifies it: "Sanders protesters", "Clinton
+        # aides", "The Trump campaign"
     if t > end + 1:
         return (start, t - 1)
     return (start, _possessed_head(ctx, end, stop))
