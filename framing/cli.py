@@ -107,6 +107,7 @@ def _help(parser: argparse.ArgumentParser) -> int:
 
 
 def cmd_analyse(args: argparse.Namespace) -> int:
+    import hashlib
     from dataclasses import replace
 
     from framing.config import DEFAULT
@@ -123,6 +124,8 @@ def cmd_analyse(args: argparse.Namespace) -> int:
         lex = replace(lex, loaded_terms=custom)
     cfg = replace(DEFAULT, sentence_sentiment=not args.no_sentence_sentiment, english_only=not args.any_language)
     n_ok = n_bad = 0
+    seen_ids: set[int] = set()
+    n_dup = 0
     reasons: dict[str, int] = {}  # why records were skipped, and how often (in the order first met)
     first: dict[str, str] = {}  # where each reason was first met
     t0 = time.perf_counter()
@@ -152,6 +155,15 @@ def cmd_analyse(args: argparse.Namespace) -> int:
                         err_fh.write(dumps({"origin": rec.origin, "id": rec.id, "reason": rec.reason}) + "\n")
                     continue
                 d = rep.to_dict(include_text=args.include_text)
+                # (a set of 8-byte digests, not of the ids: little memory however many records there are)
+                key = int.from_bytes(hashlib.blake2b(str(rec.id).encode("utf-8", "surrogatepass"),
+                                                     digest_size=8).digest(), "big")
+                if key in seen_ids:
+                    d["warnings"] = [f"{rec.origin}: an earlier record has the same id {rec.id!r}; both are "
+                                     "analysed here (framing run makes the second an error unless its text is "
+                                     "the same; the dashboard's uploads rename it)"] + d["warnings"]
+                    n_dup += 1
+                seen_ids.add(key)
                 if rec.warnings:
                     d["warnings"] = list(rec.warnings) + d["warnings"]
                 out.write(render_text(d) if args.format == "text" else dumps(d) + "\n")
@@ -161,6 +173,9 @@ def cmd_analyse(args: argparse.Namespace) -> int:
     dt = time.perf_counter() - t0
     if args.output != "-" or n_bad:
         print(f"framing: analysed {n_ok} article(s), {n_bad} could not be analysed, in {dt:.1f} s",
+              file=sys.stderr)
+    if n_dup:
+        print(f"framing: {n_dup} record(s) have the id of an earlier record (each says so in its warnings)",
               file=sys.stderr)
     if n_bad > _SHOWN_ERRORS:
         # the first ones were printed; the rest are counted by reason (all of them are in --errors FILE)

@@ -310,3 +310,15 @@ def test_a_stop_signal_whose_exception_was_lost_still_decides_the_exit_status(mo
     assert main(["lexicon", "list"]) == 130
     err = capsys.readouterr().err
     assert "interrupted" in err and "its output is complete" in err
+
+
+def test_analyse_warns_when_an_id_repeats(tmp_path, capsys):
+    p = tmp_path / "dup.jsonl"
+    p.write_text('{"id": "a1", "text": "One text here."}\n{"id": "a1", "text": "Another text here."}\n',
+                 encoding="utf-8")
+    out = tmp_path / "o.jsonl"
+    rc, _, err = run(["analyse", str(p), "-o", str(out)], capsys)
+    first, second = (json.loads(line) for line in out.read_text(encoding="utf-8").splitlines())
+    assert rc == 0 and "1 record(s) have the id of an earlier record" in err
+    assert not any("same id" in w for w in first["warnings"])
+    assert any("dup.jsonl:2: an earlier record has the same id 'a1'" in w for w in second["warnings"])
