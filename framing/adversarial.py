@@ -76,6 +76,10 @@ FAMILIES: dict[str, Callable[[int], str]] = {
     "a long headline label before a quotation": lambda n: "A" + "B" * n + ': "We will win," says Smith\n\nBody.',
     "quotations after a long lower-case word": lambda n: "Ann Vale " + "x" * (n // 2) + " Bo Lee said "
     + _repeat('"a b," ', n // 16) + ".",
+    # a quotation signed after a dash with one long capitalised word that ends in no signature (the signature
+    # patterns could split such a word into "words" in ever more ways)
+    "a long capitalised word after a signed quotation": lambda n: 'She came.\n\n\u201cWe loved it.\u201d \u2014 '
+    + "A" * n + " x\n\nEnd.",
 }
 
 

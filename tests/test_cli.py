@@ -212,6 +212,12 @@ def test_an_empty_jsonl_file_is_an_error_as_an_empty_csv_is(tmp_path, capsys):
         assert rc == 3 and f"{name}: empty file" in err, err
 
 
+def test_a_pipe_that_brings_no_records_is_no_error():
+    proc = subprocess.run([sys.executable, "-m", "framing", "analyse", "-"], input=b"", capture_output=True,
+                          cwd=ROOT, timeout=120)
+    assert proc.returncode == 0 and b"empty file" not in proc.stderr
+
+
 def test_analyse_takes_the_field_mapping_its_messages_point_to(tmp_path, capsys):
     p = tmp_path / "a.jsonl"
     p.write_text(json.dumps({"ID": "x1", "outlet_name": "Daily", "content_original": "He said it was fine."}) + "\n",

@@ -158,3 +158,6 @@ def test_a_page_date_comes_from_what_the_page_states_not_a_copyright_year(extra,
     # a day the text states is kept when the markup has none
     dated = page.replace("<h1>Council votes</h1>", "<h1>Council votes</h1><p>Published May 6, 2020</p>")
     assert extract(dated).get("date") == (date or "2020-05-06")
+    # and the first of January when the page says that day
+    new_year = page.replace("<h1>Council votes</h1>", "<h1>Council votes</h1><p>Published January 1, 2020</p>")
+    assert extract(new_year).get("date") == (date or "2020-01-01")

@@ -178,8 +178,9 @@ def jsonl_raws(fh: IO[bytes], origin: str) -> Iterator[Raw | RecordError]:
             warn = (f"{where}: the line was not valid UTF-8; bad bytes were replaced with U+FFFD",) \
                 if bad_utf8 else ()
             yield Raw(where, obj, {}, warn)
-        if not last:
-            # (as an empty CSV or text file is: a file with nothing in it is not silently taken as no articles)
+        if not last and origin != "<stdin>":
+            # (as an empty CSV or text file is: a file with nothing in it is not silently taken as no articles; a
+            # pipe that brings no records is no error, so that `: | framing analyse -` stays quiet)
             yield RecordError(origin, "empty file (no JSON lines)")
     except (OSError, EOFError, zlib.error) as exc:
         yield RecordError(f"{origin}:{last + 1}" if last else origin,

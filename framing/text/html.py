@@ -99,7 +99,15 @@ def _text_date(page: bytes | str) -> str | None:
         found = find_date(page, extensive_search=True, original_date=True, outputformat="%Y-%m-%d")
     except (ValueError, TypeError):
         return None
-    return found if found and not found.endswith("-01-01") else None
+    if found and found.endswith("-01-01"):
+        # the first of January only where the page says that day, not for a year standing alone
+        text = page if isinstance(page, str) else page.decode("utf-8", errors="replace")
+        return found if _FIRST_OF_JANUARY.search(text) else None
+    return found
+
+
+_FIRST_OF_JANUARY = re.compile(r"\b(?:jan(?:uary)?\.?\s+0?1(?:st)?\b|0?1(?:st)?\s+(?:of\s+)?jan(?:uary)?\b|"
+                               r"\d{4}-01-01\b|0?1/0?1/\d{2,4}\b)", re.IGNORECASE)
 
 
 def json_ld_body(page: str) -> str | None:

@@ -43,6 +43,11 @@ def attrs(text):
         # a quotation that runs into the verb with no punctuation is speech before an inverted source when the
         # noun phrase after the verb ends the clause
         ('"We will win" said Ann Vale.', "said", "neutral", "Ann Vale", "named_person", "Ann Vale"),
+        ('"We will win" said Ann Vale on Tuesday.', "said", "neutral", "Ann Vale", "named_person", "Ann Vale"),
+        ('"Go away now" shouted the crowd as he passed.', "shouted", "neutral", "the crowd", "anonymous",
+         "the crowd"),
+        # a question's auxiliary is part of a group's name when no question is asked
+        ("Do Something said the plan would fail.", "said", "neutral", "Do Something", "named_person", "Do Something"),
         # a perfect participle opens a clause before the subject, after a conjunction too
         ("And having come under fire, Bo Lee took responsibility by admitting that he failed.", "admitting",
          "discrediting", "Bo Lee", "named_person", "Bo Lee"),
@@ -206,8 +211,14 @@ def test_cue_source_and_type(text, cue, stance, source, source_type, speaker):
     ("John Lee, the state\u2019s governor, spoke. \u201cWe are united,\u201d the governor said.", "John Lee"),
     ("Mick Mulvaney, the White House chief of staff, spoke. \u201cWe are united,\u201d the chief of staff said.",
      "Mick Mulvaney"),
-    # not a fronted place
+    # not a fronted place, nor a possessive appositive, nor a lower-case abbreviation
     ("In New York City, the governor spoke. \u201cWe are united,\u201d the governor said.", "the governor"),
+    ("Jane Doe, the governor\u2019s daughter, spoke. \u201cWe are united,\u201d the governor said.", "the governor"),
+    ("Gov. Jerry Brown spoke. Evan Westrup, the governor\u2019s spokesman, said little. \u201cWe are united,\u201d "
+     "the governor said.", "Jerry Brown"),
+    ("She met a sales rep. Mark Jones was there. \u201cWe are united,\u201d the representative said.",
+     "the representative"),
+    ("Gov. John Lee. Officials met on Monday. \u201cWe are united,\u201d the governor said.", "John Lee"),
     # an abbreviated title names its holder too, before someone with another role
     ("Gov. Gavin Newsom spoke. Health Director Sonia Angell agreed. \u201cWe are united,\u201d the governor said.",
      "Gavin Newsom"),
@@ -239,6 +250,15 @@ def test_a_country_or_state_speaks_as_an_organisation_for_its_government(text, s
     assert (a.source, a.source_type, a.role) == (source, "named_org", "government")
 
 
+@pytest.mark.parametrize("text, speaker, role", [
+    ("Wikipedia founder Jimmy Wales spoke on Monday. Wales said the site was fine.", "Jimmy Wales", "business"),
+    ("Rep. Steve Israel spoke. Israel said the bill was fine.", "Steve Israel", "politician"),
+])
+def test_a_place_name_that_the_article_gives_as_a_surname_is_a_person(text, speaker, role):
+    a = attrs(text)[-1]
+    assert (a.source_type, a.speaker, a.role) == ("named_person", speaker, role)
+
+
 def test_a_person_named_with_a_state_is_still_a_person():
     a = attrs("Texas Gov. Greg Abbott said the plan was fine.")[0]
     assert a.source_type == "named_person"
@@ -254,6 +274,8 @@ def test_a_heading_that_ends_with_a_cue_reports_nobody():
     # page furniture ("Story highlights") is no attribution, and its first word no person for a later title
     text = 'Story highlights\n\nThe senator said the bill was "dead."'
     assert [(a.text, a.speaker) for a in attrs(text)] == [("said", "The senator")]
+    # a short paragraph with a quotation is no heading
+    assert [a.source for a in attrs('Was the deal fair?\n\n"No," he said\n\nThe meeting ended.')] == ["he"]
 
 
 def test_a_name_never_runs_across_a_line_break():

@@ -173,6 +173,10 @@ def quotes(text):
          [("the most overrated general.", "partial", "Trump")]),
         ('Headline\n\nThe experiments were known as \u201cthe doll tests\u201d at the time.',
          [("the doll tests", "name", None)]),
+        ('Headline\n\nFans called him \u201cThe Rock\u201d for years.', [("The Rock", "name", None)]),
+        # a link list's label before a name and its colon is not part of the name
+        ('Headline\n\nLawmakers met.\n\nMore: Rep. Jane Doe: \u201cWe will win this fight in the House.\u201d\n\nNews.',
+         [("We will win this fight in the House.", "direct", "Rep. Jane Doe")]),
         # a link list's label is a kicker too, and the headline's own label after it speaks
         ('Headline\n\nMore: Rep. Ann Vale: If true, the allegations "constitute an impeachable offense"\n\nVale '
          'spoke on Tuesday.',

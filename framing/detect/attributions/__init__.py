@@ -65,8 +65,13 @@ def _heading_end(doc: Document, last: int) -> bool:
     toks = doc.tokens_in(para.start, para.end)
     if len(toks) > 3 or toks.stop - 1 != last:
         return False
-    tail = doc.text[doc.tok_end[last]:para.end].strip()
-    return not tail
+    if doc.text[doc.tok_end[last]:para.end].strip():
+        return False
+    # (quotation marks are not tokens: `"No," he said` is a quotation with its attribution, not a heading)
+    return not any(c in _QUOTE_CHARS for c in doc.text[para.start:para.end])
+
+
+_QUOTE_CHARS = frozenset("\"\u201c\u201d\u2018\u2019'\u00ab\u00bb\u201e")
 
 
 def detect(doc: Document, verbs: Lexicon, sources: Lexicon, cfg: Config) -> list[Attr]:

@@ -265,8 +265,8 @@ class Ctx:
             for i, word in enumerate(self.doc.words):
                 if word in roles:
                     idx.setdefault(word, []).append(i)
-                elif word in TITLE_ABBREVIATIONS and self.gap(i + 1).startswith(".") \
-                        and TITLE_ABBREVIATIONS[word] in roles:
+                elif word in TITLE_ABBREVIATIONS and self.gap(i + 1).startswith(".") and self.cap(i) \
+                        and TITLE_ABBREVIATIONS[word] in roles:  # (capitalised: "a sales rep." is no title)
                     idx.setdefault(TITLE_ABBREVIATIONS[word], []).append(i)
             self._roles = idx
         return self._roles

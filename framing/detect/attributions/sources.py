@@ -64,7 +64,9 @@ def find_source(ctx: Ctx, a: Attr) -> None:
         # verb's noun phrase ends the clause (`"We will win" said Ann Vale.`); otherwise the quoted words are the
         # subject and a clause follows (`"Experts" say the economy is fine`)
         np = np_after(ctx, a.cue_last, si, allow_pp=False)
-        if np is None or not (np[1] + 1 >= ctx.sent_tokens(si).stop or punct_gap(ctx, np[1] + 1)):
+        if np is None or not (np[1] + 1 >= ctx.sent_tokens(si).stop or punct_gap(ctx, np[1] + 1)
+                              or w[np[1] + 1] in PREPOSITIONS or w[np[1] + 1] in _ADJUNCT_OPENERS):
+            # (an adjunct may follow the inverted subject: `"..." said Ann Vale on Tuesday`, `... as he passed`)
             inverted = False
     # a participle after a comma or a coordinated verb shares the subject of the clause before it:
     # "He described X as Y, adding that ..." / "The two sides underlined ... and said ..."
@@ -149,6 +151,8 @@ def find_source(ctx: Ctx, a: Attr) -> None:
             a.source = subj
 
 
+# Words that open an adjunct after an inverted subject (with the prepositions).
+_ADJUNCT_OPENERS = frozenset("to as while when after before during outside".split())
 # Punctuation that closes reported speech before its verb: `"...," said`, `"...?" asked`, `"...—" he began`.
 _SPEECH_CLOSERS = ",.?!\u2014\u2013-\u2026:;"
 # A quotation ending in a comma, "!" or "?" inside its closing mark: `"...,"`, `"...!"` (straight, curly, single).
@@ -401,6 +405,17 @@ def sentence_subject(ctx: Ctx, si: int) -> tuple[int, int] | None:
 # phrase after them ("Back in 1999, Mr. Trump ...", "Later in the day, ...").
 _OPENERS = frozenset("""over amid as when while since although though""".split())
 _ADVERBS_BEFORE_PP = frozenset("early late back way later earlier shortly soon right just long".split())
+def _opens_question(ctx: Ctx, k: int) -> bool:
+    """Does token ``k`` open a sentence, or follow a colon in one, that ends in a question mark ("Did Vale really
+    say ...?"; not the group "Do Something said ...")?"""
+    if not (sentence_initial(ctx, k) or ":" in ctx.gap(k)):  # (after a label too: "Fact check: Did ...")
+        return False
+    d = ctx.doc
+    si = d.sentence_of(d.tok_start[k])
+    end = d.sentences[si].end if si >= 0 else len(d.text)
+    return d.text[max(d.tok_start[k], end - 8):end].rstrip(" \t\n\"'\u201d\u2019)").endswith("?")
+
+
 # Auxiliaries that open a question before its subject and are never a name ("Will" and "May" are).
 _QUESTION_AUXILIARIES = frozenset("did does do is was are were has have had should would could must shall".split())
 # Words that open a counted noun phrase ("about 200 protesters", "dozens of people").
@@ -985,7 +1000,7 @@ def _np_before(ctx: Ctx, j: int, lo: int) -> tuple[int, int] | None:
             if word in _QUANTIFIER_PRONOUNS:
                 return (k, k)  # `"...," some say.`, "Many believe ...": a quantifier standing alone is the subject
             return None
-        if k < end and word in _QUESTION_AUXILIARIES:
+        if k < end and word in _QUESTION_AUXILIARIES and _opens_question(ctx, k):
             break  # "Did Vale really say ...?": an auxiliary that opens a question is never part of a name
         if ctx.cap(k) and word not in PRONOUNS:
             lower_run = 0

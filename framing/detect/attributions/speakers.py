@@ -207,8 +207,11 @@ def _source_type(ctx: Ctx, a: Attr) -> str:
     if words[0] in ("a", "an", "one", "another", "some") and not ctx.cap(e) \
             and head not in ctx.single.get("document", ()):
         return "anonymous"  # "a 2008 Clinton veteran", "one Florida Republican strategist": described, not named
-    if names and tuple(w[i] for i in names) in ctx.words.phrases.get("place", frozenset()):
-        return "named_org"  # "Russia said", "the United States warned": a state speaks through its government
+    if names and tuple(w[i] for i in names) in ctx.words.phrases.get("place", frozenset()) \
+            and not (len(names) == 1 and _longer_name(ctx, names[0]) is not None):
+        # "Russia said", "the United States warned": a state speaks through its government; not a surname the
+        # article gave in full ("Rep. Steve Israel ... Israel said", "Jimmy Wales ... Wales said")
+        return "named_org"
     if names:
         # the head of a noun phrase comes before its "of" or "at" complement: "John Lott of the Crime Prevention
         # Research Center" is a person, "the Center for American Progress" an organisation
@@ -717,14 +720,17 @@ def _resolve_title(ctx: Ctx, span: tuple[int, int]) -> str | None:
                 # the role in an appositive after the name: "John Lee, the governor, ..." (at most six words into it)
                 the = next((t for t in range(i, max(-1, i - 6), -1)
                             if w[t] == "the" or t < i and any(c in ctx.gap(t + 1) for c in ",;:.()")), -1)
-                if the >= 0 and w[the] == "the" and (named := _name_before_appositive(ctx, (the, i))) is not None:
+                if the >= 0 and w[the] == "the" and not possessive_s(ctx, i + 1) \
+                        and (named := _name_before_appositive(ctx, (the, i))) is not None:
+                    # (the role must head the appositive: "Jane Doe, the governor's daughter," is not the governor)
                     best = named
                     break
                 continue
             words = m.group(1).split()
-            # a word of more than three letters ending in a full stop ends the sentence ("President Trump. Editorial
-            # boards"), where initials and abbreviations go on ("Sen. J. Doe")
-            end = next((j for j, p in enumerate(words) if p.endswith(".") and len(p) > 4), len(words) - 1)
+            # a word ending in a full stop ends the sentence ("President Trump. Editorial boards", "Gov. John Lee.
+            # Officials ..."), where initials and abbreviations go on ("Sen. J. Doe", "Martin Luther King Jr.")
+            end = next((j for j, p in enumerate(words) if p.endswith(".") and len(p) > 2
+                        and p.lower().rstrip(".") not in _NAME_ABBREVIATIONS), len(words) - 1)
             parts = [p.rstrip(".,").removesuffix("\u2019s").removesuffix("'s") for p in words[:end + 1]
                      if p[:1].isupper() and p.lower().strip(".") not in role and p.lower().strip(".") not in _HONORIFICS
                      and p.lower().strip(".") not in TITLE_ABBREVIATIONS]
@@ -739,6 +745,8 @@ def _resolve_title(ctx: Ctx, span: tuple[int, int]) -> str | None:
 _ROLE_NAME = re.compile(r"[ \t\u00a0]+([A-Z][\w.\u2019'-]*(?:[ \t\u00a0]+[A-Z][\w.\u2019'-]*){0,3})")
 # Honorifics before a name, not part of it ("minister Dr. Ada Obi").
 _HONORIFICS = frozenset(("mr", "mrs", "ms", "dr", "miss"))
+# Abbreviations inside or after a name, whose full stop ends no sentence.
+_NAME_ABBREVIATIONS = _HONORIFICS | frozenset(("jr", "sr", "st", "mt", "ft")) | frozenset(TITLE_ABBREVIATIONS)
 # How many earlier mentions of a role are tried for a name: a bound on the work, far above real articles' needs.
 _MAX_TITLE_LOOKBACK = 50
 

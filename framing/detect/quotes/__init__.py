@@ -242,7 +242,7 @@ def first_upper(word: str) -> bool:
 # Both in lower case on ASCII text (framing.text.fastmatch: the same answers as the patterns')
 _MENTION_BEFORE = EndPattern(fr.MENTION_BEFORE)
 _NAME_BEFORE = EndPattern(fr.NAME_BEFORE)
-# Words that open a description rather than a name after "called him" ...
+# Words that open a description rather than a name after "called him" ... (in lower case: "The Rock" is a name)
 _DESCRIPTION_OPENERS = frozenset("the a an one his her their its our my your this that".split())
 _CALLED_HIM = re.compile(r"\bcall(?:ed|s)\s+(?:him|her|himself|herself|themselves|itself)\s*,?\s*$", re.IGNORECASE)
 _MARKUP_BEFORE = EndPattern(fr.MARKUP_BEFORE)
@@ -270,7 +270,7 @@ def _frame_kind(ctx: QuoteContext, q: QuoteSpan, words: list[str], before: str, 
     if n <= 3 and (fr.CONTRASTED_BEFORE.search(before) or fr.CONTRASTED_AFTER.match(after)):
         return QuoteCall(q, "mention", None, None,
                          "set against another quoted word (\"'X' instead of 'Y'\"): the words themselves are compared")
-    if _NAME_BEFORE.found(before) and not (words[0].lower() in _DESCRIPTION_OPENERS and _CALLED_HIM.search(before)) \
+    if _NAME_BEFORE.found(before) and not (words[0] in _DESCRIPTION_OPENERS and _CALLED_HIM.search(before)) \
             or fr.between_names(ctx.text, q) or (not ctx.in_headline(q) and fr.nickname_before_surname(ctx.text, q)):
         # (after "called him", an article opens a description, not a name: "called him 'the world's most overrated
         # general'"; "known as 'the doll tests'" is a name)

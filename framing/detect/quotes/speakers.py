@@ -39,14 +39,16 @@ class LastTurn(NamedTuple):
 
 NOBODY = Speaker(None, None, "none")
 
-SIGNED = re.compile(r"[ \t]*[\u2014\u2013-]{1,2}[ \t]*((?:[A-Z][\w.\u2019'-]*[ \t]?){1,4}(?:\d[\d:]*)?)[ \t]*(?:\n|$)")
+# (each word's letters are taken whole, possessively: a long capitalised word is never tried as several words, which
+# made these patterns take time growing with the fourth power of its length)
+SIGNED = re.compile(r"[ \t]*[\u2014\u2013-]{1,2}[ \t]*((?:[A-Z][\w.\u2019'-]*+[ \t]?){1,4}(?:\d[\d:]*)?)[ \t]*(?:\n|$)")
 # The same with who the signer is after a comma, to the end of the line, as testimonials and pull quotes are signed:
 # "“...” — Maria Lopez, 24, Texas".
-SIGNED_DESCRIBED = re.compile(r"[ \t]*[\u2014\u2013-]{1,2}[ \t]*((?:[A-Z][\w.\u2019'-]*[ \t]?){1,4}?)[ \t]*,"
+SIGNED_DESCRIBED = re.compile(r"[ \t]*[\u2014\u2013-]{1,2}[ \t]*((?:[A-Z][\w.\u2019'-]*+[ \t]?){1,4}?)[ \t]*,"
                               r"[^\n\"\u201c\u201d.!?;]{1,80}\.?[ \t]*(?:\n|$)")
 # A signature line under a quotation paragraph (fact checks, epigraphs): "- Bernie Sanders." or "-President Obama,
 # tweeting after Clinton's speech."
-SIGNATURE_LINE = re.compile(r"[ \t]*\n\s*[\u2014\u2013-]{1,2}[ \t]*((?:[A-Z][\w.\u2019'-]*[ \t]?){1,4}?)[ \t]*(?:[.,]|\n|$)")
+SIGNATURE_LINE = re.compile(r"[ \t]*\n\s*[\u2014\u2013-]{1,2}[ \t]*((?:[A-Z][\w\u2019'-]*+\.?[ \t]?){1,4}?)[ \t]*(?:[.,]|\n|$)")
 TRANSCRIPT = re.compile(r"\s*([A-Z][A-Z.'\u2019-]+(?: [A-Z][A-Z.'\u2019-]+){0,2}):\s")
 LEADING_NAME = re.compile(r"((?:[A-Z][\w.\u2019'-]*[ \t\u00a0]+){0,3}[A-Z][\w\u2019'-]+)(?=[\s,])")
 FIRST_WORD = re.compile(r"([A-Za-z]+)\b")
@@ -551,8 +553,9 @@ def _colon_subject(ctx: QuoteContext, q: QuoteSpan) -> str | None:
             continue  # "But student Hanna Berglund was in shock: '...'": the conjunction is not the subject
         if _name_like(ctx, t):
             gap = doc.text[doc.tok_end[t - 1]:doc.tok_start[t]]
-            if name and gap != gap.strip() and gap.strip() in ("-", "\u2013", "\u2014", "|"):
-                name = []  # "DEMOGRAPHICS FAVOR CRUZ - Philip Bump: '...'": a dash ends a headline before the name
+            if name and (gap != gap.strip() and gap.strip() in ("-", "\u2013", "\u2014", "|") or ":" in gap):
+                name = []  # "DEMOGRAPHICS FAVOR CRUZ - Philip Bump: '...'": a dash ends a headline before the name,
+                # and a colon a label ("More: Rep. Jane Doe: '...'")
             name.append(t)
         elif name and doc.words[t] == "s" and doc.text[doc.tok_end[t - 1]:doc.tok_start[t]] in ("'", "\u2019"):
             name = []  # "Labour's Tomas Brandt raged:": the possessor is not the subject
