@@ -405,6 +405,12 @@ def sentence_subject(ctx: Ctx, si: int) -> tuple[int, int] | None:
 # phrase after them ("Back in 1999, Mr. Trump ...", "Later in the day, ...").
 _OPENERS = frozenset("""over amid as when while since although though""".split())
 _ADVERBS_BEFORE_PP = frozenset("early late back way later earlier shortly soon right just long".split())
+# Auxiliaries that open a question before its subject and are never a name ("Will" and "May" are).
+_QUESTION_AUXILIARIES = frozenset("did does do is was are were has have had should would could must shall".split())
+# Words that open a counted noun phrase ("about 200 protesters", "dozens of people").
+_QUANTIFIERS = frozenset("about around nearly almost roughly some more fewer dozens hundreds thousands".split())
+
+
 def _opens_question(ctx: Ctx, k: int) -> bool:
     """Does token ``k`` open a sentence, or follow a colon in one, that ends in a question mark ("Did Vale really
     say ...?"; not the group "Do Something said ...")?"""
@@ -414,12 +420,6 @@ def _opens_question(ctx: Ctx, k: int) -> bool:
     si = d.sentence_of(d.tok_start[k])
     end = d.sentences[si].end if si >= 0 else len(d.text)
     return d.text[max(d.tok_start[k], end - 8):end].rstrip(" \t\n\"'\u201d\u2019)").endswith("?")
-
-
-# Auxiliaries that open a question before its subject and are never a name ("Will" and "May" are).
-_QUESTION_AUXILIARIES = frozenset("did does do is was are were has have had should would could must shall".split())
-# Words that open a counted noun phrase ("about 200 protesters", "dozens of people").
-_QUANTIFIERS = frozenset("about around nearly almost roughly some more fewer dozens hundreds thousands".split())
 
 
 def _opening_participle(ctx: Ctx, k: int, stop: int) -> bool:

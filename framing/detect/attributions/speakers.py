@@ -732,8 +732,8 @@ def _resolve_title(ctx: Ctx, span: tuple[int, int]) -> str | None:
             end = next((j for j, p in enumerate(words) if p.endswith(".") and len(p) > 2
                         and p.lower().rstrip(".") not in _NAME_ABBREVIATIONS), len(words) - 1)
             parts = [p.rstrip(".,").removesuffix("\u2019s").removesuffix("'s") for p in words[:end + 1]
-                     if p[:1].isupper() and p.lower().strip(".") not in role and p.lower().strip(".") not in _HONORIFICS
-                     and p.lower().strip(".") not in TITLE_ABBREVIATIONS]
+                     if p[:1].isupper() and (bare := p.lower().strip(".")) not in role and bare not in _HONORIFICS
+                     and bare not in TITLE_ABBREVIATIONS]
             if parts:
                 best = " ".join(parts)
                 break
