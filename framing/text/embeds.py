@@ -33,7 +33,7 @@ _SPACE = r"[ \t\u00a0]"
 # Iannarone (she/her)"): a tweet's dash, name, handle in brackets and date; an Instagram post's "A photo posted by"
 # line. The spaces after the dash are taken whole (possessive), so a long run of them is read once, not once per split.
 _SIGNATURE = re.compile(
-    r"(?:[\u2014\u2013-]" + _SPACE + r"*+(?P<author>[^\s\u2014\u2013][^\n\u2014\u2013]{0,59}?)" + _SPACE
+    r"(?:[\u2014\u2015\u2013-]" + _SPACE + r"*+(?P<author>[^\s\u2014\u2015\u2013][^\n\u2014\u2015\u2013]{0,59}?)" + _SPACE
     + r"*\(@(?P<handle>\w{1,30})\)"
     + _SPACE + r"*(?:" + _MONTHS + r")" + _SPACE + r"+\d{1,2}," + _SPACE + r"+\d{4}"
     r"|A (?:photo|video|post) (?:posted|shared) by (?P<author2>[^\s][^\n]{0,59}?)" + _SPACE

@@ -24,7 +24,7 @@ MIN_WRAP_SHARE = 0.6
 WIDTH_RANGE = (30, 110)
 
 _SENTENCE_END = tuple('.!?:;"\u201d\u2019\')]')
-_LIST_START = ("-", "*", "\u2022", "\u2013", "\u2014", ">")
+_LIST_START = ("-", "*", "\u2022", "\u2013", "\u2014", "\u2015", ">")
 
 
 def unwrap(text: str) -> str | None:

@@ -37,8 +37,8 @@ MARK_CHARS = "".join(_MARKS)
 _MARK_RE = re.compile("[" + re.escape(MARK_CHARS) + "]")
 
 # Characters before an opening mark / after a closing mark that do not stop it from opening / closing.
-_OPEN_PREV = set("([{<\u2014\u2013-/:;,=\u2026") | set(MARK_CHARS)
-_CLOSE_NEXT = set(".,;:!?)]}>\u2014\u2013-/\u2026*") | set(MARK_CHARS)
+_OPEN_PREV = set("([{<\u2014\u2015\u2013-/:;,=\u2026") | set(MARK_CHARS)
+_CLOSE_NEXT = set(".,;:!?)]}>\u2014\u2015\u2013-/\u2026*") | set(MARK_CHARS)
 
 # Elisions written with a leading apostrophe ('em, 'til, rock 'n' roll): not quotation marks.
 _ELISIONS = re.compile(r"(?:em|til|tis|twas|cause|bout|round|n|nuff|kay|sup|ya|cept)\b", re.IGNORECASE)

@@ -97,4 +97,4 @@ def _opens_sentence(text: str, prev_end: int, s: int, starts: set[int]) -> bool:
     if stripped[-1] in "\u201c\u2018([":
         return True  # an opening mark or bracket
     core = stripped.rstrip("\"'\u201d\u2019)]").rstrip()
-    return not core or core[-1] in ".!?:;\u2014\u2013-\u2026"
+    return not core or core[-1] in ".!?:;\u2014\u2015\u2013-\u2026"

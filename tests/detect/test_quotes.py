@@ -166,6 +166,12 @@ def quotes(text):
          '\u201cNobody trusts either party.\u201d - Jorge, 51, a nurse from Tucson.',
          [("I have voted in every election since I turned 18.", "direct", "Maria Lopez"),
           ("Nobody trusts either party.", "direct", "Jorge")]),
+        # the horizontal bar (U+2015, the quotation dash) signs as the em dash does; the full stop that ends the
+        # signature's line is not part of the name, an initial's or "Jr."'s is
+        ('Headline\n\n\u201cThey never listen to us.\u201d\u2015 Carla Sanchez.\n'
+         '\u201cWe go on.\u201d \u2015 Martin Luther King Jr.\n\u201cWe stay.\u201d \u2014 John Q.\n',
+         [("They never listen to us.", "direct", "Carla Sanchez"), ("We go on.", "direct", "Martin Luther King Jr."),
+          ("We stay.", "direct", "John Q.")]),
         ('Headline\n\n\u201cWe will win.\u201d \u2014 However, critics disagree.',
          [("We will win.", "partial", None)]),
         # after "called him", an article opens a description someone used, not a nickname; "known as" names

@@ -381,7 +381,7 @@ def sentence_initial(ctx: Ctx, i: int) -> bool:
         return False
     known = ctx.opening_first.get(si)
     if known is None:
-        known = not d.text[d.sentences[si].start:d.tok_start[i]].strip(" \"'\u201c\u2018([-\u2014")
+        known = not d.text[d.sentences[si].start:d.tok_start[i]].strip(" \"'\u201c\u2018([-\u2014\u2015")
         ctx.opening_first[si] = known
     return known
 
@@ -421,7 +421,7 @@ def with_subject(ctx: Ctx, first: int) -> tuple[int, int] | None:
             # the clause is set off by a comma or a dash, or opens the sentence; without one, "with" is a plain
             # preposition and the participle a reduced relative clause ("share codes with callers claiming to be ...")
             g = ctx.gap(k)
-            return (k + 1, first - 1) if "," in g or "\u2014" in g or sentence_initial(ctx, k) else None
+            return (k + 1, first - 1) if "," in g or "\u2014" in g or "\u2015" in g or sentence_initial(ctx, k) else None
     return None
 
 

@@ -75,7 +75,7 @@ def find_content(ctx: Ctx, a: Attr) -> None:
         a.content = (start, end)
         return
     # content before: "The deal is good, the minister said."
-    end = _rstrip_end(text, sent.start, lo, " ,\u2014-")
+    end = _rstrip_end(text, sent.start, lo, " ,\u2014\u2015-")
     if _THREE_WORDS.match(text, sent.start, min(end, sent.start + _WORDS_WINDOW)):
         a.content = (sent.start, end)
 
@@ -117,7 +117,7 @@ def _clause_ends_at(text: str, i: int) -> bool:
     return bool(_CLAUSE_END.match(text, i))
 
 
-_CLAUSE_END = re.compile(r"(?:\s+(?:on|in|at|last|this)?\s*\w+day)?\s*(?:[.,;:!?\u2014\u2013]|$|\n)")
+_CLAUSE_END = re.compile(r"(?:\s+(?:on|in|at|last|this)?\s*\w+day)?\s*(?:[.,;:!?\u2014\u2015\u2013]|$|\n)")
 
 
 def _rstrip_end(text: str, start: int, end: int, chars: str) -> int:
@@ -127,11 +127,11 @@ def _rstrip_end(text: str, start: int, end: int, chars: str) -> int:
     return end
 
 
-_PUNCT_ONLY = re.compile(r"[\s,.!?;:\u2014\u2013\-'\u2019\"\u201d]*")
+_PUNCT_ONLY = re.compile(r"[\s,.!?;:\u2014\u2015\u2013\-'\u2019\"\u201d]*")
 
 
 def _only_adjuncts(between: str) -> bool:
-    b = between.strip(" ,:\u2014-")
+    b = between.strip(" ,:\u2014\u2015-")
     if not b:
         return True
     words = re.findall(r"[\w']+", b.lower())

@@ -132,7 +132,7 @@ def is_cue(ctx: Ctx, first: int, last: int, lemma: str, flags: tuple[str, ...] =
         # a participle reports speech after a comma, an auxiliary or a preposition (", adding that", "was saying",
         # "by telling them"); elsewhere an -ing form is usually a noun or adjective ("the American prattling")
         g = ctx.gap(first)
-        if not ("," in g or "\u2014" in g or prev in AUXILIARIES or prev in (
+        if not ("," in g or "\u2014" in g or "\u2015" in g or prev in AUXILIARIES or prev in (
                 "and", "by", "while", "after", "before", "without", "when", "also", "for", "from", "about", "of")
                 or with_subject(ctx, first) is not None):  # "with the minister saying ..." (an absolute clause)
             return _has_evidence(ctx, first, last)
@@ -266,7 +266,7 @@ def _has_evidence(ctx: Ctx, first: int, last: int) -> bool:
     j = _past_adjuncts(ctx, last, 6)  # "noted on Wednesday that", "added in a statement:"
     after = ctx.gap(j) if j < len(w) else d.text[d.tok_end[last]:]
     after = after.lstrip(" ")
-    if after[:1] in (",", ":", ";", ".", "!", "?", "\u2014", "\u2013") or (after[:1] and after[0] in MARK_CHARS):
+    if after[:1] in (",", ":", ";", ".", "!", "?", "\u2014", "\u2015", "\u2013") or (after[:1] and after[0] in MARK_CHARS):
         return True
     if j < len(w) and w[j] in ("that", "how", "whether", "why", "what"):
         return True

@@ -77,7 +77,7 @@ def find_source(ctx: Ctx, a: Attr) -> None:
         # an absolute "with" clause has its own subject: "the talks collapsed, with the minister saying ..."
         a.source = subject
         return
-    if (form.endswith("ing") and ("," in before_gap or "\u2014" in before_gap)) or prev == "and":
+    if (form.endswith("ing") and ("," in before_gap or "\u2014" in before_gap or "\u2015" in before_gap)) or prev == "and":
         host = _host_clause_source(ctx, a)
         if host is not None:
             a.source = host.source
@@ -154,7 +154,7 @@ def find_source(ctx: Ctx, a: Attr) -> None:
 # Words that open an adjunct after an inverted subject (with the prepositions).
 _ADJUNCT_OPENERS = frozenset("to as while when after before during outside".split())
 # Punctuation that closes reported speech before its verb: `"...," said`, `"...?" asked`, `"...—" he began`.
-_SPEECH_CLOSERS = ",.?!\u2014\u2013-\u2026:;"
+_SPEECH_CLOSERS = ",.?!\u2014\u2015\u2013-\u2026:;"
 # A quotation ending in a comma, "!" or "?" inside its closing mark: `"...,"`, `"...!"` (straight, curly, single).
 _COMMA_CLOSE = frozenset(p + m for p in ",!?" for m in ('"', "\u201d", "'", "\u2019", "''", "\u2019\u2019"))
 # (doubled single marks close a quotation in some archives' typewriter style: ''...,'' Mr. Smith said)
@@ -327,13 +327,18 @@ def _after_dateline(ctx: Ctx, k: int, stop: int) -> int:
         while t < stop and ")" not in ctx.gap(t):
             t += 1
         gap = ctx.gap(t)
-    return t if any(c in gap for c in "-\u2013\u2014") else k
+    return t if any(c in gap for c in "-\u2013\u2014\u2015") else k
 
 
 def _clause_break(gap: str) -> bool:
     """Does a leading adverbial end here: a comma, or a dash closing an aside ("... in Nice ― much like he did
     ... ― Trump cast")?"""
     return "," in gap or "\u2014" in gap or "\u2015" in gap or "\u2013" in gap
+
+
+def _dashed(gap: str) -> bool:
+    """Does the text between two tokens hold an em dash or a horizontal bar (which some outlets use for it)?"""
+    return "\u2014" in gap or "\u2015" in gap
 
 
 # A leading adverbial ("At Sunday night's debate,", "Over in Norvask,") is a few words long.
@@ -644,7 +649,7 @@ def subject_before(ctx: Ctx, cue: int, si: int) -> tuple[int, int] | None:
     # "Jillian Chase, 27, a Tinder user in New York, said", ", for his part,"
     for step in range(3):
         g = ctx.gap(j + 1)
-        if not ("," in g or "\u2014" in g):
+        if not ("," in g or "\u2014" in g or "\u2015" in g):
             break
         p = _aside_start(ctx, j, lo)
         if step and not (w[j].isdigit() and "," in ctx.gap(j)) and not _role_appositive(ctx, j, lo) \
@@ -660,7 +665,7 @@ def subject_before(ctx: Ctx, cue: int, si: int) -> tuple[int, int] | None:
                 and all(ctx.cap(t) for t in range(p, j + 1)) \
                 and j - p <= 3 and not any(w[t] in roles for t in range(p, j + 1)) and not ctx.in_quote(p):
             return (p, j)  # "the White House chief of staff, Mick Mulvaney, said": the name in apposition speaks
-        dash = "\u2014" in g and "\u2014" in ctx.gap(p)  # a parenthetical between dashes, whatever it says
+        dash = _dashed(g) and _dashed(ctx.gap(p))  # a parenthetical between dashes, whatever it says
         participle = head.endswith("ed") or head in ("known", "based", "born", "seen", "titled", "called") \
             or head.endswith("ing") and len(head) > 4 and not ctx.cap(p)  # ", noting the size of ..., said"
         if dash or participle or head in DETERMINERS or head in (
@@ -763,7 +768,7 @@ def _aside_start(ctx: Ctx, j: int, lo: int) -> int:
     """The first token after the comma or dash before token ``j`` (``lo - 1`` or less when there is none from
     ``lo``): where an aside ending at ``j`` starts."""
     p = j
-    while p >= lo and not ("," in ctx.gap(p) or "\u2014" in ctx.gap(p)):
+    while p >= lo and not ("," in ctx.gap(p) or _dashed(ctx.gap(p))):
         p -= 1
     return p
 
@@ -933,7 +938,7 @@ _FINITE = frozenset("is was are were has have had will would can could did does 
 def _appositive_start(ctx: Ctx, j: int, lo: int) -> int:
     """The first token of the phrase that ends at token j and opens after a comma or a dash (``lo`` if none does)."""
     p = j
-    while p > lo and not ("," in ctx.gap(p) or "\u2014" in ctx.gap(p)):
+    while p > lo and not ("," in ctx.gap(p) or _dashed(ctx.gap(p))):
         p -= 1
     return p
 

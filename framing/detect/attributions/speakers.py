@@ -637,7 +637,7 @@ def _name_before_appositive(ctx: Ctx, span: tuple[int, int]) -> str | None:
     if s - b < 2:
         return None  # one capitalised word may be a place or a time ("In Texas, the governor said")
     before = d.text[max(0, d.tok_start[b] - 3):d.tok_start[b]].strip(" \t\"\u201c\u2018'")
-    if b > 0 and not sentence_initial(ctx, b) and before[-1:] not in (",", ";", "\u2014"):
+    if b > 0 and not sentence_initial(ctx, b) and before[-1:] not in (",", ";", "\u2014", "\u2015"):
         return None  # "the letter to Adam Schiff, the chairman, said": the name is an object, not who speaks
     return d.text[d.tok_start[b]:d.tok_end[s - 1]]
 

@@ -318,14 +318,14 @@ def _clause_like(ctx: QuoteContext, q: QuoteSpan, words: list[str], before: str,
     if not content:
         return False
     b = before.rstrip().rstrip("'\"\u201c\u201d\u2018\u2019").rstrip()
-    starts_sentence = not b or b.endswith((":", "\u2014", "\u2013", ".", "!", "?")) or (
+    starts_sentence = not b or b.endswith((":", "\u2014", "\u2015", "\u2013", ".", "!", "?")) or (
         b.endswith(",") and fr.cue_right_before(b)) or bool(re.search(r"\b(?:said|says|saying|told|asked|added|"
                                                                       r"wrote|replied|continued)\s*$", b)) \
         or ctx.introduced(q) or (b.endswith(",") and _last_word(b) in ctx.speech_nouns)  # "issued a statement,"
     if q.depth > 0 and outer_start is not None and not text[outer_start:q.start - 1].strip():
         starts_sentence = True  # “‘Why aren’t we?’ they ask”: a quotation opening its enclosing one
     first = content.lstrip("\u2026. ([")[:1]
-    ends = content.rstrip()[-1:] in ".!?,;:\u2026-\u2014" or text[q.end + 1:q.end + 2] in (",", ".")
+    ends = content.rstrip()[-1:] in ".!?,;:\u2026-\u2014\u2015" or text[q.end + 1:q.end + 2] in (",", ".")
     if starts_sentence and (first.isupper() or first.isdigit()):
         return True
     if re.search(r"\bthat\s*$", b) and len(words) >= 3 and _ends_sentence(text, q):

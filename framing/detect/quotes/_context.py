@@ -20,8 +20,8 @@ DOUBLE_MARKS = '"\u201c\u201d\u201e\u00ab\u00bb\u2033'
 
 # What may stand between a cue and the quotation it introduces: an addressee or a time, then "," or ":"
 # ("chanted,", "told reporters:", "said on Tuesday:"), never the writer's own words ("said the plan was").
-_INTRO = re.compile(r"\s*[,:\u2014-]?\s*|(?:\s+(?:on|in|at|to|last|this|[A-Z][\w.'\u2019-]*|reporters|journalists|"
-                    r"him|her|them|us|me|\w+day|morning|afternoon|evening|night|week|month|year)){1,4}\s*[,:\u2014]\s*")
+_INTRO = re.compile(r"\s*[,:\u2014\u2015-]?\s*|(?:\s+(?:on|in|at|to|last|this|[A-Z][\w.'\u2019-]*|reporters|journalists|"
+                    r"him|her|them|us|me|\w+day|morning|afternoon|evening|night|week|month|year)){1,4}\s*[,:\u2014\u2015]\s*")
 
 
 @dataclass

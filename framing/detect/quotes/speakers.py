@@ -39,16 +39,25 @@ class LastTurn(NamedTuple):
 
 NOBODY = Speaker(None, None, "none")
 
+# The dashes that sign a quotation: the em and en dash, a hyphen (one or two), and the horizontal bar (U+2015, the
+# "quotation dash" of typography, which some outlets use for every dash). In the signature patterns "<sp>" is a space
+# or tab or no-break space (web pages often put one around a dash) and "<dash>" one of those dashes.
+
+
+def _signature(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern.replace("<sp>", "[ \t\u00a0]").replace("<dash>", "[\u2014\u2013\u2015-]{1,2}"))
+
+
 # (each word's letters are taken whole, possessively: a long capitalised word is never tried as several words, which
 # made these patterns take time growing with the fourth power of its length)
-SIGNED = re.compile(r"[ \t]*[\u2014\u2013-]{1,2}[ \t]*((?:[A-Z][\w.\u2019'-]*+[ \t]?){1,4}(?:\d[\d:]*)?)[ \t]*(?:\n|$)")
+SIGNED = _signature(r"<sp>*<dash><sp>*((?:[A-Z][\w.\u2019'-]*+<sp>?){1,4}(?:\d[\d:]*)?)<sp>*(?:\n|$)")
 # The same with who the signer is after a comma, to the end of the line, as testimonials and pull quotes are signed:
 # "“...” — Maria Lopez, 24, Texas".
-SIGNED_DESCRIBED = re.compile(r"[ \t]*[\u2014\u2013-]{1,2}[ \t]*((?:[A-Z][\w.\u2019'-]*+[ \t]?){1,4}?)[ \t]*,"
-                              r"[^\n\"\u201c\u201d.!?;]{1,80}\.?[ \t]*(?:\n|$)")
+SIGNED_DESCRIBED = _signature(r"<sp>*<dash><sp>*((?:[A-Z][\w.\u2019'-]*+<sp>?){1,4}?)<sp>*,"
+                              r"[^\n\"\u201c\u201d.!?;]{1,80}\.?<sp>*(?:\n|$)")
 # A signature line under a quotation paragraph (fact checks, epigraphs): "- Bernie Sanders." or "-President Obama,
 # tweeting after Clinton's speech."
-SIGNATURE_LINE = re.compile(r"[ \t]*\n\s*[\u2014\u2013-]{1,2}[ \t]*((?:[A-Z][\w\u2019'-]*+\.?[ \t]?){1,4}?)[ \t]*(?:[.,]|\n|$)")
+SIGNATURE_LINE = _signature(r"<sp>*\n\s*<dash><sp>*((?:[A-Z][\w\u2019'-]*+\.?<sp>?){1,4}?)<sp>*(?:[.,]|\n|$)")
 TRANSCRIPT = re.compile(r"\s*([A-Z][A-Z.'\u2019-]+(?: [A-Z][A-Z.'\u2019-]+){0,2}):\s")
 LEADING_NAME = re.compile(r"((?:[A-Z][\w.\u2019'-]*[ \t\u00a0]+){0,3}[A-Z][\w\u2019'-]+)(?=[\s,])")
 FIRST_WORD = re.compile(r"([A-Za-z]+)\b")
@@ -229,7 +238,7 @@ def _utterance(ctx: QuoteContext, q: QuoteSpan, last: LastTurn | None) -> Speake
         between = doc.text[doc.tok_end[t]:q.start - 1]
         nxt = w[t + 1] if t + 1 < toks.stop else ""
         nxt2 = w[t + 2] if t + 2 < toks.stop else ""
-        if between.strip() in ("", ":", ",", "\u2014", "\u2013", "-", "--") or nxt == "that" \
+        if between.strip() in ("", ":", ",", "\u2014", "\u2015", "\u2013", "-", "--") or nxt == "that" \
                 or nxt in _BE and nxt2 == "that":
             # "his answer: '...'", "issued a statement, '...'", "his stock answer \u2014 '...'", "the claim that ...",
             # "its thesis is that ..."
@@ -345,10 +354,10 @@ def _layout(ctx: QuoteContext, q: QuoteSpan, clause: bool) -> Speaker | None:
     # an epigraph signed after a dash: “The sabbath was made for man ...” —Mark 2:27
     m = SIGNED.match(text, q.end + 1)
     if m:
-        return Speaker(m.group(1).strip(), "dash", "signed after a dash")
+        return Speaker(_signed_name(m.group(1)), "dash", "signed after a dash")
     m = SIGNED_DESCRIBED.match(text, q.end + 1) if clause else None
     if m and m.group(1).split()[0].lower() not in NOT_SUBJECT:
-        return Speaker(m.group(1).strip(), "dash", "signed after a dash")
+        return Speaker(_signed_name(m.group(1)), "dash", "signed after a dash")
     m = SIGNATURE_LINE.match(text, q.end + 1) if clause else None
     if m:
         return Speaker(m.group(1).strip().rstrip("."), "dash", "signed on the line after the quotation")
@@ -553,7 +562,7 @@ def _colon_subject(ctx: QuoteContext, q: QuoteSpan) -> str | None:
             continue  # "But student Hanna Berglund was in shock: '...'": the conjunction is not the subject
         if _name_like(ctx, t):
             gap = doc.text[doc.tok_end[t - 1]:doc.tok_start[t]]
-            if name and (gap != gap.strip() and gap.strip() in ("-", "\u2013", "\u2014", "|") or ":" in gap):
+            if name and (gap != gap.strip() and gap.strip() in ("-", "\u2013", "\u2014", "\u2015", "|") or ":" in gap):
                 name = []  # "DEMOGRAPHICS FAVOR CRUZ - Philip Bump: '...'": a dash ends a headline before the name,
                 # and a colon a label ("More: Rep. Jane Doe: '...'")
             name.append(t)
@@ -570,10 +579,24 @@ def _colon_subject(ctx: QuoteContext, q: QuoteSpan) -> str | None:
     return doc.text[doc.tok_start[name[0]]:doc.tok_end[name[-1]]]
 
 
+def _signed_name(signed: str) -> str:
+    """A signature's name without the full stop that ends its line ("— Carla Sanchez."), keeping one that ends an
+    initial or an abbreviation ("— John Q.", "— Martin Luther King Jr.")."""
+    name = signed.strip()
+    last = name.rsplit(None, 1)[-1]
+    if name.endswith(".") and len(last) > 2 and last[:-1].lower() not in _NAME_ABBREVIATIONS and "." not in last[:-1]:
+        return name[:-1]
+    return name
+
+
+# Abbreviations that end a name with their own full stop.
+_NAME_ABBREVIATIONS = frozenset(("jr", "sr", "esq", "ph.d", "inc", "co", "corp", "ltd"))
+
+
 def _dateline_dash(gap: str) -> bool:
     """Does the text between two tokens end a dateline: a dash, perhaps after the agency's bracket (") —")?"""
     g = gap.strip()
-    return 0 < len(g) <= 3 and g[-1] in "\u2014\u2013-" and (len(g) == 1 or g[0] == ")")
+    return 0 < len(g) <= 3 and g[-1] in "\u2014\u2015\u2013-" and (len(g) == 1 or g[0] == ")")
 
 
 # The subject of a sentence opens it within a few words ("His heartbroken mum Grace").
