@@ -631,6 +631,15 @@ def test_the_one_addressed_stands_between_a_cue_and_its_quotation_or_its_clauses
 
 
 
+@pytest.mark.parametrize("text, speaker", [
+    ('Barack Obama spoke on Friday. He\u2019s said \u201cwe will win\u201d many times.', "Barack Obama"),
+    ("Ann Vale met them. Since then she's repeatedly called the plan \"a disaster.\"", "Ann Vale"),
+])
+def test_a_pronoun_with_a_contracted_auxiliary_is_the_subject(text, speaker):
+    # right before its verb, "'s" after a pronoun is "has" or "is", not a possessive
+    assert [q.speaker for q in framing.analyse(text).of_type("quote")] == [speaker]
+
+
 def test_in_the_words_of_names_its_source_after_it():
     text = "Mrs. Clinton was, in the words of a senior adviser, ''the torchbearer'' of his legacy."
     assert [q.speaker for q in framing.analyse(text).of_type("quote")] == ["a senior adviser"]

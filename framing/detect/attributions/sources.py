@@ -576,6 +576,8 @@ def _common_np(ctx: Ctx, k: int, stop: int) -> tuple[int, int] | None:
     return None if end is None else (k, end)
 
 
+# Pronouns whose "'s" is a contracted "has" or "is" ("he's said", "that's been called").
+_CONTRACTING_PRONOUNS = frozenset(("he", "she", "it", "who", "that", "there"))
 _AUXILIARIES = frozenset("has have had was were is are will would could should may might must can did does".split())
 
 
@@ -599,6 +601,10 @@ def subject_before(ctx: Ctx, cue: int, si: int) -> tuple[int, int] | None:
                 continue
         if punct_gap(ctx, j + 1) and g not in ("'", "\u2019"):
             break
+        if w[j] == "s" and j - 1 >= lo and w[j - 1] in _CONTRACTING_PRONOUNS and ctx.gap(j) in ("'", "\u2019") \
+                and all(w[t] in SKIP_BEFORE_CUE or w[t].endswith("ly") for t in range(j + 1, cue)):
+            j -= 1  # "he’s said", "it's long been described as": right before its verb, "'s" after a pronoun is
+            continue  # "has" or "is", not a possessive
         if w[j] in SKIP_BEFORE_CUE and not (j > lo and ctx.cap(j)) \
                 or (w[j].endswith("ly") and not ctx.cap(j) and len(w[j]) > 4):
             # (a capitalised word inside a sentence is part of a name, not an adverb: "USA Today reported")
