@@ -640,6 +640,18 @@ def test_a_pronoun_with_a_contracted_auxiliary_is_the_subject(text, speaker):
     assert [q.speaker for q in framing.analyse(text).of_type("quote")] == [speaker]
 
 
+@pytest.mark.parametrize("text, speaker", [
+    ('A person familiar with the talks said the deal was "close."', "A person familiar with the talks"),
+    ('Sources close to the investigation said it was "a mess."', "Sources close to the investigation"),
+    ('A source close to Breitbart News in Iowa said it was "a mess."', "A source close to Breitbart News in Iowa"),
+    ('Officials in Washington said it was "a mess."', "Officials in Washington"),
+    ('Trump in 2016 said it was "a mess."', "Trump"),
+])
+def test_the_noun_before_an_adjective_and_its_preposition_is_the_subject(text, speaker):
+    # "familiar with", "close to" describe the noun before them: the object of the preposition never speaks
+    assert [q.speaker for q in framing.analyse(text).of_type("quote")] == [speaker]
+
+
 def test_in_the_words_of_names_its_source_after_it():
     text = "Mrs. Clinton was, in the words of a senior adviser, ''the torchbearer'' of his legacy."
     assert [q.speaker for q in framing.analyse(text).of_type("quote")] == ["a senior adviser"]

@@ -805,22 +805,51 @@ PP_PREPOSITIONS = frozenset("in on to from with across around near outside insid
 
 def _with_pp_head(ctx: Ctx, np: tuple[int, int], lo: int) -> tuple[int, int]:
     """The noun phrase ``np`` with the noun it complements: an object of a preposition is never the subject, so in
-    "Officials in Washington said" the source is "Officials in Washington" (its head "Officials"), not "Washington".
-    Only when a speaker noun heads the phrase before the preposition (a name there may be the subject of a clause
-    of its own: "Trump in 2016 ...", read elsewhere)."""
+    "Officials in Washington said" the source is "Officials in Washington" (its head "Officials"), not "Washington",
+    and in "a person familiar with the talks said" it is the person (an adjective with its preposition after the
+    noun: the usual frame of anonymous sourcing). Only when a speaker noun heads the phrase before the preposition
+    (a name there may be the subject of a clause of its own: "Trump in 2016 ...", read elsewhere); a name between
+    two such phrases is passed ("a source close to Breitbart News in Iowa")."""
     w = ctx.doc.words
-    p = np[0] - 1
-    if p - 1 < lo or w[p] not in PP_PREPOSITIONS or not gap_is_space(ctx, np[0]) or not gap_is_space(ctx, p) \
-            or ctx.cap(p - 1) and not sentence_initial(ctx, p - 1) or w[p - 1] not in ctx.words.heads \
-            or ctx.in_quote(p - 1):
-        return np
-    head = _np_before(ctx, p - 1, lo)
-    if head is None or head[1] != p - 1:
-        return np
-    start = head[0]
-    while start < p - 1 and w[start] in ("that", "what", "which"):
+    start = np[0]
+    for _ in range(3):
+        head = _pp_head(ctx, start, lo)
+        if head is None and start - 1 > lo and w[start - 1] in PP_PREPOSITIONS and gap_is_space(ctx, start) \
+                and ctx.cap(start - 2) and not sentence_initial(ctx, start - 2):
+            name = _np_before(ctx, start - 2, lo)  # a name after a preposition: only on the way to a head noun
+            head = _pp_head(ctx, name[0], lo) if name is not None and name[1] == start - 2 else None
+        if head is None:
+            break
+        start = head
+    while start < np[0] and w[start] in ("that", "what", "which"):
         start += 1  # "says that observers in Norvask": the complementiser is no part of the source
     return (start, np[1])
+
+
+def _pp_head(ctx: Ctx, k: int, lo: int) -> int | None:
+    """The start of the noun phrase headed by a speaker noun that the prepositional phrase opening before token
+    ``k`` modifies ("officials [in] Washington", "a person familiar [with] the talks"), or None."""
+    w = ctx.doc.words
+    p = k - 1
+    if p - 1 < lo or not gap_is_space(ctx, k) or not gap_is_space(ctx, p):
+        return None
+    h = p - 1
+    if w[p] in _POSTMODIFIERS.get(w[h], ()) and h - 1 >= lo and gap_is_space(ctx, h):
+        h -= 1  # "familiar with": the noun is before the adjective
+    elif w[p] not in PP_PREPOSITIONS:
+        return None
+    if ctx.cap(h) and not sentence_initial(ctx, h) or w[h] not in ctx.words.heads or ctx.in_quote(h):
+        return None
+    head = _np_before(ctx, h, lo)
+    return head[0] if head is not None and head[1] == h else None
+
+
+# Adjectives and participles that follow a noun with their preposition ("a person familiar with the talks", "sources
+# close to the president"): the phrase describes the noun before it, which is the subject.
+_POSTMODIFIERS = {"close": ("to",), "familiar": ("with",), "knowledgeable": ("about", "of"), "briefed": ("on",),
+                  "involved": ("in", "with"), "loyal": ("to",), "allied": ("with", "to"), "aligned": ("with",),
+                  "opposed": ("to",), "sympathetic": ("to",), "friendly": ("to", "with"), "connected": ("to", "with"),
+                  "linked": ("to",), "tied": ("to",), "aware": ("of",), "privy": ("to",), "critical": ("of",)}
 
 
 # Prepositions of a place or occasion that stand between a subject and its verb ("Trump at a rally said").
