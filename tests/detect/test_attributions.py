@@ -641,11 +641,26 @@ def test_a_pronoun_with_a_contracted_auxiliary_is_the_subject(text, speaker):
 
 
 @pytest.mark.parametrize("text, speaker", [
+    # an inverted subject ends before its relative clause
+    ('"We are not there yet," said a senior official who spoke on condition of anonymity.', "a senior official"),
+    # a verb coordinated after "but" shares the subject of the first
+    ('The spokeswoman declined to comment but said the review was "ongoing."', "The spokeswoman"),
+])
+def test_relative_clauses_and_coordinated_verbs(text, speaker):
+    assert [q.speaker for q in framing.analyse(text).of_type("quote")] == [speaker]
+
+
+@pytest.mark.parametrize("text, speaker", [
     ('A person familiar with the talks said the deal was "close."', "A person familiar with the talks"),
     ('Sources close to the investigation said it was "a mess."', "Sources close to the investigation"),
     ('A source close to Breitbart News in Iowa said it was "a mess."', "A source close to Breitbart News in Iowa"),
     ('Officials in Washington said it was "a mess."', "Officials in Washington"),
     ('Trump in 2016 said it was "a mess."', "Trump"),
+    # "of", "for" and "at" too, and a noun after the preposition on the way to the head
+    ('Residents of the town said the water was "undrinkable."', "Residents of the town"),
+    ('Two people with knowledge of the talks said the deal was "very close."', "Two people with knowledge of the talks"),
+    # a noun ending in -ly is no adverb
+    ('"We will appeal," a lawyer for the family said.', "a lawyer for the family"),
 ])
 def test_the_noun_before_an_adjective_and_its_preposition_is_the_subject(text, speaker):
     # "familiar with", "close to" describe the noun before them: the object of the preposition never speaks

@@ -166,6 +166,10 @@ def quotes(text):
          '\u201cNobody trusts either party.\u201d - Jorge, 51, a nurse from Tucson.',
          [("I have voted in every election since I turned 18.", "direct", "Maria Lopez"),
           ("Nobody trusts either party.", "direct", "Jorge")]),
+        # a work noun that is the object of "called" is what is called so, not the head of a title
+        ('Headline\n\nThe report, released Tuesday, called the program "deeply flawed."',
+         [("deeply flawed.", "partial", "The report")]),
+        ('Headline\n\nShe praised the program "Head Start" on Friday.', [("Head Start", "title", None)]),
         # the horizontal bar (U+2015, the quotation dash) signs as the em dash does; the full stop that ends the
         # signature's line is not part of the name, an initial's or "Jr."'s is
         ('Headline\n\n\u201cThey never listen to us.\u201d\u2015 Carla Sanchez.\n'

@@ -54,6 +54,17 @@ SKIP_BEFORE_CUE = frozenset(
 )
 
 
+# Words ending in -ly that are not adverbs: nouns ("a lawyer for the family said", "an ally of the president") and
+# adjectives that stand for a noun ("the elderly", "the weekly said").
+_LY_NOT_ADVERBS = frozenset("""family ally assembly rally supply reply monopoly bully anomaly july fly belly jelly lily
+    homily folly holly elderly daily weekly monthly quarterly biweekly""".split())
+
+
+def ly_adverb(word: str) -> bool:
+    """Does a lower-cased word look like an -ly adverb ("repeatedly", "angrily")?"""
+    return word.endswith("ly") and word not in _LY_NOT_ADVERBS
+
+
 # Titles abbreviated before a name, and the role each stands for ("Gov. Gavin Newsom ... the governor said").
 TITLE_ABBREVIATIONS = {"gov": "governor", "sen": "senator", "rep": "representative", "gen": "general",
                        "col": "colonel", "capt": "captain", "adm": "admiral", "supt": "superintendent",

@@ -25,6 +25,7 @@ from framing.detect.attributions._base import (
     Ctx,
     abbreviation,
     gap_is_space,
+    ly_adverb,
     possessive_s,
     punct_gap,
     sentence_initial,
@@ -77,15 +78,25 @@ def find_source(ctx: Ctx, a: Attr) -> None:
         # an absolute "with" clause has its own subject: "the talks collapsed, with the minister saying ..."
         a.source = subject
         return
-    if (form.endswith("ing") and ("," in before_gap or "\u2014" in before_gap or "\u2015" in before_gap)) or prev == "and":
+    if (form.endswith("ing") and ("," in before_gap or "\u2014" in before_gap or "\u2015" in before_gap)) \
+            or prev in ("and", "but"):
         host = _host_clause_source(ctx, a)
         if host is not None:
             a.source = host.source
             a.host = host
             return
-        if form.endswith("ing") or prev == "and":
-            # "..., saying", "smiled and said": the subject of the clause the verb is coordinated with
+        if form.endswith("ing") or prev in ("and", "but"):
+            # "..., saying", "smiled and said", "declined to comment but said": the subject of the clause the verb
+            # is coordinated with
             subj = sentence_subject(ctx, si)
+            semi = next((t for t in range(a.cue_first, subj[1], -1) if ";" in ctx.gap(t)), -1) if subj else -1
+            if semi > 0:
+                # the subject of the clause after a semicolon, a name: "Critics call it X; Moller avoided that but
+                # said ..." (another subject there is not looked for)
+                e = semi
+                while e + 1 < a.cue_first and ctx.cap(e + 1) and gap_is_space(ctx, e + 1):
+                    e += 1
+                subj = (semi, e) if ctx.cap(semi) and w[semi] not in PRONOUNS else None
             if subj is not None and subj[1] < a.cue_first:
                 a.source = subj
                 return
@@ -382,7 +393,7 @@ def sentence_subject(ctx: Ctx, si: int) -> tuple[int, int] | None:
     if not counted and (w[k] in PREPOSITIONS or w[k] in _OPENERS) \
             or w[k] in _ADVERBS_BEFORE_PP and k + 1 < sent.stop and w[k + 1] in PREPOSITIONS \
             or _opening_participle(ctx, k, sent.stop) or _opening_time_adverbial(ctx, k, sent.stop) \
-            or k + 1 < sent.stop and w[k + 1] in _TIME_CONNECTIVES and (w[k] in _DEGREE_ADVERBS or w[k].endswith("ly")):
+            or k + 1 < sent.stop and w[k + 1] in _TIME_CONNECTIVES and (w[k] in _DEGREE_ADVERBS or ly_adverb(w[k])):
         # "At Sunday night's debate, Sanders compared ...", "Speaking at a rally in Salem, New Hampshire, Trump
         # went after Bush, calling him ...": a leading adverbial or participial clause is not the subject; the
         # subject is the first noun phrase after one of its commas that a verb, not another comma, follows
@@ -602,11 +613,11 @@ def subject_before(ctx: Ctx, cue: int, si: int) -> tuple[int, int] | None:
         if punct_gap(ctx, j + 1) and g not in ("'", "\u2019"):
             break
         if w[j] == "s" and j - 1 >= lo and w[j - 1] in _CONTRACTING_PRONOUNS and ctx.gap(j) in ("'", "\u2019") \
-                and all(w[t] in SKIP_BEFORE_CUE or w[t].endswith("ly") for t in range(j + 1, cue)):
+                and all(w[t] in SKIP_BEFORE_CUE or ly_adverb(w[t]) for t in range(j + 1, cue)):
             j -= 1  # "he’s said", "it's long been described as": right before its verb, "'s" after a pronoun is
             continue  # "has" or "is", not a possessive
         if w[j] in SKIP_BEFORE_CUE and not (j > lo and ctx.cap(j)) \
-                or (w[j].endswith("ly") and not ctx.cap(j) and len(w[j]) > 4):
+                or (ly_adverb(w[j]) and not ctx.cap(j) and len(w[j]) > 4):
             # (a capitalised word inside a sentence is part of a name, not an adverb: "USA Today reported")
             j -= 1
             continue
@@ -814,10 +825,12 @@ def _with_pp_head(ctx: Ctx, np: tuple[int, int], lo: int) -> tuple[int, int]:
     start = np[0]
     for _ in range(3):
         head = _pp_head(ctx, start, lo)
-        if head is None and start - 1 > lo and w[start - 1] in PP_PREPOSITIONS and gap_is_space(ctx, start) \
-                and ctx.cap(start - 2) and not sentence_initial(ctx, start - 2):
-            name = _np_before(ctx, start - 2, lo)  # a name after a preposition: only on the way to a head noun
-            head = _pp_head(ctx, name[0], lo) if name is not None and name[1] == start - 2 else None
+        if head is None and start - 1 > lo and (w[start - 1] in PP_PREPOSITIONS or w[start - 1] == "of") \
+                and gap_is_space(ctx, start):
+            # a phrase after a preposition that is no source ("Breitbart News in Iowa", "knowledge of the talks"):
+            # passed only on the way to a head noun ("a source close to ...", "people with ...")
+            inner = _pp_object_start(ctx, start - 2, lo)
+            head = _pp_head(ctx, inner, lo) if inner >= 0 else None
         if head is None:
             break
         start = head
@@ -836,12 +849,29 @@ def _pp_head(ctx: Ctx, k: int, lo: int) -> int | None:
     h = p - 1
     if w[p] in _POSTMODIFIERS.get(w[h], ()) and h - 1 >= lo and gap_is_space(ctx, h):
         h -= 1  # "familiar with": the noun is before the adjective
-    elif w[p] not in PP_PREPOSITIONS:
-        return None
+    elif w[p] not in PP_PREPOSITIONS and w[p] not in ("of", "for", "at"):
+        return None  # ("residents of the town", "a lawyer for the family", "officials at the agency")
     if ctx.cap(h) and not sentence_initial(ctx, h) or w[h] not in ctx.words.heads or ctx.in_quote(h):
         return None
     head = _np_before(ctx, h, lo)
     return head[0] if head is not None and head[1] == h else None
+
+
+def _pp_object_start(ctx: Ctx, e: int, lo: int) -> int:
+    """The start of a short noun phrase ending at token ``e`` (a name, or up to three lower-case words after an
+    optional determiner: "Breitbart News", "knowledge", "the talks"), or -1."""
+    w = ctx.doc.words
+    k = e
+    while k >= lo and e - k < 3 and (k == e or gap_is_space(ctx, k + 1)) and not ctx.in_quote(k) and (
+            ctx.cap(k) and not sentence_initial(ctx, k) or not ctx.cap(k) and w[k] not in DETERMINERS
+            and w[k] not in PREPOSITIONS and w[k] not in PRONOUNS and w[k] not in SENTENCE_STOPPERS
+            and w[k] not in SKIP_BEFORE_CUE):
+        k -= 1
+    if k == e:
+        return -1
+    if k >= lo and w[k] in DETERMINERS and gap_is_space(ctx, k + 1):
+        return k
+    return k + 1
 
 
 # Adjectives and participles that follow a noun with their preposition ("a person familiar with the talks", "sources
@@ -879,7 +909,7 @@ def _inverted_common_np(ctx: Ctx, last: int, si: int) -> tuple[int, int] | None:
         return None
     for t in range(k, min(hi, k + 4)):
         if t > k and (w[t] in SENTENCE_STOPPERS or w[t] in SKIP_AFTER_CUE or w[t] in PRONOUNS
-                      or w[t].endswith("ly") or ctx.in_quote(t)):
+                      or ly_adverb(w[t]) or ctx.in_quote(t)):
             return None
         if t + 1 >= hi or punct_gap(ctx, t + 1):
             return (k, t) if t > k or w[k] in ("one", "two", "three", "both", "another", "some", "many") else None
@@ -903,7 +933,7 @@ def _reduced_relative(ctx: Ctx, j: int, lo: int) -> int:
                 and w[q + 1] not in ("itself", "himself", "herself", "themselves"):
             b = w[q - 1]
             if b in SKIP_BEFORE_CUE or b in PREPOSITIONS or b in DETERMINERS or b in PRONOUNS or b == "to" \
-                    or b.endswith("ly"):
+                    or ly_adverb(b):
                 return -1  # "was saying", "by telling", "are now going": a verb form, not a modifier
             # (not "than infringing" or "$15 organizing director": the word before is no noun)
             noun = b.endswith("s") or b in ctx.words.heads or ctx.cap(q - 1)
@@ -1075,7 +1105,7 @@ def _det_noun(ctx: Ctx, end: int, lo: int) -> tuple[int, int] | None:
     """"a headline", "the new ad", "the group's report": a determiner and up to two modifiers before ``end``."""
     w = ctx.doc.words
     if w[end] in SENTENCE_STOPPERS or w[end] in SKIP_BEFORE_CUE or w[end] in DETERMINERS or \
-            w[end].endswith("ly") or w[end] in NP_LINKERS:
+            ly_adverb(w[end]) or w[end] in NP_LINKERS:
         return None
     for k in range(end - 1, max(lo - 1, end - 4), -1):
         if punct_gap(ctx, k + 1) and ctx.gap(k + 1).strip() not in ("'", "\u2019", "-"):
@@ -1134,6 +1164,9 @@ def _description_to_end(ctx: Ctx, k: int, hi: int) -> int | None:
     return None
 
 
+_RELATIVES = frozenset(("who", "whom", "whose", "which", "that"))
+
+
 def np_after(ctx: Ctx, last: int, si: int, allow_pp: bool) -> tuple[int, int] | None:
     """A noun phrase right after token ``last`` ("said the minister", "according to a statement from X")."""
     d = ctx.doc
@@ -1159,6 +1192,8 @@ def np_after(ctx: Ctx, last: int, si: int, allow_pp: bool) -> tuple[int, int] | 
             continue
         if k == start and word in ("that", "this", "these", "those"):
             return None  # "concludes that Trump ...": a clause, not a source
+        if k > start and word in _RELATIVES:
+            break  # "said an official who spoke on condition of anonymity": a relative clause follows its noun
         if word in DETERMINERS or ctx.cap(k) or word in heads or word in PRONOUNS and k == start \
                 or _age_noun(ctx, k):
             if word not in DETERMINERS:

@@ -255,6 +255,7 @@ _OTHER_CONTENT = StartPattern(fr.OTHER_CONTENT)
 _MENTION_AFTER = StartPattern(fr.MENTION_AFTER)
 _ADDRESSEE_AFTER = StartPattern(fr.ADDRESSEE_AFTER)
 _TITLE_AFTER = StartPattern(fr.TITLE_AFTER)
+_CALLED_OBJECT = EndPattern(fr.CALLED_OBJECT)
 _ORG_AFTER = StartPattern(fr.ORG_AFTER)
 _NAMING_HEAD = StartPattern(fr.NAMING_HEAD)
 
@@ -295,7 +296,8 @@ def _frame_kind(ctx: QuoteContext, q: QuoteSpan, words: list[str], before: str, 
                                                     "called ...\")")
         return QuoteCall(q, "title", None, None, "the name a work, event, test or movement is called by (\"an "
                                                  "experiment called ...\")")
-    if n <= 12 and (_TITLE_BEFORE.found(before) and (titleish or n <= 6)) or _TITLE_AFTER.found(after) and (
+    if n <= 12 and (_TITLE_BEFORE.found(before) and (titleish or n <= 6 and not _CALLED_OBJECT.found(before))) \
+            or _TITLE_AFTER.found(after) and (
             titleish or capitalised and after.lstrip()[:1].islower()):  # (a lower-case noun: "for 'The Takeout' podcast")
         return QuoteCall(q, "title", None, None, "the name of a work, law, event, campaign or slogan")
     if titleish and not ctx.in_headline(q) and n <= 10 and not fr.starts_clause(before) \

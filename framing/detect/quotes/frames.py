@@ -44,6 +44,13 @@ TITLE_BEFORE = re.compile(
     r"column|essay|article|report|memo|slogan|motto|operation|campaign|programme|program|doctrine|initiative|"
     r"video|ad|advert|advertisement|play|poem|speech|hashtag|banner|sign|placard|t-shirt|shirt|the\s+(?:new|"
     r"latest))\s*,?\s*$", re.IGNORECASE)
+# A verb of calling with its object right before the quotation ("called the program 'deeply flawed'", "labelled the
+# bill 'a disgrace'"): the quotation is what the object is called, so a work noun there (TITLE_BEFORE) is the object,
+# not the head of a title in apposition ("the program 'Head Start'").
+CALLED_OBJECT = re.compile(
+    r"\b(?:calls?|called|calling|labell?ed|labels?|labell?ing|branded|brands?|branding|dubbed|dubs?|dubbing|termed|"
+    r"deemed|deems?|deeming)\s+(?:the|this|that|these|those|his|her|their|its|our|a|an)\s+(?:[\w-]+\s+){0,2}[\w-]+"
+    r"\s*,?\s*$", re.IGNORECASE)
 TITLE_AFTER = re.compile(
     r"^\s*(?:rally|rallies|campaign|movement|act|bill|law|program|programme|initiative|tour|show|series|"
     r"podcast|doctrine|plan|policy|operation|strategy|agenda|caucus|summit|conference|march|ad|ads|video|"
