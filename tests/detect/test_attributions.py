@@ -630,7 +630,6 @@ def test_the_one_addressed_stands_between_a_cue_and_its_quotation_or_its_clauses
     assert [q.speaker for q in framing.analyse(text).of_type("quote")] == [speaker]
 
 
-
 @pytest.mark.parametrize("text, speaker", [
     ('Barack Obama spoke on Friday. He\u2019s said \u201cwe will win\u201d many times.', "Barack Obama"),
     ("Ann Vale met them. Since then she's repeatedly called the plan \"a disaster.\"", "Ann Vale"),
@@ -641,10 +640,25 @@ def test_a_pronoun_with_a_contracted_auxiliary_is_the_subject(text, speaker):
 
 
 @pytest.mark.parametrize("text, speaker", [
+    # a title's "of" complement comes before the name, whose last two capitalised words it keeps
+    ('Former Secretary of State Hillary Clinton said it was "a sad day."', "Hillary Clinton"),
+    ('Secretary of State John F. Kerry said it was "a sad day."', "John F. Kerry"),
+    ('Secretary of State Blinken said it was "a sad day."', "Blinken"),
+    ('The Secretary of State said it was "a sad day."', "The Secretary of State"),
+    # a role word after a first name and an initial is a surname; a place after "of" is not the name
+    ("''It's not easy,'' said Representative Peter T. King of New York.", "Peter T. King"),
+    ('Assistant U.S. Attorney Maya D. Song said it was "a sad day."', "Maya D. Song"),
+])
+def test_titles_with_an_of_complement_and_surnames_that_are_role_words(text, speaker):
+    assert [q.speaker for q in framing.analyse(text).of_type("quote")] == [speaker]
+
+
+@pytest.mark.parametrize("text, speaker", [
     # an inverted subject ends before its relative clause
     ('"We are not there yet," said a senior official who spoke on condition of anonymity.', "a senior official"),
-    # a verb coordinated after "but" shares the subject of the first
+    # a verb coordinated after "but" shares the subject of the first (after a semicolon: the name that opens it)
     ('The spokeswoman declined to comment but said the review was "ongoing."', "The spokeswoman"),
+    ('Critics call the levy a tax; Moller avoided that phrase but said members were "reviewing plans".', "Moller"),
 ])
 def test_relative_clauses_and_coordinated_verbs(text, speaker):
     assert [q.speaker for q in framing.analyse(text).of_type("quote")] == [speaker]

@@ -284,6 +284,10 @@ def _has_media(ctx: Ctx, words: tuple[str, ...]) -> bool:
 
 
 
+# Words that end a name after its surname.
+_NAME_SUFFIXES = frozenset(("jr", "sr", "ii", "iii", "iv"))
+
+
 def _name_tokens(ctx: Ctx, span: tuple[int, int]) -> list[int]:
     """The tokens of a person's name inside an NP: capitalised, after the last role word."""
     w = ctx.doc.words
@@ -293,6 +297,25 @@ def _name_tokens(ctx: Ctx, span: tuple[int, int]) -> list[int]:
     cut = next((i for i in toks if i > span[0] and w[i] in ("of", "at")), span[1] + 1)
     last_role = max((i for i in toks if i < cut and w[i] in role), default=span[0] - 1)
     out = [i for i in toks if i > last_role and ctx.cap(i) and w[i] not in DETERMINERS]
+    if last_role > span[0] + 1 and ctx.cap(last_role) and len(w[last_role - 1]) == 1 and ctx.cap(last_role - 2) \
+            and len(w[last_role - 2]) > 1 and ctx.gap(last_role).strip() == ".":  # (not "U.S. Attorney", "Kestrel's")
+        # "Representative Peter T. King of New York": a role word after a first name and an initial is a surname
+        r = last_role
+        while r - 1 > span[0] and ctx.cap(r - 1) and w[r - 1] not in role:
+            r -= 1
+        before = max((i for i in toks if i < r and w[i] in role), default=span[0] - 1)
+        return [i for i in toks if before < i < cut and ctx.cap(i) and w[i] not in DETERMINERS]
+    p = last_role + 1
+    if out and span[0] <= last_role and p + 1 <= span[1] and w[p] in ("of", "for") \
+            and out[0] == p + 1 + (w[p + 1] in DETERMINERS):
+        # a title's "of" or "for" complement before the name ("Secretary of State Hillary Clinton", "Minister for
+        # Emergency Situations Ruslan Keder", "Secretary of the Navy Ray Mabus"): the name is the last two
+        # capitalised words (three with an initial or a suffix), or the last one after a one-word department
+        # ("Secretary of State Blinken"); one alone ("the Secretary of State said") is the department: no name
+        keep = 1 if len(out) == 2 else 2
+        if len(out) > keep + 1 and (len(w[out[-2]]) == 1 or w[out[-1]] in _NAME_SUFFIXES):
+            keep += 1
+        return out[-keep:] if len(out) > keep else []
     if not out:
         out = [i for i in toks if ctx.cap(i) and w[i] not in role and w[i] not in DETERMINERS]
     return out
