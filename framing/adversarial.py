@@ -80,6 +80,12 @@ FAMILIES: dict[str, Callable[[int], str]] = {
     # patterns could split such a word into "words" in ever more ways)
     "a long capitalised word after a signed quotation": lambda n: 'She came.\n\n\u201cWe loved it.\u201d \u2014 '
     + "A" * n + " x\n\nEnd.",
+    # one sentence of many coordinated reporting verbs, and one of many pronoun sources (each verb's subject, and
+    # each pronoun's person, were looked for from the sentence's start)
+    "coordinated reporting verbs": lambda n: "The spokeswoman declined to comment; Vale avoided that " + _repeat(
+        "but said it was bad and insisted ", n) + ".",
+    "pronoun sources in one sentence": lambda n: "The report was out. " + _repeat("he's said she told ", n)
+    + '"it was bad."',
 }
 
 

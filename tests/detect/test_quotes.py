@@ -176,6 +176,11 @@ def quotes(text):
          '\u201cWe go on.\u201d \u2015 Martin Luther King Jr.\n\u201cWe stay.\u201d \u2014 John Q.\n',
          [("They never listen to us.", "direct", "Carla Sanchez"), ("We go on.", "direct", "Martin Luther King Jr."),
           ("We stay.", "direct", "John Q.")]),
+        # a no-break space around the dash or between the names is a space; a signer described after a comma and a
+        # signature on the next line take the horizontal bar too
+        ('Headline\n\n\u201cThey never listen.\u201d\u00a0\u2015\u00a0Carla\u00a0Sanchez, 41, Ohio\n\n'
+         '\u201cWe go on, and on.\u201d\n\u2015 Martin Luther King Jr.\n',
+         [("They never listen.", "direct", "Carla Sanchez"), ("We go on, and on.", "direct", "Martin Luther King Jr.")]),
         ('Headline\n\n\u201cWe will win.\u201d \u2014 However, critics disagree.',
          [("We will win.", "partial", None)]),
         # after "called him", an article opens a description someone used, not a nickname; "known as" names

@@ -195,6 +195,8 @@ class Ctx:
         self._genders: dict[str, str] | None = None
         self._acronyms: dict[str, str] | None = None
         self.opening_first: dict[int, bool] = {}  # sentence -> does its first token open it (sentence_initial)
+        # sentence -> its first lone capitalised words that may be a person named before a pronoun (speakers)
+        self.person_candidates: dict[int, list[int]] = {}
         # the text between consecutive tokens, and which tokens count as capitalised: read hundreds of times per
         # article, so made once
         # (plain loops over indices: compiled, they slice natively, where map() over slice objects did not)

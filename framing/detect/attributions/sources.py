@@ -82,24 +82,23 @@ def find_source(ctx: Ctx, a: Attr) -> None:
             or prev in ("and", "but"):
         host = _host_clause_source(ctx, a)
         if host is not None:
-            a.source = host.source
-            a.host = host
-            return
+            here = (host.cue_last, host.cue_last)
+            clause = _after_semicolon(ctx, here, a.cue_first)  # (only between the two verbs: a bounded look)
+            if clause == here:
+                a.source = host.source
+                a.host = host
+                return
+            if clause is not None:
+                a.source = clause
+                return
         if form.endswith("ing") or prev in ("and", "but"):
             # "..., saying", "smiled and said", "declined to comment but said": the subject of the clause the verb
             # is coordinated with
             subj = sentence_subject(ctx, si)
-            semi = next((t for t in range(a.cue_first, subj[1], -1) if ";" in ctx.gap(t)), -1) if subj else -1
-            if semi > 0:
-                # the subject of the clause after a semicolon, a name: "Critics call it X; Moller avoided that but
-                # said ..." (another subject there is not looked for)
-                e = semi
-                while e + 1 < a.cue_first and ctx.cap(e + 1) and gap_is_space(ctx, e + 1):
-                    e += 1
-                subj = (semi, e) if ctx.cap(semi) and w[semi] not in PRONOUNS else None
-            if subj is not None and subj[1] < a.cue_first:
-                a.source = subj
-                return
+            if subj is not None and subj[1] < a.cue_first and a.cue_first - subj[1] <= _MAX_COORDINATED:
+                a.source = _after_semicolon(ctx, subj, a.cue_first)
+                if a.source is not None:
+                    return
     if form.endswith("ing") and prev in ctx.words.speech_nouns and "," not in before_gap:
         # "Black Lives Matter issued a statement saying ...": who issued the statement speaks through it
         subj = sentence_subject(ctx, si)
@@ -249,6 +248,31 @@ def trim_source(ctx: Ctx, a: Attr) -> None:
     a.source = None if s == e and stop(s) else (s, e)  # "When" alone is nobody
 
 
+def _after_semicolon(ctx: Ctx, subj: tuple[int, int], cue: int) -> tuple[int, int] | None:
+    """The subject a verb coordinated at token ``cue`` shares: the sentence's (``subj``), unless a semicolon outside
+    quotation marks and brackets joins another clause between them ("Critics call it a tax; Moller avoided that but
+    said ..."): then that clause's name (None when it opens otherwise; a list's "; and" joins no clause)."""
+    w = ctx.doc.words
+    depth = 0
+    for t in range(cue, subj[1], -1):
+        g = ctx.gap(t)
+        depth += g.count(")") - g.count("(")
+        if ";" in g and depth <= 0 and not ctx.in_quote(t):
+            if w[t] in ("and", "or"):
+                return subj  # "Paris, Texas; Rome, Georgia; and Athens": a list's semicolons
+            if w[t] in PERSON_PRONOUNS or w[t] in ("they", "we", "i"):
+                return (t, t)  # "...; he declined but said"
+            e = t
+            while e + 1 < cue and ctx.cap(e + 1) and gap_is_space(ctx, e + 1):
+                e += 1
+            return (t, e) if ctx.cap(t) and w[t] not in PRONOUNS and not possessive_s(ctx, e + 1) else None
+    return subj
+
+
+# A verb coordinated with its clause's first verb shares its subject within this many tokens of it: further on, a
+# run of "and said ..." is a list of verbs no reader takes back to one distant subject, and a bound keeps the work
+# per verb constant.
+_MAX_COORDINATED = 40
 # Focusing and stance adverbs stand before a subject without being part of it ("Even Okafor admitted", "Only the
 # ministry said", "Perhaps Brandt knew").
 _FOCUS_ADVERBS = frozenset("even only also just perhaps maybe indeed".split())
@@ -614,7 +638,7 @@ def subject_before(ctx: Ctx, cue: int, si: int) -> tuple[int, int] | None:
             break
         if w[j] == "s" and j - 1 >= lo and w[j - 1] in _CONTRACTING_PRONOUNS and ctx.gap(j) in ("'", "\u2019") \
                 and all(w[t] in SKIP_BEFORE_CUE or ly_adverb(w[t]) for t in range(j + 1, cue)):
-            j -= 1  # "he’s said", "it's long been described as": right before its verb, "'s" after a pronoun is
+            j -= 1  # "he’s said", "it's been described as": right before its verb, "'s" after a pronoun is
             continue  # "has" or "is", not a possessive
         if w[j] in SKIP_BEFORE_CUE and not (j > lo and ctx.cap(j)) \
                 or (ly_adverb(w[j]) and not ctx.cap(j) and len(w[j]) > 4):
@@ -810,7 +834,8 @@ def _unclosed_appositive(ctx: Ctx, np: tuple[int, int], lo: int) -> tuple[int, i
 
 
 # Prepositions that attach a phrase to the noun before them ("officials in Washington", "the ambassador to the
-# UN", "a letter to the editor", "voters across the state"); "of" and "for" are read inside the noun phrase.
+# UN", "a letter to the editor", "voters across the state"); "of", "for" and "at" are mostly read inside the noun
+# phrase (`_np_before`), and by `_pp_head` after a speaker noun.
 PP_PREPOSITIONS = frozenset("in on to from with across around near outside inside within among throughout".split())
 
 
@@ -847,9 +872,9 @@ def _pp_head(ctx: Ctx, k: int, lo: int) -> int | None:
     if p - 1 < lo or not gap_is_space(ctx, k) or not gap_is_space(ctx, p):
         return None
     h = p - 1
-    if w[p] in _POSTMODIFIERS.get(w[h], ()) and h - 1 >= lo and gap_is_space(ctx, h):
+    if w[p] in POSTMODIFIERS.get(w[h], ()) and h - 1 >= lo and gap_is_space(ctx, h):
         h -= 1  # "familiar with": the noun is before the adjective
-    elif w[p] not in PP_PREPOSITIONS and w[p] not in ("of", "for", "at"):
+    elif w[p] not in PP_PREPOSITIONS and w[p] not in OF_FOR_AT:
         return None  # ("residents of the town", "a lawyer for the family", "officials at the agency")
     if ctx.cap(h) and not sentence_initial(ctx, h) or w[h] not in ctx.words.heads or ctx.in_quote(h):
         return None
@@ -876,7 +901,7 @@ def _pp_object_start(ctx: Ctx, e: int, lo: int) -> int:
 
 # Adjectives and participles that follow a noun with their preposition ("a person familiar with the talks", "sources
 # close to the president"): the phrase describes the noun before it, which is the subject.
-_POSTMODIFIERS = {"close": ("to",), "familiar": ("with",), "knowledgeable": ("about", "of"), "briefed": ("on",),
+POSTMODIFIERS = {"close": ("to",), "familiar": ("with",), "knowledgeable": ("about", "of"), "briefed": ("on",),
                   "involved": ("in", "with"), "loyal": ("to",), "allied": ("with", "to"), "aligned": ("with",),
                   "opposed": ("to",), "sympathetic": ("to",), "friendly": ("to", "with"), "connected": ("to", "with"),
                   "linked": ("to",), "tied": ("to",), "aware": ("of",), "privy": ("to",), "critical": ("of",)}
@@ -1192,8 +1217,10 @@ def np_after(ctx: Ctx, last: int, si: int, allow_pp: bool) -> tuple[int, int] | 
             continue
         if k == start and word in ("that", "this", "these", "those"):
             return None  # "concludes that Trump ...": a clause, not a source
-        if k > start and word in _RELATIVES:
+        if k > start and word in _RELATIVES and end is not None and w[k - 1] not in DETERMINERS \
+                and w[k - 1] not in PREPOSITIONS:
             break  # "said an official who spoke on condition of anonymity": a relative clause follows its noun
+            # (not "those who attended", nor "that" as a determiner: "a spokesman for that company")
         if word in DETERMINERS or ctx.cap(k) or word in heads or word in PRONOUNS and k == start \
                 or _age_noun(ctx, k):
             if word not in DETERMINERS:

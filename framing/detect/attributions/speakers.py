@@ -28,6 +28,7 @@ from framing.detect.attributions._base import (
     span_text,
 )
 from framing.detect.attributions.sources import (
+    POSTMODIFIERS,
     PP_PREPOSITIONS,
     sentence_subject,
 )
@@ -171,6 +172,10 @@ def _other_gender(ctx: Ctx, name: str | None, pronoun: str) -> bool:
     return g is not None and g != pronoun
 
 
+# Up to this many characters from a source to its cue, anonymity phrases are looked for between them as well.
+_ANONYMITY_SPAN = 400
+
+
 def _source_type(ctx: Ctx, a: Attr) -> str:
     d = ctx.doc
     s, e = a.source  # type: ignore[misc]
@@ -180,7 +185,12 @@ def _source_type(ctx: Ctx, a: Attr) -> str:
     # (a role written as an acronym is a role all the same: "the Labour MP for Newcastle Central")
     e = next((i - 1 for i in range(s + 1, e) if w[i - 1] in ctx.words.heads and (
         w[i] in PP_PREPOSITIONS and (not _name_cap(ctx, i - 1) or sentence_initial(ctx, i - 1))
-        or w[i] in OF_FOR_AT and not _name_cap(ctx, i - 1))), e)  # ("Secretary of State John Kerry" is named)
+        or w[i] in OF_FOR_AT and (not _name_cap(ctx, i - 1) or sentence_initial(ctx, i - 1) and w[i - 1].endswith("s")))
+        or i - 2 >= s and w[i] in POSTMODIFIERS.get(w[i - 1], ()) and w[i - 2] in ctx.words.heads
+        and (not _name_cap(ctx, i - 2) or sentence_initial(ctx, i - 2))), e)
+    if e < a.source[1] and w[e] in POSTMODIFIERS:  # type: ignore[index]
+        e -= 1  # "sources close to Netanyahu": the noun before the adjective
+    # ("Secretary of State John Kerry" is named)
     toks = list(range(s, e + 1))
     if len(toks) == 1 and w[s] in PRONOUNS:
         return "pronoun"
@@ -191,8 +201,15 @@ def _source_type(ctx: Ctx, a: Attr) -> str:
     # anonymity phrases in the sentence, right after the source or the cue
     sent = d.sentences[a.sentence] if a.sentence >= 0 else None
     if sent is not None:
-        window = d.folded[d.tok_start[s]:min(sent.end, d.tok_end[a.cue_last] + 80)]
-        if ctx.words.anonymity.search(window):
+        lo, hi = d.tok_start[s], min(sent.end, d.tok_end[a.cue_last] + 80)
+        anonymity = ctx.words.anonymity
+        if hi - lo <= _ANONYMITY_SPAN:
+            found = anonymity.search(d.folded[lo:hi]) is not None
+        else:  # a source far from its cue (a long run of coordinated verbs): the two places the phrase stands
+            src_end = min(sent.end, d.tok_end[a.source[1]] + 80)  # type: ignore[index]
+            found = anonymity.search(d.folded[lo:src_end]) is not None or \
+                anonymity.search(d.folded[d.tok_start[a.cue_first]:hi]) is not None
+        if found:
             return "anonymous"
     role = ctx.single.get("role", frozenset())
     org = ctx.single.get("organisation", frozenset())
@@ -311,7 +328,9 @@ def _name_tokens(ctx: Ctx, span: tuple[int, int]) -> list[int]:
         # a title's "of" or "for" complement before the name ("Secretary of State Hillary Clinton", "Minister for
         # Emergency Situations Ruslan Keder", "Secretary of the Navy Ray Mabus"): the name is the last two
         # capitalised words (three with an initial or a suffix), or the last one after a one-word department
-        # ("Secretary of State Blinken"); one alone ("the Secretary of State said") is the department: no name
+        # ("Secretary of State Blinken"); one alone ("Secretary of State said") is the department: no name.
+        if w[span[0]] in DETERMINERS and len(out) <= 2:
+            return []  # "The Secretary of Homeland Security said": a title with its department, no name
         keep = 1 if len(out) == 2 else 2
         if len(out) > keep + 1 and (len(w[out[-2]]) == 1 or w[out[-1]] in _NAME_SUFFIXES):
             keep += 1
@@ -591,12 +610,33 @@ def _previous_subject(ctx: Ctx, a: Attr) -> str | None:
 def _known_person_before(ctx: Ctx, a: Attr) -> str | None:
     """The first name in the pronoun's sentence, before it, of someone already quoted as a named speaker
     ("... before the fundraiser Pelosi also gave a speech ... in which she accused ...")."""
-    d = ctx.doc
     if a.source is None or a.sentence < 0:
         return None
-    w = d.words
-    for t in ctx.sent_tokens(a.sentence):
+    w = ctx.doc.words
+    for t in _person_candidates(ctx, a.sentence):
         if t >= a.source[0]:
+            break
+        before = w[t - 1] if t > 0 else ""
+        full = _full_name(ctx, (t, t))
+        if full in ctx.speakers:
+            return full
+        if len(full.split()) >= 2 and before not in DETERMINERS:
+            return full  # a subject, not "in the Tessaly Valley"
+    return None
+
+
+def _person_candidates(ctx: Ctx, si: int) -> list[int]:
+    """The lone capitalised words of sentence ``si`` that may name a person (not opening the sentence, not quoted,
+    no head noun, date or function word, not part of a longer name, not a preposition's object: "In a nod to
+    Buttigieg, he said"), the first :data:`_MAX_PERSON_CANDIDATES` of them: found once per sentence, so that a
+    sentence with many pronoun sources is read once."""
+    got = ctx.person_candidates.get(si)
+    if got is not None:
+        return got
+    w = ctx.doc.words
+    out: list[int] = []
+    for t in ctx.sent_tokens(si):
+        if len(out) >= _MAX_PERSON_CANDIDATES:
             break
         if not ctx.cap(t) or sentence_initial(ctx, t) or ctx.in_quote(t) or w[t] in ctx.words.heads \
                 or w[t] in DETERMINERS or w[t] in MONTHS or w[t] in WEEKDAYS or w[t] in COMMON_STARTERS:
@@ -605,13 +645,13 @@ def _known_person_before(ctx: Ctx, a: Attr) -> str | None:
             continue  # part of a longer capitalised name: only a lone surname is looked up
         before = w[t - 1] if t > 0 else ""
         if before in PREPOSITIONS or before in ("to", "toward", "towards", "like", "than"):
-            continue  # the object of a preposition is not who speaks: "In a nod to Buttigieg, he said"
-        full = _full_name(ctx, (t, t))
-        if full in ctx.speakers:
-            return full
-        if len(full.split()) >= 2 and before not in DETERMINERS:
-            return full  # a subject, not "in the Tessaly Valley"
-    return None
+            continue
+        out.append(t)
+    ctx.person_candidates[si] = out
+    return out
+
+
+_MAX_PERSON_CANDIDATES = 20
 
 
 def _appositive_name(ctx: Ctx, span: tuple[int, int]) -> str | None:

@@ -360,7 +360,7 @@ def _layout(ctx: QuoteContext, q: QuoteSpan, clause: bool) -> Speaker | None:
         return Speaker(_signed_name(m.group(1)), "dash", "signed after a dash")
     m = SIGNATURE_LINE.match(text, q.end + 1) if clause else None
     if m:
-        return Speaker(m.group(1).strip().rstrip("."), "dash", "signed on the line after the quotation")
+        return Speaker(_signed_name(m.group(1)), "dash", "signed on the line after the quotation")
     # a transcript paragraph ("TRUMP: Look, ... I would have said, 'Thanks, Jeff'")
     m = TRANSCRIPT.match(text, line_start) if clause else None
     if m and q.start > m.end():
@@ -582,7 +582,7 @@ def _colon_subject(ctx: QuoteContext, q: QuoteSpan) -> str | None:
 def _signed_name(signed: str) -> str:
     """A signature's name without the full stop that ends its line ("— Carla Sanchez."), keeping one that ends an
     initial or an abbreviation ("— John Q.", "— Martin Luther King Jr.")."""
-    name = signed.strip()
+    name = " ".join(signed.split())  # (a no-break space between the names is a space: one speaker, one spelling)
     last = name.rsplit(None, 1)[-1]
     if name.endswith(".") and len(last) > 2 and last[:-1].lower() not in _NAME_ABBREVIATIONS and "." not in last[:-1]:
         return name[:-1]
@@ -590,7 +590,7 @@ def _signed_name(signed: str) -> str:
 
 
 # Abbreviations that end a name with their own full stop.
-_NAME_ABBREVIATIONS = frozenset(("jr", "sr", "esq", "ph.d", "inc", "co", "corp", "ltd"))
+_NAME_ABBREVIATIONS = frozenset(("jr", "sr", "esq", "inc", "co", "corp", "ltd"))
 
 
 def _dateline_dash(gap: str) -> bool:
