@@ -25,6 +25,8 @@ PRONOUNS = frozenset("he she they it we i you who which".split()) | NEOPRONOUNS
 
 
 PERSON_PRONOUNS = frozenset("he she".split()) | NEOPRONOUNS
+# Pronouns that can be the subject of a reporting verb about a person or people ("he said", "they told").
+SUBJECT_PRONOUNS = PERSON_PRONOUNS | frozenset(("they", "we", "i"))
 
 
 # Conjunctions that open a sentence before its subject ("And Trump said", "But the minister said").
@@ -58,6 +60,11 @@ SKIP_BEFORE_CUE = frozenset(
 # adjectives that stand for a noun ("the elderly", "the weekly said").
 _LY_NOT_ADVERBS = frozenset("""family ally assembly rally supply reply monopoly bully anomaly july fly belly jelly lily
     homily folly holly elderly daily weekly monthly quarterly biweekly""".split())
+
+
+def dashed(gap: str) -> bool:
+    """Does the text between two tokens hold an em dash, or a horizontal bar (U+2015), which some outlets use for it?"""
+    return "\u2014" in gap or "\u2015" in gap
 
 
 def ly_adverb(word: str) -> bool:
@@ -434,7 +441,7 @@ def with_subject(ctx: Ctx, first: int) -> tuple[int, int] | None:
             # the clause is set off by a comma or a dash, or opens the sentence; without one, "with" is a plain
             # preposition and the participle a reduced relative clause ("share codes with callers claiming to be ...")
             g = ctx.gap(k)
-            return (k + 1, first - 1) if "," in g or "\u2014" in g or "\u2015" in g or sentence_initial(ctx, k) else None
+            return (k + 1, first - 1) if "," in g or dashed(g) or sentence_initial(ctx, k) else None
     return None
 
 

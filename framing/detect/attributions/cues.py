@@ -19,6 +19,7 @@ from framing.detect.attributions._base import (
     SOURCE_AFTER_PHRASES,
     Attr,
     Ctx,
+    dashed,
     gap_is_space,
     in_title_case_line,
     punct_gap,
@@ -132,7 +133,7 @@ def is_cue(ctx: Ctx, first: int, last: int, lemma: str, flags: tuple[str, ...] =
         # a participle reports speech after a comma, an auxiliary or a preposition (", adding that", "was saying",
         # "by telling them"); elsewhere an -ing form is usually a noun or adjective ("the American prattling")
         g = ctx.gap(first)
-        if not ("," in g or "\u2014" in g or "\u2015" in g or prev in AUXILIARIES or prev in (
+        if not ("," in g or dashed(g) or prev in AUXILIARIES or prev in (
                 "and", "by", "while", "after", "before", "without", "when", "also", "for", "from", "about", "of")
                 or with_subject(ctx, first) is not None):  # "with the minister saying ..." (an absolute clause)
             return _has_evidence(ctx, first, last)

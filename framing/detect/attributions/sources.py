@@ -13,17 +13,18 @@ from framing.detect.attributions._base import (
     OBJECT_PRONOUNS,
     OF_FOR_AT,
     OPENING_CONJUNCTIONS,
-    PERSON_PRONOUNS,
     PREPOSITIONS,
     PRONOUNS,
     SENTENCE_STOPPERS,
     SKIP_AFTER_CUE,
     SKIP_BEFORE_CUE,
     SOURCE_AFTER_PHRASES,
+    SUBJECT_PRONOUNS,
     WEEKDAYS,
     Attr,
     Ctx,
     abbreviation,
+    dashed,
     gap_is_space,
     ly_adverb,
     possessive_s,
@@ -78,8 +79,7 @@ def find_source(ctx: Ctx, a: Attr) -> None:
         # an absolute "with" clause has its own subject: "the talks collapsed, with the minister saying ..."
         a.source = subject
         return
-    if (form.endswith("ing") and ("," in before_gap or "\u2014" in before_gap or "\u2015" in before_gap)) \
-            or prev in ("and", "but"):
+    if (form.endswith("ing") and ("," in before_gap or dashed(before_gap))) or prev in ("and", "but"):
         host = _host_clause_source(ctx, a)
         if host is not None:
             here = (host.cue_last, host.cue_last)
@@ -260,7 +260,7 @@ def _after_semicolon(ctx: Ctx, subj: tuple[int, int], cue: int) -> tuple[int, in
         if ";" in g and depth <= 0 and not ctx.in_quote(t):
             if w[t] in ("and", "or"):
                 return subj  # "Paris, Texas; Rome, Georgia; and Athens": a list's semicolons
-            if w[t] in PERSON_PRONOUNS or w[t] in ("they", "we", "i"):
+            if w[t] in SUBJECT_PRONOUNS:
                 return (t, t)  # "...; he declined but said"
             e = t
             while e + 1 < cue and ctx.cap(e + 1) and gap_is_space(ctx, e + 1):
@@ -368,12 +368,7 @@ def _after_dateline(ctx: Ctx, k: int, stop: int) -> int:
 def _clause_break(gap: str) -> bool:
     """Does a leading adverbial end here: a comma, or a dash closing an aside ("... in Nice ― much like he did
     ... ― Trump cast")?"""
-    return "," in gap or "\u2014" in gap or "\u2015" in gap or "\u2013" in gap
-
-
-def _dashed(gap: str) -> bool:
-    """Does the text between two tokens hold an em dash or a horizontal bar (which some outlets use for it)?"""
-    return "\u2014" in gap or "\u2015" in gap
+    return "," in gap or dashed(gap) or "\u2013" in gap
 
 
 # A leading adverbial ("At Sunday night's debate,", "Over in Norvask,") is a few words long.
@@ -690,7 +685,7 @@ def subject_before(ctx: Ctx, cue: int, si: int) -> tuple[int, int] | None:
     # "Jillian Chase, 27, a Tinder user in New York, said", ", for his part,"
     for step in range(3):
         g = ctx.gap(j + 1)
-        if not ("," in g or "\u2014" in g or "\u2015" in g):
+        if not ("," in g or dashed(g)):
             break
         p = _aside_start(ctx, j, lo)
         if step and not (w[j].isdigit() and "," in ctx.gap(j)) and not _role_appositive(ctx, j, lo) \
@@ -706,7 +701,7 @@ def subject_before(ctx: Ctx, cue: int, si: int) -> tuple[int, int] | None:
                 and all(ctx.cap(t) for t in range(p, j + 1)) \
                 and j - p <= 3 and not any(w[t] in roles for t in range(p, j + 1)) and not ctx.in_quote(p):
             return (p, j)  # "the White House chief of staff, Mick Mulvaney, said": the name in apposition speaks
-        dash = _dashed(g) and _dashed(ctx.gap(p))  # a parenthetical between dashes, whatever it says
+        dash = dashed(g) and dashed(ctx.gap(p))  # a parenthetical between dashes, whatever it says
         participle = head.endswith("ed") or head in ("known", "based", "born", "seen", "titled", "called") \
             or head.endswith("ing") and len(head) > 4 and not ctx.cap(p)  # ", noting the size of ..., said"
         if dash or participle or head in DETERMINERS or head in (
@@ -809,7 +804,7 @@ def _aside_start(ctx: Ctx, j: int, lo: int) -> int:
     """The first token after the comma or dash before token ``j`` (``lo - 1`` or less when there is none from
     ``lo``): where an aside ending at ``j`` starts."""
     p = j
-    while p >= lo and not ("," in ctx.gap(p) or _dashed(ctx.gap(p))):
+    while p >= lo and not ("," in ctx.gap(p) or dashed(ctx.gap(p))):
         p -= 1
     return p
 
@@ -989,7 +984,7 @@ def _pp_start(ctx: Ctx, j: int, lo: int) -> int:
                 # "A report in The Washington Post claims": a name in the phrase may be the source's; "during what
                 # it called": a pronoun is a clause's subject, not the end of a phrase of common nouns
                 return -1
-            if w[b] in PERSON_PRONOUNS or w[b] in ("they", "we", "i") or ctx.cap(b) and w[b] not in DETERMINERS \
+            if w[b] in SUBJECT_PRONOUNS or ctx.cap(b) and w[b] not in DETERMINERS \
                     and (not sentence_initial(ctx, b) or w[b] in ctx.names):
                 return q  # (a capital opening the sentence may be a common noun: "Insiders in the ministry told")
             return -1
@@ -1028,7 +1023,7 @@ _FINITE = frozenset("is was are were has have had will would can could did does 
 def _appositive_start(ctx: Ctx, j: int, lo: int) -> int:
     """The first token of the phrase that ends at token j and opens after a comma or a dash (``lo`` if none does)."""
     p = j
-    while p > lo and not ("," in ctx.gap(p) or _dashed(ctx.gap(p))):
+    while p > lo and not ("," in ctx.gap(p) or dashed(ctx.gap(p))):
         p -= 1
     return p
 

@@ -176,21 +176,32 @@ def _other_gender(ctx: Ctx, name: str | None, pronoun: str) -> bool:
 _ANONYMITY_SPAN = 400
 
 
+def _head_end(ctx: Ctx, s: int, e: int) -> int:
+    """The last token of the head of the source ``s``..``e``: a speaker noun before a preposition ("Officials in
+    Washington", "the founder of WikiLeaks"; a capitalised one is part of a name, "John Lott of the Crime Prevention
+    ...", "Secretary of State John Kerry", unless a plural opens the sentence: "Insiders at the ministry") or
+    before an adjective with its preposition ("sources close to Netanyahu"); ``e`` when there is none."""
+    w = ctx.doc.words
+    heads = ctx.words.heads
+    for i in range(s + 1, e):
+        h = i - 1
+        if w[h] in heads and (
+                w[i] in PP_PREPOSITIONS and (not _name_cap(ctx, h) or sentence_initial(ctx, h))
+                or w[i] in OF_FOR_AT and (not _name_cap(ctx, h) or sentence_initial(ctx, h) and w[h].endswith("s"))):
+            return h
+        if h - 1 >= s and w[i] in POSTMODIFIERS.get(w[h], ()) and w[h - 1] in heads \
+                and (not _name_cap(ctx, h - 1) or sentence_initial(ctx, h - 1)):
+            return h - 1
+    return e
+
+
 def _source_type(ctx: Ctx, a: Attr) -> str:
     d = ctx.doc
     s, e = a.source  # type: ignore[misc]
     w = d.words
-    # "Officials in Washington", "The ambassador to the UN", "the founder of WikiLeaks": the noun before the
-    # preposition decides the type (a capitalised one is part of a name: "John Lott of the Crime Prevention ...")
-    # (a role written as an acronym is a role all the same: "the Labour MP for Newcastle Central")
-    e = next((i - 1 for i in range(s + 1, e) if w[i - 1] in ctx.words.heads and (
-        w[i] in PP_PREPOSITIONS and (not _name_cap(ctx, i - 1) or sentence_initial(ctx, i - 1))
-        or w[i] in OF_FOR_AT and (not _name_cap(ctx, i - 1) or sentence_initial(ctx, i - 1) and w[i - 1].endswith("s")))
-        or i - 2 >= s and w[i] in POSTMODIFIERS.get(w[i - 1], ()) and w[i - 2] in ctx.words.heads
-        and (not _name_cap(ctx, i - 2) or sentence_initial(ctx, i - 2))), e)
-    if e < a.source[1] and w[e] in POSTMODIFIERS:  # type: ignore[index]
-        e -= 1  # "sources close to Netanyahu": the noun before the adjective
-    # ("Secretary of State John Kerry" is named)
+    # the head noun decides the type (a role written as an acronym is a role all the same: "the Labour MP for
+    # Newcastle Central")
+    e = _head_end(ctx, s, e)
     toks = list(range(s, e + 1))
     if len(toks) == 1 and w[s] in PRONOUNS:
         return "pronoun"
