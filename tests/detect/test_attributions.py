@@ -20,6 +20,14 @@ def attrs(text):
          "named_person", "Mira Okafor"),
         ("An official who declined to be named said talks had failed.", "said", "neutral", "An official",
          "anonymous", "An official"),
+        # a noun phrase after a relative pronoun is the clause's subject, the pronoun its object
+        ('The council passed the tax, which critics called a "cash grab."', "called", "neutral", "critics",
+         "anonymous", "critics"),
+        ('The council passed the tax that the mayor described as "reckless."', "described", "neutral", "the mayor",
+         "title_only", "the mayor"),
+        # a present tense after a noun that can speak is its verb ("says" has no noun reading)
+        ('A senior defense official says, "The president has made it clear."', "says", "neutral",
+         "A senior defense official", "anonymous", "A senior defense official"),
         ("The company claimed it had done nothing wrong.", "claimed", "distancing", "The company", "title_only",
          "The company"),
         ("Ayoub, for his part, lauded the relations.", "lauded", "endorsing", "Ayoub", "named_person", "Ayoub"),

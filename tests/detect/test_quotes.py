@@ -20,6 +20,9 @@ def quotes(text):
         ('They used the word "cheese" as code.', [("cheese", "mention", None)]),
         ('They asked for the definition of "natural born citizen."', [("natural born citizen.", "mention", None)]),
         ('The boxer, nicknamed "The Hammer", won.', [("The Hammer", "name", None)]),
+        # after "called him/her", a nickname is written as a name; words in lower case describe: the caller's
+        ('Trump called him "Little Marco" again.', [("Little Marco", "name", None)]),
+        ('The president called her "bad news."', [("bad news.", "partial", "The president")]),
         ("Only one 'no' vote was cast.", [("no", "other", None)]),
         ("cats are \u201ccuties\u201d", [("cuties", "scare", None)]),
         # a name and any past-tense verb, then a comma and a quotation opening a clause: the frame reports it

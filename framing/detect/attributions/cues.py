@@ -77,8 +77,13 @@ def is_cue(ctx: Ctx, first: int, last: int, lemma: str, flags: tuple[str, ...] =
     if lemma in _NOUN_TOO and prev.endswith("s") and ctx.gap(first).strip() in ("'", "\u2019"):
         return False  # "Sanders' comments": a word after a possessive is a noun
     if prev in NOUN_MAKERS and gap_is_space(ctx, first) and not (
-            prev in NOUN_MAKING_ADJECTIVES and (form.endswith("ed") or form in _IRREGULAR_PAST)):
-        return False  # "the claim", "his remarks", "official statements" (but "the official said" is a verb)
+            prev in NOUN_MAKING_ADJECTIVES and (form.endswith("ed") or form in _IRREGULAR_PAST)) \
+            and not (prev in _SPEAKING_NOUN_ADJECTIVES and not ctx.cap(first - 1) and form != lemma
+                     and form.endswith("s") and (lemma not in _NOUN_TOO or _comma_quote(ctx, last) or _colon_quote(ctx, last))):
+        # "the claim", "his remarks", "official statements" (but "the official said" is a verb, and so is a present
+        # tense after a noun that can speak, when it has no noun reading or a quotation follows it: "a senior
+        # official says, ...", "the official notes, '...'")
+        return False
     if lemma == "state" and form in ("state", "states") and nxt not in ("that", ":") \
             and not _content_follows(ctx, last) and not _person_subject(ctx, first) \
             and not (_comma_quote(ctx, last) and _document_subject(ctx, first)) \
@@ -194,6 +199,15 @@ def _comma_quote(ctx: Ctx, last: int) -> bool:
     return g[:1] == "," and rest != "" and rest[0] in MARK_CHARS
 
 
+def _colon_quote(ctx: Ctx, last: int) -> bool:
+    """Does a colon and a quotation follow token ``last`` ('the official notes: "..."')?"""
+    if last + 1 >= len(ctx.doc.words):
+        return False
+    g = ctx.gap(last + 1).strip()
+    rest = g[1:].lstrip()
+    return g[:1] == ":" and rest != "" and rest[0] in MARK_CHARS
+
+
 def _document_subject(ctx: Ctx, first: int) -> bool:
     """Is the subject right before token ``first`` a document ("The ad", "a 2014 report")?"""
     d = ctx.doc
@@ -226,6 +240,12 @@ def _after_singular_article(ctx: Ctx, first: int) -> bool:
         if w[k] in ("a", "an", "each", "every", "another"):
             return True
     return False
+
+
+# Words of NOUN_MAKING_ADJECTIVES that are also nouns for people who speak ("the official", "the press"): a verb's
+# present tense can follow them as its subject (written in lower case: "The Associated Press" is a name, whose
+# subject the general rules find).
+_SPEAKING_NOUN_ADJECTIVES = frozenset(("official", "press", "public"))
 
 
 _MODALS = frozenset("will would can could shall should may might must do does did to not".split())

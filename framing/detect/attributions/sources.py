@@ -728,10 +728,19 @@ def subject_before(ctx: Ctx, cue: int, si: int) -> tuple[int, int] | None:
     for k in range(j, max(lo - 1, j - 12), -1):
         if punct_gap(ctx, k + 1) and k != j:
             break
-        if w[k] in ("who", "which") and k > lo:
+        if w[k] in ("who", "which", "whom") and k > lo:
+            if k < j and _opens_subject(ctx, k + 1) and _speaker_word(ctx, j):
+                # "the tax, which critics called ...", "the plan, which the senator described as ...": a noun
+                # phrase after the relative pronoun is the clause's subject, the pronoun its object
+                return _np_before(ctx, j, k + 1)
             if not any(ctx.cap(t) for t in range(k + 1, j + 1)):
                 rel = k  # "an official who declined to be named said": the relative pronoun is the subject
             break  # "which Carson said": the name after the pronoun is the subject
+        if w[k] == "that" and k > lo and k < j and not punct_gap(ctx, k + 1) and _speaker_word(ctx, j) and (
+                w[k + 1] in DETERMINERS or w[k + 1] in ctx.words.speaker_heads and w[k + 1].endswith("s")):
+            # "the tax that critics called ...", "a plan that the mayor described as ...": "that" before a plural
+            # noun or a determiner opens a relative clause (as a demonstrative it takes a singular noun)
+            return _np_before(ctx, j, k + 1)
     if rel is not None:
         j = _before_party(ctx, rel - 1, lo)  # "Ryan Costello (R-Penn.), who said"
     np = _np_before(ctx, j, lo)
@@ -743,6 +752,23 @@ def subject_before(ctx: Ctx, cue: int, si: int) -> tuple[int, int] | None:
             return named
     np = _with_pp_head(ctx, np, lo)
     return _unclosed_appositive(ctx, np, lo) or np
+
+
+def _opens_subject(ctx: Ctx, i: int) -> bool:
+    """Does token ``i``, right after a relative pronoun, open a noun phrase (a determiner, a subject pronoun or a word
+    for people who speak: "which critics called", "whom the senator described")? A relative pronoun that is itself
+    the subject is followed by its verb or an adverb ("who declined to be named", "who also said")."""
+    wi = ctx.doc.words[i]
+    return (wi in DETERMINERS and wi not in ("that", "this")) or wi in SUBJECT_PRONOUNS \
+        or (wi in ctx.words.speaker_heads and not ctx.cap(i))
+
+
+def _speaker_word(ctx: Ctx, j: int) -> bool:
+    """Can token ``j`` head a subject that speaks: a word for people who speak ("critics", "the senator") or a
+    subject pronoun? Not a quantifier standing alone ("the action, which some contended was ..."): its clause often
+    runs on into the sentence's own predicate, where the quotations are the main speaker's."""
+    wj = ctx.doc.words[j]
+    return (wj in ctx.words.speaker_heads and wj not in DETERMINERS) or wj in SUBJECT_PRONOUNS
 
 
 def _name_before_description(ctx: Ctx, np: tuple[int, int], rel: int, lo: int) -> tuple[int, int] | None:

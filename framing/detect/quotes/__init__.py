@@ -271,10 +271,12 @@ def _frame_kind(ctx: QuoteContext, q: QuoteSpan, words: list[str], before: str, 
     if n <= 3 and (fr.CONTRASTED_BEFORE.search(before) or fr.CONTRASTED_AFTER.match(after)):
         return QuoteCall(q, "mention", None, None,
                          "set against another quoted word (\"'X' instead of 'Y'\"): the words themselves are compared")
-    if _NAME_BEFORE.found(before) and not (words[0] in _DESCRIPTION_OPENERS and _CALLED_HIM.search(before)) \
+    if _NAME_BEFORE.found(before) and not ((words[0] in _DESCRIPTION_OPENERS or not first_upper(words[0]))
+                                            and _CALLED_HIM.search(before)) \
             or fr.between_names(ctx.text, q) or (not ctx.in_headline(q) and fr.nickname_before_surname(ctx.text, q)):
-        # (after "called him", an article opens a description, not a name: "called him 'the world's most overrated
-        # general'"; "known as 'the doll tests'" is a name)
+        # (after "called him", an article or a word in lower case opens a description, not a name: "called him 'the
+        # world's most overrated general'", "called her 'bad news'"; a nickname is written as a name, "called him
+        # 'Little Marco'"; "known as 'the doll tests'" is a name)
         return QuoteCall(q, "name", None, None, "a nickname or name (after \"dubbed\", \"known as\", \"called him\", "
                                                 "or inside a name)")
     if _MARKUP_BEFORE.found(before):
