@@ -236,7 +236,9 @@ def speakers_by_outlet(findings: pd.DataFrame, outlet_of: Mapping[str, str], *, 
 
 
 def speaker_table(speakers: pd.DataFrame, *, value: str = "citations") -> pd.DataFrame:
-    """The speaker x outlet table: one row per speaker (most cited first), one column per outlet, and ``total``."""
+    """The speaker x outlet table: one row per speaker (most cited first), one column per outlet, and ``total``.
+    A speaker with none of ``value`` in any outlet has no row (a quotation counted through an attribution whose
+    speaker is another name: the long table keeps it, with its quotations)."""
     if speakers.empty:
         return pd.DataFrame(columns=["speaker", "total"])
     order = list(dict.fromkeys(speakers["speaker"]))
@@ -244,6 +246,7 @@ def speaker_table(speakers: pd.DataFrame, *, value: str = "citations") -> pd.Dat
     w = w.reindex(order)
     w.columns = [str(c) for c in w.columns]
     w["total"] = w.sum(axis=1)
+    w = w[w["total"] > 0]
     return w.reset_index().rename_axis(columns=None)
 
 

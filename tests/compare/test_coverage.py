@@ -178,6 +178,8 @@ def test_speakers_by_outlet_counts_citations_and_who_each_outlet_leaves_out():
         finding("b1", "attribution", source="President Joe Biden", speaker="Joe Biden", source_type="named_person"),
         finding("b1", "attribution", source="officials", speaker="officials", source_type="anonymous"),
         finding("c1", "attribution", source="officials", speaker="officials", source_type="anonymous"),
+        # a quotation counted through an attribution of another name: no citation of its own, no row
+        finding("c1", "quote", kind="partial", speaker="Rubio", cue="said"),
     ])
     outlet_of = {"a1": "A", "b1": "B", "c1": "C"}
     long = speakers_by_outlet(f, outlet_of, event="E1")
@@ -186,6 +188,7 @@ def test_speakers_by_outlet_counts_citations_and_who_each_outlet_leaves_out():
         {"speaker": "Joe Biden", "A": 2, "B": 1, "C": 0, "total": 3},
         {"speaker": "officials", "A": 0, "B": 1, "C": 1, "total": 2},
     ]
+    assert long[long["speaker"] == "Rubio"]["quotes"].sum() == 1  # (the long table keeps it)
     a = long[(long["speaker"] == "Joe Biden") & (long["outlet"] == "A")].iloc[0]
     assert (a["quotes"], a["attributions"], a["citations"]) == (2, 1, 2)
     assert a["names"] == "Biden; Joe Biden; Mr. Biden"  # every form merged into the speaker, in any outlet
