@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import math
 import re
 from collections.abc import Callable
 from typing import Any
 
 import cached
+import numpy as np
 import pandas as pd
 import streamlit as st
 
@@ -193,13 +195,38 @@ def downloads(png: bytes | Callable[[], bytes] | None, table: pd.DataFrame | Cal
 _ROW_PX = 35
 
 
+# Significant digits a table shows of a float (the downloads keep them all).
+_DIGITS = 4
+
+
+def _short(v: Any) -> Any:
+    """A float with :data:`_DIGITS` significant digits, but never fewer than its integer part's: 0.012345 is shown
+    as 0.01235, 12345.6 as 12346 (not 12350)."""
+    if pd.isna(v) or not math.isfinite(v) or v == 0:
+        return v
+    return round(float(v), max(_DIGITS - math.floor(math.log10(abs(v))) - 1, 0))
+
+
+def shown(df: pd.DataFrame) -> pd.DataFrame:
+    """The table as :func:`table` shows it: a float column of whole numbers only (counts, such as a sum that a
+    query gave as a float) as exact integers; other floats shortened by :func:`_short`."""
+    out = {}
+    for c in df.select_dtypes("float").columns:
+        v = df[c]
+        known = v.dropna()
+        if len(known) and bool(np.isfinite(known).all()) and bool((known % 1 == 0).all()):
+            out[c] = v.astype("Int64")
+        else:
+            out[c] = v.map(_short)
+    return df.assign(**out) if out else df
+
+
 def table(df: Any, *, max_height: int = 420, where: Any = None, **kwargs: Any) -> None:
     """A table sized to its rows (up to ``max_height`` pixels, then it scrolls); text cells are shown as text,
-    never as Markdown, HTML or links. Floats are shown with 4 significant digits (downloads keep them all)."""
+    never as Markdown, HTML or links. Numbers as :func:`shown` says (downloads keep every digit)."""
     n = len(df)
     if isinstance(df, pd.DataFrame):
-        floats = df.select_dtypes("float").columns
-        df = df.assign(**{c: df[c].map(lambda v: float(f"{v:.4g}") if pd.notna(v) else v) for c in floats})
+        df = shown(df)
     (where or st).dataframe(df, hide_index=True, height=min(max_height, _ROW_PX * (n + 1) + 3), **kwargs)
 
 

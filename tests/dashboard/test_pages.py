@@ -70,6 +70,28 @@ def test_overview_shows_the_corpus_at_a_glance_and_its_provenance(page):
     assert len(at.download_button) == 1
 
 
+def test_overview_shows_each_sources_words_exactly(store, tmp_path, monkeypatch):
+    """Regression: 25,445 words of a source were shown as 25440 (summed as a float, then cut to 4 digits)."""
+    import shutil
+
+    from streamlit.testing.v1 import AppTest
+
+    from framing.corpus import open_store
+
+    db = tmp_path / "words.duckdb"
+    shutil.copy(store, db)
+    with open_store(db) as st:
+        n = st.count({"source": ["Capital Wire"]})  # one article of 25,446 - n words, the others of one word
+        st.con.execute("UPDATE articles SET n_words = CASE WHEN article_id = (SELECT min(article_id) FROM articles "
+                       "WHERE source = 'Capital Wire') THEN 25446 - ? ELSE 1 END WHERE source = 'Capital Wire'", [n])
+    monkeypatch.setenv("FRAMING_DB", str(db))
+    monkeypatch.setenv("FRAMING_CACHE", str(tmp_path / "cache"))
+    at = AppTest.from_file(str(APP), default_timeout=60).run()
+    check(at)
+    words = table(at).set_index("source")["words"]
+    assert words["Capital Wire"] == 25445 and pd.api.types.is_integer_dtype(words)
+
+
 def test_the_demo_corpus_is_analysed_on_first_start_with_progress_then_cached(monkeypatch, tmp_path):
     from streamlit.testing.v1 import AppTest
 
