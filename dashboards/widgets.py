@@ -44,6 +44,8 @@ _TEXT_STYLES = {
     "strong": "font-weight: 600; margin: 0.2rem 0;",
     "caption": "font-size: 0.875rem; opacity: 0.65; margin: 0;",
     "plain": "margin: 0;",
+    "warning": "background: rgba(255, 189, 69, 0.18); border-radius: 0.5rem; padding: 0.5rem 0.75rem; "
+               "margin: 0.2rem 0;",
 }
 
 

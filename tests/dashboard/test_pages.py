@@ -505,6 +505,54 @@ def test_an_uploaded_file_is_analysed_and_bad_rows_are_listed(page):
     assert "Mine (uploaded)" in set(table(at, 2)["group"])
 
 
+GERMAN = ("Die Regierung hat am Montag neue Maßnahmen gegen die steigenden Preise angekündigt. Der Minister sagte, "
+          "die Lage sei ernst, aber nicht hoffnungslos. Kritiker werfen der Koalition vor, zu spät gehandelt zu haben. "
+          "Die Opposition forderte eine Sondersitzung des Parlaments, um über die Vorschläge zu beraten.")
+
+
+def test_uploaded_articles_warnings_are_shown_and_other_languages_left_out_of_the_comparison(page):
+    """Regression: a German upload had no findings and no message (only n_warnings 1), and was plotted beside the
+    English outlets with zero loaded terms."""
+    at = page("analyse")
+    rows = [{"id": "de1", "source": "Zeitung", "title": "Preise", "text": GERMAN},
+            {"id": "en1", "source": "Mine", "text": 'Critics slammed the "reform" as a disaster, officials said.'}]
+    data = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows).encode()
+    at.file_uploader[0].set_value(("mixed.jsonl", data, "application/jsonl")).run()
+    check(at)
+    warned = table_with(at, "article_id", "warning")
+    assert warned["article_id"].tolist() == ["de1"] and "in German" in warned["warning"].iloc[0]
+    notes = [w.value for w in at.warning]
+    assert "1 of your 2 article(s) has warnings (1 in all)" in notes[0]
+    assert "Left out of this comparison: 1 of your 2 article(s), in German" in notes[1]
+    assert table_with(at, "article_id", "language")["article_id"].tolist() == ["de1", "en1"]  # the summary
+    rates = table_with(at, "group", "value")
+    assert "Mine (uploaded)" in set(rates["group"]) and not rates["group"].str.startswith("Zeitung").any()
+    at.selectbox(key="upload_article").set_value("de1").run()  # the article read shows its warnings above it
+    check(at)
+    assert "Warning: the text is in German" in html.unescape(html_of(at))
+
+
+def test_an_upload_only_in_another_language_is_not_compared(page):
+    at = page("analyse")
+    at.file_uploader[0].set_value(("zeitung.txt", GERMAN.encode(), "text/plain")).run()
+    check(at)
+    assert "None of your articles is in English" in at.info[0].value
+    assert not at.get("image") and "Download chart (PNG)" not in [b.label for b in at.download_button]
+
+
+def test_html_extraction_warnings_of_an_upload_are_shown_escaped(page):
+    at = page("analyse")
+    page_html = (b"<html><body><nav>Home</nav><article><p>The minister said the so-called reform was a disaster, "
+                 b"critics said.</p></article></body></html>")
+    at.file_uploader[0].set_value(("<img src=x onerror=alert(1)>.html", page_html, "text/html")).run()
+    check(at)
+    warned = table_with(at, "article_id", "warning")["warning"]
+    assert warned.str.contains("an HTML page: its main text was extracted").any()
+    assert warned.str.contains("short page text").any()
+    assert "<img" not in html_of(at) and "Warning: &lt;img src=x onerror=alert(1)&gt;.html: an HTML page" in html_of(at)
+    assert not any("alert" in w.value for w in at.warning)  # the counts are in our words only
+
+
 @pytest.mark.parametrize("name, data, message", [
     ("photo.txt", b"\x89PNG\r\n\x1a\n\x00\x00", "looks like a binary file"),
     ("empty.jsonl", b"", "the file is empty"),
