@@ -54,6 +54,8 @@ from framing.chartstyle import (
 SELECTION = "pick"  # the point selection of every chart: a click picks one group (or one pair)
 GROUP_FIELDS = ("group", "group_a", "group_b")  # the fields a selection may name groups in
 ROW_PX = 22  # height of one group's row in the dot and bar charts
+SMALL_ROW_PX = 16  # height of a row labelled in small type (LABEL_FONT_PX): a term, an actor label
+GROUP_FONT_PX, LABEL_FONT_PX = 11, 10  # the size of group names and of terms and labels down a chart
 WIDTH_PX = 520  # the plotting area's width (the page stretches the chart to its column)
 LABEL_PX = 220  # group names longer than this are cut on the axis (the tooltip has them whole)
 
@@ -104,11 +106,18 @@ def _title(what: str, corpus: str | None, extra: str = "") -> alt.TitleParams:
     return alt.TitleParams(what, subtitle=sub, anchor="start", fontSize=13, subtitleFontSize=11)
 
 
+def _row_axis(label_px: int = LABEL_PX, font_px: int = GROUP_FONT_PX) -> alt.Axis:
+    """The axis that names a chart's rows, every row labelled: Streamlit's theme turns Vega's ``labelOverlap`` on,
+    which drops every other label when rows are little taller than their type (the Word choice page's actor labels
+    lost half their names at 16 pixels a row). Our rows are sized to hold their labels (ROW_PX, SMALL_ROW_PX)."""
+    return alt.Axis(labelLimit=label_px, labelFontSize=font_px, labelOverlap=False)
+
+
 def _y(field: str = "group", label_px: int = LABEL_PX) -> alt.Y:
     """Groups down the chart in the order of the data's ``row`` field (a sort by a field, not a list of names:
     names stay data and never enter an expression)."""
     return alt.Y(f"{field}:N", sort=alt.EncodingSortField(field="row", op="min", order="ascending"), title=None,
-                 axis=alt.Axis(labelLimit=label_px, labelFontSize=11))
+                 axis=_row_axis(label_px))
 
 
 def _rows(d: pd.DataFrame, order: Sequence[str]) -> pd.DataFrame:
@@ -377,9 +386,9 @@ def terms_chart(terms: pd.DataFrame, *, top: int = 10, corpus: str | None = None
     bars = alt.Chart(d).mark_bar(color=OKABE_ITO[0], cursor="pointer").encode(
         x=alt.X("z:Q", title="z-score"),
         y=alt.Y("term:N", sort=alt.EncodingSortField(field="row", op="min", order="ascending"), title=None,
-                axis=alt.Axis(labelLimit=150, labelFontSize=10)),
+                axis=_row_axis(150, LABEL_FONT_PX)),
         tooltip=tips, opacity=_faded(),
-    ).add_params(_pick()).properties(width=150, height=14 * top)
+    ).add_params(_pick()).properties(width=150, height=SMALL_ROW_PX * top)
     columns = min(len(groups[:max_groups]), TERM_COLUMNS_PER_ROW)
     return bars.facet(facet=alt.Facet("group:N", title=None, sort="ascending", header=alt.Header(labelLimit=180)),
                       columns=columns).resolve_scale(y="independent").properties(
@@ -425,9 +434,9 @@ def labels_chart(labels: pd.DataFrame, *, concept: str | None = None, corpus: st
     else:  # labels down (with their concept), groups across
         x = alt.X("group:N", sort=by_group, title=None,
                   axis=alt.Axis(labelAngle=-60, labelOverlap=False, labelLimit=160))
-        y = alt.Y("key:N", sort=by_item, title=None, axis=alt.Axis(labelLimit=LABEL_PX, labelFontSize=10))
+        y = alt.Y("key:N", sort=by_item, title=None, axis=_row_axis(LABEL_PX, LABEL_FONT_PX))
         cells["key"] = cells["concept"] + ": " + cells["item"]
-        width, height = max(WIDTH_PX, 24 * len(groups)), 16 * len(items)
+        width, height = max(WIDTH_PX, 24 * len(groups)), SMALL_ROW_PX * len(items)
     heat = alt.Chart(cells).mark_rect(cursor="pointer").encode(x=x, y=y, color=colour, tooltip=tips,
                                                                opacity=_faded()).add_params(_pick())
     extra = "; ".join(x for x in (limited, "lexicon weight in brackets, 0 = neutral label",
