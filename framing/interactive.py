@@ -21,7 +21,7 @@ text and its tooltip escapes ``&`` and ``<`` before it shows a value, so none of
 ``url`` or image channel is ever encoded, and data values never enter a Vega expression (field names are our own
 constants).
 
-Cannot do: small multiples over time (one colour per group, up to 24 lines; a click fades the others). Periods are
+Cannot do: small multiples over time (a colour and a dash pattern per group, up to 24 lines; a click fades the others). Periods are
 placed on a calendar axis when every label is a date bucket, one step each otherwise; a line breaks where a group
 has a gap, as in the static chart.
 """
@@ -47,6 +47,7 @@ from framing.chartstyle import (
     largest_differences,
     largest_series,
     limit_groups,
+    series_styles,
     share_colours,
     share_keys,
 )
@@ -330,11 +331,13 @@ def time_chart(rates: pd.DataFrame, metric: str, *, period: str, series: str | N
         last_group, last_ord = g, o
     d = d.assign(segment=seg)[["group", "period", "segment", "value", "lo", "hi", "value_text", "ci",
                                "n_articles_text", "n_words_text", "has_ci"]].reset_index(drop=True)
-    # groups in alphabetical order (Vega-Lite's own order of names), a colour each
-    colour = alt.Color("group:N", title=None,
-                       scale=alt.Scale(range=[OKABE_ITO[i % len(OKABE_ITO)] for i in range(len(names))]),
-                       legend=alt.Legend(orient="bottom", columns=2, labelLimit=LABEL_PX, symbolType="circle",
-                                         symbolOpacity=1))
+    # groups in alphabetical order (Vega-Lite's own order of names, the same for both scales), each with a colour and
+    # a dash pattern of its own (series_styles: eight colours, then the same dashed...); one legend shows both
+    styles = series_styles(len(names))
+    legend = alt.Legend(orient="bottom", columns=2, labelLimit=LABEL_PX, symbolType="stroke", symbolStrokeWidth=2.5,
+                        symbolSize=400, symbolOpacity=1)
+    colour = alt.Color("group:N", title=None, scale=alt.Scale(range=[c for c, _ in styles]), legend=legend)
+    dash = alt.StrokeDash("group:N", title=None, scale=alt.Scale(range=[list(d) for _, d in styles]), legend=legend)
     starts = {p: _period_start(p) for p in periods}
     if all(starts.values()):  # on a calendar axis, as the static chart: 2014-12 and 2018-06 are 42 months apart
         d = d.assign(start=d["period"].map(starts))
@@ -351,7 +354,7 @@ def time_chart(rates: pd.DataFrame, metric: str, *, period: str, series: str | N
                                                                      alt.value(0.03))
                                                ).transform_filter("datum.has_ci")
     line = base.mark_line(strokeWidth=1.8).encode(y=alt.Y("value:Q", title=unit), detail="segment:N",
-                                                  opacity=_faded())
+                                                  strokeDash=dash, opacity=_faded())
     points = base.mark_point(filled=True, size=45, cursor="pointer").encode(
         y=alt.Y("value:Q", title=unit), tooltip=tips, opacity=_faded()).add_params(_pick())
     notes = [ci_words(rates)] + ([f"{dropped} article(s) without a usable date left out"] if dropped else []) + \

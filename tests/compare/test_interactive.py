@@ -393,3 +393,23 @@ def test_every_group_of_a_compare_chart_is_labelled(kind):
     axes = row_axes(spec_of(kind, articles(4)))
     assert axes if kind != "time" else not axes  # (over time: the groups are the lines' colours)
     assert all(y["axis"]["labelOverlap"] is False for y in axes), axes
+
+
+@pytest.mark.parametrize("n", [10, 20, 24])
+def test_over_time_gives_every_group_its_own_colour_and_dash(n):
+    """Regression: with 10 outlets two pairs of lines shared a colour (Okabe-Ito has eight). Each group is a
+    (colour, dash pattern) of its own, both scales in the order of the names (no name enters the specification)."""
+    from framing.chartstyle import series_styles
+
+    spec = spec_of("time", articles(n))
+    groups = sorted({r["group"] for r in rows(spec)})
+    assert len(groups) == n
+    (line,) = [layer["encoding"] for layer in spec["layer"] if "strokeDash" in layer["encoding"]]
+    colour, dash = line["color"], line["strokeDash"]
+    assert all(layer["encoding"]["color"] == colour for layer in spec["layer"])  # one scale, one legend
+    for channel in (colour, dash):
+        assert channel["field"] == "group" and "domain" not in channel["scale"] and "sort" not in channel
+        assert len(channel["scale"]["range"]) == n
+    pairs = {(c, tuple(d)) for c, d in zip(colour["scale"]["range"], dash["scale"]["range"], strict=True)}
+    assert len(pairs) == n
+    assert len(set(series_styles(32))) == 32
