@@ -79,14 +79,21 @@ def filter_bar(ref: cached.Ref, *, where: Any = None) -> Filters:
     box = where or st.sidebar
     box.markdown("**Filters**")
     picked: dict[str, tuple[str, ...]] = {}
+    unknown = []  # values in the URL that the corpus does not have: dropped by the widgets, said here
     for name, label in (("sources", "Sources"), ("leanings", "Leaning"), ("topics", "Topic"), ("events", "Event"),
                         ("languages", "Language")):
+        gone = [v for v in st.query_params.get_all(QUERY_KEYS[name]) if v not in set(opts[name])]
+        if gone:
+            unknown.append(f"{QUERY_KEYS[name]} " + ", ".join(f"'{v}'" for v in gone))
         # a filter with one value to choose (a corpus all in English) filters nothing: not shown
         if len(opts[name]) < (2 if name == "languages" else 1):
             picked[name] = ()
             continue
         picked[name] = tuple(box.multiselect(label, opts[name], key=QUERY_KEYS[name], bind="query-params",
                                              placeholder="all"))
+    if unknown:  # the values come from the URL: escaped, as st.warning reads Markdown
+        st.warning(esc("This link filters on values this corpus does not have, left out (the page shows the rest): "
+                       + "; ".join(unknown) + ".", limit=1000), icon=":material/filter_alt_off:")
     lo, hi = _date(opts["first_date"]), _date(opts["last_date"])
     d_from = d_to = None
     if lo and hi:
@@ -100,13 +107,17 @@ def filter_bar(ref: cached.Ref, *, where: Any = None) -> Filters:
 
 
 def choice(label: str, options: list[str], *, key: str, format_func: Callable[[str], str] = str,
-           default: str | None = None, where: Any = None, control: str = "selectbox") -> str:
+           default: str | None = None, where: Any = None, control: str = "selectbox", show: bool = True) -> str:
     """A choice kept in the URL by its value (``?metric=quotes_scare_rate``), not by its label as Streamlit's
-    own binding does for widgets with a ``format_func``; the default value is left out of the URL."""
+    own binding does for widgets with a ``format_func``; the default value is left out of the URL. With ``show``
+    False no widget is drawn (the choice does nothing on this view): the value is the URL's, which is kept."""
     if not options:
         raise ValueError(f"no options for {label!r}")
     default = default if default in options else options[0]
     state = f"_url_{key}"
+    if not show:
+        wanted = st.query_params.get(key)
+        return wanted if wanted in options else default
     if st.session_state.get(state) not in options:
         wanted = st.query_params.get(key)
         st.session_state[state] = wanted if wanted in options else default

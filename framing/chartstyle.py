@@ -33,6 +33,19 @@ def series_styles(n: int) -> list[tuple[str, tuple[int, ...]]]:
     return [(OKABE_ITO[i % k], SERIES_DASHES[(i // k) % len(SERIES_DASHES)]) for i in range(n)]
 
 
+def no_differences(metric: str) -> str:
+    """Why a chart of pairwise differences is empty, in words, with the metric's label (not its id)."""
+    from framing.compare.metrics import metric as find_metric
+    from framing.errors import ConfigError
+
+    try:
+        label = find_metric(metric).label
+    except ConfigError:
+        label = metric
+    return (f"No pairwise differences of {label}: they need at least two groups of two or more articles each, and "
+            "there are fewer here.")
+
+
 # the columns of a rates table that are not grouping columns (a time chart's series is the first other column)
 RATE_TABLE_COLUMNS = ("group", "metric", "family", "key", "voice", "label", "unit", "value", "lo", "hi", "interval",
                       "numerator", "denominator", "n_articles", "n_words", "n_attributions", "low_n", "note",

@@ -47,6 +47,7 @@ from framing.chartstyle import (
     largest_differences,
     largest_series,
     limit_groups,
+    no_differences,
     series_styles,
     share_colours,
     share_keys,
@@ -179,7 +180,7 @@ def differences_chart(pairs: pd.DataFrame, metric: str, *, corpus: str | None = 
     a pair picks both of its groups (as :func:`framing.plots.plot_differences`)."""
     d = pairs[pairs["metric"] == metric].copy()
     if d.empty:
-        return _empty(f"No pairwise differences for {metric!r}.")
+        return _empty(no_differences(metric))
     d, limited = largest_differences(d, max_pairs)
     d = d.sort_values(["diff", "group_a", "group_b"], ascending=[False, True, True])
     label, unit, corr = str(d["label"].iloc[0]), str(d["unit"].iloc[0]), str(d["correction"].iloc[0])

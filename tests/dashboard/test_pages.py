@@ -58,7 +58,7 @@ def test_overview_shows_the_corpus_at_a_glance_and_its_provenance(page):
     assert at.title[0].value == "Overview"
     metrics = {m.label: m.value for m in at.metric}
     assert metrics["Articles"] == "167" and metrics["Sources"] == str(SOURCES) and metrics["Events"] == "17"
-    assert metrics["Dates"] == "2026-01-12 to 2026-09-14"
+    assert (metrics["First date"], metrics["Last date"]) == ("2026-01-12", "2026-09-14")  # (one was cut off)
     sources = table(at)
     assert len(sources) == SOURCES and sources["articles"].sum() == 167
     runs = table_with(at, "run_id", "status")
@@ -201,6 +201,37 @@ def test_every_chart_of_the_compare_page(page, view, family, metric, columns):
     assert at.query_params["view" if view != "rates" else "family"]
 
 
+def test_differences_of_one_group_say_why_in_words_without_a_chart_to_download(page):
+    """Regression: "No pairwise differences for 'loaded_author_rate'." (an id, no reason) and a PNG download of it."""
+    at = page("compare", view="differences", source=["Capital Wire"])
+    (note,) = at.info
+    assert note.value.startswith("No pairwise differences of Loaded terms, writer's own voice: they need at least two "
+                                 "groups") and "loaded_author_rate" not in note.value
+    assert not vega(at) and not at.get("image") and not at.download_button
+
+
+@pytest.mark.parametrize("view", ["stances", "source-types", "roles"])
+def test_charts_of_shares_offer_no_measure_to_choose(page, view):
+    at = page("compare", view=view, metric="quotes_scare_rate")
+    keys = {s.key for s in at.selectbox}
+    assert "_url_metric" not in keys and "_url_family" not in keys and "_url_by" in keys
+    assert any("there is no measure to choose" in c.value for c in at.caption)
+    assert at.query_params["metric"] == "quotes_scare_rate"  # kept for the charts that use it
+    rates = page("compare", view="rates")
+    assert {"_url_metric", "_url_family"} <= {s.key for s in rates.selectbox}
+
+
+def test_unknown_filter_values_in_the_url_are_named(page):
+    at = page("compare", source=["Nonexistent", "Capital Wire"], event=["E99"])
+    (note,) = at.warning
+    assert "values this corpus does not have" in note.value
+    assert "source 'Nonexistent'" in note.value and "event 'E99'" in note.value and "Capital" not in note.value
+    assert set(table(at)["group"]) == {"Capital Wire"}
+    hostile = page("compare", source=["<img src=x onerror=alert(1)>"])
+    assert "<img" not in hostile.warning[0].value and "&lt;img" in hostile.warning[0].value
+    assert not page("compare", source=["Capital Wire"]).warning
+
+
 def test_compare_says_so_when_no_article_matches(page):
     at = page("compare", source=["Capital Wire"], leaning=["left"])
     assert "No article matches" in at.warning[0].value
@@ -227,6 +258,34 @@ def test_explorer_shows_the_article_with_every_finding_highlighted(page):
     cmp = table(at, 0)
     assert list(cmp["measure"])[0].startswith("Loaded terms, writer")
     assert set(cmp["article is"]) <= {"", "above", "below", "within"} and "above" in set(cmp["article is"])
+
+
+def test_explorer_lists_findings_in_plain_words_and_an_outlet_of_one_article_in_the_singular(env, monkeypatch,
+                                                                                           tmp_path):
+    """Regression: the side list said "attribution: neutral, title_only" and the caption "all 1 articles of"."""
+    from streamlit.testing.v1 import AppTest
+
+    from framing.corpus import run_corpus
+
+    rows = [{"id": "one", "source": "Solo Times", "text": "The thugs rioted, a police spokesman said. Critics "
+                                                          'slammed the so-called "reform", officials said.'},
+            {"id": "two", "source": "Other Post", "text": "The council met on Monday, the mayor said."}]
+    corpus = tmp_path / "two.jsonl"
+    corpus.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    db = tmp_path / "s.duckdb"
+    run_corpus([str(corpus)], db, progress=False)
+    monkeypatch.setenv("FRAMING_DB", str(db))
+    at = AppTest.from_file(str(APP), default_timeout=60)
+    at.query_params["article"] = "one"
+    at.switch_page("views/explorer.py")
+    at.run()
+    check(at)
+    assert "Outlet: the only article of Solo Times in the corpus." in html_of(at)
+    found = table_with(at, "finding", "explanation")["finding"]
+    attributions = found[found.str.startswith("attribution: ")]
+    assert len(attributions) and attributions.str.contains(r" verb; source: ").all()
+    assert not found.str.contains(r"_|\((?:author|quoted)\)").any(), found.tolist()
+    assert "loaded term: pejorative, writer's own voice" in set(found)
 
 
 def test_explorer_search_and_layers_change_what_is_shown(page):
