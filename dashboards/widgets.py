@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import math
 import re
 from collections.abc import Callable
 from typing import Any
 
 import cached
+import numpy as np
 import pandas as pd
 import streamlit as st
 
@@ -42,6 +44,8 @@ _TEXT_STYLES = {
     "strong": "font-weight: 600; margin: 0.2rem 0;",
     "caption": "font-size: 0.875rem; opacity: 0.65; margin: 0;",
     "plain": "margin: 0;",
+    "warning": "background: rgba(255, 189, 69, 0.18); border-radius: 0.5rem; padding: 0.5rem 0.75rem; "
+               "margin: 0.2rem 0;",
 }
 
 
@@ -75,14 +79,21 @@ def filter_bar(ref: cached.Ref, *, where: Any = None) -> Filters:
     box = where or st.sidebar
     box.markdown("**Filters**")
     picked: dict[str, tuple[str, ...]] = {}
+    unknown = []  # values in the URL that the corpus does not have: dropped by the widgets, said here
     for name, label in (("sources", "Sources"), ("leanings", "Leaning"), ("topics", "Topic"), ("events", "Event"),
                         ("languages", "Language")):
+        gone = [v for v in st.query_params.get_all(QUERY_KEYS[name]) if v not in set(opts[name])]
+        if gone:
+            unknown.append(f"{QUERY_KEYS[name]} " + ", ".join(f"'{v}'" for v in gone))
         # a filter with one value to choose (a corpus all in English) filters nothing: not shown
         if len(opts[name]) < (2 if name == "languages" else 1):
             picked[name] = ()
             continue
         picked[name] = tuple(box.multiselect(label, opts[name], key=QUERY_KEYS[name], bind="query-params",
                                              placeholder="all"))
+    if unknown:  # the values come from the URL: escaped, as st.warning reads Markdown
+        st.warning(esc("This link filters on values this corpus does not have, left out (the page shows the rest): "
+                       + "; ".join(unknown) + ".", limit=1000), icon=":material/filter_alt_off:")
     lo, hi = _date(opts["first_date"]), _date(opts["last_date"])
     d_from = d_to = None
     if lo and hi:
@@ -96,13 +107,17 @@ def filter_bar(ref: cached.Ref, *, where: Any = None) -> Filters:
 
 
 def choice(label: str, options: list[str], *, key: str, format_func: Callable[[str], str] = str,
-           default: str | None = None, where: Any = None, control: str = "selectbox") -> str:
+           default: str | None = None, where: Any = None, control: str = "selectbox", show: bool = True) -> str:
     """A choice kept in the URL by its value (``?metric=quotes_scare_rate``), not by its label as Streamlit's
-    own binding does for widgets with a ``format_func``; the default value is left out of the URL."""
+    own binding does for widgets with a ``format_func``; the default value is left out of the URL. With ``show``
+    False no widget is drawn (the choice does nothing on this view): the value is the URL's, which is kept."""
     if not options:
         raise ValueError(f"no options for {label!r}")
     default = default if default in options else options[0]
     state = f"_url_{key}"
+    if not show:
+        wanted = st.query_params.get(key)
+        return wanted if wanted in options else default
     if st.session_state.get(state) not in options:
         wanted = st.query_params.get(key)
         st.session_state[state] = wanted if wanted in options else default
@@ -193,13 +208,38 @@ def downloads(png: bytes | Callable[[], bytes] | None, table: pd.DataFrame | Cal
 _ROW_PX = 35
 
 
+# Significant digits a table shows of a float (the downloads keep them all).
+_DIGITS = 4
+
+
+def _short(v: Any) -> Any:
+    """A float with :data:`_DIGITS` significant digits, but never fewer than its integer part's: 0.012345 is shown
+    as 0.01235, 12345.6 as 12346 (not 12350)."""
+    if pd.isna(v) or not math.isfinite(v) or v == 0:
+        return v
+    return round(float(v), max(_DIGITS - math.floor(math.log10(abs(v))) - 1, 0))
+
+
+def shown(df: pd.DataFrame) -> pd.DataFrame:
+    """The table as :func:`table` shows it: a float column of whole numbers only (counts, such as a sum that a
+    query gave as a float) as exact integers; other floats shortened by :func:`_short`."""
+    out = {}
+    for c in df.select_dtypes("float").columns:
+        v = df[c]
+        known = v.dropna()
+        if len(known) and bool(np.isfinite(known).all()) and bool((known % 1 == 0).all()):
+            out[c] = v.astype("Int64")
+        else:
+            out[c] = v.map(_short)
+    return df.assign(**out) if out else df
+
+
 def table(df: Any, *, max_height: int = 420, where: Any = None, **kwargs: Any) -> None:
     """A table sized to its rows (up to ``max_height`` pixels, then it scrolls); text cells are shown as text,
-    never as Markdown, HTML or links. Floats are shown with 4 significant digits (downloads keep them all)."""
+    never as Markdown, HTML or links. Numbers as :func:`shown` says (downloads keep every digit)."""
     n = len(df)
     if isinstance(df, pd.DataFrame):
-        floats = df.select_dtypes("float").columns
-        df = df.assign(**{c: df[c].map(lambda v: float(f"{v:.4g}") if pd.notna(v) else v) for c in floats})
+        df = shown(df)
     (where or st).dataframe(df, hide_index=True, height=min(max_height, _ROW_PX * (n + 1) + 3), **kwargs)
 
 

@@ -80,6 +80,9 @@ class ChartKind:
     shown: Callable[[pd.DataFrame, ChartParams], pd.DataFrame]  # the table beside the chart (and its CSV download)
     # -> an altair Chart from the same table (framing.interactive), or None: the kind is shown as its PNG
     interactive: Callable[[pd.DataFrame, ChartParams], Any] | None = None
+    # whether the chart draws the chosen metric (its voice, for the categories): the stacked shares draw a family
+    # whatever the metric, and the Compare page then leaves its "Finding category" and "Measure" pickers off
+    uses_metric: bool = True
 
 
 @dataclass(frozen=True)
@@ -237,11 +240,13 @@ CHARTS: tuple[ChartKind, ...] = (
               lambda tb, p: tb.rates("loaded_category"), _plot_heatmap,
               lambda t, p: _pivot(t, "loaded_category", p.voice), _vega_heatmap),
     ChartKind("stances", "Stances", "attributions by the stance of the reporting verb (stacked bars)", "compare",
-              lambda tb, p: tb.rates("stance"), _stances, _stances_shown, _vega_shares("stance")),
+              lambda tb, p: tb.rates("stance"), _stances, _stances_shown, _vega_shares("stance"), uses_metric=False),
     ChartKind("source-types", "Source types", "attributions by type of source (stacked bars)", "compare",
-              lambda tb, p: tb.rates("source_type"), _types, _types_shown, _vega_shares("source_type")),
+              lambda tb, p: tb.rates("source_type"), _types, _types_shown, _vega_shares("source_type"),
+              uses_metric=False),
     ChartKind("roles", "Speaker roles", "attributed quotations by the speaker's role (stacked bars)", "compare",
-              lambda tb, p: tb.rates("quote_role"), _roles, _roles_shown, _vega_shares("quote_role")),
+              lambda tb, p: tb.rates("quote_role"), _roles, _roles_shown, _vega_shares("quote_role"),
+              uses_metric=False),
     ChartKind("time", "Over time", "one metric over time, a line per group", "compare",
               lambda tb, p: tb.over_time(p.metric, p.freq), _plot_time, _same, _vega_time),
     ChartKind("terms", "Distinctive terms", "each group's most distinctive terms", "words",

@@ -21,6 +21,31 @@ TYPE_ORDER = ("named_person", "named_org", "title_only", "anonymous", "pronoun",
 # Okabe-Ito, then three of Paul Tol's muted colours for families with more than eight parts (speakers' roles); grey
 # is kept for what is unknown
 MANY_COLOURS = (*OKABE_ITO, "#882255", "#44AA99", "#999933")
+# The dash patterns (on, off... in pixels) that set lines of the same colour apart: Okabe-Ito's eight colours solid,
+# then dashed, then dotted, then dash-dotted, so that 32 lines over time differ (README: legible for 20+ outlets)
+SERIES_DASHES: tuple[tuple[int, ...], ...] = ((), (6, 3), (2, 2), (8, 3, 2, 3))
+
+
+def series_styles(n: int) -> list[tuple[str, tuple[int, ...]]]:
+    """A colour and a dash pattern for each of ``n`` lines, in order, all different up to 32 lines (then they
+    repeat): the first eight solid in Okabe-Ito's colours, the next eight dashed in the same colours, and so on."""
+    k = len(OKABE_ITO)
+    return [(OKABE_ITO[i % k], SERIES_DASHES[(i // k) % len(SERIES_DASHES)]) for i in range(n)]
+
+
+def no_differences(metric: str) -> str:
+    """Why a chart of pairwise differences is empty, in words, with the metric's label (not its id)."""
+    from framing.compare.metrics import metric as find_metric
+    from framing.errors import ConfigError
+
+    try:
+        label = find_metric(metric).label
+    except ConfigError:
+        label = metric
+    return (f"No pairwise differences of {label}: they need at least two groups of two or more articles each, and "
+            "there are fewer here.")
+
+
 # the columns of a rates table that are not grouping columns (a time chart's series is the first other column)
 RATE_TABLE_COLUMNS = ("group", "metric", "family", "key", "voice", "label", "unit", "value", "lo", "hi", "interval",
                       "numerator", "denominator", "n_articles", "n_words", "n_attributions", "low_n", "note",

@@ -6,7 +6,8 @@
 * :func:`search_articles` -- articles whose title, source or id contain a query.
 * :func:`lexicon_frame`, :func:`edit_lexicons`, :func:`rescore` -- browse a lexicon, add or disable terms for a
   session, and see how the loaded-term figures of some articles change.
-* :func:`with_uploads` -- articles a user analysed beside the corpus, as one table to compare.
+* :func:`with_uploads` -- articles a user analysed beside the corpus, as one table to compare;
+  :func:`unread_language` -- which of them are in a language the engine does not read (left out of it).
 
 Each is a pure function of tidy tables (:mod:`framing.tables`) and the public API; none knows about Streamlit.
 """
@@ -304,6 +305,24 @@ def rescore(texts: Mapping[str, str], after: Lexicons, *, before: Lexicons | Non
 # -- uploads beside the corpus --------------------------------------------------------------------------------
 
 UPLOAD_SUFFIX = " (uploaded)"
+
+
+def unread_language(articles: pd.DataFrame) -> pd.Series:
+    """Which articles are in a language the engine does not read: neither English nor undetermined (analysed as
+    English). With the default ``english_only`` they have no findings, so their rates are zero whatever their
+    wording: a comparison of rates should leave them out (or show them apart), not plot them as neutral."""
+    from framing.text.language import ENGLISH, UNDETERMINED
+
+    if "language" not in articles.columns:
+        return pd.Series(False, index=articles.index)
+    return ~articles["language"].fillna(UNDETERMINED).astype(str).isin([ENGLISH, UNDETERMINED])
+
+
+def language_name(code: str) -> str:
+    """``German`` for ``de``; a code without a name as it is."""
+    from framing.text.language import NAMES
+
+    return NAMES.get(code, code)
 
 
 def with_uploads(corpus_articles: pd.DataFrame, uploaded: pd.DataFrame, *, by: str = "source",

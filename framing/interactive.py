@@ -21,7 +21,7 @@ text and its tooltip escapes ``&`` and ``<`` before it shows a value, so none of
 ``url`` or image channel is ever encoded, and data values never enter a Vega expression (field names are our own
 constants).
 
-Cannot do: small multiples over time (one colour per group, up to 24 lines; a click fades the others). Periods are
+Cannot do: small multiples over time (a colour and a dash pattern per group, up to 24 lines; a click fades the others). Periods are
 placed on a calendar axis when every label is a date bucket, one step each otherwise; a line breaks where a group
 has a gap, as in the static chart.
 """
@@ -47,6 +47,8 @@ from framing.chartstyle import (
     largest_differences,
     largest_series,
     limit_groups,
+    no_differences,
+    series_styles,
     share_colours,
     share_keys,
 )
@@ -54,6 +56,8 @@ from framing.chartstyle import (
 SELECTION = "pick"  # the point selection of every chart: a click picks one group (or one pair)
 GROUP_FIELDS = ("group", "group_a", "group_b")  # the fields a selection may name groups in
 ROW_PX = 22  # height of one group's row in the dot and bar charts
+SMALL_ROW_PX = 16  # height of a row labelled in small type (LABEL_FONT_PX): a term, an actor label
+GROUP_FONT_PX, LABEL_FONT_PX = 11, 10  # the size of group names and of terms and labels down a chart
 WIDTH_PX = 520  # the plotting area's width (the page stretches the chart to its column)
 LABEL_PX = 220  # group names longer than this are cut on the axis (the tooltip has them whole)
 
@@ -104,11 +108,18 @@ def _title(what: str, corpus: str | None, extra: str = "") -> alt.TitleParams:
     return alt.TitleParams(what, subtitle=sub, anchor="start", fontSize=13, subtitleFontSize=11)
 
 
+def _row_axis(label_px: int = LABEL_PX, font_px: int = GROUP_FONT_PX) -> alt.Axis:
+    """The axis that names a chart's rows, every row labelled: Streamlit's theme turns Vega's ``labelOverlap`` on,
+    which drops every other label when rows are little taller than their type (the Word choice page's actor labels
+    lost half their names at 16 pixels a row). Our rows are sized to hold their labels (ROW_PX, SMALL_ROW_PX)."""
+    return alt.Axis(labelLimit=label_px, labelFontSize=font_px, labelOverlap=False)
+
+
 def _y(field: str = "group", label_px: int = LABEL_PX) -> alt.Y:
     """Groups down the chart in the order of the data's ``row`` field (a sort by a field, not a list of names:
     names stay data and never enter an expression)."""
     return alt.Y(f"{field}:N", sort=alt.EncodingSortField(field="row", op="min", order="ascending"), title=None,
-                 axis=alt.Axis(labelLimit=label_px, labelFontSize=11))
+                 axis=_row_axis(label_px))
 
 
 def _rows(d: pd.DataFrame, order: Sequence[str]) -> pd.DataFrame:
@@ -169,7 +180,7 @@ def differences_chart(pairs: pd.DataFrame, metric: str, *, corpus: str | None = 
     a pair picks both of its groups (as :func:`framing.plots.plot_differences`)."""
     d = pairs[pairs["metric"] == metric].copy()
     if d.empty:
-        return _empty(f"No pairwise differences for {metric!r}.")
+        return _empty(no_differences(metric))
     d, limited = largest_differences(d, max_pairs)
     d = d.sort_values(["diff", "group_a", "group_b"], ascending=[False, True, True])
     label, unit, corr = str(d["label"].iloc[0]), str(d["unit"].iloc[0]), str(d["correction"].iloc[0])
@@ -321,11 +332,13 @@ def time_chart(rates: pd.DataFrame, metric: str, *, period: str, series: str | N
         last_group, last_ord = g, o
     d = d.assign(segment=seg)[["group", "period", "segment", "value", "lo", "hi", "value_text", "ci",
                                "n_articles_text", "n_words_text", "has_ci"]].reset_index(drop=True)
-    # groups in alphabetical order (Vega-Lite's own order of names), a colour each
-    colour = alt.Color("group:N", title=None,
-                       scale=alt.Scale(range=[OKABE_ITO[i % len(OKABE_ITO)] for i in range(len(names))]),
-                       legend=alt.Legend(orient="bottom", columns=2, labelLimit=LABEL_PX, symbolType="circle",
-                                         symbolOpacity=1))
+    # groups in alphabetical order (Vega-Lite's own order of names, the same for both scales), each with a colour and
+    # a dash pattern of its own (series_styles: eight colours, then the same dashed...); one legend shows both
+    styles = series_styles(len(names))
+    legend = alt.Legend(orient="bottom", columns=2, labelLimit=LABEL_PX, symbolType="stroke", symbolStrokeWidth=2.5,
+                        symbolSize=400, symbolOpacity=1)
+    colour = alt.Color("group:N", title=None, scale=alt.Scale(range=[c for c, _ in styles]), legend=legend)
+    dash = alt.StrokeDash("group:N", title=None, scale=alt.Scale(range=[list(d) for _, d in styles]), legend=legend)
     starts = {p: _period_start(p) for p in periods}
     if all(starts.values()):  # on a calendar axis, as the static chart: 2014-12 and 2018-06 are 42 months apart
         d = d.assign(start=d["period"].map(starts))
@@ -342,7 +355,7 @@ def time_chart(rates: pd.DataFrame, metric: str, *, period: str, series: str | N
                                                                      alt.value(0.03))
                                                ).transform_filter("datum.has_ci")
     line = base.mark_line(strokeWidth=1.8).encode(y=alt.Y("value:Q", title=unit), detail="segment:N",
-                                                  opacity=_faded())
+                                                  strokeDash=dash, opacity=_faded())
     points = base.mark_point(filled=True, size=45, cursor="pointer").encode(
         y=alt.Y("value:Q", title=unit), tooltip=tips, opacity=_faded()).add_params(_pick())
     notes = [ci_words(rates)] + ([f"{dropped} article(s) without a usable date left out"] if dropped else []) + \
@@ -377,9 +390,9 @@ def terms_chart(terms: pd.DataFrame, *, top: int = 10, corpus: str | None = None
     bars = alt.Chart(d).mark_bar(color=OKABE_ITO[0], cursor="pointer").encode(
         x=alt.X("z:Q", title="z-score"),
         y=alt.Y("term:N", sort=alt.EncodingSortField(field="row", op="min", order="ascending"), title=None,
-                axis=alt.Axis(labelLimit=150, labelFontSize=10)),
+                axis=_row_axis(150, LABEL_FONT_PX)),
         tooltip=tips, opacity=_faded(),
-    ).add_params(_pick()).properties(width=150, height=14 * top)
+    ).add_params(_pick()).properties(width=150, height=SMALL_ROW_PX * top)
     columns = min(len(groups[:max_groups]), TERM_COLUMNS_PER_ROW)
     return bars.facet(facet=alt.Facet("group:N", title=None, sort="ascending", header=alt.Header(labelLimit=180)),
                       columns=columns).resolve_scale(y="independent").properties(
@@ -425,9 +438,9 @@ def labels_chart(labels: pd.DataFrame, *, concept: str | None = None, corpus: st
     else:  # labels down (with their concept), groups across
         x = alt.X("group:N", sort=by_group, title=None,
                   axis=alt.Axis(labelAngle=-60, labelOverlap=False, labelLimit=160))
-        y = alt.Y("key:N", sort=by_item, title=None, axis=alt.Axis(labelLimit=LABEL_PX, labelFontSize=10))
+        y = alt.Y("key:N", sort=by_item, title=None, axis=_row_axis(LABEL_PX, LABEL_FONT_PX))
         cells["key"] = cells["concept"] + ": " + cells["item"]
-        width, height = max(WIDTH_PX, 24 * len(groups)), 16 * len(items)
+        width, height = max(WIDTH_PX, 24 * len(groups)), SMALL_ROW_PX * len(items)
     heat = alt.Chart(cells).mark_rect(cursor="pointer").encode(x=x, y=y, color=colour, tooltip=tips,
                                                                opacity=_faded()).add_params(_pick())
     extra = "; ".join(x for x in (limited, "lexicon weight in brackets, 0 = neutral label",

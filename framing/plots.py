@@ -45,6 +45,7 @@ from framing.chartstyle import ci_words as _ci_words
 from framing.chartstyle import largest_differences as _largest_differences
 from framing.chartstyle import largest_series as _largest_series
 from framing.chartstyle import limit_groups as _limit_groups
+from framing.chartstyle import no_differences as _no_differences
 
 # -- helpers -----------------------------------------------------------------------------------------------------
 
@@ -196,7 +197,7 @@ def plot_differences(pairs: pd.DataFrame, metric: str = "loaded_author_rate", *,
     """Pairwise differences with intervals for one metric; filled markers are significant after correction."""
     d = pairs[pairs["metric"] == metric].copy()
     if d.empty:
-        return _empty(ax, f"No pairwise differences for {metric!r}.", title or metric)
+        return _empty(ax, _no_differences(metric), title or metric)
     d, limited = _largest_differences(d, max_pairs)
     d = d.sort_values(["diff", "group_a", "group_b"])
     n = len(d)

@@ -8,6 +8,8 @@ import widgets
 
 from framing import plots
 from framing.compare import METRICS
+from framing.compare.markdown import esc
+from framing.explore import language_name, unread_language
 from framing.uploads import (
     MAX_UPLOAD_ARTICLES,
     MAX_UPLOAD_BYTES,
@@ -71,21 +73,51 @@ label = st.session_state.get("upload_label", "your articles")
 st.subheader("Your articles")
 widgets.show_text(label, "caption")
 a = corpus.articles
-summary = a[[c for c in ("article_id", "source", "title", "n_words", "lt_author", "lt_quoted", "q_scare",
+summary = a[[c for c in ("article_id", "source", "title", "language", "n_words", "lt_author", "lt_quoted", "q_scare",
                          "attr_count", "polarity", "subjectivity", "n_warnings") if c in a.columns]]
 widgets.table(summary)
 titles = dict(zip(a["article_id"].astype(str), a["title"] if "title" in a.columns else a["article_id"], strict=True))
+
+# Every warning of every article (the language, the HTML extraction, markup taken out...), as `framing analyse`
+# prints them: counted in our words, listed as table cells (text, never Markdown or HTML).
+warned = corpus.article_warnings.assign(title=lambda w: w["article_id"].map(titles))
+if len(warned):
+    n_warned = warned["article_id"].nunique()
+    st.warning(f"{n_warned:,} of your {len(a):,} article(s) {'has' if n_warned == 1 else 'have'} warnings "
+               f"({len(warned):,} in all): read them before trusting the figures.", icon=":material/warning:")
+    widgets.table(warned[["article_id", "title", "warning"]],
+                  column_config={"warning": st.column_config.TextColumn(width="large")})
+else:
+    st.caption("No warnings: every article was read as English text, as it was given.")
+
 aid = st.selectbox("Read one", list(titles), key="upload_article",
                    format_func=lambda i: f"{i} · {titles[i]}" if isinstance(titles[i], str) and titles[i] != i else i)
+for w in warned.loc[warned["article_id"] == aid, "warning"]:
+    widgets.show_text(f"Warning: {w}", "warning")
 found = corpus.findings[corpus.findings["article_id"] == aid]
 widgets.highlighted(corpus.texts[aid], found, key="upload")
 
 st.subheader("Beside the corpus")
+# An article in a language the engine does not read has no findings: plotted, it would look like the most neutral
+# writing of all. It is left out, and the page says which and why.
+unread = unread_language(a)
+st.caption("Articles in a language other than English are left out of this comparison: the lexicons and rules are "
+           "English, so they have no findings, and their zero rates would say nothing about their wording.")
+if unread.any():
+    langs = a.loc[unread, "language"].astype(str).map(language_name).value_counts()
+    st.warning(f"Left out of this comparison: {int(unread.sum()):,} of your {len(a):,} article(s), in "
+               + esc(", ".join(f"{k} ({n:,})" for k, n in langs.items()))
+               + ". They are listed below; their findings would all be zero.", icon=":material/translate:")
+    widgets.table(a.loc[unread, [c for c in ("article_id", "title", "language") if c in a.columns]])
+compared = a[~unread]
+if compared.empty:
+    st.info("None of your articles is in English: there is nothing to compare with the corpus.")
+    st.stop()
 labels = {m.name: f"{m.label} ({m.unit})" for m in METRICS}
 metric = st.selectbox("Measure", list(labels), format_func=labels.get, key="upload_metric",
                       index=list(labels).index("loaded_author_rate"))
 with st.spinner("Comparing..."):
-    r = cached.upload_rates(ref, a, metric)
+    r = cached.upload_rates(ref, compared, metric)
 fig = plots.plot_rates(r, metric, corpus=f"{name} + {label}")
 png = cached.png(fig)
 left, right = st.columns([3, 2])

@@ -6,6 +6,7 @@ import streamlit as st
 import widgets
 
 from framing.charts import kinds
+from framing.chartstyle import no_differences
 from framing.compare import METRICS
 from framing.compare.metrics import families
 from framing.compare.settings import DEFAULT
@@ -23,14 +24,19 @@ filters = widgets.filter_bar(ref)
 st.title("Compare sources")
 c = st.columns([1, 1, 2])
 by = widgets.grouping(ref, where=c[0])
+view = widgets.choice("Chart", list(VIEWS), format_func=VIEWS.__getitem__, key="view", control="segmented")
+# the stacked shares draw a whole family whatever the measure: no picker that would do nothing (its value is kept)
+pick = kinds("compare")[view].uses_metric
 family = widgets.choice("Finding category", list(FAMILIES), format_func=FAMILIES.__getitem__, key="family",
-                        where=c[1])
+                        where=c[1], show=pick)
 ms = [m for m in METRICS if m.family == family]
 first = DEFAULT_METRIC[family]
 ms.sort(key=lambda m: m.name != first)
 labels = {m.name: f"{m.label} ({m.unit})" for m in ms}
-metric = widgets.choice("Measure", list(labels), format_func=labels.__getitem__, key="metric", where=c[2])
-view = widgets.choice("Chart", list(VIEWS), format_func=VIEWS.__getitem__, key="view", control="segmented")
+metric = widgets.choice("Measure", list(labels), format_func=labels.__getitem__, key="metric", where=c[2],
+                        show=pick)
+if not pick:
+    c[1].caption(f"The {VIEWS[view]} chart shows every share of its kind: there is no measure to choose.")
 
 n_articles = cached.count(ref, filters)  # counted in the store: the charts read only the columns they need
 if not n_articles:
@@ -60,16 +66,21 @@ def png() -> bytes:  # the matplotlib chart, drawn when its download is asked fo
 
 
 left, right = st.columns([3, 2])
-if spec is None:  # a chart kind without an interactive version
+if tab.empty:  # nothing to draw: why, in words, and no chart or table to download
+    left.info(no_differences(metric) if view == "differences" else
+              f"Nothing to draw: the {VIEWS[view]} chart has no figures for these articles.", icon=":material/info:")
+    widgets.clear_filter(by, widgets.GROUPINGS[by], where=left)
+elif spec is None:  # a chart kind without an interactive version
     left.image(png(), width="stretch", alt=f"{VIEWS[view]} chart")
 else:
     widgets.filtering_chart(spec, ref, by, where=left, alt=f"{VIEWS[view]} chart")
     widgets.show_text(f"Hover a mark for its figures; click a group to show only its articles (it becomes the {by} "
                       "filter in the sidebar, where you can add others).", "caption", where=left)
     widgets.clear_filter(by, widgets.GROUPINGS[by], where=left)
-widgets.downloads(png, tab, f"{name}-{view}-{metric}-by-{by}", where=left)
-with right:
-    widgets.table(tab, max_height=560)
+if len(tab):
+    widgets.downloads(png, tab, f"{name}-{view}-{metric}-by-{by}", where=left)
+    with right:
+        widgets.table(tab, max_height=560)
 for w in warnings:
     widgets.show_text(w, "caption")
 

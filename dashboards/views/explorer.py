@@ -68,9 +68,11 @@ with right:
                                                                           "compared": "article is"})
     widgets.table(shown, column_config={"measure": st.column_config.TextColumn(width="medium")})
     widgets.downloads(None, cmp, f"{aid}-vs-outlet")
-    widgets.show_text(f"Outlet: all {int(cmp['n_articles'].iloc[0]):,} articles of {row.get('source')} in the "
-                      "corpus. Above or below: this article lies outside the outlet's 95% interval over articles "
-                      "(bootstrap under 50 articles, delta-method normal from 50; in the CSV).", "caption")
+    n_outlet = int(cmp["n_articles"].iloc[0])
+    widgets.show_text(f"Outlet: {'the only article' if n_outlet == 1 else f'all {n_outlet:,} articles'} of "
+                      f"{row.get('source')} in the corpus. Above or below: this article lies outside the outlet's "
+                      "95% interval over articles (bootstrap under 50 articles, delta-method normal from 50; in the "
+                      "CSV).", "caption")
     st.markdown("**Findings** (hover over the text for the same explanations)")
     listing = pd.DataFrame(findings_table(found))
     widgets.table(listing, max_height=420)

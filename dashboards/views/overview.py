@@ -20,12 +20,14 @@ if choice.kind == "demo":
             "Open your own corpus with `framing dashboard --corpus PATH` or a store with "
             "`framing dashboard --db PATH`.", icon=":material/info:")
 
-c = st.columns([1, 1, 1, 1, 2])
+# the dates as two figures: "2026-01-12 to 2026-09-14" as one was cut off in a 1400-pixel window
+c = st.columns([1, 1, 1.2, 1, 1.3, 1.3])
 c[0].metric("Articles", f"{s['articles']:,}")
 c[1].metric("Sources", f"{s['sources']:,}")
 c[2].metric("Words", f"{s['words']:,}")
 c[3].metric("Events", f"{s['events']:,}" if s["events"] else "none")
-c[4].metric("Dates", f"{s['first_date'] or '?'} to {s['last_date'] or '?'}" if s["first_date"] else "none")
+c[4].metric("First date", s["first_date"] or "none")
+c[5].metric("Last date", s["last_date"] or "none")
 
 st.subheader("Sources")
 widgets.table(sources, max_height=600)

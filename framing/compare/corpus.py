@@ -21,6 +21,7 @@ from framing.errors import InputError
 
 _STORE_SUFFIXES = (".duckdb", ".db", ".ddb")
 _JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz")
+WARNING_COLUMNS = ["article_id", "warning"]
 
 
 @dataclass(frozen=True)
@@ -35,6 +36,9 @@ class Corpus:
     versions: dict[str, Any] = field(default_factory=dict)  # framing and lexicon versions of the analysis
     warnings: tuple[str, ...] = ()  # records skipped, duplicate ids, ...
     origin: str = "memory"  # "jsonl" (analysed now), "reports", "duckdb" or "memory"
+    # one row per warning of an article's report (``article_id``, ``warning``): language, HTML extraction, markup...
+    # (the articles table counts them in ``n_warnings``); empty when the reports are not at hand (a store)
+    article_warnings: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=WARNING_COLUMNS))
 
     @property
     def n_articles(self) -> int:
@@ -45,8 +49,9 @@ class Corpus:
         keep = set(map(str, article_ids))
         a = self.articles[self.articles["article_id"].isin(keep)].reset_index(drop=True)
         f = self.findings[self.findings["article_id"].isin(keep)].reset_index(drop=True)
+        w = self.article_warnings[self.article_warnings["article_id"].isin(keep)].reset_index(drop=True)
         return Corpus(a, f, {k: v for k, v in self.texts.items() if k in keep}, name or self.name, self.inputs,
-                      self.versions, self.warnings, self.origin)
+                      self.versions, self.warnings, self.origin, w)
 
     def describe(self) -> str:
         """``name (N articles, K sources)`` for titles."""
@@ -100,12 +105,14 @@ def corpus_from_reports(reports: Iterable[dict[str, Any]], *, name: str = "corpu
     articles, findings = tables.frames(reps)
     articles["article_id"] = articles["article_id"].astype(str)
     findings["article_id"] = findings["article_id"].astype(str)
+    warned = pd.DataFrame([(str(r.get("id")), str(w)) for r in reps for w in r.get("warnings") or ()],
+                          columns=WARNING_COLUMNS)
     missing = sum(1 for a in articles["article_id"] if a not in txt)
     if missing:
         warns.append(f"{missing} article(s) have no text (analyse with --include-text): word choice, actor labels "
                      "and event grouping leave them out")
     versions = dict(reps[0].get("versions") or {}) if reps else {}
-    return Corpus(articles, findings, txt, name, tuple(inputs), versions, tuple(warns), origin)
+    return Corpus(articles, findings, txt, name, tuple(inputs), versions, tuple(warns), origin, warned)
 
 
 def file_info(p: Path) -> dict[str, Any]:

@@ -1208,13 +1208,14 @@ class Store:
         have = set(self.columns("articles"))
         col = {c: (_q(c) if c in have else "NULL") for c in ("leaning", "event", "date", "n_words")}
         date = f"strftime({col['date']}, '%Y-%m-%d')" if "date" in have else "NULL"
+        # a sum of BIGINT is a HUGEINT in DuckDB, which pandas reads as float64: cast back, so that counts stay exact
         sql = (f"WITH a AS (SELECT coalesce(CAST(source AS VARCHAR), '(missing)') AS source, "
                f"CAST({col['leaning']} AS VARCHAR) AS leaning, CAST({col['event']} AS VARCHAR) AS event, "
                f"{col['n_words']} AS n_words, {date} AS d FROM articles), "
                "l AS (SELECT source, leaning, count(*) AS n FROM a WHERE leaning IS NOT NULL GROUP BY ALL), "
                "m AS (SELECT source, first(leaning ORDER BY n DESC, leaning) AS leaning FROM l GROUP BY source) "
                "SELECT a.source, any_value(m.leaning) AS leaning, count(*) AS articles, "
-               "coalesce(sum(a.n_words), 0) AS words, count(DISTINCT a.event) AS events, min(a.d) AS first_date, "
+               "CAST(coalesce(sum(a.n_words), 0) AS BIGINT) AS words, count(DISTINCT a.event) AS events, min(a.d) AS first_date, "
                "max(a.d) AS last_date FROM a LEFT JOIN m USING (source) GROUP BY a.source "
                "ORDER BY articles DESC, a.source")
         df = self._query(sql)

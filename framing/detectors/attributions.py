@@ -135,6 +135,7 @@ DETECTOR = Detector(
                   swatch="font-style: italic; text-decoration: underline dotted;",
                   summary="who is quoted or paraphrased")),
     marks=_marks,
-    describe=lambda f: f"attribution: {f.get('stance')}, {f.get('source_type')}",
+    describe=lambda f: (f"attribution: {f.get('stance') or 'neutral'} verb; source: "
+                        f"{_SOURCE_LABELS.get(f.get('source_type') or 'none', f.get('source_type'))}"),
     heading="attributions", line=_line,
 )

@@ -120,6 +120,6 @@ DETECTOR = Detector(
                   style="border-bottom: 3px solid {colour}; font-weight: 600;",
                   swatch="border-bottom: 3px solid {colour}; font-weight: 600;", colours=COLOURS),),
     marks=_marks,
-    describe=lambda f: f"loaded term: {f.get('category')} ({f.get('voice')})",
+    describe=lambda f: f"loaded term: {f.get('category')}{VOICE_WORDS.get(f.get('voice') or 'all', '')}",
     heading="loaded terms", line=_line,
 )

@@ -347,3 +347,69 @@ def test_any_family_of_shares_stacks_in_the_given_order():
     assert spec["encoding"]["x"]["title"] == "share of quotations"
     assert {"quotations", "quotations of this kind"} <= tooltip_titles(spec)
     assert spec["title"]["text"] == "Role (share of each group's quotations)"
+
+
+def row_axes(node: Any) -> list[dict[str, Any]]:
+    """The y encodings of discrete fields (the rows a chart names) that show an axis, in every layer and panel."""
+    found = []
+    if isinstance(node, dict):
+        y = node.get("encoding", {}).get("y") if isinstance(node.get("encoding"), dict) else None
+        if isinstance(y, dict) and y.get("type") in ("nominal", "ordinal") and y.get("axis", {}) is not None:
+            found.append(y)
+        for k, v in node.items():
+            if k != "datasets":
+                found += row_axes(v)
+    elif isinstance(node, list):
+        for v in node:
+            found += row_axes(v)
+    return found
+
+
+def test_every_row_of_the_labels_and_terms_charts_is_labelled():
+    """Regression: on the Word choice page, only every other row of the actor labels heatmap had its label (Vega's
+    labelOverlap, which Streamlit's theme turns on, dropped the others): each axis that names rows keeps every
+    label, and the rows are taller than their labels' type."""
+
+    class Terms(FrameTables):
+        def distinctive_terms(self) -> pd.DataFrame:
+            return pd.DataFrame([{"group": f"G{g}", "rank": r, "term": f"t{g}{r}", "count": 9, "count_rest": 5,
+                                  "rate": 1.5, "rate_rest": 0.5, "n_articles_with": 4, "top_source_share": 0.5,
+                                  "log_odds": 1.0, "z": 20.0 - r, "example": ""} for g in range(3)
+                                 for r in range(1, 11)])
+
+    labels = draw_interactive("labels", Labels(10), ChartParams()).figure.to_dict()
+    one = draw_interactive("labels", Labels(10), ChartParams(concept="government")).figure.to_dict()
+    terms = draw_interactive("terms", Terms(articles(1)), ChartParams()).figure.to_dict()
+    for spec in (labels, one, terms):
+        axes = row_axes(spec)
+        assert axes and all(y["axis"]["labelOverlap"] is False for y in axes), axes
+    n_items = len({r["key"] for r in rows(labels)})
+    assert labels["height"] / n_items >= labels["encoding"]["y"]["axis"]["labelFontSize"] + 4
+    assert terms["spec"]["height"] / 10 >= terms["spec"]["encoding"]["y"]["axis"]["labelFontSize"] + 4
+
+
+@pytest.mark.parametrize("kind", list(KINDS))
+def test_every_group_of_a_compare_chart_is_labelled(kind):
+    axes = row_axes(spec_of(kind, articles(4)))
+    assert axes if kind != "time" else not axes  # (over time: the groups are the lines' colours)
+    assert all(y["axis"]["labelOverlap"] is False for y in axes), axes
+
+
+@pytest.mark.parametrize("n", [10, 20, 24])
+def test_over_time_gives_every_group_its_own_colour_and_dash(n):
+    """Regression: with 10 outlets two pairs of lines shared a colour (Okabe-Ito has eight). Each group is a
+    (colour, dash pattern) of its own, both scales in the order of the names (no name enters the specification)."""
+    from framing.chartstyle import series_styles
+
+    spec = spec_of("time", articles(n))
+    groups = sorted({r["group"] for r in rows(spec)})
+    assert len(groups) == n
+    (line,) = [layer["encoding"] for layer in spec["layer"] if "strokeDash" in layer["encoding"]]
+    colour, dash = line["color"], line["strokeDash"]
+    assert all(layer["encoding"]["color"] == colour for layer in spec["layer"])  # one scale, one legend
+    for channel in (colour, dash):
+        assert channel["field"] == "group" and "domain" not in channel["scale"] and "sort" not in channel
+        assert len(channel["scale"]["range"]) == n
+    pairs = {(c, tuple(d)) for c, d in zip(colour["scale"]["range"], dash["scale"]["range"], strict=True)}
+    assert len(pairs) == n
+    assert len(set(series_styles(32))) == 32

@@ -206,3 +206,19 @@ def test_article_vs_outlet_on_the_columns_it_reads(store, articles):
     full = articles[articles["source"] == "The Valdoria Sentinel"]
     pd.testing.assert_frame_equal(article_vs_outlet("demo-E01-sentinel", narrow),
                                   article_vs_outlet("demo-E01-sentinel", full))
+
+
+def test_store_sources_table_counts_words_as_exact_integers(store, tmp_path):
+    """Regression: the words of a source were summed as a float (DuckDB's HUGEINT) and shown rounded."""
+    import shutil
+
+    db = tmp_path / "words.duckdb"
+    shutil.copy(store, db)
+    with open_store(db) as st:
+        ids = st.articles_frame(where={"source": ["Capital Wire"]}, columns=["n_words"])["article_id"].tolist()
+        st.con.execute("UPDATE articles SET n_words = CASE WHEN article_id = ? THEN 25445 ELSE 0 END "
+                       "WHERE source = 'Capital Wire'", [ids[0]])
+    with open_store(db, read_only=True) as st:
+        t = st.sources_table()
+    assert pd.api.types.is_integer_dtype(t["words"])
+    assert t.set_index("source").loc["Capital Wire", "words"] == 25445

@@ -58,7 +58,7 @@ def test_overview_shows_the_corpus_at_a_glance_and_its_provenance(page):
     assert at.title[0].value == "Overview"
     metrics = {m.label: m.value for m in at.metric}
     assert metrics["Articles"] == "167" and metrics["Sources"] == str(SOURCES) and metrics["Events"] == "17"
-    assert metrics["Dates"] == "2026-01-12 to 2026-09-14"
+    assert (metrics["First date"], metrics["Last date"]) == ("2026-01-12", "2026-09-14")  # (one was cut off)
     sources = table(at)
     assert len(sources) == SOURCES and sources["articles"].sum() == 167
     runs = table_with(at, "run_id", "status")
@@ -68,6 +68,28 @@ def test_overview_shows_the_corpus_at_a_glance_and_its_provenance(page):
     assert any("demo-hostile.duckdb" in e.proto.body for e in at.get("html"))
     assert not at.info  # a store given with --db is not the demo corpus
     assert len(at.download_button) == 1
+
+
+def test_overview_shows_each_sources_words_exactly(store, tmp_path, monkeypatch):
+    """Regression: 25,445 words of a source were shown as 25440 (summed as a float, then cut to 4 digits)."""
+    import shutil
+
+    from streamlit.testing.v1 import AppTest
+
+    from framing.corpus import open_store
+
+    db = tmp_path / "words.duckdb"
+    shutil.copy(store, db)
+    with open_store(db) as st:
+        n = st.count({"source": ["Capital Wire"]})  # one article of 25,446 - n words, the others of one word
+        st.con.execute("UPDATE articles SET n_words = CASE WHEN article_id = (SELECT min(article_id) FROM articles "
+                       "WHERE source = 'Capital Wire') THEN 25446 - ? ELSE 1 END WHERE source = 'Capital Wire'", [n])
+    monkeypatch.setenv("FRAMING_DB", str(db))
+    monkeypatch.setenv("FRAMING_CACHE", str(tmp_path / "cache"))
+    at = AppTest.from_file(str(APP), default_timeout=60).run()
+    check(at)
+    words = table(at).set_index("source")["words"]
+    assert words["Capital Wire"] == 25445 and pd.api.types.is_integer_dtype(words)
 
 
 def test_the_demo_corpus_is_analysed_on_first_start_with_progress_then_cached(monkeypatch, tmp_path):
@@ -179,6 +201,37 @@ def test_every_chart_of_the_compare_page(page, view, family, metric, columns):
     assert at.query_params["view" if view != "rates" else "family"]
 
 
+def test_differences_of_one_group_say_why_in_words_without_a_chart_to_download(page):
+    """Regression: "No pairwise differences for 'loaded_author_rate'." (an id, no reason) and a PNG download of it."""
+    at = page("compare", view="differences", source=["Capital Wire"])
+    (note,) = at.info
+    assert note.value.startswith("No pairwise differences of Loaded terms, writer's own voice: they need at least two "
+                                 "groups") and "loaded_author_rate" not in note.value
+    assert not vega(at) and not at.get("image") and not at.download_button
+
+
+@pytest.mark.parametrize("view", ["stances", "source-types", "roles"])
+def test_charts_of_shares_offer_no_measure_to_choose(page, view):
+    at = page("compare", view=view, metric="quotes_scare_rate")
+    keys = {s.key for s in at.selectbox}
+    assert "_url_metric" not in keys and "_url_family" not in keys and "_url_by" in keys
+    assert any("there is no measure to choose" in c.value for c in at.caption)
+    assert at.query_params["metric"] == "quotes_scare_rate"  # kept for the charts that use it
+    rates = page("compare", view="rates")
+    assert {"_url_metric", "_url_family"} <= {s.key for s in rates.selectbox}
+
+
+def test_unknown_filter_values_in_the_url_are_named(page):
+    at = page("compare", source=["Nonexistent", "Capital Wire"], event=["E99"])
+    (note,) = at.warning
+    assert "values this corpus does not have" in note.value
+    assert "source 'Nonexistent'" in note.value and "event 'E99'" in note.value and "Capital" not in note.value
+    assert set(table(at)["group"]) == {"Capital Wire"}
+    hostile = page("compare", source=["<img src=x onerror=alert(1)>"])
+    assert "<img" not in hostile.warning[0].value and "&lt;img" in hostile.warning[0].value
+    assert not page("compare", source=["Capital Wire"]).warning
+
+
 def test_compare_says_so_when_no_article_matches(page):
     at = page("compare", source=["Capital Wire"], leaning=["left"])
     assert "No article matches" in at.warning[0].value
@@ -205,6 +258,34 @@ def test_explorer_shows_the_article_with_every_finding_highlighted(page):
     cmp = table(at, 0)
     assert list(cmp["measure"])[0].startswith("Loaded terms, writer")
     assert set(cmp["article is"]) <= {"", "above", "below", "within"} and "above" in set(cmp["article is"])
+
+
+def test_explorer_lists_findings_in_plain_words_and_an_outlet_of_one_article_in_the_singular(env, monkeypatch,
+                                                                                           tmp_path):
+    """Regression: the side list said "attribution: neutral, title_only" and the caption "all 1 articles of"."""
+    from streamlit.testing.v1 import AppTest
+
+    from framing.corpus import run_corpus
+
+    rows = [{"id": "one", "source": "Solo Times", "text": "The thugs rioted, a police spokesman said. Critics "
+                                                          'slammed the so-called "reform", officials said.'},
+            {"id": "two", "source": "Other Post", "text": "The council met on Monday, the mayor said."}]
+    corpus = tmp_path / "two.jsonl"
+    corpus.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    db = tmp_path / "s.duckdb"
+    run_corpus([str(corpus)], db, progress=False)
+    monkeypatch.setenv("FRAMING_DB", str(db))
+    at = AppTest.from_file(str(APP), default_timeout=60)
+    at.query_params["article"] = "one"
+    at.switch_page("views/explorer.py")
+    at.run()
+    check(at)
+    assert "Outlet: the only article of Solo Times in the corpus." in html_of(at)
+    found = table_with(at, "finding", "explanation")["finding"]
+    attributions = found[found.str.startswith("attribution: ")]
+    assert len(attributions) and attributions.str.contains(r" verb; source: ").all()
+    assert not found.str.contains(r"_|\((?:author|quoted)\)").any(), found.tolist()
+    assert "loaded term: pejorative, writer's own voice" in set(found)
 
 
 def test_explorer_search_and_layers_change_what_is_shown(page):
@@ -481,6 +562,54 @@ def test_an_uploaded_file_is_analysed_and_bad_rows_are_listed(page):
     bad = table(at, 0)
     assert bad["where"].tolist() == ["mine.csv:3"]
     assert "Mine (uploaded)" in set(table(at, 2)["group"])
+
+
+GERMAN = ("Die Regierung hat am Montag neue Maßnahmen gegen die steigenden Preise angekündigt. Der Minister sagte, "
+          "die Lage sei ernst, aber nicht hoffnungslos. Kritiker werfen der Koalition vor, zu spät gehandelt zu haben. "
+          "Die Opposition forderte eine Sondersitzung des Parlaments, um über die Vorschläge zu beraten.")
+
+
+def test_uploaded_articles_warnings_are_shown_and_other_languages_left_out_of_the_comparison(page):
+    """Regression: a German upload had no findings and no message (only n_warnings 1), and was plotted beside the
+    English outlets with zero loaded terms."""
+    at = page("analyse")
+    rows = [{"id": "de1", "source": "Zeitung", "title": "Preise", "text": GERMAN},
+            {"id": "en1", "source": "Mine", "text": 'Critics slammed the "reform" as a disaster, officials said.'}]
+    data = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows).encode()
+    at.file_uploader[0].set_value(("mixed.jsonl", data, "application/jsonl")).run()
+    check(at)
+    warned = table_with(at, "article_id", "warning")
+    assert warned["article_id"].tolist() == ["de1"] and "in German" in warned["warning"].iloc[0]
+    notes = [w.value for w in at.warning]
+    assert "1 of your 2 article(s) has warnings (1 in all)" in notes[0]
+    assert "Left out of this comparison: 1 of your 2 article(s), in German" in notes[1]
+    assert table_with(at, "article_id", "language")["article_id"].tolist() == ["de1", "en1"]  # the summary
+    rates = table_with(at, "group", "value")
+    assert "Mine (uploaded)" in set(rates["group"]) and not rates["group"].str.startswith("Zeitung").any()
+    at.selectbox(key="upload_article").set_value("de1").run()  # the article read shows its warnings above it
+    check(at)
+    assert "Warning: the text is in German" in html.unescape(html_of(at))
+
+
+def test_an_upload_only_in_another_language_is_not_compared(page):
+    at = page("analyse")
+    at.file_uploader[0].set_value(("zeitung.txt", GERMAN.encode(), "text/plain")).run()
+    check(at)
+    assert "None of your articles is in English" in at.info[0].value
+    assert not at.get("image") and "Download chart (PNG)" not in [b.label for b in at.download_button]
+
+
+def test_html_extraction_warnings_of_an_upload_are_shown_escaped(page):
+    at = page("analyse")
+    page_html = (b"<html><body><nav>Home</nav><article><p>The minister said the so-called reform was a disaster, "
+                 b"critics said.</p></article></body></html>")
+    at.file_uploader[0].set_value(("<img src=x onerror=alert(1)>.html", page_html, "text/html")).run()
+    check(at)
+    warned = table_with(at, "article_id", "warning")["warning"]
+    assert warned.str.contains("an HTML page: its main text was extracted").any()
+    assert warned.str.contains("short page text").any()
+    assert "<img" not in html_of(at) and "Warning: &lt;img src=x onerror=alert(1)&gt;.html: an HTML page" in html_of(at)
+    assert not any("alert" in w.value for w in at.warning)  # the counts are in our words only
 
 
 @pytest.mark.parametrize("name, data, message", [

@@ -166,3 +166,23 @@ def test_an_upload_article_over_its_time_budget_is_left_out_with_the_reason(monk
         ("b", "the analysis took longer than its time budget of 10 s")]
     with pytest.raises(InputError, match="time budget"):
         analyse_records(parsed.records[1:], failed=[], time_budget=10)
+
+
+GERMAN = "Die Regierung hat am Montag neue Maßnahmen angekündigt. Der Minister sagte, die Lage sei ernst."
+
+
+def test_analysed_uploads_keep_every_articles_warnings():
+    """Regression: the warnings of an upload (language, HTML extraction...) were only counted (n_warnings)."""
+    from framing.explore import unread_language
+
+    parsed = parse_upload("mixed.jsonl", jsonl({"id": "de", "text": GERMAN}, {"id": "en", "text": ARTICLE},
+                                               {"id": "tags", "text": "<p>The <b>thugs</b> rioted, police said.</p>"}))
+    corpus = analyse_records(parsed.records)
+    w = corpus.article_warnings
+    assert list(w.columns) == ["article_id", "warning"]
+    assert w.groupby("article_id").size().to_dict() == corpus.articles.set_index("article_id")["n_warnings"][
+        lambda n: n > 0].to_dict()
+    assert w.loc[w["article_id"] == "de", "warning"].str.contains("in German").all()
+    assert "en" not in set(w["article_id"]) and "tags" in set(w["article_id"])
+    assert corpus.subset(["en", "tags"]).article_warnings["article_id"].unique().tolist() == ["tags"]
+    assert unread_language(corpus.articles).tolist() == [True, False, False]
