@@ -169,8 +169,14 @@ class StoreError(FramingError):
 
 
 def _plain(v: Any) -> Any:
-    """A value of a DataFrame cell as the plain Python value a report holds (numpy integers and booleans too)."""
-    return v.item() if hasattr(v, "item") else v
+    """A value of a DataFrame cell as the plain Python value a report holds, which ``json.dumps`` writes: numpy
+    integers, floats and booleans become Python's; pandas' missing values (NaN, NA, NaT) become None."""
+    if v is None or v is pd.NA or v is pd.NaT or (isinstance(v, float) and v != v):
+        return None
+    if hasattr(v, "item"):  # a numpy scalar (np.int64 from an integer column, np.bool_, np.float64)
+        v = v.item()
+        return None if isinstance(v, float) and v != v else v
+    return v
 
 
 def open_store(path: str | Path, *, read_only: bool = False) -> Store:
@@ -1123,7 +1129,8 @@ class Store:
         out: dict[str, Any] = {"id": article_id}
         counts = set(schema.metric_columns_names())
         for k, v in a.iloc[0].items():
-            if k not in counts and k != "article_id" and v is not None and not (isinstance(v, float) and v != v):
+            v = _plain(v)  # (an input field of integers is an int64 column: json cannot write its values)
+            if k not in counts and k != "article_id" and v is not None:
                 out[str(k)] = v
         f = self.findings_frame(article_ids=[article_id])
         out["n_words"] = int(a.iloc[0]["n_words"])

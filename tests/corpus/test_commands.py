@@ -129,6 +129,22 @@ def test_show_prints_a_stored_article_as_analyse_does(tmp_path, capsys):
     assert "no article with id 'nope'" in err
 
 
+def test_show_jsonl_writes_numeric_and_boolean_input_fields(tmp_path, capsys):
+    # regression: an integer input field (AllSides' rank) came out of the store as numpy's int64, and `framing show
+    # --format jsonl` failed with "Object of type int64 is not JSON serializable"
+    db = str(tmp_path / "s.duckdb")
+    src = write_jsonl(tmp_path / "n.jsonl", [
+        {"id": "a1", "text": "The mayor said the plan was fine.", "rank": 5, "score": 0.5, "paywall": True},
+        {"id": "a2", "text": "Critics said the plan was bad.", "rank": 7}])
+    assert main(["run", str(src), "--db", db]) == 0
+    capsys.readouterr()
+    assert main(["show", "--db", db, "a1", "a2", "--format", "jsonl"]) == 0
+    first, second = (json.loads(line) for line in capsys.readouterr().out.splitlines())
+    assert (first["rank"], first["score"], first["paywall"]) == (5, 0.5, True)
+    assert type(first["rank"]) is int and type(first["paywall"]) is bool
+    assert second["rank"] == 7 and "score" not in second and "paywall" not in second
+
+
 def test_the_run_says_where_each_field_came_from_and_what_is_missing(tmp_path, capsys):
     src = tmp_path / "m.csv"
     src.write_text("outlet,published,content\nA,2020-05-04,The council voted on Tuesday.\n"
