@@ -107,7 +107,8 @@ def register(subparsers: Any) -> None:
 
 
 def add_mapping_arguments(parser: argparse.ArgumentParser) -> None:
-    """The field-mapping options, the same for every command that reads inputs (``run``, ``analyse``)."""
+    """The field-mapping options, the same for every command that reads inputs (``run``, ``analyse``, ``report``,
+    ``chart``)."""
     m = parser.add_argument_group("field mapping", "which input column holds each article field (default: the "
                                                    "usual names, e.g. text/content/body, source/outlet/publisher)")
     for name in ("text", "id", "source", "date", "title", "url", "event", "topic", "leaning"):
@@ -123,15 +124,31 @@ def add_mapping_arguments(parser: argparse.ArgumentParser) -> None:
     m.add_argument("--metadata-key", metavar="NAME", help="the metadata column that holds the article id")
 
 
+# The options of :func:`add_mapping_arguments` other than the fields' (``--NAME-field``, dest ``map_NAME``).
+_MAPPING_OPTIONS = ("delimiter", "date_format", "group_by", "paragraph_field", "order_by", "metadata", "metadata_key")
+
+
+def is_mapping_option(dest: str) -> bool:
+    """Whether ``dest`` is the destination of one of :func:`add_mapping_arguments`' options."""
+    return dest.startswith("map_") or dest in _MAPPING_OPTIONS
+
+
+def mapping_words(args: argparse.Namespace) -> list[str]:
+    """The field-mapping options given, as command-line words (for a manifest's command line)."""
+    out: list[str] = []
+    for dest, value in sorted(vars(args).items()):
+        if value is not None and is_mapping_option(dest):
+            flag = f"--{dest[4:]}-field" if dest.startswith("map_") else "--" + dest.replace("_", "-")
+            out += [flag, str(value)]
+    return out
+
+
 def mapping_from(args: argparse.Namespace) -> Any:
     """The :class:`~framing.corpus.ingest.Mapping` the options of :func:`add_mapping_arguments` give."""
     from framing.corpus.ingest import Mapping
 
-    return Mapping(
-        **{k[4:]: v for k, v in vars(args).items() if k.startswith("map_") and v},
-        delimiter=args.delimiter, date_format=args.date_format, group_by=args.group_by,
-        paragraph_field=args.paragraph_field, order_by=args.order_by, metadata=args.metadata,
-        metadata_key=args.metadata_key)
+    return Mapping(**{k[4:]: v for k, v in vars(args).items() if k.startswith("map_") and v},
+                   **{k: getattr(args, k) for k in _MAPPING_OPTIONS})
 
 
 def cmd_run(args: argparse.Namespace) -> int:
