@@ -239,6 +239,16 @@ def test_analyse_lists_the_first_skipped_records_and_counts_the_rest_by_reason(t
     assert "15 more skipped record(s) not listed" in err and "25 x no text field" in err
 
 
+def test_analyse_counts_skipped_records_by_kind_of_reason(tmp_path, capsys):
+    # regression: records without text but with other field names were counted as different reasons
+    p = tmp_path / "a.jsonl"
+    p.write_text("".join(json.dumps({"id": f"r{i}", f"field{i % 4}": "x"}) + "\n" for i in range(12)) + "nope\n",
+                 encoding="utf-8")
+    rc, _, err = run(["analyse", str(p), "-o", str(tmp_path / "o.jsonl")], capsys)
+    assert rc == 3 and "12 x no text field" in err and "the fields are […]" in err
+    assert "1 x not valid JSON (Expecting value at column …)" in err
+
+
 def test_odd_ids_sources_and_lone_surrogates_follow_one_rule_in_both_paths(tmp_path, capsys):
     src = tmp_path / "odd.jsonl"
     src.write_text('{"id": {"a": 1}, "text": "One. He said so."}\n'

@@ -156,6 +156,7 @@ def cmd_run(args: argparse.Namespace) -> int:
 
     from framing.config import CORPUS_CONFIG
     from framing.corpus.runner import DEFAULT_BATCH, run_corpus
+    from framing.records import reason_lines
 
     mapping = mapping_from(args)
 
@@ -173,8 +174,8 @@ def cmd_run(args: argparse.Namespace) -> int:
     if n_err:
         print(f"framing: {n_err:,} input item(s) could not be analysed; list them with "
               f"`framing runs --db {args.db} --errors {summary.run_id}`. The most common reasons:", file=sys.stderr)
-        for reason, n, origin in summary.error_reasons:
-            print(f"framing:   {n:,} x {reason} (first: {origin})", file=sys.stderr)
+        for line in reason_lines(summary.error_reasons):
+            print(f"framing:   {line}", file=sys.stderr)
         return 3
     return 0
 

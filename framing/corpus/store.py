@@ -1389,12 +1389,18 @@ class Store:
                         "r.status = 'analysed' AND contains(CAST(a.warnings AS VARCHAR), ?)", [run_id, prefix])
         return int(row[0]) if row else 0
 
-    def error_reasons(self, run_id: int, top: int = 3) -> list[tuple[str, int, str]]:
-        """The most common reasons of a run's errors: ``(reason, count, first origin)``, most frequent first."""
+    def error_reasons(self, run_id: int) -> list[tuple[str, int, str]]:
+        """The reasons of a run's errors by kind (:func:`~framing.records.reason_kind`: the message without what is
+        particular to one record): ``(kind, count, first origin)`` of every kind, most errors first, then by kind."""
+        from framing.records import ReasonCounts
+
         rows = self.con.execute(
-            "SELECT detail, count(*) AS n, min_by(origin, seq) FROM records WHERE run_id = ? AND status = 'error' "
-            "GROUP BY detail ORDER BY n DESC, detail LIMIT ?", [run_id, top]).fetchall()
-        return [(str(r), int(n), str(o)) for r, n, o in rows]
+            "SELECT detail, count(*), min(seq), min_by(origin, seq) FROM records WHERE run_id = ? AND "
+            "status = 'error' GROUP BY detail", [run_id]).fetchall()
+        reasons = ReasonCounts()
+        for detail, n, seq, origin in rows:
+            reasons.add(str(detail), str(origin), int(n), int(seq))
+        return reasons.most_common()
 
     def stale_count(self, versions_key: str) -> tuple[int, int]:
         """``(stale, total)``: articles analysed with other versions than ``versions_key``, and all articles."""

@@ -7,6 +7,7 @@ import json
 import pytest
 
 from framing.cli import build_parser, main
+from framing.corpus.store import open_store
 
 from .conftest import DEMO, synthetic, write_jsonl
 
@@ -143,6 +144,31 @@ def test_show_jsonl_writes_numeric_and_boolean_input_fields(tmp_path, capsys):
     assert (first["rank"], first["score"], first["paywall"]) == (5, 0.5, True)
     assert type(first["rank"]) is int and type(first["paywall"]) is bool
     assert second["rank"] == 7 and "score" not in second and "paywall" not in second
+
+
+def test_the_run_counts_its_errors_by_kind_of_reason(tmp_path, capsys):
+    # regression: the summary grouped errors by their whole message, so 7 "no text field" errors whose records had
+    # other fields showed as "5 x"; ties were cut at 3 in no set order, and a duplicate-id error was left out
+    rows = [{"id": f"n{i}", "body_html": "x", **({"extra": 1} if i < 5 else {})} for i in range(7)]
+    rows += [{"id": "d", "text": "One text."}, {"id": "d", "text": "Another text."}]
+    rows += [{"id": {"x": 1}, "text": "An object id."}, {"id": "s", "source": [1], "text": "A list source."},
+             {"id": "t", "text": 5}]
+    src = write_jsonl(tmp_path / "bad.jsonl", rows)
+    with open(src, "a", encoding="utf-8") as fh:
+        fh.write("not json\nnope\n")
+    assert main(["run", str(src), "--db", str(tmp_path / "s.duckdb")]) == 3
+    err = capsys.readouterr().err
+    shown = [line.split("framing:   ", 1)[1] for line in err.splitlines() if line.startswith("framing:   ")]
+    assert shown[0].startswith("7 x no text field (looked for") and "the fields are […]" in shown[0]
+    assert shown[0].endswith(f"(first: {src}:1)")
+    assert shown[1].startswith("2 x not valid JSON")
+    # four reasons of one error each, in the order of their text, then how many others there are
+    assert shown[2].startswith("1 x the id field must be")
+    assert shown[3] == "and 3 other reason(s), 3 item(s) in all"
+    with open_store(tmp_path / "s.duckdb", read_only=True) as st:
+        kinds = st.error_reasons(1)
+    assert [n for _, n, _ in kinds] == [7, 2, 1, 1, 1, 1]
+    assert any(k.startswith("the id … is already used by a different text at …") for k, _, _ in kinds)
 
 
 def test_the_run_says_where_each_field_came_from_and_what_is_missing(tmp_path, capsys):
