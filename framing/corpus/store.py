@@ -179,6 +179,10 @@ def _plain(v: Any) -> Any:
     return v
 
 
+# The columns of :meth:`Store.inputs` taken from the runs' manifests (framing.corpus.ingest.InputInfo's fields).
+_INPUT_COLUMNS = ("path", "format", "bytes", "records", "sha256")
+
+
 def open_store(path: str | Path, *, read_only: bool = False) -> Store:
     """Open (and, unless ``read_only``, create) the store at ``path``.
 
@@ -1323,9 +1327,31 @@ class Store:
         return pd.DataFrame(out, columns=cols)
 
     def errors(self, run_id: int | None = None) -> pd.DataFrame:
-        """Every input item that could not be analysed: ``run_id``, ``seq``, ``origin``, ``article_id``,
-        ``reason``, in input order."""
-        return self.records(run_id, status="error").rename(columns={"detail": "reason"}).drop(columns="status")
+        """The input items that could not be analysed: ``run_id``, ``seq``, ``origin``, ``article_id``, ``reason``,
+        in input order. Of one run: its errors. Of the store (``run_id`` None): each input item (its ``origin``,
+        file and line) once, with its latest status: the items whose last run could not analyse them (runs that
+        read the same file again do not count its errors again, and an item analysed by a later run is no longer
+        an error)."""
+        if run_id is not None:
+            return self.records(run_id, status="error").rename(columns={"detail": "reason"}).drop(columns="status")
+        return self._query(
+            "SELECT run_id, seq, origin, article_id, detail AS reason FROM ("
+            "SELECT *, row_number() OVER (PARTITION BY origin ORDER BY run_id DESC, seq DESC) AS latest "
+            "FROM records) WHERE latest = 1 AND status = 'error' ORDER BY run_id, seq")
+
+    def inputs(self) -> pd.DataFrame:
+        """Every input the store's runs read, once for each path and content: ``path``, ``format`` (``metadata``
+        for a metadata file), ``bytes``, ``records`` (as estimated when it was read), ``sha256`` and ``runs`` (the
+        runs that read it, e.g. ``"1, 3"``), in the order they were first read."""
+        seen: dict[tuple[Any, ...], dict[str, Any]] = {}
+        for run_id, manifest in self.con.execute("SELECT run_id, manifest FROM runs ORDER BY run_id").fetchall():
+            for i in (json.loads(manifest) if manifest else {}).get("inputs", []):
+                key = (i.get("path"), i.get("format"), i.get("sha256"))
+                row = seen.setdefault(key, {**{k: i.get(k) for k in _INPUT_COLUMNS}, "runs": []})
+                if run_id not in row["runs"]:
+                    row["runs"].append(run_id)
+        rows = [{**r, "runs": ", ".join(map(str, r["runs"]))} for r in seen.values()]
+        return pd.DataFrame(rows, columns=[*_INPUT_COLUMNS, "runs"])
 
     def records(self, run_id: int | None = None, *,
                 status: Literal["analysed", "up_to_date", "duplicate", "error"] | None = None) -> pd.DataFrame:
