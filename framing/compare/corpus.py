@@ -55,8 +55,10 @@ class Corpus:
                       self.versions, self.warnings, self.origin)
 
     def describe(self) -> str:
-        """``name (N articles, K sources)`` for titles."""
-        k = self.articles["source"].nunique(dropna=False) if "source" in self.articles else 0
+        """``name (N articles, K sources)`` for titles (articles without a source are not a source)."""
+        from framing.compare.groups import count_sources
+
+        k, _ = count_sources(self.articles)
         return f"{self.name} ({self.n_articles:,} articles, {k:,} source{'s' if k != 1 else ''})"
 
 

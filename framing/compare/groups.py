@@ -75,6 +75,16 @@ def group_articles(articles: pd.DataFrame, by: By = "source", *, weights: pd.Ser
     return Grouping(joined.rename("group"), keys, columns, tuple(warnings))
 
 
+def count_sources(articles: pd.DataFrame) -> tuple[int, int]:
+    """``(sources, articles without one)``: the distinct sources of the articles, not counting a missing or blank
+    one, which grouping by source makes a group of its own (:data:`MISSING`)."""
+    if "source" not in articles.columns:
+        return 0, len(articles)
+    labels = _as_labels(articles["source"])
+    missing = int((labels == MISSING).sum())
+    return labels.nunique() - (1 if missing else 0), missing
+
+
 def _as_labels(s: pd.Series) -> pd.Series:
     out = s.astype(object).where(s.notna(), None)
     vals = [MISSING if v is None or (isinstance(v, str) and not v.strip()) else _fmt(v) for v in out.tolist()]

@@ -185,6 +185,26 @@ def test_corpus_with_one_source(tmp_path, small):
     assert "No pairwise comparison" in md and "No distinctive terms" in md
 
 
+def test_the_counts_of_sources_and_groups_agree_and_say_which_group_has_no_source(tmp_path):
+    # regression: "55 sources" then "(56 groups)": the group of the articles without a source went unexplained, and
+    # the charts chose among groups of one article by name, not by size
+    from .helpers import make_corpus
+
+    c = make_corpus([{"id": "a", "source": "A", "text": "Officials said it was fine.", "leaning": "left"},
+                     {"id": "b", "source": "B", "text": "The mayor said the plan was fine.", "leaning": "right"},
+                     {"id": "z", "source": "Z", "text": "The mayor said the harbour plan failed badly. " * 40},
+                     {"id": "n", "text": "Critics said so."}], name="four")
+    assert c.describe() == "four (4 articles, 3 sources)"
+    data = build_report(c, config=replace(CFG, max_chart_groups=2))
+    assert data.chart_groups == ["B", "Z"]  # none has two articles: the largest by words (A has fewer than B)
+    md = write_report(c, tmp_path / "r", config=replace(CFG, max_chart_groups=2), charts=False).read_text(
+        encoding="utf-8")
+    assert ("4 articles from 3 sources (1 without a source), " in md
+            and r"(4 groups: one, \(missing\), is the articles without a source)" in md)
+    md = write_report(c, tmp_path / "l", by=["source", "leaning"], config=CFG, charts=False).read_text(encoding="utf-8")
+    assert r"(4 groups: 2 of them lack a value of one of the columns, shown as \(missing\))" in md
+
+
 def test_source_with_one_article_and_non_ascii_name(tmp_path, small):
     a = small.articles.copy()
     first = a.index[0]
