@@ -114,7 +114,7 @@ def cmd_analyse(args: argparse.Namespace) -> int:
     from framing.corpus.commands import mapping_from
     from framing.inputs import dumps, open_output, read
     from framing.lexicons import default_lexicons, load_file
-    from framing.records import ReasonCounts, Record, RecordError, reason_lines
+    from framing.records import ReasonCounts, Record, RecordError, input_warnings, reason_lines
     from framing.render import render_text
     from framing.report import analyse, failure_reason
 
@@ -162,8 +162,7 @@ def cmd_analyse(args: argparse.Namespace) -> int:
                                      "the same; the dashboard's uploads rename it)"] + d["warnings"]
                     n_dup += 1
                 seen_ids.add(key)
-                if rec.warnings:
-                    d["warnings"] = list(rec.warnings) + d["warnings"]
+                d["warnings"] = input_warnings(rec.warnings, d["warnings"])
                 out.write(render_text(d) if args.format == "text" else dumps(d) + "\n")
                 n_ok += 1
     if err_fh:

@@ -29,6 +29,21 @@ class RecordError:
         return f"{self.origin}: {self.reason}"
 
 
+# How the analysis' warning about U+FFFD characters begins (framing.report._text_warnings: not imported, so that the
+# engine's hash, which decides when stored articles are stale, does not cover this module); an input's reader that
+# replaced bad bytes has said so already, with the file and line. tests/test_cli.py checks that the two agree.
+REPLACEMENT_WARNING = "the text contains U+FFFD replacement characters"
+
+
+def input_warnings(read: tuple[str, ...] | list[str], analysed: list[str]) -> list[str]:
+    """An article's warnings: its reader's (``Record.warnings``, with the file and line), then its analysis', less
+    the analysis' note on U+FFFD characters when the reader has said where they came from (a Latin-1 file got two
+    warnings that said the same)."""
+    if any("replaced with U+FFFD" in w for w in read):
+        analysed = [w for w in analysed if not w.startswith(REPLACEMENT_WARNING)]
+    return [*read, *analysed]
+
+
 # What makes one record's error message its own, replaced by "…" to find the reason's kind: where something else is
 # ("at data.jsonl:3"), a value written with repr ('a1', "body") or a list of them ([...]), and a number.
 _DETAIL = re.compile(r"""\bat [^\s()]+:\d[\d-]*"""  # an origin: file:line (or lines)

@@ -186,12 +186,12 @@ def _read_reports(p: Path, limit: int | None) -> Iterator[dict[str, Any]]:
 
 
 def _analyse_one(job: tuple[str, str, str | None, dict[str, Any], tuple[str, ...]]) -> dict[str, Any]:
+    from framing.records import input_warnings
     from framing.report import analyse
 
     rid, text, source, meta, warnings = job
     d = analyse(text, id=rid, source=source, meta=meta).to_dict(include_text=True)
-    if warnings:
-        d["warnings"] = list(warnings) + d["warnings"]
+    d["warnings"] = input_warnings(warnings, d["warnings"])
     return d
 
 
