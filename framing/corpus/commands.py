@@ -209,12 +209,13 @@ def cmd_runs(args: argparse.Namespace) -> int:
             print(json.dumps(st.manifest(args.manifest), indent=2, ensure_ascii=False))
             return 0
         if args.errors is not None or args.duplicates is not None:
-            status = "error" if args.errors is not None else "duplicate"
-            run = args.errors if args.errors is not None else args.duplicates
-            df = st.records(run or None, status=status)  # type: ignore[arg-type]
-            df = df.rename(columns={"detail": "reason" if status == "error" else "duplicate_of"})
+            what = "errors" if args.errors is not None else "duplicates"
+            df = st.records(args.errors or None, status="error").rename(columns={"detail": "reason"}).drop(
+                columns="status") if what == "errors" else st.duplicates(args.duplicates or None)
+            # an item without an id (a line that is not JSON) and a copy of unknown origin: said, not NaN
+            df = df.astype(object).where(df.notna(), "(none)")
             with pd.option_context("display.max_colwidth", 200, "display.width", 250):
-                print(df.drop(columns="status").to_string(index=False) if len(df) else f"no {status}s")
+                print(df.to_string(index=False) if len(df) else f"no {what}")
             return 0
         runs = st.runs()
         with pd.option_context("display.max_colwidth", 60, "display.width", 250):

@@ -1339,6 +1339,16 @@ class Store:
             "SELECT *, row_number() OVER (PARTITION BY origin ORDER BY run_id DESC, seq DESC) AS latest "
             "FROM records) WHERE latest = 1 AND status = 'error' ORDER BY run_id, seq")
 
+    def duplicates(self, run_id: int | None = None) -> pd.DataFrame:
+        """The input items that repeat a stored article (of one run, or of all): ``run_id``, ``seq``, ``origin``,
+        ``article_id``, ``duplicate_of`` (the article repeated) and ``first_origin`` (where the store's copy of it
+        was read, file and line), in input order."""
+        where, params = ("AND r.run_id = ? ", [run_id]) if run_id is not None else ("", [])
+        return self._query(
+            "SELECT r.run_id, r.seq, r.origin, r.article_id, r.detail AS duplicate_of, a.origin AS first_origin "
+            "FROM records r LEFT JOIN articles a ON a.article_id = r.detail "
+            f"WHERE r.status = 'duplicate' {where}ORDER BY r.run_id, r.seq", params)
+
     def inputs(self) -> pd.DataFrame:
         """Every input the store's runs read, once for each path and content: ``path``, ``format`` (``metadata``
         for a metadata file), ``bytes``, ``records`` (as estimated when it was read), ``sha256`` and ``runs`` (the

@@ -171,6 +171,23 @@ def test_the_run_counts_its_errors_by_kind_of_reason(tmp_path, capsys):
     assert any(k.startswith("the id … is already used by a different text at …") for k, _, _ in kinds)
 
 
+def test_runs_lists_errors_without_nan_and_duplicates_with_where_the_first_copy_was(tmp_path, capsys):
+    # regression: a missing article_id was printed as NaN, and a duplicate did not say where its first copy came from
+    src = tmp_path / "d.jsonl"
+    src.write_text('{"id": "a", "text": "The mayor said the plan was fine."}\n'
+                   '{"id": "b", "text": "The mayor said the plan was fine."}\nnope\n', encoding="utf-8")
+    db = str(tmp_path / "s.duckdb")
+    assert main(["run", str(src), "--db", db]) == 3
+    capsys.readouterr()
+    assert main(["runs", "--db", db, "--errors"]) == 0
+    out = capsys.readouterr().out
+    assert "NaN" not in out and "None" not in out and f"{src}:3     (none)" in out
+    assert main(["runs", "--db", db, "--duplicates", "1"]) == 0
+    header, row = capsys.readouterr().out.splitlines()
+    assert header.split() == ["run_id", "seq", "origin", "article_id", "duplicate_of", "first_origin"]
+    assert row.split() == ["1", "2", f"{src}:2", "b", "a", f"{src}:1"]
+
+
 def test_the_run_says_where_each_field_came_from_and_what_is_missing(tmp_path, capsys):
     src = tmp_path / "m.csv"
     src.write_text("outlet,published,content\nA,2020-05-04,The council voted on Tuesday.\n"
