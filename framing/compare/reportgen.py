@@ -20,6 +20,7 @@ from __future__ import annotations
 import hashlib
 import json
 import platform
+import re
 import shutil
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
@@ -461,6 +462,19 @@ def render_markdown(data: ReportData, charts: dict[str, str]) -> str:
     return "\n".join(lines)
 
 
+# Corpus names that say nothing the title does not ("news.duckdb", the default store "framing.duckdb"): left out.
+_GENERIC_NAMES = frozenset({"news", "corpus", "articles", "article", "data", "store", "framing", "reports", "db"})
+
+
+def report_title(name: str) -> str:
+    """The report's title: "How the outlets frame the news", with the corpus name when it adds to that ("How the
+    outlets frame the news: allsides-2020", not "...: news")."""
+    words = re.findall(r"[^\W_]+", name.lower())
+    if not words or all(w in _GENERIC_NAMES for w in words):
+        return "How the outlets frame the news"
+    return f"How the outlets frame the news: {name}"
+
+
 def _md_intro(w: Callable[[str], None], data: ReportData, charts: dict[str, str]) -> None:
     """The title, what the corpus is, how to read the report, and the warnings."""
     c = data.corpus
@@ -468,7 +482,7 @@ def _md_intro(w: Callable[[str], None], data: ReportData, charts: dict[str, str]
     cfg = data.config
     a = c.articles
     groups = t["rates"]["group"].nunique()
-    w(f"# How the outlets frame the news: {esc(c.name)}\n")
+    w(f"# {esc(report_title(c.name))}\n")
     span = ""
     if "date" in a.columns:
         d = parse_dates(a["date"]).dropna()

@@ -226,6 +226,29 @@ def test_bad_group_column_and_unparsed_dates(tmp_path, small):
     assert any("could not be parsed" in w for w in data.warnings)
 
 
+def test_articles_without_a_date_are_not_called_unparseable(small):
+    # regression: "could not be parsed or lies outside 1900-2099 (no date given)" for articles with no date at all
+    from framing.compare.groups import date_buckets
+
+    _, warn = date_buckets(pd.Series([None, "", "2020-01-02"], name="date"), "month")
+    assert warn == "2 article(s) have no date (none given); they form the group '(unparsed date)'"
+    _, warn = date_buckets(pd.Series([None, "garbage", "1850-01-01"], name="date"), "month")
+    assert warn == ("1 article(s) have no date (none given) and 2 article(s) have a date that could not be parsed "
+                    "or lies outside 1900-2099 (e.g. 'garbage'); they form the group '(unparsed date)'")
+
+
+@pytest.mark.parametrize("name, title", [
+    ("news", "How the outlets frame the news"),  # regression: "How the outlets frame the news: news"
+    ("framing", "How the outlets frame the news"),  # the default store, framing.duckdb
+    ("demo/articles", "How the outlets frame the news: demo/articles"),
+    ("allsides-2020", "How the outlets frame the news: allsides-2020"),
+])
+def test_the_title_names_the_corpus_when_that_says_something(name, title):
+    from framing.compare.reportgen import report_title
+
+    assert report_title(name) == title
+
+
 def test_grouping_by_leaning_and_stories_without_event_ids(tmp_path, small):
     a = small.articles.drop(columns=["event"])
     data = build_report(replace(small, articles=a), by="leaning", config=CFG, include_findings=False)
