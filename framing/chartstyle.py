@@ -4,6 +4,8 @@ source types, and which groups a chart keeps when there are too many. Pure panda
 
 from __future__ import annotations
 
+from typing import Any
+
 import pandas as pd
 
 from framing.moments import NORMAL
@@ -74,12 +76,20 @@ def share_colours(family: str, keys: list[str]) -> list[str]:
     return [GREY if k == "unknown" else palette[i % len(palette)] for i, k in enumerate(keys)]
 
 
+def by_size(sizes: pd.DataFrame, name: str = "group") -> list[Any]:
+    """The ``name`` values of a table of sizes (one row each, ``n_articles`` and, when present, ``n_words``), the
+    largest first: most articles, then most words (of many one-article groups, a long article's before a six-word
+    stub's), then by name, so that the choice is deterministic."""
+    keys = [k for k in ("n_articles", "n_words") if k in sizes.columns]
+    return sizes.sort_values([*keys, name], ascending=[*(False for _ in keys), True], kind="stable")[name].tolist()
+
+
 def limit_groups(df: pd.DataFrame, max_groups: int) -> tuple[pd.DataFrame, str]:
-    """Keep the ``max_groups`` groups with the most articles (ties by name); say so when some are left out."""
+    """Keep the ``max_groups`` largest groups (:func:`by_size`); say so when some are left out."""
     groups = df.drop_duplicates("group")
     if len(groups) <= max_groups:
         return df, ""
-    keep = groups.sort_values(["n_articles", "group"], ascending=[False, True]).head(max_groups)["group"]
+    keep = by_size(groups)[:max_groups]
     return df[df["group"].isin(set(keep))], f"showing the {max_groups} largest of {len(groups)} groups"
 
 
@@ -112,13 +122,13 @@ def label_cells(labels: pd.DataFrame, concept: str | None, *, max_groups: int, l
 
 
 def largest_series(d: pd.DataFrame, column: str, max_groups: int) -> tuple[list[str], str]:
-    """The series of a chart over time, sorted: all of them, or the ``max_groups`` with most articles (ties by name),
-    and a note when some are left out."""
+    """The series of a chart over time, sorted: all of them, or the ``max_groups`` largest (:func:`by_size`: most
+    articles, then words, then by name), and a note when some are left out."""
     names = sorted(d[column].unique())
     if len(names) <= max_groups:
         return names, ""
-    size = d.groupby(column)["n_articles"].sum()
-    return sorted(sorted(names, key=lambda s: (-size[s], s))[:max_groups]), f"the {max_groups} largest groups"
+    sizes = d.groupby(column)[[c for c in ("n_articles", "n_words") if c in d.columns]].sum().reset_index()
+    return sorted(by_size(sizes, column)[:max_groups]), f"the {max_groups} largest groups"
 
 
 def largest_differences(d: pd.DataFrame, max_pairs: int) -> tuple[pd.DataFrame, str]:

@@ -114,7 +114,7 @@ def cmd_analyse(args: argparse.Namespace) -> int:
     from framing.corpus.commands import mapping_from
     from framing.inputs import dumps, open_output, read
     from framing.lexicons import default_lexicons, load_file
-    from framing.records import Record, RecordError
+    from framing.records import ReasonCounts, Record, RecordError, input_warnings, reason_lines
     from framing.render import render_text
     from framing.report import analyse, failure_reason
 
@@ -126,8 +126,7 @@ def cmd_analyse(args: argparse.Namespace) -> int:
     n_ok = n_bad = 0
     seen_ids: set[int] = set()
     n_dup = 0
-    reasons: dict[str, int] = {}  # why records were skipped, and how often (in the order first met)
-    first: dict[str, str] = {}  # where each reason was first met
+    reasons = ReasonCounts()  # why records were skipped, by kind, and how often
     t0 = time.perf_counter()
     err_fh = open(args.errors, "w", encoding="utf-8") if args.errors else None
     try:
@@ -147,8 +146,7 @@ def cmd_analyse(args: argparse.Namespace) -> int:
                         rec = RecordError(rec.origin, failure_reason(exc), rec.id)
                 if not isinstance(rec, Record):
                     n_bad += 1
-                    reasons[rec.reason] = reasons.get(rec.reason, 0) + 1
-                    first.setdefault(rec.reason, rec.origin)
+                    reasons.add(rec.reason, rec.origin, order=n_bad)
                     if n_bad <= _SHOWN_ERRORS:
                         print(f"framing: skipped {rec.message()}", file=sys.stderr)
                     if err_fh:
@@ -164,8 +162,7 @@ def cmd_analyse(args: argparse.Namespace) -> int:
                                      "the same; the dashboard's uploads rename it)"] + d["warnings"]
                     n_dup += 1
                 seen_ids.add(key)
-                if rec.warnings:
-                    d["warnings"] = list(rec.warnings) + d["warnings"]
+                d["warnings"] = input_warnings(rec.warnings, d["warnings"])
                 out.write(render_text(d) if args.format == "text" else dumps(d) + "\n")
                 n_ok += 1
     if err_fh:
@@ -182,8 +179,8 @@ def cmd_analyse(args: argparse.Namespace) -> int:
         print(f"framing: {n_bad - _SHOWN_ERRORS} more skipped record(s) not listed"
               + ("" if args.errors else " (write them all with --errors FILE)") + "; the most common reasons:",
               file=sys.stderr)
-        for reason, n in sorted(reasons.items(), key=lambda kv: -kv[1])[:3]:
-            print(f"framing:   {n:,} x {reason} (first: {first[reason]})", file=sys.stderr)
+        for line in reason_lines(reasons.most_common()):
+            print(f"framing:   {line}", file=sys.stderr)
     return 3 if n_bad else 0
 
 

@@ -27,7 +27,13 @@ def read(path: str, mapping: Any = None) -> Iterator[Record | RecordError]:
     from framing.corpus.ingest import input_format, read_inputs, read_stream, supported_inputs
 
     if path == "-":
-        yield from read_stream(sys.stdin.buffer, "<stdin>", mapping)
+        for i, item in enumerate(read_stream(sys.stdin.buffer, "<stdin>", mapping)):
+            if i == 0 and isinstance(item, RecordError) and item.reason.startswith("not valid JSON"):
+                # plain text piped in, most often: say what stdin takes (and what else would do)
+                item = RecordError(item.origin, f"{item.reason}; stdin must be JSON lines (one JSON object per "
+                                                'line, e.g. {"text": "..."}): give a text file by its path instead',
+                                   item.id)
+            yield item
         return
     p = Path(path)
     if not p.exists():

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 from framing.config import RECORD_SECONDS
 from framing.corpus.ingest import BINARY_FORMATS, FORMATS
 from framing.errors import InputError
-from framing.records import Record, RecordError
+from framing.records import Record, RecordError, input_warnings
 
 if TYPE_CHECKING:
     from framing.compare.corpus import Corpus
@@ -160,8 +160,7 @@ def analyse_records(records: Sequence[Record], *, name: str = "your articles", l
             if progress is not None:
                 progress(i, total)
         d = report.to_dict(include_text=True)
-        if rec.warnings:
-            d["warnings"] = list(rec.warnings) + d["warnings"]
+        d["warnings"] = input_warnings(rec.warnings, d["warnings"])
         reports.append(d)
     if bad and (failed is None or not reports):
         raise InputError("; ".join(e.message() for e in bad[:3]) + (f" (and {len(bad) - 3:,} more)" if len(bad) > 3

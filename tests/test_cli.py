@@ -159,6 +159,39 @@ def test_a_deeply_nested_record_is_one_error_not_a_crash(tmp_path, capsys):
     assert "2 analysed, 0 up to date, 0 duplicates, 1 errors" in capsys.readouterr().err
 
 
+def test_a_line_break_inside_a_json_string_is_named_plainly(tmp_path, capsys):
+    # regression: json's "Invalid control character at column 34" (the line break) said nothing useful
+    src = tmp_path / "split.jsonl"
+    src.write_text('{"id": "a", "text": "The mayor said\n it."}\n{"id": "b", "text": "Fine, he said."}\n',
+                   encoding="utf-8")
+    assert main(["analyse", str(src), "-o", str(tmp_path / "o.jsonl")]) == 3
+    err = capsys.readouterr().err
+    assert f"{src}:1: not valid JSON (unterminated string: the line ends inside a string, a line break" in err
+
+
+def test_plain_text_on_stdin_says_that_stdin_takes_json_lines(tmp_path, capsys, monkeypatch):
+    import io
+
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"Just some text.\n")))
+    assert main(["analyse", "-", "-o", str(tmp_path / "o.jsonl")]) == 3
+    err = capsys.readouterr().err
+    assert "<stdin>:1: not valid JSON (Expecting value at column 1); stdin must be JSON lines" in err
+    assert "give a text file by its path" in err
+
+
+def test_a_latin1_file_gets_one_warning_about_its_bytes(tmp_path, capsys):
+    # regression: the reader's warning (with file and line) and the analysis' warning said the same (one warning
+    # here also checks that framing.records.REPLACEMENT_WARNING still begins the analysis' own)
+    for name, content in [("l.jsonl", b'{"id": "a", "text": "Caf\xe9 owners said it was fine."}\n'),
+                          ("l.txt", b"Caf\xe9 owners said it was fine.")]:
+        src, out = tmp_path / name, tmp_path / f"{name}.out"
+        src.write_bytes(content)
+        assert main(["analyse", str(src), "-o", str(out)]) == 0
+        [warning] = json.loads(out.read_text(encoding="utf-8"))["warnings"]
+        assert warning.startswith(f"{src}:1: ") and "replaced with U+FFFD" in warning
+    capsys.readouterr()
+
+
 def test_a_nul_byte_in_json_is_named_plainly(tmp_path, capsys):
     src = tmp_path / "nul.jsonl"
     src.write_bytes(b'{"id": "a", "text": "x\x00y"}\n')
@@ -237,6 +270,16 @@ def test_analyse_lists_the_first_skipped_records_and_counts_the_rest_by_reason(t
     rc, _, err = run(["analyse", str(p), "-o", str(tmp_path / "o.jsonl")], capsys)
     assert rc == 3 and err.count("framing: skipped") == 10
     assert "15 more skipped record(s) not listed" in err and "25 x no text field" in err
+
+
+def test_analyse_counts_skipped_records_by_kind_of_reason(tmp_path, capsys):
+    # regression: records without text but with other field names were counted as different reasons
+    p = tmp_path / "a.jsonl"
+    p.write_text("".join(json.dumps({"id": f"r{i}", f"field{i % 4}": "x"}) + "\n" for i in range(12)) + "nope\n",
+                 encoding="utf-8")
+    rc, _, err = run(["analyse", str(p), "-o", str(tmp_path / "o.jsonl")], capsys)
+    assert rc == 3 and "12 x no text field" in err and "the fields are […]" in err
+    assert "1 x not valid JSON (Expecting value at column …)" in err
 
 
 def test_odd_ids_sources_and_lone_surrogates_follow_one_rule_in_both_paths(tmp_path, capsys):

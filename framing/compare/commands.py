@@ -11,16 +11,20 @@ from typing import Any
 
 from framing import charts
 from framing.compare.settings import CORRECTIONS, DEFAULT, CompareConfig
+from framing.corpus.commands import add_mapping_arguments, is_mapping_option, mapping_from, mapping_words
 
 EPILOG_REPORT = """examples:
   framing report data/demo/articles.jsonl -o report-demo
   framing report corpus.duckdb -o report --by leaning
   framing report corpus.jsonl -o report --by source --seed 7 --n-boot 2000 --correction bh
+  framing report ../shared/data/allsides_articles/subset_articles.jsonl.gz -o report-allsides \\
+      --text-field content_original --leaning-field bias_text --by leaning
 
-INPUT is a .jsonl corpus (analysed now; --workers N in parallel), a .jsonl of reports from
-`framing analyse --include-text`, or a .duckdb store from `framing run`. The folder gets report.md, manifest.json,
-tables/ (CSV and Parquet) and charts/ (PNG and SVG). The same command on the same input writes identical files
-(only manifest.json's "created" differs)."""
+INPUT is articles in any form `framing run` reads (.jsonl, .csv, .tsv, .parquet, .txt, .html, each may be .gz, or
+a folder of them; analysed now, --workers N in parallel, with the same field-mapping options), a .jsonl of reports
+from `framing analyse --include-text`, or a .duckdb store from `framing run` (analysed once, for a large corpus).
+The folder gets report.md, manifest.json, tables/ (CSV and Parquet) and charts/ (PNG and SVG). The same command on
+the same input writes identical files (only manifest.json's "created" differs)."""
 
 EPILOG_CHART = """examples:
   framing chart rates data/demo/articles.jsonl -o loaded.png
@@ -28,6 +32,7 @@ EPILOG_CHART = """examples:
   framing chart heatmap corpus.jsonl --voice quoted -o categories.png
   framing chart event data/demo/articles.jsonl --event E04 -o e04.png
   framing chart time corpus.jsonl --freq week -o weekly.png
+  framing chart rates news.csv --text-field body --source-field outlet -o rates.png
 
 kinds:
 {kinds}
@@ -40,7 +45,8 @@ def register(subparsers: Any) -> None:
     fmt = argparse.RawDescriptionHelpFormatter
     r = subparsers.add_parser("report", help="compare the sources of a corpus: tables, charts, manifest, report.md",
                               epilog=EPILOG_REPORT, formatter_class=fmt)
-    r.add_argument("input", metavar="CORPUS_OR_DB", help=".jsonl corpus or reports, or a .duckdb store")
+    r.add_argument("input", metavar="CORPUS_OR_DB", help="articles as `framing run` reads them (a file or a "
+                   "folder), a .jsonl of reports, or a .duckdb store")
     r.add_argument("-o", "--output", required=True, metavar="DIR", help="the report folder (created or replaced)")
     _common(r)
     r.add_argument("--event-column", default="event", metavar="NAME",
@@ -58,7 +64,8 @@ def register(subparsers: Any) -> None:
     epilog = EPILOG_CHART.format(kinds="\n".join(f"  {k.name:13} {k.help}" for k in kinds.values()))
     c = subparsers.add_parser("chart", help="draw one comparison chart", epilog=epilog, formatter_class=fmt)
     c.add_argument("kind", choices=list(kinds), metavar="KIND", help=" | ".join(kinds))
-    c.add_argument("input", metavar="CORPUS_OR_DB", help=".jsonl corpus or reports, or a .duckdb store")
+    c.add_argument("input", metavar="CORPUS_OR_DB", help="articles as `framing run` reads them (a file or a "
+                   "folder), a .jsonl of reports, or a .duckdb store")
     c.add_argument("-o", "--output", required=True, metavar="FILE", help="the chart file (.png, .svg or .pdf)")
     _common(c)
     c.add_argument("--metric", default="loaded_author_rate", metavar="NAME",
@@ -86,11 +93,12 @@ def _common(p: argparse.ArgumentParser) -> None:
     p.add_argument("--max-groups", type=int, default=DEFAULT.max_chart_groups, metavar="N",
                    help=f"groups shown in charts (default {DEFAULT.max_chart_groups})")
     p.add_argument("--name", metavar="TEXT", help="the corpus name in titles (default: from the file name)")
-    p.add_argument("--workers", type=int, default=1, metavar="N", help=".jsonl corpus: analyse in N processes")
+    p.add_argument("--workers", type=int, default=1, metavar="N", help="articles: analyse in N processes")
     p.add_argument("--limit", type=int, metavar="N", help="use the first N articles only")
     p.add_argument("--language", metavar="CODES",
                    help="only articles in these languages, comma-separated ISO 639-1 codes (und: undetermined, "
                         "analysed as English), e.g. en,und")
+    add_mapping_arguments(p)  # articles analysed now are read as `framing run` reads them
 
 
 def _config(args: argparse.Namespace) -> CompareConfig:
@@ -102,6 +110,15 @@ def _config(args: argparse.Namespace) -> CompareConfig:
 
 def _by(args: argparse.Namespace) -> list[str]:
     return [b.strip() for b in args.by.split(",") if b.strip()]
+
+
+def _load(args: argparse.Namespace) -> Any:
+    """The corpus of INPUT (articles read with the field-mapping options), in the ``--language`` codes."""
+    from framing.compare.corpus import load_corpus
+
+    corpus = load_corpus(args.input, name=args.name, workers=args.workers, limit=args.limit,
+                         mapping=mapping_from(args))
+    return _languages(corpus, args)
 
 
 def _languages(corpus: Any, args: argparse.Namespace) -> Any:
@@ -121,8 +138,9 @@ def _languages(corpus: Any, args: argparse.Namespace) -> Any:
 def _command_line(name: str, args: argparse.Namespace) -> list[str]:
     """The command as parsed (every option, defaults included), for the manifest: the same whether framing was
     run as ``framing``, ``python -m framing`` or ``framing.cli.main([...])``."""
-    opts = {k: v for k, v in sorted(vars(args).items()) if k not in ("func", "command", "input", "output")}
-    out = ["framing", name, str(args.input), "-o", str(args.output)]
+    opts = {k: v for k, v in sorted(vars(args).items())
+            if k not in ("func", "command", "input", "output") and not is_mapping_option(k)}
+    out = ["framing", name, str(args.input), "-o", str(args.output), *mapping_words(args)]
     for k, v in opts.items():
         flag = "--" + k.replace("_", "-")
         if isinstance(v, bool):
@@ -144,14 +162,13 @@ def _chart_processes() -> int:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    from framing.compare.corpus import load_corpus
     from framing.compare.reportgen import write_report
 
     cfg = _config(args)
     formats = [f.strip().lstrip(".") for f in args.formats.split(",") if f.strip()]
     # the chart processes start first: they load matplotlib while this one analyses the corpus
     with charts.ChartProcesses(1 if args.no_charts else _chart_processes()) as drawing:
-        corpus = _languages(load_corpus(args.input, name=args.name, workers=args.workers, limit=args.limit), args)
+        corpus = _load(args)
         # the corpus and the engine live until the command ends: the garbage collector's full passes, frequent while
         # the tables are computed and the figures built, need not walk them again
         gc.freeze()
@@ -168,7 +185,6 @@ def cmd_report(args: argparse.Namespace) -> int:
 def cmd_chart(args: argparse.Namespace) -> int:
     from framing import plots
     from framing.charts import ChartParams, CorpusTables, draw
-    from framing.compare.corpus import load_corpus
     from framing.compare.events import busiest_event
     from framing.errors import ConfigError
 
@@ -177,7 +193,7 @@ def cmd_chart(args: argparse.Namespace) -> int:
     if fmt not in ("png", "svg", "pdf"):
         raise ConfigError(f"invalid chart file type {out.suffix!r}; valid types are ('.png', '.svg', '.pdf')")
     cfg = _config(args)
-    corpus = _languages(load_corpus(args.input, name=args.name, workers=args.workers, limit=args.limit), args)
+    corpus = _load(args)
     event = args.event
     if args.kind == "event" and event is None:
         event = busiest_event(corpus.articles, event_column=args.event_column)

@@ -1,6 +1,7 @@
-"""One entry point for a corpus to compare: :func:`load_corpus` reads a ``.jsonl`` corpus (analysed in memory), a
-``.jsonl`` of reports written by ``framing analyse --include-text``, or a DuckDB store (``.duckdb``) written by
-``framing run``, and returns the tidy tables every comparison function takes.
+"""One entry point for a corpus to compare: :func:`load_corpus` reads any input ``framing run`` reads (articles in
+JSONL, CSV/TSV, Parquet, text or HTML files, or a folder of them: analysed in memory), a ``.jsonl`` of reports written
+by ``framing analyse --include-text``, or a DuckDB store (``.duckdb``) written by ``framing run``, and returns the
+tidy tables every comparison function takes.
 """
 
 from __future__ import annotations
@@ -12,12 +13,15 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
 from framing import tables
-from framing.errors import InputError
+from framing.errors import ConfigError, InputError
+
+if TYPE_CHECKING:
+    from framing.corpus.fields import Mapping as FieldMapping
 
 _STORE_SUFFIXES = (".duckdb", ".db", ".ddb")
 _JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz")
@@ -32,10 +36,12 @@ class Corpus:
     findings: pd.DataFrame  # framing.tables findings table
     texts: Mapping[str, str]  # article_id -> original text (offsets in findings point into these)
     name: str  # shown in chart titles and reports
-    inputs: tuple[dict[str, Any], ...] = ()  # {"path", "sha256", "bytes"} of every input file
+    inputs: tuple[dict[str, Any], ...] = ()  # {"path", "sha256", "bytes", ...} of every input
     versions: dict[str, Any] = field(default_factory=dict)  # framing and lexicon versions of the analysis
     warnings: tuple[str, ...] = ()  # records skipped, duplicate ids, ...
-    origin: str = "memory"  # "jsonl" (analysed now), "reports", "duckdb" or "memory"
+    # "jsonl" (articles analysed now, from any input format: the name is older than the other formats), "reports",
+    # "duckdb" or "memory"
+    origin: str = "memory"
     # one row per warning of an article's report (``article_id``, ``warning``): language, HTML extraction, markup...
     # (the articles table counts them in ``n_warnings``); empty when the reports are not at hand (a store)
     article_warnings: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=WARNING_COLUMNS))
@@ -54,39 +60,52 @@ class Corpus:
                       self.versions, self.warnings, self.origin, w)
 
     def describe(self) -> str:
-        """``name (N articles, K sources)`` for titles."""
-        k = self.articles["source"].nunique(dropna=False) if "source" in self.articles else 0
+        """``name (N articles, K sources)`` for titles (articles without a source are not a source)."""
+        from framing.compare.groups import count_sources
+
+        k, _ = count_sources(self.articles)
         return f"{self.name} ({self.n_articles:,} articles, {k:,} source{'s' if k != 1 else ''})"
 
 
-def load_corpus(path: str | Path, *, name: str | None = None, workers: int = 1, limit: int | None = None) -> Corpus:
+def load_corpus(path: str | Path, *, name: str | None = None, workers: int = 1, limit: int | None = None,
+                mapping: FieldMapping | None = None) -> Corpus:
     """Load a corpus to compare.
 
-    * ``.jsonl`` (or ``.jsonl.gz``) of articles -- one object per line with ``text`` and optional ``id``,
-      ``source``, ``title``, ``date``, ``event``, ``topic``, ``leaning``...: every article is analysed in memory
-      (``workers`` processes; records that cannot be analysed are skipped and listed in ``warnings``);
+    * articles in any input ``framing run`` reads (:mod:`framing.corpus.ingest`: ``.jsonl``, ``.csv``, ``.tsv``,
+      ``.parquet``, ``.txt``, ``.html``, each may be ``.gz``, or a folder of them), with its field ``mapping``
+      (:class:`~framing.corpus.fields.Mapping`, the ``--text-field`` ... options): every article is analysed in
+      memory (``workers`` processes; records that cannot be analysed are skipped and listed in ``warnings``);
     * ``.jsonl`` of reports from ``framing analyse --include-text``: the reports are read, not re-analysed;
     * ``.duckdb``: a store written by ``framing run``, read through ``framing.corpus.store``.
 
-    ``limit`` keeps the first N articles (for a quick look).
+    ``limit`` keeps the first N articles (for a quick look). A ``mapping`` applies to articles analysed now: with a
+    store or a file of reports, whose articles were analysed already, it is an error.
     """
+    from framing.corpus.fields import Mapping as FieldMapping
+    from framing.corpus.ingest import input_format, supported_inputs
+
     p = Path(path)
     if not p.exists():
-        raise InputError(f"{p}: no such file")
-    if p.is_dir():
-        raise InputError(f"{p}: is a folder; give a .jsonl corpus or a .duckdb store")
-    low = p.name.lower()
+        raise InputError(f"{p}: no such file or folder")
     label = name or _default_name(p)
-    if low.endswith(_STORE_SUFFIXES):
+    mapped = mapping is not None and mapping != FieldMapping()
+    if p.is_file() and p.name.lower().endswith(_STORE_SUFFIXES):
+        if mapped:
+            raise ConfigError(f"{p}: a store is read as `framing run` analysed it; the field-mapping options "
+                              "(--text-field, --source-field, ...) apply to articles analysed now: give them to "
+                              "`framing run` instead")
         return _load_store(p, label, limit)
-    if not low.endswith(_JSONL_SUFFIXES):
-        raise InputError(f"{p}: unsupported input; give a .jsonl corpus (one article per line), a .jsonl of "
-                         "reports from `framing analyse --include-text`, or a .duckdb store")
-    inputs = (file_info(p),)
-    if _looks_like_reports(p):
+    if input_format(p) is None:
+        raise InputError(f"{p}: unsupported input; give articles as `framing run` reads them ({supported_inputs()}), "
+                         "a .jsonl of reports from `framing analyse --include-text`, or a .duckdb store from "
+                         "`framing run`")
+    if p.is_file() and p.name.lower().endswith(_JSONL_SUFFIXES) and _looks_like_reports(p):
+        if mapped:
+            raise ConfigError(f"{p}: holds reports from `framing analyse`, read as they are; the field-mapping "
+                              "options (--text-field, --source-field, ...) apply to articles analysed now")
         reports = list(_read_reports(p, limit))
-        return corpus_from_reports(reports, name=label, inputs=inputs, origin="reports")
-    return _analyse_jsonl(p, label, inputs, workers, limit)
+        return corpus_from_reports(reports, name=label, inputs=(file_info(p),), origin="reports")
+    return _analyse_inputs(p, label, workers, limit, mapping)
 
 
 def corpus_from_reports(reports: Iterable[dict[str, Any]], *, name: str = "corpus",
@@ -124,11 +143,13 @@ def file_info(p: Path) -> dict[str, Any]:
 
 
 def _default_name(p: Path) -> str:
+    from framing.corpus.formats import FORMATS
+
     stem = p.name
-    for suf in (*_JSONL_SUFFIXES, *_STORE_SUFFIXES):
-        if stem.lower().endswith(suf):
-            stem = stem[: -len(suf)]
-            break
+    if p.is_file():  # the name without its format's suffix: "news.csv.gz" -> "news"
+        suffixes = (*_STORE_SUFFIXES, *FORMATS, *(f"{s}.gz" for s in FORMATS))
+        suf = next((s for s in sorted(suffixes, key=len, reverse=True) if stem.lower().endswith(s)), "")
+        stem = stem[: len(stem) - len(suf)] or stem
     # "data/demo/articles.jsonl" -> "demo/articles": a bare "articles" says little in a chart title
     return f"{p.parent.name}/{stem}" if p.parent.name and stem in ("articles", "corpus", "data", "reports") else stem
 
@@ -172,23 +193,29 @@ def _read_reports(p: Path, limit: int | None) -> Iterator[dict[str, Any]]:
 
 
 def _analyse_one(job: tuple[str, str, str | None, dict[str, Any], tuple[str, ...]]) -> dict[str, Any]:
+    from framing.records import input_warnings
     from framing.report import analyse
 
     rid, text, source, meta, warnings = job
     d = analyse(text, id=rid, source=source, meta=meta).to_dict(include_text=True)
-    if warnings:
-        d["warnings"] = list(warnings) + d["warnings"]
+    d["warnings"] = input_warnings(warnings, d["warnings"])
     return d
 
 
-def _analyse_jsonl(p: Path, label: str, inputs: tuple[dict[str, Any], ...], workers: int,
-                   limit: int | None) -> Corpus:
+def _analyse_inputs(p: Path, label: str, workers: int, limit: int | None,
+                    mapping: FieldMapping | None) -> Corpus:
+    """Analyse the articles of one input path, read as ``framing run`` reads it (:func:`framing.inputs.read`)."""
+    from framing.corpus.ingest import describe_inputs
     from framing.inputs import read
     from framing.records import Record
 
+    # what the manifest records of each input (and of the metadata file): its path, format, size and hash (not the
+    # estimated record count of a progress bar)
+    inputs = tuple({k: v for k, v in info.to_dict().items() if k != "records"}
+                   for info in describe_inputs([str(p)], mapping))
     jobs = []
     warns: list[str] = []
-    for rec in read(str(p)):
+    for rec in read(str(p), mapping):
         if not isinstance(rec, Record):
             warns.append(f"skipped {rec.message()}")
             continue

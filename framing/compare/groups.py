@@ -75,6 +75,16 @@ def group_articles(articles: pd.DataFrame, by: By = "source", *, weights: pd.Ser
     return Grouping(joined.rename("group"), keys, columns, tuple(warnings))
 
 
+def count_sources(articles: pd.DataFrame) -> tuple[int, int]:
+    """``(sources, articles without one)``: the distinct sources of the articles, not counting a missing or blank
+    one, which grouping by source makes a group of its own (:data:`MISSING`)."""
+    if "source" not in articles.columns:
+        return 0, len(articles)
+    labels = _as_labels(articles["source"])
+    missing = int((labels == MISSING).sum())
+    return labels.nunique() - (1 if missing else 0), missing
+
+
 def _as_labels(s: pd.Series) -> pd.Series:
     out = s.astype(object).where(s.notna(), None)
     vals = [MISSING if v is None or (isinstance(v, str) and not v.strip()) else _fmt(v) for v in out.tolist()]
@@ -128,14 +138,19 @@ def date_buckets(s: pd.Series, freq: str, *, weights: pd.Series | None = None) -
     else:
         lab = dd.dt.year.astype(str)
     labels[ok] = lab.to_numpy(dtype=object)
-    n_bad = int((~ok).sum()) if weights is None else int(weights.to_numpy()[~ok].sum())
-    warn = None
+    # the articles left out of the dates: those without one, and those whose date is unreadable or out of range
+    given = (s.notna() & (s.astype(str).str.strip() != "")).to_numpy()
+    w = np.ones(len(s), dtype=np.int64) if weights is None else weights.to_numpy()
+    n_none, n_bad = int(w[~ok & ~given].sum()), int(w[~ok & given].sum())
+    name = s.name or "date"
+    parts = []
+    if n_none:
+        parts.append(f"{n_none} article(s) have no {name} (none given)")
     if n_bad:
-        raw = s[~ok]
-        example = next((str(v) for v in raw.tolist() if v is not None and str(v) != "nan"), None)
-        what = f"e.g. {example!r}" if example else "no date given"
-        warn = (f"{n_bad} article(s) have a {s.name or 'date'} that could not be parsed or lies outside "
-                f"{MIN_YEAR}-{MAX_YEAR - 1} ({what}); they form the group {UNPARSED!r}")
+        example = str(s[~ok & given].iloc[0])
+        parts.append(f"{n_bad} article(s) have a {name} that could not be parsed or lies outside "
+                     f"{MIN_YEAR}-{MAX_YEAR - 1} (e.g. {example!r})")
+    warn = f"{' and '.join(parts)}; they form the group {UNPARSED!r}" if parts else None
     return pd.Series(labels, index=s.index, dtype=object), warn
 
 

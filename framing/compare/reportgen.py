@@ -20,6 +20,7 @@ from __future__ import annotations
 import hashlib
 import json
 import platform
+import re
 import shutil
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
@@ -31,10 +32,11 @@ import numpy as np
 import pandas as pd
 
 from framing._version import __version__
+from framing.chartstyle import by_size
 from framing.compare import events as ev
 from framing.compare import stats, wordchoice
 from framing.compare.corpus import Corpus
-from framing.compare.groups import By, group_articles, key_list, parse_dates
+from framing.compare.groups import MISSING, By, count_sources, group_articles, key_list, parse_dates
 from framing.compare.markdown import esc, fmt, interval, table
 from framing.compare.metrics import HEADLINE, metric
 from framing.compare.settings import DEFAULT, CompareConfig
@@ -113,9 +115,10 @@ def build_report(corpus: Corpus, *, by: By = "source", config: CompareConfig | N
                     "no other column splits the articles into groups; map one with --source-field when you run "
                     "the corpus"))
     # groups compared pairwise and charted: enough articles, the largest first
+    groups = by_size(rates.drop_duplicates("group"))
     sizes = rates.drop_duplicates("group").set_index("group")["n_articles"]
-    eligible = sorted([g for g in sizes.index if sizes[g] >= 2], key=lambda g: (-sizes[g], g))
-    data.chart_groups = sorted(eligible[: cfg.max_chart_groups]) or sorted(sizes.index[: cfg.max_chart_groups])
+    eligible = [g for g in groups if sizes[g] >= 2]
+    data.chart_groups = sorted(eligible[: cfg.max_chart_groups]) or sorted(groups[: cfg.max_chart_groups])
     if len(data.chart_groups) >= 2:
         t["pairwise"] = stats.pairwise_differences(articles, by=keys, metrics=HEADLINE, groups=data.chart_groups,
                                                    config=cfg)
@@ -459,6 +462,19 @@ def render_markdown(data: ReportData, charts: dict[str, str]) -> str:
     return "\n".join(lines)
 
 
+# Corpus names that say nothing the title does not ("news.duckdb", the default store "framing.duckdb"): left out.
+_GENERIC_NAMES = frozenset({"news", "corpus", "articles", "article", "data", "store", "framing", "reports", "db"})
+
+
+def report_title(name: str) -> str:
+    """The report's title: "How the outlets frame the news", with the corpus name when it adds to that ("How the
+    outlets frame the news: allsides-2020", not "...: news")."""
+    words = re.findall(r"[^\W_]+", name.lower())
+    if not words or all(w in _GENERIC_NAMES for w in words):
+        return "How the outlets frame the news"
+    return f"How the outlets frame the news: {name}"
+
+
 def _md_intro(w: Callable[[str], None], data: ReportData, charts: dict[str, str]) -> None:
     """The title, what the corpus is, how to read the report, and the warnings."""
     c = data.corpus
@@ -466,16 +482,25 @@ def _md_intro(w: Callable[[str], None], data: ReportData, charts: dict[str, str]
     cfg = data.config
     a = c.articles
     groups = t["rates"]["group"].nunique()
-    w(f"# How the outlets frame the news: {esc(c.name)}\n")
+    w(f"# {esc(report_title(c.name))}\n")
     span = ""
     if "date" in a.columns:
         d = parse_dates(a["date"]).dropna()
         if len(d):
             span = f", published {d.min():%Y-%m-%d} to {d.max():%Y-%m-%d}"
-    n_src = a["source"].nunique() if "source" in a.columns else 0
-    w(f"{c.n_articles:,} articles from {n_src:,} source{'s' if n_src != 1 else ''}{span}, "
+    n_src, no_src = count_sources(a)
+    # the articles without a value of the grouping are a group of their own, "(missing)": said, so that the groups
+    # add up (55 sources and articles without one are 56 groups)
+    n_missing = int(t["rates"].drop_duplicates("group")["group"].str.contains(MISSING, regex=False).sum())
+    missing = ""
+    if n_missing == 1 and ", " not in data.by:
+        missing = f": one, {MISSING}, is the articles without a {data.by.split(':')[0]}"
+    elif n_missing:
+        missing = f": {n_missing} of them lack a value of one of the columns, shown as {MISSING}"
+    w(f"{c.n_articles:,} articles from {n_src:,} source{'s' if n_src != 1 else ''}"
+      f"{f' ({no_src:,} without a source)' if no_src and c.n_articles > no_src else ''}{span}, "
       f"{int(a['n_words'].sum()):,} words, compared by **{esc(data.by)}** ({groups:,} group"
-      f"{'s' if groups != 1 else ''}).\n")
+      f"{'s' if groups != 1 else ''}{esc(missing)}).\n")
     w("**How to read this report.** Every figure is a *signal of framing*, not a verdict of bias: a loaded word may "
       "be a quoted one (the tables separate the writer's own voice from quotations), a scare quote may be a house "
       "convention, and what an outlet chose not to report is invisible to a word-level tool. Rates are per "

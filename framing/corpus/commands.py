@@ -107,7 +107,8 @@ def register(subparsers: Any) -> None:
 
 
 def add_mapping_arguments(parser: argparse.ArgumentParser) -> None:
-    """The field-mapping options, the same for every command that reads inputs (``run``, ``analyse``)."""
+    """The field-mapping options, the same for every command that reads inputs (``run``, ``analyse``, ``report``,
+    ``chart``)."""
     m = parser.add_argument_group("field mapping", "which input column holds each article field (default: the "
                                                    "usual names, e.g. text/content/body, source/outlet/publisher)")
     for name in ("text", "id", "source", "date", "title", "url", "event", "topic", "leaning"):
@@ -123,15 +124,31 @@ def add_mapping_arguments(parser: argparse.ArgumentParser) -> None:
     m.add_argument("--metadata-key", metavar="NAME", help="the metadata column that holds the article id")
 
 
+# The options of :func:`add_mapping_arguments` other than the fields' (``--NAME-field``, dest ``map_NAME``).
+_MAPPING_OPTIONS = ("delimiter", "date_format", "group_by", "paragraph_field", "order_by", "metadata", "metadata_key")
+
+
+def is_mapping_option(dest: str) -> bool:
+    """Whether ``dest`` is the destination of one of :func:`add_mapping_arguments`' options."""
+    return dest.startswith("map_") or dest in _MAPPING_OPTIONS
+
+
+def mapping_words(args: argparse.Namespace) -> list[str]:
+    """The field-mapping options given, as command-line words (for a manifest's command line)."""
+    out: list[str] = []
+    for dest, value in sorted(vars(args).items()):
+        if value is not None and is_mapping_option(dest):
+            flag = f"--{dest[4:]}-field" if dest.startswith("map_") else "--" + dest.replace("_", "-")
+            out += [flag, str(value)]
+    return out
+
+
 def mapping_from(args: argparse.Namespace) -> Any:
     """The :class:`~framing.corpus.ingest.Mapping` the options of :func:`add_mapping_arguments` give."""
     from framing.corpus.ingest import Mapping
 
-    return Mapping(
-        **{k[4:]: v for k, v in vars(args).items() if k.startswith("map_") and v},
-        delimiter=args.delimiter, date_format=args.date_format, group_by=args.group_by,
-        paragraph_field=args.paragraph_field, order_by=args.order_by, metadata=args.metadata,
-        metadata_key=args.metadata_key)
+    return Mapping(**{k[4:]: v for k, v in vars(args).items() if k.startswith("map_") and v},
+                   **{k: getattr(args, k) for k in _MAPPING_OPTIONS})
 
 
 def cmd_run(args: argparse.Namespace) -> int:
@@ -139,6 +156,7 @@ def cmd_run(args: argparse.Namespace) -> int:
 
     from framing.config import CORPUS_CONFIG
     from framing.corpus.runner import DEFAULT_BATCH, run_corpus
+    from framing.records import reason_lines
 
     mapping = mapping_from(args)
 
@@ -156,8 +174,8 @@ def cmd_run(args: argparse.Namespace) -> int:
     if n_err:
         print(f"framing: {n_err:,} input item(s) could not be analysed; list them with "
               f"`framing runs --db {args.db} --errors {summary.run_id}`. The most common reasons:", file=sys.stderr)
-        for reason, n, origin in summary.error_reasons:
-            print(f"framing:   {n:,} x {reason} (first: {origin})", file=sys.stderr)
+        for line in reason_lines(summary.error_reasons):
+            print(f"framing:   {line}", file=sys.stderr)
         return 3
     return 0
 
@@ -191,12 +209,13 @@ def cmd_runs(args: argparse.Namespace) -> int:
             print(json.dumps(st.manifest(args.manifest), indent=2, ensure_ascii=False))
             return 0
         if args.errors is not None or args.duplicates is not None:
-            status = "error" if args.errors is not None else "duplicate"
-            run = args.errors if args.errors is not None else args.duplicates
-            df = st.records(run or None, status=status)  # type: ignore[arg-type]
-            df = df.rename(columns={"detail": "reason" if status == "error" else "duplicate_of"})
+            what = "errors" if args.errors is not None else "duplicates"
+            df = st.records(args.errors or None, status="error").rename(columns={"detail": "reason"}).drop(
+                columns="status") if what == "errors" else st.duplicates(args.duplicates or None)
+            # an item without an id (a line that is not JSON) and a copy of unknown origin: said, not NaN
+            df = df.astype(object).where(df.notna(), "(none)")
             with pd.option_context("display.max_colwidth", 200, "display.width", 250):
-                print(df.drop(columns="status").to_string(index=False) if len(df) else f"no {status}s")
+                print(df.to_string(index=False) if len(df) else f"no {what}")
             return 0
         runs = st.runs()
         with pd.option_context("display.max_colwidth", 60, "display.width", 250):

@@ -66,6 +66,18 @@ def binary_head(fh: Any) -> str | None:
     return None
 
 
+def _json_problem(exc: json.JSONDecodeError, line: str) -> str:
+    """What is wrong with a JSON line, and where: json's message, except for a string the line ends inside, which
+    json calls an "Invalid control character" (the line break) or an "Unterminated string": most often a text with
+    a line break written as it is rather than as \\n, which splits one record over two lines."""
+    if exc.msg.startswith("Unterminated string") or (exc.msg.startswith("Invalid control character")
+                                                     and line[exc.pos:].strip() == ""):
+        return ("unterminated string: the line ends inside a string, a line break in a text? JSON lines write it "
+                "as \\n")
+    msg = exc.msg[:-3] if exc.msg.endswith(" at") else exc.msg  # "Invalid control character at"
+    return f"{msg} at column {exc.colno}"
+
+
 def jsonl_objects(lines: Iterable[tuple[str, bool]], origin: str) -> Iterator[tuple[str, dict[str, Any] | str, bool]]:
     """``(where, object or reason, bad_utf8)`` for every non-blank line; ``where`` is ``origin:line``."""
     for lineno, (line, bad_utf8) in enumerate(lines, 1):
@@ -77,8 +89,7 @@ def jsonl_objects(lines: Iterable[tuple[str, bool]], origin: str) -> Iterator[tu
         try:
             obj = json.loads(line)
         except json.JSONDecodeError as exc:
-            msg = exc.msg[:-3] if exc.msg.endswith(" at") else exc.msg  # "Invalid control character at"
-            yield where, f"not valid JSON ({msg} at column {exc.colno})", bad_utf8
+            yield where, f"not valid JSON ({_json_problem(exc, line)})", bad_utf8
             continue
         except ValueError as exc:  # an integer of more than 4,300 digits (Python's limit on converting them)
             yield where, f"not readable: {exc}", bad_utf8

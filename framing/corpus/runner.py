@@ -93,7 +93,8 @@ class RunSummary:
     analysed_now: int
     resumed_at: int = 0
     languages: dict[str, int] = field(default_factory=dict)  # language code -> articles the run covers
-    error_reasons: list[tuple[str, int, str]] = field(default_factory=list)  # (reason, count, first origin)
+    # (kind of reason, count, first origin) of the errors, most first (Store.error_reasons)
+    error_reasons: list[tuple[str, int, str]] = field(default_factory=list)
     short_pages: int = 0  # HTML pages analysed whose text is short (their body may have been lost)
     mapped: dict[str, dict[str, int]] = field(default_factory=dict)  # field -> input column -> records (this session)
     missing: dict[str, int] = field(default_factory=dict)  # analysed articles without source / date / readable date

@@ -169,8 +169,18 @@ class StoreError(FramingError):
 
 
 def _plain(v: Any) -> Any:
-    """A value of a DataFrame cell as the plain Python value a report holds (numpy integers and booleans too)."""
-    return v.item() if hasattr(v, "item") else v
+    """A value of a DataFrame cell as the plain Python value a report holds, which ``json.dumps`` writes: numpy
+    integers, floats and booleans become Python's; pandas' missing values (NaN, NA, NaT) become None."""
+    if v is None or v is pd.NA or v is pd.NaT or (isinstance(v, float) and v != v):
+        return None
+    if hasattr(v, "item"):  # a numpy scalar (np.int64 from an integer column, np.bool_, np.float64)
+        v = v.item()
+        return None if isinstance(v, float) and v != v else v
+    return v
+
+
+# The columns of :meth:`Store.inputs` taken from the runs' manifests (framing.corpus.ingest.InputInfo's fields).
+_INPUT_COLUMNS = ("path", "format", "bytes", "records", "sha256")
 
 
 def open_store(path: str | Path, *, read_only: bool = False) -> Store:
@@ -1123,7 +1133,8 @@ class Store:
         out: dict[str, Any] = {"id": article_id}
         counts = set(schema.metric_columns_names())
         for k, v in a.iloc[0].items():
-            if k not in counts and k != "article_id" and v is not None and not (isinstance(v, float) and v != v):
+            v = _plain(v)  # (an input field of integers is an int64 column: json cannot write its values)
+            if k not in counts and k != "article_id" and v is not None:
                 out[str(k)] = v
         f = self.findings_frame(article_ids=[article_id])
         out["n_words"] = int(a.iloc[0]["n_words"])
@@ -1317,9 +1328,41 @@ class Store:
         return pd.DataFrame(out, columns=cols)
 
     def errors(self, run_id: int | None = None) -> pd.DataFrame:
-        """Every input item that could not be analysed: ``run_id``, ``seq``, ``origin``, ``article_id``,
-        ``reason``, in input order."""
-        return self.records(run_id, status="error").rename(columns={"detail": "reason"}).drop(columns="status")
+        """The input items that could not be analysed: ``run_id``, ``seq``, ``origin``, ``article_id``, ``reason``,
+        in input order. Of one run: its errors. Of the store (``run_id`` None): each input item (its ``origin``,
+        file and line) once, with its latest status: the items whose last run could not analyse them (runs that
+        read the same file again do not count its errors again, and an item analysed by a later run is no longer
+        an error)."""
+        if run_id is not None:
+            return self.records(run_id, status="error").rename(columns={"detail": "reason"}).drop(columns="status")
+        return self._query(
+            "SELECT run_id, seq, origin, article_id, detail AS reason FROM ("
+            "SELECT *, row_number() OVER (PARTITION BY origin ORDER BY run_id DESC, seq DESC) AS latest "
+            "FROM records) WHERE latest = 1 AND status = 'error' ORDER BY run_id, seq")
+
+    def duplicates(self, run_id: int | None = None) -> pd.DataFrame:
+        """The input items that repeat a stored article (of one run, or of all): ``run_id``, ``seq``, ``origin``,
+        ``article_id``, ``duplicate_of`` (the article repeated) and ``first_origin`` (where the store's copy of it
+        was read, file and line), in input order."""
+        where, params = ("AND r.run_id = ? ", [run_id]) if run_id is not None else ("", [])
+        return self._query(
+            "SELECT r.run_id, r.seq, r.origin, r.article_id, r.detail AS duplicate_of, a.origin AS first_origin "
+            "FROM records r LEFT JOIN articles a ON a.article_id = r.detail "
+            f"WHERE r.status = 'duplicate' {where}ORDER BY r.run_id, r.seq", params)
+
+    def inputs(self) -> pd.DataFrame:
+        """Every input the store's runs read, once for each path and content: ``path``, ``format`` (``metadata``
+        for a metadata file), ``bytes``, ``records`` (as estimated when it was read), ``sha256`` and ``runs`` (the
+        runs that read it, e.g. ``"1, 3"``), in the order they were first read."""
+        seen: dict[tuple[Any, ...], dict[str, Any]] = {}
+        for run_id, manifest in self.con.execute("SELECT run_id, manifest FROM runs ORDER BY run_id").fetchall():
+            for i in (json.loads(manifest) if manifest else {}).get("inputs", []):
+                key = (i.get("path"), i.get("format"), i.get("sha256"))
+                row = seen.setdefault(key, {**{k: i.get(k) for k in _INPUT_COLUMNS}, "runs": []})
+                if run_id not in row["runs"]:
+                    row["runs"].append(run_id)
+        rows = [{**r, "runs": ", ".join(map(str, r["runs"]))} for r in seen.values()]
+        return pd.DataFrame(rows, columns=[*_INPUT_COLUMNS, "runs"])
 
     def records(self, run_id: int | None = None, *,
                 status: Literal["analysed", "up_to_date", "duplicate", "error"] | None = None) -> pd.DataFrame:
@@ -1383,12 +1426,18 @@ class Store:
                         "r.status = 'analysed' AND contains(CAST(a.warnings AS VARCHAR), ?)", [run_id, prefix])
         return int(row[0]) if row else 0
 
-    def error_reasons(self, run_id: int, top: int = 3) -> list[tuple[str, int, str]]:
-        """The most common reasons of a run's errors: ``(reason, count, first origin)``, most frequent first."""
+    def error_reasons(self, run_id: int) -> list[tuple[str, int, str]]:
+        """The reasons of a run's errors by kind (:func:`~framing.records.reason_kind`: the message without what is
+        particular to one record): ``(kind, count, first origin)`` of every kind, most errors first, then by kind."""
+        from framing.records import ReasonCounts
+
         rows = self.con.execute(
-            "SELECT detail, count(*) AS n, min_by(origin, seq) FROM records WHERE run_id = ? AND status = 'error' "
-            "GROUP BY detail ORDER BY n DESC, detail LIMIT ?", [run_id, top]).fetchall()
-        return [(str(r), int(n), str(o)) for r, n, o in rows]
+            "SELECT detail, count(*), min(seq), min_by(origin, seq) FROM records WHERE run_id = ? AND "
+            "status = 'error' GROUP BY detail", [run_id]).fetchall()
+        reasons = ReasonCounts()
+        for detail, n, seq, origin in rows:
+            reasons.add(str(detail), str(origin), int(n), int(seq))
+        return reasons.most_common()
 
     def stale_count(self, versions_key: str) -> tuple[int, int]:
         """``(stale, total)``: articles analysed with other versions than ``versions_key``, and all articles."""

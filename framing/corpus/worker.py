@@ -25,6 +25,7 @@ from framing.config import Config
 from framing.corpus import schema
 from framing.findings import Finding, Quote
 from framing.lexicons import Lexicons, default_lexicons, load_lexicon
+from framing.records import input_warnings
 from framing.report import analyse_document, failure_reason
 from framing.tables import article_row
 
@@ -108,8 +109,7 @@ def analyse_batch(tasks: list[Task], run_id: int, versions_key: str, lexicons: L
         except Exception as exc:  # over its budget, or an engine bug: the record goes to the errors, the run goes on
             failed[t.article_id] = failure_reason(exc)
             continue
-        if t.warnings:
-            d["warnings"] = list(t.warnings) + d["warnings"]
+        d["warnings"] = input_warnings(t.warnings, d["warnings"])
         arts.append(_article(t, d, run_id, versions_key))
         seq = 0
         for f in report.findings:

@@ -32,6 +32,36 @@ def test_report_command(corpus_file, tmp_path, capsys):
     assert "wrote" in capsys.readouterr().err
 
 
+def test_report_and_chart_take_the_inputs_and_field_mapping_of_framing_run(tmp_path, capsys):
+    # regression: `framing report` said "give the text field with --text-field NAME" and then refused the option;
+    # CSV files and folders were "unsupported input"
+    rows = tmp_path / "allsides.jsonl"
+    rows.write_text("".join(json.dumps({"ID": f"x{i}", "source": s, "bias_text": b,
+                                        "content_original": f"Officials said plan {i} failed; critics slammed it."})
+                            + "\n" for i, (s, b) in enumerate([("A", "left"), ("B", "right"), ("A", "left")])),
+                    encoding="utf-8")
+    assert main(["report", str(rows), "-o", str(tmp_path / "r0"), "--no-charts"]) == 2
+    assert "--text-field NAME" in capsys.readouterr().err
+    out = tmp_path / "r1"
+    assert main(["report", str(rows), "-o", str(out), "--no-charts", "--n-boot", "0", "--text-field",
+                 "content_original", "--leaning-field", "bias_text", "--by", "leaning"]) == 0
+    assert "(3 articles)" in capsys.readouterr().err
+    man = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    # the manifest's command line names the options as they are typed
+    assert man["command"][5:9] == ["--leaning-field", "bias_text", "--text-field", "content_original"]
+
+    csv = tmp_path / "news.csv"
+    csv.write_text('body;outlet\n"The mayor said the plan was fine.";A\n"Critics slammed the plan.";B\n',
+                   encoding="utf-8")
+    assert main(["chart", "rates", str(csv), "-o", str(tmp_path / "c.svg"), "--text-field", "body",
+                 "--source-field", "outlet", "--delimiter", ";", "--n-boot", "0"]) == 0
+    assert (tmp_path / "c.svg").exists()
+    folder = tmp_path / "texts"
+    folder.mkdir()
+    (folder / "a.txt").write_text("The mayor said the plan was fine.", encoding="utf-8")
+    assert main(["report", str(folder), "-o", str(tmp_path / "r2"), "--no-charts", "--n-boot", "0"]) == 0
+
+
 @pytest.mark.parametrize("kind, extra", [
     ("rates", ["--metric", "quotes_scare_rate"]),
     ("heatmap", ["--voice", "quoted"]),

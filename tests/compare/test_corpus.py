@@ -1,4 +1,5 @@
-"""load_corpus: a .jsonl corpus, a .jsonl of reports, a DuckDB store, and bad input."""
+"""load_corpus: articles in any input format (with a field mapping), a .jsonl of reports, a DuckDB store, and bad
+input."""
 
 from __future__ import annotations
 
@@ -46,8 +47,9 @@ def test_reports_jsonl_and_bad_records(tmp_path):
 
 @pytest.mark.parametrize("name, content, message", [
     ("missing.jsonl", None, "no such file"),
-    ("corpus.csv", "a,b\n", "unsupported input"),
+    ("corpus.xlsx", "a,b\n", "unsupported input; give articles as `framing run` reads them"),
     ("empty.jsonl", "\n", "no article could be analysed"),
+    ("no-text.csv", "a,b\n1,2\n", "no article could be analysed.*no text column"),
 ])
 def test_bad_inputs(tmp_path, name, content, message):
     p = tmp_path / name
@@ -55,6 +57,53 @@ def test_bad_inputs(tmp_path, name, content, message):
         p.write_text(content, encoding="utf-8")
     with pytest.raises(InputError, match=message):
         load_corpus(p)
+
+
+def test_any_input_framing_run_reads_with_its_field_mapping(tmp_path):
+    # regression: load_corpus read .jsonl only, and without a field mapping, so `framing report` could not read a
+    # CSV, a folder, or AllSides' rows (text in content_original) although its message said to give --text-field
+    from framing.corpus.fields import Mapping
+
+    csv = tmp_path / "news.csv"
+    csv.write_text('body,outlet,bias\n"The mayor said the plan was fine.",A,left\n'
+                   '"Critics slammed the plan, officials said.",B,right\n', encoding="utf-8")
+    c = load_corpus(csv, mapping=Mapping(text="body", source="outlet", leaning="bias"))
+    assert c.n_articles == 2 and c.name == "news" and c.origin == "jsonl"
+    assert sorted(c.articles["source"]) == ["A", "B"] and sorted(c.articles["leaning"]) == ["left", "right"]
+    assert c.inputs[0]["format"] == "csv" and c.inputs[0]["sha256"]
+
+    folder = tmp_path / "texts"
+    folder.mkdir()
+    (folder / "a.txt").write_text("The mayor said the plan was fine.", encoding="utf-8")
+    (folder / "b.txt").write_text("Critics slammed the plan.", encoding="utf-8")
+    c = load_corpus(folder)
+    assert c.n_articles == 2 and c.name == "texts" and c.inputs[0]["files"] == 2
+
+    rows = tmp_path / "allsides.jsonl"
+    rows.write_text(json.dumps({"ID": "x1", "source": "S", "content_original": "Officials said it failed."}) + "\n",
+                    encoding="utf-8")
+    with pytest.raises(InputError, match="give the text field with --text-field NAME"):
+        load_corpus(rows)
+    assert load_corpus(rows, mapping=Mapping(text="content_original")).articles["article_id"].tolist() == ["x1"]
+
+
+def test_a_field_mapping_with_a_store_or_reports_is_an_error(tmp_path):
+    from framing.corpus.fields import Mapping
+    from framing.corpus.runner import run_corpus
+    from framing.errors import ConfigError
+    from framing.report import analyse
+
+    src = tmp_path / "a.jsonl"
+    src.write_text(json.dumps({"id": "a", "text": "Officials said the plan failed."}) + "\n", encoding="utf-8")
+    run_corpus([str(src)], tmp_path / "s.duckdb", progress=False)
+    with pytest.raises(ConfigError, match="give them to `framing run` instead"):
+        load_corpus(tmp_path / "s.duckdb", mapping=Mapping(text="body"))
+    reports = tmp_path / "reports.jsonl"
+    reports.write_text(json.dumps(analyse("Officials said it.", id="r").to_dict(include_text=True)) + "\n",
+                       encoding="utf-8")
+    with pytest.raises(ConfigError, match="holds reports"):
+        load_corpus(reports, mapping=Mapping(text="body"))
+    assert load_corpus(reports, mapping=Mapping()).n_articles == 1  # no option given: the empty mapping
 
 
 def test_duckdb_store(tmp_path, demo):

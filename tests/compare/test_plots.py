@@ -136,6 +136,20 @@ def test_many_groups_are_limited_and_say_so():
     assert len(fig.axes[0].get_yticklabels()) == 10
 
 
+def test_groups_of_one_article_are_chosen_by_words_then_name():
+    # regression: ties among one-article groups were broken by name, so six-word groups "A", "B", "C" were charted
+    # and a 1,734-word group "Z" was left out
+    from framing.chartstyle import largest_series, limit_groups
+
+    t = pd.DataFrame({"group": ["A", "B", "C", "Z", "Big"], "n_articles": [1, 1, 1, 1, 3],
+                      "n_words": [6, 10, 8, 1734, 30]})
+    kept, note = limit_groups(t, 3)
+    assert sorted(kept["group"]) == ["B", "Big", "Z"] and note == "showing the 3 largest of 5 groups"
+    assert largest_series(t, "group", 3) == (["B", "Big", "Z"], "the 3 largest groups")
+    same = t.assign(n_words=10)  # same articles and words: by name
+    assert sorted(limit_groups(same, 3)[0]["group"]) == ["A", "B", "Big"]
+
+
 def test_empty_tables_give_a_figure_with_a_message():
     empty = pd.DataFrame(columns=["group", "rank", "term", "z"])
     assert "at least two groups" in texts_of(P.plot_terms(empty))

@@ -185,6 +185,26 @@ def test_corpus_with_one_source(tmp_path, small):
     assert "No pairwise comparison" in md and "No distinctive terms" in md
 
 
+def test_the_counts_of_sources_and_groups_agree_and_say_which_group_has_no_source(tmp_path):
+    # regression: "55 sources" then "(56 groups)": the group of the articles without a source went unexplained, and
+    # the charts chose among groups of one article by name, not by size
+    from .helpers import make_corpus
+
+    c = make_corpus([{"id": "a", "source": "A", "text": "Officials said it was fine.", "leaning": "left"},
+                     {"id": "b", "source": "B", "text": "The mayor said the plan was fine.", "leaning": "right"},
+                     {"id": "z", "source": "Z", "text": "The mayor said the harbour plan failed badly. " * 40},
+                     {"id": "n", "text": "Critics said so."}], name="four")
+    assert c.describe() == "four (4 articles, 3 sources)"
+    data = build_report(c, config=replace(CFG, max_chart_groups=2))
+    assert data.chart_groups == ["B", "Z"]  # none has two articles: the largest by words (A has fewer than B)
+    md = write_report(c, tmp_path / "r", config=replace(CFG, max_chart_groups=2), charts=False).read_text(
+        encoding="utf-8")
+    assert ("4 articles from 3 sources (1 without a source), " in md
+            and r"(4 groups: one, \(missing\), is the articles without a source)" in md)
+    md = write_report(c, tmp_path / "l", by=["source", "leaning"], config=CFG, charts=False).read_text(encoding="utf-8")
+    assert r"(4 groups: 2 of them lack a value of one of the columns, shown as \(missing\))" in md
+
+
 def test_source_with_one_article_and_non_ascii_name(tmp_path, small):
     a = small.articles.copy()
     first = a.index[0]
@@ -204,6 +224,29 @@ def test_bad_group_column_and_unparsed_dates(tmp_path, small):
     a = small.articles.assign(date=["not a date"] * 3 + small.articles["date"].tolist()[3:])
     data = build_report(replace(small, articles=a), config=CFG, include_findings=False)
     assert any("could not be parsed" in w for w in data.warnings)
+
+
+def test_articles_without_a_date_are_not_called_unparseable(small):
+    # regression: "could not be parsed or lies outside 1900-2099 (no date given)" for articles with no date at all
+    from framing.compare.groups import date_buckets
+
+    _, warn = date_buckets(pd.Series([None, "", "2020-01-02"], name="date"), "month")
+    assert warn == "2 article(s) have no date (none given); they form the group '(unparsed date)'"
+    _, warn = date_buckets(pd.Series([None, "garbage", "1850-01-01"], name="date"), "month")
+    assert warn == ("1 article(s) have no date (none given) and 2 article(s) have a date that could not be parsed "
+                    "or lies outside 1900-2099 (e.g. 'garbage'); they form the group '(unparsed date)'")
+
+
+@pytest.mark.parametrize("name, title", [
+    ("news", "How the outlets frame the news"),  # regression: "How the outlets frame the news: news"
+    ("framing", "How the outlets frame the news"),  # the default store, framing.duckdb
+    ("demo/articles", "How the outlets frame the news: demo/articles"),
+    ("allsides-2020", "How the outlets frame the news: allsides-2020"),
+])
+def test_the_title_names_the_corpus_when_that_says_something(name, title):
+    from framing.compare.reportgen import report_title
+
+    assert report_title(name) == title
 
 
 def test_grouping_by_leaning_and_stories_without_event_ids(tmp_path, small):

@@ -7,6 +7,7 @@ import json
 import pytest
 
 from framing.cli import build_parser, main
+from framing.corpus.store import open_store
 
 from .conftest import DEMO, synthetic, write_jsonl
 
@@ -127,6 +128,64 @@ def test_show_prints_a_stored_article_as_analyse_does(tmp_path, capsys):
     out, err = capsys.readouterr()
     assert out.startswith("a1  (Wire; 14 words)") and "[47:64] direct" in out
     assert "no article with id 'nope'" in err
+
+
+def test_show_jsonl_writes_numeric_and_boolean_input_fields(tmp_path, capsys):
+    # regression: an integer input field (AllSides' rank) came out of the store as numpy's int64, and `framing show
+    # --format jsonl` failed with "Object of type int64 is not JSON serializable"
+    db = str(tmp_path / "s.duckdb")
+    src = write_jsonl(tmp_path / "n.jsonl", [
+        {"id": "a1", "text": "The mayor said the plan was fine.", "rank": 5, "score": 0.5, "paywall": True},
+        {"id": "a2", "text": "Critics said the plan was bad.", "rank": 7}])
+    assert main(["run", str(src), "--db", db]) == 0
+    capsys.readouterr()
+    assert main(["show", "--db", db, "a1", "a2", "--format", "jsonl"]) == 0
+    first, second = (json.loads(line) for line in capsys.readouterr().out.splitlines())
+    assert (first["rank"], first["score"], first["paywall"]) == (5, 0.5, True)
+    assert type(first["rank"]) is int and type(first["paywall"]) is bool
+    assert second["rank"] == 7 and "score" not in second and "paywall" not in second
+
+
+def test_the_run_counts_its_errors_by_kind_of_reason(tmp_path, capsys):
+    # regression: the summary grouped errors by their whole message, so 7 "no text field" errors whose records had
+    # other fields showed as "5 x"; ties were cut at 3 in no set order, and a duplicate-id error was left out
+    rows = [{"id": f"n{i}", "body_html": "x", **({"extra": 1} if i < 5 else {})} for i in range(7)]
+    rows += [{"id": "d", "text": "One text."}, {"id": "d", "text": "Another text."}]
+    rows += [{"id": {"x": 1}, "text": "An object id."}, {"id": "s", "source": [1], "text": "A list source."},
+             {"id": "t", "text": 5}]
+    src = write_jsonl(tmp_path / "bad.jsonl", rows)
+    with open(src, "a", encoding="utf-8") as fh:
+        fh.write("not json\nnope\n")
+    assert main(["run", str(src), "--db", str(tmp_path / "s.duckdb")]) == 3
+    err = capsys.readouterr().err
+    shown = [line.split("framing:   ", 1)[1] for line in err.splitlines() if line.startswith("framing:   ")]
+    assert shown[0].startswith("7 x no text field (looked for") and "the fields are […]" in shown[0]
+    assert shown[0].endswith(f"(first: {src}:1)")
+    assert shown[1].startswith("2 x not valid JSON")
+    # four reasons of one error each, in the order of their text, then how many others there are
+    assert shown[2].startswith("1 x the id field must be")
+    assert shown[3] == "and 3 other reason(s), 3 item(s) in all"
+    with open_store(tmp_path / "s.duckdb", read_only=True) as st:
+        kinds = st.error_reasons(1)
+    assert [n for _, n, _ in kinds] == [7, 2, 1, 1, 1, 1]
+    assert any(k.startswith("the id … is already used by a different text at …") for k, _, _ in kinds)
+
+
+def test_runs_lists_errors_without_nan_and_duplicates_with_where_the_first_copy_was(tmp_path, capsys):
+    # regression: a missing article_id was printed as NaN, and a duplicate did not say where its first copy came from
+    src = tmp_path / "d.jsonl"
+    src.write_text('{"id": "a", "text": "The mayor said the plan was fine."}\n'
+                   '{"id": "b", "text": "The mayor said the plan was fine."}\nnope\n', encoding="utf-8")
+    db = str(tmp_path / "s.duckdb")
+    assert main(["run", str(src), "--db", db]) == 3
+    capsys.readouterr()
+    assert main(["runs", "--db", db, "--errors"]) == 0
+    out = capsys.readouterr().out
+    assert "NaN" not in out and "None" not in out and f"{src}:3     (none)" in out
+    assert main(["runs", "--db", db, "--duplicates", "1"]) == 0
+    header, row = capsys.readouterr().out.splitlines()
+    assert header.split() == ["run_id", "seq", "origin", "article_id", "duplicate_of", "first_origin"]
+    assert row.split() == ["1", "2", f"{src}:2", "b", "a", f"{src}:1"]
 
 
 def test_the_run_says_where_each_field_came_from_and_what_is_missing(tmp_path, capsys):

@@ -100,6 +100,41 @@ def test_findings_texts_runs_errors_manifest(demo_db):
     assert m["status"] == "complete" and m["framing"] == framing.__version__
 
 
+def test_inputs_and_errors_of_a_store_built_by_several_runs(tmp_path):
+    # regression: the Overview listed the last run's inputs only, and counted the errors of every run, so a file
+    # read by three runs had its bad lines counted three times
+    big = write_jsonl(tmp_path / "big.jsonl", [{"id": f"a{i}", "text": f"Officials said plan {i} failed."}
+                                               for i in range(4)])
+    with open(big, "a", encoding="utf-8") as fh:
+        fh.write("not json\n{\"id\": \"b\"}\n")
+    folder = tmp_path / "more"
+    folder.mkdir()
+    (folder / "x.txt").write_text("The mayor said the plan was fine.", encoding="utf-8")
+    db = tmp_path / "s.duckdb"
+    run_corpus([str(big)], db, progress=False)
+    run_corpus([str(big)], db, progress=False)  # the same file again: its two bad lines are errors again
+    run_corpus([str(folder)], db, progress=False)
+    with open_store(db, read_only=True) as st:
+        inputs = st.inputs()
+        errors = st.errors()
+        assert len(st.errors(2)) == 2  # a run's own errors are all its errors
+    assert inputs[["path", "format", "runs"]].values.tolist() == [[str(big), "jsonl", "1, 2"],
+                                                                  [str(folder), "folder", "3"]]
+    assert inputs["sha256"].str.len().tolist() == [64, 64] and inputs["bytes"].gt(0).all()
+    # each bad line once, as its latest run saw it
+    assert errors[["run_id", "origin"]].values.tolist() == [[2, f"{big}:5"], [2, f"{big}:6"]]
+
+    # the file mended: its lines are analysed by the next run, and are no longer errors of the store
+    lines = big.read_text(encoding="utf-8").splitlines()
+    lines[4:] = [json.dumps({"id": "c", "text": "Critics said it worked."}),
+                 json.dumps({"id": "b", "text": "Officials said it."})]
+    big.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    run_corpus([str(big)], db, progress=False)
+    with open_store(db, read_only=True) as st:
+        assert st.errors().empty
+        assert st.inputs()["runs"].tolist() == ["1, 2", "3", "4"]  # another content of big.jsonl: a row of its own
+
+
 @pytest.mark.parametrize("fmt", ["parquet", "csv"])
 def test_export(demo_db, tmp_path, fmt):
     with open_store(demo_db, read_only=True) as st:
