@@ -260,14 +260,15 @@ def occurrences(ref: Ref, filters: Filters, term: str, limit: int) -> pd.DataFra
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
-def runs(ref: Ref) -> tuple[pd.DataFrame, dict[str, Any], pd.DataFrame]:
-    """The runs, the manifest of the last complete run, and the input items that could not be analysed."""
+def runs(ref: Ref) -> tuple[pd.DataFrame, dict[str, Any], pd.DataFrame, pd.DataFrame]:
+    """The runs, the manifest of the last complete run, the input items that could not be analysed (each once, by
+    its latest status) and every input of every run (``Store.inputs``)."""
     with _open(ref) as s:
         r = s.runs()
         done = r[r["status"] == "complete"]
         last = (done if len(done) else r)["run_id"].tolist()
         manifest = s.manifest(int(last[-1])) if last else {}
-        return r, manifest, s.errors()
+        return r, manifest, s.errors(), s.inputs()
 
 
 def spec(chart: Any) -> dict[str, Any]:

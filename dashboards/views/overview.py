@@ -34,16 +34,16 @@ widgets.table(sources, max_height=600)
 widgets.downloads(None, sources, f"{name}-sources")
 
 st.subheader("Where the data came from")
-runs, manifest, errors = cached.runs(ref)
+runs, manifest, errors, inputs = cached.runs(ref)
 widgets.show_text(f"Data: {choice.label}" + ("." if choice.kind == "db" else f", analysed into the cached store "
                                                                           f"{ref[0]}."))
 if choice.kind == "demo":
     with st.expander("About the demo corpus (data/demo/README.md)"):
         st.markdown((demo_corpus().parent / "README.md").read_text(encoding="utf-8"))  # our own file, trusted
-inputs = manifest.get("inputs", [])
-if inputs:
-    st.markdown("**Inputs** (with their SHA-256, so that a figure can be traced to the exact file):")
-    widgets.table([{k: i.get(k) for k in ("path", "format", "bytes", "records", "sha256")} for i in inputs])
+if len(inputs):
+    st.markdown("**Inputs** of every run (with their SHA-256, so that a figure can be traced to the exact file, and "
+                "the runs that read each):")
+    widgets.table(inputs)
 vers = manifest.get("versions") or {}
 if vers:
     lex = vers.get("lexicons", {})

@@ -92,6 +92,29 @@ def test_overview_shows_each_sources_words_exactly(store, tmp_path, monkeypatch)
     assert words["Capital Wire"] == 25445 and pd.api.types.is_integer_dtype(words)
 
 
+def test_overview_lists_the_inputs_of_every_run(store, tmp_path, monkeypatch):
+    """Regression: the Overview listed the last run's inputs only, so the file that gave most articles was missing."""
+    import shutil
+
+    from streamlit.testing.v1 import AppTest
+
+    from framing.corpus import run_corpus
+
+    db = tmp_path / "runs.duckdb"
+    shutil.copy(store, db)
+    extra = tmp_path / "extra.jsonl"
+    extra.write_text(json.dumps({"id": "x1", "text": "The mayor said the plan was fine.", "source": "Extra"}) + "\n",
+                     encoding="utf-8")
+    run_corpus([str(extra)], db, progress=False)
+    monkeypatch.setenv("FRAMING_DB", str(db))
+    monkeypatch.setenv("FRAMING_CACHE", str(tmp_path / "cache"))
+    at = AppTest.from_file(str(APP), default_timeout=60).run()
+    check(at)
+    inputs = table_with(at, "path", "sha256", "runs")
+    assert len(inputs) == 3 and inputs["path"].str.endswith("hostile.jsonl").any()
+    assert list(inputs[inputs["path"].str.endswith("extra.jsonl")]["runs"]) == ["2"]
+
+
 def test_the_demo_corpus_is_analysed_on_first_start_with_progress_then_cached(monkeypatch, tmp_path):
     from streamlit.testing.v1 import AppTest
 
