@@ -45,7 +45,7 @@ from framing.compare.stored import (
 )
 from framing.corpus import open_store
 from framing.corpus.store import StoreError
-from framing.explore import Filters, edit_lexicons, rescore, with_uploads
+from framing.explore import Filters, edit_lexicons, rescore, unread_language, with_uploads
 from framing.lexicons import entry, load_lexicon
 
 Ref = tuple[str, int]  # (store path, modification time in ns)
@@ -455,8 +455,10 @@ def labels_png(ref: Ref, filters: Filters, by: str, concept: str | None, corpus:
 
 @st.cache_data(show_spinner=False, max_entries=16)
 def upload_rates(ref: Ref, uploaded: pd.DataFrame, metric: str) -> pd.DataFrame:
-    """A metric for the corpus' groups and the uploaded articles' own groups ("... (uploaded)")."""
-    return rates(with_uploads(all_articles(ref), uploaded), by="source", metrics=[metric])
+    """A metric for the corpus' groups and the uploaded articles' own groups ("... (uploaded)"); the corpus'
+    articles in a language the engine does not read are left out, as the uploaded ones are (``unread_language``)."""
+    base = all_articles(ref)
+    return rates(with_uploads(base[~unread_language(base)], uploaded), by="source", metrics=[metric])
 
 
 # -- same event ------------------------------------------------------------------------------------------------

@@ -82,7 +82,8 @@ def filter_bar(ref: cached.Ref, *, where: Any = None) -> Filters:
     unknown = []  # values in the URL that the corpus does not have: dropped by the widgets, said here
     for name, label in (("sources", "Sources"), ("leanings", "Leaning"), ("topics", "Topic"), ("events", "Event"),
                         ("languages", "Language")):
-        gone = [v for v in st.query_params.get_all(QUERY_KEYS[name]) if v not in set(opts[name])]
+        have = set(opts[name])
+        gone = [v for v in st.query_params.get_all(QUERY_KEYS[name]) if v not in have]
         if gone:
             unknown.append(f"{QUERY_KEYS[name]} " + ", ".join(f"'{v}'" for v in gone))
         # a filter with one value to choose (a corpus all in English) filters nothing: not shown
@@ -223,15 +224,22 @@ def _short(v: Any) -> Any:
 def shown(df: pd.DataFrame) -> pd.DataFrame:
     """The table as :func:`table` shows it: a float column of whole numbers only (counts, such as a sum that a
     query gave as a float) as exact integers; other floats shortened by :func:`_short`."""
-    out = {}
-    for c in df.select_dtypes("float").columns:
-        v = df[c]
+    floats = df.select_dtypes("float").columns
+    if not len(floats):
+        return df
+    out = df.copy()  # (assigned by position: column names need not be strings)
+    for k, c in enumerate(df.columns):
+        if c not in floats:
+            continue
+        v = df.iloc[:, k]
         known = v.dropna()
-        if len(known) and bool(np.isfinite(known).all()) and bool((known % 1 == 0).all()):
-            out[c] = v.astype("Int64")
+        # whole numbers exactly representable as floats (|x| <= 2**53) are counts: shown as integers
+        if len(known) and bool(np.isfinite(known).all()) and bool((known % 1 == 0).all()) \
+                and bool((known.abs() <= 2 ** 53).all()):
+            out.isetitem(k, v.astype("Int64"))
         else:
-            out[c] = v.map(_short)
-    return df.assign(**out) if out else df
+            out.isetitem(k, v.map(_short))
+    return out
 
 
 def table(df: Any, *, max_height: int = 420, where: Any = None, **kwargs: Any) -> None:

@@ -101,10 +101,12 @@ st.subheader("Beside the corpus")
 # An article in a language the engine does not read has no findings: plotted, it would look like the most neutral
 # writing of all. It is left out, and the page says which and why.
 unread = unread_language(a)
-st.caption("Articles in a language other than English are left out of this comparison: the lexicons and rules are "
-           "English, so they have no findings, and their zero rates would say nothing about their wording.")
+st.caption("Articles in a language other than English are left out of this comparison, yours and the corpus': the "
+           "lexicons and rules are English, so such articles have no findings (or findings that mean little), and "
+           "their rates would say nothing about their wording.")
 if unread.any():
-    langs = a.loc[unread, "language"].astype(str).map(language_name).value_counts()
+    counts = a.loc[unread, "language"].astype(str).map(language_name).value_counts()
+    langs = counts.loc[sorted(counts.index, key=lambda k: (-counts[k], k))]  # (ties in a fixed order)
     st.warning(f"Left out of this comparison: {int(unread.sum()):,} of your {len(a):,} article(s), in "
                + esc(", ".join(f"{k} ({n:,})" for k, n in langs.items()))
                + ". They are listed below; their findings would all be zero.", icon=":material/translate:")

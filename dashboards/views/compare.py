@@ -49,7 +49,7 @@ widgets.show_text(f"{n_articles:,} articles ({filters.describe()}), grouped by {
                   "much.", "caption")
 
 gone = absent_families(cached.columns(ref))
-if FAMILIES[family] in gone or (view == "roles" and gone):
+if pick and FAMILIES[family] in gone or (view == "roles" and gone):  # (a share chart draws no chosen family)
     # our own words and family labels only: nothing from the articles
     st.warning(f"This store has no {', '.join(gone)} figures: its articles were analysed by an earlier version of "
                "framing, before these existed. Run `framing run INPUT --db STORE` on it again to add them (only those "

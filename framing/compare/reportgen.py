@@ -494,7 +494,8 @@ def _md_intro(w: Callable[[str], None], data: ReportData, charts: dict[str, str]
     n_missing = int(t["rates"].drop_duplicates("group")["group"].str.contains(MISSING, regex=False).sum())
     missing = ""
     if n_missing == 1 and ", " not in data.by:
-        missing = f": one, {MISSING}, is the articles without a {data.by.split(':')[0]}"
+        key = data.by.split(':')[0]
+        missing = f": one, {MISSING}, is the articles without {'an' if key[:1] in 'aeiou' else 'a'} {key}"
     elif n_missing:
         missing = f": {n_missing} of them lack a value of one of the columns, shown as {MISSING}"
     w(f"{c.n_articles:,} articles from {n_src:,} source{'s' if n_src != 1 else ''}"

@@ -82,7 +82,8 @@ def register(subparsers: Any) -> None:
                               epilog=EPILOG_RUNS, formatter_class=fmt)
     s.add_argument("--db", default="framing.duckdb", help="the store (default framing.duckdb)")
     s.add_argument("--errors", nargs="?", const=0, type=int, metavar="RUN",
-                   help="list the errors (of one run, or of all)")
+                   help="list the input items that could not be analysed: of one run, or (without RUN) those that "
+                        "still stand in the store, each input as the last run that read it saw it")
     s.add_argument("--duplicates", nargs="?", const=0, type=int, metavar="RUN",
                    help="list the duplicates (of one run, or of all)")
     s.add_argument("--manifest", type=int, metavar="RUN", help="print a run's manifest as JSON")
@@ -210,8 +211,7 @@ def cmd_runs(args: argparse.Namespace) -> int:
             return 0
         if args.errors is not None or args.duplicates is not None:
             what = "errors" if args.errors is not None else "duplicates"
-            df = st.records(args.errors or None, status="error").rename(columns={"detail": "reason"}).drop(
-                columns="status") if what == "errors" else st.duplicates(args.duplicates or None)
+            df = st.errors(args.errors or None) if what == "errors" else st.duplicates(args.duplicates or None)
             # an item without an id (a line that is not JSON) and a copy of unknown origin: said, not NaN
             df = df.astype(object).where(df.notna(), "(none)")
             with pd.option_context("display.max_colwidth", 200, "display.width", 250):

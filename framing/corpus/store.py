@@ -1329,16 +1329,26 @@ class Store:
 
     def errors(self, run_id: int | None = None) -> pd.DataFrame:
         """The input items that could not be analysed: ``run_id``, ``seq``, ``origin``, ``article_id``, ``reason``,
-        in input order. Of one run: its errors. Of the store (``run_id`` None): each input item (its ``origin``,
-        file and line) once, with its latest status: the items whose last run could not analyse them (runs that
-        read the same file again do not count its errors again, and an item analysed by a later run is no longer
-        an error)."""
-        if run_id is not None:
-            return self.records(run_id, status="error").rename(columns={"detail": "reason"}).drop(columns="status")
-        return self._query(
-            "SELECT run_id, seq, origin, article_id, detail AS reason FROM ("
-            "SELECT *, row_number() OVER (PARTITION BY origin ORDER BY run_id DESC, seq DESC) AS latest "
-            "FROM records) WHERE latest = 1 AND status = 'error' ORDER BY run_id, seq")
+        in input order. Of one run: its errors. Of the store (``run_id`` None): the errors that still stand, those of
+        each input as the last complete run that read it saw them. A later complete run that read the same input
+        (the same path, as given to ``framing run``, or a folder holding it) replaces an earlier run's errors of it
+        with its own: a file read again does not count its errors again, a line mended and analysed since is no
+        longer an error, nor is a whole-file error ("no text column") once the file was read with the right options.
+        Items read from stdin are never taken for each other: their errors stand."""
+        errs = self.records(run_id, status="error").rename(columns={"detail": "reason"}).drop(columns="status")
+        if run_id is not None or errs.empty:
+            return errs
+        # the inputs of each complete run (paths as given); an error stands unless a later one read its input
+        read: list[tuple[int, str]] = []
+        for rid, status, manifest in self.con.execute("SELECT run_id, status, manifest FROM runs").fetchall():
+            if self._status(rid, status) == "complete":
+                read += [(rid, str(i["path"])) for i in (json.loads(manifest) if manifest else {}).get("inputs", [])
+                         if i.get("path") and i.get("format") != "metadata" and i.get("path") not in _STDIN_PATHS]
+        if not read:
+            return errs
+        stands = [not any(later > rid and _read_from(origin, path) for later, path in read)
+                  for rid, origin in zip(errs["run_id"], errs["origin"].astype(str), strict=True)]
+        return errs[stands].reset_index(drop=True)
 
     def duplicates(self, run_id: int | None = None) -> pd.DataFrame:
         """The input items that repeat a stored article (of one run, or of all): ``run_id``, ``seq``, ``origin``,
@@ -1813,6 +1823,19 @@ def _term_table_sql(name: str, keys: Sequence[str]) -> str:
     cols = [f"{_q(k)} {'DATE' if k == 'date' else 'VARCHAR'}" for k in keys]
     return (f"{name} ({', '.join(cols)}, term_id UBIGINT, n BIGINT, n_articles BIGINT, first_id VARCHAR, "
             "first_start INTEGER, first_end INTEGER)")
+
+
+# The input paths of stdin ("framing run -"): every run's stdin is other data.
+_STDIN_PATHS = frozenset(("-", "<stdin>"))
+
+
+def _read_from(origin: str, path: str) -> bool:
+    """Was the input item at ``origin`` ("x.jsonl:12", "folder/a.txt", "x.csv:row 4") read from the input
+    ``path`` (the file itself, or a folder above it)?"""
+    if not origin.startswith(path):
+        return False
+    rest = origin[len(path):]
+    return not rest or rest[0] in ":/\\"
 
 
 def _term_keys(have: set[str], keys: Sequence[str] = TERM_TABLES["terms_month"]) -> str:

@@ -135,6 +135,23 @@ def test_inputs_and_errors_of_a_store_built_by_several_runs(tmp_path):
         assert st.inputs()["runs"].tolist() == ["1, 2", "3", "4"]  # another content of big.jsonl: a row of its own
 
 
+def test_a_whole_file_error_no_longer_stands_once_a_later_run_read_the_file(tmp_path):
+    # regression (review): errors were matched by origin, and a whole-file error ("x.csv:1", no text column) never
+    # meets the rows a later run reads with the right options ("x.csv:2")
+    from framing.corpus.fields import Mapping
+
+    csv = tmp_path / "x.csv"
+    csv.write_text('id,words,source\nc1,"The mayor said the plan works.",A\n', encoding="utf-8")
+    db = tmp_path / "s.duckdb"
+    run_corpus([str(csv)], db, progress=False)
+    with open_store(db, read_only=True) as st:
+        assert len(st.errors()) == 1
+    run_corpus([str(csv)], db, progress=False, mapping=Mapping(text="words"))
+    with open_store(db, read_only=True) as st:
+        assert st.errors().empty and len(st.errors(1)) == 1  # (run 1's own errors are kept)
+        assert st.count() == 1
+
+
 @pytest.mark.parametrize("fmt", ["parquet", "csv"])
 def test_export(demo_db, tmp_path, fmt):
     with open_store(demo_db, read_only=True) as st:

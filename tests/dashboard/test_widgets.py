@@ -28,3 +28,13 @@ def test_other_floats_keep_4_significant_digits_but_their_whole_part():
     got = widgets.shown(df)["rate"].tolist()
     assert got[:5] == [0.01235, 1.235, 12346.0, -98765.0, 0.0]
     assert np.isnan(got[5]) and got[6] == np.inf
+
+
+def test_whole_numbers_beyond_exact_floats_and_columns_named_by_numbers_are_shown():
+    """Review: a whole-number column beyond 2**53 failed the cast to integers; a column named by a number failed
+    DataFrame.assign (keywords must be strings)."""
+    df = pd.DataFrame({"big": [1e19, 2.0], 1: [1.0, 2.0], 2: [0.123456, 1.5]})
+    got = widgets.shown(df)
+    assert got["big"].tolist() == [1e19, 2.0]  # kept as floats
+    assert got[1].tolist() == [1, 2] and str(got[1].dtype) == "Int64"
+    assert got[2].tolist() == [0.1235, 1.5]
