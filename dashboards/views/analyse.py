@@ -13,7 +13,7 @@ from framing.explore import language_name, unread_language
 from framing.uploads import (
     MAX_UPLOAD_ARTICLES,
     MAX_UPLOAD_BYTES,
-    UPLOAD_TYPES,
+    UPLOAD_SUFFIXES,
     analyse_records,
     parse_pasted,
     parse_upload,
@@ -21,8 +21,8 @@ from framing.uploads import (
 
 ref, name = widgets.context()
 st.title("Analyse your own articles")
-st.caption(f"Paste an article or upload a file (up to {MAX_UPLOAD_BYTES // 2**20} MB and {MAX_UPLOAD_ARTICLES:,} "
-           "articles): it is analysed here with the same engine and lexicons as the corpus, kept for this session "
+st.caption(f"Paste an article or upload a file (up to {MAX_UPLOAD_BYTES // 2**20} MB, once decompressed, and "
+           f"{MAX_UPLOAD_ARTICLES:,} articles): it is analysed here with the same engine and lexicons as the corpus, kept for this session "
            "only, and compared with the corpus.")
 
 
@@ -58,8 +58,9 @@ with paste:
 with upload:
     st.markdown(".txt: one article; .html / .htm: one saved page (its article text is extracted). .csv / .tsv / "
                 ".parquet: one article per row, with a `text` column (or `content`, `body`), optional `source`, "
-                "`title`, `date`, `id`. .jsonl / .ndjson: one JSON object per line with the same fields.")
-    file = st.file_uploader("File", type=[t.lstrip(".") for t in UPLOAD_TYPES], key="file")
+                "`title`, `date`, `id`. .jsonl / .ndjson: one JSON object per line with the same fields. Each may be "
+                "gzipped (.jsonl.gz, .csv.gz...).")
+    file = st.file_uploader("File", type=[t.lstrip(".") for t in UPLOAD_SUFFIXES], key="file")
     if file is not None and st.session_state.get("upload_file") != file.file_id:
         st.session_state["upload_file"] = file.file_id
         widgets.run(lambda: analyse(parse_upload(file.name, file.getvalue()), file.name))

@@ -3,6 +3,7 @@ tables and messages, and its filters change what is shown. Offline and fast: one
 
 from __future__ import annotations
 
+import gzip
 import html
 import json
 import re
@@ -587,6 +588,17 @@ def test_an_uploaded_file_is_analysed_and_bad_rows_are_listed(page):
     assert "Mine (uploaded)" in set(table(at, 2)["group"])
 
 
+def test_a_gzipped_upload_is_analysed(page):
+    """Regression: the uploader refused .jsonl.gz ("application/gzip files are not allowed")."""
+    at = page("analyse")
+    data = gzip.compress(b'{"id": "g1", "source": "Mine", "text": "Critics slammed the \\"reform\\", officials said."}\n')
+    assert ".gz" in list(at.file_uploader[0].proto.type)  # what the browser lets through
+    at.file_uploader[0].set_value(("mine.jsonl.gz", data, "application/gzip")).run()
+    check(at)
+    assert table_with(at, "article_id", "source")["article_id"].tolist() == ["g1"]
+    assert "Mine (uploaded)" in set(table_with(at, "group", "value")["group"])
+
+
 GERMAN = ("Die Regierung hat am Montag neue Maßnahmen gegen die steigenden Preise angekündigt. Der Minister sagte, "
           "die Lage sei ernst, aber nicht hoffnungslos. Kritiker werfen der Koalition vor, zu spät gehandelt zu haben. "
           "Die Opposition forderte eine Sondersitzung des Parlaments, um über die Vorschläge zu beraten.")
@@ -639,6 +651,10 @@ def test_html_extraction_warnings_of_an_upload_are_shown_escaped(page):
     ("photo.txt", b"\x89PNG\r\n\x1a\n\x00\x00", "looks like a binary file"),
     ("empty.jsonl", b"", "the file is empty"),
     ("all-bad.jsonl", b"{nope}\n[1]\n", "Nothing to analyse"),
+    ("bomb.jsonl.gz", gzip.compress(b"\0" * (50 << 20)), "bomb.jsonl.gz: decompressed, the file holds more than the "
+                                                         "limit of 10.0 MB"),
+    ("cut.csv.gz", gzip.compress(("text\n" + "\n".join(f"Article {i} of the file." for i in range(500))).encode())[:400],
+     "cut.csv.gz: cannot read the gzip file: the compressed file ends early"),
 ])
 def test_a_bad_upload_gives_a_clear_message(page, name, data, message):
     at = page("analyse")
