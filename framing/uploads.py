@@ -1,20 +1,28 @@
 """Articles a user pastes or uploads (in the dashboard): read with a size limit, analysed with the same engine.
 
 :func:`parse_upload` reads the bytes of an uploaded file of any format ``framing run`` reads
-(:data:`~framing.corpus.formats.FORMATS`: ``.txt`` and ``.html`` are one article, ``.csv``/``.tsv``, ``.parquet``,
-``.arrow`` one article per row, ``.jsonl`` one per line, ``.json`` one or an array), each as it is or gzipped
+(:data:`~framing.corpus.formats.FORMATS`: ``.txt`` and ``.html`` are one article; ``.csv``/``.tsv``, ``.parquet``
+and ``.arrow`` one article per row, ``.jsonl`` one per line, ``.json`` one or an array), each as it is or gzipped
 (``.jsonl.gz``), with the readers of :mod:`framing.corpus.ingest`, so that an upload is read exactly as ``framing
 run`` reads the same file: it returns the articles and, for every line or row that cannot be analysed, an error
-naming the file and line. A gzipped upload is decompressed first, never beyond the size limit. :func:`parse_pasted`
-makes one article of pasted text. A whole file that cannot be used (too large, also once decompressed; empty,
-binary, a truncated or corrupt ``.gz``, of another type) raises :class:`~framing.errors.InputError` with a message
-that says why and what to do. :func:`analyse_records` analyses the articles, reporting progress, into a
-:class:`~framing.compare.corpus.Corpus` that the comparison functions take.
+naming the file and line. A gzipped upload is decompressed first, never beyond the size limit.
+
+A file of rows or objects also lists its columns (:attr:`Parsed.columns`); when its text or outlet is not under one
+of the usual names, the page lets the user choose the columns, and the file is read again with that field mapping
+(``mapping``: a :class:`~framing.corpus.fields.Mapping`, what ``framing run``'s ``--text-field``... options give).
+The messages say what to choose on the page, never an option of the CLI.
+
+:func:`parse_pasted` makes one article of pasted text. A whole file that cannot be used (too large, also once
+decompressed; empty, binary, a truncated or corrupt ``.gz``, of another type) raises
+:class:`~framing.errors.InputError` with a message that says why and what to do. :func:`analyse_records` analyses
+the articles, reporting progress, into a :class:`~framing.compare.corpus.Corpus` that the comparison functions take.
 
 Does not: read other compressions (``.zip``, ``.bz2``, ``.xz``..., which ``framing run`` does not read either); read
-a folder, or a file larger than :data:`MAX_UPLOAD_BYTES` once decompressed (``framing run`` reads those); keep anything on disk (the upload is
-written to a temporary folder for the reader and removed at once); or keep the records before the cut of a
-truncated ``.gz`` as ``framing run`` does (the upload is refused: it is most often a broken transfer).
+a folder, or a file larger than :data:`MAX_UPLOAD_BYTES` once decompressed (``framing run`` reads those); choose
+the delimiter, group rows into articles or join a metadata file (options of ``framing run`` that the page does not
+offer); keep anything on disk (the upload is written to a temporary folder for the reader and removed at once); or
+keep the records before the cut of a truncated ``.gz`` as ``framing run`` does (the upload is refused: it is most
+often a broken transfer).
 """
 
 from __future__ import annotations
@@ -25,19 +33,19 @@ import re
 import tempfile
 import zlib
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from framing.config import RECORD_SECONDS
+from framing.corpus.fields import Mapping, resolve_fields
 from framing.corpus.formats import why
-from framing.corpus.ingest import BINARY_FORMATS, FORMATS
+from framing.corpus.ingest import BINARY_FORMATS, FORMATS, Column
 from framing.errors import InputError
 from framing.records import Record, RecordError, input_warnings
 
 if TYPE_CHECKING:
     from framing.compare.corpus import Corpus
-    from framing.corpus.ingest import Mapping
     from framing.lexicons import Lexicons
 
 # 10 MB: about 2,000 long news articles (5 KB each), which the engine analyses in well under a minute on one
@@ -59,16 +67,51 @@ MAX_PASTED_CHARS = MAX_UPLOAD_BYTES
 
 _SAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
 
+# Where the page lets the user choose which column holds the text, the source, the date and the title (the options
+# --text-field, --source-field... of `framing run`).
+FIELDS_SECTION = "Fields"
+# The reader's messages say how to fix a problem with an option of `framing run`, which the page does not have: what
+# the page says instead. tests/dashboard/test_uploads.py checks that no upload message names an option.
+_PAGE_WORDS = (
+    (re.compile(r"give the text (column|field) with --text-field NAME"),
+     rf'choose the column that holds the text under "{FIELDS_SECTION}"'),
+    (re.compile(r"give the format, e\.g\. --date-format (%[^\s;]+)"
+                r"|give its format with --date-format \(e\.g\. ([^)]+)\)"),
+     lambda m: f'give its format under "{FIELDS_SECTION}" (Date format, e.g. {m[1] or m[2]})'),
+    (re.compile(r"give --delimiter ('[^']*')"),
+     r"save the file with that delimiter replaced by commas (.csv) or tabs (.tsv)"),
+)
+
+
+def _on_the_page(message: str) -> str:
+    """A reader's message as the page says it: what to choose on the page rather than an option of ``framing run``."""
+    for pattern, words in _PAGE_WORDS:
+        message = pattern.sub(words, message)  # type: ignore[arg-type]
+    return message
+
 
 @dataclass(frozen=True)
 class Parsed:
-    """What an upload holds: the articles to analyse and the lines or rows that cannot be (with the reason)."""
+    """What an upload holds: the articles to analyse and the lines or rows that cannot be (with the reason); for a
+    file of rows or objects, also its columns and the mapping it was read with, which the page's field choice
+    starts from."""
 
     records: tuple[Record, ...]
     errors: tuple[RecordError, ...] = ()
+    columns: tuple[Column, ...] = ()  # empty for a one-article file (.txt, .html) and for pasted text
+    mapping: Mapping = field(default_factory=Mapping)
 
     def messages(self) -> list[str]:
         return [e.message() for e in self.errors]
+
+    def found(self) -> dict[str, str | None]:
+        """The column each article field is read from (None: no column is that field), as the reader resolves it
+        with the mapping; empty for a file without columns."""
+        return resolve_fields([c.name for c in self.columns], self.mapping) if self.columns else {}
+
+    def lacks(self, name: str) -> bool:
+        """Has the file columns, none of which is the article field ``name`` (``"text"``, ``"source"``...)?"""
+        return bool(self.columns) and self.found()[name] is None
 
 
 def _size(n: int) -> str:
@@ -117,10 +160,12 @@ def parse_upload(name: str, data: bytes, *, mapping: Mapping | None = None,
     """The articles in an uploaded file's bytes, and an error for each line or row that cannot be analysed.
 
     A gzipped file (``.jsonl.gz``) is decompressed first, at most ``max_bytes`` of it: the limits and checks apply
-    to what it holds. Errors name the uploaded file and the line (``articles.csv:4: no text field ...``). Raises
-    :class:`InputError` when the file as a whole cannot be used.
+    to what it holds. ``mapping`` names the columns of the article fields, as ``framing run``'s options do; the
+    columns a file of rows or objects has are in :attr:`Parsed.columns`. Errors name the uploaded file and the line
+    (``articles.csv:4: no text field ...``), and say what to choose on the page rather than an option of
+    ``framing run``. Raises :class:`InputError` when the file as a whole cannot be used.
     """
-    from framing.corpus.ingest import read_inputs
+    from framing.corpus.ingest import input_columns, read_inputs
 
     display = Path(name).name or "upload"
     suffix = upload_suffix(display)
@@ -145,16 +190,17 @@ def parse_upload(name: str, data: bytes, *, mapping: Mapping | None = None,
         for item in read_inputs([str(path)], mapping):
             origin = display + item.origin[len(prefix):] if item.origin.startswith(prefix) else item.origin
             if isinstance(item, RecordError):
-                errors.append(RecordError(origin, item.reason, item.id))
+                errors.append(RecordError(origin, _on_the_page(item.reason), item.id))
             elif len(records) >= max_articles:
                 errors.append(RecordError(origin, f"not analysed: an upload holds at most {max_articles:,} articles",
                                           item.id))
             else:
-                warnings = tuple(w.replace(prefix, display) for w in item.warnings)
+                warnings = tuple(_on_the_page(w.replace(prefix, display)) for w in item.warnings)
                 records.append(Record(item.id, item.text, item.source, origin, item.meta, warnings))
+        columns = input_columns(str(path), mapping, limit=max_articles)
     if not records and not errors:
         raise InputError(f"{display}: no article found in the file")
-    return Parsed(tuple(records), tuple(errors))
+    return Parsed(tuple(records), tuple(errors), columns, mapping or Mapping())
 
 
 def parse_pasted(text: str, *, title: str | None = None, source: str | None = None,

@@ -274,3 +274,62 @@ def test_analysed_uploads_keep_every_articles_warnings():
     assert "en" not in set(w["article_id"]) and "tags" in set(w["article_id"])
     assert corpus.subset(["en", "tags"]).article_warnings["article_id"].unique().tolist() == ["tags"]
     assert unread_language(corpus.articles).tolist() == [True, False, False]
+
+
+# -- the field mapping on the page -------------------------------------------------------------------------------
+
+ALLSIDES = (b'ID,title,source,content_original,bias_text\n'
+            b'a1,Plan,Daily Planet,"Critics slammed the ""reform"", officials said.",left\n'
+            b'a2,,Ledger,The council voted on the plan on Tuesday.,\n')
+
+
+def test_an_upload_without_a_usual_text_column_lists_its_columns():
+    """Regression: an AllSides file (text in content_original) could not be read on the page at all."""
+    parsed = parse_upload("allsides.csv", ALLSIDES)
+    assert not parsed.records and parsed.lacks("text") and not parsed.lacks("source")
+    assert [(c.name, c.filled) for c in parsed.columns] == [
+        ("ID", 2), ("title", 1), ("source", 2), ("content_original", 2), ("bias_text", 1)]
+    assert parsed.columns[3].example == 'Critics slammed the "reform", officials said.'
+    assert parsed.found()["text"] is None and parsed.found()["source"] == "source"
+
+
+def test_an_upload_is_read_with_the_fields_the_user_chose():
+    from framing.corpus.fields import Mapping
+
+    parsed = parse_upload("allsides.csv", ALLSIDES, mapping=Mapping(text="content_original", leaning="bias_text"))
+    assert [(r.id, r.source, r.text[:7]) for r in parsed.records] == [("a1", "Daily Planet", "Critics"),
+                                                                      ("a2", "Ledger", "The cou")]
+    assert parsed.records[0].meta == {"title": "Plan", "leaning": "left"} and not parsed.errors
+    assert parsed.found()["text"] == "content_original" and not parsed.lacks("text")
+    lines = jsonl({"content_original": ARTICLE, "outlet_name": "Daily"}, {"content_original": "Another.", "x": 1})
+    gz = parse_upload("a.jsonl.gz", gzip.compress(lines), mapping=Mapping(text="content_original", source="outlet_name"))
+    assert [r.source for r in gz.records] == ["Daily", None] and not gz.errors
+    assert [c.name for c in gz.columns] == ["content_original", "outlet_name", "x"]
+
+
+def test_a_one_article_upload_has_no_columns_to_choose_from():
+    parsed = parse_upload("one.txt", ARTICLE.encode())
+    assert parsed.columns == () and parsed.found() == {} and not parsed.lacks("text")
+
+
+@pytest.mark.parametrize("name, data, mapping, expected", [
+    ("allsides.csv", ALLSIDES, {}, 'choose the column that holds the text under "Fields"'),
+    ("lines.jsonl", jsonl({"body": ARTICLE}, {"content_original": "x"}), {},
+     'choose the column that holds the text under "Fields"'),
+    ("dates.csv", b"text,date\nA text.,04/05/2020\n", {}, 'give its format under "Fields" (Date format, e.g. %d/%m/%Y)'),
+    ("dates.jsonl", jsonl({"text": "A text.", "date": "soon"}), {},
+     'give its format under "Fields" (Date format, e.g. %d/%m/%Y)'),
+    ("semi.csv", b"id;text;source\n1;A text, with commas.;X\n", {"delimiter": "|"},
+     "the header looks delimited by ';': save the file with that delimiter replaced by commas"),
+])
+def test_upload_messages_say_what_to_choose_on_the_page_not_which_option_to_give(name, data, mapping, expected):
+    """The reader's messages name options of `framing run` (--text-field, --date-format, --delimiter), which the page
+    does not have."""
+    import re
+
+    from framing.corpus.fields import Mapping
+
+    parsed = parse_upload(name, data, mapping=Mapping(**mapping))
+    said = parsed.messages() + [w for r in parsed.records for w in r.warnings]
+    assert any(expected in m for m in said), said
+    assert not [m for m in said if re.search(r"(?<![\w-])--[a-z]", m)]
