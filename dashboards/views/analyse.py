@@ -9,11 +9,13 @@ import widgets
 from framing import plots
 from framing.compare import METRICS
 from framing.compare.markdown import esc
+from framing.corpus.fields import CANDIDATES, Mapping
 from framing.explore import language_name, unread_language
 from framing.uploads import (
+    FIELDS_SECTION,
     MAX_UPLOAD_ARTICLES,
     MAX_UPLOAD_BYTES,
-    UPLOAD_TYPES,
+    UPLOAD_SUFFIXES,
     analyse_records,
     parse_pasted,
     parse_upload,
@@ -21,9 +23,15 @@ from framing.uploads import (
 
 ref, name = widgets.context()
 st.title("Analyse your own articles")
-st.caption(f"Paste an article or upload a file (up to {MAX_UPLOAD_BYTES // 2**20} MB and {MAX_UPLOAD_ARTICLES:,} "
-           "articles): it is analysed here with the same engine and lexicons as the corpus, kept for this session "
-           "only, and compared with the corpus.")
+st.caption(f"Paste an article or upload a file (up to {MAX_UPLOAD_BYTES // 2**20} MB, once decompressed, and "
+           f"{MAX_UPLOAD_ARTICLES:,} articles): it is analysed here with the same engine and lexicons as the corpus, "
+           "kept for this session only, and compared with the corpus.")
+
+# The article fields a user maps to the columns of an uploaded file (framing run's --text-field, --source-field...),
+# with the keys of their widgets; the choice is kept in the session until another file is uploaded.
+FIELDS = {"text": "Text", "source": "Source", "date": "Date", "title": "Title"}
+FIELD_KEYS = (*(f"map_{f}" for f in FIELDS), "map_date_format")
+NONE = ""  # the choice of an optional field that no column of the file is
 
 
 def analyse(parsed, label: str) -> None:  # noqa: ANN001
@@ -46,6 +54,68 @@ def analyse(parsed, label: str) -> None:  # noqa: ANN001
     st.session_state["upload_label"] = label
 
 
+def read_upload(file, mapping: Mapping) -> None:  # noqa: ANN001
+    """Read the uploaded file with this field mapping; analyse it, unless no column is its text (then the page asks
+    which column is, under Fields)."""
+    st.session_state.pop("upload", None)  # the articles read before, with other fields
+    parsed = parse_upload(file.name, file.getvalue(), mapping=mapping)
+    st.session_state["upload_fields"] = (parsed.columns, parsed.found())
+    if not parsed.lacks("text"):
+        analyse(parsed, file.name)
+
+
+def submit_fields() -> None:
+    """The fields chosen under Fields: read the file again with them (on the next run of the page, where its
+    messages go)."""
+    text = st.session_state.get("map_text")
+    if text is None:
+        st.session_state["upload_no_text"] = True
+        return
+    picked = {f: st.session_state.get(f"map_{f}") or None for f in FIELDS if f != "text"}
+    st.session_state["upload_pending"] = Mapping(text=text, **picked,
+                                                 date_format=st.session_state.get("map_date_format", "").strip() or None)
+
+
+def choose_fields(file) -> None:  # noqa: ANN001
+    """The columns of a file of rows or objects, and which of them holds the text, the source, the date and the title
+    (framing run's field mapping). Opened, with a message saying what to choose, when no column has one of the usual
+    names of the text or of the source."""
+    kept = st.session_state.get("upload_fields")
+    if not kept or not kept[0]:
+        return  # a one-article file (.txt, .html), or one that could not be read
+    columns, found = kept
+    names = [c.name for c in columns]
+    if found["text"] is None:
+        st.warning(esc(f"{file.name}: no column has one of the usual names of the article text "
+                       f"({', '.join(CANDIDATES['text'])}). Choose the column that holds the text under "
+                       f"\"{FIELDS_SECTION}\" below, then press \"Analyse with these fields\".", limit=1000),
+                   icon=":material/table_view:")
+    elif found["source"] is None:
+        st.info(f"No column has one of the usual names of the outlet ({', '.join(CANDIDATES['source'])}), so your "
+                f"articles are compared as one group. If a column names each article's outlet, choose it as the Source "
+                f"under \"{FIELDS_SECTION}\" below, then press \"Analyse with these fields\".",
+                icon=":material/table_view:")
+    if st.session_state.pop("upload_no_text", False):
+        st.error("Choose the column that holds the article text (Text), then press \"Analyse with these fields\".")
+    with st.expander(f"{FIELDS_SECTION}: which column holds the text, the source, the date and the title",
+                     expanded=found["text"] is None or found["source"] is None, icon=":material/table_view:"):
+        widgets.table(pd.DataFrame([{"column": c.name, "rows with a value": c.filled, "first value": c.example}
+                                    for c in columns]), max_height=300)
+        with st.form("fields", border=False):
+            st.selectbox("Text (required)", names, index=names.index(found["text"]) if found["text"] else None,
+                         placeholder="Choose the column that holds the article text", key="map_text")
+            for box, f in zip(st.columns(3), ("source", "date", "title"), strict=True):
+                # a field the reader finds by one of its usual names is preselected; otherwise none is
+                options = names if found[f] else [NONE, *names]
+                box.selectbox(f"{FIELDS[f]} (optional)", options, index=options.index(found[f]) if found[f] else 0,
+                              format_func=lambda n: n or "(none)", key=f"map_{f}")
+            st.text_input("Date format (optional)", placeholder="e.g. %d/%m/%Y", key="map_date_format",
+                          help="How the dates are written, when they are not ISO (2020-05-04) or a written month "
+                               "(4 May 2020): %d day, %m month, %Y year, as in Python's strptime. 04/05/2020 is "
+                               "ambiguous without it.")
+            st.form_submit_button("Analyse with these fields", icon=":material/play_arrow:", on_click=submit_fields)
+
+
 paste, upload = st.tabs(["Paste a text", "Upload a file"])
 with paste:
     with st.form("paste"):
@@ -58,11 +128,19 @@ with paste:
 with upload:
     st.markdown(".txt: one article; .html / .htm: one saved page (its article text is extracted). .csv / .tsv / "
                 ".parquet: one article per row, with a `text` column (or `content`, `body`), optional `source`, "
-                "`title`, `date`, `id`. .jsonl / .ndjson: one JSON object per line with the same fields.")
-    file = st.file_uploader("File", type=[t.lstrip(".") for t in UPLOAD_TYPES], key="file")
-    if file is not None and st.session_state.get("upload_file") != file.file_id:
-        st.session_state["upload_file"] = file.file_id
-        widgets.run(lambda: analyse(parse_upload(file.name, file.getvalue()), file.name))
+                f"`title`, `date`, `id`; if yours are under other names, choose them under {FIELDS_SECTION}. .jsonl / "
+                ".ndjson: one JSON object per line with the same fields. Each may be gzipped (.jsonl.gz, .csv.gz...).")
+    file = st.file_uploader("File", type=[t.lstrip(".") for t in UPLOAD_SUFFIXES], key="file")
+    if file is not None:
+        if st.session_state.get("upload_file") != file.file_id:  # a new file: read with the usual field names
+            st.session_state["upload_file"] = file.file_id
+            for k in ("upload", "upload_fields", "upload_no_text", *FIELD_KEYS):
+                st.session_state.pop(k, None)
+            st.session_state["upload_pending"] = Mapping()
+        pending = st.session_state.pop("upload_pending", None)
+        if pending is not None:
+            widgets.run(lambda: read_upload(file, pending))
+        choose_fields(file)
 
 corpus = st.session_state.get("upload")
 if corpus is None:

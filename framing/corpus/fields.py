@@ -95,3 +95,8 @@ def find_field(keys: Sequence[str], names: Iterable[str]) -> str | None:
             return found
     return None
 
+
+def resolve_fields(keys: Sequence[str], mapping: Mapping) -> dict[str, str | None]:
+    """The column of ``keys`` each article field is read from: the one the mapping names, else the first of the
+    field's usual names present (None: no column of ``keys`` is that field)."""
+    return {f: find_field(keys, (explicit,) if (explicit := getattr(mapping, f)) else CANDIDATES[f]) for f in FIELDS}

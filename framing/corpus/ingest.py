@@ -27,6 +27,7 @@ import datetime as dt
 import email.utils
 import gzip
 import hashlib
+import json
 import os
 import re
 import zlib
@@ -37,7 +38,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import IO, Any
 
-from framing.corpus.fields import CANDIDATES, FIELDS, META_FIELDS, RESERVED, Mapping, find_field
+from framing.corpus.fields import CANDIDATES, FIELDS, META_FIELDS, RESERVED, Mapping, find_field, resolve_fields
 from framing.corpus.formats import (
     BINARY_FORMATS,
     FORMATS,
@@ -57,16 +58,18 @@ from framing.corpus.formats import (
 from framing.errors import InputError
 from framing.records import Record, RecordError
 
-__all__ = ["BINARY_FORMATS", "CANDIDATES", "FIELDS", "FORMATS", "META_FIELDS", "RESERVED", "InputInfo", "Mapping",
-           "binary_head", "check_inputs", "clean_text", "content_hash", "describe_inputs", "field_string",
-           "gzip_damage", "hash_id", "input_format", "jsonl_objects", "parse_date", "read_inputs", "read_stream",
-           "read_text_file", "supported_inputs", "text_lines", "unusable"]
+__all__ = ["BINARY_FORMATS", "CANDIDATES", "FIELDS", "FORMATS", "META_FIELDS", "RESERVED", "Column", "InputInfo",
+           "Mapping", "binary_head", "check_inputs", "clean_text", "content_hash", "describe_inputs", "field_string",
+           "gzip_damage", "hash_id", "input_columns", "input_format", "jsonl_objects", "parse_date", "read_inputs",
+           "read_stream", "read_text_file", "supported_inputs", "text_lines", "unusable"]
 
 _HASH_CHUNK = 1 << 20
 # Compressed bytes of a .gz input decompressed to estimate its record count (the progress bar's total): counting
 # every line would decompress the whole file once more before the run starts; the lines in the first 8 MB, scaled by
 # the file's size, are close on real corpora, and exact for files smaller than that.
 _COUNT_SAMPLE = 8 << 20
+# Characters of a column's example value (input_columns): enough to recognise an article's text, a date or an outlet.
+_EXAMPLE_CHARS = 80
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,6 +85,16 @@ class InputInfo:
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    """One field of an input's rows or objects, under the name the file gives it: in how many of the items read it
+    has a value, and its first value (shortened, on one line) as an example."""
+
+    name: str
+    filled: int
+    example: str
 
 
 # -- helpers of the readers ----------------------------------------------------------------------------------------
@@ -391,6 +404,46 @@ def read_stream(fh: IO[bytes], origin: str = "<stdin>", mapping: Mapping | None 
         yield item if isinstance(item, RecordError) else builder.record(item)
 
 
+def input_columns(path: str, mapping: Mapping | None = None, *, limit: int | None = None) -> tuple[Column, ...]:
+    """The fields of a tabular input file's rows or objects (CSV, JSON lines, Parquet...), read by the format's own
+    reader before any field mapping, in the order first met, with how many of the first ``limit`` items have a value
+    in each: what a user chooses the field mapping from when the text is under a name that is not one of the usual
+    ones. ``mapping`` gives the reading options (the delimiter); its field names are not needed.
+
+    Does not: list the fields of a one-article format (``.txt``, ``.html``: empty), of a folder, or of lines and
+    rows that cannot be read (a line that is not JSON has no fields); a file that breaks off is listed up to there.
+    """
+    p = Path(path)
+    fmt = input_format(p) if p.is_file() else None
+    if fmt is None or fmt == "folder" or not format_named(fmt).tabular:
+        return ()
+    filled: dict[str, int] = {}
+    example: dict[str, str] = {}
+    n = 0
+    items = format_named(fmt).read(p, mapping or Mapping(), p.name, False)
+    try:
+        for item in items:
+            if isinstance(item, RecordError):
+                continue
+            for k, v in item.fields.items():
+                has = v is not None and v != "" and not (isinstance(v, float) and v != v)  # (NaN: missing)
+                filled[k] = filled.get(k, 0) + has
+                if has and k not in example:
+                    shown = json.dumps(v, ensure_ascii=False, default=str) if isinstance(v, (dict, list)) else str(v)
+                    shown = " ".join(shown.split())
+                    example[k] = shown if len(shown) <= _EXAMPLE_CHARS else shown[:_EXAMPLE_CHARS - 1].rstrip() + "…"
+            n += 1
+            if limit is not None and n >= limit:
+                break
+    except (OSError, EOFError, zlib.error):
+        pass  # a damaged file: its columns up to the damage (read_inputs reports the damage)
+    finally:
+        close = getattr(items, "close", None)
+        if close is not None:
+            close()  # the reader's file, at once (an upload's temporary folder is removed next)
+    return tuple(Column(k, c, example.get(k, "")) for k, c in filled.items())
+
+
 def _group(rows: Iterator[Raw | RecordError], mp: Mapping) -> Iterator[Raw | RecordError]:
     """Consecutive rows with the same ``group_by`` value as one item (the rows must be contiguous)."""
     key = mp.group_by
@@ -496,10 +549,7 @@ class _Builder:
     def _resolve(self, keys: tuple[str, ...]) -> dict[str, str | None]:
         res = self._cache.get(keys)
         if res is None:
-            res = {}
-            for f in FIELDS:
-                explicit = getattr(self.mp, f)
-                res[f] = find_field(keys, (explicit,) if explicit else CANDIDATES[f])
+            res = resolve_fields(keys, self.mp)
             if len(self._cache) > 256:
                 self._cache.clear()
             self._cache[keys] = res

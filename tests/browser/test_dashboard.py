@@ -6,6 +6,7 @@ kept in artifacts/screenshots/."""
 
 from __future__ import annotations
 
+import gzip
 import json
 import re
 from urllib.parse import parse_qs, urlparse
@@ -326,6 +327,39 @@ def test_an_uploaded_file_is_analysed_and_compared(page):
     assert re.search(r"mine\.jsonl", page.locator('[data-testid="stMain"]').inner_text())
     no_errors(page)
     shoot(page, "analyse-upload")
+
+
+def test_a_gzipped_upload_is_accepted_by_the_browser_and_analysed(page):
+    """Regression: the uploader refused mine.jsonl.gz in the browser ("application/gzip files are not allowed")."""
+    open_page(page, "analyse")
+    page.get_by_role("tab", name="Upload a file").click()
+    data = gzip.compress(json.dumps({"text": "The thugs rioted, police said.", "source": "My Paper"}).encode() + b"\n")
+    page.locator('[data-testid="stFileUploader"] input[type="file"]').set_input_files(
+        files=[{"name": "mine.jsonl.gz", "mimeType": "application/gzip", "buffer": data}])
+    page.get_by_text("Your articles", exact=True).wait_for(timeout=60_000)
+    settle(page)
+    assert "not allowed" not in page.locator('[data-testid="stMain"]').inner_text()
+    no_errors(page)
+
+
+def test_an_upload_with_the_text_under_another_name_is_analysed_once_its_column_is_chosen(page):
+    open_page(page, "analyse")
+    page.get_by_role("tab", name="Upload a file").click()
+    data = (b'ID,source,content_original\n'
+            b'a1,Daily Planet,"Critics slammed the ""reform"", officials said."\n')
+    page.locator('[data-testid="stFileUploader"] input[type="file"]').set_input_files(
+        files=[{"name": "allsides.csv", "mimeType": "text/csv", "buffer": data}])
+    page.get_by_text("no column has one of the usual names of the article text").wait_for(timeout=30_000)
+    settle(page)
+    assert "--text-field" not in page.locator('[data-testid="stMain"]').inner_text()
+    page.locator('[data-testid="stSelectbox"]').filter(has_text="Text (required)").click()
+    page.get_by_role("option", name="content_original", exact=True).click()
+    page.get_by_role("button", name="Analyse with these fields").click()
+    page.get_by_text("Your articles", exact=True).wait_for(timeout=60_000)
+    settle(page)
+    assert page.locator(".fr-article span.fr-loaded").count() >= 1
+    no_errors(page)
+    shoot(page, "analyse-upload-fields")
 
 
 def test_a_bad_upload_shows_a_message(page):

@@ -22,6 +22,7 @@ from framing.corpus.ingest import (
     content_hash,
     describe_inputs,
     hash_id,
+    input_columns,
     parse_date,
     read_inputs,
     unusable,
@@ -148,6 +149,27 @@ def test_explicit_mapping_and_case_insensitive_usual_names(tmp_path):
     assert (r.id, r.source, r.meta) == ("k1", "S", {"title": "T", "leaning": "left"})
     _, errs = split(read_inputs([str(p)]))  # no usual text column: a clear error
     assert "no text field" in errs[0].reason and "--text-field" in errs[0].reason
+
+
+def test_input_columns_are_the_fields_of_the_rows_before_mapping(tmp_path):
+    """What the dashboard's upload page lets a user map the text, source... from (framing.uploads)."""
+    csv = tmp_path / "a.csv.gz"
+    with gzip.open(csv, "wt", encoding="utf-8") as fh:
+        fh.write('ID,content_original,outlet\nk1,"A long text, with a comma.",Herald\nk2,Another text.,\n')
+    assert [(c.name, c.filled, c.example) for c in input_columns(str(csv))] == [
+        ("ID", 2, "k1"), ("content_original", 2, "A long text, with a comma."), ("outlet", 1, "Herald")]
+    lines = tmp_path / "b.jsonl"
+    lines.write_text(json.dumps({"body": "x " * 100, "n": None, "tags": ["a", "b"]}) + "\n{not json}\n"
+                     + json.dumps({"outlet": "Y"}) + "\n", encoding="utf-8")
+    cols = input_columns(str(lines))
+    assert [(c.name, c.filled) for c in cols] == [("body", 1), ("n", 0), ("tags", 1), ("outlet", 1)]
+    assert cols[0].example == "x " * 39 + "x…" and cols[2].example == '["a", "b"]'
+    assert [c.name for c in input_columns(str(lines), limit=1)] == ["body", "n", "tags"]
+    semi = tmp_path / "s.csv"
+    semi.write_text("a;b\n1;2\n", encoding="utf-8")
+    assert [c.name for c in input_columns(str(semi), Mapping(delimiter="|"))] == ["a;b"]
+    (tmp_path / "t.txt").write_text(TEXT, encoding="utf-8")
+    assert input_columns(str(tmp_path / "t.txt")) == () and input_columns(str(tmp_path)) == ()
 
 
 def test_fields_that_collide_with_table_columns_are_renamed(tmp_path):

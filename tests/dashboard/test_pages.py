@@ -3,6 +3,7 @@ tables and messages, and its filters change what is shown. Offline and fast: one
 
 from __future__ import annotations
 
+import gzip
 import html
 import json
 import re
@@ -584,7 +585,121 @@ def test_an_uploaded_file_is_analysed_and_bad_rows_are_listed(page):
     assert "1 line(s) or row(s) could not be analysed" in at.warning[0].value
     bad = table(at, 0)
     assert bad["where"].tolist() == ["mine.csv:3"]
-    assert "Mine (uploaded)" in set(table(at, 2)["group"])
+    assert "Mine (uploaded)" in set(table_with(at, "group", "value")["group"])
+
+
+def test_a_gzipped_upload_is_analysed(page):
+    """Regression: the uploader refused .jsonl.gz ("application/gzip files are not allowed")."""
+    at = page("analyse")
+    data = gzip.compress(b'{"id": "g1", "source": "Mine", "text": "Critics slammed the \\"reform\\", officials said."}\n')
+    assert ".gz" in list(at.file_uploader[0].proto.type)  # what the browser lets through
+    at.file_uploader[0].set_value(("mine.jsonl.gz", data, "application/gzip")).run()
+    check(at)
+    assert table_with(at, "article_id", "source")["article_id"].tolist() == ["g1"]
+    assert "Mine (uploaded)" in set(table_with(at, "group", "value")["group"])
+
+
+ALLSIDES = (b'ID,title,source,content_original,bias_text\n'
+            b'a1,Plan,Daily Planet,"Critics slammed the ""reform"" as a disaster, officials said.",left\n'
+            b'a2,Vote,Ledger,The council voted on the plan on Tuesday.,right\n')
+
+
+def said(at) -> str:  # noqa: ANN001
+    """Every message, text and table cell the page shows, as one string."""
+    parts = [e.value for kind in ("error", "warning", "info", "markdown", "caption", "success") for e in at.get(kind)]
+    parts += [html_of(at)] + [d.value.astype(str).to_csv() for d in at.dataframe]
+    return "\n".join(str(p) for p in parts)
+
+
+def no_options(at) -> None:  # noqa: ANN001
+    """The page tells the user what to choose on it, never an option of `framing run` (--text-field...)."""
+    assert not re.findall(r"(?<![\w-])--[a-z][a-z-]*", said(at))
+
+
+def test_an_upload_with_the_text_under_another_name_asks_which_column_holds_it(page):
+    """Regression: an AllSides CSV (text in content_original) failed with 'give the text column with --text-field
+    NAME', an option of the CLI that the page did not have."""
+    at = page("analyse")
+    at.file_uploader[0].set_value(("allsides.csv", ALLSIDES, "text/csv")).run()
+    check(at)  # a question, not an error
+    assert "allsides.csv: no column has one of the usual names of the article text" in at.warning[0].value
+    assert 'Choose the column that holds the text under "Fields" below' in html.unescape(at.warning[0].value)
+    assert not at.subheader  # nothing analysed yet
+    no_options(at)
+    columns = table_with(at, "column", "rows with a value", "first value")
+    assert columns["column"].tolist() == ["ID", "title", "source", "content_original", "bias_text"]
+    assert at.selectbox(key="map_text").value is None
+    assert at.selectbox(key="map_text").options == columns["column"].tolist()
+    assert at.selectbox(key="map_source").value == "source" and at.selectbox(key="map_title").value == "title"
+    at.selectbox(key="map_text").set_value("content_original")
+    labelled(at.button, "Analyse with these fields").click().run()
+    check(at)
+    summary = table_with(at, "article_id", "source")
+    assert summary["article_id"].tolist() == ["a1", "a2"] and summary["source"].tolist() == ["Daily Planet", "Ledger"]
+    assert summary["title"].tolist() == ["Plan", "Vote"]
+    assert {"Daily Planet (uploaded)", "Ledger (uploaded)"} <= set(table_with(at, "group", "value")["group"])
+    assert not at.warning and at.selectbox(key="map_text").value == "content_original"
+    no_options(at)
+    at.selectbox(key="upload_article").set_value("a2").run()  # the choice and the articles stay for the session
+    check(at)
+    assert table_with(at, "article_id", "source")["article_id"].tolist() == ["a1", "a2"]
+    assert at.selectbox(key="map_text").value == "content_original"
+
+
+def test_an_upload_without_an_outlet_column_is_analysed_and_the_page_offers_to_choose_one(page):
+    at = page("analyse")
+    rows = [{"content": 'Critics slammed the "reform", officials said.', "outlet_name": "Daily", "when": "04/05/2020"},
+            {"content": "The council voted on the plan on Tuesday.", "outlet_name": "Ledger", "when": "05/05/2020"}]
+    data = "".join(json.dumps(r) + "\n" for r in rows).encode()
+    at.file_uploader[0].set_value(("mine.jsonl", data, "application/jsonl")).run()
+    check(at)
+    assert "No column has one of the usual names of the outlet" in at.info[0].value
+    assert set(table_with(at, "group", "value")["group"]) >= {"your articles (uploaded)"}
+    assert at.selectbox(key="map_source").value == "" and at.selectbox(key="map_text").value == "content"
+    at.selectbox(key="map_source").set_value("outlet_name")
+    at.selectbox(key="map_date").set_value("when")
+    labelled(at.button, "Analyse with these fields").click().run()
+    check(at)
+    dates = table_with(at, "article_id", "warning")["warning"]  # ambiguous dates: the page says what to choose
+    assert dates.str.contains('give its format under "Fields" \\(Date format, e.g. %d/%m/%Y\\)').all()
+    no_options(at)
+    assert {"Daily (uploaded)", "Ledger (uploaded)"} <= set(table_with(at, "group", "value")["group"])
+    at.text_input(key="map_date_format").set_value("%d/%m/%Y")
+    labelled(at.button, "Analyse with these fields").click().run()
+    check(at)
+    assert "No warnings" in " ".join(c.value for c in at.caption)
+    assert not at.info
+
+
+def test_analysing_without_choosing_the_text_column_says_what_to_choose(page):
+    at = page("analyse")
+    at.file_uploader[0].set_value(("allsides.csv", ALLSIDES, "text/csv")).run()
+    labelled(at.button, "Analyse with these fields").click().run()
+    assert not at.exception
+    assert "Choose the column that holds the article text (Text)" in at.error[0].value and not at.subheader
+
+
+def test_a_new_upload_forgets_the_fields_chosen_for_the_last_one(page):
+    at = page("analyse")
+    at.file_uploader[0].set_value(("allsides.csv", ALLSIDES, "text/csv")).run()
+    at.selectbox(key="map_text").set_value("content_original")
+    labelled(at.button, "Analyse with these fields").click().run()
+    check(at)
+    at.file_uploader[0].set_value(("other.csv", b"body,source\nThe plan was approved.,Herald\n", "text/csv")).run()
+    check(at)
+    assert at.selectbox(key="map_text").value == "body" and at.selectbox(key="map_text").options == ["body", "source"]
+    assert table_with(at, "article_id", "source")["source"].tolist() == ["Herald"]
+
+
+def test_column_names_and_file_names_of_an_upload_are_shown_as_text(page):
+    at = page("analyse")
+    data = b"<img src=x onerror=alert(1)>,[a](javascript:alert(2))\nSome text.,x\n"
+    at.file_uploader[0].set_value(("<b>bold</b>.csv", data, "text/csv")).run()
+    check(at)
+    assert "<b>" not in at.warning[0].value and "&lt;b&gt;bold&lt;/b&gt;.csv" in at.warning[0].value
+    assert table_with(at, "column", "first value")["column"].tolist() == ["<img src=x onerror=alert(1)>",
+                                                                         "[a](javascript:alert(2))"]
+    assert "<img" not in html_of(at)
 
 
 GERMAN = ("Die Regierung hat am Montag neue Maßnahmen gegen die steigenden Preise angekündigt. Der Minister sagte, "
@@ -639,6 +754,10 @@ def test_html_extraction_warnings_of_an_upload_are_shown_escaped(page):
     ("photo.txt", b"\x89PNG\r\n\x1a\n\x00\x00", "looks like a binary file"),
     ("empty.jsonl", b"", "the file is empty"),
     ("all-bad.jsonl", b"{nope}\n[1]\n", "Nothing to analyse"),
+    ("bomb.jsonl.gz", gzip.compress(b"\0" * (50 << 20)), "bomb.jsonl.gz: decompressed, the file holds more than the "
+                                                         "limit of 10.0 MB"),
+    ("cut.csv.gz", gzip.compress(("text\n" + "\n".join(f"Article {i} of the file." for i in range(500))).encode())[:400],
+     "cut.csv.gz: cannot read the gzip file: the compressed file ends early"),
 ])
 def test_a_bad_upload_gives_a_clear_message(page, name, data, message):
     at = page("analyse")

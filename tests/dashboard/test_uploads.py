@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import gzip
 import json
+import time
+import tracemalloc
 
 import pytest
 
 from framing.errors import InputError
 from framing.uploads import (
     MAX_UPLOAD_BYTES,
+    UPLOAD_SUFFIXES,
     UPLOAD_TYPES,
     analyse_records,
     parse_pasted,
@@ -74,7 +78,8 @@ def test_a_csv_without_a_text_column_says_which_columns_it_has():
     ("empty.txt", b"", "empty"),
     ("blank.csv", b"   \n\n", "empty"),
     ("image.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00", "binary"),
-    ("archive.jsonl.gz", b"\x1f\x8b\x08\x00", "compressed files are not accepted"),
+    ("archive.jsonl.zip", b"PK\x03\x04", ".zip files are not accepted; upload the file as it is, or gzipped"),
+    ("archive.tar.gz", gzip.compress(b"x"), "unsupported file type '.tar' inside the .gz file"),
     ("data.docx", b"PK\x03\x04", "unsupported file type '.docx'"),
     ("noext", b"text", "unsupported file type '(no suffix)'"),
 ])
@@ -82,6 +87,88 @@ def test_files_that_cannot_be_used_raise_a_clear_error(name, data, message):
     with pytest.raises(InputError) as exc:
         parse_upload(name, data)
     assert message in str(exc.value) and name in str(exc.value)
+
+
+# -- gzipped uploads ---------------------------------------------------------------------------------------------
+
+CSV = f'text,source,title\n"{ARTICLE.replace(chr(34), chr(34) * 2)}",Herald,T1\nSecond text here.,Ledger,\n'.encode()
+
+
+@pytest.mark.parametrize("name, data", [
+    ("lines.jsonl.gz", jsonl({"id": "a1", "text": ARTICLE, "source": "Herald"}, {"id": "a2", "text": "Another."})),
+    ("rows.CSV.GZ", CSV),
+])
+def test_a_gzipped_upload_is_read_as_the_file_it_holds(name, data):
+    plain = parse_upload(name[:-3], data)
+    parsed = parse_upload(name, gzip.compress(data))
+    assert [(r.id, r.text, r.source, r.meta) for r in parsed.records] == [
+        (r.id, r.text, r.source, r.meta) for r in plain.records]
+    assert len(parsed.records) == 2 and not parsed.errors
+    assert [r.origin.split(":")[0] for r in parsed.records] == [name, name]  # the uploaded name, never a temp path
+
+
+def test_a_gzipped_upload_keeps_its_bad_lines_with_the_uploaded_name():
+    parsed = parse_upload("mine.jsonl.gz", gzip.compress(jsonl({"text": ARTICLE}) + b"{not json}\n"))
+    assert len(parsed.records) == 1 and parsed.messages()[0].startswith("mine.jsonl.gz:2: not valid JSON")
+
+
+def test_a_gzipped_text_file_is_named_without_its_suffixes():
+    assert parse_upload("My Article.txt.gz", gzip.compress(b"Text.")).records[0].id == "My_Article"
+
+
+def test_a_gzip_bomb_is_refused_quickly_and_in_little_memory():
+    """50 MB of zeros gzipped (50 KB) is refused once more than the limit is decompressed, never all of it."""
+    bomb = gzip.compress(b"\0" * (50 << 20))
+    assert len(bomb) < 100_000
+    tracemalloc.start()
+    start = time.perf_counter()
+    try:
+        with pytest.raises(InputError) as exc:
+            parse_upload("bomb.jsonl.gz", bomb, max_bytes=1 << 20)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert "bomb.jsonl.gz: decompressed, the file holds more than the limit of 1.0 MB" in str(exc.value)
+    assert peak < 8 << 20  # a few times the limit at most (50 MB decompressed would be 50 MB)
+    assert time.perf_counter() - start < 5  # (milliseconds in fact: a generous bound for slow machines)
+
+
+def test_a_gzip_bomb_of_a_gigabyte_is_refused_at_the_default_limit():
+    """Many gzip members of 10 MB of zeros each: 1 GB that takes seconds to decompress, refused after 10 MB."""
+    member = gzip.compress(b"\0" * (10 << 20), 9)
+    start = time.perf_counter()
+    with pytest.raises(InputError, match="more than the limit of 10.0 MB"):
+        parse_upload("bomb.csv.gz", member * 100)
+    assert time.perf_counter() - start < 2
+
+
+def test_a_gzipped_upload_within_the_limit_is_read_up_to_it():
+    data = jsonl({"text": "x" * 1000})
+    assert len(parse_upload("a.jsonl.gz", gzip.compress(data), max_bytes=len(data)).records) == 1
+    with pytest.raises(InputError, match="more than the limit"):
+        parse_upload("a.jsonl.gz", gzip.compress(data), max_bytes=len(data) - 1)
+
+
+def test_a_truncated_gzip_upload_is_refused_with_its_name():
+    data = gzip.compress(jsonl(*[{"text": f"Article number {i}, officials said."} for i in range(200)]))
+    with pytest.raises(InputError) as exc:
+        parse_upload("cut.jsonl.gz", data[: len(data) // 2])
+    assert str(exc.value).startswith("cut.jsonl.gz: cannot read the gzip file: the compressed file ends early "
+                                     "(truncated or corrupt)")
+
+
+@pytest.mark.parametrize("name, data, message", [
+    ("corrupt.jsonl.gz", lambda gz: gz[:20] + bytes(b ^ 0xFF for b in gz[20:40]) + gz[40:], "not a valid gzip file"),
+    ("crc.csv.gz", lambda gz: gz[:-8] + b"\0\0\0\0" + gz[-4:], "not a valid gzip file (CRC check failed"),
+    ("plain.jsonl.gz", lambda gz: b'{"text": "not gzipped at all"}\n', "not a valid gzip file (Not a gzipped file"),
+    ("empty.txt.gz", lambda gz: gzip.compress(b" \n"), "the file is empty"),
+    ("image.txt.gz", lambda gz: gzip.compress(b"\x89PNG\r\n\x1a\n\x00\x00\x00"), "binary"),
+])
+def test_a_gzipped_upload_that_cannot_be_used_says_why(name, data, message):
+    gz = gzip.compress(CSV if "csv" in name else jsonl(*[{"text": f"Text {i}."} for i in range(50)]))
+    with pytest.raises(InputError) as exc:
+        parse_upload(name, data(gz))
+    assert str(exc.value).startswith(name) and message in str(exc.value)
 
 
 def test_at_most_max_articles_are_kept_and_the_rest_listed():
@@ -95,7 +182,8 @@ def test_uploads_read_every_format_the_engine_reads():
     from framing.corpus.ingest import FORMATS
 
     assert UPLOAD_TYPES is FORMATS
-    assert upload_suffix("A.JSONL") == ".jsonl"
+    assert upload_suffix("A.JSONL") == ".jsonl" and upload_suffix("A.JSONL.GZ") == ".jsonl"
+    assert set(UPLOAD_SUFFIXES) == {*FORMATS, ".gz"}
 
 
 def test_a_parquet_upload_is_read_like_a_run_reads_it(tmp_path):
@@ -186,3 +274,62 @@ def test_analysed_uploads_keep_every_articles_warnings():
     assert "en" not in set(w["article_id"]) and "tags" in set(w["article_id"])
     assert corpus.subset(["en", "tags"]).article_warnings["article_id"].unique().tolist() == ["tags"]
     assert unread_language(corpus.articles).tolist() == [True, False, False]
+
+
+# -- the field mapping on the page -------------------------------------------------------------------------------
+
+ALLSIDES = (b'ID,title,source,content_original,bias_text\n'
+            b'a1,Plan,Daily Planet,"Critics slammed the ""reform"", officials said.",left\n'
+            b'a2,,Ledger,The council voted on the plan on Tuesday.,\n')
+
+
+def test_an_upload_without_a_usual_text_column_lists_its_columns():
+    """Regression: an AllSides file (text in content_original) could not be read on the page at all."""
+    parsed = parse_upload("allsides.csv", ALLSIDES)
+    assert not parsed.records and parsed.lacks("text") and not parsed.lacks("source")
+    assert [(c.name, c.filled) for c in parsed.columns] == [
+        ("ID", 2), ("title", 1), ("source", 2), ("content_original", 2), ("bias_text", 1)]
+    assert parsed.columns[3].example == 'Critics slammed the "reform", officials said.'
+    assert parsed.found()["text"] is None and parsed.found()["source"] == "source"
+
+
+def test_an_upload_is_read_with_the_fields_the_user_chose():
+    from framing.corpus.fields import Mapping
+
+    parsed = parse_upload("allsides.csv", ALLSIDES, mapping=Mapping(text="content_original", leaning="bias_text"))
+    assert [(r.id, r.source, r.text[:7]) for r in parsed.records] == [("a1", "Daily Planet", "Critics"),
+                                                                      ("a2", "Ledger", "The cou")]
+    assert parsed.records[0].meta == {"title": "Plan", "leaning": "left"} and not parsed.errors
+    assert parsed.found()["text"] == "content_original" and not parsed.lacks("text")
+    lines = jsonl({"content_original": ARTICLE, "outlet_name": "Daily"}, {"content_original": "Another.", "x": 1})
+    gz = parse_upload("a.jsonl.gz", gzip.compress(lines), mapping=Mapping(text="content_original", source="outlet_name"))
+    assert [r.source for r in gz.records] == ["Daily", None] and not gz.errors
+    assert [c.name for c in gz.columns] == ["content_original", "outlet_name", "x"]
+
+
+def test_a_one_article_upload_has_no_columns_to_choose_from():
+    parsed = parse_upload("one.txt", ARTICLE.encode())
+    assert parsed.columns == () and parsed.found() == {} and not parsed.lacks("text")
+
+
+@pytest.mark.parametrize("name, data, mapping, expected", [
+    ("allsides.csv", ALLSIDES, {}, 'choose the column that holds the text under "Fields"'),
+    ("lines.jsonl", jsonl({"body": ARTICLE}, {"content_original": "x"}), {},
+     'choose the column that holds the text under "Fields"'),
+    ("dates.csv", b"text,date\nA text.,04/05/2020\n", {}, 'give its format under "Fields" (Date format, e.g. %d/%m/%Y)'),
+    ("dates.jsonl", jsonl({"text": "A text.", "date": "soon"}), {},
+     'give its format under "Fields" (Date format, e.g. %d/%m/%Y)'),
+    ("semi.csv", b"id;text;source\n1;A text, with commas.;X\n", {"delimiter": "|"},
+     "the header looks delimited by ';': save the file with that delimiter replaced by commas"),
+])
+def test_upload_messages_say_what_to_choose_on_the_page_not_which_option_to_give(name, data, mapping, expected):
+    """The reader's messages name options of `framing run` (--text-field, --date-format, --delimiter), which the page
+    does not have."""
+    import re
+
+    from framing.corpus.fields import Mapping
+
+    parsed = parse_upload(name, data, mapping=Mapping(**mapping))
+    said = parsed.messages() + [w for r in parsed.records for w in r.warnings]
+    assert any(expected in m for m in said), said
+    assert not [m for m in said if re.search(r"(?<![\w-])--[a-z]", m)]
