@@ -79,7 +79,7 @@ def is_cue(ctx: Ctx, first: int, last: int, lemma: str, flags: tuple[str, ...] =
     if prev in NOUN_MAKERS and gap_is_space(ctx, first) and not (
             prev in NOUN_MAKING_ADJECTIVES and (form.endswith("ed") or form in _IRREGULAR_PAST)) \
             and not (prev in _SPEAKING_NOUN_ADJECTIVES and not ctx.cap(first - 1) and form != lemma
-                     and form.endswith("s") and (lemma not in _NOUN_TOO or _comma_quote(ctx, last) or _colon_quote(ctx, last))):
+                     and form.endswith("s") and (lemma not in _NOUN_TOO or _comma_quote(ctx, last, ",:"))):
         # "the claim", "his remarks", "official statements" (but "the official said" is a verb, and so is a present
         # tense after a noun that can speak, when it has no noun reading or a quotation follows it: "a senior
         # official says, ...", "the official notes, '...'")
@@ -190,22 +190,14 @@ def _text_reads(ctx: Ctx, first: int, lemma: str) -> bool:
     return lemma == "read" and _document_subject(ctx, first)
 
 
-def _comma_quote(ctx: Ctx, last: int) -> bool:
-    """Does a comma and a quotation follow token ``last`` ('The new law states, "..."')?"""
+def _comma_quote(ctx: Ctx, last: int, marks: str = ",") -> bool:
+    """Does a comma (or another of ``marks``) and a quotation follow token ``last`` ('The new law states, "..."',
+    'the official notes: "..."')?"""
     if last + 1 >= len(ctx.doc.words):
         return False
     g = ctx.gap(last + 1).strip()
     rest = g[1:].lstrip()
-    return g[:1] == "," and rest != "" and rest[0] in MARK_CHARS
-
-
-def _colon_quote(ctx: Ctx, last: int) -> bool:
-    """Does a colon and a quotation follow token ``last`` ('the official notes: "..."')?"""
-    if last + 1 >= len(ctx.doc.words):
-        return False
-    g = ctx.gap(last + 1).strip()
-    rest = g[1:].lstrip()
-    return g[:1] == ":" and rest != "" and rest[0] in MARK_CHARS
+    return g != "" and g[0] in marks and rest != "" and rest[0] in MARK_CHARS
 
 
 def _document_subject(ctx: Ctx, first: int) -> bool:
