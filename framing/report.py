@@ -95,8 +95,8 @@ def analyse_document(text: str, *, id: str | None = None, source: str | None = N
     if not lang.is_english():
         warnings.append(f"the text is in {lang.name} ({lang.code}, probability {lang.probability:.2f}); the lexicons "
                         "and rules are English, so "
-                        + ("it has no findings (analyse it anyway with english_only=False, or --any-language)"
-                           if skip else "its findings mean little"))
+                        + ("it has no findings (to analyse it anyway: --any-language on the command line, "
+                           "english_only=False in Python)" if skip else "its findings mean little"))
 
     ctx = Context(doc, lex, cfg)
     for d in detectors.DETECTORS:
