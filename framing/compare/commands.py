@@ -161,11 +161,21 @@ def _chart_processes() -> int:
     return max(1, min(CHART_PROCESSES, cores))
 
 
+# The chart file types `framing chart` and `framing report` write.
+CHART_TYPES = ("png", "svg", "pdf")
+
+
 def cmd_report(args: argparse.Namespace) -> int:
     from framing.compare.reportgen import write_report
+    from framing.errors import ConfigError
 
     cfg = _config(args)
-    formats = [f.strip().lstrip(".") for f in args.formats.split(",") if f.strip()]
+    formats = [f.strip().lstrip(".").lower() for f in args.formats.split(",") if f.strip()]
+    # checked before anything is written: a bad one used to fail in matplotlib halfway through the report
+    bad = [f for f in formats if f not in CHART_TYPES]
+    if bad or not formats:
+        raise ConfigError(f"invalid value for --formats: {args.formats!r}; give one or more of {', '.join(CHART_TYPES)}, "
+                          "separated by commas (or --no-charts for none)")
     # the chart processes start first: they load matplotlib while this one analyses the corpus
     with charts.ChartProcesses(1 if args.no_charts else _chart_processes()) as drawing:
         corpus = _load(args)
@@ -190,8 +200,9 @@ def cmd_chart(args: argparse.Namespace) -> int:
 
     out = Path(args.output)
     fmt = out.suffix.lstrip(".").lower() or "png"
-    if fmt not in ("png", "svg", "pdf"):
-        raise ConfigError(f"invalid chart file type {out.suffix!r}; valid types are ('.png', '.svg', '.pdf')")
+    if fmt not in CHART_TYPES:
+        raise ConfigError(f"invalid chart file type {out.suffix!r}; valid types are "
+                          f"{tuple('.' + t for t in CHART_TYPES)}")
     cfg = _config(args)
     corpus = _load(args)
     event = args.event

@@ -276,6 +276,10 @@ def _missing_text(columns: Sequence[str], mp: Mapping) -> str | None:
     """A message when no column can be the text (for the whole file), else None."""
     if mp.group_by and mp.group_by not in columns:
         return f"no group_by column {mp.group_by!r}; the columns are {list(columns)}"
+    if mp.group_by:  # the columns that order a group's rows: a misspelt one would join them in file order, unsaid
+        for name, col in (("paragraph_field", mp.paragraph_field), ("order_by", mp.order_by)):
+            if col and col not in columns:
+                return f"no {name} column {col!r}; the columns are {list(columns)}"
     if find_field(columns, (mp.text,) if mp.text else CANDIDATES["text"]) is not None:
         return None
     looked = repr(mp.text) if mp.text else ", ".join(CANDIDATES["text"])

@@ -82,6 +82,12 @@ def test_bad_options_are_clear_errors(corpus_file, tmp_path, capsys):
     assert "valid types" in capsys.readouterr().err
     assert main(["chart", "rates", str(tmp_path / "missing.jsonl"), "-o", str(tmp_path / "x.png")]) == 2
     assert "no such file" in capsys.readouterr().err
+    # a chart format checked before anything is written (a user's trial: matplotlib failed halfway, leaving a
+    # half-written folder that the next try refused)
+    for formats in ("png,bmp", ""):
+        out = tmp_path / f"r-{formats or 'none'}"
+        assert main(["report", str(corpus_file), "-o", str(out), "--formats", formats]) == 2
+        assert "invalid value for --formats" in capsys.readouterr().err and not out.exists()
 
 
 @pytest.mark.parametrize("command", ["report", "chart"])

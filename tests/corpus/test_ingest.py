@@ -235,6 +235,16 @@ def test_group_rows_into_articles(tmp_path):
     assert recs[0].meta == {} and recs[0].origin.endswith("s.csv:2-4")  # per-sentence fields are dropped
 
 
+@pytest.mark.parametrize("opts, column", [(dict(paragraph_field="paragraph"), "paragraph_field column 'paragraph'"),
+                                          (dict(order_by="sentence"), "order_by column 'sentence'")])
+def test_a_misspelt_column_that_orders_a_group_is_an_error(tmp_path, opts, column):
+    """Regression (a user's trial): a misspelt --paragraph-field or --order-by joined each article's rows in file
+    order as one paragraph, and said nothing."""
+    (tmp_path / "s.csv").write_text("doc,para,sent,text\nd1,0,0,First sentence.\n")
+    recs, errs = split(read_inputs([str(tmp_path / "s.csv")], Mapping(group_by="doc", **opts)))
+    assert not recs and len(errs) == 1 and f"no {column}" in errs[0].reason
+
+
 def test_metadata_join_fills_missing_fields(tmp_path):
     folder = tmp_path / "text"
     folder.mkdir()
@@ -406,7 +416,7 @@ SHARED_RECIPES = {
                 dict(metadata="polnear/metadata.tsv", metadata_key="filename", source="publisher",
                      date="publication_date"), 924),
     "basil": (["basil/basil_sentences_dev.csv"],
-              dict(group_by="article_file", paragraph_field="para_idx", order_by="sent_idx", event="main_event",
+              dict(group_by="article_file", paragraph_field="para_idx", order_by="sent_idx", event="triplet_uuid",
                    metadata="basil/basil_articles_dev.csv", metadata_key="article_file"), 135),
 }
 
@@ -424,6 +434,7 @@ def test_shared_corpora_recipes(name):
     assert sum(1 for r in recs if r.meta.get("date")) > 0.8 * n  # 741 AllSides articles have no date
     if name == "basil":
         assert {r.source for r in recs} == {"fox", "nyt", "hpo"} and all(r.meta.get("event") for r in recs)
+        assert len({r.meta["event"] for r in recs}) == 45  # (main_event, spelt three ways, gave 57)
         assert all("\n\n" in r.text for r in recs if r.origin.count("-") and len(r.text) > 2000)
     if name == "allsides":
         assert {r.meta["leaning"] for r in recs} == {"left", "center", "right"}
