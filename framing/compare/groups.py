@@ -63,6 +63,12 @@ def group_articles(articles: pd.DataFrame, by: By = "source", *, weights: pd.Ser
             if freq not in DATE_FREQS:
                 raise ConfigError(f"invalid date bucket {freq!r} in {key!r}; valid buckets are {DATE_FREQS!r}")
             labels, warn = date_buckets(articles[col], freq, weights=weights)
+            given = articles[col].notna() & (articles[col].astype(str).str.strip() != "")
+            if col != "date" and given.any() and (labels == UNPARSED).all():
+                # "source:month" buckets the source's values as dates: not one of them is a date (a user meant
+                # the source and the month)
+                raise ConfigError(f"cannot group by {key!r}: it buckets the column {col!r} by {freq}, and none of "
+                                  f"its values is a date; to group by {col} and {freq}, give '{col},date:{freq}'")
             if warn:
                 warnings.append(warn)
         else:

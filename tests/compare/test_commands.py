@@ -82,6 +82,9 @@ def test_bad_options_are_clear_errors(corpus_file, tmp_path, capsys):
     assert "valid types" in capsys.readouterr().err
     assert main(["chart", "rates", str(tmp_path / "missing.jsonl"), "-o", str(tmp_path / "x.png")]) == 2
     assert "no such file" in capsys.readouterr().err
+    # a column bucketed by date must hold dates (a user's trial: "source:month" put every article in one group)
+    assert main(["report", str(corpus_file), "-o", str(tmp_path / "rb"), "--by", "source:month", "--no-charts"]) == 2
+    assert "give 'source,date:month'" in capsys.readouterr().err
     # a chart format checked before anything is written (a user's trial: matplotlib failed halfway, leaving a
     # half-written folder that the next try refused)
     for formats in ("png,bmp", ""):
