@@ -63,8 +63,7 @@ def group_articles(articles: pd.DataFrame, by: By = "source", *, weights: pd.Ser
             if freq not in DATE_FREQS:
                 raise ConfigError(f"invalid date bucket {freq!r} in {key!r}; valid buckets are {DATE_FREQS!r}")
             labels, warn = date_buckets(articles[col], freq, weights=weights)
-            given = articles[col].notna() & (articles[col].astype(str).str.strip() != "")
-            if col != "date" and given.any() and (labels == UNPARSED).all():
+            if col != "date" and (labels == UNPARSED).all() and _given(articles[col]).any():
                 # "source:month" buckets the source's values as dates: not one of them is a date (a user meant
                 # the source and the month)
                 raise ConfigError(f"cannot group by {key!r}: it buckets the column {col!r} by {freq}, and none of "
@@ -145,7 +144,7 @@ def date_buckets(s: pd.Series, freq: str, *, weights: pd.Series | None = None) -
         lab = dd.dt.year.astype(str)
     labels[ok] = lab.to_numpy(dtype=object)
     # the articles left out of the dates: those without one, and those whose date is unreadable or out of range
-    given = (s.notna() & (s.astype(str).str.strip() != "")).to_numpy()
+    given = _given(s).to_numpy()
     w = np.ones(len(s), dtype=np.int64) if weights is None else weights.to_numpy()
     n_none, n_bad = int(w[~ok & ~given].sum()), int(w[~ok & given].sum())
     name = s.name or "date"
@@ -158,6 +157,11 @@ def date_buckets(s: pd.Series, freq: str, *, weights: pd.Series | None = None) -
                      f"{MIN_YEAR}-{MAX_YEAR - 1} (e.g. {example!r})")
     warn = f"{' and '.join(parts)}; they form the group {UNPARSED!r}" if parts else None
     return pd.Series(labels, index=s.index, dtype=object), warn
+
+
+def _given(s: pd.Series) -> pd.Series:
+    """Which values of a column are given: not missing, not blank."""
+    return s.notna() & (s.astype(str).str.strip() != "")
 
 
 def period_ordinal(label: str) -> int | None:

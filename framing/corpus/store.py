@@ -1339,11 +1339,9 @@ class Store:
         if run_id is not None or errs.empty:
             return errs
         # the inputs of each complete run (paths as given); an error stands unless a later one read its input
-        read: list[tuple[int, str]] = []
-        for rid, status, manifest in self.con.execute("SELECT run_id, status, manifest FROM runs").fetchall():
-            if self._status(rid, status) == "complete":
-                read += [(rid, str(i["path"])) for i in (json.loads(manifest) if manifest else {}).get("inputs", [])
-                         if i.get("path") and i.get("format") != "metadata" and i.get("path") not in _STDIN_PATHS]
+        read = [(rid, str(i["path"])) for rid, status, inputs in self._run_inputs() if status == "complete"
+                for i in inputs
+                if i.get("path") and i.get("format") != "metadata" and i.get("path") not in _STDIN_PATHS]
         if not read:
             return errs
         stands = [not any(later > rid and _read_from(origin, path) for later, path in read)
@@ -1365,14 +1363,20 @@ class Store:
         for a metadata file), ``bytes``, ``records`` (as estimated when it was read), ``sha256`` and ``runs`` (the
         runs that read it, e.g. ``"1, 3"``), in the order they were first read."""
         seen: dict[tuple[Any, ...], dict[str, Any]] = {}
-        for run_id, manifest in self.con.execute("SELECT run_id, manifest FROM runs ORDER BY run_id").fetchall():
-            for i in (json.loads(manifest) if manifest else {}).get("inputs", []):
+        for run_id, _status, inputs in self._run_inputs():
+            for i in inputs:
                 key = (i.get("path"), i.get("format"), i.get("sha256"))
                 row = seen.setdefault(key, {**{k: i.get(k) for k in _INPUT_COLUMNS}, "runs": []})
                 if run_id not in row["runs"]:
                     row["runs"].append(run_id)
         rows = [{**r, "runs": ", ".join(map(str, r["runs"]))} for r in seen.values()]
         return pd.DataFrame(rows, columns=[*_INPUT_COLUMNS, "runs"])
+
+    def _run_inputs(self) -> list[tuple[int, str, list[dict[str, Any]]]]:
+        """``(run_id, status, inputs)`` of every run in order: the inputs its manifest lists (``InputInfo``)."""
+        return [(rid, self._status(rid, status), (json.loads(manifest) if manifest else {}).get("inputs", []))
+                for rid, status, manifest in self.con.execute(
+                    "SELECT run_id, status, manifest FROM runs ORDER BY run_id").fetchall()]
 
     def records(self, run_id: int | None = None, *,
                 status: Literal["analysed", "up_to_date", "duplicate", "error"] | None = None) -> pd.DataFrame:
