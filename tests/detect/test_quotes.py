@@ -319,3 +319,23 @@ def test_an_exclamation_or_question_opening_with_a_capital_is_not_a_title():
     for text in ('Headline\n\nThe crowd broke into chants of "Lock her up!" at the hall.',
                  'Headline\n\nThey kept asking "Where is it?" all day.'):
         assert [q.kind for q in framing.analyse(text).of_type("quote")] != ["title"]
+
+
+@pytest.mark.parametrize("channel", ["according to Reuters", "according to a White House pool report"])
+def test_the_outlet_that_carried_a_speakers_words_takes_no_turn(channel):
+    # "Geng told a briefing, according to Reuters. '...'": the next quotation goes on with Geng, not the outlet
+    text = f'"China can build the weapons," Geng Yansheng told a news briefing, {channel}. "Its new jets show this."'
+    assert [s for _, _, s in quotes(text)] == ["Geng Yansheng", "Geng Yansheng"]
+
+
+def test_an_outlet_cited_alone_still_takes_the_turn():
+    text = 'The talks failed on Monday, according to Reuters. "Nobody wanted a deal."'
+    assert quotes(text)[-1][2] == "Reuters"
+
+
+def test_a_name_quoted_again_stays_a_name():
+    # a second mention in the article's other quotation mark would otherwise read as the writer's distancing
+    text = ('"We saw attacks," the officials said.\n\nThe report alleges the group APT29 or \u2018Cozy Bear\u2019 was '
+            'responsible. \u2018Cozy Bear\u2019 is reportedly the same hacking group.')
+    kinds = [(t, k) for t, k, _ in quotes(text)]
+    assert kinds[1][1] in ("name", "title") and kinds[2] == ("Cozy Bear", kinds[1][1])

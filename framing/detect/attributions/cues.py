@@ -22,6 +22,7 @@ from framing.detect.attributions._base import (
     dashed,
     gap_is_space,
     in_title_case_line,
+    possessive_s,
     punct_gap,
     sentence_initial,
     span_text,
@@ -50,6 +51,8 @@ def is_cue(ctx: Ctx, first: int, last: int, lemma: str, flags: tuple[str, ...] =
         return False  # "the United States", "Call of Duty": a capitalised word mid-sentence is a name
     if prev == "so" and ctx.gap(first).strip() in ("-", ""):
         return False  # so-called
+    if nxt == "s" and possessive_s(ctx, last + 1):
+        return False  # "Kaduna state's police commissioner": a word that owns something is a noun, not a verb
     if prev in PREPOSITIONS and gap_is_space(ctx, first) and not (form.endswith("ing")
                                                                     and _has_evidence(ctx, first, last)):
         # "under stress", "in response", "of note": a noun after a preposition; an -ing form there is a gerund

@@ -893,11 +893,15 @@ def _pp_head(ctx: Ctx, k: int, lo: int) -> int | None:
     if p - 1 < lo or not gap_is_space(ctx, k) or not gap_is_space(ctx, p):
         return None
     h = p - 1
-    if w[p] in POSTMODIFIERS.get(w[h], ()) and h - 1 >= lo and gap_is_space(ctx, h):
+    described = w[p] in POSTMODIFIERS.get(w[h], ()) and h - 1 >= lo and gap_is_space(ctx, h)
+    if described:
         h -= 1  # "familiar with": the noun is before the adjective
     elif w[p] not in PP_PREPOSITIONS and w[p] not in OF_FOR_AT:
         return None  # ("residents of the town", "a lawyer for the family", "officials at the agency")
-    if ctx.cap(h) and not sentence_initial(ctx, h) or w[h] not in ctx.words.heads or ctx.in_quote(h):
+    # (a capital there is a name with a clause of its own, "Trump in 2016 ...", except before an adjective with its
+    # preposition, which describes the noun before it whatever its case: "the Republican familiar with the matter")
+    if ctx.cap(h) and not sentence_initial(ctx, h) and not described or w[h] not in ctx.words.heads \
+            or ctx.in_quote(h):
         return None
     head = _np_before(ctx, h, lo)
     return head[0] if head is not None and head[1] == h else None

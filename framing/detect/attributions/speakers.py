@@ -42,6 +42,7 @@ def classify_and_resolve(ctx: Ctx, attrs: list[Attr]) -> None:
     last_described_sentence = -1
     last_group: str | None = None
     orgs: list[str] = []  # the organisations named as sources so far
+    org_sentences: list[int] = []  # the sentence of each
     for i, a in enumerate(attrs):
         quoted = ctx.in_quote(a.cue_first)
         named_now = False
@@ -100,8 +101,11 @@ def classify_and_resolve(ctx: Ctx, attrs: list[Attr]) -> None:
         elif st == "title_only" and (named := _appositive_name(ctx, a.source)) is not None:
             a.speaker = named  # "said the group's director, Samir Haddou.": the name in apposition is who speaks
             named_now = True
-        elif st == "title_only" and orgs and (org_name := _named_org(ctx, a.source, orgs)) is not None:
+        elif st == "title_only" and (org_name := _named_org(ctx, a.source, orgs, org_sentences)) is not None:
             a.speaker = org_name  # "the foundation said" after the Trayvon Martin Foundation is that foundation
+            if not quoted:  # (and is in focus again)
+                orgs.append(org_name)
+                org_sentences.append(a.sentence)
         elif st == "title_only":
             a.speaker = _resolve_title(ctx, a.source) or (last_person if _is_person_role(ctx, a.source) else None) \
                 or text
@@ -121,6 +125,7 @@ def classify_and_resolve(ctx: Ctx, attrs: list[Attr]) -> None:
                 last_described, last_described_sentence = text, a.sentence
             if st == "named_org" and not quoted and a.speaker:
                 orgs.append(a.speaker)
+                org_sentences.append(a.sentence)
         if named_now and not quoted:  # a person named as the source: the one a later pronoun may mean
             last_person, last_person_sentence = a.speaker, a.sentence
             ctx.speakers.add(a.speaker)  # type: ignore[arg-type]
@@ -740,10 +745,43 @@ _PERSON_NOUNS = frozenset("""official source aide adviser advisor spokesman spok
     donor employee victim survivor passenger wife husband son daughter brother sister relative""".split())
 
 
-def _named_org(ctx: Ctx, span: tuple[int, int], orgs: list[str]) -> str | None:
-    """The organisation a bare noun for one refers to ("the foundation", "the department"): the last one named as a
-    source whose name holds that noun ("the Trayvon Martin Foundation"), looking back a bounded number of them."""
+def _organisation_subject(ctx: Ctx, si: int) -> str | None:
+    """The name of the organisation sentence ``si`` starts with as its subject: capitalised words ending in an
+    organisation noun or an acronym ("The Anne Frank Center", "The TLM"), or None."""
+    subj = sentence_subject(ctx, si)
+    if subj is None or ctx.in_quote(subj[0]):
+        return None
     w = ctx.doc.words
+    s, e = subj
+    if w[s] == "the":
+        s += 1
+    if s > e or not all(ctx.cap(i) for i in range(s, e + 1)) or in_title_case_line(ctx, s):
+        return None  # (every word of a headline is capitalised: "U.N. PANEL RULES FOR WIKILEAKS FOUNDER")
+    last = ctx.raw(e)
+    if w[e] in ctx.single.get("organisation", frozenset()) or len(last) >= 2 and last.isupper():
+        return span_text(ctx, subj)
+    return None
+
+
+def _named_org(ctx: Ctx, span: tuple[int, int], orgs: list[str], org_sentences: list[int]) -> str | None:
+    """The organisation a bare noun for one refers to: for a noun any organisation answers to ("the group"), the
+    organisation in focus (below); for one of a kind ("the foundation", "the department"), the last one named as a
+    source whose name holds that noun ("the Trayvon Martin Foundation"), looking back a bounded number of them.
+    ``org_sentences`` holds the sentence of each of ``orgs``."""
+    w = ctx.doc.words
+    if w[span[0]] in ("the", "this") and w[span[1]] in _ANY_ORGANISATION and span[1] - span[0] <= 3 \
+            and not any(ctx.cap(i) for i in range(span[0] + 1, span[1] + 1)):
+        # "the group", "the organization", "the gun group": nouns for any kind of organisation, so the one meant
+        # is the organisation in focus, whatever its name: the one the sentence before is about ("The Anne Frank
+        # Center has been ... the organization tweeted"), else one named as a source in this sentence or the one
+        # before ("said the HRC. '...,' said the organization"); further back another may have come into focus
+        si = ctx.doc.sentence_of(ctx.doc.tok_start[span[0]])
+        about = _organisation_subject(ctx, si - 1)
+        if about is not None:
+            return about
+        last = orgs[-1].removeprefix("the ").removeprefix("The ") if orgs else ""
+        if last[:1].isupper() and org_sentences[-1] >= si - 1:  # (a name, not "a majority of Americans")
+            return orgs[-1]
     if span[1] != span[0] + 1 or w[span[0]] not in ("the", "this") or ctx.cap(span[1]) \
             or w[span[1]] not in ctx.single.get("organisation", frozenset()):
         return None
@@ -754,6 +792,8 @@ def _named_org(ctx: Ctx, span: tuple[int, int], orgs: list[str]) -> str | None:
     return None
 
 
+# Nouns that can name an organisation of any kind (not a company, a party or a ministry in particular).
+_ANY_ORGANISATION = frozenset(("group", "organization", "organisation"))
 # How many earlier organisations a bare noun is matched against: a bound on the work, above real articles' needs.
 _MAX_ORG_LOOKBACK = 20
 

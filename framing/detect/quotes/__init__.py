@@ -78,14 +78,20 @@ def classify(doc: Document, attrs: list[Attr], cfg: Config, sources: Lexicon) ->
     outer: list[QuoteCall] = []  # the enclosing quotations of the current one
     turns = sorted((a for a in attrs if a.speaker), key=lambda a: a.cue_last)
     ti = 0
+    held: Attr | None = None  # the attribution that gave ``last``
+    named: dict[str, str] = {}  # the words of each quotation called a name or a title, folded, with that kind
     for q in doc.quotes:
         # a speaker reported before this quotation, with or without quoting them, holds the turn
         # ("Gowan told me Haley's politicking was surprising. “While diplomats expect ...”")
         while ti < len(turns) and doc.tok_end[turns[ti].cue_last] <= q.start:
             a = turns[ti]
             ti += 1
-            if q.depth == 0 and not _inside_any(ctx, doc.tok_start[a.cue_first]):
+            if q.depth == 0 and not _inside_any(ctx, doc.tok_start[a.cue_first]) \
+                    and not (a.lemma == "according to" and held is not None and held.sentence == a.sentence
+                             and held.lemma != "according to"):
+                # ("Geng told a briefing, according to Reuters": the outlet that carried his words keeps no turn)
                 last = LastTurn(a.speaker, ctx.cue_text(a), ctx.para_index(doc.tok_start[a.cue_first]))
+                held = a
         while outer and not (outer[-1].span.start <= q.start and q.end <= outer[-1].span.end):
             outer.pop()
         call = _classify_one(ctx, q, last, outer[-1].span.start if outer else None)
@@ -102,6 +108,15 @@ def classify(doc: Document, attrs: list[Attr], cfg: Config, sources: Lexicon) ->
             call = QuoteCall(q, prev.kind, prev.speaker, prev.cue, reason)
         if call.speaker is not None and len(call.speaker) > MAX_SPEAKER_CHARS:
             call = QuoteCall(q, call.kind, bounded_speaker(call.speaker), call.cue, call.reason)
+        key = doc.folded[q.start:q.end].strip(" .,;:!?")
+        if call.kind in ("name", "title") and key:
+            named.setdefault(key, call.kind)
+        elif key in named and (call.kind in ("scare", "other") or call.kind in ("direct", "partial")
+                               and not call.reason.endswith("(cue)")):
+            # a name or a title stays one: the words given again in marks ("the group APT29 or 'Cozy Bear' ...
+            # 'Cozy Bear' is ...") are the same name, not the writer's doubt about it, nor speech unless a
+            # reporting verb gives them to someone
+            call = QuoteCall(q, named[key], None, None, f"the same words were quoted earlier as a {named[key]}")
         out.append(call)
         prev = call
         outer.append(call)
