@@ -79,3 +79,9 @@ def short_quotations(text: str, spans: list[QuoteSpan]) -> bool:
     """The filter of the sets rich in short quotations (``quotes_short35``, ``quotes_short40``,
     ``quotes_write40``): at least three quotation pairs of four words or fewer."""
     return sum(len(re.findall(r"\w+", text[s.start:s.end])) <= 4 for s in spans) >= 3
+
+
+def word_quotations(text: str, spans: list[QuoteSpan]) -> bool:
+    """The filter of ``quotes_words40``: at least three quotation pairs of one or two words (where a scare quote, a
+    term flag, a mention, a name and a partial quote are hardest to tell apart)."""
+    return sum(1 <= len(re.findall(r"\w+", text[s.start:s.end])) <= 2 for s in spans) >= 3

@@ -55,6 +55,8 @@ OUR_FRESH40_LABELS = GOLD / "quotes_fresh40" / "merged.jsonl"
 OUR_WRITE40_LABELS = GOLD / "quotes_write40" / "merged.jsonl"
 # 40 more drawn like the check folds (not enriched), two labellers each: write data (2026-12-06, nineteenth session).
 OUR_RANDOM40_LABELS = GOLD / "quotes_random40" / "merged.jsonl"
+# 40 more rich in quotations of one or two words, two labellers each: write data (2026-12-06, nineteenth session).
+OUR_WORDS40_LABELS = GOLD / "quotes_words40" / "merged.jsonl"
 
 # PolNeAR does not resolve pronoun sources, so quotations whose gold source is a pronoun have no gold speaker.
 PRONOUN_SOURCES = frozenset("""he she they it we i you his her their its our my your him them us me who which
@@ -118,7 +120,7 @@ def load_folds(data: Path) -> list[Fold]:
                           "quotes_dev2.jsonl, odd half: no rule was written from it"))
     ours = _our_labels(data, (OUR_WRITE_LABELS, OUR_LABELS, OUR_CHECK_LABELS, OUR_SHORT_LABELS, OUR_CHECK40_LABELS,
                               OUR_BLIND40_LABELS, OUR_SHORT40_LABELS, OUR_FRESH40_LABELS,
-                              OUR_WRITE40_LABELS, OUR_RANDOM40_LABELS))
+                              OUR_WRITE40_LABELS, OUR_RANDOM40_LABELS, OUR_WORDS40_LABELS))
     if ours[0]:
         folds.append(Fold("allsides30", "write", ours[0],
                           "data/gold/quotes_allsides30 (our labels, two labellers each): rules may be written from it"))
@@ -138,6 +140,10 @@ def load_folds(data: Path) -> list[Fold]:
         folds.append(Fold("random40", "write", ours[9],
                           "data/gold/quotes_random40 (our labels, two labellers each; drawn like the check folds): "
                           "rules may be written from it"))
+    if ours[10]:
+        folds.append(Fold("words40", "write", ours[10],
+                          "data/gold/quotes_words40 (our labels, two labellers each; articles rich in quotations of "
+                          "one or two words): rules may be written from it"))
     if ours[1]:
         folds.append(Fold("allsides60", "check", ours[1],
                           "data/gold/quotes_allsides60.jsonl (our labels): no kind or speaker rule was written from it"))
