@@ -807,3 +807,22 @@ def test_a_speaker_is_bounded_however_long_the_words_before_its_verb():
     text = "Ann Vale " + "x" * 5000 + ' Bo Lee said "a b," "c d," "e f."'
     speakers = {q.speaker for q in framing.analyse(text).of_type("quote")}
     assert speakers and all(s is None or len(s) <= 200 for s in speakers)
+
+
+@pytest.mark.parametrize("who", ["Nobody", "Someone", "Everyone"])
+def test_an_indefinite_pronoun_is_no_name(who):
+    text = f"{who} said the plan would work.\n\nAna Ruiz met the board. She insists the talks are \u201cfair game.\u201d"
+    found = attrs(text)
+    assert found[0].source_type == "anonymous" and found[-1].speaker == "Ana Ruiz"
+
+
+def test_words_in_quotation_marks_are_no_source():
+    text = ('She wrote the book \u201cOn Death and Dying,\u201d which was written to help widows.\n\n'
+            'Nancy Pelosi, who leads the party, is in denial. \u201cIt is not a wave,\u201d she said.')
+    assert [a.speaker for a in attrs(text)][-1] == "Nancy Pelosi"
+
+
+def test_a_weekday_opening_a_sentence_is_no_speaker():
+    text = ('Bill de Blasio spoke again. Even Sunday, after the stabbings, he blamed Trump and \u201cWashington\u201d '
+            'for the hate.')
+    assert [a.speaker for a in attrs(text)][-1] == "Bill de Blasio"

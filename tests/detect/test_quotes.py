@@ -339,3 +339,26 @@ def test_a_name_quoted_again_stays_a_name():
             'responsible. \u2018Cozy Bear\u2019 is reportedly the same hacking group.')
     kinds = [(t, k) for t, k, _ in quotes(text)]
     assert kinds[1][1] in ("name", "title") and kinds[2] == ("Cozy Bear", kinds[1][1])
+
+
+@pytest.mark.parametrize("text, kind", [
+    ('The transcript is below, click "expand" to read.', "other"),
+    ('Tap \u201cAccept\u201d to go on.', "other"),
+    ('Critics said the plan would "hit" families hardest.', "partial"),
+])
+def test_a_button_to_click_is_a_ui_label(text, kind):
+    assert quotes(text)[0][1] == kind
+
+
+@pytest.mark.parametrize("text", [
+    'Among its users, searches for \u201cMother\u2019s Day at home\u201d have jumped, the company said.',
+    'A law would mandate preferred pronouns (like "ze" or "xir"), critics said.',
+    'The search for \u201cTrump\u201d was skewed the least.',
+])
+def test_a_search_term_or_a_pronoun_is_a_mention(text):
+    assert quotes(text)[0][1] == "mention"
+
+
+def test_a_focusing_adverb_after_an_opening_adverbial_is_no_part_of_the_subject():
+    text = 'On Capitol Hill, even Republican lawmakers have shifted in their seats, calling the firing \u201cdisturbing.\u201d'
+    assert quotes(text) == [("disturbing.", "partial", "Republican lawmakers")]

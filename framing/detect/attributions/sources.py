@@ -419,6 +419,8 @@ def sentence_subject(ctx: Ctx, si: int) -> tuple[int, int] | None:
         for t in range(k + 1, min(sent.stop, k + _MAX_ADVERBIAL)):
             if not _clause_break(ctx.gap(t)) or ctx.in_quote(t):
                 continue
+            if w[t] in _FOCUS_ADVERBS and t + 1 < sent.stop and not punct_gap(ctx, t + 1):
+                t += 1  # "On Capitol Hill, even Republican lawmakers ...": a focusing adverb is no part of the subject
             if w[t] in PRONOUNS and w[t] not in ("who", "which", "it"):
                 return (t, t)
             np = _capitalised_np(ctx, t, sent.stop)
@@ -436,6 +438,8 @@ def sentence_subject(ctx: Ctx, si: int) -> tuple[int, int] | None:
     return np
 
 
+# Adverbs that focus the noun phrase after them ("even Republican lawmakers").
+_FOCUS_ADVERBS = frozenset("even only also just".split())
 # Words beside the prepositions that open an adverbial before the subject, and adverbs that do with a prepositional
 # phrase after them ("Back in 1999, Mr. Trump ...", "Later in the day, ...").
 _OPENERS = frozenset("""over amid as when while since although though""".split())

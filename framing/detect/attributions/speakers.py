@@ -50,6 +50,11 @@ def classify_and_resolve(ctx: Ctx, attrs: list[Attr]) -> None:
             if a.source_type != "media":
                 a.source_type = "none"
             continue
+        if not quoted and ctx.in_quote(a.source[0]) and ctx.in_quote(a.source[1]):
+            # words in quotation marks outside any quotation of the cue's own are quoted words, a title or a name
+            # ('her book "On Death and Dying," which was written to ...'): they say nothing themselves
+            a.source, a.source_type = None, "none"
+            continue
         st = _source_type(ctx, a)
         if a.source_type != "media":
             a.source_type = st
@@ -210,6 +215,8 @@ def _source_type(ctx: Ctx, a: Attr) -> str:
     toks = list(range(s, e + 1))
     if len(toks) == 1 and w[s] in PRONOUNS:
         return "pronoun"
+    if len(toks) == 1 and w[s] in _INDEFINITE_PRONOUNS:
+        return "anonymous"  # "Nobody said", "Someone told me": no one in particular, capitalised or not
     words = [w[i] for i in toks]
     folded = tuple(words)
     if _has_media(ctx, folded) and any(ctx.cap(i) for i in toks) and not _name_after_role(ctx, toks):
@@ -273,6 +280,12 @@ def _source_type(ctx: Ctx, a: Attr) -> str:
     if first in DETERMINERS and not indefinite:
         return "title_only"
     return "anonymous"
+
+
+# Adverbs that focus what follows them, capitalised at the start of a sentence ("Even Sunday, he ...").
+_FOCUS_ADVERBS = frozenset("even only also just".split())
+# Pronouns for no one in particular: never a name, though capitalised at the start of a sentence.
+_INDEFINITE_PRONOUNS = frozenset("""nobody someone somebody anyone anybody everyone everybody none""".split())
 
 
 def _modifies_head(ctx: Ctx, i: int, e: int) -> bool:
@@ -470,7 +483,7 @@ def _nearest_person(ctx: Ctx, tok: int, pronoun: str = "", anchor: int = -1, end
         last_role = max((i for i, p in enumerate(parts) if p.lower().strip(".") in role), default=-1)
         parts = parts[last_role + 1:]
         while parts and (parts[0].lower() in COMMON_STARTERS or parts[0].lower() in SENTENCE_STOPPERS
-                         or parts[0].lower() in _SUBORDINATORS):
+                         or parts[0].lower() in _SUBORDINATORS or parts[0].lower() in _FOCUS_ADVERBS):
             parts.pop(0)  # a sentence-initial conjunction or subordinator is not part of a name: "When Sen. ..."
         parts = [p for p in parts if p.lower() not in DETERMINERS and p.lower() not in SMALL_WORDS]
         after = d.text[m.end():m.end() + 2]
@@ -569,6 +582,8 @@ def _subject_name(ctx: Ctx, a: Attr, si: int) -> str | None:
         return None
     if w[names[0]].endswith(("ing", "ed")):
         return None  # "Speaking to reporters, he said", "Asked about it, she said"
+    if any(w[t] in WEEKDAYS for t in names):
+        return None  # "Even Sunday, after the stabbings, he blamed": a time, not who
     name = _full_name(ctx, (names[0], names[-1]))
     return name if len(name.split()) >= 2 else None  # a lone word is too often a place or a party
 

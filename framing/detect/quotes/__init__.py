@@ -267,6 +267,7 @@ _ADDRESSEE_BEFORE = EndPattern(fr.ADDRESSEE_BEFORE)
 _NAMING_PARTICIPLE = EndPattern(fr.NAMING_PARTICIPLE)  # (whether it matches; its group is read from the search)
 _TITLE_BEFORE = EndPattern(fr.TITLE_BEFORE)
 _OTHER_CONTENT = StartPattern(fr.OTHER_CONTENT)
+_UI_LABEL_BEFORE = EndPattern(fr.UI_LABEL_BEFORE)
 _MENTION_AFTER = StartPattern(fr.MENTION_AFTER)
 _ADDRESSEE_AFTER = StartPattern(fr.ADDRESSEE_AFTER)
 _TITLE_AFTER = StartPattern(fr.TITLE_AFTER)
@@ -281,6 +282,8 @@ def _frame_kind(ctx: QuoteContext, q: QuoteSpan, words: list[str], before: str, 
     n = len(words)
     if _OTHER_CONTENT.found(content.strip()):
         return QuoteCall(q, "other", None, None, "a label or option (yes/no, a rating) rather than anyone's words")
+    if n <= 4 and _UI_LABEL_BEFORE.found(before):
+        return QuoteCall(q, "other", None, None, "a button or link to click (\"click 'expand'\"), not anyone's words")
     if _MENTION_BEFORE.found(before) or _MENTION_AFTER.found(after):
         return QuoteCall(q, "mention", None, None, "the words themselves are talked about (\"the word ...\")")
     if n <= 3 and (fr.CONTRASTED_BEFORE.search(before) or fr.CONTRASTED_AFTER.match(after)):

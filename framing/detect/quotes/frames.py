@@ -18,10 +18,11 @@ from framing.text.quotemarks import QuoteSpan
 MENTION_BEFORE = re.compile(
     r"(?:\b(?:word|words|term|terms|phrase|phrases|label|labels|expression|expressions|hashtag|acronym|terminology|"
     r"moniker|adjective|noun|verb|epithet|buzzword|catchphrase|euphemism|neologism|slang|such\s+as\s+the\s+word|"
-    r"spelled|spelt|spelling|reads|read|written|typed|type|text|texted|texting|searched\s+for|search\s+term|"
+    r"spelled|spelt|spelling|reads|read|written|typed|type|text|texted|texting|pronoun|pronouns|"
+    r"(?:searched|searches|search|searching|googled|googling)(?:\s+for)?|search\s+terms?|"
     r"the\s+letters?|pronounced|mean\s+by|meant\s+by|means\s+by|(?:definition|definitions|meaning|meanings|"
     r"usage|synonym|synonyms|antonym|translation|spelling)\s+of|defined\s+as|translated\s+as|translates\s+as)\s*,?\s*)$"
-    r"|\b(?:words?|terms?|phrases?|expressions?|labels?)\b[^.;:!?\"\u201c\u201d]{0,40}?\b(?:like|such\s+as)\s*$",
+    r"|\b(?:words?|terms?|phrases?|expressions?|labels?|pronouns?)\b[^.;:!?\"\u201c\u201d]{0,40}?\b(?:like|such\s+as)\s*(?:\(\s*)?$",
     re.IGNORECASE)
 MENTION_AFTER = re.compile(
     r"^\s*,?\s*(?:means|meant|stands\s+for|as\s+an?\s+(?:word|term|slur|label|insult|epithet)|(?:label|labels|tag|tags|moniker|epithet|slur)\b|(?:is|was|are|were)\s+(?:a|an|the)\s+"
@@ -69,6 +70,10 @@ NAMING_HEAD = re.compile(
 ORG_AFTER = re.compile(r"^\s*(?:PAC|super\s+PAC|group|organi[sz]ation|party|caucus|coalition|network|foundation|"
                        r"fund|committee|company|club|team|centre|center|camp|prison|facility|base|building|"
                        r"bridge|hotel|restaurant|bar|ranch|estate|account|handle|channel)\b", re.IGNORECASE)
+# A button, link or menu entry the reader is told to use ("click 'expand' to read", "tap 'Accept'"): the guidelines'
+# UI labels, nobody's words. Not "hit" or "press", which take other objects too ("hit 'pause' on the talks").
+UI_LABEL_BEFORE = re.compile(r"\b(?:click|clicks|clicking|tap|taps|tapping)\s+(?:on\s+)?$",
+                             re.IGNORECASE)
 OTHER_CONTENT = re.compile(
     r"^(?:yes|no|aye|nay|yea|true|false|mostly\s+true|mostly\s+false|half\s+true|pants\s+on\s+fire|"
     r"leave|remain|present|abstain|none|other|n/?a|ok|okay|like|dislike|agree|disagree|strongly\s+agree|"
