@@ -256,6 +256,70 @@ def test_unknown_filter_values_in_the_url_are_named(page):
     assert not page("compare", source=["Capital Wire"]).warning
 
 
+def notes(at) -> str:  # noqa: ANN001
+    """The page's warnings as one string, without Markdown's escapes (``event\\_id`` is ``event_id``)."""
+    return " | ".join(w.value for w in at.warning).replace("\\", "")
+
+
+@pytest.mark.parametrize(("name", "params", "said"), [
+    ("words", {"concept": "nosuch"}, "This link's concept 'nosuch' is not one of this page's choices: it shows (all) "
+                                     "instead."),
+    ("compare", {"view": "bogus"}, "view 'bogus' is not one of this page's choices: it shows Rates instead"),
+    ("compare", {"metric": "nosuch"}, "metric 'nosuch' is not one of this page's choices: it shows Loaded terms"),
+    ("compare", {"by": "nope"}, "by 'nope' is not one of this page's choices: it shows Source instead"),
+    ("compare", {"family": "quotes", "metric": "loaded_author_rate"}, "metric 'loaded_author_rate' is not one"),
+    ("compare", {"view": "stances", "metric": "nosuch"}, "metric 'nosuch' is not one"),  # (no measure to choose)
+    ("event", {"event_id": "E99"}, "event_id 'E99' is not one of this page's choices: it shows E04"),
+    ("explorer", {"article": "nosuch"}, "article 'nosuch' is not one of this page's choices: it shows 2026-"),
+    ("lexicons", {"lexicon": "nosuch"}, "lexicon 'nosuch' is not one of this page's choices: it shows loaded_terms"),
+    ("words", {"terms_table": "maybe"}, "terms_table 'maybe' is not one of this page's choices: it shows its default"),
+    ("compare", {"dates": ["2020-01-01", "2020-02-01"]}, "values this corpus does not have, left out (the page shows "
+     "the rest): dates '2020-01-01', '2020-02-01' (its articles are dated 2026-01-12 to 2026-09-14: every date is "
+     "shown)."),
+    ("compare", {"dates": ["garbage", "2026-03-01"]}, "dates 'garbage', '2026-03-01' (its articles are dated"),
+    ("compare", {"dates": ["2026-02-01", "2026-03-01", "2026-04-01"]}, "(two days make a range: every date is shown)"),
+])
+def test_unknown_choices_in_the_url_are_named_with_what_the_page_shows_instead(page, name, params, said):
+    """Regression: a link's value that a page does not offer (?concept=nosuch, a misspelt measure, chart, grouping,
+    event, article, lexicon, a date outside the corpus) was dropped silently, the page showing its default as if
+    the link had asked for it. Each is named, as unknown filter values are."""
+    at = page(name, **params)
+    (note,) = at.warning
+    assert said in notes(at), notes(at)
+    assert note.icon == ":material/filter_alt_off:"
+
+
+def test_a_link_whose_choices_are_all_offered_has_no_note_and_keeps_them(page):
+    for name, params in (("words", {"concept": "migrant", "terms_table": "true"}),
+                         ("compare", {"view": "differences", "family": "quotes", "metric": "quoted_word_share",
+                                      "by": "leaning", "dates": ["2026-02-01", "2026-04-30"]}),
+                         ("event", {"event_id": "E09"}), ("lexicons", {"lexicon": "reporting_verbs"}),
+                         ("explorer", {"article": "demo-E01-sentinel"})):
+        at = page(name, **params)
+        assert not at.warning, notes(at)
+        for k, v in params.items():
+            if k != "dates":
+                assert at.query_params[k] == v
+    words = page("words", concept="nosuch")
+    assert words.selectbox(key="_url_concept").value == "(all)" and "concept" not in words.query_params
+
+
+def test_a_hostile_choice_in_the_url_is_named_as_text(page):
+    at = page("words", concept="<img src=x onerror=alert(1)>[x](javascript:alert(2))")
+    (note,) = at.warning
+    assert "<img" not in note.value and "&lt;img" in note.value and "](" not in note.value
+
+
+def test_changing_a_choice_after_the_link_adds_no_note(page):
+    """The finding category changed on the page leaves the URL's measure (of the category before) out of the new
+    choices: the page takes the new category's first measure without a note (the link asked for nothing wrong)."""
+    at = page("compare", family="loaded", metric="loaded_quoted_rate")
+    assert not at.warning
+    at.selectbox(key="_url_family").set_value("quotes").run()
+    check(at)
+    assert not at.warning and at.selectbox(key="_url_metric").value.startswith("quotes_")
+
+
 def test_compare_says_so_when_no_article_matches(page):
     at = page("compare", source=["Capital Wire"], leaning=["left"])
     assert "No article matches" in at.warning[0].value
