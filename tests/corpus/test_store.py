@@ -377,3 +377,20 @@ def test_the_events_table_in_sql_equals_the_one_from_the_articles(demo_db, tmp_p
         want = events_table(st.articles_frame(columns=["event", "date", "source", "title", "lt_author", "n_words"]))
     assert len(got) > 10
     pd.testing.assert_frame_equal(got, want.reset_index(drop=True))
+
+
+@pytest.mark.parametrize("where", [{"source": ["Capital Wire", "The Daily Tattler"]}, {"leaning": ["left"]},
+                                   {"date": ("2026-03-01", "2026-05-31"), "topic": ["economy", "health"]},
+                                   {"event": ["E04", "E09"]}, {"source": ["Nobody"]}])
+def test_the_events_table_of_a_filter_equals_the_one_from_its_articles(demo_db, where):
+    """The Same event page's list for the articles its filters select: the events that have any, with their counts,
+    dates and headline among those articles only."""
+    from framing.compare import events_table
+
+    with open_store(demo_db, read_only=True) as st:
+        got = st.events_table(where)
+        want = events_table(st.articles_frame(where=where, columns=["event", "date", "source", "title", "lt_author",
+                                                                     "n_words"]))
+        every = st.events_table()
+    assert len(got) < len(every) or (got["n_articles"] < every["n_articles"]).all()
+    pd.testing.assert_frame_equal(got, want.reset_index(drop=True), check_dtype=len(got) > 0)

@@ -542,6 +542,29 @@ def test_same_event_choice_changes_the_outlets(page):
     assert at.query_params["event_id"] == "E09" and not table(at).equals(first)
 
 
+def test_same_event_honours_the_filters_of_the_link(page):
+    """Regression: the Same event page ignored the filters silently (a link with ?source=... compared every outlet).
+    The sources, leaning and language filters choose the outlets compared; the dates and topic the events listed."""
+    three = ["Capital Wire", "Patriot Dispatch", "The Daily Tattler"]
+    at = page("event", event_id="E04", source=three)
+    assert set(table(at)["group"]) == set(three)
+    assert set(table_with(at, "outlet", "shared", "unique")["outlet"]) == set(three)
+    speakers = table_with(at, "speaker", "total")
+    assert set(speakers.columns) - {"speaker", "total"} <= set(three)
+    (data,) = [d for d in vega_data(at) if "group" in d.columns][:1]
+    assert set(data["group"]) == set(three)
+    assert {o.split(" · ")[0] for o in at.multiselect(key="ev_outlets").options} == set(three)
+    assert any("3 articles by 3 sources" in h for h in html_of(at).split("\n"))
+    # the dates choose the events listed, and the events' counts are those of the filtered articles
+    feb = page("event", dates=["2026-02-01", "2026-02-28"])
+    assert sorted(o.split(" · ")[0] for o in feb.selectbox(key="_url_event_id").options) == ["E03", "E04", "E05"]
+    # the sidebar's event filter is the event shown
+    assert page("event", event=["E09"]).selectbox(key="_url_event_id").value.startswith("E09")
+    # no article left: said, nothing drawn
+    none = page("event", source=["Capital Wire"], leaning=["left"])
+    assert "No event has articles that match these filters" in none.warning[0].value and not none.get("vega_lite_chart")
+
+
 def test_a_large_event_is_compared_by_each_outlets_first_articles(env, monkeypatch, tmp_path):
     """An event of more articles than the page compares: each outlet's first ones by date, as many of each, and the
     page says so (MAX_EVENT_ARTICLES made small here: 6 articles, 4 compared)."""
