@@ -7,6 +7,8 @@ import cached
 import streamlit as st
 import widgets
 
+from framing.chartstyle import TERM_GROUPS, most_articles
+
 ref, name = widgets.context()
 filters = widgets.filter_bar(ref)
 
@@ -47,8 +49,10 @@ def terms_png() -> bytes:  # the matplotlib chart, drawn when its download is as
 
 
 widgets.filtering_chart(spec, ref, by, key="terms-chart", alt="distinctive terms chart")
-widgets.show_text(f"Hover a bar for its figures; click a group's bar to show only its articles (it becomes the {by} "
-                  "filter in the sidebar).", "caption")
+_, left_out = most_articles(terms, TERM_GROUPS) if len(terms) else ([], "")
+widgets.show_text((f"The chart shows {left_out}; the table below and its CSV have every group's terms. " if left_out
+                   else "") + f"Hover a bar for its figures; click a group's bar to show only its articles (it "
+                  f"becomes the {by} filter in the sidebar).", "caption")
 
 
 def terms_csv() -> bytes:  # the table with its examples, found when the download is asked for

@@ -12,7 +12,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from tests.dashboard.conftest import APP, HOSTILE_SOURCE, check, html_of
+from tests.dashboard.conftest import APP, DEMO, HOSTILE_SOURCE, check, html_of
 
 SOURCES = 11  # the demo corpus' 10 outlets and the hostile fixture's
 
@@ -431,6 +431,35 @@ def test_word_choice_shows_distinctive_terms_labels_and_examples(page):
     assert {"concept", "label", "share", "example"} <= set(labels.columns)
     kwic = table(at, 2)
     assert len(kwic) > 0 and kwic["match"].str.lower().str.startswith("regime").all()
+
+
+def test_word_choice_charts_the_terms_of_the_40_sources_with_the_most_articles(env, monkeypatch, tmp_path):
+    """Regression: with more than 40 sources the terms chart showed the first 40 by name, unsaid beyond its subtitle.
+    Here the demo's articles are spread over 45 outlets, the five first by name with one article each: the chart
+    shows the other 40, and the page says which and how many are left out."""
+    from streamlit.testing.v1 import AppTest
+
+    from framing.corpus import run_corpus
+
+    rows = [json.loads(line) for line in DEMO.read_text(encoding="utf-8").splitlines()]
+    outlets = [f"Outlet {k:02d}" for k in range(5)] + [f"Outlet {k:02d}" for k in range(5, 45) for _ in range(4)]
+    assert len(outlets) == len(rows) == 165
+    corpus = tmp_path / "outlets.jsonl"
+    corpus.write_text("".join(json.dumps({**r, "source": o}) + "\n" for r, o in zip(rows, outlets, strict=True)),
+                      encoding="utf-8")
+    db = tmp_path / "outlets.duckdb"
+    run_corpus([str(corpus)], db, progress=False)
+    monkeypatch.setenv("FRAMING_DB", str(db))
+    at = AppTest.from_file(str(APP), default_timeout=90)
+    at.switch_page("views/words.py")
+    at.run()
+    check(at)
+    spec = vega(at)[0]
+    (data,) = [d for d in vega_data(at) if "term" in d.columns]
+    assert set(data["group"]) == {f"Outlet {k:02d}" for k in range(5, 45)}
+    said = "the 40 groups with the most articles (5 of 45 left out)"
+    assert spec["title"]["subtitle"][-1] == said
+    assert f"The chart shows {said}; the table below and its CSV have every group" in html_of(at)
 
 
 def test_word_choice_says_when_its_first_view_was_kept_by_another_framing(store, tmp_path, monkeypatch):
