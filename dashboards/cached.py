@@ -12,6 +12,7 @@ on every run.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import io
 import threading
 from collections.abc import Iterator
@@ -344,7 +345,7 @@ class StoreTables:
         return labels_table(self.ref, self.filters, self.by, False)[0]
 
     def event_view(self, event: str) -> pd.DataFrame:
-        a = event_articles(self.ref, event)[0]
+        a = event_articles(self.ref, event, self.filters)[0]
         ids = tuple(a["article_id"].astype(str))
         f = findings(self.ref, ids)
         return event_view(a, f, event, mentions=label_mentions(texts(self.ref, ids), f))
@@ -463,19 +464,25 @@ def upload_rates(ref: Ref, uploaded: pd.DataFrame, metric: str) -> pd.DataFrame:
 
 # -- same event ------------------------------------------------------------------------------------------------
 
-@st.cache_data(show_spinner=False, max_entries=4)
-def events(ref: Ref) -> pd.DataFrame:
+@st.cache_data(show_spinner=False, max_entries=16)
+def events(ref: Ref, filters: Filters) -> pd.DataFrame:
+    """The events that the filtered articles belong to, with those articles' counts, sources, dates and headline."""
     with _open(ref) as s:  # aggregated in DuckDB
-        t = s.events_table()
+        t = s.events_table(filters.where() or None)
     return t.sort_values(["n_sources", "event"], ascending=[False, True]).reset_index(drop=True)
 
 
+def _of_event(filters: Filters, event: str) -> Filters:
+    """The filtered articles of one event (the event filter, if any, gives way to the event)."""
+    return dataclasses.replace(filters, events=(event,))
+
+
 @st.cache_data(show_spinner=False, max_entries=64)
-def event_articles(ref: Ref, event: str) -> tuple[pd.DataFrame, int]:
-    """The articles of one event that the Same event page compares, and how many the event has: all of them, or
-    for an event of more than :data:`MAX_EVENT_ARTICLES`, each outlet's first ones by date (then id), an equal share
-    each (two at least)."""
-    a = articles(ref, Filters(events=(event,)))
+def event_articles(ref: Ref, event: str, filters: Filters) -> tuple[pd.DataFrame, int]:
+    """The articles of one event (of those ``filters`` select) that the Same event page compares, and how many the
+    event has: all of them, or for an event of more than :data:`MAX_EVENT_ARTICLES`, each outlet's first ones by
+    date (then id), an equal share each (two at least)."""
+    a = articles(ref, _of_event(filters, event))
     n = len(a)
     if n <= MAX_EVENT_ARTICLES:
         return a, n
@@ -486,26 +493,27 @@ def event_articles(ref: Ref, event: str) -> tuple[pd.DataFrame, int]:
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def event_tables(ref: Ref, event: str, corpus: str) -> tuple[dict[str, Any], pd.DataFrame, pd.DataFrame]:
+def event_tables(ref: Ref, event: str, filters: Filters, corpus: str
+                 ) -> tuple[dict[str, Any], pd.DataFrame, pd.DataFrame]:
     """One event: the interactive chart's Vega-Lite specification, the outlets side by side, and its articles (those
-    :func:`event_articles` compares)."""
-    c = draw_interactive("event", StoreTables(ref, Filters(events=(event,)), "source"),
+    :func:`event_articles` compares, of the filtered articles)."""
+    c = draw_interactive("event", StoreTables(ref, _of_event(filters, event), "source"),
                          ChartParams(event=event, corpus=corpus))
-    return spec(c.figure), c.table, event_articles(ref, event)[0]
+    return spec(c.figure), c.table, event_articles(ref, event, filters)[0]
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
-def event_png(ref: Ref, event: str, corpus: str) -> bytes:
+def event_png(ref: Ref, event: str, filters: Filters, corpus: str) -> bytes:
     """The same chart drawn by matplotlib, as PNG bytes (the download; drawn when it is asked for)."""
-    return png(draw("event", StoreTables(ref, Filters(events=(event,)), "source"),
+    return png(draw("event", StoreTables(ref, _of_event(filters, event), "source"),
                     ChartParams(event=event, corpus=corpus)).figure)
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
-def event_coverage(ref: Ref, event: str) -> Any:
+def event_coverage(ref: Ref, event: str, filters: Filters) -> Any:
     """One event's coverage (framing.compare.coverage): speakers by outlet, shared and unique sentences, content
-    each outlet lacks (of the articles :func:`event_articles` compares)."""
-    a = event_articles(ref, event)[0]
+    each outlet lacks (of the articles :func:`event_articles` compares, of the filtered articles)."""
+    a = event_articles(ref, event, filters)[0]
     ids = tuple(a["article_id"].astype(str))
     return coverage_of(a, findings(ref, ids), texts(ref, ids), event)
 

@@ -73,6 +73,52 @@ def _date(s: str | None) -> dt.date | None:
         return None
 
 
+def _url_day(s: str) -> dt.date | None:
+    """A day as the date filter reads it from the URL (``YYYY-MM-DD``, or ``YYYY/MM/DD`` as Streamlit also takes)."""
+    for fmt in ("%Y-%m-%d", "%Y/%m/%d"):
+        try:
+            return dt.datetime.strptime(s, fmt).date()
+        except ValueError:
+            continue
+    return None
+
+
+def _unknown_dates(given: list[str], lo: dt.date | None, hi: dt.date | None) -> str:
+    """The link's dates in words when the date filter cannot use them (empty when it can): a value that is not a day
+    or lies outside the corpus' dates makes Streamlit's date widget drop the whole range, and more than two values
+    are no range; every date is then shown. (One day alone is the widget's half-picked range, which filters nothing
+    until the second day is picked: not a fault of the link.)"""
+    if not given:
+        return ""
+    shown = ", ".join(f"'{v}'" for v in given)
+    if lo is None or hi is None:
+        return f"dates {shown} (the articles have no dates)"
+    days = [_url_day(v) for v in given]
+    if len(given) <= 2 and all(d is not None and lo <= d <= hi for d in days):
+        return ""
+    why = "two days make a range" if len(given) > 2 else f"its articles are dated {lo} to {hi}"
+    return f"dates {shown} ({why}: every date is shown)"
+
+
+def link_note(text: str) -> None:
+    """Say that the link (the URL's query parameters) asks for something the page cannot show. The values come from
+    the URL: escaped, as st.warning reads Markdown."""
+    st.warning(esc(text, limit=1000), icon=":material/filter_alt_off:")
+
+
+def not_offered(key: str, wanted: str, shown: str) -> None:
+    """Say that the URL's ``key`` has a value the page does not offer, and what the page shows instead."""
+    link_note(f"This link's {key} '{wanted}' is not one of this page's choices: it shows {shown} instead.")
+
+
+def flag(key: str) -> None:
+    """Before a toggle or expander bound to the URL: say so when the URL's ``key`` is neither true nor false (the widget
+    then keeps its default, as Streamlit reads the value)."""
+    given = st.query_params.get(key)
+    if given is not None and given != "" and given.lower() not in ("true", "false"):
+        not_offered(key, given, "its default")
+
+
 def filter_bar(ref: cached.Ref, *, where: Any = None) -> Filters:
     """The filters, in the sidebar (or ``where``), each kept in the URL so that a view can be shared."""
     opts = cached.options(ref)
@@ -92,10 +138,13 @@ def filter_bar(ref: cached.Ref, *, where: Any = None) -> Filters:
             continue
         picked[name] = tuple(box.multiselect(label, opts[name], key=QUERY_KEYS[name], bind="query-params",
                                              placeholder="all"))
-    if unknown:  # the values come from the URL: escaped, as st.warning reads Markdown
-        st.warning(esc("This link filters on values this corpus does not have, left out (the page shows the rest): "
-                       + "; ".join(unknown) + ".", limit=1000), icon=":material/filter_alt_off:")
     lo, hi = _date(opts["first_date"]), _date(opts["last_date"])
+    bad_dates = _unknown_dates(st.query_params.get_all(DATES_KEY), lo, hi)
+    if bad_dates:
+        unknown.append(bad_dates)
+    if unknown:
+        link_note("This link filters on values this corpus does not have, left out (the page shows the rest): "
+                  + "; ".join(unknown) + ".")
     d_from = d_to = None
     if lo and hi:
         value = box.date_input("Dates", value=(lo, hi), min_value=lo, max_value=hi, key=DATES_KEY,
@@ -111,16 +160,23 @@ def choice(label: str, options: list[str], *, key: str, format_func: Callable[[s
            default: str | None = None, where: Any = None, control: str = "selectbox", show: bool = True) -> str:
     """A choice kept in the URL by its value (``?metric=quotes_scare_rate``), not by its label as Streamlit's
     own binding does for widgets with a ``format_func``; the default value is left out of the URL. With ``show``
-    False no widget is drawn (the choice does nothing on this view): the value is the URL's, which is kept."""
+    False no widget is drawn (the choice does nothing on this view): the value is the URL's, which is kept. A value
+    in the URL that is not one of ``options`` is named on the page (:func:`not_offered`), with what is shown instead."""
     if not options:
         raise ValueError(f"no options for {label!r}")
     default = default if default in options else options[0]
     state = f"_url_{key}"
+    wanted = st.query_params.get(key)
     if not show:
-        wanted = st.query_params.get(key)
+        if wanted is not None and wanted not in options:
+            not_offered(key, wanted, format_func(default))
         return wanted if wanted in options else default
     if st.session_state.get(state) not in options:
-        wanted = st.query_params.get(key)
+        # a value from the link the page does not offer is said, the first time only: later the URL holds the value
+        # this function put there, which a change of another choice may leave out of these options (a measure of
+        # the finding category chosen before), and the default is then taken silently
+        if state not in st.session_state and wanted is not None and wanted not in options:
+            not_offered(key, wanted, format_func(default))
         st.session_state[state] = wanted if wanted in options else default
     box = where or st
     if control == "segmented":

@@ -84,6 +84,24 @@ def by_size(sizes: pd.DataFrame, name: str = "group") -> list[Any]:
     return sizes.sort_values([*keys, name], ascending=[*(False for _ in keys), True], kind="stable")[name].tolist()
 
 
+# The distinctive terms' small multiples: at most this many groups (one panel each), those with the most articles.
+TERM_GROUPS = 40
+
+
+def most_articles(df: pd.DataFrame, max_groups: int) -> tuple[list[str], str]:
+    """The groups of a table of one or more rows per group (a group's rows all have its ``n_articles``), by name: all
+    of them, or the ``max_groups`` with the most articles (:func:`by_size`), and a note that says so and how many
+    are left out. A table without ``n_articles`` (one made before the column existed) keeps the first by name, and
+    says so."""
+    sizes = df.drop_duplicates("group")
+    names = sorted(sizes["group"])
+    if len(names) <= max_groups:
+        return names, ""
+    which = f"the {max_groups} groups with the most articles" if "n_articles" in df.columns else \
+        f"the first {max_groups} groups by name"
+    return sorted(by_size(sizes)[:max_groups]), f"{which} ({len(names) - max_groups} of {len(names)} left out)"
+
+
 def limit_groups(df: pd.DataFrame, max_groups: int) -> tuple[pd.DataFrame, str]:
     """Keep the ``max_groups`` largest groups (:func:`by_size`); say so when some are left out."""
     groups = df.drop_duplicates("group")

@@ -42,11 +42,13 @@ from framing.chartstyle import (
     NO_INTERVAL,
     OKABE_ITO,
     RATE_TABLE_COLUMNS,
+    TERM_GROUPS,
     ci_words,
     label_cells,
     largest_differences,
     largest_series,
     limit_groups,
+    most_articles,
     no_differences,
     series_styles,
     share_colours,
@@ -103,9 +105,12 @@ def _faded() -> Any:
     return alt.condition(alt.param(SELECTION), alt.value(1.0), alt.value(0.3))
 
 
-def _title(what: str, corpus: str | None, extra: str = "") -> alt.TitleParams:
+def _title(what: str, corpus: str | None, extra: str = "", *, limit: int | None = None) -> alt.TitleParams:
+    """The chart's title, the corpus (and its filter) and ``extra`` under it; ``limit``: no line wider than this
+    many pixels (cut, so that a long filter cannot widen a chart past its width)."""
     sub = ([f"corpus: {corpus}"] if corpus else []) + ([extra] if extra else [])
-    return alt.TitleParams(what, subtitle=sub, anchor="start", fontSize=13, subtitleFontSize=11)
+    return alt.TitleParams(what, subtitle=sub, anchor="start", fontSize=13, subtitleFontSize=11,
+                           limit=limit if limit else alt.Undefined)
 
 
 def _row_axis(label_px: int = LABEL_PX, font_px: int = GROUP_FONT_PX) -> alt.Axis:
@@ -366,20 +371,32 @@ def time_chart(rates: pd.DataFrame, metric: str, *, period: str, series: str | N
 
 # -- distinctive terms: small multiples ---------------------------------------------------------------------------
 
-TERM_COLUMNS_PER_ROW = 4  # small multiples across the chart (as framing.plots.plot_terms with many groups)
+# The small multiples wrap to as many panels across as fit this width: the page's main column in Streamlit's wide
+# layout with the sidebar open on a window 1,280 pixels wide (820 px; 940 on a 1,400-px window). Vega-Lite cannot
+# wrap a faceted chart to its container's width (a facet's `columns` is a number), and a chart wider than its column
+# is clipped by the page: the panels are sized here so that every column of them fits.
+TERMS_CHART_PX = 800
+TERM_LABEL_PX = 110  # a term longer than this is cut on its panel's axis (the tooltip has it whole)
+TERM_BAR_PX = 110  # the bars' width in each panel
+TERM_AXIS_PX = 10  # the term axis' ticks and padding, between the labels and the bars
+FACET_SPACING_PX = 20  # between two panels (Vega-Lite's default)
+TERM_PANEL_PX = TERM_LABEL_PX + TERM_AXIS_PX + TERM_BAR_PX + FACET_SPACING_PX
+TERM_COLUMNS_PER_ROW = max(1, TERMS_CHART_PX // TERM_PANEL_PX)
 
 
-def terms_chart(terms: pd.DataFrame, *, top: int = 10, corpus: str | None = None, max_groups: int = 40) -> Any:
-    """Small multiples: for each group (the first ``max_groups`` by name, as :func:`framing.plots.plot_terms`),
-    its ``top`` most distinctive terms as bars of their z-score, the first at the top; the tooltip has the term's
-    count, its rate per 1,000 terms in the group and in the others, and the articles that use it. Clicking picks the
-    group. Cannot do: the example in context (article text never enters a specification; the page's table has it)."""
+def terms_chart(terms: pd.DataFrame, *, top: int = 10, corpus: str | None = None,
+                max_groups: int = TERM_GROUPS) -> Any:
+    """Small multiples: for each group (by name; the ``max_groups`` with the most articles when there are more, as
+    :func:`framing.plots.plot_terms` draws them, the subtitle saying so and how many are left out), its ``top`` most
+    distinctive terms as bars of their z-score, the first at the top, :data:`TERM_COLUMNS_PER_ROW` panels across (the
+    chart fits :data:`TERMS_CHART_PX`); the tooltip has the term's count, its rate per 1,000 terms in the group and in
+    the others, and the articles that use it. Clicking picks the group. Cannot do: the example in context (article
+    text never enters a specification; the page's table has it); more panels across on a wider page."""
     t = "Distinctive terms (log-odds with informative Dirichlet prior, z-score)"
     if terms.empty:
         return _empty("No distinctive terms: they need at least two groups with enough text.")
-    groups = sorted(terms["group"].unique())
-    limited = f"first {max_groups} of {len(groups)} groups" if len(groups) > max_groups else ""
-    d = terms[terms["group"].isin(set(groups[:max_groups])) & (terms["rank"] <= top)]
+    groups, limited = most_articles(terms, max_groups)
+    d = terms[terms["group"].isin(set(groups)) & (terms["rank"] <= top)]
     d = pd.DataFrame({"group": d["group"].astype(str), "term": d["term"].astype(str), "row": d["rank"],
                       "z": d["z"], "z_text": [_num(v) for v in d["z"]], "count_text": [_num(int(v)) for v in d["count"]],
                       "rate_text": [_num(v) for v in d["rate"]], "rate_rest_text": [_num(v) for v in d["rate_rest"]],
@@ -390,13 +407,15 @@ def terms_chart(terms: pd.DataFrame, *, top: int = 10, corpus: str | None = None
     bars = alt.Chart(d).mark_bar(color=OKABE_ITO[0], cursor="pointer").encode(
         x=alt.X("z:Q", title="z-score"),
         y=alt.Y("term:N", sort=alt.EncodingSortField(field="row", op="min", order="ascending"), title=None,
-                axis=_row_axis(150, LABEL_FONT_PX)),
+                axis=_row_axis(TERM_LABEL_PX, LABEL_FONT_PX)),
         tooltip=tips, opacity=_faded(),
-    ).add_params(_pick()).properties(width=150, height=SMALL_ROW_PX * top)
-    columns = min(len(groups[:max_groups]), TERM_COLUMNS_PER_ROW)
-    return bars.facet(facet=alt.Facet("group:N", title=None, sort="ascending", header=alt.Header(labelLimit=180)),
-                      columns=columns).resolve_scale(y="independent").properties(
-        title=_title(t, corpus, limited))
+    ).add_params(_pick()).properties(width=TERM_BAR_PX, height=SMALL_ROW_PX * top)
+    columns = min(len(groups), TERM_COLUMNS_PER_ROW)
+    # a group's name no wider than its panel, so that a long name cannot widen the columns past the chart's width
+    header = alt.Header(labelLimit=TERM_PANEL_PX - FACET_SPACING_PX)
+    return bars.facet(facet=alt.Facet("group:N", title=None, sort="ascending", header=header), columns=columns,
+                      spacing=FACET_SPACING_PX).resolve_scale(y="independent").properties(
+        title=_title(t, corpus, limited, limit=TERMS_CHART_PX))
 
 
 # -- actor labels: heatmap ----------------------------------------------------------------------------------------

@@ -36,7 +36,9 @@ from framing.chartstyle import (  # noqa: F401  (re-exported)
     NO_INTERVAL,
     OKABE_ITO,
     RATE_TABLE_COLUMNS,
+    TERM_GROUPS,
     label_cells,
+    most_articles,
     share_colours,
     share_keys,
 )
@@ -320,16 +322,13 @@ def plot_shares(rates: pd.DataFrame, family: str = "stance", *, ax: Axes | None 
 # -- distinctive terms -----------------------------------------------------------------------------------------
 
 def plot_terms(terms: pd.DataFrame, *, top: int = 10, ax: Axes | None = None, title: str | None = None,
-               corpus: str | None = None, max_groups: int = 40, ncols: int | None = None) -> Figure:
-    """Small multiples: for each group, its most distinctive terms by z-score of the log-odds ratio."""
+               corpus: str | None = None, max_groups: int = TERM_GROUPS, ncols: int | None = None) -> Figure:
+    """Small multiples: for each group (by name; the ``max_groups`` with the most articles when there are more, as
+    the title says), its most distinctive terms by z-score of the log-odds ratio."""
     t = "Distinctive terms (log-odds with informative Dirichlet prior, z-score)"
     if terms.empty:
         return _empty(ax, "No distinctive terms: they need at least two groups with enough text.", title or t)
-    groups = sorted(terms["group"].unique())
-    limited = ""
-    if len(groups) > max_groups:
-        limited = f"first {max_groups} of {len(groups)} groups"
-        groups = groups[:max_groups]
+    groups, limited = most_articles(terms, max_groups)
     if ax is not None:  # one group on a given Axes
         groups = groups[:1]
     n = len(groups)

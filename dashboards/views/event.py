@@ -1,5 +1,9 @@
 """Same event: one story, the outlets that covered it side by side, who each quotes, what each has that the others
-do not (and lacks), and each outlet's article highlighted with its shared and unique sentences."""
+do not (and lacks), and each outlet's article highlighted with its shared and unique sentences. The sidebar's filters
+apply as on the other pages: the events listed are those of the articles they select, and only those articles of
+the event are compared."""
+
+import dataclasses
 
 import cached
 import pandas as pd
@@ -13,11 +17,18 @@ from framing.compare.markdown import esc
 MAX_LACKING = 12
 
 ref, name = widgets.context()
+filters = widgets.filter_bar(ref)
 
 st.title("Same event")
 st.caption("Outlets that covered different stories differ for that reason too; on the same event, the differences "
            "left are choices of words, quotes and sources.")
-events = cached.events(ref)
+events = cached.events(ref, filters)
+# the filters beside the event, in words (the event filter gives way to the event chosen)
+others = dataclasses.replace(filters, events=())
+filtered = f"; {others.describe()}" if others.where() else ""
+if events.empty and cached.options(ref)["events"]:
+    st.warning("No event has articles that match these filters: widen the date range or select other sources.")
+    st.stop()
 if events.empty:
     st.info("This corpus has no event ids. Give the column that holds them when you open it, e.g. "
             "`framing dashboard --corpus FILE --event-field group_key`, or analyse it with "
@@ -35,22 +46,25 @@ def describe(ev: str) -> str:
 
 event = widgets.choice("Event", events["event"].astype(str).tolist(), format_func=describe, key="event_id")
 r = info.loc[event]
-widgets.show_text(f"{r['n_articles']} articles by {r['n_sources']} sources, {r['first_date']} to {r['last_date']}. "
-                  f"Headline shown above: the plainest one, from {r['title_source']}.", "caption")
+widgets.show_text(f"{r['n_articles']} articles by {r['n_sources']} sources, {r['first_date']} to {r['last_date']}"
+                  + (f" ({others.describe()})" if filtered else "")
+                  + f". Headline shown above: the plainest one, from {r['title_source']}.", "caption")
+title = f"{name}, event {event}{filtered}"
 
 with st.spinner("Lining the outlets up..."):
-    spec, view, arts = cached.event_tables(ref, event, f"{name}, event {event}")
+    spec, view, arts = cached.event_tables(ref, event, filters, title)
 if len(arts) < int(r["n_articles"]):
-    widgets.show_text(f"This event has {int(r['n_articles']):,} articles: compared here are {len(arts):,}, each "
-                      f"outlet's first {arts['source'].value_counts(dropna=False).max():,} by date (the chart, the "
-                      "tables and the articles below). The Compare page, filtered to this event, has every article's "
-                      "figures.", "caption")
+    widgets.show_text(f"This event has {int(r['n_articles']):,} articles{' that the filters select' if filtered else ''}"
+                      f": compared here are {len(arts):,}, each outlet's first "
+                      f"{arts['source'].value_counts(dropna=False).max():,} by date (the chart, the tables and the "
+                      "articles below). The Compare page, filtered to this event, has every article's figures.",
+                      "caption")
 st.vega_lite_chart(spec, width="content", alt="same event chart")  # (three views side by side: their own widths)
 widgets.show_text("Hover an outlet for its figures, loaded terms, labels and scare-quoted words.", "caption")
 
 
 def event_png() -> bytes:  # the matplotlib chart, drawn when its download is asked for
-    return cached.event_png(ref, event, f"{name}, event {event}")
+    return cached.event_png(ref, event, filters, title)
 
 
 widgets.downloads(event_png, view, f"{name}-event-{event}")
@@ -61,7 +75,7 @@ widgets.table(view[[c for c in cols if c in view.columns]], max_height=520)
 coverage = None
 if int(r["n_sources"]) >= 2:
     with st.spinner("Comparing the outlets' sentences..."):
-        coverage = cached.event_coverage(ref, event)
+        coverage = cached.event_coverage(ref, event, filters)
     for w in coverage.warnings:
         st.warning(esc(w, limit=500), icon=":material/warning:")
     st.subheader("Who each outlet quotes")
@@ -82,7 +96,8 @@ if int(r["n_sources"]) >= 2:
     widgets.table(coverage.outlets[cols], max_height=420)
     widgets.downloads(None, coverage.sentences, f"{name}-event-{event}-sentences")
 else:
-    st.info("One source covers this event: there is nothing to compare its coverage with.")
+    st.info(f"One source covers this event{' among the filtered articles' if filtered else ''}: there is nothing to "
+            "compare its coverage with.")
 
 st.subheader("The articles, side by side")
 ids = tuple(arts["article_id"].astype(str))

@@ -7,6 +7,8 @@ import cached
 import streamlit as st
 import widgets
 
+from framing.chartstyle import TERM_GROUPS, most_articles
+
 ref, name = widgets.context()
 filters = widgets.filter_bar(ref)
 
@@ -27,6 +29,7 @@ st.caption("For each group against all the others: terms ranked by the z-score o
 term_filters, term_title = filters, title
 months = filters.whole_months()
 if months != filters and cached.terms_by_month(ref, months, by):
+    widgets.flag("exact_days")
     exact = st.toggle("Count the exact days", key="exact_days", bind="query-params",
                       help="Count the words of every selected article's text instead of the store's monthly counts: "
                            "the exact date range, slower on a large corpus.")
@@ -46,8 +49,10 @@ def terms_png() -> bytes:  # the matplotlib chart, drawn when its download is as
 
 
 widgets.filtering_chart(spec, ref, by, key="terms-chart", alt="distinctive terms chart")
-widgets.show_text(f"Hover a bar for its figures; click a group's bar to show only its articles (it becomes the {by} "
-                  "filter in the sidebar).", "caption")
+_, left_out = most_articles(terms, TERM_GROUPS) if len(terms) else ([], "")
+widgets.show_text((f"The chart shows {left_out}; the table below and its CSV have every group's terms. " if left_out
+                   else "") + f"Hover a bar for its figures; click a group's bar to show only its articles (it "
+                  f"becomes the {by} filter in the sidebar).", "caption")
 
 
 def terms_csv() -> bytes:  # the table with its examples, found when the download is asked for
@@ -56,6 +61,7 @@ def terms_csv() -> bytes:  # the table with its examples, found when the downloa
 
 widgets.downloads(terms_png, terms_csv, f"{name}-distinctive-terms-by-{by}")
 # The examples read a text per term: found when the table is opened (its state is in the URL)
+widgets.flag("terms_table")
 with st.expander("The table, with an example of each term in context", key="terms_table", bind="query-params",
                  on_change="rerun") as box:
     if box.open:
@@ -69,7 +75,7 @@ st.caption("How each group names the same kind of actor (armed groups, governmen
            "Labels are matched as words, without knowing whom they refer to.")
 lex = cached.lexicon("actor_labels")
 concepts = sorted({e.category for e in lex.entries})
-concept = st.selectbox("Concept", ["(all)", *concepts], key="concept", bind="query-params")
+concept = widgets.choice("Concept", ["(all)", *concepts], key="concept")
 picked = None if concept == "(all)" else concept
 with st.spinner("Finding the labels..."):
     labels_spec, _, n_read, sampled = cached.labels_chart(ref, filters, by, picked, title)
@@ -91,6 +97,7 @@ def labels_csv() -> bytes:  # the table with its example sentences, found when t
 
 
 widgets.downloads(labels_png, labels_csv, f"{name}-actor-labels-by-{by}")
+widgets.flag("labels_table")
 with st.expander("The table, with an example sentence for each label", expanded=concept != "(all)",
                  key="labels_table", bind="query-params", on_change="rerun") as box:
     if box.open:

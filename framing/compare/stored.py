@@ -145,6 +145,7 @@ def store_distinctive_terms(store: Any, *, where: dict[str, Any] | None = None, 
     least = 4 * top + 20
     keep = min(_first_keep(top, len(set(labels.values()))), _MAX_KEEP)
     max_share = None if keep >= 4 * least else cfg.max_source_share
+    sizes = None
     while True:
         frame = store.term_groups(where, by, labels, min_count=cfg.min_term_count, score=score, keep=keep,
                                   max_share=max_share)
@@ -157,9 +158,11 @@ def store_distinctive_terms(store: Any, *, where: dict[str, Any] | None = None, 
         y = rows["n"].to_numpy(dtype=np.float64)
         several = head["n_sources"].to_numpy(dtype=np.float64)[g] >= 2
         share = np.where(several, rows["top"].to_numpy(dtype=np.float64) / y, np.nan)
+        if sizes is None:
+            sizes = _group_articles(store, where, by).reindex(names, fill_value=0).to_numpy()
         out = rank_terms(names, head["n"].to_numpy(dtype=np.float64), g, rows["term"].to_numpy(dtype=object), y,
                          rows["total"].to_numpy(dtype=np.float64), rows["n_articles"].to_numpy(dtype=np.int64), share,
-                         top=top, drop_own_name=drop_own_name, config=cfg)
+                         top=top, group_articles=sizes, drop_own_name=drop_own_name, config=cfg)
         by_group = rows.groupby("label")
         more = by_group["candidates"].max()
         ranked = rows[~(share > cfg.max_source_share)].groupby("label").size().reindex(more.index, fill_value=0)
@@ -175,6 +178,14 @@ def store_distinctive_terms(store: Any, *, where: dict[str, Any] | None = None, 
             and store.answers_missed > missed:  # (the first views kept are these queries)
         out.attrs["warnings"] = [*out.attrs.get("warnings", []), STALE_FIRST_VIEW]
     return out
+
+
+def _group_articles(store: Any, where: dict[str, Any] | None, by: str) -> pd.Series:
+    """Each group's articles among those ``where`` selects (group label -> count), from the store's sums per cell
+    (:meth:`~framing.corpus.store.Store.group_sums`: the articles table when the cells cannot answer)."""
+    sums = store.group_sums(where, [by], [])
+    labels = group_articles(sums[[by]].astype(object), by).labels
+    return sums["n_articles"].groupby(labels.to_numpy(dtype=object).astype(str)).sum()
 
 
 def _with_stored_examples(store: Any, out: pd.DataFrame, where: dict[str, Any] | None, by: str,

@@ -30,7 +30,7 @@ from framing.compare.settings import DEFAULT, CompareConfig
 from framing.compare.terms import TermCounts, count_terms
 from framing.lexicons import Lexicon, load_lexicon
 
-TERM_COLUMNS = ("group", "rank", "term", "count", "count_rest", "rate", "rate_rest", "n_articles_with",
+TERM_COLUMNS = ("group", "n_articles", "rank", "term", "count", "count_rest", "rate", "rate_rest", "n_articles_with",
                 "top_source_share", "log_odds", "z", "example_article_id", "example_start", "example_end", "example")
 
 
@@ -85,8 +85,9 @@ def distinctive_terms(articles: pd.DataFrame, texts: Mapping[str, str] | None = 
     Give ``texts`` (article_id -> text) or precomputed ``counts`` (:func:`framing.compare.terms.count_terms`,
     cache it in a dashboard). The prior is the corpus' own term frequencies scaled to ``prior_scale`` x the
     corpus size; terms seen fewer than ``min_term_count`` times in the corpus are not scored. Columns:
-    ``group``, ``rank``, ``term``, ``count`` (in the group), ``count_rest``, ``rate``/``rate_rest`` (per 1,000
-    terms), ``n_articles_with``, ``log_odds``, ``z`` and an example (``example_article_id``,
+    ``group``, ``n_articles`` (the group's articles), ``rank``, ``term``, ``count`` (in the group), ``count_rest``,
+    ``rate``/``rate_rest`` (per 1,000 terms), ``n_articles_with`` (the group's articles that use the term),
+    ``log_odds``, ``z`` and an example (``example_article_id``,
     ``example_start``/``example_end`` offsets of the term in that article's text, ``example`` context).
     ``drop_own_name`` leaves out terms made only of words of the group's own label (an outlet naming itself:
     "the Tattler", "Capital Wire"); a unigram is also left out when a listed bigram accounts for nearly all of
@@ -117,7 +118,9 @@ def distinctive_terms(articles: pd.DataFrame, texts: Mapping[str, str] | None = 
     if "source" in articles.columns:
         src = articles.assign(_id=articles["article_id"].astype(str)).set_index("_id")["source"]
         top_share = _top_source_shares(labels, src.loc[in_table].astype(str).to_numpy(), names, X, Y)
-    out = score_terms(names, counts.terms, Y, D, top_share, top=top, drop_own_name=drop_own_name, config=cfg)
+    sizes = groups_of.value_counts().reindex(names, fill_value=0).to_numpy()
+    out = score_terms(names, counts.terms, Y, D, top_share, top=top, drop_own_name=drop_own_name, config=cfg,
+                      group_articles=sizes)
     Xc = X.tocsc()
     in_arr = np.array(in_table, dtype=object)
     col = {t: j for j, t in enumerate(counts.terms)}
@@ -140,11 +143,12 @@ def _one_group(warnings: list[str]) -> pd.DataFrame:
 
 
 def score_terms(names: np.ndarray, terms: np.ndarray, Y: sp.csr_matrix, D: sp.csr_matrix,
-                top_share: list[np.ndarray] | None, *, top: int, drop_own_name: bool = True,
-                config: CompareConfig | None = None) -> pd.DataFrame:
+                top_share: list[np.ndarray] | None, *, top: int, group_articles: np.ndarray,
+                drop_own_name: bool = True, config: CompareConfig | None = None) -> pd.DataFrame:
     """The ranking of :func:`distinctive_terms` from its sums: ``Y[g, j]``, how often group ``names[g]`` uses
-    ``terms[j]`` (sorted), ``D[g, j]`` in how many of its articles, and per group the top source's share of each
-    term's uses (:func:`_top_source_shares`; None: no such check). Without the example columns."""
+    ``terms[j]`` (sorted), ``D[g, j]`` in how many of its articles, per group the top source's share of each
+    term's uses (:func:`_top_source_shares`; None: no such check) and its articles (``group_articles``). Without the
+    example columns."""
     cfg = config or DEFAULT
     total = np.asarray(Y.sum(axis=0)).ravel()
     c = Y.tocoo()
@@ -153,14 +157,16 @@ def score_terms(names: np.ndarray, terms: np.ndarray, Y: sp.csr_matrix, D: sp.cs
     share = np.array([top_share[k][t] for k, t in zip(g, j, strict=True)], dtype=np.float64) \
         if top_share is not None else np.full(len(g), np.nan)
     return rank_terms(names, np.asarray(Y.sum(axis=1)).ravel(), g, terms[j], y, total[j],
-                      np.asarray(D[g, j]).ravel(), share, top=top, drop_own_name=drop_own_name, config=cfg)
+                      np.asarray(D[g, j]).ravel(), share, top=top, group_articles=group_articles,
+                      drop_own_name=drop_own_name, config=cfg)
 
 
 def rank_terms(names: np.ndarray, n_words: np.ndarray, g: np.ndarray, terms: np.ndarray, y: np.ndarray,
-               total: np.ndarray, d: np.ndarray, share: np.ndarray, *, top: int, drop_own_name: bool = True,
-               config: CompareConfig | None = None) -> pd.DataFrame:
+               total: np.ndarray, d: np.ndarray, share: np.ndarray, *, top: int, group_articles: np.ndarray,
+               drop_own_name: bool = True, config: CompareConfig | None = None) -> pd.DataFrame:
     """Each group's ``top`` terms by z-score, from the sums :func:`distinctive_terms` needs: ``names`` the groups
-    (sorted), ``n_words`` their term counts (every term of the vocabulary), and one row per candidate (a term a group
+    (sorted), ``n_words`` their term counts (every term of the vocabulary), ``group_articles`` their articles (the
+    table's ``n_articles``, which the charts choose groups by), and one row per candidate (a term a group
     uses at least twice, seen ``min_term_count`` times in all the groups): the group's index ``g``, the ``term``,
     its count ``y`` in the group, ``total`` in all, ``d`` the group's articles with it, and ``share`` the top source's
     share of the group's uses (NaN: one source). Without the example columns."""
@@ -189,7 +195,8 @@ def rank_terms(names: np.ndarray, n_words: np.ndarray, g: np.ndarray, terms: np.
     o = np.array(chosen, dtype=np.int64)
     n_j = n_all - n_i[o]
     return pd.DataFrame({
-        "group": np.asarray(names)[g[o]].astype(object), "rank": np.array(ranks, dtype=np.int64),
+        "group": np.asarray(names)[g[o]].astype(object),
+        "n_articles": np.asarray(group_articles, dtype=np.int64)[g[o]], "rank": np.array(ranks, dtype=np.int64),
         "term": terms[o].astype(object), "count": y[o].astype(np.int64), "count_rest": (total - y)[o].astype(np.int64),
         "rate": y[o] * 1000 / np.maximum(n_i[o], 1), "rate_rest": (total - y)[o] * 1000 / np.maximum(n_j, 1),
         "n_articles_with": np.asarray(d)[o].astype(np.int64), "top_source_share": np.asarray(share, dtype=np.float64)[o],

@@ -1234,13 +1234,16 @@ class Store:
             df[c] = df[c].astype("string")
         return df
 
-    def events_table(self) -> pd.DataFrame:
-        """:func:`framing.compare.events_table` of every article with an event, aggregated in DuckDB (one pass over
-        six columns; nothing read into memory but the table), in the order of events."""
+    def events_table(self, where: dict[str, Any] | None = None) -> pd.DataFrame:
+        """:func:`framing.compare.events_table` of every article with an event that ``where`` selects (as in
+        :meth:`articles_frame`), aggregated in DuckDB (one pass over six columns and the filtered ones; nothing read
+        into memory but the table), in the order of events."""
         have = set(self.columns("articles"))
         empty = ["event", "n_articles", "n_sources", "first_date", "last_date", "sources", "title", "title_source"]
         if "event" not in have:
             return pd.DataFrame(columns=empty)
+        sql_where, params = self._where(where)
+        cond = f"{sql_where} AND event IS NOT NULL" if sql_where else " WHERE event IS NOT NULL"
         col = {c: (_q(c) if c in have else "NULL") for c in ("source", "title", "date", "lt_author", "n_words")}
         # the lead article: the fewest loaded terms per word in the writer's voice, then the earliest, then by id
         lead = "ORDER BY plain, d NULLS LAST, article_id"
@@ -1248,14 +1251,14 @@ class Store:
             f"WITH a AS (SELECT CAST(event AS VARCHAR) AS ev, coalesce(CAST({col['source']} AS VARCHAR), '(missing)') "
             f"AS src, CAST({col['date']} AS DATE) AS d, CAST({col['title']} AS VARCHAR) AS title, article_id, "
             f"coalesce(CAST({col['lt_author']} AS DOUBLE) / CASE WHEN {col['n_words']} > 0 THEN {col['n_words']} END, "
-            "CAST('inf' AS DOUBLE)) AS plain FROM articles WHERE event IS NOT NULL) "
+            f"CAST('inf' AS DOUBLE)) AS plain FROM articles{cond}) "
             "SELECT ev AS event, count(*) AS n_articles, count(DISTINCT src) AS n_sources, "
             "coalesce(strftime(min(d), '%Y-%m-%d'), '') AS first_date, "
             "coalesce(strftime(max(d), '%Y-%m-%d'), '') AS last_date, "
             "string_agg(DISTINCT src, '; ' ORDER BY src) AS sources, "
             f"coalesce(first(title {lead}), '') AS title, "
             f"CASE WHEN coalesce(first(title {lead}), '') <> '' THEN first(src {lead}) ELSE '' END AS title_source "
-            "FROM a GROUP BY ev ORDER BY ev")
+            "FROM a GROUP BY ev ORDER BY ev", params)
         return df[empty]
 
     def summary(self) -> dict[str, Any]:

@@ -197,6 +197,32 @@ def test_an_actor_labels_cell_shows_its_share_and_a_click_filters_to_its_group(p
     no_errors(page)
 
 
+@pytest.mark.parametrize("width", [1280, 1400])
+def test_the_distinctive_terms_chart_is_not_clipped(page, width):
+    """Regression: the small multiples of the distinctive terms were wider than the page's column (on a window
+    1,400 px wide, the last column of panels was cut off at the column's edge). They wrap to fit it, the sidebar
+    open, on a window 1,280 or 1,400 px wide: every panel is inside the chart's box and the box inside the page."""
+    page.set_viewport_size({"width": width, "height": 1000})
+    open_page(page, "words")
+    chart = page.locator(VEGA).first
+    chart.locator("svg").first.wait_for()
+    sizes = chart.evaluate("""c => {
+        const svg = c.querySelector('svg'), main = document.querySelector('[data-testid="stMainBlockContainer"]');
+        const box = c.getBoundingClientRect(), s = svg.getBoundingClientRect();
+        const marks = [...svg.querySelectorAll('g.role-mark.mark-rect path')].map(m => m.getBoundingClientRect());
+        const style = getComputedStyle(main);
+        return {svg_right: s.right, svg_width: svg.width.baseVal.value, box_right: box.right,
+                main_right: main.getBoundingClientRect().right - parseFloat(style.paddingRight),
+                marks: marks.length, marks_right: Math.max(...marks.map(m => m.right))};
+    }""")
+    assert sizes["marks"] >= 11 * 5  # the panels' bars are drawn
+    assert sizes["svg_right"] <= sizes["box_right"] + 1, sizes
+    assert sizes["box_right"] <= sizes["main_right"] + 1, sizes
+    assert sizes["marks_right"] <= sizes["box_right"], sizes
+    shoot(page, f"words-terms-{width}", full=False)
+    no_errors(page)
+
+
 def tooltip_groups(text: str) -> set[str]:
     """The group(s) a tooltip names (``group``, or ``group A`` and ``group B``)."""
     lines = [x.strip() for x in text.splitlines() if x.strip()]

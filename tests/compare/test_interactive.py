@@ -108,12 +108,13 @@ def test_every_chart_of_the_compare_page_has_an_interactive_version():
 
 
 def test_the_distinctive_terms_chart_has_each_groups_first_terms_tooltips_and_a_selection():
-    """Small multiples of each group's first 10 terms by z (the first 40 groups by name, as the PNG), the same
-    specification for the same table; no example text enters it."""
+    """Small multiples of each group's first 10 terms by z (the 40 groups with the most articles, as the PNG), the
+    same specification for the same table; no example text enters it."""
 
     class Terms(FrameTables):
         def __init__(self, groups: int) -> None:
-            self.t = pd.DataFrame([{"group": f"G{g:02d}", "rank": r, "term": f"term {g} {r}", "count": 30 - r,
+            self.t = pd.DataFrame([{"group": f"G{g:02d}", "n_articles": 100 - g, "rank": r, "term": f"term {g} {r}",
+                                    "count": 30 - r,
                                     "count_rest": 5, "rate": 1.5, "rate_rest": 0.5, "n_articles_with": 4,
                                     "top_source_share": float("nan"), "log_odds": 1.0, "z": 20.0 - r,
                                     "example": f"[term {g} {r}] in context"} for g in range(groups)
@@ -130,7 +131,47 @@ def test_the_distinctive_terms_chart_has_each_groups_first_terms_tooltips_and_a_
     assert len(d) == 12 * 10 and set(d["term"]) == {f"term {g} {r}" for g in range(12) for r in range(1, 11)}
     assert "in context" not in json.dumps(spec) and {"z-score", "uses", "articles with it"} <= tooltip_titles(spec)
     many = draw_interactive("terms", Terms(45), ChartParams()).figure.to_dict()
-    assert "first 40 of 45 groups" in json.dumps(many["title"])
+    assert "the 40 groups with the most articles (5 of 45 left out)" in many["title"]["subtitle"]
+
+
+def test_the_distinctive_terms_chart_shows_the_groups_with_the_most_articles():
+    """Regression: with more than 40 groups the chart (and its PNG) showed the first 40 by name, leaving out large
+    outlets whose names come late in the alphabet; it shows the 40 with the most articles (ties by name), by name."""
+    from framing import plots
+
+    sizes = {f"G{g:02d}": (g * 7) % 45 + 1 for g in range(45)}  # sizes unrelated to the names' order
+    t = pd.DataFrame([{"group": name, "n_articles": n, "rank": r, "term": f"t{r}", "count": 9, "rate": 1.0,
+                       "rate_rest": 0.5, "n_articles_with": 2, "z": 3.0 - r / 10} for name, n in sizes.items()
+                      for r in range(1, 4)])
+    largest = sorted(sorted(sizes, key=lambda g: -sizes[g])[:40])
+    assert largest != sorted(sizes)[:40]
+    spec = V.terms_chart(t).to_dict()
+    (data,) = [v for v in spec["datasets"].values() if v and "term" in v[0]]
+    assert sorted({r["group"] for r in data}) == largest
+    assert spec["title"]["subtitle"] == ["the 40 groups with the most articles (5 of 45 left out)"]
+    fig = plots.plot_terms(t)
+    assert sorted(a.get_title(loc="left") for a in fig.axes if a.get_title(loc="left")) == largest
+    assert "the 40 groups with the most articles (5 of 45 left out)" in fig._suptitle.get_text()  # noqa: SLF001
+    assert V.terms_chart(t[t["group"].isin(largest)]).to_dict()["title"]["subtitle"] == []  # none left out
+
+
+@pytest.mark.parametrize("groups", [2, 11, 40])
+def test_the_distinctive_terms_chart_fits_the_pages_column(groups):
+    """Regression: four panels across, each with 150 px of bars, 150 px of term labels and a group name up to 180 px,
+    made the chart about 1,300 px wide, wider than the page's column on a 1,400-px window, which clipped its right
+    panels. The panels wrap to as many as fit TERMS_CHART_PX, and no name, term or title line can widen them."""
+    t = pd.DataFrame([{"group": f"An outlet with a very long name indeed, number {g}" * 2, "n_articles": 5, "rank": r,
+                       "term": f"a very long bigram term {r} " * 3, "count": 9, "rate": 1.0, "rate_rest": 0.5,
+                       "n_articles_with": 2, "z": 3.0 - r / 10} for g in range(groups) for r in range(1, 11)])
+    spec = V.terms_chart(t, corpus="a corpus with a long filter; " * 10).to_dict()
+    columns = spec["columns"]
+    assert columns == min(groups, V.TERM_COLUMNS_PER_ROW) and V.TERM_COLUMNS_PER_ROW >= 2
+    width = columns * V.TERM_PANEL_PX - V.FACET_SPACING_PX
+    assert width <= V.TERMS_CHART_PX
+    inner = spec["spec"]
+    assert inner["width"] == V.TERM_BAR_PX and inner["encoding"]["y"]["axis"]["labelLimit"] == V.TERM_LABEL_PX
+    assert spec["facet"]["header"]["labelLimit"] <= V.TERM_PANEL_PX - V.FACET_SPACING_PX
+    assert spec["spacing"] == V.FACET_SPACING_PX and spec["title"]["limit"] <= V.TERMS_CHART_PX
 
 
 class Labels(FrameTables):

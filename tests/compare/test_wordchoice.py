@@ -54,6 +54,17 @@ def test_the_obvious_distinctive_word_wins():
     assert "minister" not in set(t["term"])
 
 
+def test_each_term_row_has_its_groups_articles():
+    """n_articles is the group's articles (which the charts choose groups by), those without a distinctive term
+    included; n_articles_with those that use the term."""
+    articles, texts = toy()
+    articles = pd.concat([articles, article_rows([{"article_id": "a4", "source": "Orchard", "n_words": 3}])])
+    texts = {**texts, "a4": "Nothing here."}
+    t = wc.distinctive_terms(articles, texts, top=3, config=wc.DEFAULT.__class__(min_term_count=2))
+    assert t.groupby("group")["n_articles"].unique().map(list).to_dict() == {"Orchard": [4], "Plantation": [3]}
+    assert list(t.columns) == list(wc.TERM_COLUMNS) and list(t.columns[:2]) == ["group", "n_articles"]
+
+
 def test_distinctive_terms_for_many_groups_and_one_group():
     articles, texts = toy()
     articles = articles.assign(source=["A", "B", "C", "D", "E", "F"])

@@ -166,6 +166,42 @@ def test_export(demo_db, tmp_path, fmt):
     assert json.loads((tmp_path / "out" / "manifest.json").read_text())[0]["counts"]["analysed"] == 165
 
 
+def documented_export_columns() -> dict[str, set[str]]:
+    """The columns docs/corpus.md lists for each exported table, in its section "What `framing export` writes": the
+    names in backquotes in the column cell of each row (under a heading of one table; under a heading of several,
+    each row names its table first)."""
+    import re
+    from pathlib import Path
+
+    doc = (Path(__file__).resolve().parents[2] / "docs" / "corpus.md").read_text(encoding="utf-8")
+    section = doc.split("\n## What `framing export` writes", 1)[1].split("\n## ", 1)[0]
+    out: dict[str, set[str]] = {}
+    tables: list[str] = []
+    for line in section.splitlines():
+        if line.startswith("#### "):
+            tables = re.findall(r"`(\w+)`", line.split(":")[0])
+        elif line.startswith("| `") and tables:
+            cells = [c.strip() for c in line.strip().strip("|").split("|")]
+            table, names = (tables[0], cells[0]) if len(tables) == 1 else (cells[0].strip("`"), cells[1])
+            out.setdefault(table, set()).update(re.findall(r"`(\w+)`", names))
+    return out
+
+
+def test_every_exported_column_is_documented(demo_db, tmp_path):
+    """Regression: q_role_*, qw_role_*, q_attributed, src_* and others were exported undocumented. Every column of
+    every table `framing export` writes is listed in docs/corpus.md, under its table (and nothing listed is
+    missing from the export), so that a column added to the engine fails here until it is described."""
+    with open_store(demo_db, read_only=True) as st:
+        written = st.export(tmp_path / "out", format="parquet")
+    exported = {p.stem: set(pq.read_schema(p).names) for p in written if p.suffix == ".parquet"}
+    documented = documented_export_columns()
+    assert set(documented) == set(exported)
+    for table, columns in exported.items():
+        assert not columns - documented[table], f"{table}: undocumented {sorted(columns - documented[table])}"
+        assert not documented[table] - columns, f"{table}: documented, not exported {documented[table] - columns}"
+    assert {"q_role_politician", "q_attributed", "qw_role_unknown", "src_title_only"} <= documented["articles"]
+
+
 def test_export_to_an_unwritable_place(demo_db, tmp_path):
     (tmp_path / "afile").write_text("x")
     with open_store(demo_db, read_only=True) as st, pytest.raises(StoreError, match="cannot write to"):
@@ -377,3 +413,20 @@ def test_the_events_table_in_sql_equals_the_one_from_the_articles(demo_db, tmp_p
         want = events_table(st.articles_frame(columns=["event", "date", "source", "title", "lt_author", "n_words"]))
     assert len(got) > 10
     pd.testing.assert_frame_equal(got, want.reset_index(drop=True))
+
+
+@pytest.mark.parametrize("where", [{"source": ["Capital Wire", "The Daily Tattler"]}, {"leaning": ["left"]},
+                                   {"date": ("2026-03-01", "2026-05-31"), "topic": ["economy", "health"]},
+                                   {"event": ["E04", "E09"]}, {"source": ["Nobody"]}])
+def test_the_events_table_of_a_filter_equals_the_one_from_its_articles(demo_db, where):
+    """The Same event page's list for the articles its filters select: the events that have any, with their counts,
+    dates and headline among those articles only."""
+    from framing.compare import events_table
+
+    with open_store(demo_db, read_only=True) as st:
+        got = st.events_table(where)
+        want = events_table(st.articles_frame(where=where, columns=["event", "date", "source", "title", "lt_author",
+                                                                     "n_words"]))
+        every = st.events_table()
+    assert len(got) < len(every) or (got["n_articles"] < every["n_articles"]).all()
+    pd.testing.assert_frame_equal(got, want.reset_index(drop=True), check_dtype=len(got) > 0)

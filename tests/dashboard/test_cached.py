@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from framing.corpus.store import open_store
+from framing.explore import Filters
 
 from .conftest import ROOT, check
 
@@ -103,5 +104,5 @@ def test_after_a_page_ran_a_writer_can_open_the_store(store: Path, tmp_path: Pat
 
 def test_the_same_event_pages_png_download_is_the_matplotlib_chart(store: Path) -> None:
     """The page shows the interactive chart; its download draws the PNG of the same table when clicked."""
-    png = cached.event_png(_ref(store), "E04", "demo")
+    png = cached.event_png(_ref(store), "E04", Filters(), "demo")
     assert png.startswith(b"\x89PNG\r\n\x1a\n") and len(png) > 10_000

@@ -12,7 +12,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from tests.dashboard.conftest import APP, HOSTILE_SOURCE, check, html_of
+from tests.dashboard.conftest import APP, DEMO, HOSTILE_SOURCE, check, html_of
 
 SOURCES = 11  # the demo corpus' 10 outlets and the hostile fixture's
 
@@ -256,6 +256,70 @@ def test_unknown_filter_values_in_the_url_are_named(page):
     assert not page("compare", source=["Capital Wire"]).warning
 
 
+def notes(at) -> str:  # noqa: ANN001
+    """The page's warnings as one string, without Markdown's escapes (``event\\_id`` is ``event_id``)."""
+    return " | ".join(w.value for w in at.warning).replace("\\", "")
+
+
+@pytest.mark.parametrize(("name", "params", "said"), [
+    ("words", {"concept": "nosuch"}, "This link's concept 'nosuch' is not one of this page's choices: it shows (all) "
+                                     "instead."),
+    ("compare", {"view": "bogus"}, "view 'bogus' is not one of this page's choices: it shows Rates instead"),
+    ("compare", {"metric": "nosuch"}, "metric 'nosuch' is not one of this page's choices: it shows Loaded terms"),
+    ("compare", {"by": "nope"}, "by 'nope' is not one of this page's choices: it shows Source instead"),
+    ("compare", {"family": "quotes", "metric": "loaded_author_rate"}, "metric 'loaded_author_rate' is not one"),
+    ("compare", {"view": "stances", "metric": "nosuch"}, "metric 'nosuch' is not one"),  # (no measure to choose)
+    ("event", {"event_id": "E99"}, "event_id 'E99' is not one of this page's choices: it shows E04"),
+    ("explorer", {"article": "nosuch"}, "article 'nosuch' is not one of this page's choices: it shows 2026-"),
+    ("lexicons", {"lexicon": "nosuch"}, "lexicon 'nosuch' is not one of this page's choices: it shows loaded_terms"),
+    ("words", {"terms_table": "maybe"}, "terms_table 'maybe' is not one of this page's choices: it shows its default"),
+    ("compare", {"dates": ["2020-01-01", "2020-02-01"]}, "values this corpus does not have, left out (the page shows "
+     "the rest): dates '2020-01-01', '2020-02-01' (its articles are dated 2026-01-12 to 2026-09-14: every date is "
+     "shown)."),
+    ("compare", {"dates": ["garbage", "2026-03-01"]}, "dates 'garbage', '2026-03-01' (its articles are dated"),
+    ("compare", {"dates": ["2026-02-01", "2026-03-01", "2026-04-01"]}, "(two days make a range: every date is shown)"),
+])
+def test_unknown_choices_in_the_url_are_named_with_what_the_page_shows_instead(page, name, params, said):
+    """Regression: a link's value that a page does not offer (?concept=nosuch, a misspelt measure, chart, grouping,
+    event, article, lexicon, a date outside the corpus) was dropped silently, the page showing its default as if
+    the link had asked for it. Each is named, as unknown filter values are."""
+    at = page(name, **params)
+    (note,) = at.warning
+    assert said in notes(at), notes(at)
+    assert note.icon == ":material/filter_alt_off:"
+
+
+def test_a_link_whose_choices_are_all_offered_has_no_note_and_keeps_them(page):
+    for name, params in (("words", {"concept": "migrant", "terms_table": "true"}),
+                         ("compare", {"view": "differences", "family": "quotes", "metric": "quoted_word_share",
+                                      "by": "leaning", "dates": ["2026-02-01", "2026-04-30"]}),
+                         ("event", {"event_id": "E09"}), ("lexicons", {"lexicon": "reporting_verbs"}),
+                         ("explorer", {"article": "demo-E01-sentinel"})):
+        at = page(name, **params)
+        assert not at.warning, notes(at)
+        for k, v in params.items():
+            if k != "dates":
+                assert at.query_params[k] == v
+    words = page("words", concept="nosuch")
+    assert words.selectbox(key="_url_concept").value == "(all)" and "concept" not in words.query_params
+
+
+def test_a_hostile_choice_in_the_url_is_named_as_text(page):
+    at = page("words", concept="<img src=x onerror=alert(1)>[x](javascript:alert(2))")
+    (note,) = at.warning
+    assert "<img" not in note.value and "&lt;img" in note.value and "](" not in note.value
+
+
+def test_changing_a_choice_after_the_link_adds_no_note(page):
+    """The finding category changed on the page leaves the URL's measure (of the category before) out of the new
+    choices: the page takes the new category's first measure without a note (the link asked for nothing wrong)."""
+    at = page("compare", family="loaded", metric="loaded_quoted_rate")
+    assert not at.warning
+    at.selectbox(key="_url_family").set_value("quotes").run()
+    check(at)
+    assert not at.warning and at.selectbox(key="_url_metric").value.startswith("quotes_")
+
+
 def test_compare_says_so_when_no_article_matches(page):
     at = page("compare", source=["Capital Wire"], leaning=["left"])
     assert "No article matches" in at.warning[0].value
@@ -369,6 +433,35 @@ def test_word_choice_shows_distinctive_terms_labels_and_examples(page):
     assert len(kwic) > 0 and kwic["match"].str.lower().str.startswith("regime").all()
 
 
+def test_word_choice_charts_the_terms_of_the_40_sources_with_the_most_articles(env, monkeypatch, tmp_path):
+    """Regression: with more than 40 sources the terms chart showed the first 40 by name, unsaid beyond its subtitle.
+    Here the demo's articles are spread over 45 outlets, the five first by name with one article each: the chart
+    shows the other 40, and the page says which and how many are left out."""
+    from streamlit.testing.v1 import AppTest
+
+    from framing.corpus import run_corpus
+
+    rows = [json.loads(line) for line in DEMO.read_text(encoding="utf-8").splitlines()]
+    outlets = [f"Outlet {k:02d}" for k in range(5)] + [f"Outlet {k:02d}" for k in range(5, 45) for _ in range(4)]
+    assert len(outlets) == len(rows) == 165
+    corpus = tmp_path / "outlets.jsonl"
+    corpus.write_text("".join(json.dumps({**r, "source": o}) + "\n" for r, o in zip(rows, outlets, strict=True)),
+                      encoding="utf-8")
+    db = tmp_path / "outlets.duckdb"
+    run_corpus([str(corpus)], db, progress=False)
+    monkeypatch.setenv("FRAMING_DB", str(db))
+    at = AppTest.from_file(str(APP), default_timeout=90)
+    at.switch_page("views/words.py")
+    at.run()
+    check(at)
+    spec = vega(at)[0]
+    (data,) = [d for d in vega_data(at) if "term" in d.columns]
+    assert set(data["group"]) == {f"Outlet {k:02d}" for k in range(5, 45)}
+    said = "the 40 groups with the most articles (5 of 45 left out)"
+    assert spec["title"]["subtitle"][-1] == said
+    assert f"The chart shows {said}; the table below and its CSV have every group" in html_of(at)
+
+
 def test_word_choice_says_when_its_first_view_was_kept_by_another_framing(store, tmp_path, monkeypatch):
     """A store's kept first views are found by their queries' text: kept by a framing whose queries differ, the
     page computes the view and says why it was slow (and what keeps them again)."""
@@ -476,6 +569,29 @@ def test_same_event_choice_changes_the_outlets(page):
     at.selectbox(key="_url_event_id").set_value("E09").run()
     check(at)
     assert at.query_params["event_id"] == "E09" and not table(at).equals(first)
+
+
+def test_same_event_honours_the_filters_of_the_link(page):
+    """Regression: the Same event page ignored the filters silently (a link with ?source=... compared every outlet).
+    The sources, leaning and language filters choose the outlets compared; the dates and topic the events listed."""
+    three = ["Capital Wire", "Patriot Dispatch", "The Daily Tattler"]
+    at = page("event", event_id="E04", source=three)
+    assert set(table(at)["group"]) == set(three)
+    assert set(table_with(at, "outlet", "shared", "unique")["outlet"]) == set(three)
+    speakers = table_with(at, "speaker", "total")
+    assert set(speakers.columns) - {"speaker", "total"} <= set(three)
+    (data,) = [d for d in vega_data(at) if "group" in d.columns][:1]
+    assert set(data["group"]) == set(three)
+    assert {o.split(" · ")[0] for o in at.multiselect(key="ev_outlets").options} == set(three)
+    assert any("3 articles by 3 sources" in h for h in html_of(at).split("\n"))
+    # the dates choose the events listed, and the events' counts are those of the filtered articles
+    feb = page("event", dates=["2026-02-01", "2026-02-28"])
+    assert sorted(o.split(" · ")[0] for o in feb.selectbox(key="_url_event_id").options) == ["E03", "E04", "E05"]
+    # the sidebar's event filter is the event shown
+    assert page("event", event=["E09"]).selectbox(key="_url_event_id").value.startswith("E09")
+    # no article left: said, nothing drawn
+    none = page("event", source=["Capital Wire"], leaning=["left"])
+    assert "No event has articles that match these filters" in none.warning[0].value and not none.get("vega_lite_chart")
 
 
 def test_a_large_event_is_compared_by_each_outlets_first_articles(env, monkeypatch, tmp_path):
