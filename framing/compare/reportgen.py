@@ -7,7 +7,8 @@
     DIR/manifest.json        versions and hashes of package, lexicons, config and inputs; seed; command line;
                              the SHA-256 of every file written; the time of the run in ``created`` (the only
                              field that differs between two runs of the same command)
-    DIR/tables/NAME.csv      floats with 6 significant digits, rows in a fixed order
+    DIR/tables/NAME.csv      floats written so that they read back exactly (the shortest decimal of each, as
+                             Python's repr; counts and sums exact, however large), rows in a fixed order
     DIR/tables/NAME.parquet  the same table, full precision
     DIR/charts/NAME.png|svg
 
@@ -46,7 +47,10 @@ if TYPE_CHECKING:
     from framing.charts import ChartFile, ChartProcesses
     from framing.compare.coverage import Coverage
 
-CSV_FLOAT = "%.6g"
+# Floats in the CSV tables: None is pandas' default, the shortest decimal that reads back as the same float (Python's
+# repr), so that every value, and every count or sum however large, is written exactly ("%.6g" wrote 1234567 as
+# 1.23457e+06). The same floats give the same text, so two runs of a report still write identical files.
+CSV_FLOAT: str | None = None
 MAX_PERIODS = 36
 TIMESTAMP_FIELD = "created"
 
@@ -325,7 +329,8 @@ def _prepare_dir(out: Path, overwrite: bool) -> None:
 
 
 def write_table(df: pd.DataFrame, stem: Path) -> list[Path]:
-    """``stem.csv`` (floats with 6 significant digits, ``\\n`` line ends) and ``stem.parquet``."""
+    """``stem.csv`` (every float as the shortest decimal that reads back exactly, ``\\n`` line ends) and
+    ``stem.parquet``."""
     csv_path, pq_path = stem.with_suffix(".csv"), stem.with_suffix(".parquet")
     clean = df.copy()
     clean.attrs = {}

@@ -264,3 +264,19 @@ def test_grouping_by_leaning_and_stories_without_event_ids(tmp_path, small):
 ])
 def test_an_interval_with_either_end_missing_is_no_interval(lo, hi, expected):
     assert interval(0.2, lo, hi) == expected
+
+
+def test_csv_tables_write_counts_and_floats_exactly(tmp_path):
+    # regression: the CSV tables were written with "%.6g": a sum of 1,234,567 words became 1.23457e+06
+    from framing.compare.reportgen import write_table
+
+    df = pd.DataFrame({"group": ["A", "B", "C"], "n_words": [1_234_567, 98_765_432_109, 7],
+                       "numerator": [1_234_567.0, 9_007_199_254_740_992.0, 3.0],
+                       "value": [0.1 + 0.2, 1 / 3, 2.5e-12]})
+    csv, _ = write_table(df, tmp_path / "t")
+    text = csv.read_text(encoding="utf-8")
+    assert "1234567.0" in text and "9007199254740992.0" in text and "98765432109" in text
+    assert "0.30000000000000004" in text and "e+0" not in text
+    back = pd.read_csv(csv)
+    for c in df.columns:
+        assert back[c].tolist() == df[c].tolist(), c
