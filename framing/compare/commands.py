@@ -86,7 +86,8 @@ def _common(p: argparse.ArgumentParser) -> None:
                         "(default source)")
     p.add_argument("--seed", type=int, default=DEFAULT.seed, help=f"bootstrap seed (default {DEFAULT.seed})")
     p.add_argument("--n-boot", type=int, default=DEFAULT.n_boot, metavar="N",
-                   help=f"bootstrap resamples (default {DEFAULT.n_boot}; 0 for no intervals)")
+                   help=f"bootstrap resamples (default {DEFAULT.n_boot}; 0: no intervals and no tests of "
+                        "differences)")
     p.add_argument("--level", type=float, default=DEFAULT.level, help="interval level (default 0.95)")
     p.add_argument("--correction", choices=CORRECTIONS, default=DEFAULT.correction,
                    help="multiple-comparison correction of pairwise tests (default holm)")

@@ -441,7 +441,8 @@ def _charts(data: ReportData) -> list[ChartFile]:
                ("stances", "stances", base), ("source_types", "source-types", base),
                ("distinctive_terms", "terms", base), ("actor_labels", "labels", base)]
     pw = t.get("pairwise")
-    if pw is not None and not pw.empty:
+    # (no chart when nothing was tested, n_boot 0: it would mark every difference "not significant")
+    if pw is not None and not pw.empty and pw["p"].notna().any():
         wanted.append(("differences_loaded_author_rate", "differences", replace(base, max_groups=None)))
     if data.time_key and "rates_over_time" in t:
         wanted.append(("time_loaded_author_rate", "time",
@@ -510,10 +511,12 @@ def _md_intro(w: Callable[[str], None], data: ReportData, charts: dict[str, str]
     w("**How to read this report.** Every figure is a *signal of framing*, not a verdict of bias: a loaded word may "
       "be a quoted one (the tables separate the writer's own voice from quotations), a scare quote may be a house "
       "convention, and what an outlet chose not to report is invisible to a word-level tool. Rates are per "
-      f"{cfg.per_words:,} words of a group's articles taken together; intervals are {cfg.level:.0%} percentile "
-      f"intervals from {cfg.n_boot:,} bootstrap resamples of the group's articles (seed {cfg.seed})"
-      f"{_normal_words(cfg)}, so they show "
-      "how much a figure depends on which articles a source happened to publish, not the detectors' errors. "
+      f"{cfg.per_words:,} words of a group's articles taken together; "
+      + (f"intervals are {cfg.level:.0%} percentile intervals from {cfg.n_boot:,} bootstrap resamples of the group's "
+         f"articles (seed {cfg.seed}){_normal_words(cfg)}, so they show how much a figure depends on which articles "
+         "a source happened to publish, not the detectors' errors. " if cfg.n_boot else
+         "there are no intervals and no tests of differences: no bootstrap was asked for (n_boot = 0, "
+         "`--n-boot 0`). ") +
       f"Groups with fewer than {cfg.min_articles} articles or {cfg.min_words:,} words (or {cfg.min_attributions} "
       "attributions, for shares of attributions) are flagged; a group of one article has no interval.\n")
     if data.warnings:
@@ -566,8 +569,19 @@ def _md_differences(w: Callable[[str], None], data: ReportData, charts: dict[str
         w("_No pairwise comparison: it needs at least two groups with two or more articles each._\n")
     else:
         sig = pw[pw["significant"]].copy()
-        w(f"{len(pw):,} comparisons ({pw['metric'].nunique()} headline metrics \u00d7 "
-          f"{len(pw) // max(pw['metric'].nunique(), 1):,} pairs); p-values corrected with "
+        size = (f"{len(pw):,} comparisons ({pw['metric'].nunique()} headline metrics \u00d7 "
+                f"{len(pw) // max(pw['metric'].nunique(), 1):,} pairs)")
+        tested = int(pw["p"].notna().sum())
+        if not tested:
+            # nothing was tested: "0 differences are significant" would read as a finding
+            why = ("no bootstrap was asked for (n_boot = 0, `--n-boot 0`), so no difference has an interval or a "
+                   "test" if cfg.n_boot == 0 else "no pair could be tested (see the note column of "
+                   "`tables/pairwise.csv`)")
+            w(f"{size}: none was tested: {why}. Whether any difference is significant is not known; the "
+              "differences themselves are in `tables/pairwise.csv`.\n")
+            return
+        untested = f" ({len(pw) - tested:,} could not be tested: see their note)" if tested < len(pw) else ""
+        w(f"{size}{untested}; p-values corrected with "
           f"{'Holm' if cfg.correction == 'holm' else 'Benjamini-Hochberg' if cfg.correction == 'bh' else 'no'} "
           f"correction over the pairs of each metric; {len(sig):,} differences are significant at "
           f"{cfg.alpha}. The largest, by metric:\n")
@@ -765,10 +779,11 @@ def _md_method(w: Callable[[str], None], data: ReportData, charts: dict[str, str
     t = data.tables
     cfg = data.config
     w("## Method\n")
-    w(f"- Metrics are ratios of sums over a group's articles (a long article weighs by its length). Intervals: "
+    w("- Metrics are ratios of sums over a group's articles (a long article weighs by its length). Intervals: " + (
       f"percentile bootstrap over articles, {cfg.n_boot:,} resamples, seed {cfg.seed} combined with each group's "
       "name (a group's interval does not change when other groups are added or removed)"
-      f"{_normal_words(cfg)}. A count of zero gets the exact binomial upper bound instead of the degenerate [0, 0].")
+      f"{_normal_words(cfg)}. A count of zero gets the exact binomial upper bound instead of the degenerate [0, 0]."
+      if cfg.n_boot else "none, nor tests of differences (n_boot = 0: no bootstrap)."))
     w("- Pairwise differences: percentile interval of the difference of independent bootstrap replicates; "
       "two-sided p-value from z = difference / bootstrap standard error (a pair with a group of "
       f"{cfg.normal_min_articles} articles or more: the normal interval and p-value from the sum of the two groups' "

@@ -280,3 +280,22 @@ def test_csv_tables_write_counts_and_floats_exactly(tmp_path):
     back = pd.read_csv(csv)
     for c in df.columns:
         assert back[c].tolist() == df[c].tolist(), c
+
+
+def test_without_bootstrap_the_report_says_nothing_was_tested(small, tmp_path):
+    # regression: --n-boot 0 gave "0 differences are significant" (and "intervals from 0 bootstrap resamples"):
+    # with no bootstrap no difference is tested at all
+    out = tmp_path / "r"
+    md = write_report(small, out, config=replace(CFG, n_boot=0), include_findings=False, charts=False,
+                      ).read_text(encoding="utf-8")
+    pw = pd.read_parquet(out / "tables" / "pairwise.parquet")
+    assert len(pw) and pw["p"].isna().all()
+    assert "differences are significant" not in md and "0 bootstrap resamples" not in md
+    assert "none was tested: no bootstrap was asked for (n_boot = 0, `--n-boot 0`)" in md
+    assert "there are no intervals and no tests of differences" in md
+    assert not any(c.name.startswith("differences_") for c in _charts(build_report(small, config=replace(
+        CFG, n_boot=0), include_findings=False)))
+    # with the bootstrap, the count of significant differences is there as before
+    md = write_report(small, tmp_path / "b", config=CFG, include_findings=False, charts=False
+                      ).read_text(encoding="utf-8")
+    assert re.search(r"; \d+ differences are significant at 0\.05", md) and "none was tested" not in md
