@@ -39,10 +39,25 @@ class Grouping:
 
 
 def key_list(by: By) -> tuple[str, ...]:
+    """The grouping keys of ``by``; an empty one (``["leaning", "", "source"]``, or ``"date:"``) is an error."""
     keys = (by,) if isinstance(by, str) else tuple(by)
     if not keys:
         raise ConfigError("by must name at least one column")
+    for key in keys:
+        if problem := key_problem(key):
+            raise ConfigError(f"invalid grouping {list(keys)!r}: {problem}; give column names (a date bucket as "
+                              f"COLUMN:FREQ, FREQ one of {', '.join(DATE_FREQS)})")
     return keys
+
+
+def key_problem(key: str) -> str | None:
+    """What is wrong with one grouping key (None: nothing): an empty column name, or an empty date bucket."""
+    col, colon, freq = str(key).partition(":")
+    if not col.strip():
+        return "an empty column name"
+    if colon and not freq.strip():
+        return f"an empty date bucket in {str(key)!r}"
+    return None
 
 
 def group_articles(articles: pd.DataFrame, by: By = "source", *, weights: pd.Series | None = None) -> Grouping:

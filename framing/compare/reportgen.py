@@ -84,6 +84,8 @@ def build_report(corpus: Corpus, *, by: By = "source", config: CompareConfig | N
     """
     cfg = config or DEFAULT
     ready = on_tables or (lambda d: None)
+    if max_events < 0:
+        raise ConfigError(f"max_events must be 0 or more, not {max_events}")
     keys = key_list(by)
     grouping = group_articles(corpus.articles, keys)  # fails early, with the valid columns, on a bad column
     articles = corpus.articles

@@ -299,3 +299,10 @@ def test_without_bootstrap_the_report_says_nothing_was_tested(small, tmp_path):
     md = write_report(small, tmp_path / "b", config=CFG, include_findings=False, charts=False
                       ).read_text(encoding="utf-8")
     assert re.search(r"; \d+ differences are significant at 0\.05", md) and "none was tested" not in md
+
+
+def test_build_report_refuses_a_negative_event_count_and_an_empty_grouping_key(small):
+    with pytest.raises(ConfigError, match="max_events must be 0 or more, not -1"):
+        build_report(small, config=CFG, max_events=-1)
+    with pytest.raises(ConfigError, match="an empty column name"):
+        build_report(small, by=["leaning", "", "source"], config=CFG)

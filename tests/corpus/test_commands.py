@@ -82,6 +82,18 @@ def test_errors_are_clear_and_exit_2(tmp_path, capsys):
     assert main(["runs", "--db", str(db), "--manifest", "3"]) == 2
 
 
+
+@pytest.mark.parametrize("option, value, message", [
+    ("--batch-size", "0", "argument --batch-size: must be 1 or more, not 0"),  # 0 was the default batch, unsaid
+    ("--workers", "-2", "argument --workers: must be 1 or more, not -2"),
+])
+def test_a_run_count_option_out_of_range_is_an_error_naming_it(tmp_path, capsys, option, value, message):
+    db = tmp_path / "x.duckdb"
+    with pytest.raises(SystemExit) as exc:
+        main(["run", str(DEMO), "--db", str(db), option, value])
+    assert exc.value.code == 2 and message in capsys.readouterr().err and not db.exists()
+
+
 GERMAN = "Der Stadtrat hat am Dienstag über den Plan abgestimmt, sagten Beamte; die Opposition nannte ihn gut."
 
 
