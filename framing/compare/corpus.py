@@ -205,7 +205,7 @@ def _analyse_one(job: tuple[str, str, str | None, dict[str, Any], tuple[str, ...
 def _analyse_inputs(p: Path, label: str, workers: int, limit: int | None,
                     mapping: FieldMapping | None) -> Corpus:
     """Analyse the articles of one input path, read as ``framing run`` reads it (:func:`framing.inputs.read`)."""
-    from framing.corpus.ingest import describe_inputs
+    from framing.corpus.ingest import MetadataUse, describe_inputs, metadata_warning
     from framing.inputs import read
     from framing.records import Record
 
@@ -215,13 +215,17 @@ def _analyse_inputs(p: Path, label: str, workers: int, limit: int | None,
                    for info in describe_inputs([str(p)], mapping))
     jobs = []
     warns: list[str] = []
-    for rec in read(str(p), mapping):
+    metadata_use = MetadataUse() if mapping is not None and mapping.metadata else None
+    for rec in read(str(p), mapping, metadata_use=metadata_use):
         if not isinstance(rec, Record):
             warns.append(f"skipped {rec.message()}")
             continue
         jobs.append((rec.id, rec.text, rec.source, dict(rec.meta), tuple(rec.warnings)))
         if limit is not None and len(jobs) >= limit:
             break
+    else:  # (after --limit N the rest of the records were not read: their rows are not unmatched)
+        if metadata_use is not None and (warn := metadata_warning(metadata_use.to_dict())):
+            warns.append(warn)
     if workers > 1 and len(jobs) > 50:
         with ProcessPoolExecutor(max_workers=workers) as ex:
             reports = list(ex.map(_analyse_one, jobs, chunksize=max(1, len(jobs) // (workers * 8))))

@@ -42,7 +42,16 @@ from framing._version import __version__
 from framing.config import CORPUS_CONFIG, RECORD_SECONDS, Config
 from framing.corpus import schema
 from framing.corpus.executors import ENGINES, Engine, Executor, Handle, make_executor
-from framing.corpus.ingest import FIELDS, InputInfo, Mapping, content_hash, describe_inputs, read_inputs
+from framing.corpus.ingest import (
+    FIELDS,
+    InputInfo,
+    Mapping,
+    MetadataUse,
+    content_hash,
+    describe_inputs,
+    metadata_warning,
+    read_inputs,
+)
 from framing.corpus.store import Store, StoreError
 from framing.corpus.worker import BatchResult, Task
 from framing.errors import ConfigError, FramingError, RunError, Terminated, value_invalid_msg
@@ -98,6 +107,8 @@ class RunSummary:
     short_pages: int = 0  # HTML pages analysed whose text is short (their body may have been lost)
     mapped: dict[str, dict[str, int]] = field(default_factory=dict)  # field -> input column -> records (this session)
     missing: dict[str, int] = field(default_factory=dict)  # analysed articles without source / date / readable date
+    # how the rows of the --metadata file met the records (MetadataUse.to_dict), once the run read every input
+    metadata: dict[str, Any] = field(default_factory=dict)
 
     def fields_line(self) -> str:
         """Where each article field came from and what is missing: ``text <- content (5,000); source <- outlet
@@ -110,6 +121,16 @@ class RunSummary:
         if m.get("date_unreadable"):
             miss.append(f"{m['date_unreadable']:,} dates unreadable (kept as date_raw)")
         return "fields: " + ("; ".join(parts) or "none read") + ("; missing: " + ", ".join(miss) if miss else "")
+
+    def metadata_lines(self) -> list[str]:
+        """With a metadata file: how many of its rows were joined to an article, and a warning when some matched
+        none (``[]`` without one, or before the run has read every input)."""
+        m = self.metadata
+        if not m:
+            return []
+        lines = [f"metadata: {m['joined']:,} of the {m['rows']:,} row(s) of {m['file']} joined to articles"]
+        warn = metadata_warning(m)
+        return [*lines, f"warning: {warn}"] if warn else lines
 
     @property
     def rate(self) -> float:
@@ -181,6 +202,7 @@ def run_corpus(inputs: Sequence[str], db: str | Path, *, mapping: Mapping | None
             if all(i.records is not None for i in infos if i.format != "metadata") else None
         t0 = time.perf_counter()
         mapped: Counter[tuple[str, str]] = Counter()
+        metadata_use = MetadataUse() if mp.metadata else None
         status = "failed"
         executor: Executor | None = None
         interrupted: KeyboardInterrupt | None = None
@@ -188,8 +210,10 @@ def run_corpus(inputs: Sequence[str], db: str | Path, *, mapping: Mapping | None
             store.update_run(run_id, manifest, "running")
             executor = make_executor(engine, workers, scheduler, staging, db, lexicons, cfg, COMMIT_GROUP)
             with _StopRequests() as stop:
-                _loop(store, executor, run_id, vkey, read_inputs(inputs, mp, mapped=mapped), committed, batch_size,
-                      estimate, progress, log, session, stop, record_seconds)
+                _loop(store, executor, run_id, vkey, read_inputs(inputs, mp, mapped=mapped, metadata_use=metadata_use),
+                      committed, batch_size, estimate, progress, log, session, stop, record_seconds)
+            if metadata_use is not None:  # every input read (a resumed run reads the committed items again too)
+                manifest["metadata_join"] = metadata_use.to_dict()
             executor.close()  # the workers' memory freed before the compaction takes its own
             executor = None
             store.compact_cells()  # one row per cell again (each commit added its own)
@@ -222,7 +246,7 @@ def run_corpus(inputs: Sequence[str], db: str | Path, *, mapping: Mapping | None
         summary = RunSummary(run_id, status, store.counts(run_id), session["seconds"],
                              session.get("analysed", 0), committed, store.languages(run_id),
                              store.error_reasons(run_id), store.warned(run_id, SHORT_PAGE), _by_field(mapped),
-                             store.missing(run_id))
+                             store.missing(run_id), manifest.get("metadata_join") or {})
         if interrupted is not None:
             raise RunInterrupted(summary) from interrupted
         return summary

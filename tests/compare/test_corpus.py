@@ -118,3 +118,19 @@ def test_duckdb_store(tmp_path, demo):
     b = demo.articles.set_index("article_id").sort_index()
     assert (a["lt_author"] == b["lt_author"]).all()
     assert len(c.findings) == len(demo.findings)
+
+
+def test_articles_analysed_now_warn_about_metadata_rows_that_match_none(tmp_path):
+    from framing.corpus.fields import Mapping
+
+    folder = tmp_path / "texts"
+    folder.mkdir()
+    (folder / "a.txt").write_text("The mayor said the plan was fine.", encoding="utf-8")
+    (folder / "b.txt").write_text("Critics slammed the plan.", encoding="utf-8")
+    (tmp_path / "meta.csv").write_text("file,outlet\na,A\nb,B\nc,C\n", encoding="utf-8")
+    mp = Mapping(metadata=str(tmp_path / "meta.csv"), metadata_key="file", source="outlet")
+    c = load_corpus(folder, mapping=mp)
+    assert sorted(c.articles["source"]) == ["A", "B"]
+    assert any("1 of the 3 row(s) of the metadata file" in w and "(keys 'c')" in w for w in c.warnings)
+    # after --limit the other records were not read: their rows are not said to match nothing
+    assert not any("metadata file" in w for w in load_corpus(folder, mapping=mp, limit=1).warnings)

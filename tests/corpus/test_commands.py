@@ -210,6 +210,29 @@ def test_the_run_says_where_each_field_came_from_and_what_is_missing(tmp_path, c
             "1 dates unreadable (kept as date_raw)") in err
 
 
+def test_the_run_counts_and_warns_about_metadata_rows_that_match_no_article(tmp_path, capsys):
+    # regression (a user's trial): rows of --metadata whose key is no article's id were neither counted nor said
+    src = write_jsonl(tmp_path / "in.jsonl", [{"id": "a1", "text": "The council voted on Tuesday."},
+                                              {"id": "a2", "text": "Critics slammed the plan, officials said."}])
+    (tmp_path / "meta.csv").write_text("doc,outlet\na1,X\nzz1,Y\na2,Z\nzz2,W\n", encoding="utf-8")
+    db = str(tmp_path / "m.duckdb")
+    args = ["run", str(src), "--db", db, "--metadata", str(tmp_path / "meta.csv"), "--metadata-key", "doc",
+            "--source-field", "outlet"]
+    assert main(args) == 0
+    err = capsys.readouterr().err
+    assert f"metadata: 2 of the 4 row(s) of {tmp_path / 'meta.csv'} joined to articles" in err
+    assert (f"warning: 2 of the 4 row(s) of the metadata file {tmp_path / 'meta.csv'} match no article (keys "
+            "'zz1', 'zz2')") in err
+    with open_store(db, read_only=True) as st:
+        assert st.manifest(1)["metadata_join"]["unmatched"] == 2
+    assert main(args) == 0  # the same run again: nothing to analyse, every row still accounted for
+    assert "warning: 2 of the 4 row(s)" in capsys.readouterr().err
+    # framing analyse says it too, over all its inputs
+    assert main(["analyse", str(src), "-o", str(tmp_path / "out.jsonl"), "--metadata", str(tmp_path / "meta.csv"),
+                 "--metadata-key", "doc"]) == 0
+    assert "warning: 2 of the 4 row(s) of the metadata file" in capsys.readouterr().err
+
+
 def test_a_report_without_sources_names_the_columns_to_group_by(tmp_path):
     rows = [{"id": f"a{i}", "media": "AB"[i % 2], "text": f"Officials said plan {i} was bad."} for i in range(4)]
     src = write_jsonl(tmp_path / "ns.jsonl", rows)

@@ -570,3 +570,38 @@ def test_a_hugging_face_dataset_dict_folder(tmp_path):
     (tmp_path / "dataset_dict.json").write_text('{"splits": ["test", "train"]}', encoding="utf-8")
     recs, errs = split(read_inputs([str(tmp_path)]))
     assert len(recs) == 2 and not errs
+
+
+def test_metadata_rows_that_match_no_record_are_counted(tmp_path):
+    # regression (a user's trial): a metadata row whose key is no article's id was joined to nothing, unsaid
+    from framing.corpus.ingest import MetadataUse, metadata_warning
+
+    folder = tmp_path / "text"
+    folder.mkdir()
+    (folder / "a1.txt").write_text(TEXT)
+    (folder / "a2.txt").write_text(TEXT + " Two.")
+    (tmp_path / "meta.tsv").write_text("filename\tpublisher\na1\tX\nb7\tY\na2\tZ\nb8\tV\nb9\tU\nb10\tT\na1\tW\n")
+    use = MetadataUse()
+    mp = Mapping(metadata=str(tmp_path / "meta.tsv"), metadata_key="filename", source="publisher")
+    recs, _ = split(read_inputs([str(folder)], mp, metadata_use=use))
+    assert [r.source for r in recs] == ["X", "Z"]  # the first row of a repeated key is used
+    assert use.unmatched() == ["b7", "b8", "b9", "b10"]
+    d = use.to_dict()
+    assert d == {"file": str(tmp_path / "meta.tsv"), "rows": 7, "joined": 2, "unmatched": 4,
+                 "unmatched_keys": ["b7", "b8", "b9"], "repeated": 1}
+    warn = metadata_warning(d)
+    assert warn is not None and "4 of the 7 row(s) of the metadata file" in warn
+    assert "match no article (keys 'b7', 'b8', 'b9', ...)" in warn and "--metadata-key" in warn
+    assert "1 row(s) of the metadata file" in warn and "repeat the key of an earlier row" in warn
+    # one object over several reads (framing analyse reads its inputs one by one): a row is unmatched only if no
+    # read took it up
+    use = MetadataUse()
+    for name in ("a1.txt", "a2.txt"):
+        split(read_inputs([str(folder / name)], mp, metadata_use=use))
+    assert use.unmatched() == ["b7", "b8", "b9", "b10"]
+    # a metadata row with only its key still counts as joined
+    (tmp_path / "keys.csv").write_text("filename\na1\na2\n")
+    use = MetadataUse()
+    split(read_inputs([str(folder)], Mapping(metadata=str(tmp_path / "keys.csv"), metadata_key="filename"),
+                      metadata_use=use))
+    assert use.unmatched() == [] and metadata_warning(use.to_dict()) is None
