@@ -1460,6 +1460,18 @@ class Store:
         assert row is not None
         return int(row[0]), int(row[1])
 
+    def article_versions(self, article_ids: Sequence[str] | None = None) -> list[dict[str, Any]]:
+        """The versions the articles (these ids, or all) were analysed with, one entry per versions key, most articles
+        first: ``versions_key``, ``n_articles`` and the versions (``framing``, ``lexicons``, ``config_sha256``,
+        ``engine_sha256``; empty for a key the store has no record of)."""
+        where, params = ("WHERE a.article_id IN (SELECT unnest(?))", [list(article_ids)]) \
+            if article_ids is not None else ("", [])
+        rows = self.con.execute(
+            "SELECT a.versions_key, count(*) AS n, any_value(v.versions) FROM articles a LEFT JOIN versions v "
+            f"ON v.versions_key = a.versions_key {where} GROUP BY a.versions_key ORDER BY n DESC, a.versions_key",
+            params).fetchall()
+        return [{"versions_key": k, "n_articles": int(n), **(json.loads(v) if v else {})} for k, n, v in rows]
+
     def _status(self, run_id: int, status: str) -> str:
         # DuckDB lets one process write, so a run still marked running that is not ours has died.
         return "interrupted" if status == "running" and run_id != self.active_run else status
