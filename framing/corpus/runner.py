@@ -178,7 +178,7 @@ def run_corpus(inputs: Sequence[str], db: str | Path, *, mapping: Mapping | None
     an error of the run, with the reason, and the run goes on. Raises :class:`RunError` (or :class:`~framing.corpus.store.StoreError`) when the run
     cannot go on; what was committed is kept and the same call resumes.
     """
-    _check_options(engine, workers, batch_size, record_seconds)
+    _check_options(engine, workers, batch_size, record_seconds, scheduler, staging)
     mp = mapping or Mapping()
     cfg = config or CORPUS_CONFIG
     lex = lexicons or default_lexicons()
@@ -191,24 +191,26 @@ def run_corpus(inputs: Sequence[str], db: str | Path, *, mapping: Mapping | None
     # (one thread costs less CPU per commit than two: docs/design-measurements.md).
     threads = 1 if engine == "local" and workers > 1 else None
     store = Store(db, memory_limit=_STORE_MEMORY, checkpoint_threshold=_STORE_CHECKPOINT, threads=threads)
+    executor: Executor | None = None
     try:
+        started, t0 = _now(), time.perf_counter()
+        # the executor before the run: a Dask scheduler that cannot be reached (or workers that cannot start) is an
+        # error that leaves no failed run behind
+        executor = make_executor(engine, workers, scheduler, staging, db, lexicons, cfg, COMMIT_GROUP)
         run_id, committed, manifest = _open_run(store, run_key, vers, vkey, cfg, mp, infos)
         store.active_run = run_id
-        session: dict[str, Any] = {"started": _now(), "engine": engine, "workers": workers,
+        session: dict[str, Any] = {"started": started, "engine": engine, "workers": workers,
                                    "batch_size": batch_size, "record_seconds": record_seconds,
                                    "resumed_at": committed}
         manifest["timings"]["sessions"].append(session)
         estimate = sum(i.records or 0 for i in infos if i.format != "metadata") \
             if all(i.records is not None for i in infos if i.format != "metadata") else None
-        t0 = time.perf_counter()
         mapped: Counter[tuple[str, str]] = Counter()
         metadata_use = MetadataUse() if mp.metadata else None
         status = "failed"
-        executor: Executor | None = None
         interrupted: KeyboardInterrupt | None = None
         try:
             store.update_run(run_id, manifest, "running")
-            executor = make_executor(engine, workers, scheduler, staging, db, lexicons, cfg, COMMIT_GROUP)
             with _StopRequests() as stop:
                 _loop(store, executor, run_id, vkey, read_inputs(inputs, mp, mapped=mapped, metadata_use=metadata_use),
                       committed, batch_size, estimate, progress, log, session, stop, record_seconds)
@@ -233,6 +235,7 @@ def run_corpus(inputs: Sequence[str], db: str | Path, *, mapping: Mapping | None
         finally:
             if executor is not None:
                 executor.close()
+                executor = None
             session["finished"] = _now()
             session["seconds"] = round(time.perf_counter() - t0, 3)
             session["status"] = status
@@ -251,6 +254,8 @@ def run_corpus(inputs: Sequence[str], db: str | Path, *, mapping: Mapping | None
             raise RunInterrupted(summary) from interrupted
         return summary
     finally:
+        if executor is not None:  # (the run never started: the store could not be written)
+            executor.close()
         store.close()
 
 
@@ -264,9 +269,20 @@ def _by_field(mapped: Counter[tuple[str, str]]) -> dict[str, dict[str, int]]:
     return out
 
 
-def _check_options(engine: str, workers: int, batch_size: int, record_seconds: float | None) -> None:
+def _check_options(engine: str, workers: int, batch_size: int, record_seconds: float | None,
+                   scheduler: str | None = None, staging: str | Path | None = None) -> None:
+    """Raise :class:`ConfigError` for an option the run could not go far with, before the store is opened."""
     if engine not in ENGINES:
         raise ConfigError(value_invalid_msg("engine", engine, list(ENGINES)))
+    if engine == "dask":
+        from framing.corpus.dask_engine import check_options
+
+        check_options(scheduler, staging)
+    elif scheduler is not None or staging is not None:
+        given = [f"--{n} ({n}=)" for n, v in (("scheduler", scheduler), ("staging", staging)) if v is not None]
+        raise ConfigError(f"{' and '.join(given)} {'apply' if len(given) > 1 else 'applies'} only to the Dask "
+                          "engine: give --engine dask (engine='dask'), or leave "
+                          f"{'them' if len(given) > 1 else 'it'} out to analyse on this machine")
     if workers < 1:
         raise ConfigError(f"workers must be at least 1, not {workers}")
     if batch_size < 1:
