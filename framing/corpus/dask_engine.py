@@ -18,6 +18,7 @@ from __future__ import annotations
 import logging
 import os
 import re
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -87,40 +88,58 @@ def _check_staging(staging: str) -> None:
 
 class DaskExecutor:
     """Submit batches to a Dask cluster: the scheduler at ``scheduler``, or a new ``LocalCluster`` of
-    ``workers`` single-threaded processes (closed at the end)."""
+    ``workers`` single-threaded processes (closed at the end) whose scheduler and workers keep their scratch files
+    in ``scratch``, a folder of this run that :meth:`close` removes (Dask's default, ``dask-scratch-space`` in the
+    temporary folder, stayed behind every run)."""
 
     def __init__(self, *, scheduler: str | None, workers: int, staging: Path, lexicons: Lexicons | None,
-                 config: Config, commit_group: int) -> None:
+                 config: Config, commit_group: int, scratch: str | None = None) -> None:
+        import dask
         from distributed import Client, LocalCluster
 
         self.cluster: Any = None
-        if scheduler:
-            try:
-                self.client = Client(scheduler, timeout=_CONNECT_TIMEOUT)
-            except (OSError, TimeoutError) as exc:
-                raise RunError(f"cannot reach the Dask scheduler at {scheduler} ({exc}); start it with "
-                               "`dask scheduler` (or give no --scheduler for a local cluster)") from exc
-        else:
-            # threads_per_worker=1: the engine is pure Python, so one process per core is what scales.
-            self.cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                                        dashboard_address=None, silence_logs=logging.ERROR)
-            self.client = Client(self.cluster)
-        n = sum(self.client.nthreads().values()) or workers
-        # Two batches per worker thread, plus the group the run process takes out at a time to commit.
-        self.window = 2 * n + commit_group
+        self.client: Any = None
+        self.scratch = scratch
         self.staging = staging
-        staging.mkdir(parents=True, exist_ok=True)
-        self.config = config
-        self.lexicons = self.client.scatter(lexicons, broadcast=True) if lexicons is not None else None
+        staging.mkdir(parents=True, exist_ok=True)  # (before a cluster is started for nothing)
+        try:
+            if scheduler:
+                try:
+                    self.client = Client(scheduler, timeout=_CONNECT_TIMEOUT)
+                except (OSError, TimeoutError) as exc:
+                    raise RunError(f"cannot reach the Dask scheduler at {scheduler} ({exc}); start it with "
+                                   "`dask scheduler` (or give no --scheduler for a local cluster)") from exc
+            else:
+                # threads_per_worker=1: the engine is pure Python, so one process per core is what scales. The
+                # temporary directory is read by the scheduler (in this process) when it starts and handed to the
+                # worker processes with the rest of the configuration.
+                with dask.config.set({"temporary-directory": scratch} if scratch else {}):
+                    self.cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                                                dashboard_address=None, silence_logs=logging.ERROR,
+                                                local_directory=scratch)
+                self.client = Client(self.cluster)
+            n = sum(self.client.nthreads().values()) or workers
+            # Two batches per worker thread, plus the group the run process takes out at a time to commit.
+            self.window = 2 * n + commit_group
+            self.config = config
+            self.lexicons = self.client.scatter(lexicons, broadcast=True) if lexicons is not None else None
+        except BaseException:
+            self.close()  # the cluster started, its scratch folder: nothing left running or behind
+            raise
 
     def submit(self, tasks: list[Task], run_id: int, versions_key: str, part: str) -> Any:
         return self.client.submit(analyse_to_files, tasks, run_id, versions_key, str(self.staging), part,
                                   fmt="parquet", lexicons=self.lexicons, config=self.config, pure=False)
 
     def close(self) -> None:
-        self.client.close()
+        if self.client is not None:
+            self.client.close()
+            self.client = None
         if self.cluster is not None:
             self.cluster.close()
+            self.cluster = None
+        if self.scratch is not None:
+            shutil.rmtree(self.scratch, ignore_errors=True)
         try:
             self.staging.rmdir()  # only when empty: partitions of an interrupted run stay for inspection
         except OSError:

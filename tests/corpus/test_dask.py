@@ -72,3 +72,29 @@ def test_a_scheduler_that_cannot_be_reached_leaves_no_failed_run(tmp_path, monke
     with open_store(tmp_path / "d.duckdb", read_only=True) as st:
         assert st.runs().empty
 
+
+@pytest.mark.slow
+def test_the_local_cluster_keeps_its_scratch_files_in_a_folder_it_removes(tmp_path, monkeypatch):
+    # regression (a user's trial): every Dask run left dask-scratch-space in the temporary folder
+    import os
+    import tempfile
+
+    from framing.config import CORPUS_CONFIG
+    from framing.corpus.executors import make_executor
+
+    tmp = tmp_path / "tmp"
+    tmp.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp))
+    monkeypatch.setenv("TMPDIR", str(tmp))
+    ex = make_executor("dask", 1, None, tmp_path / "parts", tmp_path / "x.duckdb", None, CORPUS_CONFIG, 4)
+    try:
+        # named as the process pools' folders, so that the next run removes one a killed run (SIGKILL) left
+        (scratch,) = tmp.iterdir()
+        assert scratch.name.startswith(f"framing-run-{os.getpid()}-dask-")
+        assert {p.name for p in scratch.iterdir()} == {"dask-scratch-space"}
+    finally:
+        ex.close()
+    assert list(tmp.iterdir()) == []
+    src = write_jsonl(tmp_path / "in.jsonl", synthetic(6))
+    s = run_corpus([str(src)], tmp_path / "d.duckdb", batch_size=3, engine="dask", workers=1)
+    assert s.status == "complete" and list(tmp.iterdir()) == []
