@@ -37,7 +37,14 @@ from framing.chartstyle import by_size
 from framing.compare import events as ev
 from framing.compare import stats, wordchoice
 from framing.compare.corpus import Corpus
-from framing.compare.groups import MISSING, By, count_sources, group_articles, key_list, parse_dates
+from framing.compare.groups import (
+    MISSING,
+    By,
+    count_sources,
+    group_articles,
+    key_list,
+    plausible_dates,
+)
 from framing.compare.markdown import esc, fmt, interval, table
 from framing.compare.metrics import HEADLINE, metric
 from framing.compare.settings import DEFAULT, CompareConfig
@@ -156,7 +163,7 @@ def _add_over_time(data: ReportData, keys: Sequence[str], time_freq: str) -> Non
     """Rates over time, in the finest date bucket that gives a readable chart (at most ``MAX_PERIODS``)."""
     articles, t, cfg = data.corpus.articles, data.tables, data.config
     if "date" in articles.columns and "date" not in {k.split(":")[0] for k in keys}:
-        parsed = parse_dates(articles["date"])
+        parsed = plausible_dates(articles["date"])
         # a readable chart has at most ~36 periods: step up to a coarser bucket when the corpus spans years
         order = ["day", "week", "month", "quarter", "year"]
         if time_freq not in order:
@@ -493,7 +500,7 @@ def _md_intro(w: Callable[[str], None], data: ReportData, charts: dict[str, str]
     w(f"# {esc(report_title(c.name))}\n")
     span = ""
     if "date" in a.columns:
-        d = parse_dates(a["date"]).dropna()
+        d = plausible_dates(a["date"]).dropna()
         if len(d):
             span = f", published {d.min():%Y-%m-%d} to {d.max():%Y-%m-%d}"
     n_src, no_src = count_sources(a)

@@ -188,7 +188,7 @@ def cmd_run(args: argparse.Namespace) -> int:
                          config=replace(CORPUS_CONFIG, english_only=False) if args.any_language else None)
     print(f"framing: {summary.line()}", file=sys.stderr)
     print(f"framing: {summary.fields_line()}", file=sys.stderr)
-    for line in summary.metadata_lines():
+    for line in [*summary.date_lines(), *summary.metadata_lines()]:
         print(f"framing: {line}", file=sys.stderr)
     n_err = summary.counts["error"]
     if n_err:

@@ -38,7 +38,16 @@ from functools import lru_cache
 from pathlib import Path
 from typing import IO, Any
 
-from framing.corpus.fields import CANDIDATES, FIELDS, META_FIELDS, RESERVED, Mapping, find_field, resolve_fields
+from framing.corpus.fields import (
+    CANDIDATES,
+    FIELDS,
+    META_FIELDS,
+    MIN_YEAR,
+    RESERVED,
+    Mapping,
+    find_field,
+    resolve_fields,
+)
 from framing.corpus.formats import (
     BINARY_FORMATS,
     FORMATS,
@@ -58,10 +67,11 @@ from framing.corpus.formats import (
 from framing.errors import InputError
 from framing.records import Record, RecordError
 
-__all__ = ["BINARY_FORMATS", "CANDIDATES", "FIELDS", "FORMATS", "META_FIELDS", "RESERVED", "Column", "InputInfo",
-           "Mapping", "MetadataUse", "binary_head", "check_inputs", "clean_text", "content_hash", "describe_inputs", "field_string",
-           "gzip_damage", "hash_id", "input_columns", "input_format", "jsonl_objects", "parse_date", "read_inputs",
-           "read_stream", "read_text_file", "supported_inputs", "text_lines", "unusable"]
+__all__ = ["BINARY_FORMATS", "CANDIDATES", "FIELDS", "FORMATS", "IMPLAUSIBLE", "META_FIELDS", "MIN_YEAR", "RESERVED",
+           "SHORT_YEAR", "Column", "InputInfo", "Mapping", "MetadataUse", "binary_head", "check_inputs", "clean_text",
+           "content_hash", "describe_inputs", "field_string", "gzip_damage", "hash_id", "input_columns",
+           "input_format", "jsonl_objects", "max_year", "metadata_warning", "parse_date", "read_inputs", "read_stream",
+           "read_text_file", "supported_inputs", "text_lines", "unusable"]
 
 _HASH_CHUNK = 1 << 20
 # Compressed bytes of a .gz input decompressed to estimate its record count (the progress bar's total): counting
@@ -142,6 +152,15 @@ _MONTH_FORMATS = ("%d %B %Y", "%d %b %Y", "%B %d, %Y", "%b %d, %Y", "%B %d %Y", 
                   "%A, %B %d, %Y", "%a, %d %b %Y", "%Y/%m/%d", "%Y.%m.%d", "%d.%m.%Y", "%Y%m%d")
 _COMPACT = re.compile(r"((?:19|20)\d\d)(\d\d)(\d\d)(?:\d{6})?")
 _SLASHED = re.compile(r"(\d{1,2})[/-](\d{1,2})[/-](\d{4})")
+_SHORT_YEAR = re.compile(r"(\d{1,2})([/.-])(\d{1,2})\2(\d{2})")  # 4/18/18: month/day (or day/month), two-digit year
+# What a date outside MIN_YEAR..max_year() is called in its warning (and counted by in a run's summary).
+IMPLAUSIBLE = "implausible date"
+SHORT_YEAR = "two-digit year"
+
+
+def max_year() -> int:
+    """The latest year of an article's date: next year (a later one is a typo, as 2062 for 2026)."""
+    return dt.date.today().year + 1
 
 
 def parse_date(value: Any, fmt: str | None = None) -> tuple[str | None, str | None]:
@@ -151,7 +170,18 @@ def parse_date(value: Any, fmt: str | None = None) -> tuple[str | None, str | No
     (``4 May 2020``, ``May 4, 2020``), ``2020/05/04``, ``04.05.2020`` (day first), compact ``20200504`` and
     ``20200504103000`` (GDELT), Unix timestamps (seconds or milliseconds) and ``datetime``/``date`` values. ``04/05/2020`` is day/month or month/day: it is accepted
     only when one of the two is above 12, otherwise give ``fmt`` (a :func:`~datetime.datetime.strptime` format).
+    A two-digit year (``4/18/18``) is not guessed: the reason names the ``fmt`` that reads it. A date before
+    :data:`~framing.corpus.fields.MIN_YEAR` or after next year (``0001-11-30``) is not a date either.
     """
+    iso, why = _parse_date(value, fmt)
+    if iso is not None and not MIN_YEAR <= int(iso[:4]) <= max_year():
+        year = int(iso[:4])
+        bound = f"before {MIN_YEAR}" if year < MIN_YEAR else f"after next year, {max_year()}"
+        return None, f"{IMPLAUSIBLE} {str(value).strip()!r}: the year {year} is {bound} (a typo or a placeholder?)"
+    return iso, why
+
+
+def _parse_date(value: Any, fmt: str | None) -> tuple[str | None, str | None]:
     if value is None or value == "":
         return None, None
     if isinstance(value, dt.datetime):
@@ -208,6 +238,15 @@ def parse_date(value: Any, fmt: str | None = None) -> tuple[str | None, str | No
             return parsed.date().isoformat(), None
     except (TypeError, ValueError, IndexError):
         pass
+    short = _SHORT_YEAR.fullmatch(s)
+    if short:  # 4/18/18 (a US spreadsheet's dates): the century, and often the order, would be a guess
+        a, sep, b = int(short[1]), short[2], int(short[3])
+        month_first, day_first = f"%m{sep}%d{sep}%y", f"%d{sep}%m{sep}%y"
+        order = (f"month/day/year: give --date-format {month_first}" if b > 12 >= a else
+                 f"day/month/year: give --date-format {day_first}" if a > 12 >= b else
+                 f"month/day/year or day/month/year: give --date-format {month_first} (month first) or "
+                 f"{day_first} (day first)")
+        return None, f"date {s!r} has a {SHORT_YEAR}, which is not read as it stands; it looks like {order}"
     return None, f"unrecognised date {s!r}; give its format with --date-format (e.g. %d/%m/%Y)"
 
 

@@ -44,11 +44,14 @@ from framing.corpus import schema
 from framing.corpus.executors import ENGINES, Engine, Executor, Handle, make_executor
 from framing.corpus.ingest import (
     FIELDS,
+    MIN_YEAR,
+    SHORT_YEAR,
     InputInfo,
     Mapping,
     MetadataUse,
     content_hash,
     describe_inputs,
+    max_year,
     metadata_warning,
     read_inputs,
 )
@@ -109,6 +112,7 @@ class RunSummary:
     missing: dict[str, int] = field(default_factory=dict)  # analysed articles without source / date / readable date
     # how the rows of the --metadata file met the records (MetadataUse.to_dict), once the run read every input
     metadata: dict[str, Any] = field(default_factory=dict)
+    short_year_hint: str | None = None  # the first warning of a date with a two-digit year (it names --date-format)
 
     def fields_line(self) -> str:
         """Where each article field came from and what is missing: ``text <- content (5,000); source <- outlet
@@ -119,8 +123,28 @@ class RunSummary:
         m = self.missing
         miss = [f"{k} {m[k]:,}" for k in ("source", "date") if m.get(k)]
         if m.get("date_unreadable"):
-            miss.append(f"{m['date_unreadable']:,} dates unreadable (kept as date_raw)")
+            why = [f"{m[k]:,} {what}" for k, what in (("date_implausible", f"with a year before {MIN_YEAR} or after "
+                                                                           f"{max_year()}"),
+                                                       ("date_short_year", "with a two-digit year")) if m.get(k)]
+            miss.append(f"{m['date_unreadable']:,} dates unreadable (kept as date_raw"
+                        f"{'; ' + ', '.join(why) if why else ''})")
         return "fields: " + ("; ".join(parts) or "none read") + ("; missing: " + ", ".join(miss) if miss else "")
+
+    def date_lines(self) -> list[str]:
+        """A warning when dates were left unread for a reason an option or a look at the input fixes: a two-digit
+        year (with the --date-format that reads the first one), an implausible year."""
+        m, out = self.missing, []
+        if m.get("date_short_year"):
+            hint = self.short_year_hint or ""
+            hint = hint[hint.find("date '"):] if "date '" in hint else hint  # (without the article's origin)
+            hint = hint.split("; the date was left empty")[0]
+            out.append(f"warning: {m['date_short_year']:,} date(s) with a {SHORT_YEAR} were not read (kept as "
+                       f"date_raw){f': the first, {hint}' if hint else ''}")
+        if m.get("date_implausible"):
+            out.append(f"warning: {m['date_implausible']:,} date(s) with a year before {MIN_YEAR} or after "
+                       f"{max_year()} were taken for errors and left empty (kept as date_raw; each article's "
+                       "warnings say which)")
+        return out
 
     def metadata_lines(self) -> list[str]:
         """With a metadata file: how many of its rows were joined to an article, and a warning when some matched
@@ -246,10 +270,12 @@ def run_corpus(inputs: Sequence[str], db: str | Path, *, mapping: Mapping | None
             except FramingError:
                 pass  # the store itself failed (disk full...): the run stays marked as not complete
             store.active_run = None
+        missing = store.missing(run_id)
         summary = RunSummary(run_id, status, store.counts(run_id), session["seconds"],
                              session.get("analysed", 0), committed, store.languages(run_id),
                              store.error_reasons(run_id), store.warned(run_id, SHORT_PAGE), _by_field(mapped),
-                             store.missing(run_id), manifest.get("metadata_join") or {})
+                             missing, manifest.get("metadata_join") or {},
+                             store.first_warning(run_id, SHORT_YEAR) if missing.get("date_short_year") else None)
         if interrupted is not None:
             raise RunInterrupted(summary) from interrupted
         return summary

@@ -1426,13 +1426,28 @@ class Store:
 
     def missing(self, run_id: int) -> dict[str, int]:
         """Of the articles a run analysed: how many have no ``source``, no ``date``, and a date that could not be
-        read (kept as ``date_raw``)."""
+        read (kept as ``date_raw``); of those, how many have an implausible year or a two-digit one
+        (:func:`~framing.corpus.ingest.parse_date`'s reasons, in the articles' warnings)."""
+        from framing.corpus.ingest import IMPLAUSIBLE, SHORT_YEAR
+
         row = self._one("SELECT count(*) FILTER (a.source IS NULL), count(*) FILTER (a.date IS NULL), "
-                        "count(*) FILTER (json_extract_string(a.meta, '$.date_raw') IS NOT NULL) "
+                        "count(*) FILTER (json_extract_string(a.meta, '$.date_raw') IS NOT NULL), "
+                        "count(*) FILTER (json_extract_string(a.meta, '$.date_raw') IS NOT NULL AND "
+                        "contains(CAST(a.warnings AS VARCHAR), ?)), "
+                        "count(*) FILTER (json_extract_string(a.meta, '$.date_raw') IS NOT NULL AND "
+                        "contains(CAST(a.warnings AS VARCHAR), ?)) "
                         "FROM records r JOIN articles a USING (article_id) WHERE r.run_id = ? AND "
-                        "r.status = 'analysed'", [run_id])
+                        "r.status = 'analysed'", [IMPLAUSIBLE, SHORT_YEAR, run_id])
         assert row is not None
-        return {"source": int(row[0]), "date": int(row[1]), "date_unreadable": int(row[2])}
+        return {"source": int(row[0]), "date": int(row[1]), "date_unreadable": int(row[2]),
+                "date_implausible": int(row[3]), "date_short_year": int(row[4])}
+
+    def first_warning(self, run_id: int, marker: str) -> str | None:
+        """The first warning (in input order) containing ``marker`` of the articles a run analysed, or None."""
+        row = self._one("SELECT w FROM (SELECT r.seq, unnest(from_json(a.warnings, '[\"VARCHAR\"]')) AS w FROM "
+                        "records r JOIN articles a USING (article_id) WHERE r.run_id = ? AND r.status = 'analysed') "
+                        "WHERE contains(w, ?) ORDER BY seq LIMIT 1", [run_id, marker])
+        return str(row[0]) if row else None
 
     def warned(self, run_id: int, prefix: str) -> int:
         """Articles a run analysed with a warning that contains ``prefix`` (e.g. the short page text warning)."""

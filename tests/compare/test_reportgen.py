@@ -227,14 +227,14 @@ def test_bad_group_column_and_unparsed_dates(tmp_path, small):
 
 
 def test_articles_without_a_date_are_not_called_unparseable(small):
-    # regression: "could not be parsed or lies outside 1900-2099 (no date given)" for articles with no date at all
+    # regression: "could not be parsed or lies outside 1800-2099 (no date given)" for articles with no date at all
     from framing.compare.groups import date_buckets
 
     _, warn = date_buckets(pd.Series([None, "", "2020-01-02"], name="date"), "month")
     assert warn == "2 article(s) have no date (none given); they form the group '(unparsed date)'"
-    _, warn = date_buckets(pd.Series([None, "garbage", "1850-01-01"], name="date"), "month")
+    _, warn = date_buckets(pd.Series([None, "garbage", "1750-01-01", "1851-09-18"], name="date"), "month")
     assert warn == ("1 article(s) have no date (none given) and 2 article(s) have a date that could not be parsed "
-                    "or lies outside 1900-2099 (e.g. 'garbage'); they form the group '(unparsed date)'")
+                    "or lies outside 1800-2099 (e.g. 'garbage'); they form the group '(unparsed date)'")
 
 
 @pytest.mark.parametrize("name, title", [
@@ -306,3 +306,12 @@ def test_build_report_refuses_a_negative_event_count_and_an_empty_grouping_key(s
         build_report(small, config=CFG, max_events=-1)
     with pytest.raises(ConfigError, match="an empty column name"):
         build_report(small, by=["leaning", "", "source"], config=CFG)
+
+
+def test_a_placeholder_year_is_not_the_first_day_of_the_corpus(tmp_path):
+    # regression (a user's trial): a year-1 date made the header say "published 1-11-30 to 2026-02-04"
+    c = make_corpus([{"id": "a", "source": "A", "date": "0001-11-30", "text": "Officials said it was fine."},
+                     {"id": "b", "source": "B", "date": "2026-01-02", "text": "The mayor said the plan was fine."},
+                     {"id": "c", "source": "B", "date": "2026-02-04", "text": "Critics slammed the plan."}])
+    md = write_report(c, tmp_path / "r", config=replace(CFG, n_boot=0), charts=False).read_text(encoding="utf-8")
+    assert "3 articles from 2 sources, published 2026-01-02 to 2026-02-04," in md and "1-11-30" not in md

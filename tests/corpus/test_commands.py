@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 
 import pytest
@@ -208,6 +209,30 @@ def test_the_run_says_where_each_field_came_from_and_what_is_missing(tmp_path, c
     err = capsys.readouterr().err
     assert ("fields: text <- content (3); source <- outlet (2); date <- published (2); missing: source 1, date 2, "
             "1 dates unreadable (kept as date_raw)") in err
+
+
+def test_the_run_counts_implausible_and_two_digit_year_dates_and_names_the_option(tmp_path, capsys):
+    # regression (a user's trial): "0001-11-30" was stored as a date, and "4/18/18" got no hint
+    src = write_jsonl(tmp_path / "d.jsonl", [
+        {"id": "a", "date": "0001-11-30", "text": "The council voted on Tuesday."},
+        {"id": "b", "date": "4/18/18", "text": "Critics slammed the plan, officials said."},
+        {"id": "c", "date": "4/19/18", "text": "The mayor said the plan was fine."},
+        {"id": "d", "date": "2018-04-20", "text": "Officials said it was fine."}])
+    db = str(tmp_path / "d.duckdb")
+    assert main(["run", str(src), "--db", db]) == 0
+    err = capsys.readouterr().err
+    assert ("missing: source 4, date 3, 3 dates unreadable (kept as date_raw; 1 with a year before 1800 or after "
+            f"{dt.date.today().year + 1}, 2 with a two-digit year)") in err
+    assert ("warning: 2 date(s) with a two-digit year were not read (kept as date_raw): the first, date '4/18/18' "
+            "has a two-digit year, which is not read as it stands; it looks like month/day/year: give --date-format "
+            "%m/%d/%y\n") in err
+    assert "warning: 1 date(s) with a year before 1800 or after" in err
+    with open_store(db, read_only=True) as st:
+        arts = st.articles_frame().set_index("article_id")
+        assert arts["date"].isna().sum() == 3 and str(arts.at["d", "date"])[:10] == "2018-04-20"
+    # the option the warning names reads them
+    assert main(["run", str(src), "--db", str(tmp_path / "e.duckdb"), "--date-format", "%m/%d/%y"]) == 0
+    assert "with a two-digit year" not in capsys.readouterr().err
 
 
 def test_the_run_counts_and_warns_about_metadata_rows_that_match_no_article(tmp_path, capsys):

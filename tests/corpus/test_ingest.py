@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import gzip
 import hashlib
 import json
@@ -212,6 +213,29 @@ def test_dates_to_iso(value, expected):
 def test_bad_or_ambiguous_dates_say_why(value):
     iso, why = parse_date(value)
     assert iso is None and why
+
+
+@pytest.mark.parametrize("value, why", [
+    ("0001-11-30", "implausible date '0001-11-30': the year 1 is before 1800"),  # a placeholder stored as valid
+    ("1799-12-31", "the year 1799 is before 1800"),
+    (f"{dt.date.today().year + 2}-01-01", f"is after next year, {dt.date.today().year + 1}"),
+    (99_999_999_999, "implausible date '99999999999': the year 5138"),  # seconds read as a timestamp
+    ("4/18/18", "date '4/18/18' has a two-digit year, which is not read as it stands; it looks like "
+                "month/day/year: give --date-format %m/%d/%y"),
+    ("18/4/18", "looks like day/month/year: give --date-format %d/%m/%y"),
+    ("4-5-18", "give --date-format %m-%d-%y (month first) or %d-%m-%y (day first)"),
+])
+def test_implausible_years_and_two_digit_years_are_not_dates_and_say_why(value, why):
+    # regression (a user's trial): "0001-11-30" was stored as a date (a report's header said "published 1-11-30 to
+    # ..."), and "4/18/18" was "unrecognised" with no word of the option that reads it
+    iso, reason = parse_date(value)
+    assert iso is None and why in reason
+
+
+def test_plausible_dates_at_the_bounds_and_a_two_digit_year_with_its_format():
+    assert parse_date("1851-09-18") == ("1851-09-18", None)
+    assert parse_date(f"{dt.date.today().year + 1}-12-31")[0] is not None
+    assert parse_date("4/18/18", "%m/%d/%y") == ("2018-04-18", None)
 
 
 def test_date_format_option_and_bad_date_kept_raw(tmp_path):
