@@ -336,7 +336,7 @@ class Store:
                 keys.append("CAST(date_trunc('month', CAST(date AS DATE)) AS DATE) AS date")
             else:
                 keys.append(f"CAST({_q(k)} AS {typ}) AS {_q(k)}")
-        sums = [f"{sign}sum({moments.sql(mo, have)}) AS {_q(mo.name)}" for mo in moments.moments()]
+        sums = [f"{sign}{moments.sum_sql(mo, have)} AS {_q(mo.name)}" for mo in moments.moments()]
         return ", ".join([*keys, f"{sign}count(*) AS n_articles", *sums])
 
     def _build_cells(self) -> None:
@@ -1025,7 +1025,8 @@ class Store:
         ``YYYY-MM-DD``).
 
         Added up from the coarsest cells table that can answer (:func:`cell_table`; the tables must be up to date),
-        else computed from the articles; the two give the same sums (up to float rounding). ``use_cells``: False
+        else computed from the articles; the two give the same sums, to the last bit (:func:`framing.moments.sum_sql`:
+        exact sums, in any order). ``use_cells``: False
         for the articles, or a cells table's name to use that one. The result's ``attrs["from"]`` says which."""
         cols: list[str] = []
         for key in by:
@@ -1044,7 +1045,7 @@ class Store:
                     *(f"sum({_q(mo.name)}) AS {_q(mo.name)}" for mo in moms)]
         else:
             have = set(self.columns("articles"))
-            sums = ["count(*) AS n_articles", *(f"sum({moments.sql(mo, have)}) AS {_q(mo.name)}" for mo in moms)]
+            sums = ["count(*) AS n_articles", *(f"{moments.sum_sql(mo, have)} AS {_q(mo.name)}" for mo in moms)]
         sql_where, params = self._where(where)
         df = self._query(f"SELECT {', '.join([*cols, *sums])} FROM {table or 'articles'}{sql_where} GROUP BY ALL "
                          f"ORDER BY {', '.join(str(i + 1) for i in range(len(cols)))}", params)
@@ -1819,7 +1820,7 @@ _LABEL_PARTS = 64
 def _cells_signature() -> str:
     """What the cells table holds: its keys and the sums of this framing's metrics (another set: built again)."""
     names = [*(f"{t}: {', '.join(k)}" for t, k in CELL_TABLES.items()),
-             *(f"{mo.name}={moments.sql(mo)}" for mo in moments.moments())]
+             *(f"{mo.name}={moments.sum_sql(mo)}" for mo in moments.moments())]
     return hashlib.sha256("\n".join(names).encode()).hexdigest()[:16]
 
 
