@@ -112,6 +112,7 @@ def cmd_analyse(args: argparse.Namespace) -> int:
 
     from framing.config import DEFAULT
     from framing.corpus.commands import mapping_from
+    from framing.corpus.ingest import MetadataUse, metadata_warning
     from framing.inputs import dumps, open_output, read
     from framing.lexicons import default_lexicons, load_file
     from framing.records import ReasonCounts, Record, RecordError, input_warnings, reason_lines
@@ -136,8 +137,9 @@ def cmd_analyse(args: argparse.Namespace) -> int:
         return 2
     with out:
         mapping = mapping_from(args)
+        metadata_use = MetadataUse() if mapping.metadata else None
         for path in args.inputs:
-            for rec in read(path, mapping):
+            for rec in read(path, mapping, metadata_use=metadata_use):
                 if isinstance(rec, Record):
                     try:
                         rep = analyse(rec.text, id=rec.id, source=rec.source, lexicons=lex, config=cfg,
@@ -174,6 +176,8 @@ def cmd_analyse(args: argparse.Namespace) -> int:
     if n_dup:
         print(f"framing: {n_dup} record(s) have the id of an earlier record (each says so in its warnings)",
               file=sys.stderr)
+    if metadata_use is not None and (warn := metadata_warning(metadata_use.to_dict())):
+        print(f"framing: warning: {warn}", file=sys.stderr)
     if n_bad > _SHOWN_ERRORS:
         # the first ones were printed; the rest are counted by reason (all of them are in --errors FILE)
         print(f"framing: {n_bad - _SHOWN_ERRORS} more skipped record(s) not listed"

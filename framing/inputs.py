@@ -19,11 +19,12 @@ from typing import IO, Any
 from framing.records import Record, RecordError
 
 
-def read(path: str, mapping: Any = None) -> Iterator[Record | RecordError]:
+def read(path: str, mapping: Any = None, *, metadata_use: Any = None) -> Iterator[Record | RecordError]:
     """Records and errors from one input path (``-`` is JSONL on stdin), read exactly as ``framing run`` reads it
     (:mod:`framing.corpus.ingest`: the same formats, field names and field mapping (a
     :class:`~framing.corpus.ingest.Mapping`), ids, dates and errors). A path that does not exist or has an
-    unsupported type is one error, so that the other paths are still read."""
+    unsupported type is one error, so that the other paths are still read. ``metadata_use`` (a
+    :class:`~framing.corpus.ingest.MetadataUse`) gets the rows of the mapping's metadata file that records took up."""
     from framing.corpus.ingest import input_format, read_inputs, read_stream, supported_inputs
 
     if path == "-":
@@ -42,7 +43,7 @@ def read(path: str, mapping: Any = None) -> Iterator[Record | RecordError]:
     if input_format(p) is None:
         yield RecordError(path, f"unsupported input type; use {supported_inputs()}, or - for JSONL on stdin")
         return
-    yield from read_inputs([path], mapping)
+    yield from read_inputs([path], mapping, metadata_use=metadata_use)
 
 
 def dumps(obj: dict[str, Any]) -> str:

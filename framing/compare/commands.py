@@ -11,7 +11,7 @@ from typing import Any
 
 from framing import charts
 from framing.compare.settings import CORRECTIONS, DEFAULT, CompareConfig
-from framing.corpus.commands import add_mapping_arguments, is_mapping_option, mapping_from, mapping_words
+from framing.corpus.commands import add_mapping_arguments, at_least, is_mapping_option, mapping_from, mapping_words
 
 EPILOG_REPORT = """examples:
   framing report data/demo/articles.jsonl -o report-demo
@@ -53,7 +53,7 @@ def register(subparsers: Any) -> None:
                    help="the column holding event ids (default event; without it stories are grouped by text)")
     r.add_argument("--freq", default="month", choices=["day", "week", "month", "quarter", "year"],
                    help="the date bucket of the over-time chart (default month)")
-    r.add_argument("--max-events", type=int, default=5, metavar="N",
+    r.add_argument("--max-events", type=at_least(0), default=5, metavar="N",
                    help="events shown side by side (those covered by most sources; default 5)")
     r.add_argument("--no-charts", action="store_true", help="tables, manifest and report.md only")
     r.add_argument("--formats", default="png,svg", metavar="LIST", help="chart formats (default png,svg)")
@@ -85,16 +85,17 @@ def _common(p: argparse.ArgumentParser) -> None:
                    help="group by these columns, comma-separated; a date bucket is COL:FREQ, e.g. date:month "
                         "(default source)")
     p.add_argument("--seed", type=int, default=DEFAULT.seed, help=f"bootstrap seed (default {DEFAULT.seed})")
-    p.add_argument("--n-boot", type=int, default=DEFAULT.n_boot, metavar="N",
-                   help=f"bootstrap resamples (default {DEFAULT.n_boot}; 0 for no intervals)")
+    p.add_argument("--n-boot", type=at_least(0), default=DEFAULT.n_boot, metavar="N",
+                   help=f"bootstrap resamples (default {DEFAULT.n_boot}; 0: no intervals and no tests of "
+                        "differences)")
     p.add_argument("--level", type=float, default=DEFAULT.level, help="interval level (default 0.95)")
     p.add_argument("--correction", choices=CORRECTIONS, default=DEFAULT.correction,
                    help="multiple-comparison correction of pairwise tests (default holm)")
-    p.add_argument("--max-groups", type=int, default=DEFAULT.max_chart_groups, metavar="N",
+    p.add_argument("--max-groups", type=at_least(1), default=DEFAULT.max_chart_groups, metavar="N",
                    help=f"groups shown in charts (default {DEFAULT.max_chart_groups})")
     p.add_argument("--name", metavar="TEXT", help="the corpus name in titles (default: from the file name)")
-    p.add_argument("--workers", type=int, default=1, metavar="N", help="articles: analyse in N processes")
-    p.add_argument("--limit", type=int, metavar="N", help="use the first N articles only")
+    p.add_argument("--workers", type=at_least(1), default=1, metavar="N", help="articles: analyse in N processes")
+    p.add_argument("--limit", type=at_least(1), metavar="N", help="use the first N articles only")
     p.add_argument("--language", metavar="CODES",
                    help="only articles in these languages, comma-separated ISO 639-1 codes (und: undetermined, "
                         "analysed as English), e.g. en,und")
@@ -109,7 +110,17 @@ def _config(args: argparse.Namespace) -> CompareConfig:
 
 
 def _by(args: argparse.Namespace) -> list[str]:
-    return [b.strip() for b in args.by.split(",") if b.strip()]
+    """The grouping columns of ``--by``; an empty name (``leaning,,source``, a trailing comma) is an error."""
+    from framing.compare.groups import DATE_FREQS, key_problem
+    from framing.errors import ConfigError
+
+    keys = [b.strip() for b in args.by.split(",")]
+    for key in keys:
+        if problem := key_problem(key):
+            raise ConfigError(f"invalid value for --by: {args.by!r} has {problem}; give column names separated by "
+                              f"commas (a date bucket as COLUMN:FREQ, FREQ one of {', '.join(DATE_FREQS)}), e.g. "
+                              "--by leaning,source")
+    return keys
 
 
 def _load(args: argparse.Namespace) -> Any:
@@ -176,13 +187,14 @@ def cmd_report(args: argparse.Namespace) -> int:
     if bad or not formats:
         raise ConfigError(f"invalid value for --formats: {args.formats!r}; give one or more of {', '.join(CHART_TYPES)}, "
                           "separated by commas (or --no-charts for none)")
+    by = _by(args)  # checked before the corpus is read and analysed, as --formats
     # the chart processes start first: they load matplotlib while this one analyses the corpus
     with charts.ChartProcesses(1 if args.no_charts else _chart_processes()) as drawing:
         corpus = _load(args)
         # the corpus and the engine live until the command ends: the garbage collector's full passes, frequent while
         # the tables are computed and the figures built, need not walk them again
         gc.freeze()
-        path = write_report(corpus, args.output, by=_by(args), config=cfg, event_column=args.event_column,
+        path = write_report(corpus, args.output, by=by, config=cfg, event_column=args.event_column,
                             time_freq=args.freq, max_events=args.max_events, charts=not args.no_charts,
                             formats=formats, command=_command_line("report", args),
                             include_findings=not args.no_findings, drawing=drawing)
@@ -204,6 +216,7 @@ def cmd_chart(args: argparse.Namespace) -> int:
         raise ConfigError(f"invalid chart file type {out.suffix!r}; valid types are "
                           f"{tuple('.' + t for t in CHART_TYPES)}")
     cfg = _config(args)
+    by = _by(args)
     corpus = _load(args)
     event = args.event
     if args.kind == "event" and event is None:
@@ -212,7 +225,7 @@ def cmd_chart(args: argparse.Namespace) -> int:
     groups = None if args.kind in ("time", "differences") else cfg.max_chart_groups
     params = ChartParams(metric=args.metric, voice=args.voice, freq=args.freq, concept=args.concept, event=event,
                          corpus=corpus.describe(), max_groups=groups)
-    chart = draw(args.kind, CorpusTables(corpus, _by(args), cfg, event_column=args.event_column), params)
+    chart = draw(args.kind, CorpusTables(corpus, by, cfg, event_column=args.event_column), params)
     out.parent.mkdir(parents=True, exist_ok=True)
     plots.save_figure(chart.figure, out.with_suffix(""), [fmt], dpi=args.dpi)
     print(f"framing: wrote {out}", file=sys.stderr)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -205,7 +205,7 @@ def _analyse_one(job: tuple[str, str, str | None, dict[str, Any], tuple[str, ...
 def _analyse_inputs(p: Path, label: str, workers: int, limit: int | None,
                     mapping: FieldMapping | None) -> Corpus:
     """Analyse the articles of one input path, read as ``framing run`` reads it (:func:`framing.inputs.read`)."""
-    from framing.corpus.ingest import describe_inputs
+    from framing.corpus.ingest import MetadataUse, describe_inputs, metadata_warning
     from framing.inputs import read
     from framing.records import Record
 
@@ -215,13 +215,17 @@ def _analyse_inputs(p: Path, label: str, workers: int, limit: int | None,
                    for info in describe_inputs([str(p)], mapping))
     jobs = []
     warns: list[str] = []
-    for rec in read(str(p), mapping):
+    metadata_use = MetadataUse() if mapping is not None and mapping.metadata else None
+    for rec in read(str(p), mapping, metadata_use=metadata_use):
         if not isinstance(rec, Record):
             warns.append(f"skipped {rec.message()}")
             continue
         jobs.append((rec.id, rec.text, rec.source, dict(rec.meta), tuple(rec.warnings)))
         if limit is not None and len(jobs) >= limit:
             break
+    else:  # (after --limit N the rest of the records were not read: their rows are not unmatched)
+        if metadata_use is not None and (warn := metadata_warning(metadata_use.to_dict())):
+            warns.append(warn)
     if workers > 1 and len(jobs) > 50:
         with ProcessPoolExecutor(max_workers=workers) as ex:
             reports = list(ex.map(_analyse_one, jobs, chunksize=max(1, len(jobs) // (workers * 8))))
@@ -266,6 +270,8 @@ def _load_store(p: Path, label: str, limit: int | None) -> Corpus:
         texts = {str(k): v for k, v in store.texts(ids).items() if isinstance(v, str)}
         runs = store.runs()
         versions: dict[str, Any] = {"store_runs": [int(r) for r in runs["run_id"].tolist()]}
+        # every set of versions the articles were analysed with, and how many each (not only the last run's)
+        analysed_with = store.article_versions(ids if limit is not None else None)
         complete = runs[runs["status"] == "complete"]
         last = (complete if len(complete) else runs)["run_id"].tolist()
         if last:
@@ -278,6 +284,10 @@ def _load_store(p: Path, label: str, limit: int | None) -> Corpus:
     findings = findings.copy()
     findings["article_id"] = findings["article_id"].astype(str)
     warns = []
+    versions["analysed_with"] = analysed_with
+    mixed = versions_warning(analysed_with)
+    if mixed:
+        warns.append(mixed)
     missing = sum(1 for a in articles["article_id"] if a not in texts)
     if missing:
         warns.append(f"{missing} article(s) have no stored text: word choice, actor labels and event grouping "
@@ -285,3 +295,48 @@ def _load_store(p: Path, label: str, limit: int | None) -> Corpus:
     if articles.empty:
         raise InputError(f"{p}: the store has no articles; run `framing run INPUT --db {p}` first")
     return Corpus(articles, findings, texts, label, (info,), versions, tuple(warns), "duckdb")
+
+
+def versions_warning(analysed_with: Sequence[dict[str, Any]]) -> str | None:
+    """A warning when the articles were analysed with different versions (``Store.article_versions``): each lexicon
+    and framing version that differs, with its article count; None when they all share one set of versions."""
+    if len(analysed_with) < 2:
+        return None
+    parts: list[str] = []
+
+    def spread(label: str, of: Callable[[dict[str, Any]], tuple[str, str | None] | None]) -> None:
+        counts: dict[tuple[str, str | None], int] = {}
+        for v in analysed_with:
+            key = of(v) or ("unknown", None)
+            counts[key] = counts.get(key, 0) + int(v["n_articles"])
+        if len(counts) < 2:
+            return
+        names = [k[0] for k in counts]
+        # a version with two contents (an edited lexicon) is told apart by its SHA-256
+        shown = [f"{k[0]}{f' (sha256 {k[1][:12]})' if k[1] and names.count(k[0]) > 1 else ''} ({n:,} articles)"
+                 for k, n in sorted(counts.items(), key=lambda kn: (-kn[1], kn[0][0], kn[0][1] or ""))]
+        parts.append(f"{label} {', '.join(shown)}")
+
+    def release(v: dict[str, Any]) -> tuple[str, str | None] | None:
+        return (str(v["framing"]), None) if v.get("framing") else None
+
+    def lexicon(name: str) -> Callable[[dict[str, Any]], tuple[str, str | None] | None]:
+        def of(v: dict[str, Any]) -> tuple[str, str | None] | None:
+            lx = (v.get("lexicons") or {}).get(name)
+            return (str(lx.get("version")), lx.get("sha256")) if lx else None
+
+        return of
+
+    spread("framing", release)
+    for name in sorted({name for v in analysed_with for name in v.get("lexicons") or {}}):
+        spread(f"lexicon {name}", lexicon(name))
+    total = sum(int(v["n_articles"]) for v in analysed_with)
+    if not parts:  # the same releases, other engine code or settings (an edited checkout, --any-language)
+        return (f"the {total:,} articles were analysed with {len(analysed_with)} different versions of the engine's "
+                "code or settings (the same framing and lexicon versions): their figures may not be comparable; "
+                "`framing run` on their inputs analyses the stale ones again (manifest.json lists each, under "
+                "analysis.analysed_with)")
+    return (f"the {total:,} articles were analysed with different versions: {'; '.join(parts)}. Figures of articles "
+            "analysed with different lexicons are not comparable (a difference between groups can be one of "
+            "versions): run `framing run` on their inputs again to analyse the stale ones with the current versions "
+            "(manifest.json lists every version with its articles, under analysis.analysed_with)")

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from framing.corpus.fields import MIN_YEAR
 from framing.errors import ConfigError
 
 DATE_FREQS = ("day", "week", "month", "quarter", "year")
@@ -39,10 +40,25 @@ class Grouping:
 
 
 def key_list(by: By) -> tuple[str, ...]:
+    """The grouping keys of ``by``; an empty one (``["leaning", "", "source"]``, or ``"date:"``) is an error."""
     keys = (by,) if isinstance(by, str) else tuple(by)
     if not keys:
         raise ConfigError("by must name at least one column")
+    for key in keys:
+        if problem := key_problem(key):
+            raise ConfigError(f"invalid grouping {list(keys)!r}: {problem}; give column names (a date bucket as "
+                              f"COLUMN:FREQ, FREQ one of {', '.join(DATE_FREQS)})")
     return keys
+
+
+def key_problem(key: str) -> str | None:
+    """What is wrong with one grouping key (None: nothing): an empty column name, or an empty date bucket."""
+    col, colon, freq = str(key).partition(":")
+    if not col.strip():
+        return "an empty column name"
+    if colon and not freq.strip():
+        return f"an empty date bucket in {str(key)!r}"
+    return None
 
 
 def group_articles(articles: pd.DataFrame, by: By = "source", *, weights: pd.Series | None = None) -> Grouping:
@@ -118,16 +134,23 @@ def parse_dates(s: pd.Series) -> pd.Series:
     return out.dt.tz_localize(None)
 
 
-# Dates outside these years are taken for errors (a news corpus has no articles from year 1 or 2150); fixed
-# bounds rather than "today" so that the same input always gives the same groups.
-MIN_YEAR, MAX_YEAR = 1900, 2100
+# Dates outside these years are taken for errors (a news corpus has no articles from year 1 or 2150): the earliest
+# year a run reads as a date (framing.corpus.fields), and a fixed end rather than "today" (a run's end is next year)
+# so that the same table always gives the same groups.
+MAX_YEAR = 2100
+
+
+def plausible_dates(s: pd.Series) -> pd.Series:
+    """:func:`parse_dates`, with a date outside ``MIN_YEAR`` to ``MAX_YEAR - 1`` made NaT (a year-1 placeholder
+    would otherwise be the corpus' first day, "published 1-11-30 to ...")."""
+    d = parse_dates(s)
+    return d.where((d.dt.year >= MIN_YEAR) & (d.dt.year < MAX_YEAR))
 
 
 def date_buckets(s: pd.Series, freq: str, *, weights: pd.Series | None = None) -> tuple[pd.Series, str | None]:
     """Bucket labels that sort in time order (``2026-01-12``, ``2026-W03``, ``2026-01``, ``2026-Q1``, ``2026``);
     ``weights``: the articles each row stands for (see :func:`group_articles`)."""
-    d = parse_dates(s)
-    d = d.where((d.dt.year >= MIN_YEAR) & (d.dt.year < MAX_YEAR))
+    d = plausible_dates(s)
     labels = np.full(len(d), UNPARSED, dtype=object)
     ok = d.notna().to_numpy()
     dd = d[ok]

@@ -7,7 +7,8 @@
     DIR/manifest.json        versions and hashes of package, lexicons, config and inputs; seed; command line;
                              the SHA-256 of every file written; the time of the run in ``created`` (the only
                              field that differs between two runs of the same command)
-    DIR/tables/NAME.csv      floats with 6 significant digits, rows in a fixed order
+    DIR/tables/NAME.csv      floats written so that they read back exactly (the shortest decimal of each, as
+                             Python's repr; counts and sums exact, however large), rows in a fixed order
     DIR/tables/NAME.parquet  the same table, full precision
     DIR/charts/NAME.png|svg
 
@@ -36,7 +37,14 @@ from framing.chartstyle import by_size
 from framing.compare import events as ev
 from framing.compare import stats, wordchoice
 from framing.compare.corpus import Corpus
-from framing.compare.groups import MISSING, By, count_sources, group_articles, key_list, parse_dates
+from framing.compare.groups import (
+    MISSING,
+    By,
+    count_sources,
+    group_articles,
+    key_list,
+    plausible_dates,
+)
 from framing.compare.markdown import esc, fmt, interval, table
 from framing.compare.metrics import HEADLINE, metric
 from framing.compare.settings import DEFAULT, CompareConfig
@@ -46,7 +54,10 @@ if TYPE_CHECKING:
     from framing.charts import ChartFile, ChartProcesses
     from framing.compare.coverage import Coverage
 
-CSV_FLOAT = "%.6g"
+# Floats in the CSV tables: None is pandas' default, the shortest decimal that reads back as the same float (Python's
+# repr), so that every value, and every count or sum however large, is written exactly ("%.6g" wrote 1234567 as
+# 1.23457e+06). The same floats give the same text, so two runs of a report still write identical files.
+CSV_FLOAT: str | None = None
 MAX_PERIODS = 36
 TIMESTAMP_FIELD = "created"
 
@@ -80,6 +91,8 @@ def build_report(corpus: Corpus, *, by: By = "source", config: CompareConfig | N
     """
     cfg = config or DEFAULT
     ready = on_tables or (lambda d: None)
+    if max_events < 0:
+        raise ConfigError(f"max_events must be 0 or more, not {max_events}")
     keys = key_list(by)
     grouping = group_articles(corpus.articles, keys)  # fails early, with the valid columns, on a bad column
     articles = corpus.articles
@@ -150,7 +163,7 @@ def _add_over_time(data: ReportData, keys: Sequence[str], time_freq: str) -> Non
     """Rates over time, in the finest date bucket that gives a readable chart (at most ``MAX_PERIODS``)."""
     articles, t, cfg = data.corpus.articles, data.tables, data.config
     if "date" in articles.columns and "date" not in {k.split(":")[0] for k in keys}:
-        parsed = parse_dates(articles["date"])
+        parsed = plausible_dates(articles["date"])
         # a readable chart has at most ~36 periods: step up to a coarser bucket when the corpus spans years
         order = ["day", "week", "month", "quarter", "year"]
         if time_freq not in order:
@@ -325,7 +338,8 @@ def _prepare_dir(out: Path, overwrite: bool) -> None:
 
 
 def write_table(df: pd.DataFrame, stem: Path) -> list[Path]:
-    """``stem.csv`` (floats with 6 significant digits, ``\\n`` line ends) and ``stem.parquet``."""
+    """``stem.csv`` (every float as the shortest decimal that reads back exactly, ``\\n`` line ends) and
+    ``stem.parquet``."""
     csv_path, pq_path = stem.with_suffix(".csv"), stem.with_suffix(".parquet")
     clean = df.copy()
     clean.attrs = {}
@@ -436,7 +450,8 @@ def _charts(data: ReportData) -> list[ChartFile]:
                ("stances", "stances", base), ("source_types", "source-types", base),
                ("distinctive_terms", "terms", base), ("actor_labels", "labels", base)]
     pw = t.get("pairwise")
-    if pw is not None and not pw.empty:
+    # (no chart when nothing was tested, n_boot 0: it would mark every difference "not significant")
+    if pw is not None and not pw.empty and pw["p"].notna().any():
         wanted.append(("differences_loaded_author_rate", "differences", replace(base, max_groups=None)))
     if data.time_key and "rates_over_time" in t:
         wanted.append(("time_loaded_author_rate", "time",
@@ -485,7 +500,7 @@ def _md_intro(w: Callable[[str], None], data: ReportData, charts: dict[str, str]
     w(f"# {esc(report_title(c.name))}\n")
     span = ""
     if "date" in a.columns:
-        d = parse_dates(a["date"]).dropna()
+        d = plausible_dates(a["date"]).dropna()
         if len(d):
             span = f", published {d.min():%Y-%m-%d} to {d.max():%Y-%m-%d}"
     n_src, no_src = count_sources(a)
@@ -505,10 +520,12 @@ def _md_intro(w: Callable[[str], None], data: ReportData, charts: dict[str, str]
     w("**How to read this report.** Every figure is a *signal of framing*, not a verdict of bias: a loaded word may "
       "be a quoted one (the tables separate the writer's own voice from quotations), a scare quote may be a house "
       "convention, and what an outlet chose not to report is invisible to a word-level tool. Rates are per "
-      f"{cfg.per_words:,} words of a group's articles taken together; intervals are {cfg.level:.0%} percentile "
-      f"intervals from {cfg.n_boot:,} bootstrap resamples of the group's articles (seed {cfg.seed})"
-      f"{_normal_words(cfg)}, so they show "
-      "how much a figure depends on which articles a source happened to publish, not the detectors' errors. "
+      f"{cfg.per_words:,} words of a group's articles taken together; "
+      + (f"intervals are {cfg.level:.0%} percentile intervals from {cfg.n_boot:,} bootstrap resamples of the group's "
+         f"articles (seed {cfg.seed}){_normal_words(cfg)}, so they show how much a figure depends on which articles "
+         "a source happened to publish, not the detectors' errors. " if cfg.n_boot else
+         "there are no intervals and no tests of differences: no bootstrap was asked for (n_boot = 0, "
+         "`--n-boot 0`). ") +
       f"Groups with fewer than {cfg.min_articles} articles or {cfg.min_words:,} words (or {cfg.min_attributions} "
       "attributions, for shares of attributions) are flagged; a group of one article has no interval.\n")
     if data.warnings:
@@ -561,8 +578,19 @@ def _md_differences(w: Callable[[str], None], data: ReportData, charts: dict[str
         w("_No pairwise comparison: it needs at least two groups with two or more articles each._\n")
     else:
         sig = pw[pw["significant"]].copy()
-        w(f"{len(pw):,} comparisons ({pw['metric'].nunique()} headline metrics \u00d7 "
-          f"{len(pw) // max(pw['metric'].nunique(), 1):,} pairs); p-values corrected with "
+        size = (f"{len(pw):,} comparisons ({pw['metric'].nunique()} headline metrics \u00d7 "
+                f"{len(pw) // max(pw['metric'].nunique(), 1):,} pairs)")
+        tested = int(pw["p"].notna().sum())
+        if not tested:
+            # nothing was tested: "0 differences are significant" would read as a finding
+            why = ("no bootstrap was asked for (n_boot = 0, `--n-boot 0`), so no difference has an interval or a "
+                   "test" if cfg.n_boot == 0 else "no pair could be tested (see the note column of "
+                   "`tables/pairwise.csv`)")
+            w(f"{size}: none was tested: {why}. Whether any difference is significant is not known; the "
+              "differences themselves are in `tables/pairwise.csv`.\n")
+            return
+        untested = f" ({len(pw) - tested:,} could not be tested: see their note)" if tested < len(pw) else ""
+        w(f"{size}{untested}; p-values corrected with "
           f"{'Holm' if cfg.correction == 'holm' else 'Benjamini-Hochberg' if cfg.correction == 'bh' else 'no'} "
           f"correction over the pairs of each metric; {len(sig):,} differences are significant at "
           f"{cfg.alpha}. The largest, by metric:\n")
@@ -760,10 +788,11 @@ def _md_method(w: Callable[[str], None], data: ReportData, charts: dict[str, str
     t = data.tables
     cfg = data.config
     w("## Method\n")
-    w(f"- Metrics are ratios of sums over a group's articles (a long article weighs by its length). Intervals: "
+    w("- Metrics are ratios of sums over a group's articles (a long article weighs by its length). Intervals: " + (
       f"percentile bootstrap over articles, {cfg.n_boot:,} resamples, seed {cfg.seed} combined with each group's "
       "name (a group's interval does not change when other groups are added or removed)"
-      f"{_normal_words(cfg)}. A count of zero gets the exact binomial upper bound instead of the degenerate [0, 0].")
+      f"{_normal_words(cfg)}. A count of zero gets the exact binomial upper bound instead of the degenerate [0, 0]."
+      if cfg.n_boot else "none, nor tests of differences (n_boot = 0: no bootstrap)."))
     w("- Pairwise differences: percentile interval of the difference of independent bootstrap replicates; "
       "two-sided p-value from z = difference / bootstrap standard error (a pair with a group of "
       f"{cfg.normal_min_articles} articles or more: the normal interval and p-value from the sum of the two groups' "

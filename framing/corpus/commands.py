@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Callable
 from typing import Any
 
 from framing.config import RECORD_SECONDS
@@ -56,13 +57,13 @@ def register(subparsers: Any) -> None:
                               epilog=EPILOG_RUN, formatter_class=fmt)
     r.add_argument("inputs", nargs="+", metavar="INPUT", help="input files or folders")
     r.add_argument("--db", default="framing.duckdb", help="the store (default framing.duckdb)")
-    r.add_argument("--workers", type=int, default=1, metavar="N", help="worker processes (default 1)")
+    r.add_argument("--workers", type=at_least(1), default=1, metavar="N", help="worker processes (default 1)")
     r.add_argument("--engine", choices=["local", "dask"], default="local",
                    help="local processes (default) or a Dask cluster")
     r.add_argument("--scheduler", metavar="ADDRESS", help="Dask scheduler address (default: a local cluster)")
     r.add_argument("--staging", metavar="DIR", help="Dask: folder shared by the workers for Parquet partitions "
                                                     "(default: DB.parts beside the store)")
-    r.add_argument("--batch-size", type=int, default=None, metavar="N",
+    r.add_argument("--batch-size", type=at_least(1), default=None, metavar="N",
                    help="input items per batch and transaction (default 250)")
     r.add_argument("--record-seconds", type=float, default=RECORD_SECONDS, metavar="S",
                    help=f"time budget of one record's analysis: a record over it is an error and the run goes on "
@@ -105,6 +106,22 @@ def register(subparsers: Any) -> None:
     e.add_argument("-o", "--output", required=True, metavar="DIR", help="the folder to write (created if needed)")
     e.add_argument("--tables", nargs="+", metavar="TABLE", help="only these tables")
     e.set_defaults(func=cmd_export)
+
+
+def at_least(minimum: int) -> Callable[[str], int]:
+    """An argparse ``type``: a whole number of at least ``minimum`` (``--max-events -1`` is an error that names the
+    option, not a value used as it comes)."""
+
+    def whole_number(text: str) -> int:
+        try:
+            n = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+        if n < minimum:
+            raise argparse.ArgumentTypeError(f"must be {minimum} or more, not {n}")
+        return n
+
+    return whole_number
 
 
 def add_mapping_arguments(parser: argparse.ArgumentParser) -> None:
@@ -171,6 +188,8 @@ def cmd_run(args: argparse.Namespace) -> int:
                          config=replace(CORPUS_CONFIG, english_only=False) if args.any_language else None)
     print(f"framing: {summary.line()}", file=sys.stderr)
     print(f"framing: {summary.fields_line()}", file=sys.stderr)
+    for line in [*summary.date_lines(), *summary.metadata_lines()]:
+        print(f"framing: {line}", file=sys.stderr)
     n_err = summary.counts["error"]
     if n_err:
         print(f"framing: {n_err:,} input item(s) could not be analysed; list them with "

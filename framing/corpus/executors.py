@@ -132,8 +132,19 @@ def make_executor(engine: Engine, workers: int, scheduler: str | None, staging: 
         from framing.corpus.dask_engine import DaskExecutor
 
         folder = Path(staging) if staging else Path(f"{db}.parts")
-        return DaskExecutor(scheduler=scheduler, workers=workers, staging=folder, lexicons=lexicons, config=cfg,
-                            commit_group=commit_group)
+        scratch = None
+        if not scheduler:
+            # the local cluster's scratch files, in a folder named as the pool's, so that one left by a killed run
+            # (SIGKILL) is removed by the next run as theirs are; the executor removes it when it closes
+            remove_orphan_folders()
+            scratch = tempfile.mkdtemp(prefix=f"{_FOLDER_PREFIX}{os.getpid()}-dask-")
+        try:
+            return DaskExecutor(scheduler=scheduler, workers=workers, staging=folder, lexicons=lexicons, config=cfg,
+                                commit_group=commit_group, scratch=scratch)
+        except BaseException:
+            if scratch is not None:
+                shutil.rmtree(scratch, ignore_errors=True)
+            raise
     if workers == 1:
         return InlineExecutor(lexicons, cfg)
     return PoolExecutor(workers, lexicons, cfg, commit_group)

@@ -28,6 +28,9 @@ CANDIDATES: dict[str, tuple[str, ...]] = {
     "leaning": ("leaning",),
 }
 META_FIELDS = ("title", "date", "url", "event", "topic", "leaning")
+# The earliest year of an article's date: an earlier one is a typo or a placeholder ("0001-11-30"), read as no date.
+# 1800 keeps the digitised newspaper archives (the New York Times' goes back to 1851).
+MIN_YEAR = 1800
 # Input fields with these names would collide with columns of the articles table; they are kept as input_<name>.
 RESERVED = frozenset((
     "id", "text", "source", "article_id", "content_hash", "findings", "metrics", "versions", "warnings", "meta",

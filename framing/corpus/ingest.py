@@ -33,12 +33,21 @@ import re
 import zlib
 from collections import Counter
 from collections.abc import Iterator, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import IO, Any
 
-from framing.corpus.fields import CANDIDATES, FIELDS, META_FIELDS, RESERVED, Mapping, find_field, resolve_fields
+from framing.corpus.fields import (
+    CANDIDATES,
+    FIELDS,
+    META_FIELDS,
+    MIN_YEAR,
+    RESERVED,
+    Mapping,
+    find_field,
+    resolve_fields,
+)
 from framing.corpus.formats import (
     BINARY_FORMATS,
     FORMATS,
@@ -58,10 +67,11 @@ from framing.corpus.formats import (
 from framing.errors import InputError
 from framing.records import Record, RecordError
 
-__all__ = ["BINARY_FORMATS", "CANDIDATES", "FIELDS", "FORMATS", "META_FIELDS", "RESERVED", "Column", "InputInfo",
-           "Mapping", "binary_head", "check_inputs", "clean_text", "content_hash", "describe_inputs", "field_string",
-           "gzip_damage", "hash_id", "input_columns", "input_format", "jsonl_objects", "parse_date", "read_inputs",
-           "read_stream", "read_text_file", "supported_inputs", "text_lines", "unusable"]
+__all__ = ["BINARY_FORMATS", "CANDIDATES", "FIELDS", "FORMATS", "IMPLAUSIBLE", "META_FIELDS", "MIN_YEAR", "RESERVED",
+           "SHORT_YEAR", "Column", "InputInfo", "Mapping", "MetadataUse", "binary_head", "check_inputs", "clean_text",
+           "content_hash", "describe_inputs", "field_string", "gzip_damage", "hash_id", "input_columns",
+           "input_format", "jsonl_objects", "max_year", "metadata_warning", "parse_date", "read_inputs", "read_stream",
+           "read_text_file", "supported_inputs", "text_lines", "unusable"]
 
 _HASH_CHUNK = 1 << 20
 # Compressed bytes of a .gz input decompressed to estimate its record count (the progress bar's total): counting
@@ -142,6 +152,15 @@ _MONTH_FORMATS = ("%d %B %Y", "%d %b %Y", "%B %d, %Y", "%b %d, %Y", "%B %d %Y", 
                   "%A, %B %d, %Y", "%a, %d %b %Y", "%Y/%m/%d", "%Y.%m.%d", "%d.%m.%Y", "%Y%m%d")
 _COMPACT = re.compile(r"((?:19|20)\d\d)(\d\d)(\d\d)(?:\d{6})?")
 _SLASHED = re.compile(r"(\d{1,2})[/-](\d{1,2})[/-](\d{4})")
+_SHORT_YEAR = re.compile(r"(\d{1,2})([/.-])(\d{1,2})\2(\d{2})")  # 4/18/18: month/day (or day/month), two-digit year
+# What a date outside MIN_YEAR..max_year() is called in its warning (and counted by in a run's summary).
+IMPLAUSIBLE = "implausible date"
+SHORT_YEAR = "two-digit year"
+
+
+def max_year() -> int:
+    """The latest year of an article's date: next year (a later one is a typo, as 2062 for 2026)."""
+    return dt.date.today().year + 1
 
 
 def parse_date(value: Any, fmt: str | None = None) -> tuple[str | None, str | None]:
@@ -151,7 +170,18 @@ def parse_date(value: Any, fmt: str | None = None) -> tuple[str | None, str | No
     (``4 May 2020``, ``May 4, 2020``), ``2020/05/04``, ``04.05.2020`` (day first), compact ``20200504`` and
     ``20200504103000`` (GDELT), Unix timestamps (seconds or milliseconds) and ``datetime``/``date`` values. ``04/05/2020`` is day/month or month/day: it is accepted
     only when one of the two is above 12, otherwise give ``fmt`` (a :func:`~datetime.datetime.strptime` format).
+    A two-digit year (``4/18/18``) is not guessed: the reason names the ``fmt`` that reads it. A date before
+    :data:`~framing.corpus.fields.MIN_YEAR` or after next year (``0001-11-30``) is not a date either.
     """
+    iso, why = _parse_date(value, fmt)
+    if iso is not None and not MIN_YEAR <= int(iso[:4]) <= max_year():
+        year = int(iso[:4])
+        bound = f"before {MIN_YEAR}" if year < MIN_YEAR else f"after next year, {max_year()}"
+        return None, f"{IMPLAUSIBLE} {str(value).strip()!r}: the year {year} is {bound} (a typo or a placeholder?)"
+    return iso, why
+
+
+def _parse_date(value: Any, fmt: str | None) -> tuple[str | None, str | None]:
     if value is None or value == "":
         return None, None
     if isinstance(value, dt.datetime):
@@ -208,26 +238,79 @@ def parse_date(value: Any, fmt: str | None = None) -> tuple[str | None, str | No
             return parsed.date().isoformat(), None
     except (TypeError, ValueError, IndexError):
         pass
+    short = _SHORT_YEAR.fullmatch(s)
+    if short:  # 4/18/18 (a US spreadsheet's dates): the century, and often the order, would be a guess
+        a, sep, b = int(short[1]), short[2], int(short[3])
+        month_first, day_first = f"%m{sep}%d{sep}%y", f"%d{sep}%m{sep}%y"
+        order = (f"month/day/year: give --date-format {month_first}" if b > 12 >= a else
+                 f"day/month/year: give --date-format {day_first}" if a > 12 >= b else
+                 f"month/day/year or day/month/year: give --date-format {month_first} (month first) or "
+                 f"{day_first} (day first)")
+        return None, f"date {s!r} has a {SHORT_YEAR}, which is not read as it stands; it looks like {order}"
     return None, f"unrecognised date {s!r}; give its format with --date-format (e.g. %d/%m/%Y)"
 
 
 # -- reading -----------------------------------------------------------------------------------------------------
 
 
+@dataclass
+class MetadataUse:
+    """How the rows of a metadata file (``Mapping.metadata``) met the records: :func:`read_inputs` fills it as it
+    reads, so that a row no record takes up (a key that is no article's id) is counted and said, not lost unsaid."""
+
+    path: str = ""
+    keys: list[str] = field(default_factory=list)  # the rows' keys, in file order
+    repeated: int = 0  # rows whose key an earlier row has: not used (the first row is)
+    joined: set[str] = field(default_factory=set)  # the keys joined to a record
+
+    def unmatched(self) -> list[str]:
+        """The keys of the rows joined to no record, in file order."""
+        return [k for k in self.keys if k not in self.joined]
+
+    def to_dict(self) -> dict[str, Any]:
+        """What a run's manifest and summary keep: the counts, and the first keys joined to nothing."""
+        miss = self.unmatched()
+        return {"file": self.path, "rows": len(self.keys) + self.repeated, "joined": len(self.keys) - len(miss),
+                "unmatched": len(miss), "unmatched_keys": miss[:_SHOWN_KEYS], "repeated": self.repeated}
+
+
+# Keys of unmatched metadata rows a warning shows (all of them are counted).
+_SHOWN_KEYS = 3
+
+
+def metadata_warning(use: dict[str, Any]) -> str | None:
+    """The warning about a metadata file's rows that no record took up (:meth:`MetadataUse.to_dict`), or None."""
+    parts = []
+    if use["unmatched"]:
+        keys = ", ".join(repr(k) for k in use["unmatched_keys"]) + (", ..." if use["unmatched"] > len(
+            use["unmatched_keys"]) else "")
+        parts.append(f"{use['unmatched']:,} of the {use['rows']:,} row(s) of the metadata file {use['file']} match "
+                     f"no article (keys {keys}): their fields were joined to nothing; check that --metadata-key "
+                     "names the column of the articles' ids")
+    if use["repeated"]:
+        parts.append(f"{use['repeated']:,} row(s) of the metadata file {use['file']} repeat the key of an earlier "
+                     "row and were not used (the first row of each key is)")
+    return "; ".join(parts) or None
+
+
 def read_inputs(paths: Sequence[str], mapping: Mapping | None = None, *,
-                mapped: Counter[tuple[str, str]] | None = None) -> Iterator[Record | RecordError]:
+                mapped: Counter[tuple[str, str]] | None = None,
+                metadata_use: MetadataUse | None = None) -> Iterator[Record | RecordError]:
     """Records and errors from every input path, in order; each input item gives exactly one of the two.
 
     ``mapped``, when given, counts for each record which column each article field was read from: ``(field,
-    column)``, the column ``(file)`` for what the format itself gives (a file's text and id).
+    column)``, the column ``(file)`` for what the format itself gives (a file's text and id). ``metadata_use``,
+    when given with a metadata file, gets its keys and, as the records are read, the keys joined to one (once every
+    record has been read, :meth:`MetadataUse.unmatched` are the rows joined to nothing; one object can be passed to
+    several calls, as ``framing analyse`` reads its inputs one by one).
 
     Raises :class:`~framing.errors.InputError` before reading anything when a path does not exist or is of an
     unsupported type, and when the metadata file cannot be read.
     """
     mp = mapping or Mapping()
     check_inputs(paths)
-    metadata = _load_metadata(mp) if mp.metadata else None
-    builder = _Builder(mp, metadata, mapped)
+    metadata = _load_metadata(mp, metadata_use) if mp.metadata else None
+    builder = _Builder(mp, metadata, mapped, metadata_use)
     for path in paths:
         for item in _read_path(Path(path), mp):
             yield item if isinstance(item, RecordError) else builder.record(item)
@@ -540,10 +623,11 @@ class _Builder:
     """Maps raw items to records; the column resolution is cached per set of field names."""
 
     def __init__(self, mp: Mapping, metadata: dict[str, dict[str, Any]] | None,
-                 mapped: Counter[tuple[str, str]] | None = None) -> None:
+                 mapped: Counter[tuple[str, str]] | None = None, metadata_use: MetadataUse | None = None) -> None:
         self.mp = mp
         self.metadata = metadata
         self.mapped = mapped
+        self.joined = metadata_use.joined if metadata_use is not None else None
         self._cache: dict[tuple[str, ...], dict[str, str | None]] = {}
 
     def _resolve(self, keys: tuple[str, ...]) -> dict[str, str | None]:
@@ -560,7 +644,10 @@ class _Builder:
         res = self._resolve(tuple(fields))
         if self.metadata is not None:
             rid0 = raw.fixed.get("id") or (fields.get(res["id"]) if res["id"] else None)
-            extra = self.metadata.get(str(rid0).strip()) if rid0 is not None else None
+            key = str(rid0).strip() if rid0 is not None else None
+            extra = self.metadata.get(key) if key is not None else None
+            if extra is not None and self.joined is not None:
+                self.joined.add(str(key))
             if extra:
                 fields = {**extra, **fields}  # the record's own fields win
                 res = self._resolve(tuple(fields))
@@ -623,8 +710,9 @@ class _Builder:
         return Record(rid, text, source, raw.origin, meta, tuple(warnings))
 
 
-def _load_metadata(mp: Mapping) -> dict[str, dict[str, Any]]:
-    """The metadata file's rows by key (a file that cannot be read stops the run before it starts)."""
+def _load_metadata(mp: Mapping, use: MetadataUse | None = None) -> dict[str, dict[str, Any]]:
+    """The metadata file's rows by key (a file that cannot be read stops the run before it starts); ``use`` gets
+    the keys, and the count of rows that repeat an earlier row's key (the first is used)."""
     assert mp.metadata
     p = Path(mp.metadata)
     fmt = input_format(p) if p.exists() else None
@@ -633,6 +721,7 @@ def _load_metadata(mp: Mapping) -> dict[str, dict[str, Any]]:
         raise InputError(f"{mp.metadata}: the metadata file must be an existing "
                          f"{', '.join(s for f in tables for s in f.suffixes)} file")
     out: dict[str, dict[str, Any]] = {}
+    repeated = 0
     key: str | None = mp.metadata_key
     for item in format_named(str(fmt)).read(p, mp, p.name, False):
         if isinstance(item, RecordError):
@@ -642,5 +731,11 @@ def _load_metadata(mp: Mapping) -> dict[str, dict[str, Any]]:
             raise InputError(f"metadata {item.origin}: no key column {key or 'id'!r}; give it with --metadata-key "
                              f"(the columns are {list(item.fields)[:30]})")
         key = k
-        out.setdefault(str(item.fields.pop(k)).strip(), item.fields)
+        row_key = str(item.fields.pop(k)).strip()
+        if row_key in out:
+            repeated += 1
+            continue
+        out[row_key] = item.fields
+    if use is not None:
+        use.path, use.keys, use.repeated = str(mp.metadata), list(out), repeated
     return out

@@ -42,7 +42,19 @@ from framing._version import __version__
 from framing.config import CORPUS_CONFIG, RECORD_SECONDS, Config
 from framing.corpus import schema
 from framing.corpus.executors import ENGINES, Engine, Executor, Handle, make_executor
-from framing.corpus.ingest import FIELDS, InputInfo, Mapping, content_hash, describe_inputs, read_inputs
+from framing.corpus.ingest import (
+    FIELDS,
+    MIN_YEAR,
+    SHORT_YEAR,
+    InputInfo,
+    Mapping,
+    MetadataUse,
+    content_hash,
+    describe_inputs,
+    max_year,
+    metadata_warning,
+    read_inputs,
+)
 from framing.corpus.store import Store, StoreError
 from framing.corpus.worker import BatchResult, Task
 from framing.errors import ConfigError, FramingError, RunError, Terminated, value_invalid_msg
@@ -98,6 +110,9 @@ class RunSummary:
     short_pages: int = 0  # HTML pages analysed whose text is short (their body may have been lost)
     mapped: dict[str, dict[str, int]] = field(default_factory=dict)  # field -> input column -> records (this session)
     missing: dict[str, int] = field(default_factory=dict)  # analysed articles without source / date / readable date
+    # how the rows of the --metadata file met the records (MetadataUse.to_dict), once the run read every input
+    metadata: dict[str, Any] = field(default_factory=dict)
+    short_year_hint: str | None = None  # the first warning of a date with a two-digit year (it names --date-format)
 
     def fields_line(self) -> str:
         """Where each article field came from and what is missing: ``text <- content (5,000); source <- outlet
@@ -108,8 +123,38 @@ class RunSummary:
         m = self.missing
         miss = [f"{k} {m[k]:,}" for k in ("source", "date") if m.get(k)]
         if m.get("date_unreadable"):
-            miss.append(f"{m['date_unreadable']:,} dates unreadable (kept as date_raw)")
+            why = [f"{m[k]:,} {what}" for k, what in (("date_implausible", f"with a year before {MIN_YEAR} or after "
+                                                                           f"{max_year()}"),
+                                                       ("date_short_year", "with a two-digit year")) if m.get(k)]
+            miss.append(f"{m['date_unreadable']:,} dates unreadable (kept as date_raw"
+                        f"{'; ' + ', '.join(why) if why else ''})")
         return "fields: " + ("; ".join(parts) or "none read") + ("; missing: " + ", ".join(miss) if miss else "")
+
+    def date_lines(self) -> list[str]:
+        """A warning when dates were left unread for a reason an option or a look at the input fixes: a two-digit
+        year (with the --date-format that reads the first one), an implausible year."""
+        m, out = self.missing, []
+        if m.get("date_short_year"):
+            hint = self.short_year_hint or ""
+            hint = hint[hint.find("date '"):] if "date '" in hint else hint  # (without the article's origin)
+            hint = hint.split("; the date was left empty")[0]
+            out.append(f"warning: {m['date_short_year']:,} date(s) with a {SHORT_YEAR} were not read (kept as "
+                       f"date_raw){f': the first, {hint}' if hint else ''}")
+        if m.get("date_implausible"):
+            out.append(f"warning: {m['date_implausible']:,} date(s) with a year before {MIN_YEAR} or after "
+                       f"{max_year()} were taken for errors and left empty (kept as date_raw; each article's "
+                       "warnings say which)")
+        return out
+
+    def metadata_lines(self) -> list[str]:
+        """With a metadata file: how many of its rows were joined to an article, and a warning when some matched
+        none (``[]`` without one, or before the run has read every input)."""
+        m = self.metadata
+        if not m:
+            return []
+        lines = [f"metadata: {m['joined']:,} of the {m['rows']:,} row(s) of {m['file']} joined to articles"]
+        warn = metadata_warning(m)
+        return [*lines, f"warning: {warn}"] if warn else lines
 
     @property
     def rate(self) -> float:
@@ -157,7 +202,7 @@ def run_corpus(inputs: Sequence[str], db: str | Path, *, mapping: Mapping | None
     an error of the run, with the reason, and the run goes on. Raises :class:`RunError` (or :class:`~framing.corpus.store.StoreError`) when the run
     cannot go on; what was committed is kept and the same call resumes.
     """
-    _check_options(engine, workers, batch_size, record_seconds)
+    _check_options(engine, workers, batch_size, record_seconds, scheduler, staging)
     mp = mapping or Mapping()
     cfg = config or CORPUS_CONFIG
     lex = lexicons or default_lexicons()
@@ -170,26 +215,31 @@ def run_corpus(inputs: Sequence[str], db: str | Path, *, mapping: Mapping | None
     # (one thread costs less CPU per commit than two: docs/design-measurements.md).
     threads = 1 if engine == "local" and workers > 1 else None
     store = Store(db, memory_limit=_STORE_MEMORY, checkpoint_threshold=_STORE_CHECKPOINT, threads=threads)
+    executor: Executor | None = None
     try:
+        started, t0 = _now(), time.perf_counter()
+        # the executor before the run: a Dask scheduler that cannot be reached (or workers that cannot start) is an
+        # error that leaves no failed run behind
+        executor = make_executor(engine, workers, scheduler, staging, db, lexicons, cfg, COMMIT_GROUP)
         run_id, committed, manifest = _open_run(store, run_key, vers, vkey, cfg, mp, infos)
         store.active_run = run_id
-        session: dict[str, Any] = {"started": _now(), "engine": engine, "workers": workers,
+        session: dict[str, Any] = {"started": started, "engine": engine, "workers": workers,
                                    "batch_size": batch_size, "record_seconds": record_seconds,
                                    "resumed_at": committed}
         manifest["timings"]["sessions"].append(session)
         estimate = sum(i.records or 0 for i in infos if i.format != "metadata") \
             if all(i.records is not None for i in infos if i.format != "metadata") else None
-        t0 = time.perf_counter()
         mapped: Counter[tuple[str, str]] = Counter()
+        metadata_use = MetadataUse() if mp.metadata else None
         status = "failed"
-        executor: Executor | None = None
         interrupted: KeyboardInterrupt | None = None
         try:
             store.update_run(run_id, manifest, "running")
-            executor = make_executor(engine, workers, scheduler, staging, db, lexicons, cfg, COMMIT_GROUP)
             with _StopRequests() as stop:
-                _loop(store, executor, run_id, vkey, read_inputs(inputs, mp, mapped=mapped), committed, batch_size,
-                      estimate, progress, log, session, stop, record_seconds)
+                _loop(store, executor, run_id, vkey, read_inputs(inputs, mp, mapped=mapped, metadata_use=metadata_use),
+                      committed, batch_size, estimate, progress, log, session, stop, record_seconds)
+            if metadata_use is not None:  # every input read (a resumed run reads the committed items again too)
+                manifest["metadata_join"] = metadata_use.to_dict()
             executor.close()  # the workers' memory freed before the compaction takes its own
             executor = None
             store.compact_cells()  # one row per cell again (each commit added its own)
@@ -209,6 +259,7 @@ def run_corpus(inputs: Sequence[str], db: str | Path, *, mapping: Mapping | None
         finally:
             if executor is not None:
                 executor.close()
+                executor = None
             session["finished"] = _now()
             session["seconds"] = round(time.perf_counter() - t0, 3)
             session["status"] = status
@@ -219,14 +270,18 @@ def run_corpus(inputs: Sequence[str], db: str | Path, *, mapping: Mapping | None
             except FramingError:
                 pass  # the store itself failed (disk full...): the run stays marked as not complete
             store.active_run = None
+        missing = store.missing(run_id)
         summary = RunSummary(run_id, status, store.counts(run_id), session["seconds"],
                              session.get("analysed", 0), committed, store.languages(run_id),
                              store.error_reasons(run_id), store.warned(run_id, SHORT_PAGE), _by_field(mapped),
-                             store.missing(run_id))
+                             missing, manifest.get("metadata_join") or {},
+                             store.first_warning(run_id, SHORT_YEAR) if missing.get("date_short_year") else None)
         if interrupted is not None:
             raise RunInterrupted(summary) from interrupted
         return summary
     finally:
+        if executor is not None:  # (the run never started: the store could not be written)
+            executor.close()
         store.close()
 
 
@@ -240,9 +295,20 @@ def _by_field(mapped: Counter[tuple[str, str]]) -> dict[str, dict[str, int]]:
     return out
 
 
-def _check_options(engine: str, workers: int, batch_size: int, record_seconds: float | None) -> None:
+def _check_options(engine: str, workers: int, batch_size: int, record_seconds: float | None,
+                   scheduler: str | None = None, staging: str | Path | None = None) -> None:
+    """Raise :class:`ConfigError` for an option the run could not go far with, before the store is opened."""
     if engine not in ENGINES:
         raise ConfigError(value_invalid_msg("engine", engine, list(ENGINES)))
+    if engine == "dask":
+        from framing.corpus.dask_engine import check_options
+
+        check_options(scheduler, staging)
+    elif scheduler is not None or staging is not None:
+        given = [f"--{n} ({n}=)" for n, v in (("scheduler", scheduler), ("staging", staging)) if v is not None]
+        raise ConfigError(f"{' and '.join(given)} {'apply' if len(given) > 1 else 'applies'} only to the Dask "
+                          "engine: give --engine dask (engine='dask'), or leave "
+                          f"{'them' if len(given) > 1 else 'it'} out to analyse on this machine")
     if workers < 1:
         raise ConfigError(f"workers must be at least 1, not {workers}")
     if batch_size < 1:

@@ -336,7 +336,7 @@ class Store:
                 keys.append("CAST(date_trunc('month', CAST(date AS DATE)) AS DATE) AS date")
             else:
                 keys.append(f"CAST({_q(k)} AS {typ}) AS {_q(k)}")
-        sums = [f"{sign}sum({moments.sql(mo, have)}) AS {_q(mo.name)}" for mo in moments.moments()]
+        sums = [f"{sign}{moments.sum_sql(mo, have)} AS {_q(mo.name)}" for mo in moments.moments()]
         return ", ".join([*keys, f"{sign}count(*) AS n_articles", *sums])
 
     def _build_cells(self) -> None:
@@ -1025,7 +1025,8 @@ class Store:
         ``YYYY-MM-DD``).
 
         Added up from the coarsest cells table that can answer (:func:`cell_table`; the tables must be up to date),
-        else computed from the articles; the two give the same sums (up to float rounding). ``use_cells``: False
+        else computed from the articles; the two give the same sums, to the last bit (:func:`framing.moments.sum_sql`:
+        exact sums, in any order). ``use_cells``: False
         for the articles, or a cells table's name to use that one. The result's ``attrs["from"]`` says which."""
         cols: list[str] = []
         for key in by:
@@ -1044,7 +1045,7 @@ class Store:
                     *(f"sum({_q(mo.name)}) AS {_q(mo.name)}" for mo in moms)]
         else:
             have = set(self.columns("articles"))
-            sums = ["count(*) AS n_articles", *(f"sum({moments.sql(mo, have)}) AS {_q(mo.name)}" for mo in moms)]
+            sums = ["count(*) AS n_articles", *(f"{moments.sum_sql(mo, have)} AS {_q(mo.name)}" for mo in moms)]
         sql_where, params = self._where(where)
         df = self._query(f"SELECT {', '.join([*cols, *sums])} FROM {table or 'articles'}{sql_where} GROUP BY ALL "
                          f"ORDER BY {', '.join(str(i + 1) for i in range(len(cols)))}", params)
@@ -1429,13 +1430,28 @@ class Store:
 
     def missing(self, run_id: int) -> dict[str, int]:
         """Of the articles a run analysed: how many have no ``source``, no ``date``, and a date that could not be
-        read (kept as ``date_raw``)."""
+        read (kept as ``date_raw``); of those, how many have an implausible year or a two-digit one
+        (:func:`~framing.corpus.ingest.parse_date`'s reasons, in the articles' warnings)."""
+        from framing.corpus.ingest import IMPLAUSIBLE, SHORT_YEAR
+
         row = self._one("SELECT count(*) FILTER (a.source IS NULL), count(*) FILTER (a.date IS NULL), "
-                        "count(*) FILTER (json_extract_string(a.meta, '$.date_raw') IS NOT NULL) "
+                        "count(*) FILTER (json_extract_string(a.meta, '$.date_raw') IS NOT NULL), "
+                        "count(*) FILTER (json_extract_string(a.meta, '$.date_raw') IS NOT NULL AND "
+                        "contains(CAST(a.warnings AS VARCHAR), ?)), "
+                        "count(*) FILTER (json_extract_string(a.meta, '$.date_raw') IS NOT NULL AND "
+                        "contains(CAST(a.warnings AS VARCHAR), ?)) "
                         "FROM records r JOIN articles a USING (article_id) WHERE r.run_id = ? AND "
-                        "r.status = 'analysed'", [run_id])
+                        "r.status = 'analysed'", [IMPLAUSIBLE, SHORT_YEAR, run_id])
         assert row is not None
-        return {"source": int(row[0]), "date": int(row[1]), "date_unreadable": int(row[2])}
+        return {"source": int(row[0]), "date": int(row[1]), "date_unreadable": int(row[2]),
+                "date_implausible": int(row[3]), "date_short_year": int(row[4])}
+
+    def first_warning(self, run_id: int, marker: str) -> str | None:
+        """The first warning (in input order) containing ``marker`` of the articles a run analysed, or None."""
+        row = self._one("SELECT w FROM (SELECT r.seq, unnest(from_json(a.warnings, '[\"VARCHAR\"]')) AS w FROM "
+                        "records r JOIN articles a USING (article_id) WHERE r.run_id = ? AND r.status = 'analysed') "
+                        "WHERE contains(w, ?) ORDER BY seq LIMIT 1", [run_id, marker])
+        return str(row[0]) if row else None
 
     def warned(self, run_id: int, prefix: str) -> int:
         """Articles a run analysed with a warning that contains ``prefix`` (e.g. the short page text warning)."""
@@ -1462,6 +1478,18 @@ class Store:
                                [versions_key])
         assert row is not None
         return int(row[0]), int(row[1])
+
+    def article_versions(self, article_ids: Sequence[str] | None = None) -> list[dict[str, Any]]:
+        """The versions the articles (these ids, or all) were analysed with, one entry per versions key, most articles
+        first: ``versions_key``, ``n_articles`` and the versions (``framing``, ``lexicons``, ``config_sha256``,
+        ``engine_sha256``; empty for a key the store has no record of)."""
+        where, params = ("WHERE a.article_id IN (SELECT unnest(?))", [list(article_ids)]) \
+            if article_ids is not None else ("", [])
+        rows = self.con.execute(
+            "SELECT a.versions_key, count(*) AS n, any_value(v.versions) FROM articles a LEFT JOIN versions v "
+            f"ON v.versions_key = a.versions_key {where} GROUP BY a.versions_key ORDER BY n DESC, a.versions_key",
+            params).fetchall()
+        return [{"versions_key": k, "n_articles": int(n), **(json.loads(v) if v else {})} for k, n, v in rows]
 
     def _status(self, run_id: int, status: str) -> str:
         # DuckDB lets one process write, so a run still marked running that is not ours has died.
@@ -1795,7 +1823,7 @@ _LABEL_PARTS = 64
 def _cells_signature() -> str:
     """What the cells table holds: its keys and the sums of this framing's metrics (another set: built again)."""
     names = [*(f"{t}: {', '.join(k)}" for t, k in CELL_TABLES.items()),
-             *(f"{mo.name}={moments.sql(mo)}" for mo in moments.moments())]
+             *(f"{mo.name}={moments.sum_sql(mo)}" for mo in moments.moments())]
     return hashlib.sha256("\n".join(names).encode()).hexdigest()[:16]
 
 

@@ -99,3 +99,30 @@ def test_help_has_examples(command, capsys):
         main([command, "--help"])
     text = capsys.readouterr().out
     assert "examples:" in text and f"framing {command} " in text
+
+
+@pytest.mark.parametrize("option, value, message", [
+    ("--max-events", "-1", "argument --max-events: must be 0 or more, not -1"),  # head(-1) dropped the last event
+    ("--limit", "0", "argument --limit: must be 1 or more, not 0"),
+    ("--workers", "0", "argument --workers: must be 1 or more, not 0"),
+    ("--n-boot", "-5", "argument --n-boot: must be 0 or more, not -5"),
+    ("--max-events", "two", "argument --max-events: 'two' is not a whole number"),
+])
+def test_a_count_option_out_of_range_is_an_error_naming_it(corpus_file, tmp_path, capsys, option, value, message):
+    # regression (a user's trial): --max-events -1 was accepted silently
+    out = tmp_path / "r"
+    with pytest.raises(SystemExit) as exc:
+        main(["report", str(corpus_file), "-o", str(out), "--no-charts", option, value])
+    assert exc.value.code == 2 and message in capsys.readouterr().err and not out.exists()
+
+
+@pytest.mark.parametrize("by, what", [("leaning,,source", "an empty column name"),
+                                      ("leaning,", "an empty column name"),
+                                      ("date:", "an empty date bucket in 'date:'")])
+def test_an_empty_grouping_name_is_an_error(corpus_file, tmp_path, capsys, by, what):
+    # regression (a user's trial): --by leaning,,source grouped by leaning and source, the empty name dropped unsaid
+    out = tmp_path / "r"
+    assert main(["report", str(corpus_file), "-o", str(out), "--no-charts", "--by", by]) == 2
+    assert f"invalid value for --by: {by!r} has {what}" in capsys.readouterr().err and not out.exists()
+    assert main(["chart", "rates", str(corpus_file), "-o", str(tmp_path / "c.png"), "--by", by]) == 2
+    assert "invalid value for --by" in capsys.readouterr().err

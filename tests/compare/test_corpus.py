@@ -118,3 +118,56 @@ def test_duckdb_store(tmp_path, demo):
     b = demo.articles.set_index("article_id").sort_index()
     assert (a["lt_author"] == b["lt_author"]).all()
     assert len(c.findings) == len(demo.findings)
+
+
+def test_articles_analysed_now_warn_about_metadata_rows_that_match_none(tmp_path):
+    from framing.corpus.fields import Mapping
+
+    folder = tmp_path / "texts"
+    folder.mkdir()
+    (folder / "a.txt").write_text("The mayor said the plan was fine.", encoding="utf-8")
+    (folder / "b.txt").write_text("Critics slammed the plan.", encoding="utf-8")
+    (tmp_path / "meta.csv").write_text("file,outlet\na,A\nb,B\nc,C\n", encoding="utf-8")
+    mp = Mapping(metadata=str(tmp_path / "meta.csv"), metadata_key="file", source="outlet")
+    c = load_corpus(folder, mapping=mp)
+    assert sorted(c.articles["source"]) == ["A", "B"]
+    assert any("1 of the 3 row(s) of the metadata file" in w and "(keys 'c')" in w for w in c.warnings)
+    # after --limit the other records were not read: their rows are not said to match nothing
+    assert not any("metadata file" in w for w in load_corpus(folder, mapping=mp, limit=1).warnings)
+
+
+def test_a_store_analysed_with_two_lexicon_versions_is_warned_about_and_each_is_listed(tmp_path):
+    # regression (a user's trial): a report on a store whose articles were analysed with different lexicon versions
+    # said nothing, and its manifest named only the last run's versions
+    from dataclasses import replace
+
+    from framing.compare.reportgen import write_report
+    from framing.compare.settings import CompareConfig
+    from framing.corpus.runner import run_corpus
+    from framing.lexicons import default_lexicons, load_file
+
+    rows = [{"id": f"a{i}", "source": "AB"[i % 2], "text": f"Officials said plan {i} was bad; critics slammed it."}
+            for i in range(5)]
+    first, second = tmp_path / "first.jsonl", tmp_path / "second.jsonl"
+    first.write_text("".join(json.dumps(r) + "\n" for r in rows[:3]), encoding="utf-8")
+    second.write_text("".join(json.dumps(r) + "\n" for r in rows[3:]), encoding="utf-8")
+    lex = default_lexicons()
+    old = replace(lex, loaded_terms=load_file(lex.loaded_terms.path, name="loaded_terms", kind="loaded_terms",
+                                              version="0.9-old"))
+    db = tmp_path / "mixed.duckdb"
+    run_corpus([str(first)], db, lexicons=old)
+    c = load_corpus(db)
+    assert not any("different versions" in w for w in c.warnings)  # one set of versions: nothing to say
+    run_corpus([str(second)], db)
+    c = load_corpus(db)
+    (warn,) = [w for w in c.warnings if "different versions" in w]
+    assert f"lexicon loaded_terms 0.9-old (3 articles), {lex.loaded_terms.version} (2 articles)" in warn
+    assert "lexicon reporting_verbs" not in warn  # the same in both
+    listed = {v["lexicons"]["loaded_terms"]["version"]: v["n_articles"] for v in c.versions["analysed_with"]}
+    assert listed == {"0.9-old": 3, lex.loaded_terms.version: 2}
+    out = tmp_path / "rep"
+    md = write_report(c, out, config=CompareConfig(n_boot=0), charts=False).read_text(encoding="utf-8")
+    assert "different versions: lexicon loaded\\_terms 0.9\\-old \\(3 articles\\)" in md
+    man = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    assert [v["n_articles"] for v in man["analysis"]["analysed_with"]] == [3, 2]
+    assert warn in man["warnings"]

@@ -227,14 +227,14 @@ def test_bad_group_column_and_unparsed_dates(tmp_path, small):
 
 
 def test_articles_without_a_date_are_not_called_unparseable(small):
-    # regression: "could not be parsed or lies outside 1900-2099 (no date given)" for articles with no date at all
+    # regression: "could not be parsed or lies outside 1800-2099 (no date given)" for articles with no date at all
     from framing.compare.groups import date_buckets
 
     _, warn = date_buckets(pd.Series([None, "", "2020-01-02"], name="date"), "month")
     assert warn == "2 article(s) have no date (none given); they form the group '(unparsed date)'"
-    _, warn = date_buckets(pd.Series([None, "garbage", "1850-01-01"], name="date"), "month")
+    _, warn = date_buckets(pd.Series([None, "garbage", "1750-01-01", "1851-09-18"], name="date"), "month")
     assert warn == ("1 article(s) have no date (none given) and 2 article(s) have a date that could not be parsed "
-                    "or lies outside 1900-2099 (e.g. 'garbage'); they form the group '(unparsed date)'")
+                    "or lies outside 1800-2099 (e.g. 'garbage'); they form the group '(unparsed date)'")
 
 
 @pytest.mark.parametrize("name, title", [
@@ -264,3 +264,54 @@ def test_grouping_by_leaning_and_stories_without_event_ids(tmp_path, small):
 ])
 def test_an_interval_with_either_end_missing_is_no_interval(lo, hi, expected):
     assert interval(0.2, lo, hi) == expected
+
+
+def test_csv_tables_write_counts_and_floats_exactly(tmp_path):
+    # regression: the CSV tables were written with "%.6g": a sum of 1,234,567 words became 1.23457e+06
+    from framing.compare.reportgen import write_table
+
+    df = pd.DataFrame({"group": ["A", "B", "C"], "n_words": [1_234_567, 98_765_432_109, 7],
+                       "numerator": [1_234_567.0, 9_007_199_254_740_992.0, 3.0],
+                       "value": [0.1 + 0.2, 1 / 3, 2.5e-12]})
+    csv, _ = write_table(df, tmp_path / "t")
+    text = csv.read_text(encoding="utf-8")
+    assert "1234567.0" in text and "9007199254740992.0" in text and "98765432109" in text
+    assert "0.30000000000000004" in text and "e+0" not in text
+    back = pd.read_csv(csv)
+    for c in df.columns:
+        assert back[c].tolist() == df[c].tolist(), c
+
+
+def test_without_bootstrap_the_report_says_nothing_was_tested(small, tmp_path):
+    # regression: --n-boot 0 gave "0 differences are significant" (and "intervals from 0 bootstrap resamples"):
+    # with no bootstrap no difference is tested at all
+    out = tmp_path / "r"
+    md = write_report(small, out, config=replace(CFG, n_boot=0), include_findings=False, charts=False,
+                      ).read_text(encoding="utf-8")
+    pw = pd.read_parquet(out / "tables" / "pairwise.parquet")
+    assert len(pw) and pw["p"].isna().all()
+    assert "differences are significant" not in md and "0 bootstrap resamples" not in md
+    assert "none was tested: no bootstrap was asked for (n_boot = 0, `--n-boot 0`)" in md
+    assert "there are no intervals and no tests of differences" in md
+    assert not any(c.name.startswith("differences_") for c in _charts(build_report(small, config=replace(
+        CFG, n_boot=0), include_findings=False)))
+    # with the bootstrap, the count of significant differences is there as before
+    md = write_report(small, tmp_path / "b", config=CFG, include_findings=False, charts=False
+                      ).read_text(encoding="utf-8")
+    assert re.search(r"; \d+ differences are significant at 0\.05", md) and "none was tested" not in md
+
+
+def test_build_report_refuses_a_negative_event_count_and_an_empty_grouping_key(small):
+    with pytest.raises(ConfigError, match="max_events must be 0 or more, not -1"):
+        build_report(small, config=CFG, max_events=-1)
+    with pytest.raises(ConfigError, match="an empty column name"):
+        build_report(small, by=["leaning", "", "source"], config=CFG)
+
+
+def test_a_placeholder_year_is_not_the_first_day_of_the_corpus(tmp_path):
+    # regression (a user's trial): a year-1 date made the header say "published 1-11-30 to 2026-02-04"
+    c = make_corpus([{"id": "a", "source": "A", "date": "0001-11-30", "text": "Officials said it was fine."},
+                     {"id": "b", "source": "B", "date": "2026-01-02", "text": "The mayor said the plan was fine."},
+                     {"id": "c", "source": "B", "date": "2026-02-04", "text": "Critics slammed the plan."}])
+    md = write_report(c, tmp_path / "r", config=replace(CFG, n_boot=0), charts=False).read_text(encoding="utf-8")
+    assert "3 articles from 2 sources, published 2026-01-02 to 2026-02-04," in md and "1-11-30" not in md

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from framing.corpus.runner import run_corpus
@@ -177,3 +178,57 @@ def test_the_workers_counts_give_the_same_term_and_label_tables_as_counting_in_t
             tables[name] = [st.con.execute(f"SELECT * FROM {t} ORDER BY ALL").fetchall()
                             for t in ("terms", "terms_month", "term_vocab", "article_labels")]
     assert tables["workers"] == tables["run"] and all(tables["run"])
+
+
+def test_a_fractional_sum_is_the_same_in_any_order() -> None:
+    # doubles summed in another order differ in the last bit (0.1 + 0.2 + 0.3 != 0.3 + 0.2 + 0.1); the fixed-point
+    # sums of moments.sum_sql do not
+    import duckdb
+
+    from framing import moments
+
+    values = [0.1, 0.2, 0.3, 1 / 3, -2 / 7, 0.7071067811865476, 1e-9]
+    mo = next(m for m in moments.moments() if m.name == "s:polarity")
+    nd = next(m for m in moments.moments() if m.name.startswith("nd:polarity|"))
+    assert moments.fractional(mo) and moments.fractional(nd)
+    assert not moments.fractional(next(m for m in moments.moments() if m.name == "s:n_words"))
+    con = duckdb.connect()
+    got = []
+    for order in (values, values[::-1], sorted(values)):
+        con.execute("CREATE OR REPLACE TABLE t (polarity DOUBLE)")
+        con.executemany("INSERT INTO t VALUES (?)", [[v] for v in order])
+        got.append(con.execute(f"SELECT {moments.sum_sql(mo)}, {moments.sum_sql(nd)}, sum(polarity) FROM t"
+                               ).fetchone())
+    assert got[0][:2] == got[1][:2] == got[2][:2]
+    assert len({g[2] for g in got}) > 1  # (the plain double sums differ: the test would catch them)
+
+
+def test_the_cells_are_the_same_whatever_order_and_batches_the_articles_came_in(tmp_path: Path) -> None:
+    # regression (a user's trial): the cells' polarity and subjectivity sums differed in the last bits between runs
+    # with other worker counts (batches committed in other groups) or the Dask engine
+    import random
+
+    from framing import moments
+
+    rng = random.Random(7)
+    words = ["good", "bad", "terrible", "wonderful", "awful", "great", "poor", "excellent", "sad", "happy"]
+    rows = [{"id": f"m{i:03d}", "source": "AB"[i % 2], "date": f"2026-01-0{1 + i % 3}",
+             "text": f"Story {i}: the minister said the {' and '.join(rng.sample(words, 3))} plan was {i} days late."}
+            for i in range(80)]
+    one = tmp_path / "one.duckdb"
+    two = tmp_path / "two.duckdb"
+    run_corpus([str(write_jsonl(tmp_path / "a.jsonl", rows))], one, batch_size=7)
+    run_corpus([str(write_jsonl(tmp_path / "b.jsonl", rows[::-1]))], two, batch_size=30)
+    tables = {}
+    for db in (one, two):
+        with open_store(db, read_only=True) as st:
+            tables[db] = {t: st.con.execute(f"SELECT * FROM {t} ORDER BY ALL").df() for t in CELL_TABLES}
+            # and from the articles, in the store's order: the same sums
+            by, moms = ["source", "date:day"], moments.moments()
+            from_cells = st.group_sums(None, by, moms, use_cells="cells")
+            pd.testing.assert_frame_equal(from_cells, st.group_sums(None, by, moms, use_cells=False), check_exact=True)
+    for t in CELL_TABLES:
+        a, b = tables[one][t], tables[two][t]
+        assert len(a) == (6 if t == "cells" else 2)
+        assert a["s:polarity"].nunique() > 1
+        pd.testing.assert_frame_equal(a, b, check_exact=True, obj=t)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 
 import pytest
@@ -80,6 +81,18 @@ def test_errors_are_clear_and_exit_2(tmp_path, capsys):
     assert main(["run", str(DEMO), "--db", str(db)]) == 2
     assert "corrupted" in capsys.readouterr().err
     assert main(["runs", "--db", str(db), "--manifest", "3"]) == 2
+
+
+
+@pytest.mark.parametrize("option, value, message", [
+    ("--batch-size", "0", "argument --batch-size: must be 1 or more, not 0"),  # 0 was the default batch, unsaid
+    ("--workers", "-2", "argument --workers: must be 1 or more, not -2"),
+])
+def test_a_run_count_option_out_of_range_is_an_error_naming_it(tmp_path, capsys, option, value, message):
+    db = tmp_path / "x.duckdb"
+    with pytest.raises(SystemExit) as exc:
+        main(["run", str(DEMO), "--db", str(db), option, value])
+    assert exc.value.code == 2 and message in capsys.readouterr().err and not db.exists()
 
 
 GERMAN = "Der Stadtrat hat am Dienstag über den Plan abgestimmt, sagten Beamte; die Opposition nannte ihn gut."
@@ -196,6 +209,53 @@ def test_the_run_says_where_each_field_came_from_and_what_is_missing(tmp_path, c
     err = capsys.readouterr().err
     assert ("fields: text <- content (3); source <- outlet (2); date <- published (2); missing: source 1, date 2, "
             "1 dates unreadable (kept as date_raw)") in err
+
+
+def test_the_run_counts_implausible_and_two_digit_year_dates_and_names_the_option(tmp_path, capsys):
+    # regression (a user's trial): "0001-11-30" was stored as a date, and "4/18/18" got no hint
+    src = write_jsonl(tmp_path / "d.jsonl", [
+        {"id": "a", "date": "0001-11-30", "text": "The council voted on Tuesday."},
+        {"id": "b", "date": "4/18/18", "text": "Critics slammed the plan, officials said."},
+        {"id": "c", "date": "4/19/18", "text": "The mayor said the plan was fine."},
+        {"id": "d", "date": "2018-04-20", "text": "Officials said it was fine."}])
+    db = str(tmp_path / "d.duckdb")
+    assert main(["run", str(src), "--db", db]) == 0
+    err = capsys.readouterr().err
+    assert ("missing: source 4, date 3, 3 dates unreadable (kept as date_raw; 1 with a year before 1800 or after "
+            f"{dt.date.today().year + 1}, 2 with a two-digit year)") in err
+    assert ("warning: 2 date(s) with a two-digit year were not read (kept as date_raw): the first, date '4/18/18' "
+            "has a two-digit year, which is not read as it stands; it looks like month/day/year: give --date-format "
+            "%m/%d/%y\n") in err
+    assert "warning: 1 date(s) with a year before 1800 or after" in err
+    with open_store(db, read_only=True) as st:
+        arts = st.articles_frame().set_index("article_id")
+        assert arts["date"].isna().sum() == 3 and str(arts.at["d", "date"])[:10] == "2018-04-20"
+    # the option the warning names reads them
+    assert main(["run", str(src), "--db", str(tmp_path / "e.duckdb"), "--date-format", "%m/%d/%y"]) == 0
+    assert "with a two-digit year" not in capsys.readouterr().err
+
+
+def test_the_run_counts_and_warns_about_metadata_rows_that_match_no_article(tmp_path, capsys):
+    # regression (a user's trial): rows of --metadata whose key is no article's id were neither counted nor said
+    src = write_jsonl(tmp_path / "in.jsonl", [{"id": "a1", "text": "The council voted on Tuesday."},
+                                              {"id": "a2", "text": "Critics slammed the plan, officials said."}])
+    (tmp_path / "meta.csv").write_text("doc,outlet\na1,X\nzz1,Y\na2,Z\nzz2,W\n", encoding="utf-8")
+    db = str(tmp_path / "m.duckdb")
+    args = ["run", str(src), "--db", db, "--metadata", str(tmp_path / "meta.csv"), "--metadata-key", "doc",
+            "--source-field", "outlet"]
+    assert main(args) == 0
+    err = capsys.readouterr().err
+    assert f"metadata: 2 of the 4 row(s) of {tmp_path / 'meta.csv'} joined to articles" in err
+    assert (f"warning: 2 of the 4 row(s) of the metadata file {tmp_path / 'meta.csv'} match no article (keys "
+            "'zz1', 'zz2')") in err
+    with open_store(db, read_only=True) as st:
+        assert st.manifest(1)["metadata_join"]["unmatched"] == 2
+    assert main(args) == 0  # the same run again: nothing to analyse, every row still accounted for
+    assert "warning: 2 of the 4 row(s)" in capsys.readouterr().err
+    # framing analyse says it too, over all its inputs
+    assert main(["analyse", str(src), "-o", str(tmp_path / "out.jsonl"), "--metadata", str(tmp_path / "meta.csv"),
+                 "--metadata-key", "doc"]) == 0
+    assert "warning: 2 of the 4 row(s) of the metadata file" in capsys.readouterr().err
 
 
 def test_a_report_without_sources_names_the_columns_to_group_by(tmp_path):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import gzip
 import hashlib
 import json
@@ -212,6 +213,29 @@ def test_dates_to_iso(value, expected):
 def test_bad_or_ambiguous_dates_say_why(value):
     iso, why = parse_date(value)
     assert iso is None and why
+
+
+@pytest.mark.parametrize("value, why", [
+    ("0001-11-30", "implausible date '0001-11-30': the year 1 is before 1800"),  # a placeholder stored as valid
+    ("1799-12-31", "the year 1799 is before 1800"),
+    (f"{dt.date.today().year + 2}-01-01", f"is after next year, {dt.date.today().year + 1}"),
+    (99_999_999_999, "implausible date '99999999999': the year 5138"),  # seconds read as a timestamp
+    ("4/18/18", "date '4/18/18' has a two-digit year, which is not read as it stands; it looks like "
+                "month/day/year: give --date-format %m/%d/%y"),
+    ("18/4/18", "looks like day/month/year: give --date-format %d/%m/%y"),
+    ("4-5-18", "give --date-format %m-%d-%y (month first) or %d-%m-%y (day first)"),
+])
+def test_implausible_years_and_two_digit_years_are_not_dates_and_say_why(value, why):
+    # regression (a user's trial): "0001-11-30" was stored as a date (a report's header said "published 1-11-30 to
+    # ..."), and "4/18/18" was "unrecognised" with no word of the option that reads it
+    iso, reason = parse_date(value)
+    assert iso is None and why in reason
+
+
+def test_plausible_dates_at_the_bounds_and_a_two_digit_year_with_its_format():
+    assert parse_date("1851-09-18") == ("1851-09-18", None)
+    assert parse_date(f"{dt.date.today().year + 1}-12-31")[0] is not None
+    assert parse_date("4/18/18", "%m/%d/%y") == ("2018-04-18", None)
 
 
 def test_date_format_option_and_bad_date_kept_raw(tmp_path):
@@ -570,3 +594,38 @@ def test_a_hugging_face_dataset_dict_folder(tmp_path):
     (tmp_path / "dataset_dict.json").write_text('{"splits": ["test", "train"]}', encoding="utf-8")
     recs, errs = split(read_inputs([str(tmp_path)]))
     assert len(recs) == 2 and not errs
+
+
+def test_metadata_rows_that_match_no_record_are_counted(tmp_path):
+    # regression (a user's trial): a metadata row whose key is no article's id was joined to nothing, unsaid
+    from framing.corpus.ingest import MetadataUse, metadata_warning
+
+    folder = tmp_path / "text"
+    folder.mkdir()
+    (folder / "a1.txt").write_text(TEXT)
+    (folder / "a2.txt").write_text(TEXT + " Two.")
+    (tmp_path / "meta.tsv").write_text("filename\tpublisher\na1\tX\nb7\tY\na2\tZ\nb8\tV\nb9\tU\nb10\tT\na1\tW\n")
+    use = MetadataUse()
+    mp = Mapping(metadata=str(tmp_path / "meta.tsv"), metadata_key="filename", source="publisher")
+    recs, _ = split(read_inputs([str(folder)], mp, metadata_use=use))
+    assert [r.source for r in recs] == ["X", "Z"]  # the first row of a repeated key is used
+    assert use.unmatched() == ["b7", "b8", "b9", "b10"]
+    d = use.to_dict()
+    assert d == {"file": str(tmp_path / "meta.tsv"), "rows": 7, "joined": 2, "unmatched": 4,
+                 "unmatched_keys": ["b7", "b8", "b9"], "repeated": 1}
+    warn = metadata_warning(d)
+    assert warn is not None and "4 of the 7 row(s) of the metadata file" in warn
+    assert "match no article (keys 'b7', 'b8', 'b9', ...)" in warn and "--metadata-key" in warn
+    assert "1 row(s) of the metadata file" in warn and "repeat the key of an earlier row" in warn
+    # one object over several reads (framing analyse reads its inputs one by one): a row is unmatched only if no
+    # read took it up
+    use = MetadataUse()
+    for name in ("a1.txt", "a2.txt"):
+        split(read_inputs([str(folder / name)], mp, metadata_use=use))
+    assert use.unmatched() == ["b7", "b8", "b9", "b10"]
+    # a metadata row with only its key still counts as joined
+    (tmp_path / "keys.csv").write_text("filename\na1\na2\n")
+    use = MetadataUse()
+    split(read_inputs([str(folder)], Mapping(metadata=str(tmp_path / "keys.csv"), metadata_key="filename"),
+                      metadata_use=use))
+    assert use.unmatched() == [] and metadata_warning(use.to_dict()) is None
