@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from framing.corpus.fields import MIN_YEAR
+from framing.corpus.fields import MAX_YEAR, MIN_YEAR
 from framing.errors import ConfigError
 
 DATE_FREQS = ("day", "week", "month", "quarter", "year")
@@ -134,17 +134,15 @@ def parse_dates(s: pd.Series) -> pd.Series:
     return out.dt.tz_localize(None)
 
 
-# Dates outside these years are taken for errors (a news corpus has no articles from year 1 or 2150): the earliest
-# year a run reads as a date (framing.corpus.fields), and a fixed end rather than "today" (a run's end is next year)
-# so that the same table always gives the same groups.
-MAX_YEAR = 2100
+# Dates outside these years are taken for errors (a news corpus has no articles from year 1 or 2150): the years a run
+# reads as a date (framing.corpus.fields), fixed so that the same table always gives the same groups.
 
 
 def plausible_dates(s: pd.Series) -> pd.Series:
-    """:func:`parse_dates`, with a date outside ``MIN_YEAR`` to ``MAX_YEAR - 1`` made NaT (a year-1 placeholder
+    """:func:`parse_dates`, with a date outside ``MIN_YEAR`` to ``MAX_YEAR`` made NaT (a year-1 placeholder
     would otherwise be the corpus' first day, "published 1-11-30 to ...")."""
     d = parse_dates(s)
-    return d.where((d.dt.year >= MIN_YEAR) & (d.dt.year < MAX_YEAR))
+    return d.where((d.dt.year >= MIN_YEAR) & (d.dt.year <= MAX_YEAR))
 
 
 def date_buckets(s: pd.Series, freq: str, *, weights: pd.Series | None = None) -> tuple[pd.Series, str | None]:
@@ -177,7 +175,7 @@ def date_buckets(s: pd.Series, freq: str, *, weights: pd.Series | None = None) -
     if n_bad:
         example = str(s[~ok & given].iloc[0])
         parts.append(f"{n_bad} article(s) have a {name} that could not be parsed or lies outside "
-                     f"{MIN_YEAR}-{MAX_YEAR - 1} (e.g. {example!r})")
+                     f"{MIN_YEAR}-{MAX_YEAR} (e.g. {example!r})")
     warn = f"{' and '.join(parts)}; they form the group {UNPARSED!r}" if parts else None
     return pd.Series(labels, index=s.index, dtype=object), warn
 

@@ -31,6 +31,9 @@ META_FIELDS = ("title", "date", "url", "event", "topic", "leaning")
 # The earliest year of an article's date: an earlier one is a typo or a placeholder ("0001-11-30"), read as no date.
 # 1800 keeps the digitised newspaper archives (the New York Times' goes back to 1851).
 MIN_YEAR = 1800
+# The latest: a later one is a typo ("2620" for "2026"). A fixed year, not "next year": the same input reads the same
+# on any day (the output is deterministic), and the report's date groups end there too (framing.compare.groups).
+MAX_YEAR = 2100
 # Input fields with these names would collide with columns of the articles table; they are kept as input_<name>.
 RESERVED = frozenset((
     "id", "text", "source", "article_id", "content_hash", "findings", "metrics", "versions", "warnings", "meta",

@@ -41,6 +41,7 @@ from typing import IO, Any
 from framing.corpus.fields import (
     CANDIDATES,
     FIELDS,
+    MAX_YEAR,
     META_FIELDS,
     MIN_YEAR,
     RESERVED,
@@ -67,10 +68,10 @@ from framing.corpus.formats import (
 from framing.errors import InputError
 from framing.records import Record, RecordError
 
-__all__ = ["BINARY_FORMATS", "CANDIDATES", "FIELDS", "FORMATS", "IMPLAUSIBLE", "META_FIELDS", "MIN_YEAR", "RESERVED",
+__all__ = ["BINARY_FORMATS", "CANDIDATES", "FIELDS", "FORMATS", "IMPLAUSIBLE", "MAX_YEAR", "META_FIELDS", "MIN_YEAR", "RESERVED",
            "SHORT_YEAR", "Column", "InputInfo", "Mapping", "MetadataUse", "binary_head", "check_inputs", "clean_text",
            "content_hash", "describe_inputs", "field_string", "gzip_damage", "hash_id", "input_columns",
-           "input_format", "jsonl_objects", "max_year", "metadata_warning", "parse_date", "read_inputs", "read_stream",
+           "input_format", "jsonl_objects", "metadata_warning", "parse_date", "read_inputs", "read_stream",
            "read_text_file", "supported_inputs", "text_lines", "unusable"]
 
 _HASH_CHUNK = 1 << 20
@@ -153,14 +154,9 @@ _MONTH_FORMATS = ("%d %B %Y", "%d %b %Y", "%B %d, %Y", "%b %d, %Y", "%B %d %Y", 
 _COMPACT = re.compile(r"((?:19|20)\d\d)(\d\d)(\d\d)(?:\d{6})?")
 _SLASHED = re.compile(r"(\d{1,2})[/-](\d{1,2})[/-](\d{4})")
 _SHORT_YEAR = re.compile(r"(\d{1,2})([/.-])(\d{1,2})\2(\d{2})")  # 4/18/18: month/day (or day/month), two-digit year
-# What a date outside MIN_YEAR..max_year() is called in its warning (and counted by in a run's summary).
+# What a date outside MIN_YEAR..MAX_YEAR is called in its warning (and counted by in a run's summary).
 IMPLAUSIBLE = "implausible date"
 SHORT_YEAR = "two-digit year"
-
-
-def max_year() -> int:
-    """The latest year of an article's date: next year (a later one is a typo, as 2062 for 2026)."""
-    return dt.date.today().year + 1
 
 
 def parse_date(value: Any, fmt: str | None = None) -> tuple[str | None, str | None]:
@@ -171,12 +167,13 @@ def parse_date(value: Any, fmt: str | None = None) -> tuple[str | None, str | No
     ``20200504103000`` (GDELT), Unix timestamps (seconds or milliseconds) and ``datetime``/``date`` values. ``04/05/2020`` is day/month or month/day: it is accepted
     only when one of the two is above 12, otherwise give ``fmt`` (a :func:`~datetime.datetime.strptime` format).
     A two-digit year (``4/18/18``) is not guessed: the reason names the ``fmt`` that reads it. A date before
-    :data:`~framing.corpus.fields.MIN_YEAR` or after next year (``0001-11-30``) is not a date either.
+    :data:`~framing.corpus.fields.MIN_YEAR` or after :data:`~framing.corpus.fields.MAX_YEAR` (``0001-11-30``) is
+    not a date either.
     """
     iso, why = _parse_date(value, fmt)
-    if iso is not None and not MIN_YEAR <= int(iso[:4]) <= max_year():
+    if iso is not None and not MIN_YEAR <= int(iso[:4]) <= MAX_YEAR:
         year = int(iso[:4])
-        bound = f"before {MIN_YEAR}" if year < MIN_YEAR else f"after next year, {max_year()}"
+        bound = f"before {MIN_YEAR}" if year < MIN_YEAR else f"after {MAX_YEAR}"
         return None, f"{IMPLAUSIBLE} {str(value).strip()!r}: the year {year} is {bound} (a typo or a placeholder?)"
     return iso, why
 

@@ -44,6 +44,7 @@ from framing.corpus import schema
 from framing.corpus.executors import ENGINES, Engine, Executor, Handle, make_executor
 from framing.corpus.ingest import (
     FIELDS,
+    MAX_YEAR,
     MIN_YEAR,
     SHORT_YEAR,
     InputInfo,
@@ -51,7 +52,6 @@ from framing.corpus.ingest import (
     MetadataUse,
     content_hash,
     describe_inputs,
-    max_year,
     metadata_warning,
     read_inputs,
 )
@@ -124,7 +124,7 @@ class RunSummary:
         miss = [f"{k} {m[k]:,}" for k in ("source", "date") if m.get(k)]
         if m.get("date_unreadable"):
             why = [f"{m[k]:,} {what}" for k, what in (("date_implausible", f"with a year before {MIN_YEAR} or after "
-                                                                           f"{max_year()}"),
+                                                                           f"{MAX_YEAR}"),
                                                        ("date_short_year", "with a two-digit year")) if m.get(k)]
             miss.append(f"{m['date_unreadable']:,} dates unreadable (kept as date_raw"
                         f"{'; ' + ', '.join(why) if why else ''})")
@@ -142,7 +142,7 @@ class RunSummary:
                        f"date_raw){f': the first, {hint}' if hint else ''}")
         if m.get("date_implausible"):
             out.append(f"warning: {m['date_implausible']:,} date(s) with a year before {MIN_YEAR} or after "
-                       f"{max_year()} were taken for errors and left empty (kept as date_raw; each article's "
+                       f"{MAX_YEAR} were taken for errors and left empty (kept as date_raw; each article's "
                        "warnings say which)")
         return out
 

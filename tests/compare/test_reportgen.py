@@ -227,14 +227,14 @@ def test_bad_group_column_and_unparsed_dates(tmp_path, small):
 
 
 def test_articles_without_a_date_are_not_called_unparseable(small):
-    # regression: "could not be parsed or lies outside 1800-2099 (no date given)" for articles with no date at all
+    # regression: "could not be parsed or lies outside 1800-2100 (no date given)" for articles with no date at all
     from framing.compare.groups import date_buckets
 
     _, warn = date_buckets(pd.Series([None, "", "2020-01-02"], name="date"), "month")
     assert warn == "2 article(s) have no date (none given); they form the group '(unparsed date)'"
     _, warn = date_buckets(pd.Series([None, "garbage", "1750-01-01", "1851-09-18"], name="date"), "month")
     assert warn == ("1 article(s) have no date (none given) and 2 article(s) have a date that could not be parsed "
-                    "or lies outside 1800-2099 (e.g. 'garbage'); they form the group '(unparsed date)'")
+                    "or lies outside 1800-2100 (e.g. 'garbage'); they form the group '(unparsed date)'")
 
 
 @pytest.mark.parametrize("name, title", [
