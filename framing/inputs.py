@@ -28,7 +28,7 @@ def read(path: str, mapping: Any = None, *, metadata_use: Any = None) -> Iterato
     from framing.corpus.ingest import input_format, read_inputs, read_stream, supported_inputs
 
     if path == "-":
-        for i, item in enumerate(read_stream(sys.stdin.buffer, "<stdin>", mapping)):
+        for i, item in enumerate(read_stream(sys.stdin.buffer, "<stdin>", mapping, metadata_use=metadata_use)):
             if i == 0 and isinstance(item, RecordError) and item.reason.startswith("not valid JSON"):
                 # plain text piped in, most often: say what stdin takes (and what else would do)
                 item = RecordError(item.origin, f"{item.reason}; stdin must be JSON lines (one JSON object per "

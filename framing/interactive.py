@@ -194,8 +194,9 @@ def differences_chart(pairs: pd.DataFrame, metric: str, *, corpus: str | None = 
                  value_b_text=[_num(v) for v in d["value_b"]],
                  ci=[_ci(a, b) for a, b in zip(d["lo"], d["hi"], strict=True)],
                  p_text=[_num(v) for v in d["p_adjusted"]],
-                 result=np.where(d["significant"].fillna(False).astype(bool), "significant after correction",
-                                 "not significant"))
+                 result=np.where(d["significant"].isna(), "not tested",
+                                 np.where(d["significant"].fillna(False).astype(bool), "significant after correction",
+                                          "not significant")))
     d = d[["pair", "group_a", "group_b", "diff", "lo", "hi", "diff_text", "ci", "value_a_text", "value_b_text",
            "p_text", "result"]].reset_index(drop=True)
     d = d.assign(row=range(len(d)))
@@ -206,12 +207,12 @@ def differences_chart(pairs: pd.DataFrame, metric: str, *, corpus: str | None = 
     whisker = base.mark_rule(color=OKABE_ITO[0], strokeWidth=1.4).encode(
         x=alt.X("lo:Q", title=f"difference ({unit})"), x2="hi:Q").transform_filter(
         "isValid(datum.lo) && isValid(datum.hi)")
-    results = ["significant after correction", "not significant"]
+    results = ["significant after correction", "not significant", "not tested"]
     dots = base.mark_point(size=70, strokeWidth=1.6, cursor="pointer").encode(
         x=alt.X("diff:Q", title=f"difference ({unit})"),
-        fill=alt.Fill("result:N", scale=alt.Scale(domain=results, range=[OKABE_ITO[5], "white"]),
+        fill=alt.Fill("result:N", scale=alt.Scale(domain=results, range=[OKABE_ITO[5], "white", "#dddddd"]),
                       legend=alt.Legend(title=None, orient="bottom")),
-        color=alt.Color("result:N", scale=alt.Scale(domain=results, range=[OKABE_ITO[5], OKABE_ITO[0]]),
+        color=alt.Color("result:N", scale=alt.Scale(domain=results, range=[OKABE_ITO[5], OKABE_ITO[0], GREY]),
                         legend=None),
     ).add_params(_pick(("group_a", "group_b")))
     zero = alt.Chart(pd.DataFrame({"x": [0.0]})).mark_rule(color=GREY).encode(x="x:Q")

@@ -207,13 +207,19 @@ def plot_differences(pairs: pd.DataFrame, metric: str = "loaded_author_rate", *,
     y = np.arange(n)
     has = d["lo"].notna().to_numpy()
     sig = d["significant"].fillna(False).to_numpy(dtype=bool)
+    untested = d["significant"].isna().to_numpy(dtype=bool)  # no p-value: neither significant nor not
     diff = d["diff"].to_numpy(dtype=float)
     if has.any():
         a.errorbar(diff[has], y[has], xerr=[diff[has] - d["lo"].to_numpy()[has], d["hi"].to_numpy()[has] - diff[has]],
                    fmt="none", ecolor=OKABE_ITO[0], capsize=2.5, elinewidth=1.3)
-    a.scatter(diff[sig], y[sig], color=OKABE_ITO[5], zorder=3, s=36, label="significant after correction")
-    a.scatter(diff[~sig], y[~sig], facecolors="white", edgecolors=OKABE_ITO[0], zorder=3, s=36,
-              label="not significant")
+    tested = ~sig & ~untested
+    if sig.any() or not untested.any():
+        a.scatter(diff[sig], y[sig], color=OKABE_ITO[5], zorder=3, s=36, label="significant after correction")
+    if tested.any() or not untested.any():
+        a.scatter(diff[tested], y[tested], facecolors="white", edgecolors=OKABE_ITO[0], zorder=3, s=36,
+                  label="not significant")
+    if untested.any():
+        a.scatter(diff[untested], y[untested], marker="x", color=GREY, zorder=3, s=30, label="not tested")
     for i in np.flatnonzero(~has):
         a.annotate(NO_INTERVAL, (0 if math.isnan(diff[i]) else diff[i], y[i]), xytext=(8, 0),
                    textcoords="offset points", va="center", fontsize=8, color="#444444")

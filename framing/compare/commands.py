@@ -76,7 +76,7 @@ def register(subparsers: Any) -> None:
     c.add_argument("--concept", metavar="NAME", help="labels: one concept group (default: all)")
     c.add_argument("--freq", default="month", choices=["day", "week", "month", "quarter", "year"],
                    help="time: the date bucket")
-    c.add_argument("--dpi", type=int, default=150, help="PNG resolution (default 150)")
+    c.add_argument("--dpi", type=at_least(1), default=150, help="PNG resolution (default 150)")
     c.set_defaults(func=cmd_chart)
 
 

@@ -577,7 +577,7 @@ def _md_differences(w: Callable[[str], None], data: ReportData, charts: dict[str
     if pw is None or pw.empty:
         w("_No pairwise comparison: it needs at least two groups with two or more articles each._\n")
     else:
-        sig = pw[pw["significant"]].copy()
+        sig = pw[pw["significant"].fillna(False).astype(bool)].copy()
         size = (f"{len(pw):,} comparisons ({pw['metric'].nunique()} headline metrics \u00d7 "
                 f"{len(pw) // max(pw['metric'].nunique(), 1):,} pairs)")
         tested = int(pw["p"].notna().sum())
@@ -643,7 +643,9 @@ def _md_roles(w: Callable[[str], None], data: ReportData) -> None:
         if kt.empty:
             continue
         keys = list(kt.columns[2:])
-        w(f"Share of {what} by speaker role, with {data.config.level:.0%} bootstrap intervals (roles read from the "
+        intervals = (f"with {data.config.level:.0%} bootstrap intervals" if data.config.n_boot else
+                     "without intervals (--n-boot 0)")
+        w(f"Share of {what} by speaker role, {intervals} (roles read from the "
           "article's words: see README, \"Speaker roles\"; `unknown` when the article does not say):\n")
         shown = set(_groups_in(kt, data))
         rows = [[esc(r["group"], limit=40), fmt(r["denominator"]), *(r[k] for k in keys)]

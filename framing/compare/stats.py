@@ -473,7 +473,10 @@ def pair_table(est: Estimate, cfg: CompareConfig, *, groups: Sequence[str] | Non
     df["p_adjusted"] = np.nan
     for _, idx in df.groupby("metric", sort=False).groups.items():
         df.loc[idx, "p_adjusted"] = adjust_pvalues(df.loc[idx, "p"].to_numpy(dtype=float), method)
-    df["significant"] = df["p_adjusted"] < cfg.alpha
+    # a pair with no p-value (no interval: a small group with no bootstrap, n_boot 0) was not tested: NA, neither
+    # significant nor not
+    df["significant"] = pd.array(np.where(df["p_adjusted"].isna(), None, df["p_adjusted"] < cfg.alpha),
+                                 dtype="boolean")
     df["correction"] = method
     df["note"] = _pair_notes(df, est, pos, cfg)
     df["interval"] = np.where(df["lo"].isna(), "none", np.where(

@@ -476,10 +476,13 @@ def gzip_damage(p: Path) -> str | None:
     return None
 
 
-def read_stream(fh: IO[bytes], origin: str = "<stdin>", mapping: Mapping | None = None) -> Iterator[
-        Record | RecordError]:
-    """Records and errors from a stream of JSON lines (stdin), read as a ``.jsonl`` file is."""
-    builder = _Builder(mapping or Mapping(), None)
+def read_stream(fh: IO[bytes], origin: str = "<stdin>", mapping: Mapping | None = None, *,
+                metadata_use: MetadataUse | None = None) -> Iterator[Record | RecordError]:
+    """Records and errors from a stream of JSON lines (stdin), read as a ``.jsonl`` file is, the mapping's metadata
+    file joined as :func:`read_inputs` joins it."""
+    mp = mapping or Mapping()
+    metadata = _load_metadata(mp, metadata_use) if mp.metadata else None
+    builder = _Builder(mp, metadata, None, metadata_use)
     for item in jsonl_raws(fh, origin):
         yield item if isinstance(item, RecordError) else builder.record(item)
 

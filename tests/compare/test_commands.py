@@ -116,6 +116,14 @@ def test_a_count_option_out_of_range_is_an_error_naming_it(corpus_file, tmp_path
     assert exc.value.code == 2 and message in capsys.readouterr().err and not out.exists()
 
 
+@pytest.mark.parametrize("dpi", ["0", "-3"])
+def test_a_chart_resolution_below_one_is_an_error_before_anything_is_read(corpus_file, tmp_path, capsys, dpi):
+    # regression (a review): --dpi 0 ended in matplotlib's traceback after the whole corpus was analysed
+    with pytest.raises(SystemExit) as exc:
+        main(["chart", "rates", str(corpus_file), "-o", str(tmp_path / "c.png"), "--dpi", dpi])
+    assert exc.value.code == 2 and f"argument --dpi: must be 1 or more, not {dpi}" in capsys.readouterr().err
+
+
 @pytest.mark.parametrize("by, what", [("leaning,,source", "an empty column name"),
                                       ("leaning,", "an empty column name"),
                                       ("date:", "an empty date bucket in 'date:'")])

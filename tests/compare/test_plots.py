@@ -111,6 +111,14 @@ def test_no_interval_is_said_and_not_drawn():
     assert "no interval" not in texts_of(P.plot_rates(full, "loaded_author_rate"))
 
 
+def test_differences_with_no_bootstrap_are_not_tested_not_insignificant():
+    # regression (a review): with --n-boot 0 every pair was drawn "not significant", though none was tested
+    pw = stats.pairwise_differences(articles(3), metrics=["loaded_author_rate"], config=CompareConfig(n_boot=0))
+    assert pw["significant"].isna().all()
+    legend = [t.get_text() for t in P.plot_differences(pw).axes[0].get_legend().get_texts()]
+    assert legend == ["not tested"]
+
+
 def test_over_time_says_when_no_interval_and_when_dates_fail():
     a = articles(2, singletons=2).assign(date=["2026-01-01", "garbage"])
     r = stats.rates(a, by=["source", "date:month"], metrics=["loaded_author_rate"], config=CFG)

@@ -290,7 +290,10 @@ def test_without_bootstrap_the_report_says_nothing_was_tested(small, tmp_path):
                       ).read_text(encoding="utf-8")
     pw = pd.read_parquet(out / "tables" / "pairwise.parquet")
     assert len(pw) and pw["p"].isna().all()
+    assert pw["significant"].isna().all()  # untested: neither significant nor not (the CSV's cell is empty)
+    assert (pd.read_csv(out / "tables" / "pairwise.csv")["significant"].isna()).all()
     assert "differences are significant" not in md and "0 bootstrap resamples" not in md
+    assert "bootstrap intervals" not in md  # the role sections too
     assert "none was tested: no bootstrap was asked for (n_boot = 0, `--n-boot 0`)" in md
     assert "there are no intervals and no tests of differences" in md
     assert not any(c.name.startswith("differences_") for c in _charts(build_report(small, config=replace(

@@ -257,6 +257,21 @@ def test_the_run_counts_and_warns_about_metadata_rows_that_match_no_article(tmp_
     assert "warning: 2 of the 4 row(s) of the metadata file" in capsys.readouterr().err
 
 
+def test_metadata_is_joined_to_articles_read_from_stdin(tmp_path, capsys, monkeypatch):
+    # regression (a review): `framing analyse - --metadata m.csv` joined nothing and said nothing
+    import io
+    import sys
+
+    (tmp_path / "meta.csv").write_text("doc,outlet\na1,X\nzz1,Y\n", encoding="utf-8")
+    lines = b'{"id": "a1", "text": "The council voted on Tuesday."}\n'
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(lines)))
+    out = tmp_path / "out.jsonl"
+    assert main(["analyse", "-", "-o", str(out), "--metadata", str(tmp_path / "meta.csv"), "--metadata-key", "doc",
+                 "--source-field", "outlet"]) == 0
+    assert json.loads(out.read_text(encoding="utf-8").splitlines()[0])["source"] == "X"
+    assert "warning: 1 of the 2 row(s) of the metadata file" in capsys.readouterr().err
+
+
 def test_a_report_without_sources_names_the_columns_to_group_by(tmp_path):
     rows = [{"id": f"a{i}", "media": "AB"[i % 2], "text": f"Officials said plan {i} was bad."} for i in range(4)]
     src = write_jsonl(tmp_path / "ns.jsonl", rows)

@@ -343,8 +343,9 @@ def test_a_name_quoted_again_stays_a_name():
 
 @pytest.mark.parametrize("text, kind", [
     ('The transcript is below, click "expand" to read.', "other"),
-    ('Tap \u201cAccept\u201d to go on.', "other"),
+    ('To read on, click on \u201cAccept.\u201d', "other"),
     ('Critics said the plan would "hit" families hardest.', "partial"),
+    ('Warren said Biden would tap "a real fighter" as his running mate.', "partial"),
 ])
 def test_a_button_to_click_is_a_ui_label(text, kind):
     assert quotes(text)[0][1] == kind
@@ -359,6 +360,20 @@ def test_a_search_term_or_a_pronoun_is_a_mention(text):
     assert quotes(text)[0][1] == "mention"
 
 
+@pytest.mark.parametrize("text", [
+    'Rescuers will continue the search "for as long as it takes," the fire chief said.',
+    'The family\'s search "has been a nightmare," their lawyer said.',
+])
+def test_a_search_that_is_no_query_leaves_the_quotation_to_its_speaker(text):
+    assert quotes(text)[0][1] in ("partial", "direct") and quotes(text)[0][2]
+
+
 def test_a_focusing_adverb_after_an_opening_adverbial_is_no_part_of_the_subject():
     text = 'On Capitol Hill, even Republican lawmakers have shifted in their seats, calling the firing \u201cdisturbing.\u201d'
     assert quotes(text) == [("disturbing.", "partial", "Republican lawmakers")]
+
+
+
+def test_words_a_reporting_verb_gives_to_someone_stay_theirs_though_quoted_before_as_a_name():
+    text = ('Her group, dubbed "the Squad," met on Monday. Trump called them "radical" and "the Squad."')
+    assert quotes(text)[-1] == ("the Squad.", "partial", "Trump")

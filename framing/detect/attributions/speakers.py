@@ -215,8 +215,9 @@ def _source_type(ctx: Ctx, a: Attr) -> str:
     toks = list(range(s, e + 1))
     if len(toks) == 1 and w[s] in PRONOUNS:
         return "pronoun"
-    if len(toks) == 1 and w[s] in _INDEFINITE_PRONOUNS:
-        return "anonymous"  # "Nobody said", "Someone told me": no one in particular, capitalised or not
+    if w[s] in _INDEFINITE_PRONOUNS and (len(toks) == 1 or w[s + 1] in PREPOSITIONS):
+        # "Nobody said", "Someone at the White House told me": no one in particular, capitalised or not
+        return "anonymous"
     words = [w[i] for i in toks]
     folded = tuple(words)
     if _has_media(ctx, folded) and any(ctx.cap(i) for i in toks) and not _name_after_role(ctx, toks):
@@ -760,40 +761,19 @@ _PERSON_NOUNS = frozenset("""official source aide adviser advisor spokesman spok
     donor employee victim survivor passenger wife husband son daughter brother sister relative""".split())
 
 
-def _organisation_subject(ctx: Ctx, si: int) -> str | None:
-    """The name of the organisation sentence ``si`` starts with as its subject: capitalised words ending in an
-    organisation noun or an acronym ("The Anne Frank Center", "The TLM"), or None."""
-    subj = sentence_subject(ctx, si)
-    if subj is None or ctx.in_quote(subj[0]):
-        return None
-    w = ctx.doc.words
-    s, e = subj
-    if w[s] == "the":
-        s += 1
-    if s > e or not all(ctx.cap(i) for i in range(s, e + 1)) or in_title_case_line(ctx, s):
-        return None  # (every word of a headline is capitalised: "U.N. PANEL RULES FOR WIKILEAKS FOUNDER")
-    last = ctx.raw(e)
-    if w[e] in ctx.single.get("organisation", frozenset()) or len(last) >= 2 and last.isupper():
-        return span_text(ctx, subj)
-    return None
-
-
 def _named_org(ctx: Ctx, span: tuple[int, int], orgs: list[str], org_sentences: list[int]) -> str | None:
-    """The organisation a bare noun for one refers to: for a noun any organisation answers to ("the group"), the
-    organisation in focus (below); for one of a kind ("the foundation", "the department"), the last one named as a
-    source whose name holds that noun ("the Trayvon Martin Foundation"), looking back a bounded number of them.
-    ``org_sentences`` holds the sentence of each of ``orgs``."""
+    """The organisation a bare noun for one refers to: for a noun any organisation answers to ("the group"), one
+    named as a source just before (below); for one of a kind ("the foundation", "the department"), the last one
+    named as a source whose name holds that noun ("the Trayvon Martin Foundation"), looking back a bounded number of
+    them. ``org_sentences`` holds the sentence of each of ``orgs``."""
     w = ctx.doc.words
     if w[span[0]] in ("the", "this") and w[span[1]] in _ANY_ORGANISATION and span[1] - span[0] <= 3 \
             and not any(ctx.cap(i) for i in range(span[0] + 1, span[1] + 1)):
-        # "the group", "the organization", "the gun group": nouns for any kind of organisation, so the one meant
-        # is the organisation in focus, whatever its name: the one the sentence before is about ("The Anne Frank
-        # Center has been ... the organization tweeted"), else one named as a source in this sentence or the one
-        # before ("said the HRC. '...,' said the organization"); further back another may have come into focus
+        # "the group", "the organization", "the gun group": nouns for any kind of organisation, so the one meant is
+        # the organisation that just spoke, whatever its name: one named as a source in this sentence or the one
+        # before ("said the HRC. '...,' said the organization"). Further back, or an organisation only mentioned
+        # ("The FBI arrested members of the Proud Boys. The group said ..."), and the group may be another one
         si = ctx.doc.sentence_of(ctx.doc.tok_start[span[0]])
-        about = _organisation_subject(ctx, si - 1)
-        if about is not None:
-            return about
         last = orgs[-1].removeprefix("the ").removeprefix("The ") if orgs else ""
         if last[:1].isupper() and org_sentences[-1] >= si - 1:  # (a name, not "a majority of Americans")
             return orgs[-1]

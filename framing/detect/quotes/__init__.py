@@ -112,7 +112,7 @@ def classify(doc: Document, attrs: list[Attr], cfg: Config, sources: Lexicon) ->
         if call.kind in ("name", "title") and key:
             named.setdefault(key, call.kind)
         elif key in named and (call.kind in ("scare", "other") or call.kind in ("direct", "partial")
-                               and not call.reason.endswith("(cue)")):
+                               and "(cue)" not in call.reason):
             # a name or a title stays one: the words given again in marks ("the group APT29 or 'Cozy Bear' ...
             # 'Cozy Bear' is ...") are the same name, not the writer's doubt about it, nor speech unless a
             # reporting verb gives them to someone

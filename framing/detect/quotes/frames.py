@@ -19,7 +19,7 @@ MENTION_BEFORE = re.compile(
     r"(?:\b(?:word|words|term|terms|phrase|phrases|label|labels|expression|expressions|hashtag|acronym|terminology|"
     r"moniker|adjective|noun|verb|epithet|buzzword|catchphrase|euphemism|neologism|slang|such\s+as\s+the\s+word|"
     r"spelled|spelt|spelling|reads|read|written|typed|type|text|texted|texting|pronoun|pronouns|"
-    r"(?:searched|searches|search|searching|googled|googling)(?:\s+for)?|search\s+terms?|"
+    r"(?:searched|searches|search|searching)\s+for|googled|googling|search\s+terms?|"
     r"the\s+letters?|pronounced|mean\s+by|meant\s+by|means\s+by|(?:definition|definitions|meaning|meanings|"
     r"usage|synonym|synonyms|antonym|translation|spelling)\s+of|defined\s+as|translated\s+as|translates\s+as)\s*,?\s*)$"
     r"|\b(?:words?|terms?|phrases?|expressions?|labels?|pronouns?)\b[^.;:!?\"\u201c\u201d]{0,40}?\b(?:like|such\s+as)\s*(?:\(\s*)?$",
@@ -70,10 +70,9 @@ NAMING_HEAD = re.compile(
 ORG_AFTER = re.compile(r"^\s*(?:PAC|super\s+PAC|group|organi[sz]ation|party|caucus|coalition|network|foundation|"
                        r"fund|committee|company|club|team|centre|center|camp|prison|facility|base|building|"
                        r"bridge|hotel|restaurant|bar|ranch|estate|account|handle|channel)\b", re.IGNORECASE)
-# A button, link or menu entry the reader is told to use ("click 'expand' to read", "tap 'Accept'"): the guidelines'
-# UI labels, nobody's words. Not "hit" or "press", which take other objects too ("hit 'pause' on the talks").
-UI_LABEL_BEFORE = re.compile(r"\b(?:click|clicks|clicking|tap|taps|tapping)\s+(?:on\s+)?$",
-                             re.IGNORECASE)
+# A button or link the reader is told to click ("click 'expand' to read"): the guidelines' UI labels, nobody's
+# words. Not "tap", "hit" or "press", which take other objects too ("tap 'a real fighter' as his running mate").
+UI_LABEL_BEFORE = re.compile(r"\b(?:click|clicks|clicking)\s+(?:on\s+)?$", re.IGNORECASE)
 OTHER_CONTENT = re.compile(
     r"^(?:yes|no|aye|nay|yea|true|false|mostly\s+true|mostly\s+false|half\s+true|pants\s+on\s+fire|"
     r"leave|remain|present|abstain|none|other|n/?a|ok|okay|like|dislike|agree|disagree|strongly\s+agree|"
