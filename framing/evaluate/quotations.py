@@ -118,50 +118,39 @@ def load_folds(data: Path) -> list[Fold]:
                           "quotes_dev2.jsonl, even half: rules may be written from it"))
         folds.append(Fold("dev2-b", "check", [a for a in dev2 if in_check_half(a["id"])],
                           "quotes_dev2.jsonl, odd half: no rule was written from it"))
-    ours = _our_labels(data, (OUR_WRITE_LABELS, OUR_LABELS, OUR_CHECK_LABELS, OUR_SHORT_LABELS, OUR_CHECK40_LABELS,
-                              OUR_BLIND40_LABELS, OUR_SHORT40_LABELS, OUR_FRESH40_LABELS,
-                              OUR_WRITE40_LABELS, OUR_RANDOM40_LABELS, OUR_WORDS40_LABELS))
-    if ours[0]:
-        folds.append(Fold("allsides30", "write", ours[0],
-                          "data/gold/quotes_allsides30 (our labels, two labellers each): rules may be written from it"))
-    if ours[3]:
-        folds.append(Fold("short35", "write", ours[3],
-                          "data/gold/quotes_short35 (our labels, two labellers each; articles rich in short "
-                          "quotations): rules may be written from it"))
-    if ours[6]:
-        folds.append(Fold("short40", "write", ours[6],
-                          "data/gold/quotes_short40 (our labels, two labellers each; articles rich in short "
-                          "quotations): rules may be written from it"))
-    if ours[8]:
-        folds.append(Fold("write40", "write", ours[8],
-                          "data/gold/quotes_write40 (our labels, two labellers each; articles rich in short "
-                          "quotations): rules may be written from it"))
-    if ours[9]:
-        folds.append(Fold("random40", "write", ours[9],
-                          "data/gold/quotes_random40 (our labels, two labellers each; drawn like the check folds): "
-                          "rules may be written from it"))
-    if ours[10]:
-        folds.append(Fold("words40", "write", ours[10],
-                          "data/gold/quotes_words40 (our labels, two labellers each; articles rich in quotations of "
-                          "one or two words): rules may be written from it"))
-    if ours[1]:
-        folds.append(Fold("allsides60", "check", ours[1],
-                          "data/gold/quotes_allsides60.jsonl (our labels): no kind or speaker rule was written from it"))
-    if ours[2]:
-        folds.append(Fold("check60", "check", ours[2],
-                          "data/gold/quotes_check60 (our labels, two labellers each): no rule was written from it"))
-    if ours[4]:
-        folds.append(Fold("check40", "check", ours[4],
-                          "data/gold/quotes_check40 (our labels, two labellers each): no rule was written from it"))
-    if ours[5]:
-        folds.append(Fold("blind40", "check", ours[5],
-                          "data/gold/quotes_blind40 (our labels, two labellers each): labelled before the rules of "
-                          "2026-12-04 (eighth session), measured once after them"))
-    if ours[7]:
-        folds.append(Fold("fresh40", "check", ours[7],
-                          "data/gold/quotes_fresh40 (our labels, two labellers each): labelled during the session of "
-                          "2026-12-05 (fourteenth), blind to the engine, measured once at its end"))
+    ours = _our_labels(data, tuple(path for _, _, path, _ in OUR_FOLDS))
+    folds += [Fold(name, role, articles, note) for (name, role, _, note), articles in zip(OUR_FOLDS, ours, strict=True)
+              if articles]
     return folds
+
+
+# Our labelled folds, in the order `framing evaluate` lists them (write folds first): name, role, labels, note.
+OUR_FOLDS: tuple[tuple[str, str, Path, str], ...] = (
+    ("allsides30", "write", OUR_WRITE_LABELS,
+     "data/gold/quotes_allsides30 (our labels, two labellers each): rules may be written from it"),
+    ("short35", "write", OUR_SHORT_LABELS, "data/gold/quotes_short35 (our labels, two labellers each; articles rich "
+                                           "in short quotations): rules may be written from it"),
+    ("short40", "write", OUR_SHORT40_LABELS, "data/gold/quotes_short40 (our labels, two labellers each; articles "
+                                             "rich in short quotations): rules may be written from it"),
+    ("write40", "write", OUR_WRITE40_LABELS, "data/gold/quotes_write40 (our labels, two labellers each; articles "
+                                             "rich in short quotations): rules may be written from it"),
+    ("random40", "write", OUR_RANDOM40_LABELS, "data/gold/quotes_random40 (our labels, two labellers each; drawn like "
+                                               "the check folds): rules may be written from it"),
+    ("words40", "write", OUR_WORDS40_LABELS, "data/gold/quotes_words40 (our labels, two labellers each; articles "
+                                             "rich in quotations of one or two words): rules may be written from it"),
+    ("allsides60", "check", OUR_LABELS,
+     "data/gold/quotes_allsides60.jsonl (our labels): no kind or speaker rule was written from it"),
+    ("check60", "check", OUR_CHECK_LABELS,
+     "data/gold/quotes_check60 (our labels, two labellers each): no rule was written from it"),
+    ("check40", "check", OUR_CHECK40_LABELS,
+     "data/gold/quotes_check40 (our labels, two labellers each): no rule was written from it"),
+    ("blind40", "check", OUR_BLIND40_LABELS, "data/gold/quotes_blind40 (our labels, two labellers each): labelled "
+                                             "before the rules of 2026-12-04 (eighth session), measured once after "
+                                             "them"),
+    ("fresh40", "check", OUR_FRESH40_LABELS, "data/gold/quotes_fresh40 (our labels, two labellers each): labelled "
+                                             "during the session of 2026-12-05 (fourteenth), blind to the engine, "
+                                             "measured once at its end"),
+)
 
 
 def _jsonl(path: Path) -> list[dict[str, Any]]:
