@@ -825,3 +825,10 @@ def test_a_weekday_opening_a_sentence_is_no_speaker():
     text = ('Bill de Blasio spoke again. Even Sunday, after the stabbings, he blamed Trump and \u201cWashington\u201d '
             'for the hate.')
     assert [a.speaker for a in attrs(text)][-1] == "Bill de Blasio"
+
+
+def test_a_comma_ends_the_previous_sentences_subject():
+    # "who" is also the WHO's name: after the comma it opens a relative clause, and the subject is the person before it
+    text = ('Nancy Pelosi, who dreams of watching the Democrats take back the House in the lifetime of nearly '
+            'everybody now alive on Capitol Hill, is drowning in denial. \u201cIt is not a wave,\u201d she said.')
+    assert [a.speaker for a in attrs(text)][-1] == "Nancy Pelosi"

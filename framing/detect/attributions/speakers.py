@@ -22,6 +22,7 @@ from framing.detect.attributions._base import (
     Attr,
     Ctx,
     bounded_speaker,
+    gap_is_space,
     in_title_case_line,
     possessive_s,
     sentence_initial,
@@ -621,8 +622,11 @@ def _previous_subject(ctx: Ctx, a: Attr) -> str | None:
     if _is_person_role(ctx, subj):
         return _resolve_title(ctx, subj)
     heads = ctx.words.heads
-    if subj[1] + 1 < len(w) and (w[subj[1] + 1] in heads and not ctx.cap(subj[1] + 1) or w[subj[1] + 1] == "s"):
-        return None  # the noun phrase goes on past a capitalised modifier ("Green Left co-leader Amira Sandoval")
+    if subj[1] + 1 < len(w) and (w[subj[1] + 1] in heads and not ctx.cap(subj[1] + 1)
+                                 and gap_is_space(ctx, subj[1] + 1) or w[subj[1] + 1] == "s"):
+        # the noun phrase goes on past a capitalised modifier ("Green Left co-leader Amira Sandoval"); a comma ends
+        # it ("Nancy Pelosi, who ...": "who" is also the WHO's name)
+        return None
     last_head = max((t for t in range(subj[0], subj[1] + 1) if w[t] in heads), default=subj[0] - 1)
     k = next((t for t in range(last_head + 1, subj[1] + 1) if ctx.cap(t) and w[t] not in DETERMINERS), None)
     if k is None or w[k].endswith(("ing", "ed")):
