@@ -27,6 +27,9 @@ PRONOUNS = frozenset("he she they it we i you who which".split()) | NEOPRONOUNS
 PERSON_PRONOUNS = frozenset("he she".split()) | NEOPRONOUNS
 # Pronouns that can be the subject of a reporting verb about a person or people ("he said", "they told").
 SUBJECT_PRONOUNS = PERSON_PRONOUNS | frozenset(("they", "we", "i"))
+# Focusing and stance adverbs stand before a subject without being part of it ("Even Okafor admitted", "Only the
+# ministry said", "Perhaps Brandt knew", "On Capitol Hill, even Republican lawmakers ...", "Even Sunday, he ...").
+FOCUS_ADVERBS = frozenset("even only also just perhaps maybe indeed".split())
 
 
 # Conjunctions that open a sentence before its subject ("And Trump said", "But the minister said").

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from framing.detect.attributions._base import (
     COMMON_STARTERS,
     DETERMINERS,
+    FOCUS_ADVERBS,
     MONTHS,
     NP_LINKERS,
     OBJECT_PRONOUNS,
@@ -235,7 +236,7 @@ def trim_source(ctx: Ctx, a: Attr) -> None:
 
     def stop(t: int) -> bool:
         return sentence_initial(ctx, t) and (w[t] in COMMON_STARTERS or w[t] in PREPOSITIONS
-                                             or w[t] in SENTENCE_STOPPERS or w[t] in _FOCUS_ADVERBS
+                                             or w[t] in SENTENCE_STOPPERS or w[t] in FOCUS_ADVERBS
                                              or w[t] in _TIME_ADVERBS or _participle(ctx, t) or _opening_adverb(ctx, t)) \
             and w[t] not in PRONOUNS and w[t] not in DETERMINERS
 
@@ -273,9 +274,6 @@ def _after_semicolon(ctx: Ctx, subj: tuple[int, int], cue: int) -> tuple[int, in
 # run of "and said ..." is a list of verbs no reader takes back to one distant subject, and a bound keeps the work
 # per verb constant.
 _MAX_COORDINATED = 40
-# Focusing and stance adverbs stand before a subject without being part of it ("Even Okafor admitted", "Only the
-# ministry said", "Perhaps Brandt knew").
-_FOCUS_ADVERBS = frozenset("even only also just perhaps maybe indeed".split())
 _BE_FORMS = frozenset("be been being is are was were".split())
 # Adverbs of time open a sentence before its subject ("Yesterday protesters chanted", "Later Smith said").
 _TIME_ADVERBS = frozenset("""today yesterday tomorrow tonight later earlier recently previously afterwards
@@ -419,7 +417,7 @@ def sentence_subject(ctx: Ctx, si: int) -> tuple[int, int] | None:
         for t in range(k + 1, min(sent.stop, k + _MAX_ADVERBIAL)):
             if not _clause_break(ctx.gap(t)) or ctx.in_quote(t):
                 continue
-            if w[t] in _FOCUS_ADVERBS and t + 1 < sent.stop and not punct_gap(ctx, t + 1):
+            if w[t] in FOCUS_ADVERBS and t + 1 < sent.stop and not punct_gap(ctx, t + 1):
                 t += 1  # "On Capitol Hill, even Republican lawmakers ...": a focusing adverb is no part of the subject
             if w[t] in PRONOUNS and w[t] not in ("who", "which", "it"):
                 return (t, t)
@@ -438,8 +436,6 @@ def sentence_subject(ctx: Ctx, si: int) -> tuple[int, int] | None:
     return np
 
 
-# Adverbs that focus the noun phrase after them ("even Republican lawmakers").
-_FOCUS_ADVERBS = frozenset("even only also just".split())
 # Words beside the prepositions that open an adverbial before the subject, and adverbs that do with a prepositional
 # phrase after them ("Back in 1999, Mr. Trump ...", "Later in the day, ...").
 _OPENERS = frozenset("""over amid as when while since although though""".split())

@@ -8,6 +8,7 @@ from bisect import bisect_left
 from framing.detect.attributions._base import (
     COMMON_STARTERS,
     DETERMINERS,
+    FOCUS_ADVERBS,
     MAX_SPEAKER_CHARS,
     MONTHS,
     NP_LINKERS,
@@ -42,8 +43,7 @@ def classify_and_resolve(ctx: Ctx, attrs: list[Attr]) -> None:
     last_described: str | None = None
     last_described_sentence = -1
     last_group: str | None = None
-    orgs: list[str] = []  # the organisations named as sources so far
-    org_sentences: list[int] = []  # the sentence of each
+    orgs: list[tuple[str, int]] = []  # the organisations named as sources so far, each with its sentence
     for i, a in enumerate(attrs):
         quoted = ctx.in_quote(a.cue_first)
         named_now = False
@@ -107,11 +107,10 @@ def classify_and_resolve(ctx: Ctx, attrs: list[Attr]) -> None:
         elif st == "title_only" and (named := _appositive_name(ctx, a.source)) is not None:
             a.speaker = named  # "said the group's director, Samir Haddou.": the name in apposition is who speaks
             named_now = True
-        elif st == "title_only" and (org_name := _named_org(ctx, a.source, orgs, org_sentences)) is not None:
+        elif st == "title_only" and (org_name := _named_org(ctx, a.source, orgs)) is not None:
             a.speaker = org_name  # "the foundation said" after the Trayvon Martin Foundation is that foundation
             if not quoted:  # (and is in focus again)
-                orgs.append(org_name)
-                org_sentences.append(a.sentence)
+                orgs.append((org_name, a.sentence))
         elif st == "title_only":
             a.speaker = _resolve_title(ctx, a.source) or (last_person if _is_person_role(ctx, a.source) else None) \
                 or text
@@ -130,8 +129,7 @@ def classify_and_resolve(ctx: Ctx, attrs: list[Attr]) -> None:
             if st == "anonymous" and not quoted and _one_described_person(ctx, a.source):
                 last_described, last_described_sentence = text, a.sentence
             if st == "named_org" and not quoted and a.speaker:
-                orgs.append(a.speaker)
-                org_sentences.append(a.sentence)
+                orgs.append((a.speaker, a.sentence))
         if named_now and not quoted:  # a person named as the source: the one a later pronoun may mean
             last_person, last_person_sentence = a.speaker, a.sentence
             ctx.speakers.add(a.speaker)  # type: ignore[arg-type]
@@ -284,8 +282,6 @@ def _source_type(ctx: Ctx, a: Attr) -> str:
     return "anonymous"
 
 
-# Adverbs that focus what follows them, capitalised at the start of a sentence ("Even Sunday, he ...").
-_FOCUS_ADVERBS = frozenset("even only also just".split())
 # Pronouns for no one in particular: never a name, though capitalised at the start of a sentence.
 _INDEFINITE_PRONOUNS = frozenset("""nobody someone somebody anyone anybody everyone everybody none""".split())
 
@@ -485,7 +481,7 @@ def _nearest_person(ctx: Ctx, tok: int, pronoun: str = "", anchor: int = -1, end
         last_role = max((i for i, p in enumerate(parts) if p.lower().strip(".") in role), default=-1)
         parts = parts[last_role + 1:]
         while parts and (parts[0].lower() in COMMON_STARTERS or parts[0].lower() in SENTENCE_STOPPERS
-                         or parts[0].lower() in _SUBORDINATORS or parts[0].lower() in _FOCUS_ADVERBS):
+                         or parts[0].lower() in _SUBORDINATORS or parts[0].lower() in FOCUS_ADVERBS):
             parts.pop(0)  # a sentence-initial conjunction or subordinator is not part of a name: "When Sen. ..."
         parts = [p for p in parts if p.lower() not in DETERMINERS and p.lower() not in SMALL_WORDS]
         after = d.text[m.end():m.end() + 2]
@@ -765,11 +761,11 @@ _PERSON_NOUNS = frozenset("""official source aide adviser advisor spokesman spok
     donor employee victim survivor passenger wife husband son daughter brother sister relative""".split())
 
 
-def _named_org(ctx: Ctx, span: tuple[int, int], orgs: list[str], org_sentences: list[int]) -> str | None:
+def _named_org(ctx: Ctx, span: tuple[int, int], orgs: list[tuple[str, int]]) -> str | None:
     """The organisation a bare noun for one refers to: for a noun any organisation answers to ("the group"), one
     named as a source just before (below); for one of a kind ("the foundation", "the department"), the last one
     named as a source whose name holds that noun ("the Trayvon Martin Foundation"), looking back a bounded number of
-    them. ``org_sentences`` holds the sentence of each of ``orgs``."""
+    them. ``orgs`` are the organisations named as sources so far, each with its sentence."""
     w = ctx.doc.words
     if w[span[0]] in ("the", "this") and w[span[1]] in _ANY_ORGANISATION and span[1] - span[0] <= 3 \
             and not any(ctx.cap(i) for i in range(span[0] + 1, span[1] + 1)):
@@ -778,14 +774,14 @@ def _named_org(ctx: Ctx, span: tuple[int, int], orgs: list[str], org_sentences: 
         # before ("said the HRC. '...,' said the organization"). Further back, or an organisation only mentioned
         # ("The FBI arrested members of the Proud Boys. The group said ..."), and the group may be another one
         si = ctx.doc.sentence_of(ctx.doc.tok_start[span[0]])
-        last = orgs[-1].removeprefix("the ").removeprefix("The ") if orgs else ""
-        if last[:1].isupper() and org_sentences[-1] >= si - 1:  # (a name, not "a majority of Americans")
-            return orgs[-1]
+        name, said_in = orgs[-1] if orgs else ("", -1)
+        if name.removeprefix("the ").removeprefix("The ")[:1].isupper() and said_in >= si - 1:
+            return name  # (a name, not "a majority of Americans")
     if span[1] != span[0] + 1 or w[span[0]] not in ("the", "this") or ctx.cap(span[1]) \
             or w[span[1]] not in ctx.single.get("organisation", frozenset()):
         return None
     noun = w[span[1]]
-    for name in reversed(orgs[-_MAX_ORG_LOOKBACK:]):
+    for name, _ in reversed(orgs[-_MAX_ORG_LOOKBACK:]):
         if noun in name.lower().split():
             return name
     return None

@@ -108,7 +108,7 @@ def classify(doc: Document, attrs: list[Attr], cfg: Config, sources: Lexicon) ->
             call = QuoteCall(q, prev.kind, prev.speaker, prev.cue, reason)
         if call.speaker is not None and len(call.speaker) > MAX_SPEAKER_CHARS:
             call = QuoteCall(q, call.kind, bounded_speaker(call.speaker), call.cue, call.reason)
-        key = doc.folded[q.start:q.end].strip(" .,;:!?")
+        key = doc.folded[q.start:q.end].strip(" .,;:!?") if named or call.kind in ("name", "title") else ""
         if call.kind in ("name", "title") and key:
             named.setdefault(key, call.kind)
         elif key in named and (call.kind in ("scare", "other") or call.kind in ("direct", "partial")
