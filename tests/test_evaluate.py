@@ -132,6 +132,7 @@ def test_folds_cover_the_shared_files_and_our_labels():
     assert len(folds["write40"].articles) == 40 and folds["write40"].role == "write"
     assert len(folds["random40"].articles) == 40 and folds["random40"].role == "write"
     assert len(folds["words40"].articles) == 40 and folds["words40"].role == "write"
+    assert len(folds["fragments40"].articles) == 40 and folds["fragments40"].role == "write"
     for a in folds["allsides60"].articles:  # every labelled span sits between quotation marks of the shared text
         for q in a["quotes"]:
             assert a["text"][q["start"] - 1] in qv_marks() and a["text"][q["end"]] in qv_marks()
@@ -326,8 +327,9 @@ def test_the_selection_script_gives_the_labelled_articles():
 @pytest.mark.shared
 @pytest.mark.parametrize("labels", [qv.OUR_SHORT_LABELS, qv.OUR_CHECK40_LABELS, qv.OUR_BLIND40_LABELS,
                                     qv.OUR_SHORT40_LABELS, qv.OUR_FRESH40_LABELS, qv.OUR_WRITE40_LABELS,
-                                    qv.OUR_RANDOM40_LABELS, qv.OUR_WORDS40_LABELS],
-                         ids=["short35", "check40", "blind40", "short40", "fresh40", "write40", "random40", "words40"])
+                                    qv.OUR_RANDOM40_LABELS, qv.OUR_WORDS40_LABELS, qv.OUR_FRAGMENTS40_LABELS],
+                         ids=["short35", "check40", "blind40", "short40", "fresh40", "write40", "random40", "words40",
+                              "fragments40"])
 def test_the_selection_scripts_of_the_later_sets_give_their_labelled_articles(labels: Path):
     import json
     import subprocess
@@ -353,3 +355,17 @@ def test_a_missed_target_is_said_and_the_confusion_table_is_printed_whole(monkey
     out, err = capsys.readouterr()
     assert out.count("example") == 2 and out.count(" -> k") == 5
     assert "not every target is met (quotes" in err
+
+
+@pytest.mark.parametrize("text, chosen", [
+    # two lower-case fragments in sentences with no reporting word
+    ('The "reboot" failed. Its "recovery" was weak.', True),
+    # one of them in a reporting sentence, the other a capitalised title
+    ('The "reboot" failed, he said. The "Recovery Act" passed.', False),
+    ('Critics called it a "reboot" and said the "recovery" was weak.', False),
+])
+def test_the_fragments_selection_keeps_unreported_lower_case_fragments(text: str, chosen: bool):
+    from framing.evaluate.allsides import unreported_fragments
+    from framing.text.quotemarks import pair_quotes
+
+    assert unreported_fragments(text, list(pair_quotes(text)[0])) is chosen

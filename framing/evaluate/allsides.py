@@ -85,3 +85,31 @@ def word_quotations(text: str, spans: list[QuoteSpan]) -> bool:
     """The filter of ``quotes_words40``: at least three quotation pairs of one or two words (where a scare quote, a
     term flag, a mention, a name and a partial quote are hardest to tell apart)."""
     return sum(1 <= len(re.findall(r"\w+", text[s.start:s.end])) <= 2 for s in spans) >= 3
+
+
+# The commonest English reporting words, written out here (not the versioned lexicon) so that the selection of
+# ``quotes_fragments40`` does not change when the lexicon does.
+_REPORTING = re.compile(
+    r"\b(?:say|says|said|saying|tell|tells|told|according|call|calls|called|calling|add|adds|added|ask|asks|asked|"
+    r"write|writes|wrote|describe|describes|described|claim|claims|claimed|argue|argues|argued|state|states|stated|"
+    r"insist|insists|insisted|note|notes|noted|warn|warns|warned|explain|explains|explained|declare|declares|"
+    r"declared|quote|quotes|quoted|tweet|tweets|tweeted|dub|dubbed|label|labeled|labelled|term|termed)\b",
+    re.IGNORECASE)
+
+
+def unreported_fragments(text: str, spans: list[QuoteSpan]) -> bool:
+    """The filter of ``quotes_fragments40``: at least two quotation pairs of one to six words that open in lower case
+    (a fragment, not a sentence) and stand in a sentence with none of the commonest reporting words. That is where a
+    scare quote and a partial quote attributed from further away are told apart, and the earlier write folds held
+    few sure scare quotes."""
+    hits = 0
+    for s in spans:
+        inner = text[s.start:s.end]
+        words = re.findall(r"\w+", inner)
+        if not 1 <= len(words) <= 6 or not inner.lstrip()[:1].islower():
+            continue
+        begin = max(text.rfind(c, 0, s.start - 1) for c in ".!?\n") + 1
+        ends = [i for i in (text.find(c, s.end + 1) for c in ".!?\n") if i >= 0]
+        sentence = text[begin:min(ends) if ends else len(text)]
+        hits += not _REPORTING.search(sentence)
+    return hits >= 2

@@ -57,6 +57,9 @@ OUR_WRITE40_LABELS = GOLD / "quotes_write40" / "merged.jsonl"
 OUR_RANDOM40_LABELS = GOLD / "quotes_random40" / "merged.jsonl"
 # 40 more rich in quotations of one or two words, two labellers each: write data (2026-12-06, nineteenth session).
 OUR_WORDS40_LABELS = GOLD / "quotes_words40" / "merged.jsonl"
+# 40 more rich in short lower-case fragments outside reporting sentences, two labellers each: write data (2026-12-06,
+# twentieth session).
+OUR_FRAGMENTS40_LABELS = GOLD / "quotes_fragments40" / "merged.jsonl"
 
 # PolNeAR does not resolve pronoun sources, so quotations whose gold source is a pronoun have no gold speaker.
 PRONOUN_SOURCES = frozenset("""he she they it we i you his her their its our my your him them us me who which
@@ -138,6 +141,9 @@ OUR_FOLDS: tuple[tuple[str, str, Path, str], ...] = (
                                                "the check folds): rules may be written from it"),
     ("words40", "write", OUR_WORDS40_LABELS, "data/gold/quotes_words40 (our labels, two labellers each; articles "
                                              "rich in quotations of one or two words): rules may be written from it"),
+    ("fragments40", "write", OUR_FRAGMENTS40_LABELS, "data/gold/quotes_fragments40 (our labels, two labellers each; "
+                                                     "articles rich in short fragments outside reporting sentences): "
+                                                     "rules may be written from it"),
     ("allsides60", "check", OUR_LABELS,
      "data/gold/quotes_allsides60.jsonl (our labels): no kind or speaker rule was written from it"),
     ("check60", "check", OUR_CHECK_LABELS,

@@ -377,3 +377,36 @@ def test_a_focusing_adverb_after_an_opening_adverbial_is_no_part_of_the_subject(
 def test_words_a_reporting_verb_gives_to_someone_stay_theirs_though_quoted_before_as_a_name():
     text = ('Her group, dubbed "the Squad," met on Monday. Trump called them "radical" and "the Squad."')
     assert quotes(text)[-1] == ("the Squad.", "partial", "Trump")
+
+
+@pytest.mark.parametrize("text, kind", [
+    ('Mueller was hired in 2017. \u201cThe Russian scandal\u201d is recognized now to be a dry hole.', "scare"),
+    ('Sales slowed in May. The "new normal" has become a habit for shoppers.', "scare"),
+    # with a speaker, or a sentence inside the marks, the quotation stays theirs
+    ('Smith said the "new normal" is here to stay.', "partial"),
+])
+def test_a_quoted_phrase_as_the_subject_of_the_writers_clause_is_a_scare_quote(text, kind):
+    assert quotes(text)[0][1] == kind
+
+
+@pytest.mark.parametrize("text, kind", [
+    ('Things that make you go "hmm."', "other"),
+    ('And then, "boom," the market fell.', "other"),
+    ('"Wow," she said.', "direct"),
+])
+def test_a_sound_nobody_utters_is_other(text, kind):
+    assert quotes(text)[0][1] == kind
+
+
+@pytest.mark.parametrize("text", [
+    'Sanders made fun of his own pronunciation of "huge" as a joke.',
+    'The company does not allow language that refers to discouraged activities, such as \u201cparty wear.\u201d',
+    'Voters in Nevada may choose "none of these candidates" on the ballot.',
+])
+def test_metalinguistic_frames_and_ballot_options_are_not_speech(text):
+    assert quotes(text)[0][1] in ("mention", "other")
+
+
+def test_a_long_capitalised_title_stays_with_the_name():
+    text = 'Former House Speaker Newt Gingrich worries the administration might "lose their nerve" soon.'
+    assert quotes(text)[0][2] == "Former House Speaker Newt Gingrich"

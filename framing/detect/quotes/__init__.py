@@ -210,10 +210,21 @@ def _classify_one(ctx: QuoteContext, q: QuoteSpan, last: LastTurn | None, outer_
         # phrase nobody says, outside the headline, is the name of a show, a group or a slogan ("'Start Here' offers")
         return QuoteCall(q, "title", None, None, "a capitalised short phrase with no speaker: the name of a work, a "
                                                  "group or a slogan, not a word held at a distance")
+    if n <= 2 and fr.INTERJECTION.match(content.strip()):
+        # the guidelines' onomatopoeia: a sound or an exclamation nobody is said to utter ("things that make you go
+        # 'hmm'") is neither speech nor a word held at a distance
+        return QuoteCall(q, "other", None, None, "a sound or an interjection with no speaker (\"hmm\", \"boom\"): "
+                                                 "neither anyone's words nor the writer's distancing")
     if n <= cfg.unmarked_scare_max_words:
         return QuoteCall(q, "scare", None, None,
                          "short quoted phrase with no speaker in this or the previous sentence: the writer's own "
                          "distancing")
+    if n <= cfg.scare_max_words and q.depth == 0 and fr.subject_of_clause(content, after):
+        # a partial quote is woven into the writer's sentence as what someone said or called something; a quoted
+        # noun phrase that is the subject of the writer's own clause, with nobody said to use it ("'The Russian
+        # scandal' is recognized now to be a dry hole"), is the writer naming a thing while refusing the name
+        return QuoteCall(q, "scare", None, None, "a quoted phrase as the subject of the writer's own clause, with no "
+                                                 "speaker: the writer's distancing from the name")
     if n <= cfg.scare_max_words:
         return QuoteCall(q, "partial", None, None,
                          "a phrase of several words with no speaker found: someone's wording rather than a word the "

@@ -21,8 +21,8 @@ MENTION_BEFORE = re.compile(
     r"spelled|spelt|spelling|reads|read|written|typed|type|text|texted|texting|pronoun|pronouns|"
     r"(?:searched|searches|search|searching)\s+for|googled|googling|search\s+terms?|"
     r"the\s+letters?|pronounced|mean\s+by|meant\s+by|means\s+by|(?:definition|definitions|meaning|meanings|"
-    r"usage|synonym|synonyms|antonym|translation|spelling)\s+of|defined\s+as|translated\s+as|translates\s+as)\s*,?\s*)$"
-    r"|\b(?:words?|terms?|phrases?|expressions?|labels?|pronouns?)\b[^.;:!?\"\u201c\u201d]{0,40}?\b(?:like|such\s+as)\s*(?:\(\s*)?$",
+    r"usage|synonym|synonyms|antonym|translation|spelling|pronunciation|mispronunciation)\s+of|defined\s+as|translated\s+as|translates\s+as)\s*,?\s*)$"
+    r"|\b(?:words?|terms?|phrases?|expressions?|labels?|pronouns?|language|wording)\b[^.;:!?\"\u201c\u201d]{0,40}?\b(?:like|such\s+as)\s*(?:\(\s*)?$",
     re.IGNORECASE)
 MENTION_AFTER = re.compile(
     r"^\s*,?\s*(?:means|meant|stands\s+for|as\s+an?\s+(?:word|term|slur|label|insult|epithet)|(?:label|labels|tag|tags|moniker|epithet|slur)\b|(?:is|was|are|were)\s+(?:a|an|the)\s+"
@@ -76,12 +76,19 @@ UI_LABEL_BEFORE = re.compile(r"\b(?:click|clicks|clicking)\s+(?:on\s+)?$", re.IG
 OTHER_CONTENT = re.compile(
     r"^(?:yes|no|aye|nay|yea|true|false|mostly\s+true|mostly\s+false|half\s+true|pants\s+on\s+fire|"
     r"leave|remain|present|abstain|none|other|n/?a|ok|okay|like|dislike|agree|disagree|strongly\s+agree|"
+    # a ballot's option to refuse every candidate
+    r"none\s+of\s+(?:the\s+above|these\s+candidates)|"
     r"strongly\s+disagree|undecided|don'?t\s+know|a|b|c|d|f|a\+|a-|"
     # the answer scales of opinion polls ("a 'great deal' or a 'fair amount' of trust")
     r"(?:a\s+)?great\s+deal|(?:a\s+)?fair\s+amount|not\s+(?:very|too)\s+much|none\s+at\s+all|not\s+at\s+all|"
     r"(?:strongly|somewhat)\s+(?:approve|disapprove|favou?r|oppose|support)|"
     r"(?:very|somewhat|mostly)\s+(?:favou?rable|unfavou?rable|likely|unlikely|confident|satisfied|dissatisfied)|"
     r"not\s+(?:very\s+|at\s+all\s+)?(?:likely|confident|satisfied))[.,!?]?$", re.IGNORECASE)
+# Sounds and interjections, letters repeated as they are in writing ("hmmm", "ugh", "whoosh").
+INTERJECTION = re.compile(
+    r"(?:h+m+|u+g+h+|m+e+h+|o+o+p+s+|w+h+o+a+|w+o+w+|y+i+k+e+s+|h+u+h+|a+h+e+m+|p+h+e+w+|o+u+c+h+|y+a+y+|b+o+o+|"
+    r"(?:ha){2,}|(?:ha\s+){1,}ha|uh[- ]oh|splat|bang|boom|thud|whoosh|tsk(?:\s+tsk)?|d['\u2019]oh|duh|z{3,}|s+h{2,})"
+    r"[.!?,]*$", re.IGNORECASE)
 # A quoted name right after "told" or "on" is the program or publication spoken to, not anyone's words: "told
 # "Meet the Press" that ...", "said on "Fox & Friends"", "in an interview with "The View"".
 ADDRESSEE_BEFORE = re.compile(
@@ -188,6 +195,18 @@ _FINITE = frozenset("""am is are was were has have had do does did will would ca
     need needs want wants think thinks know knows believe believes""".split())
 _ADVERBS_BEFORE_VERB = frozenset("just also still never always really only even all both".split())
 _CLAUSE_DETERMINERS = frozenset("the their his her its our my your this these those".split())
+
+
+# Finite verbs that follow a clause's subject: auxiliaries, modals and copulas (negated too), and a few linking verbs.
+_SUBJECT_VERB = re.compile(r"[ \t\u00a0]+(?:is|was|are|were|has|have|had|will|would|can|could|does|did|may|might|must|"
+                           r"should|isn't|wasn't|aren't|weren't|hasn't|haven't|doesn't|didn't|won't|wouldn't|can't|"
+                           r"seems|seemed|remains|remained|becomes|became)\b")
+
+
+def subject_of_clause(content: str, after: str) -> bool:
+    """Is a quotation the subject of the clause it stands in: a phrase with no closing punctuation inside the marks,
+    followed by a finite verb ('"The reboot" won't be ...', '"none of these candidates" is ...')?"""
+    return content.rstrip()[-1:] not in (".", ",", ";", ":", "!", "?") and bool(_SUBJECT_VERB.match(after))
 
 
 def coordinated(text: str, a: QuoteSpan, b: QuoteSpan) -> bool:

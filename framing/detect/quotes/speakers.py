@@ -59,12 +59,12 @@ SIGNED_DESCRIBED = _signature(r"<sp>*<dash><sp>*((?:[A-Z][\w.\u2019'-]*+<sp>?){1
 # tweeting after Clinton's speech."
 SIGNATURE_LINE = _signature(r"<sp>*\n\s*<dash><sp>*((?:[A-Z][\w\u2019'-]*+\.?<sp>?){1,4}?)<sp>*(?:[.,]|\n|$)")
 TRANSCRIPT = re.compile(r"\s*([A-Z][A-Z.'\u2019-]+(?: [A-Z][A-Z.'\u2019-]+){0,2}):\s")
-LEADING_NAME = re.compile(r"((?:[A-Z][\w.\u2019'-]*[ \t\u00a0]+){0,3}[A-Z][\w\u2019'-]+)(?=[\s,])")
+LEADING_NAME = re.compile(r"((?:[A-Z][\w.\u2019'-]*[ \t\u00a0]+){0,5}[A-Z][\w\u2019'-]+)(?=[\s,])")
 FIRST_WORD = re.compile(r"([A-Za-z]+)\b")
 # Words that open a fronted adverbial: prepositions, subordinators, time words and numbers ("Two days later, ...").
 FRONTED = frozenset("""at in on after before during over amid since as when while although though despite following
     under with without by for from across inside outside until upon last earlier later yesterday today meanwhile
-    shortly soon
+    shortly soon whether if because unless once whereas
     one two three four five six seven eight nine ten several hours days weeks months years""".split())
 # A fronted adverbial ends with a comma within this many characters.
 MAX_ADVERBIAL_CHARS = 90

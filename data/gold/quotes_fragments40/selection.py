@@ -1,0 +1,34 @@
+"""How the articles of this folder were chosen: AllSides articles that no other labelled set uses, 1,500 to 7,000
+characters long, with 4 to 25 quotation pairs (the project's mark pairer) of which at least two hold one to six words
+opening in lower case, in a sentence with none of the commonest reporting words
+(`framing.evaluate.allsides.unreported_fragments`), at most one per outlet, walked in the order of the SHA-256 of
+"20261206" + id. Such fragments are where a scare quote and a partial quote attributed from further away are told
+apart, and the earlier write folds held few sure scare quotes; this set is enriched for them (write data: rules may
+be written from it; its figures are not what to expect on new text). Prints the chosen ids with their quotation
+pairs as JSON lines (offsets only, no text); the labelled set holds the first 40, in five blocks of eight
+(README.md says who labelled which).
+
+    python data/gold/quotes_fragments40/selection.py [--shared ../shared] [--n 40] > candidates.jsonl
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from framing.evaluate.allsides import selection_main, unreported_fragments
+
+ROOT = Path(__file__).resolve().parents[3]
+# Every article already labelled when this set was chosen (besides the shared quotation files): never chosen again.
+LABELLED = ("quotes_allsides60.jsonl", "quotes_allsides30/merged.jsonl", "quotes_check60/merged.jsonl",
+            "quotes_short35/merged.jsonl", "quotes_check40/merged.jsonl", "quotes_blind40/merged.jsonl",
+            "quotes_short40/merged.jsonl", "quotes_fresh40/merged.jsonl", "quotes_write40/merged.jsonl",
+            "quotes_random40/merged.jsonl", "quotes_words40/merged.jsonl", "pronouns/labels.jsonl",
+            "roles/labels.jsonl", "roles/labels_second.jsonl")
+
+
+def main() -> None:
+    selection_main(ROOT, "20261206", LABELLED, 40, keep=unreported_fragments)
+
+
+if __name__ == "__main__":
+    main()
