@@ -410,3 +410,8 @@ def test_metalinguistic_frames_and_ballot_options_are_not_speech(text):
 def test_a_long_capitalised_title_stays_with_the_name():
     text = 'Former House Speaker Newt Gingrich worries the administration might "lose their nerve" soon.'
     assert quotes(text)[0][2] == "Former House Speaker Newt Gingrich"
+
+
+def test_a_gloss_of_what_a_word_means_is_a_mention():
+    text = 'The group, Porta dos Fundos, \u201cwhich literally means \u2018back door,\u2019\u201d has five members, he said.'
+    assert ("back door,", "mention") in [(t, k) for t, k, _ in quotes(text)]

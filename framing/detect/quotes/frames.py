@@ -21,7 +21,9 @@ MENTION_BEFORE = re.compile(
     r"spelled|spelt|spelling|reads|read|written|typed|type|text|texted|texting|pronoun|pronouns|"
     r"(?:searched|searches|search|searching)\s+for|googled|googling|search\s+terms?|"
     r"the\s+letters?|pronounced|mean\s+by|meant\s+by|means\s+by|(?:definition|definitions|meaning|meanings|"
-    r"usage|synonym|synonyms|antonym|translation|spelling|pronunciation|mispronunciation)\s+of|defined\s+as|translated\s+as|translates\s+as)\s*,?\s*)$"
+    r"usage|synonym|synonyms|antonym|translation|spelling|pronunciation|mispronunciation)\s+of|"
+    # a gloss of what a word means ("Porta dos Fundos, which literally means 'back door'")
+    r"which\s+(?:literally\s+)?means|literally\s+means|(?:literally|roughly)\s+translated|defined\s+as|translated\s+as|translates\s+as)\s*,?\s*)$"
     r"|\b(?:words?|terms?|phrases?|expressions?|labels?|pronouns?|language|wording)\b[^.;:!?\"\u201c\u201d]{0,40}?\b(?:like|such\s+as)\s*(?:\(\s*)?$",
     re.IGNORECASE)
 MENTION_AFTER = re.compile(
