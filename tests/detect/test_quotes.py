@@ -415,3 +415,8 @@ def test_a_long_capitalised_title_stays_with_the_name():
 def test_a_gloss_of_what_a_word_means_is_a_mention():
     text = 'The group, Porta dos Fundos, \u201cwhich literally means \u2018back door,\u2019\u201d has five members, he said.'
     assert ("back door,", "mention") in [(t, k) for t, k, _ in quotes(text)]
+
+
+def test_a_month_with_its_day_is_a_date_not_a_speaker():
+    text = 'On Saturday, April 9, the state held an \u201celection\u201d without voters.'
+    assert quotes(text)[0][2] is None

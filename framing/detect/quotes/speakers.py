@@ -18,7 +18,7 @@ from bisect import bisect_right
 from typing import NamedTuple
 
 from framing.detect.attributions import Attr
-from framing.detect.attributions._base import OPENING_CONJUNCTIONS, PERSON_PRONOUNS
+from framing.detect.attributions._base import MONTHS, OPENING_CONJUNCTIONS, PERSON_PRONOUNS
 from framing.detect.quotes._context import QuoteContext
 from framing.text.quotemarks import QuoteSpan, opening_start
 
@@ -672,6 +672,8 @@ def sentence_subject_name(ctx: QuoteContext, si: int, end: int) -> str | None:
         parts.pop(0)  # a first word the text also writes in lower case opens the sentence ("Last", "Instead")
     if not parts or _fold(parts[-1]) not in ctx.names or _fold(parts[-1]) in _WHEN_NAMES:
         return None  # "Thursday night was a one-sided affair": a day names when, not who
+    if _fold(parts[-1]) in MONTHS and _DAY_AFTER.match(doc.text, m.end()):
+        return None  # "On Saturday, April 9, Colorado had ...": a month with its day is a date, not a person
     return " ".join(parts)
 
 
@@ -709,6 +711,8 @@ def _participle_opener(ctx: QuoteContext, word: str) -> bool:
 
 
 # Names of days and months (those that are not also people's names) say when, never who.
+# A day of the month after a month's name ("April 9").
+_DAY_AFTER = re.compile(r"[ \t\u00a0]+\d")
 _WHEN_NAMES = frozenset("""monday tuesday wednesday thursday friday saturday sunday january february march september
     october november december""".split())
 
