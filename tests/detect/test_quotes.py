@@ -420,3 +420,10 @@ def test_a_gloss_of_what_a_word_means_is_a_mention():
 def test_a_month_with_its_day_is_a_date_not_a_speaker():
     text = 'On Saturday, April 9, the state held an \u201celection\u201d without voters.'
     assert quotes(text)[0][2] is None
+
+
+def test_words_set_off_by_the_writer_stay_the_writers_when_they_come_again():
+    text = ('Sign-ups slow at the start\n\nSo far, nearly 18,000 people have "enrolled" in the new plans.\n\n'
+            'Smith, the agency\'s director, praised the site. Yet few who "enrolled" have paid.\n\n'
+            'Jones told reporters that most who had "enrolled" would pay.')
+    assert [k for _, k, _ in quotes(text)] == ["scare", "scare", "partial"]  # (a reporting verb keeps the third)

@@ -80,6 +80,7 @@ def classify(doc: Document, attrs: list[Attr], cfg: Config, sources: Lexicon) ->
     ti = 0
     held: Attr | None = None  # the attribution that gave ``last``
     named: dict[str, str] = {}  # the words of each quotation called a name or a title, folded, with that kind
+    scared: set[str] = set()  # the words of each quotation outside others called a scare quote, folded
     for q in doc.quotes:
         # a speaker reported before this quotation, with or without quoting them, holds the turn
         # ("Gowan told me Haley's politicking was surprising. “While diplomats expect ...”")
@@ -108,7 +109,8 @@ def classify(doc: Document, attrs: list[Attr], cfg: Config, sources: Lexicon) ->
             call = QuoteCall(q, prev.kind, prev.speaker, prev.cue, reason)
         if call.speaker is not None and len(call.speaker) > MAX_SPEAKER_CHARS:
             call = QuoteCall(q, call.kind, bounded_speaker(call.speaker), call.cue, call.reason)
-        key = doc.folded[q.start:q.end].strip(" .,;:!?") if named or call.kind in ("name", "title") else ""
+        key = doc.folded[q.start:q.end].strip(" .,;:!?") \
+            if named or scared or call.kind in ("name", "title", "scare") else ""
         if call.kind in ("name", "title") and key:
             named.setdefault(key, call.kind)
         elif key in named and (call.kind in ("scare", "other") or call.kind in ("direct", "partial")
@@ -117,6 +119,13 @@ def classify(doc: Document, attrs: list[Attr], cfg: Config, sources: Lexicon) ->
             # 'Cozy Bear' is ...") are the same name, not the writer's doubt about it, nor speech unless a
             # reporting verb gives them to someone
             call = QuoteCall(q, named[key], None, None, f"the same words were quoted earlier as a {named[key]}")
+        elif key in scared and call.kind == "partial" and q.depth == 0 and "(cue)" not in call.reason:
+            # the writer's distancing, repeated: words first set off with nobody said to use them stay the writer's
+            # when they come again and no reporting verb gives them to anyone (the guidelines' Townhall "selected")
+            call = QuoteCall(q, "scare", None, None, "the same words were set off earlier as the writer's own "
+                                                     "distancing, and no reporting verb gives them to anyone here")
+        if call.kind == "scare" and q.depth == 0 and key and not ctx.in_headline(q):
+            scared.add(key)  # (a headline's words are judged against the body afterwards: not here)
         out.append(call)
         prev = call
         outer.append(call)
