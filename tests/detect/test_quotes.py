@@ -427,3 +427,11 @@ def test_words_set_off_by_the_writer_stay_the_writers_when_they_come_again():
             'Smith, the agency\'s director, praised the site. Yet few who "enrolled" have paid.\n\n'
             'Jones told reporters that most who had "enrolled" would pay.')
     assert [k for _, k, _ in quotes(text)] == ["scare", "scare", "partial"]  # (a reporting verb keeps the third)
+
+
+@pytest.mark.parametrize("text", [
+    'The return of prisoners the U.S. has called \u201chostages\u201d clears an obstacle to talks.',
+    'In late April, the White House attacked the broadcaster as Chinese \u201cpropaganda.\u201d',
+])
+def test_a_label_someone_gives_is_their_word(text):
+    assert quotes(text)[0][1] == "partial"

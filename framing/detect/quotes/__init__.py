@@ -219,6 +219,9 @@ def _classify_one(ctx: QuoteContext, q: QuoteSpan, last: LastTurn | None, outer_
         # phrase nobody says, outside the headline, is the name of a show, a group or a slogan ("'Start Here' offers")
         return QuoteCall(q, "title", None, None, "a capitalised short phrase with no speaker: the name of a work, a "
                                                  "group or a slogan, not a word held at a distance")
+    if n <= cfg.scare_max_words and q.depth == 0 and _LABELLED_AS.found(before):
+        return QuoteCall(q, "partial", None, None, "a label someone gives (\"described him as ...\", \"has called "
+                                                   "...\"): the labeller's word, though no speaker is named here")
     if n <= 2 and fr.INTERJECTION.match(content.strip()):
         # the guidelines' onomatopoeia: a sound or an exclamation nobody is said to utter ("things that make you go
         # 'hmm'") is neither speech nor a word held at a distance
@@ -283,6 +286,7 @@ _CALLED_HIM = re.compile(r"\bcall(?:ed|s)\s+(?:him|her|himself|herself|themselve
 _MARKUP_BEFORE = EndPattern(fr.MARKUP_BEFORE)
 _SO_CALLED = EndPattern(fr.SO_CALLED)
 _HEDGE = EndPattern(fr.HEDGE)
+_LABELLED_AS = EndPattern(fr.LABELLED_AS)
 _ADDRESSEE_BEFORE = EndPattern(fr.ADDRESSEE_BEFORE)
 _NAMING_PARTICIPLE = EndPattern(fr.NAMING_PARTICIPLE)  # (whether it matches; its group is read from the search)
 _TITLE_BEFORE = EndPattern(fr.TITLE_BEFORE)

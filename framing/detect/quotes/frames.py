@@ -119,6 +119,16 @@ SO_CALLED = re.compile(r"\b(?:so[-\s]called|self[-\s](?:styled|proclaimed)|suppo
 # opinion holder'". Unlike "so-called" they also frame a speaker's words ("Biden said it was the kind of 'moment that
 # defines a generation'"), so they count only where no speaker is found.
 HEDGE = re.compile(r"\b(?:(?:kind|sort)\s+of|dreaded|quote[-\s]unquote)\s*$", re.IGNORECASE)
+# A verb of labelling with its object and "as" right before the quotation ("identifying himself as a 'hack'",
+# "attacked VOA as Chinese 'propaganda'", "see her as 'honest'"): the label is the labeller's word, however the
+# writer regards it (the guidelines' partial quote); and a verb of calling right before it ("prisoners the U.S. has
+# called 'hostages'").
+LABELLED_AS = re.compile(
+    r"\b(?:(?:describ|identif|brand|attack|denounc|dismiss|criticiz|criticis|labell?|characteriz|characteris|"
+    r"portray|paint|cast|hail|prais|tout|deride|derid|mock|condemn|depict|refer|view|regard|lambast|ridicul|"
+    r"disparag|smear|decr|see|saw|seen)\w*\s+(?:[\w'\u2019-]+\s+){0,4}?as\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?|"
+    r"(?:has|have|had)\s+(?:long\s+|repeatedly\s+|often\s+|also\s+)?(?:called|labell?ed|branded|dubbed|termed)\s+)$",
+    re.IGNORECASE)
 # Nouns that end the name of a rule, law, plan or test ("eight-state rule", "the doll tests").
 TITLE_NOUNS = frozenset("""rule rules act bill law doctrine plan agreement accord treaty pact deal initiative program
     programme test tests amendment clause protocol strategy policy""".split())
