@@ -435,3 +435,15 @@ def test_words_set_off_by_the_writer_stay_the_writers_when_they_come_again():
 ])
 def test_a_label_someone_gives_is_their_word(text):
     assert quotes(text)[0][1] == "partial"
+
+
+@pytest.mark.parametrize("dateline", ["MIAMI \u2014 ", "WASHINGTON, Dec. 8 (UPI) \u2014 ", "NEW YORK (Reuters) - "])
+def test_a_dateline_is_no_speaker(dateline):
+    text = f'Debate recap\n\n{dateline}Senator Ada Lind attacked the plan on Wednesday as "a giveaway."'
+    assert quotes(text)[0][2] == "Senator Ada Lind"
+
+
+def test_a_paragraph_introduced_by_a_colon_is_the_person_after_the_role():
+    text = ('Two views.\n\nBoston Globe columnist Jeff Jacoby makes the case for the right:\n\n'
+            '\u201cThere is not one Democrat who would think of disparaging him.\u201d')
+    assert quotes(text)[0][2] == "Jeff Jacoby"

@@ -620,7 +620,7 @@ def _colon_intro(ctx: QuoteContext, q: QuoteSpan) -> str | None:
         # from the sentence's determiner to its first auxiliary
         d = _DESCRIBED_SUBJECT.match(doc.text, prev.start, prev.end)
         return d.group(1) if d else None
-    return m.group(1)
+    return _person_after_role(ctx, m, prev.end)
 
 
 # A noun phrase opened by a determiner, up to an auxiliary verb: the subject of an introducing sentence.
@@ -655,15 +655,13 @@ def sentence_subject_name(ctx: QuoteContext, si: int, end: int) -> str | None:
         comma = doc.text.find(",", start, min(max(start, end), start + MAX_ADVERBIAL_CHARS))
         if comma != -1:
             start = comma + 1 + len(doc.text[comma + 1:end]) - len(doc.text[comma + 1:end].lstrip())
+    dateline = _DATELINE.match(doc.text, start, max(start, end))
+    if dateline is not None:
+        start = dateline.end()  # "MIAMI — Hillary Clinton and ...": the dateline names where, the subject follows
     m = LEADING_NAME.match(doc.text, start, max(start, end))
     if not m or m.group(1).split()[0].lower() in NOT_SUBJECT:
         return None
-    name = m.group(1)
-    role = _ROLE_THEN_NAME.match(doc.text, m.end(), max(start, end))
-    if role is not None and _fold(role.group(1).rsplit("-", 1)[-1]) in ctx.heads:
-        # capitalised modifiers, a role, then the name: "Morning Joe co-host Mika Brzezinski asked", "Green Left
-        # co-leader Amira Sandoval said": the person is the subject, the show or party only describes them
-        name = role.group(2)
+    name = _person_after_role(ctx, m, max(start, end))
     # a capitalised first word is a name only if the text writes it as one elsewhere ("Last week", "Instead")
     parts = re.sub(r"['\u2019]s$", "", name).split()
     lower = doc.case_profile[1]
@@ -677,6 +675,20 @@ def sentence_subject_name(ctx: QuoteContext, si: int, end: int) -> str | None:
     return " ".join(parts)
 
 
+def _person_after_role(ctx: QuoteContext, m: re.Match[str], stop: int) -> str:
+    """The name a LEADING_NAME match ``m`` gives, or the person after it when a role word follows: capitalised
+    modifiers, a role, then the name ("Morning Joe co-host Mika Brzezinski asked", "Boston Globe columnist Jeff
+    Jacoby makes the case"): the person is the subject, the show or paper only describes them."""
+    role = _ROLE_THEN_NAME.match(ctx.doc.text, m.end(), stop)
+    if role is not None and _fold(role.group(1).rsplit("-", 1)[-1]) in ctx.heads:
+        return role.group(2)
+    return m.group(1)
+
+
+# A news agency's dateline opening a sentence: a place in capitals, perhaps a date and the agency in brackets, then a
+# dash ("MIAMI — ", "WASHINGTON, Dec. 8 (UPI) — ", "NEW YORK (Reuters) - ").
+_DATELINE = re.compile(r"[A-Z][A-Z.'\u2019]+(?:[ \t][A-Z][A-Z.'\u2019]+){0,3}(?:,[^\n\u2014\u2013(]{1,30})?"
+                       r"(?:[ \t]*\([^()\n]{1,30}\))?[ \t]*[\u2014\u2013\u2015-]{1,2}[ \t]+")
 # A lower-case role word, then a name of two to four capitalised words (after a leading capitalised run).
 # (words are bounded in length, so that matching from each sentence's first name stays linear in the text)
 _ROLE_THEN_NAME = re.compile(r"\s+([a-z][\w-]{0,40})\s+((?:[A-Z][\w.\u2019'-]{0,40}\s+){1,3}[A-Z][\w\u2019'-]{0,40})(?=[\s,])")
