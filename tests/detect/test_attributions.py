@@ -445,6 +445,9 @@ def test_the_complementiser_is_not_part_of_the_source():
         # a dateline with a date is not the subject
         ('Headline\n\nWASHINGTON, Dec. 8 (UPI) — In response to the proposal, Senator Mira Okafor rallied supporters, '
          'saying: "We have to be ready."', "saying", "Mira Okafor"),
+        # a dateline with its state: the place names where, not who
+        ('Headline\n\nDES MOINES, Iowa \u2014 Senator Mira Okafor rallied supporters on Monday, saying: "We are '
+         'ready."', "saying", "Mira Okafor"),
         # a cue word used as a noun with its own article: the clause's subject speaks, not "a snappy"
         ('Mira Okafor delivered a snappy retort: "No one is tearing this up."', "retort", "Mira Okafor"),
         # one word set off by a comma, then a counted noun phrase

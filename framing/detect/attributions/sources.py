@@ -356,6 +356,15 @@ def _after_dateline(ctx: Ctx, k: int, stop: int) -> int:
         while t < stop and w[t].isdigit() and t - k < 10:
             t += 1
         gap = ctx.gap(t) if t < stop else ""
+    elif "," in gap and t < stop and ctx.cap(t):
+        # "ATLANTIC CITY, New Jersey –", "DES MOINES, Iowa —": the state after the place (a few capitalised words or
+        # an abbreviation, "N.J."), then the dash
+        s = t
+        while t < stop and t - s < 3 and ctx.cap(t) and not any(c in ctx.gap(t) for c in "-\u2013\u2014\u2015("):
+            t += 1
+        if t >= stop or t == s:
+            return k
+        gap = ctx.gap(t)
     if "(" in gap:  # "WASHINGTON (AP) -": skip the agency in brackets
         while t < stop and ")" not in ctx.gap(t):
             t += 1
