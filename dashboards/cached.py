@@ -44,7 +44,7 @@ from framing.compare.stored import (
     store_estimate,
     store_rates,
 )
-from framing.corpus import open_store
+from framing.corpus import open_store, staleness
 from framing.corpus.store import StoreError
 from framing.explore import Filters, edit_lexicons, rescore, unread_language, with_uploads
 from framing.lexicons import entry, load_lexicon
@@ -270,6 +270,14 @@ def runs(ref: Ref) -> tuple[pd.DataFrame, dict[str, Any], pd.DataFrame, pd.DataF
         last = (done if len(done) else r)["run_id"].tolist()
         manifest = s.manifest(int(last[-1])) if last else {}
         return r, manifest, s.errors(), s.inputs()
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def custom_lexicons(ref: Ref) -> list[str]:
+    """The custom lexicons the store's articles were analysed with (``framing run --lexicon CSV``), in words
+    (:func:`framing.corpus.staleness.custom_lexicons`); empty for a store of the bundled lexicons."""
+    with _open(ref) as s:
+        return staleness.custom_lexicons(s.article_versions())
 
 
 def spec(chart: Any) -> dict[str, Any]:

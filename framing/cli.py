@@ -50,21 +50,18 @@ def build_parser() -> argparse.ArgumentParser:
                        epilog=EPILOG_ANALYSE, formatter_class=argparse.RawDescriptionHelpFormatter)
     a.add_argument("inputs", nargs="+", metavar="INPUT", help=".txt, .html, .jsonl, .csv, .tsv, .parquet (each may be .gz), a folder, or - (JSONL on stdin)")
     a.add_argument("-o", "--output", default="-", help="output JSONL file, or - for stdout (default)")
-    a.add_argument("--lexicon", metavar="CSV", help="use this loaded-terms CSV instead of the bundled one")
     a.add_argument("--format", choices=["jsonl", "text"], default="jsonl",
                    help="jsonl: one JSON object per article (default, the output contract); text: a readable list")
     a.add_argument("--include-text", action="store_true", help="copy each article's text into its output line")
     a.add_argument("--no-sentence-sentiment", action="store_true",
                    help="omit the per-sentence sentiment findings (the article's figures remain)")
     a.add_argument("--errors", metavar="JSONL", help="also write every record that could not be analysed here")
-    a.add_argument("--any-language", action="store_true",
-                   help="run the English detectors on articles identified as another language too (default: they "
-                        "get a warning and no findings)")
     a.add_argument("--record-seconds", type=float, default=RECORD_SECONDS, metavar="S",
                    help=f"time budget of one record's analysis: a record over it is an error and the others go on "
                         f"(default {RECORD_SECONDS:g}; 0: none)")
-    from framing.corpus.commands import add_mapping_arguments
+    from framing.corpus.commands import add_analysis_arguments, add_mapping_arguments
 
+    add_analysis_arguments(a)  # --lexicon, --any-language: the same as framing run's
     add_mapping_arguments(a)
     a.set_defaults(func=cmd_analyse)
 
@@ -111,18 +108,15 @@ def cmd_analyse(args: argparse.Namespace) -> int:
     from dataclasses import replace
 
     from framing.config import DEFAULT
-    from framing.corpus.commands import mapping_from
+    from framing.corpus.commands import lexicons_from, mapping_from
     from framing.corpus.ingest import MetadataUse, metadata_warning
     from framing.inputs import dumps, open_output, read
-    from framing.lexicons import default_lexicons, load_file
+    from framing.lexicons import default_lexicons
     from framing.records import ReasonCounts, Record, RecordError, input_warnings, reason_lines
     from framing.render import render_text
     from framing.report import analyse, failure_reason
 
-    lex = default_lexicons()
-    if args.lexicon:
-        custom = load_file(args.lexicon, name="loaded_terms", kind="loaded_terms", version="custom")
-        lex = replace(lex, loaded_terms=custom)
+    lex = lexicons_from(args) or default_lexicons()
     cfg = replace(DEFAULT, sentence_sentiment=not args.no_sentence_sentiment, english_only=not args.any_language)
     n_ok = n_bad = 0
     seen_ids: set[int] = set()

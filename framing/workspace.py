@@ -12,6 +12,9 @@ A corpus is analysed once into a store in the cache folder (:func:`cache_dir`), 
 key that hashes the input files' contents, the mapping and the analysis versions (package, lexicons and their
 hashes, configuration, and the SHA-256 of the engine's source files, as runs do): when any of them changes the key
 changes and the store is built again; an interrupted build resumes (it is a ``framing run``, see :mod:`framing.corpus.runner`).
+A corpus is analysed with the bundled lexicons only, as the key says: to see a corpus analysed with a custom
+loaded-terms lexicon, build its store with ``framing run --lexicon CSV`` and open it with ``--db``, which shows the
+findings as stored (the Analyse and Lexicons pages say which lexicon that was).
 """
 
 from __future__ import annotations

@@ -24,8 +24,13 @@ from framing.uploads import (
 ref, name = widgets.context()
 st.title("Analyse your own articles")
 st.caption(f"Paste an article or upload a file (up to {MAX_UPLOAD_BYTES // 2**20} MB, once decompressed, and "
-           f"{MAX_UPLOAD_ARTICLES:,} articles): it is analysed here with the same engine and lexicons as the corpus, "
-           "kept for this session only, and compared with the corpus.")
+           f"{MAX_UPLOAD_ARTICLES:,} articles): it is analysed here with the same engine as the corpus and the bundled "
+           "lexicons, kept for this session only, and compared with the corpus.")
+if custom := cached.custom_lexicons(ref):
+    st.warning(f"The corpus was analysed with {esc(', '.join(custom))} (`framing run --lexicon`), not the bundled "
+               "one that analyses your articles here: their loaded-term figures are not comparable with the corpus'. "
+               "To compare them, add your articles to the store with `framing run` and the same `--lexicon`.",
+               icon=":material/warning:")
 
 # The article fields a user maps to the columns of an uploaded file (framing run's --text-field, --source-field...),
 # with the keys of their widgets; the choice is kept in the session until another file is uploaded.

@@ -6,6 +6,7 @@ import pandas as pd
 import streamlit as st
 import widgets
 
+from framing.compare.markdown import esc
 from framing.explore import edit_sample, lexicon_frame
 from framing.lexicons import CATEGORIES, fold_words, read_index
 
@@ -19,6 +20,10 @@ filters = widgets.filter_bar(ref)
 st.title("Lexicons")
 st.caption("The word lists behind the findings: tidy CSV files in data/lexicons/, versioned and hashed; every "
            "report records which version and file it used.")
+if custom := cached.custom_lexicons(ref):
+    st.info(f"This store's articles were analysed with {esc(', '.join(custom))} (`framing run --lexicon`): its "
+            "findings come from that lexicon, not from the bundled one shown here, and the edits below start from the "
+            "bundled one.", icon=":material/info:")
 
 specs = read_index()
 which = widgets.choice("Lexicon", list(specs), format_func=lambda n: f"{n} (version {specs[n].version})",
@@ -38,7 +43,8 @@ st.divider()
 st.subheader("Edit the loaded terms for this session")
 st.caption("Add a term or switch terms off, then see how the loaded-term figures of some articles change. Nothing "
            "is written to disk: download the edited lexicon to keep it (it validates with "
-           "`framing lexicon validate FILE`, and `framing analyse --lexicon FILE` uses it).")
+           "`framing lexicon validate FILE`, and `framing analyse --lexicon FILE` and `framing run --lexicon FILE` "
+           "use it).")
 loaded = cached.lexicon("loaded_terms")
 added: list[tuple[str, str, float, str, str]] = st.session_state.setdefault("lex_added", [])
 with st.form("add-term", clear_on_submit=True):

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 import pandas as pd
 
 from framing import tables
+from framing.corpus.staleness import CUSTOM
 from framing.errors import ConfigError, InputError
 
 if TYPE_CHECKING:
@@ -312,8 +313,10 @@ def versions_warning(analysed_with: Sequence[dict[str, Any]]) -> str | None:
         if len(counts) < 2:
             return
         names = [k[0] for k in counts]
-        # a version with two contents (an edited lexicon) is told apart by its SHA-256
-        shown = [f"{k[0]}{f' (sha256 {k[1][:12]})' if k[1] and names.count(k[0]) > 1 else ''} ({n:,} articles)"
+        # a version with two contents (an edited lexicon) and a custom lexicon (--lexicon CSV) are told apart by their
+        # SHA-256
+        shown = [f"{k[0]}{f' (sha256 {k[1][:12]})' if k[1] and (names.count(k[0]) > 1 or k[0] == CUSTOM) else ''} "
+                 f"({n:,} articles)"
                  for k, n in sorted(counts.items(), key=lambda kn: (-kn[1], kn[0][0], kn[0][1] or ""))]
         parts.append(f"{label} {', '.join(shown)}")
 
@@ -336,7 +339,11 @@ def versions_warning(analysed_with: Sequence[dict[str, Any]]) -> str | None:
                 "code or settings (the same framing and lexicon versions): their figures may not be comparable; "
                 "`framing run` on their inputs analyses the stale ones again (manifest.json lists each, under "
                 "analysis.analysed_with)")
+    custom = any((v.get("lexicons") or {}).get(name, {}).get("version") == CUSTOM
+                 for v in analysed_with for name in v.get("lexicons") or {})
     return (f"the {total:,} articles were analysed with different versions: {'; '.join(parts)}. Figures of articles "
             "analysed with different lexicons are not comparable (a difference between groups can be one of "
             "versions): run `framing run` on their inputs again to analyse the stale ones with the current versions "
-            "(manifest.json lists every version with its articles, under analysis.analysed_with)")
+            + ("or with a custom lexicon, given --lexicon CSV, which analyses again every article not analysed with "
+               "that lexicon " if custom else "")
+            + "(manifest.json lists every version with its articles, under analysis.analysed_with)")

@@ -48,6 +48,7 @@ from framing.compare.groups import (
 from framing.compare.markdown import esc, fmt, interval, table
 from framing.compare.metrics import HEADLINE, metric
 from framing.compare.settings import DEFAULT, CompareConfig
+from framing.corpus.staleness import custom_lexicons
 from framing.errors import ConfigError, FramingError
 
 if TYPE_CHECKING:
@@ -813,8 +814,15 @@ def _md_method(w: Callable[[str], None], data: ReportData, charts: dict[str, str
       "lexicon `speaker_roles`), `unknown` when the article does not say; shares over a group's attributed "
       "quotations (outermost direct or partial quotations with a speaker) and their words. On held-out labelled "
       "articles about five in eight found speakers get the labelled role: compare outlets over many articles.")
+    # a store analysed with `framing run --lexicon CSV` (or reports of `framing analyse --lexicon`): the loaded terms
+    # found are that lexicon's, which the reader must know (the bundled ones' findings would differ)
+    custom = custom_lexicons(data.corpus.versions.get("analysed_with") or [data.corpus.versions])
+    if custom:
+        w(f"- Lexicons: the articles were analysed with {esc(', '.join(custom))}, not the bundled one (`framing run "
+          "--lexicon`): the loaded terms found, and the figures made from them, are that lexicon's.")
     w("- Versions and hashes of the package, the lexicons, the configuration and the inputs are in "
-      "`manifest.json`.\n")
+      "`manifest.json`: under `analysis`, the lexicons the articles were analysed with; under `lexicons`, those "
+      "this framing bundles, from which the comparison's own word lists (actor labels, titles) come.\n")
     w("## Files\n")
     w("Tables (CSV and Parquet) in `tables/`: " + ", ".join(f"`{n}`" for n in t) + ".")
     if charts:

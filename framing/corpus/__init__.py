@@ -8,7 +8,8 @@
 
 Modules: :mod:`~framing.corpus.ingest` (readers, field mapping, dates, ids), :mod:`~framing.corpus.store`
 (the DuckDB store), :mod:`~framing.corpus.runner` (the run loop), :mod:`~framing.corpus.worker` (what a worker
-runs), :mod:`~framing.corpus.dask_engine` and :mod:`~framing.corpus.commands` (the CLI). The names below are
+runs), :mod:`~framing.corpus.dask_engine`, :mod:`~framing.corpus.staleness` (what stored articles were analysed with,
+in words) and :mod:`~framing.corpus.commands` (the CLI). The names below are
 imported on first use, so that importing the package (as the CLI does) loads neither DuckDB nor pandas.
 """
 

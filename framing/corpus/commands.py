@@ -10,13 +10,17 @@ import argparse
 import json
 import sys
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from framing.config import RECORD_SECONDS
+
+if TYPE_CHECKING:
+    from framing.lexicons import Lexicons
 
 EPILOG_RUN = """examples:
   framing run data/demo/articles.jsonl --db demo.duckdb
   framing run corpus/ --db news.duckdb --workers 2
+  framing run corpus/ --db mine.duckdb --lexicon my_terms.csv    # your loaded-terms lexicon, not the bundled one
   framing run ../shared/data/allsides_articles/subset_articles.jsonl.gz --db allsides.duckdb \\
       --text-field content_original --leaning-field bias_text
   framing run ../shared/data/polnear/dev/text --db polnear.duckdb --metadata ../shared/data/polnear/metadata.tsv \\
@@ -24,7 +28,8 @@ EPILOG_RUN = """examples:
   framing run big.jsonl.gz --db big.duckdb --engine dask --scheduler tcp://10.0.0.5:8786 --staging /shared/parts
 
 Inputs: .jsonl, .csv, .tsv, .parquet, .txt, .html (each may be .gz) or folders of them. Running the same
-command again analyses nothing twice; after an interruption (even kill -9) it resumes where it stopped.
+command again analyses nothing twice; after an interruption (even kill -9) it resumes where it stopped. An article
+analysed with other lexicons or settings (another --lexicon or none, --any-language or not) is analysed again.
 Exit status 0, or 3 when some input items could not be analysed (list them with `framing runs --errors`)."""
 
 EPILOG_RUNS = """examples:
@@ -32,8 +37,11 @@ EPILOG_RUNS = """examples:
   framing runs --db demo.duckdb --errors 2      # the items run 2 could not analyse, with the reasons
   framing runs --db demo.duckdb --duplicates    # every duplicate and the article it repeats
   framing runs --db demo.duckdb --manifest 2    # the manifest of run 2 as JSON
+  framing runs --db mine.duckdb --lexicon my_terms.csv   # stale against your lexicon, not the bundled one
 
-For every run, input = analysed + up to date + duplicates + errors."""
+For every run, input = analysed + up to date + duplicates + errors. The last lines count the articles that are
+stale (analysed with other versions than `framing run` would use now, with the same --lexicon and --any-language)
+and say what each stale set was analysed with."""
 
 EPILOG_EXPORT = """examples:
   framing export --db demo.duckdb --format parquet -o out/demo
@@ -68,9 +76,7 @@ def register(subparsers: Any) -> None:
     r.add_argument("--record-seconds", type=float, default=RECORD_SECONDS, metavar="S",
                    help=f"time budget of one record's analysis: a record over it is an error and the run goes on "
                         f"(default {RECORD_SECONDS:g}; 0: none)")
-    r.add_argument("--any-language", action="store_true",
-                   help="run the English detectors on articles identified as another language too (default: they "
-                        "get a warning and no findings)")
+    add_analysis_arguments(r)
     add_mapping_arguments(r)
     p = r.add_mutually_exclusive_group()
     p.add_argument("--progress", action="store_true", default=None, help="always show the progress bar")
@@ -88,6 +94,7 @@ def register(subparsers: Any) -> None:
     s.add_argument("--duplicates", nargs="?", const=0, type=int, metavar="RUN",
                    help="list the duplicates (of one run, or of all)")
     s.add_argument("--manifest", type=int, metavar="RUN", help="print a run's manifest as JSON")
+    add_analysis_arguments(s, stale=True)
     s.set_defaults(func=cmd_runs)
 
     w = subparsers.add_parser("show", help="print one stored article with its findings",
@@ -122,6 +129,34 @@ def at_least(minimum: int) -> Callable[[str], int]:
         return n
 
     return whole_number
+
+
+def add_analysis_arguments(parser: argparse.ArgumentParser, *, stale: bool = False) -> None:
+    """``--lexicon CSV`` and ``--any-language``, the same for ``analyse`` and ``run`` (:func:`lexicons_from` loads the
+    lexicon); ``stale``: for ``runs``, which compares the stored articles with an analysis made with them."""
+    parser.add_argument("--lexicon", metavar="CSV", help=(
+        "count articles as stale against this loaded-terms CSV, not the bundled lexicon (give the --lexicon of their "
+        "run)" if stale else "use this loaded-terms CSV instead of the bundled one (the columns of `framing lexicon "
+        "show loaded_terms`; check it with `framing lexicon validate CSV`)"))
+    parser.add_argument("--any-language", action="store_true", help=(
+        "count articles as stale against a run with --any-language" if stale else
+        "run the English detectors on articles identified as another language too (default: they get a warning and "
+        "no findings)"))
+
+
+def lexicons_from(args: argparse.Namespace) -> Lexicons | None:
+    """The lexicons ``--lexicon CSV`` asks for: the bundled ones with that file as the loaded terms (version
+    ``custom``, its SHA-256 in every report and manifest), or None for the bundled ones. A file that cannot be read
+    or has bad lines raises :class:`~framing.errors.LexiconError` naming the file and each bad line."""
+    if not getattr(args, "lexicon", None):
+        return None
+    from dataclasses import replace
+
+    from framing.corpus.staleness import CUSTOM
+    from framing.lexicons import default_lexicons, load_file
+
+    custom = load_file(args.lexicon, name="loaded_terms", kind="loaded_terms", version=CUSTOM)
+    return replace(default_lexicons(), loaded_terms=custom)
 
 
 def add_mapping_arguments(parser: argparse.ArgumentParser) -> None:
@@ -177,6 +212,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     from framing.records import reason_lines
 
     mapping = mapping_from(args)
+    lexicons = lexicons_from(args)  # a bad file is an error before the store is opened: no failed run left behind
 
     def log(line: str) -> None:
         print(f"framing: {line}", file=sys.stderr, flush=True)
@@ -184,9 +220,11 @@ def cmd_run(args: argparse.Namespace) -> int:
     summary = run_corpus(args.inputs, args.db, mapping=mapping, workers=args.workers, engine=args.engine,
                          scheduler=args.scheduler, staging=args.staging, batch_size=args.batch_size or DEFAULT_BATCH,
                          progress=args.progress, log=log if args.verbose else None,
-                         record_seconds=args.record_seconds or None,
+                         record_seconds=args.record_seconds or None, lexicons=lexicons,
                          config=replace(CORPUS_CONFIG, english_only=False) if args.any_language else None)
     print(f"framing: {summary.line()}", file=sys.stderr)
+    if lexicons is not None:
+        print(f"framing: loaded terms: {_lexicon_label(lexicons)}", file=sys.stderr)
     print(f"framing: {summary.fields_line()}", file=sys.stderr)
     for line in [*summary.date_lines(), *summary.metadata_lines()]:
         print(f"framing: {line}", file=sys.stderr)
@@ -219,11 +257,17 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 
 def cmd_runs(args: argparse.Namespace) -> int:
+    from dataclasses import replace
+
     import pandas as pd
 
+    from framing.config import CORPUS_CONFIG
+    from framing.corpus.staleness import stale_report
     from framing.corpus.store import open_store
-    from framing.provenance import current_versions_key
+    from framing.lexicons import default_lexicons
+    from framing.provenance import engine_versions, versions_key
 
+    lexicons = lexicons_from(args)  # (a bad file is an error before the store is opened, as for `framing run`)
     with open_store(args.db, read_only=True) as st:
         if args.manifest is not None:
             print(json.dumps(st.manifest(args.manifest), indent=2, ensure_ascii=False))
@@ -239,13 +283,26 @@ def cmd_runs(args: argparse.Namespace) -> int:
         runs = st.runs()
         with pd.option_context("display.max_colwidth", 60, "display.width", 250):
             print(runs.to_string(index=False) if len(runs) else "no runs yet")
-        stale, total = st.stale_count(current_versions_key())
+        analyses = st.article_versions()
+    # stale against what `framing run` with the same --lexicon and --any-language would analyse with now
+    current = engine_versions(lexicons or default_lexicons(),
+                              replace(CORPUS_CONFIG, english_only=False) if args.any_language else CORPUS_CONFIG)
+    against = (_lexicon_label(lexicons) if lexicons is not None else "the bundled lexicons") \
+        + (" and --any-language" if args.any_language else "")
+    print()
+    for line in stale_report(analyses, current, versions_key(current), against=against):
+        print(line)
     bad = runs[runs["status"] != "complete"]
-    print(f"\n{total:,} articles in the store; {stale:,} analysed with other versions than the current ones (stale: "
-          "run their inputs again to update them)." if stale else f"\n{total:,} articles in the store, all current.")
     for r in bad.itertuples():
         print(f"run {r.run_id} is {r.status}: run the same command again to resume it")
     return 0
+
+
+def _lexicon_label(lexicons: Lexicons) -> str:
+    """``the custom loaded_terms lexicon FILE (N entries, sha256 ...)``, of ``--lexicon FILE``."""
+    lx = lexicons.loaded_terms
+    n = len(lx.entries)
+    return f"the custom loaded_terms lexicon {lx.path} ({n:,} entr{'y' if n == 1 else 'ies'}, sha256 {lx.sha256[:12]})"
 
 
 def cmd_export(args: argparse.Namespace) -> int:

@@ -55,6 +55,7 @@ from framing.corpus.ingest import (
     metadata_warning,
     read_inputs,
 )
+from framing.corpus.staleness import is_bundled
 from framing.corpus.store import Store, StoreError
 from framing.corpus.worker import BatchResult, Task
 from framing.errors import ConfigError, FramingError, RunError, Terminated, value_invalid_msg
@@ -221,7 +222,7 @@ def run_corpus(inputs: Sequence[str], db: str | Path, *, mapping: Mapping | None
         # the executor before the run: a Dask scheduler that cannot be reached (or workers that cannot start) is an
         # error that leaves no failed run behind
         executor = make_executor(engine, workers, scheduler, staging, db, lexicons, cfg, COMMIT_GROUP)
-        run_id, committed, manifest = _open_run(store, run_key, vers, vkey, cfg, mp, infos)
+        run_id, committed, manifest = _open_run(store, run_key, vers, vkey, cfg, mp, infos, lex)
         store.active_run = run_id
         session: dict[str, Any] = {"started": started, "engine": engine, "workers": workers,
                                    "batch_size": batch_size, "record_seconds": record_seconds,
@@ -326,7 +327,7 @@ def _run_key(infos: list[InputInfo], mp: Mapping, vkey: str) -> str:
 
 
 def _open_run(store: Store, run_key: str, vers: dict[str, Any], vkey: str, cfg: Config, mp: Mapping,
-              infos: list[InputInfo]) -> tuple[int, int, dict[str, Any]]:
+              infos: list[InputInfo], lex: Lexicons) -> tuple[int, int, dict[str, Any]]:
     """The unfinished run with this key (its id, the items it committed, its manifest), or a new one."""
     resumable = store.resumable_run(run_key)
     if resumable:
@@ -337,6 +338,12 @@ def _open_run(store: Store, run_key: str, vers: dict[str, Any], vkey: str, cfg: 
         "mapping": mp.to_dict(), "inputs": [i.to_dict() for i in infos], "run_key": run_key,
         "timings": {"sessions": []},
     }
+    # the files of lexicons other than the bundled ones (--lexicon CSV), as given: their versions and SHA-256 are in
+    # "versions" (the path is for people; the hash is what decides whether articles are current)
+    files = {lx.name: lx.path for lx in (lex.loaded_terms, lex.reporting_verbs, lex.source_terms, lex.roles)
+             if lx.path and not is_bundled(lx.name, {"version": lx.version, "sha256": lx.sha256})}
+    if files:
+        manifest["lexicon_files"] = files
     run_id = store.start_run(run_key, manifest, vers, vkey)
     manifest["run_id"] = run_id
     return run_id, 0, manifest

@@ -679,6 +679,42 @@ def test_lexicon_edits_change_the_scores_and_the_edited_lexicon_downloads(page):
     assert table(at, 2)["lost"].str.contains("thug").any()
 
 
+def test_a_store_analysed_with_a_custom_lexicon_says_so_where_the_bundled_one_is_used(env, monkeypatch, tmp_path):
+    """`framing run --lexicon CSV`: the Analyse page analyses uploads with the bundled lexicons and the Lexicons page
+    shows and edits the bundled ones; both say that the store's findings came from another lexicon."""
+    from dataclasses import replace
+
+    from streamlit.testing.v1 import AppTest
+
+    from framing.corpus import run_corpus
+    from framing.lexicons import default_lexicons, load_file
+
+    lexicon = tmp_path / "mine.csv"
+    lexicon.write_text("term,pos,forms,category,weight,neutral,exclude,flags,note\n"
+                       "harbour,noun,,emotive,0.4,port,,,a term of this test\n", encoding="utf-8")
+    corpus = tmp_path / "two.jsonl"
+    corpus.write_text("".join(json.dumps({"id": i, "source": s, "text": f"The harbour {i} was closed, officials "
+                                                                         "said."}) + "\n"
+                              for i, s in (("a", "Herald"), ("b", "Courier"))), encoding="utf-8")
+    db = tmp_path / "custom.duckdb"
+    custom = load_file(lexicon, name="loaded_terms", kind="loaded_terms", version="custom")
+    run_corpus([str(corpus)], db, lexicons=replace(default_lexicons(), loaded_terms=custom), progress=False)
+    monkeypatch.setenv("FRAMING_DB", str(db))
+    said = f"a custom loaded\\_terms lexicon \\(sha256 {custom.sha256[:12]}\\)"  # (Markdown escaped)
+    for view, box in (("analyse", "warning"), ("lexicons", "info")):
+        at = AppTest.from_file(str(APP), default_timeout=60)
+        at.switch_page(f"views/{view}.py")
+        at.run()
+        check(at)
+        assert any(said in b.value and "framing run --lexicon" in b.value for b in getattr(at, box)), view
+
+
+def test_a_store_of_the_bundled_lexicons_has_no_note_about_them(page):
+    for view in ("analyse", "lexicons"):
+        at = page(view)
+        assert not any("framing run --lexicon" in b.value for b in [*at.warning, *at.info])
+
+
 # -- Analyse your own articles ---------------------------------------------------------------------------------
 
 def test_pasted_text_is_analysed_and_compared(page):
