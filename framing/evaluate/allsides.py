@@ -102,14 +102,20 @@ def unreported_fragments(text: str, spans: list[QuoteSpan]) -> bool:
     (a fragment, not a sentence) and stand in a sentence with none of the commonest reporting words. That is where a
     scare quote and a partial quote attributed from further away are told apart, and the earlier write folds held
     few sure scare quotes."""
+    import bisect
+
+    stops = [m.start() for m in re.finditer(r"[.!?\n]", text)]  # the sentence ends, found once
+    reporting: dict[tuple[int, int], bool] = {}
     hits = 0
     for s in spans:
         inner = text[s.start:s.end]
         words = re.findall(r"\w+", inner)
         if not 1 <= len(words) <= 6 or not inner.lstrip()[:1].islower():
             continue
-        begin = max(text.rfind(c, 0, s.start - 1) for c in ".!?\n") + 1
-        ends = [i for i in (text.find(c, s.end + 1) for c in ".!?\n") if i >= 0]
-        sentence = text[begin:min(ends) if ends else len(text)]
-        hits += not _REPORTING.search(sentence)
+        i = bisect.bisect_left(stops, s.start - 1)  # the last end before the opening mark, the first after the closing
+        j = bisect.bisect_left(stops, s.end + 1)
+        if (i, j) not in reporting:  # (each sentence searched once, however many quotations it holds)
+            sentence = text[stops[i - 1] + 1 if i else 0:stops[j] if j < len(stops) else len(text)]
+            reporting[i, j] = _REPORTING.search(sentence) is not None
+        hits += not reporting[i, j]
     return hits >= 2
