@@ -86,6 +86,15 @@ FAMILIES: dict[str, Callable[[int], str]] = {
         "but said it was bad and insisted ", n) + ".",
     "pronoun sources in one sentence": lambda n: "The report was out. " + _repeat("he's said she told ", n)
     + '"it was bad."',
+    # a long run of one letter inside a short quotation (a pattern with two runs of a letter side by side tries
+    # every split of it: the interjections "oops", "boo")
+    "one long quoted word": lambda n: 'It was a "b' + "o" * n + 'x" moment.',
+    # a long first word, then many quotations in one sentence (each quotation's subject was looked for from the
+    # sentence's start with unbounded words); and the same with no full stop, so that it reads as a headline
+    "a long first word before many quotations": lambda n: "A" + "b" * (n // 2) + " x"
+    + _repeat(' the "peace dividend" is', n // 2) + ".",
+    "a long first word before many quotations, no full stop": lambda n: "A" + "b" * (n // 2) + " x"
+    + _repeat(' the "peace dividend" is', n // 2),
 }
 
 

@@ -382,8 +382,13 @@ def test_words_a_reporting_verb_gives_to_someone_stay_theirs_though_quoted_befor
 @pytest.mark.parametrize("text, kind", [
     ('Mueller was hired in 2017. \u201cThe Russian scandal\u201d is recognized now to be a dry hole.', "scare"),
     ('Sales slowed in May. The "new normal" has become a habit for shoppers.', "scare"),
-    # with a speaker, or a sentence inside the marks, the quotation stays theirs
+    # with a speaker the quotation stays theirs
     ('Smith said the "new normal" is here to stay.', "partial"),
+    # not the subject's opening noun phrase: a longer subject, a name's words, a chant, a title
+    ('Even those who once backed "the grand bargain" have now walked away.', "partial"),
+    ('Obama\'s "red line" was crossed in 2013.', "partial"),
+    ('Protesters gathered outside the court. "Lock her up" was chanted for an hour.', "partial"),
+    ('"Game of Thrones" was the most watched show of the year.', "partial"),
 ])
 def test_a_quoted_phrase_as_the_subject_of_the_writers_clause_is_a_scare_quote(text, kind):
     assert quotes(text)[0][1] == kind
@@ -391,8 +396,9 @@ def test_a_quoted_phrase_as_the_subject_of_the_writers_clause_is_a_scare_quote(t
 
 @pytest.mark.parametrize("text, kind", [
     ('Things that make you go "hmm."', "other"),
-    ('And then, "boom," the market fell.', "other"),
+    ('And then, "whoosh," the market fell.', "other"),
     ('"Wow," she said.', "direct"),
+    ('The oil "boom" has brought jobs to the state.', "scare"),  # "boom" and "bang" are nouns too
 ])
 def test_a_sound_nobody_utters_is_other(text, kind):
     assert quotes(text)[0][1] == kind
@@ -405,6 +411,16 @@ def test_a_sound_nobody_utters_is_other(text, kind):
 ])
 def test_metalinguistic_frames_and_ballot_options_are_not_speech(text):
     assert quotes(text)[0][1] in ("mention", "other")
+
+
+@pytest.mark.parametrize("text", [
+    'Inflation is at 9 percent, which means "real pain" for families, the economist warned.',
+    'Spanish-language networks such as "Univision" have expanded, a study said.',
+    'The wording of the bill, like "the earlier draft," remains vague, critics said.',
+])
+def test_a_consequence_a_compound_or_a_comparison_is_no_metalinguistic_frame(text):
+    assert quotes(text)[0][1] != "mention"
+
 
 
 def test_a_long_capitalised_title_stays_with_the_name():

@@ -231,7 +231,8 @@ def _classify_one(ctx: QuoteContext, q: QuoteSpan, last: LastTurn | None, outer_
         return QuoteCall(q, "scare", None, None,
                          "short quoted phrase with no speaker in this or the previous sentence: the writer's own "
                          "distancing")
-    if n <= cfg.scare_max_words and q.depth == 0 and fr.subject_of_clause(content, after):
+    if n <= cfg.scare_max_words and q.depth == 0 and q.start - 1 - s_lo <= _SUBJECT_LEAD_CHARS \
+            and fr.subject_of_clause(text[s_lo:q.start - 1], content, words, after):
         # a partial quote is woven into the writer's sentence as what someone said or called something; a quoted
         # noun phrase that is the subject of the writer's own clause, with nobody said to use it ("'The Russian
         # scandal' is recognized now to be a dry hole"), is the writer naming a thing while refusing the name
@@ -246,6 +247,8 @@ def _classify_one(ctx: QuoteContext, q: QuoteSpan, last: LastTurn | None, outer_
     return QuoteCall(q, "other", None, None, "quoted phrase with no speaker and no sign of irony")
 
 
+# A quotation opens its sentence's subject only this close to the sentence's start (a determiner and two modifiers).
+_SUBJECT_LEAD_CHARS = 60
 # A capitalised phrase of this many words or fewer that nobody says is a name or title ("'Start Here' offers").
 _CAPITALISED_MAX_WORDS = 2
 _CAPITALISED = ("opens with a capital letter in the middle of a sentence, and the text does not otherwise use the word "

@@ -22,9 +22,14 @@ MENTION_BEFORE = re.compile(
     r"(?:searched|searches|search|searching)\s+for|googled|googling|search\s+terms?|"
     r"the\s+letters?|pronounced|mean\s+by|meant\s+by|means\s+by|(?:definition|definitions|meaning|meanings|"
     r"usage|synonym|synonyms|antonym|translation|spelling|pronunciation|mispronunciation)\s+of|"
-    # a gloss of what a word means ("Porta dos Fundos, which literally means 'back door'")
-    r"which\s+(?:literally\s+)?means|literally\s+means|(?:literally|roughly)\s+translated|defined\s+as|translated\s+as|translates\s+as)\s*,?\s*)$"
-    r"|\b(?:words?|terms?|phrases?|expressions?|labels?|pronouns?|language|wording)\b[^.;:!?\"\u201c\u201d]{0,40}?\b(?:like|such\s+as)\s*(?:\(\s*)?$",
+    # a gloss of what a word means ("Porta dos Fundos, which literally means 'back door'"; not a bare "which means",
+    # which states a consequence: "which means 'real pain' for families")
+    r"literally\s+means|(?:literally|roughly)\s+translated|defined\s+as|translated\s+as|translates\s+as)\s*,?\s*)$"
+    r"|\b(?:words?|terms?|phrases?|expressions?|labels?|pronouns?)\b[^.;:!?\"\u201c\u201d]{0,40}?\b(?:like|such\s+as)\s*(?:\(\s*)?$"
+    # "language" and "wording" as words, after another word and not in a compound ("Spanish-language networks such
+    # as", "body language experts like"): followed at once by "like"/"such as", or by a relative clause that ends in it ("language that
+    # refers to discouraged activities, such as")
+    r"|[^\w-](?:language|wording)(?:\s*,?\s*|\s+(?:that|which)\s[^.;:!?\"\u201c\u201d]{0,60}?)(?:like|such\s+as)\s*$",
     re.IGNORECASE)
 MENTION_AFTER = re.compile(
     r"^\s*,?\s*(?:means|meant|stands\s+for|as\s+an?\s+(?:word|term|slur|label|insult|epithet)|(?:label|labels|tag|tags|moniker|epithet|slur)\b|(?:is|was|are|were)\s+(?:a|an|the)\s+"
@@ -86,10 +91,12 @@ OTHER_CONTENT = re.compile(
     r"(?:strongly|somewhat)\s+(?:approve|disapprove|favou?r|oppose|support)|"
     r"(?:very|somewhat|mostly)\s+(?:favou?rable|unfavou?rable|likely|unlikely|confident|satisfied|dissatisfied)|"
     r"not\s+(?:very\s+|at\s+all\s+)?(?:likely|confident|satisfied))[.,!?]?$", re.IGNORECASE)
-# Sounds and interjections, letters repeated as they are in writing ("hmmm", "ugh", "whoosh").
+# Sounds and interjections, letters repeated as they are in writing ("hmmm", "ugh", "whoosh"); not "boom" and "bang",
+# which are nouns too ("the oil 'boom'"). (No two runs of one letter side by side: "o+o+" would try every split of a
+# long run of o's.)
 INTERJECTION = re.compile(
-    r"(?:h+m+|u+g+h+|m+e+h+|o+o+p+s+|w+h+o+a+|w+o+w+|y+i+k+e+s+|h+u+h+|a+h+e+m+|p+h+e+w+|o+u+c+h+|y+a+y+|b+o+o+|"
-    r"(?:ha){2,}|(?:ha\s+){1,}ha|uh[- ]oh|splat|bang|boom|thud|whoosh|tsk(?:\s+tsk)?|d['\u2019]oh|duh|z{3,}|s+h{2,})"
+    r"(?:h+m+|u+g+h+|m+e+h+|o{2,}p+s+|w+h+o+a+|w+o+w+|y+i+k+e+s+|h+u+h+|a+h+e+m+|p+h+e+w+|o+u+c+h+|y+a+y+|bo{2,}|"
+    r"(?:ha){2,}|ha\s+ha|uh[- ]oh|splat|thud|whoosh|tsk(?:\s+tsk)?|d['\u2019]oh|duh|z{3,}|s+h{2,})"
     r"[.!?,]*$", re.IGNORECASE)
 # A quoted name right after "told" or "on" is the program or publication spoken to, not anyone's words: "told
 # "Meet the Press" that ...", "said on "Fox & Friends"", "in an interview with "The View"".
@@ -215,10 +222,23 @@ _SUBJECT_VERB = re.compile(r"[ \t\u00a0]+(?:is|was|are|were|has|have|had|will|wo
                            r"seems|seemed|remains|remained|becomes|became)\b")
 
 
-def subject_of_clause(content: str, after: str) -> bool:
-    """Is a quotation the subject of the clause it stands in: a phrase with no closing punctuation inside the marks,
-    followed by a finite verb ('"The reboot" won't be ...', '"none of these candidates" is ...')?"""
-    return content.rstrip()[-1:] not in (".", ",", ";", ":", "!", "?") and bool(_SUBJECT_VERB.match(after))
+def subject_of_clause(lead: str, content: str, words: list[str], after: str) -> bool:
+    """Is a quotation a noun phrase that opens its sentence as the subject of the clause: nothing but a conjunction,
+    a determiner and up to two modifiers before it in the sentence (``lead``), a determiner there or opening the
+    quotation, no closing punctuation inside the marks, and a finite verb right after them ('"The Russian scandal"
+    is recognized now ...', 'The "new normal" has become ...')? Not a phrase inside a longer subject ('Supporters of
+    "defund the police" were ...'), a name's ('Obama's "red line" was crossed'), a slogan, a chant or a clause ('"Lock
+    her up" was chanted'), nor a title ('"Game of Thrones" was ...')."""
+    if content.rstrip()[-1:] in (".", ",", ";", ":", "!", "?") or not _SUBJECT_VERB.match(after):
+        return False
+    m = _SUBJECT_LEAD.fullmatch(lead.strip())
+    return m is not None and bool(words) and not title_case(words) and (
+        m.group(1) is not None or words[0].lower() in _SUBJECT_DETERMINERS)
+
+
+_SUBJECT_DETERMINERS = frozenset("the this that these those a an its their our his her such".split())
+_SUBJECT_LEAD = re.compile(r"(?:(?:and|but|so|yet|or|now|still)\s+)?(?:(the|this|that|these|those|a|an|its|their|our|"
+                           r"his|her|such)(?:\s+[a-z][\w-]{0,40}){0,2})?", re.IGNORECASE)
 
 
 def coordinated(text: str, a: QuoteSpan, b: QuoteSpan) -> bool:

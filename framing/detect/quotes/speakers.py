@@ -59,8 +59,10 @@ SIGNED_DESCRIBED = _signature(r"<sp>*<dash><sp>*((?:[A-Z][\w.\u2019'-]*+<sp>?){1
 # tweeting after Clinton's speech."
 SIGNATURE_LINE = _signature(r"<sp>*\n\s*<dash><sp>*((?:[A-Z][\w\u2019'-]*+\.?<sp>?){1,4}?)<sp>*(?:[.,]|\n|$)")
 TRANSCRIPT = re.compile(r"\s*([A-Z][A-Z.'\u2019-]+(?: [A-Z][A-Z.'\u2019-]+){0,2}):\s")
-LEADING_NAME = re.compile(r"((?:[A-Z][\w.\u2019'-]*[ \t\u00a0]+){0,5}[A-Z][\w\u2019'-]+)(?=[\s,])")
-FIRST_WORD = re.compile(r"([A-Za-z]+)\b")
+# (words are bounded in length, here and below, so that matching from each sentence's or line's start for each of
+# its quotations stays linear in the text however long a run of letters it holds)
+LEADING_NAME = re.compile(r"((?:[A-Z][\w.\u2019'-]{0,40}[ \t\u00a0]+){0,5}[A-Z][\w\u2019'-]{1,40})(?=[\s,])")
+FIRST_WORD = re.compile(r"([A-Za-z]{1,40})\b")
 # Words that open a fronted adverbial: prepositions, subordinators, time words and numbers ("Two days later, ...").
 FRONTED = frozenset("""at in on after before during over amid since as when while although though despite following
     under with without by for from across inside outside until upon last earlier later yesterday today meanwhile
@@ -68,7 +70,7 @@ FRONTED = frozenset("""at in on after before during over amid since as when whil
     one two three four five six seven eight nine ten several hours days weeks months years""".split())
 # A fronted adverbial ends with a comma within this many characters.
 MAX_ADVERBIAL_CHARS = 90
-HEADLINE_COLON = re.compile(r"\s*([A-Z][\w.\u2019'-]*(?:\s[A-Z][\w.\u2019'-]*){0,3}):\s")
+HEADLINE_COLON = re.compile(r"\s{0,40}([A-Z][\w.\u2019'-]{0,40}(?:\s[A-Z][\w.\u2019'-]{0,40}){0,3}):\s")
 # Labels of a story's type or of a list of links before a headline's colon, whole: no one speaks there ("Exclusive:
 # '...' says Senator Smith", "More: ..."); a name that begins like one speaks ("New York Times: '...'").
 HEADLINE_KICKERS = frozenset(("exclusive", "breaking", "breaking news", "watch", "video", "videos", "photos", "poll",
