@@ -60,6 +60,9 @@ OUR_WORDS40_LABELS = GOLD / "quotes_words40" / "merged.jsonl"
 # 40 more rich in short lower-case fragments outside reporting sentences, two labellers each: write data (2026-12-06,
 # twentieth session).
 OUR_FRAGMENTS40_LABELS = GOLD / "quotes_fragments40" / "merged.jsonl"
+# 40 more drawn like the check folds, two labellers each: check data, labelled blind during the twentieth session and
+# measured once at its end (2026-12-06).
+OUR_UNSEEN40_LABELS = GOLD / "quotes_unseen40" / "merged.jsonl"
 
 # PolNeAR does not resolve pronoun sources, so quotations whose gold source is a pronoun have no gold speaker.
 PRONOUN_SOURCES = frozenset("""he she they it we i you his her their its our my your him them us me who which
@@ -156,6 +159,9 @@ OUR_FOLDS: tuple[tuple[str, str, Path, str], ...] = (
     ("fresh40", "check", OUR_FRESH40_LABELS, "data/gold/quotes_fresh40 (our labels, two labellers each): labelled "
                                              "during the session of 2026-12-05 (fourteenth), blind to the engine, "
                                              "measured once at its end"),
+    ("unseen40", "check", OUR_UNSEEN40_LABELS, "data/gold/quotes_unseen40 (our labels, two labellers each): "
+                                               "labelled during the session of 2026-12-06 (twentieth), blind to the "
+                                               "engine, measured once at its end"),
 )
 
 
