@@ -25,9 +25,9 @@ Tables (see :mod:`framing.corpus.schema` for the columns):
                ``terms`` per (source, leaning, topic, language), ``terms_month`` per month as well; a term is
                its id (``term_id``: the first 64 bits of its MD5, :data:`TERM_ID`), spelt in ``term_vocab``
                (``term_id``, ``term``), so that the sums group on integers. A batch's articles' counts (made
-               by the workers) are staged in its transaction, one row per article and term (``term_stage``), and
-               summed into the tables every :data:`_FOLD_ROWS` rows and when a run ends (then compacted); a
-               replaced article's are subtracted. A reader finding counts still staged (a run killed before its
+               by the workers, with their cell's keys: :mod:`framing.corpus.termstage`) are staged in its
+               transaction, one row per article and term (``term_stage``), and summed into the tables every
+               :data:`_FOLD_ROWS` rows and when a run ends (then compacted); a replaced article's are subtracted. A reader finding counts still staged (a run killed before its
                end) counts the texts instead, and the next store opened for writing sums them. Counted once from
                the texts when a store without the tables (or with counts of other terms) is opened for writing.
 ``article_labels`` one row per article and actor label (:mod:`framing.compare.labelcount`, counted by the
@@ -72,6 +72,7 @@ import pandas as pd
 from framing import detectors, moments
 from framing.corpus import schema
 from framing.corpus.keyfilter import KeySet
+from framing.corpus.termstage import STAGE_PARTS, TERM_TABLES
 from framing.errors import ConfigError, FramingError
 from framing.tables import finding_column_names
 
@@ -83,13 +84,6 @@ SCHEMA_VERSION = "2"  # 2: findings.explanation computed on read; quotes have a 
 CELL_KEYS = ("source", "leaning", "topic", "event", "language", "date")
 CELL_TABLES: dict[str, tuple[str, ...]] = {"cells_month": ("source", "leaning", "topic", "language", "date"),
                                            "cells": CELL_KEYS}
-
-
-# The term-count tables and their keys: what the Word choice page filters and groups by, without the event and the
-# day (most events and days hold a handful of articles: a term table keyed by them would be about as large as the
-# articles' own term counts). A filter or grouping on them counts the selected articles' texts instead.
-TERM_TABLES: dict[str, tuple[str, ...]] = {"terms": ("source", "leaning", "topic", "language"),
-                                           "terms_month": ("source", "leaning", "topic", "language", "date")}
 
 
 # A store of this many articles or more keeps the answers of the Word choice page's first views when a run completes
@@ -450,6 +444,8 @@ class Store:
 
     def _build_terms(self) -> None:
         """(Re)count the terms of every stored text into the term tables, in one transaction of its own."""
+        import pyarrow as pa
+
         row = self._one("SELECT count(*) FROM articles")
         n = int(row[0]) if row else 0
         if n:
@@ -470,10 +466,11 @@ class Store:
                 reader = self.con.cursor()
                 try:
                     reader.execute(f"USE {_q(str(row[0]) if row else 'store')}")
-                    chunks = reader.sql("SELECT article_id, text FROM articles").to_arrow_reader(_TERM_CHUNK)
                     have = self._article_columns()
+                    cols = "".join(f", {_q(k)}" for k in TERM_TABLES["terms_month"] if k in have)  # (their keys)
+                    chunks = reader.sql(f"SELECT article_id, text{cols} FROM articles").to_arrow_reader(_TERM_CHUNK)
                     for chunk in chunks:
-                        self.add_terms(chunk.column(0).to_pylist(), chunk.column(1).to_pylist(), "articles", have)
+                        self.add_terms(pa.Table.from_batches([chunk]))
                 finally:
                     reader.close()
             self._set_info("terms_version", _terms_signature())
@@ -684,36 +681,56 @@ class Store:
                f"{sql_where}) a USING (article_id) GROUP BY ALL ORDER BY ALL")
         return self._answer(sql, params)
 
-    def add_terms(self, ids: Sequence[str], texts: Sequence[str | None], source: str, have: set[str], *,
-                  sign: str = "", counted: Any = None) -> None:
-        """Add the term counts of these articles (their ids and texts; their keys read from the table or view
-        ``source``, which holds them, with the columns ``have``) to the term tables; ``sign`` ``-`` subtracts them.
-        ``counted``: the same counts made already (:func:`framing.compare.terms.terms_arrow`, by the workers that
-        analysed the articles), so that they are not counted again here. Inside the caller's transaction.
+    def add_terms(self, articles: Any, *, counted: Any = None) -> None:
+        """Add the term counts of ``articles`` (an Arrow table of articles rows: ``article_id``, ``text`` and the keys
+        of the term tables, a key it lacks being NULL) to the term tables. ``counted``: the same counts made already
+        by the workers that analysed the articles (a table or a list of them: rows of ``term_stage`` as
+        :func:`framing.corpus.termstage.stage_rows` makes them, or only the counts,
+        :func:`framing.compare.terms.terms_arrow`), so that they are not counted (or keyed) again here. Inside the
+        caller's transaction.
 
-        Added counts go to ``term_stage`` first, one row per article and term, and are summed into the term tables
+        The counts go to ``term_stage`` first, one row per article and term, and are summed into the term tables
         (:meth:`fold_terms`) once it holds :data:`_FOLD_ROWS` rows and whenever the tables must be complete (a run's
         end, a store opened for writing): summing many articles at once writes far fewer rows than summing each
-        commit's (a term recurs across articles), and the per-article rows are only appended. Subtracted counts go
-        to the tables at once, as rows of negative sums (sums commute: the article's own counts may still be
-        staged)."""
+        commit's (a term recurs across articles), and the per-article rows are only appended, with their keys and
+        part made where they were counted, in order of part (a fold's query for a few parts then reads only their
+        row groups)."""
+        from framing.compare.terms import terms_arrow
+        from framing.corpus.termstage import by_part, is_staged, stage_rows
+
+        if counted is None:
+            counted = terms_arrow(zip(articles.column("article_id").to_pylist(), articles.column("text").to_pylist(),
+                                      strict=True))
+        table = by_part([t if is_staged(t) else stage_rows(t, articles) for t in _tables(counted)])
+        if table is None:
+            return
+        self.con.register("_terms_batch", table)
+        try:
+            self.con.execute("INSERT INTO term_stage BY NAME SELECT * FROM _terms_batch")
+        finally:
+            self.con.unregister("_terms_batch")
+        if self._staged_rows() >= _FOLD_ROWS:
+            self.fold_terms()
+
+    def subtract_terms(self, ids: Sequence[str], texts: Sequence[str | None], source: str, have: set[str]) -> None:
+        """Subtract the term counts of these articles (their ids and texts; their keys read from the table or view
+        ``source``, which holds them, with the columns ``have``) from every term table at once: rows of negative
+        sums (sums commute: the articles' own counts may still be staged), dropped when the tables are compacted.
+        Inside the caller's transaction."""
         from framing.compare.terms import terms_arrow
 
-        table = counted if counted is not None else terms_arrow(zip(ids, texts, strict=True))
+        table = terms_arrow(zip(ids, texts, strict=True))
         if table.num_rows == 0:
             return
         self.con.register("_terms_batch", table)
         try:
-            if sign:
-                self._subtract_terms("_terms_batch", source, have)
-            else:  # in order of part: a fold's query for a few parts then reads only their row groups
-                self.con.execute(f"INSERT INTO term_stage BY NAME SELECT {_term_keys(have)}, b.article_id, b.term, "
-                                 f"b.n, b.start, b.\"end\", CAST(hash(b.term) % {_STAGE_PARTS} AS UTINYINT) AS part "
-                                 f"FROM _terms_batch b JOIN {source} s ON s.article_id = b.article_id ORDER BY part")
+            for name, keys in TERM_TABLES.items():
+                self.con.execute(
+                    f"INSERT INTO {name} BY NAME SELECT {_term_keys(have, keys)}, {TERM_ID}(b.term) AS term_id, "
+                    f"-sum(b.n) AS n, -count(*) AS n_articles FROM _terms_batch b JOIN {source} s "
+                    "ON s.article_id = b.article_id GROUP BY ALL")
         finally:
             self.con.unregister("_terms_batch")
-        if not sign and self._staged_rows() >= _FOLD_ROWS:
-            self.fold_terms()
 
     def _staged_rows(self) -> int:
         """How many rows ``term_stage`` holds (in this transaction)."""
@@ -722,16 +739,17 @@ class Store:
 
     def fold_terms(self) -> None:
         """Sum the staged per-article term counts (``term_stage``) into the term tables and empty the stage; new
-        terms are added to ``term_vocab``. A few parts of the stage at a time (its rows are in :data:`_STAGE_PARTS`
-        parts by a hash of the term, so that every sum is within one part), about :data:`_FOLD_PART_ROWS` rows, so
-        that the sums fit `framing run`'s memory limit. Inside the caller's transaction."""
+        terms are added to ``term_vocab``. A few parts of the stage at a time (its rows are in
+        :data:`~framing.corpus.termstage.STAGE_PARTS` parts by the term, so that every sum is within one part), about
+        :data:`_FOLD_PART_ROWS` rows, so that the sums fit `framing run`'s memory limit. Inside the caller's
+        transaction."""
         staged = self._staged_rows()
         if not staged:
             return
-        queries = min(_STAGE_PARTS, -(-staged // _FOLD_PART_ROWS))
+        queries = min(STAGE_PARTS, -(-staged // _FOLD_PART_ROWS))
         month = TERM_TABLES["terms_month"]
         for q in range(queries):  # parts lo..hi-1 of the stage, about _FOLD_PART_ROWS rows
-            lo, hi = q * _STAGE_PARTS // queries, (q + 1) * _STAGE_PARTS // queries
+            lo, hi = q * STAGE_PARTS // queries, (q + 1) * STAGE_PARTS // queries
             stage = f"(SELECT * FROM term_stage WHERE part >= {lo} AND part < {hi})" if queries > 1 else "term_stage"
             self.con.execute(f"CREATE TEMP TABLE _fold_vocab AS SELECT term, {TERM_ID}(term) AS term_id FROM "
                              f"(SELECT DISTINCT term FROM {stage})")
@@ -765,16 +783,6 @@ class Store:
         except BaseException:
             self._rollback()
             raise
-
-    def _subtract_terms(self, counts: str, source: str, have: set[str]) -> None:
-        """Subtract per-article term counts (the table or view ``counts``, as :func:`framing.compare.terms.
-        article_terms` gives them) from every term table, the articles' keys read from ``source`` (with the columns
-        ``have``): rows of negative sums, dropped when the tables are compacted. Inside the caller's transaction."""
-        for table, keys in TERM_TABLES.items():
-            self.con.execute(
-                f"INSERT INTO {table} BY NAME SELECT {_term_keys(have, keys)}, {TERM_ID}(b.term) AS term_id, "
-                f"-sum(b.n) AS n, -count(*) AS n_articles FROM {counts} b JOIN {source} s "
-                "ON s.article_id = b.article_id GROUP BY ALL")
 
     def add_vocabulary(self, counts: str) -> None:
         """Add the terms of the table or view ``counts`` (its column ``term``) that ``term_vocab`` lacks; raises
@@ -1653,8 +1661,8 @@ class Store:
                                where=" WHERE article_id IN (SELECT id FROM _replace)")
                 old = self.con.execute("SELECT article_id, text FROM articles WHERE article_id IN "
                                        "(SELECT id FROM _replace)").fetchall()
-                self.add_terms([r[0] for r in old], [r[1] for r in old], "articles", set(self.columns("articles")),
-                               sign="-")
+                self.subtract_terms([r[0] for r in old], [r[1] for r in old], "articles",
+                                    set(self.columns("articles")))
                 self.con.execute("DELETE FROM findings WHERE article_id IN (SELECT id FROM _replace)")
                 self.con.execute("DELETE FROM article_labels WHERE article_id IN (SELECT id FROM _replace)")
                 self.con.execute("DELETE FROM text_blobs WHERE article_id IN (SELECT id FROM _replace)")
@@ -1698,7 +1706,7 @@ class Store:
         if terms is not None:
             tparts = _tables(terms)
             if len(tparts) == len(parts):
-                counted = pa.concat_tables(tparts) if len(tparts) > 1 else tparts[0]
+                counted = tparts
         if len(parts) > 1:
             try:  # one insert of all the parts: the tables are memory-mapped, concatenating copies nothing
                 parts = [pa.concat_tables(parts, promote_options="default")]
@@ -1721,9 +1729,8 @@ class Store:
             if table == "articles":  # their sums and term counts, in the same transaction
                 self.add_cells("_batch", set(data.column_names))
                 if "text" in data.column_names:
-                    ids, texts = data.column("article_id").to_pylist(), data.column("text").to_pylist()
-                    self.add_terms(ids, texts, "_batch", set(data.column_names), counted=counted)
-                    self.add_text_blobs(ids, texts)
+                    self.add_terms(data, counted=counted)
+                    self.add_text_blobs(data.column("article_id").to_pylist(), data.column("text").to_pylist())
         finally:
             self.con.unregister("_batch")
         if table == "articles" and self._keys is not None:
@@ -1841,14 +1848,16 @@ _TERM_CHUNK = 500
 # (_FOLD_PART_ROWS), so that its cost grows with the stage, not faster.
 _FOLD_ROWS = 16_000_000
 # ... about this many rows at a time: the sums of 265,000 staged rows stayed inside `framing run`'s 128 MB, of 400,000
-# did not (DuckDB keeps a sum's groups in memory); the staged rows are in _STAGE_PARTS parts by a hash of the term so
-# that a few parts are read at a time (DuckDB's ``hash`` may change with its version: a term staged in two parts
-# only gives two rows for its cell, which the tables allow until they are compacted).
+# did not (DuckDB keeps a sum's groups in memory); the staged rows are in STAGE_PARTS parts by the term
+# (framing.corpus.termstage.term_parts) so that a few parts are read at a time. Every row of a stage has the same
+# part function: a stage left by a killed run (whose framing may have had another: DuckDB's ``hash`` until 2026-12-06)
+# is summed when the store is next opened for writing, before anything is staged. And were a term staged in two
+# parts, its cell would only get two rows, which the tables allow until they are compacted.
 _FOLD_PART_ROWS = 200_000
-_STAGE_PARTS = 64
 
 
-# The staged per-article term counts (Store.add_terms): the articles' term-table keys, the date as its month.
+# The staged per-article term counts (Store.add_terms): the articles' term-table keys, the date as its month
+# (the columns of framing.corpus.termstage.STAGE_COLUMNS, made there).
 _STAGE_SQL = ("term_stage (source VARCHAR, leaning VARCHAR, topic VARCHAR, language VARCHAR, date DATE, "
               "article_id VARCHAR, term VARCHAR, n BIGINT, start INTEGER, \"end\" INTEGER, part UTINYINT)")
 

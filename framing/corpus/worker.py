@@ -53,8 +53,9 @@ class BatchResult:
     failed: dict[str, str] = field(default_factory=dict)  # article_id -> why the engine failed on it
     n: int = 0
     engine_seconds: float = 0.0  # CPU time of the analysis itself (framing.analyse), this thread only
-    # the analysed articles' term counts (framing.compare.terms.article_terms as an Arrow table, or its file):
-    # counted here, where the texts are, so that the run process only adds them to the store's term tables
+    # the analysed articles' term counts (framing.compare.terms.article_terms as an Arrow table, or its file), as
+    # the rows of the store's term_stage (framing.corpus.termstage.stage_rows: with their cell's keys and part,
+    # sorted by part): counted and keyed here, where the texts are, so that the run process only appends them
     terms: Any = None
     # the analysed articles' actor labels (framing.compare.labelcount, one row per article and label), counted
     # from the document the analysis prepared
@@ -121,8 +122,9 @@ def analyse_batch(tasks: list[Task], run_id: int, versions_key: str, lexicons: L
                 g[1].append(t.article_id)
                 g[2].append(seq)
                 seq += 1
-    return BatchResult(_table(arts, schema.article_columns()), _findings_table(groups), failed, len(tasks), engine,
-                       _terms_table(arts), labels_arrow(labels))
+    articles = _table(arts, schema.article_columns())
+    return BatchResult(articles, _findings_table(groups), failed, len(tasks), engine, _terms_table(arts, articles),
+                       labels_arrow(labels))
 
 
 def analyse_to_files(tasks: list[Task], run_id: int, versions_key: str, folder: str, part: str, *,
@@ -156,11 +158,13 @@ def analyse_to_files(tasks: list[Task], run_id: int, versions_key: str, folder: 
     return BatchResult(paths[0], paths[1], res.failed, res.n, res.engine_seconds, paths[2], paths[3])
 
 
-def _terms_table(arts: list[dict[str, Any]]) -> Any:
-    """The term counts of the analysed articles, as :meth:`framing.corpus.store.Store.add_terms` would count them."""
+def _terms_table(arts: list[dict[str, Any]], articles: Any) -> Any:
+    """The term counts of the analysed articles (``articles``: their table), as
+    :meth:`framing.corpus.store.Store.add_terms` would count and stage them."""
     from framing.compare.terms import terms_arrow
+    from framing.corpus.termstage import stage_rows
 
-    return terms_arrow([(a["article_id"], a["text"]) for a in arts])
+    return stage_rows(terms_arrow([(a["article_id"], a["text"]) for a in arts]), articles)
 
 
 def _article(t: Task, d: dict[str, Any], run_id: int, versions_key: str) -> dict[str, Any]:
