@@ -27,7 +27,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from framing.errors import LexiconError
 from framing.inflect import expand
@@ -431,6 +431,35 @@ class Lexicons:
     def versions(self) -> dict[str, dict[str, str]]:
         return {lx.name: {"version": lx.version, "sha256": lx.sha256}
                 for lx in (self.loaded_terms, self.reporting_verbs, self.source_terms, self.roles)}
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Sent to worker processes (a pool's initializer, a Dask scatter) as plain values and built again there: the
+        # frozen dataclasses compiled by mypyc cannot be unpickled attribute by attribute (their frozen __setattr__
+        # refuses), and a pool worker that dies reading its start-up data leaves the run waiting for it for ever.
+        return (_lexicons_from_state, (tuple(None if lx is None else _lexicon_state(lx) for lx in
+                                             (self.loaded_terms, self.reporting_verbs, self.source_terms,
+                                              self.speaker_roles)),))
+
+
+def _lexicon_state(lx: Lexicon) -> tuple[Any, ...]:
+    """A lexicon as plain values (:meth:`Lexicons.__reduce__`)."""
+    rows = tuple((e.term, e.pos, e.category, e.weight, e.neutral, e.forms, e.exclude, e.note, e.line, e.flags)
+                 for e in lx.entries)
+    return (lx.name, lx.kind, lx.version, lx.sha256, rows, lx.path)
+
+
+def _lexicons_from_state(states: tuple[tuple[Any, ...] | None, ...]) -> Lexicons:
+    """The lexicons :meth:`Lexicons.__reduce__` gave as plain values."""
+    built: list[Lexicon | None] = []
+    for st in states:
+        if st is None:
+            built.append(None)
+            continue
+        name, kind, version, sha256, rows, path = st
+        built.append(Lexicon(name, kind, version, sha256, tuple(Entry(*r) for r in rows), path))
+    loaded, verbs, sources, roles = built
+    assert loaded is not None and verbs is not None and sources is not None
+    return Lexicons(loaded, verbs, sources, roles)
 
 
 @lru_cache(maxsize=1)

@@ -157,3 +157,22 @@ def test_the_sources_table_states_each_lexicons_version_and_size():
         assert row, f"SOURCES.md has no table row for {spec.file}"
         assert row.group(2) == spec.version, spec.file
         assert int(row.group(1).replace(",", "")) == len(load_lexicon(name).entries), spec.file
+
+
+def test_lexicons_cross_to_worker_processes_as_plain_values(tmp_path):
+    # a pool's initializer and a Dask scatter pickle them; the frozen dataclasses, compiled, cannot be unpickled
+    # attribute by attribute, so the lexicons travel as plain values and are built again
+    import pickle
+    from dataclasses import replace
+
+    from framing.lexicons import default_lexicons, load_file
+
+    path = tmp_path / "mine.csv"
+    path.write_text("term,pos,forms,category,weight,neutral,exclude,flags,note\n"
+                    "harbour,noun,harbours,emotive,0.5,port,,,a test term\n", encoding="utf-8")
+    lex = replace(default_lexicons(), loaded_terms=load_file(path, name="loaded_terms", kind="loaded_terms",
+                                                             version="custom"))
+    back = pickle.loads(pickle.dumps(lex))
+    assert back.versions() == lex.versions()
+    assert back.loaded_terms.entries == lex.loaded_terms.entries and back.loaded_terms.path == str(path)
+    assert [m.entry.term for m in back.loaded_terms.find(["the", "harbours"])] == ["harbour"]
