@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import gzip
 import hashlib
 import json
@@ -102,8 +103,6 @@ def unreported_fragments(text: str, spans: list[QuoteSpan]) -> bool:
     (a fragment, not a sentence) and stand in a sentence with none of the commonest reporting words. That is where a
     scare quote and a partial quote attributed from further away are told apart, and the earlier write folds held
     few sure scare quotes."""
-    import bisect
-
     stops = [m.start() for m in re.finditer(r"[.!?\n]", text)]  # the sentence ends, found once
     reporting: dict[tuple[int, int], bool] = {}
     hits = 0

@@ -27,8 +27,8 @@ MENTION_BEFORE = re.compile(
     r"literally\s+means|(?:literally|roughly)\s+translated|defined\s+as|translated\s+as|translates\s+as)\s*,?\s*)$"
     r"|\b(?:words?|terms?|phrases?|expressions?|labels?|pronouns?)\b[^.;:!?\"\u201c\u201d]{0,40}?\b(?:like|such\s+as)\s*(?:\(\s*)?$"
     # "language" and "wording" as words, after another word and not in a compound ("Spanish-language networks such
-    # as", "body language experts like"): followed at once by "like"/"such as", or by a relative clause that ends in it ("language that
-    # refers to discouraged activities, such as")
+    # as", "body language experts like"): followed at once by "like"/"such as", or by a relative clause that ends in
+    # it ("language that refers to discouraged activities, such as")
     r"|[^\w-](?:language|wording)(?:\s*,?\s*|\s+(?:that|which)\s[^.;:!?\"\u201c\u201d]{0,60}?)(?:like|such\s+as)\s*$",
     re.IGNORECASE)
 MENTION_AFTER = re.compile(

@@ -724,9 +724,9 @@ def _participle_opener(ctx: QuoteContext, word: str) -> bool:
     return len(word) > 4 and word.endswith("ing") and _fold(word) not in ctx.names
 
 
-# Names of days and months (those that are not also people's names) say when, never who.
 # A day of the month after a month's name ("April 9").
 _DAY_AFTER = re.compile(r"[ \t\u00a0]+\d")
+# Names of days and months (those that are not also people's names) say when, never who.
 _WHEN_NAMES = frozenset("""monday tuesday wednesday thursday friday saturday sunday january february march september
     october november december""".split())
 
