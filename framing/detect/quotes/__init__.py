@@ -225,7 +225,7 @@ def _classify_one(ctx: QuoteContext, q: QuoteSpan, last: LastTurn | None, outer_
     if n <= 2 and fr.INTERJECTION.match(content.strip()):
         # the guidelines' onomatopoeia: a sound or an exclamation nobody is said to utter ("things that make you go
         # 'hmm'") is neither speech nor a word held at a distance
-        return QuoteCall(q, "other", None, None, "a sound or an interjection with no speaker (\"hmm\", \"boom\"): "
+        return QuoteCall(q, "other", None, None, "a sound or an interjection with no speaker (\"hmm\", \"whoosh\"): "
                                                  "neither anyone's words nor the writer's distancing")
     if n <= cfg.unmarked_scare_max_words:
         return QuoteCall(q, "scare", None, None,
