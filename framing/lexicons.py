@@ -47,7 +47,7 @@ CATEGORIES: dict[str, tuple[str, ...]] = {
     "reporting_verbs": ("neutral", "endorsing", "distancing", "discrediting"),
     # words that tell what kind of source a reporting verb has
     "source_terms": ("anonymous", "anonymity_phrase", "media", "role", "organisation", "group", "document",
-                     "utterance", "place"),
+                     "utterance", "place", "first_name_he", "first_name_she"),
     # concept groups: the labels outlets choose for the same kind of actor (weight 0 = the neutral label)
     "actor_labels": (
         "armed_group", "government", "security_forces", "crowd", "migrant", "political_left", "political_right",

@@ -147,6 +147,9 @@ OUR_FOLDS: tuple[tuple[str, str, Path, str], ...] = (
     ("fragments40", "write", OUR_FRAGMENTS40_LABELS, "data/gold/quotes_fragments40 (our labels, two labellers each; "
                                                      "articles rich in short fragments outside reporting sentences): "
                                                      "rules may be written from it"),
+    ("unseen40", "write", OUR_UNSEEN40_LABELS, "data/gold/quotes_unseen40 (our labels, two labellers each): a check "
+                                               "fold measured once at the end of the twentieth session (2026-12-06), "
+                                               "write data since the twenty-first: rules may be written from it"),
     ("allsides60", "check", OUR_LABELS,
      "data/gold/quotes_allsides60.jsonl (our labels): no kind or speaker rule was written from it"),
     ("check60", "check", OUR_CHECK_LABELS,
@@ -159,9 +162,6 @@ OUR_FOLDS: tuple[tuple[str, str, Path, str], ...] = (
     ("fresh40", "check", OUR_FRESH40_LABELS, "data/gold/quotes_fresh40 (our labels, two labellers each): labelled "
                                              "during the session of 2026-12-05 (fourteenth), blind to the engine, "
                                              "measured once at its end"),
-    ("unseen40", "check", OUR_UNSEEN40_LABELS, "data/gold/quotes_unseen40 (our labels, two labellers each): "
-                                               "labelled during the session of 2026-12-06 (twentieth), blind to the "
-                                               "engine, measured once at its end"),
 )
 
 

@@ -204,6 +204,7 @@ class Ctx:
         self._names: frozenset[str] | None = None
         self._genders: dict[str, str] | None = None
         self._acronyms: dict[str, str] | None = None
+        self._outlets: tuple[list[int], list[str]] | None = None
         self.opening_first: dict[int, bool] = {}  # sentence -> does its first token open it (sentence_initial)
         # sentence -> its first lone capitalised words that may be a person named before a pronoun (speakers)
         self.person_candidates: dict[int, list[int]] = {}
@@ -237,7 +238,8 @@ class Ctx:
                 if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] == "_"):
                     continue  # inside a word ("UMr ...")
                 g = "he" if m.group(1) in ("r", "ister") else "she"
-                found[m.group(2)] = g if found.get(m.group(2), g) == g else "?"
+                surname = m.group(2).removesuffix("'s").removesuffix("\u2019s")  # ("Mr. Trump's remarks")
+                found[surname] = g if found.get(surname, g) == g else "?"
             self._genders = {k: v for k, v in found.items() if v != "?"}
         return self._genders
 
@@ -294,6 +296,45 @@ class Ctx:
             self._roles = idx
         return self._roles
 
+    def outlet_mentions(self) -> tuple[list[int], list[str]]:
+        """Where the text names a news outlet outside quotations ("The Economist", "the New York Times"): the
+        token indices, sorted, and the names as written (the run of capitalised words around the lexicon's name);
+        built on first use."""
+        if self._outlets is None:
+            d = self.doc
+            w = d.words
+            names = self.words.outlet_names
+            sizes = sorted(names, reverse=True)
+            at: list[int] = []
+            found: list[str] = []
+            last_end = -1
+            for i in d.capital_tokens:
+                if i <= last_end or w[i] == "the" or self.in_quote(i):
+                    continue
+                for n in sizes:
+                    # the lexicon's names may begin with "the", which the text writes in either case
+                    words = tuple(w[i:i + n])
+                    if len(words) == n and words in names[n] and all(self.cap(t) for t in range(i, i + n)):
+                        k = n
+                    elif n > 1 and i > 0 and w[i - 1] == "the" and ("the",) + tuple(w[i:i + n - 1]) in names[n] \
+                            and all(self.cap(t) for t in range(i, i + n - 1)):
+                        k = n - 1
+                    else:
+                        continue
+                    first, last = i, i + k - 1
+                    while first > 0 and self.cap(first - 1) and w[first - 1] != "the" and self.gap(first) == " " \
+                            and first > i - _OUTLET_SPREAD:
+                        first -= 1
+                    while last + 1 < len(w) and self.cap(last + 1) and self.gap(last + 1) == " " \
+                            and last < i + k - 1 + _OUTLET_SPREAD:
+                        last += 1
+                    at.append(i)
+                    found.append(self.text[d.tok_start[first]:d.tok_end[last]])
+                    last_end = last
+                    break
+            self._outlets = (at, found)
+        return self._outlets
+
     def raw(self, i: int) -> str:
         return self.text[self.doc.tok_start[i]:self.doc.tok_end[i]]
 
@@ -329,6 +370,10 @@ class Ctx:
         return self.doc.tokens_in(sp.start, sp.end)
 
 
+# How many capitalised words an outlet's name is widened by on each side ("The Washington Post" around "post").
+_OUTLET_SPREAD = 3
+
+
 @dataclass(frozen=True)
 class WordClasses:
     """Word sets derived from the source-terms lexicon, built once per lexicon."""
@@ -341,6 +386,7 @@ class WordClasses:
     speaker_heads: frozenset[str]  # roles, unnamed sources and organisations: nouns for someone who can speak
     speech_nouns: frozenset[str]  # what someone says or writes: utterances and documents ("comments", "statement")
     single_holder: frozenset[str]  # roles one person holds ("president"): entries flagged single_holder
+    outlet_names: dict[int, frozenset[tuple[str, ...]]]  # length -> names of news outlets (media phrases, not nouns)
 
 
 @lru_cache(maxsize=8)
@@ -355,6 +401,11 @@ def word_classes(sources: Lexicon) -> WordClasses:
     media: dict[int, set[tuple[str, ...]]] = {}
     for p in by_cat.get("media", ()):
         media.setdefault(len(p), set()).add(p)
+    outlets: dict[int, set[tuple[str, ...]]] = {}
+    for e in sources.entries:
+        if e.category == "media" and e.pos == "phrase":  # a name ("the economist"), not a noun ("paper")
+            p = fold_words(e.term)
+            outlets.setdefault(len(p), set()).add(p)
     speaker_heads = frozenset(single.get("role", set()) | single.get("anonymous", set())
                               | single.get("organisation", set()))
     return WordClasses(
@@ -366,6 +417,7 @@ def word_classes(sources: Lexicon) -> WordClasses:
         speaker_heads,
         frozenset(single.get("utterance", set()) | single.get("document", set())),
         frozenset(w for e in sources.entries if "single_holder" in e.flags for w in fold_words(e.term)[-1:]),
+        {n: frozenset(v) for n, v in outlets.items()},
     )
 
 

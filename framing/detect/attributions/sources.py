@@ -44,7 +44,11 @@ def find_source(ctx: Ctx, a: Attr) -> None:
         a.source = np_after(ctx, a.cue_last, si, allow_pp=True)
         return
     passive = a.cue_first > 0 and w[a.cue_first - 1] in _BE_FORMS
-    if passive or ("," in ctx.gap(a.cue_first) and w[a.cue_first].endswith(("ed", "en"))):
+    participle = w[a.cue_first].endswith(("ed", "en"))
+    # (a participle right before "by" and its agent is a reduced passive after its noun: "the scenarios described
+    # by Obama"; "by" before a gerund is the manner, not the agent: "responded by saying")
+    if passive or participle and ("," in ctx.gap(a.cue_first) or a.cue_last + 2 < len(w) and w[a.cue_last + 1] == "by"
+                                  and not w[a.cue_last + 2].endswith("ing")):
         # a passive participle names its speaker after "by": "X was accused by Brussels of ...", "have been called
         # 'innocuous' by certain intelligence officials", "dubbed a 'misleader' ... by Rolling Stone"
         by = _agent_by(ctx, a)

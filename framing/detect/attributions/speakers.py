@@ -84,6 +84,11 @@ def classify_and_resolve(ctx: Ctx, attrs: list[Attr]) -> None:
                     alts = (_known_person_before(ctx, a), recent, _previous_subject(ctx, a), last_person,
                             _nearest_person(ctx, a.source[0], pr, _window_start(ctx, a)), _chained_person(ctx, a, pr))
                     a.speaker = next((x for x in alts if x and not _not_for(ctx, x, pr)), None)
+                if a.speaker is None and pr in ("he", "she"):
+                    # no other referent: a person just named in the possessive ("Compounding the confusion were
+                    # Trump's intimations. He declared '...'"); an owner is a weaker antecedent than a subject, so
+                    # only as a last resort
+                    a.speaker = _nearest_person(ctx, a.source[0], pr, _window_start(ctx, a), possessive=True)
                 # the pronoun's referent is the person spoken of now: "She said: '...' ... she added"
                 if a.speaker and not quoted:
                     if a.speaker == last_described:
@@ -107,6 +112,8 @@ def classify_and_resolve(ctx: Ctx, attrs: list[Attr]) -> None:
         elif st == "title_only" and (named := _appositive_name(ctx, a.source)) is not None:
             a.speaker = named  # "said the group's director, Samir Haddou.": the name in apposition is who speaks
             named_now = True
+        elif st == "title_only" and (outlet := _named_outlet(ctx, a.source)) is not None:
+            a.speaker, a.source_type = outlet, "media"  # "the magazine" after "The Economist" is The Economist
         elif st == "title_only" and (org_name := _named_org(ctx, a.source, orgs)) is not None:
             a.speaker = org_name  # "the foundation said" after the Trayvon Martin Foundation is that foundation
             if not quoted:  # (and is in focus again)
@@ -178,6 +185,12 @@ def _other_gender(ctx: Ctx, name: str | None, pronoun: str) -> bool:
         return False
     words = name.split(" of ")[0].split()  # "Viktor Kessel of the National Renewal Front": the surname is Kessel
     g = ctx.genders.get(words[-1]) if words else None
+    if g is None and len(words) >= 2:
+        # no honorific: the first name, when the lexicon knows it as a man's or a woman's ("Wendell Franklin")
+        first = next((x.lower() for x in words[:-1] if x.lower().rstrip(".") not in TITLE_ABBREVIATIONS
+                      and x.lower() not in ctx.single.get("role", frozenset())), "")
+        g = "he" if first in ctx.single.get("first_name_he", frozenset()) else \
+            "she" if first in ctx.single.get("first_name_she", frozenset()) else None
     return g is not None and g != pronoun
 
 
@@ -349,6 +362,13 @@ def _name_tokens(ctx: Ctx, span: tuple[int, int]) -> list[int]:
             r -= 1
         before = max((i for i in toks if i < r and w[i] in role), default=span[0] - 1)
         return [i for i in toks if before < i < cut and ctx.cap(i) and w[i] not in DETERMINERS]
+    f = last_role - 1
+    if not out and f > span[0] and ctx.cap(last_role) and ctx.cap(f) and w[f] not in role \
+            and _first_name(ctx, w[f], last_role) and _title_before(ctx, f, span[0]) \
+            and ctx.gap(last_role).isspace() and ctx.gap(f).strip() in ("", "."):
+        # "Rep. Peter King", "Sen. Ted Judge": after a title and a first name, the last capitalised word is the
+        # surname even when it is also a role word
+        return [f, last_role]
     p = last_role + 1
     if out and span[0] <= last_role and p + 1 <= span[1] and w[p] in ("of", "for") \
             and out[0] == p + 1 + (w[p + 1] in DETERMINERS):
@@ -365,6 +385,15 @@ def _name_tokens(ctx: Ctx, span: tuple[int, int]) -> list[int]:
     if not out:
         out = [i for i in toks if ctx.cap(i) and w[i] not in role and w[i] not in DETERMINERS]
     return out
+
+
+def _title_before(ctx: Ctx, i: int, first: int) -> bool:
+    """Is the token before ``i`` (within the span from ``first``) a capitalised title ("Rep.", "Senator")?"""
+    t = i - 1
+    if t < first or not ctx.cap(t):
+        return False
+    word = ctx.doc.words[t]
+    return word in ctx.single.get("role", frozenset()) or word in TITLE_ABBREVIATIONS
 
 
 def _full_name(ctx: Ctx, span: tuple[int, int]) -> str:
@@ -453,11 +482,11 @@ def _window_start(ctx: Ctx, a: Attr) -> int:
 
 
 def _nearest_person(ctx: Ctx, tok: int, pronoun: str = "", anchor: int = -1, end: int = -1,
-                    lone: bool = False) -> str | None:
+                    lone: bool = False, possessive: bool = False) -> str | None:
     """The closest person-like name before token ``tok`` (or offset ``end``) outside quotations, within the two
     sentences before the one at offset ``anchor`` (default: the token's), of the gender of ``pronoun`` when it is
     "he" or "she" and the text gives the name an honorific; with ``lone``, a single word the article makes a source
-    counts as a name."""
+    counts as a name; with ``possessive``, a name in the possessive counts too ("Trump's remarks")."""
     d = ctx.doc
     si = d.sentence_of(anchor if anchor >= 0 else d.tok_start[tok])
     hi = end if end >= 0 else d.tok_start[tok]
@@ -485,7 +514,10 @@ def _nearest_person(ctx: Ctx, tok: int, pronoun: str = "", anchor: int = -1, end
             parts.pop(0)  # a sentence-initial conjunction or subordinator is not part of a name: "When Sen. ..."
         parts = [p for p in parts if p.lower() not in DETERMINERS and p.lower() not in SMALL_WORDS]
         after = d.text[m.end():m.end() + 2]
-        if after[:1] in ("'", "\u2019") or m.group(1).endswith(("'s", "\u2019s")) or (
+        owner = after[:1] in ("'", "\u2019") or m.group(1).endswith(("'s", "\u2019s"))
+        if owner and possessive:
+            parts = [p.removesuffix("'s").removesuffix("\u2019s") for p in parts]
+        elif owner or (
                 len(parts) == 1 and re.match(r" [a-z]", after)
                 and parts[0].lower().endswith(("an", "ese", "ish", "ic", "i"))):
             continue  # a possessive ("Obama's staff") or an adjective of nationality ("Syrian minister")
@@ -785,6 +817,27 @@ def _named_org(ctx: Ctx, span: tuple[int, int], orgs: list[tuple[str, int]]) -> 
         if noun in name.lower().split():
             return name
     return None
+
+
+def _named_outlet(ctx: Ctx, span: tuple[int, int]) -> str | None:
+    """The news outlet a bare noun for a publication refers to: English reporting names an outlet once and then
+    calls it "the paper", "the magazine" or "the network" ("The Economist ... stated the magazine"), so the noun
+    means the last outlet the text named before it. Up to two lower-case words may qualify the noun ("the
+    conservative magazine")."""
+    w = ctx.doc.words
+    s, e = span
+    if w[s] not in ("the", "this") or w[e] not in _PUBLICATION_NOUNS or not 1 <= e - s <= 3 \
+            or any(ctx.cap(i) for i in range(s + 1, e + 1)):
+        return None
+    at, names = ctx.outlet_mentions()
+    k = bisect_left(at, s)
+    return names[k - 1] if k else None
+
+
+# Nouns for a news outlet that, with "the" and no name, refer back to one: not "agency" or "site", which as often
+# mean a government agency or a place.
+_PUBLICATION_NOUNS = frozenset(("paper", "newspaper", "magazine", "tabloid", "daily", "weekly", "outlet",
+                                "publication", "broadcaster", "network"))
 
 
 # Nouns that can name an organisation of any kind (not a company, a party or a ministry in particular).

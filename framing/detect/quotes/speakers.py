@@ -182,15 +182,25 @@ def _covering(ctx: QuoteContext, q: QuoteSpan) -> Speaker | None:
         if a.source is None and a.source_type != "media" and subject is None:
             continue  # a cue with no one speaking ("it is worth asking whether ...")
         named = a.speaker or subject
-        if best is None or _narrower(a, best[0]):
+        if best is None or _narrower(a, best[0]) or _relayed(a, best[0], q, doc.tok_start):
             best = (a, named)
-        if named and (best_named is None or _narrower(a, best_named[0])):
+        if named and (best_named is None or _narrower(a, best_named[0])
+                      or _relayed(a, best_named[0], q, doc.tok_start)):
             best_named = (a, named)
     if best is None:
         return None
     if not best[1] and best_named is not None:
         best = best_named
     return Speaker(best[1], ctx.cue_text(best[0]), "cue")
+
+
+def _relayed(a: Attr, b: Attr, q: QuoteSpan, tok_start: tuple[int, ...]) -> bool:
+    """Does ``b`` ("according to X") only relay what ``a`` reports? In "According to Rep. Fleming, Cheney said Obama
+    '...'" both hold the words, and they are Cheney's: the reporting clause inside the "according to" sentence,
+    after its source and before the words, says who spoke them."""
+    return b.lemma == "according to" and a.lemma != "according to" and a.content == b.content \
+        and b.source is not None and a.source is not None and b.source[1] < a.source[0] \
+        and tok_start[a.cue_first] < q.start
 
 
 def _narrower(a: Attr, b: Attr) -> bool:
