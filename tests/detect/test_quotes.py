@@ -408,6 +408,7 @@ def test_a_sound_nobody_utters_is_other(text, kind):
     'Sanders made fun of his own pronunciation of "huge" as a joke.',
     'The company does not allow language that refers to discouraged activities, such as \u201cparty wear.\u201d',
     'Voters in Nevada may choose "none of these candidates" on the ballot.',
+    "The banned words include 'diversity', 'transgender' and 'fetus' in budget papers.",
 ])
 def test_metalinguistic_frames_and_ballot_options_are_not_speech(text):
     assert quotes(text)[0][1] in ("mention", "other")
@@ -417,6 +418,7 @@ def test_metalinguistic_frames_and_ballot_options_are_not_speech(text):
     'Inflation is at 9 percent, which means "real pain" for families, the economist warned.',
     'Spanish-language networks such as "Univision" have expanded, a study said.',
     'The wording of the bill, like "the earlier draft," remains vague, critics said.',
+    'The terms of the deal include "a full ceasefire," the minister said.',
 ])
 def test_a_consequence_a_compound_or_a_comparison_is_no_metalinguistic_frame(text):
     assert quotes(text)[0][1] != "mention"

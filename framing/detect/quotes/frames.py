@@ -25,7 +25,9 @@ MENTION_BEFORE = re.compile(
     # a gloss of what a word means ("Porta dos Fundos, which literally means 'back door'"; not a bare "which means",
     # which states a consequence: "which means 'real pain' for families")
     r"literally\s+means|(?:literally|roughly)\s+translated|defined\s+as|translated\s+as|translates\s+as)\s*,?\s*)$"
+    # words listed as examples ("words like", "banned words include"; not "the terms of the deal include", conditions)
     r"|\b(?:words?|terms?|phrases?|expressions?|labels?|pronouns?)\b[^.;:!?\"\u201c\u201d]{0,40}?\b(?:like|such\s+as)\s*(?:\(\s*)?$"
+    r"|\b(?:words|phrases|expressions)\s+(?:include|includes|included|including)\s*$"
     # "language" and "wording" as words, after another word and not in a compound ("Spanish-language networks such
     # as", "body language experts like"): followed at once by "like"/"such as", or by a relative clause that ends in
     # it ("language that refers to discouraged activities, such as")
