@@ -910,3 +910,15 @@ def test_according_to_relays_the_reporting_clause_inside_its_sentence(text, spea
 ])
 def test_a_pronoun_does_not_stand_for_a_person_whose_first_name_is_the_other_genders(text, speaker):
     assert [q.speaker for q in framing.analyse(text).of_type("quote")] == [speaker]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a form of "be" ends the noun phrase after "the": the name after it is a referent
+    ("Donald Trump\u2019s rise was swift. Compounding the confusion were Trump\u2019s intimations of power. "
+     "He declared \u201cI alone can fix it\u201d to the crowd.", "Donald Trump"),
+    # a participle clause opening a sentence before a colon is not its subject
+    ("Demonstrating again how out of touch he is, Senate Majority Leader Mitch McConnell spoke in a radio address: "
+     "\u201cWe got committees working again, just like we promised.\u201d", "Senate Majority Leader Mitch McConnell"),
+])
+def test_a_verb_ends_a_noun_phrase_and_a_participle_clause_is_no_subject(text, speaker):
+    assert [q.speaker for q in framing.analyse(text).of_type("quote")] == [speaker]

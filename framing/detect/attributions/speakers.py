@@ -466,7 +466,8 @@ def _first_name(ctx: Ctx, word: str, mention: int) -> bool:
 
 # Subordinators that open a sentence and are in no other word list ("Once Kugelmass got that check, he ...").
 _SUBORDINATORS = frozenset(("once", "unless", "whenever", "whereas"))
-_AFTER_ARTICLE = re.compile(r"\bthe(?:\s+[a-z][\w-]*){0,3}\s+$")
+# (a form of "be" or "have" ends the noun phrase: "the confusion were Trump's intimations" has the name after it)
+_AFTER_ARTICLE = re.compile(r"\bthe(?:\s+(?!(?:is|was|were|are|be|been|has|had|have)\b)[a-z][\w-]*){0,3}\s+$")
 # (a particle is a whole word: "Dana Whitfield last year" is not "Dana Whitfield la")
 # (the words of a name are on one line: a headline's or a caption's last word is not a first name)
 _NAME_SEQ = re.compile(r"(?<![\w\u2019'])((?:[A-Z][\w\u2019'.-]*)(?:[ \t\u00a0]+(?:[A-Z][\w\u2019'.-]*|"

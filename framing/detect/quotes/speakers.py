@@ -572,6 +572,10 @@ def _colon_subject(ctx: QuoteContext, q: QuoteSpan) -> str | None:
     for t in toks[:_MAX_SUBJECT_TOKENS]:
         if t == toks.start and doc.words[t] in OPENING_CONJUNCTIONS:
             continue  # "But student Hanna Berglund was in shock: '...'": the conjunction is not the subject
+        if t == toks.start and _participle_opener(ctx, doc.text[doc.tok_start[t]:doc.tok_end[t]]):
+            # a participle clause opens the sentence ("Demonstrating again how out of touch he is, Mitch McConnell
+            # spoke ...: '...'"): the subject follows its comma
+            return sentence_subject_name(ctx, si, k)
         if _name_like(ctx, t):
             gap = doc.text[doc.tok_end[t - 1]:doc.tok_start[t]]
             if name and (gap != gap.strip() and gap.strip() in ("-", "\u2013", "\u2014", "\u2015", "|") or ":" in gap):
