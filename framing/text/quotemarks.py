@@ -300,7 +300,11 @@ def _marks_in(text: str, start: int, end: int) -> list[_Mark]:
             can_close = False
         elif direction == "c" and can_close:
             can_open = False
-        if not can_open and not can_close and direction == "n" and (
+        if not can_open and not can_close and direction == "n" and prev.isspace() and not nxt:
+            # a straight mark after a space that ends its line opens nothing: it can only close (`... Secretary
+            # Clinton "` closing a question at the end of its paragraph)
+            can_close = True
+        elif not can_open and not can_close and direction == "n" and (
                 (family == DOUBLE and prev.isalnum() and nxt.isalnum())  # "news"letter
                 or (family == DOUBLE and prev in ".!?," and nxt.isupper())  # lost paragraph break: `ad."You choose`
                 or (prev.isspace() and nxt.isspace())):  # a mark with a stray space on both sides

@@ -82,3 +82,15 @@ def test_a_text_of_many_stray_marks_gets_a_few_warnings_and_a_count() -> None:
     assert all(s.start < s.end for s in spans)
     assert len(warnings) == MAX_MARK_WARNINGS + 1
     assert warnings[-1] == f"{500 - MAX_MARK_WARNINGS} more unpaired or empty quotation marks not listed"
+
+
+def test_a_straight_mark_after_a_space_at_the_end_of_a_line_closes():
+    text = 'The question: "And so the team had not yet interviewed her "\n\nThe answer: "Correct."'
+    spans, warnings = pair_quotes(text)
+    assert [text[s.start:s.end] for s in spans] == ["And so the team had not yet interviewed her ", "Correct."]
+    assert warnings == []
+    # with nothing open it stays a stray mark: it never opens a quotation into the next paragraph
+    text = 'He paused "\n\n"We will win," she said.'
+    spans, warnings = pair_quotes(text)
+    assert [text[s.start:s.end] for s in spans] == ["We will win,"]
+    assert len(warnings) == 1
