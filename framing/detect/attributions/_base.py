@@ -298,12 +298,14 @@ class Ctx:
 
     def outlet_mentions(self) -> tuple[list[int], list[str]]:
         """Where the text names a news outlet outside quotations ("The Economist", "the New York Times"): the
-        token indices, sorted, and the names as written (the run of capitalised words around the lexicon's name);
-        built on first use."""
+        token indices, sorted, and the names as written (with "The" when the lexicon's name begins with it, and a
+        capitalised media noun after it: "Bloomberg News"); built on first use. A lexicon name inside a longer run
+        of capitalised words is part of another name ("Michael Bloomberg", "the Sun Belt") and no mention."""
         if self._outlets is None:
             d = self.doc
             w = d.words
             names = self.words.outlet_names
+            media_nouns = self.single.get("media", frozenset())
             sizes = sorted(names, reverse=True)
             at: list[int] = []
             found: list[str] = []
@@ -315,21 +317,25 @@ class Ctx:
                     # the lexicon's names may begin with "the", which the text writes in either case
                     words = tuple(w[i:i + n])
                     if len(words) == n and words in names[n] and all(self.cap(t) for t in range(i, i + n)):
-                        k = n
+                        first, last = i, i + n - 1
                     elif n > 1 and i > 0 and w[i - 1] == "the" and ("the",) + tuple(w[i:i + n - 1]) in names[n] \
                             and all(self.cap(t) for t in range(i, i + n - 1)):
-                        k = n - 1
+                        first, last = i - 1, i + n - 2
                     else:
                         continue
-                    first, last = i, i + k - 1
-                    while first > 0 and self.cap(first - 1) and w[first - 1] != "the" and self.gap(first) == " " \
-                            and first > i - _OUTLET_SPREAD:
-                        first -= 1
-                    while last + 1 < len(w) and self.cap(last + 1) and self.gap(last + 1) == " " \
-                            and last < i + k - 1 + _OUTLET_SPREAD:
-                        last += 1
-                    at.append(i)
-                    found.append(self.text[d.tok_start[first]:d.tok_end[last]])
+                    while last + 1 < len(w) and self.cap(last + 1) and w[last + 1] in media_nouns \
+                            and self.gap(last + 1) == " ":
+                        last += 1  # "Bloomberg News", "Fox News Channel"
+                    # (sentence-initial words are capitalised too: there, only a name before counts, "Michael
+                    # Bloomberg", not "When CNN")
+                    before = first > 0 and self.cap(first - 1) and self.gap(first) == " " and w[first - 1] != "the" \
+                        and (not sentence_initial(self, first - 1) or w[first - 1] in self.names
+                             or w[first - 1] in self.single.get("first_name_he", ())
+                             or w[first - 1] in self.single.get("first_name_she", ()))
+                    after = last + 1 < len(w) and self.cap(last + 1) and self.gap(last + 1) == " "
+                    if not before and not after:
+                        at.append(i)
+                        found.append(self.text[d.tok_start[first]:d.tok_end[last]])
                     last_end = last
                     break
             self._outlets = (at, found)
@@ -368,10 +374,6 @@ class Ctx:
     def sent_tokens(self, si: int) -> range:
         sp = self.doc.sentences[si]
         return self.doc.tokens_in(sp.start, sp.end)
-
-
-# How many capitalised words an outlet's name is widened by on each side ("The Washington Post" around "post").
-_OUTLET_SPREAD = 3
 
 
 @dataclass(frozen=True)

@@ -45,10 +45,7 @@ def find_source(ctx: Ctx, a: Attr) -> None:
         return
     passive = a.cue_first > 0 and w[a.cue_first - 1] in _BE_FORMS
     participle = w[a.cue_first].endswith(("ed", "en"))
-    # (a participle right before "by" and its agent is a reduced passive after its noun: "the scenarios described
-    # by Obama"; "by" before a gerund is the manner, not the agent: "responded by saying")
-    if passive or participle and ("," in ctx.gap(a.cue_first) or a.cue_last + 2 < len(w) and w[a.cue_last + 1] == "by"
-                                  and not w[a.cue_last + 2].endswith("ing")):
+    if passive or (participle and ("," in ctx.gap(a.cue_first) or _reduced_passive(ctx, a))):
         # a passive participle names its speaker after "by": "X was accused by Brussels of ...", "have been called
         # 'innocuous' by certain intelligence officials", "dubbed a 'misleader' ... by Rolling Stone"
         by = _agent_by(ctx, a)
@@ -206,6 +203,35 @@ def _speaker_after_quote(ctx: Ctx, a: Attr) -> tuple[int, int] | None:
                 return name  # "Paul Ryan's spokesman, AshLee Strong, said": the name the description introduces
         return np
     return None
+
+
+def _reduced_passive(ctx: Ctx, a: Attr) -> bool:
+    """Is the participle cue a reduced passive right after its noun, with "by" and its agent after it ("the
+    scenarios described by Obama", "a speech excerpt released by the White House")? Not a verb after its subject
+    ("The senator responded by Twitter", "Johnson had conceded by Friday", "Biden announced by video"): the word
+    before it is no name, pronoun or auxiliary (an adverb may stand between: "as previously reported by"), the verb is one that takes an object, and "by"
+    is followed by no gerund (the manner: "responded by saying"), no time and no means ("by Friday", "by email")."""
+    w = ctx.doc.words
+    c, n = a.cue_first, a.cue_last + 1
+    if n + 1 >= len(w) or w[n] != "by" or c < 2 or a.lemma in _INTRANSITIVE_CUES:
+        return False
+    agent = w[n + 1]
+    before = w[c - 1]
+    return not (agent.endswith("ing") or agent in WEEKDAYS or agent in MONTHS or agent in _MEANS or ctx.cap(c - 1)
+                or punct_gap(ctx, c) or before in _BE_FORMS or before in _AUXILIARIES or before in PRONOUNS)
+
+
+# Auxiliaries and modals before a verb: "had conceded by Friday" is no passive.
+_AUXILIARIES = frozenset("had has have having do does did will would shall should can could may might must".split())
+# Reporting verbs that take no object, so have no passive ("responded by letter" is the means).
+_INTRANSITIVE_CUES = frozenset(("respond", "reply", "answer", "testify", "insist", "speak", "talk", "comment",
+                                "concede", "tweet", "agree", "object", "complain"))
+# What "by" may introduce besides an agent: a means of communication, a time.
+_MEANS = frozenset(("email", "e-mail", "mail", "letter", "phone", "telephone", "video", "videolink", "text", "fax",
+                    "satellite", "twitter", "zoom", "skype", "post", "courier", "hand", "radio", "cable", "wire",
+                    "noon", "midnight", "then", "now", "tomorrow", "tonight", "today", "yesterday", "morning",
+                    "evening", "night", "afternoon", "week", "weekend", "month", "year", "law", "default", "mistake",
+                    "accident", "name", "far", "contrast", "comparison", "way"))
 
 
 def _agent_by(ctx: Ctx, a: Attr) -> int | None:

@@ -87,8 +87,12 @@ def classify_and_resolve(ctx: Ctx, attrs: list[Attr]) -> None:
                 if a.speaker is None and pr in ("he", "she"):
                     # no other referent: a person just named in the possessive ("Compounding the confusion were
                     # Trump's intimations. He declared '...'"); an owner is a weaker antecedent than a subject, so
-                    # only as a last resort
-                    a.speaker = _nearest_person(ctx, a.source[0], pr, _window_start(ctx, a), possessive=True)
+                    # only as a last resort, and only a name its first name or an honorific marks as a person's
+                    # (places and companies have owners' forms too: "New York's subway", "Goldman Sachs's profits")
+                    owner = _nearest_person(ctx, a.source[0], pr, _window_start(ctx, a), possessive=True)
+                    if owner is not None and (_first_name_gender(ctx, owner) is not None
+                                              or owner.split()[-1] in ctx.genders):
+                        a.speaker = owner
                 # the pronoun's referent is the person spoken of now: "She said: '...' ... she added"
                 if a.speaker and not quoted:
                     if a.speaker == last_described:
@@ -180,18 +184,29 @@ def _not_for(ctx: Ctx, name: str | None, pronoun: str) -> bool:
 
 def _other_gender(ctx: Ctx, name: str | None, pronoun: str) -> bool:
     """Does the text give ``name``'s surname an honorific of the other gender than ``pronoun`` ("he"/"she"; a
-    neopronoun goes with any honorific)?"""
+    neopronoun goes with any honorific), or, with no honorific, does the lexicon give its first name to the other
+    gender?"""
     if not name or pronoun not in ("he", "she"):
         return False
     words = name.split(" of ")[0].split()  # "Viktor Kessel of the National Renewal Front": the surname is Kessel
     g = ctx.genders.get(words[-1]) if words else None
-    if g is None and len(words) >= 2:
-        # no honorific: the first name, when the lexicon knows it as a man's or a woman's ("Wendell Franklin")
-        first = next((x.lower() for x in words[:-1] if x.lower().rstrip(".") not in TITLE_ABBREVIATIONS
-                      and x.lower() not in ctx.single.get("role", frozenset())), "")
-        g = "he" if first in ctx.single.get("first_name_he", frozenset()) else \
-            "she" if first in ctx.single.get("first_name_she", frozenset()) else None
+    if g is None:
+        g = _first_name_gender(ctx, name)  # no honorific: the first name, when the lexicon knows it
     return g is not None and g != pronoun
+
+
+def _first_name_gender(ctx: Ctx, name: str) -> str | None:
+    """"he" or "she" when the first word of ``name`` after its titles is a first name the lexicon gives to men or to
+    women ("Wendell Franklin"), else None; a single word has no first name."""
+    words = name.split(" of ")[0].split()
+    if len(words) < 2:
+        return None
+    role = ctx.single.get("role", frozenset())
+    first = next((x.lower() for x in words[:-1] if x.lower().rstrip(".") not in TITLE_ABBREVIATIONS
+                  and x.lower() not in role), "")
+    if first in ctx.single.get("first_name_he", frozenset()):
+        return "he"
+    return "she" if first in ctx.single.get("first_name_she", frozenset()) else None
 
 
 # Up to this many characters from a source to its cue, anonymity phrases are looked for between them as well.
@@ -364,10 +379,11 @@ def _name_tokens(ctx: Ctx, span: tuple[int, int]) -> list[int]:
         return [i for i in toks if before < i < cut and ctx.cap(i) and w[i] not in DETERMINERS]
     f = last_role - 1
     if not out and f > span[0] and ctx.cap(last_role) and ctx.cap(f) and w[f] not in role \
-            and _first_name(ctx, w[f], last_role) and _title_before(ctx, f, span[0]) \
+            and (w[f] in ctx.single.get("first_name_he", frozenset())
+                 or w[f] in ctx.single.get("first_name_she", frozenset())) and _title_before(ctx, f, span[0]) \
             and ctx.gap(last_role).isspace() and ctx.gap(f).strip() in ("", "."):
-        # "Rep. Peter King", "Sen. Ted Judge": after a title and a first name, the last capitalised word is the
-        # surname even when it is also a role word
+        # "Rep. Peter King", "Sen. Ted Judge": after a title and a first name (one the lexicon knows: "Deputy Fire
+        # Chief" has none), the last capitalised word is the surname even when it is also a role word
         return [f, last_role]
     p = last_role + 1
     if out and span[0] <= last_role and p + 1 <= span[1] and w[p] in ("of", "for") \
@@ -485,8 +501,8 @@ def _window_start(ctx: Ctx, a: Attr) -> int:
 def _nearest_person(ctx: Ctx, tok: int, pronoun: str = "", anchor: int = -1, end: int = -1,
                     lone: bool = False, possessive: bool = False) -> str | None:
     """The closest person-like name before token ``tok`` (or offset ``end``) outside quotations, within the two
-    sentences before the one at offset ``anchor`` (default: the token's), of the gender of ``pronoun`` when it is
-    "he" or "she" and the text gives the name an honorific; with ``lone``, a single word the article makes a source
+    sentences before the one at offset ``anchor`` (default: the token's), not of the other gender than ``pronoun``
+    ("he" or "she") by its honorific or first name (:func:`_other_gender`); with ``lone``, a single word the article makes a source
     counts as a name; with ``possessive``, a name in the possessive counts too ("Trump's remarks")."""
     d = ctx.doc
     si = d.sentence_of(anchor if anchor >= 0 else d.tok_start[tok])
@@ -822,8 +838,9 @@ def _named_org(ctx: Ctx, span: tuple[int, int], orgs: list[tuple[str, int]]) -> 
 
 def _named_outlet(ctx: Ctx, span: tuple[int, int]) -> str | None:
     """The news outlet a bare noun for a publication refers to: English reporting names an outlet once and then
-    calls it "the paper", "the magazine" or "the network" ("The Economist ... stated the magazine"), so the noun
-    means the last outlet the text named before it. Up to two lower-case words may qualify the noun ("the
+    calls it "the paper" or "the magazine" ("The Economist ... stated the magazine"), so the noun means the last
+    outlet the text named before it, not far back, unless the same noun names something else in between ("A paper
+    published by researchers ... the paper said"). Up to two lower-case words may qualify the noun ("the
     conservative magazine")."""
     w = ctx.doc.words
     s, e = span
@@ -832,13 +849,19 @@ def _named_outlet(ctx: Ctx, span: tuple[int, int]) -> str | None:
         return None
     at, names = ctx.outlet_mentions()
     k = bisect_left(at, s)
-    return names[k - 1] if k else None
+    if not k or s - at[k - 1] > _OUTLET_REACH:
+        return None
+    if any(w[i] == w[e] for i in range(at[k - 1] + 1, s)):
+        return None  # the noun was used for something else since the outlet was named
+    return names[k - 1]
 
 
-# Nouns for a news outlet that, with "the" and no name, refer back to one: not "agency" or "site", which as often
-# mean a government agency or a place.
+# Nouns for a news outlet that, with "the" and no name, refer back to one: not "agency", "site" or "network", which as
+# often mean a government agency, a place or a group ("the Haqqani network").
 _PUBLICATION_NOUNS = frozenset(("paper", "newspaper", "magazine", "tabloid", "daily", "weekly", "outlet",
-                                "publication", "broadcaster", "network"))
+                                "publication", "broadcaster"))
+# How many tokens after the outlet's name "the paper" may still refer to it (a few paragraphs).
+_OUTLET_REACH = 400
 
 
 # Nouns that can name an organisation of any kind (not a company, a party or a ministry in particular).

@@ -27,7 +27,11 @@ MENTION_BEFORE = re.compile(
     r"literally\s+means|(?:literally|roughly)\s+translated|defined\s+as|translated\s+as|translates\s+as)\s*,?\s*)$"
     # words listed as examples ("words like", "banned words include"; not "the terms of the deal include", conditions)
     r"|\b(?:words?|terms?|phrases?|expressions?|labels?|pronouns?)\b[^.;:!?\"\u201c\u201d]{0,40}?\b(?:like|such\s+as)\s*(?:\(\s*)?$"
-    r"|\b(?:words|phrases|expressions)\s+(?:include|includes|included|including)\s*$"
+    # (words as a class, after a word that sorts them; not someone's own words: "his last words included '...'",
+    # "Trump's words included")
+    r"|\b(?:banned|forbidden|prohibited|offending|taboo|trigger|key|buzz|coded?|certain|such|these|those|the|other|"
+    r"common|new|flagged|blacklisted|disallowed)\s+(?:words|phrases|expressions)\s+(?:include|includes|included|"
+    r"including)\s*$"
     # "language" and "wording" as words, after another word and not in a compound ("Spanish-language networks such
     # as", "body language experts like"): followed at once by "like"/"such as", or by a relative clause that ends in
     # it ("language that refers to discouraged activities, such as")

@@ -572,9 +572,12 @@ def _colon_subject(ctx: QuoteContext, q: QuoteSpan) -> str | None:
     for t in toks[:_MAX_SUBJECT_TOKENS]:
         if t == toks.start and doc.words[t] in OPENING_CONJUNCTIONS:
             continue  # "But student Hanna Berglund was in shock: '...'": the conjunction is not the subject
-        if t == toks.start and _participle_opener(ctx, doc.text[doc.tok_start[t]:doc.tok_end[t]]):
+        if t == toks.start and _participle_opener(ctx, doc.text[doc.tok_start[t]:doc.tok_end[t]]) \
+                and len(toks) > 2 and doc.words[t + 1][:1].islower() and doc.text[doc.tok_end[t]] == " " \
+                and "," in doc.text[doc.tok_end[t + 1]:k]:
             # a participle clause opens the sentence ("Demonstrating again how out of touch he is, Mitch McConnell
-            # spoke ...: '...'"): the subject follows its comma
+            # spoke ...: '...'"): the subject follows its comma. A name in -ing is followed by its verb and has no
+            # clause to close ("Boeing said in a statement:", "Sterling, the winger, was blunt:")
             return sentence_subject_name(ctx, si, k)
         if _name_like(ctx, t):
             gap = doc.text[doc.tok_end[t - 1]:doc.tok_start[t]]
