@@ -946,6 +946,8 @@ def test_a_verb_ends_a_noun_phrase_and_a_participle_clause_is_no_subject(text, s
     ('Sterling, the Manchester City winger, was blunt after the match: "We were not good enough."', ["Sterling"]),
     # someone's own words are no list of words
     ('His last words included "I can\'t breathe."', [None]),
+    # a preposition's object after the verb is its topic, not an inverted subject
+    ('Another user, Roland Z, wrote of Ms. Merkel: "Your boss is still bringing them in."', ["Roland Z"]),
 ])
 def test_what_the_twenty_first_sessions_rules_leave_alone(text, speakers):
     assert [q.speaker for q in framing.analyse(text).of_type("quote")] == speakers

@@ -116,8 +116,9 @@ def find_source(ctx: Ctx, a: Attr) -> None:
     if "," in before_gap and a.lemma not in _TAKES_OBJECT:
         # a parenthetical inversion: "The left, says Bobby Jindal, wants to ..."
         np = np_after(ctx, a.cue_last, si, allow_pp=False)
+        # (a preposition's object after the verb is its topic, no inverted subject: "Roland Z, wrote of Ms. Merkel:")
         if np and np[1] + 1 < len(w) and ("," in ctx.gap(np[1] + 1) or ctx.gap(np[1] + 1).strip()[:1] == ":") \
-                and ctx.cap(np[1]):
+                and ctx.cap(np[1]) and w[np[0]] not in PREPOSITIONS:
             a.source = np  # (or a colon: "In other words, explained CBS moderator Nancy Cordes: '...'")
             return
     if not inverted and "," in before_gap and (after_quote := _speaker_after_quote(ctx, a)) is not None:
