@@ -60,9 +60,12 @@ OUR_WORDS40_LABELS = GOLD / "quotes_words40" / "merged.jsonl"
 # 40 more rich in short lower-case fragments outside reporting sentences, two labellers each: write data (2026-12-06,
 # twentieth session).
 OUR_FRAGMENTS40_LABELS = GOLD / "quotes_fragments40" / "merged.jsonl"
-# 40 more drawn like the check folds, two labellers each: check data, labelled blind during the twentieth session and
-# measured once at its end (2026-12-06).
+# 40 more drawn like the check folds, two labellers each: labelled blind during the twentieth session and measured
+# once at its end as check data (2026-12-06); write data since the twenty-first session.
 OUR_UNSEEN40_LABELS = GOLD / "quotes_unseen40" / "merged.jsonl"
+# 40 more drawn like the check folds, two labellers each: check data, labelled blind during the twenty-first session
+# and measured once at its end (2026-12-06).
+OUR_HOLDOUT40_LABELS = GOLD / "quotes_holdout40" / "merged.jsonl"
 
 # PolNeAR does not resolve pronoun sources, so quotations whose gold source is a pronoun have no gold speaker.
 PRONOUN_SOURCES = frozenset("""he she they it we i you his her their its our my your him them us me who which
@@ -162,6 +165,9 @@ OUR_FOLDS: tuple[tuple[str, str, Path, str], ...] = (
     ("fresh40", "check", OUR_FRESH40_LABELS, "data/gold/quotes_fresh40 (our labels, two labellers each): labelled "
                                              "during the session of 2026-12-05 (fourteenth), blind to the engine, "
                                              "measured once at its end"),
+    ("holdout40", "check", OUR_HOLDOUT40_LABELS, "data/gold/quotes_holdout40 (our labels, two labellers each): "
+                                                 "labelled during the session of 2026-12-06 (twenty-first), blind to "
+                                                 "the engine, measured once at its end"),
 )
 
 
