@@ -72,7 +72,7 @@ import pandas as pd
 from framing import detectors, moments
 from framing.corpus import schema
 from framing.corpus.keyfilter import KeySet
-from framing.corpus.termstage import STAGE_PARTS, TERM_TABLES
+from framing.corpus.termstage import TERM_TABLES
 from framing.errors import ConfigError, FramingError
 from framing.tables import finding_column_names
 
@@ -572,7 +572,7 @@ class Store:
             self.con.execute("CREATE TABLE IF NOT EXISTS answers (key VARCHAR, name VARCHAR)")
             # (stamped first, so that the first views read the label cells, as the page will)
             self._set_info("answers_stamp", self._stamp())
-            with self._memory(_COMPACT_MEMORY):  # (the sums the page makes, with the page's memory)
+            with self._setting("memory_limit", _COMPACT_MEMORY):  # (the sums the page makes, its memory)
                 if self.has_labels():
                     self._keep_label_cells()
                 if self.has_terms():
@@ -740,39 +740,66 @@ class Store:
     def fold_terms(self) -> None:
         """Sum the staged per-article term counts (``term_stage``) into the term tables and empty the stage; new
         terms are added to ``term_vocab``. A few parts of the stage at a time (its rows are in
-        :data:`~framing.corpus.termstage.STAGE_PARTS` parts by the term, so that every sum is within one part), about
-        :data:`_FOLD_PART_ROWS` rows, so that the sums fit `framing run`'s memory limit. Inside the caller's
+        :data:`~framing.corpus.termstage.STAGE_PARTS` parts by the term, so that every sum is within one part), or a
+        slice of a part, of at most about :data:`_FOLD_GROUPS` groups (cell and term), on one DuckDB thread whatever
+        the store was opened with, so that the sums fit `framing run`'s memory limit. Inside the caller's
         transaction."""
-        staged = self._staged_rows()
-        if not staged:
+        if not self._staged_rows():
             return
-        queries = min(STAGE_PARTS, -(-staged // _FOLD_PART_ROWS))
+        with self._setting("threads", _FOLD_THREADS):
+            pieces = self._fold_pieces()
+            for where in pieces:
+                self._fold_sums(f"(SELECT * FROM term_stage WHERE {where})" if len(pieces) > 1 else "term_stage")
+            self.con.execute("DELETE FROM term_stage")
+
+    def _fold_pieces(self) -> list[str]:
+        """The conditions on the staged rows that :meth:`fold_terms` sums in one query each: consecutive parts of at
+        most :data:`_FOLD_GROUPS` groups between them, and a part of more in as many slices by a hash of the term
+        (its groups as DuckDB estimates them, in one scan of the stage)."""
+        keys = ", ".join(_q(k) for k in TERM_TABLES["terms_month"])
+        counts = self.con.execute(f"SELECT part, approx_count_distinct(hash({keys}, term)) FROM term_stage "
+                                  "GROUP BY part ORDER BY part").fetchall()
+        pieces: list[str] = []
+        parts: list[int] = []  # consecutive parts summed together, of ``groups`` groups
+        groups = 0
+        for part, n in counts:
+            if parts and groups + n > _FOLD_GROUPS:
+                pieces.append(f"part BETWEEN {parts[0]} AND {parts[-1]}")
+                parts, groups = [], 0
+            if n > _FOLD_GROUPS:
+                slices = -(-n // _FOLD_GROUPS)
+                pieces += [f"part = {part} AND hash(term) % {slices} = {i}" for i in range(slices)]
+            else:
+                parts.append(part)
+                groups += n
+        if parts:
+            pieces.append(f"part BETWEEN {parts[0]} AND {parts[-1]}")
+        return pieces
+
+    def _fold_sums(self, stage: str) -> None:
+        """:meth:`fold_terms`'s sums of the staged rows of ``stage`` (a table or a subquery)."""
         month = TERM_TABLES["terms_month"]
-        for q in range(queries):  # parts lo..hi-1 of the stage, about _FOLD_PART_ROWS rows
-            lo, hi = q * STAGE_PARTS // queries, (q + 1) * STAGE_PARTS // queries
-            stage = f"(SELECT * FROM term_stage WHERE part >= {lo} AND part < {hi})" if queries > 1 else "term_stage"
-            self.con.execute(f"CREATE TEMP TABLE _fold_vocab AS SELECT term, {TERM_ID}(term) AS term_id FROM "
-                             f"(SELECT DISTINCT term FROM {stage})")
-            # (an error aborts the caller's transaction, and its rollback drops these temporary tables too)
-            self._add_vocabulary_ids("_fold_vocab")
-            # the month rows first: every other table's are their sums (each staged row is in one month row)
+        self.con.execute(f"CREATE TEMP TABLE _fold_vocab AS SELECT term, {TERM_ID}(term) AS term_id FROM "
+                         f"(SELECT DISTINCT term FROM {stage})")
+        # (an error aborts the caller's transaction, and its rollback drops these temporary tables too)
+        self._add_vocabulary_ids("_fold_vocab")
+        # the month rows first: every other table's are their sums (each staged row is in one month row)
+        self.con.execute(
+            f"CREATE TEMP TABLE _fold AS SELECT {', '.join(f'b.{_q(k)}' for k in month)}, v.term_id, "
+            "sum(b.n) AS n, count(*) AS n_articles, min(b.article_id) AS first_id, "
+            "arg_min_null(b.start, b.article_id) AS first_start, arg_min_null(b.\"end\", b.article_id) AS first_end "
+            f"FROM {stage} b JOIN _fold_vocab v USING (term) GROUP BY ALL")
+        for table, keys in TERM_TABLES.items():
+            if keys == month:  # (its rows are those of _fold)
+                self.con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM _fold")
+                continue
+            cols = ", ".join(_q(k) for k in keys)
             self.con.execute(
-                f"CREATE TEMP TABLE _fold AS SELECT {', '.join(f'b.{_q(k)}' for k in month)}, v.term_id, "
-                "sum(b.n) AS n, count(*) AS n_articles, min(b.article_id) AS first_id, "
-                "arg_min_null(b.start, b.article_id) AS first_start, arg_min_null(b.\"end\", b.article_id) AS first_end "
-                f"FROM {stage} b JOIN _fold_vocab v USING (term) GROUP BY ALL")
-            for table, keys in TERM_TABLES.items():
-                if keys == month:  # (its rows are those of _fold)
-                    self.con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM _fold")
-                    continue
-                cols = ", ".join(_q(k) for k in keys)
-                self.con.execute(
-                    f"INSERT INTO {table} BY NAME SELECT {cols}, term_id, sum(n) AS n, sum(n_articles) AS "
-                    "n_articles, min(first_id) AS first_id, arg_min_null(first_start, first_id) AS first_start, "
-                    "arg_min_null(first_end, first_id) AS first_end FROM _fold GROUP BY ALL")
-            self.con.execute("DROP TABLE _fold_vocab")
-            self.con.execute("DROP TABLE _fold")
-        self.con.execute("DELETE FROM term_stage")
+                f"INSERT INTO {table} BY NAME SELECT {cols}, term_id, sum(n) AS n, sum(n_articles) AS "
+                "n_articles, min(first_id) AS first_id, arg_min_null(first_start, first_id) AS first_start, "
+                "arg_min_null(first_end, first_id) AS first_end FROM _fold GROUP BY ALL")
+        self.con.execute("DROP TABLE _fold_vocab")
+        self.con.execute("DROP TABLE _fold")
 
     def _fold_alone(self) -> None:
         """:meth:`fold_terms` in a transaction of its own."""
@@ -808,23 +835,26 @@ class Store:
         held millions of rows) overran 1 GB on a million articles; in parts by a hash of the term when it holds more
         groups than :data:`_COMPACT_GROUPS`. The counts still staged are summed first."""
         self._fold_alone()
-        with self._memory(_COMPACT_MEMORY):
+        with self._setting("memory_limit", _COMPACT_MEMORY):
             self._compact_terms()
 
     @contextlib.contextmanager
-    def _memory(self, limit: str) -> Iterator[None]:
-        """DuckDB's memory limit set to ``limit`` meanwhile (a run's store is opened with a small one)."""
-        row = self._one("SELECT current_setting('memory_limit')")
+    def _setting(self, name: Literal["memory_limit", "threads"], value: str | int) -> Iterator[None]:
+        """DuckDB's setting ``name`` set to ``value`` meanwhile (a run's store is opened with a small memory limit,
+        and with the machine's threads unless its workers use every core). Where DuckDB refuses to set it back (a
+        larger memory limit while it has not given memory back yet; any setting once an error has aborted the
+        transaction), the new value stays for this connection."""
+        row = self._one(f"SELECT current_setting('{name}')")
         before = str(row[0]) if row else None
-        self.con.execute(f"SET memory_limit = '{_sql_str(limit)}'")
+        self.con.execute(f"SET {name} = '{_sql_str(str(value))}'")
         try:
             yield
         finally:
             if before:
                 try:
-                    self.con.execute(f"SET memory_limit = '{_sql_str(before)}'")
+                    self.con.execute(f"SET {name} = '{_sql_str(before)}'")
                 except duckdb.Error:
-                    pass  # memory DuckDB has not given back yet: the larger limit stays for this connection
+                    pass
 
     def _compact_terms(self) -> None:
         for table, keys in TERM_TABLES.items():
@@ -1845,15 +1875,20 @@ _COMPACT_MEMORY = "1GB"
 _TERM_CHUNK = 500
 # Staged per-article term rows summed into the term tables at once (:meth:`Store.fold_terms`): about 30,000 news
 # articles; the sums of more articles at once write fewer rows (terms recur); each fold sums a few parts at a time
-# (_FOLD_PART_ROWS), so that its cost grows with the stage, not faster.
+# (_FOLD_GROUPS), so that its cost grows with the stage, not faster.
 _FOLD_ROWS = 16_000_000
-# ... about this many rows at a time: the sums of 265,000 staged rows stayed inside `framing run`'s 128 MB, of 400,000
-# did not (DuckDB keeps a sum's groups in memory); the staged rows are in STAGE_PARTS parts by the term
-# (framing.corpus.termstage.term_parts) so that a few parts are read at a time. Every row of a stage has the same
-# part function: a stage left by a killed run (whose framing may have had another: DuckDB's ``hash`` until 2026-12-06)
-# is summed when the store is next opened for writing, before anything is staged. And were a term staged in two
-# parts, its cell would only get two rows, which the tables allow until they are compacted.
-_FOLD_PART_ROWS = 200_000
+# ... in queries of at most about this many groups (cell and term), on one DuckDB thread. A sum's memory grows with its
+# groups, not its rows (the staged rows of a few thousand articles are nearly all groups of their own; those of a large
+# corpus share cells), and with DuckDB's threads, each of which sums its share of the rows in its own hash table and
+# keeps its own first article ids: with two threads (a run with one worker, or the Dask engine) the last fold of a few
+# thousand articles ran out of `framing run`'s memory limit (docs/corpus.md, the twenty-first session). The staged
+# rows are in STAGE_PARTS parts by the term (framing.corpus.termstage.term_parts) so that a few parts are read at a
+# time; a part of more groups is summed in slices by a hash of the term (each slice a scan of the part). Every row of a
+# stage has the same part function: a stage left by a killed run (whose framing may have had another: DuckDB's
+# ``hash`` until 2026-12-06) is summed when the store is next opened for writing, before anything is staged. And were
+# a term staged in two parts, its cell would only get two rows, which the tables allow until they are compacted.
+_FOLD_GROUPS = 100_000
+_FOLD_THREADS = 1
 
 
 # The staged per-article term counts (Store.add_terms): the articles' term-table keys, the date as its month

@@ -270,6 +270,34 @@ def test_counts_summed_a_few_articles_at_a_time_equal_one_sum(store: Path, tmp_p
         assert b.con.execute("SELECT count(*) FROM term_stage").fetchone()[0] == 0
 
 
+def test_a_stage_summed_a_few_parts_or_a_slice_of_a_part_at_a_time_gives_the_same_tables(
+        store: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The stage of a whole run summed in queries of a few parts, or of a slice of a part by a hash of the term (a
+    part of more groups than a query may hold), gives the very tables of one query."""
+    import shutil
+
+    import framing.corpus.store as store_mod
+    from framing.corpus.store import Store
+
+    db = tmp_path / "staged.duckdb"
+    monkeypatch.setattr(Store, "compact_terms", lambda self: None)  # the stage left as a killed run leaves it
+    run_corpus([str(DEMO)], db, batch_size=30)
+    monkeypatch.undo()
+    q = "SELECT * FROM {} ORDER BY ALL"
+    for groups, sliced in ((2_000, False), (200, True)):
+        monkeypatch.setattr(store_mod, "_FOLD_GROUPS", groups)
+        with open_store(db, read_only=True) as st:
+            pieces = st._fold_pieces()
+        assert len(pieces) > 8 and any("hash(term)" in p for p in pieces) == sliced, pieces
+        copy = shutil.copy(db, tmp_path / f"{groups}.duckdb")
+        with open_store(copy) as st:  # (opened for writing: the stage summed)
+            assert st.con.execute("SELECT count(*) FROM term_stage").fetchone()[0] == 0
+            st.compact_terms()
+        with open_store(store, read_only=True) as a, open_store(copy, read_only=True) as b:
+            for table in ("terms", "terms_month", "term_vocab"):
+                assert a.con.execute(q.format(table)).fetchall() == b.con.execute(q.format(table)).fetchall(), table
+
+
 def test_counts_a_stopped_run_left_staged_are_summed_when_the_store_is_next_written(
         store: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A run stopped after committing articles whose term counts are still staged: a reader does not use the
@@ -320,7 +348,7 @@ def test_a_stage_of_the_older_part_function_is_summed_as_the_newer(
         con.execute(f"UPDATE term_stage SET part = {OLD_PART}{where}")
     finally:
         con.close()
-    monkeypatch.setattr(store_mod, "_FOLD_PART_ROWS", 2_000)  # summed a few parts at a time
+    monkeypatch.setattr(store_mod, "_FOLD_GROUPS", 2_000)  # summed a few parts at a time
     with open_store(db) as st:
         assert st.con.execute("SELECT count(*) FROM term_stage").fetchone()[0] == 0
         st.compact_terms()

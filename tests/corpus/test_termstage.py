@@ -4,6 +4,8 @@ with the articles gave, one part function, sorted by part; and the same stage wh
 from __future__ import annotations
 
 import datetime as dt
+import random
+import string
 import zlib
 from pathlib import Path
 
@@ -165,3 +167,47 @@ def test_staged_rows_from_worker_files_give_the_same_term_tables(tmp_path: Path,
         for table in ("terms", "terms_month", "term_vocab"):
             rows = a.con.execute(q.format(table)).fetchall()
             assert rows and rows == b.con.execute(q.format(table)).fetchall(), table
+
+
+def _distinct_stage(n_articles: int, per_article: int) -> tuple[pa.Table, pa.Table]:
+    """Articles and their staged rows, every row a group (cell and term) of its own, as nearly all the rows of a few
+    thousand articles spread over sources and months are: each article in a cell of its own, random terms."""
+    rng = random.Random(7)
+
+    def word(k: int) -> str:
+        return "".join(rng.choices(string.ascii_lowercase, k=k))
+
+    vocab = [f"{word(rng.randint(4, 12))} {word(rng.randint(4, 10))}" if i % 2 else word(rng.randint(4, 12))
+             for i in range(n_articles * per_article // 2)]
+    ids = [word(16) for _ in range(n_articles)]
+    arts = pa.table({"article_id": ids, "source": [f"Source {i % 12}" for i in range(n_articles)],
+                     "leaning": [("left", "center", "right")[i % 3] for i in range(n_articles)],
+                     "topic": [f"topic {i % 17}" for i in range(n_articles)], "language": ["en"] * n_articles,
+                     "date": pa.array([dt.date(2020 + i % 5, 1 + i % 12, 1) for i in range(n_articles)],
+                                      pa.date32())})
+    rows = [(a, t, 1 + j % 3, 7 * j) for a in ids for j, t in enumerate(rng.sample(vocab, per_article))]
+    article_id, term, n, start = zip(*rows, strict=True)
+    counts = pa.table({"article_id": article_id, "term": term, "n": pa.array(n, pa.int64()),
+                       "start": pa.array(start, pa.int32()), "end": pa.array([s + 5 for s in start], pa.int32())})
+    return arts, stage_rows(counts, arts)
+
+
+def test_regression_the_last_fold_fits_the_memory_limit_with_two_duckdb_threads(tmp_path: Path) -> None:
+    """Regression: a run whose DuckDB has two threads (`framing run` with one worker, the default, or the Dask
+    engine) could run out of its memory limit in its last fold, which summed a few hundred thousand groups in one
+    query, each thread in its own hash table. The same failure, made certain by a smaller limit: a stage of 200,000
+    groups folded by a store opened with two threads and 56 MB (its sums in one query on two threads needed more).
+    Now it is summed in queries of fewer groups, on one thread: the same sums, and the store's threads as before."""
+    arts, staged = _distinct_stage(400, 500)
+    with Store(tmp_path / "fold.duckdb", memory_limit="56MB", threads=2) as st:
+        st.con.execute("BEGIN")
+        st.add_terms(arts, counted=staged)
+        st.con.execute("COMMIT")
+        keys = "source, leaning, topic, language, date"
+        want = st.con.execute(f"SELECT count(DISTINCT ({keys}, term)), sum(n), count(*) FROM term_stage").fetchone()
+        assert want[0] == want[2] == 200_000
+        st.compact_terms()  # (the counts still staged summed first: a run's last fold)
+        got = st.con.execute("SELECT count(*), sum(n), sum(n_articles) FROM terms_month").fetchone()
+        assert got == want
+        assert st.con.execute("SELECT count(*) FROM term_stage").fetchone() == (0,)
+        assert st.con.execute("SELECT current_setting('threads')").fetchone() == (2,)
