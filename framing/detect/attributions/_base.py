@@ -315,10 +315,10 @@ class Ctx:
                     continue
                 for n in sizes:
                     # the lexicon's names may begin with "the", which the text writes in either case
-                    words = tuple(w[i:i + n])
+                    words = w[i:i + n]
                     if len(words) == n and words in names[n] and all(self.cap(t) for t in range(i, i + n)):
                         first, last = i, i + n - 1
-                    elif n > 1 and i > 0 and w[i - 1] == "the" and ("the",) + tuple(w[i:i + n - 1]) in names[n] \
+                    elif n > 1 and i > 0 and w[i - 1] == "the" and ("the",) + w[i:i + n - 1] in names[n] \
                             and all(self.cap(t) for t in range(i, i + n - 1)):
                         first, last = i - 1, i + n - 2
                     else:
@@ -330,8 +330,7 @@ class Ctx:
                     # Bloomberg", not "When CNN")
                     before = first > 0 and self.cap(first - 1) and self.gap(first) == " " and w[first - 1] != "the" \
                         and (not sentence_initial(self, first - 1) or w[first - 1] in self.names
-                             or w[first - 1] in self.single.get("first_name_he", ())
-                             or w[first - 1] in self.single.get("first_name_she", ()))
+                             or w[first - 1] in self.words.first_names)
                     after = last + 1 < len(w) and self.cap(last + 1) and self.gap(last + 1) == " "
                     if not before and not after:
                         at.append(i)
@@ -389,6 +388,7 @@ class WordClasses:
     speech_nouns: frozenset[str]  # what someone says or writes: utterances and documents ("comments", "statement")
     single_holder: frozenset[str]  # roles one person holds ("president"): entries flagged single_holder
     outlet_names: dict[int, frozenset[tuple[str, ...]]]  # length -> names of news outlets (media phrases, not nouns)
+    first_names: dict[str, str]  # folded first name -> "he" or "she" (categories first_name_he, first_name_she)
 
 
 @lru_cache(maxsize=8)
@@ -420,6 +420,7 @@ def word_classes(sources: Lexicon) -> WordClasses:
         frozenset(single.get("utterance", set()) | single.get("document", set())),
         frozenset(w for e in sources.entries if "single_holder" in e.flags for w in fold_words(e.term)[-1:]),
         {n: frozenset(v) for n, v in outlets.items()},
+        {w[0]: g for g in ("he", "she") for w in by_cat.get("first_name_" + g, ())},
     )
 
 

@@ -210,8 +210,9 @@ def _reduced_passive(ctx: Ctx, a: Attr) -> bool:
     """Is the participle cue a reduced passive right after its noun, with "by" and its agent after it ("the
     scenarios described by Obama", "a speech excerpt released by the White House")? Not a verb after its subject
     ("The senator responded by Twitter", "Johnson had conceded by Friday", "Biden announced by video"): the word
-    before it is no name, pronoun or auxiliary (an adverb may stand between: "as previously reported by"), the verb is one that takes an object, and "by"
-    is followed by no gerund (the manner: "responded by saying"), no time and no means ("by Friday", "by email")."""
+    before it is no name, pronoun or auxiliary (an adverb may stand between: "as previously reported by"), the verb
+    is one that takes an object, and "by" is followed by no gerund (the manner: "responded by saying"), no time and no
+    means ("by Friday", "by email")."""
     w = ctx.doc.words
     c, n = a.cue_first, a.cue_last + 1
     if n + 1 >= len(w) or w[n] != "by" or c < 2 or a.lemma in _INTRANSITIVE_CUES:

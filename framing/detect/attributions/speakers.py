@@ -197,16 +197,14 @@ def _other_gender(ctx: Ctx, name: str | None, pronoun: str) -> bool:
 
 def _first_name_gender(ctx: Ctx, name: str) -> str | None:
     """"he" or "she" when the first word of ``name`` after its titles is a first name the lexicon gives to men or to
-    women ("Wendell Franklin"), else None; a single word has no first name."""
+    women ("Christina Carrega"), else None; a single word has no first name."""
     words = name.split(" of ")[0].split()
     if len(words) < 2:
         return None
     role = ctx.single.get("role", frozenset())
     first = next((x.lower() for x in words[:-1] if x.lower().rstrip(".") not in TITLE_ABBREVIATIONS
                   and x.lower() not in role), "")
-    if first in ctx.single.get("first_name_he", frozenset()):
-        return "he"
-    return "she" if first in ctx.single.get("first_name_she", frozenset()) else None
+    return ctx.words.first_names.get(first)
 
 
 # Up to this many characters from a source to its cue, anonymity phrases are looked for between them as well.
@@ -379,8 +377,7 @@ def _name_tokens(ctx: Ctx, span: tuple[int, int]) -> list[int]:
         return [i for i in toks if before < i < cut and ctx.cap(i) and w[i] not in DETERMINERS]
     f = last_role - 1
     if not out and f > span[0] and ctx.cap(last_role) and ctx.cap(f) and w[f] not in role \
-            and (w[f] in ctx.single.get("first_name_he", frozenset())
-                 or w[f] in ctx.single.get("first_name_she", frozenset())) and _title_before(ctx, f, span[0]) \
+            and w[f] in ctx.words.first_names and _title_before(ctx, f, span[0]) \
             and ctx.gap(last_role).isspace() and ctx.gap(f).strip() in ("", "."):
         # "Rep. Peter King", "Sen. Ted Judge": after a title and a first name (one the lexicon knows: "Deputy Fire
         # Chief" has none), the last capitalised word is the surname even when it is also a role word
@@ -502,8 +499,8 @@ def _nearest_person(ctx: Ctx, tok: int, pronoun: str = "", anchor: int = -1, end
                     lone: bool = False, possessive: bool = False) -> str | None:
     """The closest person-like name before token ``tok`` (or offset ``end``) outside quotations, within the two
     sentences before the one at offset ``anchor`` (default: the token's), not of the other gender than ``pronoun``
-    ("he" or "she") by its honorific or first name (:func:`_other_gender`); with ``lone``, a single word the article makes a source
-    counts as a name; with ``possessive``, a name in the possessive counts too ("Trump's remarks")."""
+    ("he" or "she") by its honorific or first name (:func:`_other_gender`); with ``lone``, a single word the article
+    makes a source counts as a name; with ``possessive``, a name in the possessive counts too ("Trump's remarks")."""
     d = ctx.doc
     si = d.sentence_of(anchor if anchor >= 0 else d.tok_start[tok])
     hi = end if end >= 0 else d.tok_start[tok]
