@@ -22,11 +22,14 @@ Counts, not rates, are stored: rates depend on the grouping and are computed by 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
-
-import pandas as pd
+from typing import TYPE_CHECKING, Any
 
 from framing import detectors
+
+if TYPE_CHECKING:
+    # (imported where a frame is made: a corpus run's workers use article_row alone, and pandas would cost each of
+    # them ~50 MB of memory it never uses)
+    import pandas as pd
 
 _RESERVED = {"id", "source", "n_words", "language", "findings", "metrics", "versions", "warnings", "text"}
 
@@ -74,6 +77,8 @@ def finding_rows(report: dict[str, Any]) -> list[dict[str, Any]]:
 
 
 def articles_frame(reports: Iterable[dict[str, Any]]) -> pd.DataFrame:
+    import pandas as pd
+
     rows = [article_row(r) for r in reports]
     df = pd.DataFrame(rows)
     if df.empty:
@@ -83,6 +88,8 @@ def articles_frame(reports: Iterable[dict[str, Any]]) -> pd.DataFrame:
 
 
 def findings_frame(reports: Iterable[dict[str, Any]]) -> pd.DataFrame:
+    import pandas as pd
+
     rows = [row for r in reports for row in finding_rows(r)]
     return pd.DataFrame(rows, columns=list(finding_column_names()))
 

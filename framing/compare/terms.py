@@ -12,13 +12,18 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import islice
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
-import scipy.sparse as sp
 
 from framing.compare.termcount import count_terms_of
+
+if TYPE_CHECKING:
+    # (imported where a matrix is made: a corpus run's workers count terms with terms_arrow alone, and scipy would
+    # cost each of them ~20 MB of memory it never uses)
+    import scipy.sparse as sp
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:['\u2019\-][^\W\d_]+)*")
 # The terms counted for word choice, as the store keeps them (framing.corpus.store, tables ``terms`` and
@@ -102,11 +107,20 @@ def terms_arrow(texts: Iterable[tuple[str, str | None]]) -> Any:
     """:func:`article_terms` as an Arrow table (the columns the store's term tables are added from)."""
     import pyarrow as pa
 
-    counts = article_terms(texts)
-    return pa.table({
-        "article_id": pa.array(counts["article_id"], pa.string()), "term": pa.array(counts["term"], pa.string()),
-        "n": pa.array(counts["n"], pa.int64()), "start": pa.array(counts["start"], pa.int32()),
-        "end": pa.array(counts["end"], pa.int32())})
+    schema = pa.schema([("article_id", pa.string()), ("term", pa.string()), ("n", pa.int64()),
+                        ("start", pa.int32()), ("end", pa.int32())])
+    batches = []
+    it = iter(texts)
+    # a few articles at a time: their counts as Python lists are several times the size of the Arrow columns (a
+    # batch of 250 news articles holds ~130,000 terms), and would otherwise all be alive at once
+    while piece := list(islice(it, _ARROW_CHUNK)):
+        counts = article_terms(piece)
+        batches.append(pa.record_batch([pa.array(counts[f.name], f.type) for f in schema], schema=schema))
+    return pa.Table.from_batches(batches, schema=schema)
+
+
+# Articles whose counts are made into Arrow columns at once (terms_arrow).
+_ARROW_CHUNK = 16
 
 
 @dataclass(frozen=True)
@@ -131,6 +145,8 @@ def count_terms(texts: Mapping[str, str], article_ids: Iterable[str] | None = No
     ``min_count`` drops terms seen fewer times in the whole corpus (they cannot be distinctive, and they make up
     most of a vocabulary).
     """
+    import scipy.sparse as sp
+
     ids = tuple(sorted(texts)) if article_ids is None else tuple(a for a in article_ids if a in texts)
     vocab: dict[str, int] = {}
     indptr = [0]

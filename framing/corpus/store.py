@@ -358,19 +358,27 @@ class Store:
     def compact_cells(self) -> None:
         """One row per cell again (each commit adds a row per cell it touches; replacements add negative rows).
 
-        A part of the cells at a time (by a hash of the source), so that the aggregation's memory stays bounded on a
-        large store (a million articles' day cells in one pass overran a 1 GB memory limit)."""
-        self._write("BEGIN")
-        try:
+        A part of the cells at a time, by a hash of the cell's keys, each part of at most about
+        :data:`_COMPACT_SUMS` sums (cells x summed columns), under :data:`_COMPACT_MEMORY` on one DuckDB thread (the
+        run's workers are done by then): a store's cells grow with its days, sources and events (a million articles
+        over a year: ~400,000 day cells of 261 sums each), and they ran out of a run's 128 MB in parts by the source,
+        whatever the parts' size.
+
+        Each part in its own transaction: a cell's rows are all in one part, so every cell's sums are the same before
+        and after each part, and a reader (or a killed run) never sees a sum change; one transaction for all the
+        parts would hold every rewritten row in memory until its commit."""
+        with self._setting("memory_limit", _COMPACT_MEMORY), self._setting("threads", _FOLD_THREADS):
             for table, keys in CELL_TABLES.items():
                 cols = [c for c in self.columns(table) if c not in keys]
                 sums = f"{', '.join(_q(k) for k in keys)}, {', '.join(f'sum({_q(c)}) AS {_q(c)}' for c in cols)}"
-                for part in self._parts(table, _COMPACT_ROWS):
-                    self._rewrite_part(table, sums, part)
-            self._write("COMMIT")
-        except BaseException:
-            self._rollback()
-            raise
+                for part in self._cell_parts(table, keys, max(1, _COMPACT_SUMS // max(1, len(cols)))):
+                    self._write("BEGIN")
+                    try:
+                        self._rewrite_part(table, sums, part)
+                        self._write("COMMIT")
+                    except BaseException:
+                        self._rollback()
+                        raise
 
     def has_cells(self) -> bool:
         """Whether the cells tables hold the sums of this framing's metrics for every article of the store."""
@@ -882,11 +890,13 @@ class Store:
             self._columns.pop(table, None)
             self.checkpoint()
 
-    def _parts(self, table: str, rows_per_part: int) -> list[str]:
-        """SQL conditions that cut ``table`` into parts of about ``rows_per_part`` rows, by a hash of the source."""
-        row = self._one(f"SELECT count(*) FROM {table}")
-        parts = max(1, (int(row[0]) if row else 0) // rows_per_part)
-        return [f"coalesce(hash(source), 0) % {parts} = {i}" for i in range(parts)]
+    def _cell_parts(self, table: str, keys: Sequence[str], cells: int) -> list[str]:
+        """SQL conditions that cut ``table`` into parts of at most about ``cells`` cells (by a hash of the keys
+        ``keys``: every row of a cell is in the same part)."""
+        cols = ", ".join(_q(k) for k in keys)
+        row = self._one(f"SELECT approx_count_distinct(hash({cols})) FROM {table}")
+        parts = max(1, -(-(int(row[0]) if row else 0) // cells))
+        return [f"hash({cols}) % {parts} = {i}" for i in range(parts)] if parts > 1 else ["true"]
 
     def _rewrite_part(self, table: str, sums: str, part: str) -> None:
         """Replace the rows of ``table`` under the condition ``part`` by their sums (``sums``: the select list, keys
@@ -1828,8 +1838,11 @@ class Store:
         return written
 
 
-# Cell rows aggregated at once when compacting: ~150 MB of sums, well inside the runner's memory limit.
-_COMPACT_ROWS = 100_000
+# Sums (cells x summed columns) made at once when compacting the cells (Store.compact_cells). A sum takes about 20
+# bytes while it is made and kept (its state in the hash table, its value in the part's rewritten rows): under 128 MB,
+# parts of 16,000 cells of 261 sums were summed and parts of 20,000 were not; parts of this size fit _COMPACT_MEMORY
+# about three times over (a million articles' ~400,000 day cells: 13 parts).
+_COMPACT_SUMS = 8_000_000
 
 
 def _labels_table_sql() -> str:
@@ -1864,12 +1877,14 @@ def _cells_signature() -> str:
     return hashlib.sha256("\n".join(names).encode()).hexdigest()[:16]
 
 
-# The memory limit of a term table's compaction (the run's workers are done by then), and the groups (cell and term)
-# it sums at once: under `framing run`'s 128 MB the 5,063 AllSides articles' term tables ran out of memory, and the
-# sums of 400,000 staged rows' groups did (about 320 bytes a group); a million articles' 2.3 million groups were
-# summed within 1 GB in one part (77 million rows).
-_COMPACT_GROUPS = 1_500_000
-_COMPACT_MEMORY = "1GB"
+# The memory limit of the compactions and of the answers kept when a run ends (the run's workers are done by then),
+# and the groups (cell and term) a term table's compaction sums at once: under `framing run`'s 128 MB the 5,063
+# AllSides articles' term tables ran out of memory, and the sums of 400,000 staged rows' groups did (about 320 bytes a
+# group); a million articles' 2.3 million groups were summed within 1 GB in one part (77 million rows). Half that
+# keeps the run process's end well under a gigabyte on a store of a million articles, for a slower compaction in more
+# parts (docs/corpus.md, "twenty-second session").
+_COMPACT_GROUPS = 750_000
+_COMPACT_MEMORY = "512MB"
 # Texts counted a chunk at a time when a store's term tables are counted again: their per-article counts (about 600
 # rows a text) are summed per cell in one query; 5,000 texts a query ran out of `framing run`'s 128 MB.
 _TERM_CHUNK = 500

@@ -10,7 +10,9 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import gc
+import importlib.abc
 import json
+import sys
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -72,11 +74,25 @@ def init_worker(lexicons: Lexicons | None, config: Config | None) -> None:
     _STATE["actor_labels"] = load_lexicon("actor_labels")
 
 
+class _NoPandas(importlib.abc.MetaPathFinder):
+    """Refuses to import pandas. A worker builds its tables with pyarrow alone, but pyarrow imports pandas on its
+    first conversion of a Python list, only to ask whether the values are pandas objects: ~50 MB of memory in every
+    worker, for nothing. Refused, pyarrow takes pandas for absent and converts the same lists the same way."""
+
+    def find_spec(self, fullname: str, path: Any = None, target: Any = None) -> None:
+        if fullname == "pandas" or fullname.startswith("pandas."):
+            raise ModuleNotFoundError("framing's corpus workers do not load pandas (framing.corpus.worker)",
+                                      name=fullname)
+        return None
+
+
 def init_pool_worker(lexicons: Lexicons | None, config: Config | None) -> None:
     """:func:`init_worker` for a process of our own pool (:func:`framing.processes.process_pool`), then move
     everything loaded so far (modules, lexicons, models: ~170,000 objects) out of the garbage collector's scans. Its
     full collections scanned them all for nothing (they live as long as the process). Only in processes the pool
-    starts: a library call must not freeze its caller's heap."""
+    starts: a library call must not freeze its caller's heap, nor refuse it pandas (:class:`_NoPandas`)."""
+    if "pandas" not in sys.modules:
+        sys.meta_path.insert(0, _NoPandas())
     init_worker(lexicons, config)
     gc.collect()
     gc.freeze()

@@ -145,7 +145,12 @@ def test_the_coarsest_cells_table_that_can_answer_is_chosen(where: dict | None, 
 def test_compacting_a_part_at_a_time_gives_one_row_per_cell(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from framing.corpus import store as store_module
 
-    monkeypatch.setattr(store_module, "_COMPACT_ROWS", 7)  # many parts on a small store, as on a large one
+    # many parts on a small store (a cell or so each), as on a large one; each part in its own transaction
+    monkeypatch.setattr(store_module, "_COMPACT_SUMS", 1)
+    parts: list[str] = []
+    rewrite = Store._rewrite_part
+    monkeypatch.setattr(Store, "_rewrite_part", lambda self, table, sums, part: (parts.append(table),
+                                                                                rewrite(self, table, sums, part)))
     db = tmp_path / "s.duckdb"
     rows = synthetic(90)
     run_corpus([str(write_jsonl(tmp_path / "a.jsonl", rows))], db, batch_size=7)
@@ -158,6 +163,7 @@ def test_compacting_a_part_at_a_time_gives_one_row_per_cell(tmp_path: Path, monk
             distinct = ", ".join(k if k != "date" else date for k in keys)
             assert st.con.execute(f"SELECT count(*) FROM {table}").fetchone()[0] == st.con.execute(
                 f"SELECT count(*) FROM (SELECT DISTINCT {distinct} FROM articles)").fetchone()[0], table
+    assert min(parts.count(t) for t in CELL_TABLES) >= 4
 
 
 def test_the_workers_counts_give_the_same_term_and_label_tables_as_counting_in_the_run(

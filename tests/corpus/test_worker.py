@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
+import tempfile
+
+import pyarrow as pa
 
 import framing
 from framing.config import CORPUS_CONFIG
 from framing.corpus import schema
-from framing.corpus.worker import Task, analyse_batch
+from framing.corpus.worker import Task, analyse_batch, analyse_to_files
 from framing.tables import finding_rows
 
 from .conftest import DEMO
@@ -38,3 +43,39 @@ def test_a_batch_without_findings_gives_an_empty_findings_table():
                         CORPUS_CONFIG)
     assert res.findings.num_rows == 0 and res.articles.num_rows == 1
     assert res.findings.column_names == [c for c, _ in schema.finding_columns()]
+
+
+_POOL_WORKER = """
+import json, sys, tempfile
+from pathlib import Path
+import pyarrow as pa
+from framing.config import CORPUS_CONFIG
+from framing.corpus.worker import Task, analyse_to_files, init_pool_worker
+init_pool_worker(None, CORPUS_CONFIG)
+rows = [json.loads(line) for line in Path(sys.argv[1]).read_text(encoding="utf-8").splitlines()[:30]]
+tasks = [Task(r["id"], r["text"], r.get("source"), {}, (), "h", "x") for r in rows]
+res = analyse_to_files(tasks, 1, "vk", tempfile.mkdtemp(), "p")
+tables = {}
+for name, path in (("articles", res.articles), ("findings", res.findings), ("terms", res.terms), ("labels", res.labels)):
+    with pa.memory_map(path) as f:
+        tables[name] = pa.ipc.open_file(f).read_all().to_pylist()
+print(json.dumps({"loaded": sorted(m for m in ("pandas", "scipy") if m in sys.modules), "tables": tables},
+                 default=str))
+"""
+
+
+def test_a_pool_worker_gives_the_same_tables_without_loading_pandas_or_scipy():
+    # A worker of our pool builds its tables with pyarrow alone: pandas (which pyarrow would import on its first
+    # list conversion) and scipy stay out of its memory, and the tables are those of a process that has both.
+    out = subprocess.run([sys.executable, "-c", _POOL_WORKER, str(DEMO)], capture_output=True, text=True, check=True)
+    got = json.loads(out.stdout)
+    assert got["loaded"] == []
+    rows = [json.loads(line) for line in DEMO.read_text(encoding="utf-8").splitlines()[:30]]
+    tasks = [Task(r["id"], r["text"], r.get("source"), {}, (), "h", "x") for r in rows]
+    res = analyse_to_files(tasks, 1, "vk", tempfile.mkdtemp(), "p", config=CORPUS_CONFIG)
+    for name, path in (("articles", res.articles), ("findings", res.findings), ("terms", res.terms),
+                       ("labels", res.labels)):
+        with pa.memory_map(path) as f:
+            want = pa.ipc.open_file(f).read_all().to_pylist()
+        assert got["tables"][name] == json.loads(json.dumps(want, default=str)), name
+    assert len(got["tables"]["terms"]) > 1000
