@@ -361,8 +361,8 @@ class Store:
         A part of the cells at a time, by a hash of the cell's keys, each part of at most about
         :data:`_COMPACT_SUMS` sums (cells x summed columns), under :data:`_COMPACT_MEMORY` on one DuckDB thread (the
         run's workers are done by then): a store's cells grow with its days, sources and events (a million articles
-        over a year: ~400,000 day cells of 261 sums each), and they ran out of a run's 128 MB in parts by the source,
-        whatever the parts' size.
+        over a year: ~400,000 day cells of 261 sums each), and summed in parts by the source, in one transaction
+        under the run's 128 MB, they ran out of memory.
 
         Each part in its own transaction: a cell's rows are all in one part, so every cell's sums are the same before
         and after each part, and a reader (or a killed run) never sees a sum change; one transaction for all the
@@ -1838,10 +1838,10 @@ class Store:
         return written
 
 
-# Sums (cells x summed columns) made at once when compacting the cells (Store.compact_cells). A sum takes about 20
+# Sums (cells x summed columns) made at once when compacting the cells (Store.compact_cells). A sum takes about 25
 # bytes while it is made and kept (its state in the hash table, its value in the part's rewritten rows): under 128 MB,
 # parts of 16,000 cells of 261 sums were summed and parts of 20,000 were not; parts of this size fit _COMPACT_MEMORY
-# about three times over (a million articles' ~400,000 day cells: 13 parts).
+# about twice over (a million articles' ~400,000 day cells: 14 parts).
 _COMPACT_SUMS = 8_000_000
 
 
