@@ -371,7 +371,8 @@ class Store:
             for table, keys in CELL_TABLES.items():
                 cols = [c for c in self.columns(table) if c not in keys]
                 sums = f"{', '.join(_q(k) for k in keys)}, {', '.join(f'sum({_q(c)}) AS {_q(c)}' for c in cols)}"
-                for part in self._cell_parts(table, keys, max(1, _COMPACT_SUMS // max(1, len(cols)))):
+                by = ", ".join(_q(k) for k in keys)
+                for part in self._hash_parts(table, by, by, max(1, _COMPACT_SUMS // max(1, len(cols)))):
                     self._write("BEGIN")
                     try:
                         self._rewrite_part(table, sums, part)
@@ -872,10 +873,8 @@ class Store:
                 self.con.execute(f"CREATE TABLE {_term_table_sql('_compacted', keys)}")
                 # DuckDB holds a sum's groups in memory: a table of more cells and terms is summed in parts, by a
                 # hash of the term (each group is in one part), one scan of the table each
-                row = self._one(f"SELECT approx_count_distinct(hash({cols}, term_id)) FROM {table}")
-                parts = max(1, -(-(int(row[0]) if row else 0) // _COMPACT_GROUPS))
-                for part in range(parts):
-                    where = f" WHERE hash(term_id) % {parts} = {part}" if parts > 1 else ""
+                for part in self._hash_parts(table, f"{cols}, term_id", "term_id", _COMPACT_GROUPS):
+                    where = f" WHERE {part}" if part != "true" else ""
                     self.con.execute(
                         f"INSERT INTO _compacted BY NAME SELECT {cols}, term_id, sum(n) AS n, sum(n_articles) AS "
                         "n_articles, min(first_id) AS first_id, arg_min_null(first_start, first_id) AS "
@@ -890,13 +889,13 @@ class Store:
             self._columns.pop(table, None)
             self.checkpoint()
 
-    def _cell_parts(self, table: str, keys: Sequence[str], cells: int) -> list[str]:
-        """SQL conditions that cut ``table`` into parts of at most about ``cells`` cells (by a hash of the keys
-        ``keys``: every row of a cell is in the same part)."""
-        cols = ", ".join(_q(k) for k in keys)
-        row = self._one(f"SELECT approx_count_distinct(hash({cols})) FROM {table}")
-        parts = max(1, -(-(int(row[0]) if row else 0) // cells))
-        return [f"hash({cols}) % {parts} = {i}" for i in range(parts)] if parts > 1 else ["true"]
+    def _hash_parts(self, table: str, group: str, by: str, per_part: int) -> list[str]:
+        """SQL conditions that cut ``table`` into parts of at most about ``per_part`` groups (``group``: the SQL of a
+        group's keys, whose distinct values DuckDB estimates in one scan), by a hash of ``by`` (the same for every row
+        of a group, so that each group is in one part); ``["true"]`` for one part."""
+        row = self._one(f"SELECT approx_count_distinct(hash({group})) FROM {table}")
+        parts = max(1, -(-(int(row[0]) if row else 0) // per_part))
+        return [f"hash({by}) % {parts} = {i}" for i in range(parts)] if parts > 1 else ["true"]
 
     def _rewrite_part(self, table: str, sums: str, part: str) -> None:
         """Replace the rows of ``table`` under the condition ``part`` by their sums (``sums``: the select list, keys
