@@ -47,7 +47,8 @@ it is opened for writing: DuckDB compresses the articles' text column in blocks 
 fetching one text there decompresses a block (about 9 ms a text) and reading a few thousand means scanning the whole
 column; from ``text_blobs`` a text is a fetch and a decompression (about 0.2 ms). The articles table also has an index
 on ``article_id`` (:data:`_ARTICLE_INDEX`) for reading one article's row. A store opened for writing uses row groups of 16,384 rows (:data:`_ROW_GROUP_SIZE`), so that
-a checkpoint's cost does not grow with the store. DuckDB allows one writing process and no readers while it
+a checkpoint's cost does not grow with the store; a run closes and opens it again after each commit that summed the
+staged term counts (:meth:`Store._reopen`: DuckDB keeps the metadata of every row group written while it is open). DuckDB allows one writing process and no readers while it
 writes: open the store read-only for the dashboard once the run is over. Rows are returned in a deterministic order (articles by id, findings by article
 and position), whatever the order in which they were written.
 """
@@ -201,6 +202,7 @@ class Store:
         # queries computed while the store kept answers for its present state, but not theirs: a first view of the
         # Word choice page counted here was kept by a framing whose queries differ (compare.stored.STALE_FIRST_VIEW)
         self.answers_missed = 0
+        self._reopen_due = False  # a fold wrote many row groups: reopen after the commit (see _reopen)
         if read_only and not Path(path).exists():
             raise StoreError(f"{path}: no such store (run `framing run ... --db {path}` first)")
         parent = Path(path).resolve().parent
@@ -214,6 +216,7 @@ class Store:
             config["checkpoint_threshold"] = checkpoint_threshold
         if threads:
             config["threads"] = threads
+        self._config = config
         try:
             self.con = duckdb.connect(self.path, read_only=True, config=config) if read_only else \
                 _connect_writer(self.path, config)
@@ -234,6 +237,28 @@ class Store:
 
     def close(self) -> None:
         self.con.close()
+
+    def _reopen(self) -> None:
+        """Close the store and open it again, between transactions. DuckDB keeps in memory the metadata of every row
+        group written while a database is open, whether its rows are kept or deleted since, so a run's memory grew
+        with the articles it wrote, most of it for the staged term counts (figures: docs/corpus.md, twenty-third
+        session); closing releases it (and checkpoints, as DuckDB does on close). Another process may take the file
+        in the moment it is closed (a reader such as the dashboard, for a second): the store is opened again as soon
+        as that process lets it go, waiting at most :data:`_REOPEN_WAIT` seconds before it gives up with an error."""
+        import time
+
+        self.con.close()
+        deadline = time.monotonic() + _REOPEN_WAIT
+        while True:
+            try:
+                self.con = _connect_writer(self.path, self._config)
+                return
+            except duckdb.Error as exc:
+                if not _lock_error(exc) or time.monotonic() >= deadline:
+                    raise StoreError(_open_error(self.path, exc) + " (the run closes and opens the store again "
+                                     "every few tens of thousands of articles; the batches committed so far are "
+                                     "kept: run the same command again to resume)") from exc
+                time.sleep(0.1)
 
     def checkpoint(self) -> None:
         """Write what the WAL holds into the file now (DuckDB also does it when the WAL reaches the checkpoint
@@ -720,6 +745,7 @@ class Store:
             self.con.unregister("_terms_batch")
         if self._staged_rows() >= _FOLD_ROWS:
             self.fold_terms()
+            self._reopen_due = True  # (the staged rows' row groups: released by reopening after the commit)
 
     def subtract_terms(self, ids: Sequence[str], texts: Sequence[str | None], source: str, have: set[str]) -> None:
         """Subtract the term counts of these articles (their ids and texts; their keys read from the table or view
@@ -1717,12 +1743,16 @@ class Store:
             self.record_labels()
             self._write("COMMIT")
         except BaseException as exc:
+            self._reopen_due = False
             self._rollback()
             if isinstance(exc, duckdb.Error):
                 raise StoreError(_write_error(self.path, exc)) from exc
             if isinstance(exc, OSError):
                 raise StoreError(_write_error(self.path, exc)) from exc
             raise
+        if self._reopen_due:
+            self._reopen_due = False
+            self._reopen()
 
     def _add_labels(self, articles: Any, findings: Any, labels: Any) -> None:
         """Add the actor labels of the articles just inserted: the workers' (``labels``, one part per part of
@@ -1990,6 +2020,9 @@ _TEXT_BLOBS_VERSION = "zlib-1"
 # text column costs less (figures: docs/dashboard.md, 2026-12-04).
 _INDEX_READ_CHUNK = 5_000
 _INDEX_READ_MAX = 50_000
+# How long a store that a run closes to release DuckDB's memory (Store._reopen) waits for another process that took
+# the file meanwhile (a dashboard's script run holds a reader for about a second).
+_REOPEN_WAIT = 60.0
 
 
 def _connect_writer(path: str, config: dict[str, Any]) -> duckdb.DuckDBPyConnection:
@@ -2008,9 +2041,15 @@ def _connect_writer(path: str, config: dict[str, Any]) -> duckdb.DuckDBPyConnect
     return con
 
 
+def _lock_error(exc: duckdb.Error) -> bool:
+    """Whether ``exc`` says that another process holds the store's file."""
+    msg = _short(exc)
+    return "Could not set lock" in msg or "Conflicting lock" in msg
+
+
 def _open_error(path: str, exc: duckdb.Error) -> str:
     msg = _short(exc)
-    if "Could not set lock" in msg or "Conflicting lock" in msg:
+    if _lock_error(exc):
         holder = re.search(r"PID (\d+)", msg)
         who = f" (process {holder[1]})" if holder else ""
         return (f"{path}: the store is in use by another process{who}; DuckDB allows one writer and no readers "

@@ -250,6 +250,66 @@ def test_locked_store(tmp_path):
         assert st.runs().empty
 
 
+def test_a_run_reopens_the_store_after_each_fold_and_writes_the_same_store(demo_db, tmp_path, monkeypatch):
+    """A run closes and opens its store again after each commit in which the staged term counts were summed (to
+    release the metadata DuckDB keeps of every row group written), and the store it writes is the one written
+    without reopening: every table, the cells and the term tables."""
+    import framing.corpus.store as store_mod
+    from framing.corpus.store import Store
+
+    from .conftest import assert_cells_consistent, assert_same_store
+
+    monkeypatch.setattr(store_mod, "_FOLD_ROWS", 2_000)
+    reopened = []
+    reopen = Store._reopen
+
+    def counted(self):
+        before = self.con
+        reopen(self)
+        assert self.con is not before
+        reopened.append(1)
+
+    monkeypatch.setattr(Store, "_reopen", counted)
+    db = tmp_path / "reopened.duckdb"
+    run_corpus([str(DEMO)], db, batch_size=10)  # commits of 40 articles, each summing the stage
+    assert len(reopened) >= 3
+    assert_same_store(demo_db, db)
+    q = "SELECT * FROM {} ORDER BY ALL"
+    with open_store(demo_db, read_only=True) as a, open_store(db, read_only=True) as b:
+        assert_cells_consistent(b)
+        for table in ("terms", "terms_month", "term_vocab", "article_labels", "cells", "cells_month"):
+            assert a.con.execute(q.format(table)).fetchall() == b.con.execute(q.format(table)).fetchall(), table
+
+
+def test_a_store_taken_while_it_is_reopened_is_waited_for_then_an_error(tmp_path, monkeypatch):
+    """Another process that takes the file in the moment a run reopens its store: the run waits for it, and opens
+    the store once it is free; if it is not free in time, the error names the holder and says how to resume."""
+    import framing.corpus.store as store_mod
+
+    db = tmp_path / "taken.duckdb"
+    open_store(db).close()
+    code = ("import duckdb, sys, time\nwhile True:\n    try:\n        c = duckdb.connect(sys.argv[1], read_only=True)\n"
+            "        break\n    except duckdb.Error:\n        time.sleep(0.01)\n"
+            "print('ready', flush=True); time.sleep(float(sys.argv[2]))")
+    for hold, wait, ok in ((0.5, 30.0, True), (60.0, 0.5, False)):
+        monkeypatch.setattr(store_mod, "_REOPEN_WAIT", wait)
+        st = open_store(db)
+        holder = subprocess.Popen([sys.executable, "-c", code, str(db), str(hold)], stdout=subprocess.PIPE, text=True)
+        try:
+            st.con.close()  # the moment of the reopen in which the file is free: the holder takes it
+            assert holder.stdout is not None and holder.stdout.readline().strip() == "ready"
+            if ok:
+                st._reopen()
+                assert st.runs().empty  # open again, for writing
+                st.close()
+            else:
+                with pytest.raises(StoreError, match=f"in use by another process \\(process {holder.pid}\\).*resume"):
+                    st._reopen()
+        finally:
+            holder.kill()
+            holder.wait()
+
+
 def test_regression_pending_result_blocks_register(demo_db):
     """DuckDB refuses to register a table while a fetchone() result is pending: every read must complete."""
     with open_store(demo_db, read_only=True) as st:
