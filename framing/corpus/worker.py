@@ -90,9 +90,17 @@ def init_pool_worker(lexicons: Lexicons | None, config: Config | None) -> None:
     """:func:`init_worker` for a process of our own pool (:func:`framing.processes.process_pool`), then move
     everything loaded so far (modules, lexicons, models: ~170,000 objects) out of the garbage collector's scans. Its
     full collections scanned them all for nothing (they live as long as the process). Only in processes the pool
-    starts: a library call must not freeze its caller's heap, nor refuse it pandas (:class:`_NoPandas`)."""
+    starts: a library call must not freeze its caller's heap, nor refuse it pandas (:class:`_NoPandas`), nor change
+    its Arrow memory pool.
+
+    The batches' Arrow tables are allocated from the C library's allocator rather than pyarrow's default (mimalloc),
+    which kept the memory of a batch's tables resident after they were written and freed (figures:
+    docs/corpus.md, twenty-third session); the same tables, at the same speed."""
+    import pyarrow as pa
+
     if "pandas" not in sys.modules:
         sys.meta_path.insert(0, _NoPandas())
+    pa.set_memory_pool(pa.system_memory_pool())
     init_worker(lexicons, config)
     gc.collect()
     gc.freeze()

@@ -59,17 +59,19 @@ tables = {}
 for name, path in (("articles", res.articles), ("findings", res.findings), ("terms", res.terms), ("labels", res.labels)):
     with pa.memory_map(path) as f:
         tables[name] = pa.ipc.open_file(f).read_all().to_pylist()
-print(json.dumps({"loaded": sorted(m for m in ("pandas", "scipy") if m in sys.modules), "tables": tables},
-                 default=str))
+print(json.dumps({"loaded": sorted(m for m in ("pandas", "scipy") if m in sys.modules), "tables": tables,
+                  "pool": pa.default_memory_pool().backend_name}, default=str))
 """
 
 
 def test_a_pool_worker_gives_the_same_tables_without_loading_pandas_or_scipy():
     # A worker of our pool builds its tables with pyarrow alone: pandas (which pyarrow would import on its first
-    # list conversion) and scipy stay out of its memory, and the tables are those of a process that has both.
+    # list conversion) and scipy stay out of its memory, its Arrow buffers come from the C library's allocator, and
+    # the tables are those of a process that has both libraries and pyarrow's default allocator.
     out = subprocess.run([sys.executable, "-c", _POOL_WORKER, str(DEMO)], capture_output=True, text=True, check=True)
     got = json.loads(out.stdout)
     assert got["loaded"] == []
+    assert got["pool"] == "system" and pa.default_memory_pool().backend_name != "system"
     rows = [json.loads(line) for line in DEMO.read_text(encoding="utf-8").splitlines()[:30]]
     tasks = [Task(r["id"], r["text"], r.get("source"), {}, (), "h", "x") for r in rows]
     res = analyse_to_files(tasks, 1, "vk", tempfile.mkdtemp(), "p", config=CORPUS_CONFIG)
