@@ -65,10 +65,9 @@ import zlib
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from types import TracebackType
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import duckdb
-import pandas as pd
 
 from framing import detectors, moments
 from framing.corpus import schema
@@ -76,6 +75,11 @@ from framing.corpus.keyfilter import KeySet
 from framing.corpus.termstage import TERM_TABLES
 from framing.errors import ConfigError, FramingError
 from framing.tables import finding_column_names
+
+if TYPE_CHECKING:
+    # (imported where a frame is made: a corpus run writes the store without pandas, ~40 MB of memory it would
+    # never use while the workers analyse)
+    import pandas as pd
 
 SCHEMA_VERSION = "2"  # 2: findings.explanation computed on read; quotes have a reason
 # The cells tables and their keys: what the Compare page filters and groups by. ``cells`` is by day (a date range is a
@@ -166,6 +170,8 @@ class StoreError(FramingError):
 def _plain(v: Any) -> Any:
     """A value of a DataFrame cell as the plain Python value a report holds, which ``json.dumps`` writes: numpy
     integers, floats and booleans become Python's; pandas' missing values (NaN, NA, NaT) become None."""
+    import pandas as pd
+
     if v is None or v is pd.NA or v is pd.NaT or (isinstance(v, float) and v != v):
         return None
     if hasattr(v, "item"):  # a numpy scalar (np.int64 from an integer column, np.bool_, np.float64)
@@ -218,7 +224,7 @@ class Store:
             config["threads"] = threads
         self._config = config
         try:
-            self.con = duckdb.connect(self.path, read_only=True, config=config) if read_only else \
+            self.con = _quiet(duckdb.connect(self.path, read_only=True, config=config)) if read_only else \
                 _connect_writer(self.path, config)
         except duckdb.Error as exc:
             raise StoreError(_open_error(self.path, exc)) from exc
@@ -595,11 +601,11 @@ class Store:
         of ``min_articles`` or more (on a smaller one they take a fraction of a second anyway); the commit of a run,
         or the term counts or labels counted again, drop them (the next complete run keeps them again). Returns how
         many tables were kept."""
-        from framing.compare.stored import first_views
-
         row = self._one("SELECT count(*) FROM articles")
         if not row or int(row[0]) < min_articles:
             return 0
+        from framing.compare.stored import first_views  # (and pandas: at a run's end its workers are gone)
+
         self._write("BEGIN")
         try:
             self._drop_answers()
@@ -1051,6 +1057,8 @@ class Store:
                         ) -> tuple[str, str, list[Any]]:
         """The term table that answers ``where`` grouped by ``by``, its SQL condition and parameters; registers
         ``labels`` as the view ``_labels`` (value -> label), which the caller unregisters."""
+        import pandas as pd
+
         table = term_table(where, [by])
         if table is None:
             raise StoreError(f"the term tables cannot answer a filter on {sorted(where or {})} by {by!r}")
@@ -1064,6 +1072,8 @@ class Store:
         """For each (group, term) of ``pairs`` (groups as in :meth:`term_groups`), the first article by id of the
         group's articles with the term and the offsets of the term's first occurrence in its text: ``label``,
         ``term``, ``article_id``, ``start``, ``end`` (the text: :meth:`texts`)."""
+        import pandas as pd
+
         table, sql_where, params = self._term_selection(where, by, labels)
         self.con.register("_pairs", pd.DataFrame(list(pairs), columns=["label", "term"], dtype=object))
         try:
@@ -1140,6 +1150,8 @@ class Store:
         ``columns`` reads only these (and ``article_id``, first), in the order of the full table: on a large store
         much less than every column; a column the table lacks is left out.
         """
+        import pandas as pd
+
         if columns is not None:
             return self._narrow_frame(where, columns)
         meta_cols = list(schema.META_COLUMNS)
@@ -1173,6 +1185,8 @@ class Store:
                        types: Iterable[str] | None = None) -> pd.DataFrame:
         """The findings table of :mod:`framing.tables` (:func:`~framing.tables.finding_column_names`), ordered by
         article and position."""
+        import pandas as pd
+
         cols = ", ".join(_q(c) for c in finding_column_names() if c in self.columns("findings"))
         conds, params = [], []
         if types is not None:
@@ -1225,6 +1239,8 @@ class Store:
         """The original text of each of these articles that the store has, by id. Up to :data:`_INDEX_READ_MAX`
         ids are looked up in ``text_blobs``' index, :data:`_INDEX_READ_CHUNK` a query; more (or a store without
         ``text_blobs``, opened read-only), in one scan of the articles' texts."""
+        import pandas as pd
+
         want = sorted({str(a) for a in article_ids})
         rows: list[tuple[str, str]] = []
         try:
@@ -1312,6 +1328,8 @@ class Store:
         """:func:`framing.compare.events_table` of every article with an event that ``where`` selects (as in
         :meth:`articles_frame`), aggregated in DuckDB (one pass over six columns and the filtered ones; nothing read
         into memory but the table), in the order of events."""
+        import pandas as pd
+
         have = set(self.columns("articles"))
         empty = ["event", "n_articles", "n_sources", "first_date", "last_date", "sources", "title", "title_source"]
         if "event" not in have:
@@ -1381,6 +1399,8 @@ class Store:
         """One row per run: ``run_id``, ``status`` (``complete``, ``failed``, ``interrupted`` or ``running``),
         ``started``, ``seconds``, the counts ``n_input`` = ``n_analysed`` + ``n_up_to_date`` + ``n_duplicates`` +
         ``n_errors``, ``articles_per_s`` (analysed per second of run time) and ``inputs``."""
+        import pandas as pd
+
         rows = self.con.execute(
             "SELECT r.run_id, r.status, r.committed, r.manifest, "
             "count(c.seq), count(c.seq) FILTER (c.status = 'analysed'), "
@@ -1439,6 +1459,8 @@ class Store:
         """Every input the store's runs read, once for each path and content: ``path``, ``format`` (``metadata``
         for a metadata file), ``bytes``, ``records`` (as estimated when it was read), ``sha256`` and ``runs`` (the
         runs that read it, e.g. ``"1, 3"``), in the order they were first read."""
+        import pandas as pd
+
         seen: dict[tuple[Any, ...], dict[str, Any]] = {}
         for run_id, _status, inputs in self._run_inputs():
             for i in inputs:
@@ -1618,6 +1640,8 @@ class Store:
     @staticmethod
     def _expand(meta: pd.Series) -> pd.DataFrame:
         """The JSON ``meta`` column as one column per input field (in order of first appearance)."""
+        import pandas as pd
+
         if meta.isna().all():
             return pd.DataFrame(index=meta.index)
         dicts = [json.loads(m) if isinstance(m, str) else {} for m in meta]
@@ -1717,11 +1741,13 @@ class Store:
         or Dask worker), or a list of these (inserted together). ``terms`` and ``labels``: the articles' term counts
         and actor labels counted by the workers, in the same form and order as ``articles`` (None: counted here).
         """
+        import pyarrow as pa
+
         self._write("BEGIN")
         try:
             self._drop_answers()  # computed from the articles, term counts and labels this commit changes
             if replace:
-                self.con.register("_replace", pd.DataFrame({"id": list(replace)}, dtype=object))
+                self.con.register("_replace", pa.table({"id": pa.array(list(replace), pa.string())}))
                 self.add_cells("articles", set(self.columns("articles")), sign="-",
                                where=" WHERE article_id IN (SELECT id FROM _replace)")
                 old = self.con.execute("SELECT article_id, text FROM articles WHERE article_id IN "
@@ -2035,6 +2061,18 @@ def _connect_writer(path: str, config: dict[str, Any]) -> duckdb.DuckDBPyConnect
     try:
         con.execute(f"ATTACH '{_sql_str(path)}' AS store (ROW_GROUP_SIZE {_ROW_GROUP_SIZE})")
         con.execute("USE store")
+    except BaseException:
+        con.close()
+        raise
+    return _quiet(con)
+
+
+def _quiet(con: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyConnection:
+    """``con`` without DuckDB's progress bar, which its Python module prints to standard output for any query over
+    two seconds: in the middle of `framing run`'s own progress (or of its silence under ``--no-progress``), and in
+    the dashboard's terminal."""
+    try:
+        con.execute("SET enable_progress_bar = false")
     except BaseException:
         con.close()
         raise

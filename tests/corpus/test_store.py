@@ -490,3 +490,52 @@ def test_the_events_table_of_a_filter_equals_the_one_from_its_articles(demo_db, 
         every = st.events_table()
     assert len(got) < len(every) or (got["n_articles"] < every["n_articles"]).all()
     pd.testing.assert_frame_equal(got, want.reset_index(drop=True), check_dtype=len(got) > 0)
+
+
+_RUN_WITHOUT_PANDAS = """
+import sys
+class NoPandas:
+    def find_spec(self, name, path=None, target=None):
+        if name == "pandas" or name.startswith("pandas."):
+            raise ModuleNotFoundError("pandas refused by the test", name=name)
+sys.meta_path.insert(0, NoPandas())
+from framing.cli import main
+for corpus in sys.argv[2:]:
+    assert main(["run", corpus, "--db", sys.argv[1], "--workers", "2", "--no-progress"]) == 0
+print("pandas" in sys.modules)
+"""
+
+
+def test_a_run_writes_the_store_without_pandas(demo_db, tmp_path):
+    """`framing run` reads, analyses and writes (new articles, then a changed one replaced) without importing pandas,
+    which would hold ~40 MB of the run process's memory while its workers analyse; the store is the one written
+    with pandas loaded."""
+    rows = [json.loads(line) for line in DEMO.read_text().splitlines()]
+    changed = [{**rows[0], "text": rows[0]["text"] + " Critics slammed the so-called \"reform\"."}]
+    second = write_jsonl(tmp_path / "changed.jsonl", changed)
+    db = tmp_path / "nopandas.duckdb"
+    out = subprocess.run([sys.executable, "-c", _RUN_WITHOUT_PANDAS, str(db), str(DEMO), str(second)],
+                         capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "False"
+    with open_store(db, read_only=True) as st, open_store(demo_db, read_only=True) as want:
+        got_a = st.articles_frame().set_index("article_id")
+        want_a = want.articles_frame().set_index("article_id")
+        assert list(got_a.index) == list(want_a.index)
+        assert got_a.loc[rows[0]["id"], "n_words"] > want_a.loc[rows[0]["id"], "n_words"]
+        other = [i for i in got_a.index if i != rows[0]["id"]]
+        pd.testing.assert_frame_equal(got_a.loc[other, want_a.columns], want_a.loc[other], check_dtype=False)
+
+
+def test_the_store_s_connections_print_no_progress_bar(demo_db, tmp_path):
+    """DuckDB's Python module prints a progress bar for any query over two seconds; a store's connections, for
+    writing, read-only and opened again during a run, have it off."""
+    def off(st):
+        return st.con.execute("SELECT current_setting('enable_progress_bar')").fetchone()[0] is False
+
+    with open_store(demo_db, read_only=True) as st:
+        assert off(st)
+    with open_store(tmp_path / "bar.duckdb") as st:
+        assert off(st)
+        st._reopen()
+        assert off(st)
