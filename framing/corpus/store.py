@@ -77,8 +77,8 @@ from framing.errors import ConfigError, FramingError
 from framing.tables import finding_column_names
 
 if TYPE_CHECKING:
-    # (imported where a frame is made: a corpus run writes the store without pandas, ~40 MB of memory it would
-    # never use while the workers analyse)
+    # (imported where a frame is made: writing the store needs none of it; pyarrow still imports it in a run's
+    # process, on its first conversion of a Python list, see docs/corpus.md, twenty-third session)
     import pandas as pd
 
 SCHEMA_VERSION = "2"  # 2: findings.explanation computed on read; quotes have a reason
@@ -604,7 +604,7 @@ class Store:
         row = self._one("SELECT count(*) FROM articles")
         if not row or int(row[0]) < min_articles:
             return 0
-        from framing.compare.stored import first_views  # (and pandas: at a run's end its workers are gone)
+        from framing.compare.stored import first_views
 
         self._write("BEGIN")
         try:

@@ -507,9 +507,9 @@ print("pandas" in sys.modules)
 
 
 def test_a_run_writes_the_store_without_pandas(demo_db, tmp_path):
-    """`framing run` reads, analyses and writes (new articles, then a changed one replaced) without importing pandas,
-    which would hold ~40 MB of the run process's memory while its workers analyse; the store is the one written
-    with pandas loaded."""
+    """`framing run` reads, analyses and writes (new articles, then a changed one replaced) in a process that refuses
+    pandas (pyarrow then takes it for absent, as in the pool's workers): writing the store needs none of it, and the
+    store is the one written with pandas loaded."""
     rows = [json.loads(line) for line in DEMO.read_text().splitlines()]
     changed = [{**rows[0], "text": rows[0]["text"] + " Critics slammed the so-called \"reform\"."}]
     second = write_jsonl(tmp_path / "changed.jsonl", changed)
