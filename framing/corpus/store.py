@@ -1741,12 +1741,12 @@ class Store:
         or Dask worker), or a list of these (inserted together). ``terms`` and ``labels``: the articles' term counts
         and actor labels counted by the workers, in the same form and order as ``articles`` (None: counted here).
         """
-        import pyarrow as pa
-
         self._write("BEGIN")
         try:
             self._drop_answers()  # computed from the articles, term counts and labels this commit changes
             if replace:
+                import pyarrow as pa
+
                 self.con.register("_replace", pa.table({"id": pa.array(list(replace), pa.string())}))
                 self.add_cells("articles", set(self.columns("articles")), sign="-",
                                where=" WHERE article_id IN (SELECT id FROM _replace)")

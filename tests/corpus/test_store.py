@@ -494,11 +494,8 @@ def test_the_events_table_of_a_filter_equals_the_one_from_its_articles(demo_db, 
 
 _RUN_WITHOUT_PANDAS = """
 import sys
-class NoPandas:
-    def find_spec(self, name, path=None, target=None):
-        if name == "pandas" or name.startswith("pandas."):
-            raise ModuleNotFoundError("pandas refused by the test", name=name)
-sys.meta_path.insert(0, NoPandas())
+from framing.corpus.worker import _NoPandas  # (what the pool's workers refuse pandas with)
+sys.meta_path.insert(0, _NoPandas())
 from framing.cli import main
 for corpus in sys.argv[2:]:
     assert main(["run", corpus, "--db", sys.argv[1], "--workers", "2", "--no-progress"]) == 0
