@@ -13,12 +13,14 @@ bootstrap intervals (``framing.compare.rates``), the interactive chart (``framin
 specification the page sends) and the table as CSV; apart, the matplotlib chart rendered to PNG (the page's PNG
 download, drawn when it is clicked). With ``--apptest`` it also times a whole run of the Compare page in Streamlit's ``AppTest`` (the script
 run, without a browser) after each filter change; with ``--browser``, clicks on the filters in Chromium against
-``framing dashboard --db``, from the click to the new chart on screen (its SVG changed and the script run over).
+``framing dashboard --db``, from the click to the new chart on screen (its SVG changed and the script run over);
+with ``--first-views``, every page's first view in Chromium against a new server (:func:`first_views`).
 
     python benchmarks/dashboard_speed.py                   # build (first time), then measure
     python benchmarks/dashboard_speed.py --build-only
     python benchmarks/dashboard_speed.py --apptest --browser --repeat 5
     python benchmarks/dashboard_speed.py --replicate 1000000 --pages   # a million articles, every page
+    python benchmarks/dashboard_speed.py --replicate 1000000 --no-compare --first-views --repeat 3
 
 With ``--replicate N`` the store is the analysed subset replicated in SQL to N articles (benchmarks/replicate_store.py:
 distinct ids, texts and content hashes, the findings and counts `framing run` gives each copy); ``--pages`` also times
@@ -423,6 +425,121 @@ def browser_runs(db: Path, repeat: int, page: str = "compare", from_menu: bool =
     return [(name, statistics.median(a), statistics.median(b)) for name, (a, b) in times.items()]
 
 
+# Each page's title in the sidebar's menu and its address.
+PAGES = [("Overview", ""), ("Compare sources", "compare"), ("Article explorer", "explorer"),
+         ("Word choice", "words"), ("Same event", "event"), ("Lexicons", "lexicons")]
+# A view is done when the script run is over and every chart of the page has drawn: the time of the last change seen
+# (the script's state, the charts drawn, the length of the page's text), polling every 20 ms until QUIET s pass
+# without one.
+QUIET = 1.5
+# Seconds between the server's start and a later visitor's first page load (first_views).
+LATE_VISIT = 3.0
+_VIEW_STATE = ("() => { const a = document.querySelector('[data-testid=\"stApp\"]');"
+               " const c = [...document.querySelectorAll('[data-testid=\"stMain\"] [data-testid=\"stVegaLiteChart\"]')];"
+               " const m = document.querySelector('[data-testid=\"stMain\"]');"
+               " return [a ? a.getAttribute('data-test-script-state') : null, c.length,"
+               " c.filter(e => e.querySelector('svg, canvas')).length, m ? m.innerText.length : 0]; }")
+
+
+def _settled(pg: Any, t0: float) -> float:
+    """Seconds from ``t0`` to the view on screen (see :data:`QUIET`)."""
+    last: Any = None
+    t_last = t0
+    ran = False
+    while True:
+        state = pg.evaluate(_VIEW_STATE)
+        now = time.perf_counter()
+        ran = ran or state[0] == "running"
+        if state != last:
+            last, t_last = state, now
+        if state[0] == "notRunning" and (ran or now - t0 > 5) and state[1] == state[2] and now - t_last > QUIET:
+            return t_last - t0
+        time.sleep(0.02)
+
+
+def first_views(db: Path, repeat: int) -> list[tuple[str, list[float]]]:
+    """Every page's first view in Chromium, as a user meets them, each on a new `framing dashboard --db` server in a
+    new browser (no page of the app in its cache). Per repeat: for each page, a server whose Overview is opened from
+    its address at once after the server answers its health check, then the page from the sidebar's menu (its first
+    view, and the first page with the sidebar's filters: they are worked out then), then the page again from its
+    address (a new page load, the browser's cache and the server's answers warm), then the Overview in a second new
+    browser (a new visitor of a warm server); a server whose Overview is opened :data:`LATE_VISIT` s after it
+    answers (a user who clicks the address it printed); and, for scale, a server of a bare Streamlit app of two lines,
+    opened the same way. Each time runs to the view on screen (:func:`_settled`)."""
+    import contextlib
+    import shutil
+    import signal
+    import socket
+    import tempfile
+    import urllib.request
+
+    from playwright.sync_api import sync_playwright
+
+    times: dict[str, list[float]] = {}
+
+    def add(name: str, secs: float) -> None:
+        times.setdefault(name, []).append(secs)
+
+    bare = Path(tempfile.mkdtemp(prefix="framing-bare-")) / "bare.py"
+    bare.write_text('import streamlit as st\nst.title("A bare app")\nst.write("One line.")\n', encoding="utf-8")
+    # (what is opened, its page): a page of the menu; "late", the Overview a while after the start; "bare"
+    plan = [x for _ in range(repeat) for x in [*PAGES[1:], ("late", ""), ("bare", "")]]
+    for title, path in plan:
+        with socket.socket() as sock:
+            sock.bind(("127.0.0.1", 0))
+            port = sock.getsockname()[1]
+        url = f"http://127.0.0.1:{port}"
+        t0 = time.perf_counter()
+        cmd = [sys.executable, "-m", "framing", "dashboard", "--db", str(db), "--port", str(port)] if title != "bare" \
+            else [sys.executable, "-m", "streamlit", "run", str(bare), "--server.port", str(port), "--server.headless",
+                  "true", "--browser.gatherUsageStats", "false"]
+        proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                                start_new_session=True)
+        try:
+            for _ in range(600):
+                try:
+                    with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2):
+                        break
+                except OSError:
+                    time.sleep(0.1)
+            if title == "late":  # a visitor who opens the address a few seconds after the server started
+                time.sleep(LATE_VISIT)
+            elif title != "bare":
+                add("server start (until its health check answers)", time.perf_counter() - t0)
+            with sync_playwright() as p:
+                b = p.chromium.launch(executable_path="/usr/bin/chromium", args=[
+                    "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                    "--disable-sync", "--no-first-run", "--disable-quic"])
+                pg = b.new_context(viewport={"width": 1440, "height": 1000}).new_page()
+                t0 = time.perf_counter()
+                pg.goto(f"{url}/", wait_until="commit")
+                first = _settled(pg, t0)
+                if title == "bare":
+                    add("for scale: a bare Streamlit app (a title and a line), new server, new browser", first)
+                elif title == "late":
+                    add(f"Overview, from its address ({LATE_VISIT:.0f} s after the server started)", first)
+                else:
+                    add("Overview, from its address (at once)", first)
+                    t0 = time.perf_counter()
+                    pg.locator('[data-testid="stSidebarNav"] a').filter(has_text=title).click()
+                    add(f"{title}, from the menu after the Overview (its first view)", _settled(pg, t0))
+                    t0 = time.perf_counter()
+                    pg.goto(f"{url}/{path}", wait_until="commit")
+                    add(f"{title}, from its address again", _settled(pg, t0))
+                    pg2 = b.new_context(viewport={"width": 1440, "height": 1000}).new_page()
+                    t0 = time.perf_counter()
+                    pg2.goto(f"{url}/", wait_until="commit")
+                    add("Overview, another new browser (warm server)", _settled(pg2, t0))
+                b.close()
+        finally:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(proc.pid, signal.SIGTERM)
+            proc.wait(timeout=30)
+    shutil.rmtree(bare.parent, ignore_errors=True)
+    order = sorted(times, key=lambda k: (not k.startswith("server"), "again" in k, not k.startswith("Overview")))
+    return [(k, times[k]) for k in order]
+
+
 def word_choice_paths(db: Path, steps: list[tuple[str, dict]], repeat: int, before: bool) -> None:
     """The Word choice page's work on a cache miss after each filter change, as dashboards/cached.py runs it:
     the article count; the distinctive terms from the store's term counts (``store_distinctive_terms`` without
@@ -575,6 +692,8 @@ def main() -> int:
     ap.add_argument("--browser", action="store_true", help="also time filter changes in Chromium (/usr/bin/chromium)")
     ap.add_argument("--browser-page", choices=("compare", "words"), default="compare",
                     help="the page --browser clicks on (default compare)")
+    ap.add_argument("--first-views", action="store_true",
+                    help="time every page's first view in Chromium against a new server (--repeat servers)")
     ap.add_argument("--browser-menu", action="store_true",
                     help="with --browser, open the page from the sidebar's menu (the app loaded) rather than from its "
                          "address (a new page load)")
@@ -657,6 +776,13 @@ def main() -> int:
         print("|---|---:|---:|")
         for name, secs, done in browser_runs(db, args.repeat, args.browser_page, args.browser_menu):
             print(f"| {name} | {secs:.2f} | {done:.2f} |")
+    if args.first_views:
+        print(f"\nEvery page's first view in Chromium, to the view on screen (new servers each time; median, min and "
+              f"max of {args.repeat}; seconds)\n")
+        print("| view | median | min | max |")
+        print("|---|---:|---:|---:|")
+        for name, secs in first_views(db, args.repeat):
+            print(f"| {name} | {statistics.median(secs):.2f} | {min(secs):.2f} | {max(secs):.2f} |")
     print(f"\nload average at the end: {os.getloadavg()[0]:.2f}")
     return 0
 

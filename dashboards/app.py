@@ -8,9 +8,15 @@ and share the pieces in ``widgets``.
 
 from pathlib import Path
 
-import cached
-import streamlit as st
-import widgets
+from framing.dashboard_server import wait_for_preload
+
+# `framing dashboard` imports the pages' libraries in a thread as the server starts: a first run that comes early
+# waits for it rather than importing the same modules beside it
+wait_for_preload()
+
+import cached  # noqa: E402
+import streamlit as st  # noqa: E402
+import widgets  # noqa: E402
 
 # the tab's icon is a file of ours, served by the dashboard itself: a material icon or an emoji as page_icon is
 # fetched from a font or emoji CDN by the browser, which breaks offline and is a network call at run time

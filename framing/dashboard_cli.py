@@ -2,7 +2,8 @@
 
 A thin shell: it checks the arguments, passes the choice of data to the app through the environment
 (``FRAMING_CORPUS``, ``FRAMING_DB``, ``FRAMING_MAPPING``; see :mod:`framing.workspace`) and runs
-``streamlit run dashboards/app.py`` on 127.0.0.1 with usage statistics off. :func:`register` adds the command
+``streamlit run dashboards/app.py`` on 127.0.0.1 with usage statistics off, through
+:mod:`framing.dashboard_server` (which imports the pages' libraries before the server listens). :func:`register` adds the command
 to the main parser.
 """
 
@@ -91,7 +92,7 @@ def streamlit_command(args: argparse.Namespace, environ: dict[str, str] | None =
         raise InputError(f"{app}: the dashboard's files are not installed with the package; run from a checkout of "
                          "the repository (pip install -e .)")
     env["STREAMLIT_BROWSER_GATHER_USAGE_STATS"] = "false"
-    cmd = [sys.executable, "-m", "streamlit", "run", str(app),
+    cmd = [sys.executable, "-m", "framing.dashboard_server", "run", str(app),
            "--server.address", args.address, "--server.port", str(args.port),
            "--server.headless", "true", "--browser.gatherUsageStats", "false",
            "--server.maxUploadSize", str(SERVER_MAX_UPLOAD_MB), "--client.showErrorDetails", "none",

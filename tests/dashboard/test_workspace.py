@@ -121,7 +121,7 @@ def test_dashboard_starts_streamlit_on_localhost_without_usage_statistics(capsys
         monkeypatch.delenv(k, raising=False)
     out = command(capsys)
     cmd = out["command"]
-    assert cmd[1:4] == ["-m", "streamlit", "run"] and cmd[4] == str(app_path())
+    assert cmd[1:4] == ["-m", "framing.dashboard_server", "run"] and cmd[4] == str(app_path())
     opts = dict(zip(cmd[5::2], cmd[6::2], strict=True))
     assert opts["--server.address"] == "127.0.0.1" and opts["--server.port"] == "8501"
     assert opts["--server.headless"] == "true" and opts["--browser.gatherUsageStats"] == "false"

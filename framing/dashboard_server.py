@@ -1,0 +1,112 @@
+"""The dashboard's server process (``framing dashboard`` starts it): Streamlit's own command line (``python -m
+framing.dashboard_server run APP ...`` takes the arguments of ``streamlit run APP ...``), with the libraries the
+pages use imported in the background while the server starts and waits for its first visitor.
+
+Streamlit runs the pages in the server's own process, importing what they import on the first script run that needs
+it: without this, the first visitor of a new server waited for pandas, Altair, SciPy and the analyser's modules
+(about half a second on the development machine, more on a cold disk) before the first page could answer. Here a
+thread imports them once the server is up (before, it would slow the server's own start, which runs on the same
+interpreter); a script run that starts before the thread is done waits for it (:func:`wait_for_preload`, at the top
+of ``dashboards/app.py``) rather than importing the same modules beside it (two threads importing modules that
+import each other can see a module half made). :data:`PRELOAD` lists them;
+``tests/dashboard/test_server.py`` runs every page after it and fails if a page still imports one of our modules or a
+package for the first time.
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+import threading
+import time
+
+# What the pages import (directly, or through the library on their first views), heaviest first.
+PRELOAD = (
+    "pandas",
+    "altair",            # the interactive charts (framing.interactive)
+    "jinja2",            # Altair's, imported when a chart is first made
+    "scipy.sparse",      # term counts (framing.compare.terms, wordchoice)
+    "PIL.Image",         # the page icon (st.set_page_config)
+    "framing.charts",
+    "framing.compare",
+    "framing.compare.coverage",
+    "framing.compare.labelcount",
+    "framing.compare.stored",
+    "framing.compare.wordchoice",
+    "framing.corpus.staleness",
+    "framing.corpus.store",
+    "framing.explore",
+    "framing.highlight",
+    "framing.interactive",
+    "framing.lexicons",
+    "framing.report",
+    "framing.uploads",
+    "framing.workspace",
+    "threadpoolctl",     # one BLAS thread while bootstrapping (framing.compare.stats), when installed
+    "matplotlib",        # the analyse page's charts (framing.plots), drawn with the Agg canvas
+    "framing.plots",
+)
+
+# Set when the background import is over (or was never started: a script run by `streamlit run` directly).
+_done = threading.Event()
+_done.set()
+
+
+def preload() -> None:
+    """Import every module of :data:`PRELOAD` that is installed (threadpoolctl is optional)."""
+    for name in PRELOAD:
+        try:
+            importlib.import_module(name)
+        except ModuleNotFoundError as exc:
+            if exc.name != name:
+                raise
+
+
+# How long the thread waits for the server to be up before it imports anyway (seconds).
+SERVER_WAIT = 30.0
+
+
+def _server_up() -> bool:
+    """Has Streamlit's runtime started (the server listens, waiting for or serving sessions)?"""
+    from streamlit.runtime import Runtime
+    from streamlit.runtime.runtime import RuntimeState
+
+    return Runtime.exists() and Runtime.instance().state not in (RuntimeState.INITIAL,)
+
+
+def _preload_then_set(after_server: bool) -> None:
+    try:
+        end = time.monotonic() + SERVER_WAIT
+        while after_server and not _server_up() and time.monotonic() < end:
+            time.sleep(0.05)
+        preload()
+    finally:  # (an import that fails here fails again, with its message, where a page imports it)
+        _done.set()
+
+
+def start_preload(*, after_server: bool = False) -> None:
+    """Start :func:`preload` in a daemon thread (``after_server``: once Streamlit's server is up, or after
+    :data:`SERVER_WAIT` seconds); :func:`wait_for_preload` waits for it."""
+    _done.clear()
+    threading.Thread(target=_preload_then_set, args=(after_server,), name="framing-preload", daemon=True).start()
+
+
+def wait_for_preload(timeout: float = 120.0) -> None:
+    """Wait until the background import started by :func:`start_preload` is over (at once if none was started)."""
+    _done.wait(timeout)
+
+
+def main(argv: list[str]) -> int:
+    """Start the background import, then run Streamlit's command line with ``argv`` (``run APP --option ...``)."""
+    start_preload(after_server=True)
+    from streamlit.web import cli
+
+    sys.argv = ["streamlit", *argv]
+    return int(cli.main(prog_name="streamlit") or 0)
+
+
+if __name__ == "__main__":
+    # through the package's module (not this __main__ copy), so that the app's wait_for_preload sees the same event
+    from framing.dashboard_server import main as _main
+
+    sys.exit(_main(sys.argv[1:]))
