@@ -3,8 +3,8 @@
 A thin shell: it checks the arguments, passes the choice of data to the app through the environment
 (``FRAMING_CORPUS``, ``FRAMING_DB``, ``FRAMING_MAPPING``; see :mod:`framing.workspace`) and runs
 ``streamlit run dashboards/app.py`` on 127.0.0.1 with usage statistics off, through
-:mod:`framing.dashboard_server` (which imports the pages' libraries before the server listens). :func:`register` adds the command
-to the main parser.
+:mod:`framing.dashboard_server` (which imports the pages' libraries in the background once the server is up).
+:func:`register` adds the command to the main parser.
 """
 
 from __future__ import annotations
@@ -62,7 +62,8 @@ def register(subparsers: Any) -> None:
 
 def streamlit_command(args: argparse.Namespace, environ: dict[str, str] | None = None
                       ) -> tuple[list[str], dict[str, str]]:
-    """The ``streamlit run`` command line and its environment for these arguments (checked first)."""
+    """The server's command line (``streamlit run`` through :mod:`framing.dashboard_server`) and its environment for
+    these arguments (checked first)."""
     from framing.workspace import ENV_CORPUS, ENV_DB, ENV_MAPPING, choose_data
 
     env = dict(os.environ if environ is None else environ)

@@ -53,13 +53,20 @@ _done.set()
 
 
 def preload() -> None:
-    """Import every module of :data:`PRELOAD` that is installed (threadpoolctl is optional)."""
+    """Import every module of :data:`PRELOAD` that is installed (threadpoolctl is optional). One that fails is
+    skipped with a warning (the page that imports it fails again, with its message on the page), not the rest."""
     for name in PRELOAD:
         try:
             importlib.import_module(name)
         except ModuleNotFoundError as exc:
             if exc.name != name:
-                raise
+                _warn(f"could not import {name} in advance: {exc}")
+        except Exception as exc:  # (a broken install: the page says so when it imports it)
+            _warn(f"could not import {name} in advance: {type(exc).__name__}: {exc}")
+
+
+def _warn(message: str) -> None:
+    print(f"framing: dashboard: {message}", file=sys.stderr, flush=True)
 
 
 # How long the thread waits for the server to be up before it imports anyway (seconds).
@@ -80,7 +87,7 @@ def _preload_then_set(after_server: bool) -> None:
         while after_server and not _server_up() and time.monotonic() < end:
             time.sleep(0.05)
         preload()
-    finally:  # (an import that fails here fails again, with its message, where a page imports it)
+    finally:
         _done.set()
 
 
@@ -92,21 +99,28 @@ def start_preload(*, after_server: bool = False) -> None:
 
 
 def wait_for_preload(timeout: float = 120.0) -> None:
-    """Wait until the background import started by :func:`start_preload` is over (at once if none was started)."""
-    _done.wait(timeout)
+    """Wait until the background import started by :func:`start_preload` is over (at once if none was started);
+    after ``timeout`` seconds, go on with a warning (the page then imports what it needs itself)."""
+    if not _done.wait(timeout):
+        _warn(f"the libraries' import in advance is still running after {timeout:.0f} s; the page goes on without "
+              "waiting for it")
 
 
-def main(argv: list[str]) -> int:
-    """Start the background import, then run Streamlit's command line with ``argv`` (``run APP --option ...``)."""
-    start_preload(after_server=True)
+def main(argv: list[str]) -> None:
+    """Start the background import, then run Streamlit's command line with ``argv`` (``run APP --option ...``); it
+    exits the process itself, with Streamlit's exit status."""
+    # Streamlit's modules first, on this thread alone: the background thread asks its runtime whether the server is
+    # up, and two threads would otherwise import Streamlit's package at once
+    from streamlit.runtime import runtime  # noqa: F401
     from streamlit.web import cli
 
+    start_preload(after_server=True)
     sys.argv = ["streamlit", *argv]
-    return int(cli.main(prog_name="streamlit") or 0)
+    cli.main(prog_name="streamlit")
 
 
 if __name__ == "__main__":
     # through the package's module (not this __main__ copy), so that the app's wait_for_preload sees the same event
     from framing.dashboard_server import main as _main
 
-    sys.exit(_main(sys.argv[1:]))
+    _main(sys.argv[1:])

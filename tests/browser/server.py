@@ -1,5 +1,6 @@
-"""Start the dashboard as a user does (`framing dashboard`, i.e. `streamlit run` on 127.0.0.1) and drive Debian's
-Chromium through Playwright. Shared by the browser tests and ``readme_screenshots.py``."""
+"""Start the dashboard as a user does (`framing dashboard`: `streamlit run` on 127.0.0.1, through
+framing.dashboard_server) and drive Debian's Chromium through Playwright. Shared by the browser tests and
+``readme_screenshots.py``."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The dashboard's server process (framing.dashboard_server): what it imports before listening covers what the pages
+"""The dashboard's server process (framing.dashboard_server): what it imports in the background covers what the pages
 import, so that the first visitor of a new server does not wait for the libraries."""
 
 from __future__ import annotations
@@ -63,3 +63,19 @@ def test_a_page_run_waits_for_the_background_import() -> None:
     out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=300)
     assert out.returncode == 0, out.stderr[-2000:]
     assert out.stdout.strip() == "[]"
+
+
+def test_a_module_that_fails_to_import_is_skipped_with_a_warning(tmp_path: Path, monkeypatch, capsys) -> None:
+    from framing import dashboard_server
+
+    (tmp_path / "framing_test_broken_mod.py").write_text("raise RuntimeError('broken on purpose')\n", encoding="utf-8")
+    (tmp_path / "framing_test_fine_mod.py").write_text("VALUE = 1\n", encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    monkeypatch.setattr(dashboard_server, "PRELOAD", ("framing_test_not_installed", "framing_test_broken_mod",
+                                                      "framing_test_fine_mod"))
+    dashboard_server.preload()
+    assert "framing_test_fine_mod" in sys.modules  # the ones after it are still imported
+    err = capsys.readouterr().err
+    assert "framing_test_broken_mod" in err and "RuntimeError: broken on purpose" in err
+    assert "framing_test_not_installed" not in err  # an optional package that is absent: no warning
+    sys.modules.pop("framing_test_fine_mod", None)
