@@ -8,9 +8,9 @@ it: without this, the first visitor of a new server waited for pandas, Altair, S
 thread imports them once the server is up (before, it would slow the server's own start, which runs on the same
 interpreter); a script run that starts before the thread is done waits for it (:func:`wait_for_preload`, at the top
 of ``dashboards/app.py``) rather than importing the same modules beside it (two threads importing modules that
-import each other can see a module half made). :data:`PRELOAD` lists them;
-``tests/dashboard/test_server.py`` runs every page after it and fails if a page still imports one of our modules or a
-package for the first time.
+import each other can see a module half made). :data:`PRELOAD` lists them, and :data:`PRELOAD_AFTER` what the thread
+imports next, once the pages may run; ``tests/dashboard/test_server.py`` runs every page after both and fails if a
+page still imports one of our modules or a package for the first time.
 """
 
 from __future__ import annotations
@@ -43,7 +43,14 @@ PRELOAD = (
     "framing.uploads",
     "framing.workspace",
     "threadpoolctl",     # one BLAS thread while bootstrapping (framing.compare.stats), when installed
-    "matplotlib",        # the analyse page's charts (framing.plots), drawn with the Agg canvas
+)
+# Imported next, once the pages may run (the thread goes on with them after :func:`wait_for_preload` returns): the
+# charts drawn with matplotlib (framing.plots, a quarter of a second), which only the page that analyses uploads and
+# the PNG downloads draw, so that the first visitor does not wait for them. A page that needs one meanwhile waits on
+# Python's own lock of that module, held by the thread until it is made (the thread imports nothing of the pages, so
+# the two cannot wait on each other).
+PRELOAD_AFTER = (
+    "matplotlib",
     "framing.plots",
 )
 
@@ -52,10 +59,10 @@ _done = threading.Event()
 _done.set()
 
 
-def preload() -> None:
-    """Import every module of :data:`PRELOAD` that is installed (threadpoolctl is optional). One that fails is
-    skipped with a warning (the page that imports it fails again, with its message on the page), not the rest."""
-    for name in PRELOAD:
+def preload(names: tuple[str, ...] = PRELOAD + PRELOAD_AFTER) -> None:
+    """Import every module of ``names`` that is installed (threadpoolctl is optional). One that fails is skipped with
+    a warning (the page that imports it fails again, with its message on the page), not the rest."""
+    for name in names:
         try:
             importlib.import_module(name)
         except ModuleNotFoundError as exc:
@@ -86,9 +93,10 @@ def _preload_then_set(after_server: bool) -> None:
         end = time.monotonic() + SERVER_WAIT
         while after_server and not _server_up() and time.monotonic() < end:
             time.sleep(0.05)
-        preload()
+        preload(PRELOAD)
     finally:
         _done.set()
+    preload(PRELOAD_AFTER)
 
 
 def start_preload(*, after_server: bool = False) -> None:
@@ -99,8 +107,8 @@ def start_preload(*, after_server: bool = False) -> None:
 
 
 def wait_for_preload(timeout: float = 120.0) -> None:
-    """Wait until the background import started by :func:`start_preload` is over (at once if none was started);
-    after ``timeout`` seconds, go on with a warning (the page then imports what it needs itself)."""
+    """Wait until the background import of :data:`PRELOAD` started by :func:`start_preload` is over (at once if none
+    was started); after ``timeout`` seconds, go on with a warning (the page then imports what it needs itself)."""
     if not _done.wait(timeout):
         _warn(f"the libraries' import in advance is still running after {timeout:.0f} s; the page goes on without "
               "waiting for it")
