@@ -321,6 +321,32 @@ def apptest_runs(db: Path, steps: list[tuple[str, dict]], repeat: int) -> tuple[
                                       for name, _ in steps]
 
 
+# Chromium's flags for the browser benchmarks (Debian's browser, nothing fetched in the background).
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--no-first-run", "--disable-quic"]
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def _wait_healthy(url: str, seconds: float = 90.0) -> None:
+    """Wait until the Streamlit server at ``url`` answers its health check (at most ``seconds``)."""
+    import urllib.request
+
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2):
+                return
+        except OSError:
+            time.sleep(0.1)
+
+
 def browser_runs(db: Path, repeat: int, page: str = "compare", from_menu: bool = False
                  ) -> list[tuple[str, float, float]]:
     """Time filter changes in Chromium (Debian's, through Playwright) against `framing dashboard --db` on the Compare
@@ -332,8 +358,6 @@ def browser_runs(db: Path, repeat: int, page: str = "compare", from_menu: bool =
     from page to page), to its chart. Each repeat is a fresh server process."""
     import contextlib
     import signal
-    import socket
-    import urllib.request
 
     from playwright.sync_api import sync_playwright
 
@@ -379,22 +403,13 @@ def browser_runs(db: Path, repeat: int, page: str = "compare", from_menu: bool =
     title = {"compare": "Compare sources", "words": "Word choice"}[page]
     times: dict[str, tuple[list[float], list[float]]] = {name: ([], []) for name in [first, *(n for n, _ in actions)]}
     for _ in range(repeat):
-        with socket.socket() as sock:
-            sock.bind(("127.0.0.1", 0))
-            port = sock.getsockname()[1]
+        port = _free_port()
         proc = subprocess.Popen([sys.executable, "-m", "framing", "dashboard", "--db", str(db), "--port", str(port)],
                                 cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
         try:
-            for _ in range(300):
-                try:
-                    with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2):
-                        break
-                except OSError:
-                    time.sleep(0.3)
+            _wait_healthy(f"http://127.0.0.1:{port}")
             with sync_playwright() as p:
-                b = p.chromium.launch(executable_path="/usr/bin/chromium", args=[
-                    "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                    "--disable-sync", "--no-first-run", "--disable-quic"])
+                b = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
                 pg = b.new_page(viewport={"width": 1440, "height": 1000})
                 pg.goto(f"http://127.0.0.1:{port}/")  # the server up, its first page shown
                 pg.wait_for_function(idle, timeout=300_000)
@@ -470,9 +485,7 @@ def first_views(db: Path, repeat: int) -> list[tuple[str, list[float]]]:
     import contextlib
     import shutil
     import signal
-    import socket
     import tempfile
-    import urllib.request
 
     from playwright.sync_api import sync_playwright
 
@@ -488,12 +501,8 @@ def first_views(db: Path, repeat: int) -> list[tuple[str, list[float]]]:
     with sync_playwright() as p:
         for title, path in plan:
             # the browser first, then the server: "at once" is then the health check's answer plus a new context
-            b = p.chromium.launch(executable_path="/usr/bin/chromium", args=[
-                "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--no-first-run", "--disable-quic"])
-            with socket.socket() as sock:
-                sock.bind(("127.0.0.1", 0))
-                port = sock.getsockname()[1]
+            b = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+            port = _free_port()
             url = f"http://127.0.0.1:{port}"
             t0 = time.perf_counter()
             cmd = [sys.executable, "-m", "framing", "dashboard", "--db", str(db), "--port", str(port)] \
@@ -502,12 +511,7 @@ def first_views(db: Path, repeat: int) -> list[tuple[str, list[float]]]:
             proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                                     start_new_session=True)
             try:
-                for _ in range(600):
-                    try:
-                        with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2):
-                            break
-                    except OSError:
-                        time.sleep(0.1)
+                _wait_healthy(url)
                 if title == "late":  # a visitor who opens the address a few seconds after the server answered
                     time.sleep(LATE_VISIT)
                 elif title != "bare":
