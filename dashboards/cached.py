@@ -62,6 +62,10 @@ MAX_PAIR_GROUPS = 12
 # equal share each, two at least), so that an event of thousands of articles (a story clustered over months) is
 # lined up in about a second rather than reading every article's findings and comparing every sentence.
 MAX_EVENT_ARTICLES = 200
+# The articles' columns the Same event page reads (its chart, tables, coverage and side-by-side texts): on a large
+# store, fetching an event's articles whole (a hundred columns, their input fields expanded) costs several times
+# more than these.
+EVENT_COLUMNS = ("source", "title", "date", "event", "n_words", "lt_author", "polarity", "subjectivity")
 
 _BUILD_LOCK = threading.Lock()
 
@@ -489,8 +493,9 @@ def _of_event(filters: Filters, event: str) -> Filters:
 def event_articles(ref: Ref, event: str, filters: Filters) -> tuple[pd.DataFrame, int]:
     """The articles of one event (of those ``filters`` select) that the Same event page compares, and how many the
     event has: all of them, or for an event of more than :data:`MAX_EVENT_ARTICLES`, each outlet's first ones by
-    date (then id), an equal share each (two at least)."""
-    a = articles(ref, _of_event(filters, event))
+    date (then id), an equal share each (two at least). Only the page's columns (:data:`EVENT_COLUMNS`)."""
+    with _open(ref) as s:
+        a = s.articles_frame(where=_of_event(filters, event).where(), columns=EVENT_COLUMNS)
     n = len(a)
     if n <= MAX_EVENT_ARTICLES:
         return a, n

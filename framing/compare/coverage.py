@@ -41,7 +41,7 @@ import pandas as pd
 
 from framing.compare.events import tfidf
 from framing.compare.settings import DEFAULT, CompareConfig
-from framing.compare.terms import count_terms, terms_of
+from framing.compare.terms import count_term_lists, count_terms, terms_of
 from framing.detectors.base import Layer
 from framing.errors import ConfigError
 from framing.highlight import Mark
@@ -256,35 +256,48 @@ def sentence_table(articles: Sequence[tuple[str, str]], texts: Mapping[str, str]
                    config: CompareConfig | None = None) -> pd.DataFrame:
     """Every sentence of the articles (``(outlet, article_id)`` pairs, in order) with its offsets into the
     original text, its text and the number of distinct content words it has (``n_terms``)."""
+    return _sentences(articles, texts, event, config)[0]
+
+
+def _sentences(articles: Sequence[tuple[str, str]], texts: Mapping[str, str], event: str,
+               config: CompareConfig | None) -> tuple[pd.DataFrame, list[list[str]]]:
+    """:func:`sentence_table`, and each of its rows' content words (which :func:`match_sentences` counts)."""
     from framing.text.document import prepare
 
     cfg = config or DEFAULT
-    rows = []
+    rows, terms = [], []
     for outlet, aid in articles:
         text = texts.get(aid)
         if text is None:
             continue
         for k, s in enumerate(prepare(text).sentences):
             piece = text[s.start:s.end]
-            rows.append((event, outlet, aid, k, s.start, s.end, piece, len(set(terms_of(piece)))))
+            words = terms_of(piece)
+            terms.append(words)
+            rows.append((event, outlet, aid, k, s.start, s.end, piece, len(set(words))))
     df = pd.DataFrame(rows, columns=["event", "outlet", "article_id", "sentence", "start", "end", "text", "n_terms"])
     df["comparable"] = df["n_terms"] >= cfg.coverage_min_terms
-    return df
+    return df, terms
 
 
 # Cells of the dense similarity block match_sentences holds at once (8 bytes each: 16 MB).
 MATCH_BLOCK_CELLS = 2_000_000
 
 
-def match_sentences(sentences: pd.DataFrame) -> pd.DataFrame:
+def match_sentences(sentences: pd.DataFrame, terms: Sequence[Sequence[str]] | None = None) -> pd.DataFrame:
     """For every comparable sentence (``comparable`` column of :func:`sentence_table`) and every other outlet, the
     most similar sentence of that outlet's articles (TF-IDF cosine over content words, idf over these sentences;
-    ``other_*`` empty and similarity 0 when nothing is in common). Ties go to the first sentence in order."""
-    s = sentences[sentences["comparable"]].reset_index(drop=True)
+    ``other_*`` empty and similarity 0 when nothing is in common). Ties go to the first sentence in order.
+    ``terms``: each row's content words (:func:`terms_of` of its text), when they are already listed."""
+    comparable = sentences["comparable"].to_numpy(dtype=bool)
+    s = sentences[comparable].reset_index(drop=True)
     if s.empty or s["outlet"].nunique() < 2:
         return pd.DataFrame(columns=list(MATCH_COLUMNS))
     keys = [str(i) for i in range(len(s))]
-    counts = count_terms(dict(zip(keys, s["text"], strict=True)), keys)
+    if terms is None:
+        counts = count_terms(dict(zip(keys, s["text"], strict=True)), keys)
+    else:
+        counts = count_term_lists([t for t, c in zip(terms, comparable, strict=True) if c], keys)
     X = tfidf(counts)
     outlet = s["outlet"].to_numpy()
     outlets = list(dict.fromkeys(outlet))
@@ -363,30 +376,31 @@ def missing_content(sentences: pd.DataFrame, matches: pd.DataFrame, threshold: f
         return pd.DataFrame(columns=list(MISSING_COLUMNS))
     outlets = list(dict.fromkeys(sentences["outlet"]))
     sim: dict[tuple[str, int], dict[str, tuple[float, str | None, object]]] = {}
-    for r in matches.itertuples(index=False):
+    # (only the matches at or above the threshold say anything here: who has the content)
+    for r in matches[matches["similarity"] >= threshold].itertuples(index=False):
         sim.setdefault((str(r.article_id), int(r.sentence)), {})[r.other_outlet] = (
             float(r.similarity), r.other_article_id, r.other_sentence)
     text_of = {(str(a), int(k)): (o, s, e, t) for o, a, k, s, e, t in sentences[
         ["outlet", "article_id", "sentence", "start", "end", "text"]].itertuples(index=False)}
     rows = []
     event = str(sentences["event"].iloc[0]) if len(sentences) else ""
+    # The sentences some other outlet has, in the order of the matches table (outlet, article, sentence), each with
+    # those outlets and their matching sentences: only these can be content an outlet lacks, and the outlets that
+    # have one are the same whichever outlet lacks it.
+    shared = []
+    for key, others in sim.items():
+        have = sorted(others)
+        cover = [(str(others[p][1]), int(others[p][2])) for p in have  # type: ignore[call-overload]
+                 if others[p][1] is not None]
+        shared.append((key, text_of[key], have, frozenset(have), cover))
     for lacking in outlets:
         covered: set[tuple[str, int]] = set()
-        for key, others in sim.items():  # in the order of the matches table: outlet, article, sentence
-            outlet, start, end, text = text_of[key]
-            if outlet == lacking or key in covered:
+        for key, (outlet, start, end, text), have, has, cover in shared:
+            if outlet == lacking or key in covered or lacking in has:
                 continue
-            if others.get(lacking, (0.0, None, None))[0] >= threshold:
-                continue
-            third = sorted(p for p, (v, _, _) in others.items() if p != lacking and v >= threshold)
-            if not third:
-                continue
-            for p in third:
-                _, a2, k2 = others[p]
-                if a2 is not None:
-                    covered.add((str(a2), int(k2)))  # type: ignore[call-overload]
-            rows.append((event, lacking, outlet, key[0], key[1], start, end, text, 1 + len(third),
-                         "; ".join(sorted([outlet, *third]))))
+            covered.update(cover)
+            rows.append((event, lacking, outlet, key[0], key[1], start, end, text, 1 + len(have),
+                         "; ".join(sorted([outlet, *have]))))
     out = pd.DataFrame(rows, columns=list(MISSING_COLUMNS))
     # per lacking outlet, the content the most outlets have first (then in the order of the articles)
     rank = {o: i for i, o in enumerate(outlets)}
@@ -464,7 +478,7 @@ def event_coverage(articles: pd.DataFrame, findings: pd.DataFrame, texts: Mappin
                         f"{cfg.coverage_max_articles} (each outlet's earliest first); left out: "
                         f"{', '.join(sorted(left['article_id']))[:300]}")
     pairs = list(zip(a["_outlet"], a["article_id"], strict=True))
-    sents = sentence_table(pairs, texts, event=str(event), config=cfg)
+    sents, terms = _sentences(pairs, texts, str(event), cfg)
     if int(sents["comparable"].sum()) > cfg.coverage_max_sentences:
         cum = sents["comparable"].cumsum()
         over = sents.loc[cum > cfg.coverage_max_sentences, "article_id"].unique()
@@ -472,7 +486,7 @@ def event_coverage(articles: pd.DataFrame, findings: pd.DataFrame, texts: Mappin
                         f"{cfg.coverage_max_sentences:,} are compared, the rest of articles "
                         f"{', '.join(map(str, over))[:300]} are labelled 'short' (not compared)")
         sents.loc[cum > cfg.coverage_max_sentences, "comparable"] = False
-    matches = match_sentences(sents)
+    matches = match_sentences(sents, terms)
     labelled = label_sentences(sents, matches, thr)
     missing = missing_content(labelled, matches, thr)
     outlet_of = dict(zip(a["article_id"], a["_outlet"], strict=True))

@@ -145,14 +145,23 @@ def count_terms(texts: Mapping[str, str], article_ids: Iterable[str] | None = No
     ``min_count`` drops terms seen fewer times in the whole corpus (they cannot be distinctive, and they make up
     most of a vocabulary).
     """
+    ids = tuple(sorted(texts)) if article_ids is None else tuple(a for a in article_ids if a in texts)
+    return count_term_lists([terms_of(texts[a], ngrams=ngrams, drop_stopwords=drop_stopwords) for a in ids], ids,
+                            ngrams=ngrams, min_count=min_count)
+
+
+def count_term_lists(terms: Sequence[Sequence[str]], article_ids: Sequence[str], *, ngrams: int = 1,
+                     min_count: int = 1) -> TermCounts:
+    """:func:`count_terms` from each article's terms already listed (``terms[i]`` those of ``article_ids[i]``, as
+    :func:`terms_of` gives them with ``ngrams``)."""
     import scipy.sparse as sp
 
-    ids = tuple(sorted(texts)) if article_ids is None else tuple(a for a in article_ids if a in texts)
+    ids = tuple(article_ids)
     vocab: dict[str, int] = {}
     indptr = [0]
     indices: list[int] = []
-    for a in ids:
-        for t in terms_of(texts[a], ngrams=ngrams, drop_stopwords=drop_stopwords):
+    for listed in terms:
+        for t in listed:
             indices.append(vocab.setdefault(t, len(vocab)))
         indptr.append(len(indices))
     data = np.ones(len(indices), dtype=np.int32)

@@ -9,11 +9,14 @@ from hypothesis import strategies as st
 
 from framing.compare.coverage import (
     LABELS,
+    _sentences,
     clean_speaker,
     coverage_layer,
     coverage_marks,
     event_coverage,
+    match_sentences,
     normalise_speakers,
+    sentence_table,
     speaker_table,
     speakers_by_outlet,
 )
@@ -130,6 +133,11 @@ def test_property_every_sentence_is_labelled_once_with_valid_offsets(texts_list)
             assert 0 <= r.other_start < r.other_end <= len(t)
     o = cov.outlets
     assert (o["shared"] + o["unique"] + o["short"] == o["sentences"]).all()
+    # the sentences' terms, listed once while they are split, give the matches counting them again gives
+    pairs = list(zip(a["source"], a["article_id"], strict=True))
+    sents, terms = _sentences(pairs, texts, "E1", None)
+    assert sents.equals(sentence_table(pairs, texts, event="E1"))
+    assert match_sentences(sents, terms).equals(match_sentences(sents))
 
 
 # -- speakers -------------------------------------------------------------------------------------------------
