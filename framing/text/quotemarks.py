@@ -13,8 +13,11 @@ al-Assad’s), year elisions (the ’90s, '08), common elisions ('em, 'til, rock
 It never raises. A mark that cannot be paired becomes a warning naming its offset; so does a pair with nothing
 between its marks (``""``), which is not a quotation.
 
-Cannot: tell a possessive apostrophe after "s" from a closing single quote when a single quotation *is* open
-(``‘the voters’ choice’`` closes early); pair German-style »…« quotes.
+Inside an open single quotation, an "s" mark before a lower-case word is a plural possessive when a mark placed as
+only a closing mark is follows (``'the teachers' contracts,' she said``, ``‘the markets’ detriment.’``).
+
+Cannot: tell a possessive apostrophe after "s" from a closing single quote when no surely closing mark follows it
+(``‘the voters’ choice’ and`` closes early); pair German-style »…« quotes.
 """
 
 from __future__ import annotations
@@ -124,7 +127,15 @@ def pair_quotes(text: str) -> tuple[list[QuoteSpan], list[str]]:
             carry = None
         stray_closers: list[_Mark] = []
         soft_closers: list[_Mark] = []  # closing singles taken as possessive apostrophes (voters’)
-        for mk in marks:
+        closer_later = _single_closer_later(text, marks)
+        for k, mk in enumerate(marks):
+            if mk.maybe_apostrophe and closer_later[k] and _plural_possessive(text, mk.pos):
+                # "'We will fix the teachers' contracts first,' she said": an "s'" before a lower-case word is a
+                # plural possessive when a mark that surely closes a single quotation follows (before any single
+                # mark that can only open; "chanted 'no more cuts' outside the teachers' union": the first mark
+                # closes). With no single quotation open it would only be kept for a mismatched pair (“...'), which
+                # that later mark closes as well.
+                continue
             if mk.can_close and _close(text, mk, stack, spans, warnings):
                 continue
             if mk.can_open:
@@ -182,6 +193,39 @@ def pair_quotes(text: str) -> tuple[list[QuoteSpan], list[str]]:
         warnings.append(f"{deep} quotation pairs nested more than {MAX_DEPTH + 1} deep were not reported")
         spans = [s for s in spans if s.depth <= MAX_DEPTH]
     return spans, warnings
+
+
+def _single_closer_later(text: str, marks: list[_Mark]) -> list[bool]:
+    """For each mark of a line: does a single mark that surely closes (:func:`_sure_close`) come after it, before any
+    single mark that can only open? (One pass from the end: linear in the marks.)"""
+    out = [False] * len(marks)
+    later = False
+    for k in range(len(marks) - 1, -1, -1):
+        out[k] = later
+        mk = marks[k]
+        if mk.family == SINGLE:
+            if mk.can_close and _sure_close(text, mk.pos):
+                later = True
+            elif mk.can_open and not mk.can_close:
+                later = False
+    return out
+
+
+def _sure_close(text: str, pos: int) -> bool:
+    """Is the mark at ``pos`` placed as only a closing mark is: after the quotation's own punctuation ("first,'",
+    "abysmal.’"), before a sentence's ("interest'."), or at the end of its line?"""
+    return text[pos - 1:pos] in _END_INSIDE or text[pos + 1:pos + 2] in _END_AFTER or text[pos + 1:pos + 2] in ("", "\n")
+
+
+# Punctuation a quotation ends with inside its closing mark, and punctuation that follows a closing mark.
+_END_INSIDE = frozenset(".,!?;:\u2026")
+_END_AFTER = frozenset(".,!?;:)")
+
+
+def _plural_possessive(text: str, pos: int) -> bool:
+    """Is the single mark at ``pos`` written as a plural possessive: after an "s", then a space and a lower-case
+    word ("the teachers' contracts")?"""
+    return text[pos - 1:pos] in ("s", "S") and text[pos + 1:pos + 2] == " " and text[pos + 2:pos + 3].islower()
 
 
 def _close(text: str, mk: _Mark, stack: list[_Open], spans: list[QuoteSpan], warnings: list[str]) -> bool:

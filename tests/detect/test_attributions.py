@@ -362,6 +362,50 @@ def test_content_after_the_cue_is_the_quotation_whatever_its_marks(opening, clos
     assert text[a.content_start:a.content_end] == "we will win big"
 
 
+@pytest.mark.parametrize("text, content", [
+    # past an occasion or a medium, to the "that"
+    ("Leila Hassan said in an interview that sanctions would be extended.", "sanctions would be extended"),
+    ("Leila Hassan said in a statement on Monday that sanctions would be extended.", "sanctions would be extended"),
+    ("Leila Hassan said on Fox News Wednesday that sanctions would be extended.", "sanctions would be extended"),
+    ("She said in Washington the talks would resume.", "the talks would resume"),
+    # past whom it was told to
+    ("Governor Ray Castillo told reporters that the storm would hit on Saturday.", "the storm would hit on Saturday"),
+    ("Jon Aker said privately to colleagues that he feared a backlash.", "he feared a backlash"),
+    # nothing but the hearer and a time after the cue: the clause before is the content
+    ("The storm could make landfall by Saturday, Governor Ray Castillo told reporters on Thursday.",
+     "The storm could make landfall by Saturday"),
+    # a demonstrative is content, not a time ("this week" is a time)
+    ("He said this is a deal that works for everyone.", "this is a deal that works for everyone"),
+    ("He said this week the plan was dead.", "the plan was dead"),
+    # an object that is not the hearer stays
+    ("Police were calling him a warlord.", "him a warlord"),
+])
+def test_content_after_the_cue_starts_past_its_adjuncts(text, content):
+    a = attrs(text)[0]
+    assert text[a.content_start:a.content_end] == content
+
+
+def test_a_prepositional_phrase_ending_the_sentence_after_said_is_no_content():
+    text = "The group said in court papers."
+    assert attrs(text)[0].content_start is None
+
+
+@pytest.mark.parametrize("text, source, speaker", [
+    # English capitalises an office before its holder is named; a name takes no "the"
+    ('"The deal is done," the Prime Minister said on Monday.', "the Prime Minister", "the Prime Minister"),
+    ('"It was a mistake," said the Chief Constable of Kent.', "the Chief Constable of Kent", "the Chief Constable of Kent"),
+    ('"It was a mistake," the Home Secretary said.', "the Home Secretary", "the Home Secretary"),
+])
+def test_a_capitalised_title_after_the_is_a_title_not_a_name(text, source, speaker):
+    a = attrs(text)[0]
+    assert (a.source, a.source_type, a.speaker) == (source, "title_only", speaker)
+
+
+def test_a_police_rank_before_a_name_is_not_part_of_it():
+    a = attrs('"No," said Detective Sergeant Jane Ross.')[0]
+    assert (a.source_type, a.speaker) == ("named_person", "Jane Ross")
+
+
 def test_explanation_names_the_stance_class():
     a = attrs("The firm claimed it was innocent.")[0]
     assert '"claimed"' in a.explanation and "distancing" in a.explanation

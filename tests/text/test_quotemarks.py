@@ -26,6 +26,13 @@ def contents(text):
         ("Tesla Inc.\u2019s stock rose", []),
         ("the \u201cnews\u201dletter", ["news"]),
         ("mismatched \u201copen and close' here", ["open and close"]),
+        # inside a single quotation, an "s'" before a lower-case word is a plural possessive when a surely closing
+        # mark follows; otherwise it closes
+        ("'We will fix the teachers' contracts first,' said Anna Cole.", ["We will fix the teachers' contracts first,"]),
+        ("\u2018The markets\u2019 detriment. This is abysmal.\u2019 he said", ["The markets\u2019 detriment. This is abysmal."]),
+        ("They chanted 'no more cuts' outside the teachers' union offices.", ["no more cuts"]),
+        ("'We love the teachers' said Ann. 'They work hard.'", ["We love the teachers", "They work hard."]),
+        ("He said 'no thanks' to the plan and rock 'n' roll too.", ["no thanks"]),
     ],
 )
 def test_pairs(text, expected):

@@ -67,11 +67,12 @@ def find_content(ctx: Ctx, a: Attr) -> None:
             a.content = (nxt.start, nxt.end)
             a.quote = nxt
             return
-    # content after the cue: "said (on Wednesday) (that) ..."
-    m = _AFTER_CUE.match(text, hi, sent.end)
-    start = m.end() if m else hi
+    # content after the cue: "said (on Wednesday) (that) ...", "told reporters (that) ...", "said in an interview
+    # that ..."
+    start = _after_adjuncts(text, hi, sent.end, a.lemma in _TELLING)
     end = _rstrip_end(text, start, sent.end, " .!?\"\u201d\u2019'")
-    if _THREE_WORDS.match(text, start, min(end, start + _WORDS_WINDOW)):
+    if _THREE_WORDS.match(text, start, min(end, start + _WORDS_WINDOW)) \
+            and not (a.lemma in _SAYING and _ADJUNCT_ONLY.fullmatch(text, start, end)):
         a.content = (start, end)
         return
     # content before: "The deal is good, the minister said."
@@ -80,8 +81,55 @@ def find_content(ctx: Ctx, a: Attr) -> None:
         a.content = (sent.start, end)
 
 
-_AFTER_CUE = re.compile(r"[\s,:]*(?:(?:on|in|at|during|last|this|late|early|earlier|later)\s+[\w.\s]{0,40}?\s+)?"
-                        r"(?:that\s+)?")
+def _after_adjuncts(text: str, i: int, end: int, telling: bool) -> int:
+    """Where reported content after a cue starts: past whom it was said to (after a verb of telling, "told
+    reporters", "assured them"; after any, "to reporters", "to colleagues"), when ("on Wednesday", "last week", "earlier"), how ("publicly", "in a statement",
+    "at a news conference") and a "that" ("said in an interview that ..."). A few adjuncts at most, so the work per
+    cue stays bounded."""
+    m = _LEAD.match(text, i, end)
+    pos = m.end() if m else i
+    for _ in range(_MAX_ADJUNCTS):
+        m = (_ADDRESSEE.match(text, pos, end) if telling else None) or _TO_HEARERS.match(text, pos, end) \
+            or _TIME.match(text, pos, end) \
+            or _MANNER.match(text, pos, end) \
+            or _SETTING.match(text, pos, end) or _PLACE.match(text, pos, end) \
+            or _PLACE_BEFORE_THAT.match(text, pos, end)
+        if m is None:
+            break
+        pos = m.end()
+    m = _THAT.match(text, pos, end)
+    return m.end() if m else pos
+
+
+_LEAD = re.compile(r"[\s,:]+")
+# Verbs whose object is the hearer, not what is said: "told reporters that ...", "asked him why ...".
+_TELLING = frozenset("tell inform assure reassure remind warn brief promise advise notify".split())
+# After a verb of saying, what is left after the cue may be a short prepositional phrase ending the sentence, an
+# adjunct and not reported content: "said in court papers.", "according to people briefed on the talks." (other
+# verbs take a prepositional object as their content: "commented on his death", "called on Congress to act")
+_SAYING = frozenset(("say", "tell", "add", "write", "state", "report", "note", "explain", "announce", "according to"))
+_ADJUNCT_ONLY = re.compile(r"(?i:(?:in|on|at|during|over|via|through|by|from)\s+(?:(?!to\s)\S+\s+){0,3}(?!to\b)\S+)")
+_ADDRESSEE = re.compile(r"(?i:reporters|journalists|him|her|them|us|me|lawmakers|supporters|viewers|listeners)\b"
+                        r"[\s,]*")
+# "said to reporters", "wrote privately to colleagues", "said in a message to journalists"
+_TO_HEARERS = re.compile(r"(?i:to\s+(?:reporters|journalists|colleagues|staff|supporters|lawmakers|employees|members|"
+                         r"viewers|listeners|the\s+(?:press|media|audience|crowd|reporters|journalists)))\b[\s,]*")
+_TIME_NOUN = (r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight|morning|"
+              r"afternoon|evening|night|week|weekend|month|year)")
+_TIME = re.compile(r"(?i:(?:(?:on|last|this|next|late|early|earlier|later)\s+)?" + _TIME_NOUN + r"(?:\s+"
+                   + _TIME_NOUN + r")?|earlier|later|recently)(?![\w'\u2019])[\s,]*")  # (not "Thursday's")
+_MANNER = re.compile(r"(?i:also|again|publicly|privately|repeatedly|separately)\b[\s,]*")
+# "in a statement", "at a news conference", "during an interview", "on the phone", "in an email to staff"
+_SETTING = re.compile(r"(?i:(?:in|at|during|on|over)\s+(?:an?|the|his|her|their|its)\s+(?:[\w-]+\s+){0,2}?"
+                      r"(?:statement|interview|conference|briefing|speech|email|e-mail|phone|call|post|tweet|letter|"
+                      r"message|meeting|hearing|rally|address|sermon|podcast|broadcast|documentary)s?)\b[\s,]*")
+# a capitalised place or medium after "in", "at" or "on", before the lower-case words of the content: "said in
+# Washington the ...", "noted on Twitter the ..."
+_PLACE = re.compile(r"(?:[Ii]n|[Aa]t|[Oo]n)\s+[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2}[\s,]+(?=[a-z])")
+# a place or occasion after a preposition, when a "that" follows: "said in Washington that", "said at the time that"
+_PLACE_BEFORE_THAT = re.compile(r"(?i:in|at|during|on|from)\s+[\w'.\u2019-]+(?:\s+[\w'.\u2019-]+){0,4}?\s+(?=that\s)")
+_THAT = re.compile(r"that\s+")
+_MAX_ADJUNCTS = 4
 # Reported content has at least three words; they show within the first few hundred characters.
 _THREE_WORDS = re.compile(r"\s*\S+\s+\S+\s+\S")
 _WORDS_WINDOW = 400

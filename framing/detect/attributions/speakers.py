@@ -283,6 +283,11 @@ def _source_type(ctx: Ctx, a: Attr) -> str:
         # Research Center" is a person, "the Center for American Progress" an organisation
         cut = next((i for i in toks if i > s and w[i] in ("of", "at") and ctx.cap(i - 1)), e + 1)
         core = [i for i in toks if i < cut] if any(i < cut for i in names) else toks
+        title = [i for i in toks if i < cut]
+        if words[0] == "the" and len(title) > 2 and w[title[-1]] in role and all(ctx.cap(i) for i in title[1:]):
+            # English capitalises an office before its holder is named, and a name takes no "the": "the Prime
+            # Minister", "the Home Secretary", "the Chief Constable of Kent" are titles, not names
+            return "title_only"
         if any(w[i] in org for i in core) and not any(w[i] in role for i in toks):
             return "named_org"
         last_raw = ctx.raw(e)
