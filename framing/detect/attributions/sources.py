@@ -142,12 +142,17 @@ def find_source(ctx: Ctx, a: Attr) -> None:
                     and w[np[0]] not in WEEKDAYS and w[np[0]] not in NP_LINKERS:
                 a.source = np
                 return
-    if (inverted or sentence_initial(ctx, a.cue_first)) and a.lemma not in _TAKES_OBJECT:
+    asking = inverted and a.lemma in _QUOTATIVE_OBJECT_VERBS
+    if (inverted or sentence_initial(ctx, a.cue_first)) and (a.lemma not in _TAKES_OBJECT or asking):
         # `"...," said the minister` / `Said Smith: ...`; otherwise the noun phrase after a verb is its object
-        # (and "told you", "asked them" always take an object)
+        # (and "told you", "asked them" always take an object, but right after a question the verb may invert:
+        # `"Who will pay?" asked Dev Patel.`, when the noun phrase ends the clause)
         np = np_after(ctx, a.cue_last, si, allow_pp=False)
         if np is None and inverted:
             np = _inverted_common_np(ctx, a.cue_last, si)
+        if asking and a.lemma in _TAKES_OBJECT and np is not None and not (
+                np[1] + 1 >= ctx.sent_tokens(si).stop or punct_gap(ctx, np[1] + 1)):
+            np = None  # `"Why?" asked her mother how ...`: an object after all
         if np and not (np[0] == np[1] and d.words[np[0]] in OBJECT_PRONOUNS):
             a.source = np
             return
@@ -256,6 +261,9 @@ _MAX_AGENT_GAP = 8
 
 # Cues whose following noun phrase is their object, never an inverted subject ("told reporters", "asked them").
 _TAKES_OBJECT = frozenset(("tell", "ask", "call", "urge", "accuse", "blame", "thank"))
+# Of those, the ones English inverts after the quotation they report (`"Why?" asked the mayor.`, `"Stay home,"
+# urged the governor.`).
+_QUOTATIVE_OBJECT_VERBS = frozenset(("ask", "urge"))
 
 
 def trim_source(ctx: Ctx, a: Attr) -> None:
