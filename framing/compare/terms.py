@@ -168,12 +168,12 @@ def count_term_lists(terms: Sequence[Sequence[str]], article_ids: Sequence[str],
     m = sp.csr_matrix((data, np.array(indices, dtype=np.int64), np.array(indptr, dtype=np.int64)),
                       shape=(len(ids), len(vocab)))
     m.sum_duplicates()
-    terms = np.array(list(vocab), dtype=object)
+    vocabulary = np.array(list(vocab), dtype=object)
     # sort the vocabulary so that the matrix does not depend on the order terms were first seen
-    order = np.argsort(terms.astype(str), kind="stable")
+    order = np.argsort(vocabulary.astype(str), kind="stable")
     keep = order
-    if min_count > 1 and len(terms):
+    if min_count > 1 and len(vocabulary):
         totals = np.asarray(m.sum(axis=0)).ravel()
         keep = order[totals[order] >= min_count]
     m = m[:, keep].tocsr()
-    return TermCounts(m, terms[keep].astype(str), ids, ngrams)
+    return TermCounts(m, vocabulary[keep].astype(str), ids, ngrams)

@@ -401,6 +401,35 @@ def test_a_capitalised_title_after_the_is_a_title_not_a_name(text, source, speak
     assert (a.source, a.source_type, a.speaker) == (source, "title_only", speaker)
 
 
+@pytest.mark.parametrize("text, source, source_type", [
+    # an organisation's own name (source terms flagged proper_name), alone or after "the", names one body
+    ("The Pentagon said the truce would hold.", "The Pentagon", "named_org"),
+    ("Amnesty International said the truce would hold.", "Amnesty International", "named_org"),
+    ("On Monday, the United Nations said the truce would hold.", "the United Nations", "named_org"),
+    # an organisation noun is a description
+    ("The ministry said the truce would hold.", "The ministry", "title_only"),
+    # and a person named with an organisation's name is a person
+    ("Kremlin spokesman Dmitry Peskov said the truce would hold.", "Kremlin spokesman Dmitry Peskov", "named_person"),
+])
+def test_an_organisations_own_name_is_a_named_organisation(text, source, source_type):
+    a = attrs(text)[0]
+    assert (a.source, a.source_type) == (source, source_type)
+
+
+@pytest.mark.parametrize("text, source", [
+    # after the question it reports, "asked" inverts like "said" when its noun phrase ends the clause
+    ('"Who will pay for this?" asked Councillor Dev Patel.', "Councillor Dev Patel"),
+    ('"Why?" asked the mayor, frowning.', "the mayor"),
+    ('"Stay home," urged the governor.', "the governor"),
+])
+def test_asked_inverts_after_the_question_it_reports(text, source):
+    assert attrs(text)[0].source == source
+
+
+def test_asked_them_is_an_object():
+    assert attrs('"Why?" she asked them.')[0].source == "she"
+
+
 def test_a_police_rank_before_a_name_is_not_part_of_it():
     a = attrs('"No," said Detective Sergeant Jane Ross.')[0]
     assert (a.source_type, a.speaker) == ("named_person", "Jane Ross")

@@ -389,6 +389,7 @@ class WordClasses:
     single_holder: frozenset[str]  # roles one person holds ("president"): entries flagged single_holder
     outlet_names: dict[int, frozenset[tuple[str, ...]]]  # length -> names of news outlets (media phrases, not nouns)
     first_names: dict[str, str]  # folded first name -> "he" or "she" (categories first_name_he, first_name_she)
+    org_names: frozenset[tuple[str, ...]]  # organisations' own names ("hamas", "white house"): flagged proper_name
 
 
 @lru_cache(maxsize=8)
@@ -421,6 +422,7 @@ def word_classes(sources: Lexicon) -> WordClasses:
         frozenset(w for e in sources.entries if "single_holder" in e.flags for w in fold_words(e.term)[-1:]),
         {n: frozenset(v) for n, v in outlets.items()},
         {w[0]: g for g in ("he", "she") for w in by_cat.get("first_name_" + g, ())},
+        frozenset(fold_words(e.term) for e in sources.entries if "proper_name" in e.flags),
     )
 
 

@@ -245,6 +245,8 @@ def _source_type(ctx: Ctx, a: Attr) -> str:
         return "anonymous"
     words = [w[i] for i in toks]
     folded = tuple(words)
+    if (folded[1:] if folded[0] == "the" else folded) in ctx.words.org_names:
+        return "named_org"  # an organisation's own name, alone or after "the": "Hamas said", "the Pentagon said"
     if _has_media(ctx, folded) and any(ctx.cap(i) for i in toks) and not _name_after_role(ctx, toks):
         return "media"  # (a journalist named after the medium and the role is a person: "Times columnist Ann Lee")
     # anonymity phrases in the sentence, right after the source or the cue
