@@ -67,8 +67,8 @@ FLAGS: dict[str, dict[str, str]] = {
     },
     "source_terms": {
         "single_holder": "a role one person holds: \"the president\" names a person, whose name the article may give",
-        "proper_name": "an organisation's own name (\"Hamas\", \"the Pentagon\"): alone, or after \"the\", it names one "
-                       "body",
+        "proper_name": "an organisation's own name (\"the Pentagon\", \"Amnesty International\"): alone, or after "
+                       "\"the\", it names one body",
     },
     "loaded_terms": {},
     "actor_labels": {},

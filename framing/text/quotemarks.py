@@ -213,8 +213,12 @@ def _single_closer_later(text: str, marks: list[_Mark]) -> list[bool]:
 
 def _sure_close(text: str, pos: int) -> bool:
     """Is the mark at ``pos`` placed as only a closing mark is: after the quotation's own punctuation ("first,'",
-    "abysmal.’"), before a sentence's ("interest'."), or at the end of its line?"""
-    return text[pos - 1:pos] in _END_INSIDE or text[pos + 1:pos + 2] in _END_AFTER or text[pos + 1:pos + 2] in ("", "\n")
+    "abysmal.’"), before a sentence's ("interest'."), or at the end of its line? Not after an "s" (a plural possessive
+    stands anywhere: "the taxpayers'.") nor after an initialism ("the U.S.' response")."""
+    prev = text[pos - 1:pos]
+    if prev in ("s", "S") or prev == "." and text[pos - 2:pos - 1].isupper() and text[pos - 3:pos - 2] in (".", " "):
+        return False
+    return prev in _END_INSIDE or text[pos + 1:pos + 2] in _END_AFTER or text[pos + 1:pos + 2] in ("", "\n")
 
 
 # Punctuation a quotation ends with inside its closing mark, and punctuation that follows a closing mark.

@@ -379,6 +379,18 @@ def test_content_after_the_cue_is_the_quotation_whatever_its_marks(opening, clos
     ("He said this week the plan was dead.", "the plan was dead"),
     # an object that is not the hearer stays
     ("Police were calling him a warlord.", "him a warlord"),
+    # a clause that opens with a prepositional phrase, a time that is the subject, an adverb before a participle, a
+    # possessive "her" and the country "US" are content (the review's cases)
+    ("Police said at least 12 people died.", "at least 12 people died"),
+    ("She said in 2020 inflation rose sharply.", "in 2020 inflation rose sharply"),
+    ("He said Monday was the deadline for a deal.", "Monday was the deadline for a deal"),
+    ("The minister said week-long talks would start soon.", "week-long talks would start soon"),
+    ("The senator said publicly funded schools were failing.", "publicly funded schools were failing"),
+    ("She warned her party would lose the next election.", "her party would lose the next election"),
+    ("Student organisers told US media that they were determined.", "US media that they were determined"),
+    ("He said In God We Trust should stay on coins.", "In God We Trust should stay on coins"),
+    # a relative "that" after the place is no complementiser
+    ("She insisted on a deal that would protect jobs in the region.", "on a deal that would protect jobs in the region"),
 ])
 def test_content_after_the_cue_starts_past_its_adjuncts(text, content):
     a = attrs(text)[0]
@@ -421,6 +433,7 @@ def test_an_organisations_own_name_is_a_named_organisation(text, source, source_
     ('"Who will pay for this?" asked Councillor Dev Patel.', "Councillor Dev Patel"),
     ('"Why?" asked the mayor, frowning.', "the mayor"),
     ('"Stay home," urged the governor.', "the governor"),
+    ('"Stay home," urged Governor Andy Beshear on Monday.', "Governor Andy Beshear"),
 ])
 def test_asked_inverts_after_the_question_it_reports(text, source):
     assert attrs(text)[0].source == source
@@ -428,6 +441,11 @@ def test_asked_inverts_after_the_question_it_reports(text, source):
 
 def test_asked_them_is_an_object():
     assert attrs('"Why?" she asked them.')[0].source == "she"
+
+
+def test_an_honorific_makes_capitalised_words_after_the_a_name():
+    a = attrs('"We shall overcome," said the Rev. Al Bishop.')[0]
+    assert a.source_type == "named_person"
 
 
 def test_a_police_rank_before_a_name_is_not_part_of_it():

@@ -33,6 +33,10 @@ def contents(text):
         ("They chanted 'no more cuts' outside the teachers' union offices.", ["no more cuts"]),
         ("'We love the teachers' said Ann. 'They work hard.'", ["We love the teachers", "They work hard."]),
         ("He said 'no thanks' to the plan and rock 'n' roll too.", ["no thanks"]),
+        # a later possessive or initialism is no sure closing mark
+        ("He called it 'a threat to workers' and criticised the U.S.' response.", ["a threat to workers"]),
+        ("He called the bill 'a giveaway to the banks' and said the cost would be the taxpayers'.",
+         ["a giveaway to the banks"]),
     ],
 )
 def test_pairs(text, expected):

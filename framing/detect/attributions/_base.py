@@ -389,7 +389,7 @@ class WordClasses:
     single_holder: frozenset[str]  # roles one person holds ("president"): entries flagged single_holder
     outlet_names: dict[int, frozenset[tuple[str, ...]]]  # length -> names of news outlets (media phrases, not nouns)
     first_names: dict[str, str]  # folded first name -> "he" or "she" (categories first_name_he, first_name_she)
-    org_names: frozenset[tuple[str, ...]]  # organisations' own names ("hamas", "white house"): flagged proper_name
+    org_names: frozenset[tuple[str, ...]]  # organisations' own names ("pentagon", "white house"): flagged proper_name
 
 
 @lru_cache(maxsize=8)

@@ -69,10 +69,11 @@ def find_content(ctx: Ctx, a: Attr) -> None:
             return
     # content after the cue: "said (on Wednesday) (that) ...", "told reporters (that) ...", "said in an interview
     # that ..."
-    start = _after_adjuncts(text, hi, sent.end, a.lemma in _TELLING)
+    start = _after_adjuncts(text, hi, sent.end, a.lemma)
     end = _rstrip_end(text, start, sent.end, " .!?\"\u201d\u2019'")
-    if _THREE_WORDS.match(text, start, min(end, start + _WORDS_WINDOW)) \
-            and not (a.lemma in _SAYING and _ADJUNCT_ONLY.fullmatch(text, start, end)):
+    if _THREE_WORDS.match(text, start, min(end, start + _WORDS_WINDOW)) and not (
+            a.lemma in _SAYING and _ADJUNCT_ONLY.fullmatch(text, start, end)
+            and not _ADJUNCT_VERB.search(text, start, end)):
         a.content = (start, end)
         return
     # content before: "The deal is good, the minister said."
@@ -81,19 +82,20 @@ def find_content(ctx: Ctx, a: Attr) -> None:
         a.content = (sent.start, end)
 
 
-def _after_adjuncts(text: str, i: int, end: int, telling: bool) -> int:
+def _after_adjuncts(text: str, i: int, end: int, lemma: str) -> int:
     """Where reported content after a cue starts: past whom it was said to (after a verb of telling, "told
-    reporters", "assured them"; after any, "to reporters", "to colleagues"), when ("on Wednesday", "last week", "earlier"), how ("publicly", "in a statement",
-    "at a news conference") and a "that" ("said in an interview that ..."). A few adjuncts at most, so the work per
-    cue stays bounded."""
+    reporters", "assured them"; after a verb of saying or telling, "to reporters"), when ("on Wednesday", "last week",
+    "earlier"), how ("publicly", "in a statement", "at a news conference") and a "that" ("said in an interview that
+    ..."). A few adjuncts at most, so the work per cue stays bounded."""
     m = _LEAD.match(text, i, end)
     pos = m.end() if m else i
+    telling = lemma in _TELLING
+    saying = telling or lemma in _SAYING
     for _ in range(_MAX_ADJUNCTS):
-        m = (_ADDRESSEE.match(text, pos, end) if telling else None) or _TO_HEARERS.match(text, pos, end) \
-            or _TIME.match(text, pos, end) \
-            or _MANNER.match(text, pos, end) \
-            or _SETTING.match(text, pos, end) or _PLACE.match(text, pos, end) \
-            or _PLACE_BEFORE_THAT.match(text, pos, end)
+        m = (_ADDRESSEE.match(text, pos, end) if telling else None) \
+            or (_TO_HEARERS.match(text, pos, end) if saying else None) \
+            or _TIME.match(text, pos, end) or _MANNER.match(text, pos, end) or _SETTING.match(text, pos, end) \
+            or _PLACE.match(text, pos, end) or _PLACE_BEFORE_THAT.match(text, pos, end)
         if m is None:
             break
         pos = m.end()
@@ -102,32 +104,50 @@ def _after_adjuncts(text: str, i: int, end: int, telling: bool) -> int:
 
 
 _LEAD = re.compile(r"[\s,:]+")
-# Verbs whose object is the hearer, not what is said: "told reporters that ...", "asked him why ...".
+# Verbs whose object is the hearer, not what is said: "told reporters that ...", "warned them that ...".
 _TELLING = frozenset("tell inform assure reassure remind warn brief promise advise notify".split())
-# After a verb of saying, what is left after the cue may be a short prepositional phrase ending the sentence, an
-# adjunct and not reported content: "said in court papers.", "according to people briefed on the talks." (other
-# verbs take a prepositional object as their content: "commented on his death", "called on Congress to act")
+# Verbs of saying, whose complement is a clause, never a prepositional object ("commented on his death", "called
+# on Congress to act" are another kind): a prepositional phrase after them is an adjunct.
 _SAYING = frozenset(("say", "tell", "add", "write", "state", "report", "note", "explain", "announce", "according to"))
-_ADJUNCT_ONLY = re.compile(r"(?i:(?:in|on|at|during|over|via|through|by|from)\s+(?:(?!to\s)\S+\s+){0,3}(?!to\b)\S+)")
-_ADDRESSEE = re.compile(r"(?i:reporters|journalists|him|her|them|us|me|lawmakers|supporters|viewers|listeners)\b"
+# What is left after a verb of saying is a short prepositional phrase ending the sentence, an adjunct and not reported
+# content: "said in court papers.", "according to people briefed on the talks." A number, a verb form or an
+# auxiliary in it makes it a clause: "said at least 12 people died", "said in 2020 inflation rose".
+_ADJUNCT_ONLY = re.compile(r"(?:in|on|at|during|via|through|from)\s+(?:(?!" + "|".join(
+    "to is are was were be been will would can could should may might must has have had do does did".split())
+    + r"\b)[^\s\d]+\s+){0,3}[^\s\d]+")
+_ADJUNCT_VERB = re.compile(r"\w(?:ed|ing)\b")
+# The hearer after a verb of telling: a pronoun object only before what opens the content ("told her that", "told her
+# the plan"; "warned her party would lose" is her party), "us" and "me" only in lower case (not "US media").
+_ADDRESSEE = re.compile(r"(?:(?i:reporters|journalists|them|lawmakers|supporters|viewers|listeners)\b"
+                        r"|(?:him|us|me)\b|(?i:her)(?=[\s,]+(?:that|the|an?|this|he|she|they|it|we|i|you)\b|,))"
                         r"[\s,]*")
-# "said to reporters", "wrote privately to colleagues", "said in a message to journalists"
+# "said to reporters", "wrote privately to colleagues": the whole noun phrase, before "that", a comma or the end
 _TO_HEARERS = re.compile(r"(?i:to\s+(?:reporters|journalists|colleagues|staff|supporters|lawmakers|employees|members|"
-                         r"viewers|listeners|the\s+(?:press|media|audience|crowd|reporters|journalists)))\b[\s,]*")
+                         r"viewers|listeners|the\s+(?:press|media|audience|crowd|reporters|journalists)))"
+                         r"(?=\s*(?:,|that\b|$))[\s,]*")
 _TIME_NOUN = (r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight|morning|"
               r"afternoon|evening|night|week|weekend|month|year)")
+# A time, not when it is the subject of the content ("said Monday was the deadline") nor part of a word
+# ("week-long", "Thursday's"), nor an adverb before a participle ("recently elected leaders")
+_NOT_SUBJECT = r"(?![\w'\u2019-])(?!\s+(?:is|was|were|are|will|would|has|had|could|can|marks|marked)\b)"
+_BEFORE_PARTICIPLE = r"(?![\s,]+\w+(?:ed|en)\b)"
 _TIME = re.compile(r"(?i:(?:(?:on|last|this|next|late|early|earlier|later)\s+)?" + _TIME_NOUN + r"(?:\s+"
-                   + _TIME_NOUN + r")?|earlier|later|recently)(?![\w'\u2019])[\s,]*")  # (not "Thursday's")
-_MANNER = re.compile(r"(?i:also|again|publicly|privately|repeatedly|separately)\b[\s,]*")
+                   + _TIME_NOUN + r")?" + _NOT_SUBJECT + r"|(?:earlier|later|recently)(?![\w-])" + _BEFORE_PARTICIPLE
+                   + r")[\s,]*")
+_MANNER = re.compile(r"(?i:(?:also|again|publicly|privately|repeatedly|separately)(?![\w-])" + _BEFORE_PARTICIPLE
+                     + r")[\s,]*")
 # "in a statement", "at a news conference", "during an interview", "on the phone", "in an email to staff"
 _SETTING = re.compile(r"(?i:(?:in|at|during|on|over)\s+(?:an?|the|his|her|their|its)\s+(?:[\w-]+\s+){0,2}?"
                       r"(?:statement|interview|conference|briefing|speech|email|e-mail|phone|call|post|tweet|letter|"
                       r"message|meeting|hearing|rally|address|sermon|podcast|broadcast|documentary)s?)\b[\s,]*")
-# a capitalised place or medium after "in", "at" or "on", before the lower-case words of the content: "said in
-# Washington the ...", "noted on Twitter the ..."
-_PLACE = re.compile(r"(?:[Ii]n|[Aa]t|[Oo]n)\s+[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2}[\s,]+(?=[a-z])")
-# a place or occasion after a preposition, when a "that" follows: "said in Washington that", "said at the time that"
-_PLACE_BEFORE_THAT = re.compile(r"(?i:in|at|during|on|from)\s+[\w'.\u2019-]+(?:\s+[\w'.\u2019-]+){0,4}?\s+(?=that\s)")
+# a capitalised place or medium after a lower-case "in", "at" or "on", before the lower-case words of the content:
+# "said in Washington the ...", "noted on Twitter the ..." (a capitalised "In" opens the content: "In God We Trust")
+_PLACE = re.compile(r"(?:in|at|on)\s+[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2}[\s,]+(?=[a-z])")
+# a place or occasion after a preposition, when a "that" opening a clause follows (not a relative "that" before a
+# verb: "steps that could increase"): "said in Washington that", "said at the time that"
+_PLACE_BEFORE_THAT = re.compile(r"(?i:in|at|during|on|from)\s+(?:(?!to\b)[\w'.\u2019-]+\s+){0,4}?(?!to\b)[\w'.\u2019-]+"
+                                r"\s+(?=that\s+(?!(?:would|could|should|will|can|may|might|must|had|has|have|is|was|"
+                                r"were|are|did|does|do)\b))")
 _THAT = re.compile(r"that\s+")
 _MAX_ADJUNCTS = 4
 # Reported content has at least three words; they show within the first few hundred characters.

@@ -151,7 +151,8 @@ def find_source(ctx: Ctx, a: Attr) -> None:
         if np is None and inverted:
             np = _inverted_common_np(ctx, a.cue_last, si)
         if asking and a.lemma in _TAKES_OBJECT and np is not None and not (
-                np[1] + 1 >= ctx.sent_tokens(si).stop or punct_gap(ctx, np[1] + 1)):
+                np[1] + 1 >= ctx.sent_tokens(si).stop or punct_gap(ctx, np[1] + 1)
+                or w[np[1] + 1] in PREPOSITIONS or w[np[1] + 1] in _ADJUNCT_OPENERS):
             np = None  # `"Why?" asked her mother how ...`: an object after all
         if np and not (np[0] == np[1] and d.words[np[0]] in OBJECT_PRONOUNS):
             a.source = np

@@ -246,7 +246,7 @@ def _source_type(ctx: Ctx, a: Attr) -> str:
     words = [w[i] for i in toks]
     folded = tuple(words)
     if (folded[1:] if folded[0] == "the" else folded) in ctx.words.org_names:
-        return "named_org"  # an organisation's own name, alone or after "the": "Hamas said", "the Pentagon said"
+        return "named_org"  # an organisation's own name, alone or after "the": "the Pentagon said"
     if _has_media(ctx, folded) and any(ctx.cap(i) for i in toks) and not _name_after_role(ctx, toks):
         return "media"  # (a journalist named after the medium and the role is a person: "Times columnist Ann Lee")
     # anonymity phrases in the sentence, right after the source or the cue
@@ -286,7 +286,8 @@ def _source_type(ctx: Ctx, a: Attr) -> str:
         cut = next((i for i in toks if i > s and w[i] in ("of", "at") and ctx.cap(i - 1)), e + 1)
         core = [i for i in toks if i < cut] if any(i < cut for i in names) else toks
         title = [i for i in toks if i < cut]
-        if words[0] == "the" and len(title) > 2 and w[title[-1]] in role and all(ctx.cap(i) for i in title[1:]):
+        if words[0] == "the" and len(title) > 2 and w[title[-1]] in role and all(ctx.cap(i) for i in title[1:]) \
+                and not any(w[i] in _NAME_MARKERS or w[i] in ctx.words.first_names for i in title):
             # English capitalises an office before its holder is named, and a name takes no "the": "the Prime
             # Minister", "the Home Secretary", "the Chief Constable of Kent" are titles, not names
             return "title_only"
@@ -315,6 +316,9 @@ def _source_type(ctx: Ctx, a: Attr) -> str:
     return "anonymous"
 
 
+# Honorifics before a name: with one, capitalised words are a name even after "the" ("the Rev. Al Bishop").
+_NAME_MARKERS = frozenset(("rev", "reverend", "hon", "honourable", "honorable", "dr", "mr", "mrs", "ms", "sir", "dame",
+                           "lord", "lady"))
 # Pronouns for no one in particular: never a name, though capitalised at the start of a sentence.
 _INDEFINITE_PRONOUNS = frozenset("""nobody someone somebody anyone anybody everyone everybody none""".split())
 
