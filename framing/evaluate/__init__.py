@@ -37,6 +37,7 @@ from typing import Any
 from framing.evaluate.polnear_data import polnear_articles
 from framing.evaluate.quotations import speaker_match
 from framing.report import analyse
+from framing.text.quotemarks import MARK_CHARS
 
 SPEECH = frozenset("""say said says saying tell told tells telling add added adds adding state stated states
 announce announced announces explain explained explains claim claimed claims argue argued argues insist insisted
@@ -215,7 +216,7 @@ def _polnear_split(data: Path, split: str, role: str) -> Score:
 
 # A content span counts as close to the gold one from this character F1 on (a word or a "that" of difference).
 CONTENT_CLOSE = 0.95
-_MARKS = frozenset("\"'\u201c\u201d\u2018\u2019\u00ab\u00bb`")
+_MARKS = frozenset(MARK_CHARS)  # every quotation mark the pairing knows
 
 
 def _content_f1(text: str, gold: list[tuple[int, int]], found: dict[str, Any]) -> float:

@@ -9,6 +9,7 @@ from framing.detect.attributions._base import (
     ADDRESSEES,
     SKIP_AFTER_CUE,
     SOURCE_AFTER_PHRASES,
+    WEEKDAYS,
     Attr,
     Ctx,
 )
@@ -118,15 +119,15 @@ _ADJUNCT_ONLY = re.compile(r"(?:in|on|at|during|via|through|from)\s+(?:(?!" + "|
 _ADJUNCT_VERB = re.compile(r"\w(?:ed|ing)\b")
 # The hearer after a verb of telling: a pronoun object only before what opens the content ("told her that", "told her
 # the plan"; "warned her party would lose" is her party), "us" and "me" only in lower case (not "US media").
-_ADDRESSEE = re.compile(r"(?:(?i:reporters|journalists|them|lawmakers|supporters|viewers|listeners)\b"
+_ADDRESSEE = re.compile(r"(?:(?i:" + "|".join(sorted(ADDRESSEES - {"him", "her", "us", "me"})) + r")\b"
                         r"|(?:him|us|me)\b|(?i:her)(?=[\s,]+(?:that|the|an?|this|he|she|they|it|we|i|you)\b|,))"
                         r"[\s,]*")
 # "said to reporters", "wrote privately to colleagues": the whole noun phrase, before "that", a comma or the end
 _TO_HEARERS = re.compile(r"(?i:to\s+(?:reporters|journalists|colleagues|staff|supporters|lawmakers|employees|members|"
                          r"viewers|listeners|the\s+(?:press|media|audience|crowd|reporters|journalists)))"
                          r"(?=\s*(?:,|that\b|$))[\s,]*")
-_TIME_NOUN = (r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight|morning|"
-              r"afternoon|evening|night|week|weekend|month|year)")
+_TIME_NOUN = "(?:" + "|".join(sorted(WEEKDAYS)) + "|today|yesterday|tonight|morning|afternoon|evening|night|week|" \
+    "weekend|month|year)"
 # A time, not when it is the subject of the content ("said Monday was the deadline") nor part of a word
 # ("week-long", "Thursday's"), nor an adverb before a participle ("recently elected leaders")
 _NOT_SUBJECT = r"(?![\w'\u2019-])(?!\s+(?:is|was|were|are|will|would|has|had|could|can|marks|marked)\b)"
