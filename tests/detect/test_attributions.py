@@ -1042,3 +1042,91 @@ def test_a_verb_ends_a_noun_phrase_and_a_participle_clause_is_no_subject(text, s
 ])
 def test_what_the_twenty_first_sessions_rules_leave_alone(text, speakers):
     assert [q.speaker for q in framing.analyse(text).of_type("quote")] == speakers
+
+
+@pytest.mark.parametrize("text", [
+    # English capitalises every sentence's first word: an ordinary word there that the article never writes
+    # capitalised elsewhere is no name, and a function word or a lone adjective is nobody
+    "Despite repeated promises, the plan failed, and nobody said why.",
+    "Once we know who won, we can speculate about who will run.",
+    "Needless to say, outrage quickly ensued.",
+    "Years later, the two men came to my office and said they were sorry.",
+])
+def test_an_ordinary_word_opening_a_sentence_is_no_source(text):
+    sources = [a.source for a in attrs(text)]
+    opener = text.split()[0].strip(",")
+    assert all(s is None or not s.startswith(opener) for s in sources), sources
+
+
+@pytest.mark.parametrize("text, source, source_type", [
+    # a plural common noun opening a sentence is a group of people, not a named person
+    ("Students said they disagreed with the book.", "Students", "anonymous"),
+    ("Proponents say the formula is more accurate.", "Proponents", "anonymous"),
+    # a name before a plural head is its modifier: the entities are no person called Kushner
+    ("The Kushner entities said they had done nothing wrong.", "The Kushner entities", "title_only"),
+    # members of a party speak as the party
+    ("Conservatives said the plan is flawed.", "Conservatives", "named_org"),
+    # a name the lexicon knows as one stays a name, and so does a singular noun: English puts no bare singular
+    # noun before a verb as its subject
+    ("Sanders said the bridge was safe.", "Sanders", "named_person"),
+    ("Holder said the bridge was safe.", "Holder", "named_person"),
+    # a word the article writes capitalised inside a sentence is a name there
+    ("The band Polls played on Monday. Polls said the tour would go on.", "Polls", "named_person"),
+])
+def test_a_plural_opening_a_sentence_is_a_group(text, source, source_type):
+    a = attrs(text)[-1]
+    assert (a.source, a.source_type) == (source, source_type)
+
+
+def test_leading_function_words_leave_the_name():
+    a = attrs("Perhaps Trump said it best when he spoke on Monday.")[0]
+    assert (a.source, a.speaker) == ("Trump", "Trump")
+
+
+@pytest.mark.parametrize("text, source, speaker", [
+    # an office "of" its domain between a modifier and the holder's name is the name's title
+    ('Former secretary of state James Baker interjected, saying, "It is identity politics."',
+     "Former secretary of state James Baker", "James Baker"),
+    ("The director of communications Ann Lee said the tour would go on.",
+     "The director of communications Ann Lee", "Ann Lee"),
+    # not a relation "of" an adjective and a title: the wife of a governor is not the governor
+    ("Christie Vilsack, the wife of former Gov. Tom Vilsack, said the tour would go on.", "Christie Vilsack",
+     "Christie Vilsack"),
+])
+def test_an_office_of_its_domain_before_a_name_is_a_title(text, source, speaker):
+    a = attrs(text)[0]
+    assert (a.source, a.source_type, a.speaker) == (source, "named_person", speaker)
+
+
+@pytest.mark.parametrize("text, source, source_type", [
+    # "one" standing alone after a group is one of them, and "no one" is nobody in particular
+    ('Residents were furious. "Nobody told us anything," one said.', "one", "anonymous"),
+    ("No one said anything about the plan.", "No one", "anonymous"),
+])
+def test_one_said(text, source, source_type):
+    a = attrs(text)[0]
+    assert (a.source, a.source_type) == (source, source_type)
+
+
+def test_the_impersonal_one_is_nobody():
+    assert [a.source for a in attrs("They stayed calm. One could not say the same for the others.")] == [None]
+
+
+@pytest.mark.parametrize("text", [
+    'Critics said the plan failed. I think they are wrong, I said.',
+    'Critics said the plan failed. You will be called an extremist, you are told.',
+])
+def test_i_and_you_are_never_a_group(text):
+    assert attrs(text)[-1].speaker is None
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # in a transcript, "I" is the speaker the paragraph's label names; a label that is an ordinary noun names no one
+    ("AMY GOODMAN: Tell us.\n\nREP. JOHN LEWIS: On the bus I said we would not fight back.", "Rep. John Lewis"),
+    ("TRUMP: I said it was fair.", "Trump"),
+    ("QUESTION: I asked him whether it was fair.", None),
+    ("READ IN FULL: I said it was fair.", None),
+    ("THE PRESIDENT: I said it was fair.", "The President"),
+])
+def test_i_in_a_transcript_is_the_labelled_speaker(text, speaker):
+    assert attrs(text)[-1].speaker == speaker

@@ -14,6 +14,7 @@ from framing.text.document import Document
 from framing.text.quotemarks import QuoteSpan
 from framing.text.segment import NO_BREAK_AFTER
 from framing.text.truecase import name_words
+from framing.text.wordclass import opener_class, tag
 
 # ----------------------------------------------------------------------------------------------- word classes
 # Closed classes of English function words: grammar, not judgement, so they live here rather than in a lexicon.
@@ -426,6 +427,36 @@ def word_classes(sources: Lexicon) -> WordClasses:
     )
 
 
+# A transcript's speaker label opening a paragraph: "TRUMP: ...", "REV. MARTIN LUTHER KING JR: ...".
+TRANSCRIPT = re.compile(r"\s*([A-Z][A-Z.'\u2019-]+(?: [A-Z][A-Z.'\u2019-]+){0,2}):\s")
+
+
+def transcript_speaker(ctx: Ctx, i: int) -> str | None:
+    """The speaker label of the transcript paragraph holding token ``i`` ("TRUMP: Look, ... I said"), title-cased;
+    None when the paragraph opens with no label."""
+    d = ctx.doc
+    k = bisect_right(ctx.para_starts, d.tok_start[i]) - 1
+    if k < 0:
+        return None
+    m = TRANSCRIPT.match(d.text, d.paragraphs[k].start)
+    if m is None or m.end() > d.tok_start[i]:
+        return None
+    label = m.group(1).title()
+    return label if _names_someone(label) else None
+
+
+def _names_someone(label: str) -> bool:
+    """Can a transcript label name a speaker? Not an ordinary noun ("QUESTION:", "MODERATOR:"), not two letters
+    ("NB:"), and no phrase with a function word, verb or adjective in it ("READ IN FULL:", "UPDATE:"); "THE
+    PRESIDENT:" does."""
+    words = label.split()
+    if len(words) == 1:
+        t = tag(label)
+        return len(label.rstrip(".")) > 2 and not (t.startswith("NN") and not t.startswith("NNP")) \
+            and opener_class(label) == ""
+    return not any(opener_class(w) in ("closed", "verb", "adjective") for w in words[words[0] == "The":])
+
+
 def in_title_case_line(ctx: Ctx, i: int) -> bool:
     """Is token i on a headline-like line where most words are capitalised ("Clinton Calls Violence 'Genocide'")?"""
     d = ctx.doc
@@ -447,6 +478,16 @@ def in_title_case_line(ctx: Ctx, i: int) -> bool:
 
 
 SMALL_WORDS = frozenset("a an the of and or for to in on at by with from as is vs s t".split())
+
+
+def common_opener(ctx: Ctx, i: int) -> str:
+    """The class of token ``i`` (:func:`framing.text.wordclass.opener_class`) when it opens its sentence capitalised
+    and the article never writes it capitalised elsewhere: English capitalises every sentence's first word, so
+    "Despite", "Polls" or "Needless" there is an ordinary word, not a name. "" otherwise."""
+    if not ctx.cap(i) or ctx.doc.words[i] in ctx.doc.case_profile[0] or not sentence_initial(ctx, i):
+        return ""
+    d = ctx.doc
+    return opener_class(d.text[d.tok_start[i]:d.tok_end[i]])
 
 
 def sentence_initial(ctx: Ctx, i: int) -> bool:

@@ -25,6 +25,7 @@ from framing.detect.attributions._base import (
     Attr,
     Ctx,
     abbreviation,
+    common_opener,
     dashed,
     gap_is_space,
     ly_adverb,
@@ -33,6 +34,7 @@ from framing.detect.attributions._base import (
     sentence_initial,
     with_subject,
 )
+from framing.text.wordclass import common_noun
 
 
 # ------------------------------------------------------------------------------------------------- sources
@@ -278,16 +280,36 @@ def trim_source(ctx: Ctx, a: Attr) -> None:
     def stop(t: int) -> bool:
         return sentence_initial(ctx, t) and (w[t] in COMMON_STARTERS or w[t] in PREPOSITIONS
                                              or w[t] in SENTENCE_STOPPERS or w[t] in FOCUS_ADVERBS
-                                             or w[t] in _TIME_ADVERBS or _participle(ctx, t) or _opening_adverb(ctx, t)) \
+                                             or w[t] in _TIME_ADVERBS or _participle(ctx, t) or _opening_adverb(ctx, t)
+                                             or _common_opener_no_source(ctx, t)) \
             and w[t] not in PRONOUNS and w[t] not in DETERMINERS
 
-    while s < e and stop(s):
-        s += 1
+    while s < e and stop(s) and w[s] not in _CORRELATIVES and ctx.gap(s + 1) != "-":
+        s += 1  # (a coordination's first half stays: "Neither Kalnin nor Arsenov"; and a compound: "Right-wingers")
     if sentence_initial(ctx, s) and s < (day := _after_opening_day(ctx, s, e + 1)) <= e:
         s = day  # "Saturday morning Mira Okafor posted": the day is when, not who
     if s < e and w[s] == "that" and (w[s + 1] in DETERMINERS or ctx.cap(s + 1)):
         s += 1  # "said that the platform should ...": the complementiser opens the clause, not the source
-    a.source = None if s == e and stop(s) else (s, e)  # "When" alone is nobody
+    # "When" alone is nobody, nor "Needless" ("Needless to say, ...") or "Imagine"
+    a.source = None if s == e and (stop(s) or common_opener(ctx, s) in ("adjective", "verb")
+                                   and w[s] not in DETERMINERS and w[s] not in _QUANTIFIER_PRONOUNS) else (s, e)
+
+
+_CORRELATIVES = frozenset(("neither", "either", "both"))
+_MODALS = frozenset("will would can could may might must shall should".split())
+
+
+def _common_opener_no_source(ctx: Ctx, t: int) -> bool:
+    """Is token ``t`` an ordinary word opening its sentence that is never someone who speaks: a word of a closed
+    class ("Despite", "Once", "Why") that is no first name ("Will"), or a plural of time ("Years later")?"""
+    kind = common_opener(ctx, t)
+    w = ctx.doc.words
+    if kind == "closed" and w[t] in ctx.words.first_names:
+        return False
+    if kind == "closed" and (w[t] in _QUESTION_AUXILIARIES or w[t] in _MODALS) and t + 1 < len(w) and ctx.cap(t + 1):
+        # an auxiliary before a name opens a question, or else is part of the name: "Do Something", "Will Stancil"
+        return _opens_question(ctx, t)
+    return kind == "closed" or kind == "plural" and (w[t] in _AGO_WORDS or w[t] == "thanks")  # ("Thanks to ...")
 
 
 def _after_semicolon(ctx: Ctx, subj: tuple[int, int], cue: int) -> tuple[int, int] | None:
@@ -522,9 +544,9 @@ def _opening_participle(ctx: Ctx, k: int, stop: int) -> bool:
 
 _DAY_WORDS = frozenset(("yesterday", "today", "tonight"))
 _DAY_PARTS = frozenset(("morning", "afternoon", "evening", "night"))
-# Quantifiers that stand alone as a subject of people ("some say", "many argue", "several said", and after one
-# speaker "another said").
-_QUANTIFIER_PRONOUNS = frozenset(("some", "many", "several", "others", "most", "few", "another"))
+# Quantifiers that stand alone as a subject of people ("some say", "many argue", "several said", and after a group
+# or one speaker "one said", "another said").
+_QUANTIFIER_PRONOUNS = frozenset(("some", "many", "several", "others", "most", "few", "another", "one"))
 # Forms of the commonest reporting verbs, which never modify a source noun.
 _SPEECH_FORMS = frozenset(("said", "says", "told", "tells"))
 
@@ -582,6 +604,11 @@ def _capitalised_np(ctx: Ctx, k: int, stop: int) -> tuple[int, int] | None:
         if end is not None and w[k] in role and k + 1 < stop and ctx.cap(k + 1) and not punct_gap(ctx, k + 1) \
                 and not ctx.in_quote(k + 1) and w[k + 1] not in DETERMINERS:
             k += 1  # a role between a name's modifier and the name: "New York Times columnist Nicholas Kristof"
+            continue
+        if end is not None and w[k] in role and k + 3 < stop and w[k + 1] == "of" and not ctx.cap(k + 2) \
+                and ctx.cap(k + 3) and not any(punct_gap(ctx, t) or ctx.in_quote(t) for t in range(k + 1, k + 4)) \
+                and common_noun(w[k + 2]) and w[k + 3] not in DETERMINERS:
+            k += 3  # an office "of" its domain between a modifier and the name: "Former secretary of state James Baker"
             continue
         break
     if end is None:
@@ -1168,6 +1195,10 @@ def _np_before(ctx: Ctx, j: int, lo: int) -> tuple[int, int] | None:
             if k < end:
                 return (k, end)
             if word in _QUANTIFIER_PRONOUNS:
+                if word == "one" and k > lo and w[k - 1] == "no" and not punct_gap(ctx, k):
+                    return (k - 1, k)  # "No one said"
+                if word == "one" and k + 1 < len(w) and w[k + 1] in _MODALS:
+                    return None  # the impersonal "one could say" is nobody
                 return (k, k)  # `"...," some say.`, "Many believe ...": a quantifier standing alone is the subject
             return None
         if k < end and word in _QUESTION_AUXILIARIES and _opens_question(ctx, k):

@@ -23,17 +23,20 @@ from framing.detect.attributions._base import (
     Attr,
     Ctx,
     bounded_speaker,
+    common_opener,
     gap_is_space,
     in_title_case_line,
     possessive_s,
     sentence_initial,
     span_text,
+    transcript_speaker,
 )
 from framing.detect.attributions.sources import (
     POSTMODIFIERS,
     PP_PREPOSITIONS,
     sentence_subject,
 )
+from framing.text.wordclass import common_noun, plural_noun
 
 
 # ------------------------------------------------------------------------------------ types and resolution
@@ -99,7 +102,10 @@ def classify_and_resolve(ctx: Ctx, attrs: list[Attr]) -> None:
                         last_described_sentence = a.sentence
                     else:
                         last_person, last_person_sentence = a.speaker, a.sentence
-            else:
+            elif pr == "i":
+                # one person, never a group: the writer, or in a transcript the speaker its label names
+                a.speaker = transcript_speaker(ctx, a.source[0])
+            elif pr != "you":  # (the one addressed is no one the article names)
                 a.speaker = (_reporting_body(ctx, attrs, i) if pr == "it" else None) or last_group
         elif st == "named_person":
             a.speaker = _full_name(ctx, a.source)
@@ -218,8 +224,12 @@ def _head_end(ctx: Ctx, s: int, e: int) -> int:
     before an adjective with its preposition ("sources close to Netanyahu"); ``e`` when there is none."""
     w = ctx.doc.words
     heads = ctx.words.heads
+    roles = ctx.single.get("role", frozenset())
     for i in range(s + 1, e):
         h = i - 1
+        if w[i] == "of" and i + 2 <= e and w[h] in roles and not ctx.cap(i + 1) and common_noun(w[i + 1]) \
+                and _name_cap(ctx, i + 2):
+            continue  # an office of its domain before the holder's name: "former secretary of state James Baker"
         if w[h] in heads and (
                 w[i] in PP_PREPOSITIONS and (not _name_cap(ctx, h) or sentence_initial(ctx, h))
                 or w[i] in OF_FOR_AT and (not _name_cap(ctx, h) or sentence_initial(ctx, h) and w[h].endswith("s"))):
@@ -240,8 +250,9 @@ def _source_type(ctx: Ctx, a: Attr) -> str:
     toks = list(range(s, e + 1))
     if len(toks) == 1 and w[s] in PRONOUNS:
         return "pronoun"
-    if w[s] in _INDEFINITE_PRONOUNS and (len(toks) == 1 or w[s + 1] in PREPOSITIONS):
-        # "Nobody said", "Someone at the White House told me": no one in particular, capitalised or not
+    if w[s] in _INDEFINITE_PRONOUNS and (len(toks) == 1 or w[s + 1] in PREPOSITIONS) \
+            or w[s] == "no" and len(toks) == 2 and w[e] == "one":
+        # "Nobody said", "No one said", "Someone at the White House told me": no one in particular, capitalised or not
         return "anonymous"
     words = [w[i] for i in toks]
     folded = tuple(words)
@@ -270,7 +281,9 @@ def _source_type(ctx: Ctx, a: Attr) -> str:
              and w[i] not in anon and w[i] not in ctx.single.get("media", ())
              and w[i] not in NP_LINKERS and w[i] not in MONTHS and w[i] not in WEEKDAYS
              and not _modifies_head(ctx, i, e)
-             and not _owner_of_role(ctx, i, e, describing)]
+             and not _owner_of_role(ctx, i, e, describing)
+             and not (i == s and common_opener(ctx, i) == "plural" and ctx.raw(i)[:-1] not in _PARTY_MEMBERS)]
+    # ("Students said" is a group, not a name)
     head = words[-1]
     if words[0] in ("a", "an", "one", "another", "some") and not ctx.cap(e) \
             and head not in ctx.single.get("document", ()):
@@ -296,7 +309,7 @@ def _source_type(ctx: Ctx, a: Attr) -> str:
         last_raw = ctx.raw(e)
         if len(last_raw) >= 2 and last_raw.isupper():
             return "named_org"  # NATO, WHO
-        if last_raw.endswith("s") and last_raw[:-1] in ("Republican", "Democrat", "Conservative", "Liberal"):
+        if last_raw.endswith("s") and last_raw[:-1] in _PARTY_MEMBERS:
             return "named_org"
         if last_raw.endswith(("ans", "ists", "ites")) and len(names) == 1 and head not in role:
             return "named_org"  # Republicans, Democrats, Iranians
@@ -316,6 +329,8 @@ def _source_type(ctx: Ctx, a: Attr) -> str:
     return "anonymous"
 
 
+# Members of a party, who speak as the party when they speak as a group ("Republicans said").
+_PARTY_MEMBERS = frozenset(("Republican", "Democrat", "Conservative", "Liberal"))
 # Honorifics before a name: with one, capitalised words are a name even after "the" ("the Rev. Al Bishop").
 _NAME_MARKERS = frozenset(("rev", "reverend", "hon", "honourable", "honorable", "dr", "mr", "mrs", "ms", "sir", "dame",
                            "lord", "lady"))
@@ -330,7 +345,7 @@ def _modifies_head(ctx: Ctx, i: int, e: int) -> bool:
     j = i + 1
     while j <= e and _name_cap(ctx, j):
         j += 1
-    return j <= e and w[j] != "s" and any(w[t] in ctx.words.heads for t in range(j, e + 1)) \
+    return j <= e and w[j] != "s" and (any(w[t] in ctx.words.heads for t in range(j, e + 1)) or plural_noun(w[e])) \
         and not any(_name_cap(ctx, t) for t in range(j, e + 1))
 
 

@@ -18,7 +18,7 @@ from bisect import bisect_right
 from typing import NamedTuple
 
 from framing.detect.attributions import Attr
-from framing.detect.attributions._base import MONTHS, OPENING_CONJUNCTIONS, PERSON_PRONOUNS
+from framing.detect.attributions._base import MONTHS, OPENING_CONJUNCTIONS, PERSON_PRONOUNS, TRANSCRIPT
 from framing.detect.quotes._context import QuoteContext
 from framing.text.quotemarks import QuoteSpan, opening_start
 
@@ -58,7 +58,6 @@ SIGNED_DESCRIBED = _signature(r"<sp>*<dash><sp>*((?:[A-Z][\w.\u2019'-]*+<sp>?){1
 # A signature line under a quotation paragraph (fact checks, epigraphs): "- Bernie Sanders." or "-President Obama,
 # tweeting after Clinton's speech."
 SIGNATURE_LINE = _signature(r"<sp>*\n\s*<dash><sp>*((?:[A-Z][\w\u2019'-]*+\.?<sp>?){1,4}?)<sp>*(?:[.,]|\n|$)")
-TRANSCRIPT = re.compile(r"\s*([A-Z][A-Z.'\u2019-]+(?: [A-Z][A-Z.'\u2019-]+){0,2}):\s")
 # (words are bounded in length, here and below, so that matching from each sentence's or line's start for each of
 # its quotations stays linear in the text however long a run of letters it holds)
 LEADING_NAME = re.compile(r"((?:[A-Z][\w.\u2019'-]{0,40}[ \t\u00a0]+){0,5}[A-Z][\w\u2019'-]{1,40})(?=[\s,])")
