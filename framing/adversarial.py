@@ -95,6 +95,8 @@ FAMILIES: dict[str, Callable[[int], str]] = {
     + _repeat(' the "peace dividend" is', n // 2) + ".",
     "a long first word before many quotations, no full stop": lambda n: "A" + "b" * (n // 2) + " x"
     + _repeat(' the "peace dividend" is', n // 2),
+    "a long run of capitals opening a paragraph of first-person reports": lambda n: "A" * (n // 2)
+    + _repeat(" I said it would work.", n // 2),
 }
 
 

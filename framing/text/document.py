@@ -14,7 +14,7 @@ from framing.text.layout import unwrap
 from framing.text.normalize import NormalizedText, normalize
 from framing.text.quotemarks import QuoteSpan, pair_quotes
 from framing.text.segment import Span, paragraphs, sentences, tokens
-from framing.text.truecase import compute_case_profile, is_upper
+from framing.text.truecase import compute_case_profile, compute_cased_forms, is_upper
 
 
 class _Memo:
@@ -25,6 +25,7 @@ class _Memo:
         self.capital_tokens: list[int] | None = None
         self.case_profile: tuple[frozenset[str], frozenset[str]] | None = None
         self.para_starts: list[int] | None = None
+        self.cased_forms: dict[str, str] | None = None
 
 
 @dataclass(frozen=True)
@@ -72,6 +73,15 @@ class Document:
         if m.case_profile is None:
             m.case_profile = compute_case_profile(self)
         return m.case_profile
+
+    @property
+    def cased_forms(self) -> dict[str, str]:
+        """Folded word -> its first capitalised form in the text that is not in capitals throughout (computed
+        once; :func:`framing.text.truecase.name_case`)."""
+        m = self._memo
+        if m.cased_forms is None:
+            m.cased_forms = compute_cased_forms(self)
+        return m.cased_forms
 
     @property
     def folded(self) -> str:

@@ -98,3 +98,29 @@ def _opens_sentence(text: str, prev_end: int, s: int, starts: set[int]) -> bool:
         return True  # an opening mark or bracket
     core = stripped.rstrip("\"'\u201d\u2019)]").rstrip()
     return not core or core[-1] in ".!?:;\u2014\u2015\u2013-\u2026"
+
+
+def name_case(doc: Document, name: str) -> str:
+    """A name written in capitals ("MCCONNELL", "REV. AL SHARPTON") as the text writes it elsewhere, word by word
+    ("McConnell", "Rev. Al Sharpton"): the first token of the same folded word that is capitalised and not in
+    capitals throughout; a word the text writes no other way is title-cased ("Mcconnell")."""
+    forms = doc.cased_forms
+    out = []
+    for word in name.split():
+        core = word.rstrip(".'\u2019-")
+        found = forms.get(core.lower())
+        out.append(found + word[len(core):] if found else word.title())
+    return " ".join(out)
+
+
+def compute_cased_forms(doc: Document) -> dict[str, str]:
+    """Folded word -> its first form in the text that is capitalised and not in capitals throughout."""
+    text = doc.text
+    forms: dict[str, str] = {}
+    for i in doc.capital_tokens:
+        w = doc.words[i]
+        if w not in forms:
+            raw = text[doc.tok_start[i]:doc.tok_end[i]]
+            if not raw.isupper() and raw.lower() == w:
+                forms[w] = raw
+    return forms

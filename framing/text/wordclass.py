@@ -5,14 +5,16 @@ Used where the text itself cannot tell a name from an ordinary word: a capitalis
 is never written capitalised elsewhere in the article ("Despite ...", "Polls show", "Students said"). English
 capitalises every sentence's first word, so only the word's usual class says whether it names someone.
 
-The file is read from the installed TextBlob package (a pinned dependency) the first time a word is looked up, and
-nothing of it is copied into this project. Without it every word is "unknown" and no rule that uses it applies.
+The file is read from the installed TextBlob package (the version requirements.txt pins; another version's lexicon
+may class some words otherwise) the first time a word is looked up, and nothing of it is copied into this project.
+Without the file every word is "unknown", no rule that uses it applies, and a warning says so once.
 """
 
 from __future__ import annotations
 
 import importlib.util
 import os
+import warnings
 
 _TAGS: dict[str, str] | None = None
 
@@ -32,6 +34,9 @@ def _tags() -> dict[str, str]:
                             if tag and not word.startswith(";;;"):
                                 tags[word] = tag
                     break
+        if not tags:
+            warnings.warn("framing: TextBlob's tagger lexicon (textblob/en/en-lexicon.txt) was not found: a capitalised "
+                          "word opening a sentence is read as a possible name whatever its class", stacklevel=2)
         _TAGS = tags
     return _TAGS
 
@@ -49,7 +54,7 @@ def tag(word: str) -> str:
 def opener_class(word: str) -> str:
     """What a capitalised word that opens a sentence usually is, when it is an ordinary English word: "closed" (a
     preposition, conjunction, adverb, determiner, modal or wh-word: "Despite", "Once", "Neither", "Why"), "verb"
-    ("Let", "Imagine"), "adjective" ("Needless", "Former", "More"), "plural" ("Polls", "Students"); else "" (a
+    ("Let", "Imagine"), "adjective" ("Needless", "Former", "Last"), "plural" ("Polls", "Students"); else "" (a
     name, a singular common noun, or a word the lexicon does not know). A singular noun is left as a possible name:
     English puts no bare singular noun before a verb as its subject, so "Holder said" names someone. A word in
     capitals throughout ("WHO") and one the lexicon knows capitalised as a name ("Warren", "Banks") are never

@@ -1130,3 +1130,25 @@ def test_i_and_you_are_never_a_group(text):
 ])
 def test_i_in_a_transcript_is_the_labelled_speaker(text, speaker):
     assert attrs(text)[-1].speaker == speaker
+
+
+@pytest.mark.parametrize("text, source", [
+    # the review's cases: "One" ending a name is no pronoun, "no one" before a modal is nobody, a hyphenated title
+    # keeps its old reading, and a lone first name is a name
+    ("Capital One said the breach affected millions.", None),
+    ("No one can say for sure what happened.", None),
+    ("Then-President Trump said it would pass.", "President Trump"),
+])
+def test_what_the_twenty_sixth_sessions_rules_leave_alone(text, source):
+    assert attrs(text)[0].source == source
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a story's type, a dateline or a place is no transcript speaker; a name in capitals is written as the article
+    # writes it elsewhere
+    ("OPINION: When I said last year it would fail, nobody listened.", None),
+    ("LONDON: I said to the minister that it would fail.", None),
+    ("Mitch McConnell spoke.\n\nMCCONNELL: I said it would pass.", "McConnell"),
+])
+def test_transcript_labels_that_name_no_one(text, speaker):
+    assert attrs(text)[-1].speaker == speaker

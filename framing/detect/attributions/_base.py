@@ -13,7 +13,7 @@ from framing.lexicons import Lexicon, fold_words
 from framing.text.document import Document
 from framing.text.quotemarks import QuoteSpan
 from framing.text.segment import NO_BREAK_AFTER
-from framing.text.truecase import name_words
+from framing.text.truecase import name_case, name_words
 from framing.text.wordclass import opener_class, tag
 
 # ----------------------------------------------------------------------------------------------- word classes
@@ -209,6 +209,8 @@ class Ctx:
         self.opening_first: dict[int, bool] = {}  # sentence -> does its first token open it (sentence_initial)
         # sentence -> its first lone capitalised words that may be a person named before a pronoun (speakers)
         self.person_candidates: dict[int, list[int]] = {}
+        # paragraph -> where its transcript label ends and the name it gives, or None (transcript_speaker)
+        self.transcript_labels: dict[int, tuple[int, str] | None] = {}
         # the text between consecutive tokens, and which tokens count as capitalised: read hundreds of times per
         # article, so made once
         # (plain loops over indices: compiled, they slice natively, where map() over slice objects did not)
@@ -427,34 +429,48 @@ def word_classes(sources: Lexicon) -> WordClasses:
     )
 
 
-# A transcript's speaker label opening a paragraph: "TRUMP: ...", "REV. MARTIN LUTHER KING JR: ...".
-TRANSCRIPT = re.compile(r"\s*([A-Z][A-Z.'\u2019-]+(?: [A-Z][A-Z.'\u2019-]+){0,2}):\s")
+# A transcript's speaker label opening a paragraph: "TRUMP: ...", "REV. MARTIN LUTHER KING JR: ..." (its words of
+# bounded length, so that matching it at a paragraph's start stays linear however long a run of capitals it holds).
+TRANSCRIPT = re.compile(r"\s{0,40}([A-Z][A-Z.'\u2019-]{1,40}(?: [A-Z][A-Z.'\u2019-]{1,40}){0,2}):\s")
+# Labels of a story's type or of a list of links before a headline's colon, whole: no one speaks there ("Exclusive:
+# '...' says Senator Smith", "More: ..."); a name that begins like one speaks ("New York Times: '...'").
+HEADLINE_KICKERS = frozenset(("exclusive", "breaking", "breaking news", "watch", "video", "videos", "photos", "poll",
+                              "analysis", "opinion", "update", "updated", "live", "report", "editorial", "review",
+                              "explainer", "interview", "podcast", "listen", "read more", "see also", "also read",
+                              "the latest", "fact check", "factcheck", "new", "just in", "more", "related",
+                              "recommended"))
 
 
 def transcript_speaker(ctx: Ctx, i: int) -> str | None:
-    """The speaker label of the transcript paragraph holding token ``i`` ("TRUMP: Look, ... I said"), title-cased;
-    None when the paragraph opens with no label."""
+    """The speaker the label of the transcript paragraph holding token ``i`` names ("TRUMP: Look, ... I said"), in
+    the case the article writes the name elsewhere ("McConnell"); None when the paragraph opens with no label, or
+    with one that names no one (:func:`_names_someone`). Found once per paragraph."""
     d = ctx.doc
     k = bisect_right(ctx.para_starts, d.tok_start[i]) - 1
     if k < 0:
         return None
-    m = TRANSCRIPT.match(d.text, d.paragraphs[k].start)
-    if m is None or m.end() > d.tok_start[i]:
-        return None
-    label = m.group(1).title()
-    return label if _names_someone(label) else None
+    if k not in ctx.transcript_labels:
+        m = TRANSCRIPT.match(d.text, d.paragraphs[k].start)
+        named = m is not None and _names_someone(ctx, m.group(1))
+        ctx.transcript_labels[k] = (m.end(), name_case(d, m.group(1))) if m is not None and named else None
+    found = ctx.transcript_labels[k]
+    return found[1] if found is not None and found[0] <= d.tok_start[i] else None
 
 
-def _names_someone(label: str) -> bool:
-    """Can a transcript label name a speaker? Not an ordinary noun ("QUESTION:", "MODERATOR:"), not two letters
-    ("NB:"), and no phrase with a function word, verb or adjective in it ("READ IN FULL:", "UPDATE:"); "THE
-    PRESIDENT:" does."""
-    words = label.split()
+def _names_someone(ctx: Ctx, label: str) -> bool:
+    """Can a transcript label name a speaker? Not a story's type ("UPDATE:", "OPINION:"), a place (a dateline,
+    "LONDON:"), two letters ("NB:"), an ordinary noun ("QUESTION:", "MODERATOR:"), or a phrase with a function word,
+    verb or adjective in it ("READ IN FULL:"); "THE PRESIDENT:" names someone."""
+    words = label.title().split()
+    folded = " ".join(label.lower().split())
+    if folded in HEADLINE_KICKERS or fold_words(label) in ctx.words.phrases.get("place", frozenset()):
+        return False
     if len(words) == 1:
-        t = tag(label)
-        return len(label.rstrip(".")) > 2 and not (t.startswith("NN") and not t.startswith("NNP")) \
-            and opener_class(label) == ""
-    return not any(opener_class(w) in ("closed", "verb", "adjective") for w in words[words[0] == "The":])
+        t = tag(words[0])
+        return len(words[0].rstrip(".")) > 2 and not (t.startswith("NN") and not t.startswith("NNP")) \
+            and opener_class(words[0]) == ""
+    rest = words[1:] if words[0] == "The" else words
+    return not any(opener_class(w) in ("closed", "verb", "adjective") for w in rest)
 
 
 def in_title_case_line(ctx: Ctx, i: int) -> bool:

@@ -277,38 +277,44 @@ def trim_source(ctx: Ctx, a: Attr) -> None:
     s, e = a.source
     w = ctx.doc.words
 
-    def stop(t: int) -> bool:
+    def stop(t: int, alone: bool) -> bool:
         return sentence_initial(ctx, t) and (w[t] in COMMON_STARTERS or w[t] in PREPOSITIONS
                                              or w[t] in SENTENCE_STOPPERS or w[t] in FOCUS_ADVERBS
                                              or w[t] in _TIME_ADVERBS or _participle(ctx, t) or _opening_adverb(ctx, t)
-                                             or _common_opener_no_source(ctx, t)) \
+                                             or _ordinary_opener(ctx, t, alone)) \
             and w[t] not in PRONOUNS and w[t] not in DETERMINERS
 
-    while s < e and stop(s) and w[s] not in _CORRELATIVES and ctx.gap(s + 1) != "-":
-        s += 1  # (a coordination's first half stays: "Neither Kalnin nor Arsenov"; and a compound: "Right-wingers")
+    while s < e and stop(s, False):
+        s += 1
     if sentence_initial(ctx, s) and s < (day := _after_opening_day(ctx, s, e + 1)) <= e:
         s = day  # "Saturday morning Mira Okafor posted": the day is when, not who
     if s < e and w[s] == "that" and (w[s + 1] in DETERMINERS or ctx.cap(s + 1)):
         s += 1  # "said that the platform should ...": the complementiser opens the clause, not the source
-    # "When" alone is nobody, nor "Needless" ("Needless to say, ...") or "Imagine"
-    a.source = None if s == e and (stop(s) or common_opener(ctx, s) in ("adjective", "verb")
-                                   and w[s] not in DETERMINERS and w[s] not in _QUANTIFIER_PRONOUNS) else (s, e)
+    a.source = None if s == e and stop(s, True) else (s, e)  # "When" alone is nobody, nor "Needless" or "Imagine"
 
 
 _CORRELATIVES = frozenset(("neither", "either", "both"))
 _MODALS = frozenset("will would can could may might must shall should".split())
 
 
-def _common_opener_no_source(ctx: Ctx, t: int) -> bool:
-    """Is token ``t`` an ordinary word opening its sentence that is never someone who speaks: a word of a closed
-    class ("Despite", "Once", "Why") that is no first name ("Will"), or a plural of time ("Years later")?"""
+def _ordinary_opener(ctx: Ctx, t: int, alone: bool) -> bool:
+    """Is token ``t``, an ordinary word opening its sentence (:func:`common_opener`), never someone who speaks: a word
+    of a closed class ("Despite", "Once", "Why"), or a plural of time ("Years later"); ``alone`` (the whole source),
+    an adjective or a verb too ("Needless to say", "Imagine")? Not a first name ("Will", "Skip"); before more words,
+    not the first half of a coordination ("Neither Kalnin nor Arsenov") or of a compound ("Right-wingers"), and an
+    auxiliary before a name only when it opens a question ("Do Something" and "Will Stancil" are names)."""
     kind = common_opener(ctx, t)
+    if not kind:
+        return False
     w = ctx.doc.words
-    if kind == "closed" and w[t] in ctx.words.first_names:
+    if w[t] in ctx.words.first_names:
+        return False
+    if not alone and (w[t] in _CORRELATIVES or ctx.gap(t + 1) == "-"):
         return False
     if kind == "closed" and (w[t] in _QUESTION_AUXILIARIES or w[t] in _MODALS) and t + 1 < len(w) and ctx.cap(t + 1):
-        # an auxiliary before a name opens a question, or else is part of the name: "Do Something", "Will Stancil"
         return _opens_question(ctx, t)
+    if alone and kind in ("adjective", "verb"):
+        return w[t] not in _QUANTIFIER_PRONOUNS  # ("Many say", "Most said")
     return kind == "closed" or kind == "plural" and (w[t] in _AGO_WORDS or w[t] == "thanks")  # ("Thanks to ...")
 
 
@@ -1195,10 +1201,13 @@ def _np_before(ctx: Ctx, j: int, lo: int) -> tuple[int, int] | None:
             if k < end:
                 return (k, end)
             if word in _QUANTIFIER_PRONOUNS:
-                if word == "one" and k > lo and w[k - 1] == "no" and not punct_gap(ctx, k):
-                    return (k - 1, k)  # "No one said"
-                if word == "one" and k + 1 < len(w) and w[k + 1] in _MODALS:
-                    return None  # the impersonal "one could say" is nobody
+                if word == "one":
+                    if k + 1 < len(w) and w[k + 1] in _MODALS:
+                        return None  # the impersonal "one could say", "no one can say" is nobody
+                    if k > lo and w[k - 1] == "no" and not punct_gap(ctx, k):
+                        return (k - 1, k)  # "No one said"
+                    if k > lo and not punct_gap(ctx, k) and ctx.cap(k - 1):
+                        return None  # the end of a name: "Capital One said", "Formula One"
                 return (k, k)  # `"...," some say.`, "Many believe ...": a quantifier standing alone is the subject
             return None
         if k < end and word in _QUESTION_AUXILIARIES and _opens_question(ctx, k):

@@ -18,9 +18,16 @@ from bisect import bisect_right
 from typing import NamedTuple
 
 from framing.detect.attributions import Attr
-from framing.detect.attributions._base import MONTHS, OPENING_CONJUNCTIONS, PERSON_PRONOUNS, TRANSCRIPT
+from framing.detect.attributions._base import (
+    HEADLINE_KICKERS,
+    MONTHS,
+    OPENING_CONJUNCTIONS,
+    PERSON_PRONOUNS,
+    TRANSCRIPT,
+)
 from framing.detect.quotes._context import QuoteContext
 from framing.text.quotemarks import QuoteSpan, opening_start
+from framing.text.truecase import name_case
 
 
 class Speaker(NamedTuple):
@@ -70,13 +77,6 @@ FRONTED = frozenset("""at in on after before during over amid since as when whil
 # A fronted adverbial ends with a comma within this many characters.
 MAX_ADVERBIAL_CHARS = 90
 HEADLINE_COLON = re.compile(r"\s{0,40}([A-Z][\w.\u2019'-]{0,40}(?:\s[A-Z][\w.\u2019'-]{0,40}){0,3}):\s")
-# Labels of a story's type or of a list of links before a headline's colon, whole: no one speaks there ("Exclusive:
-# '...' says Senator Smith", "More: ..."); a name that begins like one speaks ("New York Times: '...'").
-HEADLINE_KICKERS = frozenset(("exclusive", "breaking", "breaking news", "watch", "video", "videos", "photos", "poll",
-                              "analysis", "opinion", "update", "updated", "live", "report", "editorial", "review",
-                              "explainer", "interview", "podcast", "listen", "read more", "see also", "also read",
-                              "the latest", "fact check", "factcheck", "new", "just in", "more", "related",
-                              "recommended"))
 # Contents nest or follow each other: only the last few starting before a quotation can hold it.
 CONTENT_CANDIDATES = 40
 
@@ -375,7 +375,7 @@ def _layout(ctx: QuoteContext, q: QuoteSpan, clause: bool) -> Speaker | None:
     # a transcript paragraph ("TRUMP: Look, ... I would have said, 'Thanks, Jeff'")
     m = TRANSCRIPT.match(text, line_start) if clause else None
     if m and q.start > m.end():
-        return Speaker(m.group(1).title(), "transcript label", "transcript")
+        return Speaker(name_case(ctx.doc, m.group(1)), "transcript label", "transcript")
     # a paragraph introduced by a colon at the end of the previous one ("X had the following response:")
     intro = _colon_intro(ctx, q)
     if intro is not None:
