@@ -135,7 +135,7 @@ def test_folds_cover_the_shared_files_and_our_labels():
     assert len(folds["fragments40"].articles) == 40 and folds["fragments40"].role == "write"
     assert len(folds["unseen40"].articles) == 40 and folds["unseen40"].role == "write"
     assert len(folds["holdout40"].articles) == 40 and folds["holdout40"].role == "check"
-    assert len(folds["sealed40"].articles) == 40 and folds["sealed40"].role == "check"
+    assert len(folds["sealed40"].articles) == 40 and folds["sealed40"].role == "write"
     for a in folds["allsides60"].articles:  # every labelled span sits between quotation marks of the shared text
         for q in a["quotes"]:
             assert a["text"][q["start"] - 1] in qv_marks() and a["text"][q["end"]] in qv_marks()

@@ -66,8 +66,8 @@ OUR_UNSEEN40_LABELS = GOLD / "quotes_unseen40" / "merged.jsonl"
 # 40 more drawn like the check folds, two labellers each: check data, labelled blind during the twenty-first session
 # and measured once at its end (2026-12-06).
 OUR_HOLDOUT40_LABELS = GOLD / "quotes_holdout40" / "merged.jsonl"
-# 40 more drawn like the check folds, two labellers each: check data, labelled blind during the twenty-sixth session
-# and measured once at its end (2026-12-07).
+# 40 more drawn like the check folds, two labellers each: labelled blind during the twenty-sixth session and
+# measured once as check data (2026-12-07); write data since, in the same session.
 OUR_SEALED40_LABELS = GOLD / "quotes_sealed40" / "merged.jsonl"
 
 # PolNeAR does not resolve pronoun sources, so quotations whose gold source is a pronoun have no gold speaker.
@@ -156,6 +156,9 @@ OUR_FOLDS: tuple[tuple[str, str, Path, str], ...] = (
     ("unseen40", "write", OUR_UNSEEN40_LABELS, "data/gold/quotes_unseen40 (our labels, two labellers each): a check "
                                                "fold measured once at the end of the twentieth session (2026-12-06), "
                                                "write data since the twenty-first: rules may be written from it"),
+    ("sealed40", "write", OUR_SEALED40_LABELS, "data/gold/quotes_sealed40 (our labels, two labellers each): a "
+                                               "check fold measured once in the twenty-sixth session (2026-12-07), "
+                                               "write data since: rules may be written from it"),
     ("allsides60", "check", OUR_LABELS,
      "data/gold/quotes_allsides60.jsonl (our labels): no kind or speaker rule was written from it"),
     ("check60", "check", OUR_CHECK_LABELS,
@@ -171,9 +174,6 @@ OUR_FOLDS: tuple[tuple[str, str, Path, str], ...] = (
     ("holdout40", "check", OUR_HOLDOUT40_LABELS, "data/gold/quotes_holdout40 (our labels, two labellers each): "
                                                  "labelled during the session of 2026-12-06 (twenty-first), blind to "
                                                  "the engine, measured once at its end"),
-    ("sealed40", "check", OUR_SEALED40_LABELS, "data/gold/quotes_sealed40 (our labels, two labellers each): "
-                                               "labelled during the session of 2026-12-07 (twenty-sixth), blind to "
-                                               "the engine, measured once at its end"),
 )
 
 

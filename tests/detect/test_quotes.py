@@ -465,3 +465,17 @@ def test_a_paragraph_introduced_by_a_colon_is_the_person_after_the_role():
     text = ('Two views.\n\nBoston Globe columnist Jeff Jacoby makes the case for the right:\n\n'
             '\u201cThere is not one Democrat who would think of disparaging him.\u201d')
     assert quotes(text)[0][2] == "Jeff Jacoby"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a signature naming a kind of piece and its publication: the publication's piece speaks
+    ('The vote was close.\n\n"Congress must act now in the national interest." \u2014 editorial, Los Angeles Times\n\n'
+     "More.", "Los Angeles Times editorial"),
+    ('The vote was close.\n\n"Congress must act now in the national interest." \u2014 Editorial, St. Louis '
+     "Post-Dispatch\n\nMore.", "St. Louis Post-Dispatch editorial"),
+    # a role of two words between modifiers and the name: the person speaks, not the modifier
+    ('White House budget director Mick Mulvaney was blunt on Monday. "Is this dead on arrival? The answer is '
+     'absolutely not."', "Mick Mulvaney"),
+])
+def test_signed_pieces_and_two_word_roles(text, speaker):
+    assert [q.speaker for q in framing.analyse(text).of_type("quote")] == [speaker]

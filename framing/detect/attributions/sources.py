@@ -34,7 +34,7 @@ from framing.detect.attributions._base import (
     sentence_initial,
     with_subject,
 )
-from framing.text.wordclass import common_noun
+from framing.text.wordclass import common_noun, tag
 
 
 # ------------------------------------------------------------------------------------------------- sources
@@ -759,6 +759,9 @@ def subject_before(ctx: Ctx, cue: int, si: int) -> tuple[int, int] | None:
         if (q := _reduced_relative(ctx, j, lo)) >= 0:
             j = q - 1  # "The 1978 Bakke case involving racial preferences in admissions said"
             continue
+        if j > lo and not ctx.cap(j) and tag(w[j]) == "RB" and not punct_gap(ctx, j + 1):
+            j -= 1  # any adverb stands between a subject and its verb: "Mulvaney almost conceded", "aides nearly said"
+            continue
         break
     if j < lo:
         return None
@@ -1345,8 +1348,9 @@ def np_after(ctx: Ctx, last: int, si: int, allow_pp: bool) -> tuple[int, int] | 
         elif word in NP_LINKERS or (allow_pp and word in ("from", "by", "in", "at", "with")):
             pass
         elif end is None and count < 4 and (word not in SENTENCE_STOPPERS and word not in SKIP_AFTER_CUE
-                                            or k + 1 < hi and _age_noun(ctx, k + 1)):
-            pass  # modifiers before the head ("a senior official", "the 46-year-old")
+                                            or k + 1 < hi and _age_noun(ctx, k + 1)
+                                            or word == "late" and k > start and w[k - 1] in DETERMINERS):
+            pass  # modifiers before the head ("a senior official", "the 46-year-old", "the late Justice")
         elif end is not None and word not in SENTENCE_STOPPERS and word not in SKIP_AFTER_CUE and count < 8 \
                 and allow_pp:
             end = k

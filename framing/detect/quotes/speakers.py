@@ -62,6 +62,11 @@ SIGNED = _signature(r"<sp>*<dash><sp>*((?:[A-Z][\w.\u2019'-]*+<sp>?){1,4}(?:\d[\
 # "“...” — Maria Lopez, 24, Texas".
 SIGNED_DESCRIBED = _signature(r"<sp>*<dash><sp>*((?:[A-Z][\w.\u2019'-]*+<sp>?){1,4}?)<sp>*,"
                               r"[^\n\"\u201c\u201d.!?;]{1,80}\.?<sp>*(?:\n|$)")
+# A signature naming a kind of piece and its publication ("— editorial, Los Angeles Times", "— Editorial Board, The
+# Wall Street Journal"): the publication speaks through it.
+SIGNED_PIECE = re.compile(r"[ \t\u00a0]*[\u2014\u2013\u2015-]{1,2}[ \t\u00a0]*(editorial board|editorial|op-ed|column)"
+                          r"[ \t\u00a0]*,[ \t\u00a0]*([A-Z][^\n,\"\u201c\u201d!?;]{0,60}?)\.?[ \t\u00a0]*(?:\n|$)",
+                          re.IGNORECASE)
 # A signature line under a quotation paragraph (fact checks, epigraphs): "- Bernie Sanders." or "-President Obama,
 # tweeting after Clinton's speech."
 SIGNATURE_LINE = _signature(r"<sp>*\n\s*<dash><sp>*((?:[A-Z][\w\u2019'-]*+\.?<sp>?){1,4}?)<sp>*(?:[.,]|\n|$)")
@@ -362,6 +367,9 @@ def _layout(ctx: QuoteContext, q: QuoteSpan, clause: bool) -> Speaker | None:
     label = _headline_label(ctx, q)
     if label is not None:
         return Speaker(label[0], "headline colon", "headline")
+    m = SIGNED_PIECE.match(text, q.end + 1)
+    if m:
+        return Speaker(f"{' '.join(m.group(2).split())} {m.group(1).lower()}", "dash", "signed after a dash")
     # an epigraph signed after a dash: “The sabbath was made for man ...” —Mark 2:27
     m = SIGNED.match(text, q.end + 1)
     if m:
@@ -698,7 +706,7 @@ def _person_after_role(ctx: QuoteContext, m: re.Match[str], stop: int) -> str:
     modifiers, a role, then the name ("Morning Joe co-host Mika Brzezinski asked", "Boston Globe columnist Jeff
     Jacoby makes the case"): the person is the subject, the show or paper only describes them."""
     role = _ROLE_THEN_NAME.match(ctx.doc.text, m.end(), stop)
-    if role is not None and _fold(role.group(1).rsplit("-", 1)[-1]) in ctx.heads:
+    if role is not None and _fold(role.group(1).split()[-1].rsplit("-", 1)[-1]) in ctx.heads:
         return role.group(2)
     return m.group(1)
 
@@ -707,9 +715,11 @@ def _person_after_role(ctx: QuoteContext, m: re.Match[str], stop: int) -> str:
 # dash ("MIAMI — ", "WASHINGTON, Dec. 8 (UPI) — ", "NEW YORK (Reuters) - ").
 _DATELINE = re.compile(r"[A-Z][A-Z.'\u2019]+(?:[ \t][A-Z][A-Z.'\u2019]+){0,3}(?:,[^\n\u2014\u2013(]{1,30})?"
                        r"(?:[ \t]*\([^()\n]{1,30}\))?[ \t]*[\u2014\u2013\u2015-]{1,2}[ \t]+")
-# A lower-case role word, then a name of two to four capitalised words (after a leading capitalised run).
-# (words are bounded in length, so that matching from each sentence's first name stays linear in the text)
-_ROLE_THEN_NAME = re.compile(r"\s+([a-z][\w-]{0,40})\s+((?:[A-Z][\w.\u2019'-]{0,40}\s+){1,3}[A-Z][\w\u2019'-]{0,40})(?=[\s,])")
+# A lower-case role of one or two words ("co-host", "budget director"), then a name of two to four capitalised words
+# (after a leading capitalised run). (words are bounded in length, so that matching from each sentence's first name
+# stays linear in the text)
+_ROLE_THEN_NAME = re.compile(r"\s+((?:[a-z][\w-]{0,40}\s+)?[a-z][\w-]{0,40})\s+"
+                             r"((?:[A-Z][\w.\u2019'-]{0,40}\s+){1,3}[A-Z][\w\u2019'-]{0,40})(?=[\s,])")
 
 
 def described_subject(ctx: QuoteContext, si: int, end: int) -> str | None:
