@@ -479,3 +479,12 @@ def test_a_paragraph_introduced_by_a_colon_is_the_person_after_the_role():
 ])
 def test_signed_pieces_and_two_word_roles(text, speaker):
     assert [q.speaker for q in framing.analyse(text).of_type("quote")] == [speaker]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a verb before a role is no modifier of it, and a signature's publication is capitalised
+    ('Warren attacked billionaire Michael Bloomberg at the debate:\n"He called women fat broads."', None),
+    ('"It is over." \u2014 editorial, published Tuesday\n\nMore.', None),
+])
+def test_what_the_role_and_signature_rules_leave_alone(text, speaker):
+    assert [q.speaker for q in framing.analyse(text).of_type("quote")] == [speaker]

@@ -752,15 +752,18 @@ def subject_before(ctx: Ctx, cue: int, si: int) -> tuple[int, int] | None:
             if k < j - 1:
                 j = k
                 continue
+        if j > lo and not ctx.cap(j) and tag(w[j]) == "RB" and w[j - 1] not in DETERMINERS \
+                and w[j - 1] not in PREPOSITIONS:
+            # a word that is usually an adverb stands between a subject and its verb ("Mulvaney almost conceded",
+            # "aides nearly said"); after a determiner or a preposition it is a noun ("residents in the north said")
+            j -= 1
+            continue
         # phrases that look back a few words, tried last (each looks at up to eight tokens)
         if (q := _pp_start(ctx, j, lo)) >= 0:
             j = q - 1  # "Trump in his announcement speech called": a subject never follows a preposition
             continue
         if (q := _reduced_relative(ctx, j, lo)) >= 0:
             j = q - 1  # "The 1978 Bakke case involving racial preferences in admissions said"
-            continue
-        if j > lo and not ctx.cap(j) and tag(w[j]) == "RB" and not punct_gap(ctx, j + 1):
-            j -= 1  # any adverb stands between a subject and its verb: "Mulvaney almost conceded", "aides nearly said"
             continue
         break
     if j < lo:

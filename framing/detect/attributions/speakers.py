@@ -423,13 +423,17 @@ def _name_tokens(ctx: Ctx, span: tuple[int, int]) -> list[int]:
         return out[-keep:] if len(out) > keep else []
     if not out:
         out = [i for i in toks if ctx.cap(i) and w[i] not in role and w[i] not in DETERMINERS]
-    if out and out[0] < cut < out[-1] and (last_role >= span[0] or any(w[i] in ctx.words.first_names for i in out)):
-        # a person's name (a first name or a title marks one) ends before its "of" or "at" complement: "John Lott of
-        # the Crime Prevention Research Center" is John Lott (not "the US Chamber of Commerce"); unless a role and a
-        # first name follow, whose holder is named there: "Bank of America CEO Brian Moynihan" is Brian Moynihan
+    if out and out[0] < cut < out[-1]:
+        # a role and a first name after an "of" or "at" complement name its holder: "Bank of America CEO Brian
+        # Moynihan" is Brian Moynihan; else a person's name (a first name or a title before the complement marks one)
+        # ends before the complement: "John Lott of the Crime Prevention Research Center" is John Lott (not "the US
+        # Chamber of Commerce", "Archbishop of Canterbury Justin Welby")
         holder = next((i for i in toks if i > cut and w[i] in role and i + 1 <= span[1]
                        and w[i + 1] in ctx.words.first_names), None)
-        out = [i for i in out if i < cut] if holder is None else [i for i in out if i > holder]
+        if holder is not None:
+            out = [i for i in out if i > holder]
+        elif last_role >= span[0] or any(w[i] in ctx.words.first_names for i in out if i < cut):
+            out = [i for i in out if i < cut]
     return out
 
 

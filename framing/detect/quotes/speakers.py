@@ -28,6 +28,7 @@ from framing.detect.attributions._base import (
 from framing.detect.quotes._context import QuoteContext
 from framing.text.quotemarks import QuoteSpan, opening_start
 from framing.text.truecase import name_case
+from framing.text.wordclass import tag
 
 
 class Speaker(NamedTuple):
@@ -64,9 +65,8 @@ SIGNED_DESCRIBED = _signature(r"<sp>*<dash><sp>*((?:[A-Z][\w.\u2019'-]*+<sp>?){1
                               r"[^\n\"\u201c\u201d.!?;]{1,80}\.?<sp>*(?:\n|$)")
 # A signature naming a kind of piece and its publication ("— editorial, Los Angeles Times", "— Editorial Board, The
 # Wall Street Journal"): the publication speaks through it.
-SIGNED_PIECE = re.compile(r"[ \t\u00a0]*[\u2014\u2013\u2015-]{1,2}[ \t\u00a0]*(editorial board|editorial|op-ed|column)"
-                          r"[ \t\u00a0]*,[ \t\u00a0]*([A-Z][^\n,\"\u201c\u201d!?;]{0,60}?)\.?[ \t\u00a0]*(?:\n|$)",
-                          re.IGNORECASE)
+SIGNED_PIECE = re.compile(r"[ \t\u00a0]*[\u2014\u2013\u2015-]{1,2}[ \t\u00a0]*((?i:editorial board|editorial|op-ed|column))"
+                          r"[ \t\u00a0]*,[ \t\u00a0]*([A-Z][^\n,\"\u201c\u201d!?;]{0,60}?)\.?[ \t\u00a0]*(?:\n|$)")
 # A signature line under a quotation paragraph (fact checks, epigraphs): "- Bernie Sanders." or "-President Obama,
 # tweeting after Clinton's speech."
 SIGNATURE_LINE = _signature(r"<sp>*\n\s*<dash><sp>*((?:[A-Z][\w\u2019'-]*+\.?<sp>?){1,4}?)<sp>*(?:[.,]|\n|$)")
@@ -706,7 +706,9 @@ def _person_after_role(ctx: QuoteContext, m: re.Match[str], stop: int) -> str:
     modifiers, a role, then the name ("Morning Joe co-host Mika Brzezinski asked", "Boston Globe columnist Jeff
     Jacoby makes the case"): the person is the subject, the show or paper only describes them."""
     role = _ROLE_THEN_NAME.match(ctx.doc.text, m.end(), stop)
-    if role is not None and _fold(role.group(1).split()[-1].rsplit("-", 1)[-1]) in ctx.heads:
+    if role is not None and _fold(role.group(1).split()[-1].rsplit("-", 1)[-1]) in ctx.heads \
+            and (" " not in role.group(1) or tag(role.group(1).split()[0]).startswith(("NN", "JJ"))):
+        # (the first of two words modifies the role: "budget director", not "attacked billionaire")
         return role.group(2)
     return m.group(1)
 
