@@ -136,6 +136,7 @@ def test_folds_cover_the_shared_files_and_our_labels():
     assert len(folds["unseen40"].articles) == 40 and folds["unseen40"].role == "write"
     assert len(folds["holdout40"].articles) == 40 and folds["holdout40"].role == "check"
     assert len(folds["sealed40"].articles) == 40 and folds["sealed40"].role == "write"
+    assert len(folds["vault40"].articles) == 40 and folds["vault40"].role == "check"
     for a in folds["allsides60"].articles:  # every labelled span sits between quotation marks of the shared text
         for q in a["quotes"]:
             assert a["text"][q["start"] - 1] in qv_marks() and a["text"][q["end"]] in qv_marks()
@@ -303,7 +304,8 @@ def test_the_two_labeller_sets_are_merged_from_their_labellers_files():
 
     script = qv.GOLD / "merge_labels.py"
     for folder in (qv.OUR_WRITE_LABELS.parent, qv.OUR_CHECK_LABELS.parent, qv.OUR_SHORT_LABELS.parent,
-                   qv.OUR_CHECK40_LABELS.parent, qv.OUR_FRESH40_LABELS.parent, qv.OUR_SEALED40_LABELS.parent):
+                   qv.OUR_CHECK40_LABELS.parent, qv.OUR_FRESH40_LABELS.parent, qv.OUR_SEALED40_LABELS.parent,
+                   qv.OUR_VAULT40_LABELS.parent):
         run = subprocess.run([sys.executable, str(script), str(folder), "--check"], capture_output=True, text=True)
         assert run.returncode == 0, run.stderr
         assert "Cohen's kappa" in run.stdout
@@ -331,9 +333,10 @@ def test_the_selection_script_gives_the_labelled_articles():
 @pytest.mark.parametrize("labels", [qv.OUR_SHORT_LABELS, qv.OUR_CHECK40_LABELS, qv.OUR_BLIND40_LABELS,
                                     qv.OUR_SHORT40_LABELS, qv.OUR_FRESH40_LABELS, qv.OUR_WRITE40_LABELS,
                                     qv.OUR_RANDOM40_LABELS, qv.OUR_WORDS40_LABELS, qv.OUR_FRAGMENTS40_LABELS,
-                                    qv.OUR_UNSEEN40_LABELS, qv.OUR_HOLDOUT40_LABELS, qv.OUR_SEALED40_LABELS],
+                                    qv.OUR_UNSEEN40_LABELS, qv.OUR_HOLDOUT40_LABELS, qv.OUR_SEALED40_LABELS,
+                                    qv.OUR_VAULT40_LABELS],
                          ids=["short35", "check40", "blind40", "short40", "fresh40", "write40", "random40", "words40",
-                              "fragments40", "unseen40", "holdout40", "sealed40"])
+                              "fragments40", "unseen40", "holdout40", "sealed40", "vault40"])
 def test_the_selection_scripts_of_the_later_sets_give_their_labelled_articles(labels: Path):
     import json
     import subprocess

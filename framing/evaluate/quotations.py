@@ -69,6 +69,9 @@ OUR_HOLDOUT40_LABELS = GOLD / "quotes_holdout40" / "merged.jsonl"
 # 40 more drawn like the check folds, two labellers each: labelled blind during the twenty-sixth session and
 # measured once as check data (2026-12-07); write data since, in the same session.
 OUR_SEALED40_LABELS = GOLD / "quotes_sealed40" / "merged.jsonl"
+# 40 more drawn like the check folds, two labellers each: check data, labelled blind at the end of the twenty-sixth
+# session and measured once then, after all its rules (2026-12-07).
+OUR_VAULT40_LABELS = GOLD / "quotes_vault40" / "merged.jsonl"
 
 # PolNeAR does not resolve pronoun sources, so quotations whose gold source is a pronoun have no gold speaker.
 PRONOUN_SOURCES = frozenset("""he she they it we i you his her their its our my your him them us me who which
@@ -174,6 +177,9 @@ OUR_FOLDS: tuple[tuple[str, str, Path, str], ...] = (
     ("holdout40", "check", OUR_HOLDOUT40_LABELS, "data/gold/quotes_holdout40 (our labels, two labellers each): "
                                                  "labelled during the session of 2026-12-06 (twenty-first), blind to "
                                                  "the engine, measured once at its end"),
+    ("vault40", "check", OUR_VAULT40_LABELS, "data/gold/quotes_vault40 (our labels, two labellers each): labelled "
+                                             "at the end of the session of 2026-12-07 (twenty-sixth), blind to the "
+                                             "engine, measured once after all its rules"),
 )
 
 
