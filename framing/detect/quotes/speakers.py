@@ -65,8 +65,8 @@ SIGNED_DESCRIBED = _signature(r"<sp>*<dash><sp>*((?:[A-Z][\w.\u2019'-]*+<sp>?){1
                               r"[^\n\"\u201c\u201d.!?;]{1,80}\.?<sp>*(?:\n|$)")
 # A signature naming a kind of piece and its publication ("— editorial, Los Angeles Times", "— Editorial Board, The
 # Wall Street Journal"): the publication speaks through it.
-SIGNED_PIECE = re.compile(r"[ \t\u00a0]*[\u2014\u2013\u2015-]{1,2}[ \t\u00a0]*((?i:editorial board|editorial|op-ed|column))"
-                          r"[ \t\u00a0]*,[ \t\u00a0]*([A-Z][^\n,\"\u201c\u201d!?;]{0,60}?)\.?[ \t\u00a0]*(?:\n|$)")
+SIGNED_PIECE = _signature(r"<sp>*<dash><sp>*((?i:editorial board|editorial|op-ed|column))<sp>*,<sp>*"
+                          r"([A-Z][^\n,\"\u201c\u201d!?;]{0,60}?)\.?<sp>*(?:\n|$)")
 # A signature line under a quotation paragraph (fact checks, epigraphs): "- Bernie Sanders." or "-President Obama,
 # tweeting after Clinton's speech."
 SIGNATURE_LINE = _signature(r"<sp>*\n\s*<dash><sp>*((?:[A-Z][\w\u2019'-]*+\.?<sp>?){1,4}?)<sp>*(?:[.,]|\n|$)")
