@@ -1183,3 +1183,17 @@ def test_adverbs_the_late_and_name_complements(text, source, speaker):
 ])
 def test_what_the_name_and_adverb_rules_leave_alone(text, speaker):
     assert attrs(text)[0].speaker == speaker
+
+
+@pytest.mark.parametrize("text, cues", [
+    # an -ing form after "this" or "that", or "writing" after "time of", is a noun: the writer's own text or a thing
+    ("As of this writing, one man is in custody.", []),
+    ("At the time of writing, the plan had not been released.", []),
+    ("In this telling, McCain did not just block the bill.", []),
+    ("The evidence bears out that warning.", []),
+    # the verb, when a comma or reported content follows its demonstrative object
+    ("Critics disputed this, saying the window was up.", ["disputed", "saying"]),
+    ("Critics have disputed this saying that the window was up.", ["disputed", "saying"]),
+])
+def test_a_noun_after_its_demonstrative_is_no_cue(text, cues):
+    assert [a.text for a in attrs(text)] == cues

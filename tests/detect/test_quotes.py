@@ -488,3 +488,40 @@ def test_signed_pieces_and_two_word_roles(text, speaker):
 ])
 def test_what_the_role_and_signature_rules_leave_alone(text, speaker):
     assert [q.speaker for q in framing.analyse(text).of_type("quote")] == [speaker]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a pronoun alone in marks is the word itself, and so is a word set against its meaning
+    ("She said: \u201cIf you call me \u2018him\u2019 or \u2018her\u2019 it doesn\u2019t matter to me.\u201d",
+     ["direct", "mention", "mention"]),
+    ("Headline\n\nBut 'safer' doesn't mean 'risk-free.'", ["mention", "mention"]),
+    # a doubt marker before a name doubts the whole name, its modifiers included
+    ("Sen. Ann Lee attacked the misnamed Republican \u201cleadership.\u201d", ["scare"]),
+    ('Sen. Ann Lee attacked the so-called Republican "leadership" on Monday.', ["scare"]),
+    ('Officials praised the so-called "reform" again.', ["scare"]),
+    # "writing" after "this" is the writer's text, no cue: nobody is said to call the child a patient
+    ("Alfie is, as of this writing, a \u201cpatient\u201d of the hospital.", ["scare"]),
+    # the writer's own "we" with a verb that judges its object: the quoted object is the writer's word
+    ('We should condemn his vaunted "toughness" on trade.', ["scare"]),
+    # one word after the writer's determiner, in a paragraph reporting someone else, with no cue in its sentence
+    ('"Change is coming," Ann Lee said. Then the "rules" were changed again.', ["direct", "scare"]),
+])
+def test_the_twenty_seventh_sessions_kinds(text, expected):
+    assert [k for _, k, _ in quotes(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a consequence is no gloss, and a verb of saying or writing still reports the writer's own words
+    ('The deal means "real pain" for families, Ann Lee said.', [("real pain", "partial", "Ann Lee")]),
+    ("I contended that the claim bore \u201call the hallmarks of a set-up.\u201d",
+     [("all the hallmarks of a set-up.", "partial", None)]),
+    # a clause the writer says is the writer's speech, whatever the verb
+    ('I asked, "How is work?"', [("How is work?", "direct", None)]),
+    # "this" and an -ing form with reported content after it is the verb ("disputed this saying that ...")
+    ('Critics disputed this saying that the window was "up" all along.', [("up", "partial", "Critics")]),
+    # a possessive is no determiner of the writer's: the paragraph's speaker may own the word
+    ('"Change is coming," Ann Lee said. Her "plan" is ready.', [("Change is coming,", "direct", "Ann Lee"),
+                                                                 ("plan", "partial", "Ann Lee")]),
+])
+def test_what_the_twenty_seventh_sessions_rules_leave_alone(text, expected):
+    assert quotes(text) == expected

@@ -313,6 +313,8 @@ def _frame_kind(ctx: QuoteContext, q: QuoteSpan, words: list[str], before: str, 
         return QuoteCall(q, "other", None, None, "a button or link to click (\"click 'expand'\"), not anyone's words")
     if _MENTION_BEFORE.found(before) or _MENTION_AFTER.found(after):
         return QuoteCall(q, "mention", None, None, "the words themselves are talked about (\"the word ...\")")
+    if n == 1 and content.strip(" .,;:!?").lower() in fr.PRONOUN_WORDS:
+        return QuoteCall(q, "mention", None, None, "a pronoun alone in quotation marks: the word itself is talked about")
     if n <= 3 and (fr.CONTRASTED_BEFORE.search(before) or fr.CONTRASTED_AFTER.match(after)):
         return QuoteCall(q, "mention", None, None,
                          "set against another quoted word (\"'X' instead of 'Y'\"): the words themselves are compared")

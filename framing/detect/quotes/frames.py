@@ -38,14 +38,20 @@ MENTION_BEFORE = re.compile(
     r"|[^\w-](?:language|wording)(?:\s*,?\s*|\s+(?:that|which)\s[^.;:!?\"\u201c\u201d]{0,60}?)(?:like|such\s+as)\s*$",
     re.IGNORECASE)
 MENTION_AFTER = re.compile(
-    r"^\s*,?\s*(?:means|meant|stands\s+for|as\s+an?\s+(?:word|term|slur|label|insult|epithet)|(?:label|labels|tag|tags|moniker|epithet|slur)\b|(?:is|was|are|were)\s+(?:a|an|the)\s+"
+    r"^\s*,?\s*(?:means|meant|(?:does|do|did)(?:n['\u2019]t|\s+not)\s+mean|stands\s+for|as\s+an?\s+(?:word|term|slur|label|insult|epithet)|(?:label|labels|tag|tags|moniker|epithet|slur)\b|(?:is|was|are|were)\s+(?:a|an|the)\s+"
     r"(?:[\w-]+\s+){0,3}?(?:word|term|phrase|euphemism|buzzword|catchphrase|code\s+word|misnomer|neologism)s?\b|"
     r"(?:is|was)\s+coined|(?:is|was|are|were)?\s*(?:mentioned|uttered|spelled|spelt|misspelled)\b)",
     re.IGNORECASE)
-# Two quoted words set against each other as alternatives are talked about as words: `meant to say "wouldn't"
-# instead of "would"`, `"refugee" rather than "migrant"`. Only the connective may stand between the marks (`a
-# "pause" rather than a "ban"` is about the things, not the words).
-_CONTRAST = r"(?:instead\s+of|rather\s+than|in\s+place\s+of|versus|vs\.?)"
+# A personal pronoun alone in marks is the word itself ("call me 'him' or 'her'", "written about as 'they'"): a
+# pronoun refers only through its sentence, so nobody holds one at a distance as a label.
+PRONOUN_WORDS = NEOPRONOUNS | frozenset("he she they him her them his hers theirs himself herself themself themselves"
+                                        .split())
+# Two quoted words set against each other as alternatives, or one as the meaning of the other, are talked about as
+# words: `meant to say "wouldn't" instead of "would"`, `"refugee" rather than "migrant"`, `"safer" doesn't mean
+# "risk-free"`. Only the connective may stand between the marks (`a "pause" rather than a "ban"` is about the things,
+# not the words).
+_CONTRAST = (r"(?:instead\s+of|rather\s+than|in\s+place\s+of|versus|vs\.?|means|meant|"
+             r"(?:does|do|did)(?:n['\u2019]t|\s+not)\s+mean)")
 CONTRASTED_BEFORE = re.compile(r"[\"\u201d'\u2019]\s*,?\s*" + _CONTRAST + r"\s*$", re.IGNORECASE)
 CONTRASTED_AFTER = re.compile(r"^\s*,?\s*" + _CONTRAST + r"\s*[\"\u201c'\u2018]", re.IGNORECASE)
 NAME_BEFORE = re.compile(
@@ -127,7 +133,11 @@ MARKUP_BEFORE = re.compile(r"\b[\w:-]+=$")
 # 'peace process'"): the writer does not grant the word its sense.
 SO_CALLED = re.compile(r"\b(?:so[-\s]called|self[-\s](?:styled|proclaimed)|supposed|supposedly|purported|"
                        r"purportedly|ostensible|ostensibly|would-be|illusory|imaginary|mythical|officially|derided|"
-                       r"phony|phoney|bogus|pseudo)\)?\s*$", re.IGNORECASE)
+                       r"phony|phoney|bogus|pseudo|misnamed|mislabell?ed|"
+                       # a marker that doubts a whole name, with the name's own modifiers after it ("the so-called
+                       # Republican 'leadership'", "the misnamed 'Affordable' Care Act")
+                       r"(?:so[-\s]called|self[-\s](?:styled|proclaimed)|misnamed|mislabell?ed)(?:\s+[a-z][\w-]*){1,2})"
+                       r"\)?\s*$", re.IGNORECASE)
 # Hedges and irony before a quotation nobody is said to say: "a kind of 'collateral damage'", "the dreaded 'different
 # opinion holder'". Unlike "so-called" they also frame a speaker's words ("Biden said it was the kind of 'moment that
 # defines a generation'"), so they count only where no speaker is found.

@@ -26,6 +26,7 @@ from framing.detect.attributions._base import (
     TRANSCRIPT,
 )
 from framing.detect.quotes._context import QuoteContext
+from framing.text.document import Document
 from framing.text.quotemarks import QuoteSpan, opening_start
 from framing.text.truecase import name_case
 from framing.text.wordclass import tag
@@ -91,10 +92,10 @@ def speaker_for(ctx: QuoteContext, q: QuoteSpan, last: LastTurn | None, clause: 
     found = _headline_colon(ctx, q)
     if found is not None:
         return found
-    found = _covering(ctx, q)
+    found = _covering(ctx, q, clause)
     if found is not None:
         return found
-    found = _same_sentence(ctx, q)
+    found = _same_sentence(ctx, q, clause)
     if found is not None:
         return found
     found = _utterance(ctx, q, last)
@@ -121,8 +122,32 @@ def speaker_for(ctx: QuoteContext, q: QuoteSpan, last: LastTurn | None, clause: 
         # is the sentence's own subject when it names one ("Sessions seemed to lean ..., suggesting ...")
         si = ctx.doc.sentence_of(q.start - 1)
         own = sentence_subject_name(ctx, si, q.start) if si >= 0 else None
+        if own is None and _word_in_writers_phrase(ctx, q):
+            return NOBODY
         return Speaker(own or last.name, last.cue, "in a paragraph reporting this speaker")
     return NOBODY
+
+
+def _word_in_writers_phrase(ctx: QuoteContext, q: QuoteSpan) -> bool:
+    """Is ``q`` one word inside a noun phrase the writer builds, right after its determiner and any modifiers ("the
+    'news' network", "our liberal 'free-trading' world order", "If the 'rules' can be used")? With no reporting verb
+    in its sentence, the paragraph's speaker is not said to use the word: the writer does."""
+    content = ctx.text[q.start:q.end].strip(" .,;:!?")
+    if q.depth > 0 or not content or " " in content:
+        return False
+    toks = ctx.doc.tokens_in(max(0, q.start - 1 - _PHRASE_LEAD_CHARS), q.start - 1)
+    words = ctx.doc.words
+    for t in range(toks.stop - 1, max(toks.start, toks.stop - 3) - 1, -1):
+        if words[t] in _WRITERS_DETERMINERS:
+            return True
+        if tag(words[t]) not in ("JJ", "JJR", "JJS", "NN", "VBN"):
+            return False  # only modifiers may stand between the determiner and the word
+    return False
+
+
+# How far back the determiner of a quoted word's noun phrase may stand, and which words open such a phrase.
+_PHRASE_LEAD_CHARS = 40
+_WRITERS_DETERMINERS = frozenset("the a an this that these those our".split())
 
 
 def _topic_label(ctx: QuoteContext, q: QuoteSpan) -> bool:
@@ -170,9 +195,10 @@ def _previous_sentence_person(ctx: QuoteContext, q: QuoteSpan) -> str | None:
 _PASSIVE = re.compile(r"(?:\s+[A-Z][\w'\u2019.-]*)*(?:\s*,[^,]{0,80},)?\s*(?:is|was|are|were|has\s+been|have\s+been|had\s+been)\s+\w+(?:ed|en)\b")
 
 
-def _covering(ctx: QuoteContext, q: QuoteSpan) -> Speaker | None:
+def _covering(ctx: QuoteContext, q: QuoteSpan, clause: bool) -> Speaker | None:
     """The innermost attribution whose content holds the quotation; when it names nobody, the innermost one that
-    names its speaker ("gets you branded a hater, says Marco Rubio, '...'": an outer attribution holds it too)."""
+    names its speaker ("gets you branded a hater, says Marco Rubio, '...'": an outer attribution holds it too). The
+    writer's own "I" or "we" reports a clause (the writer's speech) but attributes no fragment."""
     doc = ctx.doc
     best: tuple[Attr, str | None] | None = None
     best_named: tuple[Attr, str | None] | None = None
@@ -182,6 +208,8 @@ def _covering(ctx: QuoteContext, q: QuoteSpan) -> Speaker | None:
             continue
         if a.source and doc.tok_start[a.source[0]] <= q.start and q.end <= doc.tok_end[a.source[1]]:
             continue  # the quotation is part of the source itself (a discredited "expert" told ...)
+        if not clause and _writers_own(doc, a):
+            continue
         subject = None if a.speaker and a.source is not None else subject_speaker(ctx, a)
         if a.source is None and a.source_type != "media" and subject is None:
             continue  # a cue with no one speaking ("it is worth asking whether ...")
@@ -198,6 +226,23 @@ def _covering(ctx: QuoteContext, q: QuoteSpan) -> Speaker | None:
     return Speaker(best[1], ctx.cue_text(best[0]), "cue")
 
 
+def _writers_own(doc: Document, a: Attr) -> bool:
+    """Is ``a`` the writer's own judgement, "I" or "we" outside any quotation (cues inside one are the quoted
+    speaker's, and a transcript's "I" has its labelled speaker) with a verb that judges its object? A fragment the
+    writer condemns in marks is not someone else's wording ("We should condemn his vaunted 'toughness'"); a clause is
+    the writer's speech."""
+    return a.source is not None and not a.speaker and a.source[0] == a.source[1] \
+        and doc.words[a.source[0]] in _WRITER_PRONOUNS and a.lemma in _JUDGING
+
+
+_WRITER_PRONOUNS = frozenset(("i", "we"))
+# Verbs that judge their object rather than report words: with the writer as subject, the quoted object is the thing
+# judged, in the writer's marks ("we're not going to lambaste them with nonsense about 'systemic racism'"); a verb of
+# saying or writing reports the writer's own words ("I contended that it bore 'all the hallmarks of a set-up'").
+_JUDGING = frozenset("""condemn lambaste denounce decry applaud praise criticise criticize mock deride ridicule blast
+    slam attack reject dismiss celebrate welcome shame""".split())
+
+
 def _relayed(a: Attr, b: Attr, q: QuoteSpan, tok_start: tuple[int, ...]) -> bool:
     """Does ``b`` ("according to X") only relay what ``a`` reports? In "According to Rep. Fleming, Cheney said Obama
     '...'" both hold the words, and they are Cheney's: the reporting clause inside the "according to" sentence,
@@ -212,11 +257,12 @@ def _narrower(a: Attr, b: Attr) -> bool:
     return bool(a.content and b.content and a.content[1] - a.content[0] < b.content[1] - b.content[0])
 
 
-def _same_sentence(ctx: QuoteContext, q: QuoteSpan) -> Speaker | None:
+def _same_sentence(ctx: QuoteContext, q: QuoteSpan, clause: bool) -> Speaker | None:
     doc = ctx.doc
     # a cue inside the quotation is part of the quoted words ("'According to Carrie, ...,' she said"), and a
     # quotation inside the source is part of the source: neither attributes it
     near = [a for a in ctx.by_sentence.get(doc.sentence_of(q.start), []) if a.source is not None
+            and not (not clause and _writers_own(doc, a))
             and not (doc.tok_start[a.source[0]] <= q.start and q.end <= doc.tok_end[a.source[1]])
             and not (q.start <= doc.tok_start[a.cue_first] and doc.tok_end[a.cue_last] <= q.end)]
     if not near:
