@@ -505,6 +505,9 @@ def test_what_the_role_and_signature_rules_leave_alone(text, speaker):
     ('We should condemn his vaunted "toughness" on trade.', ["scare"]),
     # one word after the writer's determiner, in a paragraph reporting someone else, with no cue in its sentence
     ('"Change is coming," Ann Lee said. Then the "rules" were changed again.', ["direct", "scare"]),
+    # a capital alone says name or title: the words' earlier frame decides which
+    ('Young migrants, known as "Dreamers," were shielded.\n\n"We will act," Ann Lee said. The deal gave the '
+     '"Dreamers" a path.', ["name", "direct", "name"]),
 ])
 def test_the_twenty_seventh_sessions_kinds(text, expected):
     assert [k for _, k, _ in quotes(text)] == expected

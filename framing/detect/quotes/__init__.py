@@ -111,7 +111,11 @@ def classify(doc: Document, attrs: list[Attr], cfg: Config, sources: Lexicon) ->
             call = QuoteCall(q, call.kind, bounded_speaker(call.speaker), call.cue, call.reason)
         key = doc.folded[q.start:q.end].strip(" .,;:!?") \
             if named or scared or call.kind in ("name", "title", "scare") else ""
-        if call.kind in ("name", "title") and key:
+        if call.kind in ("name", "title") and key and call.reason == _CAPITALISED \
+                and named.get(key, call.kind) != call.kind:
+            # a capital alone says name or title; the words' earlier frame said which ("known as 'Dreamers'")
+            call = QuoteCall(q, named[key], None, None, f"the same words were quoted earlier as a {named[key]}")
+        elif call.kind in ("name", "title") and key:
             named.setdefault(key, call.kind)
         elif key in named and (call.kind in ("scare", "other") or call.kind in ("direct", "partial")
                                and "(cue)" not in call.reason):
