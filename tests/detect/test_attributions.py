@@ -1197,3 +1197,18 @@ def test_what_the_name_and_adverb_rules_leave_alone(text, speaker):
 ])
 def test_a_noun_after_its_demonstrative_is_no_cue(text, cues):
     assert [a.text for a in attrs(text)] == cues
+
+
+@pytest.mark.parametrize("text, source_type, speaker", [
+    # a preposition written capitalised inside a name marks a body's title-cased name: the role word opening it is
+    # part of the name, not a title of the words after it
+    ('Doctors Without Borders said the clinic was "destroyed."', "named_org", "Doctors Without Borders"),
+    ("Mayors Against Illegal Guns said the bill was weak.", "named_org", "Mayors Against Illegal Guns"),
+    # a person with a body in an "of" complement stays a person; a hyphenated title holds no capitalised linker
+    ("Leila Navarro of Students Against Hate said the talk was cancelled.", "named_person", None),
+    ("Chief-of-Staff John Kelly said the memo was old.", "named_person", None),
+])
+def test_a_capitalised_preposition_inside_a_name_makes_it_a_body(text, source_type, speaker):
+    a = attrs(text)[0]
+    assert a.source_type == source_type
+    assert speaker is None or a.speaker == speaker

@@ -36,7 +36,7 @@ from framing.detect.attributions.sources import (
     PP_PREPOSITIONS,
     sentence_subject,
 )
-from framing.text.wordclass import common_noun, plural_noun
+from framing.text.wordclass import common_noun, plural_noun, tag
 
 
 # ------------------------------------------------------------------------------------ types and resolution
@@ -293,6 +293,11 @@ def _source_type(ctx: Ctx, a: Attr) -> str:
         # "Russia said", "the United States warned": a state speaks through its government; not a surname the
         # article gave in full ("Rep. Steve Israel ... Israel said", "Jimmy Wales ... Wales said")
         return "named_org"
+    if names and any(_capitalised_linker(ctx, s, i) for i in range(s + 1, e)) and not in_title_case_line(ctx, s):
+        # a preposition or conjunction written capitalised inside a name marks the title-cased name of a body
+        # ("Doctors Without Borders", "Mothers Against Drunk Driving"): a person's name holds none, and a role word
+        # before it ("Doctors", "Reporters") is part of that name, not a title of the names after it
+        return "named_org"
     if names:
         # the head of a noun phrase comes before its "of" or "at" complement: "John Lott of the Crime Prevention
         # Research Center" is a person, "the Center for American Progress" an organisation
@@ -327,6 +332,19 @@ def _source_type(ctx: Ctx, a: Attr) -> str:
     if first in DETERMINERS and not indefinite:
         return "title_only"
     return "anonymous"
+
+
+def _capitalised_linker(ctx: Ctx, s: int, i: int) -> bool:
+    """Is token ``i`` of the source that starts at token ``s`` a preposition or conjunction written capitalised
+    between capitalised words of one name, with no lower-case "of" or "at" before it in the source ("Doctors Without
+    Borders"; not "Leila Navarro of Students Against Hate", whose "of" puts the body in a complement, nor
+    "Chief-of-Staff", "CLOSE About half")? (A source holds a bounded number of words.)"""
+    w = ctx.doc.words
+    raw = ctx.raw(i)
+    if not (raw[:1].isupper() and raw[1:].islower() and tag(raw) in ("IN", "CC") and ctx.gap(i) == " "
+            and ctx.gap(i + 1) == " " and ctx.raw(i + 1)[:1].isupper() and ctx.raw(i - 1)[:1].isupper()):
+        return False
+    return not any(w[t] in ("of", "at") and not ctx.cap(t) for t in range(s, i))
 
 
 # Members of a party, who speak as the party when they speak as a group ("Republicans said").
