@@ -1212,3 +1212,30 @@ def test_a_capitalised_preposition_inside_a_name_makes_it_a_body(text, source_ty
     a = attrs(text)[0]
     assert a.source_type == source_type
     assert speaker is None or a.speaker == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # "The paper" opening a sentence is a description, like "the paper": the outlet named before it
+    ('The New York Times issued a statement. The paper said the story was "accurate."', "New York Times"),
+    # a place before a one-person role qualifies it; the title resolves to the name given with it
+    ('Sen. Bernie Sanders spoke. The Vermont senator said it was "a disgrace."', "Bernie Sanders"),
+    # a description of one person that no title resolves: the person the sentence before is about
+    ('Rep. Andy Biggs led the effort. "This is a sham," the congressman said.', "Rep. Andy Biggs"),
+    # a pronoun never means a place
+    ('Officials in New Hampshire met. He said the vote was "fair."', None),
+])
+def test_descriptions_resolve_to_the_person_or_outlet_before(text, speaker):
+    assert [a.speaker for a in attrs(text)] == [speaker]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a party in the description may be either side's: no guess from the sentence before
+    ('Sen. Ann Lee led the effort. "This is a sham," the Republican candidate said.', "the Republican candidate"),
+    # a newspaper named after a place is no role of a person
+    ("Mr. Rubio struggled. The New Hampshire Union Leader said he had been ''rocked.''",
+     "The New Hampshire Union Leader"),
+    # a verb or a common noun opening the sentence before is no name
+    ('Give Donald Trump a chance. "We will win," the nominee said.', "the nominee"),
+])
+def test_what_the_description_rules_leave_alone(text, speaker):
+    assert [a.speaker for a in attrs(text)] == [speaker]

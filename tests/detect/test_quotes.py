@@ -528,3 +528,28 @@ def test_the_twenty_seventh_sessions_kinds(text, expected):
 ])
 def test_what_the_twenty_seventh_sessions_rules_leave_alone(text, expected):
     assert quotes(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the review's cases: a pronoun is a mention only after a verb of calling or choosing words
+    ('Headline\n\n"Who did this?" I asked. "Him," she said.', [("Who did this?", "direct", None),
+                                                                ("Him,", "direct", None)]),
+    ('Headline\n\nSpike Jonze won an Oscar for the film "Her" in 2014.', [("Her", "title", None)]),
+    ('Headline\n\nThe form lets applicants pick "he," "she" or "they."', [("he,", "mention", None),
+                                                                          ("she", "mention", None),
+                                                                          ("they.", "mention", None)]),
+    # "means" after a determiner is about the thing, not the word
+    ('Headline\n\nLee said the "pause" does not mean the end of talks.', [("pause", "partial", "Lee")]),
+    # a doubt marker with a verb between does not reach the quotation
+    ('Headline\n\nThe self-styled prophet said "the end is near" on Sunday.',
+     [("the end is near", "direct", "The self-styled prophet")]),
+    # the writer's judging verb does not reach into a clause of its object, nor into a labelled answer
+    ('Headline\n\nI dismissed his claim that the drug was "safe."', [("safe.", "partial", None)]),
+    # punctuation between the determiner and the word, or someone's view given, keeps the paragraph's speaker
+    ('Headline\n\nAnn Lee said the plan had failed. It was, in her view, a "fiasco."', [("fiasco.", "partial",
+                                                                                        "Ann Lee")]),
+    ('Headline\n\nAnn Lee said the plan had failed. Her verdict on the deal \u2014 "dead."', [("dead.", "partial",
+                                                                                             "Ann Lee")]),
+])
+def test_what_the_twenty_seventh_sessions_review_found(text, expected):
+    assert quotes(text) == expected

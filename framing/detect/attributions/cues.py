@@ -67,10 +67,12 @@ def is_cue(ctx: Ctx, first: int, last: int, lemma: str, flags: tuple[str, ...] =
         return False
     if prev == "all" and form == "told":
         return False
-    if form.endswith("ing") and gap_is_space(ctx, first) and not _content_follows(ctx, last) and (
+    if form.endswith("ing") and gap_is_space(ctx, first) and not _content_follows(ctx, last) \
+            and not _comma_quote(ctx, last, ",:") and (
             prev in ("this", "that") or form == "writing" and prev == "of" and first >= 2 and w[first - 2] == "time"):
         # "as of this writing", "in this telling", "that warning", "at the time of writing": a noun after its
-        # demonstrative (not "disputed this, saying ...", nor "disputed this saying that ...")
+        # demonstrative (not "disputed this, saying ...", nor "disputed this saying that ...", "denied this saying,
+        # '...'")
         return False
     if ctx.gap(first).rstrip().endswith(("<", "</")):
         return False  # markup: <tweet ...>

@@ -129,8 +129,10 @@ def classify_and_resolve(ctx: Ctx, attrs: list[Attr]) -> None:
             if not quoted:  # (and is in focus again)
                 orgs.append((org_name, a.sentence))
         elif st == "title_only":
-            a.speaker = _resolve_title(ctx, a.source) or (last_person if _is_person_role(ctx, a.source) else None) \
-                or text
+            # a description of one person that no earlier title resolves is the last person quoted, or else the
+            # person the sentence before is about ("Sen. Ann Lee led the effort. '...,' the senator said")
+            a.speaker = _resolve_title(ctx, a.source) or ((last_person or _described_topic(ctx, a))
+                                                          if _is_person_role(ctx, a.source) else None) or text
             if a.speaker != text and not quoted:
                 last_person, last_person_sentence = a.speaker, a.sentence
             elif not quoted and _is_person_role(ctx, a.source):
@@ -138,6 +140,8 @@ def classify_and_resolve(ctx: Ctx, attrs: list[Attr]) -> None:
                 last_described_sentence = a.sentence
         else:
             a.speaker = text
+            if st == "media" and (outlet := _named_outlet(ctx, a.source)) is not None:
+                a.speaker = outlet  # "The paper said" opening a sentence: the capital is the sentence's, not a name's
             if st == "named_org":
                 # an acronym the article defined stands for the full name: "the HRC" is the Human Rights Campaign
                 a.speaker = ctx.acronyms.get(ctx.raw(a.source[1]), text) if ctx.acronyms else text
@@ -288,7 +292,13 @@ def _source_type(ctx: Ctx, a: Attr) -> str:
     if words[0] in ("a", "an", "one", "another", "some") and not ctx.cap(e) \
             and head not in ctx.single.get("document", ()):
         return "anonymous"  # "a 2008 Clinton veteran", "one Florida Republican strategist": described, not named
-    if names and tuple(w[i] for i in names) in ctx.words.phrases.get("place", frozenset()) \
+    places = ctx.words.phrases.get("place", frozenset())
+    if w[s] in ("the", "this") and w[e] in ctx.words.single_holder and names \
+            and tuple(w[i] for i in names) in places and all(i in names for i in range(s + 1, e) if ctx.cap(i)):
+        # a place qualifies a one-person role: "the Vermont senator", "The California Senator" (not "The New
+        # Hampshire Union Leader", a newspaper)
+        return "title_only"
+    if names and tuple(w[i] for i in names) in places \
             and not (len(names) == 1 and _longer_name(ctx, names[0]) is not None):
         # "Russia said", "the United States warned": a state speaks through its government; not a surname the
         # article gave in full ("Rep. Steve Israel ... Israel said", "Jimmy Wales ... Wales said")
@@ -565,6 +575,7 @@ def _nearest_person(ctx: Ctx, tok: int, pronoun: str = "", anchor: int = -1, end
     org = ctx.single.get("organisation", frozenset())
     media = ctx.single.get("media", frozenset())
     anon = ctx.single.get("anonymous", frozenset())
+    places = ctx.words.phrases.get("place", frozenset())
     best = None
     for m in _NAME_SEQ.finditer(d.text, lo, hi):
         if ctx.offset_in_quote(m.start()):
@@ -594,8 +605,8 @@ def _nearest_person(ctx: Ctx, tok: int, pronoun: str = "", anchor: int = -1, end
             continue  # (a name after a slash is a picture credit, "REUTERS/Yuri Gripas": not a person in the story)
         low = [p.lower().strip(".,\u2019'") for p in parts]
         if any(x in org or x in media for x in low) or all(x in anon or x in MONTHS or x in WEEKDAYS
-                                                           or x in PRONOUNS for x in low):
-            continue
+                                                           or x in PRONOUNS for x in low) or tuple(low) in places:
+            continue  # (nor a place: "New Jersey" is nobody a pronoun or a description means)
         if len(parts) == 1 and not re.search(r"\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|President|Minister)\.?\s+$",
                                              d.text[max(0, m.start() - 12):m.start()]):
             # a lone capitalised word is too often a place, a month or a nationality, unless the article gives it
@@ -738,6 +749,27 @@ def _previous_subject(ctx: Ctx, a: Attr) -> str | None:
         return None
     name = _full_name(ctx, (names[0], names[-1]))
     return name if len(name.split()) >= 2 else None  # a lone word is too often a place or a party
+
+
+def _described_topic(ctx: Ctx, a: Attr) -> str | None:
+    """The person the sentence before a description's is about (:func:`_previous_subject`), when that sentence's
+    subject goes straight on to its verb: an appositive there may describe someone else ("Jane Doe, the governor's
+    daughter, spoke. ... the governor said")."""
+    if a.source is None or any(ctx.doc.words[t] in _PARTY_WORDS for t in range(a.source[0], a.source[1] + 1)):
+        return None  # (a party in the description may not be the person's: "the Republican candidate")
+    si = min(a.sentence, ctx.doc.sentence_of(_window_start(ctx, a))) - 1
+    subj = sentence_subject(ctx, si) if si >= 0 else None
+    if subj is None or subj[1] + 1 >= len(ctx.doc.words) or not gap_is_space(ctx, subj[1] + 1):
+        return None
+    name = _previous_subject(ctx, a)
+    # a name opens with a proper noun or a title ("Rep. Andy Biggs"), not a verb or a common noun ("Give Donald
+    # Trump", "Platform Committee")
+    return name if name is not None and tag(name.split()[0]) in ("NNP", "") else None
+
+
+# Party words: a description that names a party may mean a person of either party's side of the story.
+_PARTY_WORDS = frozenset(("republican", "democrat", "democratic", "gop", "libertarian", "conservative", "liberal",
+                          "progressive"))
 
 
 def _known_person_before(ctx: Ctx, a: Attr) -> str | None:

@@ -43,6 +43,7 @@ from framing.lexicons import Lexicon
 from framing.text.document import Document
 from framing.text.fastmatch import EndPattern, StartPattern
 from framing.text.quotemarks import QuoteSpan
+from framing.text.wordclass import tag
 
 __all__ = ["QuoteCall", "classify"]
 
@@ -251,6 +252,15 @@ def _classify_one(ctx: QuoteContext, q: QuoteSpan, last: LastTurn | None, outer_
     return QuoteCall(q, "other", None, None, "quoted phrase with no speaker and no sign of irony")
 
 
+def _doubted_name(before: str, words: list[str]) -> bool:
+    """Does a doubt marker stand before the quotation with one or two of a name's modifiers between ("the so-called
+    Republican 'leadership'")? The words between must be nouns or adjectives, and the quotation no verb phrase (not
+    "the self-styled prophet said 'the end is near'", "the so-called peace plan 'is dead'")."""
+    m = fr.SO_CALLED_NAME.search(before)
+    return m is not None and not fr.verb_phrase(words) \
+        and all(tag(x).startswith(("JJ", "NN")) for x in m.group(1).split())
+
+
 # A quotation opens its sentence's subject only this close to the sentence's start (a determiner and two modifiers).
 _SUBJECT_LEAD_CHARS = 60
 # A capitalised phrase of this many words or fewer that nobody says is a name or title ("'Start Here' offers").
@@ -315,10 +325,12 @@ def _frame_kind(ctx: QuoteContext, q: QuoteSpan, words: list[str], before: str, 
         return QuoteCall(q, "other", None, None, "a label or option (yes/no, a rating) rather than anyone's words")
     if n <= 4 and _UI_LABEL_BEFORE.found(before):
         return QuoteCall(q, "other", None, None, "a button or link to click (\"click 'expand'\"), not anyone's words")
-    if _MENTION_BEFORE.found(before) or _MENTION_AFTER.found(after):
+    if _MENTION_BEFORE.found(before) or _MENTION_AFTER.found(after) \
+            and not (fr.MEANS_AFTER.match(after) and fr.DETERMINER_BEFORE.search(before)):
         return QuoteCall(q, "mention", None, None, "the words themselves are talked about (\"the word ...\")")
-    if n == 1 and content.strip(" .,;:!?").lower() in fr.PRONOUN_WORDS:
-        return QuoteCall(q, "mention", None, None, "a pronoun alone in quotation marks: the word itself is talked about")
+    if n == 1 and content.strip(" .,;:") in fr.PRONOUN_WORDS and fr.PRONOUN_NAMING_BEFORE.search(before):
+        return QuoteCall(q, "mention", None, None, "a pronoun in quotation marks after a verb of calling or choosing "
+                                                   "words (\"call me 'him'\"): the word itself is talked about")
     if n <= 3 and (fr.CONTRASTED_BEFORE.search(before) or fr.CONTRASTED_AFTER.match(after)):
         return QuoteCall(q, "mention", None, None,
                          "set against another quoted word (\"'X' instead of 'Y'\"): the words themselves are compared")
@@ -332,7 +344,7 @@ def _frame_kind(ctx: QuoteContext, q: QuoteSpan, words: list[str], before: str, 
                                                 "or inside a name)")
     if _MARKUP_BEFORE.found(before):
         return QuoteCall(q, "other", None, None, "an attribute value in markup (name=\"...\")")
-    if _SO_CALLED.found(before) and n <= ctx.cfg.scare_max_words + 2:
+    if _SO_CALLED.found(before) and n <= ctx.cfg.scare_max_words + 2 or n <= 2 and _doubted_name(before, words):
         return QuoteCall(q, "scare", None, None, "marked as doubtful by \"so-called\" or a similar word before it")
     titleish = fr.title_case(words)
     # one capitalised word is a name's shape too ("Hardball"), but not when it ends a sentence ("Never.")

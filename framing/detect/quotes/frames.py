@@ -42,10 +42,21 @@ MENTION_AFTER = re.compile(
     r"(?:[\w-]+\s+){0,3}?(?:word|term|phrase|euphemism|buzzword|catchphrase|code\s+word|misnomer|neologism)s?\b|"
     r"(?:is|was)\s+coined|(?:is|was|are|were)?\s*(?:mentioned|uttered|spelled|spelt|misspelled)\b)",
     re.IGNORECASE)
-# A personal pronoun alone in marks is the word itself ("call me 'him' or 'her'", "written about as 'they'"): a
-# pronoun refers only through its sentence, so nobody holds one at a distance as a label.
+# A personal pronoun alone in marks, in lower case, after a verb of calling or choosing words is the word itself
+# ("call me 'him' or 'her'", "written about as 'they'", "prefers 'she'"); elsewhere it may be an answer ("'Him,' she
+# said"), a title ("the film 'Her'") or the writer's populist "them".
 PRONOUN_WORDS = NEOPRONOUNS | frozenset("he she they him her them his hers theirs himself herself themself themselves"
                                         .split())
+PRONOUN_NAMING_BEFORE = re.compile(
+    r"\b(?:call|calls|called|calling|address|addressed|refer\s+to\s+\w+|referred\s+to\s+\w+|as|use|uses|used|using|"
+    r"pick|picks|picked|prefer|prefers|preferred|singular|plural)(?:\s+(?:me|him|her|them|us|you|myself|himself|"
+    r"herself|themselves))?\s*,?\s*$", re.IGNORECASE)
+# "means" after a quoted word is about the word itself only when the word stands bare: after a determiner it names a
+# thing ("the 'pause' does not mean the end of talks"; "that" is as often the complementiser: "the common sense that
+# 'sex' means ...").
+MEANS_AFTER = re.compile(r"^\s*,?\s*(?:means|meant|(?:does|do|did)(?:n['\u2019]t|\s+not)\s+mean)\b", re.IGNORECASE)
+DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|this|these|those|his|her|their|its|our|my|your)\s*$",
+                               re.IGNORECASE)
 # Two quoted words set against each other as alternatives, or one as the meaning of the other, are talked about as
 # words: `meant to say "wouldn't" instead of "would"`, `"refugee" rather than "migrant"`, `"safer" doesn't mean
 # "risk-free"`. Only the connective may stand between the marks (`a "pause" rather than a "ban"` is about the things,
@@ -133,11 +144,12 @@ MARKUP_BEFORE = re.compile(r"\b[\w:-]+=$")
 # 'peace process'"): the writer does not grant the word its sense.
 SO_CALLED = re.compile(r"\b(?:so[-\s]called|self[-\s](?:styled|proclaimed)|supposed|supposedly|purported|"
                        r"purportedly|ostensible|ostensibly|would-be|illusory|imaginary|mythical|officially|derided|"
-                       r"phony|phoney|bogus|pseudo|misnamed|mislabell?ed|"
-                       # a marker that doubts a whole name, with the name's own modifiers after it ("the so-called
-                       # Republican 'leadership'", "the misnamed 'Affordable' Care Act")
-                       r"(?:so[-\s]called|self[-\s](?:styled|proclaimed)|misnamed|mislabell?ed)(?:\s+[a-z][\w-]*){1,2})"
-                       r"\)?\s*$", re.IGNORECASE)
+                       r"phony|phoney|bogus|pseudo|misnamed|mislabell?ed)\)?\s*$", re.IGNORECASE)
+# A marker that doubts a whole name, with one or two of the name's modifiers between ("the so-called Republican
+# 'leadership'", "the misnamed 'Affordable' Care Act"): the words between must be nouns or adjectives (not "the
+# self-styled prophet said '...'"), checked by the caller.
+SO_CALLED_NAME = re.compile(r"\b(?:so[-\s]called|self[-\s](?:styled|proclaimed)|misnamed|mislabell?ed)"
+                            r"((?:\s+[\w-]+){1,2})\s*$", re.IGNORECASE)
 # Hedges and irony before a quotation nobody is said to say: "a kind of 'collateral damage'", "the dreaded 'different
 # opinion holder'". Unlike "so-called" they also frame a speaker's words ("Biden said it was the kind of 'moment that
 # defines a generation'"), so they count only where no speaker is found.

@@ -26,7 +26,6 @@ from framing.detect.attributions._base import (
     TRANSCRIPT,
 )
 from framing.detect.quotes._context import QuoteContext
-from framing.text.document import Document
 from framing.text.quotemarks import QuoteSpan, opening_start
 from framing.text.truecase import name_case
 from framing.text.wordclass import tag
@@ -129,18 +128,27 @@ def speaker_for(ctx: QuoteContext, q: QuoteSpan, last: LastTurn | None, clause: 
 
 
 def _word_in_writers_phrase(ctx: QuoteContext, q: QuoteSpan) -> bool:
-    """Is ``q`` one word inside a noun phrase the writer builds, right after its determiner and any modifiers ("the
-    'news' network", "our liberal 'free-trading' world order", "If the 'rules' can be used")? With no reporting verb
-    in its sentence, the paragraph's speaker is not said to use the word: the writer does."""
-    content = ctx.text[q.start:q.end].strip(" .,;:!?")
+    """Is ``q`` one word inside a noun phrase the writer builds, right after its determiner and any modifiers, with
+    only spaces between ("the 'news' network", "our liberal 'free-trading' world order", "If the 'rules' can be
+    used")? Asked when no attribution with a source covers the quotation or stands in its sentence: the paragraph's
+    speaker is then not said to use the word, the writer is, unless the sentence gives someone's view ("It was, in
+    her view, a 'fiasco'")."""
+    doc, text = ctx.doc, ctx.text
+    content = text[q.start:q.end].strip(" .,;:!?")
     if q.depth > 0 or not content or " " in content:
         return False
-    toks = ctx.doc.tokens_in(max(0, q.start - 1 - _PHRASE_LEAD_CHARS), q.start - 1)
-    words = ctx.doc.words
+    toks = doc.tokens_in(max(0, q.start - 1 - _PHRASE_LEAD_CHARS), q.start - 1)
+    words = doc.words
+    right = opening_start(text, q)  # the opening mark
     for t in range(toks.stop - 1, max(toks.start, toks.stop - 3) - 1, -1):
+        if text[doc.tok_end[t]:right].strip():
+            return False  # punctuation between: "Her verdict on the deal — 'dead.'"
+        right = doc.tok_start[t]
         if words[t] in _WRITERS_DETERMINERS:
-            return True
-        if tag(words[t]) not in ("JJ", "JJR", "JJS", "NN", "VBN"):
+            si = doc.sentence_of(q.start - 1)
+            lo = max(doc.sentences[si].start if si >= 0 else 0, q.start - _VIEW_CHARS)
+            return _VIEWPOINT.search(text, lo, q.start) is None
+        if not tag(words[t]).startswith(("JJ", "NN", "VBN", "VBG")):
             return False  # only modifiers may stand between the determiner and the word
     return False
 
@@ -148,6 +156,10 @@ def _word_in_writers_phrase(ctx: QuoteContext, q: QuoteSpan) -> bool:
 # How far back the determiner of a quoted word's noun phrase may stand, and which words open such a phrase.
 _PHRASE_LEAD_CHARS = 40
 _WRITERS_DETERMINERS = frozenset("the a an this that these those our".split())
+# Someone's view given in the sentence, within this many characters before the quotation.
+_VIEWPOINT = re.compile(r"\b(?:in\s+(?:his|her|their)\s+(?:view|opinion|words|eyes|telling|mind)|"
+                        r"(?:to|for)\s+(?:him|her|them)\s*,)", re.IGNORECASE)
+_VIEW_CHARS = 200
 
 
 def _topic_label(ctx: QuoteContext, q: QuoteSpan) -> bool:
@@ -208,7 +220,7 @@ def _covering(ctx: QuoteContext, q: QuoteSpan, clause: bool) -> Speaker | None:
             continue
         if a.source and doc.tok_start[a.source[0]] <= q.start and q.end <= doc.tok_end[a.source[1]]:
             continue  # the quotation is part of the source itself (a discredited "expert" told ...)
-        if not clause and _writers_own(doc, a):
+        if not clause and _writers_own(ctx, a, q):
             continue
         subject = None if a.speaker and a.source is not None else subject_speaker(ctx, a)
         if a.source is None and a.source_type != "media" and subject is None:
@@ -226,16 +238,30 @@ def _covering(ctx: QuoteContext, q: QuoteSpan, clause: bool) -> Speaker | None:
     return Speaker(best[1], ctx.cue_text(best[0]), "cue")
 
 
-def _writers_own(doc: Document, a: Attr) -> bool:
-    """Is ``a`` the writer's own judgement, "I" or "we" outside any quotation (cues inside one are the quoted
-    speaker's, and a transcript's "I" has its labelled speaker) with a verb that judges its object? A fragment the
-    writer condemns in marks is not someone else's wording ("We should condemn his vaunted 'toughness'"); a clause is
-    the writer's speech."""
-    return a.source is not None and not a.speaker and a.source[0] == a.source[1] \
-        and doc.words[a.source[0]] in _WRITER_PRONOUNS and a.lemma in _JUDGING
+def _writers_own(ctx: QuoteContext, a: Attr, q: QuoteSpan) -> bool:
+    """Is ``a`` the writer's own judgement of the quoted words: "I" or "we" outside any quotation (cues inside one
+    are the quoted speaker's, a transcript's "I" has its labelled speaker, and a paragraph opening with a label such
+    as "A:" is someone's answer) with a verb that judges its object, the quotation in that object and not in a clause
+    of its own ("I dismissed his claim that the drug was 'safe'" is the claim's)? A fragment the writer condemns in
+    marks is not someone else's wording ("We should condemn his vaunted 'toughness'"); a clause is the writer's
+    speech."""
+    doc = ctx.doc
+    if a.source is None or a.speaker or a.source[0] != a.source[1] or doc.words[a.source[0]] not in _WRITER_PRONOUNS \
+            or a.lemma not in _JUDGING:
+        return False
+    between = doc.tokens_in(doc.tok_end[a.cue_last], q.start)
+    if len(between) > _OBJECT_TOKENS or any(doc.words[t] in _CLAUSE_OPENERS for t in between):
+        return False
+    k = ctx.para_index(q.start)
+    return not (k >= 0 and _LABEL.match(doc.text, doc.paragraphs[k].start))
 
 
 _WRITER_PRONOUNS = frozenset(("i", "we"))
+# The object of a judging verb is a few words long; a clause opener before the quotation puts it in a clause of its own.
+_OBJECT_TOKENS = 8
+_CLAUSE_OPENERS = frozenset(("that", "who", "which", "whom", "whose", "because", "when", "where", "if", "whether"))
+# A paragraph that opens with a speaker's label: "A:", "Q:", "SMITH:", "Ann Lee:".
+_LABEL = re.compile(r"\s*[A-Z][\w.'\u2019-]{0,30}(?: [A-Z][\w.'\u2019-]{0,30}){0,2}:\s")
 # Verbs that judge their object rather than report words: with the writer as subject, the quoted object is the thing
 # judged, in the writer's marks ("we're not going to lambaste them with nonsense about 'systemic racism'"); a verb of
 # saying or writing reports the writer's own words ("I contended that it bore 'all the hallmarks of a set-up'").
@@ -262,7 +288,7 @@ def _same_sentence(ctx: QuoteContext, q: QuoteSpan, clause: bool) -> Speaker | N
     # a cue inside the quotation is part of the quoted words ("'According to Carrie, ...,' she said"), and a
     # quotation inside the source is part of the source: neither attributes it
     near = [a for a in ctx.by_sentence.get(doc.sentence_of(q.start), []) if a.source is not None
-            and not (not clause and _writers_own(doc, a))
+            and not (not clause and _writers_own(ctx, a, q))
             and not (doc.tok_start[a.source[0]] <= q.start and q.end <= doc.tok_end[a.source[1]])
             and not (q.start <= doc.tok_start[a.cue_first] and doc.tok_end[a.cue_last] <= q.end)]
     if not near:
