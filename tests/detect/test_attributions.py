@@ -1239,3 +1239,13 @@ def test_descriptions_resolve_to_the_person_or_outlet_before(text, speaker):
 ])
 def test_what_the_description_rules_leave_alone(text, speaker):
     assert [a.speaker for a in attrs(text)] == [speaker]
+
+
+@pytest.mark.parametrize("text, cues", [
+    # after "is a" the word is a noun ("what is a political dispute"); after "does the" the phrase is a subject and
+    # its base form a verb ("What does the pact say?")
+    ("Voters should decide what is a political dispute, Chief Justice John Roberts said.", ["said"]),
+    ("The union's vote is the final say on the contract, Ann Lee said.", ["said"]),
+])
+def test_a_noun_after_is_and_an_article_is_no_cue(text, cues):
+    assert [a.text for a in attrs(text)] == cues

@@ -228,11 +228,12 @@ def _reduced_passive(ctx: Ctx, a: Attr) -> bool:
     agent = w[n + 1]
     before = w[c - 1]
     return not (agent.endswith("ing") or agent in WEEKDAYS or agent in MONTHS or agent in _MEANS or ctx.cap(c - 1)
-                or punct_gap(ctx, c) or before in _BE_FORMS or before in _AUXILIARIES or before in PRONOUNS)
+                or punct_gap(ctx, c) or before in _BE_FORMS or before in _VERB_AUXILIARIES or before in PRONOUNS)
 
 
-# Auxiliaries and modals before a verb: "had conceded by Friday" is no passive.
-_AUXILIARIES = frozenset("had has have having do does did will would shall should can could may might must".split())
+# Auxiliaries and modals before a verb: "had conceded by Friday" is no passive; "What does the pact say?".
+_VERB_AUXILIARIES = frozenset("had has have having do does did will would shall should can could may might must"
+                              .split())
 # Reporting verbs that take no object, so have no passive ("responded by letter" is the means).
 _INTRANSITIVE_CUES = frozenset(("respond", "reply", "answer", "testify", "insist", "speak", "talk", "comment",
                                 "concede", "tweet", "agree", "object", "complain"))
@@ -359,7 +360,7 @@ def noun_article(ctx: Ctx, cue: int) -> int:
             return -1
         if w[k] in ("a", "an", "the"):
             # ("What does the pact say?": after an auxiliary the phrase is the subject and the base form its verb)
-            return -1 if k > 0 and w[k - 1] in _AUXILIARIES else k
+            return -1 if k > 0 and w[k - 1] in _VERB_AUXILIARIES else k
         if w[k] in DETERMINERS or w[k] in PREPOSITIONS or w[k] in SKIP_BEFORE_CUE or w[k] in PRONOUNS \
                 or w[k] in ctx.words.heads or w[k].endswith(("ly", "s")):
             # "the man who said", "officials also said", "what do the opposition parties say": a subject and its
