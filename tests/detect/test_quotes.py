@@ -553,3 +553,15 @@ def test_what_the_twenty_seventh_sessions_rules_leave_alone(text, expected):
 ])
 def test_what_the_twenty_seventh_sessions_review_found(text, expected):
     assert quotes(text) == expected
+
+
+@pytest.mark.parametrize("text, kind", [
+    # the second review's cases: a pronoun written, added or listed as a pronoun is the word itself
+    ('Headline\n\nShe wrote "they" on the form.', "mention"),
+    ('Headline\n\nHer pronouns are "she" and "her," the school said.', "mention"),
+    ('Headline\n\nMerriam-Webster added "they" to the dictionary last year.', "mention"),
+    # a populist "them" is someone's word, not a mention
+    ('Headline\n\nThe senator blamed "them" for the crisis.', "partial"),
+])
+def test_pronouns_written_or_listed_are_mentions(text, kind):
+    assert quotes(text)[0][1] == kind

@@ -36,7 +36,7 @@ from framing.detect.attributions.sources import (
     PP_PREPOSITIONS,
     sentence_subject,
 )
-from framing.text.wordclass import common_noun, plural_noun, tag
+from framing.text.wordclass import common_noun, plural_noun
 
 
 # ------------------------------------------------------------------------------------ types and resolution
@@ -129,10 +129,8 @@ def classify_and_resolve(ctx: Ctx, attrs: list[Attr]) -> None:
             if not quoted:  # (and is in focus again)
                 orgs.append((org_name, a.sentence))
         elif st == "title_only":
-            # a description of one person that no earlier title resolves is the last person quoted, or else the
-            # person the sentence before is about ("Sen. Ann Lee led the effort. '...,' the senator said")
-            a.speaker = _resolve_title(ctx, a.source) or ((last_person or _described_topic(ctx, a))
-                                                          if _is_person_role(ctx, a.source) else None) or text
+            a.speaker = _resolve_title(ctx, a.source) or (last_person if _is_person_role(ctx, a.source) else None) \
+                or text
             if a.speaker != text and not quoted:
                 last_person, last_person_sentence = a.speaker, a.sentence
             elif not quoted and _is_person_role(ctx, a.source):
@@ -140,8 +138,10 @@ def classify_and_resolve(ctx: Ctx, attrs: list[Attr]) -> None:
                 last_described_sentence = a.sentence
         else:
             a.speaker = text
-            if st == "media" and (outlet := _named_outlet(ctx, a.source)) is not None:
-                a.speaker = outlet  # "The paper said" opening a sentence: the capital is the sentence's, not a name's
+            if st == "media" and a.source[1] - a.source[0] == 1 and (outlet := _named_outlet(ctx, a.source)) is not None:
+                # "The paper said" opening a sentence: the capital is the sentence's, not a name's (only the bare noun:
+                # "The white paper said" is a document)
+                a.speaker = outlet
             if st == "named_org":
                 # an acronym the article defined stands for the full name: "the HRC" is the Human Rights Campaign
                 a.speaker = ctx.acronyms.get(ctx.raw(a.source[1]), text) if ctx.acronyms else text
@@ -247,6 +247,7 @@ def _head_end(ctx: Ctx, s: int, e: int) -> int:
 def _source_type(ctx: Ctx, a: Attr) -> str:
     d = ctx.doc
     s, e = a.source  # type: ignore[misc]
+    source_end = e
     w = d.words
     # the head noun decides the type (a role written as an acronym is a role all the same: "the Labour MP for
     # Newcastle Central")
@@ -303,10 +304,11 @@ def _source_type(ctx: Ctx, a: Attr) -> str:
         # "Russia said", "the United States warned": a state speaks through its government; not a surname the
         # article gave in full ("Rep. Steve Israel ... Israel said", "Jimmy Wales ... Wales said")
         return "named_org"
-    if names and any(_capitalised_linker(ctx, s, i) for i in range(s + 1, e)) and not in_title_case_line(ctx, s):
-        # a preposition or conjunction written capitalised inside a name marks the title-cased name of a body
-        # ("Doctors Without Borders", "Mothers Against Drunk Driving"): a person's name holds none, and a role word
-        # before it ("Doctors", "Reporters") is part of that name, not a title of the names after it
+    if names and any(_capitalised_linker(ctx, s, i, source_end) for i in range(s + 1, e)) \
+            and not in_title_case_line(ctx, s):
+        # a preposition written capitalised inside a name marks the title-cased name of a body ("Doctors Without
+        # Borders", "Mothers Against Drunk Driving"), and a role word before it ("Doctors", "Reporters") is part of
+        # that name, not a title of the names after it
         return "named_org"
     if names:
         # the head of a noun phrase comes before its "of" or "at" complement: "John Lott of the Crime Prevention
@@ -344,17 +346,26 @@ def _source_type(ctx: Ctx, a: Attr) -> str:
     return "anonymous"
 
 
-def _capitalised_linker(ctx: Ctx, s: int, i: int) -> bool:
-    """Is token ``i`` of the source that starts at token ``s`` a preposition or conjunction written capitalised
-    between capitalised words of one name, with no lower-case "of" or "at" before it in the source ("Doctors Without
-    Borders"; not "Leila Navarro of Students Against Hate", whose "of" puts the body in a complement, nor
-    "Chief-of-Staff", "CLOSE About half")? (A source holds a bounded number of words.)"""
+def _capitalised_linker(ctx: Ctx, s: int, i: int, e: int) -> bool:
+    """Is token ``i`` of the source over tokens ``s`` to ``e`` a preposition written capitalised between capitalised
+    words of one name, as a body's title-cased name has them ("Doctors Without Borders", "Mayors Against Illegal
+    Guns")? Not after a one-person role ("Secretary Of State Antony Blinken", "Chief Of Staff"), not before a role
+    ("Doctors Without Borders spokesman Tim Shenk": the person speaks), not with a lower-case "of" or "at" before it
+    ("Leila Navarro of Students Against Hate"), and only the prepositions that link a body's name (not "Per", "Till"
+    or "Out", first names and surnames too). (A source holds a bounded number of words.)"""
     w = ctx.doc.words
     raw = ctx.raw(i)
-    if not (raw[:1].isupper() and raw[1:].islower() and tag(raw) in ("IN", "CC") and ctx.gap(i) == " "
-            and ctx.gap(i + 1) == " " and ctx.raw(i + 1)[:1].isupper() and ctx.raw(i - 1)[:1].isupper()):
+    if not (w[i] in _NAME_LINKERS and raw[:1].isupper() and raw[1:].islower() and ctx.gap(i) == " "
+            and ctx.gap(i + 1) == " " and ctx.raw(i + 1)[:1].isupper() and ctx.raw(i - 1)[:1].isupper()
+            and w[i - 1] not in ctx.words.single_holder):
         return False
-    return not any(w[t] in ("of", "at") and not ctx.cap(t) for t in range(s, i))
+    role = ctx.single.get("role", frozenset())
+    return not any(w[t] in ("of", "at") and not ctx.cap(t) for t in range(s, i)) \
+        and not any(w[t] in role for t in range(i + 1, e + 1))
+
+
+# Prepositions that link the words of a body's name ("Doctors Without Borders", "Women In Film").
+_NAME_LINKERS = frozenset("without against for of in on from with under beyond across".split())
 
 
 # Members of a party, who speak as the party when they speak as a group ("Republicans said").
@@ -605,8 +616,11 @@ def _nearest_person(ctx: Ctx, tok: int, pronoun: str = "", anchor: int = -1, end
             continue  # (a name after a slash is a picture credit, "REUTERS/Yuri Gripas": not a person in the story)
         low = [p.lower().strip(".,\u2019'") for p in parts]
         if any(x in org or x in media for x in low) or all(x in anon or x in MONTHS or x in WEEKDAYS
-                                                           or x in PRONOUNS for x in low) or tuple(low) in places:
-            continue  # (nor a place: "New Jersey" is nobody a pronoun or a description means)
+                                                           or x in PRONOUNS for x in low) \
+                or len(low) > 1 and tuple(low) in places:
+            # (nor a place: "New Jersey" is nobody a pronoun means; a lone word is tested below, since it may be a
+            # surname the article gives in full, "Rep. Steve Israel ... Israel")
+            continue
         if len(parts) == 1 and not re.search(r"\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|President|Minister)\.?\s+$",
                                              d.text[max(0, m.start() - 12):m.start()]):
             # a lone capitalised word is too often a place, a month or a nationality, unless the article gives it
@@ -749,27 +763,6 @@ def _previous_subject(ctx: Ctx, a: Attr) -> str | None:
         return None
     name = _full_name(ctx, (names[0], names[-1]))
     return name if len(name.split()) >= 2 else None  # a lone word is too often a place or a party
-
-
-def _described_topic(ctx: Ctx, a: Attr) -> str | None:
-    """The person the sentence before a description's is about (:func:`_previous_subject`), when that sentence's
-    subject goes straight on to its verb: an appositive there may describe someone else ("Jane Doe, the governor's
-    daughter, spoke. ... the governor said")."""
-    if a.source is None or any(ctx.doc.words[t] in _PARTY_WORDS for t in range(a.source[0], a.source[1] + 1)):
-        return None  # (a party in the description may not be the person's: "the Republican candidate")
-    si = min(a.sentence, ctx.doc.sentence_of(_window_start(ctx, a))) - 1
-    subj = sentence_subject(ctx, si) if si >= 0 else None
-    if subj is None or subj[1] + 1 >= len(ctx.doc.words) or not gap_is_space(ctx, subj[1] + 1):
-        return None
-    name = _previous_subject(ctx, a)
-    # a name opens with a proper noun or a title ("Rep. Andy Biggs"), not a verb or a common noun ("Give Donald
-    # Trump", "Platform Committee")
-    return name if name is not None and tag(name.split()[0]) in ("NNP", "") else None
-
-
-# Party words: a description that names a party may mean a person of either party's side of the story.
-_PARTY_WORDS = frozenset(("republican", "democrat", "democratic", "gop", "libertarian", "conservative", "liberal",
-                          "progressive"))
 
 
 def _known_person_before(ctx: Ctx, a: Attr) -> str | None:

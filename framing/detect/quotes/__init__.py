@@ -325,8 +325,8 @@ def _frame_kind(ctx: QuoteContext, q: QuoteSpan, words: list[str], before: str, 
         return QuoteCall(q, "other", None, None, "a label or option (yes/no, a rating) rather than anyone's words")
     if n <= 4 and _UI_LABEL_BEFORE.found(before):
         return QuoteCall(q, "other", None, None, "a button or link to click (\"click 'expand'\"), not anyone's words")
-    if _MENTION_BEFORE.found(before) or _MENTION_AFTER.found(after) \
-            and not (fr.MEANS_AFTER.match(after) and fr.DETERMINER_BEFORE.search(before)):
+    if _MENTION_BEFORE.found(before) or (_MENTION_AFTER.found(after)
+                                         and not (fr.MEANS_AFTER.match(after) and fr.DETERMINER_BEFORE.search(before))):
         return QuoteCall(q, "mention", None, None, "the words themselves are talked about (\"the word ...\")")
     if n == 1 and content.strip(" .,;:") in fr.PRONOUN_WORDS and fr.PRONOUN_NAMING_BEFORE.search(before):
         return QuoteCall(q, "mention", None, None, "a pronoun in quotation marks after a verb of calling or choosing "

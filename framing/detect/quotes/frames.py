@@ -42,14 +42,16 @@ MENTION_AFTER = re.compile(
     r"(?:[\w-]+\s+){0,3}?(?:word|term|phrase|euphemism|buzzword|catchphrase|code\s+word|misnomer|neologism)s?\b|"
     r"(?:is|was)\s+coined|(?:is|was|are|were)?\s*(?:mentioned|uttered|spelled|spelt|misspelled)\b)",
     re.IGNORECASE)
-# A personal pronoun alone in marks, in lower case, after a verb of calling or choosing words is the word itself
-# ("call me 'him' or 'her'", "written about as 'they'", "prefers 'she'"); elsewhere it may be an answer ("'Him,' she
-# said"), a title ("the film 'Her'") or the writer's populist "them".
+# A personal pronoun alone in marks, in lower case, after a verb of calling, choosing or writing words is the word
+# itself ("call me 'him' or 'her'", "written about as 'they'", "prefers 'she'", "her pronouns are 'she'", "wrote
+# 'they' on the form"); elsewhere it may be an answer ("'Him,' she said"), a title ("the film 'Her'") or the writer's
+# populist "them".
 PRONOUN_WORDS = NEOPRONOUNS | frozenset("he she they him her them his hers theirs himself herself themself themselves"
                                         .split())
 PRONOUN_NAMING_BEFORE = re.compile(
     r"\b(?:call|calls|called|calling|address|addressed|refer\s+to\s+\w+|referred\s+to\s+\w+|as|use|uses|used|using|"
-    r"pick|picks|picked|prefer|prefers|preferred|singular|plural)(?:\s+(?:me|him|her|them|us|you|myself|himself|"
+    r"pick|picks|picked|prefer|prefers|preferred|singular|plural|write|writes|wrote|written|add|adds|added|replace|"
+    r"replaces|replaced|replacing|pronouns?\s+(?:is|are|was|were))(?:\s+(?:me|him|her|them|us|you|myself|himself|"
     r"herself|themselves))?\s*,?\s*$", re.IGNORECASE)
 # "means" after a quoted word is about the word itself only when the word stands bare: after a determiner it names a
 # thing ("the 'pause' does not mean the end of talks"; "that" is as often the complementiser: "the common sense that
