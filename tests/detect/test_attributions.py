@@ -1274,3 +1274,36 @@ def test_a_surname_that_is_a_place_stays_the_pronouns_referent():
     text = ('Rep. Steve Israel ran the campaign arm for years. Donors trusted him. The money poured in. Staff adored '
             'Israel, and the polls agreed. "It was a good year," he said.')
     assert [a.speaker for a in attrs(text) if a.source_type == "pronoun"] == ["Steve Israel"]
+
+
+@pytest.mark.parametrize("text, source, speaker", [
+    # an -ing adjective of a role is part of the noun phrase, not a participle
+    ("Gallup’s managing editor Jon Clifton said it was over.", "Gallup’s managing editor Jon Clifton", "Jon Clifton"),
+    ('"It is over," said Gallup’s managing editor, Jon Clifton.', "Gallup’s managing editor", "Jon Clifton"),
+    ("CBP acting commissioner Mark Morgan said it was over.", "CBP acting commissioner Mark Morgan", "Mark Morgan"),
+    # a part of a group is one noun phrase
+    ('"It is over," one of the detainees said through a translator.', "one of the detainees",
+     "one of the detainees"),
+    ("Some of the protesters said the police were brutal.", "Some of the protesters", "Some of the protesters"),
+])
+def test_role_adjectives_and_parts_of_groups(text, source, speaker):
+    a = attrs(text)[0]
+    assert (a.source, a.speaker) == (source, speaker)
+
+
+@pytest.mark.parametrize("text, source", [
+    # an -ing word before a role that is a verb or a preposition is no adjective of it
+    ("Top officials including President Hassan Rouhani insisted life would return to normal.", "Top officials"),
+    # a gerund after a possessive is a noun, not a modifier of a source: the participle's subject is the clause's
+    ("Democrats took issue with Barr’s handling of the report, accusing him of bias.", "Democrats"),
+])
+def test_what_the_role_adjective_rule_leaves_alone(text, source):
+    assert attrs(text)[0].source == source
+
+
+def test_a_description_before_the_name_keeps_the_quotation_its_content():
+    text = ('“It’s like a dream,” one of the released detainees, Kim Dong Chul, said through a translator when asked '
+            'how it felt to be home.')
+    a = attrs(text)[0]
+    assert (a.speaker, text[a.content_start:a.content_end]) == ("Kim Dong Chul", "It’s like a dream,")
+    assert [q.speaker for q in framing.analyse(text).of_type("quote")] == ["Kim Dong Chul"]

@@ -37,8 +37,11 @@ def find_content(ctx: Ctx, a: Attr) -> None:
         # a cue before a colon introduces what follows it (`"...." Mr. Zahed said: "..."`), not what went before;
         # but one who "added" or "continued" said the quotation before too
         introduces = text[hi:hi + 3].lstrip(" ")[:1] == ":" and a.lemma not in ("add", "continue")
-        if len(between) <= 5 and "\n" not in between and _PUNCT_ONLY.fullmatch(between) and not closed \
-                and not introduces:
+        if (len(between) <= 5 and "\n" not in between and _PUNCT_ONLY.fullmatch(between)
+                or _DESCRIBED_BEFORE.fullmatch(between) and _NO_CONTENT_AFTER.match(text, hi)) \
+                and not closed and not introduces:
+            # (or with a description of the source set off before its name: `"...," one of the released detainees,
+            # Kim Dong Chul, said`, `"...," a spokesman, Tim Shenk, said`)
             a.content = (q.start, q.end)
             a.quote = q
             return
@@ -196,6 +199,14 @@ def _rstrip_end(text: str, start: int, end: int, chars: str) -> int:
     return end
 
 
+# A description set off by commas between a quotation and the name that speaks it: a determiner or a possessive and at
+# most six more words, with no reporting verb or quotation mark among them.
+_DESCRIBED_BEFORE = re.compile(r",?[ \t]+(?:a|an|the|one|some|another|his|her|their|its|our|[A-Z][\w-]*['\u2019]s)"
+                               r"(?:[ \t]+(?!(?:said|says|told|tells|added|asked)\b)[\w'\u2019-]+){1,6},[ \t]+")
+# ... and only when the verb goes on to no content of its own: the sentence ends, or an adjunct follows ("said through
+# a translator when asked ...")
+_NO_CONTENT_AFTER = re.compile(r"[ \t]*(?:[.,;:!?\n]|$|(?:through|in|on|at|when|as|after|while|before|during|via|"
+                               r"from|to|with|outside)\b)")
 _PUNCT_ONLY = re.compile(r"[\s,.!?;:\u2014\u2015\u2013\-'\u2019\"\u201d]*")
 
 

@@ -1075,6 +1075,10 @@ def _reduced_relative(ctx: Ctx, j: int, lo: int) -> int:
             if b in SKIP_BEFORE_CUE or b in PREPOSITIONS or b in DETERMINERS or b in PRONOUNS or b == "to" \
                     or ly_adverb(b):
                 return -1  # "was saying", "by telling", "are now going": a verb form, not a modifier
+            if _ing_modifier(ctx, q, len(w)):
+                # before a role it is an adjective of the role: "Gallup's managing editor Jon Clifton", "acting
+                # director", "ranking member" (a participle takes an object)
+                return -1
             # (not "than infringing" or "$15 organizing director": the word before is no noun)
             noun = b.endswith("s") or b in ctx.words.heads or ctx.cap(q - 1)
             return q if q < j and noun else -1
@@ -1206,7 +1210,7 @@ def _np_before(ctx: Ctx, j: int, lo: int) -> tuple[int, int] | None:
                 count += 1
                 continue
             if k < end:
-                return (k, end)
+                return _partitive(ctx, k, lo, end)
             if word in _QUANTIFIER_PRONOUNS:
                 if word == "one":
                     if k + 1 < len(w) and w[k + 1] in _MODALS:
@@ -1248,6 +1252,10 @@ def _np_before(ctx: Ctx, j: int, lo: int) -> tuple[int, int] | None:
     return (start, end)
 
 
+# Words for a part of a group before "of the ...".
+_PARTITIVES = frozenset("one some many most several two three four five few each all none both".split())
+
+
 def _det_noun(ctx: Ctx, end: int, lo: int) -> tuple[int, int] | None:
     """"a headline", "the new ad", "the group's report": a determiner and up to two modifiers before ``end``."""
     w = ctx.doc.words
@@ -1260,10 +1268,20 @@ def _det_noun(ctx: Ctx, end: int, lo: int) -> tuple[int, int] | None:
         if w[k] in DETERMINERS:
             while k > lo and w[k - 1] in DETERMINERS and not punct_gap(ctx, k):
                 k -= 1  # "the two sides", "all the other parties"
-            return (k, end)
+            return _partitive(ctx, k, lo, end)
         if w[k] in SENTENCE_STOPPERS or w[k] in PRONOUNS:
             return None
     return None
+
+
+def _partitive(ctx: Ctx, k: int, lo: int, end: int) -> tuple[int, int]:
+    """The noun phrase from the determiner at token ``k`` to ``end``, or from the part of a group before it: "one of
+    the detainees said", "some of the protesters" are one noun phrase."""
+    w = ctx.doc.words
+    if k - 2 >= lo and w[k - 1] == "of" and w[k - 2] in _PARTITIVES and not punct_gap(ctx, k - 1) \
+            and not punct_gap(ctx, k):
+        return (k - 2, end)
+    return (k, end)
 
 
 def _is_modifier_slot(ctx: Ctx, k: int, end: int) -> bool:
@@ -1278,7 +1296,7 @@ def _head_closes_np(ctx: Ctx, k: int, hi: int) -> bool:
     w = ctx.doc.words
     for t in range(k, min(k + 2, hi)):
         if w[t] in SENTENCE_STOPPERS or w[t] in SKIP_AFTER_CUE or w[t] in DETERMINERS or ctx.cap(t) \
-                or w[t].endswith(("ly", "ing", "ed")):
+                or w[t].endswith(("ly", "ed")) or w[t].endswith("ing") and not _ing_modifier(ctx, t, hi):
             return False
         if t + 1 >= hi or punct_gap(ctx, t + 1):
             return True
@@ -1288,6 +1306,21 @@ def _head_closes_np(ctx: Ctx, k: int, hi: int) -> bool:
 # A description before a name is short; words of place and manner end it ("said the Queen outside Buckingham Palace").
 _MAX_DESCRIPTION_WORDS = 6
 _PLACE_WORDS = frozenset("outside inside near alongside beside aboard via amid toward towards opposite".split())
+
+
+def _ing_modifier(ctx: Ctx, t: int, hi: int) -> bool:
+    """Is the -ing word at token ``t`` an adjective of the role right after it ("managing editor", "acting director",
+    "ranking member"), not a verb form ("White House reviewing case of ...")?"""
+    w = ctx.doc.words
+    return w[t] in _ROLE_ADJECTIVES and t + 1 < hi and w[t + 1] in ctx.single.get("role", ()) \
+        and not punct_gap(ctx, t + 1)
+
+
+# The -ing words English uses as adjectives of a role ("managing editor", "ranking member", "running mate"); others
+# before a role are verbs or prepositions ("seeking President Trump", "including President Rouhani").
+_ROLE_ADJECTIVES = frozenset("""managing acting ranking presiding founding leading outgoing incoming sitting reigning
+    visiting governing supervising consulting polling attending practicing practising serving retiring commanding
+    investigating arresting treating running ruling""".split())
 
 
 def _description_to_end(ctx: Ctx, k: int, hi: int) -> int | None:
@@ -1301,8 +1334,8 @@ def _description_to_end(ctx: Ctx, k: int, hi: int) -> int | None:
             return None
         x = w[t]
         if x in SENTENCE_STOPPERS or x in SKIP_AFTER_CUE or x in DETERMINERS or x in PRONOUNS or x in _BE_FORMS \
-                or x in PREPOSITIONS or x in _PLACE_WORDS or x.endswith(("ly", "ing")) \
-                or (x in ("and", "or") and t == k):
+                or x in PREPOSITIONS or x in _PLACE_WORDS or x.endswith("ly") \
+                or x.endswith("ing") and not _ing_modifier(ctx, t, hi) or (x in ("and", "or") and t == k):
             return None  # a function word, a verb form or an adverb: "said Obama alongside Vice President Joe Biden"
         if t + 1 >= hi or punct_gap(ctx, t + 1) and ctx.gap(t + 1).strip() != ".":
             if x in heads and not ctx.cap(t):
