@@ -1307,3 +1307,27 @@ def test_a_description_before_the_name_keeps_the_quotation_its_content():
     a = attrs(text)[0]
     assert (a.speaker, text[a.content_start:a.content_end]) == ("Kim Dong Chul", "It’s like a dream,")
     assert [q.speaker for q in framing.analyse(text).of_type("quote")] == ["Kim Dong Chul"]
+
+
+@pytest.mark.parametrize("text, content", [
+    # the third review's cases: a verb with content of its own keeps it, past its adjuncts
+    ('"The plan will fail," a spokesman, Tim Shenk, said in a statement that the plan would fail.',
+     "the plan would fail"),
+    ('"We tried," the captain, Harry Kane, said on Monday the team had done its best.', "the team had done its best"),
+])
+def test_a_described_source_with_content_of_its_own(text, content):
+    a = [x for x in attrs(text) if x.text == "said"][0]
+    assert text[a.content_start:a.content_end] == content
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a parenthetical attribution is no described source; a scare quote inside a clause is no quotation before one
+    ('"Go home," the officer, according to witnesses, said.', "the officer"),
+    ('"Resign," the crowd, reporters noted, chanted.', "the crowd"),
+])
+def test_a_parenthetical_source_does_not_take_the_quotation(text, speaker):
+    assert [q.speaker for q in framing.analyse(text).of_type("quote")] == [speaker]
+
+
+def test_a_participle_between_two_plurals_is_a_verb():
+    assert attrs("Nurses treating soldiers said the wounds were severe.")[0].source == "Nurses"

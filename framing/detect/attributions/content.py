@@ -13,7 +13,7 @@ from framing.detect.attributions._base import (
     Attr,
     Ctx,
 )
-from framing.text.quotemarks import opening_start
+from framing.text.quotemarks import QuoteSpan, opening_start
 
 
 # ------------------------------------------------------------------------------------------------- content
@@ -38,7 +38,7 @@ def find_content(ctx: Ctx, a: Attr) -> None:
         # but one who "added" or "continued" said the quotation before too
         introduces = text[hi:hi + 3].lstrip(" ")[:1] == ":" and a.lemma not in ("add", "continue")
         if (len(between) <= 5 and "\n" not in between and _PUNCT_ONLY.fullmatch(between)
-                or _DESCRIBED_BEFORE.fullmatch(between) and _NO_CONTENT_AFTER.match(text, hi)) \
+                or _DESCRIBED_BEFORE.fullmatch(between) and _described_source(ctx, a, q, hi)) \
                 and not closed and not introduces:
             # (or with a description of the source set off before its name: `"...," one of the released detainees,
             # Kim Dong Chul, said`, `"...," a spokesman, Tim Shenk, said`)
@@ -207,6 +207,42 @@ _DESCRIBED_BEFORE = re.compile(r",?[ \t]+(?:a|an|the|one|some|another|his|her|th
 # a translator when asked ...")
 _NO_CONTENT_AFTER = re.compile(r"[ \t]*(?:[.,;:!?\n]|$|(?:through|in|on|at|when|as|after|while|before|during|via|"
                                r"from|to|with|outside)\b)")
+def _described_source(ctx: Ctx, a: Attr, q: QuoteSpan, hi: int) -> bool:
+    """May quotation ``q`` be the content of ``a`` across a description set off before the source's name
+    (`"...," one of the released detainees, Kim Dong Chul, said through a translator`)? The source is a name before
+    its verb (not "according to witnesses", not "the plan, critics say"), the quotation opens its sentence (not a
+    scare quote inside a clause), and the verb goes on to no content of its own: the end, a participle ("said, adding
+    that"), or adjuncts with no "that" after them ("said in a statement that ..." has its own content). The look
+    after the verb is bounded."""
+    d = ctx.doc
+    text = d.text
+    if a.lemma in SOURCE_AFTER_PHRASES or a.source is None or a.source[1] >= a.cue_first or not ctx.cap(a.source[0]):
+        return False
+    o = opening_start(text, q)
+    j = o
+    while j > 0 and text[j - 1] in " \t":
+        j -= 1
+    if j > 0 and text[j - 1] not in "\n.!?:":
+        return False
+    m = _NO_CONTENT_AFTER.match(text, hi)
+    if m is None:
+        return False
+    if _PARTICIPLE_AFTER.match(text, hi, min(len(text), hi + 40)):
+        return True  # "said, adding that ...", "said, without evidence"
+    end = d.sentences[a.sentence].end if a.sentence >= 0 else len(text)
+    start = _after_adjuncts(text, hi, end, a.lemma)
+    if start > hi and text[start - 5:start].strip() == "that":
+        return False  # "said in a statement that ...", "said to reporters that ..."
+    return _ADJUNCT_REST.match(text, start, min(end, start + 200)) is not None
+
+
+# After the verb: a participle or "without" after a comma, or what may follow adjuncts when no content does.
+_PARTICIPLE_AFTER = re.compile(r"[ \t]*,[ \t]*(?:\w+ing|without)\b")
+_ADJUNCT_REST = re.compile(r"[ \t]*(?:[.;:!?\n\"\u201d]|$|,[ \t]*(?:\w+ing\b|without\b|as\b|when\b|[\"\u201c])|"
+                           r"(?:through|in|on|at|when|as|after|while|before|during|via|from|to|with|outside)\b"
+                           r"(?![^,.;]*\bthat\b))")
+
+
 _PUNCT_ONLY = re.compile(r"[\s,.!?;:\u2014\u2015\u2013\-'\u2019\"\u201d]*")
 
 

@@ -1075,9 +1075,10 @@ def _reduced_relative(ctx: Ctx, j: int, lo: int) -> int:
             if b in SKIP_BEFORE_CUE or b in PREPOSITIONS or b in DETERMINERS or b in PRONOUNS or b == "to" \
                     or ly_adverb(b):
                 return -1  # "was saying", "by telling", "are now going": a verb form, not a modifier
-            if _ing_modifier(ctx, q, len(w)):
+            if _ing_modifier(ctx, q, len(w)) and not (len(b) > 2 and b.endswith("s") and w[q + 1].endswith("s")):
+                # (not between two plurals: "Nurses treating soldiers said" is a participle and its object)
                 # before a role it is an adjective of the role: "Gallup's managing editor Jon Clifton", "acting
-                # director", "ranking member" (a participle takes an object)
+                # director" (a participle takes an object)
                 return -1
             # (not "than infringing" or "$15 organizing director": the word before is no noun)
             noun = b.endswith("s") or b in ctx.words.heads or ctx.cap(q - 1)
@@ -1309,18 +1310,18 @@ _PLACE_WORDS = frozenset("outside inside near alongside beside aboard via amid t
 
 
 def _ing_modifier(ctx: Ctx, t: int, hi: int) -> bool:
-    """Is the -ing word at token ``t`` an adjective of the role right after it ("managing editor", "acting director",
-    "ranking member"), not a verb form ("White House reviewing case of ...")?"""
+    """Is the -ing word at token ``t`` an adjective of the role right after it ("managing editor", "acting director"),
+    not a verb form ("White House reviewing case of ...")?"""
     w = ctx.doc.words
     return w[t] in _ROLE_ADJECTIVES and t + 1 < hi and w[t + 1] in ctx.single.get("role", ()) \
         and not punct_gap(ctx, t + 1)
 
 
-# The -ing words English uses as adjectives of a role ("managing editor", "ranking member", "running mate"); others
-# before a role are verbs or prepositions ("seeking President Trump", "including President Rouhani").
+# The -ing words English uses as adjectives of a role ("managing editor", "acting commissioner", "presiding judge");
+# others before a role are verbs or prepositions ("seeking President Trump", "including President Rouhani").
 _ROLE_ADJECTIVES = frozenset("""managing acting ranking presiding founding leading outgoing incoming sitting reigning
     visiting governing supervising consulting polling attending practicing practising serving retiring commanding
-    investigating arresting treating running ruling""".split())
+    investigating arresting treating""".split())
 
 
 def _description_to_end(ctx: Ctx, k: int, hi: int) -> int | None:
