@@ -1331,3 +1331,16 @@ def test_a_parenthetical_source_does_not_take_the_quotation(text, speaker):
 
 def test_a_participle_between_two_plurals_is_a_verb():
     assert attrs("Nurses treating soldiers said the wounds were severe.")[0].source == "Nurses"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a capitalised "Of" links a title's words; a name does not open with the rest of a hyphened title
+    ("Secretary Of State Antony Blinken said it was over.", "Antony Blinken"),
+    ("Chief-of-Staff John Kelly said the memo was old.", "John Kelly"),
+    ("President-elect Donald Trump said it was over.", "Donald Trump"),
+    ("Singer-songwriter John Legend said it was over.", "John Legend"),
+    # a hyphened surname stays whole
+    ("Rep. Alexandria Ocasio-Cortez said it was over.", "Rep. Alexandria Ocasio-Cortez"),
+])
+def test_titles_written_with_of_or_a_hyphen_stay_out_of_the_name(text, speaker):
+    assert attrs(text)[0].speaker == speaker

@@ -431,7 +431,11 @@ def _name_tokens(ctx: Ctx, span: tuple[int, int]) -> list[int]:
     # a role in an "of"/"at" complement belongs to the organisation ("Ruth Almer of the Nurses' Union")
     cut = next((i for i in toks if i > span[0] and w[i] in ("of", "at")), span[1] + 1)
     last_role = max((i for i in toks if i < cut and w[i] in role), default=span[0] - 1)
-    out = [i for i in toks if i > last_role and ctx.cap(i) and w[i] not in DETERMINERS]
+    # (a capitalised "Of" or "For" links a title's words, "Secretary Of State"; a name does not open with a word
+    # hyphened to the one before, the rest of a compound title: "Chief-of-Staff John Kelly")
+    out = [i for i in toks if i > last_role and ctx.cap(i) and w[i] not in DETERMINERS and w[i] not in ("of", "for")]
+    while out and ctx.gap(out[0]) == "-":
+        out.pop(0)
     if last_role > span[0] + 1 and ctx.cap(last_role) and len(w[last_role - 1]) == 1 and ctx.cap(last_role - 2) \
             and len(w[last_role - 2]) > 1 and ctx.gap(last_role).strip() == ".":  # (not "U.S. Attorney", "Kestrel's")
         # "Representative Peter T. King of New York": a role word after a first name and an initial is a surname
