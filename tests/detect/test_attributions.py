@@ -1285,6 +1285,11 @@ def test_a_surname_that_is_a_place_stays_the_pronouns_referent():
     ('"It is over," one of the detainees said through a translator.', "one of the detainees",
      "one of the detainees"),
     ("Some of the protesters said the police were brutal.", "Some of the protesters", "Some of the protesters"),
+    ("A few of the workers said the plant was unsafe.", "A few of the workers", "A few of the workers"),
+    ("Three of the five judges said the law was void.", "Three of the five judges", "Three of the five judges"),
+    # a role adjective opening the sentence is no participle opener
+    ("Acting commissioner Mark Morgan said it was over.", "Acting commissioner Mark Morgan", "Mark Morgan"),
+    ("Acting on a tip, police said it was over.", "police", "police"),
 ])
 def test_role_adjectives_and_parts_of_groups(text, source, speaker):
     a = attrs(text)[0]

@@ -382,7 +382,7 @@ def _participle(ctx: Ctx, t: int) -> bool:
     """A capitalised sentence opener that is a verb form, not a name ("Holding signs ...", "Facing ...", "Given")."""
     word = ctx.doc.words[t]
     return (len(word) > 4 and word.endswith(("ing", "ed")) or word == "given") and word not in ctx.names \
-        and word not in _ING_NOUNS
+        and word not in _ING_NOUNS and not _ing_modifier(ctx, t, len(ctx.doc.words))  # ("Acting commissioner X")
 
 
 # Words ending in -ing that are nouns, never participles ("Morning Joe co-host Mika Brzezinski asked").
@@ -1279,9 +1279,13 @@ def _partitive(ctx: Ctx, k: int, lo: int, end: int) -> tuple[int, int]:
     """The noun phrase from the determiner at token ``k`` to ``end``, or from the part of a group before it: "one of
     the detainees said", "some of the protesters" are one noun phrase."""
     w = ctx.doc.words
-    if k - 2 >= lo and w[k - 1] == "of" and w[k - 2] in _PARTITIVES and not punct_gap(ctx, k - 1) \
-            and not punct_gap(ctx, k):
-        return (k - 2, end)
+    j = k - 1 if k - 1 > lo and w[k - 1] in DETERMINERS and not punct_gap(ctx, k) else k  # "of the five judges"
+    if j - 2 >= lo and w[j - 1] == "of" and w[j - 2] in _PARTITIVES and not punct_gap(ctx, j - 1) \
+            and not punct_gap(ctx, j):
+        p = j - 2
+        if w[p] == "few" and p - 1 >= lo and w[p - 1] == "a" and not punct_gap(ctx, p):
+            p -= 1  # "a few of the workers"
+        return (p, end)
     return (k, end)
 
 
