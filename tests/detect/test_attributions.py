@@ -1286,6 +1286,8 @@ def test_a_surname_that_is_a_place_stays_the_pronouns_referent():
      "one of the detainees"),
     ("Some of the protesters said the police were brutal.", "Some of the protesters", "Some of the protesters"),
     ("A few of the workers said the plant was unsafe.", "A few of the workers", "A few of the workers"),
+    ('"It is over," said one of the detainees through a translator.', "one of the detainees",
+     "one of the detainees"),
     ("Three of the five judges said the law was void.", "Three of the five judges", "Three of the five judges"),
     # a role adjective opening the sentence is no participle opener
     ("Acting commissioner Mark Morgan said it was over.", "Acting commissioner Mark Morgan", "Mark Morgan"),

@@ -1410,6 +1410,9 @@ def np_after(ctx: Ctx, last: int, si: int, allow_pp: bool) -> tuple[int, int] | 
             break
         k += 1
         count += 1
+    if end is None and w[start] in _PARTITIVES and start + 2 < k and w[start + 1] == "of" \
+            and (k >= hi or punct_gap(ctx, k) or w[k] in PREPOSITIONS or w[k] in _ADJUNCT_OPENERS):
+        end = k - 1  # a part of a group to the clause's end or an adjunct: `"...," said one of the detainees.`
     if end is None:
         return None
     return (start, end)
