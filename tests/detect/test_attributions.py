@@ -1351,3 +1351,24 @@ def test_a_participle_between_two_plurals_is_a_verb():
 ])
 def test_titles_written_with_of_or_a_hyphen_stay_out_of_the_name(text, speaker):
     assert attrs(text)[0].speaker == speaker
+
+
+@pytest.mark.parametrize("text, source_type, speaker", [
+    # the fourth review's cases: "al-" keeps its name, a role word hyphened to a surname is part of it, a role
+    # adjective opening a sentence is no name, and an outlet's plural role holders are no reduced relative
+    ("Syrian President al-Assad said the strikes were an aggression.", "named_person", "Assad"),
+    ("Historian Stephen King-Hall said the blockade would fail.", "named_person", "Stephen King-Hall"),
+    ("Acting Secretary said the department would review the case.", "title_only", "Acting Secretary"),
+    ("Leading Democrats said the bill was dead.", "anonymous", "Leading Democrats"),
+    ("Fox News managing editors said the story would run.", "media", "Fox News managing editors"),
+])
+def test_what_the_hyphen_and_role_adjective_rules_leave_alone(text, source_type, speaker):
+    a = attrs(text)[0]
+    assert (a.source_type, a.speaker) == (source_type, speaker)
+
+
+def test_a_quotation_after_a_cue_in_its_own_sentence_takes_no_described_source():
+    text = 'Critics call the plan a "giveaway," the group\'s director, Ann Lee, said.'
+    assert [q.speaker for q in framing.analyse(text).of_type("quote")] == ["Critics"]
+    text = 'The plan was "reckless," the senator, Jane Roe, said after the vote.'
+    assert [q.speaker for q in framing.analyse(text).of_type("quote")] == ["Jane Roe"]

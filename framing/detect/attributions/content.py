@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 
 from framing.detect.attributions._base import (
     ADDRESSEES,
@@ -210,8 +210,8 @@ _NO_CONTENT_AFTER = re.compile(r"[ \t]*(?:[.,;:!?\n]|$|(?:through|in|on|at|when|
 def _described_source(ctx: Ctx, a: Attr, q: QuoteSpan, hi: int) -> bool:
     """May quotation ``q`` be the content of ``a`` across a description set off before the source's name
     (`"...," one of the released detainees, Kim Dong Chul, said through a translator`)? The source is a name before
-    its verb (not "according to witnesses", not "the plan, critics say"), the quotation opens its sentence (not a
-    scare quote inside a clause), and the verb goes on to no content of its own: the end, a participle ("said, adding
+    its verb (not "according to witnesses", not "the plan, critics say"), no reporting verb comes before the quotation
+    in its sentence (not a scare quote inside a clause), and the verb goes on to no content of its own: the end, a participle ("said, adding
     that"), or adjuncts with no "that" after them ("said in a statement that ..." has its own content). The look
     after the verb is bounded."""
     d = ctx.doc
@@ -219,11 +219,14 @@ def _described_source(ctx: Ctx, a: Attr, q: QuoteSpan, hi: int) -> bool:
     if a.lemma in SOURCE_AFTER_PHRASES or a.source is None or a.source[1] >= a.cue_first or not ctx.cap(a.source[0]):
         return False
     o = opening_start(text, q)
-    j = o
-    while j > 0 and text[j - 1] in " \t":
-        j -= 1
-    if j > 0 and text[j - 1] not in "\n.!?:":
-        return False
+    si = d.sentence_of(o)
+    if si >= 0:
+        # a reporting verb earlier in the quotation's sentence makes it that verb's words or a scare quote inside
+        # its clause ("Critics call the plan a 'giveaway,' the group's director, Ann Lee, said")
+        lo = bisect_left(d.tok_start, d.sentences[si].start)
+        k = bisect_left(ctx.attr_starts, lo)
+        if k < len(ctx.attr_starts) and d.tok_start[ctx.attr_starts[k]] < o:
+            return False
     m = _NO_CONTENT_AFTER.match(text, hi)
     if m is None:
         return False

@@ -382,7 +382,7 @@ def _participle(ctx: Ctx, t: int) -> bool:
     """A capitalised sentence opener that is a verb form, not a name ("Holding signs ...", "Facing ...", "Given")."""
     word = ctx.doc.words[t]
     return (len(word) > 4 and word.endswith(("ing", "ed")) or word == "given") and word not in ctx.names \
-        and word not in _ING_NOUNS and not _ing_modifier(ctx, t, len(ctx.doc.words))  # ("Acting commissioner X")
+        and word not in _ING_NOUNS and not ing_modifier(ctx, t, len(ctx.doc.words))  # ("Acting commissioner X")
 
 
 # Words ending in -ing that are nouns, never participles ("Morning Joe co-host Mika Brzezinski asked").
@@ -1075,7 +1075,8 @@ def _reduced_relative(ctx: Ctx, j: int, lo: int) -> int:
             if b in SKIP_BEFORE_CUE or b in PREPOSITIONS or b in DETERMINERS or b in PRONOUNS or b == "to" \
                     or ly_adverb(b):
                 return -1  # "was saying", "by telling", "are now going": a verb form, not a modifier
-            if _ing_modifier(ctx, q, len(w)) and not (len(b) > 2 and b.endswith("s") and w[q + 1].endswith("s")):
+            if ing_modifier(ctx, q, len(w)) and not (len(b) > 2 and b.endswith("s") and w[q + 1].endswith("s")
+                                                     and not (ctx.cap(q - 1) and not sentence_initial(ctx, q - 1))):
                 # (not between two plurals: "Nurses treating soldiers said" is a participle and its object)
                 # before a role it is an adjective of the role: "Gallup's managing editor Jon Clifton", "acting
                 # director" (a participle takes an object)
@@ -1301,7 +1302,7 @@ def _head_closes_np(ctx: Ctx, k: int, hi: int) -> bool:
     w = ctx.doc.words
     for t in range(k, min(k + 2, hi)):
         if w[t] in SENTENCE_STOPPERS or w[t] in SKIP_AFTER_CUE or w[t] in DETERMINERS or ctx.cap(t) \
-                or w[t].endswith(("ly", "ed")) or w[t].endswith("ing") and not _ing_modifier(ctx, t, hi):
+                or w[t].endswith(("ly", "ed")) or w[t].endswith("ing") and not ing_modifier(ctx, t, hi):
             return False
         if t + 1 >= hi or punct_gap(ctx, t + 1):
             return True
@@ -1313,7 +1314,7 @@ _MAX_DESCRIPTION_WORDS = 6
 _PLACE_WORDS = frozenset("outside inside near alongside beside aboard via amid toward towards opposite".split())
 
 
-def _ing_modifier(ctx: Ctx, t: int, hi: int) -> bool:
+def ing_modifier(ctx: Ctx, t: int, hi: int) -> bool:
     """Is the -ing word at token ``t`` an adjective of the role right after it ("managing editor", "acting director"),
     not a verb form ("White House reviewing case of ...")?"""
     w = ctx.doc.words
@@ -1340,7 +1341,7 @@ def _description_to_end(ctx: Ctx, k: int, hi: int) -> int | None:
         x = w[t]
         if x in SENTENCE_STOPPERS or x in SKIP_AFTER_CUE or x in DETERMINERS or x in PRONOUNS or x in _BE_FORMS \
                 or x in PREPOSITIONS or x in _PLACE_WORDS or x.endswith("ly") \
-                or x.endswith("ing") and not _ing_modifier(ctx, t, hi) or (x in ("and", "or") and t == k):
+                or x.endswith("ing") and not ing_modifier(ctx, t, hi) or (x in ("and", "or") and t == k):
             return None  # a function word, a verb form or an adverb: "said Obama alongside Vice President Joe Biden"
         if t + 1 >= hi or punct_gap(ctx, t + 1) and ctx.gap(t + 1).strip() != ".":
             if x in heads and not ctx.cap(t):

@@ -34,6 +34,7 @@ from framing.detect.attributions._base import (
 from framing.detect.attributions.sources import (
     POSTMODIFIERS,
     PP_PREPOSITIONS,
+    ing_modifier,
     sentence_subject,
 )
 from framing.text.wordclass import common_noun, plural_noun
@@ -287,7 +288,8 @@ def _source_type(ctx: Ctx, a: Attr) -> str:
              and w[i] not in NP_LINKERS and w[i] not in MONTHS and w[i] not in WEEKDAYS
              and not _modifies_head(ctx, i, e)
              and not _owner_of_role(ctx, i, e, describing)
-             and not (i == s and common_opener(ctx, i) == "plural" and ctx.raw(i)[:-1] not in _PARTY_MEMBERS)]
+             and not (i == s and common_opener(ctx, i) == "plural" and ctx.raw(i)[:-1] not in _PARTY_MEMBERS)
+             and not (i == s and ing_modifier(ctx, i, e + 1))]  # ("Acting Secretary", "Leading Democrats")
     # ("Students said" is a group, not a name)
     head = words[-1]
     if words[0] in ("a", "an", "one", "another", "some") and not ctx.cap(e) \
@@ -431,10 +433,15 @@ def _name_tokens(ctx: Ctx, span: tuple[int, int]) -> list[int]:
     # a role in an "of"/"at" complement belongs to the organisation ("Ruth Almer of the Nurses' Union")
     cut = next((i for i in toks if i > span[0] and w[i] in ("of", "at")), span[1] + 1)
     last_role = max((i for i in toks if i < cut and w[i] in role), default=span[0] - 1)
-    # (a capitalised "Of" or "For" links a title's words, "Secretary Of State"; a name does not open with a word
-    # hyphened to the one before, the rest of a compound title: "Chief-of-Staff John Kelly")
+    # (a capitalised "Of" or "For" links a title's words, "Secretary Of State"; a name does not open with the rest
+    # of a hyphened title, "Chief-of-Staff John Kelly", "President-elect Donald Trump": the word before the hyphen
+    # is the title's last role or linker; "al-Assad" and "Stephen King-Hall" keep theirs)
     out = [i for i in toks if i > last_role and ctx.cap(i) and w[i] not in DETERMINERS and w[i] not in ("of", "for")]
-    while out and ctx.gap(out[0]) == "-":
+    hyphened_surname = bool(out) and ctx.gap(out[0]) == "-" and out[0] - 1 == last_role and ctx.cap(last_role) \
+        and last_role - 1 >= span[0] and w[last_role - 1] in ctx.words.first_names and ctx.gap(last_role).isspace()
+    if hyphened_surname:
+        out = [last_role - 1, last_role] + out  # "Stephen King-Hall": a role word hyphened to a surname is part of it
+    while out and ctx.gap(out[0]) == "-" and (out[0] - 1 == last_role or w[out[0] - 1] in ("of", "for", "in")):
         out.pop(0)
     if last_role > span[0] + 1 and ctx.cap(last_role) and len(w[last_role - 1]) == 1 and ctx.cap(last_role - 2) \
             and len(w[last_role - 2]) > 1 and ctx.gap(last_role).strip() == ".":  # (not "U.S. Attorney", "Kestrel's")
@@ -465,7 +472,8 @@ def _name_tokens(ctx: Ctx, span: tuple[int, int]) -> list[int]:
             keep += 1
         return out[-keep:] if len(out) > keep else []
     if not out:
-        out = [i for i in toks if ctx.cap(i) and w[i] not in role and w[i] not in DETERMINERS]
+        out = [i for i in toks if ctx.cap(i) and w[i] not in role and w[i] not in DETERMINERS
+               and not (i == span[0] and ing_modifier(ctx, i, span[1] + 1))]
     if out and out[0] < cut < out[-1]:
         # a role and a first name after an "of" or "at" complement name its holder: "Bank of America CEO Brian
         # Moynihan" is Brian Moynihan; else a person's name (a first name or a title before the complement marks one)
