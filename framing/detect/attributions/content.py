@@ -207,13 +207,15 @@ _DESCRIBED_BEFORE = re.compile(r",?[ \t]+(?:a|an|the|one|some|another|his|her|th
 # a translator when asked ...")
 _NO_CONTENT_AFTER = re.compile(r"[ \t]*(?:[.,;:!?\n]|$|(?:through|in|on|at|when|as|after|while|before|during|via|"
                                r"from|to|with|outside)\b)")
+
+
 def _described_source(ctx: Ctx, a: Attr, q: QuoteSpan, hi: int) -> bool:
     """May quotation ``q`` be the content of ``a`` across a description set off before the source's name
     (`"...," one of the released detainees, Kim Dong Chul, said through a translator`)? The source is a name before
     its verb (not "according to witnesses", not "the plan, critics say"), no reporting verb comes before the quotation
-    in its sentence (not a scare quote inside a clause), and the verb goes on to no content of its own: the end, a participle ("said, adding
-    that"), or adjuncts with no "that" after them ("said in a statement that ..." has its own content). The look
-    after the verb is bounded."""
+    in its sentence (not a scare quote inside a clause), and the verb goes on to no content of its own: the end, a
+    participle ("said, adding that"), or adjuncts with no "that" after them ("said in a statement that ..." has its
+    own content). The look after the verb is bounded."""
     d = ctx.doc
     text = d.text
     if a.lemma in SOURCE_AFTER_PHRASES or a.source is None or a.source[1] >= a.cue_first or not ctx.cap(a.source[0]):

@@ -1077,9 +1077,8 @@ def _reduced_relative(ctx: Ctx, j: int, lo: int) -> int:
                 return -1  # "was saying", "by telling", "are now going": a verb form, not a modifier
             if ing_modifier(ctx, q, len(w)) and not (len(b) > 2 and b.endswith("s") and w[q + 1].endswith("s")
                                                      and not (ctx.cap(q - 1) and not sentence_initial(ctx, q - 1))):
-                # (not between two plurals: "Nurses treating soldiers said" is a participle and its object)
                 # before a role it is an adjective of the role: "Gallup's managing editor Jon Clifton", "acting
-                # director" (a participle takes an object)
+                # director" (a participle takes an object); not between two plurals, "Nurses treating soldiers said"
                 return -1
             # (not "than infringing" or "$15 organizing director": the word before is no noun)
             noun = b.endswith("s") or b in ctx.words.heads or ctx.cap(q - 1)

@@ -139,10 +139,10 @@ def classify_and_resolve(ctx: Ctx, attrs: list[Attr]) -> None:
                 last_described_sentence = a.sentence
         else:
             a.speaker = text
-            if st == "media" and a.source[1] - a.source[0] == 1 and (outlet := _named_outlet(ctx, a.source)) is not None:
+            if st == "media" and a.source[1] - a.source[0] == 1:
                 # "The paper said" opening a sentence: the capital is the sentence's, not a name's (only the bare noun:
                 # "The white paper said" is a document)
-                a.speaker = outlet
+                a.speaker = _named_outlet(ctx, a.source) or text
             if st == "named_org":
                 # an acronym the article defined stands for the full name: "the HRC" is the Human Rights Campaign
                 a.speaker = ctx.acronyms.get(ctx.raw(a.source[1]), text) if ctx.acronyms else text

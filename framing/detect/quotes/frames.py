@@ -37,8 +37,11 @@ MENTION_BEFORE = re.compile(
     # it ("language that refers to discouraged activities, such as")
     r"|[^\w-](?:language|wording)(?:\s*,?\s*|\s+(?:that|which)\s[^.;:!?\"\u201c\u201d]{0,60}?)(?:like|such\s+as)\s*$",
     re.IGNORECASE)
+# A word's meaning given: "means", "meant", "doesn't mean".
+_MEANS = r"(?:means|meant|(?:does|do|did)(?:n['\u2019]t|\s+not)\s+mean)"
 MENTION_AFTER = re.compile(
-    r"^\s*,?\s*(?:means|meant|(?:does|do|did)(?:n['\u2019]t|\s+not)\s+mean|stands\s+for|as\s+an?\s+(?:word|term|slur|label|insult|epithet)|(?:label|labels|tag|tags|moniker|epithet|slur)\b|(?:is|was|are|were)\s+(?:a|an|the)\s+"
+    r"^\s*,?\s*(?:" + _MEANS + r"|stands\s+for|as\s+an?\s+(?:word|term|slur|label|insult|epithet)|"
+    r"(?:label|labels|tag|tags|moniker|epithet|slur)\b|(?:is|was|are|were)\s+(?:a|an|the)\s+"
     r"(?:[\w-]+\s+){0,3}?(?:word|term|phrase|euphemism|buzzword|catchphrase|code\s+word|misnomer|neologism)s?\b|"
     r"(?:is|was)\s+coined|(?:is|was|are|were)?\s*(?:mentioned|uttered|spelled|spelt|misspelled)\b)",
     re.IGNORECASE)
@@ -56,15 +59,14 @@ PRONOUN_NAMING_BEFORE = re.compile(
 # "means" after a quoted word is about the word itself only when the word stands bare: after a determiner it names a
 # thing ("the 'pause' does not mean the end of talks"; "that" is as often the complementiser: "the common sense that
 # 'sex' means ...").
-MEANS_AFTER = re.compile(r"^\s*,?\s*(?:means|meant|(?:does|do|did)(?:n['\u2019]t|\s+not)\s+mean)\b", re.IGNORECASE)
+MEANS_AFTER = re.compile(r"^\s*,?\s*" + _MEANS + r"\b", re.IGNORECASE)
 DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|this|these|those|his|her|their|its|our|my|your)\s*$",
                                re.IGNORECASE)
 # Two quoted words set against each other as alternatives, or one as the meaning of the other, are talked about as
 # words: `meant to say "wouldn't" instead of "would"`, `"refugee" rather than "migrant"`, `"safer" doesn't mean
 # "risk-free"`. Only the connective may stand between the marks (`a "pause" rather than a "ban"` is about the things,
 # not the words).
-_CONTRAST = (r"(?:instead\s+of|rather\s+than|in\s+place\s+of|versus|vs\.?|means|meant|"
-             r"(?:does|do|did)(?:n['\u2019]t|\s+not)\s+mean)")
+_CONTRAST = r"(?:instead\s+of|rather\s+than|in\s+place\s+of|versus|vs\.?|" + _MEANS + ")"
 CONTRASTED_BEFORE = re.compile(r"[\"\u201d'\u2019]\s*,?\s*" + _CONTRAST + r"\s*$", re.IGNORECASE)
 CONTRASTED_AFTER = re.compile(r"^\s*,?\s*" + _CONTRAST + r"\s*[\"\u201c'\u2018]", re.IGNORECASE)
 NAME_BEFORE = re.compile(

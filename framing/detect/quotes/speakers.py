@@ -288,7 +288,7 @@ def _same_sentence(ctx: QuoteContext, q: QuoteSpan, clause: bool) -> Speaker | N
     # a cue inside the quotation is part of the quoted words ("'According to Carrie, ...,' she said"), and a
     # quotation inside the source is part of the source: neither attributes it
     near = [a for a in ctx.by_sentence.get(doc.sentence_of(q.start), []) if a.source is not None
-            and not (not clause and _writers_own(ctx, a, q))
+            and (clause or not _writers_own(ctx, a, q))
             and not (doc.tok_start[a.source[0]] <= q.start and q.end <= doc.tok_end[a.source[1]])
             and not (q.start <= doc.tok_start[a.cue_first] and doc.tok_end[a.cue_last] <= q.end)]
     if not near:
