@@ -1372,3 +1372,47 @@ def test_a_quotation_after_a_cue_in_its_own_sentence_takes_no_described_source()
     assert [q.speaker for q in framing.analyse(text).of_type("quote")] == ["Critics"]
     text = 'The plan was "reckless," the senator, Jane Roe, said after the vote.'
     assert [q.speaker for q in framing.analyse(text).of_type("quote")] == ["Jane Roe"]
+
+
+@pytest.mark.parametrize("text, source_type, speaker", [
+    # a description written without a determiner before a name (news English's "false title") is not the name
+    ('"We will act," said committee member Laura Quist.', "named_person", "Laura Quist"),
+    ('"We will act," said Senate Finance Committee ranking member Peter Vell.', "named_person", "Peter Vell"),
+    ('"It is over," self-described socialist Maria Oyelaran said.', "named_person", "Maria Oyelaran"),
+    ('"We stand by it," said managing partner Tom Arkwright.', "named_person", "Tom Arkwright"),
+    # a role word as the surname after a description and a first name
+    ('"It was wrong," said Leeds economist Roger Farmer.', "named_person", "Roger Farmer"),
+    # left alone: two people joined by "and", a name particle, an organisation with no person's name after it
+    ('"We will act," said Laura Quist and Peter Vell.', "named_person", "Laura Quist and Peter Vell"),
+    ('"We will act," said the Senate Finance Committee.', "named_org", "the Senate Finance Committee"),
+])
+def test_a_description_before_a_name_is_not_part_of_it(text, source_type, speaker):
+    a = [x for x in attrs(text) if x.text == "said"][0]
+    assert (a.source_type, a.speaker) == (source_type, speaker)
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # news English names a person in full, then by honorific and surname: the same person, by the full name
+    ('Mark Osei Bentley runs the clinic. "We are full," Mr. Bentley said.', "Mark Osei Bentley"),
+    ('Laura Quist, the mayor, spoke first. "We are ready," Ms. Quist said.', "Laura Quist"),
+    # not when two people of the article share the surname, nor when the first name is the other gender's
+    ('David Arden and Maria Arden spoke. "We are ready," Mrs. Arden said.', "Mrs. Arden"),
+    ('David Arden spoke. "We are ready," Mrs. Arden said.', "Mrs. Arden"),
+    # nor for a surname the article never gave in full
+    ('"We are ready," Ms. Quist said.', "Ms. Quist"),
+])
+def test_an_honorific_and_a_surname_take_the_full_name(text, speaker):
+    assert [q.speaker for q in framing.analyse(text).of_type("quote")] == [speaker]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a surname alone takes the full name given before, without the complement of a title or a question word
+    ('Secretary of State Laura Quist spoke first. "We are ready," Quist said.', "Laura Quist"),
+    ('The ambassador to Turkey Peter Vell spoke. "We are ready," Vell said.', "Peter Vell"),
+    ('What David Arden wants is clear. "We are ready," Arden said.', "David Arden"),
+    ('Agency Administrator Maria Oyelaran spoke. "We are ready," Oyelaran said.', "Maria Oyelaran"),
+    # a person after "for" is no title's complement
+    ('A spokesman for Ravi Anand Sethi spoke. "We are ready," Sethi said.', "Ravi Anand Sethi"),
+])
+def test_a_surname_takes_the_name_without_what_came_before_it(text, speaker):
+    assert [q.speaker for q in framing.analyse(text).of_type("quote")] == [speaker]

@@ -191,6 +191,7 @@ class Ctx:
         self.para_starts = [p.start for p in doc.paragraphs]
         self._title_lines: dict[int, bool] = {}
         self._full_names: dict[str, tuple[str | None, int]] = {}
+        self._first_words: dict[str, frozenset[str]] = {}  # surname -> capitalised words right before it, anywhere
         self.speakers: set[str] = set()  # full names of the named people quoted so far
         # single capitalised words the article makes a source ("Kugelmass says"), found when first needed
         self.lone_sources: set[str] | None = None

@@ -1314,11 +1314,12 @@ _PLACE_WORDS = frozenset("outside inside near alongside beside aboard via amid t
 
 
 def ing_modifier(ctx: Ctx, t: int, hi: int) -> bool:
-    """Is the -ing word at token ``t`` an adjective of the role right after it ("managing editor", "acting director"),
-    not a verb form ("White House reviewing case of ...")?"""
+    """Is the -ing word at token ``t`` an adjective of the role or relation noun right after it ("managing editor",
+    "acting director", "ranking member"), not a verb form ("White House reviewing case of ...")?"""
     w = ctx.doc.words
-    return w[t] in _ROLE_ADJECTIVES and t + 1 < hi and w[t + 1] in ctx.single.get("role", ()) \
-        and not punct_gap(ctx, t + 1)
+    return w[t] in _ROLE_ADJECTIVES and t + 1 < hi and (w[t + 1] in ctx.single.get("role", ())
+                                                         or w[t + 1] in ctx.single.get("anonymous", ())) \
+        and not punct_gap(ctx, t + 1)  # (a role, or a person by relation: "ranking member", "managing partner")
 
 
 # The -ing words English uses as adjectives of a role ("managing editor", "acting commissioner", "presiding judge");

@@ -323,8 +323,9 @@ def _source_type(ctx: Ctx, a: Attr) -> str:
             # English capitalises an office before its holder is named, and a name takes no "the": "the Prime
             # Minister", "the Home Secretary", "the Chief Constable of Kent" are titles, not names
             return "title_only"
-        if any(w[i] in org for i in core) and not any(w[i] in role for i in toks):
-            return "named_org"
+        if any(w[i] in org for i in core) and not any(w[i] in role for i in toks) \
+                and _false_title_name(ctx, s, core[-1]) is None:
+            return "named_org"  # (not "committee member Sheldon Whitehouse": the person after the description)
         last_raw = ctx.raw(e)
         if len(last_raw) >= 2 and last_raw.isupper():
             return "named_org"  # NATO, WHO
@@ -421,6 +422,8 @@ def _has_media(ctx: Ctx, words: tuple[str, ...]) -> bool:
 
 
 
+# Honorifics that give a surname alone its gender ("Mr. Bopp", "Ms. Titus").
+_GENDERED_HONORIFICS = frozenset(("mr", "mrs", "ms", "miss"))
 # Words that end a name after its surname.
 _NAME_SUFFIXES = frozenset(("jr", "sr", "ii", "iii", "iv"))
 
@@ -453,10 +456,12 @@ def _name_tokens(ctx: Ctx, span: tuple[int, int]) -> list[int]:
         return [i for i in toks if before < i < cut and ctx.cap(i) and w[i] not in DETERMINERS]
     f = last_role - 1
     if not out and f > span[0] and ctx.cap(last_role) and ctx.cap(f) and w[f] not in role \
-            and w[f] in ctx.words.first_names and _title_before(ctx, f, span[0]) \
+            and w[f] in ctx.words.first_names \
+            and (_title_before(ctx, f, span[0]) or _false_title_name(ctx, span[0], last_role) == f) \
             and ctx.gap(last_role).isspace() and ctx.gap(f).strip() in ("", "."):
-        # "Rep. Peter King", "Sen. Ted Judge": after a title and a first name (one the lexicon knows: "Deputy Fire
-        # Chief" has none), the last capitalised word is the surname even when it is also a role word
+        # "Rep. Peter King", "Sen. Ted Judge", "UCLA economist Roger Farmer": after a title or a description and a
+        # first name (one the lexicon knows: "Deputy Fire Chief" has none), the last capitalised word is the surname
+        # even when it is also a role word
         return [f, last_role]
     p = last_role + 1
     if out and span[0] <= last_role and p + 1 <= span[1] and w[p] in ("of", "for") \
@@ -474,6 +479,9 @@ def _name_tokens(ctx: Ctx, span: tuple[int, int]) -> list[int]:
     if not out:
         out = [i for i in toks if ctx.cap(i) and w[i] not in role and w[i] not in DETERMINERS
                and not (i == span[0] and ing_modifier(ctx, i, span[1] + 1))]
+    named = _false_title_name(ctx, span[0], min(cut - 1, span[1])) if out else None
+    if named is not None and out[0] < named:
+        out = [i for i in out if i >= named]  # "Ranking member Adam Schiff": the description is not the name
     if out and out[0] < cut < out[-1]:
         # a role and a first name after an "of" or "at" complement name its holder: "Bank of America CEO Brian
         # Moynihan" is Brian Moynihan; else a person's name (a first name or a title before the complement marks one)
@@ -486,6 +494,29 @@ def _name_tokens(ctx: Ctx, span: tuple[int, int]) -> list[int]:
         elif last_role >= span[0] or any(w[i] in ctx.words.first_names for i in out if i < cut):
             out = [i for i in out if i < cut]
     return out
+
+
+def _false_title_name(ctx: Ctx, s: int, e: int) -> int | None:
+    """The first token of the person's name that ends the source ``s``..``e`` after a description written without a
+    determiner (the "false title" of news English: "committee member Sheldon Whitehouse", "self-described socialist
+    Bernie Sanders", "House Intelligence Committee ranking member Adam Schiff"), or None. The name is the last run of
+    two to four capitalised words, opening with a first name the lexicon knows, right after a lower-case word that is
+    not a conjunction or a name particle ("Adam Schiff and Devin Nunes", "Charles de Gaulle")."""
+    r = e
+    while r - 1 >= s and ctx.cap(r - 1) and ctx.gap(r) in (" ", ". "):
+        r -= 1
+    w = ctx.doc.words
+    if not (2 <= e - r + 1 <= 4 and r - 1 >= s and ctx.cap(r) and w[r] in ctx.words.first_names):
+        return None
+    before = ctx.raw(r - 1)
+    return r if ctx.gap(r) == " " and len(before) >= 3 and before.isalpha() and before.islower() \
+        and before not in _NOT_DESCRIPTIONS else None
+
+
+# Lower-case words between capitalised ones that do not end a description before a name: conjunctions, prepositions,
+# name particles.
+_NOT_DESCRIPTIONS = frozenset("and but nor not for from with the van von der den del della dos das los las bin ibn "
+                              "abu ben und".split())
 
 
 def _title_before(ctx: Ctx, i: int, first: int) -> bool:
@@ -504,9 +535,40 @@ def _full_name(ctx: Ctx, span: tuple[int, int]) -> str:
     if not toks:
         return span_text(ctx, span)
     name = d.text[d.tok_start[toks[0]]:d.tok_end[toks[-1]]]
+    if len(toks) == 2 and d.words[toks[0]] in _GENDERED_HONORIFICS and ctx.gap(toks[1]).strip() in ("", "."):
+        # news English names a person in full first, then by honorific and surname ("James Bopp ... Mr. Bopp said"):
+        # the same person, by the full name, unless that name's first name is the other gender's ("Bill Clinton ...
+        # Mrs. Clinton")
+        full = _longer_name(ctx, toks[1])
+        gender = "he" if d.words[toks[0]] == "mr" else "she"
+        if full is not None and ctx.words.first_names.get(full.split()[0].lower(), gender) == gender \
+                and len(_words_before_surname(ctx, ctx.raw(toks[1]))) == 1:
+            return full
+        return name
     if len(toks) > 1:
         return name
     return _longer_name(ctx, toks[0]) or name
+
+
+def _words_before_surname(ctx: Ctx, surname: str) -> frozenset[str]:
+    """The capitalised words that can be first names (not roles, titles or honorifics) the text writes right before
+    the capitalised word ``surname``, anywhere in it; computed once per word."""
+    found = ctx._first_words.get(surname)
+    if found is None:
+        w = ctx.doc.words
+        role = ctx.single.get("role", frozenset())
+        words = set()
+        for p in ctx.capitalised_positions(surname):
+            k = p - 1
+            if k > 0 and len(w[k]) == 1 and ctx.gap(p) == ". " and ctx.cap(k - 1) and ctx.gap(k) == " ":
+                k -= 1  # past a middle initial: "Donald J. Trump"
+            elif ctx.gap(p) != " ":
+                continue
+            if k >= 0 and ctx.cap(k) and w[k] not in _HONORIFICS and w[k] not in role \
+                    and w[k] not in TITLE_ABBREVIATIONS and _first_name(ctx, w[k], p):
+                words.add(w[k])
+        found = ctx._first_words[surname] = frozenset(words)
+    return found
 
 
 def _longer_name(ctx: Ctx, tok: int) -> str | None:
@@ -516,6 +578,8 @@ def _longer_name(ctx: Ctx, tok: int) -> str | None:
     toks = [tok]
     last = ctx.raw(toks[0])
     role = ctx.single.get("role", frozenset())
+    first_names = ctx.words.first_names
+    places = ctx.words.phrases.get("place", frozenset())
     # the first earlier mention with a longer name wins; remember it, and how far the search has gone
     found, scanned = ctx._full_names.get(last, (None, 0))
     if found is not None:
@@ -535,12 +599,23 @@ def _longer_name(ctx: Ctx, tok: int) -> str | None:
             # (a name never runs across a line break: a headline's last word is not a first name)
             parts.insert(0, k)
             k -= 1
-        keep: list[str] = []
+        kept: list[int] = []
         for i in reversed(parts):
             wi = d.words[i]
             if wi in role or wi in DETERMINERS or wi in NP_LINKERS or not _first_name(ctx, wi, p):
                 break  # a role, or a capitalised word that is not a name ("Debating Clinton's character")
-            keep.insert(0, ctx.raw(i))
+            kept.insert(0, i)
+        if len(kept) > 1 and d.words[kept[0] - 1] in _TITLE_COMPLEMENTS and not ctx.cap(kept[0] - 1) \
+                and kept[0] >= 2 and d.words[kept[0] - 2] in role and d.words[kept[0]] not in first_names \
+                and (ctx.cap(kept[0] - 2) or (d.words[kept[0]],) in places):
+            # the complement of a title (capitalised, or a place) opens no name ("Secretary of State Hillary Clinton",
+            # "ambassador to Turkey James Jeffrey", "Director of National Security Joseph Maguire"; not "a spokesman
+            # for Ravi Anand Sethi"): it ends before a first name the lexicon knows, else after its first word
+            kept.pop(0)
+            while len(kept) > 1 and d.words[kept[0]] not in first_names \
+                    and any(d.words[k] in first_names for k in kept[1:]):
+                kept.pop(0)
+        keep = [ctx.raw(i) for i in kept]
         if keep and not any(x.lower() in ("mr", "mrs", "ms", "dr") for x in keep):
             full = " ".join(keep + [last])
             ctx._full_names[last] = (full, n_seen)
@@ -556,8 +631,8 @@ def _first_name(ctx: Ctx, word: str, mention: int) -> bool:
     if word in ctx.names:
         return True
     if word in SENTENCE_STOPPERS or word in COMMON_STARTERS or word in DETERMINERS or word in PREPOSITIONS \
-            or word in _SUBORDINATORS:
-        return False  # a function word opening the sentence: "Once Kugelmass got that check"
+            or word in _SUBORDINATORS or word in _WH_WORDS:
+        return False  # a function word opening the sentence: "Once Kugelmass got that check", "What Paul Ryan"
     d = ctx.doc
     in_headline = len(d.paragraphs) > 1 and d.tok_start[mention] < d.paragraphs[0].end
     # a headline capitalises its verbs and adjectives too ("Debating Clinton's character"): there, only a word that
@@ -567,6 +642,11 @@ def _first_name(ctx: Ctx, word: str, mention: int) -> bool:
 
 # Subordinators that open a sentence and are in no other word list ("Once Kugelmass got that check, he ...").
 _SUBORDINATORS = frozenset(("once", "unless", "whenever", "whereas"))
+# Prepositions after a title whose capitalised complement comes before its holder's name ("ambassador to Turkey
+# James Jeffrey").
+_TITLE_COMPLEMENTS = frozenset(("of", "to", "for"))
+# Question words, capitalised when they open a sentence ("What Paul Ryan wants ...").
+_WH_WORDS = frozenset(("what", "when", "where", "why", "how", "who", "whom", "whose", "which"))
 # (a form of "be" or "have" ends the noun phrase: "the confusion were Trump's intimations" has the name after it)
 _AFTER_ARTICLE = re.compile(r"\bthe(?:\s+(?!(?:is|was|were|are|be|been|has|had|have)\b)[a-z][\w-]*){0,3}\s+$")
 # (a particle is a whole word: "Dana Whitfield last year" is not "Dana Whitfield la")
