@@ -1416,3 +1416,29 @@ def test_an_honorific_and_a_surname_take_the_full_name(text, speaker):
 ])
 def test_a_surname_takes_the_name_without_what_came_before_it(text, speaker):
     assert [q.speaker for q in framing.analyse(text).of_type("quote")] == [speaker]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # the review's cases: relatives share a surname, so an article that speaks of them keeps the honorific
+    ('The mayor praised his son Peter Vell. "I trust my son," Mr. Vell said.', "Mr. Vell"),
+    ('Maria Arden won the prize. Her father was there. "We are proud," Mr. Arden said.', "Mr. Arden"),
+    # an ordinary word opening the sentence is no first name
+    ('Later David Arden said it was over. "We are done," Mr. Arden said.', "David Arden"),
+    ('Instead David Arden said it was over. "We are done," Arden said.', "David Arden"),
+    # a place after a title is its complement only after a one-holder office
+    ('An adviser to Israel Vargas Ruiz spoke. "We are ready," Ruiz said.', "Israel Vargas Ruiz"),
+])
+def test_what_the_full_name_rules_leave_alone(text, speaker):
+    assert [q.speaker for q in framing.analyse(text).of_type("quote")] == [speaker]
+
+
+@pytest.mark.parametrize("text, source_type, speaker", [
+    # a body named after a person, and a name with a particle, keep their words
+    ('"We help," said the charity Mary Jane Relief Fund.', "named_org", "the charity Mary Jane Relief Fund"),
+    ('"We help," said law firm Laura Quist.', "named_org", "law firm Laura Quist"),
+    ("Malaysian lawmaker Siti Aminah binti Abdul Hassan said the bill was unfair.", "named_person",
+     "Siti Aminah binti Abdul Hassan"),
+])
+def test_a_false_title_leaves_bodies_and_particles_alone(text, source_type, speaker):
+    a = [x for x in attrs(text) if x.text == "said"][0]
+    assert (a.source_type, a.speaker) == (source_type, speaker)

@@ -81,6 +81,10 @@ TITLE_ABBREVIATIONS = {"gov": "governor", "sen": "senator", "rep": "representati
                        "col": "colonel", "capt": "captain", "adm": "admiral", "supt": "superintendent",
                        "prof": "professor", "atty": "attorney", "amb": "ambassador"}
 WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+# Nouns for relatives, who share a surname.
+KINSHIP = frozenset("""son sons daughter daughters wife husband mother father brother brothers sister sisters
+    parent parents mom dad grandson granddaughter grandmother grandfather widow widower uncle aunt nephew niece cousin
+    stepson stepdaughter stepmother stepfather couple siblings sibling spouse""".split())
 
 
 MONTHS = frozenset(
@@ -192,6 +196,7 @@ class Ctx:
         self._title_lines: dict[int, bool] = {}
         self._full_names: dict[str, tuple[str | None, int]] = {}
         self._first_words: dict[str, frozenset[str]] = {}  # surname -> capitalised words right before it, anywhere
+        self._kinship: bool | None = None
         self.speakers: set[str] = set()  # full names of the named people quoted so far
         # single capitalised words the article makes a source ("Kugelmass says"), found when first needed
         self.lone_sources: set[str] | None = None
@@ -230,6 +235,13 @@ class Ctx:
             if not caps[i] and caps[i - 1] and gaps[i] == "-":
                 caps[i] = True  # a hyphenated tail of a capitalised word ("Chun-ying")
         self._caps = caps
+
+    @property
+    def kinship(self) -> bool:
+        """Does the text speak of relatives ("his son", "her mother", "the couple"), who share surnames? Computed once."""
+        if self._kinship is None:
+            self._kinship = not KINSHIP.isdisjoint(self.doc.words)
+        return self._kinship
 
     @property
     def genders(self) -> dict[str, str]:

@@ -509,14 +509,16 @@ def _false_title_name(ctx: Ctx, s: int, e: int) -> int | None:
     if not (2 <= e - r + 1 <= 4 and r - 1 >= s and ctx.cap(r) and w[r] in ctx.words.first_names):
         return None
     before = ctx.raw(r - 1)
+    org = ctx.single.get("organisation", frozenset())
+    # (a body named after a person is no person: "the charity Mary Jane Relief Fund", "law firm Paul Hastings")
     return r if ctx.gap(r) == " " and len(before) >= 3 and before.isalpha() and before.islower() \
-        and before not in _NOT_DESCRIPTIONS else None
+        and before not in _NOT_DESCRIPTIONS and w[r - 1] not in org and w[e] not in org else None
 
 
 # Lower-case words between capitalised ones that do not end a description before a name: conjunctions, prepositions,
 # name particles.
-_NOT_DESCRIPTIONS = frozenset("and but nor not for from with the van von der den del della dos das los las bin ibn "
-                              "abu ben und".split())
+_NOT_DESCRIPTIONS = frozenset("and but nor not for from with the van von der den del della dela degli dos das los "
+                              "las bin bint binti ibn ould abu ben af und".split())
 
 
 def _title_before(ctx: Ctx, i: int, first: int) -> bool:
@@ -538,7 +540,9 @@ def _full_name(ctx: Ctx, span: tuple[int, int]) -> str:
     if len(toks) == 2 and d.words[toks[0]] in _GENDERED_HONORIFICS and ctx.gap(toks[1]).strip() in ("", "."):
         # news English names a person in full first, then by honorific and surname ("James Bopp ... Mr. Bopp said"):
         # the same person, by the full name, unless that name's first name is the other gender's ("Bill Clinton ...
-        # Mrs. Clinton")
+        # Mrs. Clinton"), the text gives the surname two first names, or it speaks of relatives
+        if ctx.kinship:
+            return name  # relatives share surnames: "his son Hunter Biden ... Mr. Biden said" is not the son
         full = _longer_name(ctx, toks[1])
         gender = "he" if d.words[toks[0]] == "mr" else "she"
         if full is not None and ctx.words.first_names.get(full.split()[0].lower(), gender) == gender \
@@ -602,15 +606,20 @@ def _longer_name(ctx: Ctx, tok: int) -> str | None:
         kept: list[int] = []
         for i in reversed(parts):
             wi = d.words[i]
-            if wi in role or wi in DETERMINERS or wi in NP_LINKERS or not _first_name(ctx, wi, p):
-                break  # a role, or a capitalised word that is not a name ("Debating Clinton's character")
+            if wi in role or wi in DETERMINERS or wi in NP_LINKERS or not _first_name(ctx, wi, p) \
+                    or common_opener(ctx, i):
+                # a role, or a capitalised word that is not a name ("Debating Clinton's character", an ordinary word
+                # opening the sentence: "Later Paul Ryan said")
+                break
             kept.insert(0, i)
         if len(kept) > 1 and d.words[kept[0] - 1] in _TITLE_COMPLEMENTS and not ctx.cap(kept[0] - 1) \
                 and kept[0] >= 2 and d.words[kept[0] - 2] in role and d.words[kept[0]] not in first_names \
-                and (ctx.cap(kept[0] - 2) or (d.words[kept[0]],) in places):
-            # the complement of a title (capitalised, or a place) opens no name ("Secretary of State Hillary Clinton",
-            # "ambassador to Turkey James Jeffrey", "Director of National Security Joseph Maguire"; not "a spokesman
-            # for Ravi Anand Sethi"): it ends before a first name the lexicon knows, else after its first word
+                and (ctx.cap(kept[0] - 2) or d.words[kept[0] - 2] in ctx.words.single_holder
+                     and (d.words[kept[0]],) in places):
+            # the complement of a title (capitalised, or a one-holder office's place) opens no name ("Secretary of
+            # State Hillary Clinton", "ambassador to Turkey James Jeffrey", "Director of National Security Joseph
+            # Maguire"; not "a spokesman for Ravi Anand Sethi", "an adviser to Israel Vargas"): it ends before a first
+            # name the lexicon knows, else after its first word
             kept.pop(0)
             while len(kept) > 1 and d.words[kept[0]] not in first_names \
                     and any(d.words[k] in first_names for k in kept[1:]):
