@@ -1442,3 +1442,9 @@ def test_what_the_full_name_rules_leave_alone(text, speaker):
 def test_a_false_title_leaves_bodies_and_particles_alone(text, source_type, speaker):
     a = [x for x in attrs(text) if x.text == "said"][0]
     assert (a.source_type, a.speaker) == (source_type, speaker)
+
+
+def test_a_run_of_sentences_with_the_same_pronoun_as_subject_goes_on_about_one_person():
+    text = ("Laura Quist stopped short of new plans. She renewed her call for a vote, but narrowed her focus. She "
+            'pitched what she called "concrete, practical proposals" to the council.')
+    assert [q.speaker for q in framing.analyse(text).of_type("quote")] == ["Laura Quist"]

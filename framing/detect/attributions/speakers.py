@@ -834,9 +834,18 @@ def _previous_subject(ctx: Ctx, a: Attr) -> str | None:
     if d.paragraph_index(d.tok_start[a.source[0]]) - d.paragraph_index(d.sentences[si].start) > 1:
         return None
     subj = sentence_subject(ctx, si)
+    w = d.words
+    pronoun = w[a.source[0]]
+    for _ in range(_SUBJECT_CHAIN):
+        # a run of sentences with the same pronoun as subject goes on about one person: "Obama stopped short ... He
+        # renewed his call ... he pitched what he called ...": past them, within the paragraph
+        if subj is None or subj[0] != subj[1] or w[subj[0]] != pronoun or pronoun not in ("he", "she") or si < 1 \
+                or d.paragraph_index(d.sentences[si - 1].start) != d.paragraph_index(d.sentences[si].start):
+            break
+        si -= 1
+        subj = sentence_subject(ctx, si)
     if subj is None or ctx.in_quote(subj[0]) or in_title_case_line(ctx, subj[0]):
         return None
-    w = d.words
     if w[subj[0]] in _LEADING_CONJUNCTIONS and subj[0] < subj[1] and not ctx.gap(subj[0] + 1).strip():
         subj = (subj[0] + 1, subj[1])  # "But Sen. Jeff Sessions seemed puzzled"
     if w[subj[0]] in PRONOUNS or w[subj[0]] in SENTENCE_STOPPERS or w[subj[0]] in _SUBORDINATORS \
@@ -864,6 +873,10 @@ def _previous_subject(ctx: Ctx, a: Attr) -> str | None:
         return None
     name = _full_name(ctx, (names[0], names[-1]))
     return name if len(name.split()) >= 2 else None  # a lone word is too often a place or a party
+
+
+# How many sentences whose subject is the pronoun itself are passed to find its referent.
+_SUBJECT_CHAIN = 3
 
 
 def _known_person_before(ctx: Ctx, a: Attr) -> str | None:
