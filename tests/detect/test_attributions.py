@@ -1380,6 +1380,8 @@ def test_a_quotation_after_a_cue_in_its_own_sentence_takes_no_described_source()
     ('"We will act," said Senate Finance Committee ranking member Peter Vell.', "named_person", "Peter Vell"),
     ('"It is over," self-described socialist Maria Oyelaran said.', "named_person", "Maria Oyelaran"),
     ('"We stand by it," said managing partner Tom Arkwright.', "named_person", "Tom Arkwright"),
+    # a relation noun written capitalised is a description too
+    ('"We will act," said Senate Finance Committee Ranking Member Laura Quist.', "named_person", "Laura Quist"),
     # a role word as the surname after a description and a first name
     ('"It was wrong," said Leeds economist Roger Farmer.', "named_person", "Roger Farmer"),
     # left alone: two people joined by "and", a name particle, an organisation with no person's name after it

@@ -502,16 +502,19 @@ def _false_title_name(ctx: Ctx, s: int, e: int) -> int | None:
     Bernie Sanders", "House Intelligence Committee ranking member Adam Schiff"), or None. The name is the last run of
     two to four capitalised words, opening with a first name the lexicon knows, right after a lower-case word that is
     not a conjunction or a name particle ("Adam Schiff and Devin Nunes", "Charles de Gaulle")."""
-    r = e
-    while r - 1 >= s and ctx.cap(r - 1) and ctx.gap(r) in (" ", ". "):
-        r -= 1
     w = ctx.doc.words
+    relation = ctx.single.get("anonymous", frozenset())
+    r = e
+    while r - 1 >= s and ctx.cap(r - 1) and ctx.gap(r) in (" ", ". ") and w[r - 1] not in relation:
+        r -= 1
     if not (2 <= e - r + 1 <= 4 and r - 1 >= s and ctx.cap(r) and w[r] in ctx.words.first_names):
         return None
     before = ctx.raw(r - 1)
     org = ctx.single.get("organisation", frozenset())
     # (a body named after a person is no person: "the charity Mary Jane Relief Fund", "law firm Paul Hastings")
-    return r if ctx.gap(r) == " " and len(before) >= 3 and before.isalpha() and before.islower() \
+    # (a relation noun written capitalised is a description too: "Ranking Member Laura Quist")
+    return r if ctx.gap(r) == " " and len(before) >= 3 and before.isalpha() \
+        and (before.islower() or w[r - 1] in relation) \
         and before not in _NOT_DESCRIPTIONS and w[r - 1] not in org and w[e] not in org else None
 
 
