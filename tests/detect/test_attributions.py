@@ -1421,14 +1421,20 @@ def test_a_surname_takes_the_name_without_what_came_before_it(text, speaker):
 
 
 @pytest.mark.parametrize("text, speaker", [
-    # the review's cases: relatives share a surname, so an article that speaks of them keeps the honorific
+    # the review's cases: relatives share a surname, so an article that speaks of a relative of the honorific's
+    # gender keeps the honorific
     ('The mayor praised his son Peter Vell. "I trust my son," Mr. Vell said.', "Mr. Vell"),
     ('Maria Arden won the prize. Her father was there. "We are proud," Mr. Arden said.', "Mr. Arden"),
+    # not for a relative of the other gender, nor for kinship words that name no relative
+    ('Maria Estevez said her husband was away. "We will win," Ms. Estevez said.', "Maria Estevez"),
+    ('The suit names a couple of agencies and their parent company. David Tollard leads the group. "We will win," '
+     'Mr. Tollard said.', "David Tollard"),
     # an ordinary word opening the sentence is no first name
     ('Later David Arden said it was over. "We are done," Mr. Arden said.', "David Arden"),
     ('Instead David Arden said it was over. "We are done," Arden said.', "David Arden"),
-    # a place after a title is its complement only after a one-holder office
+    # a place after a title is its complement only after a one-holder office (an envoy is one)
     ('An adviser to Israel Vargas Ruiz spoke. "We are ready," Ruiz said.', "Israel Vargas Ruiz"),
+    ('Special envoy to Ukraine Peter Vell spoke first. "We are ready," Vell said.', "Peter Vell"),
 ])
 def test_what_the_full_name_rules_leave_alone(text, speaker):
     assert [q.speaker for q in framing.analyse(text).of_type("quote")] == [speaker]
@@ -1438,6 +1444,8 @@ def test_what_the_full_name_rules_leave_alone(text, speaker):
     # a body named after a person, and a name with a particle, keep their words
     ('"We help," said the charity Mary Jane Relief Fund.', "named_org", "the charity Mary Jane Relief Fund"),
     ('"We help," said law firm Laura Quist.', "named_org", "law firm Laura Quist"),
+    # a first name and one surname that is also an organisation noun are a person
+    ('"It is over," said tennis great Margaret Court.', "named_person", "Margaret Court"),
     ("Malaysian lawmaker Siti Aminah binti Abdul Hassan said the bill was unfair.", "named_person",
      "Siti Aminah binti Abdul Hassan"),
 ])
@@ -1450,3 +1458,9 @@ def test_a_run_of_sentences_with_the_same_pronoun_as_subject_goes_on_about_one_p
     text = ("Laura Quist stopped short of new plans. She renewed her call for a vote, but narrowed her focus. She "
             'pitched what she called "concrete, practical proposals" to the council.')
     assert [q.speaker for q in framing.analyse(text).of_type("quote")] == ["Laura Quist"]
+
+
+def test_a_run_of_pronoun_subjects_carries_the_subject_past_people_named_as_objects():
+    text = ('Anna Cole has refused to back Laura Quist or Maria Arden. She has made her choice. She said the vote was '
+            '"already over."')
+    assert [q.speaker for q in framing.analyse(text).of_type("quote")] == ["Anna Cole"]

@@ -81,10 +81,12 @@ TITLE_ABBREVIATIONS = {"gov": "governor", "sen": "senator", "rep": "representati
                        "col": "colonel", "capt": "captain", "adm": "admiral", "supt": "superintendent",
                        "prof": "professor", "atty": "attorney", "amb": "ambassador"}
 WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
-# Nouns for relatives, who share a surname.
-KINSHIP = frozenset("""son sons daughter daughters wife husband mother father brother brothers sister sisters
-    parent parents mom dad grandson granddaughter grandmother grandfather widow widower uncle aunt nephew niece cousin
-    stepson stepdaughter stepmother stepfather couple siblings sibling spouse""".split())
+# Nouns for relatives, who share a surname, with their gender ("" for either).
+KINSHIP = {**dict.fromkeys("""son sons father brother brothers husband dad grandson grandfather widower uncle nephew
+    stepson stepfather""".split(), "he"),
+           **dict.fromkeys("""daughter daughters mother sister sisters wife mom granddaughter grandmother widow aunt
+    niece stepdaughter stepmother""".split(), "she"),
+           **dict.fromkeys("parent parents sibling siblings cousin cousins spouse children child".split(), "")}
 
 
 MONTHS = frozenset(
@@ -196,7 +198,7 @@ class Ctx:
         self._title_lines: dict[int, bool] = {}
         self._full_names: dict[str, tuple[str | None, int]] = {}
         self._first_words: dict[str, frozenset[str]] = {}  # surname -> capitalised words right before it, anywhere
-        self._kinship: bool | None = None
+        self._kinship: frozenset[str] | None = None
         self.speakers: set[str] = set()  # full names of the named people quoted so far
         # single capitalised words the article makes a source ("Kugelmass says"), found when first needed
         self.lone_sources: set[str] | None = None
@@ -237,10 +239,23 @@ class Ctx:
         self._caps = caps
 
     @property
-    def kinship(self) -> bool:
-        """Does the text speak of relatives ("his son", "her mother", "the couple"), who share surnames? Computed once."""
+    def kinship(self) -> frozenset[str]:
+        """The genders ("he", "she") of the relatives the text speaks of, who share surnames: a kinship noun after a
+        possessive ("his son", "the senator's wife", "their parents" for both), not "a couple of", "their parent
+        company" or "the father of the bill". Computed once."""
         if self._kinship is None:
-            self._kinship = not KINSHIP.isdisjoint(self.doc.words)
+            w = self.doc.words
+            found: set[str] = set()
+            for i in range(1, len(w)):
+                gender = KINSHIP.get(w[i])
+                if gender is None or not (w[i - 1] in ("his", "her", "their") or w[i - 1] == "s"
+                                          and self.gap(i - 1) in ("'", "\u2019")):
+                    continue
+                if i + 1 < len(w) and self.gap(i + 1) == " " and tag(w[i + 1]).startswith("NN") \
+                        and not self.cap(i + 1):
+                    continue  # a modifier of the noun after it, not a relative: "their parent company"
+                found.update(("he", "she") if gender == "" else (gender,))
+            self._kinship = frozenset(found)
         return self._kinship
 
     @property

@@ -511,11 +511,12 @@ def _false_title_name(ctx: Ctx, s: int, e: int) -> int | None:
         return None
     before = ctx.raw(r - 1)
     org = ctx.single.get("organisation", frozenset())
-    # (a body named after a person is no person: "the charity Mary Jane Relief Fund", "law firm Paul Hastings")
+    # (a body named after a person is no person: "the charity Mary Jane Relief Fund", "law firm Paul Hastings"; a
+    # first name and one surname that is also an organisation noun are a person: "tennis great Margaret Court")
     # (a relation noun written capitalised is a description too: "Ranking Member Laura Quist")
     return r if ctx.gap(r) == " " and len(before) >= 3 and before.isalpha() \
         and (before.islower() or w[r - 1] in relation) \
-        and before not in _NOT_DESCRIPTIONS and w[r - 1] not in org and w[e] not in org else None
+        and before not in _NOT_DESCRIPTIONS and w[r - 1] not in org and not (w[e] in org and e - r >= 2) else None
 
 
 # Lower-case words between capitalised ones that do not end a description before a name: conjunctions, prepositions,
@@ -543,11 +544,12 @@ def _full_name(ctx: Ctx, span: tuple[int, int]) -> str:
     if len(toks) == 2 and d.words[toks[0]] in _GENDERED_HONORIFICS and ctx.gap(toks[1]).strip() in ("", "."):
         # news English names a person in full first, then by honorific and surname ("James Bopp ... Mr. Bopp said"):
         # the same person, by the full name, unless that name's first name is the other gender's ("Bill Clinton ...
-        # Mrs. Clinton"), the text gives the surname two first names, or it speaks of relatives
-        if ctx.kinship:
+        # Mrs. Clinton"), the text gives the surname two first names, or it speaks of a relative of the honorific's
+        # gender
+        gender = "he" if d.words[toks[0]] == "mr" else "she"
+        if gender in ctx.kinship:
             return name  # relatives share surnames: "his son Hunter Biden ... Mr. Biden said" is not the son
         full = _longer_name(ctx, toks[1])
-        gender = "he" if d.words[toks[0]] == "mr" else "she"
         if full is not None and ctx.words.first_names.get(full.split()[0].lower(), gender) == gender \
                 and len(_words_before_surname(ctx, ctx.raw(toks[1]))) == 1:
             return full
@@ -555,6 +557,19 @@ def _full_name(ctx: Ctx, span: tuple[int, int]) -> str:
     if len(toks) > 1:
         return name
     return _longer_name(ctx, toks[0]) or name
+
+
+def _modal_name(ctx: Ctx, i: int) -> bool:
+    """Is the modal opening a sentence at token ``i`` a first name ("Will Hurd said ...")? A modal opens a sentence
+    only in a question."""
+    d = ctx.doc
+    if d.words[i] not in _MODALS:
+        return False
+    si = d.sentence_of(d.tok_start[i])
+    return si >= 0 and not d.text[d.sentences[si].start:d.sentences[si].end].rstrip().endswith("?")
+
+
+_MODALS = frozenset(("will", "may", "can", "shall"))
 
 
 def _words_before_surname(ctx: Ctx, surname: str) -> frozenset[str]:
@@ -610,7 +625,7 @@ def _longer_name(ctx: Ctx, tok: int) -> str | None:
         for i in reversed(parts):
             wi = d.words[i]
             if wi in role or wi in DETERMINERS or wi in NP_LINKERS or not _first_name(ctx, wi, p) \
-                    or common_opener(ctx, i):
+                    or common_opener(ctx, i) and not _modal_name(ctx, i):
                 # a role, or a capitalised word that is not a name ("Debating Clinton's character", an ordinary word
                 # opening the sentence: "Later Paul Ryan said")
                 break
@@ -841,7 +856,8 @@ def _previous_subject(ctx: Ctx, a: Attr) -> str | None:
     pronoun = w[a.source[0]]
     for _ in range(_SUBJECT_CHAIN):
         # a run of sentences with the same pronoun as subject goes on about one person: "Obama stopped short ... He
-        # renewed his call ... he pitched what he called ...": past them, within the paragraph
+        # renewed his call ... he pitched what he called ...": past them, within the paragraph (the subject carries
+        # on over people named as objects: "He has refused to support Paul Ryan or John McCain. He accepted ...")
         if subj is None or subj[0] != subj[1] or w[subj[0]] != pronoun or pronoun not in ("he", "she") or si < 1 \
                 or d.paragraph_index(d.sentences[si - 1].start) != d.paragraph_index(d.sentences[si].start):
             break
