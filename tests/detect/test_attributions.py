@@ -1464,3 +1464,25 @@ def test_a_run_of_pronoun_subjects_carries_the_subject_past_people_named_as_obje
     text = ('Anna Cole has refused to back Laura Quist or Maria Arden. She has made her choice. She said the vote was '
             '"already over."')
     assert [q.speaker for q in framing.analyse(text).of_type("quote")] == ["Anna Cole"]
+
+
+@pytest.mark.parametrize("text, speaker, via", [
+    # a verb of quoting names the one quoted as its object, with the quotation right after: the subject relays
+    ('Indeed, she quoted an agency statement that "the damage is severe."', "an agency statement", "she"),
+    ('The Ledger quotes Laura Quist saying, "It is something we can fix."', "Laura Quist", "The Ledger"),
+    ('The pastor closed by quoting Peter Vell: "Nothing is lost."', "Peter Vell", None),
+])
+def test_a_verb_of_quoting_gives_the_words_to_its_object(text, speaker, via):
+    a = [x for x in attrs(text) if x.cue_lemma == "quote"][0]
+    assert (a.speaker, a.via) == (speaker, via)
+    assert [q.speaker for q in framing.analyse(text).of_type("quote")] == [speaker]
+
+
+@pytest.mark.parametrize("text", [
+    # "quotes" as a noun, "much-quoted", and "quoting her as saying" (the cue lexicon's "saying" reads it)
+    'A few particular quotes are worth pulling out: "It is often said that children are watching."',
+    'He issued his much-quoted summary of immigrants: "They are not sending their best."',
+    'The paper was sued for quoting her as saying "the vote was rigged."',
+])
+def test_what_the_quoting_verb_rule_leaves_alone(text):
+    assert not [x for x in attrs(text) if x.cue_lemma == "quote"]

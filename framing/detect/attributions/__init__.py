@@ -95,7 +95,7 @@ def detect(doc: Document, verbs: Lexicon, sources: Lexicon, cfg: Config) -> list
     ctx.attrs = out
     ctx.attr_starts = [a.cue_first for a in out]
     for a in out:
-        if a.source is None and a.lemma not in ("quoted as",):
+        if a.source is None and a.lemma not in ("quoted as", "quote"):
             find_source(ctx, a)
         if a.source is not None and a.source[0] == a.source[1] and doc.words[a.source[0]] in _DEMONSTRATIVES:
             a.source = None  # "This was after writing that ...": a demonstrative subject stands for an event

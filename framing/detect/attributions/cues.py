@@ -443,26 +443,43 @@ def _clause_end(ctx: Ctx, last: int, adjunct: bool = False) -> bool:
 
 
 def relays(ctx: Ctx) -> list[Attr]:
-    """'X quoted Y as saying' and 'Y was quoted (by X) as saying': cue from "quoted" to "saying"."""
+    """'X quoted Y as saying' and 'Y was quoted (by X) as saying': cue from "quoted" to "saying"; and with a
+    quotation right after, 'X quoted Y saying "..."', 'X quotes Y: "..."', 'X quoted Y that "..."' (the words are
+    Y's, X relays them)."""
     d = ctx.doc
     w = d.words
     out: list[Attr] = []
     for i, word in enumerate(w):
-        if word != "quoted":
-            continue
+        if word not in _QUOTE_FORMS or i > 0 and (w[i - 1] in DETERMINERS or ctx.gap(i) == "-"):
+            continue  # ("the quotes of the night", "his much-quoted summary": nouns and adjectives)
         # find "as saying" within the sentence
         si = d.sentence_of(d.tok_start[i])
         end_tok = ctx.sent_tokens(si).stop if si >= 0 else len(w)
         k = None
+        lemma = "quoted as"
         for j in range(i + 1, min(end_tok - 1, i + 1 + ctx.cfg.max_source_words + 3)):
-            if w[j] == "as" and w[j + 1] in SAYING:
+            if word == "quoted" and w[j] == "as" and w[j + 1] in SAYING:
                 k = j + 1
                 break
         if k is None:
+            k = _quotation_after_object(ctx, i, end_tok)
+            lemma = "quote"
+        if k is None:
             continue
-        a = Attr(i, k, "quoted as", "neutral", si)
+        a = Attr(i, k, lemma, "neutral", si)
         passive = i > 0 and w[i - 1] in ("was", "were", "been", "being", "is", "are")
-        if passive:
+        if lemma == "quote":
+            if passive:
+                continue  # ("was quoted by the paper saying ...": left to the cue lexicon)
+            # the object is who is quoted, up to "saying"/"that" or through the word before the colon
+            obj_end = k - 1 if w[k] in ("saying", "that") else k
+            if obj_end < i + 1:
+                continue
+            a.source = (i + 1, obj_end)
+            subj = subject_before(ctx, i, si)
+            if subj:
+                a.via_span = subj
+        elif passive:
             # "Y was quoted by X as saying"
             by = next((j for j in range(i + 1, k) if w[j] == "by"), None)
             if by is not None and by + 1 < k - 1:
@@ -481,3 +498,33 @@ def relays(ctx: Ctx) -> list[Attr]:
             a.source_type = "media"
         out.append(a)
     return out
+
+
+# Forms of "quote" whose object is the one quoted.
+_QUOTE_FORMS = frozenset(("quoted", "quotes", "quoting"))
+
+
+def _quotation_after_object(ctx: Ctx, i: int, end_tok: int) -> int | None:
+    """The last token of "quoted Y saying", "quotes Y that" or "quoting Y:" when a quotation mark follows it (after
+    spaces, a comma or the colon), Y a few words with no punctuation between them; else None."""
+    d = ctx.doc
+    w = d.words
+    if i + 1 >= end_tok or not (ctx.cap(i + 1) or w[i + 1] in DETERMINERS or w[i + 1] in ("his", "her", "their", "its")):
+        return None  # the object opens with a name or a determiner: not "quotes are worth pulling out"
+    for j in range(i + 1, min(end_tok, i + 2 + ctx.cfg.max_source_words)):
+        if j > i + 1 and punct_gap(ctx, j) and ctx.gap(j).strip() not in ("'", "\u2019", "."):
+            return None  # (the object's words run without punctuation: "Gen. Jane Doe", "the senator's")
+        colon = ":" in ctx.gap(j + 1) if j + 1 < len(w) else ":" in d.text[d.tok_end[j]:d.tok_end[j] + 3]
+        if w[j] == "as":
+            return None  # "quoting her as saying": the cue lexicon's "saying" reads it
+        if (w[j] in ("saying", "that") and j > i + 1 or colon and j > i) and _mark_follows(d.text, d.tok_end[j]):
+            return j
+    return None
+
+
+def _mark_follows(text: str, at: int) -> bool:
+    """Does an opening quotation mark come at ``at``, after spaces, a comma or a colon?"""
+    k = at
+    while k < len(text) and k < at + 4 and text[k] in " \t\n,:":
+        k += 1
+    return k < len(text) and text[k] in "\"\u201c\u2018'"
