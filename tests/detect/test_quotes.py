@@ -565,3 +565,18 @@ def test_what_the_twenty_seventh_sessions_review_found(text, expected):
 ])
 def test_pronouns_written_or_listed_are_mentions(text, kind):
     assert quotes(text)[0][1] == kind
+
+
+@pytest.mark.parametrize("text, kind", [
+    # a work noun before a quotation in lower case that opens with an adjective, an adverb or a finite verb, or that
+    # asks a question, is something said of the thing, not its name
+    ('Ruiz called the meeting during the campaign "treasonous" and "unpatriotic."', "partial"),
+    ('She opposed the bill because it included a worker program "akin to servitude."', "partial"),
+    ('Lind asked on her show, "But what is fair?" She went on.', "direct"),
+    # a frame that names a title keeps it whatever its words; a title-cased quotation is a title
+    ('In an essay titled "Free Speech, but not for Everyone" she argued the opposite.', "title"),
+    ('They chanted the slogan "build the wall" at the rally.', "title"),
+    ('He wrote the song "Born in the Valley" in 1984.', "title"),
+])
+def test_a_predicate_after_a_work_noun_is_no_title(text, kind):
+    assert [q.kind for q in framing.analyse(text).of_type("quote")][:1] == [kind]

@@ -307,6 +307,21 @@ _LABELLED_AS = EndPattern(fr.LABELLED_AS)
 _ADDRESSEE_BEFORE = EndPattern(fr.ADDRESSEE_BEFORE)
 _NAMING_PARTICIPLE = EndPattern(fr.NAMING_PARTICIPLE)  # (whether it matches; its group is read from the search)
 _TITLE_BEFORE = EndPattern(fr.TITLE_BEFORE)
+
+
+def _predicate(words: list[str], content: str) -> bool:
+    """Does a quotation in lower case read as something said of a thing, not its name: it opens with an adjective, an
+    adverb, a conjunction, a modal or a finite verb ("during the campaign 'treasonous'", "a program 'akin to
+    slavery'", "in a viral video 'was no saint'"), or asks a question? A title or slogan opens with a noun, a
+    determiner or an imperative ("the slogan 'build the wall'")."""
+    return content.rstrip(" \u2019'\"")[-1:] == "?" or tag(words[0].lower()).startswith(_PREDICATE_TAGS)
+
+
+# A frame that names what follows as a title whatever its words ("an opinion piece titled 'Free Speech, but not for
+# Palestine'", "the slogan 'build the wall'", "signs that read 'No justice'").
+_NAMED_AS_TITLE = EndPattern(fr.NAMED_AS_TITLE)
+# Word classes that open a predicate rather than a name.
+_PREDICATE_TAGS = ("JJ", "RB", "CC", "MD", "VBD", "VBZ", "VBP", "VBN")
 _OTHER_CONTENT = StartPattern(fr.OTHER_CONTENT)
 _UI_LABEL_BEFORE = EndPattern(fr.UI_LABEL_BEFORE)
 _MENTION_AFTER = StartPattern(fr.MENTION_AFTER)
@@ -361,7 +376,9 @@ def _frame_kind(ctx: QuoteContext, q: QuoteSpan, words: list[str], before: str, 
                                                     "called ...\")")
         return QuoteCall(q, "title", None, None, "the name a work, event, test or movement is called by (\"an "
                                                  "experiment called ...\")")
-    if n <= 12 and (_TITLE_BEFORE.found(before) and (titleish or n <= 6 and not _CALLED_OBJECT.found(before))) \
+    if n <= 12 and (_TITLE_BEFORE.found(before) and (titleish or n <= 6 and not _CALLED_OBJECT.found(before)
+                                                     and (_NAMED_AS_TITLE.found(before)
+                                                          or not _predicate(words, content)))) \
             or _TITLE_AFTER.found(after) and (
             titleish or capitalised and after.lstrip()[:1].islower()):  # (a lower-case noun: "for 'The Takeout' podcast")
         return QuoteCall(q, "title", None, None, "the name of a work, law, event, campaign or slogan")

@@ -79,6 +79,11 @@ TITLE_BEFORE = re.compile(
     r"column|essay|article|report|memo|slogan|motto|operation|campaign|programme|program|doctrine|initiative|"
     r"video|ad|advert|advertisement|play|poem|speech|hashtag|banner|sign|placard|t-shirt|shirt|the\s+(?:new|"
     r"latest))\s*,?\s*$", re.IGNORECASE)
+# The frames of TITLE_BEFORE that name what follows as a title whatever its words: a sign's text, "titled", a slogan.
+NAMED_AS_TITLE = re.compile(
+    r"\b(?:(?:signs?|placards?|banners?|posters?|billboards?|t-shirts?|shirts?|hats?|caps?|stickers?)\s+"
+    r"(?:that\s+|which\s+)?(?:read|reads|reading|said|saying)|titled|entitled|headlined|headline|slogan|motto|"
+    r"hashtag)\s*,?\s*$", re.IGNORECASE)
 # A verb of calling with its object right before the quotation ("called the program 'deeply flawed'", "labelled the
 # bill 'a disgrace'"): the quotation is what the object is called, so a work noun there (TITLE_BEFORE) is the object,
 # not the head of a title in apposition ("the program 'Head Start'").
