@@ -580,3 +580,16 @@ def test_pronouns_written_or_listed_are_mentions(text, kind):
 ])
 def test_a_predicate_after_a_work_noun_is_no_title(text, kind):
     assert [q.kind for q in framing.analyse(text).of_type("quote")][:1] == [kind]
+
+
+@pytest.mark.parametrize("text, kind", [
+    # a noun such as "law" or "plan" ending a quotation names a thing only as the head of a compound; after a
+    # determiner it is a noun phrase of its own, in someone's words
+    ('Most voters want Congress to "just repeal the law" this year.', "partial"),
+    ('He closed the speech on "so this is our strategy." It echoed an earlier one.', "other"),
+    # compounds and imperatives stay names
+    ('The state passed its "right to work law" in 2012.', "title"),
+    ('The "stand your ground law" was cited.', "title"),
+])
+def test_a_noun_phrase_after_a_determiner_names_no_law(text, kind):
+    assert [q.kind for q in framing.analyse(text).of_type("quote")][:1] == [kind]

@@ -198,7 +198,8 @@ def _classify_one(ctx: QuoteContext, q: QuoteSpan, last: LastTurn | None, outer_
         return QuoteCall(q, "partial", name, None, "a quoted verb phrase woven into the sentence: someone's wording, "
                                                    "not a label the writer holds at a distance"
                                                    + ("; the speaker is the sentence's subject" if name else ""))
-    if 2 <= n <= 6 and words[-1].lower() in fr.TITLE_NOUNS or n <= 6 and _NAMING_HEAD.found(after):
+    if 2 <= n <= 6 and words[-1].lower() in fr.TITLE_NOUNS and not _not_headed_by_last(words) \
+            or n <= 6 and _NAMING_HEAD.found(after):
         return QuoteCall(q, "title", None, None, "names a rule, law, plan, agreement or test (a title, not a quote)")
     if n == 1 and _capitalised_mid_sentence(ctx, q, words[0], before):
         return QuoteCall(q, "title", None, None, _CAPITALISED)
@@ -307,6 +308,18 @@ _LABELLED_AS = EndPattern(fr.LABELLED_AS)
 _ADDRESSEE_BEFORE = EndPattern(fr.ADDRESSEE_BEFORE)
 _NAMING_PARTICIPLE = EndPattern(fr.NAMING_PARTICIPLE)  # (whether it matches; its group is read from the search)
 _TITLE_BEFORE = EndPattern(fr.TITLE_BEFORE)
+
+
+def _not_headed_by_last(words: list[str]) -> bool:
+    """Is the noun that ends a quotation ("law", "strategy") its own noun phrase after a determiner, not the head of
+    a name: "just repeal the law", "so this is our strategy", "equal protection of the law" (a name is a compound,
+    "stand your ground law", "zero tolerance policy")? A title-cased quotation is a name whatever its words."""
+    return len(words) >= 3 and not fr.title_case(words) and words[-2].lower() in _DETERMINERS_BEFORE_NOUN \
+        and tag(words[0].lower()) != "VB"  # (an imperative is a slogan's form: "Kill the bill")
+
+
+# Determiners and possessives that open a noun phrase of their own.
+_DETERMINERS_BEFORE_NOUN = frozenset("the a an this that these those our their his her its my your".split())
 
 
 def _predicate(words: list[str], content: str) -> bool:
