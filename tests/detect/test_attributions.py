@@ -1486,3 +1486,22 @@ def test_a_verb_of_quoting_gives_the_words_to_its_object(text, speaker, via):
 ])
 def test_what_the_quoting_verb_rule_leaves_alone(text):
     assert not [x for x in attrs(text) if x.cue_lemma == "quote"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # the third review's cases: the object ends before a coordinated verb, a relative clause or a phrase after it
+    ('Anna Cole quoted Lincoln in her speech and said that "the union must hold."', "Anna Cole"),
+    ('The paper quoted a resident who said: "We are scared."', "a resident"),
+    ('Peter Vell quoted Sigmund Freud on this issue: "Civilization is built on renunciation."', "Sigmund Freud"),
+    ('The Ledger quoted the Texan saying that "I am born to be in it."', "Texan"),
+    # not "from": a line from a document is the document's
+    ('She closed by quoting this line from the New Testament: "Let us not give up meeting."', "New Testament"),
+])
+def test_the_object_of_quoting_and_what_follows_it(text, speaker):
+    assert [q.speaker for q in framing.analyse(text).of_type("quote")] == [speaker]
+
+
+def test_a_relayed_source_keeps_its_own_type():
+    a = [x for x in attrs('The Ledger quotes Laura Quist saying, "It is something we can fix."')
+         if x.cue_lemma == "quote"][0]
+    assert (a.source_type, a.via) == ("named_person", "The Ledger")

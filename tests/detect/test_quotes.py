@@ -593,3 +593,16 @@ def test_a_predicate_after_a_work_noun_is_no_title(text, kind):
 ])
 def test_a_noun_phrase_after_a_determiner_names_no_law(text, kind):
     assert [q.kind for q in framing.analyse(text).of_type("quote")][:1] == [kind]
+
+
+@pytest.mark.parametrize("text, kind", [
+    # the third review's cases: a title written with a capital stays a title whatever its first word
+    ('The think tank released the report "Unequal and unfair" on Monday.', "title"),
+    ('Box-office data show the film "Frozen" sold well.', "title"),
+    ('He hosts the podcast "Can he do that?" every week.', "title"),
+    # a quotation modifying the noun after it is a name; a slogan opens with a verb or a noun
+    ('Activists launched a "scrap the deal" petition on Friday.', "title"),
+    ('They started a "repeal the act" petition.', "title"),
+])
+def test_what_the_predicate_rules_leave_alone(text, kind):
+    assert [q.kind for q in framing.analyse(text).of_type("quote")][:1] == [kind]

@@ -471,15 +471,21 @@ def relays(ctx: Ctx) -> list[Attr]:
         if lemma == "quote":
             if passive:
                 continue  # ("was quoted by the paper saying ...": left to the cue lexicon)
-            # the object is who is quoted, up to "saying"/"that" or through the word before the colon
+            # the object is who is quoted, up to "saying"/"that" or through the word before the colon, and before
+            # a prepositional phrase after it ("quoted Sigmund Freud on this issue:", "quoted the governor at length")
             obj_end = k - 1 if w[k] in ("saying", "that") else k
+            if w[k] == "that" and w[obj_end] == "saying":
+                obj_end -= 1  # "quoted the Texan saying that ..."
+            obj_end = next((t - 1 for t in range(i + 2, obj_end + 1) if w[t] in _AFTER_OBJECT), obj_end)
             if obj_end < i + 1:
                 continue
             a.source = (i + 1, obj_end)
             subj = subject_before(ctx, i, si)
             if subj:
-                a.via_span = subj
-        elif passive:
+                a.via = span_text(ctx, subj)  # the relay; the source's own type is found from its words
+            out.append(a)
+            continue
+        if passive:
             # "Y was quoted by X as saying"
             by = next((j for j in range(i + 1, k) if w[j] == "by"), None)
             if by is not None and by + 1 < k - 1:
@@ -502,6 +508,11 @@ def relays(ctx: Ctx) -> list[Attr]:
 
 # Forms of "quote" whose object is the one quoted.
 _QUOTE_FORMS = frozenset(("quoted", "quotes", "quoting"))
+# Prepositions that open a phrase after the object of "quoted" ("on this issue", "at length", "in its editorial"; not
+# "from": "a line from the New Testament" is the document's).
+_AFTER_OBJECT = frozenset(("on", "in", "at", "to", "during", "with", "about", "for", "by", "word"))
+# Words that end the object of "quoted" before any quotation: a coordinated verb or a relative clause follows.
+_OBJECT_ENDS = frozenset(("and", "or", "but", "who", "which", "whom", "whose", "then"))
 
 
 def _quotation_after_object(ctx: Ctx, i: int, end_tok: int) -> int | None:
@@ -509,11 +520,14 @@ def _quotation_after_object(ctx: Ctx, i: int, end_tok: int) -> int | None:
     spaces, a comma or the colon), Y a few words with no punctuation between them; else None."""
     d = ctx.doc
     w = d.words
-    if i + 1 >= end_tok or not (ctx.cap(i + 1) or w[i + 1] in DETERMINERS or w[i + 1] in ("his", "her", "their", "its")):
-        return None  # the object opens with a name or a determiner: not "quotes are worth pulling out"
+    if i + 1 >= end_tok or not (ctx.cap(i + 1) or w[i + 1] in DETERMINERS or w[i + 1] in ("his", "her", "their", "its")) \
+            or ctx.gap(i + 1) != " ":
+        return None  # the object opens with a name or a determiner right after the verb: not "quotes are worth ..."
     for j in range(i + 1, min(end_tok, i + 2 + ctx.cfg.max_source_words)):
         if j > i + 1 and punct_gap(ctx, j) and ctx.gap(j).strip() not in ("'", "\u2019", "."):
             return None  # (the object's words run without punctuation: "Gen. Jane Doe", "the senator's")
+        if w[j] in _OBJECT_ENDS:
+            return None  # a second verb or a relative clause: "quoted Lincoln and then told the crowd that"
         colon = ":" in ctx.gap(j + 1) if j + 1 < len(w) else ":" in d.text[d.tok_end[j]:d.tok_end[j] + 3]
         if w[j] == "as":
             return None  # "quoting her as saying": the cue lexicon's "saying" reads it

@@ -198,7 +198,8 @@ def _classify_one(ctx: QuoteContext, q: QuoteSpan, last: LastTurn | None, outer_
         return QuoteCall(q, "partial", name, None, "a quoted verb phrase woven into the sentence: someone's wording, "
                                                    "not a label the writer holds at a distance"
                                                    + ("; the speaker is the sentence's subject" if name else ""))
-    if 2 <= n <= 6 and words[-1].lower() in fr.TITLE_NOUNS and not _not_headed_by_last(words) \
+    if 2 <= n <= 6 and words[-1].lower() in fr.TITLE_NOUNS \
+            and (not _not_headed_by_last(words) or _noun_after(after)) \
             or n <= 6 and _NAMING_HEAD.found(after):
         return QuoteCall(q, "title", None, None, "names a rule, law, plan, agreement or test (a title, not a quote)")
     if n == 1 and _capitalised_mid_sentence(ctx, q, words[0], before):
@@ -310,14 +311,28 @@ _NAMING_PARTICIPLE = EndPattern(fr.NAMING_PARTICIPLE)  # (whether it matches; it
 _TITLE_BEFORE = EndPattern(fr.TITLE_BEFORE)
 
 
+def _noun_after(after: str) -> bool:
+    """Does a lower-case common noun follow the quotation, which then modifies it as a name ("a 'repeal the act'
+    petition", "the 'not our law' network")?"""
+    m = _FIRST_WORD.match(after)
+    return m is not None and m.group(1).islower() and tag(m.group(1)).startswith("NN")
+
+
+_FIRST_WORD = re.compile(r"\s*([A-Za-z][\w-]*)")
+
+
 def _not_headed_by_last(words: list[str]) -> bool:
     """Is the noun that ends a quotation ("law", "strategy") its own noun phrase after a determiner, not the head of
     a name: "just repeal the law", "so this is our strategy", "equal protection of the law" (a name is a compound,
-    "stand your ground law", "zero tolerance policy")? A title-cased quotation is a name whatever its words."""
+    "stand your ground law", "zero tolerance policy")? Only when the quotation opens with an adverb, a pronoun, a
+    preposition, an adjective or a conjunction: a slogan opens with a verb or a noun ("Kill the bill", "scrap the
+    deal", which the tagger calls a noun); a title-cased quotation is a name whatever its words."""
     return len(words) >= 3 and not fr.title_case(words) and words[-2].lower() in _DETERMINERS_BEFORE_NOUN \
-        and tag(words[0].lower()) != "VB"  # (an imperative is a slogan's form: "Kill the bill")
+        and tag(words[0].lower()).startswith(_NOT_A_NAME_OPENING)
 
 
+# Word classes that open no name of a law or plan ("just ...", "so ...", "you can ...", "if ...", "equal ...").
+_NOT_A_NAME_OPENING = ("RB", "PRP", "IN", "JJ", "CC", "DT", "MD", "WP", "WRB", "EX", "VBD", "VBZ", "VBP")
 # Determiners and possessives that open a noun phrase of their own.
 _DETERMINERS_BEFORE_NOUN = frozenset("the a an this that these those our their his her its my your".split())
 
@@ -326,8 +341,13 @@ def _predicate(words: list[str], content: str) -> bool:
     """Does a quotation in lower case read as something said of a thing, not its name: it opens with an adjective, an
     adverb, a conjunction, a modal or a finite verb ("during the campaign 'treasonous'", "a program 'akin to
     slavery'", "in a viral video 'was no saint'"), or asks a question? A title or slogan opens with a noun, a
-    determiner or an imperative ("the slogan 'build the wall'")."""
-    return content.rstrip(" \u2019'\"")[-1:] == "?" or tag(words[0].lower()).startswith(_PREDICATE_TAGS)
+    determiner or an imperative ("the slogan 'build the wall'"), and one written with a capital is a name whatever
+    its first word ("the film 'Frozen'", "the report 'Broken promises'", the podcast "Can he do that?"), unless
+    that word is a conjunction ("on her show, 'But what is racist?'"). (A title written all in lower case that
+    opens with an adjective, "the song 'happy'", reads as a predicate.)"""
+    if not words[0][:1].islower():
+        return tag(words[0].lower()) == "CC"  # ("Can he do that?" is a podcast's name; "But what is racist?" speech)
+    return content.rstrip(" \u2019'\"")[-1:] == "?" or tag(words[0]).startswith(_PREDICATE_TAGS)
 
 
 # A frame that names what follows as a title whatever its words ("an opinion piece titled 'Free Speech, but not for
