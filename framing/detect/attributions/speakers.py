@@ -566,7 +566,12 @@ def _modal_name(ctx: Ctx, i: int) -> bool:
     if d.words[i] not in _MODALS:
         return False
     si = d.sentence_of(d.tok_start[i])
-    return si >= 0 and not d.text[d.sentences[si].start:d.sentences[si].end].rstrip().endswith("?")
+    if si < 0:
+        return False
+    end = d.sentences[si].end  # the sentence's last character that is not white space (not a copy of the sentence)
+    while end > d.sentences[si].start and d.text[end - 1].isspace():
+        end -= 1
+    return d.text[end - 1:end] != "?"
 
 
 _MODALS = frozenset(("will", "may", "can", "shall"))
