@@ -248,8 +248,7 @@ class Ctx:
             found: set[str] = set()
             for i in range(1, len(w)):
                 gender = KINSHIP.get(w[i])
-                if gender is None or not (w[i - 1] in ("his", "her", "their") or w[i - 1] == "s"
-                                          and self.gap(i - 1) in ("'", "\u2019")):
+                if gender is None or not (w[i - 1] in ("his", "her", "their") or possessive_s(self, i - 1)):
                     continue
                 if i + 1 < len(w) and self.gap(i + 1) == " " and tag(w[i + 1]).startswith("NN") \
                         and not self.cap(i + 1):

@@ -550,7 +550,7 @@ def _full_name(ctx: Ctx, span: tuple[int, int]) -> str:
         if gender in ctx.kinship:
             return name  # relatives share surnames: "his son Hunter Biden ... Mr. Biden said" is not the son
         full = _longer_name(ctx, toks[1])
-        if full is not None and ctx.words.first_names.get(full.split()[0].lower(), gender) == gender \
+        if full is not None and _first_name_gender(ctx, full) in (None, gender) \
                 and len(_words_before_surname(ctx, ctx.raw(toks[1]))) == 1:
             return full
         return name
@@ -563,7 +563,7 @@ def _modal_name(ctx: Ctx, i: int) -> bool:
     """Is the modal opening a sentence at token ``i`` a first name ("Will Hurd said ...")? A modal opens a sentence
     only in a question."""
     d = ctx.doc
-    if d.words[i] not in _MODALS:
+    if d.words[i] not in _MODAL_FIRST_NAMES:
         return False
     si = d.sentence_of(d.tok_start[i])
     if si < 0:
@@ -574,7 +574,9 @@ def _modal_name(ctx: Ctx, i: int) -> bool:
     return d.text[end - 1:end] != "?"
 
 
-_MODALS = frozenset(("will", "may", "can", "shall"))
+# Modals that are also first names ("Will", "May", "Can"); not "Should", which opens a conditional statement
+# ("Should Mr. Trump lose, ...").
+_MODAL_FIRST_NAMES = frozenset(("will", "may", "can", "shall"))
 
 
 def _words_before_surname(ctx: Ctx, surname: str) -> frozenset[str]:

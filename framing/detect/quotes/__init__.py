@@ -334,7 +334,7 @@ def _not_headed_by_last(words: list[str]) -> bool:
 # Word classes that open no name of a law or plan ("just ...", "so ...", "you can ...", "if ...", "equal ...").
 _NOT_A_NAME_OPENING = ("RB", "PRP", "IN", "JJ", "CC", "DT", "MD", "WP", "WRB", "EX", "VBD", "VBZ", "VBP")
 # Determiners and possessives that open a noun phrase of their own.
-_DETERMINERS_BEFORE_NOUN = frozenset("the a an this that these those our their his her its my your".split())
+_DETERMINERS_BEFORE_NOUN = fr.DETERMINER_WORDS | {"that"}
 
 
 def _predicate(words: list[str], content: str) -> bool:

@@ -60,8 +60,9 @@ PRONOUN_NAMING_BEFORE = re.compile(
 # thing ("the 'pause' does not mean the end of talks"; "that" is as often the complementiser: "the common sense that
 # 'sex' means ...").
 MEANS_AFTER = re.compile(r"^\s*,?\s*" + _MEANS + r"\b", re.IGNORECASE)
-DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|this|these|those|his|her|their|its|our|my|your)\s*$",
-                               re.IGNORECASE)
+# Determiners and possessives that open a noun phrase.
+DETERMINER_WORDS = frozenset("the a an this these those his her their its our my your".split())
+DETERMINER_BEFORE = re.compile(r"\b(?:" + "|".join(sorted(DETERMINER_WORDS)) + r")\s*$", re.IGNORECASE)
 # Two quoted words set against each other as alternatives, or one as the meaning of the other, are talked about as
 # words: `meant to say "wouldn't" instead of "would"`, `"refugee" rather than "migrant"`, `"safer" doesn't mean
 # "risk-free"`. Only the connective may stand between the marks (`a "pause" rather than a "ban"` is about the things,
