@@ -90,6 +90,7 @@ def replicate(base: Path, out: Path, n: int, *, log: bool = True, spread_days: i
         longest = max(range(base_n), key=lambda i: len(texts[i]))
         dw, ds = copy_line_counts(texts[longest])
         seq0 = int(con.execute("SELECT coalesce(max(seq), -1) + 1 FROM records").fetchone()[0])  # type: ignore[index]
+        no0 = int(con.execute("SELECT coalesce(max(article_no), 0) FROM articles").fetchone()[0])  # type: ignore[index]
         art_cols = [c for c in st.columns("articles")]
         find_cols = [c for c in st.columns("findings") if c != "explanation"]
         normal = [" ".join(t.split()) for t in texts]
@@ -122,16 +123,19 @@ def replicate(base: Path, out: Path, n: int, *, log: bool = True, spread_days: i
             for col in art_cols:
                 expr = {"article_id": f"{new_id}", "text": "b.text || chr(10) || chr(10) || 'Copy ' || c.k || '.'",
                         "content_hash": "c.content_hash", "n_words": f"b.n_words + {dw}",
-                        "n_sentences": f"b.n_sentences + {ds}",
+                        "n_sentences": f"b.n_sentences + {ds}", "article_no": "c.no",
                         "date": (f"CAST(b.date + to_days(CAST((37 * c.k) % {spread_days} - {spread_days // 2} AS "
                                  "INTEGER)) AS DATE)" if spread_days > 0 else "b.date")}.get(col, f'b."{col}"')
                 art_sel.append(f'{expr} AS "{col}"')
             con.execute("BEGIN")
+            # (copy k of base article i is numbered as framing run would number it: in the order written)
             con.execute("CREATE TEMP TABLE _map AS SELECT c.k, c.i, c.content_hash, b.article_id AS base_id, "
-                        f"{new_id} AS new_id FROM _copies c JOIN _order b USING (i)")
+                        f"{new_id} AS new_id, {no0} + (c.k - 1) * {base_n} + c.i + 1 AS no "
+                        "FROM _copies c JOIN _order b USING (i)")
             con.execute(f"INSERT INTO articles BY NAME SELECT {', '.join(art_sel)} FROM _map c JOIN _base b "
                         "ON b.article_id = c.base_id ORDER BY c.k, c.i")
-            fsel = ", ".join("c.new_id AS article_id" if col == "article_id" else f'f."{col}"' for col in find_cols)
+            fsel = ", ".join({"article_id": "c.new_id AS article_id", "article_no": "c.no AS article_no"}.get(
+                col, f'f."{col}"') for col in find_cols)
             con.execute(f"INSERT INTO findings BY NAME SELECT {fsel} FROM _map c JOIN _base_f f "
                         "ON f.article_id = c.base_id ORDER BY c.k, c.i, f.seq")
             con.execute("INSERT INTO article_labels BY NAME SELECT l.* REPLACE (c.new_id AS article_id) FROM _map c "

@@ -33,6 +33,7 @@ from framing.compare import (
     rates,
 )
 from framing.compare.coverage import event_coverage as coverage_of
+from framing.compare.events import EVENT_FINDING_COLUMNS
 from framing.compare.metrics import metric as find_metric
 from framing.compare.settings import DEFAULT
 from framing.compare.stats import pair_table as pairs_of
@@ -244,9 +245,11 @@ def article_rows(ref: Ref, article_ids: tuple[str, ...]) -> pd.DataFrame:
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
-def findings(ref: Ref, article_ids: tuple[str, ...], types: tuple[str, ...] | None = None) -> pd.DataFrame:
+def findings(ref: Ref, article_ids: tuple[str, ...], types: tuple[str, ...] | None = None,
+             columns: tuple[str, ...] | None = None) -> pd.DataFrame:
     with _open(ref) as s:
-        return s.findings_frame(article_ids=list(article_ids), types=list(types) if types else None)
+        return s.findings_frame(article_ids=list(article_ids), types=list(types) if types else None,
+                                columns=columns)
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
@@ -359,7 +362,7 @@ class StoreTables:
     def event_view(self, event: str) -> pd.DataFrame:
         a = event_articles(self.ref, event, self.filters)[0]
         ids = tuple(a["article_id"].astype(str))
-        f = findings(self.ref, ids)
+        f = findings(self.ref, ids, columns=EVENT_FINDING_COLUMNS)
         return event_view(a, f, event, mentions=label_mentions(texts(self.ref, ids), f))
 
 
@@ -528,7 +531,7 @@ def event_coverage(ref: Ref, event: str, filters: Filters) -> Any:
     each outlet lacks (of the articles :func:`event_articles` compares, of the filtered articles)."""
     a = event_articles(ref, event, filters)[0]
     ids = tuple(a["article_id"].astype(str))
-    return coverage_of(a, findings(ref, ids), texts(ref, ids), event)
+    return coverage_of(a, findings(ref, ids, columns=EVENT_FINDING_COLUMNS), texts(ref, ids), event)
 
 
 # -- lexicons --------------------------------------------------------------------------------------------------

@@ -240,6 +240,10 @@ def busiest_event(articles: pd.DataFrame, *, event_column: str = "event") -> str
 
 _VIEW_FINDING_COLUMNS = ("type", "voice", "kind", "text", "speaker", "source", "cue_lemma", "source_type", "role",
                          "depth")
+# The findings columns an event's view and coverage read (:func:`event_view`, the speakers of
+# :func:`framing.compare.coverage.event_coverage`, the quotation spans of
+# :func:`framing.compare.wordchoice.label_mentions`): a reader of a store asks for these only.
+EVENT_FINDING_COLUMNS = ("article_id", "start", "end", *_VIEW_FINDING_COLUMNS, "cue")
 
 
 def event_view(articles: pd.DataFrame, findings: pd.DataFrame, event: str, *, mentions: pd.DataFrame | None = None,

@@ -72,8 +72,17 @@ def _spans(text: str) -> list[tuple[str, bool, int, int]]:
 
 def terms_of(text: str, *, ngrams: int = 1, drop_stopwords: bool = True) -> list[str]:
     """The terms of one text: unigrams (without stop words) and, with ``ngrams=2``, bigrams of content words."""
-    toks = _tokens(text)
     stop = stopwords() if drop_stopwords else frozenset()
+    if ngrams < 2:  # (unigrams need neither the offsets nor the spacing that _spans works out for bigrams)
+        out = []
+        for w in _TOKEN.findall(text.lower()):
+            w = w.replace("\u2019", "'")
+            if w.endswith("'s"):
+                w = w[:-2]
+            if len(w) > 1 and w not in stop:
+                out.append(w)
+        return out
+    toks = _tokens(text)
     out = [t for t, _ in toks if t not in stop]
     if ngrams >= 2:
         out += [f"{a} {b}" for (a, _), (b, joined) in zip(toks, toks[1:], strict=False)

@@ -25,7 +25,12 @@ ARTICLE_TAIL: tuple[tuple[str, str], ...] = (
     ("versions_key", "VARCHAR"), ("run_id", "INTEGER"), ("origin", "VARCHAR"),
 )
 META_COLUMNS = tuple(c for c, _ in ARTICLE_HEAD[2:8])
-INTERNAL_COLUMNS = frozenset(c for c, _ in ARTICLE_TAIL) | {"meta"}
+# The store's own number for each article, given in the order articles are written, and kept by its findings too: the
+# findings of the articles written together lie together, so an article's findings are found through the zone maps of
+# one integer column instead of a scan of every finding's id. The store's, not the data's: the workers do not write it
+# and exports leave it out.
+ARTICLE_NO = ("article_no", "BIGINT")
+INTERNAL_COLUMNS = frozenset(c for c, _ in ARTICLE_TAIL) | {"meta", ARTICLE_NO[0]}
 
 RECORD_COLUMNS: tuple[tuple[str, str], ...] = (
     ("run_id", "INTEGER"), ("seq", "BIGINT"), ("origin", "VARCHAR"), ("article_id", "VARCHAR"),

@@ -209,6 +209,9 @@ class Store:
         # Word choice page counted here was kept by a framing whose queries differ (compare.stored.STALE_FIRST_VIEW)
         self.answers_missed = 0
         self._reopen_due = False  # a fold wrote many row groups: reopen after the commit (see _reopen)
+        self._next_no: int | None = None  # the next article number (read from the store when first needed)
+        self._batch_numbers: list[tuple[Any, Any]] = []  # the ids and numbers of the articles of this commit
+        self._is_numbered: bool | None = None
         if read_only and not Path(path).exists():
             raise StoreError(f"{path}: no such store (run `framing run ... --db {path}` first)")
         parent = Path(path).resolve().parent
@@ -285,8 +288,9 @@ class Store:
         self.con.execute("CREATE TABLE IF NOT EXISTS store_info (key VARCHAR, value VARCHAR)")
         if not self._one("SELECT 1 FROM store_info WHERE key = 'schema_version'"):
             self.con.execute("INSERT INTO store_info VALUES ('schema_version', ?)", [SCHEMA_VERSION])
-        self.con.execute(f"CREATE TABLE IF NOT EXISTS articles ({cols(schema.article_columns())})")
-        self.con.execute(f"CREATE TABLE IF NOT EXISTS findings ({cols(schema.finding_columns(computed=True))})")
+        self.con.execute(f"CREATE TABLE IF NOT EXISTS articles ({cols([*schema.article_columns(), schema.ARTICLE_NO])})")
+        self.con.execute("CREATE TABLE IF NOT EXISTS findings "
+                         f"({cols([*schema.finding_columns(computed=True), schema.ARTICLE_NO])})")
         self.con.execute(f"CREATE TABLE IF NOT EXISTS records ({cols(schema.RECORD_COLUMNS)})")
         self.con.execute("CREATE TABLE IF NOT EXISTS runs (run_id INTEGER, run_key VARCHAR, status VARCHAR, "
                          "committed BIGINT, manifest JSON)")
@@ -296,9 +300,12 @@ class Store:
         # Count columns of a newer engine: added here, so that old rows read as NULL (and are stale anyway).
         have = {r[0] for r in self.con.execute("SELECT column_name FROM duckdb_columns() WHERE database_name = "
                                                "current_database() AND table_name = 'articles'").fetchall()}
-        for c, t in schema.article_columns():
+        for c, t in [*schema.article_columns(), schema.ARTICLE_NO]:
             if c not in have:
                 self.con.execute(f"ALTER TABLE articles ADD COLUMN {_q(c)} {t}")
+        if schema.ARTICLE_NO[0] not in self.columns("findings"):  # (a store written before the numbers)
+            self.con.execute(f"ALTER TABLE findings ADD COLUMN {_q(schema.ARTICLE_NO[0])} {schema.ARTICLE_NO[1]}")
+        self._columns.clear()
         if self._cells_version() != _cells_signature():
             self._build_cells()
         if not self._one("SELECT 1 FROM duckdb_indexes() WHERE database_name = current_database() AND index_name = ?",
@@ -319,6 +326,8 @@ class Store:
             self._fold_alone()
         if not self.has_text_blobs():
             self.build_text_blobs()
+        if self._info("article_numbers") != _ARTICLE_NUMBERS:
+            self._number_articles()
 
     def _check_version(self) -> None:
         try:
@@ -470,6 +479,87 @@ class Store:
             self.con.execute("INSERT INTO text_blobs SELECT article_id, text_z FROM _blobs")
         finally:
             self.con.unregister("_blobs")
+
+    # -- article numbers: an article's findings read by an integer, not by a scan of every finding's id ---------
+
+    def _number_articles(self) -> None:
+        """Number the articles written before the store numbered them (in the order of their rows, that is, the
+        order they were written) and give their findings the same numbers, in one transaction of its own."""
+        row = self._one("SELECT count(*) FROM articles WHERE article_no IS NULL")
+        n = int(row[0]) if row else 0
+        if n:
+            print(f"framing: {self.path}: numbering the {n:,} articles and their findings (so that an article's "
+                  "findings are read by number), once", file=sys.stderr, flush=True)
+        self._write("BEGIN")
+        try:
+            if n:
+                self.con.execute("UPDATE articles SET article_no = n.no FROM (SELECT rowid AS r, (SELECT coalesce("
+                                 "max(article_no), 0) FROM articles) + row_number() OVER (ORDER BY rowid) AS no FROM "
+                                 "articles WHERE article_no IS NULL) n WHERE articles.rowid = n.r")
+                self.con.execute("UPDATE findings SET article_no = a.article_no FROM articles a WHERE "
+                                 "findings.article_no IS NULL AND findings.article_id = a.article_id")
+            self._set_info("article_numbers", _ARTICLE_NUMBERS)
+            self._write("COMMIT")
+        except BaseException:
+            self._rollback()
+            raise
+        self._next_no = None
+
+    def _numbered(self) -> bool:
+        """Whether every article and finding of the store has its number (stores written before the numbers, opened
+        read-only, have none)."""
+        if self._is_numbered is None:
+            self._is_numbered = schema.ARTICLE_NO[0] in self.columns("findings") and \
+                self._info("article_numbers") == _ARTICLE_NUMBERS
+        return self._is_numbered
+
+    def _numbers_of(self, article_ids: Sequence[str]) -> list[int] | None:
+        """The numbers of these stored articles (ascending; ids the store lacks have none), or None when the store
+        is not numbered."""
+        if not self._numbered():
+            return None
+        rows = self.con.execute("SELECT article_no FROM articles WHERE article_id IN (SELECT unnest(?::VARCHAR[]))",
+                                [list(article_ids)]).fetchall()
+        if any(r[0] is None for r in rows):  # (rows written by a framing that did not number them)
+            return None
+        return sorted(int(r[0]) for r in rows)
+
+    def _number(self, articles: Any) -> Any:
+        """``articles`` (an Arrow table about to be inserted) with the next article numbers, and those numbers kept
+        by id for their findings (:meth:`_number_findings`)."""
+        import pyarrow as pa
+
+        if self._next_no is None:
+            row = self._one("SELECT coalesce(max(article_no), 0) FROM articles")
+            self._next_no = int(row[0]) + 1 if row else 1
+        nos = pa.array(range(self._next_no, self._next_no + articles.num_rows), pa.int64())
+        self._next_no += articles.num_rows
+        if schema.ARTICLE_NO[0] in articles.column_names:
+            articles = articles.drop_columns([schema.ARTICLE_NO[0]])
+        self._batch_numbers.append((articles.column("article_id"), nos))
+        return articles.append_column(schema.ARTICLE_NO[0], nos)
+
+    def _number_findings(self, findings: Any) -> Any:
+        """``findings`` (an Arrow table about to be inserted) with their articles' numbers: those given in this
+        commit, else (findings of an article stored before) the store's."""
+        import pyarrow as pa
+        import pyarrow.compute as pc
+
+        if schema.ARTICLE_NO[0] in findings.column_names:
+            findings = findings.drop_columns([schema.ARTICLE_NO[0]])
+        ids = findings.column("article_id")
+        if self._batch_numbers:
+            given = pa.chunked_array([i for i, _ in self._batch_numbers]).combine_chunks()
+            nos = pc.take(pa.concat_arrays([n for _, n in self._batch_numbers]), pc.index_in(ids, value_set=given))
+        else:
+            nos = pa.nulls(len(ids), pa.int64())
+        if nos.null_count:
+            missing = sorted(set(pc.filter(ids, pc.is_null(nos)).to_pylist()))
+            known = dict(self.con.execute("SELECT article_id, article_no FROM articles WHERE article_id IN "
+                                          "(SELECT unnest(?::VARCHAR[]))", [missing]).fetchall())
+            nos = pa.array([n if n is not None else known.get(i) for i, n in zip(ids.to_pylist(), nos.to_pylist())],
+                           pa.int64())
+        return findings.append_column(schema.ARTICLE_NO[0], nos)
 
     # -- terms: the word-choice term counts per cell ------------------------------------------------------------
 
@@ -1181,18 +1271,32 @@ class Store:
         sql_where, params = self._where(where)
         return self._query(f"SELECT {', '.join(select)} FROM articles{sql_where} ORDER BY article_id", params)
 
-    def findings_frame(self, article_ids: Iterable[str] | None = None,
-                       types: Iterable[str] | None = None) -> pd.DataFrame:
+    def findings_frame(self, article_ids: Iterable[str] | None = None, types: Iterable[str] | None = None,
+                       columns: Iterable[str] | None = None) -> pd.DataFrame:
         """The findings table of :mod:`framing.tables` (:func:`~framing.tables.finding_column_names`), ordered by
-        article and position."""
+        article and position: of these articles (all: None), of these finding types, with these of its columns
+        (all: None; a view that needs a few columns of many findings reads only those, and a finding's
+        ``explanation``, which DuckDB composes from its other columns, only when asked)."""
         import pandas as pd
 
-        cols = ", ".join(_q(c) for c in finding_column_names() if c in self.columns("findings"))
+        names = list(finding_column_names())
+        if columns is not None:
+            columns = list(columns)
+            unknown = [c for c in columns if c not in names]
+            if unknown:
+                raise ConfigError(f"no finding column(s) {unknown}; valid columns are {names}")
+            names = [c for c in names if c in set(columns)]
+        cols = ", ".join(_q(c) for c in names if c in self.columns("findings")) or "NULL AS _none"
         conds, params = [], []
         if types is not None:
             types = list(types)
             conds.append(f"type IN ({', '.join('?' * len(types)) or 'NULL'})")
             params += types
+        nos = self._numbers_of(list(article_ids)) if article_ids is not None else None
+        if nos is not None:  # by their articles' numbers: the zone maps skip the row groups of other articles
+            where = " WHERE " + " AND ".join([_in_numbers(nos), *conds])
+            df = self._query(f"SELECT {cols} FROM findings{where} ORDER BY article_id, seq", params)
+            return df.reindex(columns=names)
         if article_ids is not None:
             ids = pd.DataFrame({"id": list(article_ids)}, dtype=object)
             self.con.register("_want_ids", ids)
@@ -1207,7 +1311,7 @@ class Store:
         finally:
             if article_ids is not None:
                 self.con.unregister("_want_ids")
-        return df.reindex(columns=list(finding_column_names()))
+        return df.reindex(columns=names)
 
     def report(self, article_id: str) -> dict[str, Any]:
         """One stored article as a report dict (``ArticleReport.to_dict()``'s shape, with its text): its fields,
@@ -1742,11 +1846,13 @@ class Store:
         and actor labels counted by the workers, in the same form and order as ``articles`` (None: counted here).
         """
         self._write("BEGIN")
+        self._batch_numbers = []
         try:
             self._drop_answers()  # computed from the articles, term counts and labels this commit changes
             if replace:
                 import pyarrow as pa
 
+                nos = self._numbers_of(replace)
                 self.con.register("_replace", pa.table({"id": pa.array(list(replace), pa.string())}))
                 self.add_cells("articles", set(self.columns("articles")), sign="-",
                                where=" WHERE article_id IN (SELECT id FROM _replace)")
@@ -1754,7 +1860,8 @@ class Store:
                                        "(SELECT id FROM _replace)").fetchall()
                 self.subtract_terms([r[0] for r in old], [r[1] for r in old], "articles",
                                     set(self.columns("articles")))
-                self.con.execute("DELETE FROM findings WHERE article_id IN (SELECT id FROM _replace)")
+                self.con.execute("DELETE FROM findings WHERE " + (_in_numbers(nos) if nos is not None else
+                                                                  "article_id IN (SELECT id FROM _replace)"))
                 self.con.execute("DELETE FROM article_labels WHERE article_id IN (SELECT id FROM _replace)")
                 self.con.execute("DELETE FROM text_blobs WHERE article_id IN (SELECT id FROM _replace)")
                 self.con.execute("DELETE FROM articles WHERE article_id IN (SELECT id FROM _replace)")
@@ -1770,6 +1877,7 @@ class Store:
             self._write("COMMIT")
         except BaseException as exc:
             self._reopen_due = False
+            self._next_no = None
             self._rollback()
             if isinstance(exc, duckdb.Error):
                 raise StoreError(_write_error(self.path, exc)) from exc
@@ -1812,6 +1920,10 @@ class Store:
         if not parts or parts[0].num_rows == 0:
             return
         data = parts[0]
+        if table == "articles":
+            data = self._number(data)
+        elif table == "findings":
+            data = self._number_findings(data)
         have = set(self.columns(table))
         for name in data.column_names:
             if name not in have:  # a column a newer engine added
@@ -1865,10 +1977,11 @@ class Store:
             probe.unlink()
         except OSError as exc:
             raise StoreError(f"cannot write to {out}: {exc.strerror or exc}") from exc
-        art_cols = [c for c in self.columns("articles") if c not in ("text", "metrics")]
+        art_cols = [c for c in self.columns("articles") if c not in ("text", "metrics", schema.ARTICLE_NO[0])]
         queries = {
             "articles": f"SELECT {', '.join(_q(c) for c in art_cols)} FROM articles ORDER BY article_id",
-            "findings": "SELECT * FROM findings ORDER BY article_id, seq",
+            "findings": f"SELECT * EXCLUDE ({_q(schema.ARTICLE_NO[0])}) FROM findings ORDER BY article_id, seq"
+            if schema.ARTICLE_NO[0] in self.columns("findings") else "SELECT * FROM findings ORDER BY article_id, seq",
             "texts": "SELECT article_id, text FROM articles ORDER BY article_id",
             "runs": "SELECT run_id, run_key, status, committed, manifest FROM runs ORDER BY run_id",
             "records": "SELECT * FROM records ORDER BY run_id, seq",
@@ -2041,6 +2154,8 @@ _BLOB_INDEX = "text_blobs_article_id"
 # version: written again).
 _BLOB_LEVEL = 6
 _TEXT_BLOBS_VERSION = "zlib-1"
+# store_info's value once every article and finding has its number (schema.ARTICLE_NO).
+_ARTICLE_NUMBERS = "1"
 # Texts read by id through the index, this many ids a query (DuckDB uses an index for an IN list only below its
 # ``index_scan_max_count``, which each query sets to this size); beyond :data:`_INDEX_READ_MAX` ids, one scan of the
 # text column costs less (figures: docs/dashboard.md, 2026-12-04).
@@ -2106,6 +2221,15 @@ def _write_error(path: str, exc: BaseException) -> str:
         return (f"{path}: the disk is full; the batches committed so far are kept; free some space and run the "
                 "same command again to resume")
     return f"{path}: cannot write to the store ({msg}); the batches committed so far are kept"
+
+
+def _in_numbers(nos: Sequence[int]) -> str:
+    """SQL that keeps the rows with these article numbers: the numbers written into the query (integers the store
+    gave), as a list of constants, which DuckDB tests against each row group's zone map (a parameter or a subquery
+    reads every row group)."""
+    if not nos:
+        return "false"
+    return f"article_no BETWEEN {min(nos)} AND {max(nos)} AND article_no IN ({', '.join(str(int(n)) for n in nos)})"
 
 
 def _tables(data: Any) -> list[Any]:

@@ -237,3 +237,20 @@ def test_coverage_marks_are_highlighted_escaped():
     assert "<script>" not in html and "&lt;script&gt;" in html
     assert 'class="fr fr-coverage fr-coverage-unique"' in html and "border-top: 3px solid #D55E00" in html
     assert "Unique to this outlet" in html and "Shared. Another outlet has a sentence like it: Beta" in html
+
+
+def test_an_event_read_with_its_findings_columns_only_is_the_same(demo):
+    """The Same event page reads only EVENT_FINDING_COLUMNS of an event's findings from a store: the view, the
+    actor labels and the coverage made from those columns equal those made from every column."""
+    from framing.compare import event_view, label_mentions
+    from framing.compare.events import EVENT_FINDING_COLUMNS
+
+    narrow = demo.findings[list(EVENT_FINDING_COLUMNS)]
+    for event in ("E01", "E04"):
+        wide_m, narrow_m = label_mentions(demo.texts, demo.findings), label_mentions(demo.texts, narrow)
+        pd.testing.assert_frame_equal(wide_m, narrow_m)
+        pd.testing.assert_frame_equal(event_view(demo.articles, demo.findings, event, mentions=wide_m),
+                                      event_view(demo.articles, narrow, event, mentions=narrow_m))
+        wide, thin = (event_coverage(demo.articles, f, demo.texts, event) for f in (demo.findings, narrow))
+        for part in ("outlets", "sentences", "speakers", "speaker_table", "missing"):
+            pd.testing.assert_frame_equal(getattr(wide, part), getattr(thin, part))

@@ -68,3 +68,18 @@ def test_article_terms_leave_offsets_out_when_lower_casing_changes_the_length() 
     assert rows and all(s is None for _, s in rows)
     assert ("news", 6) in [(t, s) for a, t, s in zip(out["article_id"], out["term"], out["start"], strict=True)
                            if a == "c"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(list("abcXYZ '’-.,\n\t\xa01_éİßΣσǅ") + ["the ", "said ", "left ", "'s ", "’s "]),
+                max_size=60).map("".join), st.booleans())
+def test_unigrams_alone_are_the_unigrams_of_the_bigram_path(text: str, drop: bool) -> None:
+    """terms_of with unigrams only skips the token offsets and spacing that bigrams need: the same terms in the same
+    order as the unigrams terms_of gives with bigrams (which come after them, each with a space)."""
+    both = terms_of(text, ngrams=2, drop_stopwords=drop)
+    assert terms_of(text, drop_stopwords=drop) == [t for t in both if " " not in t]
+
+
+def test_unigrams_of_the_examples_are_those_of_the_bigram_path() -> None:
+    for text in EXAMPLES:
+        assert terms_of(text) == [t for t in terms_of(text, ngrams=2) if " " not in t], text

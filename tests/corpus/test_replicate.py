@@ -47,6 +47,12 @@ def test_replicated_store_equals_the_analysed_copies(tmp_path: Path) -> None:
         assert a.texts(ids) == b.texts(ids)
         hashes = "SELECT article_id, content_hash FROM articles ORDER BY article_id"
         assert a.con.execute(hashes).fetchall() == b.con.execute(hashes).fetchall()
+        # numbered as the run numbered them (in the order written), the findings with their articles' numbers
+        numbers = "SELECT article_id, article_no FROM articles ORDER BY article_id"
+        assert a.con.execute(numbers).fetchall() == b.con.execute(numbers).fetchall()
+        numbers = "SELECT article_id, seq, article_no FROM findings ORDER BY ALL"
+        assert a.con.execute(numbers).fetchall() == b.con.execute(numbers).fetchall()
+        assert a._numbered() and b._numbered()
         assert a.counts(1) == {"input": n, "analysed": n, "up_to_date": 0, "duplicate": 0, "error": 0}
         assert a.runs()["status"].tolist() == ["complete"]
         # the word-choice term counts: those the store of the real run counted from the copies' texts

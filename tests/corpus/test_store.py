@@ -453,6 +453,84 @@ def test_text_blobs_follow_replaced_articles(tmp_path):
         assert st.con.execute("SELECT count(*) FROM text_blobs").fetchone()[0] == 4
 
 
+def _findings_by_id(st, ids):
+    """The store's findings of these articles read by their ids (the path of a store without article numbers)."""
+    st._is_numbered = False
+    try:
+        return st.findings_frame(ids)
+    finally:
+        st._is_numbered = None
+
+
+def test_articles_are_numbered_in_the_order_written_and_their_findings_read_by_number(demo_db):
+    """Every article has a number, given in the order the run wrote them, and its findings have the same; the
+    findings of any set of articles read by number equal those read by id (and none of another article)."""
+    with open_store(demo_db, read_only=True) as st:
+        assert st._numbered()
+        nos = st.con.execute("SELECT article_no FROM articles ORDER BY rowid").fetchall()
+        assert [r[0] for r in nos] == list(range(1, 166))
+        assert st.con.execute("SELECT count(*) FROM findings f JOIN articles a USING (article_id) "
+                              "WHERE f.article_no IS DISTINCT FROM a.article_no").fetchone()[0] == 0
+        ids = st.articles_frame(columns=["article_id"])["article_id"].tolist()
+        for want in (ids[:1], ids[::7], [ids[3], "no-such-article", ids[100]], ids, []):
+            got = st.findings_frame(want)
+            pd.testing.assert_frame_equal(got, _findings_by_id(st, want))
+            assert set(got["article_id"]) == set(want) - {"no-such-article"} or not len(got)
+        assert list(st.findings_frame(ids[:5], types=["quote"])["type"].unique()) == ["quote"]
+        some = st.findings_frame(ids[::7], columns=["type", "article_id", "explanation"])
+        assert list(some.columns) == ["article_id", "type", "explanation"]  # (in the table's order)
+        pd.testing.assert_frame_equal(some, st.findings_frame(ids[::7])[list(some.columns)])
+        with pytest.raises(ConfigError, match=r"no finding column\(s\) \['nope'\]; valid columns are"):
+            st.findings_frame(ids[:1], columns=["type", "nope"])
+        assert "article_no" not in st.findings_frame(ids[:1]).columns
+        assert "article_no" not in st.articles_frame().columns
+
+
+def test_a_store_written_before_the_numbers_is_read_by_id_then_numbered_when_opened_to_write(tmp_path, capsys):
+    db = tmp_path / "s.duckdb"
+    run_corpus([str(DEMO)], db)
+    with open_store(db) as st:
+        ids = st.articles_frame(columns=["article_id"])["article_id"].tolist()[::11]
+        want = st.findings_frame(ids)
+        report = st.report(ids[0])
+        st.con.execute("ALTER TABLE findings DROP COLUMN article_no")  # as a store written before them
+        st.con.execute("DROP INDEX articles_article_id")  # (DuckDB drops no column of an indexed table)
+        st.con.execute("ALTER TABLE articles DROP COLUMN article_no")
+        st.con.execute("DELETE FROM store_info WHERE key = 'article_numbers'")
+    with open_store(db, read_only=True) as st:  # read-only: by id, the same
+        assert not st._numbered()
+        pd.testing.assert_frame_equal(st.findings_frame(ids), want)
+        assert st.report(ids[0]) == report
+    capsys.readouterr()
+    with open_store(db) as st:
+        assert st._numbered()
+        pd.testing.assert_frame_equal(st.findings_frame(ids), want)
+        assert st.con.execute("SELECT count(*) FILTER (article_no IS NULL), count(DISTINCT article_no), "
+                              "max(article_no) FROM articles").fetchone() == (0, 165, 165)
+    assert "numbering the 165 articles and their findings" in capsys.readouterr().err
+    run_corpus([str(DEMO)], db)  # a run into the numbered store: nothing new, nothing renumbered
+    with open_store(db, read_only=True) as st:
+        assert st.con.execute("SELECT max(article_no) FROM articles").fetchone()[0] == 165
+
+
+def test_a_replaced_article_gets_a_new_number_and_its_old_findings_go(tmp_path):
+    rows = [{"id": f"a{i}", "source": "S", "text": f'Story {i}: "We will build it," the mayor said.'}
+            for i in range(4)]
+    write_jsonl(tmp_path / "a.jsonl", rows)
+    run_corpus([str(tmp_path / "a.jsonl")], tmp_path / "s.duckdb")
+    rows[1] = {**rows[1], "text": 'A new text. "It is over," the minister said, "and we won."'}
+    write_jsonl(tmp_path / "a.jsonl", rows)
+    run_corpus([str(tmp_path / "a.jsonl")], tmp_path / "s.duckdb")
+    with open_store(tmp_path / "s.duckdb", read_only=True) as st:
+        nos = dict(st.con.execute("SELECT article_id, article_no FROM articles").fetchall())
+        assert nos == {"a0": 1, "a1": 5, "a2": 3, "a3": 4}
+        f = st.findings_frame(["a1"])
+        assert set(f["article_id"]) == {"a1"} and "the minister" in set(f["text"]) | set(f["source"].dropna())
+        pd.testing.assert_frame_equal(f, _findings_by_id(st, ["a1"]))
+        assert st.con.execute("SELECT count(*) FROM findings WHERE article_id = 'a1' AND article_no <> 5"
+                              ).fetchone()[0] == 0
+
+
 @pytest.mark.parametrize("edit", [None, "UPDATE articles SET source = NULL, date = NULL, lt_author = NULL "
                                         "WHERE article_id IN ('demo-E01-wire', 'demo-E02-sentinel')",
                                   "UPDATE articles SET title = NULL WHERE hash(article_id) % 3 = 0"])
