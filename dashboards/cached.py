@@ -33,12 +33,19 @@ from framing.compare import (
     rates,
 )
 from framing.compare.coverage import event_coverage as coverage_of
-from framing.compare.events import EVENT_FINDING_COLUMNS
+from framing.compare.events import (  # (MAX_EVENT_ARTICLES: how many of an event's articles the page compares)
+    EVENT_ARTICLE_COLUMNS,
+    EVENT_FINDING_COLUMNS,
+    MAX_EVENT_ARTICLES,
+    compared_articles,
+    ordered_events,
+)
 from framing.compare.metrics import metric as find_metric
 from framing.compare.settings import DEFAULT
 from framing.compare.stats import pair_table as pairs_of
 from framing.compare.stored import (
     PAGE_TOP_TERMS,
+    kept_event_view,
     kwic_in_store,
     store_actor_labels,
     store_distinctive_terms,
@@ -59,14 +66,6 @@ CHART_DPI = 110
 MAX_LABEL_ARTICLES = 3000
 # Pairwise differences: at most this many groups (the largest), i.e. 66 pairs, so that the chart stays legible.
 MAX_PAIR_GROUPS = 12
-# The Same event page compares about this many of an event's articles at most: each outlet's first ones by date (an
-# equal share each, two at least), so that an event of thousands of articles (a story clustered over months) is
-# lined up in about a second rather than reading every article's findings and comparing every sentence.
-MAX_EVENT_ARTICLES = 200
-# The articles' columns the Same event page reads (its chart, tables, coverage and side-by-side texts): on a large
-# store, fetching an event's articles whole (a hundred columns, their input fields expanded) costs several times
-# more than these.
-EVENT_COLUMNS = ("source", "title", "date", "event", "n_words", "lt_author", "polarity", "subjectivity")
 
 _BUILD_LOCK = threading.Lock()
 
@@ -360,6 +359,9 @@ class StoreTables:
         return labels_table(self.ref, self.filters, self.by, False)[0]
 
     def event_view(self, event: str) -> pd.DataFrame:
+        kept = kept_event(self.ref, event, self.filters)
+        if kept is not None:
+            return kept[0]
         a = event_articles(self.ref, event, self.filters)[0]
         ids = tuple(a["article_id"].astype(str))
         f = findings(self.ref, ids, columns=EVENT_FINDING_COLUMNS)
@@ -483,8 +485,7 @@ def upload_rates(ref: Ref, uploaded: pd.DataFrame, metric: str) -> pd.DataFrame:
 def events(ref: Ref, filters: Filters) -> pd.DataFrame:
     """The events that the filtered articles belong to, with those articles' counts, sources, dates and headline."""
     with _open(ref) as s:  # aggregated in DuckDB
-        t = s.events_table(filters.where() or None)
-    return t.sort_values(["n_sources", "event"], ascending=[False, True]).reset_index(drop=True)
+        return ordered_events(s.events_table(filters.where() or None))
 
 
 def _of_event(filters: Filters, event: str) -> Filters:
@@ -496,16 +497,10 @@ def _of_event(filters: Filters, event: str) -> Filters:
 def event_articles(ref: Ref, event: str, filters: Filters) -> tuple[pd.DataFrame, int]:
     """The articles of one event (of those ``filters`` select) that the Same event page compares, and how many the
     event has: all of them, or for an event of more than :data:`MAX_EVENT_ARTICLES`, each outlet's first ones by
-    date (then id), an equal share each (two at least). Only the page's columns (:data:`EVENT_COLUMNS`)."""
+    date (then id), an equal share each (two at least). Only the page's columns (``EVENT_ARTICLE_COLUMNS``)."""
     with _open(ref) as s:
-        a = s.articles_frame(where=_of_event(filters, event).where(), columns=EVENT_COLUMNS)
-    n = len(a)
-    if n <= MAX_EVENT_ARTICLES:
-        return a, n
-    per_source = max(2, MAX_EVENT_ARTICLES // max(a["source"].nunique(dropna=False), 1))
-    first = a.sort_values(["date", "article_id"], kind="stable", na_position="last") \
-        .groupby("source", dropna=False, sort=False).head(per_source)
-    return a.loc[sorted(first.index)].reset_index(drop=True), n
+        a = s.articles_frame(where=_of_event(filters, event).where(), columns=EVENT_ARTICLE_COLUMNS)
+    return compared_articles(a, MAX_EVENT_ARTICLES), len(a)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
@@ -529,9 +524,23 @@ def event_png(ref: Ref, event: str, filters: Filters, corpus: str) -> bytes:
 def event_coverage(ref: Ref, event: str, filters: Filters) -> Any:
     """One event's coverage (framing.compare.coverage): speakers by outlet, shared and unique sentences, content
     each outlet lacks (of the articles :func:`event_articles` compares, of the filtered articles)."""
+    kept = kept_event(ref, event, filters)
+    if kept is not None:
+        return kept[1]
     a = event_articles(ref, event, filters)[0]
     ids = tuple(a["article_id"].astype(str))
     return coverage_of(a, findings(ref, ids, columns=EVENT_FINDING_COLUMNS), texts(ref, ids), event)
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def kept_event(ref: Ref, event: str, filters: Filters) -> tuple[pd.DataFrame, Any] | None:
+    """The event's outlets' table and coverage as the store keeps them for the page's first view (a large store,
+    after a complete run: framing.compare.stored.keep_event_view), when no filter but the event applies; else None
+    (computed)."""
+    if dataclasses.replace(filters, events=()).where():
+        return None
+    with _open(ref) as s:
+        return kept_event_view(s, event)
 
 
 # -- lexicons --------------------------------------------------------------------------------------------------

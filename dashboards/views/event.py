@@ -100,8 +100,6 @@ else:
             "compare its coverage with.")
 
 st.subheader("The articles, side by side")
-ids = tuple(arts["article_id"].astype(str))
-texts = cached.texts(ref, ids)
 arts = arts.assign(_label=arts["source"].astype("string").fillna("(missing)") + " · " + arts["article_id"].astype(str))
 labels = arts["_label"].tolist()
 # By default the outlets with the most and the fewest loaded terms in their own voice: the sharpest contrast.
@@ -112,6 +110,7 @@ chosen = st.multiselect("Outlets to read side by side", labels, default=default,
 if chosen:
     chosen_ids = [str(arts.loc[arts["_label"] == label, "article_id"].iloc[0]) for label in chosen]
     found = cached.findings(ref, tuple(chosen_ids))  # (whole: each finding's explanation is shown on hover)
+    texts = cached.texts(ref, tuple(chosen_ids))
     layer = [coverage_layer()] if coverage is not None else []
     extra = {aid: coverage_marks(coverage.sentences, aid, coverage.threshold) if coverage is not None else []
              for aid in chosen_ids}

@@ -244,6 +244,31 @@ _VIEW_FINDING_COLUMNS = ("type", "voice", "kind", "text", "speaker", "source", "
 # :func:`framing.compare.coverage.event_coverage`, the quotation spans of
 # :func:`framing.compare.wordchoice.label_mentions`): a reader of a store asks for these only.
 EVENT_FINDING_COLUMNS = ("article_id", "start", "end", *_VIEW_FINDING_COLUMNS, "cue")
+# An event's view compares about this many of its articles at most (:func:`compared_articles`), so that an event of
+# thousands of articles (a story clustered over months) is lined up in about a second rather than reading every
+# article's findings and comparing every sentence.
+MAX_EVENT_ARTICLES = 200
+# The articles' columns an event's view reads (its chart, tables, coverage and side-by-side texts): on a large store,
+# an event's articles read whole (a hundred columns, their input fields expanded) cost several times more.
+EVENT_ARTICLE_COLUMNS = ("source", "title", "date", "event", "n_words", "lt_author", "polarity", "subjectivity")
+
+
+def ordered_events(table: pd.DataFrame) -> pd.DataFrame:
+    """:func:`events_table`'s rows in the order a reader is offered them: the most sources first, then by event; the
+    first is the view shown first."""
+    return table.sort_values(["n_sources", "event"], ascending=[False, True]).reset_index(drop=True)
+
+
+def compared_articles(articles: pd.DataFrame, limit: int = MAX_EVENT_ARTICLES) -> pd.DataFrame:
+    """The articles of one event (rows of the articles table with ``source``, ``date`` and ``article_id``) that its
+    view compares: all of them when they are at most ``limit``, else each outlet's first ones by date (then id), an
+    equal share each (two at least), in their order in ``articles``."""
+    if len(articles) <= limit:
+        return articles
+    per_source = max(2, limit // max(articles["source"].nunique(dropna=False), 1))
+    first = articles.sort_values(["date", "article_id"], kind="stable", na_position="last") \
+        .groupby("source", dropna=False, sort=False).head(per_source)
+    return articles.loc[sorted(first.index)].reset_index(drop=True)
 
 
 def event_view(articles: pd.DataFrame, findings: pd.DataFrame, event: str, *, mentions: pd.DataFrame | None = None,

@@ -14,6 +14,7 @@ ones (tested in tests/compare/test_stored.py).
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -292,6 +293,94 @@ def first_views(store: Any) -> None:
         if by in have:
             store_distinctive_terms(store, by=by, top=PAGE_TOP_TERMS, examples=False)
             store_actor_labels(store, by=by, examples=False)
+
+
+# The Same event page's first view kept in a store (keep_event_view): the outlets' table (event_view), the parts of
+# the coverage (framing.compare.coverage.Coverage) and one row of its event, threshold and warnings.
+_EVENT_FRAMES = ("view", "outlets", "sentences", "matches", "missing", "speakers", "speaker_table", "meta")
+# What the kept view is computed with, besides the store's data: this framing's version and the code and data that
+# compute an event's view (its articles, findings and texts as the page reads them; the outlets' table, the actor
+# labels, the coverage). A kept view made by other code is not read (its key differs).
+_EVENT_VIEW_SOURCES = ("compare/events.py", "compare/coverage.py", "compare/wordchoice.py", "compare/labelcount.py",
+                       "compare/terms.py", "compare/stopwords.txt", "compare/settings.py", "text/document.py",
+                       "text/segment.py", "corpus/store.py")
+
+
+def _event_view_key(event: str) -> str:
+    """The key a store keeps an event's first view under: the event and what computes its view."""
+    import hashlib
+    from pathlib import Path
+
+    import framing
+    from framing.lexicons import load_lexicon
+
+    h = hashlib.sha256(f"event view\x00{framing.__version__}\x00{load_lexicon('actor_labels').sha256}".encode())
+    root = Path(framing.__file__).parent
+    for rel in _EVENT_VIEW_SOURCES:
+        h.update(rel.encode() + b"\x00" + (root / rel).read_bytes())
+    h.update(b"\x00" + event.encode())
+    return f"event:{h.hexdigest()[:32]}"
+
+
+def event_view_of(store: Any, event: str, where: dict[str, Any] | None = None) -> tuple[pd.DataFrame, Any]:
+    """One event's outlets side by side (:func:`framing.compare.events.event_view`, with its actor labels) and its
+    coverage (:func:`framing.compare.coverage.event_coverage`; None for an event of one source), computed from the
+    articles of ``store`` that ``where`` selects, as the Same event page shows them (of its articles, those
+    :func:`~framing.compare.events.compared_articles` compares)."""
+    from framing.compare.coverage import event_coverage
+    from framing.compare.events import (
+        EVENT_ARTICLE_COLUMNS,
+        EVENT_FINDING_COLUMNS,
+        compared_articles,
+        event_view,
+    )
+    from framing.compare.wordchoice import label_mentions
+
+    a = compared_articles(store.articles_frame(where={**(where or {}), "event": [event]},
+                                               columns=list(EVENT_ARTICLE_COLUMNS)))
+    ids = a["article_id"].astype(str).tolist()
+    f = store.findings_frame(ids, columns=EVENT_FINDING_COLUMNS)
+    texts = store.texts(ids)
+    view = event_view(a, f, event, mentions=label_mentions(texts, f))
+    coverage = event_coverage(a, f, texts, event) if a["source"].nunique(dropna=False) >= 2 else None
+    return view, coverage
+
+
+def keep_event_view(store: Any) -> str | None:
+    """Compute the Same event page's first view (its first event, with no filter: :func:`event_view_of`) and keep
+    it in the store (:meth:`~framing.corpus.store.Store.keep_frames`), inside
+    :meth:`~framing.corpus.store.Store.keep_answers`' transaction; the event, or None (no event of two sources)."""
+    from framing.compare.events import ordered_events
+
+    events = ordered_events(store.events_table(None))
+    if events.empty or int(events["n_sources"].iloc[0]) < 2:
+        return None
+    event = str(events["event"].iloc[0])
+    view, cov = event_view_of(store, event)
+    if cov is None:
+        return None
+    meta = pd.DataFrame({"event": [cov.event], "threshold": [cov.threshold],
+                         "warnings": [json.dumps(list(cov.warnings), ensure_ascii=False)]})
+    store.keep_frames(_event_view_key(event), {"view": view, "outlets": cov.outlets, "sentences": cov.sentences,
+                                               "matches": cov.matches, "missing": cov.missing,
+                                               "speakers": cov.speakers, "speaker_table": cov.speaker_table,
+                                               "meta": meta})
+    return event
+
+
+def kept_event_view(store: Any, event: str) -> tuple[pd.DataFrame, Any] | None:
+    """The first view :func:`keep_event_view` kept for ``event`` (its outlets' table and coverage, as
+    :func:`event_view_of` gives them with no filter), if the store keeps it for its present state and this
+    framing; else None."""
+    from framing.compare.coverage import Coverage
+
+    frames = store.kept_frames(_event_view_key(event), _EVENT_FRAMES)
+    if frames is None:
+        return None
+    meta = frames["meta"].iloc[0]
+    return frames["view"], Coverage(str(meta["event"]), float(meta["threshold"]), frames["outlets"],
+                                    frames["sentences"], frames["matches"], frames["missing"], frames["speakers"],
+                                    frames["speaker_table"], tuple(json.loads(meta["warnings"])))
 
 
 def kwic_in_store(store: Any, term: str, *, where: dict[str, Any] | None = None, window: int = DEFAULT.kwic_window,

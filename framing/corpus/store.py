@@ -687,14 +687,15 @@ class Store:
         :func:`framing.compare.stored.first_views`) and keep the results of their largest queries (the terms'
         sums and ranking, the labels' sums) in the store, so that a dashboard opened on it reads them instead of
         summing millions of rows; before them, the actor labels summed per cell and month and each term's total in
-        the store, which the page's other views read (:meth:`label_groups`, :meth:`term_groups`). Only for a store
+        the store, which the page's other views read (:meth:`label_groups`, :meth:`term_groups`); after them, the
+        Same event page's first view (:func:`framing.compare.stored.keep_event_view`). Only for a store
         of ``min_articles`` or more (on a smaller one they take a fraction of a second anyway); the commit of a run,
         or the term counts or labels counted again, drop them (the next complete run keeps them again). Returns how
         many tables were kept."""
         row = self._one("SELECT count(*) FROM articles")
         if not row or int(row[0]) < min_articles:
             return 0
-        from framing.compare.stored import first_views
+        from framing.compare.stored import first_views, keep_event_view
 
         self._write("BEGIN")
         try:
@@ -710,7 +711,8 @@ class Store:
                                      "SELECT term_id, sum(n) AS total FROM terms GROUP BY term_id ORDER BY term_id")
                 self._keeping = True
                 first_views(self)
-            self._keeping = False
+                self._keeping = False
+                keep_event_view(self)
             kept = self._one("SELECT count(*) FROM answers")
             self._write("COMMIT")
         except BaseException:
@@ -738,6 +740,30 @@ class Store:
             raise StoreError(_write_error(self.path, exc)) from exc
         self.con.execute("DELETE FROM answers WHERE key = ?", [key])
         self.con.execute("INSERT INTO answers VALUES (?, ?)", [key, name])
+
+    def keep_frames(self, key: str, frames: dict[str, pd.DataFrame]) -> None:
+        """Keep these tables (a view computed in Python: :func:`framing.compare.stored.keep_event_view`) with the
+        answers, under ``key`` and each one's name, inside :meth:`keep_answers`' transaction: dropped with them by the
+        next commit, read back by :meth:`kept_frames`."""
+        for name, frame in frames.items():
+            k = f"{key}/{name}"
+            self.con.register("_frame", frame.reset_index(drop=True))
+            try:
+                self._keep_table(k, f"answer_{hashlib.sha256(k.encode()).hexdigest()[:24]}", "SELECT * FROM _frame")
+            finally:
+                self.con.unregister("_frame")
+
+    def kept_frames(self, key: str, names: Sequence[str]) -> dict[str, pd.DataFrame] | None:
+        """The tables :meth:`keep_frames` kept under ``key`` (in their order), if the store keeps every one of
+        ``names`` for its present state; else None."""
+        if not self._answers_current():
+            return None
+        keys = [f"{key}/{n}" for n in names]
+        rows = dict(self.con.execute("SELECT key, name FROM answers WHERE key IN (SELECT unnest(?::VARCHAR[]))",
+                                     [keys]).fetchall())
+        if len(rows) < len(keys) or not all(re.fullmatch(r"answer_[0-9a-f]{24}", str(t)) for t in rows.values()):
+            return None
+        return {n: self._query(f"SELECT * FROM {rows[k]}") for n, k in zip(names, keys, strict=True)}
 
     def _kept(self, key: str) -> bool:
         """Whether the table kept with the answers under ``key`` is there and of the store's present state (not if a

@@ -630,6 +630,48 @@ def test_a_large_event_is_compared_by_each_outlets_first_articles(env, monkeypat
     assert sorted(picks) == sorted(f"{s} · {s[0]}{d}" for s in ("Alpha News", "Beta Daily") for d in (1, 2))
 
 
+def test_same_event_first_view_reads_the_view_the_store_keeps(store, tmp_path, monkeypatch):
+    """On a store that keeps the page's first view (a large store after a complete run; kept here whatever the size),
+    the first event with no filter is read from the store, not computed, and the page shows the same tables; another
+    event, or a filter, is computed as before."""
+    import shutil
+    import sys
+
+    from streamlit.testing.v1 import AppTest
+
+    from framing.corpus import open_store
+
+    sys.path.insert(0, str(APP.parent))
+    import cached
+
+    monkeypatch.delenv("FRAMING_CORPUS", raising=False)
+    monkeypatch.setenv("FRAMING_CACHE", str(tmp_path / "cache"))
+
+    def run(db: Path, **params: object):  # noqa: ANN202
+        monkeypatch.setenv("FRAMING_DB", str(db))
+        at = AppTest.from_file(str(APP), default_timeout=90)
+        at.query_params.update(params)
+        at.switch_page("views/event.py")
+        at.run()
+        check(at)
+        return at
+
+    computed = [t.value for t in run(store).dataframe]
+    db = tmp_path / "kept.duckdb"
+    shutil.copy(store, db)
+    with open_store(db) as st:
+        st.keep_answers(min_articles=0)
+    calls = []
+    for name in ("coverage_of", "event_view"):
+        monkeypatch.setattr(cached, name, lambda *a, _f=getattr(cached, name), **k: calls.append(1) or _f(*a, **k))
+    kept = [t.value for t in run(db).dataframe]
+    assert not calls and len(kept) == len(computed) >= 3
+    for a, b in zip(kept, computed, strict=True):
+        pd.testing.assert_frame_equal(a, b)
+    run(db, dates=["2026-02-15", "2026-04-03"])  # a filter: computed
+    assert calls
+
+
 def test_same_event_without_event_ids_says_how_to_get_them(env, monkeypatch, tmp_path):
     from streamlit.testing.v1 import AppTest
 
