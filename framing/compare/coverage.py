@@ -244,7 +244,8 @@ def speaker_table(speakers: pd.DataFrame, *, value: str = "citations") -> pd.Dat
     order = list(dict.fromkeys(speakers["speaker"]))
     w = speakers.pivot_table(index="speaker", columns="outlet", values=value, aggfunc="sum", fill_value=0)
     w = w.reindex(order)
-    w.columns = [str(c) for c in w.columns]
+    # (an outlet named like one of the table's own columns keeps its name with " (outlet)" after it)
+    w.columns = [f"{c} (outlet)" if str(c) in ("speaker", "total") else str(c) for c in w.columns]
     w["total"] = w.sum(axis=1)
     w = w[w["total"] > 0]
     return w.reset_index().rename_axis(columns=None)

@@ -15,7 +15,9 @@ ones (tested in tests/compare/test_stored.py).
 from __future__ import annotations
 
 import json
+import sys
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 from typing import Any
 
 import numpy as np
@@ -296,30 +298,37 @@ def first_views(store: Any) -> None:
 
 
 # The Same event page's first view kept in a store (keep_event_view): the outlets' table (event_view), the parts of
-# the coverage (framing.compare.coverage.Coverage) and one row of its event, threshold and warnings.
-_EVENT_FRAMES = ("view", "outlets", "sentences", "matches", "missing", "speakers", "speaker_table", "meta")
-# What the kept view is computed with, besides the store's data: this framing's version and the code and data that
-# compute an event's view (its articles, findings and texts as the page reads them; the outlets' table, the actor
-# labels, the coverage). A kept view made by other code is not read (its key differs).
-_EVENT_VIEW_SOURCES = ("compare/events.py", "compare/coverage.py", "compare/wordchoice.py", "compare/labelcount.py",
-                       "compare/terms.py", "compare/stopwords.txt", "compare/settings.py", "text/document.py",
-                       "text/segment.py", "corpus/store.py")
+# the coverage (framing.compare.coverage.Coverage) but its wide speaker table, which is made again from the long one
+# (its columns are outlets, and DuckDB's column names ignore case), and one row of the event, threshold, warnings
+# and every table's column types (DuckDB gives back a nullable integer column as a plain one).
+_EVENT_FRAMES = ("view", "outlets", "sentences", "matches", "missing", "speakers", "meta")
 
 
-def _event_view_key(event: str) -> str:
-    """The key a store keeps an event's first view under: the event and what computes its view."""
+@lru_cache(maxsize=1)
+def _code_signature() -> str:
+    """A hash of this framing's version, the source of its package and its bundled lexicons: what a view kept in a
+    store was computed with, besides the store's data (a kept view made by other code is not read)."""
     import hashlib
     from pathlib import Path
 
     import framing
-    from framing.lexicons import load_lexicon
+    from framing.lexicons import data_dir
 
-    h = hashlib.sha256(f"event view\x00{framing.__version__}\x00{load_lexicon('actor_labels').sha256}".encode())
+    h = hashlib.sha256(framing.__version__.encode())
     root = Path(framing.__file__).parent
-    for rel in _EVENT_VIEW_SOURCES:
-        h.update(rel.encode() + b"\x00" + (root / rel).read_bytes())
-    h.update(b"\x00" + event.encode())
-    return f"event:{h.hexdigest()[:32]}"
+    lexicons = data_dir() / "lexicons"
+    files = [(p.relative_to(root).as_posix(), p) for p in root.rglob("*") if p.suffix in (".py", ".txt", ".json")
+             and "_compiled" not in p.parts] + [(f"lexicons/{p.name}", p) for p in lexicons.glob("*") if p.is_file()]
+    for rel, p in sorted(files):
+        h.update(rel.encode() + b"\x00" + p.read_bytes() + b"\x00")
+    return h.hexdigest()
+
+
+def _event_view_key(event: str) -> str:
+    """The key a store keeps an event's first view under: the event and the code that computes its view."""
+    import hashlib
+
+    return "event:" + hashlib.sha256(f"{_code_signature()}\x00{event}".encode()).hexdigest()[:32]
 
 
 def event_view_of(store: Any, event: str, where: dict[str, Any] | None = None) -> tuple[pd.DataFrame, Any]:
@@ -356,15 +365,21 @@ def keep_event_view(store: Any) -> str | None:
     if events.empty or int(events["n_sources"].iloc[0]) < 2:
         return None
     event = str(events["event"].iloc[0])
-    view, cov = event_view_of(store, event)
+    try:
+        view, cov = event_view_of(store, event)
+    except Exception as exc:  # (an engine or pandas bug in one view must not undo a complete run's other answers)
+        print(f"framing: {store.path}: the Same event page's first view (event {event!r}) could not be computed, so "
+              f"it is not kept (the page computes it): {type(exc).__name__}: {exc}", file=sys.stderr, flush=True)
+        return None
     if cov is None:
         return None
-    meta = pd.DataFrame({"event": [cov.event], "threshold": [cov.threshold],
-                         "warnings": [json.dumps(list(cov.warnings), ensure_ascii=False)]})
-    store.keep_frames(_event_view_key(event), {"view": view, "outlets": cov.outlets, "sentences": cov.sentences,
-                                               "matches": cov.matches, "missing": cov.missing,
-                                               "speakers": cov.speakers, "speaker_table": cov.speaker_table,
-                                               "meta": meta})
+    frames = {"view": view, "outlets": cov.outlets, "sentences": cov.sentences, "matches": cov.matches,
+              "missing": cov.missing, "speakers": cov.speakers}
+    types = {name: {str(c): str(t) for c, t in f.dtypes.items()} for name, f in frames.items()}
+    frames["meta"] = pd.DataFrame({"event": [cov.event], "threshold": [cov.threshold],
+                                   "warnings": [json.dumps(list(cov.warnings), ensure_ascii=False)],
+                                   "types": [json.dumps(types, ensure_ascii=False)]})
+    store.keep_frames(_event_view_key(event), frames)
     return event
 
 
@@ -372,15 +387,20 @@ def kept_event_view(store: Any, event: str) -> tuple[pd.DataFrame, Any] | None:
     """The first view :func:`keep_event_view` kept for ``event`` (its outlets' table and coverage, as
     :func:`event_view_of` gives them with no filter), if the store keeps it for its present state and this
     framing; else None."""
-    from framing.compare.coverage import Coverage
+    from framing.compare.coverage import Coverage, speaker_table
 
     frames = store.kept_frames(_event_view_key(event), _EVENT_FRAMES)
     if frames is None:
         return None
     meta = frames["meta"].iloc[0]
+    for name, types in json.loads(meta["types"]).items():
+        f = frames[name]
+        for col, typ in types.items():
+            if col in f.columns and str(f[col].dtype) != typ:
+                f[col] = f[col].astype(typ)
     return frames["view"], Coverage(str(meta["event"]), float(meta["threshold"]), frames["outlets"],
                                     frames["sentences"], frames["matches"], frames["missing"], frames["speakers"],
-                                    frames["speaker_table"], tuple(json.loads(meta["warnings"])))
+                                    speaker_table(frames["speakers"]), tuple(json.loads(meta["warnings"])))
 
 
 def kwic_in_store(store: Any, term: str, *, where: dict[str, Any] | None = None, window: int = DEFAULT.kwic_window,

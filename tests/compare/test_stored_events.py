@@ -11,6 +11,7 @@ import pandas as pd
 import pytest
 
 import framing
+from framing.compare import stored
 from framing.compare.events import ordered_events
 from framing.compare.stored import event_view_of, kept_event_view
 from framing.corpus.runner import run_corpus
@@ -55,8 +56,10 @@ def test_the_kept_view_is_not_read_after_a_commit_or_by_other_code(kept: Path, t
         event = first_event(st)
         assert kept_event_view(st, event) is not None
         monkeypatch.setattr(framing, "__version__", framing.__version__ + "+other")
+        stored._code_signature.cache_clear()
         assert kept_event_view(st, event) is None  # kept by another framing: computed instead
         monkeypatch.undo()
+        stored._code_signature.cache_clear()
         assert kept_event_view(st, event) is not None
     extra = tmp_path / "more.jsonl"
     extra.write_text(json.dumps({"id": "new-1", "source": "Capital Wire", "event": event,
@@ -64,3 +67,41 @@ def test_the_kept_view_is_not_read_after_a_commit_or_by_other_code(kept: Path, t
     run_corpus([str(extra)], db)  # a commit drops the kept answers (a run of this size keeps none again)
     with open_store(db, read_only=True) as st:
         assert kept_event_view(st, event) is None
+
+
+def test_outlets_that_differ_by_case_or_are_named_like_a_column_are_kept_as_computed(tmp_path: Path) -> None:
+    """DuckDB's column names ignore case: the wide speaker table (one column per outlet) is made again from the long
+    one, and every table comes back with the column types it was kept with."""
+    said = ['"We will rebuild the bridge," Mayor Ana Reyes said on Monday. The council agreed, Tomas Brandt said.',
+            'Mayor Ana Reyes said the bridge "will be rebuilt." Tomas Brandt, a councillor, said the vote was close.']
+    rows = [{"id": f"a{i}", "source": src, "event": "E1", "date": f"2026-03-0{i + 1}",
+             "text": f"{said[i % 2]} Report {i}."}
+            for i, src in enumerate(["Alpha News", "ALPHA NEWS", "Beta", "speaker", "total"])]
+    (tmp_path / "a.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    db = tmp_path / "s.duckdb"
+    run_corpus([str(tmp_path / "a.jsonl")], db)
+    with open_store(db) as st:
+        st.keep_answers(min_articles=0)
+    with open_store(db, read_only=True) as st:
+        got = kept_event_view(st, "E1")
+        view, coverage = event_view_of(st, "E1")
+    assert got is not None
+    pd.testing.assert_frame_equal(got[0], view)
+    for part in PARTS:
+        pd.testing.assert_frame_equal(getattr(got[1], part), getattr(coverage, part))
+    assert {"Alpha News", "ALPHA NEWS", "speaker (outlet)", "total (outlet)", "total"} <= set(coverage.speaker_table)
+
+
+def test_a_first_view_that_fails_is_not_kept_and_the_other_answers_are(kept: Path, tmp_path: Path, monkeypatch,
+                                                                       capsys) -> None:
+    db = tmp_path / "s.duckdb"
+    shutil.copy(kept, db)
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise ValueError("a bug")
+
+    monkeypatch.setattr(stored, "event_view_of", broken)
+    with open_store(db) as st:
+        assert st.keep_answers(min_articles=0) > 0
+        assert kept_event_view(st, first_event(st)) is None
+    assert "first view (event 'E02') could not be computed" in capsys.readouterr().err

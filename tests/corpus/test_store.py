@@ -477,6 +477,10 @@ def test_articles_are_numbered_in_the_order_written_and_their_findings_read_by_n
             pd.testing.assert_frame_equal(got, _findings_by_id(st, want))
             assert set(got["article_id"]) == set(want) - {"no-such-article"} or not len(got)
         assert list(st.findings_frame(ids[:5], types=["quote"])["type"].unique()) == ["quote"]
+        pd.testing.assert_frame_equal(st.findings_frame(iter(ids[::3])), st.findings_frame(ids[::3]))
+        st._is_numbered = False
+        pd.testing.assert_frame_equal(st.findings_frame(iter(ids[::3])), _findings_by_id(st, ids[::3]))
+        st._is_numbered = None
         some = st.findings_frame(ids[::7], columns=["type", "article_id", "explanation"])
         assert list(some.columns) == ["article_id", "type", "explanation"]  # (in the table's order)
         pd.testing.assert_frame_equal(some, st.findings_frame(ids[::7])[list(some.columns)])
