@@ -512,6 +512,30 @@ def test_a_sentence_opener_is_not_the_source(text):
     assert {a.source for a in attrs(text)} == {"Mira Okafor"}
 
 
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # a named day after a preposition or a determiner of time is when, not part of a name
+        ("On Wednesday Tomas Brandt said in a statement that the deal was fair.", "Tomas Brandt"),
+        ("Earlier on Monday Brian Hook, the envoy, said he had held talks.", "Brian Hook"),
+        ("On Friday Nunes said he could not see why the names were not hidden.", "Nunes"),
+        ("Last Monday Mira Okafor said she would sign it.", "Mira Okafor"),
+        ("On Monday night the Pentagon said it would join.", "the Pentagon"),
+        ("Since Monday protesters have said the plan is dead.", "protesters"),
+        # a clause joined after the day: its own subject
+        ("The border closed on Wednesday and the Pentagon said it would send troops.", "the Pentagon"),
+        # after a colon, a capitalised clause opens as a sentence does
+        ('Case in point: When Ana Reyes called the voters "deplorable," it hurt her.', "Ana Reyes"),
+        ('Okafor: When Jeb had said, "You used eminent domain," he was wrong.', "Jeb"),
+        # not a day after a preposition: the subject as written
+        ("Officials on Monday said the bridge was safe.", "Officials"),
+        ("The reason: critics said the plan was too costly.", "critics"),
+    ],
+)
+def test_a_time_or_a_clause_opener_before_the_subject_is_not_the_source(text, source):
+    assert [a.source for a in attrs(text)][:1] == [source]
+
+
 def test_a_capitalised_determiner_alone_is_nobody():
     # "The" opening a noun phrase of words the lexicon does not know is not a source on its own
     assert all(a.source != "The" for a in attrs("The first incident came at noon, when guests interrupted her, "

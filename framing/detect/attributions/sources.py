@@ -279,16 +279,26 @@ def trim_source(ctx: Ctx, a: Attr) -> None:
     w = ctx.doc.words
 
     def stop(t: int, alone: bool) -> bool:
-        return sentence_initial(ctx, t) and (w[t] in COMMON_STARTERS or w[t] in PREPOSITIONS
-                                             or w[t] in SENTENCE_STOPPERS or w[t] in FOCUS_ADVERBS
-                                             or w[t] in _TIME_ADVERBS or _participle(ctx, t) or _opening_adverb(ctx, t)
-                                             or _ordinary_opener(ctx, t, alone)) \
-            and w[t] not in PRONOUNS and w[t] not in DETERMINERS
+        if w[t] in PRONOUNS or w[t] in DETERMINERS:
+            return False
+        closed = w[t] in COMMON_STARTERS or w[t] in PREPOSITIONS or w[t] in SENTENCE_STOPPERS \
+            or w[t] in FOCUS_ADVERBS or w[t] in _TIME_ADVERBS
+        if sentence_initial(ctx, t):
+            return closed or _participle(ctx, t) or _opening_adverb(ctx, t) or _ordinary_opener(ctx, t, alone)
+        # a clause after a colon opens with a capital too ("Case in point: When Hillary Clinton called ..."): there
+        # only the closed classes, as a capital after a colon may be a headline's title case or a label's clause
+        # ("Tsarnaev Charged: Suspected Boston Bomber ...", "Florida: Voting rights advocates have asked"), where an
+        # -ing or -ed word modifies the noun after it
+        return closed and ":" in ctx.gap(t) and ctx.cap(t)
 
     while s < e and stop(s, False):
         s += 1
     if sentence_initial(ctx, s) and s < (day := _after_opening_day(ctx, s, e + 1)) <= e:
         s = day  # "Saturday morning Mira Okafor posted": the day is when, not who
+    elif s < e and w[s] in _DAY_OPENERS and sentence_initial(ctx, s) and _day_after_preposition(ctx, s + 1):
+        s = _after_day_object(ctx, s + 1, e, s)  # "Last Monday Trump said"
+    elif s < e and _day_after_preposition(ctx, s):
+        s = _after_day_object(ctx, s, e, s)  # "On Wednesday Trump Jr said" (the "On" dropped above)
     if s < e and w[s] == "that" and (w[s + 1] in DETERMINERS or ctx.cap(s + 1)):
         s += 1  # "said that the platform should ...": the complementiser opens the clause, not the source
     a.source = None if s == e and stop(s, True) else (s, e)  # "When" alone is nobody, nor "Needless" or "Imagine"
@@ -571,6 +581,37 @@ def _after_opening_day(ctx: Ctx, k: int, stop: int) -> int:
     if t < stop and (w[t] in DETERMINERS or w[t] in PRONOUNS or ctx.cap(t)) and not ctx.in_quote(t):
         return t
     return k
+
+
+# Words before a named day that make it a time: prepositions ("on Monday", "since Friday") and determiners of
+# time ("last Monday", "this Friday").
+_DAY_OPENERS = frozenset(("on", "by", "since", "until", "last", "next", "this"))
+
+
+def _day_after_preposition(ctx: Ctx, k: int) -> bool:
+    """Is token ``k`` a named day that a preposition or a determiner of time makes a time ("On Wednesday Trump Jr
+    said", "Earlier on Monday Brian Hook said", "on Wednesday and the Pentagon said")? A name holds no weekday
+    after such a word."""
+    w = ctx.doc.words
+    return w[k] in WEEKDAYS and k > 0 and w[k - 1] in _DAY_OPENERS and not punct_gap(ctx, k) \
+        and not ctx.in_quote(k)
+
+
+def _after_day_object(ctx: Ctx, k: int, e: int, s: int) -> int:
+    """Where a source noun phrase ``s``..``e`` whose token ``k`` is a named day after a preposition (see
+    :func:`_day_after_preposition`) starts: after the day, a part of the day and a conjunction joining the clause
+    that follows ("on Wednesday and the Pentagon said"), when a subject-like word (a capitalised word, a determiner,
+    a pronoun or a plural noun: "Since Monday protesters have said") comes next; else ``s`` (nothing taken off)."""
+    w = ctx.doc.words
+    t = k + 1
+    if t < e and w[t] in _DAY_PARTS and not punct_gap(ctx, t):
+        t += 1
+    if t < e and w[t] == "and" and not punct_gap(ctx, t):
+        t += 1
+    if t <= e and not punct_gap(ctx, t) and (ctx.cap(t) or w[t] in DETERMINERS or w[t] in PRONOUNS
+                                             or tag(w[t]) == "NNS"):
+        return t
+    return s
 
 
 def _opening_time_adverbial(ctx: Ctx, k: int, stop: int) -> bool:
