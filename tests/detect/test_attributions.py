@@ -796,6 +796,10 @@ def test_the_one_addressed_stands_between_a_cue_and_its_quotation_or_its_clauses
     ('Secretary of State Blinken said it was "a sad day."', "Blinken"),
     ('The Secretary of State said it was "a sad day."', "The Secretary of State"),
     ('The Secretary of Homeland Security said it was "a sad day."', "The Secretary of Homeland Security"),
+    # a capitalised role before "to" is a title with its complement, like "of": the name is after it
+    ('US Ambassador to the United Nations Nikki Haley said it was "a sad day."', "Nikki Haley"),
+    ('Special Envoy to Syria Staffan de Mistura said it was "a sad day."', "Staffan de Mistura"),
+    ('Senior Adviser to the President Kellyanne Conway said it was "a sad day."', "Kellyanne Conway"),
     # a role word after a first name and an initial is a surname; a place after "of" is not the name
     ("''It's not easy,'' said Representative Peter T. King of New York.", "Peter T. King"),
     ('Assistant U.S. Attorney Maya D. Song said it was "a sad day."', "Maya D. Song"),

@@ -1031,8 +1031,11 @@ def _pp_head(ctx: Ctx, k: int, lo: int) -> int | None:
         return None  # ("residents of the town", "a lawyer for the family", "officials at the agency")
     # (a capital there is a name with a clause of its own, "Trump in 2016 ...", except before an adjective with its
     # preposition, which describes the noun before it whatever its case: "the Republican familiar with the matter")
-    if ctx.cap(h) and not sentence_initial(ctx, h) and not described or w[h] not in ctx.words.heads \
-            or ctx.in_quote(h):
+    # (a capitalised role before "to" is a title with its complement, not a name: "US Ambassador to the United
+    # Nations Nikki Haley warned", "Special Envoy to Syria Staffan de Mistura said")
+    titled = w[p] == "to" and w[h] in ctx.single.get("role", frozenset())
+    if ctx.cap(h) and not sentence_initial(ctx, h) and not described and not titled \
+            or w[h] not in ctx.words.heads or ctx.in_quote(h):
         return None
     head = _np_before(ctx, h, lo)
     return head[0] if head is not None and head[1] == h else None

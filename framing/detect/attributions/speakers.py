@@ -464,10 +464,11 @@ def _name_tokens(ctx: Ctx, span: tuple[int, int]) -> list[int]:
         # even when it is also a role word
         return [f, last_role]
     p = last_role + 1
-    if out and span[0] <= last_role and p + 1 <= span[1] and w[p] in ("of", "for") \
+    if out and span[0] <= last_role and p + 1 <= span[1] and w[p] in ("of", "for", "to") \
             and out[0] == p + 1 + (w[p + 1] in DETERMINERS):
-        # a title's "of" or "for" complement before the name ("Secretary of State Hillary Clinton", "Minister for
-        # Emergency Situations Ruslan Keder", "Secretary of the Navy Ray Mabus"): the name is the last two
+        # a title's "of", "for" or "to" complement before the name ("Secretary of State Hillary Clinton", "Minister
+        # for Emergency Situations Ruslan Keder", "Secretary of the Navy Ray Mabus", "Ambassador to the United Nations
+        # Nikki Haley"): the name is the last two
         # capitalised words (three with an initial or a suffix), or the last one after a one-word department
         # ("Secretary of State Blinken"); one alone ("Secretary of State said") is the department: no name.
         if w[span[0]] in DETERMINERS and len(out) <= 2:
