@@ -522,14 +522,22 @@ def test_a_sentence_opener_is_not_the_source(text):
         ("Last Monday Mira Okafor said she would sign it.", "Mira Okafor"),
         ("On Monday night the Pentagon said it would join.", "the Pentagon"),
         ("Since Monday protesters have said the plan is dead.", "protesters"),
+        ("On Thursday police said the road was closed.", "police"),
+        ("Earlier Monday local officials said the road was closed.", "local officials"),
         # a clause joined after the day: its own subject
         ("The border closed on Wednesday and the Pentagon said it would send troops.", "the Pentagon"),
+        # newspapers and shows named after a day keep it
+        ("This Sunday Times investigation said the minister had lied.", "This Sunday Times investigation"),
         # after a colon, a capitalised clause opens as a sentence does
         ('Case in point: When Ana Reyes called the voters "deplorable," it hurt her.', "Ana Reyes"),
         ('Okafor: When Jeb had said, "You used eminent domain," he was wrong.', "Jeb"),
         # not a day after a preposition: the subject as written
         ("Officials on Monday said the bridge was safe.", "Officials"),
         ("The reason: critics said the plan was too costly.", "critics"),
+        # after a colon only words that never open a name: a headline's names keep their first word
+        ("Earnings: Beyond Meat said its sales fell.", "Beyond Meat"),
+        ("Exclusive: In Touch Weekly reported that the couple had split.", "In Touch Weekly"),
+        ("Analysis: Why Ana Reyes said no to the deal.", "Ana Reyes"),
     ],
 )
 def test_a_time_or_a_clause_opener_before_the_subject_is_not_the_source(text, source):
@@ -798,7 +806,8 @@ def test_the_one_addressed_stands_between_a_cue_and_its_quotation_or_its_clauses
     ('The Secretary of Homeland Security said it was "a sad day."', "The Secretary of Homeland Security"),
     # a capitalised role before "to" is a title with its complement, like "of": the name is after it
     ('US Ambassador to the United Nations Nikki Haley said it was "a sad day."', "Nikki Haley"),
-    ('Special Envoy to Syria Staffan de Mistura said it was "a sad day."', "Staffan de Mistura"),
+    # (not when the words after the complement are no person's name: "sent the Speaker to Taiwan and Beijing said")
+    ('The Senate sent the Speaker to Taiwan and Beijing said it was "a sad day."', "Taiwan and Beijing"),
     ('Senior Adviser to the President Kellyanne Conway said it was "a sad day."', "Kellyanne Conway"),
     # a role word after a first name and an initial is a surname; a place after "of" is not the name
     ("''It's not easy,'' said Representative Peter T. King of New York.", "Peter T. King"),

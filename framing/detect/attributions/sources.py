@@ -286,10 +286,9 @@ def trim_source(ctx: Ctx, a: Attr) -> None:
         if sentence_initial(ctx, t):
             return closed or _participle(ctx, t) or _opening_adverb(ctx, t) or _ordinary_opener(ctx, t, alone)
         # a clause after a colon opens with a capital too ("Case in point: When Hillary Clinton called ..."): there
-        # only the closed classes, as a capital after a colon may be a headline's title case or a label's clause
-        # ("Tsarnaev Charged: Suspected Boston Bomber ...", "Florida: Voting rights advocates have asked"), where an
-        # -ing or -ed word modifies the noun after it
-        return closed and ":" in ctx.gap(t) and ctx.cap(t)
+        # only the words that open a clause and never a name, as a capital after a colon is often a headline's name
+        # ("Earnings: Beyond Meat said", "Exclusive: In Touch Weekly reported", "Tsarnaev Charged: Suspected ...")
+        return w[t] in _CLAUSE_OPENERS and ":" in ctx.gap(t) and ctx.cap(t)
 
     while s < e and stop(s, False):
         s += 1
@@ -583,9 +582,16 @@ def _after_opening_day(ctx: Ctx, k: int, stop: int) -> int:
     return k
 
 
-# Words before a named day that make it a time: prepositions ("on Monday", "since Friday") and determiners of
-# time ("last Monday", "this Friday").
-_DAY_OPENERS = frozenset(("on", "by", "since", "until", "last", "next", "this"))
+# Words that open a clause and are never a name's first word: subordinators, question words and conjunctions.
+_CLAUSE_OPENERS = frozenset("""when whenever while if unless because although though as whether why how what where
+    but and or yet""".split())
+# Words before a named day that make it a time: prepositions ("on Monday", "since Friday"), determiners of time
+# ("last Monday", "this Friday", "that Monday") and time adverbs ("Earlier Monday police said").
+_DAY_OPENERS = frozenset("on by since until before after last next this that earlier later early late".split())
+# Words after a named day that make them a name together: newspapers and shows are named after days ("the Sunday
+# Times", "Saturday Night Live", "Tuesday Morning Corp").
+_DAY_NAME_WORDS = frozenset("""times telegraph mirror express herald post mail star sport observer independent
+    night morning evening afternoon live show edition""".split())
 
 
 def _day_after_preposition(ctx: Ctx, k: int) -> bool:
@@ -604,13 +610,15 @@ def _after_day_object(ctx: Ctx, k: int, e: int, s: int) -> int:
     a pronoun or a plural noun: "Since Monday protesters have said") comes next; else ``s`` (nothing taken off)."""
     w = ctx.doc.words
     t = k + 1
+    if t <= e and ctx.cap(t) and w[t] in _DAY_NAME_WORDS:
+        return s  # "This Sunday Times investigation", "On Saturday Night Live Alec Baldwin": a name with the day
     if t < e and w[t] in _DAY_PARTS and not punct_gap(ctx, t):
         t += 1
     if t < e and w[t] == "and" and not punct_gap(ctx, t):
         t += 1
-    if t <= e and not punct_gap(ctx, t) and (ctx.cap(t) or w[t] in DETERMINERS or w[t] in PRONOUNS
-                                             or tag(w[t]) == "NNS"):
-        return t
+    if t <= e and not punct_gap(ctx, t) and (ctx.cap(t) or w[t] in DETERMINERS or w[t] in PRONOUNS or w[t].isdigit()
+                                             or tag(w[t])[:2] in ("NN", "JJ")):
+        return t  # ("On Thursday police said", "On Friday local officials said", "On Monday 10 people said")
     return s
 
 
@@ -1031,14 +1039,29 @@ def _pp_head(ctx: Ctx, k: int, lo: int) -> int | None:
         return None  # ("residents of the town", "a lawyer for the family", "officials at the agency")
     # (a capital there is a name with a clause of its own, "Trump in 2016 ...", except before an adjective with its
     # preposition, which describes the noun before it whatever its case: "the Republican familiar with the matter")
-    # (a capitalised role before "to" is a title with its complement, not a name: "US Ambassador to the United
-    # Nations Nikki Haley warned", "Special Envoy to Syria Staffan de Mistura said")
-    titled = w[p] == "to" and w[h] in ctx.single.get("role", frozenset())
+    # (a capitalised role before "to" is a title with its complement, not a name, when a person's name follows the
+    # complement: "US Ambassador to the United Nations Nikki Haley warned"; not "sent the Speaker to Taiwan and
+    # Beijing said")
+    titled = w[p] == "to" and w[h] in ctx.single.get("role", frozenset()) and _complement_then_name(ctx, k)
     if ctx.cap(h) and not sentence_initial(ctx, h) and not described and not titled \
             or w[h] not in ctx.words.heads or ctx.in_quote(h):
         return None
     head = _np_before(ctx, h, lo)
     return head[0] if head is not None and head[1] == h else None
+
+
+def _complement_then_name(ctx: Ctx, k: int) -> bool:
+    """Does the capitalised run from token ``k`` (after an optional determiner) hold a complement and then a
+    person's name, a first name the lexicon knows after at least one capitalised word, with no "and" in it?"""
+    w = ctx.doc.words
+    t = k + 1 if k < len(w) and w[k] in DETERMINERS else k
+    seen = False
+    while t < len(w) and (ctx.cap(t) or w[t] in NP_LINKERS and w[t] != "and") and (t == k or gap_is_space(ctx, t)):
+        if seen and ctx.cap(t) and w[t] in ctx.words.first_names:
+            return True
+        seen = seen or ctx.cap(t)
+        t += 1
+    return False
 
 
 def _pp_object_start(ctx: Ctx, e: int, lo: int) -> int:
