@@ -441,11 +441,8 @@ class Store:
 
     def build_text_blobs(self) -> None:
         """(Re)write ``text_blobs`` from every stored text, in one transaction of its own."""
-        row = self._one("SELECT count(*) FROM articles")
-        n = int(row[0]) if row else 0
-        if n:
-            print(f"framing: {self.path}: compressing the {n:,} texts one by one (table text_blobs, so that texts are "
-                  "read by id), once", file=sys.stderr, flush=True)
+        n = self._say_once("SELECT count(*) FROM articles",
+                           "compressing the {n} texts one by one (table text_blobs, so that texts are read by id)")
         self._write("BEGIN")
         try:
             self.con.execute("CREATE OR REPLACE TABLE text_blobs (article_id VARCHAR, text_z BLOB USING COMPRESSION "
@@ -485,11 +482,9 @@ class Store:
     def _number_articles(self) -> None:
         """Number the articles written before the store numbered them (in the order of their rows, that is, the
         order they were written) and give their findings the same numbers, in one transaction of its own."""
-        row = self._one("SELECT count(*) FROM articles WHERE article_no IS NULL")
-        n = int(row[0]) if row else 0
-        if n:
-            print(f"framing: {self.path}: numbering the {n:,} articles and their findings (so that an article's "
-                  "findings are read by number), once", file=sys.stderr, flush=True)
+        n = self._say_once("SELECT count(*) FROM articles WHERE article_no IS NULL",
+                           "numbering the {n} articles and their findings (so that an article's findings are read by "
+                           "number)")
         self._write("BEGIN")
         try:
             if n:
@@ -563,6 +558,15 @@ class Store:
 
     # -- terms: the word-choice term counts per cell ------------------------------------------------------------
 
+    def _say_once(self, sql: str, what: str) -> int:
+        """How many rows ``sql`` counts; when there are any, say on stderr the work done once for them (``what``,
+        with ``{n}`` for the count): a store written by an older framing gains a table or a column."""
+        row = self._one(sql)
+        n = int(row[0]) if row else 0
+        if n:
+            print(f"framing: {self.path}: {what.replace('{n}', f'{n:,}')}, once", file=sys.stderr, flush=True)
+        return n
+
     def _info(self, key: str) -> str | None:
         row = self._one("SELECT value FROM store_info WHERE key = ?", [key])
         return row[0] if row else None
@@ -576,12 +580,9 @@ class Store:
         """(Re)count the terms of every stored text into the term tables, in one transaction of its own."""
         import pyarrow as pa
 
-        row = self._one("SELECT count(*) FROM articles")
-        n = int(row[0]) if row else 0
-        if n:
-            why = " again (their terms were counted by an older framing)" if self._info("terms_version") else ""
-            print(f"framing: {self.path}: counting the words of {n:,} articles for the Word choice page (tables "
-                  f"{', '.join(TERM_TABLES)}){why}, once", file=sys.stderr, flush=True)
+        why = " again (their terms were counted by an older framing)" if self._info("terms_version") else ""
+        n = self._say_once("SELECT count(*) FROM articles", "counting the words of {n} articles for the Word choice "
+                           f"page (tables {', '.join(TERM_TABLES)}){why}")
         self._write("BEGIN")
         try:
             self._drop_answers()
@@ -616,13 +617,10 @@ class Store:
         from framing.compare.labelcount import count_texts, group_quotes
         from framing.lexicons import load_lexicon
 
-        row = self._one("SELECT count(*) FROM articles")
-        n = int(row[0]) if row else 0
-        if n:
-            why = " again (they were counted with another lexicon, by an older framing, or articles were added " \
-                "without them)" if self._info("labels_version") else ""
-            print(f"framing: {self.path}: counting the actor labels of {n:,} articles for the Word choice page "
-                  f"(table article_labels){why}, once", file=sys.stderr, flush=True)
+        why = " again (they were counted with another lexicon, by an older framing, or articles were added " \
+            "without them)" if self._info("labels_version") else ""
+        n = self._say_once("SELECT count(*) FROM articles", "counting the actor labels of {n} articles for the Word "
+                           f"choice page (table article_labels){why}")
         lexicon = load_lexicon("actor_labels")
         self._write("BEGIN")
         try:

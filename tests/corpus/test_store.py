@@ -441,13 +441,20 @@ def test_a_store_without_text_blobs_or_the_index_gains_them_with_a_message(tmp_p
     assert "indexing the 165 article ids" in err and "compressing the 165 texts one by one" in err
 
 
+def _run_then_replace(tmp_path, texts: list[str], new_text: str) -> list[dict]:
+    """Articles a0, a1 ... with these texts run into tmp_path/s.duckdb, then run again with a1's text replaced."""
+    rows = [{"id": f"a{i}", "source": "S", "text": t} for i, t in enumerate(texts)]
+    write_jsonl(tmp_path / "a.jsonl", rows)
+    run_corpus([str(tmp_path / "a.jsonl")], tmp_path / "s.duckdb")
+    rows[1] = {**rows[1], "text": new_text}
+    write_jsonl(tmp_path / "a.jsonl", rows)
+    run_corpus([str(tmp_path / "a.jsonl")], tmp_path / "s.duckdb")
+    return rows
+
+
 def test_text_blobs_follow_replaced_articles(tmp_path):
-    rows = [{"id": f"a{i}", "source": "S", "text": f"Story {i} about the harbour bridge."} for i in range(4)]
-    write_jsonl(tmp_path / "a.jsonl", rows)
-    run_corpus([str(tmp_path / "a.jsonl")], tmp_path / "s.duckdb")
-    rows[1] = {**rows[1], "text": "A new text: the ministry answered."}
-    write_jsonl(tmp_path / "a.jsonl", rows)
-    run_corpus([str(tmp_path / "a.jsonl")], tmp_path / "s.duckdb")
+    rows = _run_then_replace(tmp_path, [f"Story {i} about the harbour bridge." for i in range(4)],
+                             "A new text: the ministry answered.")
     with open_store(tmp_path / "s.duckdb", read_only=True) as st:
         assert st.has_text_blobs() and st.texts(["a1", "a2"]) == {"a1": rows[1]["text"], "a2": rows[2]["text"]}
         assert st.con.execute("SELECT count(*) FROM text_blobs").fetchone()[0] == 4
@@ -518,13 +525,8 @@ def test_a_store_written_before_the_numbers_is_read_by_id_then_numbered_when_ope
 
 
 def test_a_replaced_article_gets_a_new_number_and_its_old_findings_go(tmp_path):
-    rows = [{"id": f"a{i}", "source": "S", "text": f'Story {i}: "We will build it," the mayor said.'}
-            for i in range(4)]
-    write_jsonl(tmp_path / "a.jsonl", rows)
-    run_corpus([str(tmp_path / "a.jsonl")], tmp_path / "s.duckdb")
-    rows[1] = {**rows[1], "text": 'A new text. "It is over," the minister said, "and we won."'}
-    write_jsonl(tmp_path / "a.jsonl", rows)
-    run_corpus([str(tmp_path / "a.jsonl")], tmp_path / "s.duckdb")
+    _run_then_replace(tmp_path, [f'Story {i}: "We will build it," the mayor said.' for i in range(4)],
+                      'A new text. "It is over," the minister said, "and we won."')
     with open_store(tmp_path / "s.duckdb", read_only=True) as st:
         nos = dict(st.con.execute("SELECT article_id, article_no FROM articles").fetchall())
         assert nos == {"a0": 1, "a1": 5, "a2": 3, "a3": 4}
