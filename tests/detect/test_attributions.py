@@ -809,6 +809,8 @@ def test_the_one_addressed_stands_between_a_cue_and_its_quotation_or_its_clauses
     # (not when the words after the complement are no person's name: "sent the Speaker to Taiwan and Beijing said")
     ('The Senate sent the Speaker to Taiwan and Beijing said it was "a sad day."', "Taiwan and Beijing"),
     ('Senior Adviser to the President Kellyanne Conway said it was "a sad day."', "Kellyanne Conway"),
+    ('"It was a sad day," said US Ambassador to the United Nations Nikki Haley.', "Nikki Haley"),
+    ('"It was a sad day," said the Ambassador to the United Nations.', "the Ambassador"),
     # a role word after a first name and an initial is a surname; a place after "of" is not the name
     ("''It's not easy,'' said Representative Peter T. King of New York.", "Peter T. King"),
     ('Assistant U.S. Attorney Maya D. Song said it was "a sad day."', "Maya D. Song"),

@@ -1457,6 +1457,9 @@ def np_after(ctx: Ctx, last: int, si: int, allow_pp: bool) -> tuple[int, int] | 
                 break
         elif word in NP_LINKERS or (allow_pp and word in ("from", "by", "in", "at", "with")):
             pass
+        elif word == "to" and end == k - 1 and ctx.cap(k - 1) and w[k - 1] in ctx.single.get("role", frozenset()) \
+                and _complement_then_name(ctx, k + 1):
+            pass  # a title's complement before the name: `"...," said US Ambassador to the United Nations Nikki Haley.`
         elif end is None and count < 4 and (word not in SENTENCE_STOPPERS and word not in SKIP_AFTER_CUE
                                             or k + 1 < hi and _age_noun(ctx, k + 1)
                                             or word == "late" and k > start and w[k - 1] in DETERMINERS):
