@@ -294,10 +294,11 @@ def trim_source(ctx: Ctx, a: Attr) -> None:
         s += 1
     if sentence_initial(ctx, s) and s < (day := _after_opening_day(ctx, s, e + 1)) <= e:
         s = day  # "Saturday morning Mira Okafor posted": the day is when, not who
-    elif s < e and w[s] in _DAY_OPENERS and sentence_initial(ctx, s) and _day_after_preposition(ctx, s + 1):
-        s = _after_day_object(ctx, s + 1, e, s)  # "Last Monday Trump said"
-    elif s < e and _day_after_preposition(ctx, s):
-        s = _after_day_object(ctx, s, e, s)  # "On Wednesday Trump Jr said" (the "On" dropped above)
+    elif s < e:
+        # "On Wednesday Trump Jr said" (the "On" dropped above), "Last Monday Trump said"
+        day = s + 1 if sentence_initial(ctx, s) and _day_after_preposition(ctx, s + 1) else s
+        if _day_after_preposition(ctx, day):
+            s = _after_day_object(ctx, day, e, s)
     if s < e and w[s] == "that" and (w[s + 1] in DETERMINERS or ctx.cap(s + 1)):
         s += 1  # "said that the platform should ...": the complementiser opens the clause, not the source
     a.source = None if s == e and stop(s, True) else (s, e)  # "When" alone is nobody, nor "Needless" or "Imagine"
@@ -1042,7 +1043,7 @@ def _pp_head(ctx: Ctx, k: int, lo: int) -> int | None:
     # (a capitalised role before "to" is a title with its complement, not a name, when a person's name follows the
     # complement: "US Ambassador to the United Nations Nikki Haley warned"; not "sent the Speaker to Taiwan and
     # Beijing said")
-    titled = w[p] == "to" and w[h] in ctx.single.get("role", frozenset()) and _complement_then_name(ctx, k)
+    titled = w[p] == "to" and _title_to_name(ctx, h, k)
     if ctx.cap(h) and not sentence_initial(ctx, h) and not described and not titled \
             or w[h] not in ctx.words.heads or ctx.in_quote(h):
         return None
@@ -1050,10 +1051,13 @@ def _pp_head(ctx: Ctx, k: int, lo: int) -> int | None:
     return head[0] if head is not None and head[1] == h else None
 
 
-def _complement_then_name(ctx: Ctx, k: int) -> bool:
-    """Does the capitalised run from token ``k`` (after an optional determiner) hold a complement and then a
-    person's name, a first name the lexicon knows after at least one capitalised word, with no "and" in it?"""
+def _title_to_name(ctx: Ctx, h: int, k: int) -> bool:
+    """Is token ``h`` a role word whose "to" complement, from token ``k``, runs on to a person's name: a capitalised
+    run (after an optional determiner) holding a first name the lexicon knows after at least one capitalised word,
+    with no "and" in it ("Ambassador to the United Nations Nikki Haley")?"""
     w = ctx.doc.words
+    if w[h] not in ctx.single.get("role", frozenset()):
+        return False
     t = k + 1 if k < len(w) and w[k] in DETERMINERS else k
     seen = False
     while t < len(w) and (ctx.cap(t) or w[t] in NP_LINKERS and w[t] != "and") and (t == k or gap_is_space(ctx, t)):
@@ -1457,8 +1461,7 @@ def np_after(ctx: Ctx, last: int, si: int, allow_pp: bool) -> tuple[int, int] | 
                 break
         elif word in NP_LINKERS or (allow_pp and word in ("from", "by", "in", "at", "with")):
             pass
-        elif word == "to" and end == k - 1 and ctx.cap(k - 1) and w[k - 1] in ctx.single.get("role", frozenset()) \
-                and _complement_then_name(ctx, k + 1):
+        elif word == "to" and end == k - 1 and ctx.cap(k - 1) and _title_to_name(ctx, k - 1, k + 1):
             pass  # a title's complement before the name: `"...," said US Ambassador to the United Nations Nikki Haley.`
         elif end is None and count < 4 and (word not in SENTENCE_STOPPERS and word not in SKIP_AFTER_CUE
                                             or k + 1 < hi and _age_noun(ctx, k + 1)
