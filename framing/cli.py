@@ -48,6 +48,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     a = sub.add_parser("analyse", aliases=["analyze"], help="analyse articles and write findings as JSON lines",
                        epilog=EPILOG_ANALYSE, formatter_class=argparse.RawDescriptionHelpFormatter)
+    from framing.corpus.commands import add_analysis_arguments, add_mapping_arguments, seconds_or_none
+
     a.add_argument("inputs", nargs="+", metavar="INPUT", help=".txt, .html, .jsonl, .csv, .tsv, .parquet (each may be .gz), a folder, or - (JSONL on stdin)")
     a.add_argument("-o", "--output", default="-", help="output JSONL file, or - for stdout (default)")
     a.add_argument("--format", choices=["jsonl", "text"], default="jsonl",
@@ -56,11 +58,9 @@ def build_parser() -> argparse.ArgumentParser:
     a.add_argument("--no-sentence-sentiment", action="store_true",
                    help="omit the per-sentence sentiment findings (the article's figures remain)")
     a.add_argument("--errors", metavar="JSONL", help="also write every record that could not be analysed here")
-    a.add_argument("--record-seconds", type=float, default=RECORD_SECONDS, metavar="S",
+    a.add_argument("--record-seconds", type=seconds_or_none, default=RECORD_SECONDS, metavar="S",
                    help=f"time budget of one record's analysis: a record over it is an error and the others go on "
                         f"(default {RECORD_SECONDS:g}; 0: none)")
-    from framing.corpus.commands import add_analysis_arguments, add_mapping_arguments
-
     add_analysis_arguments(a)  # --lexicon, --any-language: the same as framing run's
     add_mapping_arguments(a)
     a.set_defaults(func=cmd_analyse)

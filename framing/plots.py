@@ -293,9 +293,11 @@ def plot_shares(rates: pd.DataFrame, family: str = "stance", *, ax: Axes | None 
     d, limited = _limit_groups(d, max_groups)
     m = d.pivot_table(index="group", columns="key", values="value", aggfunc="first", sort=True)
     keys = share_keys(family, [k for k in d["key"] if k in m.columns])
-    m = m[keys]
     unit = str(d["unit"].iloc[0])  # "share of attributions"
     counted = unit.removeprefix("share of ")
+    if not keys:  # every share undefined: no group has any of what they are shares of (a corpus without quotations)
+        return _empty(ax, f"No group has any {counted}: no shares to show.", title or words)
+    m = m[keys]
     # what each group's shares are of: its attributions (stance, source type), else the shares' denominator
     n_col = "n_attributions" if family in ("stance", "source_type") else "denominator"
     attrs = d.drop_duplicates("group").set_index("group")[n_col].fillna(0)

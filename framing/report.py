@@ -27,6 +27,9 @@ from framing.text.document import Document, prepare
 from framing.text.language import identify
 
 _HTML = re.compile(r"<(?:/?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?|!--)>")
+# HTML character references left in a text (a CMS or CSV export that did not decode them): "&quot;", "&#8220;",
+# "&#x201C;", "&rsquo;". A named one counts only when HTML defines the name ("AT&T;" is no reference).
+_CHAR_REF = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|([A-Za-z][A-Za-z0-9]{1,31}));")
 
 
 @dataclass(frozen=True)
@@ -165,4 +168,13 @@ def _text_warnings(text: str, cfg: Config) -> list[str]:
         out.append(f"the text contains {ctrl} control characters; it may be binary data rather than text")
     if "<" in sample and len(_HTML.findall(sample)) >= 3:
         out.append("the text contains HTML markup; tags are analysed as plain text (strip markup before analysis)")
+    if "&" in sample:
+        from html.entities import name2codepoint
+
+        refs = sum(1 for m in _CHAR_REF.finditer(sample) if m.group(1) is None or m.group(1) in name2codepoint)
+        if refs:
+            where = f" in its first {len(sample):,} characters" if len(text) > len(sample) else ""
+            out.append(f"the text contains {refs} HTML character reference(s) such as &quot; or &#8220;{where}; they are "
+                       "read as written, so a quotation mark written this way is not seen as one (decode them before "
+                       "analysis: html.unescape in Python)")
     return out

@@ -371,3 +371,15 @@ def test_analyse_warns_when_an_id_repeats(tmp_path, capsys):
     assert rc == 0 and "1 record(s) have the id of an earlier record" in err
     assert not any("same id" in w for w in first["warnings"])
     assert any("dup.jsonl:2: an earlier record has the same id 'a1'" in w for w in second["warnings"])
+
+
+@pytest.mark.parametrize("command", ["analyse", "run"])
+@pytest.mark.parametrize("value", ["-1", "nan", "soon"])
+def test_a_time_budget_that_is_no_budget_is_refused(command, value, tmp_path, capsys):
+    f = tmp_path / "a.txt"
+    f.write_text('"We will win," the mayor said.', encoding="utf-8")
+    extra = ["--db", str(tmp_path / "s.duckdb")] if command == "run" else []
+    with pytest.raises(SystemExit) as e:
+        main([command, str(f), "--record-seconds", value, *extra])
+    assert e.value.code == 2
+    assert "--record-seconds" in capsys.readouterr().err

@@ -66,11 +66,19 @@ def test_output_is_deterministic():
         ("broken \ufffd bytes", "U+FFFD"),
         ("lone \ud800 surrogate", "lone surrogate"),
         ('He said "never closed.', "unpaired opening quotation mark"),
+        ("Officials said the vote was &#8220;rigged&#8221; and called it a &quot;sham&quot;.",
+         "the text contains 4 HTML character reference(s)"),
+        ("The R&amp;D budget grew, officials said.", "1 HTML character reference(s)"),
     ],
 )
 def test_problems_become_warnings(text, warning):
     r = framing.analyse(text)
     assert any(warning in w for w in r.warnings)
+
+
+@pytest.mark.parametrize("text", ["AT&T and Q&A; were named, officials said.", "Fees &c; are due, & more."])
+def test_an_ampersand_that_is_no_character_reference_gives_no_warning(text):
+    assert not [w for w in framing.analyse(text).warnings if "character reference" in w]
 
 
 @pytest.mark.parametrize("text, language", [

@@ -73,7 +73,7 @@ def register(subparsers: Any) -> None:
                                                     "(default: DB.parts beside the store)")
     r.add_argument("--batch-size", type=at_least(1), default=None, metavar="N",
                    help="input items per batch and transaction (default 250)")
-    r.add_argument("--record-seconds", type=float, default=RECORD_SECONDS, metavar="S",
+    r.add_argument("--record-seconds", type=seconds_or_none, default=RECORD_SECONDS, metavar="S",
                    help=f"time budget of one record's analysis: a record over it is an error and the run goes on "
                         f"(default {RECORD_SECONDS:g}; 0: none)")
     add_analysis_arguments(r)
@@ -129,6 +129,20 @@ def at_least(minimum: int) -> Callable[[str], int]:
         return n
 
     return whole_number
+
+
+def seconds_or_none(text: str) -> float:
+    """An argparse ``type`` for a time budget: seconds, a finite number of 0 or more (0: no budget), so that
+    ``--record-seconds -1`` is an error that names the option rather than a budget every record fails."""
+    import math
+
+    try:
+        s = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds") from None
+    if not math.isfinite(s) or s < 0:
+        raise argparse.ArgumentTypeError(f"must be 0 (no budget) or a positive number of seconds, not {text}")
+    return s
 
 
 def add_analysis_arguments(parser: argparse.ArgumentParser, *, stale: bool = False) -> None:

@@ -12,6 +12,7 @@ abbreviations. ``framing evaluate basil-sentences`` scores it (and NLTK's punkt,
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from framing.text.normalize import NormalizedText
@@ -143,13 +144,15 @@ def _is_abbreviation(text: str, s: int, dot: int, nxt: int, end: int) -> bool:
 
 
 def tokens(norm: NormalizedText) -> tuple[list[int], list[int], list[str]]:
-    """Word tokens (letters and digits; hyphens, apostrophes and punctuation separate them).
+    """Word tokens (letters and digits, with the combining marks that follow them; hyphens, apostrophes and punctuation
+    separate them).
 
     Returns parallel lists: start and end offsets into the *original* text, and the folded (lower-cased, quote-
     and dash-normalised) form used for matching.
     """
     folded = norm.norm  # folding keeps every offset, so spans in it are spans in the original
-    # Tokens are the runs of characters for which str.isalnum() holds (the regular expression [^\W_]+). Every other
+    # Tokens are the runs of characters for which str.isalnum() holds (the regular expression [^\W_]+), with the
+    # combining marks after them (:func:`_ascii_stand_in`). Every other
     # character is made a space (str.translate, in C, for ASCII; the few others of a text first stand in as "a" or
     # " "), and the text is split at each space: a part is a token or empty, and each part and its space advance the
     # offset. Three to four times as fast as splitting with the regular expression, and the same tokens.
@@ -170,13 +173,20 @@ def tokens(norm: NormalizedText) -> tuple[list[int], list[int], list[str]]:
 
 
 def _ascii_stand_in(folded: str) -> str:
-    """``folded`` with every character outside ASCII made "a" if it is a letter or digit, else " " (the same length:
-    the ASCII codec's "replace" makes each such character one "?", and the text's own question marks are kept)."""
+    """``folded`` with every character outside ASCII made "a" if it is a letter or digit, or a combining mark right
+    after one (text in decomposed form writes "ö" as "o" and U+0308, and Indic scripts write vowel signs as marks: a
+    mark belongs to its letter's word), else " " (the same length: the ASCII codec's "replace" makes each such
+    character one "?", and the text's own question marks are kept)."""
     b = bytearray(folded.encode("ascii", "replace"))
     i = b.find(b"?")
     while i >= 0:
         c = folded[i]
         if c != "?":
-            b[i] = 97 if c.isalnum() else 32
+            if c.isalnum():
+                b[i] = 97
+            else:
+                prev = b[i - 1] if i > 0 else 32
+                in_word = 48 <= prev <= 57 or 65 <= prev <= 90 or 97 <= prev <= 122
+                b[i] = 97 if in_word and unicodedata.category(c)[0] == "M" else 32
         i = b.find(b"?", i + 1)
     return b.decode("ascii")

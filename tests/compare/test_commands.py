@@ -134,3 +134,15 @@ def test_an_empty_grouping_name_is_an_error(corpus_file, tmp_path, capsys, by, w
     assert f"invalid value for --by: {by!r} has {what}" in capsys.readouterr().err and not out.exists()
     assert main(["chart", "rates", str(corpus_file), "-o", str(tmp_path / "c.png"), "--by", by]) == 2
     assert "invalid value for --by" in capsys.readouterr().err
+
+
+def test_report_exits_3_when_records_were_skipped_and_draws_a_corpus_without_quotations(tmp_path, capsys):
+    # one article without a quotation (every share of the quotations by role is undefined) and one bad line
+    f = tmp_path / "small.jsonl"
+    f.write_text('{"id": "a1", "source": "Herald", "text": "The council met on Tuesday. Nobody spoke."}\nnot json\n',
+                 encoding="utf-8")
+    out = tmp_path / "rep"
+    assert main(["report", str(f), "-o", str(out), "--n-boot", "50", "--formats", "png"]) == 3
+    err = capsys.readouterr().err
+    assert "small.jsonl:2" in err and "1 input record(s) could not be analysed" in err
+    assert (out / "report.md").exists()

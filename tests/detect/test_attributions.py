@@ -1544,3 +1544,35 @@ def test_a_relayed_source_keeps_its_own_type():
     a = [x for x in attrs('The Ledger quotes Laura Quist saying, "It is something we can fix."')
          if x.cue_lemma == "quote"][0]
     assert (a.source_type, a.via) == ("named_person", "The Ledger")
+
+
+@pytest.mark.parametrize("text, source, speaker", [
+    # a subordinator set off by commas is an adverb of the clause, not a reduced clause's opener
+    ('Akin, though, said the plan was "unworkable".', "Akin", "Akin"),
+    ('"We are staying," Akin, though, said.', "Akin", "Akin"),
+    # an abbreviated title is its title: the speaker is the name, as after "Governor" or "Senator"
+    ('"It is over," said Gov. Phil Murphy.', "Gov. Phil Murphy", "Phil Murphy"),
+    ('"It is over," South Carolina Sen. Lindsey Graham said.', "South Carolina Sen. Lindsey Graham", "Lindsey Graham"),
+    ('Anthony Fauci testified. "It is too early," Dr. Fauci said.', "Dr. Fauci", "Anthony Fauci"),
+    # ... and a title with a surname alone keeps its title when the longer name the article gave is no person's
+    ('Talks on Capitol Hill stalled. "It is too early," Dr. Hill said.', "Dr. Hill", "Dr. Hill"),
+    # a hyphen joins a first name's parts
+    ('Jean-Pierre Dupont runs the bakery. "It is hard," Dupont says.', "Dupont", "Jean-Pierre Dupont"),
+    # "late" and "early" belong to the time they place
+    ('Romney released a statement late Tuesday saying: "We will win."', "a statement", "a statement"),
+])
+def test_what_a_new_user_found_in_sources(text, source, speaker):
+    a = [x for x in attrs(text) if x.source is not None][-1]
+    assert (a.source, a.speaker) == (source, speaker)
+
+
+@pytest.mark.parametrize("dash", ["-", "\u2010", "\u2011", "\u2013"])
+def test_so_called_with_any_hyphen_is_doubt_not_a_cue(dash):
+    r = framing.analyse(f"Officials in the capital defended the so{dash}called \u201celection\u201d on Sunday.")
+    assert [q.kind for q in r.of_type("quote")] == ["scare"]
+    assert not [a for a in r.of_type("attribution") if a.cue_lemma == "call"]
+
+
+def test_a_reduced_clause_after_a_subordinator_is_still_no_attribution():
+    # "When asked" opens a reduced clause (no comma between them): only "said" reports
+    assert [a.cue_lemma for a in attrs("When asked about it, the mayor said no.")] == ["say"]

@@ -36,12 +36,38 @@ def test_paragraphs_are_non_empty_lines_with_offsets():
     assert [text[p.start:p.end] for p in ps] == ["One.", "Two two."]
 
 
-@given(st.text() | st.text(alphabet=st.characters(max_codepoint=127)))  # ASCII text takes a faster pattern
-def test_tokens_are_the_token_pattern_matches(text):
-    # tokens() finds them in one split; the definition is every maximal run of letters and digits
-    from framing.text.segment import _TOKEN
+def _word_runs(s: str) -> list[tuple[int, int]]:
+    """The definition of tokens: every maximal run of letters and digits, each with the combining marks after it."""
+    import unicodedata
 
+    out: list[tuple[int, int]] = []
+    start = -1
+    for i, c in enumerate(s):
+        if c.isalnum() or start >= 0 and unicodedata.category(c)[0] == "M":
+            start = i if start < 0 else start
+        elif start >= 0:
+            out.append((start, i))
+            start = -1
+    if start >= 0:
+        out.append((start, len(s)))
+    return out
+
+
+@given(st.text() | st.text(alphabet=st.characters(max_codepoint=127))  # ASCII text takes a faster pattern
+       | st.text(alphabet="ao\u0308\u0301\u0915\u093f -"))  # letters with combining marks (decomposed, Devanagari)
+def test_tokens_are_the_runs_of_letters_and_digits_with_their_marks(text):
+    # tokens() finds them in one split
     norm = normalize(text)
     starts, ends, words = tokens(norm)
-    ms = list(_TOKEN.finditer(norm.norm))
-    assert (starts, ends, words) == ([m.start() for m in ms], [m.end() for m in ms], [m.group() for m in ms])
+    runs = _word_runs(norm.norm)
+    assert (starts, ends, words) == ([s for s, _ in runs], [e for _, e in runs], [norm.norm[s:e] for s, e in runs])
+
+
+def test_a_name_in_decomposed_unicode_is_one_token_and_speaks():
+    import unicodedata
+
+    import framing
+
+    text = unicodedata.normalize("NFD", 'Zoë Müller, a spokeswoman for the ministry, said the plan was "unacceptable".')
+    r = framing.analyse(text)
+    assert [(q.kind, q.speaker) for q in r.of_type("quote")] == [("partial", unicodedata.normalize("NFD", "Zoë Müller"))]

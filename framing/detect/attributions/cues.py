@@ -49,8 +49,8 @@ def is_cue(ctx: Ctx, first: int, last: int, lemma: str, flags: tuple[str, ...] =
         return nxt not in ("plan", "schedule", "script", "tradition", "law")
     if ctx.cap(first) and not sentence_initial(ctx, first) and not in_title_case_line(ctx, first):
         return False  # "the United States", "Call of Duty": a capitalised word mid-sentence is a name
-    if prev == "so" and ctx.gap(first).strip() in ("-", ""):
-        return False  # so-called
+    if prev == "so" and ctx.gap(first).strip() in _COMPOUND_HYPHENS:
+        return False  # so-called, with any hyphen the text writes ("so\u2011called")
     if nxt == "s" and possessive_s(ctx, last + 1):
         return False  # "Kaduna state's police commissioner": a word that owns something is a noun, not a verb
     if prev in PREPOSITIONS and gap_is_space(ctx, first) and not (form.endswith("ing")
@@ -59,11 +59,12 @@ def is_cue(ctx: Ctx, first: int, last: int, lemma: str, flags: tuple[str, ...] =
         # that reports only with reported content next to it ("after reporting 'auditory sensations'", "before
         # grumbling that ..."), not an adjective ("a mob of screaming students", "by fuming commuters")
         return False
-    if prev in _SUBORDINATORS and (form.endswith("ed") or form in _IRREGULAR_PAST) \
+    if prev in _SUBORDINATORS and (form.endswith("ed") or form in _IRREGULAR_PAST) and not punct_gap(ctx, first) \
             and not (prev == "once" and first >= 2 and not punct_gap(ctx, first - 1)
                      and not sentence_initial(ctx, first - 1)):
         # "When asked about it, she said": a reduced clause, nobody reports anything there ("Lemkin once said" is
-        # the adverb: "once" right after its subject, not opening a clause)
+        # the adverb: "once" right after its subject, not opening a clause; "Akin, though, said": set off by commas,
+        # "though" is an adverb of the clause, not its opener)
         return False
     if prev == "all" and form == "told":
         return False
@@ -261,6 +262,8 @@ _NOUN_TOO = frozenset(
 
 
 _SUBORDINATORS = frozenset("when if once unless as though although while whether".split())
+# What may join "so" and "called" into one word: a hyphen, or the Unicode hyphens and dashes texts write there.
+_COMPOUND_HYPHENS = frozenset(("", "-", "\u00ad", "\u2010", "\u2011", "\u2012", "\u2013", "\u2212"))
 
 
 _IRREGULAR_PAST = frozenset("said told wrote written found shown swore sworn".split())

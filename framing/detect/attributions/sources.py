@@ -789,6 +789,8 @@ def subject_before(ctx: Ctx, cue: int, si: int) -> tuple[int, int] | None:
             continue
         if w[j] in WEEKDAYS or w[j] in _DAY_PARTS:
             j -= 1  # "Trump Tuesday said", "a tweet Tuesday morning calling"
+            if j >= lo and w[j] in ("late", "early") and not punct_gap(ctx, j + 1) and not ctx.cap(j):
+                j -= 1  # "a statement late Tuesday saying": "late" and "early" belong to the time they place
             continue
         if w[j].isdigit() and j - 2 >= lo and w[j - 1] in MONTHS and w[j - 2] == "on":
             j -= 3

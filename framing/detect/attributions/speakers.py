@@ -435,7 +435,9 @@ def _name_tokens(ctx: Ctx, span: tuple[int, int]) -> list[int]:
     toks = [i for i in range(span[0], span[1] + 1)]
     # a role in an "of"/"at" complement belongs to the organisation ("Ruth Almer of the Nurses' Union")
     cut = next((i for i in toks if i > span[0] and w[i] in ("of", "at")), span[1] + 1)
-    last_role = max((i for i in toks if i < cut and w[i] in role), default=span[0] - 1)
+    # an abbreviated title is its title ("Gov. Phil Murphy" is Phil Murphy, as "Governor Phil Murphy" is)
+    last_role = max((i for i in toks if i < cut and (w[i] in role or _abbreviated_title(ctx, i))),
+                    default=span[0] - 1)
     # (a capitalised "Of" or "For" links a title's words, "Secretary Of State"; a name does not open with the rest
     # of a hyphened title, "Chief-of-Staff John Kelly", "President-elect Donald Trump": the word before the hyphen
     # is the title's last role or linker; "al-Assad" and "Stephen King-Hall" keep theirs)
@@ -526,6 +528,19 @@ _NOT_DESCRIPTIONS = frozenset("and but nor not for from with the van von der den
                               "las bin bint binti ibn ould abu ben af und".split())
 
 
+# Titles written abbreviated before a name, beside TITLE_ABBREVIATIONS (which also name a later "the governor"):
+# "Dr.", "Lt.", "Sgt.", "Maj.", "Cmdr.", "Det.".
+_NAME_TITLES = frozenset(TITLE_ABBREVIATIONS) | frozenset(("dr", "lt", "sgt", "maj", "cmdr", "det"))
+
+
+def _abbreviated_title(ctx: Ctx, i: int) -> bool:
+    """Is token ``i`` a title abbreviated before a name: capitalised, with its full stop ("Sen.", "Dr."), and a
+    capitalised word after it?"""
+    d = ctx.doc
+    return d.words[i] in _NAME_TITLES and ctx.cap(i) and i + 1 < len(d.words) and ctx.cap(i + 1) \
+        and ctx.gap(i + 1).startswith(".")
+
+
 def _title_before(ctx: Ctx, i: int, first: int) -> bool:
     """Is the token before ``i`` (within the span from ``first``) a capitalised title ("Rep.", "Senator")?"""
     t = i - 1
@@ -557,6 +572,13 @@ def _full_name(ctx: Ctx, span: tuple[int, int]) -> str:
         return name
     if len(toks) > 1:
         return name
+    if toks[0] - 1 >= span[0] and _abbreviated_title(ctx, toks[0] - 1):
+        # "Dr. Fauci", "Sen. Warren": the full name the article gave when it opens with a first name ("Anthony Fauci";
+        # "Capitol Hill" is no "Dr. Hill"), else the title and the surname as written
+        full = _longer_name(ctx, toks[0])
+        if full is not None and full.split()[0].lower() in ctx.words.first_names:
+            return full
+        return d.text[d.tok_start[toks[0] - 1]:d.tok_end[toks[0]]]
     return _longer_name(ctx, toks[0]) or name
 
 
@@ -625,8 +647,10 @@ def _longer_name(ctx: Ctx, tok: int) -> str | None:
         # up to three capitalised words right before an earlier mention, minus titles: "Major General Mohammad"
         parts: list[int] = []
         k = p - 1
-        while k >= 0 and len(parts) < 3 and ctx.cap(k) and ctx.gap(k + 1).isspace() and "\n" not in ctx.gap(k + 1):
-            # (a name never runs across a line break: a headline's last word is not a first name)
+        while k >= 0 and len(parts) < 3 and ctx.cap(k) and "\n" not in ctx.gap(k + 1) \
+                and (ctx.gap(k + 1).isspace() or parts and ctx.gap(k + 1) == "-"):
+            # (a name never runs across a line break: a headline's last word is not a first name; a hyphen joins the
+            # parts of a first name, "Jean-Pierre Dupont")
             parts.insert(0, k)
             k -= 1
         kept: list[int] = []
@@ -652,7 +676,7 @@ def _longer_name(ctx: Ctx, tok: int) -> str | None:
                 kept.pop(0)
         keep = [ctx.raw(i) for i in kept]
         if keep and not any(x.lower() in ("mr", "mrs", "ms", "dr") for x in keep):
-            full = " ".join(keep + [last])
+            full = "".join(x + ("-" if ctx.gap(i + 1) == "-" else " ") for x, i in zip(keep, kept, strict=True)) + last
             ctx._full_names[last] = (full, n_seen)
             return full
     else:

@@ -150,16 +150,19 @@ NOT_NAMED_THING = frozenset("""he she they we i you it who which that what whom 
 NAMED_ENTITY_NOUNS = frozenset("""group organisation organization company firm man woman person boy girl place town city
     village street road facility account user page channel site website club band team ship dog cat horse""".split())
 MARKUP_BEFORE = re.compile(r"\b[\w:-]+=$")
+# A hyphen in a compound as texts write it: "-", or the Unicode hyphens and dashes that word processors and
+# typesetters put there ("so\u2011called", "so\u2013called"; the lexicon matcher folds them alike).
+HYPHEN = "[-\u00ad\u2010-\u2013\u2212]"
 # Words of pretence or doubt right before the marks (a bracket may close between them: "(largely illusory)
 # 'peace process'"): the writer does not grant the word its sense.
-SO_CALLED = re.compile(r"\b(?:so[-\s]called|self[-\s](?:styled|proclaimed)|supposed|supposedly|purported|"
-                       r"purportedly|ostensible|ostensibly|would-be|illusory|imaginary|mythical|officially|derided|"
-                       r"phony|phoney|bogus|pseudo|misnamed|mislabell?ed)\)?\s*$", re.IGNORECASE)
+SO_CALLED = re.compile(rf"\b(?:so(?:{HYPHEN}|\s)called|self(?:{HYPHEN}|\s)(?:styled|proclaimed)|supposed|supposedly|"
+                       rf"purported|purportedly|ostensible|ostensibly|would{HYPHEN}be|illusory|imaginary|mythical|"
+                       r"officially|derided|phony|phoney|bogus|pseudo|misnamed|mislabell?ed)\)?\s*$", re.IGNORECASE)
 # A marker that doubts a whole name, with one or two of the name's modifiers between ("the so-called Republican
 # 'leadership'", "the misnamed 'Affordable' Care Act"): the words between must be nouns or adjectives (not "the
 # self-styled prophet said '...'"), checked by the caller.
-SO_CALLED_NAME = re.compile(r"\b(?:so[-\s]called|self[-\s](?:styled|proclaimed)|misnamed|mislabell?ed)"
-                            r"((?:\s+[\w-]+){1,2})\s*$", re.IGNORECASE)
+SO_CALLED_NAME = re.compile(rf"\b(?:so(?:{HYPHEN}|\s)called|self(?:{HYPHEN}|\s)(?:styled|proclaimed)|misnamed|"
+                            r"mislabell?ed)((?:\s+[\w-]+){1,2})\s*$", re.IGNORECASE)
 # Hedges and irony before a quotation nobody is said to say: "a kind of 'collateral damage'", "the dreaded 'different
 # opinion holder'". Unlike "so-called" they also frame a speaker's words ("Biden said it was the kind of 'moment that
 # defines a generation'"), so they count only where no speaker is found.
