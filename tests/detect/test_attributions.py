@@ -37,9 +37,9 @@ def attrs(text):
          "named_org", "the Finance Ministry"),
         # a party-and-state aside is not the source, its abbreviated state included, before a relative clause too
         ('Rep. Ryan Costello (R-Penn.), who said he was "disgusted", left.', "said", "neutral", "Rep. Ryan Costello",
-         "named_person", "Rep. Ryan Costello"),
+         "named_person", "Ryan Costello"),
         ("Rep. Nancy Pelosi (D-Calif.), who spoke first, called it a betrayal.", "called", "neutral",
-         "Rep. Nancy Pelosi", "named_person", "Rep. Nancy Pelosi"),
+         "Rep. Nancy Pelosi", "named_person", "Nancy Pelosi"),
         # a relative clause after a name and its appositive is the name's
         ("The panel heard Ann Vale, the chair of the committee, who said the inquiry would go on.", "said",
          "neutral", "Ann Vale", "named_person", "Ann Vale"),
@@ -61,7 +61,7 @@ def attrs(text):
          "discrediting", "Bo Lee", "named_person", "Bo Lee"),
         # between commas too, before a second appositive
         ("Rep. Jo Nadal, D-N.Y., the committee chairman, said he hoped to vote.", "said", "neutral",
-         "Rep. Jo Nadal", "named_person", "Rep. Jo Nadal"),
+         "Rep. Jo Nadal", "named_person", "Jo Nadal"),
         # an absolute "with" clause has its own subject
         ('The talks collapsed, with the minister saying the offer was "insulting."', "saying", "neutral",
          "the minister", "title_only", "the minister"),
@@ -1023,7 +1023,7 @@ def test_a_reduced_passive_names_its_speaker_after_by(text, speaker):
     ('According to Rep. John Fleming of Louisiana, Cheney said Obama "has done things that helped them."', "Cheney"),
     ('According to the pool report, Obama said "there is love" in Orlando.', "Obama"),
     # with no reporting clause of its own, the words are the source's of "according to"
-    ('According to Rep. John Fleming, the plan "has done things that helped them."', "Rep. John Fleming"),
+    ('According to Rep. John Fleming, the plan "has done things that helped them."', "John Fleming"),
 ])
 def test_according_to_relays_the_reporting_clause_inside_its_sentence(text, speaker):
     assert [q.speaker for q in framing.analyse(text).of_type("quote")] == [speaker]
@@ -1385,8 +1385,8 @@ def test_a_participle_between_two_plurals_is_a_verb():
     ("Chief-of-Staff John Kelly said the memo was old.", "John Kelly"),
     ("President-elect Donald Trump said it was over.", "Donald Trump"),
     ("Singer-songwriter John Legend said it was over.", "John Legend"),
-    # a hyphened surname stays whole
-    ("Rep. Alexandria Ocasio-Cortez said it was over.", "Rep. Alexandria Ocasio-Cortez"),
+    # a hyphened surname stays whole (and the abbreviated title is a title)
+    ("Rep. Alexandria Ocasio-Cortez said it was over.", "Alexandria Ocasio-Cortez"),
 ])
 def test_titles_written_with_of_or_a_hyphen_stay_out_of_the_name(text, speaker):
     assert attrs(text)[0].speaker == speaker

@@ -100,7 +100,7 @@ def quotes(text):
         ('Headline\n\nSenator Tom Ray spoke. "We will win this," the senator, a Republican, told reporters.',
          [("We will win this,", "direct", "Tom Ray")]),
         ('Headline\n\nThe hall was full. "Perpetual motion!" Rep. Glenn Thom, R-Pa., said of the crowd.',
-         [("Perpetual motion!", "direct", "Rep. Glenn Thom")]),
+         [("Perpetual motion!", "direct", "Glenn Thom")]),
         # a demonstrative subject stands for an event, not a speaker: the quotation keeps the last speaker
         ('Headline\n\n"Agents wear masks," Wayne Lapp wrote. This was after writing that "the comparison is valid."',
          [("Agents wear masks,", "direct", "Wayne Lapp"), ("the comparison is valid.", "direct", "Wayne Lapp")]),
