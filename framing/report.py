@@ -169,9 +169,9 @@ def _text_warnings(text: str, cfg: Config) -> list[str]:
     if "<" in sample and len(_HTML.findall(sample)) >= 3:
         out.append("the text contains HTML markup; tags are analysed as plain text (strip markup before analysis)")
     if "&" in sample:
-        from html.entities import name2codepoint
+        from html.entities import html5
 
-        refs = sum(1 for m in _CHAR_REF.finditer(sample) if m.group(1) is None or m.group(1) in name2codepoint)
+        refs = sum(1 for m in _CHAR_REF.finditer(sample) if m.group(1) is None or m.group(1) + ";" in html5)
         if refs:
             where = f" in its first {len(sample):,} characters" if len(text) > len(sample) else ""
             out.append(f"the text contains {refs} HTML character reference(s) such as &quot; or &#8220;{where}; they are "

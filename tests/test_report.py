@@ -69,6 +69,7 @@ def test_output_is_deterministic():
         ("Officials said the vote was &#8220;rigged&#8221; and called it a &quot;sham&quot;.",
          "the text contains 4 HTML character reference(s)"),
         ("The R&amp;D budget grew, officials said.", "1 HTML character reference(s)"),
+        ("He said &apos;no&apos; and left.", "2 HTML character reference(s)"),  # (an HTML5 name)
     ],
 )
 def test_problems_become_warnings(text, warning):

@@ -1553,9 +1553,17 @@ def test_a_relayed_source_keeps_its_own_type():
     # an abbreviated title is its title: the speaker is the name, as after "Governor" or "Senator"
     ('"It is over," said Gov. Phil Murphy.', "Gov. Phil Murphy", "Phil Murphy"),
     ('"It is over," South Carolina Sen. Lindsey Graham said.', "South Carolina Sen. Lindsey Graham", "Lindsey Graham"),
-    ('Anthony Fauci testified. "It is too early," Dr. Fauci said.', "Dr. Fauci", "Anthony Fauci"),
-    # ... and a title with a surname alone keeps its title when the longer name the article gave is no person's
+    # a title with a surname alone is the full name the article gave with the same title, written out or not
+    ('Dr. Anthony S. Fauci testified. "It is too early," Dr. Fauci said.', "Dr. Fauci", "Anthony S. Fauci"),
+    ('Senator Cory Booker spoke. "We will win," Sen. Booker said.', "Sen. Booker", "Cory Booker"),
+    ('Dr. Martin Luther King Jr. spoke in 1963. "Free at last," Dr. King said.', "Dr. King", "Martin Luther King"),
+    # ... and keeps its title otherwise: the same surname without the title may be someone else
+    ('John Smith was arrested. "He confessed," Det. Smith said.', "Det. Smith", "Det. Smith"),
+    ('Joe Biden and Jill Biden visited the school. "It is good," Dr. Biden said.', "Dr. Biden", "Dr. Biden"),
+    ('Ron Paul retired in 2013. "We will see," his son, Sen. Paul, said.', "Sen. Paul", "Sen. Paul"),
     ('Talks on Capitol Hill stalled. "It is too early," Dr. Hill said.', "Dr. Hill", "Dr. Hill"),
+    # a source of several people stays as written
+    ('"It is over," Dr. Smith and Dr. Jones said.', "Dr. Smith and Dr. Jones", "Dr. Smith and Dr. Jones"),
     # a hyphen joins a first name's parts
     ('Jean-Pierre Dupont runs the bakery. "It is hard," Dupont says.', "Dupont", "Jean-Pierre Dupont"),
     # "late" and "early" belong to the time they place
@@ -1573,6 +1581,10 @@ def test_so_called_with_any_hyphen_is_doubt_not_a_cue(dash):
     assert not [a for a in r.of_type("attribution") if a.cue_lemma == "call"]
 
 
-def test_a_reduced_clause_after_a_subordinator_is_still_no_attribution():
-    # "When asked" opens a reduced clause (no comma between them): only "said" reports
-    assert [a.cue_lemma for a in attrs("When asked about it, the mayor said no.")] == ["say"]
+@pytest.mark.parametrize("text, lemmas", [
+    # "When asked" opens a reduced clause: only "said" reports; so does "Once, told ...", a comma after it only
+    ("When asked about it, the mayor said no.", ["say"]),
+    ("Once, told of the verdict, the family wept.", []),
+])
+def test_a_reduced_clause_after_a_subordinator_is_still_no_attribution(text, lemmas):
+    assert [a.cue_lemma for a in attrs(text)] == lemmas

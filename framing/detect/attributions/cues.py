@@ -59,12 +59,13 @@ def is_cue(ctx: Ctx, first: int, last: int, lemma: str, flags: tuple[str, ...] =
         # that reports only with reported content next to it ("after reporting 'auditory sensations'", "before
         # grumbling that ..."), not an adjective ("a mob of screaming students", "by fuming commuters")
         return False
-    if prev in _SUBORDINATORS and (form.endswith("ed") or form in _IRREGULAR_PAST) and not punct_gap(ctx, first) \
+    if prev in _SUBORDINATORS and (form.endswith("ed") or form in _IRREGULAR_PAST) \
+            and not (first >= 2 and punct_gap(ctx, first) and punct_gap(ctx, first - 1)) \
             and not (prev == "once" and first >= 2 and not punct_gap(ctx, first - 1)
                      and not sentence_initial(ctx, first - 1)):
         # "When asked about it, she said": a reduced clause, nobody reports anything there ("Lemkin once said" is
-        # the adverb: "once" right after its subject, not opening a clause; "Akin, though, said": set off by commas,
-        # "though" is an adverb of the clause, not its opener)
+        # the adverb: "once" right after its subject, not opening a clause; "Akin, though, said": set off by commas
+        # on both sides, "though" is an adverb of the clause, not its opener)
         return False
     if prev == "all" and form == "told":
         return False

@@ -435,8 +435,10 @@ def _name_tokens(ctx: Ctx, span: tuple[int, int]) -> list[int]:
     toks = [i for i in range(span[0], span[1] + 1)]
     # a role in an "of"/"at" complement belongs to the organisation ("Ruth Almer of the Nurses' Union")
     cut = next((i for i in toks if i > span[0] and w[i] in ("of", "at")), span[1] + 1)
-    # an abbreviated title is its title ("Gov. Phil Murphy" is Phil Murphy, as "Governor Phil Murphy" is)
-    last_role = max((i for i in toks if i < cut and (w[i] in role or _abbreviated_title(ctx, i))),
+    # an abbreviated title is its title ("Gov. Phil Murphy" is Phil Murphy, as "Governor Phil Murphy" is), but not in
+    # a source of several people ("Dr. Smith and Dr. Jones said"), which stays as written
+    joint = any(w[i] in ("and", "&") for i in toks)
+    last_role = max((i for i in toks if i < cut and (w[i] in role or not joint and _abbreviated_title(ctx, i))),
                     default=span[0] - 1)
     # (a capitalised "Of" or "For" links a title's words, "Secretary Of State"; a name does not open with the rest
     # of a hyphened title, "Chief-of-Staff John Kelly", "President-elect Donald Trump": the word before the hyphen
@@ -456,6 +458,8 @@ def _name_tokens(ctx: Ctx, span: tuple[int, int]) -> list[int]:
             r -= 1
         before = max((i for i in toks if i < r and w[i] in role), default=span[0] - 1)
         return [i for i in toks if before < i < cut and ctx.cap(i) and w[i] not in DETERMINERS]
+    if not out and last_role > span[0] and ctx.cap(last_role) and _abbreviated_title(ctx, last_role - 1):
+        return [last_role]  # "Dr. King", "Capt. Major": after an abbreviated title a role word is the surname
     f = last_role - 1
     if not out and f > span[0] and ctx.cap(last_role) and ctx.cap(f) and w[f] not in role \
             and w[f] in ctx.words.first_names \
@@ -573,13 +577,46 @@ def _full_name(ctx: Ctx, span: tuple[int, int]) -> str:
     if len(toks) > 1:
         return name
     if toks[0] - 1 >= span[0] and _abbreviated_title(ctx, toks[0] - 1):
-        # "Dr. Fauci", "Sen. Warren": the full name the article gave when it opens with a first name ("Anthony Fauci";
-        # "Capitol Hill" is no "Dr. Hill"), else the title and the surname as written
-        full = _longer_name(ctx, toks[0])
-        if full is not None and full.split()[0].lower() in ctx.words.first_names:
-            return full
-        return d.text[d.tok_start[toks[0] - 1]:d.tok_end[toks[0]]]
+        # "Sen. Booker", "Dr. Fauci": the full name the article gave with the same title ("Sen. Cory Booker", "Senator
+        # Cory Booker"), else the title and the surname as written: a full name without the title may be someone
+        # else of that name ("John Smith was arrested. Det. Smith said", "his son, Sen. Paul")
+        return _titled_full_name(ctx, toks[0] - 1, toks[0]) or d.text[d.tok_start[toks[0] - 1]:d.tok_end[toks[0]]]
     return _longer_name(ctx, toks[0]) or name
+
+
+# How many earlier mentions of a surname a title and surname look back over for their full name (bounded: a text
+# that repeats "Dr. Smith" many times stays linear).
+_TITLED_LOOKBACK = 20
+
+
+def _titled_full_name(ctx: Ctx, title: int, surname: int) -> str | None:
+    """The first earlier mention of the surname at ``surname`` with one to three capitalised names before it (no role
+    among them) and, before those, the title at ``title`` again, abbreviated or written out ("Sen. Cory Booker",
+    "Senator Cory Booker" for "Sen. Booker"): that person's full name, or None."""
+    d = ctx.doc
+    w = d.words
+    forms = {w[title], TITLE_ABBREVIATIONS.get(w[title], w[title]), _WRITTEN_OUT.get(w[title], w[title])}
+    role = ctx.single.get("role", frozenset())
+    seen = 0
+    for p in ctx.capitalised_positions(ctx.raw(surname)):
+        if p >= surname or seen >= _TITLED_LOOKBACK:
+            break
+        seen += 1
+        k = p - 1
+        parts: list[int] = []
+        while k >= 0 and len(parts) < 3 and ctx.cap(k) and w[k] not in forms and "\n" not in ctx.gap(k + 1) \
+                and (ctx.gap(k + 1).isspace() or parts and ctx.gap(k + 1) == "-" or ctx.gap(k + 1).strip() == "."
+                     and len(w[k]) == 1):
+            parts.insert(0, k)  # first names, an initial ("Anthony S. Fauci") or a hyphened first name
+            k -= 1
+        if parts and k >= 0 and w[k] in forms and ctx.cap(k) and not any(w[i] in role for i in parts):
+            return d.text[d.tok_start[parts[0]]:d.tok_end[p]]
+    return None
+
+
+# Abbreviated titles whose written-out form is not the role TITLE_ABBREVIATIONS names ("Dr." is "Doctor").
+_WRITTEN_OUT = {"dr": "doctor", "lt": "lieutenant", "sgt": "sergeant", "maj": "major", "cmdr": "commander",
+                "det": "detective"}
 
 
 def _modal_name(ctx: Ctx, i: int) -> bool:
