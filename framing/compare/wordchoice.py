@@ -89,8 +89,8 @@ def distinctive_terms(articles: pd.DataFrame, texts: Mapping[str, str] | None = 
     ``rate``/``rate_rest`` (per 1,000 terms), ``n_articles_with`` (the group's articles that use the term),
     ``log_odds``, ``z`` and an example (``example_article_id``,
     ``example_start``/``example_end`` offsets of the term in that article's text, ``example`` context).
-    ``drop_own_name`` leaves out terms made only of words of the group's own label (an outlet naming itself:
-    "the Tattler", "Capital Wire"); a unigram is also left out when a listed bigram accounts for nearly all of
+    ``drop_own_name`` leaves out terms made only of words of the group's own label, or of those and the words outlets'
+    names put beside them (an outlet naming itself: "the Tattler", "Capital Wire", "fox news" for Fox); a unigram is also left out when a listed bigram accounts for nearly all of
     its occurrences ("per" beside "per cent"). When a group holds several sources, a term more than
     ``max_source_share`` of whose uses come from one source is left out (house style or page furniture, not the
     group's word choice); ``top_source_share`` reports that share. A corpus with one group has nothing to compare against: the table is empty and says so in
@@ -268,6 +268,12 @@ def _name_words(label: str) -> set[str]:
     return set(tokenize(label))
 
 
+# Words that outlets' names put beside the name itself ("Fox News", "the Daily Tattler", "Capital Wire"): with a word of
+# the group's own label, a term of them is the outlet naming itself.
+_MEDIA_NAME_WORDS = frozenset("""news times post daily weekly journal magazine network channel radio tv television online
+    media press herald tribune gazette wire""".split())
+
+
 def _pick(ranked: Sequence[int], terms: Sequence[str], y: Sequence[float], top: int, own: set[str]) -> list[int]:
     """The first ``top`` terms of a ranking, without self-references and without unigrams a bigram explains."""
     chosen: list[int] = []
@@ -281,8 +287,8 @@ def _pick(ranked: Sequence[int], terms: Sequence[str], y: Sequence[float], top: 
     for j in ranked:
         t = terms[j]
         words = t.split()
-        if own and all(w in own for w in words):
-            continue
+        if own and all(w in own or w in _MEDIA_NAME_WORDS for w in words) and any(w in own for w in words):
+            continue  # the outlet naming itself: "tattler", and with the words of outlets' names, "fox news"
         if len(words) == 1 and bigram_words.get(t, 0.0) >= 0.8 * count_of.get(t, y[j]):
             continue
         chosen.append(j)

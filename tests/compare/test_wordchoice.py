@@ -74,6 +74,20 @@ def test_distinctive_terms_for_many_groups_and_one_group():
     assert one.empty and any("only one group" in w for w in one.attrs["warnings"])
 
 
+def test_an_outlet_naming_itself_with_the_words_of_outlets_names_is_left_out():
+    import pandas as pd
+
+    articles = pd.DataFrame({"article_id": [f"a{i}" for i in range(6)],
+                             "source": ["Fox", "Fox", "Fox", "Ledger", "Ledger", "Ledger"]})
+    texts = {f"a{i}": ("Fox News reported on the border wall and the border wall again. Fox News said news matters."
+                       if i < 3 else "The Ledger reported on rents and rents and the housing market.")
+             for i in range(6)}
+    t = wc.distinctive_terms(articles, texts, top=10, config=wc.DEFAULT.__class__(min_term_count=1))
+    fox = set(t[t["group"] == "Fox"]["term"])
+    assert "fox news" not in fox and "fox" not in fox and "border wall" in fox
+    assert "news" in fox  # a word of outlets' names alone is no self-reference
+
+
 def test_own_name_is_left_out(demo):
     t = wc.distinctive_terms(demo.articles, demo.texts)
     tattler = set(t[t["group"] == "The Daily Tattler"]["term"])
