@@ -202,9 +202,8 @@ def cmd_report(args: argparse.Namespace) -> int:
         print(f"framing: {w}", file=sys.stderr)
     print(f"framing: wrote {path} ({corpus.n_articles:,} articles)", file=sys.stderr)
     # as `framing analyse` and `framing run`: exit status 3 when some input records could not be analysed
-    skipped = sum(w.startswith("skipped ") for w in corpus.warnings)
-    if skipped:
-        print(f"framing: {skipped:,} input record(s) could not be analysed and are not in the report (listed above)",
+    if corpus.n_skipped:
+        print(f"framing: {corpus.n_skipped:,} input record(s) could not be analysed and are not in the report (listed above)",
               file=sys.stderr)
         return 3
     return 0

@@ -27,6 +27,8 @@ if TYPE_CHECKING:
 _STORE_SUFFIXES = (".duckdb", ".db", ".ddb")
 _JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz")
 WARNING_COLUMNS = ["article_id", "warning"]
+# How a corpus's warning about an input record that could not be analysed begins (Corpus.n_skipped counts them).
+SKIPPED = "skipped "
 
 
 @dataclass(frozen=True)
@@ -50,6 +52,11 @@ class Corpus:
     @property
     def n_articles(self) -> int:
         return len(self.articles)
+
+    @property
+    def n_skipped(self) -> int:
+        """How many input records could not be analysed (each one of :attr:`warnings`, :data:`SKIPPED` first)."""
+        return sum(w.startswith(SKIPPED) for w in self.warnings)
 
     def subset(self, article_ids: Iterable[str], *, name: str | None = None) -> Corpus:
         """The same corpus restricted to these articles (tables filtered, texts shared)."""
@@ -219,7 +226,7 @@ def _analyse_inputs(p: Path, label: str, workers: int, limit: int | None,
     metadata_use = MetadataUse() if mapping is not None and mapping.metadata else None
     for rec in read(str(p), mapping, metadata_use=metadata_use):
         if not isinstance(rec, Record):
-            warns.append(f"skipped {rec.message()}")
+            warns.append(f"{SKIPPED}{rec.message()}")
             continue
         jobs.append((rec.id, rec.text, rec.source, dict(rec.meta), tuple(rec.warnings)))
         if limit is not None and len(jobs) >= limit:

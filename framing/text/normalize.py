@@ -22,6 +22,10 @@ _FOLD = {
     "\u3000": " ", "\t": " ",
 }
 FOLD_TABLE = str.maketrans(_FOLD)
+# The characters texts write between the parts of a compound ("so-called", "so\u2011called", "so\u2013called"): the
+# hyphen, the soft hyphen, the Unicode hyphens, the figure and en dashes and the minus sign (not the em dash, which
+# sets off a phrase).
+COMPOUND_HYPHENS = "-\u00ad\u2010\u2011\u2012\u2013\u2212"
 _TABLE = FOLD_TABLE
 
 

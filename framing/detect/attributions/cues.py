@@ -33,6 +33,7 @@ from framing.detect.attributions.sources import (
     np_after,
     subject_before,
 )
+from framing.text.normalize import COMPOUND_HYPHENS
 from framing.text.quotemarks import MARK_CHARS
 
 
@@ -263,8 +264,8 @@ _NOUN_TOO = frozenset(
 
 
 _SUBORDINATORS = frozenset("when if once unless as though although while whether".split())
-# What may join "so" and "called" into one word: a hyphen, or the Unicode hyphens and dashes texts write there.
-_COMPOUND_HYPHENS = frozenset(("", "-", "\u00ad", "\u2010", "\u2011", "\u2012", "\u2013", "\u2212"))
+# What may join "so" and "called" into one word: nothing, or a hyphen as texts write it.
+_COMPOUND_HYPHENS = frozenset(("", *COMPOUND_HYPHENS))
 
 
 _IRREGULAR_PAST = frozenset("said told wrote written found shown swore sworn".split())

@@ -532,9 +532,10 @@ _NOT_DESCRIPTIONS = frozenset("and but nor not for from with the van von der den
                               "las bin bint binti ibn ould abu ben af und".split())
 
 
-# Titles written abbreviated before a name, beside TITLE_ABBREVIATIONS (which also name a later "the governor"):
-# "Dr.", "Lt.", "Sgt.", "Maj.", "Cmdr.", "Det.".
-_NAME_TITLES = frozenset(TITLE_ABBREVIATIONS) | frozenset(("dr", "lt", "sgt", "maj", "cmdr", "det"))
+# Titles written abbreviated before a name, with their written-out form: TITLE_ABBREVIATIONS (which also name a
+# later "the governor") and "Dr.", "Lt.", "Sgt.", "Maj.", "Cmdr.", "Det.".
+_NAME_TITLES = {**TITLE_ABBREVIATIONS, "dr": "doctor", "lt": "lieutenant", "sgt": "sergeant", "maj": "major",
+                "cmdr": "commander", "det": "detective"}
 
 
 def _abbreviated_title(ctx: Ctx, i: int) -> bool:
@@ -595,7 +596,7 @@ def _titled_full_name(ctx: Ctx, title: int, surname: int) -> str | None:
     "Senator Cory Booker" for "Sen. Booker"): that person's full name, or None."""
     d = ctx.doc
     w = d.words
-    forms = {w[title], TITLE_ABBREVIATIONS.get(w[title], w[title]), _WRITTEN_OUT.get(w[title], w[title])}
+    forms = {w[title], _NAME_TITLES[w[title]]}
     role = ctx.single.get("role", frozenset())
     seen = 0
     for p in ctx.capitalised_positions(ctx.raw(surname)):
@@ -613,10 +614,6 @@ def _titled_full_name(ctx: Ctx, title: int, surname: int) -> str | None:
             return d.text[d.tok_start[parts[0]]:d.tok_end[p]]
     return None
 
-
-# Abbreviated titles whose written-out form is not the role TITLE_ABBREVIATIONS names ("Dr." is "Doctor").
-_WRITTEN_OUT = {"dr": "doctor", "lt": "lieutenant", "sgt": "sergeant", "maj": "major", "cmdr": "commander",
-                "det": "detective"}
 
 
 def _modal_name(ctx: Ctx, i: int) -> bool:

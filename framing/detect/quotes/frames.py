@@ -12,6 +12,7 @@ import re
 
 from framing.detect.attributions._base import NEOPRONOUNS
 from framing.text.fastmatch import EndPattern
+from framing.text.normalize import COMPOUND_HYPHENS
 from framing.text.quotemarks import QuoteSpan
 
 # The expression itself is talked about: named as a word or phrase, defined, spelled, typed or searched for.
@@ -150,9 +151,8 @@ NOT_NAMED_THING = frozenset("""he she they we i you it who which that what whom 
 NAMED_ENTITY_NOUNS = frozenset("""group organisation organization company firm man woman person boy girl place town city
     village street road facility account user page channel site website club band team ship dog cat horse""".split())
 MARKUP_BEFORE = re.compile(r"\b[\w:-]+=$")
-# A hyphen in a compound as texts write it: "-", or the Unicode hyphens and dashes that word processors and
-# typesetters put there ("so\u2011called", "so\u2013called"; the lexicon matcher folds them alike).
-HYPHEN = "[-\u00ad\u2010-\u2013\u2212]"
+# A hyphen in a compound as texts write it (the lexicon matcher folds them alike).
+HYPHEN = "[" + re.escape(COMPOUND_HYPHENS) + "]"
 # Words of pretence or doubt right before the marks (a bracket may close between them: "(largely illusory)
 # 'peace process'"): the writer does not grant the word its sense.
 SO_CALLED = re.compile(rf"\b(?:so(?:{HYPHEN}|\s)called|self(?:{HYPHEN}|\s)(?:styled|proclaimed)|supposed|supposedly|"
