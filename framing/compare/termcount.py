@@ -10,9 +10,19 @@ with, and a property test compares the two.
 from __future__ import annotations
 
 import re
+import unicodedata
 
-# framing.compare.terms._TOKEN in a group, so that re.split keeps the tokens between the separators
-_SPLIT = re.compile(r"([^\W\d_]+(?:['\u2019\-][^\W\d_]+)*)")
+# The combining marks that text in decomposed form (NFD) writes after a letter ("e" + U+0301 for "é"): the blocks of
+# combining diacritics for Latin, Greek and Cyrillic letters. A mark belongs to its letter's word.
+MARKS = "[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]"
+# A word token: letters (with the marks after them), inner apostrophes or hyphens joining runs of them ("so-called",
+# "kessel's"). Each repetition of a group must take a mark or a joiner, so no text makes the pattern backtrack.
+_LETTERS = f"[^\\W\\d_]+(?:{MARKS}+[^\\W\\d_]*)*"
+TOKEN = f"{_LETTERS}(?:['\u2019\\-]{_LETTERS})*"
+
+# TOKEN in a group, so that re.split keeps the tokens between the separators
+_SPLIT = re.compile(f"({TOKEN})")
+_MARK = re.compile(MARKS)
 
 
 def count_terms_of(low: str, stop: frozenset[str]) -> tuple[list[str], list[int], list[int], list[int]]:
@@ -20,6 +30,7 @@ def count_terms_of(low: str, stop: frozenset[str]) -> tuple[list[str], list[int]
     miss the Greek final sigma) -- unigrams that are not in ``stop`` and bigrams of two such words separated by spaces
     only -- sorted, with how often each occurs and the start and end of its first occurrence."""
     parts: list[str] = _SPLIT.split(low)  # separator, token, separator, token, ..., separator
+    marked = _MARK.search(low) is not None  # a word in decomposed form: its term is the composed one
     n: dict[str, int] = {}
     first: dict[str, tuple[int, int]] = {}
     pos = len(parts[0])
@@ -34,6 +45,8 @@ def count_terms_of(low: str, stop: frozenset[str]) -> tuple[list[str], list[int]
         pos = e + len(sep)
         if "\u2019" in w:
             w = w.replace("\u2019", "'")
+        if marked:
+            w = unicodedata.normalize("NFC", w)
         if w.endswith("'s"):
             w = w[:-2]
         if len(w) < 2:  # a one-letter word is no term and breaks a bigram

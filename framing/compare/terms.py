@@ -2,13 +2,14 @@
 
 Tokens are lower-cased runs of letters with inner apostrophes or hyphens ("so-called", "kessel's" -> "kessel"):
 a fast regular expression rather than the engine's full segmentation, so that 50,000 articles are counted in
-seconds. Bigrams are two tokens separated only by spaces (punctuation breaks a bigram), kept only when neither
+seconds. A word written in decomposed form (NFD: "jose" and U+0301) is the same term as in composed form ("josé"). Bigrams are two tokens separated only by spaces (punctuation breaks a bigram), kept only when neither
 is a stop word ("illegal migrants", "radical left").
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -18,18 +19,19 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from framing.compare.termcount import count_terms_of
+from framing.compare.termcount import MARKS, TOKEN, count_terms_of
 
 if TYPE_CHECKING:
     # (imported where a matrix is made: a corpus run's workers count terms with terms_arrow alone, and scipy would
     # cost each of them ~20 MB of memory it never uses)
     import scipy.sparse as sp
 
-_TOKEN = re.compile(r"[^\W\d_]+(?:['\u2019\-][^\W\d_]+)*")
+_TOKEN = re.compile(TOKEN)
+_MARK = re.compile(MARKS)
 # The terms counted for word choice, as the store keeps them (framing.corpus.store, tables ``terms`` and
 # ``terms_month``): change it with the tokeniser, the stop words or the n-gram length, so that a store's counts are
 # made again rather than mixed with counts of other terms.
-TERMS_VERSION = "terms-2: unigrams and bigrams, stopwords.txt, first occurrence"
+TERMS_VERSION = "terms-3: unigrams and bigrams, stopwords.txt, first occurrence, decomposed words composed"
 # The n-gram length of the stored counts (what the Word choice page scores).
 STORED_NGRAMS = 2
 
@@ -56,9 +58,12 @@ def _spans(text: str) -> list[tuple[str, bool, int, int]]:
     """Tokens with that flag and their offsets in the lower-cased text (a possessive 's inside the span)."""
     out = []
     low = text.lower()
+    marked = _MARK.search(low) is not None
     prev_end = -1
     for m in _TOKEN.finditer(low):
         w = m.group().replace("\u2019", "'")
+        if marked:
+            w = unicodedata.normalize("NFC", w)
         if w.endswith("'s"):
             w = w[:-2]
         joined = prev_end >= 0 and not low[prev_end:m.start()].strip()
@@ -75,8 +80,12 @@ def terms_of(text: str, *, ngrams: int = 1, drop_stopwords: bool = True) -> list
     stop = stopwords() if drop_stopwords else frozenset()
     if ngrams < 2:  # (unigrams need neither the offsets nor the spacing that _spans works out for bigrams)
         out = []
-        for w in _TOKEN.findall(text.lower()):
+        low = text.lower()
+        marked = _MARK.search(low) is not None
+        for w in _TOKEN.findall(low):
             w = w.replace("\u2019", "'")
+            if marked:
+                w = unicodedata.normalize("NFC", w)
             if w.endswith("'s"):
                 w = w[:-2]
             if len(w) > 1 and w not in stop:

@@ -92,7 +92,10 @@ class InputInfo:
     bytes: int
     sha256: str
     files: int = 1
-    records: int | None = None  # an estimate for the progress bar (lines, rows or files); None when unknown
+    # Items in the input: before a run reads it, an estimate for the progress bar (lines, rows or files; None when
+    # unknown); a complete run's manifest replaces it with the count it read (``records_counted`` true)
+    records: int | None = None
+    records_counted: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -292,14 +295,16 @@ def metadata_warning(use: dict[str, Any]) -> str | None:
 
 def read_inputs(paths: Sequence[str], mapping: Mapping | None = None, *,
                 mapped: Counter[tuple[str, str]] | None = None,
-                metadata_use: MetadataUse | None = None) -> Iterator[Record | RecordError]:
+                metadata_use: MetadataUse | None = None,
+                read: list[int] | None = None) -> Iterator[Record | RecordError]:
     """Records and errors from every input path, in order; each input item gives exactly one of the two.
 
     ``mapped``, when given, counts for each record which column each article field was read from: ``(field,
     column)``, the column ``(file)`` for what the format itself gives (a file's text and id). ``metadata_use``,
     when given with a metadata file, gets its keys and, as the records are read, the keys joined to one (once every
     record has been read, :meth:`MetadataUse.unmatched` are the rows joined to nothing; one object can be passed to
-    several calls, as ``framing analyse`` reads its inputs one by one).
+    several calls, as ``framing analyse`` reads its inputs one by one). ``read``, when given, gets one count per
+    path: the items read from it (records and errors), exact once the iterator is exhausted.
 
     Raises :class:`~framing.errors.InputError` before reading anything when a path does not exist or is of an
     unsupported type, and when the metadata file cannot be read.
@@ -308,8 +313,12 @@ def read_inputs(paths: Sequence[str], mapping: Mapping | None = None, *,
     check_inputs(paths)
     metadata = _load_metadata(mp, metadata_use) if mp.metadata else None
     builder = _Builder(mp, metadata, mapped, metadata_use)
-    for path in paths:
+    if read is not None:
+        read[:] = [0] * len(paths)
+    for k, path in enumerate(paths):
         for item in _read_path(Path(path), mp):
+            if read is not None:
+                read[k] += 1
             yield item if isinstance(item, RecordError) else builder.record(item)
 
 

@@ -231,13 +231,14 @@ def run_corpus(inputs: Sequence[str], db: str | Path, *, mapping: Mapping | None
         estimate = sum(i.records or 0 for i in infos if i.format != "metadata") \
             if all(i.records is not None for i in infos if i.format != "metadata") else None
         mapped: Counter[tuple[str, str]] = Counter()
+        read: list[int] = []  # items read per input (read_inputs), exact once every input is read
         metadata_use = MetadataUse() if mp.metadata else None
         status = "failed"
         interrupted: KeyboardInterrupt | None = None
         try:
             store.update_run(run_id, manifest, "running")
             with _StopRequests() as stop:
-                _loop(store, executor, run_id, vkey, read_inputs(inputs, mp, mapped=mapped, metadata_use=metadata_use),
+                _loop(store, executor, run_id, vkey, read_inputs(inputs, mp, mapped=mapped, metadata_use=metadata_use, read=read),
                       committed, batch_size, estimate, progress, log, session, stop, record_seconds)
             if metadata_use is not None:  # every input read (a resumed run reads the committed items again too)
                 manifest["metadata_join"] = metadata_use.to_dict()
@@ -266,6 +267,7 @@ def run_corpus(inputs: Sequence[str], db: str | Path, *, mapping: Mapping | None
             session["status"] = status
             if status == "complete":
                 manifest["counts"] = store.counts(run_id)
+                _count_inputs(manifest, inputs, read)
             try:
                 store.update_run(run_id, manifest, status)
             except FramingError:
@@ -284,6 +286,17 @@ def run_corpus(inputs: Sequence[str], db: str | Path, *, mapping: Mapping | None
         if executor is not None:  # (the run never started: the store could not be written)
             executor.close()
         store.close()
+
+
+def _count_inputs(manifest: dict[str, Any], inputs: Sequence[str], read: list[int]) -> None:
+    """Put the items read from each input (every input read to its end: a complete run, a resumed one included, reads
+    them all) in the manifest's ``inputs`` in place of the progress bar's estimate."""
+    if len(read) != len(inputs):
+        return
+    counted = iter(read)
+    for info in manifest.get("inputs", []):
+        if info.get("format") != "metadata":
+            info["records"], info["records_counted"] = next(counted, None), True
 
 
 def _by_field(mapped: Counter[tuple[str, str]]) -> dict[str, dict[str, int]]:

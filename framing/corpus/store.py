@@ -181,7 +181,7 @@ def _plain(v: Any) -> Any:
 
 
 # The columns of :meth:`Store.inputs` taken from the runs' manifests (framing.corpus.ingest.InputInfo's fields).
-_INPUT_COLUMNS = ("path", "format", "bytes", "records", "sha256")
+_INPUT_COLUMNS = ("path", "format", "bytes", "records", "records_counted", "sha256")
 
 
 def open_store(path: str | Path, *, read_only: bool = False) -> Store:
@@ -1586,15 +1586,19 @@ class Store:
 
     def inputs(self) -> pd.DataFrame:
         """Every input the store's runs read, once for each path and content: ``path``, ``format`` (``metadata``
-        for a metadata file), ``bytes``, ``records`` (as estimated when it was read), ``sha256`` and ``runs`` (the
-        runs that read it, e.g. ``"1, 3"``), in the order they were first read."""
+        for a metadata file), ``bytes``, ``records`` (the items a complete run read from it, ``records_counted``
+        true; otherwise the estimate made before reading it, false), ``sha256`` and ``runs`` (the runs that read it,
+        e.g. ``"1, 3"``), in the order they were first read."""
         import pandas as pd
 
         seen: dict[tuple[Any, ...], dict[str, Any]] = {}
         for run_id, _status, inputs in self._run_inputs():
             for i in inputs:
                 key = (i.get("path"), i.get("format"), i.get("sha256"))
-                row = seen.setdefault(key, {**{k: i.get(k) for k in _INPUT_COLUMNS}, "runs": []})
+                row = seen.setdefault(key, {**{k: i.get(k) for k in _INPUT_COLUMNS},
+                                            "records_counted": bool(i.get("records_counted")), "runs": []})
+                if i.get("records_counted") and not row["records_counted"]:
+                    row["records"], row["records_counted"] = i.get("records"), True
                 if run_id not in row["runs"]:
                     row["runs"].append(run_id)
         rows = [{**r, "runs": ", ".join(map(str, r["runs"]))} for r in seen.values()]

@@ -135,6 +135,25 @@ def test_inputs_and_errors_of_a_store_built_by_several_runs(tmp_path):
         assert st.inputs()["runs"].tolist() == ["1, 2", "3", "4"]  # another content of big.jsonl: a row of its own
 
 
+def test_a_complete_run_records_the_items_it_read_from_each_input_not_the_estimate(tmp_path):
+    # regression (new-user trial): the manifest's `records` was the progress bar's estimate (lines, or for a .gz file
+    # a sample's lines scaled), shown as if exact; blank lines are no items, a bad line is one
+    big = tmp_path / "big.jsonl"
+    rows = [json.dumps({"id": f"a{i}", "text": f"Officials said plan {i} failed."}) for i in range(4)]
+    big.write_text("\n\n".join(rows) + "\nnot json\n\n", encoding="utf-8")
+    folder = tmp_path / "more"
+    folder.mkdir()
+    (folder / "x.txt").write_text("The mayor said the plan was fine.", encoding="utf-8")
+    db = tmp_path / "s.duckdb"
+    run_corpus([str(big), str(folder)], db, progress=False)
+    with open_store(db, read_only=True) as st:
+        inputs = st.inputs()
+        manifest = st.manifest(1)
+    assert inputs[["path", "records", "records_counted"]].values.tolist() == [[str(big), 5, True],
+                                                                            [str(folder), 1, True]]
+    assert [(i["records"], i["records_counted"]) for i in manifest["inputs"]] == [(5, True), (1, True)]
+
+
 def test_a_whole_file_error_no_longer_stands_once_a_later_run_read_the_file(tmp_path):
     # regression (review): errors were matched by origin, and a whole-file error ("x.csv:1", no text column) never
     # meets the rows a later run reads with the right options ("x.csv:2")

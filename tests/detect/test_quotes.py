@@ -139,6 +139,10 @@ def quotes(text):
         # the clause test on the words: a subject and its verb inside the marks make a clause, wherever it sits
         ('Headline\n\nAnn Vale claimed that "we are getting out of the business" but then added more.',
          [("we are getting out of the business", "direct", "Ann Vale")]),
+        # three words are enough: a pronoun and a finite verb ("It is over") are a clause wherever the quotation sits
+        ('Headline\n\nLater, "It is over," Ann Vale said.', [("It is over,", "direct", "Ann Vale")]),
+        ('Headline\n\nAt one point, Ann Vale claimed "we weren\u2019t told" of the requests.',
+         [("we weren\u2019t told", "direct", "Ann Vale")]),
         ('Headline\n\nAnn Vale said the plan "is tapping into something real" today.',
          [("is tapping into something real", "partial", "Ann Vale")]),
         # a show someone spoke to, after its broadcaster's name

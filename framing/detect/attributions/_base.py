@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import accumulate
 
@@ -189,7 +190,7 @@ class Ctx:
         self.doc = doc
         self.text = doc.text
         self.cfg = cfg
-        self.words = word_classes(sources)
+        self.words = _with_accented_first_names(word_classes(sources), doc)
         self.single = self.words.single
         self.phrases = self.words.phrases
         self.attrs: list[Attr] = []
@@ -454,6 +455,22 @@ def word_classes(sources: Lexicon) -> WordClasses:
         {w[0]: g for g in ("he", "she") for w in by_cat.get("first_name_" + g, ())},
         frozenset(fold_words(e.term) for e in sources.entries if "proper_name" in e.flags),
     )
+
+
+def _with_accented_first_names(words: WordClasses, doc: Document) -> WordClasses:
+    """``words`` with the document's accented spellings of the lexicon's first names ("josé", "zoë", "renée" in
+    composed or decomposed form): English news writes a name with or without its accents, and the lexicon lists it
+    without them."""
+    if doc.text.isascii():
+        return words
+    extra: dict[str, str] = {}
+    for w in set(doc.words):
+        if not w.isascii():
+            base = "".join(c for c in unicodedata.normalize("NFD", w) if not unicodedata.combining(c))
+            g = words.first_names.get(base)
+            if g is not None:
+                extra[w] = g
+    return replace(words, first_names={**words.first_names, **extra}) if extra else words
 
 
 # A transcript's speaker label opening a paragraph: "TRUMP: ...", "REV. MARTIN LUTHER KING JR: ..." (its words of

@@ -575,6 +575,8 @@ def _full_name(ctx: Ctx, span: tuple[int, int]) -> str:
                 and len(_words_before_surname(ctx, ctx.raw(toks[1]))) == 1:
             return full
         return name
+    if len(toks) > 1 and all(ctx.gap(t) in _SURNAME_JOINERS and t == toks[0] + k + 1 for k, t in enumerate(toks[1:])):
+        return _longer_compound(ctx, toks) or name  # "Ocasio-Cortez" -> "Alexandria Ocasio-Cortez", "O'Mara"
     if len(toks) > 1:
         return name
     if toks[0] - 1 >= span[0] and _abbreviated_title(ctx, toks[0] - 1):
@@ -682,14 +684,18 @@ def _longer_name(ctx: Ctx, tok: int) -> str | None:
         parts: list[int] = []
         k = p - 1
         while k >= 0 and len(parts) < 3 and ctx.cap(k) and "\n" not in ctx.gap(k + 1) \
-                and (ctx.gap(k + 1).isspace() or parts and ctx.gap(k + 1) == "-"):
+                and (ctx.gap(k + 1).isspace() or parts and ctx.gap(k + 1) == "-" or _initial(ctx, k)):
             # (a name never runs across a line break: a headline's last word is not a first name; a hyphen joins the
-            # parts of a first name, "Jean-Pierre Dupont")
+            # parts of a first name, "Jean-Pierre Dupont"; an initial stands between names, "Gregory N. Hicks",
+            # "George H.W. Bush")
             parts.insert(0, k)
             k -= 1
         kept: list[int] = []
         for i in reversed(parts):
             wi = d.words[i]
+            if _initial(ctx, i) and i != parts[0]:
+                kept.insert(0, i)  # (a middle initial; a name does not open with one here: "U.S. Rep ...")
+                continue
             if wi in role or wi in DETERMINERS or wi in NP_LINKERS or not _first_name(ctx, wi, p) \
                     or common_opener(ctx, i) and not _modal_name(ctx, i):
                 # a role, or a capitalised word that is not a name ("Debating Clinton's character", an ordinary word
@@ -708,14 +714,48 @@ def _longer_name(ctx: Ctx, tok: int) -> str | None:
             while len(kept) > 1 and d.words[kept[0]] not in first_names \
                     and any(d.words[k] in first_names for k in kept[1:]):
                 kept.pop(0)
+        while kept and _initial(ctx, kept[0]):
+            kept.pop(0)  # (an initial opens no name after a cut)
         keep = [ctx.raw(i) for i in kept]
         if keep and not any(x.lower() in ("mr", "mrs", "ms", "dr") for x in keep):
-            full = "".join(x + ("-" if ctx.gap(i + 1) == "-" else " ") for x, i in zip(keep, kept, strict=True)) + last
+            full = "".join(x + _name_gap(ctx.gap(i + 1)) for x, i in zip(keep, kept, strict=True)) + last
             ctx._full_names[last] = (full, n_seen)
             return full
     else:
         ctx._full_names[last] = (None, len(positions))
     return None
+
+
+# What joins the parts of one surname: a hyphen ("Ocasio-Cortez"), an apostrophe ("O'Mara", "D’Souza").
+_SURNAME_JOINERS = frozenset(("-", "'", "\u2019"))
+
+
+def _longer_compound(ctx: Ctx, toks: list[int]) -> str | None:
+    """The full name of a surname written in parts joined by hyphens or apostrophes (``toks``): the first earlier
+    mention of its first part with first names before it (:func:`_longer_name`), when the same parts follow it there."""
+    full = _longer_name(ctx, toks[0])
+    if full is None:
+        return None
+    d = ctx.doc
+    _, n_seen = ctx._full_names[ctx.raw(toks[0])]
+    p = ctx.capitalised_positions(ctx.raw(toks[0]))[n_seen]
+    rest = d.text[d.tok_end[toks[0]]:d.tok_end[toks[-1]]]
+    return full + rest if d.text.startswith(rest, d.tok_end[p]) else None
+
+
+def _initial(ctx: Ctx, k: int) -> bool:
+    """Is token ``k`` an initial inside a name: one capital letter followed by a full stop, then a space or another
+    initial ("N." in "Gregory N. Hicks", "H." and "W." in "George H.W. Bush")?"""
+    g = ctx.gap(k + 1)
+    return len(ctx.doc.words[k]) == 1 and ctx.cap(k) and g[:1] == "." and (g == "." or g[1:] in (" ", "\u00a0"))
+
+
+def _name_gap(gap: str) -> str:
+    """What stands between two words of a name as the name is written out: a hyphen, an initial's full stop (with the
+    space after it), else one space."""
+    if gap == "-" or gap == ".":
+        return gap
+    return ". " if gap[:1] == "." else " "
 
 
 def _first_name(ctx: Ctx, word: str, mention: int) -> bool:
@@ -744,6 +784,27 @@ _WH_WORDS = frozenset(("what", "when", "where", "why", "how", "who", "whom", "wh
 _AFTER_ARTICLE = re.compile(r"\bthe(?:\s+(?!(?:is|was|were|are|be|been|has|had|have)\b)[a-z][\w-]*){0,3}\s+$")
 # (a particle is a whole word: "Dana Whitfield last year" is not "Dana Whitfield la")
 # (the words of a name are on one line: a headline's or a caption's last word is not a first name)
+# Prepositions of place: the name after one is where something is ("officials in New Orleans", "a nurse at Texas
+# Health Presbyterian Hospital", "fighting near Bakhmut"), not a person a personal pronoun stands for.
+_LOCATIVES = frozenset(("in", "at", "near", "outside", "inside", "across", "throughout"))
+_LOCATIVE_BEFORE = re.compile(r"(?<![\w-])(" + "|".join(sorted(_LOCATIVES)) + r")[ \t\u00a0]+$")
+
+
+def _placed(ctx: Ctx, text: str, start: int, parts: list[str], role: frozenset[str]) -> bool:
+    """Is the capitalised run ``parts`` at ``start`` a place named after a preposition of place ("in New Orleans", "In
+    Des Moines, ...")? Not when a first name or a title opens it, or a title ends it ("Editor in Chief Katherine
+    Mangu-Ward", "in Gov. Ron DeSantis' ..."), nor a single word after "at", which points at people too ("took
+    shots at Clinton")."""
+    m = _LOCATIVE_BEFORE.search(text, max(0, start - 12), start)
+    if m is not None:
+        prep, rest = m.group(1), parts
+    elif len(parts) > 1 and parts[0].lower() in _LOCATIVES:
+        prep, rest = parts[0].lower(), parts[1:]
+    else:
+        return False
+    first = rest[0].lower().rstrip(".")
+    return not (prep == "at" and len(rest) == 1 or first in ctx.words.first_names or first in role
+                or first in TITLE_ABBREVIATIONS or rest[-1].lower() in role)
 _NAME_SEQ = re.compile(r"(?<![\w\u2019'])((?:[A-Z][\w\u2019'.-]*)(?:[ \t\u00a0]+(?:[A-Z][\w\u2019'.-]*|"
                        r"(?:de|van|von|al|bin|la|le|da)\b))*)")
 
@@ -777,6 +838,8 @@ def _nearest_person(ctx: Ctx, tok: int, pronoun: str = "", anchor: int = -1, end
         if ctx.offset_in_quote(m.start()):
             continue
         parts = m.group(1).split()
+        if _placed(ctx, d.text, m.start(), parts, role):
+            continue  # a name after "in", "at", "near" ... is a place or an institution, no one a pronoun means
         # a word of more than three letters ending in a full stop ends a sentence, not a title ("in April. Yet he",
         # where "Sen." and "U.S." go on): the name is what follows the last such word before the pronoun
         cut = [i for i, p in enumerate(parts[:-1]) if p.endswith(".") and len(p) > 4 and "." not in p[:-1]]

@@ -237,9 +237,9 @@ def subject_and_verb(words: list[str]) -> bool:
     """Does a quotation open with a subject (a personal pronoun, "there", or a determiner and up to two words) followed
     by a finite auxiliary or modal, so that it holds a clause of its own ("we are getting out", "there are scores",
     "their position is now ...")? A fragment whose subject is outside the marks opens with the verb."""
-    if len(words) < 4:
+    if len(words) < 3:
         return False
-    low = [w.lower().replace("\u2019", "'") for w in words[:5]]
+    low = [w.lower().replace("\u2019", "'") for w in words[:5]] + [""]
     if low[0] in _SUBJECT_PRONOUNS:
         return low[0] in _CONTRACTED or low[1] in _FINITE or (low[1] in _ADVERBS_BEFORE_VERB and low[2] in _FINITE)
     if low[0] in _CLAUSE_DETERMINERS:
