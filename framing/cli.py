@@ -18,7 +18,7 @@ from framing.config import RECORD_SECONDS
 from framing.errors import FramingError, Terminated
 
 EPILOG_ANALYSE = """examples:
-  framing analyse ../shared/fixtures/seed_article.txt --format text
+  framing analyse data/demo/article.txt --format text
   framing analyse articles.jsonl -o findings.jsonl
   cat articles.jsonl | framing analyse - -o -
 

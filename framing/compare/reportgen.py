@@ -585,8 +585,8 @@ def _md_differences(w: Callable[[str], None], data: ReportData, charts: dict[str
         if not tested:
             # nothing was tested: "0 differences are significant" would read as a finding
             why = ("no bootstrap was asked for (n_boot = 0, `--n-boot 0`), so no difference has an interval or a "
-                   "test" if cfg.n_boot == 0 else "no pair could be tested (see the note column of "
-                   "`tables/pairwise.csv`)")
+                   "test" if cfg.n_boot == 0 else "no pair could be tested (a test needs two groups of "
+                   f"{cfg.min_articles} articles or more; see the note column of `tables/pairwise.csv`)")
             w(f"{size}: none was tested: {why}. Whether any difference is significant is not known; the "
               "differences themselves are in `tables/pairwise.csv`.\n")
             return

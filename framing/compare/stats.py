@@ -417,7 +417,9 @@ def pairwise_differences(articles: pd.DataFrame, *, by: By = "source", metrics: 
     compared. The interval is the percentile interval of the difference of the two groups' independent
     bootstrap replicates; ``p`` is two-sided from ``z = diff / sd(replicate differences)``; ``p_adjusted``
     applies ``correction`` (``holm``, ``bh`` or ``none``) over the pairs of each metric, and ``significant``
-    is ``p_adjusted < alpha``. A pair involving a group of one article has no interval and no p-value.
+    is ``p_adjusted < alpha``. A pair involving a group of one article has no interval and no p-value; a pair of
+    bootstrapped groups one of which has fewer than ``min_articles`` articles has its (unreliable) interval but no
+    p-value: it is not tested (``significant`` NA).
     """
     cfg = config or DEFAULT
     method = correction or cfg.correction
@@ -461,8 +463,11 @@ def pair_table(est: Estimate, cfg: CompareConfig, *, groups: Sequence[str] | Non
                 rd = rd[~np.isnan(rd)]
                 if len(rd) >= 2:
                     lo, hi = (float(x) for x in np.quantile(rd, [alpha / 2, 1 - alpha / 2]))
-                    sd = float(np.std(rd, ddof=1))
-                    z, p = _wald(d, sd)
+                    if min(est.n_articles[ia], est.n_articles[ib]) >= cfg.min_articles:
+                        # (a group of fewer articles has too few distinct resamples: its spread is too narrow for
+                        # a test, and "p = 0" between two groups of two articles would read as proof)
+                        sd = float(np.std(rd, ddof=1))
+                        z, p = _wald(d, sd)
             else:  # a large group: normal, with each group's variance (delta method, or its bootstrap's)
                 sd = math.sqrt(est.var[ia, j] + est.var[ib, j])
                 if not math.isnan(sd):
@@ -504,10 +509,10 @@ def _pair_notes(df: pd.DataFrame, est: Estimate, pos: dict[str, int], cfg: Compa
             out.append("no bootstrap (n_boot = 0): no interval or test")
         elif math.isnan(d):
             out.append("a value is undefined (no denominator)")
+        elif min(est.n_articles[ia], est.n_articles[ib]) < cfg.min_articles:
+            out.append(f"fewer than {cfg.min_articles} articles in a group: interval unreliable, no test")
         elif math.isnan(p):
             out.append("no variation in the bootstrap: no test")
-        elif min(est.n_articles[ia], est.n_articles[ib]) < cfg.min_articles:
-            out.append(f"fewer than {cfg.min_articles} articles in a group: interval unreliable")
         else:
             out.append("")
     return out

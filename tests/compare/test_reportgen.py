@@ -298,10 +298,22 @@ def test_without_bootstrap_the_report_says_nothing_was_tested(small, tmp_path):
     assert "there are no intervals and no tests of differences" in md
     assert not any(c.name.startswith("differences_") for c in _charts(build_report(small, config=replace(
         CFG, n_boot=0), include_findings=False)))
-    # with the bootstrap, the count of significant differences is there as before
-    md = write_report(small, tmp_path / "b", config=CFG, include_findings=False, charts=False
-                      ).read_text(encoding="utf-8")
+    # with the bootstrap, the count of significant differences is there as before (groups large enough to test)
+    md = write_report(small, tmp_path / "b", config=replace(CFG, min_articles=2), include_findings=False,
+                      charts=False).read_text(encoding="utf-8")
     assert re.search(r"; \d+ differences are significant at 0\.05", md) and "none was tested" not in md
+
+
+def test_groups_too_small_for_a_test_are_not_called_significant(small, tmp_path):
+    # regression (new-user trial): two groups of two articles were "significant" with p = 0: the bootstrap of so few
+    # articles has too few distinct resamples to spread as new articles would
+    out = tmp_path / "r"
+    md = write_report(small, out, config=CFG, include_findings=False, charts=False).read_text(encoding="utf-8")
+    pw = pd.read_parquet(out / "tables" / "pairwise.parquet")
+    assert len(pw) and pw["p"].isna().all() and pw["significant"].isna().all()
+    assert pw["lo"].notna().any()  # the intervals are kept, flagged
+    assert pw["note"].str.contains("fewer than 10 articles in a group: interval unreliable, no test").any()
+    assert "none was tested" in md and "a test needs two groups of 10 articles or more" in md
 
 
 def test_build_report_refuses_a_negative_event_count_and_an_empty_grouping_key(small):

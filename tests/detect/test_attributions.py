@@ -502,6 +502,34 @@ def test_a_joined_surname_takes_no_full_name_whose_parts_differ():
     assert [a.speaker for a in attrs(text)] == ["Maria Ocasio", "Ocasio-Cortez"]
 
 
+@pytest.mark.parametrize("text", [
+    "Residents were told the water was safe to drink.",
+    'Officials had been told in 2021 that the river wall was "unsafe".',
+    "Some fishermen say they were not warned about the spill.",
+])
+def test_the_subject_of_a_passive_verb_of_telling_is_not_its_source(text):
+    # regression (new-user trial): the people told or warned were given as the source of what they were told
+    told = [a for a in attrs(text) if a.text in ("told", "warned")]
+    assert len(told) == 1 and told[0].source is None
+
+
+def test_a_passive_verb_of_telling_takes_its_agent_as_source():
+    assert [a.source for a in attrs("Residents were told by the mayor that the water was safe.")] == ["the mayor"]
+
+
+def test_a_clause_asking_for_anonymity_is_no_attribution():
+    text = "A transport official, who asked not to be named, admitted the project was late."
+    assert [(a.text, a.source) for a in attrs(text)] == [("admitted", "A transport official")]
+
+
+@pytest.mark.parametrize("quote", ["\u00abWe will not sign\u00bb", "\u201eWe will not sign\u201c",
+                                   "\u2039We will not sign\u203a"])
+def test_an_inverted_attribution_after_guillemets_or_low_quotes_has_its_source(quote):
+    # regression (new-user trial): a quotation in the marks of French or German text, then "said the minister", had
+    # no source
+    assert [a.source for a in attrs(f"Talks\n\n{quote}, said the minister.")] == ["the minister"]
+
+
 def test_a_place_after_a_preposition_of_place_is_no_one_a_pronoun_means():
     text = 'Officials in New Orleans said the storm was strong. "We are ready," he said.'
     assert [a.speaker for a in attrs(text) if a.source == "he"] == [None]

@@ -87,7 +87,8 @@ def detect(doc: Document, verbs: Lexicon, sources: Lexicon, cfg: Config) -> list
     for m in verbs.find(doc.words, doc.text, doc.tok_start, doc.tok_end):
         if m.first in taken:
             continue
-        if not is_cue(ctx, m.first, m.last, m.entry.term, m.entry.flags) or _heading_end(doc, m.last):
+        if not is_cue(ctx, m.first, m.last, m.entry.term, m.entry.flags) or _heading_end(doc, m.last) \
+                or _in_anonymity_clause(ctx, m.first, m.last):
             continue
         si = doc.sentence_of(doc.tok_start[m.first])
         out.append(Attr(m.first, m.last, m.entry.term, m.entry.category, si))
@@ -104,3 +105,18 @@ def detect(doc: Document, verbs: Lexicon, sources: Lexicon, cfg: Config) -> list
     classify_and_resolve(ctx, out)
     chains(ctx, out)
     return out
+
+
+def _in_anonymity_clause(ctx: Ctx, first: int, last: int) -> bool:
+    """Is the cue part of a clause that says why a source is not named ("an official, who asked not to be named,
+    said", "speaking on condition of anonymity")? It reports the source's request, not what anyone says."""
+    d = ctx.doc
+    lo, hi = d.tok_start[first], d.tok_end[last]
+    for m in ctx.words.anonymity.finditer(d.folded, max(0, lo - _ANONYMITY_LEAD), min(len(d.text), hi + 40)):
+        if m.start() <= lo and hi <= m.end() and m.group().startswith(("who ", "speaking ")):
+            return True
+    return False
+
+
+# How far before a cue a clause of anonymity may start ("who did not want to be named").
+_ANONYMITY_LEAD = 24

@@ -74,7 +74,7 @@ def find_content(ctx: Ctx, a: Attr) -> None:
     # content after the cue: "said (on Wednesday) (that) ...", "told reporters (that) ...", "said in an interview
     # that ..."
     start = _after_adjuncts(text, hi, sent.end, a.lemma)
-    end = _rstrip_end(text, start, sent.end, " .!?\"\u201d\u2019'")
+    end = _rstrip_end(text, start, sent.end, " .!?\"\u201d\u2019'\u00bb\u00ab\u203a\u2039\u201c")
     if _THREE_WORDS.match(text, start, min(end, start + _WORDS_WINDOW)) and not (
             a.lemma in _SAYING and _ADJUNCT_ONLY.fullmatch(text, start, end)
             and not _ADJUNCT_VERB.search(text, start, end)):

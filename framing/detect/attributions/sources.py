@@ -56,6 +56,10 @@ def find_source(ctx: Ctx, a: Attr) -> None:
             if np is not None and (ctx.cap(np[1]) or w[np[1]] in ctx.words.heads):
                 a.source = np
                 return
+    if told_passive(w, a):
+        # the subject of a passive verb of telling is whom the words were addressed to, never who said them:
+        # "Residents were told the water was safe", "they were not warned": without an agent, no source
+        return
     if d.words[a.cue_first] == a.lemma and (art := noun_article(ctx, a.cue_first)) >= 0:
         # the cue is a noun with its own article ("Sanders delivered a snappy retort:", "the crowd reprised the
         # caustic chant"): the article and adjectives are not a source; the clause's subject is
@@ -64,7 +68,7 @@ def find_source(ctx: Ctx, a: Attr) -> None:
             a.source = subj
         return
     before_gap = ctx.gap(a.cue_first)
-    inverted = any(c in before_gap for c in "\"\u201d\u2019'")
+    inverted = any(c in before_gap for c in _CLOSING_MARKS)
     if inverted and not any(c in before_gap for c in _SPEECH_CLOSERS) and si >= 0:
         # `"...," said X`: a quotation that runs into the verb with no punctuation is its content only when the
         # verb's noun phrase ends the clause (`"We will win" said Ann Vale.`); otherwise the quoted words are the
@@ -175,6 +179,8 @@ def find_source(ctx: Ctx, a: Attr) -> None:
 # Words that open an adjunct after an inverted subject (with the prepositions).
 _ADJUNCT_OPENERS = frozenset("to as while when after before during outside".split())
 # Punctuation that closes reported speech before its verb: `"...," said`, `"...?" asked`, `"...—" he began`.
+# The marks that close a quotation, English and others' (guillemets, and the German closing “ after „).
+_CLOSING_MARKS = "\"'\u201d\u2019\u00bb\u00ab\u203a\u2039\u201c"
 _SPEECH_CLOSERS = ",.?!\u2014\u2015\u2013-\u2026:;"
 # A quotation ending in a comma, "!" or "?" inside its closing mark: `"...,"`, `"...!"` (straight, curly, single).
 _COMMA_CLOSE = frozenset(p + m for p in ",!?" for m in ('"', "\u201d", "'", "\u2019", "''", "\u2019\u2019"))
@@ -237,6 +243,30 @@ _VERB_AUXILIARIES = frozenset("had has have having do does did will would shall 
 # Reporting verbs that take no object, so have no passive ("responded by letter" is the means).
 _INTRANSITIVE_CUES = frozenset(("respond", "reply", "answer", "testify", "insist", "speak", "talk", "comment",
                                 "concede", "tweet", "agree", "object", "complain"))
+# Verbs of telling, whose object is the person addressed ("told residents", "warned them"): in the passive that person
+# is the subject.
+_ADDRESSEE_VERBS = frozenset(("tell", "warn", "inform", "assure", "reassure", "advise", "notify", "remind", "brief",
+                              "ask", "caution", "instruct", "promise", "urge", "order"))
+# Adverbs between a form of "be" and its participle ("were not warned", "had been repeatedly told").
+_PASSIVE_ADVERBS = frozenset(("not", "never", "also", "already", "reportedly", "repeatedly", "previously", "later",
+                              "then", "recently", "often", "first", "once", "explicitly", "specifically", "even"))
+
+
+def told_passive(w: list[str], a: Attr) -> bool:
+    """Is the cue of ``a`` a verb of telling in the passive ("were told", "had been warned"), whose subject is the
+    person addressed? Its content is still someone's words, though the text may not say whose."""
+    return a.lemma in _ADDRESSEE_VERBS and not w[a.cue_first].endswith("ing") and _after_be(w, a.cue_first)
+
+
+def _after_be(w: list[str], t: int) -> bool:
+    """Does a form of "be" stand before token ``t``, with at most two adverbs between ("was told", "were not
+    warned")?"""
+    k = t - 1
+    while k >= 0 and t - k <= 3 and w[k] in _PASSIVE_ADVERBS:
+        k -= 1
+    return k >= 0 and w[k] in _BE_FORMS
+
+
 # What "by" may introduce besides an agent: a means of communication, a time.
 _MEANS = frozenset(("email", "e-mail", "mail", "letter", "phone", "telephone", "video", "videolink", "text", "fax",
                     "satellite", "twitter", "zoom", "skype", "post", "courier", "hand", "radio", "cable", "wire",

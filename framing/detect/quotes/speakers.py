@@ -25,6 +25,7 @@ from framing.detect.attributions._base import (
     PERSON_PRONOUNS,
     TRANSCRIPT,
 )
+from framing.detect.attributions.sources import told_passive
 from framing.detect.quotes._context import QuoteContext
 from framing.text.quotemarks import QuoteSpan, opening_start
 from framing.text.truecase import name_case
@@ -223,8 +224,8 @@ def _covering(ctx: QuoteContext, q: QuoteSpan, clause: bool) -> Speaker | None:
         if not clause and _writers_own(ctx, a, q):
             continue
         subject = None if a.speaker and a.source is not None else subject_speaker(ctx, a)
-        if a.source is None and a.source_type != "media" and subject is None:
-            continue  # a cue with no one speaking ("it is worth asking whether ...")
+        if a.source is None and a.source_type != "media" and subject is None and not told_passive(doc.words, a):
+            continue  # a cue with no one speaking ("it is worth asking whether ..."; "they were told" has a teller)
         named = a.speaker or subject
         if best is None or _narrower(a, best[0]) or _relayed(a, best[0], q, doc.tok_start):
             best = (a, named)
