@@ -175,7 +175,8 @@ def cmd_analyse(args: argparse.Namespace) -> int:
     if n_bad > _SHOWN_ERRORS:
         # the first ones were printed; the rest are counted by reason (all of them are in --errors FILE)
         print(f"framing: {n_bad - _SHOWN_ERRORS} more skipped record(s) not listed"
-              + ("" if args.errors else " (write them all with --errors FILE)") + "; the most common reasons:",
+              + ("" if args.errors else " (write them all with --errors FILE)")
+              + f"; the most common reasons, of all {n_bad}:",
               file=sys.stderr)
         for line in reason_lines(reasons.most_common()):
             print(f"framing:   {line}", file=sys.stderr)

@@ -181,14 +181,35 @@ def test_plain_text_on_stdin_says_that_stdin_takes_json_lines(tmp_path, capsys, 
 
 def test_a_latin1_file_gets_one_warning_about_its_bytes(tmp_path, capsys):
     # regression: the reader's warning (with file and line) and the analysis' warning said the same (one warning
-    # here also checks that framing.records.REPLACEMENT_WARNING still begins the analysis' own)
-    for name, content in [("l.jsonl", b'{"id": "a", "text": "Caf\xe9 owners said it was fine."}\n'),
-                          ("l.txt", b"Caf\xe9 owners said it was fine.")]:
+    # here also checks that framing.records.REPLACEMENT_WARNING still begins the analysis' own); a byte Windows-1252
+    # leaves undefined (0x81) is still U+FFFD
+    for name, content in [("l.jsonl", b'{"id": "a", "text": "Caf\x81 owners said it was fine."}\n'),
+                          ("l.txt", b"Caf\x81 owners said it was fine.")]:
         src, out = tmp_path / name, tmp_path / f"{name}.out"
         src.write_bytes(content)
         assert main(["analyse", str(src), "-o", str(out)]) == 0
         [warning] = json.loads(out.read_text(encoding="utf-8"))["warnings"]
         assert warning.startswith(f"{src}:1: ") and "replaced with U+FFFD" in warning
+    capsys.readouterr()
+
+
+@pytest.mark.parametrize("name", ["w.csv", "w.txt", "w.jsonl", "w.json"])
+def test_a_windows_1252_file_is_read_as_written_with_a_warning(tmp_path, capsys, name):
+    # regression (new-user trial): Excel's "CSV" on Windows (Windows-1252) lost every curly quotation mark to U+FFFD,
+    # and with them every quotation, with only a warning about replacement characters
+    text = "Workers at the caf\u00e9 said the offer was \u201cnot serious\u201d \u2013 and left."
+    doc = {"w.csv": f'id,body\na1,"{text}"\n', "w.txt": text,
+           "w.jsonl": json.dumps({"id": "a1", "text": text}, ensure_ascii=False) + "\n",
+           "w.json": json.dumps({"id": "a1", "text": text}, ensure_ascii=False)}[name]
+    src, out = tmp_path / name, tmp_path / f"{name}.out"
+    src.write_bytes(doc.encode("cp1252"))
+    assert main(["analyse", str(src), "-o", str(out)]) == 0
+    rec = json.loads(out.read_text(encoding="utf-8"))
+    [quote] = [f for f in rec["findings"] if f["type"] == "quote"]
+    assert text[quote["start"]:quote["end"]] == "not serious"
+    [warning] = rec["warnings"]
+    assert warning.startswith(str(src)) and "not valid UTF-8" in warning and "Windows-1252" in warning
+    assert "U+FFFD" not in warning
     capsys.readouterr()
 
 

@@ -8,6 +8,7 @@ items (a line, row or file that cannot be read, with where and why), never stopp
 
 from __future__ import annotations
 
+import codecs
 import csv
 import gzip
 import io
@@ -40,13 +41,36 @@ _PARQUET_BATCH = 1024
 _CONTROL_BYTES = bytes([*range(0x00, 0x09), 0x0b, *range(0x0e, 0x20)])
 
 
+def _as_windows_1252(exc: UnicodeError) -> tuple[str, int]:
+    """Codec error handler: bytes that are not UTF-8 read as Windows-1252 (the five bytes it leaves undefined as
+    U+FFFD). A file that is not UTF-8 is, in news work, almost always one written by Excel or an older Windows tool
+    in that encoding ("caf\xe9", "\x93quoted\x94"); a UTF-8 file with a few such bytes keeps its UTF-8."""
+    if not isinstance(exc, UnicodeDecodeError):
+        raise exc
+    return exc.object[exc.start:exc.end].decode("cp1252", errors="replace"), exc.end
+
+
+LENIENT = "framing.windows-1252"
+codecs.register_error(LENIENT, _as_windows_1252)
+
+
+def not_utf8(where: str, offset: int | None, text: str) -> str:
+    """The warning for a text that was not valid UTF-8 and was read with :data:`LENIENT`."""
+    at = f" (first bad byte at offset {offset})" if offset is not None else ""
+    undefined = "; bytes undefined there were replaced with U+FFFD" if "\ufffd" in text else ""
+    return (f"{where}: not valid UTF-8{at}; read as UTF-8 where it is and as Windows-1252 (the encoding Excel and "
+            f"older Windows tools write) elsewhere{undefined}: check accented letters and quotation marks, or save "
+            "the file as UTF-8")
+
+
 def text_lines(fh: Iterable[bytes]) -> Iterator[tuple[str, bool]]:
-    """Lines of a binary stream decoded as UTF-8, each with a flag: was it invalid UTF-8 (bytes replaced)?"""
+    """Lines of a binary stream decoded as UTF-8, each with a flag: was it invalid UTF-8 (the bytes that are not read
+    as Windows-1252)?"""
     for raw in fh:
         try:
             yield raw.decode("utf-8"), False
         except UnicodeDecodeError:
-            yield raw.decode("utf-8", errors="replace"), True
+            yield raw.decode("utf-8", errors=LENIENT), True
 
 
 def binary_head(fh: Any) -> str | None:
@@ -138,9 +162,8 @@ def read_text_file(p: Path, id: str) -> Record | RecordError:
         if b"\x00" in raw[:4096]:
             return RecordError(str(p), "looks like a binary file (NUL bytes), not text", id)
         line = raw[: exc.start].count(b"\n") + 1
-        text = raw.decode("utf-8", errors="replace")
-        warnings = (f"{p}:{line}: not valid UTF-8 (first bad byte at offset {exc.start}); bad bytes were replaced "
-                    "with U+FFFD",)
+        text = raw.decode("utf-8", errors=LENIENT)
+        warnings = (not_utf8(f"{p}:{line}", exc.start, text),)
     text = text.lstrip("\ufeff")
     problem = unusable(text)
     if problem:
@@ -186,8 +209,7 @@ def jsonl_raws(fh: IO[bytes], origin: str) -> Iterator[Raw | RecordError]:
             if isinstance(obj, str):
                 yield RecordError(where, obj)
                 continue
-            warn = (f"{where}: the line was not valid UTF-8; bad bytes were replaced with U+FFFD",) \
-                if bad_utf8 else ()
+            warn = (not_utf8(where, None, str(obj)),) if bad_utf8 else ()
             yield Raw(where, obj, {}, warn)
         if not last and origin != "<stdin>":
             # (as an empty CSV or text file is: a file with nothing in it is not silently taken as no articles; a
@@ -215,7 +237,9 @@ def _read_csv(p: Path, mp: Mapping, *, need_text: bool = True, columns: Sequence
     """Rows of a CSV/TSV file with a header line, or, with ``columns``, of a file without one (GDELT's)."""
     csv.field_size_limit(_CSV_MAX_FIELD)
     with _open(p) as fb:
-        fh = io.TextIOWrapper(fb, encoding="utf-8-sig", errors="replace", newline="")
+        # (bytes that are not UTF-8 kept as lone surrogates, so that the rows that hold them are known: read again,
+        # with a warning, by _lenient_row)
+        fh = io.TextIOWrapper(fb, encoding="utf-8-sig", errors="surrogateescape", newline="")
         first = fh.readline()
         if not first.strip():
             yield RecordError(str(p), "empty file" if columns else "empty file (no header line)")
@@ -230,7 +254,7 @@ def _read_csv(p: Path, mp: Mapping, *, need_text: bool = True, columns: Sequence
             except csv.Error as exc:
                 yield RecordError(f"{p}:1", f"malformed CSV header ({exc}); the file was not read")
                 return
-            header = [h.strip() or f"column_{i + 1}" for i, h in enumerate(header)]
+            header = [h.strip() or f"column_{i + 1}" for i, h in enumerate(_lenient_row(header, "")[0])]
         else:
             header = list(columns)
         problem = _missing_text(header, mp) if need_text else None
@@ -260,7 +284,23 @@ def _read_csv(p: Path, mp: Mapping, *, need_text: bool = True, columns: Sequence
                                   f"expected {len(header)} fields (as in the header), found {len(row)}: check the "
                                   f"delimiter ({delim!r}) and the quotation marks")
                 continue
-            yield Raw(f"{p}:{_lines(start, end)}", {k: v for k, v in zip(header, row, strict=True) if v != ""})
+            where = f"{p}:{_lines(start, end)}"
+            row, warn = _lenient_row(row, where)
+            yield Raw(where, {k: v for k, v in zip(header, row, strict=True) if v != ""}, {}, warn)
+
+
+def _lenient_row(row: list[str], where: str) -> tuple[list[str], tuple[str, ...]]:
+    """A CSV row's fields with the bytes that were not UTF-8 (lone surrogates, from "surrogateescape") read as
+    Windows-1252, and the warning that says so; the row as it is when it was UTF-8."""
+    if not any(_ESCAPED.search(f) for f in row):
+        return row, ()
+    fixed = [f.encode("utf-8", "surrogateescape").decode("utf-8", LENIENT) if _ESCAPED.search(f) else f
+             for f in row]
+    return fixed, (not_utf8(where, None, "".join(fixed)),)
+
+
+# The lone surrogates that "surrogateescape" makes of bytes that are not UTF-8.
+_ESCAPED = re.compile("[\udc80-\udcff]")
 
 
 def _lines(start: int, end: int) -> str:
@@ -374,9 +414,8 @@ def _read_json(p: Path, mp: Mapping, id: str, need_text: bool) -> Iterator[Raw |
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        text = raw.decode("utf-8-sig", errors="replace")
-        warnings = (f"{p}: not valid UTF-8 (first bad byte at offset {exc.start}); bad bytes were replaced with "
-                    "U+FFFD",)
+        text = raw.decode("utf-8-sig", errors=LENIENT)
+        warnings = (not_utf8(str(p), exc.start, text),)
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:

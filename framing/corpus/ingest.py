@@ -432,8 +432,12 @@ def _folder_files(folder: Path) -> Iterator[Path]:
 def _read_path(p: Path, mp: Mapping, folder: Path | None = None) -> Iterator[Raw | RecordError]:
     fmt = input_format(p)
     if fmt == "folder":
+        empty = True
         for f in _folder_files(p):
+            empty = False
             yield from _read_path(f, mp, folder=p)
+        if empty:  # (as an empty file is: a folder with nothing to read is not silently taken as no articles)
+            yield RecordError(str(p), "empty folder (no files to read; hidden files are left out)")
         return
     # A file's own id: its name without suffixes, or inside a folder its path relative to the folder.
     rel = p.relative_to(folder).as_posix() if folder else p.name

@@ -388,7 +388,7 @@ def test_bad_records_in_jsonl(tmp_path):
     assert ["JSON object", "must be a string", "empty text", "binary"] == [
         next(k for k in ("JSON object", "must be a string", "empty text", "binary") if k in e.reason) for e in errs]
     (r,) = recs
-    assert "\ufffd" in r.text and "not valid UTF-8" in r.warnings[0]
+    assert r.text.startswith("Caf\u00e9") and "not valid UTF-8" in r.warnings[0]  # (read as Windows-1252)
 
 
 def test_lone_surrogates_are_replaced_keeping_offsets(tmp_path):
@@ -628,3 +628,12 @@ def test_metadata_rows_that_match_no_record_are_counted(tmp_path):
     split(read_inputs([str(folder)], Mapping(metadata=str(tmp_path / "keys.csv"), metadata_key="filename"),
                       metadata_use=use))
     assert use.unmatched() == [] and metadata_warning(use.to_dict()) is None
+
+
+def test_an_empty_folder_is_an_error_not_zero_articles(tmp_path):
+    # regression (new-user trial): `framing analyse emptydir` said nothing and exited 0, as if it held no articles
+    (tmp_path / "empty").mkdir()
+    (tmp_path / "empty" / ".hidden.txt").write_text("The mayor said so.", encoding="utf-8")
+    recs, errs = split(read_inputs([str(tmp_path / "empty")]))
+    assert recs == [] and [(e.origin, e.reason) for e in errs] == [
+        (str(tmp_path / "empty"), "empty folder (no files to read; hidden files are left out)")]
