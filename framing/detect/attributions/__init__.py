@@ -111,6 +111,8 @@ def _in_anonymity_clause(ctx: Ctx, first: int, last: int) -> bool:
     """Is the cue part of a clause that says why a source is not named ("an official, who asked not to be named,
     said", "speaking on condition of anonymity")? It reports the source's request, not what anyone says."""
     d = ctx.doc
+    if d.words[first] not in ctx.words.anonymity_words:
+        return False
     lo, hi = d.tok_start[first], d.tok_end[last]
     for m in ctx.words.anonymity.finditer(d.folded, max(0, lo - _ANONYMITY_LEAD), min(len(d.text), hi + 40)):
         if m.start() <= lo and hi <= m.end() and m.group().startswith(("who ", "speaking ")):

@@ -413,6 +413,7 @@ class WordClasses:
     single: dict[str, frozenset[str]]  # category -> one-word terms (and their plurals); .get(c, frozenset())
     phrases: dict[str, frozenset[tuple[str, ...]]]  # category -> all terms as word tuples
     anonymity: re.Pattern[str]  # any anonymity phrase, in folded text
+    anonymity_words: frozenset[str]  # the words of the anonymity phrases that are clauses ("who asked not to ...")
     media_phrases: dict[int, frozenset[tuple[str, ...]]]  # length -> media terms of that many words
     heads: frozenset[str]  # nouns that can head a source noun phrase (roles, groups, organisations, media, documents)
     speaker_heads: frozenset[str]  # roles, unnamed sources and organisations: nouns for someone who can speak
@@ -446,6 +447,7 @@ def word_classes(sources: Lexicon) -> WordClasses:
         {c: frozenset(v) for c, v in single.items()},
         {c: frozenset(v) for c, v in by_cat.items()},
         re.compile("|".join(re.escape(a) for a in anon) or "(?!)"),
+        frozenset(x for a in anon if a.startswith(("who ", "speaking ")) for x in a.split()),
         {n: frozenset(v) for n, v in media.items()},
         speaker_heads | single.get("media", set()) | single.get("document", set()),
         speaker_heads,
@@ -457,19 +459,35 @@ def word_classes(sources: Lexicon) -> WordClasses:
     )
 
 
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
 def _with_accented_first_names(words: WordClasses, doc: Document) -> WordClasses:
     """``words`` with the document's accented spellings of the lexicon's first names ("josé", "zoë", "renée" in
     composed or decomposed form): English news writes a name with or without its accents, and the lexicon lists it
     without them."""
-    if doc.text.isascii():
+    folded = doc.folded  # (curly quotation marks and dashes folded: most texts are ASCII here)
+    if folded.isascii():
         return words
     extra: dict[str, str] = {}
-    for w in set(doc.words):
-        if not w.isascii():
-            base = "".join(c for c in unicodedata.normalize("NFD", w) if not unicodedata.combining(c))
-            g = words.first_names.get(base)
-            if g is not None:
-                extra[w] = g
+    seen: set[str] = set()
+    t = 0
+    m = _NON_ASCII.search(folded)
+    while m is not None:  # (few characters: accented letters, symbols; each word's first one only)
+        t = bisect_right(doc.tok_start, m.start(), t) - 1
+        if t < 0 or doc.tok_end[t] <= m.start():
+            m = _NON_ASCII.search(folded, m.end())
+            t = max(t, 0)
+            continue
+        m = _NON_ASCII.search(folded, doc.tok_end[t])
+        w = doc.words[t]
+        if w in seen:
+            continue
+        seen.add(w)
+        base = "".join(c for c in unicodedata.normalize("NFD", w) if not unicodedata.combining(c))
+        g = words.first_names.get(base)
+        if g is not None:
+            extra[w] = g
     return replace(words, first_names={**words.first_names, **extra}) if extra else words
 
 

@@ -252,13 +252,13 @@ _PASSIVE_ADVERBS = frozenset(("not", "never", "also", "already", "reportedly", "
                               "then", "recently", "often", "first", "once", "explicitly", "specifically", "even"))
 
 
-def told_passive(w: list[str], a: Attr) -> bool:
+def told_passive(w: Sequence[str], a: Attr) -> bool:
     """Is the cue of ``a`` a verb of telling in the passive ("were told", "had been warned"), whose subject is the
     person addressed? Its content is still someone's words, though the text may not say whose."""
     return a.lemma in _ADDRESSEE_VERBS and not w[a.cue_first].endswith("ing") and _after_be(w, a.cue_first)
 
 
-def _after_be(w: list[str], t: int) -> bool:
+def _after_be(w: Sequence[str], t: int) -> bool:
     """Does a form of "be" stand before token ``t``, with at most two adverbs between ("was told", "were not
     warned")?"""
     k = t - 1
