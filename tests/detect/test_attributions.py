@@ -517,6 +517,20 @@ def test_a_passive_verb_of_telling_takes_its_agent_as_source():
     assert [a.source for a in attrs("Residents were told by the mayor that the water was safe.")] == ["the mayor"]
 
 
+@pytest.mark.parametrize("text, cue", [
+    ("The data seemed to suggest he was right about the plan.", "suggest"),
+    ("Even his critics acknowledge there is no evidence of fraud.", "acknowledge"),
+    ("Sanders, adding he would be open to a debate, left the stage.", "adding"),
+])
+def test_a_clause_with_its_that_left_out_is_reported_content(text, cue):
+    # the audit: "that" left out after a verb other than "say" gave no attribution
+    assert cue in [a.text for a in attrs(text)]
+
+
+def test_an_object_noun_is_no_clause_without_its_that():
+    assert [a.text for a in attrs("They agree the deal matters to them.")] == []
+
+
 def test_a_clause_asking_for_anonymity_is_no_attribution():
     text = "A transport official, who asked not to be named, admitted the project was late."
     assert [(a.text, a.source) for a in attrs(text)] == [("admitted", "A transport official")]

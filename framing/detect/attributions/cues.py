@@ -300,6 +300,8 @@ def _has_evidence(ctx: Ctx, first: int, last: int) -> bool:
         return True
     if j >= len(w) or "\n" in after:
         return True
+    if j == last + 1 and _zero_that_clause(ctx, j):
+        return True  # "that" left out: "analysts agree the missile was fired", "seemed to suggest he was"
     if last + 1 < len(w) and (w[last + 1] in PREPOSITIONS or _to_addressee(ctx, last + 1)) \
             and _adjunct_then_quote(ctx, last + 1):
         # `asks at Western High School, "Any questions?"`, `said in a statement: "..."`, `responds to Mills with,
@@ -325,6 +327,30 @@ def _has_evidence(ctx: Ctx, first: int, last: int) -> bool:
         # after an event in Iowa.`
         return True
     return _inverted_after_quote(ctx, first, last)
+
+
+def _zero_that_clause(ctx: Ctx, j: int) -> bool:
+    """Does a clause begin at token ``j`` with its "that" left out: a subject pronoun ("he", "there"), or a
+    determiner and at most two words, then a finite auxiliary or modal, with no punctuation between ("agree the
+    missile was fired", "suggest there is no plan")? An object noun ("agree the deal") has no verb after it."""
+    w = ctx.doc.words
+    if w[j] in _CLAUSE_PRONOUNS:
+        k = j + 1
+    elif w[j] in _CLAUSE_DETERMINERS:
+        k = next((t for t in range(j + 1, min(len(w), j + 4)) if w[t] in _FINITE), -1)
+        if k < 0:
+            return False
+    else:
+        return False
+    return k < len(w) and w[k] in _FINITE and all(not punct_gap(ctx, t) for t in range(j + 1, k + 1))
+
+
+# Subjects and determiners that open a clause, and the finite verbs that follow its subject (a clause's second
+# word after a pronoun: "he was", "there is", "they would").
+_CLAUSE_PRONOUNS = frozenset("he she they we i there it".split())
+_CLAUSE_DETERMINERS = frozenset("the his her their its our this these those".split())
+_FINITE = frozenset("is was are were has have had will would can could should may might must does did "
+                    "isn't wasn't aren't weren't hasn't haven't won't wouldn't can't couldn't".split())
 
 
 def _inverted_after_quote(ctx: Ctx, first: int, last: int) -> bool:

@@ -168,6 +168,14 @@ def find_source(ctx: Ctx, a: Attr) -> None:
         if subj:
             a.source = subj
             return
+    if prev == "to" and a.cue_first >= 2 and w[a.cue_first - 2].endswith("ed") \
+            and not punct_gap(ctx, a.cue_first - 1) and not punct_gap(ctx, a.cue_first):
+        # an infinitive after a verb in the past ("was forced to admit", "refused to say", "agreed to call"): the
+        # subject of that verb, right before it
+        subj = subject_before(ctx, a.cue_first - 2, si)
+        if subj is not None:
+            a.source = subj
+            return
     if form.endswith("ing") or prev == "to":
         # a participle or an infinitive with no subject of its own takes the subject of its clause: "she declined
         # to claim victory, only saying that ...", "WikiLeaks went on to accuse ..." (subject control)
@@ -518,6 +526,9 @@ def sentence_subject(ctx: Ctx, si: int) -> tuple[int, int] | None:
     k = _after_opening_day(ctx, k, sent.stop)
     if k >= sent.stop:
         return None
+    focused = w[k] in FOCUS_ADVERBS and k + 1 < sent.stop and not punct_gap(ctx, k + 1) and not ctx.in_quote(k + 1)
+    if focused:
+        k += 1  # "Even party leader Amira Sandoval was forced to admit ...": a focusing adverb is no part of the subject
     if w[k] in PRONOUNS and w[k] not in ("who", "which", "it"):
         return (k, k)
     if _opening_adverb(ctx, k) and k + 1 < sent.stop and not punct_gap(ctx, k + 1) and _participle(ctx, k + 1):
@@ -550,8 +561,8 @@ def sentence_subject(ctx: Ctx, si: int) -> tuple[int, int] | None:
         if w[k] in PRONOUNS and w[k] not in ("who", "which", "it"):
             return (k, k)
     np = _capitalised_np(ctx, k, sent.stop)
-    if np is None and (w[k] in DETERMINERS or w[k].isdigit() or w[k] in _QUANTIFIERS):
-        return _common_np(ctx, k, sent.stop)  # "The judge ...", "about 200 protesters ..."
+    if np is None and (w[k] in DETERMINERS or w[k].isdigit() or w[k] in _QUANTIFIERS or focused):
+        return _common_np(ctx, k, sent.stop)  # "The judge ...", "about 200 protesters ...", "Even party leader ..."
     return np
 
 
