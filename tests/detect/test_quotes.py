@@ -143,6 +143,9 @@ def quotes(text):
         ('Headline\n\nLater, "It is over," Ann Vale said.', [("It is over,", "direct", "Ann Vale")]),
         ('Headline\n\nAt one point, Ann Vale claimed "we weren\u2019t told" of the requests.',
          [("we weren\u2019t told", "direct", "Ann Vale")]),
+        # ... unless a noun follows the marks, which then name it
+        ('Headline\n\nThe "we are closed" sign stayed up all week, the owner said.',
+         [("we are closed", "partial", "the owner")]),
         ('Headline\n\nAnn Vale said the plan "is tapping into something real" today.',
          [("is tapping into something real", "partial", "Ann Vale")]),
         # a show someone spoke to, after its broadcaster's name

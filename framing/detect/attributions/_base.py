@@ -161,13 +161,16 @@ class Attr:
     via: str | None = None
     via_span: tuple[int, int] | None = None
     host: Attr | None = None  # the attribution whose subject a participle or coordinated verb shares
+    # whom a passive verb of telling addressed ("Harris was asked ..."): no source, but someone a later pronoun means
+    addressee: tuple[int, int] | None = None
 
     # An explicit __init__ (the dataclass keeps it): compiled with mypyc it runs natively, where the dataclass's
     # generated one ran as interpreted Python; the same fields and defaults (see framing.text.segment.Span).
     def __init__(self, cue_first: int, cue_last: int, lemma: str, stance: str, sentence: int,
                  source: tuple[int, int] | None = None, source_type: str = "none", speaker: str | None = None,
                  content: tuple[int, int] | None = None, quote: QuoteSpan | None = None, via: str | None = None,
-                 via_span: tuple[int, int] | None = None, host: Attr | None = None) -> None:
+                 via_span: tuple[int, int] | None = None, host: Attr | None = None,
+                 addressee: tuple[int, int] | None = None) -> None:
         self.cue_first = cue_first
         self.cue_last = cue_last
         self.lemma = lemma
@@ -181,6 +184,7 @@ class Attr:
         self.via = via
         self.via_span = via_span
         self.host = host
+        self.addressee = addressee
 
 
 class Ctx:

@@ -330,25 +330,17 @@ def _has_evidence(ctx: Ctx, first: int, last: int) -> bool:
 
 
 def _zero_that_clause(ctx: Ctx, j: int) -> bool:
-    """Does a clause begin at token ``j`` with its "that" left out: a subject pronoun ("he", "there"), or a
-    determiner and at most two words, then a finite auxiliary or modal, with no punctuation between ("agree the
-    missile was fired", "suggest there is no plan")? An object noun ("agree the deal") has no verb after it."""
+    """Does a clause begin at token ``j`` with its "that" left out: a subject pronoun ("he", "there") and a finite
+    auxiliary or modal right after it ("suggest there is no plan", "admitting he was surprised")? A pronoun in the
+    subject case cannot be the verb's object, as a noun can ("noted those who had died", "added the herbs she had
+    picked": a relative clause's verb is no evidence)."""
     w = ctx.doc.words
-    if w[j] in _CLAUSE_PRONOUNS:
-        k = j + 1
-    elif w[j] in _CLAUSE_DETERMINERS:
-        k = next((t for t in range(j + 1, min(len(w), j + 4)) if w[t] in _FINITE), -1)
-        if k < 0:
-            return False
-    else:
-        return False
-    return k < len(w) and w[k] in _FINITE and all(not punct_gap(ctx, t) for t in range(j + 1, k + 1))
+    return w[j] in _CLAUSE_PRONOUNS and j + 1 < len(w) and w[j + 1] in _FINITE and not punct_gap(ctx, j + 1)
 
 
-# Subjects and determiners that open a clause, and the finite verbs that follow its subject (a clause's second
-# word after a pronoun: "he was", "there is", "they would").
+# Subject pronouns that open a clause, and the finite verbs that follow a clause's subject ("he was", "there is",
+# "they would").
 _CLAUSE_PRONOUNS = frozenset("he she they we i there it".split())
-_CLAUSE_DETERMINERS = frozenset("the his her their its our this these those".split())
 _FINITE = frozenset("is was are were has have had will would can could should may might must does did "
                     "isn't wasn't aren't weren't hasn't haven't won't wouldn't can't couldn't".split())
 

@@ -58,7 +58,9 @@ def find_source(ctx: Ctx, a: Attr) -> None:
                 return
     if told_passive(w, a):
         # the subject of a passive verb of telling is whom the words were addressed to, never who said them:
-        # "Residents were told the water was safe", "they were not warned": without an agent, no source
+        # "Residents were told the water was safe", "they were not warned": without an agent, no source (the one
+        # addressed is kept: a later "she said" may mean them)
+        a.addressee = subject_before(ctx, a.cue_first, si)
         return
     if d.words[a.cue_first] == a.lemma and (art := noun_article(ctx, a.cue_first)) >= 0:
         # the cue is a noun with its own article ("Sanders delivered a snappy retort:", "the crowd reprised the

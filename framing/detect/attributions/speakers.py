@@ -54,6 +54,18 @@ def classify_and_resolve(ctx: Ctx, attrs: list[Attr]) -> None:
         if a.source is None:
             if a.source_type != "media":
                 a.source_type = "none"
+            if a.addressee is not None and not quoted:
+                # "Harris was asked if she would debate. 'Anytime,' she said": the one addressed is the person spoken
+                # of now, as a source would be
+                a.source = a.addressee
+                st = _source_type(ctx, a)
+                if st == "named_person":
+                    last_person, last_person_sentence = _full_name(ctx, a.addressee), a.sentence
+                elif st == "title_only" and _is_person_role(ctx, a.addressee):
+                    last_described, last_described_sentence = span_text(ctx, a.addressee), a.sentence
+                elif st in ("named_org", "anonymous"):
+                    last_group = span_text(ctx, a.addressee)
+                a.source, a.source_type = None, "none"
             continue
         if not quoted and ctx.in_quote(a.source[0]) and ctx.in_quote(a.source[1]):
             # words in quotation marks outside any quotation of the cue's own are quoted words, a title or a name
@@ -716,6 +728,11 @@ def _longer_name(ctx: Ctx, tok: int) -> str | None:
                 kept.pop(0)
         while kept and _initial(ctx, kept[0]):
             kept.pop(0)  # (an initial opens no name after a cut)
+        if any(_initial(ctx, i) for i in kept) and ((d.words[kept[0]],) in places or sentence_initial(ctx, p)
+                                                    or kept[0] > 0 and d.words[kept[0] - 1] in PREPOSITIONS):
+            # "filed in Washington D.C. Hicks, ...": initials after a place, in a phrase a preposition opens, are the
+            # place's abbreviation (the sentence splitter does not end a sentence there), as across a sentence's end
+            kept = []
         keep = [ctx.raw(i) for i in kept]
         if keep and not any(x.lower() in ("mr", "mrs", "ms", "dr") for x in keep):
             full = "".join(x + _name_gap(ctx.gap(i + 1)) for x, i in zip(keep, kept, strict=True)) + last
@@ -787,14 +804,15 @@ _AFTER_ARTICLE = re.compile(r"\bthe(?:\s+(?!(?:is|was|were|are|be|been|has|had|h
 # Prepositions of place: the name after one is where something is ("officials in New Orleans", "a nurse at Texas
 # Health Presbyterian Hospital", "fighting near Bakhmut"), not a person a personal pronoun stands for.
 _LOCATIVES = frozenset(("in", "at", "near", "outside", "inside", "across", "throughout"))
+_HONORIFICS = frozenset(("mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lady", "lord"))
 _LOCATIVE_BEFORE = re.compile(r"(?<![\w-])(" + "|".join(sorted(_LOCATIVES)) + r")[ \t\u00a0]+$")
 
 
 def _placed(ctx: Ctx, text: str, start: int, parts: list[str], role: frozenset[str]) -> bool:
     """Is the capitalised run ``parts`` at ``start`` a place named after a preposition of place ("in New Orleans", "In
-    Des Moines, ...")? Not when a first name or a title opens it, or a title ends it ("Editor in Chief Katherine
-    Mangu-Ward", "in Gov. Ron DeSantis' ..."), nor a single word after "at", which points at people too ("took
-    shots at Clinton")."""
+    Des Moines, ...")? Not when a title or an honorific opens it or a title ends it ("Editor in Chief Katherine
+    Mangu-Ward", "In Mr. Johnson's view"), a first name stands in it, or a possessive splits it ("at Labour's Angela
+    Rayner"), nor a single word after "at", which points at people too ("took shots at Clinton")."""
     m = _LOCATIVE_BEFORE.search(text, max(0, start - 12), start)
     if m is not None:
         prep, rest = m.group(1), parts
@@ -802,9 +820,11 @@ def _placed(ctx: Ctx, text: str, start: int, parts: list[str], role: frozenset[s
         prep, rest = parts[0].lower(), parts[1:]
     else:
         return False
-    first = rest[0].lower().rstrip(".")
-    return not (prep == "at" and len(rest) == 1 or first in ctx.words.first_names or first in role
-                or first in TITLE_ABBREVIATIONS or rest[-1].lower() in role)
+    low = [x.lower().rstrip(".") for x in rest]
+    return not (prep == "at" and len(rest) == 1 or low[0] in role or low[0] in TITLE_ABBREVIATIONS
+                or low[0] in _HONORIFICS or low[-1] in role
+                or any(x in ctx.words.first_names for x in low)
+                or any(x.endswith(("'s", "\u2019s")) for x in low[:-1]))
 _NAME_SEQ = re.compile(r"(?<![\w\u2019'])((?:[A-Z][\w\u2019'.-]*)(?:[ \t\u00a0]+(?:[A-Z][\w\u2019'.-]*|"
                        r"(?:de|van|von|al|bin|la|le|da)\b))*)")
 
