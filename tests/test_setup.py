@@ -65,3 +65,14 @@ def test_ensure_chromium_says_in_one_line_why_it_skips(tmp_path: Path) -> None:
     assert proc.returncode == 1
     lines = proc.stdout.strip().splitlines()
     assert len(lines) == 1 and "SKIPPED" in lines[0] and "apt-get install chromium" in lines[0]
+
+
+def test_the_readme_python_example_runs_as_written(monkeypatch):
+    # regression (new-user trial): the README's API example used an undefined `text` and a store the reader does
+    # not have; it now runs on the bundled demo files, from the repository's root, as a new user would paste it
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = text.split("```python", 1)[1].split("```", 1)[0]
+    monkeypatch.chdir(ROOT)
+    namespace: dict[str, object] = {}
+    exec(compile(block, "README.md (the Python example)", "exec"), namespace)  # noqa: S102 (our own README)
+    assert len(namespace["table"]) and len(namespace["pairs"]) and len(namespace["words"])  # type: ignore[arg-type]
