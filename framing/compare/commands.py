@@ -203,8 +203,8 @@ def cmd_report(args: argparse.Namespace) -> int:
     print(f"framing: wrote {path} ({corpus.n_articles:,} articles)", file=sys.stderr)
     # as `framing analyse` and `framing run`: exit status 3 when some input records could not be analysed
     if corpus.n_skipped:
-        print(f"framing: {corpus.n_skipped:,} input record(s) could not be analysed and are not in the report (listed above)",
-              file=sys.stderr)
+        print(f"framing: {corpus.n_skipped:,} input record(s) could not be analysed and are not in the report "
+              "(listed above)", file=sys.stderr)
         return 3
     return 0
 

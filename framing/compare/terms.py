@@ -2,8 +2,9 @@
 
 Tokens are lower-cased runs of letters with inner apostrophes or hyphens ("so-called", "kessel's" -> "kessel"):
 a fast regular expression rather than the engine's full segmentation, so that 50,000 articles are counted in
-seconds. A word written in decomposed form (NFD: "jose" and U+0301) is the same term as in composed form ("josé"). Bigrams are two tokens separated only by spaces (punctuation breaks a bigram), kept only when neither
-is a stop word ("illegal migrants", "radical left").
+seconds. A word written in decomposed form (NFD: "jose" and U+0301) is the same term as in composed form ("josé").
+Bigrams are two tokens separated only by spaces (punctuation breaks a bigram), kept only when neither is a stop word
+("illegal migrants", "radical left").
 """
 
 from __future__ import annotations

@@ -91,10 +91,10 @@ def distinctive_terms(articles: pd.DataFrame, texts: Mapping[str, str] | None = 
     ``example_start``/``example_end`` offsets of the term in that article's text, ``example`` context).
     ``drop_own_name`` leaves out terms made only of words of the group's own label, or of those and the words outlets'
     names put beside them (an outlet naming itself: "the Tattler", "Capital Wire", "fox news" for Fox); a unigram is
-    also left out when a listed bigram accounts for nearly all of its occurrences ("per" beside "per cent"). When a group holds several sources, a term more than
-    ``max_source_share`` of whose uses come from one source is left out (house style or page furniture, not the
-    group's word choice); ``top_source_share`` reports that share. A corpus with one group has nothing to compare against: the table is empty and says so in
-    ``attrs["warnings"]``.
+    also left out when a listed bigram accounts for nearly all of its occurrences ("per" beside "per cent"). When a
+    group holds several sources, a term more than ``max_source_share`` of whose uses come from one source is left
+    out (house style or page furniture, not the group's word choice); ``top_source_share`` reports that share. A
+    corpus with one group has nothing to compare against: the table is empty and says so in ``attrs["warnings"]``.
     """
     cfg = config or DEFAULT
     top = top or cfg.top_terms

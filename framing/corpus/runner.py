@@ -238,8 +238,9 @@ def run_corpus(inputs: Sequence[str], db: str | Path, *, mapping: Mapping | None
         try:
             store.update_run(run_id, manifest, "running")
             with _StopRequests() as stop:
-                _loop(store, executor, run_id, vkey, read_inputs(inputs, mp, mapped=mapped, metadata_use=metadata_use, read=read),
-                      committed, batch_size, estimate, progress, log, session, stop, record_seconds)
+                items = read_inputs(inputs, mp, mapped=mapped, metadata_use=metadata_use, read=read)
+                _loop(store, executor, run_id, vkey, items, committed, batch_size, estimate, progress, log, session,
+                      stop, record_seconds)
             if metadata_use is not None:  # every input read (a resumed run reads the committed items again too)
                 manifest["metadata_join"] = metadata_use.to_dict()
             executor.close()  # the workers' memory freed before the compaction takes its own

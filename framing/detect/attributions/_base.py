@@ -473,26 +473,22 @@ def _with_accented_first_names(words: WordClasses, doc: Document) -> WordClasses
     folded = doc.folded  # (curly quotation marks and dashes folded: most texts are ASCII here)
     if folded.isascii():
         return words
-    extra: dict[str, str] = {}
-    seen: set[str] = set()
-    t = 0
-    m = _NON_ASCII.search(folded)
-    while m is not None:  # (few characters: accented letters, symbols; each word's first one only)
-        t = bisect_right(doc.tok_start, m.start(), t) - 1
-        if t < 0 or doc.tok_end[t] <= m.start():
-            m = _NON_ASCII.search(folded, m.end())
-            t = max(t, 0)
-            continue
-        m = _NON_ASCII.search(folded, doc.tok_end[t])
-        w = doc.words[t]
-        if w in seen:
-            continue
-        seen.add(w)
-        base = "".join(c for c in unicodedata.normalize("NFD", w) if not unicodedata.combining(c))
-        g = words.first_names.get(base)
-        if g is not None:
-            extra[w] = g
+    found: set[str] = set()  # the words holding such a letter (each found once: the search goes on after it)
+    pos = 0
+    while (m := _NON_ASCII.search(folded, pos)) is not None:
+        t = bisect_right(doc.tok_start, m.start()) - 1
+        if t >= 0 and doc.tok_end[t] > m.start():
+            found.add(doc.words[t])
+            pos = doc.tok_end[t]
+        else:
+            pos = m.end()
+    extra = {w: g for w in found if (g := words.first_names.get(_unaccented(w))) is not None}
     return replace(words, first_names={**words.first_names, **extra}) if extra else words
+
+
+def _unaccented(word: str) -> str:
+    """``word`` without its accents ("josé" -> "jose")."""
+    return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
 
 
 # A transcript's speaker label opening a paragraph: "TRUMP: ...", "REV. MARTIN LUTHER KING JR: ..." (its words of

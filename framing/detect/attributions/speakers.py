@@ -620,14 +620,12 @@ def _titled_full_name(ctx: Ctx, title: int, surname: int) -> str | None:
         k = p - 1
         parts: list[int] = []
         while k >= 0 and len(parts) < 3 and ctx.cap(k) and w[k] not in forms and "\n" not in ctx.gap(k + 1) \
-                and (ctx.gap(k + 1).isspace() or parts and ctx.gap(k + 1) == "-" or ctx.gap(k + 1).strip() == "."
-                     and len(w[k]) == 1):
+                and (ctx.gap(k + 1).isspace() or parts and ctx.gap(k + 1) == "-" or _initial(ctx, k)):
             parts.insert(0, k)  # first names, an initial ("Anthony S. Fauci") or a hyphened first name
             k -= 1
         if parts and k >= 0 and w[k] in forms and ctx.cap(k) and not any(w[i] in role for i in parts):
             return d.text[d.tok_start[parts[0]]:d.tok_end[p]]
     return None
-
 
 
 def _modal_name(ctx: Ctx, i: int) -> bool:
@@ -764,7 +762,7 @@ def _initial(ctx: Ctx, k: int) -> bool:
     """Is token ``k`` an initial inside a name: one capital letter followed by a full stop, then a space or another
     initial ("N." in "Gregory N. Hicks", "H." and "W." in "George H.W. Bush")?"""
     g = ctx.gap(k + 1)
-    return len(ctx.doc.words[k]) == 1 and ctx.cap(k) and g[:1] == "." and (g == "." or g[1:] in (" ", "\u00a0"))
+    return len(ctx.doc.words[k]) == 1 and ctx.cap(k) and g.strip() == "." and "\n" not in g
 
 
 def _name_gap(gap: str) -> str:
@@ -799,12 +797,9 @@ _TITLE_COMPLEMENTS = frozenset(("of", "to", "for"))
 _WH_WORDS = frozenset(("what", "when", "where", "why", "how", "who", "whom", "whose", "which"))
 # (a form of "be" or "have" ends the noun phrase: "the confusion were Trump's intimations" has the name after it)
 _AFTER_ARTICLE = re.compile(r"\bthe(?:\s+(?!(?:is|was|were|are|be|been|has|had|have)\b)[a-z][\w-]*){0,3}\s+$")
-# (a particle is a whole word: "Dana Whitfield last year" is not "Dana Whitfield la")
-# (the words of a name are on one line: a headline's or a caption's last word is not a first name)
 # Prepositions of place: the name after one is where something is ("officials in New Orleans", "a nurse at Texas
 # Health Presbyterian Hospital", "fighting near Bakhmut"), not a person a personal pronoun stands for.
 _LOCATIVES = frozenset(("in", "at", "near", "outside", "inside", "across", "throughout"))
-_HONORIFICS = frozenset(("mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lady", "lord"))
 _LOCATIVE_BEFORE = re.compile(r"(?<![\w-])(" + "|".join(sorted(_LOCATIVES)) + r")[ \t\u00a0]+$")
 
 
@@ -825,6 +820,10 @@ def _placed(ctx: Ctx, text: str, start: int, parts: list[str], role: frozenset[s
                 or low[0] in _HONORIFICS or low[-1] in role
                 or any(x in ctx.words.first_names for x in low)
                 or any(x.endswith(("'s", "\u2019s")) for x in low[:-1]))
+
+
+# (a particle is a whole word: "Dana Whitfield last year" is not "Dana Whitfield la")
+# (the words of a name are on one line: a headline's or a caption's last word is not a first name)
 _NAME_SEQ = re.compile(r"(?<![\w\u2019'])((?:[A-Z][\w\u2019'.-]*)(?:[ \t\u00a0]+(?:[A-Z][\w\u2019'.-]*|"
                        r"(?:de|van|von|al|bin|la|le|da)\b))*)")
 

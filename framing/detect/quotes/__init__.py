@@ -175,7 +175,8 @@ def _classify_one(ctx: QuoteContext, q: QuoteSpan, last: LastTurn | None, outer_
     attributed = who.how in ("cue", "utterance", AS_CALLED)
     if clause and (who.name is not None or n >= cfg.direct_min_words or attributed):
         return QuoteCall(q, "direct", who.name, who.cue, f"a clause of reported speech ({who.how})")
-    if (who.name is not None or attributed) and q.depth == 0 and fr.subject_and_verb(words) and not _noun_after(after):
+    if (who.name is not None or attributed) and q.depth == 0 and fr.subject_and_verb(words) \
+            and not _noun_after(after):
         # the guidelines' clause test on the words themselves: a subject and its verb inside the marks make a clause,
         # wherever it sits in the writer's sentence ("claiming 'we are getting out of the nation-building business'"),
         # unless a noun follows the marks, which then name it ("the 'we are closed' sign", "the 'it was Russia' theory")
