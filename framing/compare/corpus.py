@@ -29,6 +29,9 @@ _JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz")
 WARNING_COLUMNS = ["article_id", "warning"]
 # How a corpus's warning about an input record that could not be analysed begins (Corpus.n_skipped counts them).
 SKIPPED = "skipped "
+_PASS_ITS_TABLES = ("the comparison functions take its tables, e.g. rates(corpus.articles), "
+                    "pairwise_differences(corpus.articles), distinctive_terms(corpus.articles, corpus.texts), "
+                    "speakers(corpus.findings, corpus.articles), group_events(corpus.articles, corpus.texts)")
 
 
 @dataclass(frozen=True)
@@ -48,6 +51,17 @@ class Corpus:
     # one row per warning of an article's report (``article_id``, ``warning``): language, HTML extraction, markup...
     # (the articles table counts them in ``n_warnings``); empty when the reports are not at hand (a store)
     article_warnings: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=WARNING_COLUMNS))
+
+    def __getattr__(self, name: str) -> Any:
+        # Called only for attributes a Corpus lacks. The comparison functions take its tables, not the corpus: a
+        # corpus passed where a table belongs ("distinctive_terms(corpus)") fails on the first table attribute or
+        # item read, and the error says what to pass instead of only "'Corpus' object has no attribute 'columns'".
+        if not name.startswith("__") and hasattr(pd.DataFrame, name):
+            raise AttributeError(f"a Corpus is not a table (no {name!r}): {_PASS_ITS_TABLES}")
+        raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+
+    def __getitem__(self, key: Any) -> Any:
+        raise TypeError(f"a Corpus is not a table (corpus[{key!r}]): {_PASS_ITS_TABLES}")
 
     @property
     def n_articles(self) -> int:

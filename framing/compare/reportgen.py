@@ -711,9 +711,14 @@ def _md_events(w: Callable[[str], None], data: ReportData, charts: dict[str, str
         w("## Same event, side by side\n")
         et = t["events"]
         src = "the articles' event ids" if data.event_column != "story" else "stories grouped by TF-IDF similarity"
-        w(f"{len(et):,} events ({src}); {int((et['n_sources'] >= 2).sum()):,} are covered by two or more sources. "
-          f"The {len(data.events_shown)} covered by the most sources, outlet by outlet (figures over one or a few "
-          "articles: no intervals):\n")
+        n_multi = int((et["n_sources"] >= 2).sum())
+        head = f"{len(et):,} events ({src}); {n_multi:,} {'is' if n_multi == 1 else 'are'} covered by two or more sources."
+        if not data.events_shown:
+            # nothing to set side by side: say so rather than announce a list that does not follow
+            w(f"{head} None can be shown outlet by outlet.\n")
+            return
+        w(f"{head} The {len(data.events_shown)} covered by the most sources, outlet by outlet (figures over one or a "
+          "few articles: no intervals):\n")
         views = t.get("event_views")
         ev_table = et.set_index("event")
         for e in data.events_shown:

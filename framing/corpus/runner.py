@@ -94,6 +94,10 @@ class RunInterrupted(KeyboardInterrupt):
         self.summary = summary
 
 
+# A session's count of duplicates that came with another source than the stored copy (RunSummary)
+OTHER_SOURCE = "duplicates_other_source"
+
+
 @dataclass(frozen=True)
 class RunSummary:
     """What a run did: its counts (``input`` = ``analysed`` + ``up_to_date`` + ``duplicate`` + ``error``) over
@@ -114,6 +118,8 @@ class RunSummary:
     # how the rows of the --metadata file met the records (MetadataUse.to_dict), once the run read every input
     metadata: dict[str, Any] = field(default_factory=dict)
     short_year_hint: str | None = None  # the first warning of a date with a two-digit year (it names --date-format)
+    # duplicates that came with another source than the stored copy of their text (over all the run's sessions)
+    duplicates_other_source: int = 0
 
     def fields_line(self) -> str:
         """Where each article field came from and what is missing: ``text <- content (5,000); source <- outlet
@@ -171,8 +177,13 @@ class RunSummary:
             langs = f"; {sum(other.values()):,} not in English ({shown}{', ...' if len(other) > 5 else ''})"
         if self.short_pages:
             langs += f"; {self.short_pages:,} HTML pages with short text (body not found?)"
+        dups = f"{c['duplicate']:,} duplicates"
+        if self.duplicates_other_source:
+            # a text stored once counts for its first source only: say so when others published it too
+            dups += (f" ({self.duplicates_other_source:,} from another source than the stored copy, which counts "
+                     "for its first source only)")
         return (f"run {self.run_id} {self.status}{resumed}: {c['input']:,} input items: {c['analysed']:,} analysed, "
-                f"{c['up_to_date']:,} up to date, {c['duplicate']:,} duplicates, {c['error']:,} errors{langs}; "
+                f"{c['up_to_date']:,} up to date, {dups}, {c['error']:,} errors{langs}; "
                 f"{self.seconds:.1f} s, {self.rate:.1f} articles/s")
 
 
@@ -186,6 +197,7 @@ class _Plan:
     tasks: list[Task] = field(default_factory=list)
     replace: list[str] = field(default_factory=list)
     handle: Handle | None = None
+    other_source: int = 0  # duplicates that came with another source than the copy kept (_other_source)
 
 
 def run_corpus(inputs: Sequence[str], db: str | Path, *, mapping: Mapping | None = None, workers: int = 1,
@@ -279,7 +291,8 @@ def run_corpus(inputs: Sequence[str], db: str | Path, *, mapping: Mapping | None
                              session.get("analysed", 0), committed, store.languages(run_id),
                              store.error_reasons(run_id), store.warned(run_id, SHORT_PAGE), _by_field(mapped),
                              missing, manifest.get("metadata_join") or {},
-                             store.first_warning(run_id, SHORT_YEAR) if missing.get("date_short_year") else None)
+                             store.first_warning(run_id, SHORT_YEAR) if missing.get("date_short_year") else None,
+                             sum(int(x.get(OTHER_SOURCE) or 0) for x in manifest["timings"]["sessions"]))
         if interrupted is not None:
             raise RunInterrupted(summary) from interrupted
         return summary
@@ -410,9 +423,10 @@ def _loop(store: Store, ex: Executor, run_id: int, vkey: str, items: Iterator[Re
     bar = tqdm(total=estimate, initial=committed, unit=" items", file=sys.stderr, dynamic_ncols=True,
                disable=(None if progress is None else not progress), mininterval=0.5, smoothing=0.05,
                desc=f"run {run_id}")
-    inflight_ids: dict[str, tuple[str, str]] = {}  # id -> (content hash, origin), for batches not yet committed
+    # id -> (content hash, origin, source), for batches not yet committed
+    inflight_ids: dict[str, tuple[str, str, str | None]] = {}
     inflight_hashes: dict[str, str] = {}  # content hash -> id
-    totals = {s: 0 for s in schema.STATUSES}
+    totals = {s: 0 for s in (*schema.STATUSES, OTHER_SOURCE)}
     pending: deque[_Plan] = deque()
     seq = committed
     engine = 0.0
@@ -447,16 +461,18 @@ def _loop(store: Store, ex: Executor, run_id: int, vkey: str, items: Iterator[Re
         bar.close()
         session["engine_cpu_seconds"] = round(engine, 3)
         session["analysed"] = totals["analysed"]  # committed in this session, also when it was interrupted
+        session[OTHER_SOURCE] = totals[OTHER_SOURCE]  # (of committed batches, as the ledger's counts)
     return totals["analysed"]
 
 
 def _classify(store: Store, run_id: int, vkey: str, batch: list[Record | RecordError], first: int,
-              inflight_ids: dict[str, tuple[str, str]], inflight_hashes: dict[str, str],
+              inflight_ids: dict[str, tuple[str, str, str | None]], inflight_hashes: dict[str, str],
               record_seconds: float | None = None) -> _Plan:
     plan = _Plan(first, first + len(batch) - 1)
     hashes = {i: content_hash(item.text) for i, item in enumerate(batch) if isinstance(item, Record)}
     ids = [item.id for item in batch if isinstance(item, Record)]
     existing, owners, seen = store.lookup(run_id, ids, list(hashes.values()))
+    stored_owners: list[tuple[str, str]] = []  # (source, id of the stored copy) of duplicates of stored articles
     for i, item in enumerate(batch):
         seq = first + i
         if isinstance(item, RecordError):
@@ -476,8 +492,14 @@ def _classify(store: Store, run_id: int, vkey: str, batch: list[Record | RecordE
         owner = inflight_hashes.get(h) or owners.get(h)
         if owner is not None and owner != rid:
             plan.ledger.append([seq, item.origin, rid, h, "duplicate", owner])
+            if item.source:
+                held = inflight_ids.get(owner)
+                if held is not None:
+                    plan.other_source += _other_source(item.source, held[2])
+                else:
+                    stored_owners.append((item.source, owner))
             continue
-        inflight_ids[rid] = (h, item.origin)
+        inflight_ids[rid] = (h, item.origin, item.source)
         inflight_hashes.setdefault(h, rid)
         ex = existing.get(rid)
         if ex is not None and ex == (h, vkey):
@@ -491,7 +513,16 @@ def _classify(store: Store, run_id: int, vkey: str, batch: list[Record | RecordE
         plan.ledger.append([seq, item.origin, rid, h, "analysed", detail])
         plan.tasks.append(Task(rid, item.text, item.source, item.meta, item.warnings, h, item.origin,
                                record_seconds))
+    if stored_owners:
+        sources = store.sources_of(sorted({owner for _, owner in stored_owners}))
+        plan.other_source += sum(_other_source(src, sources.get(owner)) for src, owner in stored_owners)
     return plan
+
+
+def _other_source(source: str, owners_source: str | None) -> int:
+    """1 when a duplicate came with another source than the stored copy of its text (a syndicated or republished
+    article: the store keeps the text once, under its first source), else 0."""
+    return int(bool(owners_source) and source.strip() != (owners_source or "").strip())
 
 
 def _group(pending: deque[_Plan]) -> list[_Plan]:
@@ -505,7 +536,7 @@ def _group(pending: deque[_Plan]) -> list[_Plan]:
     return out
 
 
-def _commit(store: Store, run_id: int, plans: list[_Plan], inflight_ids: dict[str, tuple[str, str]],
+def _commit(store: Store, run_id: int, plans: list[_Plan], inflight_ids: dict[str, tuple[str, str, str | None]],
             inflight_hashes: dict[str, str], totals: dict[str, int], bar: Any,
             log: Callable[[str], None] | None) -> float:
     """Commit consecutive batches in one transaction; the CPU seconds their analysis took."""
@@ -540,6 +571,7 @@ def _commit(store: Store, run_id: int, plans: list[_Plan], inflight_ids: dict[st
         for row in plan.ledger:
             n[row[4]] += 1
             totals[row[4]] += 1
+        totals[OTHER_SOURCE] += plan.other_source
         bar.update(plan.last - plan.first + 1)
         if log:
             log(f"run {run_id}: committed items {plan.first:,}-{plan.last:,}: {n['analysed']} analysed, "

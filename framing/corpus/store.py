@@ -1853,6 +1853,15 @@ class Store:
             raise StoreError(f"{self.path}: cannot read: {_short(exc)}") from exc
         return existing, owners, seen
 
+    def sources_of(self, ids: list[str]) -> dict[str, str | None]:
+        """The source of each stored article among ``ids`` (the copies that duplicates repeat)."""
+        try:
+            return {r[0]: r[1] for r in self.con.execute(
+                "SELECT article_id, source FROM articles WHERE article_id IN (SELECT unnest(?::VARCHAR[]))",
+                [ids]).fetchall()}
+        except duckdb.Error as exc:
+            raise StoreError(f"{self.path}: cannot read: {_short(exc)}") from exc
+
     def _stored_keys(self) -> tuple[KeySet, KeySet]:
         """The fingerprints of every stored article id and content hash (read once, then kept up to date)."""
         if self._keys is None:

@@ -9,7 +9,8 @@ politician whose party the article states, the party. The role comes from the ar
    familiar with": ``anonymous``);
 2. the words at the mention: the source itself ("the ministry", "police", "a witness"), the title before a name
    ("Sen.", "police spokesman", "Teachers Union President") and the apposition or prepositional phrase after it
-   ("Smith, a professor at Yale,", "Reid of Nevada, the majority leader,", "(R-Texas)");
+   ("Smith, a professor at Yale,", "Reid of Nevada, the majority leader,", "(R-Texas)") or the noun phrase before
+   it that the name, set off by commas, renames ("The finance minister, Aisha Patel, said");
 3. the same words around the speaker's other mentions in the article, first mention first (a surname or a pronoun
    resolved to "Susan Collins" takes the description "Maine Republican Sen. Susan Collins" given earlier).
 
@@ -57,6 +58,9 @@ _HEAD_ENDERS = frozenset("of from by in on at for with to about".split())  # "a 
 # US party notation after a name: "(R-Texas)", "(D-Calif.)", "R-Texas" (a letter code, not vocabulary).
 _PARTY_CODE = re.compile(r"\s*\(?\s*([RDI])\s*-\s*[A-Z]")
 _PARTY_LETTERS = {"R": "Republican", "D": "Democratic", "I": "Independent"}
+# Open the noun phrase an apposition after it renames: articles and possessive determiners ("Her lawyer, Tom Smith,")
+_POSSESSIVES = frozenset(("his", "her", "its", "their", "our"))
+_ARTICLES = frozenset(("the", "a", "an")) | _POSSESSIVES
 _ACRONYM_SKIP = frozenset(("of", "the", "for", "and", "on", "s"))
 _ANONYMITY_HEADS = frozenset("""source sources person people insider insiders informant whistleblower someone somebody
     tipster""".split())
@@ -189,6 +193,30 @@ class _Reader:
             break
         return last + 1, min(end, n - 1)
 
+    def fronted(self, a: int, last: int) -> int | None:
+        """The first token of a noun phrase that a name set off by commas after it renames ("The finance minister,
+        Aisha Patel, said"; "according to a Yale professor, Jane Doe, ..."), or None.
+
+        ``[a, last]`` is the name with its title. The phrase must open with an article after a boundary (the
+        sentence's start, a comma, a stop word such as "to" or "told"), so that it stands alone as the noun phrase the
+        apposition renames: in "After meeting the president, Patel, who ..." the article follows a verb of the
+        sentence's opening clause and the phrase is not renamed by "Patel".
+        """
+        doc, words = self.doc, self.doc.words
+        if a < 2 or self.gap(a - 1).strip() != "," or self.gap(last).strip() != ",":
+            return None
+        k = a - 1
+        while k > 0 and a - 1 - k < MAX_BEFORE and self._joins(k - 1) and words[k - 1] not in _STOP:
+            k -= 1
+            if words[k] in _ARTICLES:
+                break
+        if words[k] not in _ARTICLES or k == a - 1:
+            return None
+        if k > 0 and self._joins(k - 1) and words[k - 1] not in _STOP and doc.sentence_of(
+                doc.tok_start[k - 1]) == doc.sentence_of(doc.tok_start[k]):
+            return None
+        return k
+
     def matches(self, a: int, b: int) -> list[Match]:
         """Role-lexicon matches over tokens ``[a, b]``; a party name counts only when capitalised."""
         if b < a:
@@ -267,6 +295,15 @@ class _Reader:
         a, _ = self.before(first)
         _, b = self.after(last)
         ev = self.evidence(a, b, first, last)
+        fronted = self.fronted(a, last)
+        if fronted is not None:
+            found = self.evidence(fronted, a - 1, first, last)
+            if self.doc.words[fronted] in _POSSESSIVES:
+                # "Its spokeswoman, Greta Holm,": the organisation a generic title (weight GENERIC) needs is named
+                # elsewhere, so the title's default (a spokesman of the state, a chair a politician) would be a guess;
+                # a weak hint stays ("Her attorney, John Clune,": a private person's lawyer)
+                found = [e for e in found if e.weight != GENERIC]
+            ev += found
         if first == last:
             ev += self.acronym(first)
         if self.hometown(first, last):

@@ -171,3 +171,17 @@ def test_a_store_analysed_with_two_lexicon_versions_is_warned_about_and_each_is_
     man = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
     assert [v["n_articles"] for v in man["analysis"]["analysed_with"]] == [3, 2]
     assert warn in man["warnings"]
+
+
+def test_a_corpus_passed_where_a_table_belongs_says_which_tables_to_pass(small):
+    from framing.compare import distinctive_terms, group_events, pairwise_differences, rates, speakers
+
+    calls = [lambda: rates(small), lambda: pairwise_differences(small), lambda: distinctive_terms(small),
+             lambda: speakers(small, small), lambda: group_events(small, small.texts)]
+    for call in calls:
+        with pytest.raises((AttributeError, TypeError), match=r"a Corpus is not a table .*corpus\.articles, corpus\.texts"):
+            call()
+    # the corpus's own attributes and a plain missing one behave as before
+    assert small.n_articles == len(small.articles) and not hasattr(small, "columns")
+    with pytest.raises(AttributeError, match="'Corpus' object has no attribute 'nonsense'"):
+        small.nonsense  # noqa: B018

@@ -183,6 +183,10 @@ def test_corpus_with_one_source(tmp_path, small):
     md = write_report(c, tmp_path / "one", config=CFG, charts=False).read_text(encoding="utf-8")
     assert "only one group" in md
     assert "No pairwise comparison" in md and "No distinctive terms" in md
+    # no event has two sources: the section says none can be shown, and announces no list that does not follow
+    same_event = md[md.index("## Same event, side by side"):md.index("## Method")]
+    assert "0 are covered by two or more sources. None can be shown outlet by outlet." in same_event
+    assert "The 0 covered" not in same_event and "### Event" not in same_event
 
 
 def test_the_counts_of_sources_and_groups_agree_and_say_which_group_has_no_source(tmp_path):

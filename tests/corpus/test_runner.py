@@ -72,6 +72,26 @@ def test_duplicates_and_id_conflicts(tmp_path):
         assert st.records(2)["detail"].tolist() == ["a"]
 
 
+def test_duplicates_from_another_source_are_counted_and_said_in_the_summary(tmp_path):
+    # a syndicated text: stored once, under its first source; the copies other outlets published are counted (in
+    # this run, and against a copy stored by an earlier run), a copy from the same or an unnamed source is not
+    other = TEXT + " Wire copy."
+    rows = [{"id": "a", "text": TEXT, "source": "Wire"}, {"id": "b", "text": TEXT, "source": "Herald"},
+            {"id": "c", "text": TEXT, "source": "Wire"}, {"id": "d", "text": TEXT},
+            {"id": "e", "text": other, "source": "Wire"}]
+    db = tmp_path / "d.duckdb"
+    s = run_corpus([str(write_jsonl(tmp_path / "in.jsonl", rows))], db, batch_size=2)
+    assert s.counts["duplicate"] == 3 and s.duplicates_other_source == 1
+    assert "3 duplicates (1 from another source than the stored copy, which counts for its first source only)" \
+        in s.line()
+    s2 = run_corpus([str(write_jsonl(tmp_path / "more.jsonl", [{"id": "z", "text": other, "source": "Courier"},
+                                                               {"id": "y", "text": TEXT, "source": "Wire"}]))], db)
+    assert s2.counts["duplicate"] == 2 and s2.duplicates_other_source == 1
+    # none: the line says nothing of other sources
+    s3 = run_corpus([str(write_jsonl(tmp_path / "same.jsonl", [{"id": "x", "text": TEXT, "source": "Wire"}]))], db)
+    assert s3.duplicates_other_source == 0 and "another source" not in s3.line()
+
+
 def test_staleness_reanalyses_only_what_is_needed(tmp_path):
     db = tmp_path / "s.duckdb"
     a = write_jsonl(tmp_path / "a.jsonl", synthetic(12))

@@ -34,6 +34,13 @@ def role_of(text: str, source: str) -> tuple[str | None, str | None]:
     ("Kate Bedingfield, Biden's campaign manager, said on CNN that they would win.", "Bedingfield", "politician",
      None),
     ("David Boaz of the Cato Institute said the plan was flawed.", "Boaz", "expert", None),
+    # a noun phrase the name renames, set off by commas before it
+    ("The finance minister, Aisha Patel, said the budget was balanced.", "Patel", "government", None),
+    ("Asked about the cuts, the finance minister, Aisha Patel, said they were fair.", "Patel", "government", None),
+    ("The DUP's deputy leader, Nigel Dodds, said the plan was flawed.", "Dodds", "politician", None),
+    ("Its chief financial officer, Mikael Brun, said the firm had cash.", "Brun", "business", None),
+    ("The UN's secretary-general, Ana Ruiz, said the talks would go on.", "Ruiz", "government", None),
+    ("Her attorney, John Clune, said she was cooperating.", "Clune", "citizen", None),
     # a role noun heading the source
     ("The ministry said the figures were wrong.", "ministry", "government", None),
     ("Officials said the border would reopen.", "Officials", "government", None),
@@ -76,6 +83,12 @@ def test_an_acronym_takes_the_role_of_the_name_it_abbreviates():
     ("Smith said the plan was flawed.", "Smith"),
     # a possessive describes someone else: the manager, not Biden
     ("Biden's campaign manager spoke first. Biden said he would win.", "Biden"),
+    # a phrase before the name that the name does not rename: the article follows a verb of the opening clause,
+    # or the name is not closed by a comma
+    ("After meeting the president, Patel, who runs a bakery, said it was fine.", "Patel"),
+    ("The finance minister spoke first. Later, the minister, Patel said it was fine.", "Patel"),
+    # a generic title after a possessive: the organisation that decides its role is named elsewhere
+    ("The union met on Monday. Its spokeswoman, Greta Holm, said it was fine.", "Holm"),
     # a lower-case "democratic" is not a party, and "process" is no role
     ("The democratic process said nothing to Lara. Lara said it was over.", "Lara"),
 ])
