@@ -127,8 +127,18 @@ def jsonl_objects(lines: Iterable[tuple[str, bool]], origin: str) -> Iterator[tu
         yield where, obj, bad_utf8
 
 
+# The longest text read as one article. The analysis holds about 70 bytes per character at its peak (3.5 GB for a
+# 50 MB file), so a whole corpus or a book in one record would exhaust a worker's memory; the longest of the 5,063
+# AllSides articles has 62,000 characters, and 200,000 already gets a warning (Config.long_article_chars).
+MAX_ARTICLE_CHARS = 2_000_000
+
+
 def unusable(text: str) -> str | None:
     """Why a text cannot be analysed at all, or None."""
+    if len(text) > MAX_ARTICLE_CHARS:
+        return (f"{len(text):,} characters, more than one article's limit of {MAX_ARTICLE_CHARS:,}: probably many "
+                "articles or a whole book in one record; split it into articles (one per line of a JSONL file, one "
+                "per file in a folder)")
     if not text.strip():
         return "empty text (nothing but whitespace)" if text else "empty text"
     sample = text[:10000]

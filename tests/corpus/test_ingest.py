@@ -637,3 +637,18 @@ def test_an_empty_folder_is_an_error_not_zero_articles(tmp_path):
     recs, errs = split(read_inputs([str(tmp_path / "empty")]))
     assert recs == [] and [(e.origin, e.reason) for e in errs] == [
         (str(tmp_path / "empty"), "empty folder (no files to read; hidden files are left out)")]
+
+
+def test_a_text_longer_than_one_articles_limit_is_an_error_naming_its_line_and_the_others_are_read(tmp_path):
+    from framing.corpus.formats import MAX_ARTICLE_CHARS
+
+    big = "Officials said the bridge closed. " * (MAX_ARTICLE_CHARS // 34 + 1)
+    p = tmp_path / "in.jsonl"
+    p.write_text("\n".join(json.dumps({"id": i, "text": t}) for i, t in
+                           (("a", "Officials said it was fine."), ("b", big))) + "\n", encoding="utf-8")
+    (tmp_path / "book.txt").write_text(big, encoding="utf-8")
+    recs, errs = split(read_inputs([str(p), str(tmp_path / "book.txt")]))
+    assert [r.id for r in recs] == ["a"]
+    assert [e.origin for e in errs] == [f"{p}:2", str(tmp_path / "book.txt")]
+    assert all(f"{len(big):,} characters, more than one article's limit of {MAX_ARTICLE_CHARS:,}" in e.reason
+               and "split it into articles" in e.reason for e in errs)

@@ -205,6 +205,7 @@ class Ctx:
         self._first_words: dict[str, frozenset[str]] = {}  # surname -> capitalised words right before it, anywhere
         self._kinship: frozenset[str] | None = None
         self.speakers: set[str] = set()  # full names of the named people quoted so far
+        self.pronoun_of: dict[str, str] = {}  # full name -> the "he" or "she" the text has used for that person
         # single capitalised words the article makes a source ("Kugelmass says"), found when first needed
         self.lone_sources: set[str] | None = None
         self._quote_starts = [q.start for q in doc.quotes]
@@ -432,7 +433,8 @@ class WordClasses:
 def word_classes(sources: Lexicon) -> WordClasses:
     by_cat: dict[str, set[tuple[str, ...]]] = {}
     for e in sources.entries:
-        by_cat.setdefault(e.category, set()).add(fold_words(e.term))
+        # an entry's irregular forms are the same word ("ally" / "allies", "businessman" / "businessmen")
+        by_cat.setdefault(e.category, set()).update(fold_words(x) for x in (e.term, *e.forms))
     single = {c: {w[0] for w in ws if len(w) == 1} for c, ws in by_cat.items()}
     for c in ("anonymous", "role", "organisation", "media", "document", "utterance"):
         single[c] = single.get(c, set()) | {w + "s" for w in single.get(c, set())}

@@ -771,18 +771,37 @@ def _common_np(ctx: Ctx, k: int, stop: int) -> tuple[int, int] | None:
     w = ctx.doc.words
     heads = ctx.words.heads
     end = None
+    possessor = None  # the end of a possessor the phrase's head follows
     for t in range(k + 1, min(stop, k + 1 + ctx.cfg.max_source_words)):
-        if punct_gap(ctx, t) or ctx.cap(t) or ctx.in_quote(t) or w[t] in SENTENCE_STOPPERS or w[t] in PRONOUNS:
+        possessive = end is not None and end == t - 1 and ctx.gap(t).strip() in _APOSTROPHES
+        if possessive and w[t] == "s" and t + 1 < stop and not punct_gap(ctx, t + 1):
+            # "The mayor's allies refused ..., saying": a possessive determines the noun after it, which heads the
+            # phrase ("the protesters' leaders" likewise)
+            possessor, end = end, None
+            continue
+        if not possessive and punct_gap(ctx, t) or ctx.cap(t) or ctx.in_quote(t) or w[t] in SENTENCE_STOPPERS \
+                or w[t] in PRONOUNS:
             break
+        if possessive:
+            possessor, end = end, None
+        if possessor is not None and end is None and w[t] in heads and w[t] not in ctx.words.speaker_heads:
+            # a document, a statement or a medium after a possessive: the possessor speaks through it ("The
+            # government's response was to ..., warning")
+            return (k, possessor)
         if w[t] in heads or _age_noun(ctx, t):
             end = t
         elif end is not None and w[t] not in NP_LINKERS:
             break
         elif end is None and t - k <= 3 and t + 1 < stop and w[t + 1] in _AUXILIARIES and not punct_gap(ctx, t + 1):
-            return (k, t)  # a noun the lexicon does not know, before an auxiliary: "The conservative publication has"
+            # a noun the lexicon does not know, before an auxiliary: "The conservative publication has"; after a
+            # possessive, the possessor acting through it ("The government's response was to ...")
+            return (k, t) if possessor is None else (k, possessor)
+    if end is None and possessor is not None:
+        return (k, possessor)  # no noun for someone after the possessive ("The administration's ongoing fight ...")
     return None if end is None else (k, end)
 
 
+_APOSTROPHES = frozenset(("'", "\u2019"))
 # Pronouns whose "'s" is a contracted "has" or "is" ("he's said", "that's been called").
 _CONTRACTING_PRONOUNS = frozenset(("he", "she", "it", "who", "that", "there"))
 _AUXILIARIES = frozenset("has have had was were is are will would could should may might must can did does".split())

@@ -109,6 +109,10 @@ def classify_and_resolve(ctx: Ctx, attrs: list[Attr]) -> None:
                     if owner is not None and (_first_name_gender(ctx, owner) is not None
                                               or owner.split()[-1] in ctx.genders):
                         a.speaker = owner
+                if a.speaker and pr in ("he", "she") and not _not_for(ctx, a.speaker, pr):
+                    # the article's own pronoun for a person says which one stands for them later ("Chief Executive
+                    # Sofia Marchetti apologised. '...,' she said. ... '...,' he said" is not Marchetti)
+                    ctx.pronoun_of.setdefault(a.speaker, pr)
                 # the pronoun's referent is the person spoken of now: "She said: '...' ... she added"
                 if a.speaker and not quoted:
                     if a.speaker == last_described:
@@ -120,6 +124,12 @@ def classify_and_resolve(ctx: Ctx, attrs: list[Attr]) -> None:
                 a.speaker = transcript_speaker(ctx, a.source[0])
             elif pr != "you":  # (the one addressed is no one the article names)
                 a.speaker = (_reporting_body(ctx, attrs, i) if pr == "it" else None) or last_group
+        elif st == "named_person" and a.source[0] == a.source[1] and _org_named_so(ctx, a.source[0], orgs):
+            # one word the article has given as the last word of an organisation speaking ("Telecom company
+            # Brightline says ... Brightline is offering"): that organisation again, not a person a later "he" means
+            a.source_type, a.speaker = "named_org", text
+            if not quoted:
+                last_group = text
         elif st == "named_person":
             a.speaker = _full_name(ctx, a.source)
             named_now = True
@@ -172,6 +182,19 @@ def classify_and_resolve(ctx: Ctx, attrs: list[Attr]) -> None:
             a.speaker = bounded_speaker(a.speaker)
 
 
+def _org_named_so(ctx: Ctx, tok: int, orgs: list[tuple[str, int]]) -> bool:
+    """Is the capitalised word at ``tok`` the name an organisation noun introduced in an organisation named as a
+    source so far ("Telecom company Brightline", "the research group Ipsos"; the last :data:`_MAX_ORG_LOOKBACK`)?"""
+    word = ctx.raw(tok)
+    org_nouns = ctx.single.get("organisation", frozenset())
+    for name, _ in orgs[-_MAX_ORG_LOOKBACK:]:
+        parts = name.split() if name else []
+        # (the noun written in lower case, as a common noun is: not "White House Ukraine", nor the WHO's "who")
+        if len(parts) >= 2 and parts[-1] == word and parts[-2] in org_nouns and len(parts[-2]) > 3:
+            return True
+    return False
+
+
 def _reporting_body(ctx: Ctx, attrs: list[Attr], i: int) -> str | None:
     """Who "it" is when its cue stands in what a body is reported to say ("The ministry said it would ... during what
     it called a 'cease-fire'"): English writes "he" or "she" for a person, so "it" in an organisation's or a
@@ -206,13 +229,13 @@ def _not_for(ctx: Ctx, name: str | None, pronoun: str) -> bool:
 
 
 def _other_gender(ctx: Ctx, name: str | None, pronoun: str) -> bool:
-    """Does the text give ``name``'s surname an honorific of the other gender than ``pronoun`` ("he"/"she"; a
-    neopronoun goes with any honorific), or, with no honorific, does the lexicon give its first name to the other
-    gender?"""
+    """Has the text used the other pronoun than ``pronoun`` ("he"/"she") for ``name`` so far, or does it give
+    ``name``'s surname an honorific of the other gender (a neopronoun goes with any honorific), or, with neither, does
+    the lexicon give its first name to the other gender?"""
     if not name or pronoun not in ("he", "she"):
         return False
     words = name.split(" of ")[0].split()  # "Viktor Kessel of the National Renewal Front": the surname is Kessel
-    g = ctx.genders.get(words[-1]) if words else None
+    g = ctx.pronoun_of.get(name) or (ctx.genders.get(words[-1]) if words else None)
     if g is None:
         g = _first_name_gender(ctx, name)  # no honorific: the first name, when the lexicon knows it
     return g is not None and g != pronoun
@@ -701,11 +724,20 @@ def _longer_name(ctx: Ctx, tok: int) -> str | None:
             parts.insert(0, k)
             k -= 1
         kept: list[int] = []
+        lead = -1  # a leading initial kept
         for i in reversed(parts):
             wi = d.words[i]
             if _initial(ctx, i) and i != parts[0]:
                 kept.insert(0, i)  # (a middle initial; a name does not open with one here: "U.S. Rep ...")
                 continue
+            if _initial(ctx, i):
+                if kept and not _initial(ctx, kept[0]) and not (i > 0 and (
+                        _initial(ctx, i - 1) or ctx.cap(i - 1) and ctx.gap(i) == " ")):
+                    # an initial before a first name opens the name: "E. Jean Carroll", "J. Edgar Hoover" (not
+                    # initials after initials, "D.C.", "U.S.", nor a letter after a capitalised word: "Plan B.")
+                    kept.insert(0, i)
+                    lead = i
+                break
             if wi in role or wi in DETERMINERS or wi in NP_LINKERS or not _first_name(ctx, wi, p) \
                     or common_opener(ctx, i) and not _modal_name(ctx, i):
                 # a role, or a capitalised word that is not a name ("Debating Clinton's character", an ordinary word
@@ -724,10 +756,11 @@ def _longer_name(ctx: Ctx, tok: int) -> str | None:
             while len(kept) > 1 and d.words[kept[0]] not in first_names \
                     and any(d.words[k] in first_names for k in kept[1:]):
                 kept.pop(0)
-        while kept and _initial(ctx, kept[0]):
+        while kept and _initial(ctx, kept[0]) and kept[0] != lead:
             kept.pop(0)  # (an initial opens no name after a cut)
-        if any(_initial(ctx, i) for i in kept) and ((d.words[kept[0]],) in places or sentence_initial(ctx, p)
-                                                    or kept[0] > 0 and d.words[kept[0] - 1] in PREPOSITIONS):
+        inner = [i for i in kept if i != lead]
+        if any(_initial(ctx, i) for i in inner) and ((d.words[inner[0]],) in places or sentence_initial(ctx, p)
+                                                     or inner[0] > 0 and d.words[inner[0] - 1] in PREPOSITIONS):
             # "filed in Washington D.C. Hicks, ...": initials after a place, in a phrase a preposition opens, are the
             # place's abbreviation (the sentence splitter does not end a sentence there), as across a sentence's end
             kept = []
