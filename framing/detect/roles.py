@@ -61,6 +61,10 @@ _PARTY_LETTERS = {"R": "Republican", "D": "Democratic", "I": "Independent"}
 # Open the noun phrase an apposition after it renames: articles and possessive determiners ("Her lawyer, Tom Smith,")
 _POSSESSIVES = frozenset(("his", "her", "its", "their", "our"))
 _ARTICLES = frozenset(("the", "a", "an")) | _POSSESSIVES
+# Words that open a sentence's adverbial clause: a comma after a noun phrase in it ends the clause, and the name after
+# that comma is the sentence's subject, not an apposition ("After meeting the president, Patel, who ..., said").
+_ADVERBIAL_OPENERS = frozenset("""after before while when whenever since although though unlike like despite
+    following during as if because once until upon without with besides beyond""".split())
 _ACRONYM_SKIP = frozenset(("of", "the", "for", "and", "on", "s"))
 _ANONYMITY_HEADS = frozenset("""source sources person people insider insiders informant whistleblower someone somebody
     tipster""".split())
@@ -193,29 +197,71 @@ class _Reader:
             break
         return last + 1, min(end, n - 1)
 
-    def fronted(self, a: int, last: int) -> int | None:
-        """The first token of a noun phrase that a name set off by commas after it renames ("The finance minister,
-        Aisha Patel, said"; "according to a Yale professor, Jane Doe, ..."), or None.
+    def fronted(self, a: int, last: int) -> tuple[int, int] | None:
+        """The first token and the head of a noun phrase that a name set off by commas after it renames ("The finance
+        minister, Aisha Patel, said"; "according to a Yale professor, Jane Doe, ..."; "A spokesman for the ministry,
+        Ivan Petrov,": head "spokesman"), or None.
 
-        ``[a, last]`` is the name with its title. The phrase must open with an article after a boundary (the
-        sentence's start, a comma, a stop word such as "to" or "told"), so that it stands alone as the noun phrase the
-        apposition renames: in "After meeting the president, Patel, who ..." the article follows a verb of the
-        sentence's opening clause and the phrase is not renamed by "Patel".
+        ``[a, last]`` is the name with its title. The phrase opens with an article, a possessive determiner or an
+        owner's name ("Tesco's chief executive, Ken Mallory,"); an apposition renames a subject or an object alike
+        ("heard from the victim's mother, Ann Kerr, who said"), but not the end of a sentence's opening adverbial
+        clause, after which the name is the subject ("After meeting the president, Patel, who ...").
         """
         doc, words = self.doc, self.doc.words
-        if a < 2 or self.gap(a - 1).strip() != "," or self.gap(last).strip() != ",":
-            return None
+        closing = self.gap(last).strip()
+        if a < 2 or self.gap(a - 1).strip() != "," or not (closing[:1] in (",", ".", ";", ":", ")", "\u2014")
+                                                            or last + 1 >= len(words)):
+            return None  # (the apposition is set off by a comma before it and punctuation after it)
         k = a - 1
+        start = -1
         while k > 0 and a - 1 - k < MAX_BEFORE and self._joins(k - 1) and words[k - 1] not in _STOP:
             k -= 1
-            if words[k] in _ARTICLES:
+            if words[k] in _ARTICLES or self._owner(k):
+                if k >= 2 and words[k - 1] in _AFTER_OPENERS and self._joins(k - 1) and self._joins(k - 2) \
+                        and self.matches(k - 2, k - 2):
+                    continue  # inside the phrase: "A spokesman for the ministry", "The director-general of the ..."
+                start = k
                 break
-        if words[k] not in _ARTICLES or k == a - 1:
+        if start < 0 or start == a - 1:
             return None
-        if k > 0 and self._joins(k - 1) and words[k - 1] not in _STOP and doc.sentence_of(
-                doc.tok_start[k - 1]) == doc.sentence_of(doc.tok_start[k]):
+        si = doc.sentence_of(doc.tok_start[start])
+        s0 = doc.sentences[si].start if si >= 0 else 0
+        first = doc.original[s0:doc.tok_start[start]].lstrip(" \t\n\"'\u201c\u2018").split(" ", 1)[0].lower()
+        if first in _ADVERBIAL_OPENERS and "," not in doc.original[s0:doc.tok_start[start]]:
             return None
-        return k
+        head = next((t for t in range(start + 1, a) if words[t] in _AFTER_OPENERS and self._joins(t - 1)), a) - 1
+        return start, head
+
+    def _owner(self, k: int) -> bool:
+        """Is token ``k`` a name in the possessive ("Tesco" of "Tesco's")?"""
+        words = self.doc.words
+        return k + 1 < len(words) and words[k + 1] == "s" and self.gap(k).strip() in ("'", "\u2019") \
+            and self.doc.original[self.doc.tok_start[k]].isupper()
+
+    def fronted_evidence(self, start: int, head: int, a: int, first: int, last: int) -> list[_Evidence]:
+        """What a fronted noun phrase ``[start, a - 1]`` with its head at ``head`` says of the name after it. Its head
+        decides ("A government critic", "A Republican donor" say nothing of the speaker's role); a generic title
+        (weight GENERIC) takes its role from an organisation word or a party in the phrase ("The group's
+        spokeswoman", "Labour's deputy leader"), and says nothing when the phrase names an organisation the lexicon
+        does not know or a possessive determiner points to one named elsewhere ("The club's chairman", "A spokesman
+        for Ryanair", "Its spokeswoman")."""
+        words = self.doc.words
+        found = self.evidence(start, a - 1, first, last)
+        ms = [m for m in self.matches(start, a - 1)]
+        head_words = {self.doc.original[self.doc.tok_start[m.first]:self.doc.tok_end[m.last]]
+                      for m in ms if m.first <= head <= m.last and m.entry.category != "party"}  # ("chief of staff")
+        at_head = [e for e in found if e.words in head_words]
+        if not at_head:
+            return []
+        if any(e.weight != GENERIC for e in at_head):
+            return at_head
+        others = [e for e in found if e.words not in head_words and (e.weight > GENERIC or e.party is not None)]
+        if others:
+            return at_head + others
+        named_elsewhere = words[start] in _POSSESSIVES or self._owner(start) or any(
+            words[t] == "s" and self.gap(t - 1).strip() in ("'", "\u2019") for t in range(start + 1, head)) \
+            or head + 1 < a
+        return [] if named_elsewhere else at_head
 
     def matches(self, a: int, b: int) -> list[Match]:
         """Role-lexicon matches over tokens ``[a, b]``; a party name counts only when capitalised."""
@@ -297,13 +343,7 @@ class _Reader:
         ev = self.evidence(a, b, first, last)
         fronted = self.fronted(a, last)
         if fronted is not None:
-            found = self.evidence(fronted, a - 1, first, last)
-            if self.doc.words[fronted] in _POSSESSIVES:
-                # "Its spokeswoman, Greta Holm,": the organisation a generic title (weight GENERIC) needs is named
-                # elsewhere, so the title's default (a spokesman of the state, a chair a politician) would be a guess;
-                # a weak hint stays ("Her attorney, John Clune,": a private person's lawyer)
-                found = [e for e in found if e.weight != GENERIC]
-            ev += found
+            ev += self.fronted_evidence(fronted[0], fronted[1], a, first, last)
         if first == last:
             ev += self.acronym(first)
         if self.hometown(first, last):

@@ -120,6 +120,9 @@ def attrs(text):
          "The mayor's allies", "anonymous", "The mayor's allies"),
         ("The protesters' leaders refused to back the plan, saying it was a disaster.", "saying", "neutral",
          "The protesters' leaders", "anonymous", "The protesters' leaders"),
+        # the head follows the possessive closely: past it, a verb and its object ("left the court")
+        ("The victim's family left the court in tears, saying justice was done.", "saying", "neutral",
+         "The victim's family", "anonymous", "The victim's family"),
         # ... but not a day, and not a name that is a possessor in turn; after a quotation, the name between commas
         ("After the vote, Jane Roe's campaign Monday sent a letter, saying the deal was bad.", "saying", "neutral",
          "Jane Roe's campaign", "named_org", "Jane Roe's campaign"),
@@ -1727,3 +1730,21 @@ def test_a_person_the_article_has_called_she_is_not_a_later_he_and_the_other_way
     # relatives share a surname: the pronoun is the person's, not the surname's
     text = 'Hillary Clinton spoke first. "We will win," she said. Bill Clinton spoke next. "We will win," he said.'
     assert [a.speaker for a in attrs(text) if a.source_type == "pronoun"] == ["Hillary Clinton", "Bill Clinton"]
+
+
+def test_a_letter_labelling_the_noun_before_it_opens_no_name():
+    # regression (the rule review): "hepatitis C. Mark Dunn" made the later "Dunn" "C. Mark Dunn"
+    text = 'He had hepatitis C. Mark Dunn, the director, confirmed it. Dunn said it was "bad".'
+    assert attrs(text)[-1].speaker == "Mark Dunn"
+
+
+def test_a_person_named_like_an_organisation_keeps_the_name():
+    text = ("Law firm Baxter said it would appeal. Rita Baxter, who founded the firm, said she was confident. "
+            "Baxter said she had not spoken to the judge.")
+    assert [(a.speaker, a.source_type) for a in attrs(text)][-1] == ("Rita Baxter", "named_person")
+
+
+def test_a_pronoun_resolution_past_a_noun_of_its_gender_fixes_no_gender():
+    # "she" may be the widow: that Casey Lund was given the "she" says nothing of Lund, a later "he"
+    text = 'Casey Lund met the widow on Monday. "He was a good man," she said. Lund spoke next. "We will help," he said.'
+    assert [a.speaker for a in attrs(text)][-1] == "Casey Lund"

@@ -784,6 +784,8 @@ def _common_np(ctx: Ctx, k: int, stop: int) -> tuple[int, int] | None:
             break
         if possessive:
             possessor, end = end, None
+        if possessor is not None and end is None and (t - possessor > _MAX_AFTER_POSSESSIVE or w[t] in DETERMINERS):
+            break  # the head follows the possessive with at most three modifiers: past them, a verb and its object
         if possessor is not None and end is None and w[t] in heads and w[t] not in ctx.words.speaker_heads:
             # a document, a statement or a medium after a possessive: the possessor speaks through it ("The
             # government's response was to ..., warning")
@@ -802,6 +804,9 @@ def _common_np(ctx: Ctx, k: int, stop: int) -> tuple[int, int] | None:
 
 
 _APOSTROPHES = frozenset(("'", "\u2019"))
+# Tokens from a possessor's last word to the head of the noun it determines: its "s", up to three modifiers, the head
+# ("the party's most senior digital operatives"; a determiner ends it: not "The victim's family left the court")
+_MAX_AFTER_POSSESSIVE = 5
 # Pronouns whose "'s" is a contracted "has" or "is" ("he's said", "that's been called").
 _CONTRACTING_PRONOUNS = frozenset(("he", "she", "it", "who", "that", "there"))
 _AUXILIARIES = frozenset("has have had was were is are will would could should may might must can did does".split())

@@ -9,6 +9,7 @@ from framing.detect.attributions._base import (
     COMMON_STARTERS,
     DETERMINERS,
     FOCUS_ADVERBS,
+    KINSHIP,
     MAX_SPEAKER_CHARS,
     MONTHS,
     NP_LINKERS,
@@ -109,7 +110,8 @@ def classify_and_resolve(ctx: Ctx, attrs: list[Attr]) -> None:
                     if owner is not None and (_first_name_gender(ctx, owner) is not None
                                               or owner.split()[-1] in ctx.genders):
                         a.speaker = owner
-                if a.speaker and pr in ("he", "she") and not _not_for(ctx, a.speaker, pr):
+                if a.speaker and pr in ("he", "she") and not _not_for(ctx, a.speaker, pr) \
+                        and not _gendered_noun_before(ctx, a, pr):
                     # the article's own pronoun for a person says which one stands for them later ("Chief Executive
                     # Sofia Marchetti apologised. '...,' she said. ... '...,' he said" is not Marchetti)
                     ctx.pronoun_of.setdefault(a.speaker, pr)
@@ -124,9 +126,11 @@ def classify_and_resolve(ctx: Ctx, attrs: list[Attr]) -> None:
                 a.speaker = transcript_speaker(ctx, a.source[0])
             elif pr != "you":  # (the one addressed is no one the article names)
                 a.speaker = (_reporting_body(ctx, attrs, i) if pr == "it" else None) or last_group
-        elif st == "named_person" and a.source[0] == a.source[1] and _org_named_so(ctx, a.source[0], orgs):
+        elif st == "named_person" and a.source[0] == a.source[1] and _org_named_so(ctx, a.source[0], orgs) \
+                and _longer_name(ctx, a.source[0]) is None:
             # one word the article has given as the last word of an organisation speaking ("Telecom company
-            # Brightline says ... Brightline is offering"): that organisation again, not a person a later "he" means
+            # Brightline says ... Brightline is offering"): that organisation again, not a person a later "he" means,
+            # unless the article also names a person so ("Law firm Baxter ... Rita Baxter ... Baxter said she")
             a.source_type, a.speaker = "named_org", text
             if not quoted:
                 last_group = text
@@ -180,6 +184,22 @@ def classify_and_resolve(ctx: Ctx, attrs: list[Attr]) -> None:
     for a in attrs:
         if a.speaker is not None and len(a.speaker) > MAX_SPEAKER_CHARS:
             a.speaker = bounded_speaker(a.speaker)
+
+
+def _gendered_noun_before(ctx: Ctx, a: Attr, pronoun: str) -> bool:
+    """Does a noun for a person of the pronoun's gender ("the widow", "his mother") stand in the pronoun's sentence
+    before it or in the sentence before? Then the pronoun may mean that person, and its resolution says nothing of the
+    gender of the one it was given to ("Casey Lund met the widow. '...,' she said")."""
+    d = ctx.doc
+    si = min(a.sentence, d.sentence_of(_window_start(ctx, a)))
+    if a.source is None:
+        return False
+    lo = ctx.sent_tokens(si - 1).start if si >= 1 else (ctx.sent_tokens(si).start if si >= 0 else 0)
+    lo = max(lo, a.source[0] - _GENDERED_NOUN_WINDOW)  # (bounded: a pronoun after a sentence of any length)
+    return any(KINSHIP.get(d.words[t]) in (pronoun, "") for t in range(lo, a.source[0]))
+
+
+_GENDERED_NOUN_WINDOW = 80  # tokens before a pronoun searched for a noun for a person of its gender
 
 
 def _org_named_so(ctx: Ctx, tok: int, orgs: list[tuple[str, int]]) -> bool:
@@ -731,10 +751,8 @@ def _longer_name(ctx: Ctx, tok: int) -> str | None:
                 kept.insert(0, i)  # (a middle initial; a name does not open with one here: "U.S. Rep ...")
                 continue
             if _initial(ctx, i):
-                if kept and not _initial(ctx, kept[0]) and not (i > 0 and (
-                        _initial(ctx, i - 1) or ctx.cap(i - 1) and ctx.gap(i) == " ")):
-                    # an initial before a first name opens the name: "E. Jean Carroll", "J. Edgar Hoover" (not
-                    # initials after initials, "D.C.", "U.S.", nor a letter after a capitalised word: "Plan B.")
+                if kept and not _initial(ctx, kept[0]) and _opens_name(ctx, i):
+                    # an initial before a first name opens the name: "E. Jean Carroll", "J. Edgar Hoover"
                     kept.insert(0, i)
                     lead = i
                 break
@@ -789,6 +807,25 @@ def _longer_compound(ctx: Ctx, toks: list[int]) -> str | None:
     p = ctx.capitalised_positions(ctx.raw(toks[0]))[n_seen]
     rest = d.text[d.tok_end[toks[0]]:d.tok_end[toks[-1]]]
     return full + rest if d.text.startswith(rest, d.tok_end[p]) else None
+
+
+def _opens_name(ctx: Ctx, i: int) -> bool:
+    """Can the initial at token ``i`` open a name? Only where something shows a name begins: the text's or a clause's
+    start (punctuation or a quotation mark before it), a noun for a person ("columnist E. Jean Carroll") or a word
+    that introduces one ("said", "by", "and"); not a letter labelling the noun before it ("hepatitis C. Mark Dunn",
+    "Plan B. Laura Finch", "building B."), nor initials after initials ("D.C.", "U.S.")."""
+    if i == 0:
+        return True
+    if _initial(ctx, i - 1):
+        return False
+    if ctx.gap(i).strip():
+        return True  # (a comma, a quotation mark, a parenthesis, a dash before it)
+    w = ctx.doc.words[i - 1]
+    return w in ctx.words.speaker_heads or w in _NAME_INTRODUCERS
+
+
+# Words after which a capitalised word or an initial opens a person's name.
+_NAME_INTRODUCERS = frozenset(("said", "says", "told", "by", "and", "with", "to", "from", "including", "like"))
 
 
 def _initial(ctx: Ctx, k: int) -> bool:
