@@ -154,8 +154,9 @@ def plot_rates(rates: pd.DataFrame, metric: str = "loaded_author_rate", *, ax: A
         if not mask.any():
             continue
         if mk == "o":
-            a.errorbar(val[mask], y[mask], xerr=[val[mask] - d["lo"].to_numpy()[mask],
-                                                 d["hi"].to_numpy()[mask] - val[mask]],
+            # (an interval that excludes its value, by rounding or by the bootstrap's skew, is drawn up to the value)
+            a.errorbar(val[mask], y[mask], xerr=[np.clip(val[mask] - d["lo"].to_numpy()[mask], 0, None),
+                                                 np.clip(d["hi"].to_numpy()[mask] - val[mask], 0, None)],
                        fmt="none", ecolor=OKABE_ITO[0], elinewidth=1.4, capsize=2.5, zorder=2)
         a.scatter(val[mask], y[mask], s=36, marker=mk, facecolors=face, edgecolors=OKABE_ITO[0], linewidths=1.4,
                   zorder=3)
@@ -210,7 +211,8 @@ def plot_differences(pairs: pd.DataFrame, metric: str = "loaded_author_rate", *,
     untested = d["significant"].isna().to_numpy(dtype=bool)  # no p-value: neither significant nor not
     diff = d["diff"].to_numpy(dtype=float)
     if has.any():
-        a.errorbar(diff[has], y[has], xerr=[diff[has] - d["lo"].to_numpy()[has], d["hi"].to_numpy()[has] - diff[has]],
+        a.errorbar(diff[has], y[has], xerr=[np.clip(diff[has] - d["lo"].to_numpy()[has], 0, None),
+                                            np.clip(d["hi"].to_numpy()[has] - diff[has], 0, None)],
                    fmt="none", ecolor=OKABE_ITO[0], capsize=2.5, elinewidth=1.3)
     tested = ~sig & ~untested
     if sig.any() or not untested.any():

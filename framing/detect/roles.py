@@ -128,6 +128,8 @@ class _Reader:
         self._before: dict[int, tuple[int, int]] = {}
         self._after: dict[int, tuple[int, int]] = {}
         self._evidence: dict[tuple[int, int, int, int], list[_Evidence]] = {}
+        # mention -> the generic title that stood by it undecided ("Its spokeswoman"): said in the role's reason
+        self.undecided: dict[tuple[int, int], str] = {}
 
     # ------------------------------------------------------------------------------------------- word windows
     def gap(self, i: int) -> str:
@@ -232,13 +234,21 @@ class _Reader:
         head = next((t for t in range(start + 1, a) if words[t] in _AFTER_OPENERS and self._joins(t - 1)), a) - 1
         return start, head
 
+    def _possessed_generic(self, m: Match) -> bool:
+        """Is the match a generic title (weight GENERIC) right after a possessive determiner ("its spokeswoman",
+        "her spokesman")? The organisation that would decide its role is named elsewhere, and its default (a
+        spokesman of the state) would be a guess."""
+        return m.entry.weight == GENERIC and m.entry.category != "party" and m.first > 0 \
+            and self.doc.words[m.first - 1] in _POSSESSIVES and self._joins(m.first - 1)
+
     def _owner(self, k: int) -> bool:
         """Is token ``k`` a name in the possessive ("Tesco" of "Tesco's")?"""
         words = self.doc.words
         return k + 1 < len(words) and words[k + 1] == "s" and self.gap(k).strip() in ("'", "\u2019") \
             and self.doc.original[self.doc.tok_start[k]].isupper()
 
-    def fronted_evidence(self, start: int, head: int, a: int, first: int, last: int) -> list[_Evidence]:
+    def fronted_evidence(self, start: int, head: int, a: int, first: int, last: int,
+                         dropped: list[str]) -> list[_Evidence]:
         """What a fronted noun phrase ``[start, a - 1]`` with its head at ``head`` says of the name after it. Its head
         decides ("A government critic", "A Republican donor" say nothing of the speaker's role); a generic title
         (weight GENERIC) takes its role from an organisation word or a party in the phrase ("The group's
@@ -261,7 +271,10 @@ class _Reader:
         named_elsewhere = words[start] in _POSSESSIVES or self._owner(start) or any(
             words[t] == "s" and self.gap(t - 1).strip() in ("'", "\u2019") for t in range(start + 1, head)) \
             or head + 1 < a
-        return [] if named_elsewhere else at_head
+        if named_elsewhere:
+            dropped += [e.words for e in at_head]
+            return []
+        return at_head
 
     def matches(self, a: int, b: int) -> list[Match]:
         """Role-lexicon matches over tokens ``[a, b]``; a party name counts only when capitalised."""
@@ -300,6 +313,8 @@ class _Reader:
             if w <= GENERIC and m.first > 0 and self._organisation_name(m.first - 1) and not (
                     j > 0 and ms[j - 1].last == m.first - 1):
                 continue  # "AFGE President": the head of an organisation the lexicon does not know
+            if self._possessed_generic(m):
+                continue  # "its spokeswoman": the organisation that decides is named elsewhere
             out.append(_Evidence(m.entry.category, w, dist, words))
         return out
 
@@ -340,16 +355,25 @@ class _Reader:
     def _read_at(self, first: int, last: int) -> RoleCall | None:
         a, _ = self.before(first)
         _, b = self.after(last)
+        # generic titles left undecided, their organisation named elsewhere ("Its spokeswoman Clara Novak", "Clara
+        # Novak, its spokeswoman,") or unknown: said in the role's reason
+        dropped = [self.doc.original[self.doc.tok_start[m.first]:self.doc.tok_end[m.last]]
+                   for m in self.matches(a, b) if self._possessed_generic(m)]
         ev = self.evidence(a, b, first, last)
         fronted = self.fronted(a, last)
         if fronted is not None:
-            ev += self.fronted_evidence(fronted[0], fronted[1], a, first, last)
+            ev += self.fronted_evidence(fronted[0], fronted[1], a, first, last, dropped)
+            dropped += [self.doc.original[self.doc.tok_start[m.first]:self.doc.tok_end[m.last]]
+                        for m in self.matches(fronted[0], a - 1) if self._possessed_generic(m)]
         if first == last:
             ev += self.acronym(first)
         if self.hometown(first, last):
             ev.append(_Evidence("citizen", HOMETOWN_WEIGHT, 1, "a person named with where they are from"))
         party = self.party_code(last)
-        return _decide(ev, party, "at this mention")
+        call = _decide(ev, party, "at this mention")
+        if call is None and dropped:
+            self.undecided[(first, last)] = dropped[0]
+        return call
 
     def acronym(self, i: int) -> list[_Evidence]:
         """An acronym's role from the name it abbreviates elsewhere in the article ("the EPI" for "the Economic
@@ -551,6 +575,11 @@ def _attribution_role(r: _Reader, a: Any) -> RoleCall:
         found = r.by_name(a.speaker)
         if found is not None:
             return found
+    title = r.undecided.get((first, last))
+    if title is not None:
+        return RoleCall("unknown", None, f"unknown: {title!r} is a title whose organisation decides the role, and "
+                                         "the article names that organisation elsewhere or the lexicon does not "
+                                         "know it")
     return RoleCall("unknown", None, "unknown: no word in the article says who the source is")
 
 

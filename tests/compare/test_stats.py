@@ -245,3 +245,24 @@ def test_a_table_from_before_a_metric_family_gets_the_others_and_a_warning_not_a
     assert "speaker role" in warning and "earlier version" in warning and "framing run" in warning
     with pytest.raises(ConfigError, match="framing run"):
         stats.rates(old, by="source", metrics="quote_role", config=CFG)
+
+
+def test_a_group_of_equal_values_has_its_value_as_interval_and_is_drawn():
+    # regression (a new user's corpus): two articles of polarity 0.2 had the interval 0.20000000298 to 0.20000000298,
+    # above the value (float32 sums), and the rates chart, and with it `framing report`, failed on it
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from framing import plots
+
+    rows = article_rows([{"source": "A", "polarity": 0.2, "n_words": 100, "n_sentences": 5},
+                         {"source": "A", "polarity": 0.2, "n_words": 100, "n_sentences": 5},
+                         {"source": "B", "polarity": -0.3, "n_words": 100, "n_sentences": 5},
+                         {"source": "B", "polarity": 0.4, "n_words": 100, "n_sentences": 5}])
+    t = stats.rates(rows, metrics=["polarity_mean"], config=CFG)
+    a = t[t["group"] == "A"].iloc[0]
+    assert a["lo"] == a["value"] == a["hi"]
+    plots.plot_rates(t, "polarity_mean", corpus="t")
+    # an interval that excludes its value (rounding, or a skewed bootstrap) is drawn too
+    skew = t.assign(lo=t["value"] + 1e-9)
+    plots.plot_rates(skew, "polarity_mean", corpus="t")

@@ -1748,3 +1748,10 @@ def test_a_pronoun_resolution_past_a_noun_of_its_gender_fixes_no_gender():
     # "she" may be the widow: that Casey Lund was given the "she" says nothing of Lund, a later "he"
     text = 'Casey Lund met the widow on Monday. "He was a good man," she said. Lund spoke next. "We will help," he said.'
     assert [a.speaker for a in attrs(text)][-1] == "Casey Lund"
+
+
+def test_rail_is_a_noun_unless_someone_rails():
+    # a new user's case: "The northern rail line reopened" had the cue "rail" (discrediting) and the source
+    # "The northern", which then stood in the report's table of non-neutral verbs
+    assert attrs("The northern rail line reopened on Monday after repairs.") == []
+    assert [(a.text, a.source) for a in attrs("Critics rail against the plan.")] == [("rail", "Critics")]

@@ -142,3 +142,14 @@ def test_work_per_speaker_is_bounded_on_a_long_article():
     roles = {a.role for a in r.of_type("attribution")}
     assert roles == {"expert"}
     assert roles_mod.MAX_MENTIONS <= 10 and elapsed < 60
+
+
+def test_a_generic_title_after_a_possessive_is_undecided_however_it_is_written_and_the_reason_says_why():
+    # a new user's case: "Its spokeswoman, Clara Novak," was unknown, "Its spokeswoman Clara Novak" and "Clara
+    # Novak, its spokeswoman," a state official (the title's default), and the reason said no word described her
+    for text in ("The Treasury issued a statement. Its spokeswoman, Clara Novak, said it was fine.",
+                 "The Treasury issued a statement. Its spokeswoman Clara Novak said it was fine.",
+                 "Acme Corp reported record profits. Clara Novak, its spokeswoman, said it was fine."):
+        a = next(a for a in attributions(text) if a.speaker == "Clara Novak")
+        assert a.role == "unknown", text
+        assert a.role_reason.startswith("unknown: 'spokeswoman' is a title whose organisation decides the role")

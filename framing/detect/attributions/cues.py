@@ -259,7 +259,7 @@ _MODALS = frozenset("will would can could shall should may might must do does di
 # Lemmas whose base and -s forms are common nouns ("a tweet", "the claims", "his remarks").
 _NOUN_TOO = frozenset(
     """tweet post claim call remark comment report note answer reply charge promise vow pledge rant estimate
-    protest question demand quip joke boast complaint blame mock defend label brand term dub""".split()
+    protest question demand quip joke boast complaint blame mock defend label brand term dub rail""".split()
 )
 
 
