@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 import pandas as pd
 
 from framing import tables
+from framing.corpus.schema import OTHER_SOURCE
 from framing.corpus.staleness import CUSTOM
 from framing.errors import ConfigError, InputError
 
@@ -296,6 +297,10 @@ def _load_store(p: Path, label: str, limit: int | None) -> Corpus:
         analysed_with = store.article_versions(ids if limit is not None else None)
         complete = runs[runs["status"] == "complete"]
         last = (complete if len(complete) else runs)["run_id"].tolist()
+        # duplicates that came with another source than the stored copy of their text (counted by each run's
+        # sessions: framing.corpus.runner)
+        other_source = sum(int(x.get(OTHER_SOURCE) or 0) for r in runs["run_id"].tolist()
+                           for x in (store.manifest(int(r)).get("timings") or {}).get("sessions", []))
         if last:
             man = store.manifest(int(last[-1]))
             # the analysis' identity, not the run's timings: the same store gives the same report manifest
@@ -310,6 +315,11 @@ def _load_store(p: Path, label: str, limit: int | None) -> Corpus:
     mixed = versions_warning(analysed_with)
     if mixed:
         warns.append(mixed)
+    if other_source:
+        warns.append(f"{other_source:,} input record{'s' if other_source != 1 else ''} with another source than the "
+                     f"stored copy of the same text {'were' if other_source != 1 else 'was'} set aside as "
+                     "duplicates: a text several outlets published "
+                     "counts for its first source only (`framing runs --duplicates` lists them)")
     missing = sum(1 for a in articles["article_id"] if a not in texts)
     if missing:
         warns.append(f"{missing} article(s) have no stored text: word choice, actor labels and event grouping "

@@ -139,6 +139,12 @@ def build_report(corpus: Corpus, *, by: By = "source", config: CompareConfig | N
         if len(eligible) > cfg.max_chart_groups:
             data.warnings.append(f"pairwise differences cover the {cfg.max_chart_groups} largest of "
                                  f"{len(eligible)} groups")
+        single = [g for g in groups if sizes[g] < 2]
+        if single and eligible:
+            shown = ", ".join(map(str, single[:5])) + (", ..." if len(single) > 5 else "")
+            data.warnings.append(f"pairwise differences leave out {len(single):,} group"
+                                 f"{'s' if len(single) != 1 else ''} of one article, which has no interval "
+                                 f"({shown})")
     else:
         t["pairwise"] = pd.DataFrame(columns=list(stats.PAIR_COLUMNS))
     ready(data)

@@ -94,10 +94,6 @@ class RunInterrupted(KeyboardInterrupt):
         self.summary = summary
 
 
-# A session's count of duplicates that came with another source than the stored copy (RunSummary)
-OTHER_SOURCE = "duplicates_other_source"
-
-
 @dataclass(frozen=True)
 class RunSummary:
     """What a run did: its counts (``input`` = ``analysed`` + ``up_to_date`` + ``duplicate`` + ``error``) over
@@ -292,7 +288,7 @@ def run_corpus(inputs: Sequence[str], db: str | Path, *, mapping: Mapping | None
                              store.error_reasons(run_id), store.warned(run_id, SHORT_PAGE), _by_field(mapped),
                              missing, manifest.get("metadata_join") or {},
                              store.first_warning(run_id, SHORT_YEAR) if missing.get("date_short_year") else None,
-                             sum(int(x.get(OTHER_SOURCE) or 0) for x in manifest["timings"]["sessions"]))
+                             sum(int(x.get(schema.OTHER_SOURCE) or 0) for x in manifest["timings"]["sessions"]))
         if interrupted is not None:
             raise RunInterrupted(summary) from interrupted
         return summary
@@ -426,7 +422,7 @@ def _loop(store: Store, ex: Executor, run_id: int, vkey: str, items: Iterator[Re
     # id -> (content hash, origin, source), for batches not yet committed
     inflight_ids: dict[str, tuple[str, str, str | None]] = {}
     inflight_hashes: dict[str, str] = {}  # content hash -> id
-    totals = {s: 0 for s in (*schema.STATUSES, OTHER_SOURCE)}
+    totals = {s: 0 for s in (*schema.STATUSES, schema.OTHER_SOURCE)}
     pending: deque[_Plan] = deque()
     seq = committed
     engine = 0.0
@@ -461,7 +457,7 @@ def _loop(store: Store, ex: Executor, run_id: int, vkey: str, items: Iterator[Re
         bar.close()
         session["engine_cpu_seconds"] = round(engine, 3)
         session["analysed"] = totals["analysed"]  # committed in this session, also when it was interrupted
-        session[OTHER_SOURCE] = totals[OTHER_SOURCE]  # (of committed batches, as the ledger's counts)
+        session[schema.OTHER_SOURCE] = totals[schema.OTHER_SOURCE]  # (of committed batches, as the ledger's counts)
     return totals["analysed"]
 
 
@@ -571,7 +567,7 @@ def _commit(store: Store, run_id: int, plans: list[_Plan], inflight_ids: dict[st
         for row in plan.ledger:
             n[row[4]] += 1
             totals[row[4]] += 1
-        totals[OTHER_SOURCE] += plan.other_source
+        totals[schema.OTHER_SOURCE] += plan.other_source
         bar.update(plan.last - plan.first + 1)
         if log:
             log(f"run {run_id}: committed items {plan.first:,}-{plan.last:,}: {n['analysed']} analysed, "

@@ -38,6 +38,9 @@ RECORD_COLUMNS: tuple[tuple[str, str], ...] = (
 )
 # What became of an input item in a run: the four add up to the run's input count.
 STATUSES = ("analysed", "up_to_date", "duplicate", "error")
+# A run session's count (in the manifest's timings.sessions) of the duplicates that came with another source than the
+# stored copy of their text: the run summary and the corpora read from a store say it
+OTHER_SOURCE = "duplicates_other_source"
 
 
 def metric_columns() -> list[tuple[str, str]]:

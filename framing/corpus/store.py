@@ -1344,6 +1344,11 @@ class Store:
         ``warnings`` and ``text``. Raises :class:`StoreError` when the store has no such article."""
         a = self.articles_frame(where={"article_id": article_id})
         if a.empty:
+            dup = self._one("SELECT run_id, origin, detail FROM records WHERE article_id = ? AND status = 'duplicate' "
+                            "AND detail <> article_id ORDER BY run_id, seq LIMIT 1", [article_id])
+            if dup is not None:  # an input record set aside: say which stored article holds its text
+                raise StoreError(f"{self.path}: no article with id {article_id!r}: the record at {dup[1]} (run "
+                                 f"{dup[0]}) has the same text as the stored article {dup[2]!r}, which holds it")
             raise StoreError(f"{self.path}: no article with id {article_id!r}")
         row = self._one("SELECT metrics, warnings, text FROM articles WHERE article_id = ?", [article_id])
         assert row is not None

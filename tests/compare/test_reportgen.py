@@ -220,6 +220,9 @@ def test_source_with_one_article_and_non_ascii_name(tmp_path, small):
     assert solo["n_articles"] == 1 and pd.isna(solo["lo"]) and "one article" in solo["note"]
     md = write_report(c, tmp_path / "r", config=CFG, charts=False).read_text(encoding="utf-8")
     assert "Ñandú Noticias" in md and "(no interval)" in md
+    # left out of the pairwise differences, and the report says so
+    assert "Ñandú Noticias" not in set(data.tables["pairwise"][["group_a", "group_b"]].to_numpy().ravel())
+    assert esc("pairwise differences leave out 1 group of one article, which has no interval (Ñandú Noticias)") in md
 
 
 def test_bad_group_column_and_unparsed_dates(tmp_path, small):

@@ -82,6 +82,16 @@ def test_duplicates_from_another_source_are_counted_and_said_in_the_summary(tmp_
     db = tmp_path / "d.duckdb"
     s = run_corpus([str(write_jsonl(tmp_path / "in.jsonl", rows))], db, batch_size=2)
     assert s.counts["duplicate"] == 3 and s.duplicates_other_source == 1
+    with open_store(db, read_only=True) as st:  # a duplicate's id says where its text is stored
+        with pytest.raises(StoreError, match=r"no article with id 'b': the record at .*in\.jsonl:2 \(run 1\) has "
+                                             r"the same text as the stored article 'a'"):
+            st.report("b")
+        with pytest.raises(StoreError, match=r"no article with id 'nothing'$"):
+            st.report("nothing")
+    from framing.compare import load_corpus  # a comparison of the store says so too (report.md's Warnings)
+
+    assert any(w.startswith("1 input record with another source than the stored copy of the same text was set aside")
+               for w in load_corpus(db).warnings)
     assert "3 duplicates (1 from another source than the stored copy, which counts for its first source only)" \
         in s.line()
     s2 = run_corpus([str(write_jsonl(tmp_path / "more.jsonl", [{"id": "z", "text": other, "source": "Courier"},
