@@ -1755,3 +1755,5 @@ def test_rail_is_a_noun_unless_someone_rails():
     # "The northern", which then stood in the report's table of non-neutral verbs
     assert attrs("The northern rail line reopened on Monday after repairs.") == []
     assert [(a.text, a.source) for a in attrs("Critics rail against the plan.")] == [("rail", "Critics")]
+    assert [(a.text, a.source) for a in attrs("The manifesto rails against immigrants.")] == [
+        ("rails", "The manifesto")]  # the verb takes "against", "at", "about"

@@ -106,7 +106,8 @@ def is_cue(ctx: Ctx, first: int, last: int, lemma: str, flags: tuple[str, ...] =
         return False
     if (lemma in _NOUN_TOO or lemma == "state") and form == lemma and _after_singular_article(ctx, first):
         return False  # "a heavily Democratic state": after "a", a singular subject would take "states"
-    if lemma in _NOUN_TOO and not form.endswith(("ed", "ing")) and form not in _IRREGULAR_PAST:
+    if lemma in _NOUN_TOO and not form.endswith(("ed", "ing")) and form not in _IRREGULAR_PAST \
+            and not (lemma == "rail" and nxt in ("against", "at", "about")):  # the verb takes these: "rails against"
         # "tweets", "claims", "calls" are nouns as often as verbs ("an explosive charge"): the verb needs a
         # subject that can speak right before it
         if not _person_subject(ctx, first) and not in_title_case_line(ctx, first) \
