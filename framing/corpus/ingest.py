@@ -154,6 +154,9 @@ def hash_id(text: str) -> str:
 
 _MONTH_FORMATS = ("%d %B %Y", "%d %b %Y", "%B %d, %Y", "%b %d, %Y", "%B %d %Y", "%b %d %Y", "%d %B, %Y",
                   "%A, %B %d, %Y", "%a, %d %b %Y", "%Y/%m/%d", "%Y.%m.%d", "%d.%m.%Y", "%Y%m%d")
+# A date written year first with four digits (ISO 8601: "2026-03-04", "2026-03-04T10:00:00Z"): unambiguous, so a
+# --date-format for the file's other dates does not apply to it
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}(?:[T ]|$)")
 _COMPACT = re.compile(r"((?:19|20)\d\d)(\d\d)(\d\d)(?:\d{6})?")
 _SLASHED = re.compile(r"(\d{1,2})[/-](\d{1,2})[/-](\d{4})")
 _SHORT_YEAR = re.compile(r"(\d{1,2})([/.-])(\d{1,2})\2(\d{2})")  # 4/18/18: month/day (or day/month), two-digit year
@@ -208,6 +211,12 @@ def _parse_date(value: Any, fmt: str | None) -> tuple[str | None, str | None]:
         try:
             return dt.datetime.strptime(s, fmt).date().isoformat(), None
         except ValueError:
+            if _ISO_DATE.match(s):
+                # an ISO date (year first, four digits) reads one way only: the format is for the others
+                try:
+                    return dt.datetime.fromisoformat(s.replace(" UTC", "+00:00")).date().isoformat(), None
+                except ValueError:
+                    pass
             return None, f"date {s!r} does not match the format {fmt!r}"
     try:
         return dt.datetime.fromisoformat(s.replace(" UTC", "+00:00")).date().isoformat(), None

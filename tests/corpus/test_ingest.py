@@ -243,6 +243,11 @@ def test_date_format_option_and_bad_date_kept_raw(tmp_path):
     assert "date" not in r.meta and r.meta["date_raw"] == "04/05/2020" and "ambiguous" in r.warnings[0]
     (r,) = read_inputs([str(p)], Mapping(date_format="%d/%m/%Y"))
     assert r.meta["date"] == "2020-05-04"
+    # an ISO date reads one way only: a format given for the file's other dates leaves it as it is (a new user's
+    # file lost its correct ISO dates to --date-format); other dates that do not match are still refused
+    assert parse_date("2026-03-04", "%d/%m/%Y") == ("2026-03-04", None)
+    assert parse_date("2026-03-04T10:00:00Z", "%d/%m/%Y") == ("2026-03-04", None)
+    assert parse_date("March 4, 2026", "%d/%m/%Y") == (None, "date 'March 4, 2026' does not match the format '%d/%m/%Y'")
 
 
 def test_group_rows_into_articles(tmp_path):
