@@ -97,6 +97,9 @@ FAMILIES: dict[str, Callable[[int], str]] = {
     + _repeat(' the "peace dividend" is', n // 2),
     "a long run of capitals opening a paragraph of first-person reports": lambda n: "A" * (n // 2)
     + _repeat(" I said it would work.", n // 2),
+    # names renamed by a phrase before them, in one sentence: the role of each looks back for an opening clause
+    "appositions in one long sentence": lambda n: "After the vote " + _repeat(
+        "the minister, Aisha Patel, said it, and its spokeswoman Clara Novak said so, and ", n) + "others agreed.",
 }
 
 

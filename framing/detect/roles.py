@@ -65,6 +65,8 @@ _ARTICLES = frozenset(("the", "a", "an")) | _POSSESSIVES
 # that comma is the sentence's subject, not an apposition ("After meeting the president, Patel, who ..., said").
 _ADVERBIAL_OPENERS = frozenset("""after before while when whenever since although though unlike like despite
     following during as if because once until upon without with besides beyond""".split())
+# The longest opening adverbial clause looked for before a fronted phrase, in characters
+_MAX_OPENING_CLAUSE = 200
 _ACRONYM_SKIP = frozenset(("of", "the", "for", "and", "on", "s"))
 _ANONYMITY_HEADS = frozenset("""source sources person people insider insiders informant whistleblower someone somebody
     tipster""".split())
@@ -228,9 +230,11 @@ class _Reader:
             return None
         si = doc.sentence_of(doc.tok_start[start])
         s0 = doc.sentences[si].start if si >= 0 else 0
-        first = doc.original[s0:doc.tok_start[start]].lstrip(" \t\n\"'\u201c\u2018").split(" ", 1)[0].lower()
-        if first in _ADVERBIAL_OPENERS and "," not in doc.original[s0:doc.tok_start[start]]:
-            return None
+        if doc.tok_start[start] - s0 <= _MAX_OPENING_CLAUSE:  # (bounded: a mention in a sentence of any length)
+            opening = doc.original[s0:doc.tok_start[start]]
+            if opening.lstrip(" \t\n\"'\u201c\u2018").split(" ", 1)[0].lower() in _ADVERBIAL_OPENERS \
+                    and "," not in opening:
+                return None
         head = next((t for t in range(start + 1, a) if words[t] in _AFTER_OPENERS and self._joins(t - 1)), a) - 1
         return start, head
 
