@@ -78,7 +78,7 @@ def similar_pairs(X: sp.csr_matrix, days: np.ndarray, *, window_days: int | None
     return lo, hi, s
 
 
-def group_events(articles: pd.DataFrame, texts: Mapping[str, str], *, date_column: str = "date",
+def group_events(articles: pd.DataFrame, texts: Mapping[str, str] | None = None, *, date_column: str = "date",
                  window_days: int | None = -1, threshold: float | None = None, one_per_source: bool = False,
                  counts: TermCounts | None = None, config: CompareConfig | None = None) -> pd.Series:
     """A story id for every article (``S0001``...; an article alike to none is a story of its own).
@@ -88,6 +88,10 @@ def group_events(articles: pd.DataFrame, texts: Mapping[str, str], *, date_colum
     articles of the same source in one story (right for BASIL-like triplets, wrong for a source's follow-ups).
     Returns a Series indexed by article_id, named ``story``.
     """
+    if texts is None and counts is None:
+        # (the articles table alone, or a Corpus passed whole: say what to pass)
+        raise TypeError("group_events needs the articles' texts (or their term counts): "
+                        "group_events(corpus.articles, corpus.texts)")
     cfg = config or DEFAULT
     thr = cfg.event_threshold if threshold is None else threshold
     win = cfg.event_window_days if window_days == -1 else window_days
@@ -98,6 +102,7 @@ def group_events(articles: pd.DataFrame, texts: Mapping[str, str], *, date_colum
         raise ConfigError(f"cannot group events within a date window: the articles table has no column "
                           f"{date_column!r}; pass window_days=None or a valid date_column")
     if counts is None:
+        assert texts is not None  # (checked above)
         counts = count_terms(texts, ids, ngrams=1, min_count=1)
     X = tfidf(counts)
     cid = list(counts.article_ids)  # articles with text, in the order of ids

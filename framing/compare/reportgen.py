@@ -716,12 +716,17 @@ def _md_events(w: Callable[[str], None], data: ReportData, charts: dict[str, str
     if data.event_column:
         w("## Same event, side by side\n")
         et = t["events"]
-        src = "the articles' event ids" if data.event_column != "story" else "stories grouped by TF-IDF similarity"
+        grouped = data.event_column == "story"
+        what = "stories (articles grouped by TF-IDF similarity)" if grouped else "events (the articles' event ids)"
         n_multi = int((et["n_sources"] >= 2).sum())
-        head = f"{len(et):,} events ({src}); {n_multi:,} {'is' if n_multi == 1 else 'are'} covered by two or more sources."
+        head = f"{len(et):,} {what}; {n_multi:,} {'is' if n_multi == 1 else 'are'} covered by two or more sources."
         if not data.events_shown:
-            # nothing to set side by side: say so rather than announce a list that does not follow
-            w(f"{head} None can be shown outlet by outlet.\n")
+            # nothing to set side by side: say so, and how to get events, rather than announce a list that does not
+            # follow
+            hint = (" Articles that carry an event id give it with `--event-column NAME`; stories are grouped within "
+                    f"{data.config.event_window_days} days at similarity {data.config.event_threshold} or more."
+                    if grouped else "")
+            w(f"{head} None can be shown outlet by outlet.{hint}\n")
             return
         w(f"{head} The {len(data.events_shown)} covered by the most sources, outlet by outlet (figures over one or a "
           "few articles: no intervals):\n")

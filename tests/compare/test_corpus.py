@@ -181,6 +181,9 @@ def test_a_corpus_passed_where_a_table_belongs_says_which_tables_to_pass(small):
     for call in calls:
         with pytest.raises((AttributeError, TypeError), match=r"a Corpus is not a table .*corpus\.articles, corpus\.texts"):
             call()
+    # the whole corpus alone, where the articles and their texts belong
+    with pytest.raises(TypeError, match=r"group_events needs the articles' texts .*corpus\.articles, corpus\.texts"):
+        group_events(small)
     # the corpus's own attributes and a plain missing one behave as before
     assert small.n_articles == len(small.articles) and not hasattr(small, "columns")
     with pytest.raises(AttributeError, match="'Corpus' object has no attribute 'nonsense'"):

@@ -337,3 +337,15 @@ def test_a_placeholder_year_is_not_the_first_day_of_the_corpus(tmp_path):
                      {"id": "c", "source": "B", "date": "2026-02-04", "text": "Critics slammed the plan."}])
     md = write_report(c, tmp_path / "r", config=replace(CFG, n_boot=0), charts=False).read_text(encoding="utf-8")
     assert "3 articles from 2 sources, published 2026-01-02 to 2026-02-04," in md and "1-11-30" not in md
+
+
+def test_stories_that_no_two_sources_share_say_how_to_give_events(tmp_path):
+    # a new user's report: "6 events (stories grouped by TF-IDF similarity); 0 are covered ..." for six unrelated
+    # articles, with nothing on how to get events
+    c = make_corpus([{"text": "The harbour reopened on Monday after repairs, officials said.", "source": "A"},
+                     {"text": "The orchestra played a new symphony to a full hall on Friday.", "source": "B"}])
+    md = write_report(c, tmp_path / "r", config=CFG, charts=False).read_text(encoding="utf-8")
+    section = md[md.index("## Same event, side by side"):md.index("## Method")]
+    assert "2 stories (articles grouped by TF-IDF similarity); 0 are covered by two or more sources." in section
+    assert "None can be shown outlet by outlet. Articles that carry an event id give it with `--event-column NAME`" \
+        in section
