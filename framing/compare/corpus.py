@@ -297,12 +297,13 @@ def _load_store(p: Path, label: str, limit: int | None) -> Corpus:
         analysed_with = store.article_versions(ids if limit is not None else None)
         complete = runs[runs["status"] == "complete"]
         last = (complete if len(complete) else runs)["run_id"].tolist()
+        manifests = {int(r): store.manifest(int(r)) for r in runs["run_id"].tolist()}
         # duplicates that came with another source than the stored copy of their text (counted by each run's
         # sessions: framing.corpus.runner)
-        other_source = sum(int(x.get(OTHER_SOURCE) or 0) for r in runs["run_id"].tolist()
-                           for x in (store.manifest(int(r)).get("timings") or {}).get("sessions", []))
+        other_source = sum(int(x.get(OTHER_SOURCE) or 0) for m in manifests.values()
+                           for x in (m.get("timings") or {}).get("sessions", []))
         if last:
-            man = store.manifest(int(last[-1]))
+            man = manifests[int(last[-1])]
             # the analysis' identity, not the run's timings: the same store gives the same report manifest
             versions.update({k: man[k] for k in ("framing", "versions", "versions_key", "config") if k in man})
             versions["store_run"] = int(last[-1])

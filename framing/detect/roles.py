@@ -261,9 +261,9 @@ class _Reader:
         for Ryanair", "Its spokeswoman")."""
         words = self.doc.words
         found = self.evidence(start, a - 1, first, last)
-        ms = [m for m in self.matches(start, a - 1)]
         head_words = {self.doc.original[self.doc.tok_start[m.first]:self.doc.tok_end[m.last]]
-                      for m in ms if m.first <= head <= m.last and m.entry.category != "party"}  # ("chief of staff")
+                      for m in self.matches(start, a - 1)
+                      if m.first <= head <= m.last and m.entry.category != "party"}  # ("chief of staff")
         at_head = [e for e in found if e.words in head_words]
         if not at_head:
             return []
@@ -359,25 +359,32 @@ class _Reader:
     def _read_at(self, first: int, last: int) -> RoleCall | None:
         a, _ = self.before(first)
         _, b = self.after(last)
-        # generic titles left undecided, their organisation named elsewhere ("Its spokeswoman Clara Novak", "Clara
-        # Novak, its spokeswoman,") or unknown: said in the role's reason
-        dropped = [self.doc.original[self.doc.tok_start[m.first]:self.doc.tok_end[m.last]]
-                   for m in self.matches(a, b) if self._possessed_generic(m)]
         ev = self.evidence(a, b, first, last)
         fronted = self.fronted(a, last)
+        dropped: list[str] = []  # generic titles a fronted phrase names an unknown organisation for
         if fronted is not None:
             ev += self.fronted_evidence(fronted[0], fronted[1], a, first, last, dropped)
-            dropped += [self.doc.original[self.doc.tok_start[m.first]:self.doc.tok_end[m.last]]
-                        for m in self.matches(fronted[0], a - 1) if self._possessed_generic(m)]
         if first == last:
             ev += self.acronym(first)
         if self.hometown(first, last):
             ev.append(_Evidence("citizen", HOMETOWN_WEIGHT, 1, "a person named with where they are from"))
         party = self.party_code(last)
         call = _decide(ev, party, "at this mention")
-        if call is None and dropped:
-            self.undecided[(first, last)] = dropped[0]
+        if call is None:
+            # a generic title left undecided, its organisation named elsewhere ("Its spokeswoman Clara Novak", "Clara
+            # Novak, its spokeswoman,") or unknown, is said in the role's reason (looked for only when nothing decided)
+            titles = self._possessed_generics(a, b) + dropped
+            if fronted is not None:
+                titles += self._possessed_generics(fronted[0], a - 1)
+            if titles:
+                self.undecided[(first, last)] = titles[0]
         return call
+
+    def _possessed_generics(self, a: int, b: int) -> list[str]:
+        """The generic titles right after a possessive determiner in tokens ``[a, b]``, as written."""
+        doc = self.doc
+        return [doc.original[doc.tok_start[m.first]:doc.tok_end[m.last]] for m in self.matches(a, b)
+                if self._possessed_generic(m)]
 
     def acronym(self, i: int) -> list[_Evidence]:
         """An acronym's role from the name it abbreviates elsewhere in the article ("the EPI" for "the Economic

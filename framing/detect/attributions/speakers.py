@@ -190,10 +190,10 @@ def _gendered_noun_before(ctx: Ctx, a: Attr, pronoun: str) -> bool:
     """Does a noun for a person of the pronoun's gender ("the widow", "his mother") stand in the pronoun's sentence
     before it or in the sentence before? Then the pronoun may mean that person, and its resolution says nothing of the
     gender of the one it was given to ("Casey Lund met the widow. '...,' she said")."""
-    d = ctx.doc
-    si = min(a.sentence, d.sentence_of(_window_start(ctx, a)))
     if a.source is None:
         return False
+    d = ctx.doc
+    si = min(a.sentence, d.sentence_of(_window_start(ctx, a)))
     lo = ctx.sent_tokens(si - 1).start if si >= 1 else (ctx.sent_tokens(si).start if si >= 0 else 0)
     lo = max(lo, a.source[0] - _GENDERED_NOUN_WINDOW)  # (bounded: a pronoun after a sentence of any length)
     return any(KINSHIP.get(d.words[t]) in (pronoun, "") for t in range(lo, a.source[0]))
