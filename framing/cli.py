@@ -6,6 +6,7 @@ Run ``framing --help`` or ``python -m framing --help``; every command has its ow
 from __future__ import annotations
 
 import argparse
+import os
 import signal
 import sys
 import threading
@@ -123,6 +124,10 @@ def cmd_analyse(args: argparse.Namespace) -> int:
     n_dup = 0
     reasons = ReasonCounts()  # why records were skipped, by kind, and how often
     t0 = time.perf_counter()
+    missing = [p for p in args.inputs if p != "-" and not os.path.exists(p)]
+    if missing:  # a usage error, as in `framing run`, before any output is written
+        print(f"framing: {missing[0]}: no such file or folder", file=sys.stderr)
+        return 2
     err_fh = open(args.errors, "w", encoding="utf-8") if args.errors else None
     try:
         out = open_output(args.output)

@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections import Counter
 from typing import Any
 
 from framing import detectors
+
+
+def _plain(value: str, limit: int = 200) -> str:
+    """A metadata value on one line of a terminal: control characters (line breaks, escape sequences) as spaces."""
+    out = "".join(" " if unicodedata.category(c) == "Cc" else c for c in value[:limit])
+    return out + ("\u2026" if len(value) > limit else "")
 
 
 def render_text(report: dict[str, Any]) -> str:
@@ -17,13 +24,18 @@ def render_text(report: dict[str, Any]) -> str:
     for x in f:
         by_type.setdefault(x["type"], []).append(x)
     kinds = Counter(q["kind"] for q in by_type.get("quote", []))
+    about = [_plain(report.get("source") or "no source")]  # (the title, date and event a stored article has)
+    about += [_plain(f"{k} {report[k]}" if k == "event" else str(report[k])) for k in ("date", "event")
+              if report.get(k)]
     lines = [
-        f"{report.get('id')}  ({report.get('source') or 'no source'}; {report['n_words']} words)",
+        f"{report.get('id')}  ({'; '.join(about)}; {report['n_words']} words)",
         f"  {m['loaded_terms']['count']} loaded terms ({m['loaded_terms']['rate']:.1f} per {m['per_words']} words, "
         f"{m['loaded_terms']['author_count']} in the writer's voice), "
         f"{m['quotes']['count']} quotations ({', '.join(f'{n} {k}' for k, n in kinds.most_common()) or 'none'}), "
         f"{m['attributions']['count']} attributions",
     ]
+    if report.get("title"):
+        lines.insert(1, f"  {_plain(str(report['title']))}")
     for d in detectors.DETECTORS:
         if d.line is not None and by_type.get(d.type):
             lines.append(f"  {d.heading}")

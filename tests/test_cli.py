@@ -61,6 +61,16 @@ def test_bad_records_are_listed_with_file_and_line_and_the_rest_analysed(tmp_pat
     assert "analysed 2 article(s), 4 could not be analysed" in err
 
 
+def test_a_missing_input_is_a_usage_error_in_analyse_as_in_run(tmp_path, capsys):
+    # regression (new-user trial, 2026-12-07): `analyse` exited 3 ("1 could not be analysed"), `run` 2
+    missing = tmp_path / "nonexistent.jsonl"
+    for cmd in (["analyse", str(missing), "-o", str(tmp_path / "o.jsonl")],
+                ["run", str(missing), "--db", str(tmp_path / "s.duckdb")]):
+        rc, _, err = run(cmd, capsys)
+        assert rc == 2 and f"{missing}: no such file or folder" in err
+    assert not (tmp_path / "o.jsonl").exists()
+
+
 def test_errors_file_lists_every_bad_record(tmp_path, capsys):
     p = tmp_path / "in.jsonl"
     p.write_text('{"text": "fine"}\n[1, 2]\n', encoding="utf-8")
@@ -87,9 +97,11 @@ def test_gzipped_jsonl_and_missing_file(tmp_path, capsys):
     p = tmp_path / "in.jsonl.gz"
     with gzip.open(p, "wt", encoding="utf-8") as fh:
         fh.write(json.dumps({"id": "g", "text": "Hello there."}) + "\n")
+    rc, out, err = run(["analyse", str(p)], capsys)
+    assert rc == 0 and json.loads(out.splitlines()[0])["id"] == "g"
+    # a missing file is a usage error named before anything is analysed (as in `framing run`)
     rc, out, err = run(["analyse", str(p), str(tmp_path / "missing.txt")], capsys)
-    assert rc == 3 and "no such file" in err
-    assert json.loads(out.splitlines()[0])["id"] == "g"
+    assert rc == 2 and "missing.txt: no such file or folder" in err and out == ""
 
 
 def test_stdin_to_stdout_through_python_m():
@@ -404,3 +416,18 @@ def test_a_time_budget_that_is_no_budget_is_refused(command, value, tmp_path, ca
         main([command, str(f), "--record-seconds", value, *extra])
     assert e.value.code == 2
     assert "--record-seconds" in capsys.readouterr().err
+
+
+def test_a_json_line_missing_its_closing_brace_is_named_at_the_end_of_the_line(tmp_path, capsys):
+    # regression (new-user trial, 2026-12-07): json counts the line break read with the line as a line of its own,
+    # and the message said "at column 1" for an error at the end of the line
+    src = tmp_path / "open.jsonl"
+    src.write_text('{"id": "a", "text": "Fine, he said."}\n{"id": "b", "text": "The mayor said it."\n',
+                   encoding="utf-8")
+    assert main(["analyse", str(src), "-o", str(tmp_path / "o.jsonl")]) == 3
+    err = capsys.readouterr().err
+    assert f"{src}:2: not valid JSON (Expecting ',' delimiter at the end of the line: is a closing }} or ] missing?)" \
+        in err
+    src.write_text('{"id": "a", "text": "Fine." "x": 1}\n', encoding="utf-8")
+    main(["analyse", str(src), "-o", str(tmp_path / "o.jsonl")])
+    assert "Expecting ',' delimiter at column 29)" in capsys.readouterr().err

@@ -28,3 +28,12 @@ def test_the_text_view_of_an_article_in_another_language():
     text = "Der Stadtrat hat am Dienstag über den Plan abgestimmt, sagten Beamte; die Opposition nannte ihn gut."
     out = render_text(framing.analyse(text).to_dict())
     assert "sentiment: not assessed" in out and "warning: the text is in German" in out
+
+
+def test_a_stored_articles_title_date_and_event_head_its_text_on_one_line_each():
+    # (new-user trial, 2026-12-07: `framing show` left out the title, date and event a store keeps)
+    rep = framing.analyse("The mayor said the road would reopen.", id="a1", source="Wire").to_dict()
+    rep.update(title="Road\x1b[31m to\nreopen", date="2024-03-05", event="roads")
+    out = render_text(rep).splitlines()
+    assert out[0].startswith("a1  (Wire; 2024-03-05; event roads; ")
+    assert out[1] == "  Road [31m to reopen"

@@ -596,7 +596,8 @@ def _md_differences(w: Callable[[str], None], data: ReportData, charts: dict[str
             w(f"{size}: none was tested: {why}. Whether any difference is significant is not known; the "
               "differences themselves are in `tables/pairwise.csv`.\n")
             return
-        untested = f" ({len(pw) - tested:,} could not be tested: see their note)" if tested < len(pw) else ""
+        untested = (f" ({len(pw) - tested:,} could not be tested: see the `note` column of `tables/pairwise.csv`)"
+                    if tested < len(pw) else "")
         w(f"{size}{untested}; p-values corrected with "
           f"{'Holm' if cfg.correction == 'holm' else 'Benjamini-Hochberg' if cfg.correction == 'bh' else 'no'} "
           f"correction over the pairs of each metric; {len(sig):,} differences are significant at "
@@ -783,13 +784,19 @@ def _md_coverage(w: Callable[[str], None], cov: Coverage) -> None:
     sents, missing = cov.sentences, cov.missing
     for outlet in o["outlet"]:
         uniq = sents[(sents["outlet"] == outlet) & (sents["label"] == "unique")].sort_values(
-            ["n_terms", "article_id", "sentence"], ascending=[False, True, True]).head(MD_SENTENCES)
-        lack = missing[missing["outlet"] == outlet].head(MD_SENTENCES)
+            ["n_terms", "article_id", "sentence"], ascending=[False, True, True])
+        # a sentence an outlet repeats in several of its articles is one piece of content: listed once, counted
+        uniq = uniq.assign(dup_key=uniq["text"].str.strip())
+        times = uniq.groupby("dup_key", sort=False)["article_id"].nunique()
+        uniq = uniq.drop_duplicates("dup_key").head(MD_SENTENCES)
+        lack = missing[missing["outlet"] == outlet]
+        lack = lack[~lack["text"].str.strip().duplicated()].head(MD_SENTENCES)
         if uniq.empty and lack.empty:
             continue
         w(f"*{esc(outlet, limit=60)}*\n")
         for x in uniq.itertuples(index=False):
-            w(f"- unique: “{esc(x.text, limit=240)}”")
+            n = int(times.get(x.dup_key, 1))
+            w(f"- unique: “{esc(x.text, limit=240)}”" + (f" (in {n} of its articles)" if n > 1 else ""))
         for x in lack.itertuples(index=False):
             w(f"- lacks (in {esc(x.present_in, limit=120)}): “{esc(x.text, limit=240)}”")
         w("")

@@ -99,7 +99,10 @@ def _json_problem(exc: json.JSONDecodeError, line: str) -> str:
         return ("unterminated string: the line ends inside a string, a line break in a text? JSON lines write it "
                 "as \\n")
     msg = exc.msg[:-3] if exc.msg.endswith(" at") else exc.msg  # "Invalid control character at"
-    return f"{msg} at column {exc.colno}"
+    if exc.pos >= len(line.rstrip("\r\n")):
+        # (json counts the line break read with the line as a second line: "line 2 column 1")
+        return f"{msg} at the end of the line: is a closing }} or ] missing?"
+    return f"{msg} at column {exc.pos + 1}"
 
 
 def jsonl_objects(lines: Iterable[tuple[str, bool]], origin: str) -> Iterator[tuple[str, dict[str, Any] | str, bool]]:

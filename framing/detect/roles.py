@@ -39,6 +39,7 @@ from typing import Any
 from framing.detect.attributions._base import PRONOUNS
 from framing.lexicons import Lexicon, Match, fold_words
 from framing.text.document import Document
+from framing.text.wordclass import opener_class
 
 MAX_BEFORE = 8  # words before a name that can be its title ("Acting White House Chief of Staff Mick Mulvaney")
 MAX_AFTER = 16  # words after a name that can describe it (an apposition, a relative clause, "of the Cato Institute")
@@ -46,6 +47,7 @@ MAX_MENTIONS = 8  # other mentions of a speaker read for a description: the firs
 MAX_SENTENCE = 80  # words of a sentence searched for an anonymity phrase
 PARTY_WEIGHT = 0.7  # a party word makes a politician, below an office named beside it ("a Republican donor")
 HOMETOWN_WEIGHT = 0.3  # "X of Ontario": a private person, unless a title or an organisation says otherwise
+MAX_POSSESSOR = 60  # words back from "its"/"their" to the organisation it refers to (this sentence and the one before)
 GENERIC = 0.5  # titles whose organisation decides the role ("president", "spokesman", "official")
 
 # Grammar, not vocabulary: words that end the title before a name or the description after it.
@@ -67,6 +69,8 @@ _ADVERBIAL_OPENERS = frozenset("""after before while when whenever since althoug
     following during as if because once until upon without with besides beyond""".split())
 # The longest opening adverbial clause looked for before a fronted phrase, in characters
 _MAX_OPENING_CLAUSE = 200
+_CALENDAR = frozenset("""monday tuesday wednesday thursday friday saturday sunday january february march april may
+    june july august september october november december""".split())  # capitalised, but never what "its" means
 _ACRONYM_SKIP = frozenset(("of", "the", "for", "and", "on", "s"))
 _ANONYMITY_HEADS = frozenset("""source sources person people insider insiders informant whistleblower someone somebody
     tipster""".split())
@@ -95,21 +99,26 @@ class _Evidence:
     distance: int  # words from the name (0 = the mention itself)
     words: str  # the words that say it, as written
     party: str | None = None
+    title: str = ""  # the title matched, when the words say more ("its spokeswoman (ministry)": "spokeswoman")
 
-    def __init__(self, role: str, weight: float, distance: int, words: str, party: str | None = None) -> None:
+    def __init__(self, role: str, weight: float, distance: int, words: str, party: str | None = None,
+                 title: str = "") -> None:
         object.__setattr__(self, "role", role)  # (natively when compiled, as RoleCall's)
         object.__setattr__(self, "weight", weight)
         object.__setattr__(self, "distance", distance)
         object.__setattr__(self, "words", words)
         object.__setattr__(self, "party", party)
+        object.__setattr__(self, "title", title or words)
 
 
 @lru_cache(maxsize=8)
-def _source_words(sources: Lexicon) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
-    """The document, media and place terms of the source-terms lexicon (made once per lexicon, not per article)."""
+def _source_words(sources: Lexicon) -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
+    """The document, media, place and organisation terms of the source-terms lexicon (made once per lexicon, not per
+    article)."""
     return (frozenset(e.term for e in sources.entries if e.category == "document"),
             frozenset(e.term for e in sources.entries if e.category == "media"),
-            frozenset(e.term for e in sources.entries if e.category == "place"))
+            frozenset(e.term for e in sources.entries if e.category == "place"),
+            frozenset(e.term for e in sources.entries if e.category == "organisation"))
 
 
 class _Reader:
@@ -123,7 +132,9 @@ class _Reader:
         self._acronyms: dict[str, tuple[int, int]] | None = None
         self._any: dict[str, list[int]] = {}
         self._by_name: dict[str, RoleCall | None] = {}
-        self.document_words, self.media_words, self.places = _source_words(sources)
+        self.document_words, self.media_words, self.places, self.organisations = _source_words(sources)
+        self._possessors: dict[int, _Evidence | None] = {}
+        self._resolving: set[str] = set()  # the principals being looked up (a title's principal is read once)  # "its"/"their" -> the organisation
         # a speaker's mentions are read again for each of its attributions, quotations and its party: what the words
         # around a mention say is worked out once per article (pure functions of the document)
         self._at: dict[tuple[int, int], RoleCall | None] = {}
@@ -160,9 +171,13 @@ class _Reader:
         return span
 
     def _words_before(self, first: int) -> tuple[int, int]:
-        words = self.doc.words
+        doc, words = self.doc, self.doc.words
         k = first
-        while k > 0 and first - k < MAX_BEFORE and self._joins(k - 1) and words[k - 1] not in _STOP:
+        while k > 0 and first - k < MAX_BEFORE and self._joins(k - 1) and words[k - 1] not in _STOP \
+                and not (words[k - 1].endswith("ed") and doc.original[doc.tok_start[k - 1]].islower()
+                         and self.gap(k - 1).strip() not in _JOINERS):
+            # (a verb in the past ends a title: "Police arrested Dale Tyner", "Judge Kane sentenced Lisa Morton"; a
+            # title's own participle opens it, "the newly elected mayor Dan Ortiz")
             k -= 1
         return k, first - 1
 
@@ -187,6 +202,10 @@ class _Reader:
             return last + 1, last
         end = last + 1
         commas = 0
+        if g == "," and _is_age(words[end]) and end + 1 < n and self.gap(end).strip() == "," \
+                and words[end + 1] not in _STOP:
+            end += 1  # an age before the apposition: "Iris Talbot, 71, a retired teacher,"
+            commas += 1
         while end < n and end - last <= MAX_AFTER:
             if words[end] in _STOP:
                 break
@@ -240,10 +259,129 @@ class _Reader:
 
     def _possessed_generic(self, m: Match) -> bool:
         """Is the match a generic title (weight GENERIC) right after a possessive determiner ("its spokeswoman",
-        "her spokesman")? The organisation that would decide its role is named elsewhere, and its default (a
-        spokesman of the state) would be a guess."""
-        return m.entry.weight == GENERIC and m.entry.category != "party" and m.first > 0 \
-            and self.doc.words[m.first - 1] in _POSSESSIVES and self._joins(m.first - 1)
+        "her spokesman") or an owner, or before an organisation the lexicon does not know? The organisation that
+        would decide its role is named elsewhere or unknown, and its default (a spokesman of the state) would be a
+        guess."""
+        if m.entry.weight != GENERIC or m.entry.category == "party" or m.first == 0 or not self._joins(m.first - 1):
+            return False
+        before = self.doc.words[m.first - 1]
+        # (an owner's "'s" likewise: "The club's chairman", "Northline's chairman"; an owner the lexicon knows says
+        # the role itself: "the ministry's spokesman"); and a complement naming an organisation the lexicon does not
+        # know: "A spokesman for Ryanair", "the chairman of Northline"
+        if before == "s" and m.first >= 2 and self.gap(m.first - 2).strip() in ("'", "\u2019"):
+            o = m.first - 2  # the owner's last word: the title is its organisation's when the lexicon knows it
+            # (or the owner is a country or a state: "Mexico's president" keeps the title's role)
+            return not any(x.last == o and x.entry.weight > GENERIC for x in self.matches(max(0, o - 3), o)) \
+                and self.doc.words[o] not in self.places \
+                and " ".join(self.doc.words[max(0, o - 1):o + 1]) not in self.places
+        return before in _POSSESSIVES or self._unknown_complement(m.last)
+
+    def _complement(self, last: int) -> tuple[int, int] | None:
+        """The capitalised name after "for", "of" or "at" (and "the") right after token ``last``, or None."""
+        doc, words = self.doc, self.doc.words
+        k = last + 1
+        if k + 1 >= len(words) or words[k] not in ("for", "of", "at") or not self._joins(last) or not self._joins(k):
+            return None
+        k += 1
+        if words[k] == "the" and k + 1 < len(words) and self._joins(k):
+            k += 1
+        if not doc.original[doc.tok_start[k]].isupper():
+            return None
+        e = k
+        while e + 1 < len(words) and e - k < 4 and doc.original[doc.tok_start[e + 1]].isupper() and self._joins(e):
+            e += 1
+        return k, e
+
+    def _unknown_complement(self, last: int) -> bool:
+        """Does "for", "of" or "at" and a capitalised name the role lexicon does not know, and no country or state,
+        follow token ``last``?"""
+        span = self._complement(last)
+        if span is None:
+            return False
+        k, e = span
+        words = self.doc.words
+        # (a country or a state is no organisation left unknown: "the president of Mexico" keeps the title's role)
+        return not self.matches(k, e) and " ".join(words[k:e + 1]) not in self.places and words[k] not in self.places
+
+    def principal(self, m: Match) -> _Evidence | None:
+        """The role of the person a generic title speaks for, named in its owner ("Biden's advisers") or its "for"
+        complement ("a spokesman for Mr. Romney"), when the article describes that person elsewhere; None else."""
+        doc, words = self.doc, self.doc.words
+        if words[m.first - 1] == "s":
+            o = m.first - 2  # the owner's last word, and up to two capitalised words before it
+            k = o
+            while k > 0 and o - k < 2 and doc.original[doc.tok_start[k - 1]].isupper() and self._joins(k - 1):
+                k -= 1
+            span: tuple[int, int] | None = (k, o) if doc.original[doc.tok_start[o]].isupper() else None
+        else:
+            span = self._complement(m.last) if m.last + 1 < len(words) and words[m.last + 1] == "for" else None
+        if span is None:
+            return None
+        name = doc.original[doc.tok_start[span[0]]:doc.tok_end[span[1]]]
+        if name in self._resolving:
+            return None  # (the principal's own mentions are read: not this title again)
+        self._resolving.add(name)
+        try:
+            found = self.by_name(name)
+        finally:
+            self._resolving.discard(name)
+        if found is None or found.role in ("unknown", "anonymous", "document", "media"):
+            return None
+        return _Evidence(found.role, 1.0, 0, f"speaks for {name}", found.party)
+
+    def possessor(self, k: int) -> _Evidence | None:
+        """The organisation an "its" at token ``k`` refers to, when the role lexicon knows what it is: the first
+        organisation noun ("the ministry", "the union") or capitalised party ("Labour", "the Green Party") of its
+        sentence before it, else of the sentence before (within :data:`MAX_POSSESSOR` words). A possessive pronoun
+        prefers the subject ("The company sued the ministry. Its chairman said": the company's), which English puts
+        first; a name the lexicon does not know standing first ("Brightline cut jobs. Its spokeswoman said"), "their"
+        (people as often as bodies) and "his"/"her" give None."""
+        doc = self.doc
+        if doc.words[k] != "its":
+            return None
+        if k in self._possessors:
+            return self._possessors[k]
+        si = doc.sentence_of(doc.tok_start[k])
+        found = None
+        for s in (si, si - 1):
+            if s < 0:
+                break
+            toks = doc.tokens_in(doc.sentences[s].start, doc.sentences[s].end)
+            lo, hi = max(toks.start, k - MAX_POSSESSOR), min(toks.stop, k)
+            if lo >= hi:
+                continue
+            first = self._first_body(lo, hi - 1, toks.start)
+            if first is not None:
+                found = first[1]
+                break
+        self._possessors[k] = found
+        return found
+
+    def _first_body(self, lo: int, hi: int, sentence_start: int) -> tuple[int, _Evidence | None] | None:
+        """The first candidate antecedent for "its" in tokens ``[lo, hi]``: an organisation noun or party of the role
+        lexicon (with what it says), a capitalised name it does not know (None: nothing can be said), or None when the
+        words hold neither."""
+        doc = self.doc
+        known: dict[int, _Evidence] = {}
+        for m in self.matches(lo, hi):
+            text = doc.original[doc.tok_start[m.first]:doc.tok_end[m.last]]
+            if m.entry.category == "party":
+                known.setdefault(m.first, _Evidence("politician", 1.0, 0, text, m.entry.term))
+            elif m.entry.weight > GENERIC and m.entry.term in self.organisations:
+                known.setdefault(m.first, _Evidence(m.entry.category, m.entry.weight, 0, text))
+        for t in range(lo, hi + 1):
+            if t in known:
+                return t, known[t]
+            raw = doc.original[doc.tok_start[t]:doc.tok_end[t]]
+            ahead = next((u for u in range(t + 1, min(hi, t + 3) + 1) if u in known), -1)
+            if ahead >= 0 and all(self._joins(u) for u in range(t, ahead)):
+                continue  # a name modifying the organisation noun after it: "The Teamsters union"
+            if raw[:1].isupper() and doc.words[t] not in _CALENDAR and doc.words[t] not in _POSSESSIVES \
+                    and not (t == sentence_start and opener_class(raw)):
+                # a name ("The DES, according to Rhoades, its spokesman"; "Brightline cut jobs. Its spokeswoman"):
+                # an organisation the lexicon does not know (a sentence's first word may be an ordinary one: "After")
+                return t, None
+        return None
 
     def _owner(self, k: int) -> bool:
         """Is token ``k`` a name in the possessive ("Tesco" of "Tesco's")?"""
@@ -264,7 +402,7 @@ class _Reader:
         head_words = {self.doc.original[self.doc.tok_start[m.first]:self.doc.tok_end[m.last]]
                       for m in self.matches(start, a - 1)
                       if m.first <= head <= m.last and m.entry.category != "party"}  # ("chief of staff")
-        at_head = [e for e in found if e.words in head_words]
+        at_head = [e for e in found if e.title in head_words]
         if not at_head:
             return []
         if any(e.weight != GENERIC for e in at_head):
@@ -272,9 +410,12 @@ class _Reader:
         others = [e for e in found if e.words not in head_words and (e.weight > GENERIC or e.party is not None)]
         if others:
             return at_head + others
-        named_elsewhere = words[start] in _POSSESSIVES or self._owner(start) or any(
-            words[t] == "s" and self.gap(t - 1).strip() in ("'", "\u2019") for t in range(start + 1, head)) \
-            or head + 1 < a
+        # (a country or a state as the owner keeps the title's role: "Mexico's president, Andres Lopez,")
+        place = words[start] in self.places
+        named_elsewhere = words[start] in _POSSESSIVES or self._owner(start) and not place or any(
+            words[t] == "s" and self.gap(t - 1).strip() in ("'", "\u2019") and not (place and t == start + 1)
+            for t in range(start + 1, head)) \
+            or head + 1 < a and self._unknown_complement(head)
         if named_elsewhere:
             dropped += [e.words for e in at_head]
             return []
@@ -318,7 +459,20 @@ class _Reader:
                     j > 0 and ms[j - 1].last == m.first - 1):
                 continue  # "AFGE President": the head of an organisation the lexicon does not know
             if self._possessed_generic(m):
-                continue  # "its spokeswoman": the organisation that decides is named elsewhere
+                # "its spokeswoman": the organisation that decides is named elsewhere; "its"/"their" refer back to
+                # the organisation the sentence or the one before names last, whose role is the title's
+                org = self.possessor(m.first - 1)
+                if org is not None:  # ("its spokeswoman (ministry)")
+                    out.append(_Evidence(org.role, org.weight, dist, f"{doc.words[m.first - 1]} {words} ({org.words})",
+                                         org.party, words))
+                    continue
+                # a spokesperson, an adviser speaks in the role of the person they speak for ("a spokesman for Mr.
+                # Romney", "Biden's advisers"), when the article describes that person
+                principal = self.principal(m)
+                if principal is not None:
+                    out.append(_Evidence(principal.role, 1.0, dist, f"{words} ({principal.words})", principal.party,
+                                         words))
+                continue
             out.append(_Evidence(m.entry.category, w, dist, words))
         return out
 
@@ -457,10 +611,14 @@ class _Reader:
         if words:
             # the speaker's name may itself be a description ("Kremlin spokesman Dmitry Peskov", "military
             # delegations of Iran and Syria"): its own words first
+            # (a generic title owned or complemented, "Its spokeswoman", "A spokesman for Ryanair", "The club's
+            # chairman", says nothing of its organisation: as at a mention)
+            owned = words[0] in _POSSESSIVES or any(x in ("for", "of", "at", "s") for x in words)
             ev = [_Evidence(m.entry.category if m.entry.category != "party" else "politician",
                             m.entry.weight if m.entry.category != "party" else PARTY_WEIGHT, 0, m.entry.term,
                             m.entry.term if m.entry.category == "party" else None)
-                  for m in self.roles.find(words) if m.entry.category != "party" or key[:1].isupper()]
+                  for m in self.roles.find(words) if (m.entry.category != "party" or key[:1].isupper())
+                  and not (owned and m.entry.weight == GENERIC and m.entry.category != "party")]
             call = _decide(ev, None, "in the speaker's name")
         if words and call is None:
             # else the descriptions around the mentions of its last word (a surname), first mention first
@@ -491,6 +649,11 @@ class _Reader:
                 if e.party:
                     return e.party
         return None
+
+
+def _is_age(word: str) -> bool:
+    """A number that can be a person's age after their name (1 to 120)."""
+    return word.isdigit() and len(word) <= 3 and 0 < int(word) <= 120
 
 
 def _with_party(r: _Reader, call: RoleCall, speaker: str | None) -> RoleCall:
@@ -580,14 +743,16 @@ def _attribution_role(r: _Reader, a: Any) -> RoleCall:
         return RoleCall("document", None, f"a document: {doc.original[doc.tok_start[k]:doc.tok_end[k]]!r} in the source")
     if head_word in r.media_words:
         return RoleCall("media", None, f"news media: {doc.original[doc.tok_start[head]:doc.tok_end[head]]!r}")
-    if stype == "anonymous":
-        return RoleCall("anonymous", None, "anonymous: an unnamed source the article does not describe")
+    title = r.undecided.get((first, last))
+    if stype == "anonymous" and title is None:
+        # unnamed but not withheld ("critics said", "some say"): who they are is not said, which is not anonymity
+        return RoleCall("unknown", None, "unknown: an unnamed source the article does not describe (and does not say "
+                                         "it withholds)")
     if a.speaker:
         found = r.by_name(a.speaker)
         if found is not None:
             return found
-    title = r.undecided.get((first, last))
-    if title is not None:
+    if title is not None:  # ("A spokesman for Ryanair": unnamed, but who it speaks for is said)
         return RoleCall("unknown", None, f"unknown: {title!r} is a title whose organisation decides the role, and "
                                          "the article names that organisation elsewhere or the lexicon does not "
                                          "know it")
@@ -611,11 +776,29 @@ def assign(doc: Document, attrs: Sequence[Any], calls: Sequence[Any], roles: Lex
     """The role of every attribution (same order as ``attrs``) and of every direct or partial quotation with a speaker
     (same order as ``calls``; ``None`` for the other quotations)."""
     r = _Reader(doc, roles, sources)
-    out_a = [_with_party(r, _attribution_role(r, a), a.speaker) for a in attrs]
+    out_a = []
+    withheld: dict[str, str] = {}  # the head noun of each source whose name the article withholds -> that source
+    for a in attrs:
+        call = _with_party(r, _attribution_role(r, a), a.speaker)
+        if a.source is not None and a.source_type in ("anonymous", "title_only"):
+            first, last = a.source
+            head = next((doc.words[k - 1] for k in range(first + 1, last + 1) if doc.words[k] in _HEAD_ENDERS),
+                        doc.words[last])
+            if call.role == "anonymous" and call.reason.startswith("anonymous: the article withholds"):
+                withheld.setdefault(head, doc.original[doc.tok_start[first]:doc.tok_end[last]])
+            elif doc.words[first] == "the" and head in withheld:
+                # "the official" after "an official ..., who spoke on condition of anonymity,": the definite noun
+                # phrase refers back to the source the article introduced and withholds
+                call = RoleCall("anonymous", None, f"anonymous: the same source as {withheld[head]!r}, whose name the "
+                                                   "article withholds")
+        out_a.append(call)
     by_speaker: dict[str, RoleCall] = {}
+    undecided: dict[str, RoleCall] = {}  # speakers whose title was left undecided: the same reason for their quotes
     for a, call in zip(attrs, out_a):
         if a.speaker and call.role != "unknown":
             by_speaker.setdefault(a.speaker, call)
+        elif a.speaker and "is a title whose organisation" in call.reason:
+            undecided.setdefault(a.speaker, call)
     out_q: list[RoleCall | None] = []
     for c in calls:
         if c.kind not in ("direct", "partial") or not c.speaker:
@@ -625,5 +808,6 @@ def assign(doc: Document, attrs: Sequence[Any], calls: Sequence[Any], roles: Lex
         if known is None:
             found = r.by_name(c.speaker)
             known = _with_party(r, found, c.speaker) if found else None
-        out_q.append(known or RoleCall("unknown", None, f"unknown: the article does not say who {c.speaker} is"))
+        out_q.append(known or undecided.get(c.speaker)
+                     or RoleCall("unknown", None, f"unknown: the article does not say who {c.speaker} is"))
     return out_a, out_q

@@ -142,8 +142,8 @@ def prepare(text: str) -> Document:
     sents = sentences(text, paras)
     quotes, warnings = pair_quotes(text)
     if layout is not None:
-        warnings.insert(0, "hard-wrapped text: line breaks inside paragraphs were read as spaces (paragraphs are "
-                           "separated by blank lines)")
+        warnings.insert(0, "hard-wrapped text: line breaks inside paragraphs were read as spaces (a paragraph ends "
+                           "at a blank line, before an indented line, or after a short line that ends a sentence)")
     return Document(
         text=text,
         original=original,

@@ -349,3 +349,18 @@ def test_stories_that_no_two_sources_share_say_how_to_give_events(tmp_path):
     assert "2 stories (articles grouped by TF-IDF similarity); 0 are covered by two or more sources." in section
     assert "None can be shown outlet by outlet. Articles that carry an event id give it with `--event-column NAME`" \
         in section
+
+
+def test_a_sentence_an_outlet_repeats_is_listed_once_as_its_unique_content(tmp_path):
+    # regression (new-user trial, 2026-12-07): "unique: Critics called the move ..." twice under one outlet that
+    # printed the sentence in two of its articles
+    same = "Critics called the move a brutal attack on working people across the whole region."
+    c = make_corpus([
+        {"id": "a1", "source": "A", "event": "e", "text": f"The council voted to close the depot on Monday. {same}"},
+        {"id": "a2", "source": "A", "event": "e", "text": f"The depot will close in June after the council vote. {same}"},
+        {"id": "b1", "source": "B", "event": "e", "text": "The council voted to close the depot on Monday evening."},
+    ])
+    md = write_report(c, tmp_path / "r", config=replace(CFG, n_boot=0), charts=False).read_text(encoding="utf-8")
+    section = md[md.index("## Same event, side by side"):md.index("## Method")]
+    assert section.count("Critics called the move") == 1
+    assert "(in 2 of its articles)" in section

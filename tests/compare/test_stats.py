@@ -266,3 +266,18 @@ def test_a_group_of_equal_values_has_its_value_as_interval_and_is_drawn():
     # an interval that excludes its value (rounding, or a skewed bootstrap) is drawn too
     skew = t.assign(lo=t["value"] + 1e-9)
     plots.plot_rates(skew, "polarity_mean", corpus="t")
+
+
+def test_bootstrap_intervals_never_leave_a_rates_bounds():
+    # regression (a new user's report, 2026-12-07): a rate of a few equal-valued articles was shown "2 [-2.7e-07,
+    # 5.12]" and role shares "[-4.6e-09, 0.1]": float32 sums put the bootstrap's lower end a hair below 0
+    rng = np.random.default_rng(7)
+    rows = []
+    for g in range(40):  # groups in which most articles have no loaded term: resamples of all zeros
+        n = int(rng.integers(3, 12))
+        for k in range(n):
+            rows.append({"source": f"s{g}", "n_words": int(rng.integers(50, 3000)), "n_sentences": 5,
+                         "lt_author": int(rng.integers(1, 9)) if k == 0 else 0})
+    t = stats.rates(article_rows(rows), metrics=["loaded_author_rate"], config=CFG)
+    assert (t["interval"] == "bootstrap").all()
+    assert (t["lo"] >= 0).all() and (t["lo"] <= t["hi"]).all()

@@ -47,7 +47,7 @@ def quotes(text):
         ('Police raided a group called "Northern Dawn" on Monday.', [("Northern Dawn", "name", None)]),
         # the subject after a fronted adverbial speaks through the utterance noun
         ('Three weeks after the vote, Mayor Ann Lee made the claim that the count was "rigged" and walked out.',
-         [("rigged", "partial", "Mayor Ann Lee")]),
+         [("rigged", "partial", "Ann Lee")]),
         # a participial clause opening the sentence is not its subject, whatever commas it holds
         ('Speaking at a fair in Dover, Delaware, Mayor Ann Lee praised the staff, calling them "the best."',
          [("the best.", "partial", "Ann Lee")]),
@@ -108,7 +108,7 @@ def quotes(text):
          [("It can be the end,", "direct", "Ilse Marten")]),
         # a that-clause holds what its subject says, whatever the verb
         ('Headline\n\nThe mayor spoke. Councillor Rita Vos shot back that "the budget was never balanced in the first '
-         'place."', [("the budget was never balanced in the first place.", "direct", "Councillor Rita Vos")]),
+         'place."', [("the budget was never balanced in the first place.", "direct", "Rita Vos")]),
         # "as X calls it" names whose term the phrase is; a pronoun there is the sentence's subject
         ('Headline\n\nThis "quiet crisis," as local doctors call it, grows every winter.',
          [("quiet crisis,", "partial", "local doctors")]),
@@ -117,7 +117,7 @@ def quotes(text):
                                ("farm girl from Oslo,", "partial", "Maria Lind")]),
         # a sentence opening with a participle has its subject after the comma
         ('Headline\n\nWriting for the majority, Judge Ana Ruiz raised the prospect of "lasting harm."',
-         [("lasting harm.", "partial", "Judge Ana Ruiz")]),
+         [("lasting harm.", "partial", "Ana Ruiz")]),
         # the words themselves talked about, after the quotation
         ('Headline\n\n"Due process" was the legal phrase most often heard that week.', [("Due process", "mention", None)]),
         ('Headline\n\nNowhere in the bill is "amnesty" mentioned.', [("amnesty", "mention", None)]),
@@ -201,11 +201,11 @@ def quotes(text):
         ('Headline\n\nFans called him \u201cThe Rock\u201d for years.', [("The Rock", "name", None)]),
         # a link list's label before a name and its colon is not part of the name
         ('Headline\n\nLawmakers met.\n\nMore: Rep. Jane Doe: \u201cWe will win this fight in the House.\u201d\n\nNews.',
-         [("We will win this fight in the House.", "direct", "Rep. Jane Doe")]),
+         [("We will win this fight in the House.", "direct", "Jane Doe")]),
         # a link list's label is a kicker too, and the headline's own label after it speaks
         ('Headline\n\nMore: Rep. Ann Vale: If true, the allegations "constitute an impeachable offense"\n\nVale '
          'spoke on Tuesday.',
-         [("constitute an impeachable offense", "partial", "Rep. Ann Vale")]),
+         [("constitute an impeachable offense", "partial", "Ann Vale")]),
         # (the label is a kicker only as a whole: a name that begins like one speaks)
         ('New Vale Party: \u2018We stand by it\u2019\n\nThe party spoke on Tuesday.',
          [("We stand by it", "direct", "New Vale Party")]),
@@ -224,7 +224,7 @@ def quotes(text):
          [("what is the next step? It is worse.", "direct", "Ann Vale")]),
         # a name modifying a noun for what someone says is its owner
         ('Headline\n\nIt was put best in this Justice Ann Vale quote: "The way to stop it is to stop it."',
-         [("The way to stop it is to stop it.", "direct", "Justice Ann Vale")]),
+         [("The way to stop it is to stop it.", "direct", "Ann Vale")]),
         # a list of one speaker's remarks under topic labels
         ('Headline\n\n"Now is the time," Ann Vale said.\n\nShe also had one-liners:\n\nOn taxes: "Cut them all."\n\n'
          'On rivals: "They are tired."', [("Now is the time,", "direct", "Ann Vale"), ("Cut them all.", "direct", "Ann Vale"),
@@ -465,7 +465,7 @@ def test_a_label_someone_gives_is_their_word(text):
 @pytest.mark.parametrize("dateline", ["MIAMI \u2014 ", "WASHINGTON, Dec. 8 (UPI) \u2014 ", "NEW YORK (Reuters) - "])
 def test_a_dateline_is_no_speaker(dateline):
     text = f'Debate recap\n\n{dateline}Senator Ada Lind attacked the plan on Wednesday as "a giveaway."'
-    assert quotes(text)[0][2] == "Senator Ada Lind"
+    assert quotes(text)[0][2] == "Ada Lind"
 
 
 def test_a_paragraph_introduced_by_a_colon_is_the_person_after_the_role():
@@ -613,3 +613,18 @@ def test_a_noun_phrase_after_a_determiner_names_no_law(text, kind):
 ])
 def test_what_the_predicate_rules_leave_alone(text, kind):
     assert [q.kind for q in framing.analyse(text).of_type("quote")][:1] == [kind]
+
+
+@pytest.mark.parametrize("text, kind, speaker", [
+    # a nickname after "nicknamed"/"dubbed" and its object is a name when written as one; a description is the
+    # labeller's words (2026-12-07 trial and review)
+    ('Online, fans have nicknamed the director "the Queen of Quiet".', "name", None),
+    ('Critics dubbed him "the Butcher of Baghdad".', "name", None),
+    ('Critics dubbed the plan "a tax on commuters".', "partial", "Critics"),
+    # a speaker found through a colon is the name without its title
+    ('Professor Anna Cole was blunt: "This is a failure of planning. Nobody listened to us."', "direct",
+     "Anna Cole"),
+])
+def test_nicknames_and_titles_of_speakers(text, kind, speaker):
+    [q] = framing.analyse(text).of_type("quote")
+    assert (q.kind, q.speaker) == (kind, speaker)

@@ -55,3 +55,53 @@ def test_an_indented_line_starts_a_paragraph():
     layout = unwrap(text)
     assert layout is not None
     assert layout[text.index("  A new") - 1] == "\n"
+
+
+# Wire copy of one- and two-sentence paragraphs, hard-wrapped at 70 characters with no blank lines: about one line
+# break in two ends a paragraph (the trial of 2026-12-07 lost every quotation that crossed a line here).
+WIRE = (
+    "PORT ALDER, May 2 (Wire) - The harbour board said on Friday it would\n"
+    "raise mooring fees for fishing boats by a fifth from July, citing the\n"
+    "cost of dredging the channel.\n"
+    "\"We have held fees for six years. The channel will not dredge itself,\"\n"
+    "board chairwoman Ines Marrow told reporters at the harbour office.\n"
+    "Skippers said the rise would drive small boats out of the port.\n"
+    "\"It is the end for the day boats,\" said Colm Reilly, who has fished\n"
+    "from the harbour for thirty years.\n"
+)
+
+
+@pytest.mark.parametrize("indent", ["", "   "])
+def test_wire_copy_with_short_paragraphs_is_unwrapped(indent):
+    text = "".join(indent + line if i in (0, 3, 5, 6) else line
+                   for i, line in enumerate(WIRE.splitlines(keepends=True)))
+    layout = unwrap(text)
+    assert layout is not None and len(layout) == len(text)
+    r = framing.analyse(text)
+    quotes = {q.text.split("\n")[0][:20]: q.speaker for q in r.of_type("quote")}
+    assert quotes == {"We have held fees fo": "Ines Marrow", "It is the end for th": "Colm Reilly"}
+    assert not [w for w in r.warnings if "unpaired" in w]
+
+
+def test_a_short_line_that_ends_a_sentence_ends_its_paragraph():
+    layout = unwrap(WIRE)
+    assert layout is not None
+    assert layout[WIRE.index("\"We have held") - 1] == "\n"  # after "cost of dredging the channel." (short)
+    assert layout[WIRE.index("Skippers") - 1] == " "  # a full line that ends a sentence: read as a wrap
+    assert layout[WIRE.index("cost of dredging") - 1] == " "  # a wrap
+
+
+@pytest.mark.parametrize("text", [
+    # lines that each start with a capital or a digit are a list, a table, an address, a chat log or subtitles,
+    # not sentences broken at a fixed width (the second review of 2026-12-07 had them joined into prose)
+    "Ingredients for the stew\nTwo onions, chopped fine\nFour carrots in rounds\nOne litre of beef stock\n"
+    "Salt and pepper to taste\nA bay leaf and some thyme\n",
+    "Candidate    Votes    Share\nRuth Kalman  12,040   41%\nOle Brandt   9,877    34%\nIda Moss     7,233    25%\n"
+    "Turnout      29,150   62%\n",
+    "[10:02] Mara: are you coming to the council meeting\n[10:03] Dev: Yes, after work I think\n"
+    "[10:05] Mara: The vote is at seven they said\n[10:06] Dev: Save me a seat near the front\n",
+    "Harbour Board of Port Alder\n14 Quay Street, Port Alder\nTelephone 0171 555 0102\nOpen Monday to Friday\n"
+    "Closed on public holidays\n",
+])
+def test_lines_that_all_start_with_capitals_are_not_unwrapped(text):
+    assert unwrap(text) is None

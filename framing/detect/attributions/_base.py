@@ -652,6 +652,24 @@ MAX_WORD_CHARS = 40
 MAX_SPEAKER_CHARS = 200
 
 
+_HONORIFICS = frozenset(("mr", "mrs", "ms", "miss", "dr", "prof"))
+
+
+def untitled_speaker(name: str, roles: frozenset[str]) -> str:
+    """A speaker's name without the titles before it when a first name and a surname remain ("Gov. Mark Dunn",
+    "Professor Anna Cole", "Mr. Tom Okafor" -> "Mark Dunn", "Anna Cole", "Tom Okafor"): a speaker is the name,
+    and a title with a surname alone ("Mr. Arden", "Sen. Booker") keeps it, as it tells relatives apart."""
+    words = name.split(" ")
+    k = 0
+    while k < len(words) - 2 and words[k][:1].isupper() and (
+            (t := words[k].rstrip(".").lower()) in roles or t in TITLE_ABBREVIATIONS or t in _HONORIFICS):
+        k += 1
+    rest = words[k:]
+    if not k or not all(w[:1].isupper() for w in rest) or any(w.rstrip(".").lower() in roles for w in rest):
+        return name
+    return " ".join(rest)
+
+
 def bounded_speaker(name: str) -> str:
     """``name`` without anything up to its last overlong word, and at most MAX_SPEAKER_CHARS long (its end kept: a
     name ends a noun phrase); unchanged when it is already short."""

@@ -70,6 +70,14 @@ def is_cue(ctx: Ctx, first: int, last: int, lemma: str, flags: tuple[str, ...] =
         return False
     if prev == "all" and form == "told":
         return False
+    if lemma == "call" and nxt in _CALL_PARTICLES and gap_is_space(ctx, last + 1):
+        return False  # "called off its strike", "called up reservists": no one speaks
+    if lemma == "admit" and prev in _BE_FORMS and nxt in ("to", "into"):
+        return False  # "was admitted to hospital": let in; speech passivised is "it was admitted that"
+    if lemma == "claim" and _claim_taken(ctx, last):
+        return False  # "the storm claimed three lives", "claimed the top spot": to take, not to assert
+    if lemma == "thank" and form == "thanks" and (nxt == "to" or nxt == "for" and sentence_initial(ctx, first)):
+        return False  # "Thanks to the new rules, ...": a preposition; "Thanks for getting in touch": an interjection
     if form.endswith("ing") and gap_is_space(ctx, first) and not _content_follows(ctx, last) \
             and not _comma_quote(ctx, last, ",:") and (
             prev in ("this", "that") or form == "writing" and prev == "of" and first >= 2 and w[first - 2] == "time"):
@@ -254,6 +262,28 @@ def _after_singular_article(ctx: Ctx, first: int) -> bool:
 _SPEAKING_NOUN_ADJECTIVES = frozenset(("official", "press", "public"))
 
 
+# Particles that make "call" a verb of doing: "call off", "call up" (not "call for", "call on"; "in" and "back" open
+# phrases or report shouting too: "called in a statement for", "called back to us")
+_CALL_PARTICLES = frozenset(("off", "up"))
+_BE_FORMS = frozenset("be is are was were been being".split())
+# What "claim" takes when it means to take or to win, not to assert: lives, and places, titles and prizes
+_CLAIM_AFTER = frozenset("and but as after before when while since this last".split())  # ("claimed the spot last")
+_CLAIM_TAKEN = frozenset("""lives life spot place title crown seat seats prize medal trophy championship gold silver
+    bronze""".split())
+
+
+def _claim_taken(ctx: Ctx, last: int) -> bool:
+    """Is the object of "claim" at token ``last`` a noun phrase of at most five words headed by what is taken or won
+    ("three lives", "the top spot", "her second Olympic medal", "more than 200 lives")?"""
+    w = ctx.doc.words
+    for t in range(last + 1, min(len(w), last + 6)):
+        if punct_gap(ctx, t) or w[t] in ("that", "to"):
+            return False
+        if w[t] in _CLAIM_TAKEN:
+            # the noun ends its phrase: a clause's subject ("claimed the title was hers") or a compound's modifier
+            # ("claimed the prize money was never paid") asserts
+            return t + 1 >= len(w) or punct_gap(ctx, t + 1) or w[t + 1] in PREPOSITIONS or w[t + 1] in _CLAIM_AFTER
+    return False
 _MODALS = frozenset("will would can could shall should may might must do does did to not".split())
 
 

@@ -906,9 +906,13 @@ def subject_before(ctx: Ctx, cue: int, si: int) -> tuple[int, int] | None:
         p = _place_with_region(ctx, p, j, lo)
         head = w[p]
         roles = ctx.single.get("role", ())
+        # (the name may open with its own title: "The panel's chair, Professor Helen Marsh, said")
+        q = p
+        while q < j and w[q] in roles and ctx.cap(q):
+            q += 1
         if step == 0 and p - 1 >= lo and (not ctx.cap(p - 1) or _role_phrase_before(ctx, p - 1, lo)) \
                 and all(ctx.cap(t) for t in range(p, j + 1)) \
-                and j - p <= 3 and not any(w[t] in roles for t in range(p, j + 1)) and not ctx.in_quote(p):
+                and j - q <= 3 and not any(w[t] in roles for t in range(q, j + 1)) and not ctx.in_quote(p):
             return (p, j)  # "the White House chief of staff, Mick Mulvaney, said": the name in apposition speaks
         dash = dashed(g) and dashed(ctx.gap(p))  # a parenthetical between dashes, whatever it says
         participle = head.endswith("ed") or head in ("known", "based", "born", "seen", "titled", "called") \
@@ -1171,9 +1175,10 @@ def _role_phrase_before(ctx: Ctx, k: int, lo: int) -> bool:
     name after its comma is the person in apposition, not a list of names."""
     w = ctx.doc.words
     roles = ctx.single.get("role", ())
+    d = ctx.doc
     for t in range(k, max(lo, k - 8) - 1, -1):
-        if w[t] in roles and not ctx.cap(t):
-            return True
+        if w[t] in roles and (not ctx.cap(t) or len(w[t]) <= 4 and d.text[d.tok_start[t]:d.tok_end[t]].isupper()):
+            return True  # (a role written as initials, "The firm's CFO", is capitalised as no name is)
         if t > lo and punct_gap(ctx, t) and ctx.gap(t).strip() not in ("-", "'", "\u2019"):
             return False
     return False
@@ -1370,13 +1375,17 @@ def _np_before(ctx: Ctx, j: int, lo: int) -> tuple[int, int] | None:
                 and (ctx.cap(k + 1) or w[k + 1] in heads or w[k + 1] in DETERMINERS):
             pass
         elif word in heads or (k < end and lower_run < 3 and word not in SENTENCE_STOPPERS
-                               and word not in PRONOUNS and word not in SKIP_BEFORE_CUE and _is_modifier_slot(ctx, k, end)):
-            lower_run += 1
+                               and word not in PRONOUNS and word not in SKIP_BEFORE_CUE
+                               and not _verb_not_modifier(ctx, k, lo) and _is_modifier_slot(ctx, k, end)):
+            if ctx.gap(k + 1) != "-":
+                lower_run += 1  # (a hyphened compound is one modifier: "second-largest")
         else:
             break
         k -= 1
         count += 1
     start = k + 1
+    if start < end and w[start] == "s" and ctx.gap(start).strip() in _APOSTROPHES:
+        start += 1  # a possessor left out: the phrase is what it determines
     if start > end:
         return _det_noun(ctx, end, lo)
     # trim leading linkers
@@ -1393,6 +1402,27 @@ def _np_before(ctx: Ctx, j: int, lo: int) -> tuple[int, int] | None:
     return (start, end)
 
 
+# Penn tags of words that are never a noun's modifier before it: modals, wh-words, conjunctions ("higher than what
+# private lenders charge": the noun phrase is "private lenders").
+_NOT_MODIFIERS = frozenset(("MD", "WP", "WDT", "WRB", "EX", "TO"))
+_VERB_TAGS = frozenset(("VB", "VBP", "VBZ", "VBG"))
+
+
+def _verb_not_modifier(ctx: Ctx, k: int, lo: int) -> bool:
+    """Is token ``k``, left of a noun phrase's head, a word that cannot modify it: a modal, a wh-word, or a word that
+    is usually a verb and is not preceded by a determiner, an adjective or a possessive ("cannot let aides testify",
+    "helps Republicans argue", "to meet Cuban government demands", "- leaving red-faced ministers fuming"; but
+    "conservative talk radio hosts", a hyphened compound's parts, "state-run", and a role's adjective, "acting")?"""
+    w = ctx.doc.words
+    t = tag(w[k])
+    if t in _NOT_MODIFIERS:
+        return True
+    if t not in _VERB_TAGS or ctx.gap(k) == "-" or ctx.gap(k + 1) == "-" or w[k] in _ROLE_ADJECTIVES:
+        return False
+    if k - 1 < lo or punct_gap(ctx, k):
+        return True
+    before = w[k - 1]
+    return not (before in DETERMINERS or before == "s" or tag(before).startswith(("JJ", "NN", "CD")))
 # Words for a part of a group before "of the ...".
 _PARTITIVES = frozenset("one some many most several two three four five few each all none both".split())
 
@@ -1466,7 +1496,7 @@ def ing_modifier(ctx: Ctx, t: int, hi: int) -> bool:
 # others before a role are verbs or prepositions ("seeking President Trump", "including President Rouhani").
 _ROLE_ADJECTIVES = frozenset("""managing acting ranking presiding founding leading outgoing incoming sitting reigning
     visiting governing supervising consulting polling attending practicing practising serving retiring commanding
-    investigating arresting treating""".split())
+    investigating arresting treating operating marketing accounting""".split())
 
 
 def _description_to_end(ctx: Ctx, k: int, hi: int) -> int | None:

@@ -28,9 +28,11 @@ from framing.detect.attributions._base import (
     gap_is_space,
     in_title_case_line,
     possessive_s,
+    punct_gap,
     sentence_initial,
     span_text,
     transcript_speaker,
+    untitled_speaker,
 )
 from framing.detect.attributions.sources import (
     POSTMODIFIERS,
@@ -49,6 +51,7 @@ def classify_and_resolve(ctx: Ctx, attrs: list[Attr]) -> None:
     last_described_sentence = -1
     last_group: str | None = None
     orgs: list[tuple[str, int]] = []  # the organisations named as sources so far, each with its sentence
+    introduced: dict[str, str] = {}  # an organisation's source as written when it first spoke ("Drugmaker Pellix")
     for i, a in enumerate(attrs):
         quoted = ctx.in_quote(a.cue_first)
         named_now = False
@@ -126,8 +129,7 @@ def classify_and_resolve(ctx: Ctx, attrs: list[Attr]) -> None:
                 a.speaker = transcript_speaker(ctx, a.source[0])
             elif pr != "you":  # (the one addressed is no one the article names)
                 a.speaker = (_reporting_body(ctx, attrs, i) if pr == "it" else None) or last_group
-        elif st == "named_person" and a.source[0] == a.source[1] and _org_named_so(ctx, a.source[0], orgs) \
-                and _longer_name(ctx, a.source[0]) is None:
+        elif st == "named_person" and a.source[0] == a.source[1] and _org_spoke_so(ctx, a.source[0], introduced):
             # one word the article has given as the last word of an organisation speaking ("Telecom company
             # Brightline says ... Brightline is offering"): that organisation again, not a person a later "he" means,
             # unless the article also names a person so ("Law firm Baxter ... Rita Baxter ... Baxter said she")
@@ -151,7 +153,7 @@ def classify_and_resolve(ctx: Ctx, attrs: list[Attr]) -> None:
             named_now = True
         elif st == "title_only" and (outlet := _named_outlet(ctx, a.source)) is not None:
             a.speaker, a.source_type = outlet, "media"  # "the magazine" after "The Economist" is The Economist
-        elif st == "title_only" and (org_name := _named_org(ctx, a.source, orgs)) is not None:
+        elif st == "title_only" and (org_name := _named_org(ctx, a.source, orgs, introduced)) is not None:
             a.speaker = org_name  # "the foundation said" after the Trayvon Martin Foundation is that foundation
             if not quoted:  # (and is in focus again)
                 orgs.append((org_name, a.sentence))
@@ -170,7 +172,13 @@ def classify_and_resolve(ctx: Ctx, attrs: list[Attr]) -> None:
                 # "The white paper said" is a document)
                 a.speaker = _named_outlet(ctx, a.source) or text
             if st == "named_org":
-                # an acronym the article defined stands for the full name: "the HRC" is the Human Rights Campaign
+                # an acronym the article defined stands for the full name: "the HRC" is the Human Rights Campaign;
+                # a noun describing the body before its name is no part of it ("Drugmaker Pellix" is Pellix)
+                joint = any(w in ("and", "&") for w in ctx.doc.words[a.source[0]:a.source[1] + 1])
+                d_end = max((t for t in range(a.source[0], a.source[1]) if _descriptor(ctx, t, a.source[0])),
+                            default=-1) if not joint else -1
+                if d_end >= 0:
+                    text = span_text(ctx, (d_end + 1, a.source[1]))
                 a.speaker = ctx.acronyms.get(ctx.raw(a.source[1]), text) if ctx.acronyms else text
             if st in ("named_org", "anonymous") and not quoted:
                 last_group = a.speaker
@@ -178,12 +186,16 @@ def classify_and_resolve(ctx: Ctx, attrs: list[Attr]) -> None:
                 last_described, last_described_sentence = text, a.sentence
             if st == "named_org" and not quoted and a.speaker:
                 orgs.append((a.speaker, a.sentence))
+                introduced.setdefault(a.speaker, span_text(ctx, a.source))
         if named_now and not quoted:  # a person named as the source: the one a later pronoun may mean
             last_person, last_person_sentence = a.speaker, a.sentence
             ctx.speakers.add(a.speaker)  # type: ignore[arg-type]
+    roles = ctx.single.get("role", frozenset())
     for a in attrs:
         if a.speaker is not None and len(a.speaker) > MAX_SPEAKER_CHARS:
             a.speaker = bounded_speaker(a.speaker)
+        if a.speaker is not None and a.source_type in ("named_person", "pronoun"):
+            a.speaker = untitled_speaker(a.speaker, roles)
 
 
 def _gendered_noun_before(ctx: Ctx, a: Attr, pronoun: str) -> bool:
@@ -202,15 +214,29 @@ def _gendered_noun_before(ctx: Ctx, a: Attr, pronoun: str) -> bool:
 _GENDERED_NOUN_WINDOW = 80  # tokens before a pronoun searched for a noun for a person of its gender
 
 
-def _org_named_so(ctx: Ctx, tok: int, orgs: list[tuple[str, int]]) -> bool:
+def _org_spoke_so(ctx: Ctx, tok: int, introduced: dict[str, str]) -> bool:
+    """Is the one capitalised word at ``tok`` an organisation that spoke before, introduced by a noun for its kind
+    (:func:`_org_named_so`), and not also the surname of a person the article names in full (the longer name found
+    is that organisation's own: "Drugmaker Pellix")?"""
+    written = list(introduced.values())[-_MAX_ORG_LOOKBACK:]
+    if not _org_named_so(ctx, tok, written):
+        return False
+    longer = _longer_name(ctx, tok)
+    return longer is None or longer in written
+
+
+def _org_named_so(ctx: Ctx, tok: int, orgs: list[str]) -> bool:
     """Is the capitalised word at ``tok`` the name an organisation noun introduced in an organisation named as a
     source so far ("Telecom company Brightline", "the research group Ipsos"; the last :data:`_MAX_ORG_LOOKBACK`)?"""
     word = ctx.raw(tok)
     org_nouns = ctx.single.get("organisation", frozenset())
-    for name, _ in orgs[-_MAX_ORG_LOOKBACK:]:
+    for name in orgs:
         parts = name.split() if name else []
-        # (the noun written in lower case, as a common noun is: not "White House Ukraine", nor the WHO's "who")
-        if len(parts) >= 2 and parts[-1] == word and parts[-2] in org_nouns and len(parts[-2]) > 3:
+        # (the noun written in lower case, as a common noun is: not "White House Ukraine", nor the WHO's "who"; or
+        # opening a name of two words, where the capital is the sentence's: "Drugmaker Pellix said")
+        if len(parts) >= 2 and parts[-1] == word and len(parts[-2]) > 3 and (
+                parts[-2] in org_nouns or len(parts) == 2 and parts[0][:1].isupper() and parts[0][1:].islower()
+                and parts[0].lower() in org_nouns):
             return True
     return False
 
@@ -447,8 +473,15 @@ def _modifies_head(ctx: Ctx, i: int, e: int) -> bool:
 
 
 def _name_cap(ctx: Ctx, i: int) -> bool:
-    """Is token ``i`` capitalised as a name is ("Kerry", "NATO"), not a role written as an acronym ("MP", "CEO")?"""
-    return ctx.cap(i) and not (ctx.raw(i).isupper() and ctx.doc.words[i] in ctx.single.get("role", frozenset()))
+    """Is token ``i`` capitalised as a name is ("Kerry", "NATO"), not a role written as an acronym ("MP", "CEO",
+    "MPs")?"""
+    if not ctx.cap(i):
+        return False
+    raw, wi = ctx.raw(i), ctx.doc.words[i]
+    role = ctx.single.get("role", frozenset())
+    if raw.isupper():
+        return wi not in role
+    return not (len(raw) >= 3 and raw[-1] == "s" and raw[:-1].isupper() and wi[:-1] in role)
 
 
 def _name_after_role(ctx: Ctx, toks: list[int]) -> bool:
@@ -483,6 +516,28 @@ _GENDERED_HONORIFICS = frozenset(("mr", "mrs", "ms", "miss"))
 _NAME_SUFFIXES = frozenset(("jr", "sr", "ii", "iii", "iv"))
 
 
+_AGE_UNITS = frozenset(("year", "month", "week", "day"))  # "Twelve-year-old", "Six-month-old"
+_MAX_NAME_LOOKUPS = 8  # other mentions of a name read to see it used alone (bounded: a name repeated without end)
+
+
+def _descriptor(ctx: Ctx, i: int, first: int) -> bool:
+    """Is token ``i`` a common noun for people or a body right before a name, which describes it and is no part of
+    it ("Local resident Fran Ebbs", "Drugmaker Pellix", "retailer Kestrel")? Written in lower case, or capitalised
+    only as its sentence's first word where the article never capitalises it elsewhere (not "Union Pacific")."""
+    w = ctx.doc.words
+    if not (w[i] in ctx.single.get("anonymous", frozenset()) or w[i] in ctx.single.get("organisation", frozenset())):
+        return False
+    if i + 1 >= len(w) or not ctx.cap(i + 1) or punct_gap(ctx, i + 1):
+        return False
+    if not ctx.cap(i):
+        return True
+    # capitalised as the sentence's first word: a description only where the article also names the body or the
+    # person without it ("Drugmaker Pellix said ... Pellix said"), not in a name that opens with such a word ("Union
+    # Pacific said", "General Motors said")
+    return i == first and sentence_initial(ctx, i) and w[i] not in ctx.doc.case_profile[0] \
+        and any(p != i + 1 and w[p - 1] != w[i] for p in ctx.capitalised_positions(ctx.raw(i + 1))[:_MAX_NAME_LOOKUPS])
+
+
 def _name_tokens(ctx: Ctx, span: tuple[int, int]) -> list[int]:
     """The tokens of a person's name inside an NP: capitalised, after the last role word."""
     w = ctx.doc.words
@@ -493,12 +548,16 @@ def _name_tokens(ctx: Ctx, span: tuple[int, int]) -> list[int]:
     # an abbreviated title is its title ("Gov. Phil Murphy" is Phil Murphy, as "Governor Phil Murphy" is), but not in
     # a source of several people ("Dr. Smith and Dr. Jones said"), which stays as written
     joint = any(w[i] in ("and", "&") for i in toks)
-    last_role = max((i for i in toks if i < cut and (w[i] in role or not joint and _abbreviated_title(ctx, i))),
+    last_role = max((i for i in toks if i < cut and (w[i] in role or not joint and _abbreviated_title(ctx, i)
+                                                      or not joint and _descriptor(ctx, i, span[0]))),
                     default=span[0] - 1)
     # (a capitalised "Of" or "For" links a title's words, "Secretary Of State"; a name does not open with the rest
     # of a hyphened title, "Chief-of-Staff John Kelly", "President-elect Donald Trump": the word before the hyphen
     # is the title's last role or linker; "al-Assad" and "Stephen King-Hall" keep theirs)
     out = [i for i in toks if i > last_role and ctx.cap(i) and w[i] not in DETERMINERS and w[i] not in ("of", "for")]
+    if out and out[0] + 2 < len(w) and ctx.gap(out[0] + 1) == "-" and w[out[0] + 1] in _AGE_UNITS:
+        age_end = out[0] + 2 if ctx.gap(out[0] + 2) == "-" and w[out[0] + 2] == "old" else out[0] + 1
+        out = [i for i in out if i > age_end]  # an age before the name is a description: "Twelve-year-old Omar Haddad"
     hyphened_surname = bool(out) and ctx.gap(out[0]) == "-" and out[0] - 1 == last_role and ctx.cap(last_role) \
         and last_role - 1 >= span[0] and w[last_role - 1] in ctx.words.first_names and ctx.gap(last_role).isspace()
     if hyphened_surname:
@@ -774,6 +833,14 @@ def _longer_name(ctx: Ctx, tok: int) -> str | None:
             while len(kept) > 1 and d.words[kept[0]] not in first_names \
                     and any(d.words[k] in first_names for k in kept[1:]):
                 kept.pop(0)
+            if len(kept) > 1 and not any(d.words[k] in first_names for k in kept):
+                kept = kept[-1:]  # a complement of several words and a first name the lexicon does not know: a
+                # name is its last word before the surname ("Secretary of Homeland Security Kirstjen Nielsen")
+        elif len(kept) > 1 and parts and kept[0] > parts[0] and not any(d.words[k] in first_names for k in kept):
+            # the capitalised run goes on before the words kept, with a word that is no name ("Minister for Emergency
+            # Situations Ruslan Keder"): the run is a title's complement or a body's name, and a name is its last
+            # word before the surname, unless the lexicon knows a first name among them
+            kept = kept[-1:]
         while kept and _initial(ctx, kept[0]) and kept[0] != lead:
             kept.pop(0)  # (an initial opens no name after a cut)
         inner = [i for i in kept if i != lead]
@@ -1238,11 +1305,12 @@ _PERSON_NOUNS = frozenset("""official source aide adviser advisor spokesman spok
     donor employee victim survivor passenger wife husband son daughter brother sister relative""".split())
 
 
-def _named_org(ctx: Ctx, span: tuple[int, int], orgs: list[tuple[str, int]]) -> str | None:
+def _named_org(ctx: Ctx, span: tuple[int, int], orgs: list[tuple[str, int]], written: dict[str, str]) -> str | None:
     """The organisation a bare noun for one refers to: for a noun any organisation answers to ("the group"), one
     named as a source just before (below); for one of a kind ("the foundation", "the department"), the last one
     named as a source whose name holds that noun ("the Trayvon Martin Foundation"), looking back a bounded number of
-    them. ``orgs`` are the organisations named as sources so far, each with its sentence."""
+    them. ``orgs`` are the organisations named as sources so far, each with its sentence; ``written``, their sources
+    as written where a noun describes them ("Telecom company Brightline" for Brightline: "the company" is Brightline)."""
     w = ctx.doc.words
     if w[span[0]] in ("the", "this") and w[span[1]] in _ANY_ORGANISATION and span[1] - span[0] <= 3 \
             and not any(ctx.cap(i) for i in range(span[0] + 1, span[1] + 1)):
@@ -1259,7 +1327,7 @@ def _named_org(ctx: Ctx, span: tuple[int, int], orgs: list[tuple[str, int]]) -> 
         return None
     noun = w[span[1]]
     for name, _ in reversed(orgs[-_MAX_ORG_LOOKBACK:]):
-        if noun in name.lower().split():
+        if noun in written.get(name, name).lower().split():
             return name
     return None
 

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 
 from framing.config import Config
 from framing.detect.attributions import Attr
-from framing.detect.attributions._base import MAX_SPEAKER_CHARS, bounded_speaker, word_classes
+from framing.detect.attributions._base import MAX_SPEAKER_CHARS, bounded_speaker, untitled_speaker, word_classes
 from framing.detect.quotes import frames as fr
 from framing.detect.quotes._context import WORD, QuoteContext, family
 from framing.detect.quotes.speakers import (
@@ -72,6 +72,7 @@ def classify(doc: Document, attrs: list[Attr], cfg: Config, sources: Lexicon) ->
     """The kind, speaker and cue of every quotation pair in ``doc`` (same order as ``doc.quotes``); ``sources`` is
     the source-terms lexicon (its utterance and document nouns frame quotations: "his comments that '...'")."""
     words = word_classes(sources)
+    roles = words.single.get("role", frozenset())
     ctx = QuoteContext(doc, attrs, cfg, words.speech_nouns, words.single.get("utterance", frozenset()), words.heads)
     out: list[QuoteCall] = []
     last: LastTurn | None = None
@@ -110,6 +111,8 @@ def classify(doc: Document, attrs: list[Attr], cfg: Config, sources: Lexicon) ->
             call = QuoteCall(q, prev.kind, prev.speaker, prev.cue, reason)
         if call.speaker is not None and len(call.speaker) > MAX_SPEAKER_CHARS:
             call = QuoteCall(q, call.kind, bounded_speaker(call.speaker), call.cue, call.reason)
+        if call.speaker is not None and (plain := untitled_speaker(call.speaker, roles)) != call.speaker:
+            call = QuoteCall(q, call.kind, plain, call.cue, call.reason)  # ("Professor Anna Cole was blunt: '...'")
         key = doc.folded[q.start:q.end].strip(" .,;:!?") \
             if named or scared or call.kind in ("name", "title", "scare") else ""
         if call.kind in ("name", "title") and key and call.reason == _CAPITALISED \
@@ -303,7 +306,18 @@ _MENTION_BEFORE = EndPattern(fr.MENTION_BEFORE)
 _NAME_BEFORE = EndPattern(fr.NAME_BEFORE)
 # Words that open a description rather than a name after "called him" ... (in lower case: "The Rock" is a name)
 _DESCRIPTION_OPENERS = frozenset("the a an one his her their its our my your this that".split())
-_CALLED_HIM = re.compile(r"\bcall(?:ed|s)\s+(?:him|her|himself|herself|themselves|itself)\s*,?\s*$", re.IGNORECASE)
+_CALLED_HIM = re.compile(r"\b(?:call(?:ed|s)|nicknamed|dubbed)\s+(?:him|her|himself|herself|themselves|itself|them|"
+                         r"the\s+[\w'\u2019-]+)\s*,?\s*$", re.IGNORECASE)
+
+
+def _describes(words: list[str]) -> bool:
+    """Do the quoted words open as a description rather than a name: a word in lower case, or an article or a
+    possessive before one ("the world's most overrated general"; not "the Queen of Quiet")?"""
+    if words[0] in _DESCRIPTION_OPENERS:
+        return len(words) == 1 or not first_upper(words[1])
+    return not first_upper(words[0])
+
+
 _MARKUP_BEFORE = EndPattern(fr.MARKUP_BEFORE)
 _SO_CALLED = EndPattern(fr.SO_CALLED)
 _HEDGE = EndPattern(fr.HEDGE)
@@ -384,12 +398,12 @@ def _frame_kind(ctx: QuoteContext, q: QuoteSpan, words: list[str], before: str, 
     if n <= 3 and (fr.CONTRASTED_BEFORE.search(before) or fr.CONTRASTED_AFTER.match(after)):
         return QuoteCall(q, "mention", None, None,
                          "set against another quoted word (\"'X' instead of 'Y'\"): the words themselves are compared")
-    if _NAME_BEFORE.found(before) and not ((words[0] in _DESCRIPTION_OPENERS or not first_upper(words[0]))
-                                            and _CALLED_HIM.search(before)) \
+    if _NAME_BEFORE.found(before) and not (_describes(words) and _CALLED_HIM.search(before)) \
             or fr.between_names(ctx.text, q) or (not ctx.in_headline(q) and fr.nickname_before_surname(ctx.text, q)):
-        # (after "called him", an article or a word in lower case opens a description, not a name: "called him 'the
-        # world's most overrated general'", "called her 'bad news'"; a nickname is written as a name, "called him
-        # 'Little Marco'"; "known as 'the doll tests'" is a name)
+        # (after "called him", "dubbed the plan", an article or a word in lower case opens a description, not a name:
+        # "called him 'the world's most overrated general'", "called her 'bad news'"; a nickname is written as a
+        # name, "called him 'Little Marco'", "nicknamed the director 'the Queen of Quiet'"; "known as 'the doll
+        # tests'" is a name)
         return QuoteCall(q, "name", None, None, "a nickname or name (after \"dubbed\", \"known as\", \"called him\", "
                                                 "or inside a name)")
     if _MARKUP_BEFORE.found(before):

@@ -73,7 +73,9 @@ CONTRASTED_BEFORE = re.compile(r"[\"\u201d'\u2019]\s*,?\s*" + _CONTRAST + r"\s*$
 CONTRASTED_AFTER = re.compile(r"^\s*,?\s*" + _CONTRAST + r"\s*[\"\u201c'\u2018]", re.IGNORECASE)
 NAME_BEFORE = re.compile(
     r"\b(?:nicknamed|dubbed|known\s+(?:\w+ly\s+)?as|aka|a\.k\.a\.|nickname|nicknames|called\s+(?:him|her|himself|herself|"
-    r"themselves|itself)|calls\s+(?:him|her|himself|herself))\s*,?\s*$", re.IGNORECASE)
+    r"themselves|itself)|calls\s+(?:him|her|himself|herself)|"
+    r"(?:nicknamed|dubbed)\s+(?:him|her|them|himself|herself|themselves|itself|the\s+[\w'\u2019-]+))\s*,?\s*$",
+    re.IGNORECASE)
 TITLE_BEFORE = re.compile(
     r"\b(?:(?:signs?|placards?|banners?|posters?|billboards?|t-shirts?|shirts?|hats?|caps?|stickers?)\s+"
     r"(?:that\s+|which\s+)?(?:read|reads|reading|said|saying)|"
