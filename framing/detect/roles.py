@@ -133,8 +133,8 @@ class _Reader:
         self._any: dict[str, list[int]] = {}
         self._by_name: dict[str, RoleCall | None] = {}
         self.document_words, self.media_words, self.places, self.organisations = _source_words(sources)
-        self._possessors: dict[int, _Evidence | None] = {}
-        self._resolving: set[str] = set()  # the principals being looked up (a title's principal is read once)  # "its"/"their" -> the organisation
+        self._possessors: dict[int, _Evidence | None] = {}  # "its" -> the organisation it refers to
+        self._resolving: set[str] = set()  # the principals being looked up (a title's principal is read once)
         # a speaker's mentions are read again for each of its attributions, quotations and its party: what the words
         # around a mention say is worked out once per article (pure functions of the document)
         self._at: dict[tuple[int, int], RoleCall | None] = {}
@@ -373,11 +373,11 @@ class _Reader:
             if t in known:
                 return t, known[t]
             raw = doc.original[doc.tok_start[t]:doc.tok_end[t]]
-            ahead = next((u for u in range(t + 1, min(hi, t + 3) + 1) if u in known), -1)
-            if ahead >= 0 and all(self._joins(u) for u in range(t, ahead)):
-                continue  # a name modifying the organisation noun after it: "The Teamsters union"
             if raw[:1].isupper() and doc.words[t] not in _CALENDAR and doc.words[t] not in _POSSESSIVES \
                     and not (t == sentence_start and opener_class(raw)):
+                ahead = next((u for u in range(t + 1, min(hi, t + 3) + 1) if u in known), -1)
+                if ahead >= 0 and all(self._joins(u) for u in range(t, ahead)):
+                    continue  # a name modifying the organisation noun after it: "The Teamsters union"
                 # a name ("The DES, according to Rhoades, its spokesman"; "Brightline cut jobs. Its spokeswoman"):
                 # an organisation the lexicon does not know (a sentence's first word may be an ordinary one: "After")
                 return t, None
@@ -695,6 +695,18 @@ def role_words(role: str) -> str:
     return _ROLE_WORDS.get(role, role)
 
 
+# The reasons of two roles that later mentions of the same source take over.
+_WITHHELD = "anonymous: the article withholds who the source is"
+_UNDECIDED = (" is a title whose organisation decides the role, and the article names that organisation elsewhere or "
+              "the lexicon does not know it")
+
+
+def _source_head(doc: Document, first: int, last: int) -> int:
+    """The head of a source noun phrase: its last word before an "of"/"from"/... complement ("a statement from the
+    group": "statement")."""
+    return next((k - 1 for k in range(first + 1, last + 1) if doc.words[k] in _HEAD_ENDERS), last)
+
+
 def _attribution_role(r: _Reader, a: Any) -> RoleCall:
     doc = r.doc
     stype = a.source_type
@@ -716,17 +728,13 @@ def _attribution_role(r: _Reader, a: Any) -> RoleCall:
     first, last = a.source
     if stype == "named_org" and " ".join(doc.words[first + (doc.words[first] == "the"):last + 1]) in r.places:
         return RoleCall("government", None, "government: a country or state speaks through its government")
-    head = last
-    for k in range(first, last + 1):
-        if doc.words[k] in _HEAD_ENDERS and k > first:
-            head = k - 1
-            break
+    head = _source_head(doc, first, last)
     head_word = doc.words[head]
     if head_word in r.document_words or head_word.rstrip("s") in r.document_words:
         return RoleCall("document", None, f"a document: the source is {doc.original[doc.tok_start[first]:doc.tok_end[head]]!r}")
     if stype == "anonymous":
         if _withheld(r, a) or head_word in _ANONYMITY_HEADS:
-            return RoleCall("anonymous", None, "anonymous: the article withholds who the source is")
+            return RoleCall("anonymous", None, _WITHHELD)
     if stype == "pronoun":
         if a.speaker and a.speaker.lower() not in PRONOUNS:
             found = r.by_name(a.speaker)
@@ -753,9 +761,7 @@ def _attribution_role(r: _Reader, a: Any) -> RoleCall:
         if found is not None:
             return found
     if title is not None:  # ("A spokesman for Ryanair": unnamed, but who it speaks for is said)
-        return RoleCall("unknown", None, f"unknown: {title!r} is a title whose organisation decides the role, and "
-                                         "the article names that organisation elsewhere or the lexicon does not "
-                                         "know it")
+        return RoleCall("unknown", None, f"unknown: {title!r}{_UNDECIDED}")
     return RoleCall("unknown", None, "unknown: no word in the article says who the source is")
 
 
@@ -782,9 +788,8 @@ def assign(doc: Document, attrs: Sequence[Any], calls: Sequence[Any], roles: Lex
         call = _with_party(r, _attribution_role(r, a), a.speaker)
         if a.source is not None and a.source_type in ("anonymous", "title_only"):
             first, last = a.source
-            head = next((doc.words[k - 1] for k in range(first + 1, last + 1) if doc.words[k] in _HEAD_ENDERS),
-                        doc.words[last])
-            if call.role == "anonymous" and call.reason.startswith("anonymous: the article withholds"):
+            head = doc.words[_source_head(doc, first, last)]
+            if call.reason == _WITHHELD:
                 withheld.setdefault(head, doc.original[doc.tok_start[first]:doc.tok_end[last]])
             elif doc.words[first] == "the" and head in withheld:
                 # "the official" after "an official ..., who spoke on condition of anonymity,": the definite noun
@@ -797,7 +802,7 @@ def assign(doc: Document, attrs: Sequence[Any], calls: Sequence[Any], roles: Lex
     for a, call in zip(attrs, out_a):
         if a.speaker and call.role != "unknown":
             by_speaker.setdefault(a.speaker, call)
-        elif a.speaker and "is a title whose organisation" in call.reason:
+        elif a.speaker and call.reason.endswith(_UNDECIDED):
             undecided.setdefault(a.speaker, call)
     out_q: list[RoleCall | None] = []
     for c in calls:

@@ -8,8 +8,8 @@ them. Offsets are unchanged: findings are still reported against the original te
 
 The test, per document: at least half the single line breaks that do not come before an indented line fall inside
 a sentence (the line does not end a sentence, or the next starts in lower case), at least a quarter of them are
-followed by a line that starts in lower case, and the lines are of a similar, short width. In such a text a line much shorter than the others that ends a sentence ends its paragraph, as does a
-blank line or an indented line.
+followed by a line that starts in lower case, and the lines are of a similar, short width. In such a text a line
+much shorter than the others that ends a sentence ends its paragraph, as does a blank line or an indented line.
 
 Cannot: unwrap a document that mixes wrapped and unwrapped paragraphs when fewer than half its line breaks are
 wraps, tell a paragraph whose last line happens to be nearly full from one that goes on, or tell a poem or a song

@@ -135,6 +135,7 @@ PREPOSITIONS = frozenset(
 )
 
 
+BE_FORMS = frozenset("be been being is are was were".split())  # the forms of "be" (a passive's auxiliary)
 AUXILIARIES = frozenset("is was are were be been being am kept keeps keep started start began begin".split())
 
 

@@ -9,6 +9,7 @@ from bisect import bisect_left
 from framing.detect.attributions._base import (
     ADDRESSEES,
     AUXILIARIES,
+    BE_FORMS,
     DETERMINERS,
     NOUN_MAKERS,
     NOUN_MAKING_ADJECTIVES,
@@ -72,7 +73,7 @@ def is_cue(ctx: Ctx, first: int, last: int, lemma: str, flags: tuple[str, ...] =
         return False
     if lemma == "call" and nxt in _CALL_PARTICLES and gap_is_space(ctx, last + 1):
         return False  # "called off its strike", "called up reservists": no one speaks
-    if lemma == "admit" and prev in _BE_FORMS and nxt in ("to", "into"):
+    if lemma == "admit" and prev in BE_FORMS and nxt in ("to", "into"):
         return False  # "was admitted to hospital": let in; speech passivised is "it was admitted that"
     if lemma == "claim" and _claim_taken(ctx, last):
         return False  # "the storm claimed three lives", "claimed the top spot": to take, not to assert
@@ -265,7 +266,6 @@ _SPEAKING_NOUN_ADJECTIVES = frozenset(("official", "press", "public"))
 # Particles that make "call" a verb of doing: "call off", "call up" (not "call for", "call on"; "in" and "back" open
 # phrases or report shouting too: "called in a statement for", "called back to us")
 _CALL_PARTICLES = frozenset(("off", "up"))
-_BE_FORMS = frozenset("be is are was were been being".split())
 # What "claim" takes when it means to take or to win, not to assert: lives, and places, titles and prizes
 _CLAIM_AFTER = frozenset("and but as after before when while since this last".split())  # ("claimed the spot last")
 _CLAIM_TAKEN = frozenset("""lives life spot place title crown seat seats prize medal trophy championship gold silver

@@ -6,6 +6,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 
 from framing.detect.attributions._base import (
+    BE_FORMS,
     COMMON_STARTERS,
     DETERMINERS,
     FOCUS_ADVERBS,
@@ -45,7 +46,7 @@ def find_source(ctx: Ctx, a: Attr) -> None:
     if a.lemma in SOURCE_AFTER_PHRASES:
         a.source = np_after(ctx, a.cue_last, si, allow_pp=True)
         return
-    passive = a.cue_first > 0 and w[a.cue_first - 1] in _BE_FORMS
+    passive = a.cue_first > 0 and w[a.cue_first - 1] in BE_FORMS
     participle = w[a.cue_first].endswith(("ed", "en"))
     if passive or (participle and ("," in ctx.gap(a.cue_first) or _reduced_passive(ctx, a))):
         # a passive participle names its speaker after "by": "X was accused by Brussels of ...", "have been called
@@ -244,7 +245,7 @@ def _reduced_passive(ctx: Ctx, a: Attr) -> bool:
     agent = w[n + 1]
     before = w[c - 1]
     return not (agent.endswith("ing") or agent in WEEKDAYS or agent in MONTHS or agent in _MEANS or ctx.cap(c - 1)
-                or punct_gap(ctx, c) or before in _BE_FORMS or before in _VERB_AUXILIARIES or before in PRONOUNS)
+                or punct_gap(ctx, c) or before in BE_FORMS or before in _VERB_AUXILIARIES or before in PRONOUNS)
 
 
 # Auxiliaries and modals before a verb: "had conceded by Friday" is no passive; "What does the pact say?".
@@ -274,7 +275,7 @@ def _after_be(w: Sequence[str], t: int) -> bool:
     k = t - 1
     while k >= 0 and t - k <= 3 and w[k] in _PASSIVE_ADVERBS:
         k -= 1
-    return k >= 0 and w[k] in _BE_FORMS
+    return k >= 0 and w[k] in BE_FORMS
 
 
 # What "by" may introduce besides an agent: a means of communication, a time.
@@ -394,7 +395,6 @@ def _after_semicolon(ctx: Ctx, subj: tuple[int, int], cue: int) -> tuple[int, in
 # run of "and said ..." is a list of verbs no reader takes back to one distant subject, and a bound keeps the work
 # per verb constant.
 _MAX_COORDINATED = 40
-_BE_FORMS = frozenset("be been being is are was were".split())
 # Adverbs of time open a sentence before its subject ("Yesterday protesters chanted", "Later Smith said").
 _TIME_ADVERBS = frozenset("""today yesterday tomorrow tonight later earlier recently previously afterwards
     afterward lately again instead finally initially eventually subsequently separately additionally""".split())
@@ -844,7 +844,7 @@ def subject_before(ctx: Ctx, cue: int, si: int) -> tuple[int, int] | None:
         if (w[j] in WEEKDAYS or w[j] in MONTHS) and j - 1 >= lo and w[j - 1] in ("on", "in", "last"):
             j -= 2
             continue
-        if w[j] in ("heard", "seen") and j - 1 >= lo and w[j - 1] in _BE_FORMS and w[cue].endswith("ing"):
+        if w[j] in ("heard", "seen") and j - 1 >= lo and w[j - 1] in BE_FORMS and w[cue].endswith("ing"):
             j -= 1  # a perception passive before a participle: "protesters can be heard chanting" is theirs
             continue
         if w[j] in WEEKDAYS and j - 2 >= lo and w[j - 2] in ("on", "by", "before", "after", "since", "until") \
@@ -1509,7 +1509,7 @@ def _description_to_end(ctx: Ctx, k: int, hi: int) -> int | None:
         if t > k and punct_gap(ctx, t) and ctx.gap(t).strip() != ".":
             return None
         x = w[t]
-        if x in SENTENCE_STOPPERS or x in SKIP_AFTER_CUE or x in DETERMINERS or x in PRONOUNS or x in _BE_FORMS \
+        if x in SENTENCE_STOPPERS or x in SKIP_AFTER_CUE or x in DETERMINERS or x in PRONOUNS or x in BE_FORMS \
                 or x in PREPOSITIONS or x in _PLACE_WORDS or x.endswith("ly") \
                 or x.endswith("ing") and not ing_modifier(ctx, t, hi) or (x in ("and", "or") and t == k):
             return None  # a function word, a verb form or an adverb: "said Obama alongside Vice President Joe Biden"

@@ -1310,7 +1310,8 @@ def _named_org(ctx: Ctx, span: tuple[int, int], orgs: list[tuple[str, int]], wri
     named as a source just before (below); for one of a kind ("the foundation", "the department"), the last one
     named as a source whose name holds that noun ("the Trayvon Martin Foundation"), looking back a bounded number of
     them. ``orgs`` are the organisations named as sources so far, each with its sentence; ``written``, their sources
-    as written where a noun describes them ("Telecom company Brightline" for Brightline: "the company" is Brightline)."""
+    as written where a noun describes them ("Telecom company Brightline" for Brightline: "the company" is
+    Brightline)."""
     w = ctx.doc.words
     if w[span[0]] in ("the", "this") and w[span[1]] in _ANY_ORGANISATION and span[1] - span[0] <= 3 \
             and not any(ctx.cap(i) for i in range(span[0] + 1, span[1] + 1)):
