@@ -31,6 +31,7 @@ TYPE_WORDS = {
 _AUTHOR = "; it is in the writer's own voice."
 _QUOTED = "; it is inside someone else's words (a quotation, or a post embedded from social media), not the writer's voice."
 _DIRECT = "; the content is a direct quotation."
+_NEGATED = "; the sentence says this was not said (\"did not say\", \"refused to say\"): no words are given to the source"
 
 
 def loaded_term(text: str, lexicon: str, category: str, term: str, weight: float, neutral: str | None,
@@ -60,7 +61,7 @@ def _role_sql() -> str:
 
 
 def attribution(cue: str, lemma: str, stance: str, source_type: str, source: str | None, speaker: str | None,
-                via: str | None, direct: bool, role_reason: str | None = None) -> str:
+                via: str | None, direct: bool, role_reason: str | None = None, negated: bool = False) -> str:
     out = f'Cue "{cue}" (lemma "{lemma}") is in {STANCE_WORDS.get(stance, stance)}; the source is ' \
           f"{TYPE_WORDS.get(source_type, source_type)}"
     if source:
@@ -70,6 +71,8 @@ def attribution(cue: str, lemma: str, stance: str, source_type: str, source: str
         out += ")"
     if via:
         out += f"; second-hand, relayed via {via}"
+    if negated:
+        out += _NEGATED
     return out + (_DIRECT if direct else ".") + role_sentence(role_reason)
 
 
@@ -112,4 +115,5 @@ def attribution_sql() -> str:
             f"CASE WHEN {sql_given('speaker')} AND speaker <> source THEN ', taken to be ' || speaker ELSE '' END || ')' "
             "ELSE '' END || "
             f"CASE WHEN {sql_given('via')} THEN '; second-hand, relayed via ' || via ELSE '' END || "
+            f"CASE WHEN negated THEN {sql_literal(_NEGATED)} ELSE '' END || "
             f"CASE WHEN direct THEN {sql_literal(_DIRECT)} ELSE '.' END || {_role_sql()}")

@@ -150,12 +150,15 @@ class Attribution:
     role: Role | None = None
     party: str | None = None
     role_reason: str | None = None
+    # the sentence says the speech did not happen ("did not say", "refused to say", "has not commented"): the
+    # reporting event is kept (PolNeAR annotates it), but no words are the source's
+    negated: bool = False
 
     def __init__(self, start: int, end: int, text: str, cue_lemma: str, stance: Stance, source: str | None,
                  source_start: int | None, source_end: int | None, source_type: SourceType,
                  content_start: int | None, content_end: int | None, via: str | None, direct: bool, explanation: str,
                  type: Literal["attribution"] = "attribution", speaker: str | None = None, role: Role | None = None,
-                 party: str | None = None, role_reason: str | None = None) -> None:
+                 party: str | None = None, role_reason: str | None = None, negated: bool = False) -> None:
         object.__setattr__(self, "start", start)
         object.__setattr__(self, "end", end)
         object.__setattr__(self, "text", text)
@@ -175,6 +178,7 @@ class Attribution:
         object.__setattr__(self, "role", role)
         object.__setattr__(self, "party", party)
         object.__setattr__(self, "role_reason", role_reason)
+        object.__setattr__(self, "negated", negated)
 
     def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
         return _reduce(self)

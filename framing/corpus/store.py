@@ -303,8 +303,12 @@ class Store:
         for c, t in [*schema.article_columns(), schema.ARTICLE_NO]:
             if c not in have:
                 self.con.execute(f"ALTER TABLE articles ADD COLUMN {_q(c)} {t}")
-        if schema.ARTICLE_NO[0] not in self.columns("findings"):  # (a store written before the numbers)
-            self.con.execute(f"ALTER TABLE findings ADD COLUMN {_q(schema.ARTICLE_NO[0])} {schema.ARTICLE_NO[1]}")
+        # Finding columns of a newer engine (and the article numbers of a store written before them): added, so
+        # that old rows read as NULL (and are stale anyway)
+        have = set(self.columns("findings"))
+        for c, t in [*schema.finding_columns(computed=True), schema.ARTICLE_NO]:
+            if c not in have:
+                self.con.execute(f"ALTER TABLE findings ADD COLUMN {_q(c)} {t}")
         self._columns.clear()
         if self._cells_version() != _cells_signature():
             self._build_cells()

@@ -112,13 +112,14 @@ class _Evidence:
 
 
 @lru_cache(maxsize=8)
-def _source_words(sources: Lexicon) -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
-    """The document, media, place and organisation terms of the source-terms lexicon (made once per lexicon, not per
-    article)."""
+def _source_words(sources: Lexicon) -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str],
+                                             frozenset[str]]:
+    """The document, media, place, organisation and role (title) terms of the source-terms lexicon."""
     return (frozenset(e.term for e in sources.entries if e.category == "document"),
             frozenset(e.term for e in sources.entries if e.category == "media"),
             frozenset(e.term for e in sources.entries if e.category == "place"),
-            frozenset(e.term for e in sources.entries if e.category == "organisation"))
+            frozenset(e.term for e in sources.entries if e.category == "organisation"),
+            frozenset(e.term for e in sources.entries if e.category == "role"))
 
 
 class _Reader:
@@ -132,7 +133,7 @@ class _Reader:
         self._acronyms: dict[str, tuple[int, int]] | None = None
         self._any: dict[str, list[int]] = {}
         self._by_name: dict[str, RoleCall | None] = {}
-        self.document_words, self.media_words, self.places, self.organisations = _source_words(sources)
+        self.document_words, self.media_words, self.places, self.organisations, self.titles = _source_words(sources)
         self._possessors: dict[int, _Evidence | None] = {}  # "its" -> the organisation it refers to
         self._resolving: set[str] = set()  # the principals being looked up (a title's principal is read once)
         # a speaker's mentions are read again for each of its attributions, quotations and its party: what the words
@@ -701,6 +702,9 @@ _UNDECIDED = (" is a title whose organisation decides the role, and the article 
               "the lexicon does not know it")
 
 
+_TITLED_ORG = " is an organisation the article does not describe (its first word is no one's title)"
+
+
 def _source_head(doc: Document, first: int, last: int) -> int:
     """The head of a source noun phrase: its last word before an "of"/"from"/... complement ("a statement from the
     group": "statement")."""
@@ -728,6 +732,14 @@ def _attribution_role(r: _Reader, a: Any) -> RoleCall:
     first, last = a.source
     if stype == "named_org" and " ".join(doc.words[first + (doc.words[first] == "the"):last + 1]) in r.places:
         return RoleCall("government", None, "government: a country or state speaks through its government")
+    if stype == "named_org" and first < last and doc.words[first] in r.titles \
+            and doc.original[doc.tok_start[first]].isupper():
+        # a person's title opening an organisation's name ("General Motors", "Major League Soccer") is no title of
+        # anyone's: only the words in apposition describe it ("Admiral Group, a car insurer,")
+        _, b = r.after(last)
+        found = _decide(r.evidence(last + 1, b, first, last), None, "at this mention") if b > last else None
+        name = doc.original[doc.tok_start[first]:doc.tok_end[last]]
+        return found or RoleCall("unknown", None, f"unknown: {name!r}{_TITLED_ORG}")
     head = _source_head(doc, first, last)
     head_word = doc.words[head]
     if head_word in r.document_words or head_word.rstrip("s") in r.document_words:
@@ -800,7 +812,8 @@ def assign(doc: Document, attrs: Sequence[Any], calls: Sequence[Any], roles: Lex
     by_speaker: dict[str, RoleCall] = {}
     undecided: dict[str, RoleCall] = {}  # speakers whose title was left undecided: the same reason for their quotes
     for a, call in zip(attrs, out_a):
-        if a.speaker and call.role != "unknown":
+        if a.speaker and (call.role != "unknown" or call.reason.endswith(_TITLED_ORG)):
+            # (an organisation named with a title word: its quotations are not read by that word either)
             by_speaker.setdefault(a.speaker, call)
         elif a.speaker and call.reason.endswith(_UNDECIDED):
             undecided.setdefault(a.speaker, call)

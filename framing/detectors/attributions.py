@@ -37,11 +37,11 @@ def _detect(ctx: Context) -> list[Attribution]:
             src = doc.original[src_s:src_e]
         direct = a.quote is not None and kind_at.get(a.quote.start) == "direct"
         expl = explanations.attribution(cue, a.lemma, a.stance, a.source_type, src, a.speaker, a.via, direct,
-                                        r.reason)
+                                        r.reason, a.negated)
         out.append(Attribution(s, e, cue, a.lemma, a.stance, src, src_s, src_e, a.source_type,
                                a.content[0] if a.content else None, a.content[1] if a.content else None,
                                a.via, direct, expl, speaker=a.speaker, role=r.role, party=r.party,
-                               role_reason=r.reason))
+                               role_reason=r.reason, negated=a.negated))
     return out
 
 
@@ -63,12 +63,13 @@ def _summarise(ctx: Context, n_words: int) -> dict[str, Any]:
         "anonymous_share": round(anonymous / n, 4) if n else None,
         "second_hand_share": round(second / n, 4) if n else None,
         "direct": sum(1 for a in af if a.direct),
+        "negated": sum(1 for a in af if a.negated),
     }
 
 
 def _count_columns() -> list[tuple[str, str]]:
     cols = ["attr_count", *(f"attr_{s}" for s in STANCES), *(f"src_{t}" for t in SOURCE_TYPES),
-            "attr_second_hand", "attr_direct"]
+            "attr_second_hand", "attr_direct", "attr_negated"]
     return [(c, "BIGINT") for c in cols]
 
 
@@ -78,6 +79,7 @@ def _row(at: dict[str, Any]) -> dict[str, Any]:
     row.update({f"src_{t}": at["by_source_type"][t] for t in SOURCE_TYPES})
     row["attr_second_hand"] = at["second_hand"]
     row["attr_direct"] = at["direct"]
+    row["attr_negated"] = at.get("negated", 0)
     return row
 
 
@@ -87,7 +89,8 @@ def _metrics(per_words: int) -> list[Metric]:
     for name, label, cols in (
             ("named_share", "Named sources (people and organisations)", ("src_named_person", "src_named_org")),
             ("second_hand_share", "Second-hand attributions (relayed by a medium)", ("attr_second_hand",)),
-            ("direct_share", "Attributions with a direct quotation", ("attr_direct",))):
+            ("direct_share", "Attributions with a direct quotation", ("attr_direct",)),
+            ("negated_share", "Speech said not to have happened (did not say, refused to say)", ("attr_negated",))):
         out.append(Metric(name, label, "attributions", cols, "attr_count", 1.0, _SHARE,
                           min_denominator="attributions"))
     out += [Metric(f"stance_{s}_share", f"Attributions with a {s} reporting verb", "stance", (f"attr_{s}",),
@@ -120,7 +123,7 @@ DETECTOR = Detector(
     columns=(("speaker", "VARCHAR"), ("cue_lemma", "VARCHAR"), ("stance", "VARCHAR"), ("source", "VARCHAR"),
              ("source_start", "INTEGER"), ("source_end", "INTEGER"), ("source_type", "VARCHAR"),
              ("content_start", "INTEGER"), ("content_end", "INTEGER"), ("via", "VARCHAR"), ("direct", "BOOLEAN"),
-             ("role", "VARCHAR"), ("party", "VARCHAR"), ("role_reason", "VARCHAR")),
+             ("role", "VARCHAR"), ("party", "VARCHAR"), ("role_reason", "VARCHAR"), ("negated", "BOOLEAN")),
     explanation_sql=explanations.attribution_sql,
     metrics_key="attributions", summarise=_summarise, count_columns=_count_columns, row=_row,
     families=(MetricFamily("attributions", "Attributions", "named_share"),

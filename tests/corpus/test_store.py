@@ -543,6 +543,21 @@ def test_a_store_written_before_the_numbers_is_read_by_id_then_numbered_when_ope
         assert st.con.execute("SELECT max(article_no) FROM articles").fetchone()[0] == 165
 
 
+def test_a_finding_column_of_a_newer_engine_is_added_to_a_store_written_before_it(tmp_path, monkeypatch):
+    # (as attributions' "negated" was on 2026-12-08: old rows read as NULL, and are stale anyway)
+    from framing.corpus import schema
+
+    db = tmp_path / "s.duckdb"
+    run_corpus([str(DEMO)], db)
+    cols = schema.finding_columns
+
+    monkeypatch.setattr(schema, "finding_columns", lambda **kw: [*cols(**kw), ("zz_newer", "BOOLEAN")])
+    with open_store(db) as st:
+        assert st.columns("findings")[-1] == "zz_newer"
+        assert st.con.execute("SELECT count(*), count(zz_newer) FROM findings").fetchone()[1] == 0
+        assert "negated" in st.columns("findings")
+
+
 def test_a_replaced_article_gets_a_new_number_and_its_old_findings_go(tmp_path):
     _run_then_replace(tmp_path, [f'Story {i}: "We will build it," the mayor said.' for i in range(4)],
                       'A new text. "It is over," the minister said, "and we won."')

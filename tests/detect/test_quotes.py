@@ -628,3 +628,30 @@ def test_what_the_predicate_rules_leave_alone(text, kind):
 def test_nicknames_and_titles_of_speakers(text, kind, speaker):
     [q] = framing.analyse(text).of_type("quote")
     assert (q.kind, q.speaker) == (kind, speaker)
+
+
+@pytest.mark.parametrize("text, kind", [
+    # a naming verb and a capitalised quotation name someone or something
+    ('Fans greeted Alvarez, whom they call "the Magician," at the airport.', "name"),
+    ('Locals refer to the checkpoint simply as "the Gate."', "name"),
+    ('The senator\'s allies, a group calling itself "Citizens for Sound Money," spent $2 million.', "name"),
+])
+def test_a_name_given_by_a_naming_verb(text, kind):
+    assert [q.kind for q in framing.analyse(text).of_type("quote")] == [kind]
+
+
+def test_a_description_after_a_naming_verb_is_no_name():
+    # (a description in lower case is the caller's wording)
+    (q,) = framing.analyse('The tax, which critics call "a cash grab," passed.').of_type("quote")
+    assert (q.kind, q.speaker) != ("name", None) and q.speaker == "critics"
+
+
+def test_a_quotation_that_ends_its_sentence_is_not_coordinated_with_the_next():
+    # `"painful." "We regret it,"`: the second opens a new sentence of speech, not a list with the first
+    report = framing.analyse('General Motors said the cuts were "painful." "We regret it," General Motors said.')
+    assert [q.kind for q in report.of_type("quote")] == ["partial", "direct"]
+
+
+def test_a_sentence_opening_with_its_reporting_verb_has_no_speaker_called_said():
+    (q,) = framing.analyse('Markets fell. Said one trader: "Nobody knows where the bottom is."').of_type("quote")
+    assert q.speaker != "Said"

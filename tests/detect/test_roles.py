@@ -227,3 +227,31 @@ def test_whom_a_title_speaks_for(text, source, role):
 ])
 def test_owners_and_modifiers_of_organisations(text, source, role):
     assert role_of(text, source)[0] == role
+
+
+@pytest.mark.parametrize("text, role", [
+    ("General Motors said it would cut jobs.", "unknown"),
+    ('General Motors said the cuts were "painful."', "unknown"),
+    ("Admiral Holdings, a car insurer, said rates rose.", "business"),
+    ("General Mark Milley said the troops were ready.", "law_enforcement"),
+])
+def test_a_title_word_opening_an_organisations_name_gives_no_role(text, role):
+    report = framing.analyse(text)
+    assert {f.role for f in report.findings if f.type in ("attribution", "quote") and f.role} == {role}
+
+
+@pytest.mark.parametrize("text, role", [
+    ("Ali Rahimi, a 34-year-old taxi driver, said fares rose.", "citizen"),
+    ("Brightwell Foods, a snack maker based in Ohio, said sales fell.", "business"),
+    ("Archbishop Paul Ndiaye said peace was near.", "advocacy"),
+    ("Warden Eli Cross said the inmates were safe.", "law_enforcement"),
+    ("Assemblywoman Gia Russo said she would vote no.", "politician"),
+])
+def test_occupations_and_titles_of_the_lexicon(text, role):
+    calls = [f for f in framing.analyse(text).of_type("attribution") if f.speaker]
+    assert calls and {f.role for f in calls} == {role}
+
+
+def test_a_policy_maker_is_no_maker_of_goods():
+    (a,) = framing.analyse("Ana Ruiz, a policy maker, said rates would rise.").of_type("attribution")
+    assert a.role != "business"

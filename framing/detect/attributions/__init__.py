@@ -35,6 +35,7 @@ from framing.detect.attributions.content import (
 )
 from framing.detect.attributions.cues import (
     is_cue,
+    negated_cue,
     relays,
 )
 from framing.detect.attributions.sources import (
@@ -91,7 +92,7 @@ def detect(doc: Document, verbs: Lexicon, sources: Lexicon, cfg: Config) -> list
                 or _in_anonymity_clause(ctx, m.first, m.last):
             continue
         si = doc.sentence_of(doc.tok_start[m.first])
-        out.append(Attr(m.first, m.last, m.entry.term, m.entry.category, si))
+        out.append(Attr(m.first, m.last, m.entry.term, m.entry.category, si, negated=negated_cue(ctx, m.first)))
     out.sort(key=lambda a: a.cue_first)
     ctx.attrs = out
     ctx.attr_starts = [a.cue_first for a in out]

@@ -142,6 +142,11 @@ AUXILIARIES = frozenset("is was are were be been being am kept keeps keep starte
 ADDRESSEES = frozenset("reporters journalists him her them us me lawmakers supporters viewers listeners".split())
 
 
+# The first halves of contracted negatives as the tokeniser splits them ("didn't" -> "didn", "t"; "can't" -> "can").
+CONTRACTED_NEGATIVES = frozenset("""didn doesn don hasn haven hadn wouldn couldn won can isn wasn aren weren shouldn
+    mustn needn""".split())
+
+
 SAYING = frozenset(("saying", "telling", "stating", "adding", "writing", "describing", "warning", "explaining"))
 
 
@@ -164,6 +169,7 @@ class Attr:
     host: Attr | None = None  # the attribution whose subject a participle or coordinated verb shares
     # whom a passive verb of telling addressed ("Harris was asked ..."): no source, but someone a later pronoun means
     addressee: tuple[int, int] | None = None
+    negated: bool = False  # "did not say", "refused to say": the sentence says the speech did not happen
 
     # An explicit __init__ (the dataclass keeps it): compiled with mypyc it runs natively, where the dataclass's
     # generated one ran as interpreted Python; the same fields and defaults (see framing.text.segment.Span).
@@ -171,7 +177,7 @@ class Attr:
                  source: tuple[int, int] | None = None, source_type: str = "none", speaker: str | None = None,
                  content: tuple[int, int] | None = None, quote: QuoteSpan | None = None, via: str | None = None,
                  via_span: tuple[int, int] | None = None, host: Attr | None = None,
-                 addressee: tuple[int, int] | None = None) -> None:
+                 addressee: tuple[int, int] | None = None, negated: bool = False) -> None:
         self.cue_first = cue_first
         self.cue_last = cue_last
         self.lemma = lemma
@@ -186,6 +192,7 @@ class Attr:
         self.via_span = via_span
         self.host = host
         self.addressee = addressee
+        self.negated = negated
 
 
 class Ctx:

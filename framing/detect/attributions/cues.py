@@ -10,6 +10,7 @@ from framing.detect.attributions._base import (
     ADDRESSEES,
     AUXILIARIES,
     BE_FORMS,
+    CONTRACTED_NEGATIVES,
     DETERMINERS,
     NOUN_MAKERS,
     NOUN_MAKING_ADJECTIVES,
@@ -596,3 +597,34 @@ def _mark_follows(text: str, at: int) -> bool:
     while k < len(text) and k < at + 4 and text[k] in " \t\n,:":
         k += 1
     return k < len(text) and text[k] in "\"\u201c\u2018'"
+
+
+# ------------------------------------------------------------------------------------------------ negated speech
+# Adverbs that may stand between a negation and its verb ("has not yet said", "did not publicly comment").
+_NEGATION_ADVERBS = frozenset("""yet publicly immediately specifically directly explicitly ever always previously
+    officially formally initially also still even really further otherwise personally""".split())
+# Verbs whose infinitive says that the speech did not happen ("refused to say", "has yet to explain").
+_REFUSALS = frozenset("""refuse refused refuses refusing decline declined declines declining fail failed fails failing
+    yet""".split())
+
+
+def negated_cue(ctx: Ctx, first: int) -> bool:
+    """Does the sentence say that the speech of the cue starting at token ``first`` did not happen: a negation or a
+    refusal before the verb, with at most two adverbs between ("did not say", "has not yet commented", "never said",
+    "can't say", "refused to say", "has yet to explain")? Such a reporting event is kept (PolNeAR annotates it), but
+    no words are its source's."""
+    d = ctx.doc
+    w = d.words
+    j = first - 1
+    lo = d.sentences[d.sentence_of(d.tok_start[first])].start
+    skipped = 0
+    while j >= 0 and d.tok_start[j] >= lo and w[j] in _NEGATION_ADVERBS and skipped < 2:
+        j -= 1
+        skipped += 1
+    if j < 0 or d.tok_start[j] < lo or not gap_is_space(ctx, j + 1):
+        return False
+    if w[j] in ("not", "never", "cannot"):
+        return True
+    if w[j] == "t" and j > 0 and w[j - 1] in CONTRACTED_NEGATIVES and ctx.gap(j) in ("'", "\u2019"):
+        return True
+    return w[j] == "to" and j > 0 and w[j - 1] in _REFUSALS and gap_is_space(ctx, j)

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from framing.detect.attributions._base import (
     BE_FORMS,
     COMMON_STARTERS,
+    CONTRACTED_NEGATIVES,
     DETERMINERS,
     FOCUS_ADVERBS,
     MONTHS,
@@ -257,15 +258,21 @@ _INTRANSITIVE_CUES = frozenset(("respond", "reply", "answer", "testify", "insist
 # Verbs of telling, whose object is the person addressed ("told residents", "warned them"): in the passive that person
 # is the subject.
 _ADDRESSEE_VERBS = frozenset(("tell", "warn", "inform", "assure", "reassure", "advise", "notify", "remind", "brief",
-                              "ask", "caution", "instruct", "promise", "urge", "order"))
+                              "ask", "caution", "instruct", "promise", "urge", "order",
+                              # verbs whose object is the one spoken of: "was charged with fraud", "were praised"
+                              "accuse", "charge", "blame", "praise", "criticise", "criticize", "condemn", "congratulate",
+                              "thank", "laud", "hail", "rebuke", "scold", "chide", "chastise", "castigate", "berate",
+                              "upbraid", "excoriate", "lambaste", "denounce", "mock", "ridicule", "deride", "pillory",
+                              "skewer", "slam", "blast", "question"))
 # Adverbs between a form of "be" and its participle ("were not warned", "had been repeatedly told").
 _PASSIVE_ADVERBS = frozenset(("not", "never", "also", "already", "reportedly", "repeatedly", "previously", "later",
                               "then", "recently", "often", "first", "once", "explicitly", "specifically", "even"))
 
 
 def told_passive(w: Sequence[str], a: Attr) -> bool:
-    """Is the cue of ``a`` a verb of telling in the passive ("were told", "had been warned"), whose subject is the
-    person addressed? Its content is still someone's words, though the text may not say whose."""
+    """Is the cue of ``a`` a verb of telling, or of speaking of someone, in the passive ("were told", "had been
+    warned", "was charged with fraud", "were praised"), whose subject is the person addressed or spoken of? Its content
+    is still someone's words, though the text may not say whose."""
     return a.lemma in _ADDRESSEE_VERBS and not w[a.cue_first].endswith("ing") and _after_be(w, a.cue_first)
 
 
@@ -275,6 +282,8 @@ def _after_be(w: Sequence[str], t: int) -> bool:
     k = t - 1
     while k >= 0 and t - k <= 3 and w[k] in _PASSIVE_ADVERBS:
         k -= 1
+    if k >= 1 and w[k] == "t" and w[k - 1] in ("wasn", "weren", "isn", "aren"):
+        return True  # "wasn't asked"
     return k >= 0 and w[k] in BE_FORMS
 
 
@@ -836,6 +845,9 @@ def subject_before(ctx: Ctx, cue: int, si: int) -> tuple[int, int] | None:
                 and all(w[t] in SKIP_BEFORE_CUE or ly_adverb(w[t]) for t in range(j + 1, cue)):
             j -= 1  # "he’s said", "it's been described as": right before its verb, "'s" after a pronoun is
             continue  # "has" or "is", not a possessive
+        if w[j] == "t" and j - 1 >= lo and w[j - 1] in CONTRACTED_NEGATIVES and ctx.gap(j) in ("'", "\u2019"):
+            j -= 2  # "Lee didn't say": a contracted auxiliary and its negation stand between subject and verb
+            continue
         if w[j] in SKIP_BEFORE_CUE and not (j > lo and ctx.cap(j)) \
                 or (ly_adverb(w[j]) and not ctx.cap(j) and len(w[j]) > 4):
             # (a capitalised word inside a sentence is part of a name, not an adverb: "USA Today reported")

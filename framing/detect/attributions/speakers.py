@@ -372,6 +372,8 @@ def _source_type(ctx: Ctx, a: Attr) -> str:
              and not (i == s and common_opener(ctx, i) == "plural" and ctx.raw(i)[:-1] not in _PARTY_MEMBERS)
              and not (i == s and ing_modifier(ctx, i, e + 1))]  # ("Acting Secretary", "Leading Democrats")
     # ("Students said" is a group, not a name)
+    if _org_named_with_title(ctx, s, e):
+        return "named_org"
     head = words[-1]
     if words[0] in ("a", "an", "one", "another", "some") and not ctx.cap(e) \
             and head not in ctx.single.get("document", ()):
@@ -650,6 +652,22 @@ _NOT_DESCRIPTIONS = frozenset("and but nor not for from with the van von der den
 # later "the governor") and "Dr.", "Lt.", "Sgt.", "Maj.", "Cmdr.", "Det.".
 _NAME_TITLES = {**TITLE_ABBREVIATIONS, "dr": "doctor", "lt": "lieutenant", "sgt": "sergeant", "maj": "major",
                 "cmdr": "commander", "det": "detective"}
+
+
+def _org_named_with_title(ctx: Ctx, s: int, e: int) -> bool:
+    """Is the source ``s``..``e`` an organisation whose name opens with a title word ("General Motors", "General
+    Dynamics", "Major League Soccer", "Admiral Group")? A title names a person by a name; after it, capitalised common
+    nouns (a plural one, an organisation noun, or several) that the article never gives with a first name name a
+    body, not a person ("General Milley", "Senator Banks" after "Jim Banks" stay people)."""
+    w = ctx.doc.words
+    org = ctx.single.get("organisation", frozenset())
+    if e == s or not ctx.cap(s) or w[s] not in ctx.single.get("role", frozenset()) or _abbreviated_title(ctx, s):
+        return False
+    for i in range(s + 1, e + 1):
+        if not ctx.cap(i) or ctx.gap(i) != " " or w[i] in ctx.words.first_names \
+                or not (common_noun(w[i]) or w[i] in org):
+            return False
+    return (e - s >= 2 or plural_noun(w[e]) or w[e] in org) and _longer_name(ctx, e) is None
 
 
 def _abbreviated_title(ctx: Ctx, i: int) -> bool:

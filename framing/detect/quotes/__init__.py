@@ -73,7 +73,11 @@ def classify(doc: Document, attrs: list[Attr], cfg: Config, sources: Lexicon) ->
     the source-terms lexicon (its utterance and document nouns frame quotations: "his comments that '...'")."""
     words = word_classes(sources)
     roles = words.single.get("role", frozenset())
+    # speech the sentence says did not happen ("did not say whether the plan was 'dead'") gives no one words
+    negated = [a.content for a in attrs if a.negated and a.content is not None]
+    attrs = [a for a in attrs if not a.negated]
     ctx = QuoteContext(doc, attrs, cfg, words.speech_nouns, words.single.get("utterance", frozenset()), words.heads)
+    ctx.set_negated(negated)
     out: list[QuoteCall] = []
     last: LastTurn | None = None
     prev: QuoteCall | None = None
@@ -199,7 +203,7 @@ def _classify_one(ctx: QuoteContext, q: QuoteSpan, last: LastTurn | None, outer_
         return QuoteCall(q, "scare", None, None, "a hedge before it (\"a kind of\", \"the dreaded\") and nobody said to "
                                                  "say it: the writer's own distancing")
     if fr.verb_phrase(words):
-        name = sentence_subject_name(ctx, si, q.start) if si >= 0 else None
+        name = sentence_subject_name(ctx, si, q.start) if si >= 0 and not ctx.in_negated(q) else None
         return QuoteCall(q, "partial", name, None, "a quoted verb phrase woven into the sentence: someone's wording, "
                                                    "not a label the writer holds at a distance"
                                                    + ("; the speaker is the sentence's subject" if name else ""))
@@ -210,6 +214,7 @@ def _classify_one(ctx: QuoteContext, q: QuoteSpan, last: LastTurn | None, outer_
     if n == 1 and _capitalised_mid_sentence(ctx, q, words[0], before):
         return QuoteCall(q, "title", None, None, _CAPITALISED)
     if (n <= cfg.scare_max_words or not clause) and q.depth == 0 and si >= 0 and not ctx.in_headline(q) \
+            and not ctx.in_negated(q) \
             and not text[doc.sentences[si].start:doc.sentences[si].end].rstrip(" \"'\u201d\u2019").endswith("?"):
         # a short phrase in a sentence that reports what a named person or body says or does is, by the guidelines,
         # their wording (an implicit attribution: "Amira Sandoval talks about 'climate adaptation'"), and so is a
@@ -325,6 +330,7 @@ _LABELLED_AS = EndPattern(fr.LABELLED_AS)
 _ADDRESSEE_BEFORE = EndPattern(fr.ADDRESSEE_BEFORE)
 _NAMING_PARTICIPLE = EndPattern(fr.NAMING_PARTICIPLE)  # (whether it matches; its group is read from the search)
 _TITLE_BEFORE = EndPattern(fr.TITLE_BEFORE)
+_NAMED_AS = EndPattern(fr.NAMED_AS)
 
 
 def _noun_after(after: str) -> bool:
@@ -399,13 +405,13 @@ def _frame_kind(ctx: QuoteContext, q: QuoteSpan, words: list[str], before: str, 
         return QuoteCall(q, "mention", None, None,
                          "set against another quoted word (\"'X' instead of 'Y'\"): the words themselves are compared")
     if _NAME_BEFORE.found(before) and not (_describes(words) and _CALLED_HIM.search(before)) \
-            or fr.between_names(ctx.text, q) or (not ctx.in_headline(q) and fr.nickname_before_surname(ctx.text, q)):
+            or _NAMED_AS.found(before) and not _describes(words) or fr.between_names(ctx.text, q) or (not ctx.in_headline(q) and fr.nickname_before_surname(ctx.text, q)):
         # (after "called him", "dubbed the plan", an article or a word in lower case opens a description, not a name:
         # "called him 'the world's most overrated general'", "called her 'bad news'"; a nickname is written as a
         # name, "called him 'Little Marco'", "nicknamed the director 'the Queen of Quiet'"; "known as 'the doll
         # tests'" is a name)
         return QuoteCall(q, "name", None, None, "a nickname or name (after \"dubbed\", \"known as\", \"called him\", "
-                                                "or inside a name)")
+                                                "\"whom they call\", \"refer to it as\", or inside a name)")
     if _MARKUP_BEFORE.found(before):
         return QuoteCall(q, "other", None, None, "an attribute value in markup (name=\"...\")")
     if _SO_CALLED.found(before) and n <= ctx.cfg.scare_max_words + 2 or n <= 2 and _doubted_name(before, words):

@@ -42,6 +42,12 @@ class QuoteContext:
     _quote_max_end: list[int] = field(init=False)
     _names: frozenset[str] | None = field(init=False)
     _speech_family: str | None = field(init=False)  # "" until computed
+    # the content spans of speech said not to have happened ("did not say whether ..."): no words in them are given to
+    # the sentence's subject
+    # (sorted by start, with the greatest end so far: a quotation is inside one if the greatest end among those that
+    # start before it reaches its end; one bisection a quotation)
+    negated_starts: list[int] = field(init=False, default_factory=list)
+    negated_max_end: list[int] = field(init=False, default_factory=list)
 
     def __post_init__(self) -> None:
         self.by_sentence = {}
@@ -62,6 +68,18 @@ class QuoteContext:
     @property
     def text(self) -> str:
         return self.doc.text
+
+    def set_negated(self, spans: list[tuple[int, int]]) -> None:
+        """The content spans of speech said not to have happened ("did not say whether ...")."""
+        spans = sorted(spans)
+        self.negated_starts = [s for s, _ in spans]
+        self.negated_max_end = list(accumulate((e for _, e in spans), max))
+
+    def in_negated(self, q: QuoteSpan) -> bool:
+        """Is the quotation inside the content of speech said not to have happened ("did not say whether the plan
+        was 'dead'")? Its words are no one's there."""
+        k = bisect_right(self.negated_starts, q.start)
+        return k > 0 and self.negated_max_end[k - 1] >= q.end
 
     # names and speech_family are computed once, on first use: plain properties over fields rather than
     # functools.cached_property, which code compiled with mypyc would call on every access

@@ -76,6 +76,12 @@ NAME_BEFORE = re.compile(
     r"themselves|itself)|calls\s+(?:him|her|himself|herself)|"
     r"(?:nicknamed|dubbed)\s+(?:him|her|them|himself|herself|themselves|itself|the\s+[\w'\u2019-]+))\s*,?\s*$",
     re.IGNORECASE)
+# A naming verb whose object the quotation names ("whom fans call", "a group calling itself", "refer to the checkpoint
+# as"): a name when the quoted words are written as one (capitalised), a description otherwise ("which critics call 'a
+# witch hunt'"); "what he called 'New York values'" quotes his wording, not a name
+NAMED_AS = re.compile(
+    r"\b(?:(?:whom|which|that)\s+(?:[\w'\u2019-]+\s+){0,3}call(?:s|ed)?|call(?:s|ed|ing)\s+(?:itself|himself|"
+    r"herself|themselves)|refer(?:s|red|ring)?\s+to\s+(?:[\w'\u2019-]+\s+){0,5}as)\s*,?\s*$", re.IGNORECASE)
 TITLE_BEFORE = re.compile(
     r"\b(?:(?:signs?|placards?|banners?|posters?|billboards?|t-shirts?|shirts?|hats?|caps?|stickers?)\s+"
     r"(?:that\s+|which\s+)?(?:read|reads|reading|said|saying)|"
@@ -286,8 +292,8 @@ _SUBJECT_LEAD = re.compile(r"(?:(?:and|but|so|yet|or|now|still)\s+)?(?:(the|this
 
 def coordinated(text: str, a: QuoteSpan, b: QuoteSpan) -> bool:
     """Are two quotations joined only by "and", "or" or a comma ("unacceptable" and "inaccurate")?"""
-    if a.depth != b.depth or b.start <= a.end:
-        return False
+    if a.depth != b.depth or b.start <= a.end or text[a.start:a.end].rstrip()[-1:] in (".", "!", "?"):
+        return False  # (a quotation that ends its sentence is no list's first item: `"painful." "We regret it," ...`)
     between = text[a.end + 1:b.start - 1]
     return len(between) <= 12 and bool(re.fullmatch(r"\s*(?:,\s*)?(?:and|or|,)?\s*", between)) and \
         len(text[b.start:b.end].split()) <= 4

@@ -648,6 +648,8 @@ def _colon_subject(ctx: QuoteContext, q: QuoteSpan) -> str | None:
         dash = next((t for t in toks[1:12] if _dateline_dash(doc.text[doc.tok_end[t - 1]:doc.tok_start[t]])), None)
         if dash is not None:
             toks = range(dash, toks.stop)
+    if toks and any(a.cue_first == toks.start for a in ctx.by_sentence.get(si, ())):
+        return None  # the sentence opens with its reporting verb ("Said one trader: '...'"): its subject follows it
     name: list[int] = []
     for t in toks[:_MAX_SUBJECT_TOKENS]:
         if t == toks.start and doc.words[t] in OPENING_CONJUNCTIONS:
