@@ -212,8 +212,9 @@ def test_attr_has_its_own_init_and_is_still_a_mutable_dataclass():
     from framing.detect.attributions import Attr
 
     a = Attr(1, 2, "say", "neutral", 0)
-    assert a == Attr(1, 2, "say", "neutral", 0, None, "none", None, None, None, None, None, None, None)
-    assert [f.default for f in dataclasses.fields(Attr)][5:] == [None, "none", None, None, None, None, None, None, None]
+    assert a == Attr(1, 2, "say", "neutral", 0, None, "none", None, None, None, None, None, None, None, False)
+    assert [f.default for f in dataclasses.fields(Attr)][5:] == [None, "none", None, None, None, None, None, None, None,
+                                                                 False]
     a.speaker = "She"
     assert dataclasses.replace(a, speaker=None) == Attr(1, 2, "say", "neutral", 0)
     assert repr(a).startswith("Attr(cue_first=1, cue_last=2, lemma='say'")
