@@ -61,6 +61,10 @@ def interval(v: float, lo: float, hi: float, digits: int = 3) -> str:
         return "n/a"
     if any(x is None or (isinstance(x, float) and math.isnan(x)) for x in (lo, hi)):
         return f"{fmt(v, digits)} (no interval)"  # (either end missing: a half interval would read as a whole one)
+    # an end within a millionth of the interval's width of zero is zero: floating-point residue of the computation
+    # ("[5.7e-08, 1.09]"), not a bound anyone could read
+    width = abs(float(hi) - float(lo))
+    lo, hi = (0.0 if abs(float(x)) <= 1e-6 * width else x for x in (lo, hi))
     return f"{fmt(v, digits)} [{fmt(lo, digits)}, {fmt(hi, digits)}]"
 
 

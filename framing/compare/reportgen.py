@@ -839,10 +839,16 @@ def _md_method(w: Callable[[str], None], data: ReportData, charts: dict[str, str
       "articles about five in eight found speakers get the labelled role: compare outlets over many articles.")
     # a store analysed with `framing run --lexicon CSV` (or reports of `framing analyse --lexicon`): the loaded terms
     # found are that lexicon's, which the reader must know (the bundled ones' findings would differ)
-    custom = custom_lexicons(data.corpus.versions.get("analysed_with") or [data.corpus.versions])
+    analyses = data.corpus.versions.get("analysed_with") or [data.corpus.versions]
+    custom = custom_lexicons(analyses)
     if custom:
-        w(f"- Lexicons: the articles were analysed with {esc(', '.join(custom))}, not the bundled one (`framing run "
-          "--lexicon`): the loaded terms found, and the figures made from them, are that lexicon's.")
+        with_custom = sum(int(v.get("n_articles") or 0) for v in analyses if custom_lexicons([v]))
+        total = sum(int(v.get("n_articles") or 0) for v in analyses)
+        some = bool(total) and with_custom != total
+        which = f"{with_custom:,} of the {total:,} articles were" if some else "the articles were"
+        w(f"- Lexicons: {which} analysed with {esc(', '.join(custom))}, not the bundled one (`framing run "
+          "--lexicon`): the loaded terms found, and the figures made from them, are that lexicon's"
+          + ("; the others' are the bundled lexicons' (see Warnings)." if some else "."))
     w("- Versions and hashes of the package, the lexicons, the configuration and the inputs are in "
       "`manifest.json`: under `analysis`, the lexicons the articles were analysed with; under `lexicons`, those "
       "this framing bundles, from which the comparison's own word lists (actor labels, titles) come.\n")

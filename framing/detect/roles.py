@@ -659,8 +659,8 @@ def _is_age(word: str) -> bool:
 
 def _with_party(r: _Reader, call: RoleCall, speaker: str | None) -> RoleCall:
     """A politician without a party at the deciding mention takes the party stated at another mention."""
-    if call.role != "politician" or call.party or not speaker:
-        return call
+    if call.role != "politician" or call.party or not speaker or not all(w[:1].isupper() for w in speaker.split()):
+        return call  # (a description is no name: "one MP" is not the Labour MP named elsewhere)
     party = r.party_of(speaker)
     if not party:
         return call

@@ -273,6 +273,17 @@ def test_an_interval_with_either_end_missing_is_no_interval(lo, hi, expected):
     assert interval(0.2, lo, hi) == expected
 
 
+@pytest.mark.parametrize("v, lo, hi, expected", [
+    # (a user's trial: "0.526 [5.7e-08, 1.09]"): floating-point residue at an end is zero; a small bound is not
+    (0.526, 5.7e-08, 1.09, "0.526 [0, 1.09]"),
+    (0.05, 4.6e-09, 0.13, "0.05 [0, 0.13]"),
+    (-1.0, -2.0, 3e-09, "-1 [-2, 0]"),
+    (0.0004, 0.0001, 0.0009, "4.0e-04 [1.0e-04, 9.0e-04]"),
+])
+def test_an_interval_end_that_is_floating_point_residue_reads_zero(v, lo, hi, expected):
+    assert interval(v, lo, hi) == expected
+
+
 def test_csv_tables_write_counts_and_floats_exactly(tmp_path):
     # regression: the CSV tables were written with "%.6g": a sum of 1,234,567 words became 1.23457e+06
     from framing.compare.reportgen import write_table

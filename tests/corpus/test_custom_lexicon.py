@@ -190,3 +190,7 @@ def test_the_report_says_which_lexicon_the_findings_came_from(files, capsys):
     version = bundled()[0].loaded_terms.version
     assert f"lexicon loaded_terms {version} (3 articles), custom (sha256 {sha}) (3 articles)" in warn
     assert "given --lexicon CSV" in warn
+    # and the Method section says how many were (it said "the articles" of them all)
+    md = write_report(load_corpus(db), out, config=CompareConfig(n_boot=0), charts=False).read_text(encoding="utf-8")
+    assert "- Lexicons: 3 of the 6 articles were analysed with a custom loaded\\_terms lexicon" in md
+    assert "; the others' are the bundled lexicons' (see Warnings)." in md

@@ -655,3 +655,9 @@ def test_a_quotation_that_ends_its_sentence_is_not_coordinated_with_the_next():
 def test_a_sentence_opening_with_its_reporting_verb_has_no_speaker_called_said():
     (q,) = framing.analyse('Markets fell. Said one trader: "Nobody knows where the bottom is."').of_type("quote")
     assert q.speaker != "Said"
+
+
+def test_a_headline_label_before_a_colon_is_no_speaker():
+    # (a user's trial: "Review" spoke the film's title, and every later mention of it)
+    text = 'Review: "The Quiet Harbour" is a slow, brutal triumph\n\n"The Quiet Harbour" runs nearly three hours.'
+    assert {q.speaker for q in framing.analyse(text).of_type("quote")} == {None}

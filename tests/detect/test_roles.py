@@ -255,3 +255,22 @@ def test_occupations_and_titles_of_the_lexicon(text, role):
 def test_a_policy_maker_is_no_maker_of_goods():
     (a,) = framing.analyse("Ana Ruiz, a policy maker, said rates would rise.").of_type("attribution")
     assert a.role != "business"
+
+
+def test_a_party_stated_at_another_mention_goes_to_a_name_not_to_a_description():
+    # (a user's trial: "one MP" took the Labour party of the MP named before)
+    text = ("The Labour MP for Eastford, Sam Nolan, described the deal as 'a plaster'. Backbenchers criticised it, "
+            "one MP told the paper.")
+    (told,) = [a for a in framing.analyse(text).of_type("attribution") if a.text == "told"]
+    assert (told.speaker, told.role, told.party) == ("one MP", "politician", None)
+
+
+@pytest.mark.parametrize("text, role", [
+    # "local" is an adjective before a noun: only "locals" are residents
+    ("Local authorities in England warned of cuts.", "government"),
+    ("Locals said the road was dangerous.", "citizen"),
+    ("Cllr Jane Whitmore said the budget was tight.", "politician"),
+])
+def test_local_authorities_and_councillors(text, role):
+    (a,) = framing.analyse(text).of_type("attribution")
+    assert a.role == role

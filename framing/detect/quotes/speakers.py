@@ -677,7 +677,8 @@ def _colon_subject(ctx: QuoteContext, q: QuoteSpan) -> str | None:
             return None if _topic_label(ctx, q) else sentence_subject_name(ctx, si, k)
     if not name:
         return None
-    return doc.text[doc.tok_start[name[0]]:doc.tok_end[name[-1]]]
+    found = doc.text[doc.tok_start[name[0]]:doc.tok_end[name[-1]]]
+    return None if _kicker(found) else found  # ("Review: 'The Quiet Harbour' is a triumph": a label, not a speaker)
 
 
 def _signed_name(signed: str) -> str:
