@@ -1833,7 +1833,8 @@ def test_speakers_are_names_without_their_descriptions(text, speakers, types):
 
 @pytest.mark.parametrize("text, speakers", [
     # a capitalised first word is a description only where the article names the body without it too
-    ("Union Pacific said it would cut jobs. A spokesman for Union Pacific declined to comment.", ["Union Pacific"]),
+    ("Union Pacific said it would cut jobs. A spokesman for Union Pacific declined to comment.",
+     ["Union Pacific", "A spokesman for Union Pacific"]),
     ("Drugmaker Pellix said on Monday it would cut prices.", ["Drugmaker Pellix"]),
     # not in a source of several bodies
     ("Chipmaker Ardent and carmaker Velo said they would merge.", ["Chipmaker Ardent and carmaker Velo"]),
@@ -1905,3 +1906,23 @@ def test_the_subject_of_a_passive_verb_of_speaking_of_someone_is_not_its_source(
     # ("was charged with fraud": prosecutors charged, the subject is the one charged)
     a = attrs(text)[0]
     assert (a.source, a.source_type) == (None, "none")
+
+
+@pytest.mark.parametrize("text, cue, source", [
+    # a source's refusal to answer is reported speech that did not happen: a negated attribution, countable per outlet
+    ("The bank declined to comment.", "comment", "The bank"),
+    ("Smith did not respond to a request for comment.", "respond", "Smith"),
+    ("Officials would not confirm the report.", "confirm", "Officials"),
+    ("Jones refused to answer questions about the deal.", "answer", "Jones"),
+])
+def test_a_non_response_is_a_negated_attribution(text, cue, source):
+    (a,) = attrs(text)
+    assert (a.text, a.source, a.negated) == (cue, source, True)
+
+
+@pytest.mark.parametrize("text", [
+    "The army did not respond to the attack.",
+    "The Senate should not confirm a replacement before the election.",
+])
+def test_a_refusal_of_something_else_is_no_attribution(text):
+    assert attrs(text) == []

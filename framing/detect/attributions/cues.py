@@ -122,7 +122,10 @@ def is_cue(ctx: Ctx, first: int, last: int, lemma: str, flags: tuple[str, ...] =
         # subject that can speak right before it
         if not _person_subject(ctx, first) and not in_title_case_line(ctx, first) \
                 and not (_content_follows(ctx, last) and _document_subject(ctx, first)) \
-                and not _inverted_after_quote(ctx, first, last):
+                and not _inverted_after_quote(ctx, first, last) \
+                and not (lemma in _NON_RESPONSES and form == lemma and negated_cue(ctx, first)
+                         and _non_response(ctx, lemma, last)):
+            # ("declined to comment": an infinitive after a refusal is the verb, whatever its subject)
             # a document claims too, when what it claims follows ("The ad claims '...'"); and in quotative inversion
             # the subject follows the verb (`"...," replies Burton.`)
             return False
@@ -191,6 +194,8 @@ def is_cue(ctx: Ctx, first: int, last: int, lemma: str, flags: tuple[str, ...] =
         # tense after a subject that can speak ("Trump responded by ...", "she acknowledged it was unlikely")
         if _has_evidence(ctx, first, last):
             return True
+        if lemma in _NON_RESPONSES and negated_cue(ctx, first) and _non_response(ctx, lemma, last):
+            return True  # "declined to comment", "did not respond to a request for comment": no answer, reported
         if (form.endswith("ed") or form in _IRREGULAR_PAST) and _quote_within(ctx, last, 10) \
                 and _person_subject(ctx, first):
             return True  # "Comey stated Clinton and her team were 'extremely careless'": the clause holds a quotation
@@ -606,6 +611,29 @@ _NEGATION_ADVERBS = frozenset("""yet publicly immediately specifically directly 
 # Verbs whose infinitive says that the speech did not happen ("refused to say", "has yet to explain").
 _REFUSALS = frozenset("""refuse refused refuses refusing decline declined declines declining fail failed fails failing
     yet""".split())
+
+
+# Verbs of answering whose refusal news reports as a source's non-response ("declined to comment", "would not
+# confirm", "did not respond to questions"), kept as negated attributions as PolNeAR annotates them.
+_NON_RESPONSES = frozenset(("comment", "confirm", "respond", "answer"))
+# What a non-response is a response to ("did not respond to a request for comment"; not "to the attack").
+_ASKINGS = frozenset("""request requests question questions inquiry inquiries email emails message messages call calls
+    comment comments query queries""".split())
+
+
+def _non_response(ctx: Ctx, lemma: str, last: int) -> bool:
+    """After a negated verb of answering, is it a non-response to someone asking: "comment" or "confirm" whatever
+    follows; "respond"/"answer" at the clause's end or before what was asked ("to a request for comment", "questions
+    about ...")?"""
+    w = ctx.doc.words
+    first = last  # (the four verbs are one word)
+    if first >= 2 and w[first - 1] == "not" and w[first - 2] in ("should", "must", "shall", "will"):
+        return False  # "the Senate should not confirm a replacement": a course urged, not an answer withheld
+    if lemma in ("comment", "confirm"):
+        return True
+    if _clause_end(ctx, last):
+        return True
+    return any(w[j] in _ASKINGS for j in range(last + 1, min(len(w), last + 5)))
 
 
 def negated_cue(ctx: Ctx, first: int) -> bool:
