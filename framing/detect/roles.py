@@ -657,9 +657,13 @@ def _is_age(word: str) -> bool:
     return word.isdigit() and len(word) <= 3 and 0 < int(word) <= 120
 
 
+# First words of a description rather than a name ("one MP", "a senator", "two aides").
+_DESCRIBING = frozenset("a an the one another some several two three four many other others any each".split())
+
+
 def _with_party(r: _Reader, call: RoleCall, speaker: str | None) -> RoleCall:
     """A politician without a party at the deciding mention takes the party stated at another mention."""
-    if call.role != "politician" or call.party or not speaker or not all(w[:1].isupper() for w in speaker.split()):
+    if call.role != "politician" or call.party or not speaker or speaker.split()[0].lower() in _DESCRIBING:
         return call  # (a description is no name: "one MP" is not the Labour MP named elsewhere)
     party = r.party_of(speaker)
     if not party:
@@ -733,9 +737,10 @@ def _attribution_role(r: _Reader, a: Any) -> RoleCall:
     if stype == "named_org" and " ".join(doc.words[first + (doc.words[first] == "the"):last + 1]) in r.places:
         return RoleCall("government", None, "government: a country or state speaks through its government")
     if stype == "named_org" and first < last and doc.words[first] in r.titles \
-            and doc.original[doc.tok_start[first]].isupper():
-        # a person's title opening an organisation's name ("General Motors", "Major League Soccer") is no title of
-        # anyone's: only the words in apposition describe it ("Admiral Group, a car insurer,")
+            and doc.original[doc.tok_start[first]].isupper() and not r.matches(first + 1, last):
+        # a person's title opening an organisation's name ("General Motors") is no title of anyone's: only the words
+        # in apposition describe it ("Admiral Holdings, a car insurer,"); a role word in the rest of the name does
+        # ("Justice Ministry" is government)
         _, b = r.after(last)
         found = _decide(r.evidence(last + 1, b, first, last), None, "at this mention") if b > last else None
         name = doc.original[doc.tok_start[first]:doc.tok_end[last]]

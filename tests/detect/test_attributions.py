@@ -1926,3 +1926,24 @@ def test_a_non_response_is_a_negated_attribution(text, cue, source):
 ])
 def test_a_refusal_of_something_else_is_no_attribution(text):
     assert attrs(text) == []
+
+
+@pytest.mark.parametrize("text, source_type", [
+    # a title that is only a noun names a person, whatever the surname ("Judge Mills", "Senator Banks")
+    ("Judge Mills said the motion was denied.", "named_person"),
+    ("Sheriff Woods said the road was closed.", "named_person"),
+    ("General Motors said it would cut jobs.", "named_org"),
+])
+def test_a_title_that_is_only_a_noun_names_a_person(text, source_type):
+    assert attrs(text)[0].source_type == source_type
+
+
+@pytest.mark.parametrize("text, negated", [
+    ("He never failed to say thank you.", False),  # a refusal negated is none
+    ("She has not always said so.", False),
+    ("DNA tests failed to confirm his identity.", None),  # no attribution
+    ("A spokesman did not immediately respond to calls and text messages.", True),
+])
+def test_negations_that_are_not_non_responses(text, negated):
+    found = [a.negated for a in attrs(text) if a.cue_lemma in ("say", "confirm", "respond")]
+    assert found == ([] if negated is None else [negated])

@@ -606,8 +606,8 @@ def _mark_follows(text: str, at: int) -> bool:
 
 # ------------------------------------------------------------------------------------------------ negated speech
 # Adverbs that may stand between a negation and its verb ("has not yet said", "did not publicly comment").
-_NEGATION_ADVERBS = frozenset("""yet publicly immediately specifically directly explicitly ever always previously
-    officially formally initially also still even really further otherwise personally""".split())
+_NEGATION_ADVERBS = frozenset("""yet publicly immediately specifically directly explicitly ever previously officially
+    formally initially also still even really further otherwise personally""".split())
 # Verbs whose infinitive says that the speech did not happen ("refused to say", "has yet to explain").
 _REFUSALS = frozenset("""refuse refused refuses refusing decline declined declines declining fail failed fails failing
     yet""".split())
@@ -617,8 +617,8 @@ _REFUSALS = frozenset("""refuse refused refuses refusing decline declined declin
 # confirm", "did not respond to questions"), kept as negated attributions as PolNeAR annotates them.
 _NON_RESPONSES = frozenset(("comment", "confirm", "respond", "answer"))
 # What a non-response is a response to ("did not respond to a request for comment"; not "to the attack").
-_ASKINGS = frozenset("""request requests question questions inquiry inquiries email emails message messages call calls
-    comment comments query queries""".split())
+_ASKINGS = frozenset("""request requests question questions inquiry inquiries email emails message messages comment
+    comments query queries""".split())
 
 
 def _non_response(ctx: Ctx, lemma: str, last: int) -> bool:
@@ -629,11 +629,15 @@ def _non_response(ctx: Ctx, lemma: str, last: int) -> bool:
     first = last  # (the four verbs are one word)
     if first >= 2 and w[first - 1] == "not" and w[first - 2] in ("should", "must", "shall", "will"):
         return False  # "the Senate should not confirm a replacement": a course urged, not an answer withheld
+    if first >= 2 and w[first - 1] == "to" and w[first - 2].startswith("fail"):
+        return False  # "DNA tests failed to confirm his identity", "failed to respond to calls": no one was asked
+    if lemma == "confirm" and last + 1 < len(w) and ctx.cap(last + 1) and gap_is_space(ctx, last + 1):
+        return False  # "refused to confirm Garland": confirming a nominee, not a report
     if lemma in ("comment", "confirm"):
         return True
     if _clause_end(ctx, last):
         return True
-    return any(w[j] in _ASKINGS for j in range(last + 1, min(len(w), last + 5)))
+    return any(w[j] in _ASKINGS for j in range(last + 1, min(len(w), last + 8)))
 
 
 def negated_cue(ctx: Ctx, first: int) -> bool:
@@ -655,4 +659,6 @@ def negated_cue(ctx: Ctx, first: int) -> bool:
         return True
     if w[j] == "t" and j > 0 and w[j - 1] in CONTRACTED_NEGATIVES and ctx.gap(j) in ("'", "\u2019"):
         return True
-    return w[j] == "to" and j > 0 and w[j - 1] in _REFUSALS and gap_is_space(ctx, j)
+    # (a refusal negated is none: "never failed to say")
+    return w[j] == "to" and j > 0 and w[j - 1] in _REFUSALS and gap_is_space(ctx, j) \
+        and not (j > 1 and w[j - 2] in ("not", "never", "t"))

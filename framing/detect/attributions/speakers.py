@@ -40,7 +40,7 @@ from framing.detect.attributions.sources import (
     ing_modifier,
     sentence_subject,
 )
-from framing.text.wordclass import common_noun, plural_noun
+from framing.text.wordclass import common_noun, plural_noun, tag
 
 
 # ------------------------------------------------------------------------------------ types and resolution
@@ -657,17 +657,19 @@ _NAME_TITLES = {**TITLE_ABBREVIATIONS, "dr": "doctor", "lt": "lieutenant", "sgt"
 def _org_named_with_title(ctx: Ctx, s: int, e: int) -> bool:
     """Is the source ``s``..``e`` an organisation whose name opens with a title word ("General Motors", "General
     Dynamics", "Major League Soccer", "Admiral Group")? A title names a person by a name; after it, capitalised common
-    nouns (a plural one, an organisation noun, or several) that the article never gives with a first name name a
-    body, not a person ("General Milley", "Senator Banks" after "Jim Banks" stay people)."""
+    nouns (an organisation noun, or several) that the article never gives with a first name name a body, not a person,
+    when the title word is also an adjective, as the first word of a company's name is ("General Milley" stays a
+    person; "Senator Banks", "Judge Mills" too: a title that is only a noun names a person)."""
     w = ctx.doc.words
     org = ctx.single.get("organisation", frozenset())
-    if e == s or not ctx.cap(s) or w[s] not in ctx.single.get("role", frozenset()) or _abbreviated_title(ctx, s):
-        return False
+    if e == s or not ctx.cap(s) or w[s] not in ctx.single.get("role", frozenset()) or _abbreviated_title(ctx, s) \
+            or tag(w[s]) != "JJ":
+        return False  # (only a title that is also an adjective opens a body's name: "General", "Major", "Chief")
     for i in range(s + 1, e + 1):
         if not ctx.cap(i) or ctx.gap(i) != " " or w[i] in ctx.words.first_names \
                 or not (common_noun(w[i]) or w[i] in org):
             return False
-    return (e - s >= 2 or plural_noun(w[e]) or w[e] in org) and _longer_name(ctx, e) is None
+    return (e - s >= 2 or w[e] in org) and _longer_name(ctx, e) is None
 
 
 def _abbreviated_title(ctx: Ctx, i: int) -> bool:

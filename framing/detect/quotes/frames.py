@@ -292,7 +292,7 @@ _SUBJECT_LEAD = re.compile(r"(?:(?:and|but|so|yet|or|now|still)\s+)?(?:(the|this
 
 def coordinated(text: str, a: QuoteSpan, b: QuoteSpan) -> bool:
     """Are two quotations joined only by "and", "or" or a comma ("unacceptable" and "inaccurate")?"""
-    if a.depth != b.depth or b.start <= a.end or text[a.start:a.end].rstrip()[-1:] in (".", "!", "?"):
+    if a.depth != b.depth or b.start <= a.end or text[a.start:a.end].rstrip()[-1:] == ".":
         return False  # (a quotation that ends its sentence is no list's first item: `"painful." "We regret it," ...`)
     between = text[a.end + 1:b.start - 1]
     return len(between) <= 12 and bool(re.fullmatch(r"\s*(?:,\s*)?(?:and|or|,)?\s*", between)) and \

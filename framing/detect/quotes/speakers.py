@@ -630,6 +630,11 @@ def _run_end(ctx: QuoteContext, t: int, hi: int) -> int:
     return e
 
 
+# Finite reporting verbs that may open a sentence before their subject ("Said one trader: '...'"); a participle opens
+# a reduced clause instead ("Asked whether ..., Tom Hale was blunt: '...'": Hale speaks).
+_FRONTED = frozenset(("said", "says", "added", "adds", "wrote", "writes"))
+
+
 def _colon_subject(ctx: QuoteContext, q: QuoteSpan) -> str | None:
     """The name in the subject of a sentence whose quotation follows a colon ("His heartbroken mum Grace sobbed at
     a vigil on Monday: '...'" -> Grace)."""
@@ -649,7 +654,9 @@ def _colon_subject(ctx: QuoteContext, q: QuoteSpan) -> str | None:
         if dash is not None:
             toks = range(dash, toks.stop)
     if toks and any(a.cue_first == toks.start for a in ctx.by_sentence.get(si, ())):
-        return None  # the sentence opens with its reporting verb ("Said one trader: '...'"): its subject follows it
+        # the sentence opens with its reporting verb ("Said one trader: '...'"): its subject follows it; a participle
+        # opens a reduced clause, and the subject follows its comma ("Asked whether ..., Tom Hale was blunt: '...'")
+        return None if doc.words[toks.start] in _FRONTED else sentence_subject_name(ctx, si, k)
     name: list[int] = []
     for t in toks[:_MAX_SUBJECT_TOKENS]:
         if t == toks.start and doc.words[t] in OPENING_CONJUNCTIONS:
