@@ -114,7 +114,8 @@ class _Evidence:
 @lru_cache(maxsize=8)
 def _source_words(sources: Lexicon) -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str],
                                              frozenset[str]]:
-    """The document, media, place, organisation and role (title) terms of the source-terms lexicon."""
+    """The document, media, place, organisation and role (title) terms of the source-terms lexicon (made once per
+    lexicon, not per article)."""
     return (frozenset(e.term for e in sources.entries if e.category == "document"),
             frozenset(e.term for e in sources.entries if e.category == "media"),
             frozenset(e.term for e in sources.entries if e.category == "place"),

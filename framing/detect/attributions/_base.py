@@ -600,6 +600,12 @@ def gap_is_space(ctx: Ctx, i: int) -> bool:
     return g.isspace() and "\n" not in g
 
 
+def contracted_negation(ctx: Ctx, t: int) -> bool:
+    """Is token ``t`` the "t" of a contracted negative ("didn't" -> "didn", "t"; "can’t")?"""
+    return ctx.doc.words[t] == "t" and t > 0 and ctx.doc.words[t - 1] in CONTRACTED_NEGATIVES \
+        and ctx.gap(t) in ("'", "\u2019")
+
+
 def possessive_s(ctx: Ctx, t: int) -> bool:
     """Is token ``t`` the "s" of a possessive ("Obama's", "Obama’s")?"""
     return ctx.doc.words[t] == "s" and ctx.gap(t).strip() in ("'", "\u2019")

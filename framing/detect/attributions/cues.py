@@ -10,7 +10,6 @@ from framing.detect.attributions._base import (
     ADDRESSEES,
     AUXILIARIES,
     BE_FORMS,
-    CONTRACTED_NEGATIVES,
     DETERMINERS,
     NOUN_MAKERS,
     NOUN_MAKING_ADJECTIVES,
@@ -21,6 +20,7 @@ from framing.detect.attributions._base import (
     SOURCE_AFTER_PHRASES,
     Attr,
     Ctx,
+    contracted_negation,
     dashed,
     gap_is_space,
     in_title_case_line,
@@ -123,8 +123,7 @@ def is_cue(ctx: Ctx, first: int, last: int, lemma: str, flags: tuple[str, ...] =
         if not _person_subject(ctx, first) and not in_title_case_line(ctx, first) \
                 and not (_content_follows(ctx, last) and _document_subject(ctx, first)) \
                 and not _inverted_after_quote(ctx, first, last) \
-                and not (lemma in _NON_RESPONSES and form == lemma and negated_cue(ctx, first)
-                         and _non_response(ctx, lemma, last)):
+                and not (form == lemma and _non_response_cue(ctx, first, last, lemma)):
             # ("declined to comment": an infinitive after a refusal is the verb, whatever its subject)
             # a document claims too, when what it claims follows ("The ad claims '...'"); and in quotative inversion
             # the subject follows the verb (`"...," replies Burton.`)
@@ -194,7 +193,7 @@ def is_cue(ctx: Ctx, first: int, last: int, lemma: str, flags: tuple[str, ...] =
         # tense after a subject that can speak ("Trump responded by ...", "she acknowledged it was unlikely")
         if _has_evidence(ctx, first, last):
             return True
-        if lemma in _NON_RESPONSES and negated_cue(ctx, first) and _non_response(ctx, lemma, last):
+        if _non_response_cue(ctx, first, last, lemma):
             return True  # "declined to comment", "did not respond to a request for comment": no answer, reported
         if (form.endswith("ed") or form in _IRREGULAR_PAST) and _quote_within(ctx, last, 10) \
                 and _person_subject(ctx, first):
@@ -621,12 +620,13 @@ _ASKINGS = frozenset("""request requests question questions inquiry inquiries em
     comments query queries""".split())
 
 
-def _non_response(ctx: Ctx, lemma: str, last: int) -> bool:
-    """After a negated verb of answering, is it a non-response to someone asking: "comment" or "confirm" whatever
-    follows; "respond"/"answer" at the clause's end or before what was asked ("to a request for comment", "questions
-    about ...")?"""
+def _non_response_cue(ctx: Ctx, first: int, last: int, lemma: str) -> bool:
+    """Is the verb of answering over tokens ``[first, last]`` negated, and a non-response to someone asking:
+    "comment" or "confirm" whatever follows; "respond"/"answer" at the clause's end or before what was asked ("to a
+    request for comment", "questions about ...")?"""
+    if lemma not in _NON_RESPONSES or not negated_cue(ctx, first):
+        return False
     w = ctx.doc.words
-    first = last  # (the four verbs are one word)
     if first >= 2 and w[first - 1] == "not" and w[first - 2] in ("should", "must", "shall", "will"):
         return False  # "the Senate should not confirm a replacement": a course urged, not an answer withheld
     if first >= 2 and w[first - 1] == "to" and w[first - 2].startswith("fail"):
@@ -657,7 +657,7 @@ def negated_cue(ctx: Ctx, first: int) -> bool:
         return False
     if w[j] in ("not", "never", "cannot"):
         return True
-    if w[j] == "t" and j > 0 and w[j - 1] in CONTRACTED_NEGATIVES and ctx.gap(j) in ("'", "\u2019"):
+    if contracted_negation(ctx, j):
         return True
     # (a refusal negated is none: "never failed to say")
     return w[j] == "to" and j > 0 and w[j - 1] in _REFUSALS and gap_is_space(ctx, j) \

@@ -8,7 +8,6 @@ from collections.abc import Sequence
 from framing.detect.attributions._base import (
     BE_FORMS,
     COMMON_STARTERS,
-    CONTRACTED_NEGATIVES,
     DETERMINERS,
     FOCUS_ADVERBS,
     MONTHS,
@@ -28,6 +27,7 @@ from framing.detect.attributions._base import (
     Ctx,
     abbreviation,
     common_opener,
+    contracted_negation,
     dashed,
     gap_is_space,
     ly_adverb,
@@ -845,7 +845,7 @@ def subject_before(ctx: Ctx, cue: int, si: int) -> tuple[int, int] | None:
                 and all(w[t] in SKIP_BEFORE_CUE or ly_adverb(w[t]) for t in range(j + 1, cue)):
             j -= 1  # "he’s said", "it's been described as": right before its verb, "'s" after a pronoun is
             continue  # "has" or "is", not a possessive
-        if w[j] == "t" and j - 1 >= lo and w[j - 1] in CONTRACTED_NEGATIVES and ctx.gap(j) in ("'", "\u2019"):
+        if j - 1 >= lo and contracted_negation(ctx, j):
             j -= 2  # "Lee didn't say": a contracted auxiliary and its negation stand between subject and verb
             continue
         if w[j] in SKIP_BEFORE_CUE and not (j > lo and ctx.cap(j)) \

@@ -656,7 +656,7 @@ _NAME_TITLES = {**TITLE_ABBREVIATIONS, "dr": "doctor", "lt": "lieutenant", "sgt"
 
 def _org_named_with_title(ctx: Ctx, s: int, e: int) -> bool:
     """Is the source ``s``..``e`` an organisation whose name opens with a title word ("General Motors", "General
-    Dynamics", "Major League Soccer", "Admiral Group")? A title names a person by a name; after it, capitalised common
+    Dynamics", "Major League Soccer")? A title names a person by a name; after it, capitalised common
     nouns (an organisation noun, or several) that the article never gives with a first name name a body, not a person,
     when the title word is also an adjective, as the first word of a company's name is ("General Milley" stays a
     person; "Senator Banks", "Judge Mills" too: a title that is only a noun names a person)."""

@@ -77,7 +77,7 @@ class QuoteContext:
 
     def in_negated(self, q: QuoteSpan) -> bool:
         """Is the quotation inside the content of speech said not to have happened ("did not say whether the plan
-        was 'dead'")? Its words are no one's there."""
+        was 'dead'")? Its words are not the sentence's subject's."""
         k = bisect_right(self.negated_starts, q.start)
         return k > 0 and self.negated_max_end[k - 1] >= q.end
 
